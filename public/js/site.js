@@ -1,0 +1,68 @@
+// Progressive enhancement for the reactie form. Everything works without this file:
+// "Beantwoorden" is a link that renders the form under the reactie.
+(function () {
+  'use strict';
+
+  function formSection() { return document.getElementById('reageer'); }
+
+  function setReplyState(section, parentId, name) {
+    var input = section.querySelector('#antwoord_op');
+    var heading = section.querySelector('#reageer-kop');
+    var cancel = section.querySelector('.cancel-reply');
+    if (input) input.value = parentId || '';
+    if (heading) heading.textContent = parentId ? 'Reageer op ' + (name || 'deze reactie') : 'Geef een reactie';
+    if (cancel) cancel.classList.toggle('hidden', !parentId);
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    if (!(target instanceof Element)) return;
+
+    var reply = target.closest('.reply-link');
+    if (reply) {
+      var section = formSection();
+      var item = document.getElementById('reactie-' + reply.getAttribute('data-reply-to'));
+      if (!section || !item) return; // fall back to the link
+      event.preventDefault();
+      var article = item.querySelector(':scope > article');
+      item.insertBefore(section, article ? article.nextSibling : item.firstChild);
+      setReplyState(section, reply.getAttribute('data-reply-to'), reply.getAttribute('data-reply-name'));
+      var textarea = section.querySelector('textarea');
+      if (textarea) textarea.focus();
+      return;
+    }
+
+    if (target.id === 'annuleer-antwoord') {
+      var home = document.getElementById('reageer-plek');
+      var form = formSection();
+      if (!home || !form) return;
+      event.preventDefault();
+      home.appendChild(form);
+      setReplyState(form, '', '');
+      form.scrollIntoView({ block: 'nearest' });
+    }
+  });
+
+  // One click, one reactie: a double click must not post twice.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    if (form.getAttribute('data-submitted') === 'ja') { event.preventDefault(); return; }
+    form.setAttribute('data-submitted', 'ja');
+    var button = form.querySelector('button[type="submit"]');
+    if (button) button.setAttribute('aria-disabled', 'true');
+  });
+
+  // A confirmation for destructive beheer actions (permanent delete), declared in the HTML.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    var submitter = event.submitter;
+    var question = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      form.removeAttribute('data-submitted');
+    }
+  }, true);
+})();

@@ -1,0 +1,21 @@
+// Who may do what in /beheer. Every beheer route names the permission it needs.
+export const ROLES = ['admin', 'editor', 'moderator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission = 'articles' | 'pages' | 'moderation' | 'settings' | 'users' | 'audit';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['articles', 'pages', 'moderation', 'settings', 'users', 'audit'],
+  editor: ['articles', 'pages'],
+  moderator: ['moderation', 'settings'],
+};
+
+export const ROLE_LABELS: Record<Role, string> = { admin: 'beheerder', editor: 'redacteur', moderator: 'moderator' };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}

@@ -1,0 +1,63 @@
+// Logging in and out of /beheer.
+import { Router } from 'express';
+import type { Deps } from '../deps';
+import { audit } from '../audit/audit-log';
+import { noStore } from '../http/cache';
+import { field } from '../shared/validation';
+import { dummyPasswordHash, verifyPassword } from './passwords';
+import { findUserForLogin, recordLogin } from './users';
+
+const LOGIN_FORM = 'login';
+const GENERIC_FAILURE = 'Onjuiste inloggegevens. Controleer je e-mailadres en wachtwoord.';
+
+/** Only local paths, so the login page cannot be used to send people elsewhere. */
+function safeReturnPath(value: string): string {
+  return /^\/beheer(\/[^\s\\]*)?$/.test(value) && !value.startsWith('//') ? value : '/beheer';
+}
+
+export function accountRoutes(deps: Deps): Router {
+  const router = Router();
+
+  const renderLogin = (res: import('express').Response, status: number, values: { email: string; terug: string }, error?: string) =>
+    res.status(status).render('accounts/login', { title: 'Inloggen', values, error, formToken: deps.formTokens.issue(LOGIN_FORM) });
+
+  router.get('/beheer/inloggen', noStore, (req, res) => {
+    if (res.locals.user) return res.redirect(302, '/beheer');
+    renderLogin(res, 200, { email: '', terug: safeReturnPath(typeof req.query.terug === 'string' ? req.query.terug : '') });
+  });
+
+  router.post('/beheer/inloggen', noStore, async (req, res) => {
+    const email = field(req.body, 'email').trim();
+    const password = field(req.body, 'wachtwoord');
+    const terug = safeReturnPath(field(req.body, 'terug'));
+    if (!deps.formTokens.check(LOGIN_FORM, field(req.body, '_token')).ok) {
+      return renderLogin(res, 403, { email, terug }, 'Het inlogformulier was verlopen. Probeer het nog eens.');
+    }
+    if (email === '' || password === '') {
+      return renderLogin(res, 422, { email, terug }, 'Vul je e-mailadres en wachtwoord in.');
+    }
+    const user = await findUserForLogin(deps.db, email);
+    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
+    if (!user || !ok) {
+      await audit(deps.db, { id: user?.id ?? null, email: email.slice(0, 254) || '(leeg)' }, 'login.failed');
+      return renderLogin(res, 401, { email, terug }, GENERIC_FAILURE);
+    }
+    // A new session id at login, so a session id planted before login is worthless.
+    await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+    req.session.userId = user.id;
+    req.session.loggedInAt = Date.now();
+    await recordLogin(deps.db, user.id);
+    await audit(deps.db, { id: user.id, email: user.email }, 'login.success');
+    res.redirect(303, terug);
+  });
+
+  router.post('/beheer/uitloggen', async (req, res) => {
+    const user = res.locals.user;
+    if (user) await audit(deps.db, { id: user.id, email: user.email }, 'logout');
+    await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+    res.clearCookie('stadslog.sid', { path: '/' });
+    res.redirect(303, '/');
+  });
+
+  return router;
+}

@@ -1,0 +1,59 @@
+// Queries on accounts.
+import type { Db } from '../db/knex';
+import { toDate, toDateOrNull } from '../db/rows';
+import { hashPassword } from './passwords';
+import type { Role } from './roles';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  lastLoginAt: Date | null;
+}
+
+interface UserRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: unknown;
+  last_login_at: unknown;
+}
+
+function toUser(row: UserRow): User {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: toDate(row.created_at), lastLoginAt: toDateOrNull(row.last_login_at) };
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserById(db: Db, id: number): Promise<User | null> {
+  const row = await db<UserRow>('users').where({ id }).first();
+  return row ? toUser(row) : null;
+}
+
+export async function findUserForLogin(db: Db, email: string): Promise<(User & { passwordHash: string }) | null> {
+  const row = await db<UserRow>('users').where({ email: normalizeEmail(email) }).first();
+  return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+}
+
+export async function createUser(db: Db, input: { email: string; name: string; role: Role; password: string }): Promise<User> {
+  const now = new Date();
+  const [row] = await db('users')
+    .insert({ email: normalizeEmail(input.email), name: input.name, role: input.role, password_hash: await hashPassword(input.password), created_at: now })
+    .returning('*');
+  return toUser(row as UserRow);
+}
+
+export async function recordLogin(db: Db, userId: number): Promise<void> {
+  await db('users').where({ id: userId }).update({ last_login_at: new Date() });
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  const rows = await db<UserRow>('users').orderBy('email');
+  return rows.map(toUser);
+}

@@ -1,0 +1,104 @@
+// createApp: middleware and routers, built from explicit dependencies; nothing global.
+import path from 'node:path';
+import express from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { csrfSync } from 'csrf-sync';
+import type { Deps } from './deps';
+import './accounts/session-types';
+import { loadUser } from './accounts/auth';
+import { accountRoutes } from './accounts/routes';
+import { articleRoutes } from './articles/routes';
+import { articleAdminRoutes } from './articles/admin-routes';
+import { pageRoutes } from './pages/routes';
+import { pageAdminRoutes } from './pages/admin-routes';
+import { reactieRoutes } from './reacties/routes';
+import { moderationRoutes } from './moderation/routes';
+import { settingsRoutes } from './settings/routes';
+import { dashboardRoutes } from './accounts/dashboard-routes';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { sameOriginOnly } from './http/form-token';
+import { KnexSessionStore } from './http/session-store';
+import { requestLogger } from './http/request-logger';
+import { viewHelpers } from './shared/view-helpers';
+
+// A beheer session ends after this long without activity.
+export const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+// Articles (council documents) can be long; anything bigger than this is not a form post.
+const BODY_LIMIT = '512kb';
+
+export function createApp(deps: Deps): express.Express {
+  const { config, db } = deps;
+  const app = express();
+  app.set('views', path.join(__dirname, '..', 'views'));
+  app.set('view engine', 'ejs');
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'https:', 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          ...(config.env === 'production' ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+  app.use('/static', express.static(path.join(__dirname, '..', 'public'), { maxAge: config.env === 'production' ? '1d' : 0 }));
+  app.use(requestLogger(deps.logger));
+  app.use(viewHelpers(deps));
+
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 2000 }));
+  app.use(sameOriginOnly());
+  app.use(
+    session({
+      name: 'stadslog.sid',
+      secret: config.sessionSecret,
+      store: new KnexSessionStore(db),
+      resave: false,
+      // Readers get no cookie until they post or log in, so public pages stay cacheable.
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: SESSION_IDLE_TIMEOUT_MS },
+    }),
+  );
+  app.use(loadUser(db));
+
+  const { csrfSynchronisedProtection, generateToken } = csrfSync({
+    getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    errorConfig: { statusCode: 403, message: 'Je formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens.', code: 'EBADCSRFTOKEN' },
+  });
+  // Everything under /beheer except the login form (which has no session yet) needs the session's token.
+  app.use('/beheer', (req, res, next) => {
+    if (res.locals.user) res.locals.csrfToken = generateToken(req);
+    if (req.path === '/inloggen') return next();
+    csrfSynchronisedProtection(req, res, next);
+  });
+
+  app.use(accountRoutes(deps));
+  app.use(dashboardRoutes(deps));
+  app.use(articleAdminRoutes(deps));
+  app.use(pageAdminRoutes(deps));
+  app.use(moderationRoutes(deps));
+  app.use(settingsRoutes(deps));
+  app.use(reactieRoutes(deps));
+  app.use(pageRoutes(deps));
+  app.use(articleRoutes(deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,7 @@
+// Placeholder: filled in by the feature's own work.
+import { Router } from 'express';
+import type { Deps } from '../deps';
+
+export function articleAdminRoutes(_deps: Deps): Router {
+  return Router();
+}

@@ -1,0 +1,171 @@
+// Articles: reading them for the voorpagina and article pages, and writing them from beheer.
+import type { Db } from '../db/knex';
+import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
+import { amsterdamParts } from '../shared/format';
+import { firstParagraph, renderMarkdown } from '../shared/markdown';
+
+export const ARTICLE_KINDS = { nieuws: 'Nieuws', raadsvragen: 'Raadsvragen', college: 'Brief van het college' } as const;
+export type ArticleKind = keyof typeof ARTICLE_KINDS;
+export type ArticleStatus = 'draft' | 'published';
+
+export interface Article {
+  id: number;
+  slug: string;
+  title: string;
+  kind: ArticleKind;
+  bodyMarkdown: string;
+  bodyHtml: string;
+  excerptMarkdown: string;
+  excerptHtml: string;
+  authorName: string;
+  authorId: number | null;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  pinned: boolean;
+  reactiesOpen: boolean;
+  reactieCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+type Row = Record<string, unknown>;
+
+function toArticle(row: Row): Article {
+  return {
+    id: Number(row.id),
+    slug: String(row.slug),
+    title: String(row.title),
+    kind: (row.kind as ArticleKind) in ARTICLE_KINDS ? (row.kind as ArticleKind) : 'nieuws',
+    bodyMarkdown: String(row.body_markdown),
+    bodyHtml: String(row.body_html),
+    excerptMarkdown: String(row.excerpt_markdown),
+    excerptHtml: String(row.excerpt_html),
+    authorName: String(row.author_name),
+    authorId: row.author_id === null || row.author_id === undefined ? null : Number(row.author_id),
+    status: row.status === 'published' ? 'published' : 'draft',
+    publishedAt: toDateOrNull(row.published_at),
+    pinned: toBool(row.pinned),
+    reactiesOpen: toBool(row.reacties_open),
+    reactieCount: Number(row.reactie_count),
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+/** Published and due: scheduled articles appear by themselves once their time has come. */
+export function isPublic(article: Article, now: Date): boolean {
+  return article.status === 'published' && article.publishedAt !== null && article.publishedAt.getTime() <= now.getTime();
+}
+
+export function isScheduled(article: Article, now: Date): boolean {
+  return article.status === 'published' && article.publishedAt !== null && article.publishedAt.getTime() > now.getTime();
+}
+
+/** /2015/05/slug, with year and month in Amsterdam time. */
+export function articlePath(article: Pick<Article, 'slug' | 'publishedAt' | 'createdAt'>): string {
+  const p = amsterdamParts(article.publishedAt ?? article.createdAt);
+  return `/${p.year}/${p.month}/${article.slug}`;
+}
+
+function publicArticles(db: Db, now: Date) {
+  return db('articles').where({ status: 'published' }).andWhere('published_at', '<=', now);
+}
+
+export async function listVoorpagina(db: Db, now: Date, page: number, perPage: number): Promise<{ articles: Article[]; total: number }> {
+  const [rows, countRow] = await Promise.all([
+    publicArticles(db, now)
+      .select('*')
+      .orderBy([{ column: 'pinned', order: 'desc' }, { column: 'published_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    publicArticles(db, now).count({ n: '*' }).first(),
+  ]);
+  return { articles: rows.map(toArticle), total: toCount(countRow) };
+}
+
+/** When the weblog started: the first published article. */
+export async function weblogStartedAt(db: Db, now: Date): Promise<Date | null> {
+  const row = await publicArticles(db, now).min({ first: 'published_at' }).first();
+  return toDateOrNull(row?.first);
+}
+
+export async function findArticleBySlug(db: Db, slug: string): Promise<Article | null> {
+  const row = await db('articles').where({ slug }).first();
+  return row ? toArticle(row) : null;
+}
+
+export async function findArticleById(db: Db, id: number): Promise<Article | null> {
+  const row = await db('articles').where({ id }).first();
+  return row ? toArticle(row) : null;
+}
+
+export async function listArticlesForBeheer(db: Db, page: number, perPage: number): Promise<{ articles: Article[]; total: number }> {
+  const [rows, countRow] = await Promise.all([
+    db('articles').select('*').orderByRaw('published_at is null desc').orderBy([{ column: 'published_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(perPage).offset((page - 1) * perPage),
+    db('articles').count({ n: '*' }).first(),
+  ]);
+  return { articles: rows.map(toArticle), total: toCount(countRow) };
+}
+
+export interface ArticleInput {
+  title: string;
+  slug: string;
+  kind: ArticleKind;
+  bodyMarkdown: string;
+  excerptMarkdown: string;
+  authorName: string;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  pinned: boolean;
+  reactiesOpen: boolean;
+}
+
+function articleColumns(input: ArticleInput, now: Date): Row {
+  const excerpt = input.excerptMarkdown.trim() || firstParagraph(input.bodyMarkdown);
+  return {
+    title: input.title,
+    slug: input.slug,
+    kind: input.kind,
+    body_markdown: input.bodyMarkdown,
+    body_html: renderMarkdown(input.bodyMarkdown),
+    excerpt_markdown: input.excerptMarkdown,
+    excerpt_html: renderMarkdown(excerpt),
+    author_name: input.authorName,
+    status: input.status,
+    // Publishing without a time means "now"; a draft keeps the time it was given, if any.
+    published_at: input.status === 'published' ? (input.publishedAt ?? now) : input.publishedAt,
+    pinned: input.pinned,
+    reacties_open: input.reactiesOpen,
+    updated_at: now,
+  };
+}
+
+export async function createArticle(db: Db, input: ArticleInput, authorId: number | null, now: Date): Promise<Article> {
+  const [row] = await db('articles')
+    .insert({ ...articleColumns(input, now), author_id: authorId, created_at: now, reactie_count: 0 })
+    .returning('*');
+  return toArticle(row);
+}
+
+export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date): Promise<Article | null> {
+  const [row] = await db('articles').where({ id }).update(articleColumns(input, now)).returning('*');
+  return row ? toArticle(row) : null;
+}
+
+export async function unpublishArticle(db: Db, id: number, now: Date): Promise<void> {
+  await db('articles').where({ id }).update({ status: 'draft', updated_at: now });
+}
+
+/** A slug not yet taken by another article: "slug", then "slug-2", "slug-3", … */
+export async function uniqueSlug(db: Db, base: string, exceptId?: number): Promise<string> {
+  const q = db('articles').where('slug', base).orWhere('slug', 'like', `${base}-%`);
+  const taken = new Set<string>((await q.select('slug', 'id')).filter((r: Row) => Number(r.id) !== exceptId).map((r: Row) => String(r.slug)));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function slugTaken(db: Db, slug: string, exceptId?: number): Promise<boolean> {
+  const q = db('articles').where({ slug });
+  if (exceptId !== undefined) q.whereNot({ id: exceptId });
+  return Boolean(await q.first('id'));
+}

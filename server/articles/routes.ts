@@ -1,0 +1,52 @@
+// Public article pages: the voorpagina and each article's permalink.
+import { Router } from 'express';
+import type { Deps } from '../deps';
+import { publicCache } from '../http/cache';
+import { notFound } from '../http/errors';
+import { siteReactieTotal } from '../reacties/counters';
+import { parseId } from '../shared/validation';
+import { renderArticlePage } from './article-page';
+import { ARTICLE_KINDS, articlePath, findArticleBySlug, isPublic, listVoorpagina, weblogStartedAt } from './queries';
+
+// Ten items fit a phone screen's scroll and a day or two of the weblog.
+export const ARTICLES_PER_PAGE = 10;
+
+export function articleRoutes(deps: Deps): Router {
+  const router = Router();
+
+  router.get('/', publicCache, async (req, res) => {
+    const pageParam = typeof req.query.pagina === 'string' ? req.query.pagina : '1';
+    const page = parseId(pageParam);
+    if (page === null) throw notFound('Deze pagina van de voorpagina bestaat niet.');
+    const now = deps.clock();
+    const [{ articles, total }, reactieTotal, startedAt] = await Promise.all([
+      listVoorpagina(deps.db, now, page, ARTICLES_PER_PAGE),
+      siteReactieTotal(deps.db),
+      weblogStartedAt(deps.db, now),
+    ]);
+    const pages = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
+    if (page > pages) throw notFound('Deze pagina van de voorpagina bestaat niet.');
+    res.render('articles/voorpagina', {
+      title: page > 1 ? `Voorpagina, pagina ${page}` : '',
+      items: articles.map((a) => ({ article: a, path: articlePath(a), kindLabel: ARTICLE_KINDS[a.kind] })),
+      reactieTotal,
+      startedAt,
+      page,
+      pages,
+    });
+  });
+
+  router.get('/:year/:month/:slug', publicCache, async (req, res, next) => {
+    const { year, month, slug } = req.params as Record<string, string>;
+    if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month)) return next();
+    const article = await findArticleBySlug(deps.db, slug);
+    const now = deps.clock();
+    if (!article || !isPublic(article, now)) throw notFound('Dit artikel bestaat niet (meer), of is nog niet gepubliceerd.');
+    const canonical = articlePath(article);
+    if (canonical !== `/${year}/${month}/${slug}`) return res.redirect(301, canonical);
+    const replyTo = typeof req.query.antwoord === 'string' ? parseId(req.query.antwoord) : null;
+    await renderArticlePage(deps, req, res, article, { replyTo });
+  });
+
+  return router;
+}

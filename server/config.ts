@@ -1,0 +1,87 @@
+// Every setting Stadslog reads from the environment, read once and validated here.
+// The rest of the code receives a Config object and never touches process.env.
+import path from 'node:path';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** postgres://… or a path to an SQLite file. */
+  databaseUrl: string;
+  sessionSecret: string;
+  /** Number of proxies in front of the app (Express "trust proxy"); 0 when none. */
+  trustProxy: number;
+  siteName: string;
+  siteTagline: string;
+  /** Public base URL, used in permalinks sent to outside services and the Origin check. */
+  baseUrl: string;
+  logLevel: string;
+  /** Seed demo content into an empty database (never in production). */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const DEFAULT_SQLITE = path.join('data', 'stadslog.sqlite');
+
+// A development secret is fine on a laptop; production must bring its own.
+const DEV_SESSION_SECRET = 'stadslog-development-secret-not-for-production';
+
+function parseIntSetting(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} moet een geheel getal tussen ${min} en ${max} zijn (nu: "${raw}")`);
+  }
+  return value;
+}
+
+function parseBool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'ja'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'nee'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} moet true of false zijn (nu: "${raw}")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const port = parseIntSetting('PORT', env.PORT, 3000, 0, 65535);
+  const host = env.HOST || '0.0.0.0';
+  const sessionSecret = env.SESSION_SECRET || (nodeEnv === 'production' ? '' : DEV_SESSION_SECRET);
+  if (sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET ontbreekt of is korter dan 32 tekens; in productie is een eigen geheim verplicht');
+  }
+  const baseUrl = (env.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(baseUrl)) throw new ConfigError(`BASE_URL moet met http:// of https:// beginnen (nu: "${baseUrl}")`);
+  return {
+    env: nodeEnv,
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || DEFAULT_SQLITE,
+    sessionSecret,
+    trustProxy: parseIntSetting('TRUST_PROXY', env.TRUST_PROXY, 0, 0, 10),
+    siteName: env.SITE_NAME || 'Stadslog',
+    siteTagline: env.SITE_TAGLINE || 'Nieuws en discussie uit onze stad',
+    baseUrl,
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    seedDemo: nodeEnv !== 'production' && parseBool('SEED_DEMO', env.SEED_DEMO, true),
+  };
+}
+
+/** Config for tests: every value explicit, nothing read from the environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: ':memory:',
+    sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    trustProxy: 0,
+    siteName: 'Stadslog',
+    siteTagline: 'Nieuws en discussie uit onze stad',
+    baseUrl: 'http://127.0.0.1',
+    logLevel: 'silent',
+    seedDemo: false,
+    ...overrides,
+  };
+}

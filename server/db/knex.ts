@@ -1,0 +1,46 @@
+// Knex set-up for both databases: SQLite (embedded default) and PostgreSQL.
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import pg from 'pg';
+
+export type Db = Knex;
+
+// PostgreSQL returns bigint (count(*), sums) as strings; our counts stay far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+// How long an SQLite writer waits for another before giving up (several processes may share the file).
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function createDb(databaseUrl: string): Db {
+  if (isPostgresUrl(databaseUrl)) {
+    return knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
+  }
+  if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(databaseUrl)), { recursive: true });
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename: databaseUrl },
+    useNullAsDefault: true,
+    // One connection: SQLite has a single writer, and a shared connection keeps transactions serial.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: { run: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) {
+        const pragmas = ['PRAGMA journal_mode = WAL', `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL'];
+        const next = (i: number): void => {
+          if (i === pragmas.length) return done(null, conn);
+          conn.run(pragmas[i], (err) => (err ? done(err, conn) : next(i + 1)));
+        };
+        next(0);
+      },
+    },
+  });
+}
+
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === 'pg';
+}

@@ -1,0 +1,25 @@
+// Small converters that make rows look the same on SQLite and PostgreSQL.
+
+/** SQLite stores our dates as milliseconds; PostgreSQL returns Date objects. */
+export function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  if (typeof value === 'string') return /^\d+(\.\d+)?$/.test(value) ? new Date(Number(value)) : new Date(value);
+  throw new TypeError(`not a date: ${String(value)}`);
+}
+
+export function toDateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : toDate(value);
+}
+
+/** SQLite returns 0/1 for booleans. */
+export function toBool(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't' || value === 'true';
+}
+
+/** count(*) arrives as number or string depending on the driver. */
+export function toCount(row: Record<string, unknown> | undefined): number {
+  if (!row) return 0;
+  const value = Object.values(row)[0];
+  return Number(value ?? 0);
+}

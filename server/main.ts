@@ -1,0 +1,70 @@
+// Start-up: config, database and migrations, demo content in development, listen, graceful shutdown.
+import http from 'node:http';
+import { loadConfig, ConfigError } from './config';
+import { createDb, isPostgresUrl } from './db/knex';
+import { migrateLatest } from './db/migrate';
+import { createApp } from './app';
+import { createLogger } from './logger';
+import { FormTokens } from './http/form-token';
+import { KnexSessionStore } from './http/session-store';
+import { seedDemoContent } from './cli/demo-content';
+
+// Expired sessions are removed this often; between runs they are simply ignored.
+const SESSION_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+// How long open connections get to finish when the process is asked to stop.
+const SHUTDOWN_GRACE_MS = 10 * 1000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = createDb(config.databaseUrl);
+  const applied = await migrateLatest(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  const demo = config.seedDemo ? await seedDemoContent(db, new Date()) : null;
+
+  const app = createApp({ config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date() });
+  const server = http.createServer(app);
+  const sessions = new KnexSessionStore(db);
+  const purgeTimer = setInterval(() => {
+    sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed'));
+  }, SESSION_PURGE_INTERVAL_MS);
+  purgeTimer.unref();
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const where = isPostgresUrl(config.databaseUrl) ? 'PostgreSQL' : `SQLite (${config.databaseUrl})`;
+  const lines = [``, `  ${config.siteName} draait op ${config.baseUrl}  (database: ${where})`];
+  if (demo) {
+    lines.push(`  Demo-inhoud geplaatst. Inloggen op ${config.baseUrl}/beheer met:`);
+    for (const account of demo.accounts) lines.push(`    ${account.role.padEnd(10)} ${account.email}  wachtwoord: ${account.password}`);
+  } else if (config.seedDemo) {
+    lines.push(`  Beheer: ${config.baseUrl}/beheer (demo-accounts: zie README)`);
+  }
+  lines.push(`  Stoppen: Ctrl+C`, ``);
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    clearInterval(purgeTimer);
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      db.destroy().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(`Configuratiefout: ${err.message}`);
+  } else {
+    console.error('Stadslog kon niet starten:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+// Posting a reactie: POST, then a redirect to the reactie's anchor on the article page.
+import { Router } from 'express';
+import type { Deps } from '../deps';
+import { notFound } from '../http/errors';
+import { ownReactieIds, reactieFormPurpose, renderArticlePage } from '../articles/article-page';
+import { articlePath, findArticleBySlug, isPublic } from '../articles/queries';
+import { postReactie } from './post';
+import { forgetDetails, rememberDetails } from './remember';
+import { readReactieForm, validateReactie } from './validation';
+
+// The newest held reacties a browser remembers as its own; older ones have long been moderated.
+const MAX_OWN_REACTIES = 20;
+
+export function reactieRoutes(deps: Deps): Router {
+  const router = Router();
+
+  router.post('/:year/:month/:slug/reacties', async (req, res) => {
+    const article = await findArticleBySlug(deps.db, String(req.params.slug));
+    const now = deps.clock();
+    if (!article || !isPublic(article, now)) throw notFound('Dit artikel bestaat niet (meer); je reactie kon niet worden geplaatst.');
+    const values = readReactieForm(req.body);
+    const replyTo = values.parentId === '' ? null : Number(values.parentId) || null;
+
+    if (!article.reactiesOpen) {
+      return renderArticlePage(deps, req, res, article, {
+        status: 403,
+        closedText: values.body,
+      });
+    }
+
+    const token = deps.formTokens.check(reactieFormPurpose(article), (req.body as Record<string, unknown>)?._token);
+    if (!token.ok) {
+      return renderArticlePage(deps, req, res, article, {
+        status: 403,
+        replyTo,
+        form: { values, errors: {}, formError: 'Dit formulier was verlopen of ongeldig. Je tekst staat er nog; verstuur hem opnieuw.' },
+      });
+    }
+
+    const { valid, errors } = validateReactie(values);
+    if (!valid) {
+      return renderArticlePage(deps, req, res, article, { status: 422, replyTo, form: { values, errors, formError: 'Je reactie is nog niet geplaatst: controleer de gemarkeerde velden.' } });
+    }
+
+    const outcome = await postReactie(deps.db, article, valid, {
+      ip: req.ip ?? null,
+      userAgent: req.get('user-agent')?.slice(0, 500) ?? null,
+      ownReactieIds: ownReactieIds(req),
+      now,
+    });
+    if (!outcome.ok) {
+      return renderArticlePage(deps, req, res, article, {
+        status: 404,
+        form: {
+          values: { ...values, parentId: '' },
+          errors: {},
+          formError: 'De reactie waarop je antwoordt bestaat niet (meer) of staat niet bij dit artikel. Je kunt je tekst hieronder als losse reactie plaatsen.',
+        },
+      });
+    }
+
+    if (values.remember) {
+      rememberDetails(res, { name: valid.authorName, email: valid.authorEmail, website: valid.authorUrl ?? '' }, deps.config.env === 'production');
+    } else {
+      forgetDetails(req, res);
+    }
+    if (outcome.status === 'pending') {
+      req.session.ownReacties = [...ownReactieIds(req), outcome.id].slice(-MAX_OWN_REACTIES);
+    }
+    res.redirect(303, `${articlePath(article)}#reactie-${outcome.id}`);
+  });
+
+  return router;
+}

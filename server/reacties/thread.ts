@@ -1,0 +1,80 @@
+// Turns a flat list of reacties into the nested thread a reader sees, and a reactie's plain text
+// into paragraphs, lines and link segments that the template escapes (a reactie is never HTML).
+import LinkifyIt from 'linkify-it';
+import type { PublicReactie } from './queries';
+
+// Replies nest this deep; a reply to a reactie at this depth is placed beside it instead.
+export const MAX_THREAD_DEPTH = 5;
+
+export interface TextSegment {
+  text: string;
+  href?: string;
+}
+/** Paragraphs → lines → segments. */
+export type PlainText = TextSegment[][][];
+
+export interface ThreadNode {
+  reactie: PublicReactie;
+  depth: number;
+  /** Held for moderation; only its own author is shown it. */
+  pending: boolean;
+  text: PlainText;
+  children: ThreadNode[];
+}
+
+const linkify = new LinkifyIt({}, { fuzzyEmail: false, fuzzyIP: false });
+
+function linkSegments(line: string): TextSegment[] {
+  const matches = linkify.match(line) ?? [];
+  const segments: TextSegment[] = [];
+  let at = 0;
+  for (const m of matches) {
+    if (!/^https?:\/\//i.test(m.url)) continue; // only web links; no mailto:, ftp: or anything else
+    if (m.index > at) segments.push({ text: line.slice(at, m.index) });
+    segments.push({ text: m.text, href: m.url });
+    at = m.lastIndex;
+  }
+  if (at < line.length) segments.push({ text: line.slice(at) });
+  return segments;
+}
+
+export function plainTextToParagraphs(body: string): PlainText {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/^\n+|\n+$/g, ''))
+    .filter((p) => p.trim() !== '')
+    .map((p) => p.split('\n').map(linkSegments));
+}
+
+/**
+ * Builds the visible thread: a reactie is shown when it is approved (or the reader's own held one)
+ * and its parent is shown. Replies to a reactie that is not shown are left out with it.
+ */
+export function buildThread(reacties: PublicReactie[]): ThreadNode[] {
+  const nodes = new Map<number, ThreadNode>();
+  for (const r of reacties) {
+    nodes.set(r.id, { reactie: r, depth: 1, pending: r.status !== 'approved', text: plainTextToParagraphs(r.body), children: [] });
+  }
+  const roots: ThreadNode[] = [];
+  const placed = new Set<number>();
+  // Oldest first: a parent is always older than its replies, so it is placed before them.
+  for (const r of reacties) {
+    const node = nodes.get(r.id)!;
+    if (r.parentId === null) {
+      roots.push(node);
+      placed.add(r.id);
+      continue;
+    }
+    const parent = nodes.get(r.parentId);
+    if (!parent || !placed.has(parent.reactie.id)) continue;
+    node.depth = Math.min(parent.depth + 1, MAX_THREAD_DEPTH);
+    parent.children.push(node);
+    placed.add(r.id);
+  }
+  return roots;
+}
+
+export function countNodes(nodes: ThreadNode[]): number {
+  return nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
+}

@@ -1,0 +1,39 @@
+// Builds the real app on a fresh database, with a clock the test can move.
+import type { Express } from 'express';
+import pino from 'pino';
+import { createApp } from '../../server/app';
+import { testConfig, type Config } from '../../server/config';
+import type { Deps } from '../../server/deps';
+import { FormTokens } from '../../server/http/form-token';
+import { createTestDatabase, type TestDatabase } from './db';
+
+export interface TestApp {
+  app: Express;
+  deps: Deps;
+  db: TestDatabase['db'];
+  /** Sets the app's clock; undefined returns to real time. */
+  setNow(date: Date | undefined): void;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  let fixedNow: Date | undefined;
+  const config = testConfig({ databaseUrl: database.url, ...overrides });
+  const deps: Deps = {
+    config,
+    db: database.db,
+    logger: pino({ level: 'silent' }),
+    formTokens: new FormTokens(config.sessionSecret),
+    clock: () => fixedNow ?? new Date(),
+  };
+  return {
+    app: createApp(deps),
+    deps,
+    db: database.db,
+    setNow(date) {
+      fixedNow = date;
+    },
+    close: () => database.drop(),
+  };
+}

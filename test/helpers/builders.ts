@@ -1,0 +1,69 @@
+// Builders with sensible defaults: a test names only what it is about.
+import crypto from 'node:crypto';
+import type { Db } from '../../server/db/knex';
+import { createArticle, type Article, type ArticleInput } from '../../server/articles/queries';
+import { insertReactie, type NewReactie } from '../../server/reacties/queries';
+import { createUser, type User } from '../../server/accounts/users';
+import type { Role } from '../../server/accounts/roles';
+
+let seq = 0;
+const next = () => `${Date.now().toString(36)}${(++seq).toString(36)}`;
+
+export async function buildArticle(db: Db, overrides: Partial<ArticleInput> = {}, now = new Date()): Promise<Article> {
+  const n = next();
+  return createArticle(
+    db,
+    {
+      title: `Testartikel ${n}`,
+      slug: `testartikel-${n}`,
+      kind: 'nieuws',
+      bodyMarkdown: 'Eerste alinea van het artikel.\n\nTweede alinea.',
+      excerptMarkdown: '',
+      authorName: 'Redactie',
+      status: 'published',
+      publishedAt: new Date(now.getTime() - 60_000),
+      pinned: false,
+      reactiesOpen: true,
+      ...overrides,
+    },
+    null,
+    now,
+  );
+}
+
+export async function buildReactie(db: Db, article: Pick<Article, 'id'>, overrides: Partial<NewReactie> = {}, now = new Date()): Promise<number> {
+  const n = next();
+  return db.transaction((trx) =>
+    insertReactie(
+      trx,
+      {
+        articleId: article.id,
+        parentId: null,
+        authorName: `Bewoner ${n}`,
+        authorEmail: `bewoner-${n}@example.nl`,
+        authorUrl: null,
+        body: `Een reactie ${n}.`,
+        status: 'approved',
+        ip: '192.0.2.10',
+        userAgent: 'Mozilla/5.0 (test)',
+        ...overrides,
+      },
+      now,
+    ),
+  );
+}
+
+export const TEST_PASSWORD = 'een-heel-lang-testwachtwoord';
+
+export async function buildUser(db: Db, role: Role, overrides: Partial<{ email: string; name: string; password: string }> = {}): Promise<User> {
+  return createUser(db, {
+    email: overrides.email ?? `${role}-${next()}@stadslog.test`,
+    name: overrides.name ?? `Test ${role}`,
+    role,
+    password: overrides.password ?? TEST_PASSWORD,
+  });
+}
+
+export function uniqueEmail(): string {
+  return `uniek-${crypto.randomBytes(6).toString('hex')}@voorbeeld.nl`;
+}
