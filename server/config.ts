@@ -18,7 +18,24 @@ export interface Config {
   logLevel: string;
   /** Seed demo content into an empty database (never in production). */
   seedDemo: boolean;
+  rateLimits: RateLimits;
 }
+
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+export interface RateLimits {
+  /** Reacties one IP address may post per window. */
+  reactiesPerIp: RateLimit;
+  /** Login attempts one IP address may make per window. */
+  loginPerIp: RateLimit;
+  /** Failed logins on one account per window, from anywhere. */
+  loginFailuresPerAccount: RateLimit;
+}
+
+const MINUTE = 60 * 1000;
 
 export class ConfigError extends Error {}
 
@@ -65,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: nodeEnv !== 'production' && parseBool('SEED_DEMO', env.SEED_DEMO, true),
+    rateLimits: {
+      // A lively discussion sees a resident post a few times in ten minutes, a bot hundreds.
+      reactiesPerIp: { max: parseIntSetting('REACTIE_RATE_LIMIT', env.REACTIE_RATE_LIMIT, 10, 1, 10000), windowMs: 10 * MINUTE },
+      loginPerIp: { max: parseIntSetting('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 20, 1, 10000), windowMs: 15 * MINUTE },
+      loginFailuresPerAccount: { max: 5, windowMs: 15 * MINUTE },
+    },
   };
 }
 
@@ -82,6 +105,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     baseUrl: 'http://127.0.0.1',
     logLevel: 'silent',
     seedDemo: false,
+    // High enough that tests posting many reacties from 127.0.0.1 are not limited; rate-limit tests lower them.
+    rateLimits: {
+      reactiesPerIp: { max: 10000, windowMs: 10 * MINUTE },
+      loginPerIp: { max: 10000, windowMs: 15 * MINUTE },
+      loginFailuresPerAccount: { max: 10000, windowMs: 15 * MINUTE },
+    },
     ...overrides,
   };
 }

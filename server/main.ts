@@ -7,10 +7,11 @@ import { createApp } from './app';
 import { createLogger } from './logger';
 import { FormTokens } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
+import { purgeRateLimits } from './http/rate-limit-store';
 import { seedDemoContent } from './cli/demo-content';
 
-// Expired sessions are removed this often; between runs they are simply ignored.
-const SESSION_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+// Expired sessions and rate-limit windows are removed this often; between runs they are simply ignored.
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 // How long open connections get to finish when the process is asked to stop.
 const SHUTDOWN_GRACE_MS = 10 * 1000;
 
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const sessions = new KnexSessionStore(db);
   const purgeTimer = setInterval(() => {
     sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed'));
-  }, SESSION_PURGE_INTERVAL_MS);
+    purgeRateLimits(db).catch((err) => logger.warn({ err }, 'rate limit purge failed'));
+  }, PURGE_INTERVAL_MS);
   purgeTimer.unref();
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

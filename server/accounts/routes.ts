@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { Deps } from '../deps';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
+import { limiter } from '../http/rate-limit';
 import { field } from '../shared/validation';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { findUserForLogin, recordLogin } from './users';
@@ -26,7 +27,19 @@ export function accountRoutes(deps: Deps): Router {
     renderLogin(res, 200, { email: '', terug: safeReturnPath(typeof req.query.terug === 'string' ? req.query.terug : '') });
   });
 
-  router.post('/beheer/inloggen', noStore, async (req, res) => {
+  const tooMany = (req: import('express').Request, res: import('express').Response, minutes: number) =>
+    renderLogin(res, 429, { email: field(req.body, 'email').trim(), terug: safeReturnPath(field(req.body, 'terug')) },
+      `Te veel inlogpogingen. Wacht ${minutes} minuten en probeer het dan opnieuw.`);
+  const limits = deps.config.rateLimits;
+  const perIp = limiter(deps.db, 'login-ip', limits.loginPerIp, { onLimit: tooMany });
+  // Failures per account, wherever they come from: slows down guessing one editor's password from many addresses.
+  const perAccount = limiter(deps.db, 'login-account', limits.loginFailuresPerAccount, {
+    key: (req) => field(req.body, 'email').trim().toLowerCase() || '(leeg)',
+    onlyFailures: true,
+    onLimit: tooMany,
+  });
+
+  router.post('/beheer/inloggen', noStore, perIp, perAccount, async (req, res) => {
     const email = field(req.body, 'email').trim();
     const password = field(req.body, 'wachtwoord');
     const terug = safeReturnPath(field(req.body, 'terug'));

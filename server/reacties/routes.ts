@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { Deps } from '../deps';
 import { notFound } from '../http/errors';
+import { limiter } from '../http/rate-limit';
 import { ownReactieIds, reactieFormPurpose, renderArticlePage } from '../articles/article-page';
 import { articlePath, findArticleBySlug, isPublic } from '../articles/queries';
 import { postReactie } from './post';
@@ -14,7 +15,20 @@ const MAX_OWN_REACTIES = 20;
 export function reactieRoutes(deps: Deps): Router {
   const router = Router();
 
-  router.post('/:year/:month/:slug/reacties', async (req, res) => {
+  const perIp = limiter(deps.db, 'reactie-ip', deps.config.rateLimits.reactiesPerIp, {
+    onLimit: async (req, res, minutes) => {
+      const article = await findArticleBySlug(deps.db, String(req.params.slug));
+      if (!article || !isPublic(article, deps.clock())) throw notFound();
+      const values = readReactieForm(req.body);
+      await renderArticlePage(deps, req, res, article, {
+        status: 429,
+        replyTo: Number(values.parentId) || null,
+        form: { values, errors: {}, formError: `Je hebt de afgelopen ${minutes} minuten al veel reacties geplaatst. Wacht even en verstuur je reactie dan opnieuw; je tekst staat er nog.` },
+      });
+    },
+  });
+
+  router.post('/:year/:month/:slug/reacties', perIp, async (req, res) => {
     const article = await findArticleBySlug(deps.db, String(req.params.slug));
     const now = deps.clock();
     if (!article || !isPublic(article, now)) throw notFound('Dit artikel bestaat niet (meer); je reactie kon niet worden geplaatst.');

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { buildArticle, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { hiddenInput, loginAs, postReactieForm } from '../helpers/http';
+import { testConfig } from '../../server/config';
+import { articlePath } from '../../server/articles/queries';
+
+async function tryLogin(agent: ReturnType<typeof request.agent>, email: string, password: string) {
+  const page = await agent.get('/beheer/inloggen').expect(200);
+  return agent.post('/beheer/inloggen').type('form').send({ _token: hiddenInput(page.text, '_token'), email, wachtwoord: password, terug: '/beheer' });
+}
+
+function sessionCookie(res: request.Response): string | undefined {
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  return cookies.find((c) => c.startsWith('stadslog.sid='))?.split(';')[0];
+}
+
+describe('accounts: login and logout', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('logs in with the right password into a new session, with a secure cookie', async () => {
+    const user = await buildUser(t.db, 'editor');
+    const agent = request.agent(t.app);
+    const res = await tryLogin(agent, user.email.toUpperCase(), TEST_PASSWORD);
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.location, '/beheer');
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('stadslog.sid='))!;
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Lax/);
+    const page = await agent.get('/beheer').expect(200);
+    assert.match(page.text, /Welkom, Test editor/);
+    const row = await t.db('audit_log').where({ action: 'login.success', user_id: user.id }).first();
+    assert.ok(row, 'login is audited');
+  });
+
+  it('refuses a wrong password or unknown account with the same generic message', async () => {
+    const user = await buildUser(t.db, 'moderator');
+    const wrong = await tryLogin(request.agent(t.app), user.email, 'niet-het-goede-wachtwoord');
+    const unknown = await tryLogin(request.agent(t.app), 'niemand@stadslog.test', 'niet-het-goede-wachtwoord');
+    for (const res of [wrong, unknown]) {
+      assert.equal(res.status, 401);
+      assert.match(res.text, /Onjuiste inloggegevens/);
+    }
+    assert.match(wrong.text, new RegExp(`value="${user.email}"`), 'the e-mail address stays filled in');
+    assert.ok(await t.db('audit_log').where({ action: 'login.failed' }).first());
+  });
+
+  it('gives a new session id at login, so a planted session is worthless', async () => {
+    const user = await buildUser(t.db, 'editor');
+    const agent = request.agent(t.app);
+    // A reader who posts a held reactie gets a session before logging in.
+    const article = await buildArticle(t.db);
+    const posted = await postReactieForm(agent, articlePath(article), {});
+    const before = sessionCookie(posted);
+    assert.ok(before, 'posting created a session');
+    const login = await tryLogin(agent, user.email, TEST_PASSWORD);
+    const after = sessionCookie(login);
+    assert.ok(after && after !== before, 'a new session id after login');
+    await request(t.app).get('/beheer').set('Cookie', before!).expect(302);
+  });
+
+  it('destroys the session at logout', async () => {
+    const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
+    const cookieRow = await t.db('sessions').count({ n: '*' }).first();
+    const res = await agent.post('/beheer/uitloggen').type('form').send({ _csrf: csrf });
+    assert.equal(res.status, 303);
+    await agent.get('/beheer').expect(302);
+    const after = await t.db('sessions').count({ n: '*' }).first();
+    assert.equal(Number(after!.n), Number(cookieRow!.n) - 1);
+  });
+
+  it('refuses logout without the CSRF token', async () => {
+    const { agent } = await loginAs(t.app, t.db, 'editor');
+    await agent.post('/beheer/uitloggen').type('form').send({ _csrf: 'fout' }).expect(403);
+    await agent.get('/beheer').expect(200);
+  });
+
+  it('refuses a cross-site POST while logged in', async () => {
+    const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
+    await agent.post('/beheer/uitloggen').set('Origin', 'https://kwaadwillend.example').type('form').send({ _csrf: csrf }).expect(403);
+    await agent.post('/beheer/uitloggen').set('Sec-Fetch-Site', 'cross-site').type('form').send({ _csrf: csrf }).expect(403);
+    await agent.get('/beheer').expect(200);
+  });
+
+  it('does not send a visitor elsewhere after login (no open redirect)', async () => {
+    const user = await buildUser(t.db, 'editor');
+    const agent = request.agent(t.app);
+    const page = await agent.get('/beheer/inloggen?terug=//kwaad.example/').expect(200);
+    const res = await agent.post('/beheer/inloggen').type('form').send({ _token: hiddenInput(page.text, '_token'), email: user.email, wachtwoord: TEST_PASSWORD, terug: '//kwaad.example/' });
+    assert.equal(res.headers.location, '/beheer');
+  });
+});
+
+describe('accounts: login throttling', () => {
+  let t: TestApp;
+  before(async () => {
+    const base = testConfig().rateLimits;
+    t = await createTestApp({ rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } } });
+  });
+  after(async () => t.close());
+
+  it('blocks an account after repeated failures, even with the right password, with a Dutch 429', async () => {
+    const user = await buildUser(t.db, 'editor');
+    for (let i = 0; i < 3; i++) assert.equal((await tryLogin(request.agent(t.app), user.email, 'fout-fout-fout-fout')).status, 401);
+    const blocked = await tryLogin(request.agent(t.app), user.email, TEST_PASSWORD);
+    assert.equal(blocked.status, 429);
+    assert.match(blocked.text, /Te veel inlogpogingen/);
+    assert.match(blocked.text, new RegExp(`value="${user.email}"`));
+  });
+
+  it('limits attempts per IP address across accounts', async () => {
+    let last: request.Response | undefined;
+    for (let i = 0; i < 6; i++) last = await tryLogin(request.agent(t.app), `gok${i}@stadslog.test`, 'fout-fout-fout-fout');
+    // 3 earlier attempts in this file + 1 blocked + 6 here: the IP limit of 8 is passed.
+    assert.equal(last!.status, 429);
+  });
+});
