@@ -16,6 +16,7 @@ import { reactieRoutes } from './reacties/routes';
 import { moderationRoutes } from './moderation/routes';
 import { settingsRoutes } from './settings/routes';
 import { dashboardRoutes } from './accounts/dashboard-routes';
+import { privacyRoutes } from './privacy/routes';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
@@ -94,6 +95,7 @@ export function createApp(deps: Deps): express.Express {
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));
   app.use(settingsRoutes(deps));
+  app.use(privacyRoutes(deps));
   app.use(reactieRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));

@@ -19,6 +19,8 @@ export interface Config {
   /** Seed demo content into an empty database (never in production). */
   seedDemo: boolean;
   rateLimits: RateLimits;
+  /** Days a commenter's IP address and browser name are kept for spam and abuse handling. */
+  ipRetentionDays: number;
 }
 
 export interface RateLimit {
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: nodeEnv !== 'production' && parseBool('SEED_DEMO', env.SEED_DEMO, true),
+    ipRetentionDays: parseIntSetting('IP_RETENTION_DAYS', env.IP_RETENTION_DAYS, 30, 1, 365),
     rateLimits: {
       // A lively discussion sees a resident post a few times in ten minutes, a bot hundreds.
       reactiesPerIp: { max: parseIntSetting('REACTIE_RATE_LIMIT', env.REACTIE_RATE_LIMIT, 10, 1, 10000), windowMs: 10 * MINUTE },
@@ -105,6 +108,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     baseUrl: 'http://127.0.0.1',
     logLevel: 'silent',
     seedDemo: false,
+    ipRetentionDays: 30,
     // High enough that tests posting many reacties from 127.0.0.1 are not limited; rate-limit tests lower them.
     rateLimits: {
       reactiesPerIp: { max: 10000, windowMs: 10 * MINUTE },

@@ -6,12 +6,9 @@ import { migrateLatest } from './db/migrate';
 import { createApp } from './app';
 import { createLogger } from './logger';
 import { FormTokens } from './http/form-token';
-import { KnexSessionStore } from './http/session-store';
-import { purgeRateLimits } from './http/rate-limit-store';
+import { startMaintenance } from './maintenance';
 import { seedDemoContent } from './cli/demo-content';
 
-// Expired sessions and rate-limit windows are removed this often; between runs they are simply ignored.
-const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 // How long open connections get to finish when the process is asked to stop.
 const SHUTDOWN_GRACE_MS = 10 * 1000;
 
@@ -26,12 +23,7 @@ async function main(): Promise<void> {
 
   const app = createApp({ config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date() });
   const server = http.createServer(app);
-  const sessions = new KnexSessionStore(db);
-  const purgeTimer = setInterval(() => {
-    sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed'));
-    purgeRateLimits(db).catch((err) => logger.warn({ err }, 'rate limit purge failed'));
-  }, PURGE_INTERVAL_MS);
-  purgeTimer.unref();
+  const stopMaintenance = startMaintenance(config, db, logger);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const where = isPostgresUrl(config.databaseUrl) ? 'PostgreSQL' : `SQLite (${config.databaseUrl})`;
@@ -50,7 +42,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    clearInterval(purgeTimer);
+    stopMaintenance();
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
