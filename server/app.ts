@@ -17,6 +17,8 @@ import { moderationRoutes } from './moderation/routes';
 import { settingsRoutes } from './settings/routes';
 import { dashboardRoutes } from './accounts/dashboard-routes';
 import { privacyRoutes } from './privacy/routes';
+import { auditRoutes } from './audit/routes';
+import { userAdminRoutes } from './accounts/user-admin-routes';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
@@ -96,6 +98,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(moderationRoutes(deps));
   app.use(settingsRoutes(deps));
   app.use(privacyRoutes(deps));
+  app.use(auditRoutes(deps));
+  app.use(userAdminRoutes(deps));
   app.use(reactieRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));

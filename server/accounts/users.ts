@@ -57,3 +57,12 @@ export async function listUsers(db: Db): Promise<User[]> {
   const rows = await db<UserRow>('users').orderBy('email');
   return rows.map(toUser);
 }
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | null> {
+  const row = await db<UserRow>('users').where({ email: normalizeEmail(email) }).first();
+  return row ? toUser(row) : null;
+}
+
+export async function changeRole(db: Db, id: number, role: Role): Promise<void> {
+  await db('users').where({ id }).update({ role });
+}

@@ -1,0 +1,64 @@
+// /beheer/gebruikers: admins create accounts and change roles.
+import crypto from 'node:crypto';
+import { Router, type RequestHandler, type Response } from 'express';
+import type { Deps } from '../deps';
+import { audit } from '../audit/audit-log';
+import { noStore } from '../http/cache';
+import { notFound } from '../http/errors';
+import { checkEmail, checkText, field, parseId, type FieldErrors } from '../shared/validation';
+import { actorOf, requirePermission } from './auth';
+import { isRole, ROLE_LABELS, ROLES } from './roles';
+import { changeRole, createUser, findUserByEmail, findUserById, listUsers, normalizeEmail } from './users';
+
+/** A password nobody has to invent: 18 random bytes, shown once to the admin. */
+export function generatePassword(): string {
+  return crypto.randomBytes(18).toString('base64url');
+}
+
+export function userAdminRoutes(deps: Deps): Router {
+  const router = Router();
+  const guard: RequestHandler[] = [noStore, requirePermission('users')];
+
+  const renderList = async (res: Response, status: number, form: { values: { email: string; name: string; role: string }; errors: FieldErrors }, created?: { email: string; password: string }) => {
+    const users = await listUsers(deps.db);
+    res.status(status).render('beheer/users/index', { title: 'Gebruikers', bodyClass: 'beheer', users, roles: ROLES, roleLabels: ROLE_LABELS, form, created });
+  };
+
+  router.get('/beheer/gebruikers', ...guard, async (req, res) => {
+    res.locals.flash = req.session.flash;
+    delete req.session.flash;
+    await renderList(res, 200, { values: { email: '', name: '', role: 'editor' }, errors: {} });
+  });
+
+  router.post('/beheer/gebruikers', ...guard, async (req, res) => {
+    const values = { email: field(req.body, 'email').trim(), name: field(req.body, 'naam'), role: field(req.body, 'rol') };
+    const errors: FieldErrors = {};
+    checkEmail(errors, 'email', values.email, 254);
+    checkText(errors, 'naam', values.name, { label: 'De naam', required: true, max: 100 });
+    if (!isRole(values.role)) errors.rol = 'Kies een rol.';
+    if (!errors.email && (await findUserByEmail(deps.db, values.email))) errors.email = 'Er is al een account met dit e-mailadres.';
+    if (Object.keys(errors).length || !isRole(values.role)) return renderList(res, 422, { values, errors });
+    const password = generatePassword();
+    const user = await createUser(deps.db, { email: values.email, name: values.name, role: values.role, password });
+    await audit(deps.db, actorOf(res.locals.user!), 'user.create', { type: 'user', id: user.id }, `rol ${user.role}`);
+    await renderList(res, 201, { values: { email: '', name: '', role: 'editor' }, errors: {} }, { email: normalizeEmail(values.email), password });
+  });
+
+  router.post('/beheer/gebruikers/:id/rol', ...guard, async (req, res) => {
+    const id = parseId(String(req.params.id));
+    const user = id === null ? null : await findUserById(deps.db, id);
+    if (!user) throw notFound('Deze gebruiker bestaat niet.');
+    const role = field(req.body, 'rol');
+    if (!isRole(role)) return renderList(res, 422, { values: { email: '', name: '', role: 'editor' }, errors: { rol: 'Kies een geldige rol.' } });
+    if (user.id === res.locals.user!.id && role !== 'admin') {
+      // Otherwise the last admin could lock everyone out of user management.
+      return renderList(res, 422, { values: { email: '', name: '', role: 'editor' }, errors: { rol: 'Je kunt je eigen beheerdersrol niet afnemen.' } });
+    }
+    await changeRole(deps.db, user.id, role);
+    await audit(deps.db, actorOf(res.locals.user!), 'user.role', { type: 'user', id: user.id }, `${user.role} → ${role}`);
+    req.session.flash = `De rol van ${user.name} is nu ${ROLE_LABELS[role]}.`;
+    res.redirect(303, '/beheer/gebruikers');
+  });
+
+  return router;
+}
