@@ -1,0 +1,122 @@
+// A resident replies through "Beantwoorden" in a real browser, sees the pending notice,
+// a moderator approves, and the count on the voorpagina goes up.
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { launchBrowser, listen } from '../helpers/browser';
+import { articlePath } from '../../server/articles/queries';
+
+describe('browser: replying, moderation and the counter', function () {
+  this.timeout(60_000);
+  let t: TestApp;
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof listen>>;
+
+  before(async () => {
+    t = await createTestApp();
+    server = await listen(t.app);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await t.close();
+  });
+
+  async function teaserCount(page: Page, title: string): Promise<string> {
+    await page.goto(`${server.baseUrl}/`);
+    return (await page.locator('article.teaser').filter({ hasText: title }).locator('.reactie-count').textContent())!.trim();
+  }
+
+  it('follows a reply from "Beantwoorden" to approval', async () => {
+    const article = await buildArticle(t.db, { title: 'Nieuwe fietsenstalling bij het station' });
+    const pietId = await buildReactie(t.db, article, { authorName: 'Piet', body: 'Eindelijk een stalling!' });
+    const url = `${server.baseUrl}${articlePath(article)}`;
+
+    const resident = await browser.newContext();
+    const page = await resident.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+    assert.equal(await teaserCount(page, 'Nieuwe fietsenstalling'), '1 reactie');
+    await page.goto(url);
+    await page.locator(`#reactie-${pietId}`).getByRole('link', { name: 'Beantwoorden' }).click();
+    // The form moved under Piet's reactie without a reload.
+    assert.equal(page.url(), url);
+    assert.equal(await page.locator(`#reactie-${pietId} > #reageer`).count(), 1);
+    assert.equal((await page.locator('#reageer-kop').textContent())!.trim(), 'Reageer op Piet');
+    assert.equal(await page.locator('#veld-reactie').evaluate((el) => el === document.activeElement), true);
+
+    // Cancel returns the form to the bottom; reply again.
+    await page.getByRole('link', { name: 'Annuleer antwoord' }).click();
+    assert.equal(await page.locator('#reageer-plek > #reageer').count(), 1);
+    assert.equal(await page.locator('#antwoord_op').inputValue(), '');
+    await page.locator(`#reactie-${pietId}`).getByRole('link', { name: 'Beantwoorden' }).click();
+
+    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Marieke');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('marieke@example.nl');
+    await page.getByRole('textbox', { name: 'Reactie', exact: true }).fill('Wel jammer dat er geen overkapping komt.');
+    await page.getByRole('button', { name: 'Plaats reactie' }).click();
+    await page.waitForURL(/#reactie-\d+$/);
+    const replyId = Number(/#reactie-(\d+)$/.exec(page.url())![1]);
+    const reply = page.locator(`#reactie-${pietId} .children #reactie-${replyId}`);
+    await reply.waitFor();
+    assert.match((await reply.textContent())!, /Je reactie wacht op goedkeuring/);
+    assert.deepEqual(errors, []);
+
+    // Someone else sees no trace of it; the count has not moved.
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(url);
+    assert.equal(await stranger.locator(`#reactie-${replyId}`).count(), 0);
+    assert.equal(await teaserCount(stranger, 'Nieuwe fietsenstalling'), '1 reactie');
+
+    // A moderator approves it from the queue.
+    const moderator = await buildUser(t.db, 'moderator');
+    const mod = await (await browser.newContext()).newPage();
+    await mod.goto(`${server.baseUrl}/beheer/reacties`);
+    await mod.getByLabel('E-mailadres').fill(moderator.email);
+    await mod.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+    await mod.getByRole('button', { name: 'Inloggen' }).click();
+    await mod.waitForURL(/\/beheer\/reacties/);
+    const row = mod.locator(`[data-reactie-id="${replyId}"]`);
+    await row.getByRole('button', { name: 'Goedkeuren' }).click();
+    await mod.waitForLoadState('load');
+
+    assert.equal(await teaserCount(stranger, 'Nieuwe fietsenstalling'), '2 reacties');
+    assert.match((await stranger.locator('.reactie-total').textContent())!, /^2$/);
+    await stranger.goto(url);
+    assert.match((await stranger.locator(`#reactie-${pietId} .children #reactie-${replyId}`).textContent())!, /geen overkapping/);
+  });
+
+  it('works without JavaScript: "Beantwoorden" renders the form under the reactie', async () => {
+    const article = await buildArticle(t.db);
+    const r = await buildReactie(t.db, article, { authorName: 'Kees' });
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}${articlePath(article)}`);
+    await page.locator(`#reactie-${r}`).getByRole('link', { name: 'Beantwoorden' }).click();
+    await page.waitForURL(new RegExp(`\\?antwoord=${r}#reageer$`));
+    assert.equal(await page.locator(`#reactie-${r} > #reageer`).count(), 1);
+    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Zonder JS');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('zonderjs@example.nl');
+    await page.locator('#veld-reactie').fill('Het werkt ook zo.');
+    await page.getByRole('button', { name: 'Plaats reactie' }).click();
+    await page.waitForURL(/#reactie-\d+$/);
+    assert.match((await page.locator('.reactie.pending').textContent())!, /Het werkt ook zo/);
+  });
+
+  it('fits a 360 px phone screen without horizontal scrolling', async () => {
+    const article = await buildArticle(t.db, { title: 'Een artikel met een heel lange titel over de herinrichting van het stadscentrum' });
+    const parent = await buildReactie(t.db, article, { body: 'https://www.voorbeeld.nl/een/heel/lange/url/zonder/spaties/die/niet/mag/uitsteken/buiten/het/scherm' });
+    let id = parent;
+    for (let i = 0; i < 4; i++) id = await buildReactie(t.db, article, { parentId: id });
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    for (const path of ['/', articlePath(article), '/beheer/inloggen']) {
+      await page.goto(`${server.baseUrl}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} scrolls ${overflow}px sideways`);
+    }
+  });
+});
