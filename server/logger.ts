@@ -6,8 +6,9 @@ export const REDACTED_PATHS = [
   '*.password', '*.email', '*.author_email', '*.authorEmail', '*.sid', '*.cookie', '*.sess',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[verborgen]' } });
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[verborgen]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** 203.0.113.77 → 203.0.113.0; 2001:db8:1:2:… → 2001:db8:1::; enough for abuse patterns, not for a person. */
