@@ -1,6 +1,7 @@
 // Every setting Stadslog reads from the environment, read once and validated here.
 // The rest of the code receives a Config object and never touches process.env.
 import path from 'node:path';
+import type { AkismetConfig } from './spam/akismet';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -21,6 +22,8 @@ export interface Config {
   rateLimits: RateLimits;
   /** Days a commenter's IP address and browser name are kept for spam and abuse handling. */
   ipRetentionDays: number;
+  /** Akismet, when AKISMET_KEY is set. */
+  akismet: AkismetConfig | null;
 }
 
 export interface RateLimit {
@@ -85,6 +88,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: nodeEnv !== 'production' && parseBool('SEED_DEMO', env.SEED_DEMO, true),
     ipRetentionDays: parseIntSetting('IP_RETENTION_DAYS', env.IP_RETENTION_DAYS, 30, 1, 365),
+    akismet: env.AKISMET_KEY
+      ? {
+          key: env.AKISMET_KEY,
+          baseUrl: env.AKISMET_URL || 'https://rest.akismet.com',
+          // Long enough for a slow answer, short enough that a resident is not kept waiting.
+          timeoutMs: parseIntSetting('AKISMET_TIMEOUT_MS', env.AKISMET_TIMEOUT_MS, 4000, 100, 30000),
+          isTest: parseBool('AKISMET_TEST', env.AKISMET_TEST, nodeEnv !== 'production'),
+        }
+      : null,
     rateLimits: {
       // A lively discussion sees a resident post a few times in ten minutes, a bot hundreds.
       reactiesPerIp: { max: parseIntSetting('REACTIE_RATE_LIMIT', env.REACTIE_RATE_LIMIT, 10, 1, 10000), windowMs: 10 * MINUTE },
@@ -109,6 +121,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     seedDemo: false,
     ipRetentionDays: 30,
+    akismet: null,
     // High enough that tests posting many reacties from 127.0.0.1 are not limited; rate-limit tests lower them.
     rateLimits: {
       reactiesPerIp: { max: 10000, windowMs: 10 * MINUTE },

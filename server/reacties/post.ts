@@ -1,14 +1,25 @@
-// Posting a reactie: where it goes in the thread, whether it is published at once, stored with the counters.
-import type { Db } from '../db/knex';
+// Posting a reactie: where it goes in the thread, the spam verdict, and storing it with the counters.
+import crypto from 'node:crypto';
+import type { Deps } from '../deps';
 import type { Article } from '../articles/queries';
 import { getSettings } from '../settings/settings';
-import { depthOf, emailKey, findReactie, hasApprovedReactie, insertReactie, type ReactieStatus } from './queries';
+import { getSpamSettings } from '../spam/settings';
+import { judgeReactie, type Candidate } from '../spam/pipeline';
+import { spamColumns } from '../spam/verdict-columns';
+import { depthOf, emailKey, findReactie, insertReactie, type ReactieStatus } from './queries';
 import { MAX_THREAD_DEPTH } from './thread';
 import type { ValidReactie } from './validation';
 
 export interface PostContext {
   ip: string | null;
   userAgent: string | null;
+  referrer: string | null;
+  /** The form's token: with the text and address it makes a double click post once. */
+  formToken: string;
+  /** When the form was shown (its signed stamp), or null when the stamp had expired. */
+  renderedAt: number | null;
+  honeypot: string;
+  permalink: string;
   /** Held reacties this reader posted before: they may reply to those too. */
   ownReactieIds: number[];
   now: Date;
@@ -16,47 +27,92 @@ export interface PostContext {
 
 export type PostOutcome =
   | { ok: true; id: number; status: ReactieStatus }
-  | { ok: false; reason: 'parent-missing' };
+  | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded' };
 
 /**
  * Where a reply hangs: under the reactie it answers, unless that one is already at the deepest
  * level; then beside it, under the same parent, so the thread never grows deeper than the limit.
  */
-async function resolveParent(db: Db, article: Article, parentId: number | null, ownIds: number[]): Promise<number | null | 'missing'> {
+async function resolveParent(deps: Deps, article: Article, parentId: number | null, ownIds: number[]): Promise<number | null | 'missing'> {
   if (parentId === null) return null;
-  const parent = await findReactie(db, parentId);
-  const visibleToPoster = parent && (parent.status === 'approved' || (parent.status === 'pending' && ownIds.includes(parent.id)));
+  const parent = await findReactie(deps.db, parentId);
+  const visibleToPoster = parent && (parent.status === 'approved' || (parent.status !== 'trash' && ownIds.includes(parent.id)));
   if (!parent || parent.articleId !== article.id || !visibleToPoster) return 'missing';
-  const depth = await depthOf(db, parent, MAX_THREAD_DEPTH);
+  const depth = await depthOf(deps.db, parent, MAX_THREAD_DEPTH);
   return depth >= MAX_THREAD_DEPTH ? parent.parentId : parent.id;
 }
 
-async function initialStatus(db: Db, email: string): Promise<ReactieStatus> {
-  const settings = await getSettings(db);
-  if (settings.moderationPolicy === 'all') return 'pending';
-  return (await hasApprovedReactie(db, emailKey(email))) ? 'approved' : 'pending';
+function submissionKey(token: string, email: string, body: string): string {
+  return crypto.createHash('sha256').update(`${token}\n${emailKey(email)}\n${body}`).digest('hex');
 }
 
-export async function postReactie(db: Db, article: Article, input: ValidReactie, ctx: PostContext): Promise<PostOutcome> {
-  const parentId = await resolveParent(db, article, input.parentId, ctx.ownReactieIds);
+async function existingSubmission(deps: Deps, key: string): Promise<{ id: number; status: ReactieStatus } | null> {
+  const row = await deps.db('reacties').where({ submission_key: key }).first('id', 'status');
+  return row ? { id: Number(row.id), status: row.status } : null;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}
+
+export async function postReactie(deps: Deps, article: Article, input: ValidReactie, ctx: PostContext): Promise<PostOutcome> {
+  const key = submissionKey(ctx.formToken, input.authorEmail, input.body);
+  // A second click on "Plaats reactie" leads to the reactie the first click made.
+  const repeated = await existingSubmission(deps, key);
+  if (repeated) return { ok: true, ...repeated };
+
+  const parentId = await resolveParent(deps, article, input.parentId, ctx.ownReactieIds);
   if (parentId === 'missing') return { ok: false, reason: 'parent-missing' };
-  const status = await initialStatus(db, input.authorEmail);
-  const id = await db.transaction((trx) =>
-    insertReactie(
-      trx,
-      {
-        articleId: article.id,
-        parentId,
-        authorName: input.authorName,
-        authorEmail: input.authorEmail,
-        authorUrl: input.authorUrl,
-        body: input.body,
-        status,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent,
-      },
-      ctx.now,
-    ),
-  );
-  return { ok: true, id, status };
+
+  const candidate: Candidate = {
+    ...input,
+    articleId: article.id,
+    parentId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    honeypot: ctx.honeypot,
+    renderedAt: ctx.renderedAt,
+    referrer: ctx.referrer,
+    permalink: ctx.permalink,
+    articleModifiedAt: article.updatedAt,
+    now: ctx.now,
+  };
+  const [settings, spamSettings] = await Promise.all([getSettings(deps.db), getSpamSettings(deps.db)]);
+  const verdict = await judgeReactie(deps.db, deps.config, candidate, spamSettings);
+  if (verdict.kind === 'refuse') return { ok: false, reason: verdict.reason };
+  if (verdict.kind === 'discard') return { ok: false, reason: 'discarded' };
+
+  // Published at once only when nothing held it, the policy allows it, and the address is known.
+  const trusted = verdict.hits.some((h) => h.check === 'trusted');
+  const clearStatus: ReactieStatus = verdict.local === 'pass' && settings.moderationPolicy === 'trusted' && trusted ? 'approved' : 'pending';
+  const status: ReactieStatus = verdict.outcome === 'spam' ? 'spam' : verdict.outcome === 'hold' ? 'pending' : clearStatus;
+  try {
+    const id = await deps.db.transaction((trx) =>
+      insertReactie(
+        trx,
+        {
+          articleId: article.id,
+          parentId,
+          authorName: input.authorName,
+          authorEmail: input.authorEmail,
+          authorUrl: input.authorUrl,
+          body: input.body,
+          status,
+          ip: ctx.ip,
+          userAgent: ctx.userAgent,
+          extraColumns: { submission_key: key, ...spamColumns(verdict, clearStatus, ctx.now) },
+        },
+        ctx.now,
+      ),
+    );
+    return { ok: true, id, status };
+  } catch (err) {
+    // Two clicks at the very same moment: the second insert meets the first one's key.
+    if (isUniqueViolation(err)) {
+      const first = await existingSubmission(deps, key);
+      if (first) return { ok: true, ...first };
+    }
+    throw err;
+  }
 }

@@ -66,14 +66,18 @@ function toPublicReactie(row: Row): PublicReactie {
   };
 }
 
-/** Approved reacties of an article, plus the given ids (the reader's own held reacties), oldest first. */
+/**
+ * Approved reacties of an article, plus the given ids (the reader's own held reacties), oldest first.
+ * A reactie the filter marked as spam shows to its own author like a held one: a resident caught
+ * by mistake sees it wait for a moderator, and a spammer learns nothing.
+ */
 export async function listThreadReacties(db: Db, articleId: number, ownIds: number[]): Promise<PublicReactie[]> {
   const rows = await db('reacties')
     .select(PUBLIC_COLUMNS)
     .where({ article_id: articleId })
     .andWhere((q) => {
       q.where({ status: 'approved' });
-      if (ownIds.length) q.orWhere((own) => own.whereIn('id', ownIds).andWhere({ status: 'pending' }));
+      if (ownIds.length) q.orWhere((own) => own.whereIn('id', ownIds).whereIn('status', ['pending', 'spam']));
     })
     .orderBy([{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
   return rows.map(toPublicReactie);
@@ -111,6 +115,8 @@ export interface NewReactie {
   status: ReactieStatus;
   ip: string | null;
   userAgent: string | null;
+  /** Columns owned by other features (the spam verdict), stored with the row. */
+  extraColumns?: Record<string, unknown>;
 }
 
 export function emailKey(email: string): string {
@@ -134,6 +140,7 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
       user_agent: input.userAgent,
       created_at: now,
       status_changed_at: now,
+      ...input.extraColumns,
     })
     .returning('id');
   await refreshReactieCount(trx, input.articleId);

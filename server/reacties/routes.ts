@@ -8,6 +8,17 @@ import { articlePath, findArticleBySlug, isPublic } from '../articles/queries';
 import { postReactie } from './post';
 import { forgetDetails, rememberDetails } from './remember';
 import { readReactieForm, validateReactie } from './validation';
+import { field } from '../shared/validation';
+import { HONEYPOT_FIELD } from '../spam/pipeline';
+
+// Why a reactie was not stored, as the resident reads it above the form that still holds their text.
+const REFUSALS = {
+  'parent-missing': { status: 404, message: 'De reactie waarop je antwoordt bestaat niet (meer) of staat niet bij dit artikel. Je kunt je tekst hieronder als losse reactie plaatsen.' },
+  flood: { status: 429, message: 'Je plaatste net al een reactie. Wacht een paar seconden en verstuur deze dan opnieuw; je tekst staat er nog.' },
+  rate: { status: 429, message: 'Er komen nu te veel reacties van jouw internetadres. Wacht een minuut en verstuur je reactie dan opnieuw; je tekst staat er nog.' },
+  duplicate: { status: 409, message: 'Deze reactie heb je al geplaatst bij dit artikel. Wil je iets toevoegen? Pas je tekst dan aan.' },
+  discarded: { status: 422, message: 'Je reactie is niet geplaatst, omdat ons spamfilter hem als overduidelijke spam herkende. Klopt dat niet? Laat het de redactie weten.' },
+} as const;
 
 // The newest held reacties a browser remembers as its own; older ones have long been moderated.
 const MAX_OWN_REACTIES = 20;
@@ -42,8 +53,10 @@ export function reactieRoutes(deps: Deps): Router {
       });
     }
 
-    const token = deps.formTokens.check(reactieFormPurpose(article), (req.body as Record<string, unknown>)?._token);
-    if (!token.ok) {
+    // A missing or forged token is refused (CSRF); an expired one only sends the reactie to moderation.
+    const formToken = field(req.body, '_token');
+    const token = deps.formTokens.check(reactieFormPurpose(article), formToken, now.getTime());
+    if (!token.ok && token.reason !== 'expired') {
       return renderArticlePage(deps, req, res, article, {
         status: 403,
         replyTo,
@@ -56,20 +69,24 @@ export function reactieRoutes(deps: Deps): Router {
       return renderArticlePage(deps, req, res, article, { status: 422, replyTo, form: { values, errors, formError: 'Je reactie is nog niet geplaatst: controleer de gemarkeerde velden.' } });
     }
 
-    const outcome = await postReactie(deps.db, article, valid, {
+    const path = articlePath(article);
+    const outcome = await postReactie(deps, article, valid, {
       ip: req.ip ?? null,
       userAgent: req.get('user-agent')?.slice(0, 500) ?? null,
+      referrer: req.get('referer')?.slice(0, 500) ?? null,
+      formToken,
+      renderedAt: token.ok ? token.issuedAt! : null,
+      honeypot: field(req.body, HONEYPOT_FIELD),
+      permalink: `${deps.config.baseUrl}${path}`,
       ownReactieIds: ownReactieIds(req),
       now,
     });
     if (!outcome.ok) {
+      const refusal = REFUSALS[outcome.reason];
       return renderArticlePage(deps, req, res, article, {
-        status: 404,
-        form: {
-          values: { ...values, parentId: '' },
-          errors: {},
-          formError: 'De reactie waarop je antwoordt bestaat niet (meer) of staat niet bij dit artikel. Je kunt je tekst hieronder als losse reactie plaatsen.',
-        },
+        status: refusal.status,
+        replyTo: outcome.reason === 'parent-missing' ? null : replyTo,
+        form: { values: outcome.reason === 'parent-missing' ? { ...values, parentId: '' } : values, errors: {}, formError: refusal.message },
       });
     }
 
@@ -78,10 +95,10 @@ export function reactieRoutes(deps: Deps): Router {
     } else {
       forgetDetails(req, res);
     }
-    if (outcome.status === 'pending') {
+    if (outcome.status !== 'approved') {
       req.session.ownReacties = [...ownReactieIds(req), outcome.id].slice(-MAX_OWN_REACTIES);
     }
-    res.redirect(303, `${articlePath(article)}#reactie-${outcome.id}`);
+    res.redirect(303, `${path}#reactie-${outcome.id}`);
   });
 
   return router;

@@ -6,6 +6,7 @@ import { testConfig, type Config } from '../../server/config';
 import type { Deps } from '../../server/deps';
 import { FormTokens } from '../../server/http/form-token';
 import { createTestDatabase, type TestDatabase } from './db';
+import { saveSpamSettings, type SpamSettings } from '../../server/spam/settings';
 
 export interface TestApp {
   app: Express;
@@ -16,8 +17,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+// Most tests post many reacties in milliseconds from one address; the spam tests set their own.
+const LENIENT_SPAM_SETTINGS: Partial<SpamSettings> = { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 };
+
+export async function createTestApp(overrides: Partial<Config> = {}, spam: Partial<SpamSettings> = LENIENT_SPAM_SETTINGS): Promise<TestApp> {
   const database = await createTestDatabase();
+  await saveSpamSettings(database.db, spam);
   let fixedNow: Date | undefined;
   const config = testConfig({ databaseUrl: database.url, ...overrides });
   const deps: Deps = {

@@ -27,7 +27,9 @@ export async function loginAs(app: Express, db: Db, role: Role): Promise<{ agent
   return { agent, csrf: hiddenInput(dashboard.text, '_csrf'), email: user.email };
 }
 
-/** Posts the reactie form of an article as a resident would, token taken from the page. */
+let reactieSeq = 0;
+
+/** Posts the reactie form of an article as a resident would, token taken from the page (unique text by default). */
 export async function postReactieForm(
   agent: Agent,
   articlePath: string,
@@ -37,5 +39,5 @@ export async function postReactieForm(
   return agent
     .post(`${articlePath}/reacties`)
     .type('form')
-    .send({ _token: hiddenInput(page.text, '_token'), naam: 'Jan Bewoner', email: 'jan@example.nl', website: '', reactie: 'Goed stuk!', antwoord_op: '', ...fields });
+    .send({ _token: hiddenInput(page.text, '_token'), naam: 'Jan Bewoner', email: 'jan@example.nl', website: '', reactie: `Goed stuk! (${++reactieSeq})`, antwoord_op: '', ...fields });
 }

@@ -1,0 +1,129 @@
+// The spam verdict for a new reactie, before it is stored:
+//   1 honeypot · 2 fill time · 3 flood and rate · 4 duplicate · 5 words · 6 links ·
+//   7 local spam memory · 8 trusted — then Akismet when a key is set.
+// Flood, rate and duplicate turn the post away unstored; the rest record every check that fired.
+import type { Db } from '../db/knex';
+import type { Config } from '../config';
+import { emailKey } from '../reacties/queries';
+import { commentCheck, type AkismetAnswer, type AkismetParams } from './akismet';
+import { contentChecks, decide, type CheckHit, type LocalDecision, type PostedContent } from './local-checks';
+import type { SpamSettings } from './settings';
+import { isRemembered } from './memory';
+
+export const HONEYPOT_FIELD = 'url';
+
+export interface Candidate extends PostedContent {
+  articleId: number;
+  parentId: number | null;
+  /** What the honeypot field held ('' for people). */
+  honeypot: string;
+  /** When the form was shown, from its signed stamp; null when the stamp had expired. */
+  renderedAt: number | null;
+  referrer: string | null;
+  permalink: string;
+  articleModifiedAt: Date;
+  now: Date;
+}
+
+export type Verdict =
+  | { kind: 'refuse'; reason: 'flood' | 'rate' | 'duplicate'; hits: CheckHit[]; existingId?: number }
+  | { kind: 'discard'; hits: CheckHit[]; akismet: AkismetAnswer }
+  | {
+      kind: 'store';
+      /** The local decision before Akismet: what a recheck returns to when Akismet says ham. */
+      local: LocalDecision;
+      hits: CheckHit[];
+      akismet: AkismetAnswer | null;
+      akismetPayload: AkismetParams | null;
+      /** Spam, or held (pending), or clear to follow the moderation policy. */
+      outcome: 'spam' | 'hold' | 'clear';
+      recheck: boolean;
+    };
+
+async function contextChecks(db: Db, c: Candidate, settings: SpamSettings): Promise<CheckHit[]> {
+  const hits: CheckHit[] = [];
+  if (c.honeypot !== '') hits.push({ check: 'honeypot', outcome: 'spam', detail: 'het verborgen lokveld was ingevuld' });
+
+  if (c.renderedAt === null) {
+    hits.push({ check: 'fill-time', outcome: 'hold', detail: 'het formulier was verlopen' });
+  } else {
+    const seconds = (c.now.getTime() - c.renderedAt) / 1000;
+    if (seconds < settings.minFillSeconds) {
+      hits.push({ check: 'fill-time', outcome: settings.fastPostAction, detail: `verstuurd ${seconds.toFixed(1)} s na het tonen van het formulier` });
+    }
+  }
+
+  const key = emailKey(c.authorEmail);
+  if (settings.floodSeconds > 0) {
+    const since = new Date(c.now.getTime() - settings.floodSeconds * 1000);
+    const recent = await db('reacties')
+      .where('created_at', '>', since)
+      .andWhere((q) => (c.ip ? q.where({ ip: c.ip }).orWhere({ author_email_key: key }) : q.where({ author_email_key: key })))
+      .first('id');
+    if (recent) hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
+  }
+  if (c.ip) {
+    const minuteAgo = new Date(c.now.getTime() - 60_000);
+    const row = await db('reacties').where({ ip: c.ip }).andWhere('created_at', '>', minuteAgo).count({ n: '*' }).first();
+    if (Number(row?.n ?? 0) >= settings.perMinutePerIp) hits.push({ check: 'rate', outcome: 'refuse', detail: `meer dan ${settings.perMinutePerIp} reacties per minuut` });
+  }
+
+  const duplicate = await db('reacties').where({ article_id: c.articleId, author_email_key: key, body: c.body }).first('id');
+  if (duplicate) hits.push({ check: 'duplicate', outcome: 'refuse', detail: `dezelfde tekst als reactie ${duplicate.id}` });
+  return hits;
+}
+
+async function memoryAndTrust(db: Db, c: Candidate): Promise<CheckHit[]> {
+  const hits: CheckHit[] = [];
+  const remembered = await isRemembered(db, { ip: c.ip, email: c.authorEmail, url: c.authorUrl });
+  if (remembered) hits.push({ check: 'spam-memory', outcome: 'spam', detail: `eerder als spam gemarkeerd: ${remembered}` });
+  const trusted = await db('reacties').where({ author_email_key: emailKey(c.authorEmail), status: 'approved' }).first('id');
+  if (trusted) hits.push({ check: 'trusted', outcome: 'trust', detail: 'e-mailadres had al een goedgekeurde reactie' });
+  return hits;
+}
+
+export function akismetParams(c: Candidate, blog: string): AkismetParams {
+  const params: AkismetParams = {
+    blog,
+    user_ip: c.ip ?? '',
+    user_agent: c.userAgent ?? '',
+    referrer: c.referrer ?? '',
+    permalink: c.permalink,
+    comment_type: c.parentId === null ? 'comment' : 'reply',
+    comment_author: c.authorName,
+    comment_author_email: c.authorEmail,
+    comment_author_url: c.authorUrl ?? '',
+    comment_content: c.body,
+    comment_date_gmt: c.now.toISOString(),
+    comment_post_modified_gmt: c.articleModifiedAt.toISOString(),
+    blog_lang: 'nl',
+    blog_charset: 'UTF-8',
+    honeypot_field_name: HONEYPOT_FIELD,
+  };
+  params[HONEYPOT_FIELD] = c.honeypot;
+  return params;
+}
+
+export async function judgeReactie(db: Db, config: Pick<Config, 'akismet' | 'baseUrl'>, c: Candidate, settings: SpamSettings): Promise<Verdict> {
+  const context = await contextChecks(db, c, settings);
+  const refusal = context.find((h) => h.outcome === 'refuse');
+  if (refusal) return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context };
+
+  const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndTrust(db, c))];
+  const local = decide(hits);
+  if (local === 'spam' || !config.akismet) {
+    return { kind: 'store', local, hits, akismet: null, akismetPayload: null, outcome: local === 'pass' ? 'clear' : local, recheck: false };
+  }
+
+  const payload = akismetParams(c, config.baseUrl);
+  const answer = await commentCheck(config.akismet, payload);
+  if (answer.verdict === 'discard' && settings.discardObviousSpam) return { kind: 'discard', hits, akismet: answer };
+  if (answer.verdict === 'spam' || answer.verdict === 'discard') {
+    return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, outcome: 'spam', recheck: false };
+  }
+  if (answer.verdict === 'error') {
+    // Never published unchecked, never lost: held, and asked again later.
+    return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, outcome: 'hold', recheck: true };
+  }
+  return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, outcome: local === 'pass' ? 'clear' : 'hold', recheck: false };
+}

@@ -1,0 +1,27 @@
+// Spam does not stay forever, and neither does what was sent to Akismet about a reactie.
+import type { Db } from '../db/knex';
+import { deleteReactie, findReactie } from '../reacties/queries';
+import { getSpamSettings } from './settings';
+
+// Akismet feedback (submit-spam/ham) needs the original data only while moderators still act on it.
+export const AKISMET_PAYLOAD_RETENTION_DAYS = 15;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function purgeOldSpam(db: Db, now: Date): Promise<number> {
+  const { spamRetentionDays } = await getSpamSettings(db);
+  const cutoff = new Date(now.getTime() - spamRetentionDays * DAY_MS);
+  const ids: number[] = (await db('reacties').where({ status: 'spam' }).andWhere('status_changed_at', '<', cutoff).select('id')).map((r: { id: number }) => Number(r.id));
+  for (const id of ids) {
+    // One by one: replies move up and the counters stay right, as for a moderator's delete.
+    await db.transaction(async (trx) => {
+      const reactie = await findReactie(trx, id);
+      if (reactie && reactie.status === 'spam') await deleteReactie(trx, reactie);
+    });
+  }
+  return ids.length;
+}
+
+export async function purgeAkismetPayloads(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - AKISMET_PAYLOAD_RETENTION_DAYS * DAY_MS);
+  return db('reacties').whereNotNull('akismet_payload').andWhere('created_at', '<', cutoff).update({ akismet_payload: null });
+}

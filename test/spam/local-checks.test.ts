@@ -1,0 +1,190 @@
+// The local spam checks through the real reactie form: what is stored, with which status, and why.
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { buildArticle, buildReactie } from '../helpers/builders';
+import { hiddenInput } from '../helpers/http';
+import { articlePath, type Article } from '../../server/articles/queries';
+import { DEFAULT_SPAM_SETTINGS, saveSpamSettings } from '../../server/spam/settings';
+import { rememberSpammer } from '../../server/spam/memory';
+import { siteReactieTotal } from '../../server/reacties/counters';
+
+describe('spam: local checks', () => {
+  let t: TestApp;
+  let ipSeq = 0;
+  before(async () => {
+    t = await createTestApp({ trustProxy: 1 }, { ...DEFAULT_SPAM_SETTINGS });
+  });
+  after(async () => t.close());
+  afterEach(async () => {
+    t.setNow(undefined);
+    await saveSpamSettings(t.db, DEFAULT_SPAM_SETTINGS);
+  });
+
+  /** Opens the article page, waits `afterMs` on the app's clock, posts. Each call is a new visitor (IP) unless given. */
+  async function post(article: Article, fields: Record<string, string>, opts: { afterMs?: number; ip?: string; agent?: ReturnType<typeof request.agent> } = {}) {
+    const agent = opts.agent ?? request.agent(t.app);
+    const n = ++ipSeq;
+    const ip = opts.ip ?? `203.0.113.${n}`;
+    const page = await agent.get(articlePath(article)).set('X-Forwarded-For', ip);
+    t.setNow(new Date(Date.now() + (opts.afterMs ?? 10_000)));
+    const res = await agent.post(`${articlePath(article)}/reacties`).set('X-Forwarded-For', ip).type('form').send({
+      _token: hiddenInput(page.text, '_token'), naam: 'Bewoner', email: `bewoner${n}@example.nl`, website: '', reactie: `Een gewone reactie ${n}`, antwoord_op: '', url: '', ...fields,
+    });
+    t.setNow(undefined);
+    return res;
+  }
+  async function lastReactie() {
+    const row = await t.db('reacties').orderBy('id', 'desc').first();
+    return { ...row, checks: JSON.parse(row.spam_checks ?? '{"hits":[]}') as { hits: Array<{ check: string; outcome: string }> } };
+  }
+  const fired = (r: { checks: { hits: Array<{ check: string }> } }) => r.checks.hits.map((h) => h.check);
+
+  it('lets an ordinary first reactie through to moderation, with nothing fired', async () => {
+    const res = await post(await buildArticle(t.db), {});
+    assert.equal(res.status, 303);
+    const r = await lastReactie();
+    assert.equal(r.status, 'pending');
+    assert.deepEqual(fired(r), []);
+  });
+
+  it('marks a bot that fills the honeypot as spam; its author sees only the pending notice', async () => {
+    const article = await buildArticle(t.db);
+    const agent = request.agent(t.app);
+    const res = await post(article, { url: 'http://spam.example', reactie: 'Buy now' }, { agent });
+    assert.equal(res.status, 303);
+    const r = await lastReactie();
+    assert.equal(r.status, 'spam');
+    assert.deepEqual(fired(r), ['honeypot']);
+    assert.match((await agent.get(articlePath(article))).text, /Je reactie wacht op goedkeuring/);
+    assert.doesNotMatch((await request(t.app).get(articlePath(article))).text, /Buy now/);
+  });
+
+  it('hides the honeypot from people (CSS and aria-hidden, not type=hidden)', async () => {
+    const html = (await request(t.app).get(articlePath(await buildArticle(t.db)))).text;
+    assert.match(html, /<div class="hp-field" aria-hidden="true">[\s\S]*?<input id="veld-url" name="url" type="text" value="" tabindex="-1" autocomplete="off">/);
+  });
+
+  it('marks a post 1 second after the form was shown as spam, or holds it when so configured', async () => {
+    const article = await buildArticle(t.db);
+    await post(article, {}, { afterMs: 1000 });
+    assert.equal((await lastReactie()).status, 'spam');
+    assert.deepEqual(fired(await lastReactie()), ['fill-time']);
+    await saveSpamSettings(t.db, { fastPostAction: 'hold' });
+    await post(article, {}, { afterMs: 1000 });
+    assert.equal((await lastReactie()).status, 'pending');
+  });
+
+  it('still accepts a page left open for hours, and holds one whose stamp expired', async () => {
+    const article = await buildArticle(t.db);
+    assert.equal((await post(article, {}, { afterMs: 6 * 3600_000 })).status, 303);
+    assert.equal((await lastReactie()).status, 'pending');
+    assert.deepEqual(fired(await lastReactie()), []);
+    assert.equal((await post(article, {}, { afterMs: 8 * 24 * 3600_000 })).status, 303);
+    assert.deepEqual(fired(await lastReactie()), ['fill-time']);
+    assert.equal((await lastReactie()).status, 'pending');
+  });
+
+  it('refuses a forged stamp with 403, nothing stored, the text kept', async () => {
+    const article = await buildArticle(t.db);
+    const before = await t.db('reacties').count({ n: '*' }).first();
+    const res = await request(t.app).post(`${articlePath(article)}/reacties`).type('form').send({ _token: `${Date.now().toString(36)}.vervalst`, naam: 'A', email: 'a@example.nl', reactie: 'Vervalst stempel' });
+    assert.equal(res.status, 403);
+    assert.match(res.text, /Vervalst stempel<\/textarea>/);
+    assert.deepEqual(await t.db('reacties').count({ n: '*' }).first(), before);
+  });
+
+  it('answers a flood from one IP or address within 15 seconds with a Dutch 429, the text kept', async () => {
+    const article = await buildArticle(t.db);
+    assert.equal((await post(article, { reactie: 'Eerste' }, { ip: '198.51.100.50', afterMs: 5000 })).status, 303);
+    const again = await post(article, { reactie: 'Tweede, te snel' }, { ip: '198.51.100.50', afterMs: 10_000 });
+    assert.equal(again.status, 429);
+    assert.match(again.text, /Je plaatste net al een reactie/);
+    assert.match(again.text, /Tweede, te snel<\/textarea>/);
+    // The same address from another IP counts too.
+    const sameMail = await post(article, { reactie: 'Derde', email: 'flood@example.nl' }, { afterMs: 5000 });
+    assert.equal(sameMail.status, 303);
+    assert.equal((await post(article, { reactie: 'Vierde', email: 'flood@example.nl' }, { afterMs: 8000 })).status, 429);
+  });
+
+  it('limits reacties per minute per IP (configurable)', async () => {
+    await saveSpamSettings(t.db, { floodSeconds: 0, perMinutePerIp: 2 });
+    const article = await buildArticle(t.db);
+    assert.equal((await post(article, { reactie: 'een' }, { ip: '198.51.100.60' })).status, 303);
+    assert.equal((await post(article, { reactie: 'twee' }, { ip: '198.51.100.60' })).status, 303);
+    const third = await post(article, { reactie: 'drie' }, { ip: '198.51.100.60' });
+    assert.equal(third.status, 429);
+    assert.match(third.text, /te veel reacties van jouw internetadres/);
+  });
+
+  it('refuses the same text by the same author on the same article, and makes a double click one reactie', async () => {
+    const article = await buildArticle(t.db);
+    const agent = request.agent(t.app);
+    const page = await agent.get(articlePath(article));
+    const form = { _token: hiddenInput(page.text, '_token'), naam: 'Dubbel', email: 'dubbel@example.nl', website: '', reactie: 'Twee keer geklikt', antwoord_op: '', url: '' };
+    t.setNow(new Date(Date.now() + 10_000));
+    const [a, b] = await Promise.all([
+      agent.post(`${articlePath(article)}/reacties`).type('form').send(form),
+      agent.post(`${articlePath(article)}/reacties`).type('form').send(form),
+    ]);
+    assert.equal(a.status, 303);
+    assert.equal(b.status, 303);
+    assert.equal(a.headers.location, b.headers.location, 'both clicks lead to the same reactie');
+    assert.equal((await t.db('reacties').where({ body: 'Twee keer geklikt' })).length, 1);
+    t.setNow(undefined);
+    await saveSpamSettings(t.db, { floodSeconds: 0 });
+    const later = await post(article, { naam: 'Dubbel', email: 'dubbel@example.nl', reactie: 'Twee keer geklikt' }, { afterMs: 60_000 });
+    assert.equal(later.status, 409);
+    assert.match(later.text, /Deze reactie heb je al geplaatst/);
+  });
+
+  it('marks disallowed words as spam wherever they appear, and holds moderation words', async () => {
+    await saveSpamSettings(t.db, { disallowedWords: 'casino\nViagra', moderationWords: 'wethouder' });
+    const article = await buildArticle(t.db);
+    await post(article, { reactie: 'Beste CASINO bonus' });
+    assert.equal((await lastReactie()).status, 'spam');
+    await post(article, { naam: 'viagra-shop' });
+    assert.deepEqual(fired(await lastReactie()), ['disallowed-words']);
+    await post(article, { reactie: 'De Wethouder moet aftreden' });
+    assert.equal((await lastReactie()).status, 'pending');
+    assert.deepEqual(fired(await lastReactie()), ['moderation-words']);
+  });
+
+  it('holds two or more links and marks spam link patterns as spam', async () => {
+    const article = await buildArticle(t.db);
+    await post(article, { reactie: 'Zie https://www.helmond.nl/raad voor de stukken' });
+    assert.deepEqual(fired(await lastReactie()), []);
+    await post(article, { reactie: 'Zie https://a.example.nl en https://b.example.nl' });
+    assert.equal((await lastReactie()).status, 'pending');
+    assert.deepEqual(fired(await lastReactie()), ['links']);
+    for (const body of ['Great [url=http://x.example]deals[/url]', 'Klik https://bit.ly/3abcdef', 'Nice post <a href="http://x.example">Cheap Shoes</a>']) {
+      await post(article, { reactie: body });
+      assert.equal((await lastReactie()).status, 'spam', body);
+    }
+    await post(article, { naam: 'www.goedkope-schoenen.com' });
+    assert.equal((await lastReactie()).status, 'spam');
+  });
+
+  it('remembers spammers that moderators marked', async () => {
+    await rememberSpammer(t.db, { ip: '192.0.2.99', email: 'bekend@spam.example', url: null }, new Date());
+    const article = await buildArticle(t.db);
+    await post(article, { email: 'Bekend@Spam.example' });
+    assert.deepEqual(fired(await lastReactie()), ['spam-memory']);
+    await post(article, {}, { ip: '192.0.2.99' });
+    assert.equal((await lastReactie()).status, 'spam');
+  });
+
+  it('lets a trusted address skip the holds, not the spam checks, and publish at once', async () => {
+    await saveSpamSettings(t.db, { moderationWords: 'wethouder' });
+    const article = await buildArticle(t.db);
+    await buildReactie(t.db, article, { authorEmail: 'vertrouwd@example.nl' });
+    const before = await siteReactieTotal(t.db);
+    await post(article, { email: 'vertrouwd@example.nl', reactie: 'De wethouder heeft gelijk: https://a.example.nl https://b.example.nl' }, { afterMs: 60_000 });
+    const held = await lastReactie();
+    assert.equal(held.status, 'approved');
+    assert.deepEqual(fired(held).sort(), ['links', 'moderation-words', 'trusted']);
+    assert.equal(await siteReactieTotal(t.db), before + 1);
+    await post(article, { email: 'vertrouwd@example.nl', reactie: 'Kijk op https://bit.ly/xyz' }, { afterMs: 120_000 });
+    assert.equal((await lastReactie()).status, 'spam');
+  });
+});
