@@ -2,10 +2,11 @@
 // Used by the verdict pipeline on every new reactie and by `npm run spam:eval` on a labelled corpus.
 import LinkifyIt from 'linkify-it';
 import { wordList, type SpamSettings } from './settings';
+import { spamSignals } from './signals';
 
 export type CheckId =
   | 'honeypot' | 'fill-time' | 'flood' | 'rate' | 'duplicate'
-  | 'disallowed-words' | 'moderation-words' | 'links' | 'link-pattern' | 'spam-memory' | 'trusted';
+  | 'disallowed-words' | 'moderation-words' | 'spam-signals' | 'links' | 'link-pattern' | 'spam-memory' | 'trusted';
 
 /** spam and hold decide; refuse turns the post away unstored; trust lifts holds; note only records. */
 export type CheckOutcome = 'spam' | 'hold' | 'refuse' | 'trust' | 'note';
@@ -81,6 +82,11 @@ export function contentChecks(content: PostedContent, settings: SpamSettings): C
   const moderation = findWord(wordList(settings.moderationWords), fields);
   if (moderation) hits.push({ check: 'moderation-words', outcome: 'hold', detail: `moderatiewoord "${moderation}"` });
   const links = countLinks(content.body);
+  for (const signal of spamSignals(content.authorName, content.body)) {
+    // Praise with only a website behind the name is often a real reader; with a link in the text it is link spam.
+    const linked = links > 0 || (signal.kind !== 'generic-praise' && Boolean(content.authorUrl));
+    hits.push({ check: 'spam-signals', outcome: linked ? 'spam' : 'hold', detail: linked ? `${signal.detail}, met link` : signal.detail });
+  }
   if (links >= settings.maxLinks) hits.push({ check: 'links', outcome: 'hold', detail: `${links} links (grens: ${settings.maxLinks})` });
   const pattern = spamLinkPattern(content);
   if (pattern) hits.push({ check: 'link-pattern', outcome: 'spam', detail: pattern });
@@ -92,11 +98,11 @@ export type LocalDecision = 'spam' | 'hold' | 'pass';
 /**
  * The first spam outcome, in pipeline order, decides; without one, any hold holds. A hold does not
  * stop the checks, so a held post with a spam link pattern further on is still spam. A trusted
- * address (earlier approved reactie) lifts the holds of moderation words and links, never spam.
+ * address (earlier approved reactie) lifts the holds of words, signals and links, never spam.
  */
 export function decide(hits: CheckHit[]): LocalDecision {
   if (hits.some((h) => h.outcome === 'spam')) return 'spam';
   const trusted = hits.some((h) => h.outcome === 'trust');
-  const lifted = (h: CheckHit) => trusted && (h.check === 'moderation-words' || h.check === 'links');
+  const lifted = (h: CheckHit) => trusted && (h.check === 'moderation-words' || h.check === 'spam-signals' || h.check === 'links');
   return hits.some((h) => h.outcome === 'hold' && !lifted(h)) ? 'hold' : 'pass';
 }
