@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
-import { hiddenInput } from '../helpers/http';
+import { hiddenInput, postReactieForm } from '../helpers/http';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { DEFAULT_SPAM_SETTINGS, saveSpamSettings } from '../../server/spam/settings';
 import { rememberSpammer } from '../../server/spam/memory';
@@ -139,11 +139,11 @@ describe('spam: local checks', () => {
   });
 
   it('marks disallowed words as spam wherever they appear, and holds moderation words', async () => {
-    await saveSpamSettings(t.db, { disallowedWords: 'casino\nViagra', moderationWords: 'wethouder' });
+    await saveSpamSettings(t.db, { disallowedWords: 'Casino\nloterij', moderationWords: 'wethouder' });
     const article = await buildArticle(t.db);
     await post(article, { reactie: 'Beste CASINO bonus' });
     assert.equal((await lastReactie()).status, 'spam');
-    await post(article, { naam: 'viagra-shop' });
+    await post(article, { naam: 'De Casino-koning' });
     assert.deepEqual(fired(await lastReactie()), ['disallowed-words']);
     await post(article, { reactie: 'De Wethouder moet aftreden' });
     assert.equal((await lastReactie()).status, 'pending');
@@ -186,5 +186,22 @@ describe('spam: local checks', () => {
     assert.equal(await siteReactieTotal(t.db), before + 1);
     await post(article, { email: 'vertrouwd@example.nl', reactie: 'Kijk op https://bit.ly/xyz' }, { afterMs: 120_000 });
     assert.equal((await lastReactie()).status, 'spam');
+  });
+});
+
+describe('spam: built-in signals', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('holds a spam word alone and marks it spam with a link', async () => {
+    const article = await buildArticle(t.db);
+    const held = await postReactieForm(request.agent(t.app), articlePath(article), { reactie: 'Komt er nu echt een online casino in het oude postkantoor?' });
+    assert.equal(held.status, 303);
+    assert.equal((await t.db('reacties').orderBy('id', 'desc').first()).status, 'pending');
+    await postReactieForm(request.agent(t.app), articlePath(article), { reactie: 'Beste online casino bonus', website: 'https://casino.example' });
+    assert.equal((await t.db('reacties').orderBy('id', 'desc').first()).status, 'spam');
   });
 });
