@@ -40,7 +40,7 @@ export function createApp(deps: Deps): express.Express {
 
   app.use(
     helmet({
-      contentSecurityPolicy: {
+      contentSecurityPolicy: config.contentSecurityPolicy && {
         useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],

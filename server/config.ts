@@ -24,6 +24,8 @@ export interface Config {
   ipRetentionDays: number;
   /** Akismet, when AKISMET_KEY is set. */
   akismet: AkismetConfig | null;
+  /** Always on; only the hostile-input tests turn it off, to prove the escaping holds on its own. */
+  contentSecurityPolicy: boolean;
 }
 
 export interface RateLimit {
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: nodeEnv !== 'production' && parseBool('SEED_DEMO', env.SEED_DEMO, true),
     ipRetentionDays: parseIntSetting('IP_RETENTION_DAYS', env.IP_RETENTION_DAYS, 30, 1, 365),
+    contentSecurityPolicy: true,
     akismet: env.AKISMET_KEY
       ? {
           key: env.AKISMET_KEY,
@@ -122,6 +125,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     ipRetentionDays: 30,
     akismet: null,
+    contentSecurityPolicy: true,
     // High enough that tests posting many reacties from 127.0.0.1 are not limited; rate-limit tests lower them.
     rateLimits: {
       reactiesPerIp: { max: 10000, windowMs: 10 * MINUTE },
