@@ -33,26 +33,7 @@ export function isReactieStatus(value: unknown): value is ReactieStatus {
   return typeof value === 'string' && (REACTIE_STATUSES as readonly string[]).includes(value);
 }
 
-export function toReactie(row: Row): Reactie {
-  return {
-    id: Number(row.id),
-    articleId: Number(row.article_id),
-    parentId: row.parent_id === null || row.parent_id === undefined ? null : Number(row.parent_id),
-    authorName: String(row.author_name),
-    authorEmail: String(row.author_email),
-    authorUrl: (row.author_url as string | null) ?? null,
-    body: String(row.body),
-    status: row.status as ReactieStatus,
-    previousStatus: isReactieStatus(row.previous_status) ? row.previous_status : null,
-    ip: (row.ip as string | null) ?? null,
-    userAgent: (row.user_agent as string | null) ?? null,
-    createdAt: toDate(row.created_at),
-    statusChangedAt: toDate(row.status_changed_at),
-  };
-}
-
-const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'author_name', 'author_url', 'body', 'status', 'created_at'];
-
+/** The fields a public page may show, from a row that has at least PUBLIC_COLUMNS. */
 function toPublicReactie(row: Row): PublicReactie {
   return {
     id: Number(row.id),
@@ -63,6 +44,19 @@ function toPublicReactie(row: Row): PublicReactie {
     body: String(row.body),
     status: row.status as ReactieStatus,
     createdAt: toDate(row.created_at),
+  };
+}
+
+const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'author_name', 'author_url', 'body', 'status', 'created_at'];
+
+export function toReactie(row: Row): Reactie {
+  return {
+    ...toPublicReactie(row),
+    authorEmail: String(row.author_email),
+    previousStatus: isReactieStatus(row.previous_status) ? row.previous_status : null,
+    ip: (row.ip as string | null) ?? null,
+    userAgent: (row.user_agent as string | null) ?? null,
+    statusChangedAt: toDate(row.status_changed_at),
   };
 }
 
