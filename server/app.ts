@@ -35,6 +35,8 @@ export function createApp(deps: Deps): express.Express {
   const app = express();
   app.set('views', path.join(__dirname, '..', 'views'));
   app.set('view engine', 'ejs');
+  // Compiled templates are kept outside development; recompiling every include per reactie is slow.
+  app.set('view cache', config.env !== 'development');
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 

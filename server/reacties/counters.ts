@@ -30,7 +30,9 @@ export async function countVisibleReacties(conn: Conn, articleId: number): Promi
         .where({ article_id: articleId, status: 'approved' })
         .whereNull('parent_id')
         .unionAll((child) => {
-          child.select('r.id').from('reacties as r').join('visible as v', 'r.parent_id', 'v.id').where('r.status', 'approved');
+          // Naming the article lets the database use the (article_id, status) index instead of
+          // scanning every reactie of the site once per level of the thread.
+          child.select('r.id').from('reacties as r').join('visible as v', 'r.parent_id', 'v.id').where({ 'r.article_id': articleId, 'r.status': 'approved' });
         });
     })
     .from('visible')
