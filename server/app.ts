@@ -1,5 +1,4 @@
 // createApp: middleware and routers, built from explicit dependencies; nothing global.
-import path from 'node:path';
 import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -24,6 +23,7 @@ import { sameOriginOnly } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
 import { requestLogger } from './http/request-logger';
 import { viewHelpers } from './shared/view-helpers';
+import { PUBLIC_DIR, VIEWS_DIR } from './paths';
 
 // A beheer session ends after this long without activity.
 export const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
@@ -33,7 +33,7 @@ const BODY_LIMIT = '512kb';
 export function createApp(deps: Deps): express.Express {
   const { config, db } = deps;
   const app = express();
-  app.set('views', path.join(__dirname, '..', 'views'));
+  app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
   // Compiled templates are kept outside development; recompiling every include per reactie is slow.
   app.set('view cache', config.env !== 'development');
@@ -62,7 +62,7 @@ export function createApp(deps: Deps): express.Express {
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     }),
   );
-  app.use('/static', express.static(path.join(__dirname, '..', 'public'), { maxAge: config.env === 'production' ? '1d' : 0 }));
+  app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1d' : 0 }));
   app.use(requestLogger(deps.logger));
   app.use(viewHelpers(deps));
 

@@ -1,4 +1,5 @@
 // Password hashing with argon2id (the @node-rs/argon2 defaults meet the OWASP minimum).
+import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -38,4 +39,9 @@ let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hash('stadslog-no-such-account');
   return dummyHash;
+}
+
+/** A password nobody has to invent: 18 random bytes (24 characters), shown once. */
+export function generatePassword(): string {
+  return crypto.randomBytes(18).toString('base64url');
 }

@@ -1,5 +1,4 @@
 // /beheer/gebruikers: admins create accounts and change roles.
-import crypto from 'node:crypto';
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
 import { audit } from '../audit/audit-log';
@@ -7,13 +6,9 @@ import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
 import { checkEmail, checkText, field, parseId, type FieldErrors } from '../shared/validation';
 import { actorOf, requirePermission } from './auth';
+import { generatePassword } from './passwords';
 import { isRole, ROLE_LABELS, ROLES } from './roles';
 import { changeRole, createUser, findUserByEmail, findUserById, listUsers, normalizeEmail } from './users';
-
-/** A password nobody has to invent: 18 random bytes, shown once to the admin. */
-export function generatePassword(): string {
-  return crypto.randomBytes(18).toString('base64url');
-}
 
 export function userAdminRoutes(deps: Deps): Router {
   const router = Router();
