@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
 import type { Deps } from './deps';
 import './accounts/session-types';
-import { loadUser } from './accounts/auth';
+import { loadUser, showFlash } from './accounts/auth';
 import { accountRoutes } from './accounts/routes';
 import { articleRoutes } from './articles/routes';
 import { articleAdminRoutes } from './articles/admin-routes';
@@ -81,6 +81,7 @@ export function createApp(deps: Deps): express.Express {
     }),
   );
   app.use(loadUser(db));
+  app.use(showFlash);
 
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,

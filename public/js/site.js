@@ -59,6 +59,9 @@
     if (!(form instanceof HTMLFormElement)) return;
     var submitter = event.submitter;
     var question = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+    // A bulk form asks only for the one destructive choice in its select.
+    var onlyFor = form.getAttribute('data-confirm-action');
+    if (onlyFor && form.elements.namedItem('actie') && form.elements.namedItem('actie').value !== onlyFor) question = null;
     if (question && !window.confirm(question)) {
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -13,6 +13,7 @@ declare global {
       user?: User;
       /** can('moderation') in templates: what the logged-in user may reach. */
       can?: (permission: Permission) => boolean;
+      flash?: string;
     }
   }
 }
@@ -56,3 +57,12 @@ export function requirePermission(permission: Permission): RequestHandler {
 export function actorOf(user: User): Actor {
   return { id: user.id, email: user.email };
 }
+
+/** A message set before a redirect (req.session.flash) is shown once, on the next page. */
+export const showFlash: RequestHandler = (req, res, next) => {
+  if (req.session?.flash) {
+    res.locals.flash = req.session.flash;
+    delete req.session.flash;
+  }
+  next();
+};

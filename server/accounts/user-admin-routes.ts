@@ -19,9 +19,7 @@ export function userAdminRoutes(deps: Deps): Router {
     res.status(status).render('beheer/users/index', { title: 'Gebruikers', bodyClass: 'beheer', users, roles: ROLES, roleLabels: ROLE_LABELS, form, created });
   };
 
-  router.get('/beheer/gebruikers', ...guard, async (req, res) => {
-    res.locals.flash = req.session.flash;
-    delete req.session.flash;
+  router.get('/beheer/gebruikers', ...guard, async (_req, res) => {
     await renderList(res, 200, { values: { email: '', name: '', role: 'editor' }, errors: {} });
   });
 

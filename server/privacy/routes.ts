@@ -21,9 +21,7 @@ export function privacyRoutes(deps: Deps): Router {
     const email = typeof req.query.email === 'string' ? req.query.email.trim() : '';
     const errors = email ? validEmail(email) : {};
     const items = email && !errors.email ? await findReactiesByEmail(deps.db, email) : [];
-    const flash = req.session.flash;
-    delete req.session.flash;
-    res.status(errors.email ? 422 : 200).render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: email !== '', flash });
+    res.status(errors.email ? 422 : 200).render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: email !== '' });
   });
 
   router.get('/beheer/privacy/export', ...guard, async (req, res) => {
@@ -43,7 +41,7 @@ export function privacyRoutes(deps: Deps): Router {
     if (field(req.body, 'bevestig') !== 'ja') errors.bevestig = 'Vink aan dat je dit zeker weet: het kan niet ongedaan worden.';
     if (Object.keys(errors).length || !mode) {
       const items = errors.email ? [] : await findReactiesByEmail(deps.db, email);
-      return res.status(422).render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: true, flash: undefined });
+      return res.status(422).render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: true });
     }
     const n = await eraseReactiesByEmail(deps.db, email, mode);
     // The audit log records that it happened, never whose address it was.
