@@ -1,7 +1,45 @@
-// Placeholder: filled in by the feature's own work.
-import { Router } from 'express';
+// /beheer/paginas/:slug: editors edit "Over deze weblog" and the privacy page.
+import { Router, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
+import { actorOf, requirePermission } from '../accounts/auth';
+import { audit } from '../audit/audit-log';
+import { noStore } from '../http/cache';
+import { notFound } from '../http/errors';
+import { renderMarkdown } from '../shared/markdown';
+import { checkText, field, type FieldErrors } from '../shared/validation';
+import { getPage, isPageSlug, savePage, type Page, type PageSlug } from './queries';
 
-export function pageAdminRoutes(_deps: Deps): Router {
-  return Router();
+export function pageAdminRoutes(deps: Deps): Router {
+  const router = Router();
+  const guard: RequestHandler[] = [noStore, requirePermission('pages')];
+
+  const render = (res: Response, status: number, page: Page, values: { title: string; body: string }, errors: FieldErrors, previewHtml: string | null = null) =>
+    res.status(status).render('beheer/pages/form', { title: `Pagina: ${page.title}`, bodyClass: 'beheer', page, slug: page.slug, values, errors, previewHtml });
+
+  const slugOf = (value: unknown): PageSlug => {
+    const slug = String(value);
+    if (!isPageSlug(slug)) throw notFound('Deze pagina bestaat niet.');
+    return slug;
+  };
+
+  router.get('/beheer/paginas/:slug', ...guard, async (req, res) => {
+    const page = await getPage(deps.db, slugOf(req.params.slug));
+    render(res, 200, page, { title: page.title, body: page.bodyMarkdown }, {});
+  });
+
+  router.post('/beheer/paginas/:slug', ...guard, async (req, res) => {
+    const page = await getPage(deps.db, slugOf(req.params.slug));
+    const values = { title: field(req.body, 'titel'), body: field(req.body, 'tekst') };
+    if (field(req.body, 'actie') === 'voorbeeld') return render(res, 200, page, values, {}, renderMarkdown(values.body));
+    const errors: FieldErrors = {};
+    checkText(errors, 'titel', values.title, { label: 'De titel', required: true, max: 200 });
+    checkText(errors, 'tekst', values.body, { label: 'De tekst', required: true, max: 200_000 });
+    if (Object.keys(errors).length) return render(res, 422, page, values, errors);
+    await savePage(deps.db, page.slug, { title: values.title.trim(), bodyMarkdown: values.body }, deps.clock());
+    await audit(deps.db, actorOf(res.locals.user!), 'page.update', null, page.slug);
+    req.session.flash = 'Pagina opgeslagen.';
+    res.redirect(303, `/beheer/paginas/${page.slug}`);
+  });
+
+  return router;
 }

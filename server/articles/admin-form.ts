@@ -1,0 +1,78 @@
+// The article editor's form: what an editor typed, checked, and turned into an ArticleInput.
+import { fromLocalInputValue, toLocalInputValue } from '../shared/format';
+import { isValidSlug, slugify } from '../shared/slug';
+import { checkText, field, type FieldErrors } from '../shared/validation';
+import { ARTICLE_KINDS, type Article, type ArticleInput, type ArticleKind } from './queries';
+
+export const ARTICLE_LIMITS = { title: 200, slug: 80, author: 100, body: 200_000, excerpt: 2000 } as const;
+
+export interface ArticleFormValues {
+  title: string;
+  slug: string;
+  kind: string;
+  body: string;
+  excerpt: string;
+  author: string;
+  status: string;
+  publishAt: string;
+  pinned: boolean;
+  reactiesOpen: boolean;
+}
+
+export function emptyArticleForm(authorName: string): ArticleFormValues {
+  return { title: '', slug: '', kind: 'nieuws', body: '', excerpt: '', author: authorName, status: 'draft', publishAt: '', pinned: false, reactiesOpen: true };
+}
+
+export function articleToForm(a: Article): ArticleFormValues {
+  return {
+    title: a.title, slug: a.slug, kind: a.kind, body: a.bodyMarkdown, excerpt: a.excerptMarkdown, author: a.authorName,
+    status: a.status, publishAt: a.publishedAt ? toLocalInputValue(a.publishedAt) : '', pinned: a.pinned, reactiesOpen: a.reactiesOpen,
+  };
+}
+
+export function readArticleForm(body: unknown): ArticleFormValues {
+  return {
+    title: field(body, 'titel'),
+    slug: field(body, 'slug').trim(),
+    kind: field(body, 'soort'),
+    body: field(body, 'tekst'),
+    excerpt: field(body, 'samenvatting'),
+    author: field(body, 'auteur'),
+    status: field(body, 'status'),
+    publishAt: field(body, 'publicatietijd').trim(),
+    pinned: field(body, 'vastgepind') === 'ja',
+    reactiesOpen: field(body, 'reacties_open') === 'ja',
+  };
+}
+
+/** The checked input, with the slug still to be made unique when the editor left it empty. */
+export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInput; slugGiven: boolean; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  checkText(errors, 'titel', v.title, { label: 'De titel', required: true, max: ARTICLE_LIMITS.title });
+  checkText(errors, 'tekst', v.body, { label: 'De tekst', required: true, max: ARTICLE_LIMITS.body });
+  checkText(errors, 'samenvatting', v.excerpt, { label: 'De samenvatting', required: false, max: ARTICLE_LIMITS.excerpt });
+  checkText(errors, 'auteur', v.author, { label: 'De auteur', required: true, max: ARTICLE_LIMITS.author });
+  const slugGiven = v.slug !== '';
+  if (slugGiven && !isValidSlug(v.slug)) errors.slug = 'Een slug bestaat uit kleine letters, cijfers en streepjes, hoogstens 80 tekens, bijvoorbeeld "nieuwe-fietsenstalling".';
+  if (!(v.kind in ARTICLE_KINDS)) errors.soort = 'Kies een soort artikel.';
+  if (v.status !== 'draft' && v.status !== 'published') errors.status = 'Kies concept of publiceren.';
+  const publishedAt = v.publishAt === '' ? null : fromLocalInputValue(v.publishAt);
+  if (v.publishAt !== '' && publishedAt === null) errors.publicatietijd = 'Vul een geldige datum en tijd in, bijvoorbeeld 27-05-2015 14:00.';
+  if (Object.keys(errors).length) return { errors, slugGiven };
+  return {
+    errors,
+    slugGiven,
+    input: {
+      title: v.title.trim(),
+      slug: slugGiven ? v.slug : slugify(v.title),
+      kind: v.kind as ArticleKind,
+      bodyMarkdown: v.body,
+      excerptMarkdown: v.excerpt,
+      authorName: v.author.trim(),
+      status: v.status as ArticleInput['status'],
+      publishedAt,
+      pinned: v.pinned,
+      reactiesOpen: v.reactiesOpen,
+    },
+  };
+}
