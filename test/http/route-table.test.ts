@@ -1,0 +1,114 @@
+// Every /beheer route, found by walking the app's router, must be in this table with the
+// permission it needs. A new route without an entry fails here; so does one without a check.
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { buildArticle, buildReactie } from '../helpers/builders';
+import { loginAs } from '../helpers/http';
+import { can, type Permission, type Role } from '../../server/accounts/roles';
+
+type Need = Permission | 'login' | 'public';
+const TABLE: Record<string, Need> = {
+  'GET /beheer/inloggen': 'public',
+  'POST /beheer/inloggen': 'public',
+  'POST /beheer/uitloggen': 'login',
+  'GET /beheer': 'login',
+  'GET /beheer/artikelen': 'articles',
+  'GET /beheer/artikelen/nieuw': 'articles',
+  'POST /beheer/artikelen': 'articles',
+  'GET /beheer/artikelen/:id': 'articles',
+  'POST /beheer/artikelen/:id': 'articles',
+  'POST /beheer/artikelen/:id/depubliceren': 'articles',
+  'GET /beheer/paginas/:slug': 'pages',
+  'POST /beheer/paginas/:slug': 'pages',
+  'GET /beheer/reacties': 'moderation',
+  'POST /beheer/reacties/bulk': 'moderation',
+  'GET /beheer/reacties/:id/bewerken': 'moderation',
+  'POST /beheer/reacties/:id/bewerken': 'moderation',
+  'POST /beheer/reacties/:id/:actie': 'moderation',
+  'GET /beheer/instellingen': 'settings',
+  'POST /beheer/instellingen': 'settings',
+  'POST /beheer/instellingen/akismet-controleren': 'settings',
+  'GET /beheer/privacy': 'moderation',
+  'GET /beheer/privacy/export': 'moderation',
+  'POST /beheer/privacy/wissen': 'moderation',
+  'GET /beheer/logboek': 'audit',
+  'GET /beheer/gebruikers': 'users',
+  'POST /beheer/gebruikers': 'users',
+  'POST /beheer/gebruikers/:id/rol': 'users',
+};
+
+interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } }
+
+function routesOf(app: Express): string[] {
+  const out: string[] = [];
+  const walk = (stack: Layer[]) => {
+    for (const layer of stack) {
+      if (layer.route) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${layer.route.path}`);
+      else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
+  return out;
+}
+
+describe('route table: every beheer route checks the role and the CSRF token', function () {
+  this.timeout(60_000);
+  let t: TestApp;
+  let concrete: (route: string) => string;
+  before(async () => {
+    t = await createTestApp();
+    const article = await buildArticle(t.db);
+    const reactie = await buildReactie(t.db, article);
+    concrete = (path) => path.replace(':id/:actie', `${reactie}/goedkeuren`).replace(':id/bewerken', `${reactie}/bewerken`)
+      .replace('/artikelen/:id', `/artikelen/${article.id}`).replace(':slug', 'over-deze-weblog').replace('/gebruikers/:id', '/gebruikers/1');
+  });
+  after(async () => t.close());
+
+  it('has every /beheer route in the table, and nothing in the table that is not a route', () => {
+    const beheer = routesOf(t.app).filter((r) => r.split(' ')[1].startsWith('/beheer'));
+    assert.deepEqual([...new Set(beheer)].sort(), Object.keys(TABLE).sort());
+  });
+
+  it('sends residents to the login page and refuses their posts', async () => {
+    for (const [route, need] of Object.entries(TABLE)) {
+      if (need === 'public') continue;
+      const [method, path] = route.split(' ');
+      const res = method === 'GET' ? await request(t.app).get(concrete(path)) : await request(t.app).post(concrete(path)).type('form').send({});
+      if (method === 'GET') assert.equal(res.status, 302, route);
+      else assert.equal(res.status, 403, route);
+    }
+  });
+
+  for (const role of ['editor', 'moderator', 'admin'] as Role[]) {
+    it(`answers 403 to the ${role} role exactly where it has no permission`, async () => {
+      const { agent, csrf } = await loginAs(t.app, t.db, role);
+      for (const [route, need] of Object.entries(TABLE)) {
+        if (need === 'public' || need === 'login' || route === 'POST /beheer/uitloggen') continue;
+        const [method, path] = route.split(' ');
+        const res = method === 'GET' ? await agent.get(concrete(path)) : await agent.post(concrete(path)).type('form').send({ _csrf: csrf });
+        const allowed = can(role, need);
+        if (allowed) assert.notEqual(res.status, 403, `${role} ${route}`);
+        else assert.equal(res.status, 403, `${role} ${route}`);
+      }
+    });
+  }
+
+  it('refuses every state-changing beheer route without or with a wrong CSRF token, changing nothing', async () => {
+    const snapshot = async () => JSON.stringify(await Promise.all(['articles', 'reacties', 'users', 'settings', 'pages', 'audit_log', 'spam_memory'].map((table) => t.db(table).select('*').orderBy(1))));
+    const { agent, csrf } = await loginAs(t.app, t.db, 'admin');
+    assert.ok(csrf);
+    const before = await snapshot();
+    for (const [route, need] of Object.entries(TABLE)) {
+      const [method, path] = route.split(' ');
+      if (method !== 'POST' || need === 'public') continue;
+      for (const token of [undefined, 'fout-token']) {
+        const res = await agent.post(concrete(path)).type('form').send({ ...(token ? { _csrf: token } : {}), actie: 'goedkeuren', ids: '1', titel: 'x', tekst: 'y', rol: 'editor', email: 'x@example.nl', wijze: 'verwijderen', bevestig: 'ja' });
+        assert.equal(res.status, 403, `${route} with token ${token}`);
+      }
+    }
+    assert.equal(await snapshot(), before);
+    await agent.get('/beheer').expect(200);
+  });
+});
