@@ -111,3 +111,33 @@ describe('posting a reactie', () => {
     assert.match(res.headers['cache-control'], /public/);
   });
 });
+
+describe('remembering a resident\'s details', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('fills name, e-mail and website next time only with consent, and forgets them when unticked', async () => {
+    const article = await buildArticle(t.db);
+    const without = request.agent(t.app);
+    const first = await postReactieForm(without, articlePath(article), { naam: 'Zonder Vinkje', email: 'zonder@example.nl' });
+    assert.doesNotMatch(String(first.headers['set-cookie'] ?? ''), /stadslog_onthoud/);
+    assert.doesNotMatch((await without.get(articlePath(article))).text, /value="zonder@example.nl"/);
+
+    const withConsent = request.agent(t.app);
+    const res = await postReactieForm(withConsent, articlePath(article), { naam: 'Met Vinkje', email: 'met@example.nl', website: 'https://met.example', onthoud: 'ja' });
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('stadslog_onthoud='));
+    assert.ok(cookie && /HttpOnly/i.test(cookie) && /SameSite=Lax/i.test(cookie));
+    const again = await withConsent.get(articlePath(article));
+    assert.match(again.text, /id="veld-naam" name="naam" type="text" value="Met Vinkje"/);
+    assert.match(again.text, /value="met@example.nl"/);
+    assert.match(again.text, /value="https:\/\/met.example"/);
+    assert.match(again.text, /name="onthoud" type="checkbox" value="ja" checked/);
+    assert.match(again.headers['cache-control'], /private/, 'a personal page is not cached publicly');
+
+    const forget = await postReactieForm(withConsent, articlePath(article), { naam: 'Met Vinkje', email: 'met@example.nl' });
+    assert.match(String(forget.headers['set-cookie']), /stadslog_onthoud=;/);
+  });
+});

@@ -4,7 +4,7 @@ import request from 'supertest';
 import pino from 'pino';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
-import { hiddenInput } from '../helpers/http';
+import { hiddenInput, loginAs } from '../helpers/http';
 import { checks, FAKE_KEY, startFakeAkismet, type FakeAkismet } from '../helpers/fake-akismet';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { saveSpamSettings } from '../../server/spam/settings';
@@ -180,6 +180,16 @@ describe('spam: Akismet', function () {
     await reportSpamVerdict(t.db, t.deps.config, silent, reactie, 'ham', new Date());
     assert.ok(fake.requests.some((r) => r.path === '/1.1/submit-ham' && r.params.comment_content === 'Verkeerd beoordeeld'));
     assert.equal(await t.db('spam_memory').where({ kind: 'url', value: 'https://spamsite.example' }).first(), undefined);
+  });
+
+  it("sends the queue's Spam and Geen spam buttons to Akismet as submit-spam and submit-ham", async () => {
+    const mod = await loginAs(t.app, t.db, 'moderator');
+    const id = idOf(await post(await buildArticle(t.db), { reactie: 'Via de wachtrij beoordeeld' }));
+    fake.requests.length = 0;
+    await mod.agent.post(`/beheer/reacties/${id}/spam`).type('form').send({ _csrf: mod.csrf }).expect(303);
+    assert.ok(fake.requests.some((r) => r.path === '/1.1/submit-spam' && r.params.comment_content === 'Via de wachtrij beoordeeld'));
+    await mod.agent.post(`/beheer/reacties/${id}/geen-spam`).type('form').send({ _csrf: mod.csrf }).expect(303);
+    assert.ok(fake.requests.some((r) => r.path === '/1.1/submit-ham' && r.params.comment_content === 'Via de wachtrij beoordeeld'));
   });
 
   it('verifies the key and reports alerts', async () => {
