@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
-import { launchBrowser, listen } from '../helpers/browser';
+import { browserLogin, launchBrowser, listen } from '../helpers/browser';
 import { hostilePage, visit, XSS_VECTORS, type Firing } from '../helpers/xss';
 import { articlePath, type Article } from '../../server/articles/queries';
 
@@ -60,11 +60,7 @@ for (const csp of [true, false]) {
       const firing: Firing = { dialogs: [], violations: [], canaryHits: 0 };
       const page = await hostilePage(browser, firing);
       const moderator = await buildUser(t.db, 'moderator');
-      await page.goto(`${server.baseUrl}/beheer/inloggen`);
-      await page.getByLabel('E-mailadres').fill(moderator.email);
-      await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(/\/beheer$/);
+      await browserLogin(page, server.baseUrl, moderator.email, TEST_PASSWORD);
       for (const status of ['pending', 'approved', 'spam']) {
         await visit(page, `${server.baseUrl}/beheer/reacties?status=${status}`, firing);
         assert.ok((await page.locator('.queue-item').count()) > 0, `${status} tab has items`);
@@ -101,11 +97,7 @@ for (const csp of [true, false]) {
         await visit(page, `${server.baseUrl}/${y}/${m}/${a.slug}`, firing);
       }
       const editor = await buildUser(t.db, 'editor');
-      await page.goto(`${server.baseUrl}/beheer/inloggen`);
-      await page.getByLabel('E-mailadres').fill(editor.email);
-      await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(/\/beheer$/);
+      await browserLogin(page, server.baseUrl, editor.email, TEST_PASSWORD);
       await visit(page, `${server.baseUrl}/beheer/artikelen`, firing);
       for (const id of ids.slice(0, 8)) await visit(page, `${server.baseUrl}/beheer/artikelen/${id}`, firing);
       // The preview renders the Markdown of the last vector through the same sanitizer.

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
-import { launchBrowser, listen } from '../helpers/browser';
+import { browserLogin, launchBrowser, listen } from '../helpers/browser';
 import { articlePath } from '../../server/articles/queries';
 
 describe('browser: replying, moderation and the counter', function () {
@@ -75,11 +75,8 @@ describe('browser: replying, moderation and the counter', function () {
     // A moderator approves it from the queue.
     const moderator = await buildUser(t.db, 'moderator');
     const mod = await (await browser.newContext()).newPage();
-    await mod.goto(`${server.baseUrl}/beheer/reacties`);
-    await mod.getByLabel('E-mailadres').fill(moderator.email);
-    await mod.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await mod.getByRole('button', { name: 'Inloggen' }).click();
-    await mod.waitForURL(/\/beheer\/reacties/);
+    // Opening the queue leads to the login page and back.
+    await browserLogin(mod, server.baseUrl, moderator.email, TEST_PASSWORD, '/beheer/reacties', /\/beheer\/reacties/);
     const row = mod.locator(`[data-reactie-id="${replyId}"]`);
     await row.getByRole('button', { name: 'Goedkeuren' }).click();
     await mod.waitForLoadState('load');
