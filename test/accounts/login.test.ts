@@ -64,6 +64,16 @@ describe('accounts: login and logout', () => {
     await request(t.app).get('/beheer').set('Cookie', before!).expect(302);
   });
 
+  it('refuses a login without a genuine form token, keeping the address', async () => {
+    const user = await buildUser(t.db, 'editor');
+    for (const token of [undefined, 'nep.nep']) {
+      const res = await request(t.app).post('/beheer/inloggen').type('form').send({ ...(token ? { _token: token } : {}), email: user.email, wachtwoord: TEST_PASSWORD });
+      assert.equal(res.status, 403);
+      assert.match(res.text, new RegExp(`value="${user.email}"`));
+      assert.equal(res.headers['set-cookie'], undefined, 'no session was made');
+    }
+  });
+
   it('destroys the session at logout', async () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
     const cookieRow = await t.db('sessions').count({ n: '*' }).first();
