@@ -22,23 +22,47 @@ export async function lockArticle(trx: Knex.Transaction, articleId: number): Pro
   return Boolean(row);
 }
 
+/**
+ * Counts an article's visible reacties from one indexed read of (id, parent_id, status).
+ * A recursive SQL query would express the same, but SQLite walks a recursive CTE one row at a
+ * time, which took seconds on an article with thousands of reacties; this stays linear.
+ */
 export async function countVisibleReacties(conn: Conn, articleId: number): Promise<number> {
-  const row = await conn
-    .withRecursive('visible', ['id'], (qb) => {
-      qb.select('id')
-        .from('reacties')
-        .where({ article_id: articleId, status: 'approved' })
-        .whereNull('parent_id')
-        .unionAll((child) => {
-          // Naming the article lets the database use the (article_id, status) index instead of
-          // scanning every reactie of the site once per level of the thread.
-          child.select('r.id').from('reacties as r').join('visible as v', 'r.parent_id', 'v.id').where({ 'r.article_id': articleId, 'r.status': 'approved' });
-        });
-    })
-    .from('visible')
-    .count({ n: '*' })
-    .first();
-  return toCount(row);
+  const rows: Array<{ id: number; parent_id: number | null; status: string }> = await conn('reacties')
+    .where({ article_id: articleId })
+    .select('id', 'parent_id', 'status');
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const visible = new Map<number, boolean>();
+  const isVisible = (id: number): boolean => {
+    const known = visible.get(id);
+    if (known !== undefined) return known;
+    // Walk up to the first ancestor whose answer is known (or the top), then fill in the chain.
+    const chain: number[] = [];
+    let current: number | null = id;
+    let answer = true;
+    while (current !== null) {
+      const cached = visible.get(current);
+      if (cached !== undefined) {
+        answer = cached;
+        break;
+      }
+      const row = byId.get(current);
+      if (!row || row.status !== 'approved') {
+        answer = false;
+        chain.push(current);
+        break;
+      }
+      chain.push(current);
+      current = row.parent_id === null ? null : Number(row.parent_id);
+    }
+    // Every row in the chain shares the answer: all approved up to a known ancestor or the top,
+    // or cut off by the row that is not approved.
+    for (const c of chain) visible.set(c, answer);
+    return answer;
+  };
+  let n = 0;
+  for (const r of rows) if (isVisible(Number(r.id))) n++;
+  return n;
 }
 
 /** Sets the article's count to what is visible now and moves the site total by the difference. */
