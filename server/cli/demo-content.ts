@@ -1,5 +1,6 @@
 // The demo site for a fictional city, Peelstad: written into an empty database on the first start
 // in development, so a newcomer sees a real weblog at once. Never in production (see config.seedDemo).
+import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { createArticle, type ArticleInput } from '../articles/queries';
 import { insertReactie, type ReactieStatus } from '../reacties/queries';
@@ -150,9 +151,54 @@ function demoArticles(now: Date): DemoArticle[] {
   ];
 }
 
-export async function seedDemoContent(db: Db, now: Date): Promise<{ accounts: DemoAccount[] } | null> {
-  if (await db('articles').first('id')) return null; // never twice, never over real content
+// The settings row that claims the demo seed. It stays after seeding, so the seed never runs twice.
+export const DEMO_SEED_KEY = 'demo.seeded';
 
+/** Thrown inside the seed transaction to roll back the claim when there is nothing to seed. */
+class NothingToSeed extends Error {}
+
+/**
+ * Writes the demo site into an empty database and returns the demo accounts with their one-time
+ * passwords, or null when there is nothing to do: the database has content, or the demo site was
+ * seeded before. Safe when several app processes start at once on an empty database: exactly one
+ * seeds, the others return null, nothing is written twice.
+ *
+ * The whole seed is one transaction whose FIRST statement claims the seed by inserting the
+ * DEMO_SEED_KEY settings row with ON CONFLICT DO NOTHING. That one write serialises concurrent
+ * seeders on both databases without database-specific code:
+ * - PostgreSQL: a second inserter of the same key blocks on the primary key until the first
+ *   transaction ends; after a commit it inserts nothing (and seeds nothing), after a rollback it
+ *   gets the claim and seeds itself.
+ * - SQLite: a transaction whose first statement is a write takes the database's write lock at once,
+ *   so the other connections wait (busy_timeout, server/db/knex.ts) and then see the committed claim.
+ *   (Reading first and writing later could fail at once with SQLITE_BUSY instead of waiting.)
+ * Only after the claim does the transaction check that there are no articles; those reads then see
+ * everything a concurrent seeder committed. A pg_advisory_xact_lock would need a second code path for
+ * SQLite; the claim row works on both and also records that the demo site was written.
+ */
+export async function seedDemoContent(db: Db, now: Date): Promise<{ accounts: DemoAccount[] } | null> {
+  // A quick look without any lock, so an ordinary start of a database with content writes nothing.
+  if (await db('articles').first('id')) return null; // never over real content
+  if (await db('settings').where({ key: DEMO_SEED_KEY }).first('key')) return null; // never twice
+
+  try {
+    return await db.transaction(async (trx) => {
+      const claimed = await trx('settings')
+        .insert({ key: DEMO_SEED_KEY, value: JSON.stringify({ at: now.toISOString() }) })
+        .onConflict('key')
+        .ignore()
+        .returning('key');
+      if (claimed.length === 0) throw new NothingToSeed(); // another process seeded (or is seeding) it
+      if (await trx('articles').first('id')) throw new NothingToSeed(); // real content arrived meanwhile
+      return writeDemoSite(trx, now);
+    });
+  } catch (err) {
+    if (err instanceof NothingToSeed) return null;
+    throw err;
+  }
+}
+
+async function writeDemoSite(trx: Knex.Transaction, now: Date): Promise<{ accounts: DemoAccount[] }> {
   const accounts: DemoAccount[] = [];
   const people: Array<[Role, string, string]> = [
     ['admin', 'beheer@peelstad.example', 'Beheerder'],
@@ -162,14 +208,14 @@ export async function seedDemoContent(db: Db, now: Date): Promise<{ accounts: De
   const ids: Record<string, number> = {};
   for (const [role, email, name] of people) {
     const password = generatePassword();
-    ids[role] = (await createUser(db, { email, name, role, password })).id;
+    ids[role] = (await createUser(trx, { email, name, role, password })).id;
     accounts.push({ role, email, password });
   }
 
   for (const demo of demoArticles(now)) {
     const publishedAt = demo.input.publishedAt!;
     const article = await createArticle(
-      db,
+      trx,
       { ...demo.input, slug: demo.slug, excerptMarkdown: '', authorName: demo.input.authorName ?? 'Redactie Stadslog' },
       ids.editor,
       new Date(Math.min(publishedAt.getTime(), now.getTime())),
@@ -177,16 +223,14 @@ export async function seedDemoContent(db: Db, now: Date): Promise<{ accounts: De
     const keys: Record<string, number> = {};
     for (const r of demo.reacties) {
       const at = new Date(publishedAt.getTime() + r.minutesAfter * 60_000);
-      keys[r.key] = await db.transaction((trx) =>
-        insertReactie(trx, {
-          articleId: article.id, parentId: r.parent ? keys[r.parent] : null, authorName: r.name, authorEmail: r.email,
-          authorUrl: r.url ?? null, body: r.body, status: r.status ?? 'approved', ip: null, userAgent: null,
-        }, at),
-      );
+      keys[r.key] = await insertReactie(trx, {
+        articleId: article.id, parentId: r.parent ? keys[r.parent] : null, authorName: r.name, authorEmail: r.email,
+        authorUrl: r.url ?? null, body: r.body, status: r.status ?? 'approved', ip: null, userAgent: null,
+      }, at);
     }
   }
 
-  await savePage(db, 'over-deze-weblog', {
+  await savePage(trx, 'over-deze-weblog', {
     title: 'Over deze weblog',
     bodyMarkdown: 'De weblog van Peelstad bestaat sinds mei 2005. De redactie plaatst bijna elke dag iets: nieuws uit de stad, brieven van het college aan de gemeenteraad en schriftelijke vragen van raadsleden met de antwoorden.\n\n**Reageren** mag iedereen, zonder account. Je e-mailadres wordt nooit gepubliceerd. Een eerste reactie wordt eerst door een moderator bekeken; daarna verschijnen je reacties direct.\n\nVragen of tips? Mail de redactie.',
   }, now);
