@@ -1,7 +1,9 @@
-// Locals every template may use: site identity and the Dutch formatters. Built explicitly, never from req.
+// Locals every template may use: site identity, the Dutch formatters and the Dutch labels for codes
+// (`label.status(r.status)`, `label.action(e.action)`, …). Built explicitly, never from req.
 import type { RequestHandler } from 'express';
 import type { Deps } from '../deps';
 import { formatDate, formatDateTime, formatMonthYear, formatNumber, reactieCountLabel } from './format';
+import { labels } from './labels';
 
 export function viewHelpers(deps: Deps): RequestHandler {
   const site = { name: deps.config.siteName, tagline: deps.config.siteTagline };
@@ -9,6 +11,7 @@ export function viewHelpers(deps: Deps): RequestHandler {
     res.locals.site = site;
     res.locals.currentPath = req.path;
     res.locals.fmt = { date: formatDate, dateTime: formatDateTime, monthYear: formatMonthYear, number: formatNumber, reacties: reactieCountLabel };
+    res.locals.label = labels;
     next();
   };
 }

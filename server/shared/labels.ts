@@ -1,0 +1,167 @@
+// The Dutch words a moderator or admin reads for the codes the code and the database use:
+// reactie statuses, spam checks and their outcomes, Akismet verdicts and audit log actions.
+// Every lookup falls back to the code itself, so an unknown or newer code shows up as it is instead of breaking a page.
+import { ROLE_LABELS } from '../accounts/roles';
+import type { ReactieStatus } from '../reacties/queries';
+import type { CheckId, CheckOutcome } from '../spam/local-checks';
+import type { AkismetVerdict } from '../spam/akismet';
+import type { ModerationPolicy } from '../settings/settings';
+
+export const STATUS_LABELS: Readonly<Record<ReactieStatus, string>> = {
+  pending: 'wachtend',
+  approved: 'goedgekeurd',
+  spam: 'spam',
+  trash: 'prullenbak',
+};
+
+/** What a moderation action can lead to besides a status: the reactie is gone for good. */
+const STATUS_OR_DELETED_LABELS: Readonly<Record<ReactieStatus | 'deleted', string>> = {
+  ...STATUS_LABELS,
+  deleted: 'definitief verwijderd',
+};
+
+export const CHECK_LABELS: Readonly<Record<CheckId, string>> = {
+  honeypot: 'lokveld',
+  'fill-time': 'invultijd',
+  flood: 'te snel na elkaar',
+  rate: 'te veel per minuut',
+  duplicate: 'dubbele reactie',
+  'disallowed-words': 'verboden woord',
+  'moderation-words': 'moderatiewoord',
+  'spam-signals': 'spamkenmerken',
+  links: 'aantal links',
+  'link-pattern': 'spamlink',
+  'spam-memory': 'bekende spammer',
+  trusted: 'bekend e-mailadres',
+};
+
+/** suspect is listed ahead of its arrival in CheckOutcome. */
+export const OUTCOME_LABELS: Readonly<Record<CheckOutcome | 'suspect', string>> = {
+  spam: 'spam',
+  hold: 'vasthouden',
+  refuse: 'geweigerd',
+  trust: 'vertrouwd',
+  note: 'opgemerkt',
+  suspect: 'verdacht',
+};
+
+export const AKISMET_LABELS: Readonly<Record<AkismetVerdict, string>> = {
+  spam: 'spam',
+  ham: 'geen spam',
+  discard: 'overduidelijke spam',
+  error: 'geen antwoord',
+};
+
+/** The error texts our Akismet client itself makes (other texts come from Akismet or the network, and are shown as they are). */
+const AKISMET_ERROR_LABELS: Readonly<Record<string, string>> = {
+  timeout: 'geen antwoord binnen de wachttijd',
+  ECONNREFUSED: 'verbinding geweigerd',
+  ECONNRESET: 'verbinding verbroken',
+  ENOTFOUND: 'server niet gevonden',
+  EAI_AGAIN: 'server niet gevonden',
+};
+
+/** Every action passed to audit(); a test checks that none is missing. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'login.success': 'ingelogd',
+  'login.failed': 'inloggen mislukt',
+  logout: 'uitgelogd',
+  'reactie.approve': 'reactie goedgekeurd',
+  'reactie.unapprove': 'reactie afgekeurd',
+  'reactie.spam': 'reactie als spam gemarkeerd',
+  'reactie.not-spam': 'reactie als geen spam gemarkeerd',
+  'reactie.trash': 'reactie naar de prullenbak',
+  'reactie.restore': 'reactie hersteld',
+  'reactie.delete': 'reactie definitief verwijderd',
+  'reactie.edit': 'reactie bewerkt',
+  'reactie.recheck': 'reactie opnieuw gecontroleerd',
+  'reactie.purge': 'spam automatisch verwijderd',
+  'article.create': 'artikel aangemaakt',
+  'article.update': 'artikel bijgewerkt',
+  'article.publish': 'artikel gepubliceerd',
+  'article.unpublish': 'artikel offline gehaald',
+  'page.update': 'pagina bijgewerkt',
+  'settings.update': 'instellingen gewijzigd',
+  'privacy.export': 'reacties geëxporteerd (AVG)',
+  'privacy.anonymise': 'reacties geanonimiseerd (AVG)',
+  'privacy.delete': 'reacties verwijderd (AVG)',
+  'user.create': 'account aangemaakt',
+  'user.role': 'rol gewijzigd',
+};
+
+/** What an audit entry is about: "artikel 3". */
+export const SUBJECT_LABELS: Readonly<Record<string, string>> = {
+  reactie: 'reactie',
+  article: 'artikel',
+  page: 'pagina',
+  user: 'gebruiker',
+};
+
+export const MODERATION_POLICY_LABELS: Readonly<Record<ModerationPolicy, string>> = {
+  trusted: 'bekende e-mailadressen direct publiceren',
+  all: 'alles vasthouden',
+};
+
+function lookup(labels: Readonly<Record<string, string>>, code: string | null | undefined): string {
+  if (code === null || code === undefined) return '';
+  return Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : code;
+}
+
+export const statusLabel = (code: string | null | undefined): string => lookup(STATUS_LABELS, code);
+export const checkLabel = (code: string | null | undefined): string => lookup(CHECK_LABELS, code);
+export const outcomeLabel = (code: string | null | undefined): string => lookup(OUTCOME_LABELS, code);
+export const akismetLabel = (code: string | null | undefined): string => lookup(AKISMET_LABELS, code);
+export const akismetErrorLabel = (text: string | null | undefined): string => lookup(AKISMET_ERROR_LABELS, text);
+export const actionLabel = (code: string | null | undefined): string => lookup(AUDIT_ACTION_LABELS, code);
+export const subjectLabel = (code: string | null | undefined): string => lookup(SUBJECT_LABELS, code);
+export const roleLabel = (code: string | null | undefined): string => lookup(ROLE_LABELS, code);
+
+const ARROW = ' → ';
+// Tokens as the code writes them: lowercase words with hyphens.
+const TOKEN = '[a-z][a-z-]*';
+const AKISMET_ARROW = new RegExp(`^Akismet: (${TOKEN})${ARROW}(${TOKEN})$`);
+const PLAIN_ARROW = new RegExp(`^(${TOKEN})${ARROW}(${TOKEN})$`);
+const ROLE_DETAIL = new RegExp(`^rol (${TOKEN})( \\(opdrachtregel\\))?$`);
+const POLICY_DETAIL = new RegExp(`^moderatie: (${TOKEN})$`);
+
+// Actions whose detail is an article title or a page slug: free text, never translated.
+const FREE_TEXT_ACTIONS = /^(article|page)\./;
+
+/** One side of "from → to": a status (or "deleted") or a role, else the token as it is. */
+function arrowToken(token: string): string {
+  if (Object.prototype.hasOwnProperty.call(STATUS_OR_DELETED_LABELS, token)) return lookup(STATUS_OR_DELETED_LABELS, token);
+  return roleLabel(token);
+}
+
+/**
+ * The stored detail of an audit entry in Dutch, translated when it is shown so that old rows read Dutch too.
+ * Only whole known codes in the fixed shapes the code writes are translated:
+ * "pending → approved", "Akismet: ham → approved", "editor → moderator", "rol editor", "moderatie: all".
+ * Everything else (titles, counts, slugs) is returned unchanged. Pass the action to leave free-text details alone.
+ */
+export function auditDetailText(detail: string | null | undefined, action?: string): string {
+  if (detail === null || detail === undefined) return '';
+  if (action && FREE_TEXT_ACTIONS.test(action)) return detail;
+  let m = AKISMET_ARROW.exec(detail);
+  if (m) return `Akismet: ${akismetLabel(m[1])}${ARROW}${lookup(STATUS_OR_DELETED_LABELS, m[2])}`;
+  m = PLAIN_ARROW.exec(detail);
+  if (m) return `${arrowToken(m[1])}${ARROW}${arrowToken(m[2])}`;
+  m = ROLE_DETAIL.exec(detail);
+  if (m) return `rol ${roleLabel(m[1])}${m[2] ?? ''}`;
+  m = POLICY_DETAIL.exec(detail);
+  if (m) return `moderatie: ${lookup(MODERATION_POLICY_LABELS, m[1])}`;
+  return detail;
+}
+
+/** What templates use as `label`: one function per kind of code. */
+export const labels = {
+  status: statusLabel,
+  check: checkLabel,
+  outcome: outcomeLabel,
+  akismet: akismetLabel,
+  akismetError: akismetErrorLabel,
+  action: actionLabel,
+  subject: subjectLabel,
+  role: roleLabel,
+  detail: auditDetailText,
+} as const;
