@@ -14,9 +14,33 @@
     if (cancel) cancel.classList.toggle('hidden', !parentId);
   }
 
+  // A form that came back with errors has an error summary above it. Autofocus brings most browsers
+  // there without this script; here every browser gets focus on it and the form in view.
+  function showErrorSummary() {
+    var summary = document.querySelector('.error-summary');
+    if (!summary) return;
+    summary.focus({ preventScroll: true });
+    (summary.closest('.reactie-form-wrap') || summary).scrollIntoView({ block: 'start' });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showErrorSummary);
+  else showErrorSummary();
+
   document.addEventListener('click', function (event) {
     var target = event.target;
     if (!(target instanceof Element)) return;
+
+    // A link in the error summary: focus the field, with its label in view (a plain #link would
+    // scroll the label off the top of the screen).
+    var fieldLink = target.closest('.error-summary a[href^="#"]');
+    if (fieldLink) {
+      var field = document.getElementById(fieldLink.getAttribute('href').slice(1));
+      if (!field) return; // fall back to the link
+      event.preventDefault();
+      var label = document.querySelector('label[for="' + field.id + '"]');
+      (label || field).scrollIntoView({ block: 'start' });
+      field.focus({ preventScroll: true });
+      return;
+    }
 
     var reply = target.closest('.reply-link');
     if (reply) {

@@ -31,9 +31,9 @@ export function accountRoutes(deps: Deps): Router {
     renderLogin(res, 429, { email: field(req.body, 'email').trim(), terug: safeReturnPath(field(req.body, 'terug')) },
       `Te veel inlogpogingen. Wacht ${minutes} minuten en probeer het dan opnieuw.`);
   const limits = deps.config.rateLimits;
-  const perIp = limiter(deps.db, 'login-ip', limits.loginPerIp, { onLimit: tooMany });
+  const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'login-ip', limits.loginPerIp, { onLimit: tooMany });
   // Failures per account, wherever they come from: slows down guessing one editor's password from many addresses.
-  const perAccount = limiter(deps.db, 'login-account', limits.loginFailuresPerAccount, {
+  const perAccount = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'login-account', limits.loginFailuresPerAccount, {
     key: (req) => field(req.body, 'email').trim().toLowerCase() || '(leeg)',
     onlyFailures: true,
     onLimit: tooMany,
