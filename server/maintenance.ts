@@ -1,13 +1,11 @@
-// Housekeeping that runs in every app process on timers: expired sessions, finished rate-limit
-// windows, IP addresses and spam past their retention, and Akismet rechecks. Every job is safe
-// to run in several processes at once (idempotent deletes; rechecks claim their rows first).
+// Housekeeping that runs in every app process on timers: the retention rules of
+// privacy/retention.ts (sessions, rate-limit windows, IPs, spam, Akismet payloads, spam memory,
+// failed logins) and Akismet rechecks. Every job is safe to run in several processes at once
+// (idempotent deletes; rechecks claim their rows; deletes lock and re-read first).
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/knex';
-import { KnexSessionStore } from './http/session-store';
-import { purgeRateLimits } from './http/rate-limit-store';
-import { purgeOldIps } from './privacy/queries';
-import { purgeAkismetPayloads, purgeOldSpam } from './spam/purge';
+import { retentionJobs } from './privacy/retention';
 import { recheckDue } from './spam/recheck';
 
 // Often enough that retention limits hold to within the hour.
@@ -18,14 +16,7 @@ const RECHECK_INTERVAL_MS = 60 * 1000;
 type Job = [name: string, run: () => Promise<unknown>];
 
 export function startMaintenance(config: Config, db: Db, logger: Logger): () => void {
-  const sessions = new KnexSessionStore(db);
-  const hourly: Job[] = [
-    ['expired sessions', () => sessions.purgeExpired()],
-    ['rate limit windows', () => purgeRateLimits(db)],
-    ['old IP addresses', () => purgeOldIps(db, config.ipRetentionDays, new Date())],
-    ['old spam', () => purgeOldSpam(db, new Date())],
-    ['old Akismet payloads', () => purgeAkismetPayloads(db, new Date())],
-  ];
+  const hourly: Job[] = retentionJobs(config, db).map(([name, run]) => [name, () => run(new Date())]);
   const frequent: Job[] = config.akismet ? [['akismet rechecks', () => recheckDue(db, config, logger, new Date())]] : [];
   const run = (jobs: Job[]) => {
     for (const [name, job] of jobs) {

@@ -44,7 +44,14 @@ export async function renderArticlePage(
   req: Request,
   res: Response,
   article: Article,
-  opts: { form?: ReactieFormState; replyTo?: number | null; status?: number; closedText?: string } = {},
+  opts: {
+    form?: ReactieFormState;
+    replyTo?: number | null;
+    status?: number;
+    closedText?: string;
+    /** When the resident first got the form: kept through error round-trips, so the fill time counts from then. */
+    formIssuedAt?: number;
+  } = {},
 ): Promise<void> {
   const reacties = await listThreadReacties(deps.db, article.id, ownReactieIds(req));
   const thread = buildThread(reacties);
@@ -66,7 +73,7 @@ export async function renderArticlePage(
     replyTo: replyTarget,
     replyToName: replyTarget !== null ? reacties.find((r) => r.id === replyTarget)?.authorName : undefined,
     form,
-    formToken: deps.formTokens.issue(reactieFormPurpose(article)),
+    formToken: deps.formTokens.issue(reactieFormPurpose(article), opts.formIssuedAt ?? deps.clock().getTime()),
     closedText: opts.closedText,
   });
 }

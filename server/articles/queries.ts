@@ -3,6 +3,7 @@ import type { Db } from '../db/knex';
 import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
 import { amsterdamParts } from '../shared/format';
 import { firstParagraph, renderMarkdown } from '../shared/markdown';
+import { countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
 
 export const ARTICLE_KINDS = { nieuws: 'Nieuws', raadsvragen: 'Raadsvragen', college: 'Brief van het college' } as const;
 export type ArticleKind = keyof typeof ARTICLE_KINDS;
@@ -147,13 +148,28 @@ export async function createArticle(db: Db, input: ArticleInput, authorId: numbe
   return toArticle(row);
 }
 
+/**
+ * Writes an article under its row lock. When the change takes the article out of publication or
+ * back in, its reacties leave or rejoin the site total in the same transaction.
+ */
+async function changeArticle(db: Db, id: number, columns: Row): Promise<Article | null> {
+  return db.transaction(async (trx) => {
+    const before = await trx('articles').where({ id }).forUpdate().first('status', 'reactie_count');
+    if (!before) return null;
+    const [row] = await trx('articles').where({ id }).update(columns).returning('*');
+    const was = countsInSiteTotal(before.status);
+    const is = countsInSiteTotal(row.status);
+    if (was !== is) await moveSiteTotal(trx, (is ? 1 : -1) * Number(before.reactie_count));
+    return toArticle(row);
+  });
+}
+
 export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date): Promise<Article | null> {
-  const [row] = await db('articles').where({ id }).update(articleColumns(input, now)).returning('*');
-  return row ? toArticle(row) : null;
+  return changeArticle(db, id, articleColumns(input, now));
 }
 
 export async function unpublishArticle(db: Db, id: number, now: Date): Promise<void> {
-  await db('articles').where({ id }).update({ status: 'draft', updated_at: now });
+  await changeArticle(db, id, { status: 'draft', updated_at: now });
 }
 
 /** A slug not yet taken by another article: "slug", then "slug-2", "slug-3", … */

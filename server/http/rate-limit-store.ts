@@ -1,4 +1,7 @@
 // An express-rate-limit store in the app's own database, so several app processes share one count.
+// Keys (an IP address, a typed e-mail address) are stored only as keyed hashes: the table holds
+// no personal data, and every key has the same short length whatever was typed.
+import crypto from 'node:crypto';
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
 import type { Db } from '../db/knex';
 
@@ -7,7 +10,11 @@ export class KnexRateLimitStore implements Store {
   // Keys in the database are shared between processes, so limits hold across all of them.
   localKeys = false;
 
-  constructor(private readonly db: Db, readonly prefix: string) {}
+  constructor(private readonly db: Db, readonly prefix: string, private readonly secret: string) {}
+
+  private stored(key: string): string {
+    return this.prefix + crypto.createHmac('sha256', this.secret).update(`rate-limit:${this.prefix}${key}`).digest('base64url');
+  }
 
   init(options: Options): void {
     this.windowMs = options.windowMs;
@@ -22,18 +29,18 @@ export class KnexRateLimitStore implements Store {
          hits = case when rate_limits.reset_at <= ? then 1 else rate_limits.hits + 1 end,
          reset_at = case when rate_limits.reset_at <= ? then excluded.reset_at else rate_limits.reset_at end
        returning hits, reset_at`,
-      [this.prefix + key, now + this.windowMs, now, now],
+      [this.stored(key), now + this.windowMs, now, now],
     );
     const row = (Array.isArray(result) ? result[0] : result.rows[0]) as { hits: number | string; reset_at: number | string };
     return { totalHits: Number(row.hits), resetTime: new Date(Number(row.reset_at)) };
   }
 
   async decrement(key: string): Promise<void> {
-    await this.db('rate_limits').where({ key: this.prefix + key }).andWhere('hits', '>', 0).decrement('hits', 1);
+    await this.db('rate_limits').where({ key: this.stored(key) }).andWhere('hits', '>', 0).decrement('hits', 1);
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.db('rate_limits').where({ key: this.prefix + key }).delete();
+    await this.db('rate_limits').where({ key: this.stored(key) }).delete();
   }
 }
 

@@ -5,15 +5,25 @@ import type { RateLimit } from '../config';
 import type { Db } from '../db/knex';
 import { KnexRateLimitStore } from './rate-limit-store';
 
+/** Whole minutes until the window that stopped this request ends (at least 1). */
+export function minutesToWait(req: Request, limit: RateLimit, now = Date.now()): number {
+  const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+  const ms = reset ? reset.getTime() - now : limit.windowMs;
+  return Math.max(1, Math.ceil(ms / 60000));
+}
+
 export function limiter(
-  db: Db,
+  store: { db: Db; secret: string },
   name: string,
   limit: RateLimit,
   opts: {
     key?: (req: Request) => string;
     /** Renders the page with the user's input kept and a Dutch message; must answer 429. */
     onLimit: (req: Request, res: Response, minutes: number) => Promise<void> | void;
+    /** Count only requests that failed (login attempts with a wrong password). */
     onlyFailures?: boolean;
+    /** Count only requests that succeeded: a form sent back with an error is not a reactie. */
+    onlySuccesses?: boolean;
   },
 ): RequestHandler {
   const options: Partial<Options> = {
@@ -21,11 +31,11 @@ export function limiter(
     limit: limit.max,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    store: new KnexRateLimitStore(db, `${name}:`),
+    store: new KnexRateLimitStore(store.db, `${name}:`, store.secret),
     skipSuccessfulRequests: opts.onlyFailures ?? false,
+    skipFailedRequests: opts.onlySuccesses ?? false,
     handler: (req, res, next) => {
-      const minutes = Math.max(1, Math.ceil(limit.windowMs / 60000));
-      Promise.resolve(opts.onLimit(req, res, minutes)).catch(next);
+      Promise.resolve(opts.onLimit(req, res, minutesToWait(req, limit))).catch(next);
     },
   };
   if (opts.key) options.keyGenerator = opts.key;

@@ -2,8 +2,7 @@
 // written to the audit log, and (for spam verdicts) reported to Akismet and the spam memory.
 import type { Deps } from '../deps';
 import { audit, type Actor } from '../audit/audit-log';
-import { lockArticle } from '../reacties/counters';
-import { deleteReactie, findReactie, restoreTarget, setReactieStatus, updateReactieBody, type Reactie, type ReactieStatus } from '../reacties/queries';
+import { deleteReactie, lockReactie, restoreTarget, setReactieStatus, updateReactieBody, type Reactie, type ReactieStatus } from '../reacties/queries';
 import { reportSpamVerdict } from '../spam/feedback';
 
 export const MODERATION_ACTIONS = {
@@ -41,18 +40,16 @@ function targetStatus(action: ModerationAction, reactie: Reactie): ReactieStatus
 export type ActionOutcome = { ok: true; from: ReactieStatus; to: ReactieStatus | 'deleted' } | { ok: false; reason: 'missing' | 'not-allowed'; status?: ReactieStatus };
 
 export async function applyModerationAction(deps: Deps, actor: Actor, id: number, action: ModerationAction): Promise<ActionOutcome> {
-  const found = await findReactie(deps.db, id);
-  if (!found) return { ok: false, reason: 'missing' };
   const outcome = await deps.db.transaction(async (trx): Promise<ActionOutcome & { reactie?: Reactie }> => {
-    await lockArticle(trx, found.articleId);
-    // Read again under the lock: another moderator may have acted a moment ago.
-    const reactie = await findReactie(trx, id);
+    // Decided on a copy read under the lock: another moderator or a job may have acted a moment ago.
+    const reactie = await lockReactie(trx, id);
     if (!reactie) return { ok: false, reason: 'missing' };
     if (!(MODERATION_ACTIONS[action].from as readonly string[]).includes(reactie.status)) return { ok: false, reason: 'not-allowed', status: reactie.status };
     const to = targetStatus(action, reactie);
     if (to === 'deleted') await deleteReactie(trx, reactie);
     else await setReactieStatus(trx, reactie, to, deps.clock());
-    if (to !== 'deleted') await trx('reacties').where({ id }).update({ recheck_needed: false });
+    // A human decided: no background recheck may change it afterwards.
+    if (to !== 'deleted') await trx('reacties').where({ id }).update({ recheck_needed: false, recheck_claimed_until: null });
     return { ok: true, from: reactie.status, to, reactie };
   });
   if (!outcome.ok) return outcome;
@@ -65,12 +62,13 @@ export async function applyModerationAction(deps: Deps, actor: Actor, id: number
 }
 
 export async function editReactie(deps: Deps, actor: Actor, id: number, changes: { authorName: string; authorUrl: string | null; body: string }): Promise<boolean> {
-  const reactie = await findReactie(deps.db, id);
-  if (!reactie) return false;
-  await deps.db.transaction(async (trx) => {
+  const edited = await deps.db.transaction(async (trx) => {
+    const reactie = await lockReactie(trx, id);
+    if (!reactie) return false;
     await updateReactieBody(trx, id, changes.body);
     await trx('reacties').where({ id }).update({ author_name: changes.authorName, author_url: changes.authorUrl });
+    return true;
   });
-  await audit(deps.db, actor, 'reactie.edit', { type: 'reactie', id });
-  return true;
+  if (edited) await audit(deps.db, actor, 'reactie.edit', { type: 'reactie', id });
+  return edited;
 }

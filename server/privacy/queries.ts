@@ -2,8 +2,8 @@
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
 import { articlePath } from '../articles/queries';
-import { deleteReactie, emailKey, findReactie, toReactie, type Reactie } from '../reacties/queries';
-import { lockArticle } from '../reacties/counters';
+import { deleteReactie, emailKey, lockReactie, toReactie, type Reactie } from '../reacties/queries';
+import { forgetSpammer } from '../spam/memory';
 
 export interface PersonReactie {
   reactie: Reactie;
@@ -57,39 +57,55 @@ export const ANONYMOUS_NAME = 'Anoniem';
 /**
  * Erases one address (AVG article 17). "anonymise" keeps the words in the discussion but removes
  * who wrote them; "delete" removes the reacties themselves, replies moving up, counters kept right.
+ * Either way every copy of the person's data goes: what was sent to Akismet, the double-click key
+ * (a hash of the address), check details that quote them, and their entries in the spam memory.
  */
-export async function eraseReactiesByEmail(db: Db, email: string, mode: ErasureMode): Promise<number> {
+export async function eraseReactiesByEmail(db: Db, secret: string, email: string, mode: ErasureMode): Promise<number> {
   const key = emailKey(email);
   if (key === '') return 0;
   const reacties = (await db('reacties').where({ author_email_key: key })).map(toReactie);
   for (const found of reacties) {
+    await forgetSpammer(db, secret, { email: found.authorEmail, ip: found.ip, url: found.authorUrl });
     await db.transaction(async (trx) => {
-      await lockArticle(trx, found.articleId);
-      // Read again under the lock: deleting an earlier one may have moved this one up.
-      const reactie = await findReactie(trx, found.id);
+      // Decided on a copy read under the lock: deleting an earlier one may have moved this one up.
+      const reactie = await lockReactie(trx, found.id);
       if (!reactie) return;
       if (mode === 'delete') {
         await deleteReactie(trx, reactie);
-      } else {
-        await trx('reacties').where({ id: reactie.id }).update({
-          author_name: ANONYMOUS_NAME,
-          author_email: '',
-          author_email_key: '',
-          author_url: null,
-          ip: null,
-          user_agent: null,
-        });
+        return;
       }
+      const row = await trx('reacties').where({ id: reactie.id }).first('spam_checks');
+      const personal = [reactie.authorEmail, reactie.authorName, reactie.authorUrl, reactie.ip].filter((v): v is string => Boolean(v));
+      const checksQuoteThem = typeof row?.spam_checks === 'string' && personal.some((v) => row.spam_checks.toLowerCase().includes(v.toLowerCase()));
+      await trx('reacties').where({ id: reactie.id }).update({
+        ...ANONYMOUS_COLUMNS,
+        ...(checksQuoteThem ? { spam_checks: null } : {}),
+      });
     });
   }
   return reacties.length;
 }
 
-/** Forgets IP addresses and browser names older than the retention period. */
+/** What anonymising leaves of a reactie's author: nothing that points to a person. */
+const ANONYMOUS_COLUMNS = {
+  author_name: ANONYMOUS_NAME,
+  author_email: '',
+  author_email_key: '',
+  author_url: null,
+  ip: null,
+  user_agent: null,
+  akismet_payload: null,
+  submission_key: null,
+};
+
+/**
+ * Forgets IP addresses and browser names older than the retention period, including the copy in
+ * what was sent to Akismet (it holds the IP too).
+ */
 export async function purgeOldIps(db: Db, retentionDays: number, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
   return db('reacties')
     .where('created_at', '<', cutoff)
-    .andWhere((q) => q.whereNotNull('ip').orWhereNotNull('user_agent'))
-    .update({ ip: null, user_agent: null });
+    .andWhere((q) => q.whereNotNull('ip').orWhereNotNull('user_agent').orWhereNotNull('akismet_payload'))
+    .update({ ip: null, user_agent: null, akismet_payload: null });
 }

@@ -43,7 +43,7 @@ export function privacyRoutes(deps: Deps): Router {
       const items = errors.email ? [] : await findReactiesByEmail(deps.db, email);
       return res.status(422).render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: true });
     }
-    const n = await eraseReactiesByEmail(deps.db, email, mode);
+    const n = await eraseReactiesByEmail(deps.db, deps.config.sessionSecret, email, mode);
     // The audit log records that it happened, never whose address it was.
     await audit(deps.db, actorOf(res.locals.user!), mode === 'delete' ? 'privacy.delete' : 'privacy.anonymise', null, `${n} reacties`);
     req.session.flash = mode === 'delete' ? `${n} reacties verwijderd.` : `${n} reacties geanonimiseerd.`;

@@ -4,6 +4,10 @@
 // or trashed parent is not shown, so it is not counted either; when the parent is approved, the
 // reply appears and is counted. Every change of a reactie's status runs refreshReactieCount in the
 // same transaction, so pages only read the stored numbers and never count rows.
+//
+// The site total is the running total a reader sees on the voorpagina: the sum of the counts of
+// published articles. An article taken back to concept takes its reacties out of the total, and
+// brings them back when it is published again (setArticleStatus in articles/queries keeps that).
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toCount } from '../db/rows';
@@ -65,15 +69,25 @@ export async function countVisibleReacties(conn: Conn, articleId: number): Promi
   return n;
 }
 
+/** Whether an article's reacties count in the site total (see above). */
+export function countsInSiteTotal(status: unknown): boolean {
+  return status === 'published';
+}
+
+/** Moves the site total by `delta`; inside the transaction that changed the counts. */
+export async function moveSiteTotal(trx: Knex.Transaction, delta: number): Promise<void> {
+  if (delta !== 0) await trx('counters').where({ name: SITE_COUNTER }).increment('value', delta);
+}
+
 /** Sets the article's count to what is visible now and moves the site total by the difference. */
 export async function refreshReactieCount(trx: Knex.Transaction, articleId: number): Promise<void> {
-  const article = await trx('articles').where({ id: articleId }).first('reactie_count');
+  const article = await trx('articles').where({ id: articleId }).first('reactie_count', 'status');
   if (!article) return;
   const visible = await countVisibleReacties(trx, articleId);
   const delta = visible - Number(article.reactie_count);
   if (delta === 0) return;
   await trx('articles').where({ id: articleId }).update({ reactie_count: visible });
-  await trx('counters').where({ name: SITE_COUNTER }).increment('value', delta);
+  if (countsInSiteTotal(article.status)) await moveSiteTotal(trx, delta);
 }
 
 export async function siteReactieTotal(db: Db): Promise<number> {
@@ -90,7 +104,7 @@ export async function recountAll(db: Db, onProgress?: (done: number, total: numb
       await trx('articles').where({ id }).update({ reactie_count: await countVisibleReacties(trx, id) });
       onProgress?.(i + 1, ids.length);
     }
-    const total = Number((await trx('articles').sum({ n: 'reactie_count' }).first())?.n ?? 0);
+    const total = Number((await trx('articles').where({ status: 'published' }).sum({ n: 'reactie_count' }).first())?.n ?? 0);
     await trx('counters').insert({ name: SITE_COUNTER, value: total }).onConflict('name').merge(['value']);
     return { articles: ids.length, total };
   });

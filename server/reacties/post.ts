@@ -6,7 +6,7 @@ import { getSettings } from '../settings/settings';
 import { getSpamSettings } from '../spam/settings';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
 import { spamColumns } from '../spam/verdict-columns';
-import { depthOf, emailKey, findReactie, insertReactie, type ReactieStatus } from './queries';
+import { ancestorChain, emailKey, insertReactie, type ChainLink, type ReactieStatus } from './queries';
 import { MAX_THREAD_DEPTH } from './thread';
 import type { ValidReactie } from './validation';
 
@@ -32,14 +32,16 @@ export type PostOutcome =
 /**
  * Where a reply hangs: under the reactie it answers, unless that one is already at the deepest
  * level; then beside it, under the same parent, so the thread never grows deeper than the limit.
+ * A reply is only taken where its author will see it: every reactie above it must be shown to
+ * them (approved, or their own that waits), or the reply would be stored and never appear.
  */
 async function resolveParent(deps: Deps, article: Article, parentId: number | null, ownIds: number[]): Promise<number | null | 'missing'> {
   if (parentId === null) return null;
-  const parent = await findReactie(deps.db, parentId);
-  const visibleToPoster = parent && (parent.status === 'approved' || (parent.status !== 'trash' && ownIds.includes(parent.id)));
-  if (!parent || parent.articleId !== article.id || !visibleToPoster) return 'missing';
-  const depth = await depthOf(deps.db, parent, MAX_THREAD_DEPTH);
-  return depth >= MAX_THREAD_DEPTH ? parent.parentId : parent.id;
+  const chain = await ancestorChain(deps.db, parentId);
+  const shownToPoster = (link: ChainLink) => link.status === 'approved' || (link.status !== 'trash' && ownIds.includes(link.id));
+  const top = chain[chain.length - 1];
+  if (chain.length === 0 || top.parentId !== null || chain[0].articleId !== article.id || !chain.every(shownToPoster)) return 'missing';
+  return chain.length >= MAX_THREAD_DEPTH ? chain[0].parentId : chain[0].id;
 }
 
 function submissionKey(token: string, email: string, body: string): string {
@@ -48,6 +50,11 @@ function submissionKey(token: string, email: string, body: string): string {
 
 async function existingSubmission(deps: Deps, key: string): Promise<{ id: number; status: ReactieStatus } | null> {
   const row = await deps.db('reacties').where({ submission_key: key }).first('id', 'status');
+  return row ? { id: Number(row.id), status: row.status } : null;
+}
+
+async function existingReactie(deps: Deps, id: number): Promise<{ id: number; status: ReactieStatus } | null> {
+  const row = await deps.db('reacties').where({ id }).first('id', 'status');
   return row ? { id: Number(row.id), status: row.status } : null;
 }
 
@@ -80,6 +87,12 @@ export async function postReactie(deps: Deps, article: Article, input: ValidReac
   };
   const [settings, spamSettings] = await Promise.all([getSettings(deps.db), getSpamSettings(deps.db)]);
   const verdict = await judgeReactie(deps.db, deps.config, candidate, spamSettings);
+  if (verdict.kind === 'refuse' && verdict.reason === 'duplicate' && verdict.existingId !== undefined) {
+    // Sent again after a slow network or a reload: lead the resident to the reactie they already
+    // placed, unless a moderator removed it (then saying so is the honest answer).
+    const existing = await existingReactie(deps, verdict.existingId);
+    if (existing && existing.status !== 'trash') return { ok: true, ...existing };
+  }
   if (verdict.kind === 'refuse') return { ok: false, reason: verdict.reason };
   if (verdict.kind === 'discard') return { ok: false, reason: 'discarded' };
 

@@ -82,21 +82,48 @@ export async function findReactie(conn: Conn, id: number): Promise<Reactie | nul
   return row ? toReactie(row) : null;
 }
 
-/** Depth of a reactie in its thread: 1 for a reactie on the article, 2 for a reply to it, … */
-export async function depthOf(conn: Conn, reactie: Pick<Reactie, 'parentId'>, maxDepth: number): Promise<number> {
-  let depth = 1;
-  let parentId = reactie.parentId;
-  while (parentId !== null && depth <= maxDepth) {
-    const row = await conn('reacties').where({ id: parentId }).first('parent_id');
-    if (!row) break;
-    depth += 1;
-    parentId = row.parent_id === null ? null : Number(row.parent_id);
-  }
-  return depth;
+/**
+ * Locks the reactie's article and reads the reactie again under that lock; null when it is gone.
+ * Every change of a reactie goes through here first: what the caller read before (a queue page,
+ * a job's batch) may be stale, so it decides on this fresh copy (compare-and-set). The article id
+ * never changes, so reading it before the lock is safe.
+ */
+export async function lockReactie(trx: Knex.Transaction, id: number): Promise<Reactie | null> {
+  const row = await trx('reacties').where({ id }).first('article_id');
+  if (!row) return null;
+  await lockArticle(trx, Number(row.article_id));
+  return findReactie(trx, id);
 }
 
-export async function hasApprovedReactie(conn: Conn, emailKey: string): Promise<boolean> {
-  return Boolean(await conn('reacties').where({ author_email_key: emailKey, status: 'approved' }).first('id'));
+export interface ChainLink {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  status: ReactieStatus;
+}
+
+// A thread is at most MAX_THREAD_DEPTH deep when posted here; imported threads may be deeper.
+const MAX_CHAIN = 1000;
+
+/** A reactie and its ancestors, nearest first: [reactie, parent, grandparent, …]. */
+export async function ancestorChain(conn: Conn, id: number): Promise<ChainLink[]> {
+  const chain: ChainLink[] = [];
+  const seen = new Set<number>();
+  let current: number | null = id;
+  while (current !== null && !seen.has(current) && chain.length < MAX_CHAIN) {
+    seen.add(current);
+    const row = await conn('reacties').where({ id: current }).first('id', 'article_id', 'parent_id', 'status');
+    if (!row) break;
+    const link: ChainLink = {
+      id: Number(row.id),
+      articleId: Number(row.article_id),
+      parentId: row.parent_id === null ? null : Number(row.parent_id),
+      status: row.status as ReactieStatus,
+    };
+    chain.push(link);
+    current = link.parentId;
+  }
+  return chain;
 }
 
 export interface NewReactie {
@@ -141,12 +168,19 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
   return Number(typeof row === 'object' ? row.id : row);
 }
 
-/** Moves a reactie to another status; trash remembers where it came from, so restore can go back. */
+/** A reactie changed under the caller's feet: it was not read under lockReactie. */
+export class StaleReactieError extends Error {}
+
+/**
+ * Moves a reactie to another status; trash remembers where it came from, so restore can go back.
+ * `reactie` must be the copy lockReactie returned: the update only applies to the status read.
+ */
 export async function setReactieStatus(trx: Knex.Transaction, reactie: Reactie, status: ReactieStatus, now: Date): Promise<void> {
   await lockArticle(trx, reactie.articleId);
-  await trx('reacties')
-    .where({ id: reactie.id })
+  const n = await trx('reacties')
+    .where({ id: reactie.id, status: reactie.status })
     .update({ status, previous_status: status === 'trash' ? reactie.status : null, status_changed_at: now });
+  if (n !== 1) throw new StaleReactieError(`reactie ${reactie.id} is no longer ${reactie.status}`);
   await refreshReactieCount(trx, reactie.articleId);
 }
 

@@ -26,15 +26,25 @@ const MAX_OWN_REACTIES = 20;
 export function reactieRoutes(deps: Deps): Router {
   const router = Router();
 
-  const perIp = limiter(deps.db, 'reactie-ip', deps.config.rateLimits.reactiesPerIp, {
+  // When the resident first got this form (a genuine, unexpired token), to carry through an error page.
+  const firstShown = (article: { id: number }, req: import('express').Request, now: Date): number | undefined => {
+    const token = deps.formTokens.check(reactieFormPurpose(article), field(req.body, '_token'), now.getTime());
+    return token.ok ? token.issuedAt : undefined;
+  };
+
+  // Counts stored reacties only: a form sent back with an error does not use up the limit.
+  const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'reactie-ip', deps.config.rateLimits.reactiesPerIp, {
+    onlySuccesses: true,
     onLimit: async (req, res, minutes) => {
       const article = await findArticleBySlug(deps.db, String(req.params.slug));
       if (!article || !isPublic(article, deps.clock())) throw notFound();
       const values = readReactieForm(req.body);
+      const wait = minutes === 1 ? 'een minuut' : `${minutes} minuten`;
       await renderArticlePage(deps, req, res, article, {
         status: 429,
         replyTo: Number(values.parentId) || null,
-        form: { values, errors: {}, formError: `Je hebt de afgelopen ${minutes} minuten al veel reacties geplaatst. Wacht even en verstuur je reactie dan opnieuw; je tekst staat er nog.` },
+        formIssuedAt: firstShown(article, req, deps.clock()),
+        form: { values, errors: {}, formError: `Er zijn vanaf jouw internetadres de afgelopen tijd veel reacties geplaatst. Wacht nog ${wait} en verstuur je reactie dan opnieuw; je tekst staat er nog.` },
       });
     },
   });
@@ -64,9 +74,11 @@ export function reactieRoutes(deps: Deps): Router {
       });
     }
 
+    // Every page that sends the form back keeps the stamp of when the resident first got it.
+    const formIssuedAt = token.ok ? token.issuedAt : undefined;
     const { valid, errors } = validateReactie(values);
     if (!valid) {
-      return renderArticlePage(deps, req, res, article, { status: 422, replyTo, form: { values, errors, formError: 'Je reactie is nog niet geplaatst: controleer de gemarkeerde velden.' } });
+      return renderArticlePage(deps, req, res, article, { status: 422, replyTo, formIssuedAt, form: { values, errors, formError: 'Je reactie is nog niet geplaatst: controleer de gemarkeerde velden.' } });
     }
 
     const path = articlePath(article);
@@ -85,6 +97,7 @@ export function reactieRoutes(deps: Deps): Router {
       const refusal = REFUSALS[outcome.reason];
       return renderArticlePage(deps, req, res, article, {
         status: refusal.status,
+        formIssuedAt,
         replyTo: outcome.reason === 'parent-missing' ? null : replyTo,
         form: { values: outcome.reason === 'parent-missing' ? { ...values, parentId: '' } : values, errors: {}, formError: refusal.message },
       });

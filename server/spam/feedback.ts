@@ -9,15 +9,15 @@ import { forgetSpammer, rememberSpammer } from './memory';
 
 export async function reportSpamVerdict(
   db: Db,
-  config: Pick<Config, 'akismet'>,
+  config: Pick<Config, 'akismet' | 'sessionSecret'>,
   logger: Logger,
   reactie: Reactie,
   kind: 'spam' | 'ham',
   now: Date,
 ): Promise<void> {
   const sender = { ip: reactie.ip, email: reactie.authorEmail, url: reactie.authorUrl };
-  if (kind === 'spam') await rememberSpammer(db, sender, now);
-  else await forgetSpammer(db, sender);
+  if (kind === 'spam') await rememberSpammer(db, config.sessionSecret, sender, now);
+  else await forgetSpammer(db, config.sessionSecret, sender);
   if (!config.akismet) return;
   const row = await db('reacties').where({ id: reactie.id }).first('akismet_payload');
   if (!row?.akismet_payload) return; // never sent, or purged after 15 days

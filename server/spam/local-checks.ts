@@ -8,14 +8,21 @@ export type CheckId =
   | 'honeypot' | 'fill-time' | 'flood' | 'rate' | 'duplicate'
   | 'disallowed-words' | 'moderation-words' | 'spam-signals' | 'links' | 'link-pattern' | 'spam-memory' | 'trusted';
 
-/** spam and hold decide; refuse turns the post away unstored; trust lifts holds; note only records. */
-export type CheckOutcome = 'spam' | 'hold' | 'refuse' | 'trust' | 'note';
+/**
+ * spam and hold decide; refuse turns the post away unstored; trust lifts holds; note only records.
+ * suspect is weak evidence that an honest resident can trip on their own (posting a prepared text
+ * quickly, a shared library IP, a shortened link, an e-mail address typed as name): alone it holds,
+ * and only when a second, different check agrees is the reactie spam.
+ */
+export type CheckOutcome = 'spam' | 'suspect' | 'hold' | 'refuse' | 'trust' | 'note';
 
 export interface CheckHit {
   check: CheckId;
   outcome: CheckOutcome;
   /** A short Dutch explanation for moderators. */
   detail: string;
+  /** For a duplicate: the reactie it repeats. */
+  existingId?: number;
 }
 
 export interface PostedContent {
@@ -52,24 +59,49 @@ function hostsIn(text: string): string[] {
   });
 }
 
+/**
+ * A moderator's word list entry matches whole words ("anal" does not hold "analyse"); a * stands
+ * for any letters, so "casino*" also matches "casinobonus". An entry that starts or ends with a
+ * sign (an IP prefix "192.0.2.", a domain ".xyz") is not bounded on that side.
+ */
+function wordPattern(entry: string): RegExp {
+  const word = /[\p{L}\p{N}]/u;
+  const body = entry.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\p{L}\\p{N}]*');
+  const chars = [...entry];
+  const left = word.test(chars[0] ?? '') ? '(^|[^\\p{L}\\p{N}])' : '';
+  const right = word.test(chars[chars.length - 1] ?? '') ? '($|[^\\p{L}\\p{N}])' : '';
+  return new RegExp(`${left}${body}${right}`, 'u');
+}
+
 function findWord(words: string[], haystacks: string[]): string | undefined {
   const lowered = haystacks.map((h) => h.toLowerCase());
-  return words.find((w) => lowered.some((h) => h.includes(w)));
+  return words.find((w) => {
+    const pattern = wordPattern(w);
+    return lowered.some((h) => pattern.test(h));
+  });
+}
+
+export interface LinkPattern {
+  detail: string;
+  /** Markup that only bots paste is spam; what a resident may also do is only suspect. */
+  outcome: 'spam' | 'suspect';
 }
 
 /** Link patterns of common spam: BBCode, HTML anchors, shorteners, the author's name as a link. */
-export function spamLinkPattern(content: PostedContent): string | null {
+export function spamLinkPattern(content: PostedContent): LinkPattern | null {
   const { body, authorName } = content;
-  if (/\[url[=\]]|\[link[=\]]/i.test(body)) return 'BBCode-link ([url])';
-  if (/<a\s[^>]*href\s*=/i.test(body)) return 'HTML-link in platte tekst';
+  if (/\[url[=\]]|\[link[=\]]/i.test(body)) return { detail: 'BBCode-link ([url])', outcome: 'spam' };
+  if (/<a\s[^>]*href\s*=/i.test(body)) return { detail: 'HTML-link in platte tekst', outcome: 'spam' };
+  // A resident may paste a shortened link from a tweet of the municipality.
   const shortener = hostsIn(body).find((host) => URL_SHORTENERS.includes(host));
-  if (shortener) return `verkorte link (${shortener})`;
+  if (shortener) return { detail: `verkorte link (${shortener})`, outcome: 'suspect' };
+  // People type their e-mail address or website into the name field too.
   const name = authorName.trim().toLowerCase();
-  if (name && /(https?:\/\/|www\.|\.(com|net|org|info|biz|ru|xyz|top|shop)\b)/i.test(name)) return 'webadres als naam';
+  if (name && /(https?:\/\/|www\.|\.(com|net|org|info|biz|ru|xyz|top|shop)\b)/i.test(name)) return { detail: 'webadres als naam', outcome: 'suspect' };
   // "…great article! <a href=…>Cheap Shoes</a>" — the last link carries the author's name.
   const lastAnchor = /<a\s[^>]*>([^<]*)<\/a>\s*$|\[url=[^\]]*\]([^[]*)\[\/url\]\s*$/i.exec(body);
   const anchorText = (lastAnchor?.[1] ?? lastAnchor?.[2] ?? '').trim().toLowerCase();
-  if (name && anchorText && anchorText === name) return 'laatste link draagt de naam van de schrijver';
+  if (name && anchorText && anchorText === name) return { detail: 'laatste link draagt de naam van de schrijver', outcome: 'spam' };
   return null;
 }
 
@@ -83,26 +115,35 @@ export function contentChecks(content: PostedContent, settings: SpamSettings): C
   if (moderation) hits.push({ check: 'moderation-words', outcome: 'hold', detail: `moderatiewoord "${moderation}"` });
   const links = countLinks(content.body);
   for (const signal of spamSignals(content.authorName, content.body)) {
-    // Praise with only a website behind the name is often a real reader; with a link in the text it is link spam.
-    const linked = links > 0 || (signal.kind !== 'generic-praise' && Boolean(content.authorUrl));
+    // Praise or another script with only a website behind the name is often a real reader (residents
+    // write in Arabic or Russian too); with a link in the text it is link spam.
+    const linked = links > 0 || (signal.kind === 'spam-term' && Boolean(content.authorUrl));
     hits.push({ check: 'spam-signals', outcome: linked ? 'spam' : 'hold', detail: linked ? `${signal.detail}, met link` : signal.detail });
   }
   if (links >= settings.maxLinks) hits.push({ check: 'links', outcome: 'hold', detail: `${links} links (grens: ${settings.maxLinks})` });
   const pattern = spamLinkPattern(content);
-  if (pattern) hits.push({ check: 'link-pattern', outcome: 'spam', detail: pattern });
+  if (pattern) hits.push({ check: 'link-pattern', outcome: pattern.outcome, detail: pattern.detail });
   return hits;
 }
 
 export type LocalDecision = 'spam' | 'hold' | 'pass';
 
+// Holds a trusted address (an earlier approved reactie) does not get: the content checks.
+const LIFTED_BY_TRUST: ReadonlySet<CheckId> = new Set(['moderation-words', 'spam-signals', 'links']);
+
 /**
- * The first spam outcome, in pipeline order, decides; without one, any hold holds. A hold does not
- * stop the checks, so a held post with a spam link pattern further on is still spam. A trusted
- * address (earlier approved reactie) lifts the holds of words, signals and links, never spam.
+ * Any spam outcome makes spam. Suspicions from two different checks agree, and make spam too;
+ * so does a suspicion with a spam signal in the text (a bot that is fast and sells something).
+ * Otherwise any remaining hold or suspicion holds. A hold does not stop the checks, so a held post
+ * with a spam link pattern further on is still spam. A trusted address lifts the content holds,
+ * never spam and never a suspicion about how the reactie was sent.
  */
 export function decide(hits: CheckHit[]): LocalDecision {
   if (hits.some((h) => h.outcome === 'spam')) return 'spam';
   const trusted = hits.some((h) => h.outcome === 'trust');
-  const lifted = (h: CheckHit) => trusted && (h.check === 'moderation-words' || h.check === 'spam-signals' || h.check === 'links');
-  return hits.some((h) => h.outcome === 'hold' && !lifted(h)) ? 'hold' : 'pass';
+  const standing = hits.filter((h) => !(trusted && LIFTED_BY_TRUST.has(h.check)));
+  const suspicious = new Set(standing.filter((h) => h.outcome === 'suspect').map((h) => h.check));
+  const signals = standing.some((h) => h.check === 'spam-signals');
+  if (suspicious.size >= 2 || (suspicious.size === 1 && signals && !suspicious.has('spam-signals'))) return 'spam';
+  return standing.some((h) => h.outcome === 'hold' || h.outcome === 'suspect') ? 'hold' : 'pass';
 }

@@ -1,38 +1,64 @@
-// Local spam memory: IP addresses, e-mail addresses and websites that moderators marked as spam.
+// Local spam memory: senders (IP address, e-mail address, website) that moderators marked as spam.
+// Only keyed hashes are stored (HMAC with the site secret): the memory recognises a sender again but
+// holds nothing that can be read back, and an AVG erasure removes the person's entries too.
+import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 
 type Conn = Db | Knex.Transaction;
 
+export type MemoryKind = 'email' | 'url' | 'ip';
+
+export interface Sender {
+  ip: string | null;
+  email: string;
+  url: string | null;
+}
+
 function normalizeUrl(url: string): string {
   return url.trim().toLowerCase().replace(/\/+$/, '');
 }
 
-function entries(r: { ip: string | null; email: string; url: string | null }): Array<{ kind: string; value: string }> {
-  const out = [{ kind: 'email', value: r.email.trim().toLowerCase() }];
-  if (r.ip) out.push({ kind: 'ip', value: r.ip });
-  if (r.url) out.push({ kind: 'url', value: normalizeUrl(r.url) });
-  return out.filter((e) => e.value !== '');
+function digest(secret: string, kind: MemoryKind, value: string): string {
+  return crypto.createHmac('sha256', secret).update(`spam-memory:${kind}:${value}`).digest('hex');
 }
 
-/** The remembered value that matches (for the moderator's explanation), or null. */
-export async function isRemembered(db: Conn, r: { ip: string | null; email: string; url: string | null }): Promise<string | null> {
-  const wanted = entries(r);
-  const row = await db('spam_memory')
+function entries(secret: string, s: Sender): Array<{ kind: MemoryKind; digest: string }> {
+  const values: Array<[MemoryKind, string]> = [['email', s.email.trim().toLowerCase()]];
+  if (s.ip) values.push(['ip', s.ip]);
+  if (s.url) values.push(['url', normalizeUrl(s.url)]);
+  return values.filter(([, v]) => v !== '').map(([kind, v]) => ({ kind, digest: digest(secret, kind, v) }));
+}
+
+/** Which of the sender's parts a moderator marked as spam before (none: an empty list). */
+export async function rememberedParts(db: Conn, secret: string, s: Sender): Promise<MemoryKind[]> {
+  const wanted = entries(secret, s);
+  if (wanted.length === 0) return [];
+  const rows: Array<{ kind: MemoryKind }> = await db('spam_memory')
     .where((q) => {
-      for (const e of wanted) q.orWhere((w) => w.where({ kind: e.kind, value: e.value }));
+      for (const e of wanted) q.orWhere((w) => w.where(e));
     })
-    .first('kind', 'value');
-  return row ? `${row.kind === 'ip' ? 'IP-adres' : row.kind === 'url' ? 'website' : 'e-mailadres'}` : null;
+    .select('kind');
+  return [...new Set(rows.map((r) => r.kind))];
 }
 
-export async function rememberSpammer(db: Conn, r: { ip: string | null; email: string; url: string | null }, now: Date): Promise<void> {
-  for (const e of entries(r)) {
-    await db('spam_memory').insert({ ...e, created_at: now }).onConflict(['kind', 'value']).ignore();
+export async function rememberSpammer(db: Conn, secret: string, s: Sender, now: Date): Promise<void> {
+  for (const e of entries(secret, s)) {
+    await db('spam_memory').insert({ ...e, created_at: now }).onConflict(['kind', 'digest']).ignore();
   }
 }
 
-/** A moderator's "geen spam": this sender is not a spammer after all. */
-export async function forgetSpammer(db: Conn, r: { ip: string | null; email: string; url: string | null }): Promise<void> {
-  for (const e of entries(r)) await db('spam_memory').where(e).delete();
+/** A moderator's "geen spam", or an AVG erasure: this sender is forgotten. */
+export async function forgetSpammer(db: Conn, secret: string, s: Sender): Promise<number> {
+  let n = 0;
+  for (const e of entries(secret, s)) n += await db('spam_memory').where(e).delete();
+  return n;
+}
+
+/** Retention: IP entries go with the IP retention period, the others after `otherDays`. */
+export async function purgeSpamMemory(db: Conn, now: Date, ipDays: number, otherDays: number): Promise<number> {
+  const before = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const ips = await db('spam_memory').where({ kind: 'ip' }).andWhere('created_at', '<', before(ipDays)).delete();
+  const others = await db('spam_memory').whereNot({ kind: 'ip' }).andWhere('created_at', '<', before(otherDays)).delete();
+  return ips + others;
 }

@@ -8,7 +8,7 @@ import { emailKey } from '../reacties/queries';
 import { commentCheck, type AkismetAnswer, type AkismetParams } from './akismet';
 import { contentChecks, decide, type CheckHit, type LocalDecision, type PostedContent } from './local-checks';
 import type { SpamSettings } from './settings';
-import { isRemembered } from './memory';
+import { rememberedParts, type MemoryKind } from './memory';
 
 export const HONEYPOT_FIELD = 'url';
 
@@ -48,18 +48,18 @@ async function contextChecks(db: Db, c: Candidate, settings: SpamSettings): Prom
     hits.push({ check: 'fill-time', outcome: 'hold', detail: 'het formulier was verlopen' });
   } else {
     const seconds = (c.now.getTime() - c.renderedAt) / 1000;
+    // Fast alone is a resident pasting a prepared text as often as a bot: only suspect.
     if (seconds < settings.minFillSeconds) {
-      hits.push({ check: 'fill-time', outcome: settings.fastPostAction, detail: `verstuurd ${seconds.toFixed(1)} s na het tonen van het formulier` });
+      hits.push({ check: 'fill-time', outcome: settings.fastPostAction === 'hold' ? 'hold' : 'suspect', detail: `verstuurd ${seconds.toFixed(1)} s na het tonen van het formulier` });
     }
   }
 
   const key = emailKey(c.authorEmail);
+  // The same person twice within seconds. Not the same IP: neighbours in a library or an office
+  // share one address, and the per-minute limit below already stops a bot behind one.
   if (settings.floodSeconds > 0) {
     const since = new Date(c.now.getTime() - settings.floodSeconds * 1000);
-    const recent = await db('reacties')
-      .where('created_at', '>', since)
-      .andWhere((q) => (c.ip ? q.where({ ip: c.ip }).orWhere({ author_email_key: key }) : q.where({ author_email_key: key })))
-      .first('id');
+    const recent = await db('reacties').where('created_at', '>', since).andWhere({ author_email_key: key }).first('id');
     if (recent) hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
   }
   if (c.ip) {
@@ -69,18 +69,23 @@ async function contextChecks(db: Db, c: Candidate, settings: SpamSettings): Prom
   }
 
   const duplicate = await db('reacties').where({ article_id: c.articleId, author_email_key: key, body: c.body }).first('id');
-  if (duplicate) hits.push({ check: 'duplicate', outcome: 'refuse', detail: `dezelfde tekst als reactie ${duplicate.id}` });
+  if (duplicate) hits.push({ check: 'duplicate', outcome: 'refuse', detail: `dezelfde tekst als reactie ${duplicate.id}`, existingId: Number(duplicate.id) });
   return hits;
 }
 
-async function memoryAndTrust(db: Db, c: Candidate): Promise<CheckHit[]> {
+async function memoryAndTrust(db: Db, secret: string, c: Candidate): Promise<CheckHit[]> {
   const hits: CheckHit[] = [];
-  const remembered = await isRemembered(db, { ip: c.ip, email: c.authorEmail, url: c.authorUrl });
-  if (remembered) hits.push({ check: 'spam-memory', outcome: 'spam', detail: `eerder als spam gemarkeerd: ${remembered}` });
+  const parts = await rememberedParts(db, secret, { ip: c.ip, email: c.authorEmail, url: c.authorUrl });
+  // An address or website is the spammer's own; an IP may be a library's or a whole office's.
+  const own = parts.filter((p) => p !== 'ip');
+  if (own.length) hits.push({ check: 'spam-memory', outcome: 'spam', detail: `eerder als spam gemarkeerd: ${own.map((p) => MEMORY_LABELS[p]).join(' en ')}` });
+  else if (parts.includes('ip')) hits.push({ check: 'spam-memory', outcome: 'suspect', detail: `eerder als spam gemarkeerd: ${MEMORY_LABELS.ip}` });
   const trusted = await db('reacties').where({ author_email_key: emailKey(c.authorEmail), status: 'approved' }).first('id');
   if (trusted) hits.push({ check: 'trusted', outcome: 'trust', detail: 'e-mailadres had al een goedgekeurde reactie' });
   return hits;
 }
+
+const MEMORY_LABELS: Record<MemoryKind, string> = { ip: 'IP-adres', email: 'e-mailadres', url: 'website' };
 
 export function akismetParams(c: Candidate, blog: string): AkismetParams {
   const params: AkismetParams = {
@@ -104,12 +109,12 @@ export function akismetParams(c: Candidate, blog: string): AkismetParams {
   return params;
 }
 
-export async function judgeReactie(db: Db, config: Pick<Config, 'akismet' | 'baseUrl'>, c: Candidate, settings: SpamSettings): Promise<Verdict> {
+export async function judgeReactie(db: Db, config: Pick<Config, 'akismet' | 'baseUrl' | 'sessionSecret'>, c: Candidate, settings: SpamSettings): Promise<Verdict> {
   const context = await contextChecks(db, c, settings);
   const refusal = context.find((h) => h.outcome === 'refuse');
-  if (refusal) return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context };
+  if (refusal) return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context, existingId: refusal.existingId };
 
-  const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndTrust(db, c))];
+  const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndTrust(db, config.sessionSecret, c))];
   const local = decide(hits);
   if (local === 'spam' || !config.akismet) {
     return { kind: 'store', local, hits, akismet: null, akismetPayload: null, outcome: local === 'pass' ? 'clear' : local, recheck: false };

@@ -1,6 +1,7 @@
 // Spam does not stay forever, and neither does what was sent to Akismet about a reactie.
 import type { Db } from '../db/knex';
-import { deleteReactie, findReactie } from '../reacties/queries';
+import { SYSTEM_ACTOR, audit } from '../audit/audit-log';
+import { deleteReactie, lockReactie } from '../reacties/queries';
 import { getSpamSettings } from './settings';
 
 // Akismet feedback (submit-spam/ham) needs the original data only while moderators still act on it.
@@ -11,14 +12,20 @@ export async function purgeOldSpam(db: Db, now: Date): Promise<number> {
   const { spamRetentionDays } = await getSpamSettings(db);
   const cutoff = new Date(now.getTime() - spamRetentionDays * DAY_MS);
   const ids: number[] = (await db('reacties').where({ status: 'spam' }).andWhere('status_changed_at', '<', cutoff).select('id')).map((r: { id: number }) => Number(r.id));
+  let purged = 0;
   for (const id of ids) {
     // One by one: replies move up and the counters stay right, as for a moderator's delete.
-    await db.transaction(async (trx) => {
-      const reactie = await findReactie(trx, id);
-      if (reactie && reactie.status === 'spam') await deleteReactie(trx, reactie);
+    // Decided on a copy read under the lock: a moderator may have rescued it since the list was read.
+    const deleted = await db.transaction(async (trx) => {
+      const reactie = await lockReactie(trx, id);
+      if (!reactie || reactie.status !== 'spam' || reactie.statusChangedAt >= cutoff) return false;
+      await deleteReactie(trx, reactie);
+      return true;
     });
+    if (deleted) purged++;
   }
-  return ids.length;
+  if (purged) await audit(db, SYSTEM_ACTOR, 'reactie.purge', null, `${purged} ${purged === 1 ? 'spamreactie' : 'spamreacties'} ouder dan ${spamRetentionDays} dagen`);
+  return purged;
 }
 
 export async function purgeAkismetPayloads(db: Db, now: Date): Promise<number> {

@@ -4,8 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Db } from '../db/knex';
 import { SYSTEM_ACTOR, audit } from '../audit/audit-log';
-import { lockArticle } from '../reacties/counters';
-import { findReactie, setReactieStatus, type ReactieStatus } from '../reacties/queries';
+import { lockReactie, setReactieStatus, type ReactieStatus } from '../reacties/queries';
 import { commentCheck, type AkismetParams } from './akismet';
 import type { StoredChecks } from './verdict-columns';
 
@@ -58,7 +57,8 @@ export async function recheckDue(db: Db, config: Pick<Config, 'akismet'>, logger
     const attempts = Number(row.recheck_attempts) + 1;
     if (answer.verdict === 'error') {
       const giveUp = attempts >= MAX_RECHECKS;
-      await db('reacties').where({ id }).update({
+      // Only while still waiting for us: a moderator's decision in the meantime ended the rechecks.
+      await db('reacties').where({ id, recheck_needed: true }).update({
         recheck_attempts: attempts,
         recheck_needed: !giveUp,
         recheck_next_at: giveUp ? null : new Date(now.getTime() + backoff(attempts)),
@@ -70,10 +70,12 @@ export async function recheckDue(db: Db, config: Pick<Config, 'akismet'>, logger
     }
     const checks = JSON.parse(row.spam_checks ?? '{}') as Partial<StoredChecks>;
     const target: ReactieStatus = answer.verdict === 'ham' ? (checks.clearStatus ?? 'pending') : 'spam';
-    await db.transaction(async (trx) => {
-      const current = await findReactie(trx, Number(id));
-      if (!current) return;
-      await lockArticle(trx, current.articleId);
+    // Lock first, then decide on a fresh copy: a moderator may have acted while Akismet answered
+    // (every moderation action clears recheck_needed), and a human decision always wins.
+    const applied = await db.transaction(async (trx) => {
+      const current = await lockReactie(trx, Number(id));
+      if (!current) return false;
+      const stillOurs = await trx('reacties').where({ id, recheck_needed: true, status: 'pending' }).first('id');
       await trx('reacties').where({ id }).update({
         ...stop,
         recheck_attempts: attempts,
@@ -81,8 +83,11 @@ export async function recheckDue(db: Db, config: Pick<Config, 'akismet'>, logger
         akismet_guid: answer.guid ?? null,
         akismet_response: JSON.stringify(answer),
       });
-      if (current.status === 'pending' && target !== 'pending') await setReactieStatus(trx, current, target, now);
+      if (!stillOurs) return false;
+      if (target !== 'pending') await setReactieStatus(trx, current, target, now);
+      return true;
     });
+    if (!applied) continue;
     await audit(db, SYSTEM_ACTOR, 'reactie.recheck', { type: 'reactie', id: Number(id) }, `Akismet: ${answer.verdict} → ${target}`);
     result.resolved++;
   }

@@ -17,18 +17,20 @@ export interface FakeAkismet {
   url: string;
   mode: FakeMode;
   requests: FakeRequest[];
+  /** While set, comment-check answers wait for it: a test acts while Akismet is "thinking". */
+  gate: Promise<void> | null;
   /** Stop answering: later calls meet a closed port. */
   close(): Promise<void>;
 }
 
 export async function startFakeAkismet(mode: FakeMode = 'ham'): Promise<FakeAkismet> {
   const hanging = new Set<http.ServerResponse>();
-  const fake: FakeAkismet = { url: '', mode, requests: [], close: async () => undefined };
+  const fake: FakeAkismet = { url: '', mode, requests: [], gate: null, close: async () => undefined };
   const server = http.createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (c) => (raw += c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const params = Object.fromEntries(new URLSearchParams(raw));
       const path = req.url ?? '';
       fake.requests.push({ path, params });
@@ -46,6 +48,7 @@ export async function startFakeAkismet(mode: FakeMode = 'ham'): Promise<FakeAkis
       if (missing) return send(200, `Missing required field: ${missing}.`, { 'X-akismet-debug-help': `Missing ${missing}` });
       if (path === '/1.1/submit-spam' || path === '/1.1/submit-ham') return send(200, 'Thanks for making the web a better place.');
       if (path !== '/1.1/comment-check') return send(404, 'not found');
+      if (fake.gate) await fake.gate;
       const guid = `guid-${fake.requests.length}`;
       switch (fake.mode) {
         case 'ham': return send(200, 'false', { 'X-akismet-guid': guid });
@@ -71,4 +74,19 @@ export async function startFakeAkismet(mode: FakeMode = 'ham'): Promise<FakeAkis
 
 export function checks(fake: FakeAkismet): FakeRequest[] {
   return fake.requests.filter((r) => r.path === '/1.1/comment-check');
+}
+
+/** Holds comment-check answers until the returned function is called. */
+export function holdAnswers(fake: FakeAkismet): () => void {
+  let release = () => undefined as void;
+  fake.gate = new Promise<void>((resolve) => (release = resolve));
+  return () => {
+    fake.gate = null;
+    release();
+  };
+}
+
+/** Resolves once the fake has received `n` comment-check requests. */
+export async function requestsArrived(fake: FakeAkismet, n: number): Promise<void> {
+  while (checks(fake).length < n) await new Promise((r) => setTimeout(r, 5));
 }
