@@ -27,8 +27,11 @@ import { PUBLIC_DIR, VIEWS_DIR } from './paths';
 
 // A beheer session ends after this long without activity.
 export const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
-// Articles (council documents) can be long; anything bigger than this is not a form post.
-const BODY_LIMIT = '512kb';
+// A reactie is at most 5.000 characters; even as emoji, percent-encoded (12 bytes each), it fits.
+const PUBLIC_BODY_LIMIT = '128kb';
+// Articles (council documents) may be 200.000 characters; non-Latin text percent-encodes to up to
+// 12 bytes a character. Only logged-in editors can send this much.
+const BEHEER_BODY_LIMIT = '3mb';
 
 export function createApp(deps: Deps): express.Express {
   const { config, db } = deps;
@@ -66,7 +69,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(requestLogger(deps.logger));
   app.use(viewHelpers(deps));
 
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 2000 }));
+  app.use('/beheer', express.urlencoded({ extended: false, limit: BEHEER_BODY_LIMIT, parameterLimit: 2000 }));
+  app.use(express.urlencoded({ extended: false, limit: PUBLIC_BODY_LIMIT, parameterLimit: 2000 }));
   app.use(sameOriginOnly());
   app.use(
     session({

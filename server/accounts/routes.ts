@@ -4,12 +4,18 @@ import type { Deps } from '../deps';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { limiter } from '../http/rate-limit';
-import { field } from '../shared/validation';
+import { COLUMN_LIMITS } from '../db/limits';
+import { charLength, field, firstChars, hasForbiddenChars, normalizeLine, withoutForbiddenChars } from '../shared/validation';
 import { dummyPasswordHash, verifyPassword } from './passwords';
-import { findUserForLogin, recordLogin } from './users';
+import { findUserForLogin, normalizeEmail, recordLogin } from './users';
 
 const LOGIN_FORM = 'login';
 const GENERIC_FAILURE = 'Onjuiste inloggegevens. Controleer je e-mailadres en wachtwoord.';
+
+/** An address no account can have (too long for the column, even lower-cased, or unstorable): no query needed. */
+function cannotBeAnAccount(email: string): boolean {
+  return hasForbiddenChars(email) || charLength(email) > COLUMN_LIMITS.users.email || charLength(normalizeEmail(email)) > COLUMN_LIMITS.users.email;
+}
 
 /** Only local paths, so the login page cannot be used to send people elsewhere. */
 function safeReturnPath(value: string): string {
@@ -40,7 +46,7 @@ export function accountRoutes(deps: Deps): Router {
   });
 
   router.post('/beheer/inloggen', noStore, perIp, perAccount, async (req, res) => {
-    const email = field(req.body, 'email').trim();
+    const email = normalizeLine(field(req.body, 'email'));
     const password = field(req.body, 'wachtwoord');
     const terug = safeReturnPath(field(req.body, 'terug'));
     if (!deps.formTokens.check(LOGIN_FORM, field(req.body, '_token')).ok) {
@@ -49,10 +55,13 @@ export function accountRoutes(deps: Deps): Router {
     if (email === '' || password === '') {
       return renderLogin(res, 422, { email, terug }, 'Vul je e-mailadres en wachtwoord in.');
     }
-    const user = await findUserForLogin(deps.db, email);
+    // An impossible address gets the same answer (and the same time spent hashing) as a wrong one.
+    const user = cannotBeAnAccount(email) ? null : await findUserForLogin(deps.db, email);
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
     if (!user || !ok) {
-      await audit(deps.db, { id: user?.id ?? null, email: email.slice(0, 254) || '(leeg)' }, 'login.failed');
+      // The log records the address as typed, cut to fit its column.
+      const actor = firstChars(withoutForbiddenChars(email), COLUMN_LIMITS.audit_log.actor);
+      await audit(deps.db, { id: user?.id ?? null, email: actor || '(leeg)' }, 'login.failed');
       return renderLogin(res, 401, { email, terug }, GENERIC_FAILURE);
     }
     // A new session id at login, so a session id planted before login is worthless.

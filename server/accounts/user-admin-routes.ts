@@ -4,11 +4,15 @@ import type { Deps } from '../deps';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
-import { checkEmail, checkText, field, parseId, type FieldErrors } from '../shared/validation';
+import { COLUMN_LIMITS } from '../db/limits';
+import { checkEmail, checkLine, field, parseId, type FieldErrors } from '../shared/validation';
 import { actorOf, requirePermission } from './auth';
 import { generatePassword } from './passwords';
 import { isRole, ROLE_LABELS, ROLES } from './roles';
 import { changeRole, createUser, findUserByEmail, findUserById, listUsers, normalizeEmail } from './users';
+
+/** The account form: an address is stored lower-cased (normalizeEmail), so that form must fit the column. */
+export const USER_LIMITS = { email: COLUMN_LIMITS.users.email, name: COLUMN_LIMITS.users.name } as const;
 
 export function userAdminRoutes(deps: Deps): Router {
   const router = Router();
@@ -26,15 +30,15 @@ export function userAdminRoutes(deps: Deps): Router {
   router.post('/beheer/gebruikers', ...guard, async (req, res) => {
     const values = { email: field(req.body, 'email').trim(), name: field(req.body, 'naam'), role: field(req.body, 'rol') };
     const errors: FieldErrors = {};
-    checkEmail(errors, 'email', values.email, 254);
-    checkText(errors, 'naam', values.name, { label: 'De naam', required: true, max: 100 });
+    const email = checkEmail(errors, 'email', values.email, USER_LIMITS.email, { of: normalizeEmail, max: COLUMN_LIMITS.users.email });
+    const name = checkLine(errors, 'naam', values.name, { label: 'De naam', required: true, max: USER_LIMITS.name });
     if (!isRole(values.role)) errors.rol = 'Kies een rol.';
-    if (!errors.email && (await findUserByEmail(deps.db, values.email))) errors.email = 'Er is al een account met dit e-mailadres.';
+    if (!errors.email && (await findUserByEmail(deps.db, email))) errors.email = 'Er is al een account met dit e-mailadres.';
     if (Object.keys(errors).length || !isRole(values.role)) return renderList(res, 422, { values, errors });
     const password = generatePassword();
-    const user = await createUser(deps.db, { email: values.email, name: values.name, role: values.role, password });
+    const user = await createUser(deps.db, { email, name, role: values.role, password });
     await audit(deps.db, actorOf(res.locals.user!), 'user.create', { type: 'user', id: user.id }, `rol ${user.role}`);
-    await renderList(res, 201, { values: { email: '', name: '', role: 'editor' }, errors: {} }, { email: normalizeEmail(values.email), password });
+    await renderList(res, 201, { values: { email: '', name: '', role: 'editor' }, errors: {} }, { email: normalizeEmail(email), password });
   });
 
   router.post('/beheer/gebruikers/:id/rol', ...guard, async (req, res) => {

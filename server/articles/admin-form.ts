@@ -1,10 +1,19 @@
 // The article editor's form: what an editor typed, checked, and turned into an ArticleInput.
 import { fromLocalInputValue, toLocalInputValue } from '../shared/format';
 import { isValidSlug, slugify } from '../shared/slug';
-import { checkText, field, type FieldErrors } from '../shared/validation';
+import { COLUMN_LIMITS } from '../db/limits';
+import { checkLine, checkMultiLine, field, normalizeLine, type FieldErrors } from '../shared/validation';
 import { ARTICLE_KINDS, type Article, type ArticleInput, type ArticleKind } from './queries';
 
-export const ARTICLE_LIMITS = { title: 200, slug: 80, author: 100, body: 200_000, excerpt: 2000 } as const;
+// Title, slug and author are single lines, text and excerpt keep their line breaks (as LF); each is
+// checked as it will be stored, in the unit the database counts (server/db/limits.ts).
+export const ARTICLE_LIMITS = {
+  title: COLUMN_LIMITS.articles.title,
+  slug: 80, // isValidSlug's maximum; the column (120) leaves room for uniqueSlug's "-2", "-3", …
+  author: COLUMN_LIMITS.articles.author_name,
+  body: 200_000, // text columns: the form's own maxima
+  excerpt: 2000,
+} as const;
 
 export interface ArticleFormValues {
   title: string;
@@ -48,12 +57,15 @@ export function readArticleForm(body: unknown): ArticleFormValues {
 /** The checked input, with the slug still to be made unique when the editor left it empty. */
 export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInput; slugGiven: boolean; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  checkText(errors, 'titel', v.title, { label: 'De titel', required: true, max: ARTICLE_LIMITS.title });
-  checkText(errors, 'tekst', v.body, { label: 'De tekst', required: true, max: ARTICLE_LIMITS.body });
-  checkText(errors, 'samenvatting', v.excerpt, { label: 'De samenvatting', required: false, max: ARTICLE_LIMITS.excerpt });
-  checkText(errors, 'auteur', v.author, { label: 'De auteur', required: true, max: ARTICLE_LIMITS.author });
-  const slugGiven = v.slug !== '';
-  if (slugGiven && !isValidSlug(v.slug)) errors.slug = 'Een slug bestaat uit kleine letters, cijfers en streepjes, hoogstens 80 tekens, bijvoorbeeld "nieuwe-fietsenstalling".';
+  const title = checkLine(errors, 'titel', v.title, { label: 'De titel', required: true, max: ARTICLE_LIMITS.title });
+  const bodyMarkdown = checkMultiLine(errors, 'tekst', v.body, { label: 'De tekst', required: true, max: ARTICLE_LIMITS.body });
+  const excerptMarkdown = checkMultiLine(errors, 'samenvatting', v.excerpt, { label: 'De samenvatting', required: false, max: ARTICLE_LIMITS.excerpt });
+  const authorName = checkLine(errors, 'auteur', v.author, { label: 'De auteur', required: true, max: ARTICLE_LIMITS.author });
+  const slug = normalizeLine(v.slug);
+  const slugGiven = slug !== '';
+  if (slugGiven && (!isValidSlug(slug) || slug.length > ARTICLE_LIMITS.slug)) {
+    errors.slug = `Een slug bestaat uit kleine letters, cijfers en streepjes, hoogstens ${ARTICLE_LIMITS.slug} tekens, bijvoorbeeld "nieuwe-fietsenstalling".`;
+  }
   if (!(v.kind in ARTICLE_KINDS)) errors.soort = 'Kies een soort artikel.';
   if (v.status !== 'draft' && v.status !== 'published') errors.status = 'Kies concept of publiceren.';
   const publishedAt = v.publishAt === '' ? null : fromLocalInputValue(v.publishAt);
@@ -63,12 +75,12 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
     errors,
     slugGiven,
     input: {
-      title: v.title.trim(),
-      slug: slugGiven ? v.slug : slugify(v.title),
+      title,
+      slug: slugGiven ? slug : slugify(title),
       kind: v.kind as ArticleKind,
-      bodyMarkdown: v.body,
-      excerptMarkdown: v.excerpt,
-      authorName: v.author.trim(),
+      bodyMarkdown,
+      excerptMarkdown,
+      authorName,
       status: v.status as ArticleInput['status'],
       publishedAt,
       pinned: v.pinned,

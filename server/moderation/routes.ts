@@ -6,8 +6,8 @@ import { noStore } from '../http/cache';
 import { badRequest, notFound } from '../http/errors';
 import { findReactie } from '../reacties/queries';
 import { plainTextToParagraphs } from '../reacties/thread';
-import { REACTIE_LIMITS } from '../reacties/validation';
-import { checkText, checkWebsite, field, parseId, type FieldErrors } from '../shared/validation';
+import { REACTIE_LIMITS, validateReactieEdit } from '../reacties/validation';
+import { field, parseId, type FieldErrors } from '../shared/validation';
 import { actionsFor, applyModerationAction, editReactie, isModerationAction, MODERATION_ACTIONS } from './actions';
 import { countByStatus, isQueueStatus, listQueue, QUEUE_PAGE_SIZE } from './queue';
 
@@ -95,12 +95,9 @@ export function moderationRoutes(deps: Deps): Router {
     const reactie = id === null ? null : await findReactie(deps.db, id);
     if (!reactie) throw notFound('Deze reactie bestaat niet (meer).');
     const values = { name: field(req.body, 'naam'), website: field(req.body, 'website'), body: field(req.body, 'reactie') };
-    const errors: FieldErrors = {};
-    checkText(errors, 'naam', values.name, { label: 'De naam', required: true, max: REACTIE_LIMITS.name });
-    const authorUrl = checkWebsite(errors, 'website', values.website, REACTIE_LIMITS.website);
-    checkText(errors, 'reactie', values.body, { label: 'De reactie', required: true, max: REACTIE_LIMITS.body });
-    if (Object.keys(errors).length) return renderEdit(res, 422, reactie.id, values, errors);
-    await editReactie(deps, actorOf(res.locals.user!), reactie.id, { authorName: values.name, authorUrl, body: values.body });
+    const { valid, errors } = validateReactieEdit(values);
+    if (!valid) return renderEdit(res, 422, reactie.id, values, errors);
+    await editReactie(deps, actorOf(res.locals.user!), reactie.id, valid);
     req.session.flash = 'Reactie bijgewerkt.';
     res.redirect(303, `/beheer/reacties?status=${reactie.status}`);
   });

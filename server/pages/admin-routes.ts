@@ -6,8 +6,12 @@ import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
 import { renderMarkdown } from '../shared/markdown';
-import { checkText, field, type FieldErrors } from '../shared/validation';
+import { COLUMN_LIMITS } from '../db/limits';
+import { checkLine, checkMultiLine, field, type FieldErrors } from '../shared/validation';
 import { getPage, isPageSlug, savePage, type Page, type PageSlug } from './queries';
+
+/** The page form: the title fits its column (server/db/limits.ts); the text is a text column. */
+export const PAGE_LIMITS = { title: COLUMN_LIMITS.pages.title, body: 200_000 } as const;
 
 export function pageAdminRoutes(deps: Deps): Router {
   const router = Router();
@@ -32,10 +36,10 @@ export function pageAdminRoutes(deps: Deps): Router {
     const values = { title: field(req.body, 'titel'), body: field(req.body, 'tekst') };
     if (field(req.body, 'actie') === 'voorbeeld') return render(res, 200, page, values, {}, renderMarkdown(values.body));
     const errors: FieldErrors = {};
-    checkText(errors, 'titel', values.title, { label: 'De titel', required: true, max: 200 });
-    checkText(errors, 'tekst', values.body, { label: 'De tekst', required: true, max: 200_000 });
+    const title = checkLine(errors, 'titel', values.title, { label: 'De titel', required: true, max: PAGE_LIMITS.title });
+    const bodyMarkdown = checkMultiLine(errors, 'tekst', values.body, { label: 'De tekst', required: true, max: PAGE_LIMITS.body });
     if (Object.keys(errors).length) return render(res, 422, page, values, errors);
-    await savePage(deps.db, page.slug, { title: values.title.trim(), bodyMarkdown: values.body }, deps.clock());
+    await savePage(deps.db, page.slug, { title, bodyMarkdown }, deps.clock());
     await audit(deps.db, actorOf(res.locals.user!), 'page.update', null, page.slug);
     req.session.flash = 'Pagina opgeslagen.';
     res.redirect(303, `/beheer/paginas/${page.slug}`);

@@ -1,7 +1,18 @@
 // The reactie form: what a resident typed, checked on the server.
-import { checkEmail, checkText, checkWebsite, field, parseId, type FieldErrors } from '../shared/validation';
+// Every value is normalised first (line breaks) and checked as it will be stored, in the unit the
+// database counts; the moderator's edit form uses the same checks (validateReactieEdit).
+import { COLUMN_LIMITS } from '../db/limits';
+import { checkEmail, checkLine, checkMultiLine, checkWebsite, field, parseId, type FieldErrors } from '../shared/validation';
+import { emailKey } from './queries';
 
-export const REACTIE_LIMITS = { name: 100, email: 254, website: 200, body: 5000 } as const;
+export const REACTIE_LIMITS = {
+  name: COLUMN_LIMITS.reacties.author_name,
+  email: COLUMN_LIMITS.reacties.author_email,
+  /** The lower-cased address (emailKey), which can be longer than the address as typed. */
+  emailKey: COLUMN_LIMITS.reacties.author_email_key,
+  website: COLUMN_LIMITS.reacties.author_url,
+  body: 5000, // a text column; the form's own maximum
+} as const;
 
 export interface ReactieFormValues {
   name: string;
@@ -31,17 +42,31 @@ export function readReactieForm(body: unknown): ReactieFormValues {
   };
 }
 
+type EditableFields = Pick<ValidReactie, 'authorName' | 'authorUrl' | 'body'>;
+
+/** Name, website and text: normalised, checked, and returned as they must be stored. */
+function checkEditableFields(errors: FieldErrors, values: { name: string; website: string; body: string }, labels: { name: string; body: string }): EditableFields {
+  return {
+    authorName: checkLine(errors, 'naam', values.name, { label: labels.name, required: true, max: REACTIE_LIMITS.name }),
+    authorUrl: checkWebsite(errors, 'website', values.website, REACTIE_LIMITS.website),
+    body: checkMultiLine(errors, 'reactie', values.body, { label: labels.body, required: true, max: REACTIE_LIMITS.body }),
+  };
+}
+
 export function validateReactie(values: ReactieFormValues): { valid?: ValidReactie; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  checkText(errors, 'naam', values.name, { label: 'Je naam', required: true, max: REACTIE_LIMITS.name });
-  checkEmail(errors, 'email', values.email, REACTIE_LIMITS.email);
-  const authorUrl = checkWebsite(errors, 'website', values.website, REACTIE_LIMITS.website);
-  checkText(errors, 'reactie', values.body, { label: 'Je reactie', required: true, max: REACTIE_LIMITS.body });
+  const authorEmail = checkEmail(errors, 'email', values.email, REACTIE_LIMITS.email, { of: emailKey, max: REACTIE_LIMITS.emailKey });
+  const fields = checkEditableFields(errors, values, { name: 'Je naam', body: 'Je reactie' });
   const parentId = values.parentId === '' ? null : parseId(values.parentId);
   if (values.parentId !== '' && parentId === null) errors.antwoord_op = 'De reactie waarop je antwoordt bestaat niet.';
   if (Object.keys(errors).length) return { errors };
-  return {
-    errors,
-    valid: { authorName: values.name, authorEmail: values.email.trim(), authorUrl, body: values.body, parentId },
-  };
+  return { errors, valid: { ...fields, authorEmail, parentId } };
+}
+
+/** The moderator's edit form (name, website, text): the same checks as the public form. */
+export function validateReactieEdit(values: { name: string; website: string; body: string }): { valid?: EditableFields; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const fields = checkEditableFields(errors, values, { name: 'De naam', body: 'De reactie' });
+  if (Object.keys(errors).length) return { errors };
+  return { errors, valid: fields };
 }

@@ -6,10 +6,13 @@ import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { verifyKey } from '../spam/akismet';
 import { getSpamSettings, saveSpamSettings, type SpamSettings } from '../spam/settings';
-import { checkText, field, type FieldErrors } from '../shared/validation';
+import { checkMultiLine, field, type FieldErrors } from '../shared/validation';
 import { getSettings, saveSettings, type Settings } from './settings';
 
 type Form = Record<string, string>;
+
+/** The word lists are stored as JSON in a text column: one word or phrase a line, LF line breaks. */
+export const SETTINGS_LIMITS = { wordList: 20_000 } as const;
 
 function formFrom(settings: Settings, spam: SpamSettings): Form {
   return {
@@ -53,11 +56,11 @@ export function settingsRoutes(deps: Deps): Router {
     const errors: FieldErrors = {};
     if (form.moderatie !== 'trusted' && form.moderatie !== 'all') errors.moderatie = 'Kies een van de twee manieren van modereren.';
     if (form.snelActie !== 'spam' && form.snelActie !== 'hold') errors.snelActie = 'Kies spam of vasthouden.';
-    checkText(errors, 'verbodenWoorden', form.verbodenWoorden, { label: 'De lijst verboden woorden', required: false, max: 20000 });
-    checkText(errors, 'moderatieWoorden', form.moderatieWoorden, { label: 'De lijst moderatiewoorden', required: false, max: 20000 });
+    const disallowedWords = checkMultiLine(errors, 'verbodenWoorden', form.verbodenWoorden, { label: 'De lijst verboden woorden', required: false, max: SETTINGS_LIMITS.wordList });
+    const moderationWords = checkMultiLine(errors, 'moderatieWoorden', form.moderatieWoorden, { label: 'De lijst moderatiewoorden', required: false, max: SETTINGS_LIMITS.wordList });
     const spam: SpamSettings = {
-      disallowedWords: form.verbodenWoorden,
-      moderationWords: form.moderatieWoorden,
+      disallowedWords,
+      moderationWords,
       maxLinks: intField(errors, 'maxLinks', form.maxLinks, 'Aantal links', 1, 100),
       minFillSeconds: intField(errors, 'minVulTijd', form.minVulTijd, 'Minimale invultijd', 0, 600),
       fastPostAction: form.snelActie === 'hold' ? 'hold' : 'spam',

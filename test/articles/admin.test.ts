@@ -35,6 +35,18 @@ describe('editor: articles', () => {
     assert.ok(await t.db('audit_log').where({ action: 'article.create', subject_id: article.id }).first());
   });
 
+  it('takes a council document of 200.000 characters in any script, and refuses one more with a Dutch message', async () => {
+    // Arabic and emoji percent-encode to 6 and 12 bytes a character: several megabytes of form.
+    const text = 'ا'.repeat(100_000) + '😀'.repeat(99_000) + '\n\n' + 'é'.repeat(998);
+    assert.equal([...text].length, 200_000);
+    const res = await save({ titel: 'Lange raadsinformatiebrief', slug: 'lange-raadsinformatiebrief', tekst: text });
+    assert.equal(res.status, 303);
+    assert.equal((await findArticleBySlug(t.db, 'lange-raadsinformatiebrief'))!.bodyMarkdown, text);
+    const tooLong = await save({ titel: 'Te lang', slug: 'te-lang', tekst: text + 'x' });
+    assert.equal(tooLong.status, 422);
+    assert.match(tooLong.text, /hoogstens 200\.000 tekens/);
+  });
+
   it('makes the slug from the title, accents folded, and unique', async () => {
     await save({ titel: 'Café één: Ñoño op de Markt' });
     await save({ titel: 'Café één: Ñoño op de Markt' });

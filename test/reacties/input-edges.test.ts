@@ -60,11 +60,21 @@ describe('reactie form: edges of the input', () => {
     assert.equal((await post({ reactie: fiveThousandEmoji + '😀' })).status, 422);
   });
 
-  it('keeps line breaks as typed (CRLF from browsers) and counts each as one', async () => {
+  it('stores line breaks as LF (CRLF from browsers, a lone CR) and counts each as one: 5.000 characters with CRLF pass', async () => {
     const text = `${'a'.repeat(2498)}\r\n\r\n${'b'.repeat(2500)}`;
     const res = await post({ reactie: text });
     assert.equal(res.status, 303);
-    assert.equal((await stored(res)).body, text);
+    const body = (await stored(res)).body as string;
+    assert.equal(body, `${'a'.repeat(2498)}\n\n${'b'.repeat(2500)}`);
+    assert.equal([...body].length, 5000, 'stored as validated: 5.000 characters');
+    const lines = Array.from({ length: 1250 }, (_, i) => `r${i % 10}\r\n`).join('') + 'eind';
+    assert.equal([...lines.replace(/\r\n/g, '\n')].length, 3754);
+    const many = await post({ reactie: `${lines}\r${'c'.repeat(5000 - 3755)}` });
+    assert.equal(many.status, 303, '5.000 characters with 1.250 CRLF line breaks and a lone CR');
+    const manyBody = (await stored(many)).body as string;
+    assert.ok(!manyBody.includes('\r'), 'no CR is stored');
+    assert.equal([...manyBody].length, 5000);
+    assert.equal((await post({ reactie: `${lines}\r${'c'.repeat(5000 - 3754)}` })).status, 422, '5.001 characters are refused');
   });
 
   for (const [label, bad] of [['a NUL byte', 'voor\u0000na'], ['a control character', 'voor\u0007na'], ['an escape character', 'voor\u001bna']] as const) {

@@ -1,0 +1,36 @@
+// The sizes of the varchar columns that hold what people type, as the migrations declare them.
+//
+// Migrations never import app code, so this is the app's copy of those numbers: forms take their
+// maxima from here (or stay below them), and test/http/input-limits.test.ts reads the real schema
+// and fails when this file and the database disagree.
+//
+// The unit is the one PostgreSQL counts for varchar(n): characters, i.e. Unicode code points
+// (an emoji is one, a CR LF pair is two). SQLite stores any length, so only PostgreSQL refuses an
+// overlong value — with an error, which would be a 500 for the person who typed it. Validate the
+// value exactly as it will be stored (after normalising, lower-casing, adding "https://", …).
+export const COLUMN_LIMITS = {
+  users: {
+    email: 254, // stored lower-cased (normalizeEmail)
+    name: 100,
+  },
+  articles: {
+    slug: 120, // the form allows ARTICLE_LIMITS.slug, leaving room for a "-2", "-3", … suffix
+    title: 200,
+    author_name: 100,
+  },
+  reacties: {
+    author_name: 100,
+    author_email: 254,
+    author_email_key: 254, // emailKey(author_email): lower-cased, and "İ" grows to two code points
+    author_url: 200,
+    user_agent: 500, // the request header, cut by the reactie route
+  },
+  pages: {
+    title: 200,
+  },
+  audit_log: {
+    actor: 254, // an account's e-mail, or the address typed in a failed login (cut to fit)
+  },
+} as const;
+
+export type LimitedTable = keyof typeof COLUMN_LIMITS;
