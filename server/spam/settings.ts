@@ -10,7 +10,10 @@ export interface SpamSettings {
   moderationWords: string;
   /** This many links or more in a reactie → held. */
   maxLinks: number;
-  /** Posted sooner than this after the form was shown → fastPostAction. */
+  /**
+   * Posted sooner than this after the form was shown → fastPostAction: 'spam' makes it a suspicion
+   * (held alone, spam when another check agrees), 'hold' only ever holds it.
+   */
   minFillSeconds: number;
   fastPostAction: FastPostAction;
   /** Seconds the same IP or e-mail address must wait between two reacties. */
