@@ -1,7 +1,6 @@
 // Every setting Stadslog reads from the environment, read once and validated here.
 // The rest of the code receives a Config object and never touches process.env.
 import path from 'node:path';
-import type { AkismetConfig } from './spam/akismet';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -26,6 +25,15 @@ export interface Config {
   akismet: AkismetConfig | null;
   /** Always on; only the hostile-input tests turn it off, to prove the escaping holds on its own. */
   contentSecurityPolicy: boolean;
+}
+
+export interface AkismetConfig {
+  key: string;
+  /** https://rest.akismet.com, or a test server. */
+  baseUrl: string;
+  timeoutMs: number;
+  /** Sends is_test=1, so Akismet does not learn from test traffic. */
+  isTest: boolean;
 }
 
 export interface RateLimit {

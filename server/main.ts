@@ -7,7 +7,7 @@ import { createApp } from './app';
 import { createLogger } from './logger';
 import { FormTokens } from './http/form-token';
 import { startMaintenance } from './maintenance';
-import { seedDemoContent } from './cli/demo-content';
+import { seedDemoContent } from './demo/demo-content';
 
 // How long open connections get to finish when the process is asked to stop.
 const SHUTDOWN_GRACE_MS = 10 * 1000;

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/knex';
 import { retentionJobs } from './privacy/retention';
-import { recheckDue } from './spam/recheck';
+import { recheckDue } from './reacties/recheck';
 
 // Often enough that retention limits hold to within the hour.
 const HOURLY_MS = 60 * 60 * 1000;

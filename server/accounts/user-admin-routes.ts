@@ -6,7 +6,7 @@ import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
 import { COLUMN_LIMITS } from '../db/limits';
 import { checkEmail, checkLine, field, parseId, type FieldErrors } from '../shared/validation';
-import { actorOf, requirePermission } from './auth';
+import { currentActor, currentUser, requirePermission } from './auth';
 import { generatePassword } from './passwords';
 import { isRole, ROLE_LABELS, ROLES } from './roles';
 import { changeRole, createUser, findUserByEmail, findUserById, listUsers, normalizeEmail } from './users';
@@ -37,7 +37,7 @@ export function userAdminRoutes(deps: Deps): Router {
     if (Object.keys(errors).length || !isRole(values.role)) return renderList(res, 422, { values, errors });
     const password = generatePassword();
     const user = await createUser(deps.db, { email, name, role: values.role, password });
-    await audit(deps.db, actorOf(res.locals.user!), 'user.create', { type: 'user', id: user.id }, `rol ${user.role}`);
+    await audit(deps.db, currentActor(res), 'user.create', { type: 'user', id: user.id }, `rol ${user.role}`);
     await renderList(res, 201, { values: { email: '', name: '', role: 'editor' }, errors: {} }, { email: normalizeEmail(email), password });
   });
 
@@ -47,12 +47,12 @@ export function userAdminRoutes(deps: Deps): Router {
     if (!user) throw notFound('Deze gebruiker bestaat niet.');
     const role = field(req.body, 'rol');
     if (!isRole(role)) return renderList(res, 422, { values: { email: '', name: '', role: 'editor' }, errors: { rol: 'Kies een geldige rol.' } });
-    if (user.id === res.locals.user!.id && role !== 'admin') {
+    if (user.id === currentUser(res).id && role !== 'admin') {
       // Otherwise the last admin could lock everyone out of user management.
       return renderList(res, 422, { values: { email: '', name: '', role: 'editor' }, errors: { rol: 'Je kunt je eigen beheerdersrol niet afnemen.' } });
     }
     await changeRole(deps.db, user.id, role);
-    await audit(deps.db, actorOf(res.locals.user!), 'user.role', { type: 'user', id: user.id }, `${user.role} → ${role}`);
+    await audit(deps.db, currentActor(res), 'user.role', { type: 'user', id: user.id }, `${user.role} → ${role}`);
     req.session.flash = `De rol van ${user.name} is nu ${ROLE_LABELS[role]}.`;
     res.redirect(303, '/beheer/gebruikers');
   });

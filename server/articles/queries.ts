@@ -54,7 +54,7 @@ function toArticle(row: Row): Article {
 }
 
 /** Published and due: scheduled articles appear by themselves once their time has come. */
-export function isPublic(article: Article, now: Date): boolean {
+export function isPublic(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {
   return article.status === 'published' && article.publishedAt !== null && article.publishedAt.getTime() <= now.getTime();
 }
 
@@ -184,4 +184,8 @@ export async function slugTaken(db: Db, slug: string, exceptId?: number): Promis
   const q = db('articles').where({ slug });
   if (exceptId !== undefined) q.whereNot({ id: exceptId });
   return Boolean(await q.first('id'));
+}
+
+export async function countDrafts(db: Db): Promise<number> {
+  return toCount(await db('articles').where({ status: 'draft' }).count({ n: '*' }).first());
 }

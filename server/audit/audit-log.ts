@@ -41,8 +41,11 @@ export async function listAudit(db: Db, opts: { limit: number; subjectType?: str
   const q = db('audit_log').orderBy('id', 'desc').limit(opts.limit);
   if (opts.subjectType) q.where({ subject_type: opts.subjectType });
   if (opts.subjectId !== undefined) q.where({ subject_id: opts.subjectId });
-  const rows = await q;
-  return rows.map((r: Record<string, unknown>) => ({
+  return (await q).map(toEntry);
+}
+
+function toEntry(r: Record<string, unknown>): AuditEntry {
+  return {
     id: Number(r.id),
     at: toDate(r.at),
     actor: String(r.actor),
@@ -50,5 +53,12 @@ export async function listAudit(db: Db, opts: { limit: number; subjectType?: str
     subjectType: (r.subject_type as string | null) ?? null,
     subjectId: r.subject_id === null ? null : Number(r.subject_id),
     detail: (r.detail as string | null) ?? null,
-  }));
+  };
+}
+
+/** Every entry about these subjects, oldest first (the history of reacties in the queue). */
+export async function listAuditFor(db: Db, subjectType: string, ids: number[]): Promise<AuditEntry[]> {
+  if (ids.length === 0) return [];
+  const rows = await db('audit_log').where({ subject_type: subjectType }).whereIn('subject_id', ids).orderBy('id');
+  return rows.map(toEntry);
 }

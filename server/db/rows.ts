@@ -23,3 +23,19 @@ export function toCount(row: Record<string, unknown> | undefined): number {
   const value = Object.values(row)[0];
   return Number(value ?? 0);
 }
+
+/** A JSON column, parsed in one place: null when empty or damaged (a damaged value is not an error page). */
+export function parseJson<T>(value: unknown): T | null {
+  if (typeof value !== 'string' || value === '') return null;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** A unique constraint refused the row (PostgreSQL 23505, SQLite "UNIQUE constraint failed"). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}

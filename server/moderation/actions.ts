@@ -2,7 +2,8 @@
 // written to the audit log, and (for spam verdicts) reported to Akismet and the spam memory.
 import type { Deps } from '../deps';
 import { audit, type Actor } from '../audit/audit-log';
-import { deleteReactie, lockReactie, restoreTarget, setReactieStatus, updateReactieBody, type Reactie, type ReactieStatus } from '../reacties/queries';
+import { deleteReactie, endRecheck, lockReactie, restoreTarget, setReactieStatus, updateReactieText, type Reactie, type ReactieStatus } from '../reacties/queries';
+import { akismetPayloadOf } from '../reacties/spam-queries';
 import { reportSpamVerdict } from '../spam/feedback';
 
 export const MODERATION_ACTIONS = {
@@ -49,14 +50,16 @@ export async function applyModerationAction(deps: Deps, actor: Actor, id: number
     if (to === 'deleted') await deleteReactie(trx, reactie);
     else await setReactieStatus(trx, reactie, to, deps.clock());
     // A human decided: no background recheck may change it afterwards.
-    if (to !== 'deleted') await trx('reacties').where({ id }).update({ recheck_needed: false, recheck_claimed_until: null });
+    if (to !== 'deleted') await endRecheck(trx, id);
     return { ok: true, from: reactie.status, to, reactie };
   });
   if (!outcome.ok) return outcome;
   await audit(deps.db, actor, MODERATION_ACTIONS[action].audit, { type: 'reactie', id }, `${outcome.from} → ${outcome.to}`);
   // Tell Akismet and the local memory when a moderator corrects or confirms the filter.
-  if (outcome.reactie && (action === 'spam' || (outcome.from === 'spam' && (action === 'geen-spam' || action === 'goedkeuren')))) {
-    await reportSpamVerdict(deps.db, deps.config, deps.logger, outcome.reactie, action === 'spam' ? 'spam' : 'ham', deps.clock());
+  const r = outcome.reactie;
+  if (r && (action === 'spam' || (outcome.from === 'spam' && (action === 'geen-spam' || action === 'goedkeuren')))) {
+    const judged = { id, sender: { ip: r.ip, email: r.authorEmail, url: r.authorUrl }, akismetPayload: await akismetPayloadOf(deps.db, id) };
+    await reportSpamVerdict(deps.db, deps.config, deps.logger, judged, action === 'spam' ? 'spam' : 'ham', deps.clock());
   }
   return { ok: true, from: outcome.from, to: outcome.to };
 }
@@ -65,8 +68,7 @@ export async function editReactie(deps: Deps, actor: Actor, id: number, changes:
   const edited = await deps.db.transaction(async (trx) => {
     const reactie = await lockReactie(trx, id);
     if (!reactie) return false;
-    await updateReactieBody(trx, id, changes.body);
-    await trx('reacties').where({ id }).update({ author_name: changes.authorName, author_url: changes.authorUrl });
+    await updateReactieText(trx, id, changes);
     return true;
   });
   if (edited) await audit(deps.db, actor, 'reactie.edit', { type: 'reactie', id });

@@ -1,7 +1,7 @@
 // /beheer/paginas/:slug: editors edit "Over deze weblog" and the privacy page.
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
-import { actorOf, requirePermission } from '../accounts/auth';
+import { currentActor, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
@@ -40,7 +40,7 @@ export function pageAdminRoutes(deps: Deps): Router {
     const bodyMarkdown = checkMultiLine(errors, 'tekst', values.body, { label: 'De tekst', required: true, max: PAGE_LIMITS.body });
     if (Object.keys(errors).length) return render(res, 422, page, values, errors);
     await savePage(deps.db, page.slug, { title, bodyMarkdown }, deps.clock());
-    await audit(deps.db, actorOf(res.locals.user!), 'page.update', null, page.slug);
+    await audit(deps.db, currentActor(res), 'page.update', null, page.slug);
     req.session.flash = 'Pagina opgeslagen.';
     res.redirect(303, `/beheer/paginas/${page.slug}`);
   });

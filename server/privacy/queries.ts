@@ -1,9 +1,11 @@
 // The AVG rights of access and erasure for one e-mail address, and the IP retention limit.
 import type { Db } from '../db/knex';
-import { toDate } from '../db/rows';
 import { articlePath } from '../articles/queries';
-import { deleteReactie, emailKey, lockReactie, toReactie, type Reactie } from '../reacties/queries';
+import { deleteReactie, lockReactie, type Reactie } from '../reacties/queries';
+import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../reacties/person-queries';
 import { forgetSpammer } from '../spam/memory';
+
+export { ANONYMOUS_NAME } from '../reacties/person-queries';
 
 export interface PersonReactie {
   reactie: Reactie;
@@ -12,19 +14,10 @@ export interface PersonReactie {
 }
 
 export async function findReactiesByEmail(db: Db, email: string): Promise<PersonReactie[]> {
-  const rows = await db('reacties as r')
-    .join('articles as a', 'a.id', 'r.article_id')
-    .where('r.author_email_key', emailKey(email))
-    .select('r.*', 'a.title as article_title', 'a.slug as article_slug', 'a.published_at as article_published_at', 'a.created_at as article_created_at')
-    .orderBy('r.created_at', 'desc');
-  return rows.map((row: Record<string, unknown>) => ({
-    reactie: toReactie(row),
-    articleTitle: String(row.article_title),
-    articleUrl: articlePath({
-      slug: String(row.article_slug),
-      publishedAt: row.article_published_at ? toDate(row.article_published_at) : null,
-      createdAt: toDate(row.article_created_at),
-    }),
+  return (await listReactiesOfAddress(db, email)).map(({ reactie, article }) => ({
+    reactie,
+    articleTitle: article.title,
+    articleUrl: articlePath(article),
   }));
 }
 
@@ -52,60 +45,29 @@ export function exportDocument(email: string, items: PersonReactie[], baseUrl: s
 
 export type ErasureMode = 'anonymise' | 'delete';
 
-export const ANONYMOUS_NAME = 'Anoniem';
-
 /**
  * Erases one address (AVG article 17). "anonymise" keeps the words in the discussion but removes
  * who wrote them; "delete" removes the reacties themselves, replies moving up, counters kept right.
- * Either way every copy of the person's data goes: what was sent to Akismet, the double-click key
- * (a hash of the address), check details that quote them, and their entries in the spam memory.
+ * Either way every copy of the person's data goes, their entries in the spam memory included.
  */
 export async function eraseReactiesByEmail(db: Db, secret: string, email: string, mode: ErasureMode): Promise<number> {
-  const key = emailKey(email);
-  if (key === '') return 0;
-  const reacties = (await db('reacties').where({ author_email_key: key })).map(toReactie);
-  for (const found of reacties) {
-    await forgetSpammer(db, secret, { email: found.authorEmail, ip: found.ip, url: found.authorUrl });
+  // An empty key would match every reactie anonymised before.
+  if (email.trim() === '') return 0;
+  const found = await listReactiesOfAddress(db, email);
+  for (const { reactie: before } of found) {
+    await forgetSpammer(db, secret, { email: before.authorEmail, ip: before.ip, url: before.authorUrl });
     await db.transaction(async (trx) => {
       // Decided on a copy read under the lock: deleting an earlier one may have moved this one up.
-      const reactie = await lockReactie(trx, found.id);
+      const reactie = await lockReactie(trx, before.id);
       if (!reactie) return;
-      if (mode === 'delete') {
-        await deleteReactie(trx, reactie);
-        return;
-      }
-      const row = await trx('reacties').where({ id: reactie.id }).first('spam_checks');
-      const personal = [reactie.authorEmail, reactie.authorName, reactie.authorUrl, reactie.ip].filter((v): v is string => Boolean(v));
-      const checksQuoteThem = typeof row?.spam_checks === 'string' && personal.some((v) => row.spam_checks.toLowerCase().includes(v.toLowerCase()));
-      await trx('reacties').where({ id: reactie.id }).update({
-        ...ANONYMOUS_COLUMNS,
-        ...(checksQuoteThem ? { spam_checks: null } : {}),
-      });
+      if (mode === 'delete') await deleteReactie(trx, reactie);
+      else await anonymiseReactie(trx, reactie);
     });
   }
-  return reacties.length;
+  return found.length;
 }
 
-/** What anonymising leaves of a reactie's author: nothing that points to a person. */
-const ANONYMOUS_COLUMNS = {
-  author_name: ANONYMOUS_NAME,
-  author_email: '',
-  author_email_key: '',
-  author_url: null,
-  ip: null,
-  user_agent: null,
-  akismet_payload: null,
-  submission_key: null,
-};
-
-/**
- * Forgets IP addresses and browser names older than the retention period, including the copy in
- * what was sent to Akismet (it holds the IP too).
- */
+/** Forgets IP addresses and browser names older than the retention period. */
 export async function purgeOldIps(db: Db, retentionDays: number, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
-  return db('reacties')
-    .where('created_at', '<', cutoff)
-    .andWhere((q) => q.whereNotNull('ip').orWhereNotNull('user_agent').orWhereNotNull('akismet_payload'))
-    .update({ ip: null, user_agent: null, akismet_payload: null });
+  return forgetIpsBefore(db, new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000));
 }

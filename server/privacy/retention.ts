@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/knex';
 import { KnexSessionStore } from '../http/session-store';
 import { purgeRateLimits } from '../http/rate-limit-store';
-import { purgeAkismetPayloads, purgeOldSpam } from '../spam/purge';
+import { purgeAkismetPayloads, purgeOldSpam } from '../reacties/purge';
 import { purgeSpamMemory } from '../spam/memory';
 import { purgeOldIps } from './queries';
 

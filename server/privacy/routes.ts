@@ -1,7 +1,7 @@
 // /beheer/privacy: a moderator finds, exports and erases every reactie of one e-mail address.
 import { Router, type RequestHandler } from 'express';
 import type { Deps } from '../deps';
-import { actorOf, requirePermission } from '../accounts/auth';
+import { currentActor, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { checkEmail, field, type FieldErrors } from '../shared/validation';
@@ -28,7 +28,7 @@ export function privacyRoutes(deps: Deps): Router {
     const email = typeof req.query.email === 'string' ? req.query.email.trim() : '';
     if (validEmail(email).email) return res.redirect(302, '/beheer/privacy');
     const items = await findReactiesByEmail(deps.db, email);
-    await audit(deps.db, actorOf(res.locals.user!), 'privacy.export', null, `${items.length} reacties`);
+    await audit(deps.db, currentActor(res), 'privacy.export', null, `${items.length} reacties`);
     res.set('Content-Disposition', 'attachment; filename="reacties-export.json"');
     res.type('application/json').send(JSON.stringify(exportDocument(email, items, deps.config.baseUrl, deps.clock()), null, 2));
   });
@@ -45,7 +45,7 @@ export function privacyRoutes(deps: Deps): Router {
     }
     const n = await eraseReactiesByEmail(deps.db, deps.config.sessionSecret, email, mode);
     // The audit log records that it happened, never whose address it was.
-    await audit(deps.db, actorOf(res.locals.user!), mode === 'delete' ? 'privacy.delete' : 'privacy.anonymise', null, `${n} reacties`);
+    await audit(deps.db, currentActor(res), mode === 'delete' ? 'privacy.delete' : 'privacy.anonymise', null, `${n} reacties`);
     req.session.flash = mode === 'delete' ? `${n} reacties verwijderd.` : `${n} reacties geanonimiseerd.`;
     res.redirect(303, '/beheer/privacy');
   });

@@ -1,14 +1,25 @@
 // Posting a reactie: where it goes in the thread, the spam verdict, and storing it with the counters.
 import crypto from 'node:crypto';
 import type { Deps } from '../deps';
-import type { Article } from '../articles/queries';
+import { isUniqueViolation } from '../db/rows';
+import { emailKey } from '../shared/email';
 import { getSettings } from '../settings/settings';
 import { getSpamSettings } from '../spam/settings';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
-import { spamColumns } from '../spam/verdict-columns';
-import { ancestorChain, emailKey, insertReactie, type ChainLink, type ReactieStatus } from './queries';
+import { storedVerdict } from '../spam/verdict-columns';
+import { initialStatus } from './initial-status';
+import { ancestorChain, findBySubmissionKey, findStatus, insertReactie, type ChainLink, type ReactieStatus } from './queries';
+import { senderHistory } from './spam-queries';
 import { MAX_THREAD_DEPTH } from './thread';
 import type { ValidReactie } from './validation';
+
+/** What a reactie is posted under: an article, as far as the reacties feature needs to know it. */
+export interface ReactieTarget {
+  id: number;
+  reactiesOpen: boolean;
+  /** Sent to Akismet: a reactie on a long-unchanged page is more often spam. */
+  updatedAt: Date;
+}
 
 export interface PostContext {
   ip: string | null;
@@ -35,7 +46,7 @@ export type PostOutcome =
  * A reply is only taken where its author will see it: every reactie above it must be shown to
  * them (approved, or their own that waits), or the reply would be stored and never appear.
  */
-async function resolveParent(deps: Deps, article: Article, parentId: number | null, ownIds: number[]): Promise<number | null | 'missing'> {
+async function resolveParent(deps: Deps, article: ReactieTarget, parentId: number | null, ownIds: number[]): Promise<number | null | 'missing'> {
   if (parentId === null) return null;
   const chain = await ancestorChain(deps.db, parentId);
   const shownToPoster = (link: ChainLink) => link.status === 'approved' || (link.status !== 'trash' && ownIds.includes(link.id));
@@ -48,25 +59,10 @@ function submissionKey(token: string, email: string, body: string): string {
   return crypto.createHash('sha256').update(`${token}\n${emailKey(email)}\n${body}`).digest('hex');
 }
 
-async function existingSubmission(deps: Deps, key: string): Promise<{ id: number; status: ReactieStatus } | null> {
-  const row = await deps.db('reacties').where({ submission_key: key }).first('id', 'status');
-  return row ? { id: Number(row.id), status: row.status } : null;
-}
-
-async function existingReactie(deps: Deps, id: number): Promise<{ id: number; status: ReactieStatus } | null> {
-  const row = await deps.db('reacties').where({ id }).first('id', 'status');
-  return row ? { id: Number(row.id), status: row.status } : null;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
-}
-
-export async function postReactie(deps: Deps, article: Article, input: ValidReactie, ctx: PostContext): Promise<PostOutcome> {
+export async function postReactie(deps: Deps, article: ReactieTarget, input: ValidReactie, ctx: PostContext): Promise<PostOutcome> {
   const key = submissionKey(ctx.formToken, input.authorEmail, input.body);
   // A second click on "Plaats reactie" leads to the reactie the first click made.
-  const repeated = await existingSubmission(deps, key);
+  const repeated = await findBySubmissionKey(deps.db, key);
   if (repeated) return { ok: true, ...repeated };
 
   const parentId = await resolveParent(deps, article, input.parentId, ctx.ownReactieIds);
@@ -86,20 +82,18 @@ export async function postReactie(deps: Deps, article: Article, input: ValidReac
     now: ctx.now,
   };
   const [settings, spamSettings] = await Promise.all([getSettings(deps.db), getSpamSettings(deps.db)]);
-  const verdict = await judgeReactie(deps.db, deps.config, candidate, spamSettings);
+  const verdict = await judgeReactie(deps.db, senderHistory(deps.db), deps.config, candidate, spamSettings);
   if (verdict.kind === 'refuse' && verdict.reason === 'duplicate' && verdict.existingId !== undefined) {
     // Sent again after a slow network or a reload: lead the resident to the reactie they already
     // placed, unless a moderator removed it (then saying so is the honest answer).
-    const existing = await existingReactie(deps, verdict.existingId);
+    const existing = await findStatus(deps.db, verdict.existingId);
     if (existing && existing.status !== 'trash') return { ok: true, ...existing };
   }
   if (verdict.kind === 'refuse') return { ok: false, reason: verdict.reason };
   if (verdict.kind === 'discard') return { ok: false, reason: 'discarded' };
 
-  // Published at once only when nothing held it, the policy allows it, and the address is known.
-  const trusted = verdict.hits.some((h) => h.check === 'trusted');
-  const clearStatus: ReactieStatus = verdict.local === 'pass' && settings.moderationPolicy === 'trusted' && trusted ? 'approved' : 'pending';
-  const status: ReactieStatus = verdict.outcome === 'spam' ? 'spam' : verdict.outcome === 'hold' ? 'pending' : clearStatus;
+  const knownAddress = verdict.hits.some((h) => h.check === 'known-address');
+  const status = initialStatus(verdict.outcome, settings.moderationPolicy, knownAddress);
   try {
     const id = await deps.db.transaction((trx) =>
       insertReactie(
@@ -114,7 +108,8 @@ export async function postReactie(deps: Deps, article: Article, input: ValidReac
           status,
           ip: ctx.ip,
           userAgent: ctx.userAgent,
-          extraColumns: { submission_key: key, ...spamColumns(verdict, clearStatus, ctx.now) },
+          submissionKey: key,
+          verdict: storedVerdict(verdict, ctx.now),
         },
         ctx.now,
       ),
@@ -123,7 +118,7 @@ export async function postReactie(deps: Deps, article: Article, input: ValidReac
   } catch (err) {
     // Two clicks at the very same moment: the second insert meets the first one's key.
     if (isUniqueViolation(err)) {
-      const first = await existingSubmission(deps, key);
+      const first = await findBySubmissionKey(deps.db, key);
       if (first) return { ok: true, ...first };
     }
     throw err;

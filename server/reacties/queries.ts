@@ -2,6 +2,8 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
+import { emailKey } from '../shared/email';
+import type { StoredVerdict } from '../spam/verdict-columns';
 import { lockArticle, refreshReactieCount } from './counters';
 
 export const REACTIE_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
@@ -136,12 +138,24 @@ export interface NewReactie {
   status: ReactieStatus;
   ip: string | null;
   userAgent: string | null;
-  /** Columns owned by other features (the spam verdict), stored with the row. */
-  extraColumns?: Record<string, unknown>;
+  /** Makes a double click post one reactie: see post.ts. */
+  submissionKey?: string | null;
+  /** Why the spam filter let it in, held or caught it; none for imported or seeded reacties. */
+  verdict?: StoredVerdict | null;
 }
 
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
+function verdictColumns(v: StoredVerdict | null | undefined): Record<string, unknown> {
+  if (!v) return {};
+  return {
+    spam_checks: JSON.stringify(v.checks),
+    akismet_result: v.akismet?.verdict ?? null,
+    akismet_guid: v.akismet?.guid ?? null,
+    akismet_response: v.akismet ? JSON.stringify(v.akismet) : null,
+    akismet_payload: v.akismetPayload ? JSON.stringify(v.akismetPayload) : null,
+    recheck_needed: v.recheckAt !== null,
+    recheck_attempts: 0,
+    recheck_next_at: v.recheckAt,
+  };
 }
 
 export async function insertReactie(trx: Knex.Transaction, input: NewReactie, now: Date): Promise<number> {
@@ -161,7 +175,8 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
       user_agent: input.userAgent,
       created_at: now,
       status_changed_at: now,
-      ...input.extraColumns,
+      submission_key: input.submissionKey ?? null,
+      ...verdictColumns(input.verdict),
     })
     .returning('id');
   await refreshReactieCount(trx, input.articleId);
@@ -201,6 +216,27 @@ export async function deleteReactie(trx: Knex.Transaction, reactie: Reactie): Pr
   await refreshReactieCount(trx, reactie.articleId);
 }
 
-export async function updateReactieBody(trx: Knex.Transaction, id: number, body: string): Promise<void> {
-  await trx('reacties').where({ id }).update({ body });
+/** A moderator's correction of what a resident wrote. */
+export async function updateReactieText(trx: Knex.Transaction, id: number, changes: { authorName: string; authorUrl: string | null; body: string }): Promise<void> {
+  await trx('reacties').where({ id }).update({ author_name: changes.authorName, author_url: changes.authorUrl, body: changes.body });
+}
+
+/** A human decided: no background recheck may change the reactie afterwards. */
+export async function endRecheck(trx: Knex.Transaction, id: number): Promise<void> {
+  await trx('reacties').where({ id }).update({ recheck_needed: false, recheck_claimed_until: null });
+}
+
+/** The reactie an earlier click or send with the same key made (a double click posts once). */
+export async function findBySubmissionKey(conn: Conn, key: string): Promise<{ id: number; status: ReactieStatus } | null> {
+  const row = await conn('reacties').where({ submission_key: key }).first('id', 'status');
+  return row ? { id: Number(row.id), status: row.status } : null;
+}
+
+export async function findStatus(conn: Conn, id: number): Promise<{ id: number; status: ReactieStatus } | null> {
+  const row = await conn('reacties').where({ id }).first('id', 'status');
+  return row ? { id: Number(row.id), status: row.status } : null;
+}
+
+export async function countPending(conn: Conn): Promise<number> {
+  return Number((await conn('reacties').where({ status: 'pending' }).count({ n: '*' }).first())?.n ?? 0);
 }

@@ -2,8 +2,8 @@
 // Every value is normalised first (line breaks) and checked as it will be stored, in the unit the
 // database counts; the moderator's edit form uses the same checks (validateReactieEdit).
 import { COLUMN_LIMITS } from '../db/limits';
-import { checkEmail, checkLine, checkMultiLine, checkWebsite, field, parseId, type FieldErrors } from '../shared/validation';
-import { emailKey } from './queries';
+import { checkEmail, checkLine, checkMultiLine, checkWebsite, field, parseId, type FieldErrors, type FormResult } from '../shared/validation';
+import { emailKey } from '../shared/email';
 
 export const REACTIE_LIMITS = {
   name: COLUMN_LIMITS.reacties.author_name,
@@ -61,6 +61,13 @@ export function validateReactie(values: ReactieFormValues): { valid?: ValidReact
   if (values.parentId !== '' && parentId === null) errors.antwoord_op = 'De reactie waarop je antwoordt bestaat niet.';
   if (Object.keys(errors).length) return { errors };
   return { errors, valid: { ...fields, authorEmail, parentId } };
+}
+
+/** The public form as posted: the reactie to store, or the errors with everything typed. */
+export function parseReactieForm(body: unknown): FormResult<ValidReactie, ReactieFormValues> {
+  const input = readReactieForm(body);
+  const { valid, errors } = validateReactie(input);
+  return valid ? { ok: true, value: valid, input } : { ok: false, errors, input };
 }
 
 /** The moderator's edit form (name, website, text): the same checks as the public form. */

@@ -6,6 +6,9 @@
 // code points. Column sizes live in server/db/limits.ts.
 export type FieldErrors = Record<string, string>;
 
+/** What parsing a form gives: the values to store, or the errors with what was typed (never lost). */
+export type FormResult<T, Input> = { ok: true; value: T; input: Input } | { ok: false; errors: FieldErrors; input: Input };
+
 /**
  * Length as the database counts it: Unicode code points. An emoji or 𝌆 is one, a CR LF pair two —
  * so count a normalised value (normalizeLine, normalizeText), which has no CR LF pairs left.

@@ -4,14 +4,7 @@
 // discard and guid headers) and drops recheck_reason. This client speaks the same protocol with
 // a configurable base URL, a timeout, and every answer header kept.
 
-export interface AkismetConfig {
-  key: string;
-  /** https://rest.akismet.com, or a test server. */
-  baseUrl: string;
-  timeoutMs: number;
-  /** Sends is_test=1, so Akismet does not learn from test traffic. */
-  isTest: boolean;
-}
+import type { AkismetConfig } from '../config';
 
 export type AkismetVerdict = 'spam' | 'ham' | 'discard' | 'error';
 

@@ -3,24 +3,28 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Db } from '../db/knex';
-import type { Reactie } from '../reacties/queries';
 import { submitFeedback, type AkismetParams } from './akismet';
-import { forgetSpammer, rememberSpammer } from './memory';
+import { forgetSpammer, rememberSpammer, type Sender } from './memory';
+
+export interface Judged {
+  /** For the log only. */
+  id: number;
+  sender: Sender;
+  /** What was sent to Akismet; null when never sent or already purged (after 15 days). */
+  akismetPayload: AkismetParams | null;
+}
 
 export async function reportSpamVerdict(
   db: Db,
   config: Pick<Config, 'akismet' | 'sessionSecret'>,
   logger: Logger,
-  reactie: Reactie,
+  judged: Judged,
   kind: 'spam' | 'ham',
   now: Date,
 ): Promise<void> {
-  const sender = { ip: reactie.ip, email: reactie.authorEmail, url: reactie.authorUrl };
-  if (kind === 'spam') await rememberSpammer(db, config.sessionSecret, sender, now);
-  else await forgetSpammer(db, config.sessionSecret, sender);
-  if (!config.akismet) return;
-  const row = await db('reacties').where({ id: reactie.id }).first('akismet_payload');
-  if (!row?.akismet_payload) return; // never sent, or purged after 15 days
-  const result = await submitFeedback(config.akismet, kind, JSON.parse(row.akismet_payload) as AkismetParams);
-  if (!result.ok) logger.warn({ reactie: reactie.id, kind, error: result.error }, 'akismet feedback failed');
+  if (kind === 'spam') await rememberSpammer(db, config.sessionSecret, judged.sender, now);
+  else await forgetSpammer(db, config.sessionSecret, judged.sender);
+  if (!config.akismet || !judged.akismetPayload) return;
+  const result = await submitFeedback(config.akismet, kind, judged.akismetPayload);
+  if (!result.ok) logger.warn({ reactie: judged.id, kind, error: result.error }, 'akismet feedback failed');
 }

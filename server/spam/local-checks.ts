@@ -6,7 +6,7 @@ import { spamSignals } from './signals';
 
 export type CheckId =
   | 'honeypot' | 'fill-time' | 'flood' | 'rate' | 'duplicate'
-  | 'disallowed-words' | 'moderation-words' | 'spam-signals' | 'links' | 'link-pattern' | 'spam-memory' | 'trusted';
+  | 'disallowed-words' | 'moderation-words' | 'spam-signals' | 'links' | 'link-pattern' | 'spam-memory' | 'known-address';
 
 /**
  * spam and hold decide; refuse turns the post away unstored; trust lifts holds; note only records.

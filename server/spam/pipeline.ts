@@ -1,10 +1,10 @@
 // The spam verdict for a new reactie, before it is stored:
 //   1 honeypot · 2 fill time · 3 flood and rate · 4 duplicate · 5 words · 6 links ·
-//   7 local spam memory · 8 trusted — then Akismet when a key is set.
+//   7 local spam memory · 8 known address — then Akismet when a key is set.
 // Flood, rate and duplicate turn the post away unstored; the rest record every check that fired.
 import type { Db } from '../db/knex';
 import type { Config } from '../config';
-import { emailKey } from '../reacties/queries';
+import { emailKey } from '../shared/email';
 import { commentCheck, type AkismetAnswer, type AkismetParams } from './akismet';
 import { contentChecks, decide, type CheckHit, type LocalDecision, type PostedContent } from './local-checks';
 import type { SpamSettings } from './settings';
@@ -25,6 +25,16 @@ export interface Candidate extends PostedContent {
   now: Date;
 }
 
+/** What the pipeline needs to know about earlier reacties; the reacties feature answers it. */
+export interface SenderHistory {
+  /** Whether this address (its emailKey) posted since the given moment. */
+  postedByAddressSince(addressKey: string, since: Date): Promise<boolean>;
+  countFromIpSince(ip: string, since: Date): Promise<number>;
+  /** The reactie with this text by this address on this article, if any. */
+  sameText(articleId: number, addressKey: string, body: string): Promise<number | null>;
+  hasApprovedReactie(addressKey: string): Promise<boolean>;
+}
+
 export type Verdict =
   | { kind: 'refuse'; reason: 'flood' | 'rate' | 'duplicate'; hits: CheckHit[]; existingId?: number }
   | { kind: 'discard'; hits: CheckHit[]; akismet: AkismetAnswer }
@@ -40,7 +50,7 @@ export type Verdict =
       recheck: boolean;
     };
 
-async function contextChecks(db: Db, c: Candidate, settings: SpamSettings): Promise<CheckHit[]> {
+async function contextChecks(history: SenderHistory, c: Candidate, settings: SpamSettings): Promise<CheckHit[]> {
   const hits: CheckHit[] = [];
   if (c.honeypot !== '') hits.push({ check: 'honeypot', outcome: 'spam', detail: 'het verborgen lokveld was ingevuld' });
 
@@ -59,29 +69,28 @@ async function contextChecks(db: Db, c: Candidate, settings: SpamSettings): Prom
   // share one address, and the per-minute limit below already stops a bot behind one.
   if (settings.floodSeconds > 0) {
     const since = new Date(c.now.getTime() - settings.floodSeconds * 1000);
-    const recent = await db('reacties').where('created_at', '>', since).andWhere({ author_email_key: key }).first('id');
-    if (recent) hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
+    if (await history.postedByAddressSince(key, since)) hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
   }
   if (c.ip) {
     const minuteAgo = new Date(c.now.getTime() - 60_000);
-    const row = await db('reacties').where({ ip: c.ip }).andWhere('created_at', '>', minuteAgo).count({ n: '*' }).first();
-    if (Number(row?.n ?? 0) >= settings.perMinutePerIp) hits.push({ check: 'rate', outcome: 'refuse', detail: `meer dan ${settings.perMinutePerIp} reacties per minuut` });
+    if ((await history.countFromIpSince(c.ip, minuteAgo)) >= settings.perMinutePerIp) hits.push({ check: 'rate', outcome: 'refuse', detail: `meer dan ${settings.perMinutePerIp} reacties per minuut` });
   }
 
-  const duplicate = await db('reacties').where({ article_id: c.articleId, author_email_key: key, body: c.body }).first('id');
-  if (duplicate) hits.push({ check: 'duplicate', outcome: 'refuse', detail: `dezelfde tekst als reactie ${duplicate.id}`, existingId: Number(duplicate.id) });
+  const duplicate = await history.sameText(c.articleId, key, c.body);
+  if (duplicate !== null) hits.push({ check: 'duplicate', outcome: 'refuse', detail: `dezelfde tekst als reactie ${duplicate}`, existingId: duplicate });
   return hits;
 }
 
-async function memoryAndTrust(db: Db, secret: string, c: Candidate): Promise<CheckHit[]> {
+async function memoryAndKnownAddress(db: Db, history: SenderHistory, secret: string, c: Candidate): Promise<CheckHit[]> {
   const hits: CheckHit[] = [];
   const parts = await rememberedParts(db, secret, { ip: c.ip, email: c.authorEmail, url: c.authorUrl });
   // An address or website is the spammer's own; an IP may be a library's or a whole office's.
   const own = parts.filter((p) => p !== 'ip');
   if (own.length) hits.push({ check: 'spam-memory', outcome: 'spam', detail: `eerder als spam gemarkeerd: ${own.map((p) => MEMORY_LABELS[p]).join(' en ')}` });
   else if (parts.includes('ip')) hits.push({ check: 'spam-memory', outcome: 'suspect', detail: `eerder als spam gemarkeerd: ${MEMORY_LABELS.ip}` });
-  const trusted = await db('reacties').where({ author_email_key: emailKey(c.authorEmail), status: 'approved' }).first('id');
-  if (trusted) hits.push({ check: 'trusted', outcome: 'trust', detail: 'e-mailadres had al een goedgekeurde reactie' });
+  if (await history.hasApprovedReactie(emailKey(c.authorEmail))) {
+    hits.push({ check: 'known-address', outcome: 'trust', detail: 'e-mailadres had al een goedgekeurde reactie' });
+  }
   return hits;
 }
 
@@ -109,12 +118,19 @@ export function akismetParams(c: Candidate, blog: string): AkismetParams {
   return params;
 }
 
-export async function judgeReactie(db: Db, config: Pick<Config, 'akismet' | 'baseUrl' | 'sessionSecret'>, c: Candidate, settings: SpamSettings): Promise<Verdict> {
-  const context = await contextChecks(db, c, settings);
+/** The spam memory (this feature's own table) is read from `db`; earlier reacties through `history`. */
+export async function judgeReactie(
+  db: Db,
+  history: SenderHistory,
+  config: Pick<Config, 'akismet' | 'baseUrl' | 'sessionSecret'>,
+  c: Candidate,
+  settings: SpamSettings,
+): Promise<Verdict> {
+  const context = await contextChecks(history, c, settings);
   const refusal = context.find((h) => h.outcome === 'refuse');
   if (refusal) return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context, existingId: refusal.existingId };
 
-  const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndTrust(db, config.sessionSecret, c))];
+  const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndKnownAddress(db, history, config.sessionSecret, c))];
   const local = decide(hits);
   if (local === 'spam' || !config.akismet) {
     return { kind: 'store', local, hits, akismet: null, akismetPayload: null, outcome: local === 'pass' ? 'clear' : local, recheck: false };

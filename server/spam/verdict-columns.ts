@@ -1,34 +1,48 @@
-// How a verdict is stored with the reactie, so moderators see why and rechecks know where to go.
-import type { ReactieStatus } from '../reacties/queries';
+// How a verdict is kept with the reactie, so moderators see why and rechecks know what to send.
+// The reacties feature stores and reads these values; this module owns their shape.
+import { parseJson } from '../db/rows';
+import type { AkismetAnswer, AkismetParams } from './akismet';
+import type { CheckHit, LocalDecision } from './local-checks';
 import type { Verdict } from './pipeline';
 
 // The first recheck of an unanswered Akismet call comes after a minute; later ones back off.
 export const FIRST_RECHECK_DELAY_MS = 60 * 1000;
 
 export interface StoredChecks {
-  local: string;
-  outcome: string;
-  /** The status a reactie gets when a recheck clears it: what the policy gave it without Akismet. */
-  clearStatus: ReactieStatus;
-  hits: Array<{ check: string; outcome: string; detail: string }>;
+  /** The local decision before Akismet: what a recheck returns to when Akismet says ham. */
+  local: LocalDecision;
+  outcome: 'spam' | 'hold' | 'clear';
+  hits: CheckHit[];
 }
 
-export function spamColumns(verdict: Extract<Verdict, { kind: 'store' }>, clearStatus: ReactieStatus, now: Date): Record<string, unknown> {
-  const checks: StoredChecks = {
-    local: verdict.local,
-    outcome: verdict.outcome,
-    clearStatus,
-    hits: verdict.hits,
-  };
-  const a = verdict.akismet;
+export interface StoredVerdict {
+  checks: StoredChecks;
+  akismet: AkismetAnswer | null;
+  /** Exactly what was sent to Akismet, for submit-spam/ham and rechecks. */
+  akismetPayload: AkismetParams | null;
+  /** When to ask Akismet again; null when it answered. */
+  recheckAt: Date | null;
+}
+
+export function storedVerdict(verdict: Extract<Verdict, { kind: 'store' }>, now: Date): StoredVerdict {
   return {
-    spam_checks: JSON.stringify(checks),
-    akismet_result: a?.verdict ?? null,
-    akismet_guid: a?.guid ?? null,
-    akismet_response: a ? JSON.stringify(a) : null,
-    akismet_payload: verdict.akismetPayload ? JSON.stringify(verdict.akismetPayload) : null,
-    recheck_needed: verdict.recheck,
-    recheck_attempts: 0,
-    recheck_next_at: verdict.recheck ? new Date(now.getTime() + FIRST_RECHECK_DELAY_MS) : null,
+    checks: { local: verdict.local, outcome: verdict.outcome, hits: verdict.hits },
+    akismet: verdict.akismet,
+    akismetPayload: verdict.akismetPayload,
+    recheckAt: verdict.recheck ? new Date(now.getTime() + FIRST_RECHECK_DELAY_MS) : null,
   };
 }
+
+/** Whether the checks found the address known (an earlier approved reactie); 'trusted' in older rows. */
+export function knownAddress(checks: StoredChecks | null): boolean {
+  return Boolean(checks?.hits.some((h) => h.check === 'known-address' || (h.check as string) === 'trusted'));
+}
+
+export function parseStoredChecks(value: unknown): StoredChecks | null {
+  const parsed = parseJson<Partial<StoredChecks>>(value);
+  if (!parsed || !Array.isArray(parsed.hits)) return null;
+  return { local: parsed.local ?? 'pass', outcome: parsed.outcome ?? 'clear', hits: parsed.hits };
+}
+
+export const parseAkismetAnswer = (value: unknown): AkismetAnswer | null => parseJson<AkismetAnswer>(value);
+export const parseAkismetPayload = (value: unknown): AkismetParams | null => parseJson<AkismetParams>(value);

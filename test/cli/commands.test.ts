@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { seedDemoContent } from '../../server/cli/demo-content';
+import { seedDemoContent } from '../../server/demo/demo-content';
 import { countVisibleReacties, siteReactieTotal } from '../../server/reacties/counters';
 import { createDb } from '../../server/db/knex';
 

@@ -31,9 +31,16 @@ export async function buildArticle(db: Db, overrides: Partial<ArticleInput> = {}
   );
 }
 
-export async function buildReactie(db: Db, article: Pick<Article, 'id'>, overrides: Partial<NewReactie> = {}, now = new Date()): Promise<number> {
+/** A stored reactie; `columns` writes raw columns afterwards (a stored verdict, a recheck state) for tests of what reads them. */
+export async function buildReactie(
+  db: Db,
+  article: Pick<Article, 'id'>,
+  overrides: Partial<NewReactie> & { columns?: Record<string, unknown> } = {},
+  now = new Date(),
+): Promise<number> {
   const n = next();
-  return db.transaction((trx) =>
+  const { columns, ...fields } = overrides;
+  const id = await db.transaction((trx) =>
     insertReactie(
       trx,
       {
@@ -46,11 +53,13 @@ export async function buildReactie(db: Db, article: Pick<Article, 'id'>, overrid
         status: 'approved',
         ip: '192.0.2.10',
         userAgent: 'Mozilla/5.0 (test)',
-        ...overrides,
+        ...fields,
       },
       now,
     ),
   );
+  if (columns) await db('reacties').where({ id }).update(columns);
+  return id;
 }
 
 export const TEST_PASSWORD = 'een-heel-lang-testwachtwoord';

@@ -15,7 +15,7 @@ import {
   outcomeLabel,
   statusLabel,
   subjectLabel,
-} from '../../server/shared/labels';
+} from '../../server/labels';
 import { MODERATION_ACTIONS } from '../../server/moderation/actions';
 import { REACTIE_STATUSES } from '../../server/reacties/queries';
 
@@ -47,7 +47,7 @@ function assertNoVisibleCodes(html: string, codes: readonly string[], where: str
 }
 
 const STATUS_CODES = ['pending', 'approved', 'trash', 'deleted'];
-const CHECK_CODES = ['honeypot', 'fill-time', 'flood', 'duplicate', 'disallowed-words', 'moderation-words', 'spam-signals', 'link-pattern', 'spam-memory', 'trusted'];
+const CHECK_CODES = ['honeypot', 'fill-time', 'flood', 'duplicate', 'disallowed-words', 'moderation-words', 'spam-signals', 'link-pattern', 'spam-memory', 'known-address', 'trusted'];
 const OUTCOME_CODES = ['hold', 'refuse', 'trust', 'note', 'suspect'];
 const AKISMET_CODES = ['ham', 'discard', 'error', 'timeout', 'pro-tip', 'guid'];
 
@@ -158,7 +158,7 @@ describe('Dutch labels for codes', () => {
       const id = await buildReactie(t.db, article, {
         status: 'pending',
         body: 'Vastgehouden door het filter',
-        extraColumns: heldColumns(
+        columns: heldColumns(
           [
             { check: 'fill-time', outcome: 'hold', detail: 'ingevuld in 1 seconde' },
             { check: 'spam-signals', outcome: 'hold', detail: 'drie kenmerken van spam' },
@@ -179,8 +179,8 @@ describe('Dutch labels for codes', () => {
 
     it('the queue shows an Akismet-only reason, its advice and its error in Dutch', async () => {
       const article = await buildArticle(t.db);
-      const unanswered = await buildReactie(t.db, article, { status: 'pending', extraColumns: { ...heldColumns([], { verdict: 'error', error: 'timeout' }), recheck_needed: true, recheck_attempts: 1 } });
-      const discarded = await buildReactie(t.db, article, { status: 'spam', extraColumns: heldColumns([], { verdict: 'discard', proTip: 'discard' }) });
+      const unanswered = await buildReactie(t.db, article, { status: 'pending', columns: { ...heldColumns([], { verdict: 'error', error: 'timeout' }), recheck_needed: true, recheck_attempts: 1 } });
+      const discarded = await buildReactie(t.db, article, { status: 'spam', columns: heldColumns([], { verdict: 'discard', proTip: 'discard' }) });
       const pending = await mod.agent.get('/beheer/reacties').expect(200);
       const item = visibleText(pending.text.slice(pending.text.indexOf(`id="q-${unanswered}"`)));
       assert.match(item, /Waarom hier\? Akismet: geen antwoord/);

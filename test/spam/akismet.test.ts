@@ -9,12 +9,13 @@ import { hiddenInput, loginAs } from '../helpers/http';
 import { checks, FAKE_KEY, startFakeAkismet, type FakeAkismet } from '../helpers/fake-akismet';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { saveSpamSettings } from '../../server/spam/settings';
-import { recheckDue } from '../../server/spam/recheck';
+import { recheckDue } from '../../server/reacties/recheck';
 import { reportSpamVerdict } from '../../server/spam/feedback';
+import { akismetPayloadOf } from '../../server/reacties/spam-queries';
 import { verifyKey } from '../../server/spam/akismet';
 import { findReactie } from '../../server/reacties/queries';
 import { siteReactieTotal } from '../../server/reacties/counters';
-import { purgeAkismetPayloads, purgeOldSpam } from '../../server/spam/purge';
+import { purgeAkismetPayloads, purgeOldSpam } from '../../server/reacties/purge';
 
 const silent = pino({ level: 'silent' });
 const TIMEOUT_MS = 300;
@@ -173,13 +174,14 @@ describe('spam: Akismet', function () {
   it("sends a moderator's spam and ham verdicts to Akismet with the original data, and remembers the spammer", async () => {
     const res = await post(await buildArticle(t.db), { reactie: 'Verkeerd beoordeeld', website: 'https://spamsite.example' });
     const reactie = (await findReactie(t.db, idOf(res)))!;
+    const judged = { id: reactie.id, sender: { ip: reactie.ip, email: reactie.authorEmail, url: reactie.authorUrl }, akismetPayload: await akismetPayloadOf(t.db, reactie.id) };
     const original = checks(fake)[0].params;
-    await reportSpamVerdict(t.db, t.deps.config, silent, reactie, 'spam', new Date());
+    await reportSpamVerdict(t.db, t.deps.config, silent, judged, 'spam', new Date());
     const submitted = fake.requests.find((r) => r.path === '/1.1/submit-spam')!;
     for (const k of ['user_ip', 'user_agent', 'comment_content', 'comment_author_email', 'permalink', 'comment_date_gmt']) assert.equal(submitted.params[k], original[k], k);
     const remembered = () => rememberedParts(t.db, t.deps.config.sessionSecret, { ip: null, email: 'nobody@else.example', url: 'https://spamsite.example' });
     assert.deepEqual(await remembered(), ['url']);
-    await reportSpamVerdict(t.db, t.deps.config, silent, reactie, 'ham', new Date());
+    await reportSpamVerdict(t.db, t.deps.config, silent, judged, 'ham', new Date());
     assert.ok(fake.requests.some((r) => r.path === '/1.1/submit-ham' && r.params.comment_content === 'Verkeerd beoordeeld'));
     assert.deepEqual(await remembered(), []);
   });

@@ -211,7 +211,7 @@ describe('spam: local checks', () => {
     await post(article, { email: 'vertrouwd@example.nl', reactie: 'De wethouder heeft gelijk: https://a.example.nl https://b.example.nl' }, { afterMs: 60_000 });
     const held = await lastReactie();
     assert.equal(held.status, 'approved');
-    assert.deepEqual(fired(held).sort(), ['links', 'moderation-words', 'trusted']);
+    assert.deepEqual(fired(held).sort(), ['known-address', 'links', 'moderation-words']);
     assert.equal(await siteReactieTotal(t.db), before + 1);
     await post(article, { email: 'vertrouwd@example.nl', reactie: 'Kijk op [url=https://x.example]dit[/url]' }, { afterMs: 120_000 });
     assert.equal((await lastReactie()).status, 'spam');

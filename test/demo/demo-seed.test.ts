@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/db';
-import { DEMO_SEED_KEY, seedDemoContent } from '../../server/cli/demo-content';
+import { DEMO_SEED_KEY, seedDemoContent } from '../../server/demo/demo-content';
 import { countVisibleReacties, siteReactieTotal } from '../../server/reacties/counters';
 import { createDb, type Db } from '../../server/db/knex';
 import { verifyPassword } from '../../server/accounts/passwords';

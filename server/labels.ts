@@ -1,11 +1,11 @@
 // The Dutch words a moderator or admin reads for the codes the code and the database use:
 // reactie statuses, spam checks and their outcomes, Akismet verdicts and audit log actions.
 // Every lookup falls back to the code itself, so an unknown or newer code shows up as it is instead of breaking a page.
-import { ROLE_LABELS } from '../accounts/roles';
-import type { ReactieStatus } from '../reacties/queries';
-import type { CheckId, CheckOutcome } from '../spam/local-checks';
-import type { AkismetVerdict } from '../spam/akismet';
-import type { ModerationPolicy } from '../settings/settings';
+import { ROLE_LABELS } from './accounts/roles';
+import type { ReactieStatus } from './reacties/queries';
+import type { CheckId, CheckOutcome } from './spam/local-checks';
+import type { AkismetVerdict } from './spam/akismet';
+import type { ModerationPolicy } from './settings/settings';
 
 export const STATUS_LABELS: Readonly<Record<ReactieStatus, string>> = {
   pending: 'wachtend',
@@ -20,7 +20,7 @@ const STATUS_OR_DELETED_LABELS: Readonly<Record<ReactieStatus | 'deleted', strin
   deleted: 'definitief verwijderd',
 };
 
-export const CHECK_LABELS: Readonly<Record<CheckId, string>> = {
+export const CHECK_LABELS: Readonly<Record<CheckId | 'trusted', string>> = {
   honeypot: 'lokveld',
   'fill-time': 'invultijd',
   flood: 'te snel na elkaar',
@@ -32,11 +32,12 @@ export const CHECK_LABELS: Readonly<Record<CheckId, string>> = {
   links: 'aantal links',
   'link-pattern': 'spamlink',
   'spam-memory': 'bekende spammer',
+  'known-address': 'bekend e-mailadres',
+  // The same check, as rows stored before it was renamed call it.
   trusted: 'bekend e-mailadres',
 };
 
-/** suspect is listed ahead of its arrival in CheckOutcome. */
-export const OUTCOME_LABELS: Readonly<Record<CheckOutcome | 'suspect', string>> = {
+export const OUTCOME_LABELS: Readonly<Record<CheckOutcome, string>> = {
   spam: 'spam',
   hold: 'vasthouden',
   refuse: 'geweigerd',

@@ -1,8 +1,8 @@
 // Locals every template may use: site identity, the Dutch formatters and the Dutch labels for codes
 // (`label.status(r.status)`, `label.action(e.action)`, …). Built explicitly, never from req.
 import type { RequestHandler } from 'express';
-import type { Deps } from '../deps';
-import { formatDate, formatDateTime, formatMonthYear, formatNumber, reactieCountLabel } from './format';
+import type { Deps } from './deps';
+import { formatDate, formatDateTime, formatMonthYear, formatNumber, reactieCountLabel } from './shared/format';
 import { labels } from './labels';
 
 export function viewHelpers(deps: Deps): RequestHandler {

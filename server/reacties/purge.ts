@@ -1,8 +1,9 @@
 // Spam does not stay forever, and neither does what was sent to Akismet about a reactie.
 import type { Db } from '../db/knex';
 import { SYSTEM_ACTOR, audit } from '../audit/audit-log';
-import { deleteReactie, lockReactie } from '../reacties/queries';
-import { getSpamSettings } from './settings';
+import { getSpamSettings } from '../spam/settings';
+import { deleteReactie, lockReactie } from './queries';
+import { forgetAkismetPayloadsBefore, listSpamChangedBefore } from './spam-queries';
 
 // Akismet feedback (submit-spam/ham) needs the original data only while moderators still act on it.
 export const AKISMET_PAYLOAD_RETENTION_DAYS = 15;
@@ -11,9 +12,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function purgeOldSpam(db: Db, now: Date): Promise<number> {
   const { spamRetentionDays } = await getSpamSettings(db);
   const cutoff = new Date(now.getTime() - spamRetentionDays * DAY_MS);
-  const ids: number[] = (await db('reacties').where({ status: 'spam' }).andWhere('status_changed_at', '<', cutoff).select('id')).map((r: { id: number }) => Number(r.id));
   let purged = 0;
-  for (const id of ids) {
+  for (const id of await listSpamChangedBefore(db, cutoff)) {
     // One by one: replies move up and the counters stay right, as for a moderator's delete.
     // Decided on a copy read under the lock: a moderator may have rescued it since the list was read.
     const deleted = await db.transaction(async (trx) => {
@@ -29,6 +29,5 @@ export async function purgeOldSpam(db: Db, now: Date): Promise<number> {
 }
 
 export async function purgeAkismetPayloads(db: Db, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - AKISMET_PAYLOAD_RETENTION_DAYS * DAY_MS);
-  return db('reacties').whereNotNull('akismet_payload').andWhere('created_at', '<', cutoff).update({ akismet_payload: null });
+  return forgetAkismetPayloadsBefore(db, new Date(now.getTime() - AKISMET_PAYLOAD_RETENTION_DAYS * DAY_MS));
 }

@@ -1,9 +1,9 @@
 // /beheer/logboek: admins read the audit log.
 import { Router } from 'express';
 import type { Deps } from '../deps';
-import { requirePermission } from '../accounts/auth';
+import { requirePermission } from './auth';
 import { noStore } from '../http/cache';
-import { listAudit } from './audit-log';
+import { listAudit } from '../audit/audit-log';
 
 // The newest entries are what an admin looks for; older ones stay in the database.
 const AUDIT_PAGE_SIZE = 200;

@@ -1,0 +1,55 @@
+// Saving an article from the editor: preview, validate, a unique slug, store, audit.
+// Shared by "new" and "edit"; the routes stay thin.
+import type { Request, Response } from 'express';
+import type { Deps } from '../deps';
+import { currentActor, currentUser } from '../accounts/auth';
+import { audit } from '../audit/audit-log';
+import { notFound } from '../http/errors';
+import { formatDateTime } from '../shared/format';
+import { renderMarkdown } from '../shared/markdown';
+import { field, type FieldErrors } from '../shared/validation';
+import { readArticleForm, validateArticleForm, ARTICLE_LIMITS, type ArticleFormValues } from './admin-form';
+import { ARTICLE_KINDS, articlePath, createArticle, isPublic, isScheduled, slugTaken, uniqueSlug, updateArticle, type Article } from './queries';
+
+export interface EditorState {
+  article?: Article;
+  values: ArticleFormValues;
+  errors: FieldErrors;
+  previewHtml?: string;
+}
+
+export function renderEditor(deps: Deps, res: Response, status: number, s: EditorState): void {
+  res.status(status).render('beheer/articles/form', {
+    title: s.article ? `Bewerken: ${s.article.title}` : 'Nieuw artikel',
+    bodyClass: 'beheer',
+    article: s.article ?? null,
+    publicPath: s.article && isPublic(s.article, deps.clock()) ? articlePath(s.article) : null,
+    values: s.values,
+    errors: s.errors,
+    previewHtml: s.previewHtml ?? null,
+    kinds: ARTICLE_KINDS,
+    limits: ARTICLE_LIMITS,
+  });
+}
+
+function savedMessage(a: Article, now: Date): string {
+  if (isScheduled(a, now)) return `Artikel opgeslagen en gepland voor ${formatDateTime(a.publishedAt!)}.`;
+  return isPublic(a, now) ? 'Artikel opgeslagen en gepubliceerd.' : 'Artikel opgeslagen als concept.';
+}
+
+export async function saveFromEditor(deps: Deps, req: Request, res: Response, existing?: Article): Promise<void> {
+  const values = readArticleForm(req.body);
+  if (field(req.body, 'actie') === 'voorbeeld') {
+    return renderEditor(deps, res, 200, { article: existing, values, errors: {}, previewHtml: renderMarkdown(values.body) });
+  }
+  const { input, slugGiven, errors } = validateArticleForm(values);
+  if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id))) errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
+  if (!input || Object.keys(errors).length) return renderEditor(deps, res, 422, { article: existing, values, errors });
+  if (!slugGiven) input.slug = existing && existing.title === input.title ? existing.slug : await uniqueSlug(deps.db, input.slug, existing?.id);
+  const now = deps.clock();
+  const saved = existing ? await updateArticle(deps.db, existing.id, input, now) : await createArticle(deps.db, input, currentUser(res).id, now);
+  if (!saved) throw notFound('Dit artikel bestaat niet (meer).');
+  await audit(deps.db, currentActor(res), existing ? 'article.update' : 'article.create', { type: 'article', id: saved.id }, saved.title.slice(0, 200));
+  req.session.flash = savedMessage(saved, now);
+  res.redirect(303, `/beheer/artikelen/${saved.id}`);
+}

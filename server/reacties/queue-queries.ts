@@ -1,0 +1,71 @@
+// The moderation queue's reads of the reacties table: by status, searched by name, address or
+// words, per article, newest first, with what a moderator needs to decide at a glance.
+import type { Db } from '../db/knex';
+import { toDate } from '../db/rows';
+import { parseAkismetAnswer, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
+import type { AkismetAnswer } from '../spam/akismet';
+import { isReactieStatus, REACTIE_STATUSES, toReactie, type Reactie, type ReactieStatus } from './queries';
+
+export interface QueueFilter {
+  /** Name, e-mail address or words in the text. */
+  q: string;
+  articleId: number | null;
+}
+
+export interface QueueRow {
+  reactie: Reactie;
+  article: { id: number; title: string; slug: string; status: string; publishedAt: Date | null; createdAt: Date };
+  parentAuthor: string | null;
+  checks: StoredChecks | null;
+  akismet: AkismetAnswer | null;
+  recheckAttempts: number;
+  recheckPending: boolean;
+}
+
+function filtered(db: Db, f: QueueFilter) {
+  const q = db('reacties as r');
+  if (f.articleId !== null) q.where('r.article_id', f.articleId);
+  if (f.q.trim()) {
+    const like = `%${f.q.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    q.andWhere((w) =>
+      w.whereRaw("lower(r.author_name) like ? escape '\\'", [like])
+        .orWhereRaw("r.author_email_key like ? escape '\\'", [like])
+        .orWhereRaw("lower(r.body) like ? escape '\\'", [like]),
+    );
+  }
+  return q;
+}
+
+export async function countByStatus(db: Db, f: QueueFilter): Promise<Record<ReactieStatus, number>> {
+  const rows: Array<{ status: string; n: number | string }> = await filtered(db, f).select('r.status').count({ n: '*' }).groupBy('r.status');
+  const counts = Object.fromEntries(REACTIE_STATUSES.map((s) => [s, 0])) as Record<ReactieStatus, number>;
+  for (const row of rows) if (isReactieStatus(row.status)) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+export async function listQueueRows(db: Db, f: QueueFilter & { status: ReactieStatus; limit: number; offset: number }): Promise<QueueRow[]> {
+  const rows = await filtered(db, f)
+    .where('r.status', f.status)
+    .join('articles as a', 'a.id', 'r.article_id')
+    .leftJoin('reacties as p', 'p.id', 'r.parent_id')
+    .select('r.*', 'a.title as a_title', 'a.slug as a_slug', 'a.status as a_status', 'a.published_at as a_published_at', 'a.created_at as a_created_at', 'p.author_name as parent_author')
+    .orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }])
+    .limit(f.limit)
+    .offset(f.offset);
+  return rows.map((row: Record<string, unknown>) => ({
+    reactie: toReactie(row),
+    article: {
+      id: Number(row.article_id),
+      title: String(row.a_title),
+      slug: String(row.a_slug),
+      status: String(row.a_status),
+      publishedAt: row.a_published_at ? toDate(row.a_published_at) : null,
+      createdAt: toDate(row.a_created_at),
+    },
+    parentAuthor: (row.parent_author as string | null) ?? null,
+    checks: parseStoredChecks(row.spam_checks),
+    akismet: parseAkismetAnswer(row.akismet_response),
+    recheckAttempts: Number(row.recheck_attempts ?? 0),
+    recheckPending: row.recheck_needed === true || row.recheck_needed === 1,
+  }));
+}

@@ -1,0 +1,67 @@
+// The reacties section of an article page: the thread, the reply target and the form. The article
+// page (articles/) renders it; posting a reactie (submit.ts) sends it back with the form's state.
+import type { Request } from 'express';
+import type { Deps } from '../deps';
+import type { FieldErrors } from '../shared/validation';
+import { listThreadReacties } from './queries';
+import { readRemembered } from './remember';
+import { ownReactieIds } from './session';
+import { buildThread, type ThreadNode } from './thread';
+import { REACTIE_LIMITS, type ReactieFormValues } from './validation';
+
+export interface ReactieFormState {
+  values: ReactieFormValues;
+  errors: FieldErrors;
+  /** A message above the form, for problems that are not one field's. */
+  formError?: string;
+}
+
+/** How a page that sends the form back wants the section: status, form, where the reply goes. */
+export interface SectionOptions {
+  status?: number;
+  form?: ReactieFormState;
+  replyTo?: number | null;
+  /** The text of a reactie refused because reacties are closed, to copy and keep. */
+  closedText?: string;
+  /** When the resident first got the form: kept through error round-trips, so the fill time counts from then. */
+  formIssuedAt?: number;
+}
+
+/** The locals views/reacties/*.ejs read. */
+export interface ReactieSection {
+  thread: ThreadNode[];
+  replyTo: number | null;
+  replyToName: string | undefined;
+  form: ReactieFormState;
+  formToken: string;
+  closedText: string | undefined;
+  limits: typeof REACTIE_LIMITS;
+}
+
+export function reactieFormPurpose(target: { id: number }): string {
+  return `reactie:${target.id}`;
+}
+
+function emptyForm(req: Request): ReactieFormState {
+  const remembered = readRemembered(req);
+  const values = { name: remembered?.name ?? '', email: remembered?.email ?? '', website: remembered?.website ?? '', body: '', parentId: '', remember: remembered !== null };
+  return { values, errors: {} };
+}
+
+export async function reactieSection(deps: Deps, req: Request, target: { id: number }, opts: SectionOptions = {}): Promise<ReactieSection> {
+  const reacties = await listThreadReacties(deps.db, target.id, ownReactieIds(req));
+  const form = opts.form ?? emptyForm(req);
+  // The reply form is only placed under a reactie that is on the page; otherwise it is a new reactie.
+  const shown = (id: number | string | null | undefined) => reacties.find((r) => String(r.id) === String(id));
+  const replyTarget = opts.replyTo != null && shown(opts.replyTo) ? opts.replyTo : null;
+  const parentId = replyTarget !== null ? String(replyTarget) : shown(form.values.parentId) ? form.values.parentId : '';
+  return {
+    thread: buildThread(reacties),
+    replyTo: replyTarget,
+    replyToName: replyTarget !== null ? shown(replyTarget)?.authorName : undefined,
+    form: { ...form, values: { ...form.values, parentId } },
+    formToken: deps.formTokens.issue(reactieFormPurpose(target), opts.formIssuedAt ?? deps.clock().getTime()),
+    closedText: opts.closedText,
+    limits: REACTIE_LIMITS,
+  };
+}

@@ -1,0 +1,103 @@
+// The queries the spam filter's work needs on the reacties table, which this feature owns: the
+// sender's history for the pipeline, the Akismet recheck queue, what was sent to Akismet, old spam.
+import type { Knex } from 'knex';
+import type { Db } from '../db/knex';
+import type { AkismetAnswer, AkismetParams } from '../spam/akismet';
+import type { SenderHistory } from '../spam/pipeline';
+import { parseAkismetPayload, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
+
+type Conn = Db | Knex.Transaction;
+
+export function senderHistory(db: Db): SenderHistory {
+  return {
+    async postedByAddressSince(addressKey, since) {
+      return Boolean(await db('reacties').where('created_at', '>', since).andWhere({ author_email_key: addressKey }).first('id'));
+    },
+    async countFromIpSince(ip, since) {
+      return Number((await db('reacties').where({ ip }).andWhere('created_at', '>', since).count({ n: '*' }).first())?.n ?? 0);
+    },
+    async sameText(articleId, addressKey, body) {
+      const row = await db('reacties').where({ article_id: articleId, author_email_key: addressKey, body }).first('id');
+      return row ? Number(row.id) : null;
+    },
+    async hasApprovedReactie(addressKey) {
+      return Boolean(await db('reacties').where({ author_email_key: addressKey, status: 'approved' }).first('id'));
+    },
+  };
+}
+
+export async function akismetPayloadOf(conn: Conn, id: number): Promise<AkismetParams | null> {
+  return parseAkismetPayload((await conn('reacties').where({ id }).first('akismet_payload'))?.akismet_payload);
+}
+
+// --- the recheck queue: reacties held because Akismet did not answer ---
+
+export async function listDueRechecks(db: Db, now: Date, limit: number): Promise<number[]> {
+  const rows = await db('reacties').where({ recheck_needed: true }).andWhere('recheck_next_at', '<=', now).orderBy('recheck_next_at').limit(limit).select('id');
+  return rows.map((r: { id: number }) => Number(r.id));
+}
+
+/** Takes a reactie for one process until `until`, with one conditional update; false when another has it. */
+export async function claimRecheck(db: Db, id: number, now: Date, until: Date): Promise<boolean> {
+  const n = await db('reacties')
+    .where({ id, recheck_needed: true })
+    .andWhere((q) => q.whereNull('recheck_claimed_until').orWhere('recheck_claimed_until', '<', now))
+    .update({ recheck_claimed_until: until });
+  return n === 1;
+}
+
+export interface RecheckCandidate {
+  status: string;
+  payload: AkismetParams | null;
+  checks: StoredChecks | null;
+  attempts: number;
+}
+
+export async function recheckCandidate(db: Db, id: number): Promise<RecheckCandidate | null> {
+  const row = await db('reacties').where({ id }).first('status', 'akismet_payload', 'spam_checks', 'recheck_attempts');
+  if (!row) return null;
+  return { status: String(row.status), payload: parseAkismetPayload(row.akismet_payload), checks: parseStoredChecks(row.spam_checks), attempts: Number(row.recheck_attempts) };
+}
+
+export async function stopRecheck(conn: Conn, id: number): Promise<void> {
+  await conn('reacties').where({ id }).update({ recheck_needed: false, recheck_claimed_until: null });
+}
+
+/** Akismet failed again: try later, or give up (a moderator decides, as for any held reactie). */
+export async function postponeRecheck(db: Db, id: number, r: { attempts: number; nextAt: Date | null; answer: AkismetAnswer }): Promise<void> {
+  // Only while still waiting for us: a moderator's decision in the meantime ended the rechecks.
+  await db('reacties').where({ id, recheck_needed: true }).update({
+    recheck_attempts: r.attempts,
+    recheck_needed: r.nextAt !== null,
+    recheck_next_at: r.nextAt,
+    recheck_claimed_until: null,
+    akismet_response: JSON.stringify(r.answer),
+  });
+}
+
+/** Whether the reactie still waits for this recheck: held, and no moderator has acted on it. */
+export async function awaitsRecheck(trx: Knex.Transaction, id: number): Promise<boolean> {
+  return Boolean(await trx('reacties').where({ id, recheck_needed: true, status: 'pending' }).first('id'));
+}
+
+export async function recordRecheckAnswer(trx: Knex.Transaction, id: number, attempts: number, answer: AkismetAnswer): Promise<void> {
+  await trx('reacties').where({ id }).update({
+    recheck_needed: false,
+    recheck_claimed_until: null,
+    recheck_attempts: attempts,
+    akismet_result: answer.verdict,
+    akismet_guid: answer.guid ?? null,
+    akismet_response: JSON.stringify(answer),
+  });
+}
+
+// --- retention ---
+
+export async function listSpamChangedBefore(db: Db, cutoff: Date): Promise<number[]> {
+  const rows = await db('reacties').where({ status: 'spam' }).andWhere('status_changed_at', '<', cutoff).select('id');
+  return rows.map((r: { id: number }) => Number(r.id));
+}
+
+export async function forgetAkismetPayloadsBefore(db: Db, cutoff: Date): Promise<number> {
+  return db('reacties').whereNotNull('akismet_payload').andWhere('created_at', '<', cutoff).update({ akismet_payload: null });
+}
