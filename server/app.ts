@@ -13,6 +13,7 @@ import { pageAdminRoutes } from './pages/admin-routes';
 import { reactieRoutes } from './articles/reactie-routes';
 import { moderationRoutes } from './moderation/routes';
 import { settingsRoutes } from './settings/routes';
+import { akismetRoutes } from './spam/akismet-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { privacyRoutes } from './privacy/routes';
 import { auditRoutes } from './accounts/audit-log-routes';
@@ -25,7 +26,7 @@ import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
 
 // A beheer session ends after this long without activity.
-export const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 // A reactie is at most 5.000 characters; even as emoji, percent-encoded (12 bytes each), it fits.
 const PUBLIC_BODY_LIMIT = '128kb';
 // Articles (council documents) may be 200.000 characters; non-Latin text percent-encodes to up to
@@ -103,6 +104,7 @@ export function createApp(deps: Deps): express.Express {
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));
   app.use(settingsRoutes(deps));
+  app.use(akismetRoutes(deps));
   app.use(privacyRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(userAdminRoutes(deps));

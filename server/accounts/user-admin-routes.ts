@@ -20,7 +20,7 @@ export function userAdminRoutes(deps: Deps): Router {
 
   const renderList = async (res: Response, status: number, form: { values: { email: string; name: string; role: string }; errors: FieldErrors }, created?: { email: string; password: string }) => {
     const users = await listUsers(deps.db);
-    res.status(status).render('beheer/users/index', { title: 'Gebruikers', bodyClass: 'beheer', users, roles: ROLES, roleLabels: ROLE_LABELS, form, created });
+    res.status(status).render('beheer/users/index', { title: 'Gebruikers', bodyClass: 'beheer', users, roles: ROLES, roleLabels: ROLE_LABELS, form, created, limits: USER_LIMITS });
   };
 
   router.get('/beheer/gebruikers', ...guard, async (_req, res) => {

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Db } from '../db/knex';
 import { SYSTEM_ACTOR, audit } from '../audit/audit-log';
-import { getSettings } from '../settings/settings';
+import { loadSettings } from '../settings/settings';
 import { commentCheck } from '../spam/akismet';
 import { knownAddress } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
@@ -16,7 +16,7 @@ import { awaitsRecheck, claimRecheck, listDueRechecks, postponeRecheck, recheckC
 // After the first minute: 5 minutes, 15, an hour, three hours, then every six hours.
 const BACKOFF_MS = [5, 15, 60, 180, 360].map((m) => m * 60 * 1000);
 // About two days of trying; then a moderator decides, as for any held reactie.
-export const MAX_RECHECKS = 12;
+const MAX_RECHECKS = 12;
 // Longer than one Akismet call with its timeout: another process will not take the same reactie.
 const CLAIM_MS = 60 * 1000;
 const BATCH = 20;
@@ -50,7 +50,7 @@ export async function recheckDue(db: Db, config: Pick<Config, 'akismet'>, logger
       logger.warn({ reactie: id, attempts, error: answer.error }, 'akismet recheck failed');
       continue;
     }
-    const { moderationPolicy } = await getSettings(db);
+    const { moderationPolicy } = await loadSettings(db);
     const local = candidate.checks?.local ?? 'hold';
     const outcome = answer.verdict === 'ham' ? (local === 'pass' ? 'clear' : 'hold') : 'spam';
     const target = initialStatus(outcome, moderationPolicy, knownAddress(candidate.checks));

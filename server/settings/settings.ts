@@ -1,36 +1,48 @@
-// Site settings that moderators and admins change at run time (kept in the settings table).
+// Site settings that moderators and admins change at run time, kept in the settings table as JSON:
+// read and saved as server/settings/schema.ts describes them.
 import type { Db } from '../db/knex';
+import { DEFAULT_SETTINGS, SETTINGS, buildSettings, isValidValue, valueAt, type Settings, type SettingsChanges } from './schema';
 
-export type ModerationPolicy = 'trusted' | 'all';
+export { DEFAULT_SETTINGS, type Settings, type SettingsChanges };
 
-export interface Settings {
-  /** trusted: an address with an earlier approved reactie is published at once, others held. all: hold everything. */
-  moderationPolicy: ModerationPolicy;
-}
+export type ModerationPolicy = Settings['moderationPolicy'];
 
-export const DEFAULT_SETTINGS: Settings = {
-  moderationPolicy: 'trusted',
-};
+const KEYS = SETTINGS.map((s) => s.key);
 
-export async function getSettings(db: Db): Promise<Settings> {
-  const rows: Array<{ key: string; value: string }> = await db('settings').select('key', 'value');
-  const stored: Record<string, unknown> = {};
-  for (const row of rows) {
+/**
+ * Every setting. A missing, damaged (not JSON) or out-of-bounds stored value falls back to its
+ * default rather than breaking every page; other rows of the table (the demo seed's claim) are not read.
+ */
+export async function loadSettings(db: Db): Promise<Settings> {
+  const rows: Array<{ key: string; value: string }> = await db('settings').whereIn('key', KEYS).select('key', 'value');
+  const stored = new Map(rows.map((row) => [row.key, row.value]));
+  return buildSettings((setting) => {
+    const text = stored.get(setting.key);
+    if (text === undefined) return setting.default;
+    let value: unknown;
     try {
-      stored[row.key] = JSON.parse(row.value);
+      value = JSON.parse(text);
     } catch {
-      // A hand-edited bad value falls back to the default rather than breaking every page.
+      return setting.default;
     }
-  }
-  const policy = stored.moderationPolicy === 'all' ? 'all' : DEFAULT_SETTINGS.moderationPolicy;
-  return { moderationPolicy: policy };
+    return isValidValue(setting, value) ? value : setting.default;
+  });
 }
 
-export async function saveSettings(db: Db, changes: Partial<Settings>): Promise<void> {
-  await db.transaction(async (trx) => {
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      await trx('settings').insert({ key, value: JSON.stringify(value) }).onConflict('key').merge(['value']);
-    }
-  });
+
+/**
+ * Saves the settings given (any part of Settings) in one upsert: all or nothing. A value outside
+ * its setting's bounds is a programming error (forms check first) and is refused with an exception,
+ * since it would silently read back as the default.
+ */
+export async function saveSettings(db: Db, changes: SettingsChanges): Promise<void> {
+  const rows: Array<{ key: string; value: string }> = [];
+  for (const setting of SETTINGS) {
+    const value = valueAt(changes, setting.key);
+    if (value === undefined) continue;
+    if (!isValidValue(setting, value)) throw new Error(`setting ${setting.key}: invalid value ${JSON.stringify(value)}`);
+    rows.push({ key: setting.key, value: JSON.stringify(value) });
+  }
+  if (rows.length === 0) return;
+  await db('settings').insert(rows).onConflict('key').merge(['value']);
 }

@@ -1,0 +1,50 @@
+// The settings form, as server/settings/schema.ts describes it: the values shown, and the posted
+// form read back and checked, with a Dutch message per field.
+import { checkMultiLine, field, type FieldErrors, type FormResult } from '../shared/validation';
+import { SETTINGS, buildSettings, settingGroups, valueAt, type SettingDefinition, type Settings } from './schema';
+
+/** Form field name → the text in the field ('ja' or '' for a checkbox). */
+export type SettingsForm = Record<string, string>;
+
+export type ParsedSettings = FormResult<Settings, SettingsForm>;
+
+/** The form's fieldsets and fields, for views/beheer/settings/index.ejs. */
+export const SETTINGS_FORM_GROUPS = settingGroups();
+
+export function formFromSettings(settings: Settings): SettingsForm {
+  const form: SettingsForm = {};
+  for (const setting of SETTINGS) {
+    const value = valueAt(settings, setting.key);
+    form[setting.form] = setting.kind === 'boolean' ? (value ? 'ja' : '') : String(value);
+  }
+  return form;
+}
+
+/** One field's value as it will be stored, or an error message in errors[setting.form]. */
+function parseField(setting: SettingDefinition, text: string, errors: FieldErrors): unknown {
+  switch (setting.kind) {
+    case 'integer': {
+      const digits = text.trim();
+      const n = Number(digits);
+      if (!/^\d+$/.test(digits) || n < setting.min || n > setting.max) {
+        errors[setting.form] = `${setting.shortLabel}: vul een geheel getal van ${setting.min} tot ${setting.max} in.`;
+      }
+      return n;
+    }
+    case 'boolean':
+      return text === 'ja';
+    case 'choice':
+      if (!setting.options.some((o) => o.value === text)) errors[setting.form] = `${setting.shortLabel}: kies een van de mogelijkheden.`;
+      return text;
+    case 'text':
+      return checkMultiLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });
+  }
+}
+
+/** Reads every setting from a posted form: all valid, or the errors and what was typed. */
+export function parseSettingsForm(body: unknown): ParsedSettings {
+  const input: SettingsForm = Object.fromEntries(SETTINGS.map((s) => [s.form, field(body, s.form)]));
+  const errors: FieldErrors = {};
+  const value = buildSettings((setting) => parseField(setting, input[setting.form], errors));
+  return Object.keys(errors).length ? { ok: false, errors, input } : { ok: true, value, input };
+}

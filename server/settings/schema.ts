@@ -1,0 +1,216 @@
+// Every setting moderators and admins change at run time, as data: one entry per setting.
+//
+// Reading and saving (settings.ts), the form on /beheer/instellingen and its checks (form.ts) and
+// the types (Settings below) all follow from this list, so a new setting is one entry here.
+//
+// An entry's `key` is how it is stored in the settings table and where it sits in the Settings
+// object: a dot nests it, so 'spam.maxLinks' is stored under that key and read as
+// settings.spam.maxLinks. Stored keys never change (existing databases keep their values).
+// `form` is the field's name in the form, `label` and `help` what the form shows,
+// `shortLabel` the field's name at the start of an error message ("Aantal links: vul …").
+
+/** The word lists are stored as JSON in a text column: one word or phrase a line, LF line breaks. */
+export const SETTINGS_LIMITS = { wordList: 20_000 } as const;
+
+/** The form's fieldsets, in the order they are shown. */
+export const SETTING_GROUPS = ['Moderatie', 'Spamfilter'] as const;
+export type SettingGroup = (typeof SETTING_GROUPS)[number];
+
+interface SettingBase {
+  key: string;
+  form: string;
+  group: SettingGroup;
+  label: string;
+  shortLabel: string;
+  help?: string;
+}
+
+/** A whole number from min to max, typed in a text field. */
+export interface IntegerSetting extends SettingBase {
+  kind: 'integer';
+  min: number;
+  max: number;
+  default: number;
+}
+
+/** A checkbox: ticked sends "ja". */
+export interface BooleanSetting extends SettingBase {
+  kind: 'boolean';
+  default: boolean;
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  /** The radio button's id; `${form}-${value}` when not given. */
+  id?: string;
+}
+
+/** One of a few values, as radio buttons or a drop-down list. */
+export interface ChoiceSetting extends SettingBase {
+  kind: 'choice';
+  control: 'radio' | 'select';
+  options: readonly ChoiceOption[];
+  default: string;
+}
+
+/** Several lines of text, stored with LF line breaks, at most `max` characters (code points). */
+export interface TextSetting extends SettingBase {
+  kind: 'text';
+  max: number;
+  rows: number;
+  default: string;
+}
+
+export type SettingDefinition = IntegerSetting | BooleanSetting | ChoiceSetting | TextSetting;
+
+const SETTINGS_SCHEMA = [
+  {
+    // trusted: an address with an earlier approved reactie is published at once, others held. all: hold everything.
+    key: 'moderationPolicy', kind: 'choice', control: 'radio', default: 'trusted',
+    form: 'moderatie', group: 'Moderatie', label: 'Manier van modereren', shortLabel: 'Manier van modereren',
+    options: [
+      { value: 'trusted', id: 'mod-trusted', label: 'Publiceer direct als het e-mailadres al eerder een goedgekeurde reactie had; houd andere vast (aanbevolen)' },
+      { value: 'all', id: 'mod-all', label: 'Houd alle reacties vast voor moderatie' },
+    ],
+  },
+  {
+    // A match in name, e-mail, website, text, IP or browser → spam.
+    key: 'spam.disallowedWords', kind: 'text', max: SETTINGS_LIMITS.wordList, rows: 4, default: '',
+    form: 'verbodenWoorden', group: 'Spamfilter', label: 'Verboden woorden', shortLabel: 'De lijst verboden woorden',
+    help: 'Eén woord of zinsdeel per regel. Komt het als heel woord voor in naam, e-mailadres, website, tekst, IP-adres of browser, dan is de reactie spam. Een * staat voor een deel van een woord: casino* vindt ook casinobonus.',
+  },
+  {
+    // A match → held for moderation.
+    key: 'spam.moderationWords', kind: 'text', max: SETTINGS_LIMITS.wordList, rows: 4, default: '',
+    form: 'moderatieWoorden', group: 'Spamfilter', label: 'Moderatiewoorden', shortLabel: 'De lijst moderatiewoorden',
+    help: 'Eén per regel, als heel woord (een * voor een deel van een woord). Een reactie met zo\'n woord wacht op een moderator.',
+  },
+  {
+    // This many links or more in a reactie → held.
+    key: 'spam.maxLinks', kind: 'integer', min: 1, max: 100, default: 2,
+    form: 'maxLinks', group: 'Spamfilter', label: 'Vasthouden vanaf dit aantal links', shortLabel: 'Aantal links',
+    help: 'Bewoners met een eerder goedgekeurde reactie slaan dit over.',
+  },
+  {
+    // Posted sooner than this after the form was shown → fastPostAction. Nobody reads an article,
+    // types a name, address and a thought in under three seconds; bots do.
+    key: 'spam.minFillSeconds', kind: 'integer', min: 0, max: 600, default: 3,
+    form: 'minVulTijd', group: 'Spamfilter', label: 'Minimale invultijd (seconden)', shortLabel: 'Minimale invultijd',
+    help: 'Sneller verstuurd dan dit na het tonen van het formulier: misschien een bot, misschien een bewoner die een voorbereide tekst plakt. Zo\'n reactie wacht daarom op een moderator.',
+  },
+  {
+    // spam: a suspicion (held alone, spam when another check agrees). hold: only ever held.
+    key: 'spam.fastPostAction', kind: 'choice', control: 'select', default: 'spam',
+    form: 'snelActie', group: 'Spamfilter', label: 'Te snel verstuurd', shortLabel: 'Te snel verstuurd',
+    options: [
+      { value: 'spam', label: 'vasthouden; spam als ook een andere controle aanslaat (aanbevolen)' },
+      { value: 'hold', label: 'altijd alleen vasthouden' },
+    ],
+  },
+  {
+    // Seconds the same IP or e-mail address must wait between two reacties.
+    key: 'spam.floodSeconds', kind: 'integer', min: 0, max: 3600, default: 15,
+    form: 'floodSeconden', group: 'Spamfilter', label: 'Wachttijd tussen twee reacties van hetzelfde e-mailadres (seconden)', shortLabel: 'Wachttijd tussen reacties',
+  },
+  {
+    key: 'spam.perMinutePerIp', kind: 'integer', min: 1, max: 1000, default: 5,
+    form: 'perMinuut', group: 'Spamfilter', label: 'Reacties per minuut per IP-adres', shortLabel: 'Reacties per minuut',
+  },
+  {
+    // Spam is deleted after this many days (server/reacties/purge.ts).
+    key: 'spam.spamRetentionDays', kind: 'integer', min: 1, max: 3650, default: 30,
+    form: 'spamDagen', group: 'Spamfilter', label: 'Spam verwijderen na (dagen)', shortLabel: 'Bewaartermijn spam',
+  },
+  {
+    // Akismet's "discard" (blatant spam) is not stored at all.
+    key: 'spam.discardObviousSpam', kind: 'boolean', default: true,
+    form: 'weggooien', group: 'Spamfilter', label: 'Verwijder overduidelijke spam direct (als Akismet dat aanraadt)', shortLabel: 'Overduidelijke spam verwijderen',
+  },
+] as const satisfies readonly SettingDefinition[];
+
+// ---------------------------------------------------------------------------------------------
+// The types follow from the list.
+
+export type SettingEntry = (typeof SETTINGS_SCHEMA)[number];
+
+/** What a setting holds: number, boolean, one of its options' values, or text. */
+export type SettingValue<E> = E extends { kind: 'integer' } ? number
+  : E extends { kind: 'boolean' } ? boolean
+  : E extends { kind: 'choice'; options: readonly ChoiceOption[] } ? E['options'][number]['value']
+  : E extends { kind: 'text' } ? string
+  : never;
+
+/** Stored key → value: { moderationPolicy: 'trusted' | 'all'; 'spam.maxLinks': number; … } */
+export type FlatSettings = { [E in SettingEntry as E['key']]: SettingValue<E> };
+
+type Head<K extends string> = K extends `${infer H}.${string}` ? H : K;
+type Nest<T> = {
+  [H in Head<keyof T & string>]: H extends keyof T
+    ? T[H]
+    : Nest<{ [K in keyof T & string as K extends `${H}.${infer Rest}` ? Rest : never]: T[K] }>;
+};
+
+/** Every setting, nested by the dots in its key: { moderationPolicy; spam: { maxLinks; … } }. */
+export type Settings = Nest<FlatSettings>;
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends string | number | boolean ? T[K] : DeepPartial<T[K]> };
+
+/** Some settings to save: any part of Settings, spam.* settings one by one. */
+export type SettingsChanges = DeepPartial<Settings>;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers over the list, for the store and the form.
+
+export const SETTINGS: readonly SettingDefinition[] = SETTINGS_SCHEMA;
+
+/** Whether a value (as parsed from JSON) is a valid value of this setting. */
+export function isValidValue(setting: SettingDefinition, value: unknown): boolean {
+  switch (setting.kind) {
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && value >= setting.min && value <= setting.max;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'choice':
+      return typeof value === 'string' && setting.options.some((o) => o.value === value);
+    case 'text':
+      // Any text, even longer than the form allows today: a word list saved under an older, larger
+      // limit is shown (and refused on saving until shortened) rather than silently emptied.
+      return typeof value === 'string';
+  }
+}
+
+/** A setting's value in a Settings-shaped object (undefined when absent). */
+export function valueAt(settings: unknown, key: string): unknown {
+  let node: unknown = settings;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** Builds a Settings object from one value per setting. */
+export function buildSettings(valueOf: (setting: SettingDefinition) => unknown): Settings {
+  const out: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    const parts = setting.key.split('.');
+    let node = out;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = valueOf(setting);
+  }
+  return out as Settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') for (const v of Object.values(value)) deepFreeze(v);
+  return Object.freeze(value);
+}
+
+/** Every setting at its default; frozen, so no caller changes it for the others. */
+export const DEFAULT_SETTINGS: Settings = deepFreeze(buildSettings((setting) => setting.default));
+
+/** The form's fieldsets with their settings, in order. */
+export function settingGroups(): Array<{ legend: SettingGroup; settings: SettingDefinition[] }> {
+  return SETTING_GROUPS.map((legend) => ({ legend, settings: SETTINGS.filter((s) => s.group === legend) }));
+}
