@@ -17,6 +17,16 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('reacties', (t) => {
     t.dropIndex(['recheck_needed', 'recheck_next_at']);
-    for (const c of ['akismet_result', 'akismet_guid', 'akismet_response', 'akismet_payload', 'recheck_needed', 'recheck_attempts', 'recheck_next_at', 'recheck_claimed_until']) t.dropColumn(c);
+    for (const c of [
+      'akismet_result',
+      'akismet_guid',
+      'akismet_response',
+      'akismet_payload',
+      'recheck_needed',
+      'recheck_attempts',
+      'recheck_next_at',
+      'recheck_claimed_until',
+    ])
+      t.dropColumn(c);
   });
 }

@@ -89,7 +89,11 @@ export function createApp(deps: Deps): express.Express {
 
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
-    errorConfig: { statusCode: 403, message: 'Je formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens.', code: 'EBADCSRFTOKEN' },
+    errorConfig: {
+      statusCode: 403,
+      message: 'Je formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens.',
+      code: 'EBADCSRFTOKEN',
+    },
   });
   // Everything under /beheer except the login form (which has no session yet) needs the session's token.
   app.use('/beheer', (req, res, next) => {

@@ -7,7 +7,7 @@ import type { CheckId, CheckOutcome } from './spam/local-checks';
 import type { AkismetVerdict } from './spam/akismet';
 import type { ModerationPolicy } from './settings/settings';
 
-export const STATUS_LABELS: Readonly<Record<ReactieStatus, string>> = {
+const STATUS_LABELS: Readonly<Record<ReactieStatus, string>> = {
   pending: 'wachtend',
   approved: 'goedgekeurd',
   spam: 'spam',
@@ -20,7 +20,7 @@ const STATUS_OR_DELETED_LABELS: Readonly<Record<ReactieStatus | 'deleted', strin
   deleted: 'definitief verwijderd',
 };
 
-export const CHECK_LABELS: Readonly<Record<CheckId | 'trusted', string>> = {
+const CHECK_LABELS: Readonly<Record<CheckId | 'trusted', string>> = {
   honeypot: 'lokveld',
   'fill-time': 'invultijd',
   flood: 'te snel na elkaar',
@@ -37,7 +37,7 @@ export const CHECK_LABELS: Readonly<Record<CheckId | 'trusted', string>> = {
   trusted: 'bekend e-mailadres',
 };
 
-export const OUTCOME_LABELS: Readonly<Record<CheckOutcome, string>> = {
+const OUTCOME_LABELS: Readonly<Record<CheckOutcome, string>> = {
   spam: 'spam',
   hold: 'vasthouden',
   refuse: 'geweigerd',
@@ -46,7 +46,7 @@ export const OUTCOME_LABELS: Readonly<Record<CheckOutcome, string>> = {
   suspect: 'verdacht',
 };
 
-export const AKISMET_LABELS: Readonly<Record<AkismetVerdict, string>> = {
+const AKISMET_LABELS: Readonly<Record<AkismetVerdict, string>> = {
   spam: 'spam',
   ham: 'geen spam',
   discard: 'overduidelijke spam',
@@ -91,14 +91,14 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** What an audit entry is about: "artikel 3". */
-export const SUBJECT_LABELS: Readonly<Record<string, string>> = {
+const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   reactie: 'reactie',
   article: 'artikel',
   page: 'pagina',
   user: 'gebruiker',
 };
 
-export const MODERATION_POLICY_LABELS: Readonly<Record<ModerationPolicy, string>> = {
+const MODERATION_POLICY_LABELS: Readonly<Record<ModerationPolicy, string>> = {
   trusted: 'bekende e-mailadressen direct publiceren',
   all: 'alles vasthouden',
 };
@@ -112,10 +112,10 @@ export const statusLabel = (code: string | null | undefined): string => lookup(S
 export const checkLabel = (code: string | null | undefined): string => lookup(CHECK_LABELS, code);
 export const outcomeLabel = (code: string | null | undefined): string => lookup(OUTCOME_LABELS, code);
 export const akismetLabel = (code: string | null | undefined): string => lookup(AKISMET_LABELS, code);
-export const akismetErrorLabel = (text: string | null | undefined): string => lookup(AKISMET_ERROR_LABELS, text);
+const akismetErrorLabel = (text: string | null | undefined): string => lookup(AKISMET_ERROR_LABELS, text);
 export const actionLabel = (code: string | null | undefined): string => lookup(AUDIT_ACTION_LABELS, code);
 export const subjectLabel = (code: string | null | undefined): string => lookup(SUBJECT_LABELS, code);
-export const roleLabel = (code: string | null | undefined): string => lookup(ROLE_LABELS, code);
+const roleLabel = (code: string | null | undefined): string => lookup(ROLE_LABELS, code);
 
 const ARROW = ' → ';
 // Tokens as the code writes them: lowercase words with hyphens.

@@ -1,9 +1,17 @@
 // Structured logs that never contain cookies, passwords, session ids or e-mail addresses.
 import pino, { type Logger } from 'pino';
 
-export const REDACTED_PATHS = [
-  'req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]',
-  '*.password', '*.email', '*.author_email', '*.authorEmail', '*.sid', '*.cookie', '*.sess',
+const REDACTED_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.email',
+  '*.author_email',
+  '*.authorEmail',
+  '*.sid',
+  '*.cookie',
+  '*.sess',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      db.destroy().finally(() => process.exit(0));
+      void db.destroy().finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   };

@@ -13,6 +13,6 @@ function findRoot(start: string): string {
   return dir;
 }
 
-export const PROJECT_ROOT = findRoot(__dirname);
+const PROJECT_ROOT = findRoot(__dirname);
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');

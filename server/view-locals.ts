@@ -10,7 +10,13 @@ export function viewHelpers(deps: Deps): RequestHandler {
   return (req, res, next) => {
     res.locals.site = site;
     res.locals.currentPath = req.path;
-    res.locals.fmt = { date: formatDate, dateTime: formatDateTime, monthYear: formatMonthYear, number: formatNumber, reacties: reactieCountLabel };
+    res.locals.fmt = {
+      date: formatDate,
+      dateTime: formatDateTime,
+      monthYear: formatMonthYear,
+      number: formatNumber,
+      reacties: reactieCountLabel,
+    };
     res.locals.label = labels;
     next();
   };

@@ -11,7 +11,10 @@ describe('config', () => {
   });
 
   it('never seeds demo content in production, and requires a real session secret there', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (e: unknown) => e instanceof ConfigError && /SESSION_SECRET/.test(e.message));
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production' }),
+      (e: unknown) => e instanceof ConfigError && /SESSION_SECRET/.test(e.message),
+    );
     const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SEED_DEMO: 'true' });
     assert.equal(c.seedDemo, false);
     assert.equal(c.akismet, null);

@@ -7,7 +7,9 @@ import { createTestApp } from './helpers/app';
 import { FAKE_KEY } from './helpers/fake-akismet';
 
 function templates(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? templates(path.join(dir, e.name)) : e.name.endsWith('.ejs') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? templates(path.join(dir, e.name)) : e.name.endsWith('.ejs') ? [path.join(dir, e.name)] : []));
 }
 
 describe('templates', () => {
@@ -21,7 +23,10 @@ describe('templates', () => {
 
   it('state on the privacy page how long data is kept and whether Akismet sees it', async () => {
     const without = await createTestApp();
-    const withAkismet = await createTestApp({ akismet: { key: FAKE_KEY, baseUrl: 'http://127.0.0.1:9', timeoutMs: 100, isTest: true }, ipRetentionDays: 14 });
+    const withAkismet = await createTestApp({
+      akismet: { key: FAKE_KEY, baseUrl: 'http://127.0.0.1:9', timeoutMs: 100, isTest: true },
+      ipRetentionDays: 14,
+    });
     try {
       assert.match((await request(without.app).get('/privacy')).text, /IP-adres en de naam van je browser bewaren we 30 dagen/);
       assert.match((await request(without.app).get('/privacy')).text, /er gaan geen gegevens naar buiten/);

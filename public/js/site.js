@@ -3,7 +3,9 @@
 (function () {
   'use strict';
 
-  function formSection() { return document.getElementById('reageer'); }
+  function formSection() {
+    return document.getElementById('reageer');
+  }
 
   function setReplyState(section, parentId, name) {
     var input = section.querySelector('#antwoord_op');
@@ -71,25 +73,32 @@
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
-    if (form.getAttribute('data-submitted') === 'ja') { event.preventDefault(); return; }
+    if (form.getAttribute('data-submitted') === 'ja') {
+      event.preventDefault();
+      return;
+    }
     form.setAttribute('data-submitted', 'ja');
     var button = form.querySelector('button[type="submit"]');
     if (button) button.setAttribute('aria-disabled', 'true');
   });
 
   // A confirmation for destructive beheer actions (permanent delete), declared in the HTML.
-  document.addEventListener('submit', function (event) {
-    var form = event.target;
-    if (!(form instanceof HTMLFormElement)) return;
-    var submitter = event.submitter;
-    var question = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
-    // A bulk form asks only for the one destructive choice in its select.
-    var onlyFor = form.getAttribute('data-confirm-action');
-    if (onlyFor && form.elements.namedItem('actie') && form.elements.namedItem('actie').value !== onlyFor) question = null;
-    if (question && !window.confirm(question)) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      form.removeAttribute('data-submitted');
-    }
-  }, true);
+  document.addEventListener(
+    'submit',
+    function (event) {
+      var form = event.target;
+      if (!(form instanceof HTMLFormElement)) return;
+      var submitter = event.submitter;
+      var question = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+      // A bulk form asks only for the one destructive choice in its select.
+      var onlyFor = form.getAttribute('data-confirm-action');
+      if (onlyFor && form.elements.namedItem('actie') && form.elements.namedItem('actie').value !== onlyFor) question = null;
+      if (question && !window.confirm(question)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        form.removeAttribute('data-submitted');
+      }
+    },
+    true,
+  );
 })();

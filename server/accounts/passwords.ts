@@ -2,13 +2,30 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 
 // A short list of passwords every cracker tries first; longer lists belong in a breach check.
 const COMMON_PASSWORDS = new Set([
-  '123456789012', 'qwertyuiopas', 'wachtwoord12', 'wachtwoord123', 'welkom123456', 'password1234', 'passwordpassword',
-  'iloveyou1234', 'adminadmin12', 'administrator', 'stadslog1234', 'welkomwelkom', '000000000000', '111111111111',
-  'abcdefghijkl', 'qwerty123456', '1q2w3e4r5t6y', 'zomer2024!!!', 'letmeinletmein', 'wachtwoord!!',
+  '123456789012',
+  'qwertyuiopas',
+  'wachtwoord12',
+  'wachtwoord123',
+  'welkom123456',
+  'password1234',
+  'passwordpassword',
+  'iloveyou1234',
+  'adminadmin12',
+  'administrator',
+  'stadslog1234',
+  'welkomwelkom',
+  '000000000000',
+  '111111111111',
+  'abcdefghijkl',
+  'qwerty123456',
+  '1q2w3e4r5t6y',
+  'zomer2024!!!',
+  'letmeinletmein',
+  'wachtwoord!!',
 ]);
 
 /** A Dutch reason why this password may not be used, or null when it is fine. */

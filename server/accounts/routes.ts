@@ -14,7 +14,18 @@ const GENERIC_FAILURE = 'Onjuiste inloggegevens. Controleer je e-mailadres en wa
 
 /** An address no account can have (too long for the column, even lower-cased, or unstorable): no query needed. */
 function cannotBeAnAccount(email: string): boolean {
-  return hasForbiddenChars(email) || charLength(email) > COLUMN_LIMITS.users.email || charLength(normalizeEmail(email)) > COLUMN_LIMITS.users.email;
+  return (
+    hasForbiddenChars(email) ||
+    charLength(email) > COLUMN_LIMITS.users.email ||
+    charLength(normalizeEmail(email)) > COLUMN_LIMITS.users.email
+  );
+}
+
+/** express-session's callback API as a promise. */
+function sessionStep(run: (done: (err?: unknown) => void) => void): Promise<void> {
+  return new Promise((resolve, reject) =>
+    run((err) => (err ? reject(err instanceof Error ? err : new Error('session store failed')) : resolve())),
+  );
 }
 
 /** Only local paths, so the login page cannot be used to send people elsewhere. */
@@ -34,8 +45,12 @@ export function accountRoutes(deps: Deps): Router {
   });
 
   const tooMany = (req: import('express').Request, res: import('express').Response, minutes: number) =>
-    renderLogin(res, 429, { email: field(req.body, 'email').trim(), terug: safeReturnPath(field(req.body, 'terug')) },
-      `Te veel inlogpogingen. Wacht ${minutes} minuten en probeer het dan opnieuw.`);
+    renderLogin(
+      res,
+      429,
+      { email: field(req.body, 'email').trim(), terug: safeReturnPath(field(req.body, 'terug')) },
+      `Te veel inlogpogingen. Wacht ${minutes} minuten en probeer het dan opnieuw.`,
+    );
   const limits = deps.config.rateLimits;
   const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'login-ip', limits.loginPerIp, { onLimit: tooMany });
   // Failures per account, wherever they come from: slows down guessing one editor's password from many addresses.
@@ -57,7 +72,9 @@ export function accountRoutes(deps: Deps): Router {
     }
     // An impossible address gets the same answer (and the same time spent hashing) as a wrong one.
     const user = cannotBeAnAccount(email) ? null : await findUserForLogin(deps.db, email);
-    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : (await verifyPassword(await dummyPasswordHash(), password), false);
     if (!user || !ok) {
       // The log records the address as typed, cut to fit its column.
       const actor = firstChars(withoutForbiddenChars(email), COLUMN_LIMITS.audit_log.actor);
@@ -65,7 +82,7 @@ export function accountRoutes(deps: Deps): Router {
       return renderLogin(res, 401, { email, terug }, GENERIC_FAILURE);
     }
     // A new session id at login, so a session id planted before login is worthless.
-    await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+    await sessionStep((done) => req.session.regenerate(done));
     req.session.userId = user.id;
     req.session.loggedInAt = Date.now();
     await recordLogin(deps.db, user.id);
@@ -76,7 +93,7 @@ export function accountRoutes(deps: Deps): Router {
   router.post('/beheer/uitloggen', async (req, res) => {
     const user = res.locals.user;
     if (user) await audit(deps.db, { id: user.id, email: user.email }, 'logout');
-    await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+    await sessionStep((done) => req.session.destroy(done));
     res.clearCookie('stadslog.sid', { path: '/' });
     res.redirect(303, '/');
   });

@@ -18,9 +18,23 @@ export function userAdminRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('users')];
 
-  const renderList = async (res: Response, status: number, form: { values: { email: string; name: string; role: string }; errors: FieldErrors }, created?: { email: string; password: string }) => {
+  const renderList = async (
+    res: Response,
+    status: number,
+    form: { values: { email: string; name: string; role: string }; errors: FieldErrors },
+    created?: { email: string; password: string },
+  ) => {
     const users = await listUsers(deps.db);
-    res.status(status).render('beheer/users/index', { title: 'Gebruikers', bodyClass: 'beheer', users, roles: ROLES, roleLabels: ROLE_LABELS, form, created, limits: USER_LIMITS });
+    res.status(status).render('beheer/users/index', {
+      title: 'Gebruikers',
+      bodyClass: 'beheer',
+      users,
+      roles: ROLES,
+      roleLabels: ROLE_LABELS,
+      form,
+      created,
+      limits: USER_LIMITS,
+    });
   };
 
   router.get('/beheer/gebruikers', ...guard, async (_req, res) => {
@@ -46,10 +60,14 @@ export function userAdminRoutes(deps: Deps): Router {
     const user = id === null ? null : await findUserById(deps.db, id);
     if (!user) throw notFound('Deze gebruiker bestaat niet.');
     const role = field(req.body, 'rol');
-    if (!isRole(role)) return renderList(res, 422, { values: { email: '', name: '', role: 'editor' }, errors: { rol: 'Kies een geldige rol.' } });
+    if (!isRole(role))
+      return renderList(res, 422, { values: { email: '', name: '', role: 'editor' }, errors: { rol: 'Kies een geldige rol.' } });
     if (user.id === currentUser(res).id && role !== 'admin') {
       // Otherwise the last admin could lock everyone out of user management.
-      return renderList(res, 422, { values: { email: '', name: '', role: 'editor' }, errors: { rol: 'Je kunt je eigen beheerdersrol niet afnemen.' } });
+      return renderList(res, 422, {
+        values: { email: '', name: '', role: 'editor' },
+        errors: { rol: 'Je kunt je eigen beheerdersrol niet afnemen.' },
+      });
     }
     await changeRole(deps.db, user.id, role);
     await audit(deps.db, currentActor(res), 'user.role', { type: 'user', id: user.id }, `${user.role} → ${role}`);

@@ -24,7 +24,14 @@ interface UserRow {
 }
 
 function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: toDate(row.created_at), lastLoginAt: toDateOrNull(row.last_login_at) };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    createdAt: toDate(row.created_at),
+    lastLoginAt: toDateOrNull(row.last_login_at),
+  };
 }
 
 export function normalizeEmail(email: string): string {
@@ -37,14 +44,22 @@ export async function findUserById(db: Db, id: number): Promise<User | null> {
 }
 
 export async function findUserForLogin(db: Db, email: string): Promise<(User & { passwordHash: string }) | null> {
-  const row = await db<UserRow>('users').where({ email: normalizeEmail(email) }).first();
+  const row = await db<UserRow>('users')
+    .where({ email: normalizeEmail(email) })
+    .first();
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
 }
 
 export async function createUser(db: Db, input: { email: string; name: string; role: Role; password: string }): Promise<User> {
   const now = new Date();
   const [row] = await db('users')
-    .insert({ email: normalizeEmail(input.email), name: input.name, role: input.role, password_hash: await hashPassword(input.password), created_at: now })
+    .insert({
+      email: normalizeEmail(input.email),
+      name: input.name,
+      role: input.role,
+      password_hash: await hashPassword(input.password),
+      created_at: now,
+    })
     .returning('*');
   return toUser(row as UserRow);
 }
@@ -59,7 +74,9 @@ export async function listUsers(db: Db): Promise<User[]> {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | null> {
-  const row = await db<UserRow>('users').where({ email: normalizeEmail(email) }).first();
+  const row = await db<UserRow>('users')
+    .where({ email: normalizeEmail(email) })
+    .first();
   return row ? toUser(row) : null;
 }
 

@@ -29,13 +29,32 @@ export interface ArticleFormValues {
 }
 
 export function emptyArticleForm(authorName: string): ArticleFormValues {
-  return { title: '', slug: '', kind: 'nieuws', body: '', excerpt: '', author: authorName, status: 'draft', publishAt: '', pinned: false, reactiesOpen: true };
+  return {
+    title: '',
+    slug: '',
+    kind: 'nieuws',
+    body: '',
+    excerpt: '',
+    author: authorName,
+    status: 'draft',
+    publishAt: '',
+    pinned: false,
+    reactiesOpen: true,
+  };
 }
 
 export function articleToForm(a: Article): ArticleFormValues {
   return {
-    title: a.title, slug: a.slug, kind: a.kind, body: a.bodyMarkdown, excerpt: a.excerptMarkdown, author: a.authorName,
-    status: a.status, publishAt: a.publishedAt ? toLocalInputValue(a.publishedAt) : '', pinned: a.pinned, reactiesOpen: a.reactiesOpen,
+    title: a.title,
+    slug: a.slug,
+    kind: a.kind,
+    body: a.bodyMarkdown,
+    excerpt: a.excerptMarkdown,
+    author: a.authorName,
+    status: a.status,
+    publishAt: a.publishedAt ? toLocalInputValue(a.publishedAt) : '',
+    pinned: a.pinned,
+    reactiesOpen: a.reactiesOpen,
   };
 }
 
@@ -59,7 +78,11 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
   const errors: FieldErrors = {};
   const title = checkLine(errors, 'titel', v.title, { label: 'De titel', required: true, max: ARTICLE_LIMITS.title });
   const bodyMarkdown = checkMultiLine(errors, 'tekst', v.body, { label: 'De tekst', required: true, max: ARTICLE_LIMITS.body });
-  const excerptMarkdown = checkMultiLine(errors, 'samenvatting', v.excerpt, { label: 'De samenvatting', required: false, max: ARTICLE_LIMITS.excerpt });
+  const excerptMarkdown = checkMultiLine(errors, 'samenvatting', v.excerpt, {
+    label: 'De samenvatting',
+    required: false,
+    max: ARTICLE_LIMITS.excerpt,
+  });
   const authorName = checkLine(errors, 'auteur', v.author, { label: 'De auteur', required: true, max: ARTICLE_LIMITS.author });
   const slug = normalizeLine(v.slug);
   const slugGiven = slug !== '';
@@ -69,7 +92,8 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
   if (!(v.kind in ARTICLE_KINDS)) errors.soort = 'Kies een soort artikel.';
   if (v.status !== 'draft' && v.status !== 'published') errors.status = 'Kies concept of publiceren.';
   const publishedAt = v.publishAt === '' ? null : fromLocalInputValue(v.publishAt);
-  if (v.publishAt !== '' && publishedAt === null) errors.publicatietijd = 'Vul een geldige datum en tijd in, bijvoorbeeld 27-05-2015 14:00.';
+  if (v.publishAt !== '' && publishedAt === null)
+    errors.publicatietijd = 'Vul een geldige datum en tijd in, bijvoorbeeld 27-05-2015 14:00.';
   if (Object.keys(errors).length) return { errors, slugGiven };
   return {
     errors,

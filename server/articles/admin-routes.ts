@@ -8,7 +8,16 @@ import { notFound } from '../http/errors';
 import { parseId } from '../shared/validation';
 import { articleToForm, emptyArticleForm } from './admin-form';
 import { renderEditor, saveFromEditor } from './admin-save';
-import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, isScheduled, listArticlesForBeheer, unpublishArticle, type Article } from './queries';
+import {
+  ARTICLE_KINDS,
+  articlePath,
+  findArticleById,
+  isPublic,
+  isScheduled,
+  listArticlesForBeheer,
+  unpublishArticle,
+  type Article,
+} from './queries';
 
 const PER_PAGE = 30;
 
@@ -24,12 +33,23 @@ export function articleAdminRoutes(deps: Deps): Router {
   }
 
   router.get('/beheer/artikelen', ...guard, async (req, res) => {
-    const page = typeof req.query.pagina === 'string' ? parseId(req.query.pagina) ?? 1 : 1;
+    const page = typeof req.query.pagina === 'string' ? (parseId(req.query.pagina) ?? 1) : 1;
     const { articles, total } = await listArticlesForBeheer(deps.db, page, PER_PAGE);
     const now = deps.clock();
     const state = (a: Article) => (a.status === 'draft' ? 'Concept' : isScheduled(a, now) ? 'Gepland' : 'Gepubliceerd');
-    const rows = articles.map((a) => ({ article: a, kindLabel: ARTICLE_KINDS[a.kind], state: state(a), publicPath: isPublic(a, now) ? articlePath(a) : null }));
-    res.render('beheer/articles/list', { title: 'Artikelen', bodyClass: 'beheer', rows, page, pages: Math.max(1, Math.ceil(total / PER_PAGE)) });
+    const rows = articles.map((a) => ({
+      article: a,
+      kindLabel: ARTICLE_KINDS[a.kind],
+      state: state(a),
+      publicPath: isPublic(a, now) ? articlePath(a) : null,
+    }));
+    res.render('beheer/articles/list', {
+      title: 'Artikelen',
+      bodyClass: 'beheer',
+      rows,
+      page,
+      pages: Math.max(1, Math.ceil(total / PER_PAGE)),
+    });
   });
 
   router.get('/beheer/artikelen/nieuw', ...guard, (_req, res) => {

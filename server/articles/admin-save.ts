@@ -9,7 +9,17 @@ import { formatDateTime } from '../shared/format';
 import { renderMarkdown } from '../shared/markdown';
 import { field, type FieldErrors } from '../shared/validation';
 import { readArticleForm, validateArticleForm, ARTICLE_LIMITS, type ArticleFormValues } from './admin-form';
-import { ARTICLE_KINDS, articlePath, createArticle, isPublic, isScheduled, slugTaken, uniqueSlug, updateArticle, type Article } from './queries';
+import {
+  ARTICLE_KINDS,
+  articlePath,
+  createArticle,
+  isPublic,
+  isScheduled,
+  slugTaken,
+  uniqueSlug,
+  updateArticle,
+  type Article,
+} from './queries';
 
 export interface EditorState {
   article?: Article;
@@ -43,13 +53,23 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
     return renderEditor(deps, res, 200, { article: existing, values, errors: {}, previewHtml: renderMarkdown(values.body) });
   }
   const { input, slugGiven, errors } = validateArticleForm(values);
-  if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id))) errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
+  if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))
+    errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
   if (!input || Object.keys(errors).length) return renderEditor(deps, res, 422, { article: existing, values, errors });
-  if (!slugGiven) input.slug = existing && existing.title === input.title ? existing.slug : await uniqueSlug(deps.db, input.slug, existing?.id);
+  if (!slugGiven)
+    input.slug = existing && existing.title === input.title ? existing.slug : await uniqueSlug(deps.db, input.slug, existing?.id);
   const now = deps.clock();
-  const saved = existing ? await updateArticle(deps.db, existing.id, input, now) : await createArticle(deps.db, input, currentUser(res).id, now);
+  const saved = existing
+    ? await updateArticle(deps.db, existing.id, input, now)
+    : await createArticle(deps.db, input, currentUser(res).id, now);
   if (!saved) throw notFound('Dit artikel bestaat niet (meer).');
-  await audit(deps.db, currentActor(res), existing ? 'article.update' : 'article.create', { type: 'article', id: saved.id }, saved.title.slice(0, 200));
+  await audit(
+    deps.db,
+    currentActor(res),
+    existing ? 'article.update' : 'article.create',
+    { type: 'article', id: saved.id },
+    saved.title.slice(0, 200),
+  );
   req.session.flash = savedMessage(saved, now);
   res.redirect(303, `/beheer/artikelen/${saved.id}`);
 }

@@ -5,7 +5,13 @@ import type { Deps } from '../deps';
 import { reactieSection, type SectionOptions } from '../reacties/section';
 import { ARTICLE_KINDS, articlePath, type Article } from './queries';
 
-export async function renderArticlePage(deps: Deps, req: Request, res: Response, article: Article, opts: SectionOptions = {}): Promise<void> {
+export async function renderArticlePage(
+  deps: Deps,
+  req: Request,
+  res: Response,
+  article: Article,
+  opts: SectionOptions = {},
+): Promise<void> {
   const section = await reactieSection(deps, req, article, opts);
   res.status(opts.status ?? 200).render('articles/article', {
     title: article.title,

@@ -76,7 +76,11 @@ export async function listVoorpagina(db: Db, now: Date, page: number, perPage: n
   const [rows, countRow] = await Promise.all([
     publicArticles(db, now)
       .select('*')
-      .orderBy([{ column: 'pinned', order: 'desc' }, { column: 'published_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .orderBy([
+        { column: 'pinned', order: 'desc' },
+        { column: 'published_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .limit(perPage)
       .offset((page - 1) * perPage),
     publicArticles(db, now).count({ n: '*' }).first(),
@@ -102,7 +106,15 @@ export async function findArticleById(db: Db, id: number): Promise<Article | nul
 
 export async function listArticlesForBeheer(db: Db, page: number, perPage: number): Promise<{ articles: Article[]; total: number }> {
   const [rows, countRow] = await Promise.all([
-    db('articles').select('*').orderByRaw('published_at is null desc').orderBy([{ column: 'published_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(perPage).offset((page - 1) * perPage),
+    db('articles')
+      .select('*')
+      .orderByRaw('published_at is null desc')
+      .orderBy([
+        { column: 'published_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(perPage)
+      .offset((page - 1) * perPage),
     db('articles').count({ n: '*' }).first(),
   ]);
   return { articles: rows.map(toArticle), total: toCount(countRow) };
@@ -175,7 +187,9 @@ export async function unpublishArticle(db: Db, id: number, now: Date): Promise<v
 /** A slug not yet taken by another article: "slug", then "slug-2", "slug-3", … */
 export async function uniqueSlug(db: Db, base: string, exceptId?: number): Promise<string> {
   const q = db('articles').where('slug', base).orWhere('slug', 'like', `${base}-%`);
-  const taken = new Set<string>((await q.select('slug', 'id')).filter((r: Row) => Number(r.id) !== exceptId).map((r: Row) => String(r.slug)));
+  const taken = new Set<string>(
+    (await q.select('slug', 'id')).filter((r: Row) => Number(r.id) !== exceptId).map((r: Row) => String(r.slug)),
+  );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

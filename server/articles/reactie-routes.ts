@@ -13,7 +13,8 @@ export function reactieRoutes(deps: Deps): Router {
 
   async function publicArticle(req: Request): Promise<Article> {
     const article = await findArticleBySlug(deps.db, String(req.params.slug));
-    if (!article || !isPublic(article, deps.clock())) throw notFound('Dit artikel bestaat niet (meer); je reactie kon niet worden geplaatst.');
+    if (!article || !isPublic(article, deps.clock()))
+      throw notFound('Dit artikel bestaat niet (meer); je reactie kon niet worden geplaatst.');
     return article;
   }
 

@@ -9,7 +9,7 @@ import { renderArticlePage } from './article-page';
 import { ARTICLE_KINDS, articlePath, findArticleBySlug, isPublic, listVoorpagina, weblogStartedAt } from './queries';
 
 // Ten items fit a phone screen's scroll and a day or two of the weblog.
-export const ARTICLES_PER_PAGE = 10;
+const ARTICLES_PER_PAGE = 10;
 
 export function articleRoutes(deps: Deps): Router {
   const router = Router();

@@ -44,9 +44,21 @@ async function fill(db: Db, articles: number, reacties: number): Promise<number>
     for (let j = i; j < Math.min(articles, i + BATCH); j++) {
       const at = new Date(start + j * DAY_MS);
       rows.push({
-        slug: `artikel-${j}`, title: `Artikel ${j}: nieuws uit de stad`, kind: 'nieuws', body_markdown: body, body_html: html,
-        excerpt_markdown: '', excerpt_html: html, author_name: 'Redactie', status: 'published', published_at: at,
-        pinned: false, reacties_open: true, reactie_count: 0, created_at: at, updated_at: at,
+        slug: `artikel-${j}`,
+        title: `Artikel ${j}: nieuws uit de stad`,
+        kind: 'nieuws',
+        body_markdown: body,
+        body_html: html,
+        excerpt_markdown: '',
+        excerpt_html: html,
+        author_name: 'Redactie',
+        status: 'published',
+        published_at: at,
+        pinned: false,
+        reacties_open: true,
+        reactie_count: 0,
+        created_at: at,
+        updated_at: at,
       });
     }
     await db('articles').insert(rows);
@@ -60,9 +72,18 @@ async function fill(db: Db, articles: number, reacties: number): Promise<number>
       const articleId = j % 5 === 0 ? busy : 1 + (j % articles);
       const at = new Date(start + (articleId - 1) * DAY_MS + j);
       rows.push({
-        article_id: articleId, parent_id: null, author_name: `Bewoner ${j % 900}`, author_email: `b${j % 900}@example.nl`,
-        author_email_key: `b${j % 900}@example.nl`, author_url: null, body: `Reactie ${j}: eens met de vorige spreker.`,
-        status: j % 20 === 0 ? 'pending' : 'approved', ip: '192.0.2.1', user_agent: 'bench', created_at: at, status_changed_at: at,
+        article_id: articleId,
+        parent_id: null,
+        author_name: `Bewoner ${j % 900}`,
+        author_email: `b${j % 900}@example.nl`,
+        author_email_key: `b${j % 900}@example.nl`,
+        author_url: null,
+        body: `Reactie ${j}: eens met de vorige spreker.`,
+        status: j % 20 === 0 ? 'pending' : 'approved',
+        ip: '192.0.2.1',
+        user_agent: 'bench',
+        created_at: at,
+        status_changed_at: at,
       });
     }
     await db('reacties').insert(rows);
@@ -73,17 +94,23 @@ async function fill(db: Db, articles: number, reacties: number): Promise<number>
   return busy;
 }
 
-async function measure(baseUrl: string, urlPath: string, requests: number): Promise<{ p50: number; p95: number; max: number; bytes: number }> {
+async function measure(
+  baseUrl: string,
+  urlPath: string,
+  requests: number,
+): Promise<{ p50: number; p95: number; max: number; bytes: number }> {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < requests; i++) {
     const started = process.hrtime.bigint();
     bytes = await new Promise<number>((resolve, reject) => {
-      http.get(`${baseUrl}${urlPath}`, (res) => {
-        let n = 0;
-        res.on('data', (c: Buffer) => (n += c.length));
-        res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`${urlPath}: HTTP ${res.statusCode}`))));
-      }).on('error', reject);
+      http
+        .get(`${baseUrl}${urlPath}`, (res) => {
+          let n = 0;
+          res.on('data', (c: Buffer) => (n += c.length));
+          res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`${urlPath}: HTTP ${res.statusCode}`))));
+        })
+        .on('error', reject);
     });
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
@@ -98,13 +125,21 @@ async function main(): Promise<void> {
   const requests = option('requests', 300);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-bench-'));
   const file = path.join(dir, 'bench.sqlite');
-  console.log(`Stadslog benchmark: ${articles.toLocaleString('nl-NL')} artikelen, ${reacties.toLocaleString('nl-NL')} reacties (SQLite in ${dir})`);
+  console.log(
+    `Stadslog benchmark: ${articles.toLocaleString('nl-NL')} artikelen, ${reacties.toLocaleString('nl-NL')} reacties (SQLite in ${dir})`,
+  );
   const db = createDb(file);
   try {
     await migrateLatest(db);
     const busy = await fill(db, articles, reacties);
     const config = testConfig({ databaseUrl: file });
-    const app = createApp({ config, db, logger: pino({ level: 'silent' }), formTokens: new FormTokens(config.sessionSecret), clock: () => new Date() });
+    const app = createApp({
+      config,
+      db,
+      logger: pino({ level: 'silent' }),
+      formTokens: new FormTokens(config.sessionSecret),
+      clock: () => new Date(),
+    });
     const server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -120,7 +155,9 @@ async function main(): Promise<void> {
     for (const [label, urlPath] of pages) {
       const n = label.startsWith('druk') ? Math.max(10, Math.floor(requests / 10)) : requests;
       const r = await measure(baseUrl, urlPath, n);
-      console.log(`  ${label.padEnd(40)} ${r.p50.toFixed(1).padStart(6)}ms ${r.p95.toFixed(1).padStart(6)}ms ${r.max.toFixed(1).padStart(6)}ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB`);
+      console.log(
+        `  ${label.padEnd(40)} ${r.p50.toFixed(1).padStart(6)}ms ${r.p95.toFixed(1).padStart(6)}ms ${r.max.toFixed(1).padStart(6)}ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB`,
+      );
     }
     const mem = process.memoryUsage();
     console.log(`\n  geheugen: ${(mem.rss / 1048576).toFixed(0)} MB RSS, ${(mem.heapUsed / 1048576).toFixed(0)} MB heap`);

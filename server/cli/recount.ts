@@ -6,6 +6,8 @@ runCommand(async () => {
   const { db } = await openDatabase();
   const before = await siteReactieTotal(db);
   const { articles, total } = await recountAll(db, (done, all) => progressLine('Artikel', done, all));
-  console.log(`${articles.toLocaleString('nl-NL')} artikelen geteld. Totaal aantal reacties: ${before.toLocaleString('nl-NL')} → ${total.toLocaleString('nl-NL')}.`);
+  console.log(
+    `${articles.toLocaleString('nl-NL')} artikelen geteld. Totaal aantal reacties: ${before.toLocaleString('nl-NL')} → ${total.toLocaleString('nl-NL')}.`,
+  );
   await db.destroy();
 });

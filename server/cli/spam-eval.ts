@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import { CorpusError, evaluate, readCorpus, type Columns } from '../spam/evaluate';
 
-const USAGE = 'Gebruik: npm run spam:eval -- BESTAND.csv [--author-column naam] [--content-column tekst] [--label-column spam] [--email-column email] [--url-column url]';
+const USAGE =
+  'Gebruik: npm run spam:eval -- BESTAND.csv [--author-column naam] [--content-column tekst] [--label-column spam] [--email-column email] [--url-column url]';
 
 function parseArgs(argv: string[]): { file: string; columns: Columns; explicit: Set<string> } {
   const columns: Columns = { author: 'author', content: 'content', label: 'spam', email: 'email', url: 'url' };
@@ -54,7 +55,8 @@ function main(): void {
   ];
   if (result.falsePositives.length) {
     lines.push(``, `  Ham die als spam werd gemarkeerd:`);
-    for (const fp of result.falsePositives.slice(0, 20)) lines.push(`    - ${fp.author}: "${fp.content.replace(/\s+/g, ' ')}" (${fp.why.join('; ')})`);
+    for (const fp of result.falsePositives.slice(0, 20))
+      lines.push(`    - ${fp.author}: "${fp.content.replace(/\s+/g, ' ')}" (${fp.why.join('; ')})`);
   }
   console.log(lines.join('\n'));
 }

@@ -30,7 +30,12 @@ export function createDb(databaseUrl: string): Db {
       min: 1,
       max: 1,
       afterCreate(conn: { run: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) {
-        const pragmas = ['PRAGMA journal_mode = WAL', `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL'];
+        const pragmas = [
+          'PRAGMA journal_mode = WAL',
+          `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
+          'PRAGMA foreign_keys = ON',
+          'PRAGMA synchronous = NORMAL',
+        ];
         const next = (i: number): void => {
           if (i === pragmas.length) return done(null, conn);
           conn.run(pragmas[i], (err) => (err ? done(err, conn) : next(i + 1)));

@@ -32,5 +32,3 @@ export const COLUMN_LIMITS = {
     actor: 254, // an account's e-mail, or the address typed in a failed login (cut to fit)
   },
 } as const;
-
-export type LimitedTable = keyof typeof COLUMN_LIMITS;

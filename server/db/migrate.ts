@@ -19,7 +19,9 @@ const migrationSource: Knex.MigrationSource<string> = {
     return files.filter((file) => file.endsWith(EXTENSION) && !file.endsWith(`.d${EXTENSION}`)).sort();
   },
   getMigrationName: (file) => path.basename(file, EXTENSION),
-  getMigration: async (file) => require(path.join(MIGRATIONS_DIR, file)) as Knex.Migration,
+  // require, not import(): under tsx's CommonJS hook only require loads a .ts file.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  getMigration: (file) => Promise.resolve(require(path.join(MIGRATIONS_DIR, file)) as Knex.Migration),
 };
 
 // Databases migrated before names lost their extension recorded `….ts` or `….js`: strip it before

@@ -9,7 +9,11 @@ import { generatePassword } from '../accounts/passwords';
 import type { Role } from '../accounts/roles';
 import { savePage } from '../pages/queries';
 
-export interface DemoAccount { role: Role; email: string; password: string }
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  password: string;
+}
 
 const DAY = 86_400_000;
 
@@ -37,18 +41,38 @@ function demoArticles(now: Date): DemoArticle[] {
     {
       slug: 'welkom-op-de-weblog-van-peelstad',
       input: {
-        ...base, kind: 'nieuws', title: 'Welkom op de weblog van Peelstad', publishedAt: new Date('2005-05-27T08:30:00Z'),
-        bodyMarkdown: 'Vanaf vandaag houden we hier bij wat er in Peelstad gebeurt: in de raad, in de wijken en op straat.\n\nWe plaatsen brieven van het college aan de gemeenteraad, schriftelijke vragen van raadsleden met de antwoorden, en gewoon nieuws. Reageren mag iedereen, zonder account. Houd het netjes: de moderatoren lezen mee.',
+        ...base,
+        kind: 'nieuws',
+        title: 'Welkom op de weblog van Peelstad',
+        publishedAt: new Date('2005-05-27T08:30:00Z'),
+        bodyMarkdown:
+          'Vanaf vandaag houden we hier bij wat er in Peelstad gebeurt: in de raad, in de wijken en op straat.\n\nWe plaatsen brieven van het college aan de gemeenteraad, schriftelijke vragen van raadsleden met de antwoorden, en gewoon nieuws. Reageren mag iedereen, zonder account. Houd het netjes: de moderatoren lezen mee.',
       },
       reacties: [
-        { key: 'w1', name: 'Hanneke', email: 'hanneke@voorbeeld.nl', body: 'Goed initiatief! Eindelijk een plek waar je de raadsstukken gewoon kunt lezen.', minutesAfter: 95 },
-        { key: 'w2', parent: 'w1', name: 'Ger van Dijk', email: 'ger@voorbeeld.nl', body: 'Eens. Ben benieuwd hoe lang het volgehouden wordt ;-)', minutesAfter: 180 },
+        {
+          key: 'w1',
+          name: 'Hanneke',
+          email: 'hanneke@voorbeeld.nl',
+          body: 'Goed initiatief! Eindelijk een plek waar je de raadsstukken gewoon kunt lezen.',
+          minutesAfter: 95,
+        },
+        {
+          key: 'w2',
+          parent: 'w1',
+          name: 'Ger van Dijk',
+          email: 'ger@voorbeeld.nl',
+          body: 'Eens. Ben benieuwd hoe lang het volgehouden wordt ;-)',
+          minutesAfter: 180,
+        },
       ],
     },
     {
       slug: 'brief-college-herinrichting-markt',
       input: {
-        ...base, kind: 'college', title: 'Brief van het college: herinrichting van de Markt', publishedAt: at(9, 10),
+        ...base,
+        kind: 'college',
+        title: 'Brief van het college: herinrichting van de Markt',
+        publishedAt: at(9, 10),
         bodyMarkdown: [
           '**Kenmerk:** 2026/0412 · **Datum:** 12 november 2026 · **Onderwerp:** stand van zaken herinrichting Markt',
           '',
@@ -84,17 +108,54 @@ function demoArticles(now: Date): DemoArticle[] {
         ].join('\n'),
       },
       reacties: [
-        { key: 'm1', name: 'Marieke Janssen', email: 'marieke.janssen@voorbeeld.nl', body: 'Drie maanden de Markt half dicht, midden in het terrasseizoen. Is daar met de horeca over gepraat?', minutesAfter: 60 },
-        { key: 'm2', parent: 'm1', name: 'Peter Aarts', email: 'peter@cafedekroon.example', url: 'https://www.cafedekroon.example', body: 'Namens Café De Kroon: ja, we zijn twee keer uitgenodigd. Of er ook iets met onze opmerkingen gedaan is, is een tweede.', minutesAfter: 140 },
-        { key: 'm3', parent: 'm2', name: 'Marieke Janssen', email: 'marieke.janssen@voorbeeld.nl', body: 'Dank voor de reactie, Peter. Dan ben ik benieuwd naar het verslag van die gesprekken.', minutesAfter: 200 },
-        { key: 'm4', name: 'Ömer Yıldız', email: 'omer@voorbeeld.nl', body: 'Het ontwerp staat hier, voor wie het wil bekijken:\nhttps://www.peelstad.example/raad/2026-0412-bijlage.pdf\n\nMeer groen is prima, maar waar blijven de fietsenrekken?', minutesAfter: 320 },
-        { key: 'm5', name: 'Renée de Wit', email: 'renee@voorbeeld.nl', body: 'Ik hoop dat er eindelijk iets aan de gladde tegels gedaan wordt. Mijn moeder is er vorige winter gevallen.', minutesAfter: 1500, status: 'pending' },
+        {
+          key: 'm1',
+          name: 'Marieke Janssen',
+          email: 'marieke.janssen@voorbeeld.nl',
+          body: 'Drie maanden de Markt half dicht, midden in het terrasseizoen. Is daar met de horeca over gepraat?',
+          minutesAfter: 60,
+        },
+        {
+          key: 'm2',
+          parent: 'm1',
+          name: 'Peter Aarts',
+          email: 'peter@cafedekroon.example',
+          url: 'https://www.cafedekroon.example',
+          body: 'Namens Café De Kroon: ja, we zijn twee keer uitgenodigd. Of er ook iets met onze opmerkingen gedaan is, is een tweede.',
+          minutesAfter: 140,
+        },
+        {
+          key: 'm3',
+          parent: 'm2',
+          name: 'Marieke Janssen',
+          email: 'marieke.janssen@voorbeeld.nl',
+          body: 'Dank voor de reactie, Peter. Dan ben ik benieuwd naar het verslag van die gesprekken.',
+          minutesAfter: 200,
+        },
+        {
+          key: 'm4',
+          name: 'Ömer Yıldız',
+          email: 'omer@voorbeeld.nl',
+          body: 'Het ontwerp staat hier, voor wie het wil bekijken:\nhttps://www.peelstad.example/raad/2026-0412-bijlage.pdf\n\nMeer groen is prima, maar waar blijven de fietsenrekken?',
+          minutesAfter: 320,
+        },
+        {
+          key: 'm5',
+          name: 'Renée de Wit',
+          email: 'renee@voorbeeld.nl',
+          body: 'Ik hoop dat er eindelijk iets aan de gladde tegels gedaan wordt. Mijn moeder is er vorige winter gevallen.',
+          minutesAfter: 1500,
+          status: 'pending',
+        },
       ],
     },
     {
       slug: 'schriftelijke-vragen-bomenkap-parkweg',
       input: {
-        ...base, kind: 'raadsvragen', title: 'Raadsvragen over de bomenkap aan de Parkweg, met antwoorden', publishedAt: at(4, 14),
+        ...base,
+        kind: 'raadsvragen',
+        title: 'Raadsvragen over de bomenkap aan de Parkweg, met antwoorden',
+        publishedAt: at(4, 14),
         bodyMarkdown: [
           'Schriftelijke vragen van de fractie van Groen Peelstad (raadslid J. van der Heijden), ingediend op 21 oktober 2026, met de antwoorden van het college van 11 november 2026.',
           '',
@@ -112,29 +173,86 @@ function demoArticles(now: Date): DemoArticle[] {
         ].join('\n'),
       },
       reacties: [
-        { key: 'b1', name: 'Jeroen van der Heijden', email: 'jeroen@groenpeelstad.example', url: 'https://groenpeelstad.example', body: 'Fijn dat de antwoorden er zijn. Dertig nieuwe bomen is mooi, maar het duurt veertig jaar voor die zo groot zijn als wat er stond.', minutesAfter: 45 },
-        { key: 'b2', parent: 'b1', name: 'Annie', email: 'annie.b@voorbeeld.nl', body: 'Klopt. En "een fout van de bezorger"... echt?', minutesAfter: 90 },
-        { key: 'b3', parent: 'b2', name: 'Kees Vermeulen', email: 'kees@voorbeeld.nl', body: 'Zoiets kan gebeuren hoor. Belangrijker is dat ze het nu goed doen.', minutesAfter: 130 },
-        { key: 'b4', name: 'Gülşen', email: 'gulsen@voorbeeld.nl', body: 'Mogen bewoners meedenken over waar de nieuwe bomen komen?', minutesAfter: 400 },
+        {
+          key: 'b1',
+          name: 'Jeroen van der Heijden',
+          email: 'jeroen@groenpeelstad.example',
+          url: 'https://groenpeelstad.example',
+          body: 'Fijn dat de antwoorden er zijn. Dertig nieuwe bomen is mooi, maar het duurt veertig jaar voor die zo groot zijn als wat er stond.',
+          minutesAfter: 45,
+        },
+        {
+          key: 'b2',
+          parent: 'b1',
+          name: 'Annie',
+          email: 'annie.b@voorbeeld.nl',
+          body: 'Klopt. En "een fout van de bezorger"... echt?',
+          minutesAfter: 90,
+        },
+        {
+          key: 'b3',
+          parent: 'b2',
+          name: 'Kees Vermeulen',
+          email: 'kees@voorbeeld.nl',
+          body: 'Zoiets kan gebeuren hoor. Belangrijker is dat ze het nu goed doen.',
+          minutesAfter: 130,
+        },
+        {
+          key: 'b4',
+          name: 'Gülşen',
+          email: 'gulsen@voorbeeld.nl',
+          body: 'Mogen bewoners meedenken over waar de nieuwe bomen komen?',
+          minutesAfter: 400,
+        },
       ],
     },
     {
       slug: 'nieuwe-fietsenstalling-bij-het-station',
       input: {
-        ...base, kind: 'nieuws', title: 'Nieuwe fietsenstalling bij het station open', publishedAt: at(2, 8), pinned: true,
-        bodyMarkdown: 'Sinds maandag is de bewaakte fietsenstalling onder het Stationsplein open, met plek voor 1.200 fietsen. De eerste 24 uur zijn gratis.\n\nDe oude rekken aan de noordkant worden in december weggehaald. Fietsen die daar dan nog staan, worden naar het depot gebracht.',
+        ...base,
+        kind: 'nieuws',
+        title: 'Nieuwe fietsenstalling bij het station open',
+        publishedAt: at(2, 8),
+        pinned: true,
+        bodyMarkdown:
+          'Sinds maandag is de bewaakte fietsenstalling onder het Stationsplein open, met plek voor 1.200 fietsen. De eerste 24 uur zijn gratis.\n\nDe oude rekken aan de noordkant worden in december weggehaald. Fietsen die daar dan nog staan, worden naar het depot gebracht.',
       },
       reacties: [
-        { key: 'f1', name: 'Piet', email: 'piet@voorbeeld.nl', body: 'Eindelijk! Ik stond elke ochtend tien minuten een plekje te zoeken.', minutesAfter: 30 },
-        { key: 'f2', parent: 'f1', name: 'Sanne', email: 'sanne@voorbeeld.nl', body: 'Wel jammer dat hij om half één dichtgaat. De laatste trein komt later.', minutesAfter: 75 },
-        { key: 'f3', parent: 'f2', name: 'Piet', email: 'piet@voorbeeld.nl', body: 'Goed punt. Misschien iets voor de inspraakavond?', minutesAfter: 110 },
+        {
+          key: 'f1',
+          name: 'Piet',
+          email: 'piet@voorbeeld.nl',
+          body: 'Eindelijk! Ik stond elke ochtend tien minuten een plekje te zoeken.',
+          minutesAfter: 30,
+        },
+        {
+          key: 'f2',
+          parent: 'f1',
+          name: 'Sanne',
+          email: 'sanne@voorbeeld.nl',
+          body: 'Wel jammer dat hij om half één dichtgaat. De laatste trein komt later.',
+          minutesAfter: 75,
+        },
+        {
+          key: 'f3',
+          parent: 'f2',
+          name: 'Piet',
+          email: 'piet@voorbeeld.nl',
+          body: 'Goed punt. Misschien iets voor de inspraakavond?',
+          minutesAfter: 110,
+        },
       ],
     },
     {
       slug: 'gemeenteraad-stemt-in-met-begroting-2027',
       input: {
-        ...base, kind: 'nieuws', title: 'Gemeenteraad stemt in met begroting 2027', publishedAt: at(1, 22), reactiesOpen: false,
-        bodyMarkdown: 'Na twee avonden debat heeft de gemeenteraad donderdagavond ingestemd met de begroting voor 2027. De onroerendezaakbelasting stijgt met 3,9 procent, minder dan het college voorstelde.\n\nDe reacties bij dit bericht zijn gesloten; praat verder bij het verslag van de raadsvergadering.',
+        ...base,
+        kind: 'nieuws',
+        title: 'Gemeenteraad stemt in met begroting 2027',
+        publishedAt: at(1, 22),
+        reactiesOpen: false,
+        bodyMarkdown:
+          'Na twee avonden debat heeft de gemeenteraad donderdagavond ingestemd met de begroting voor 2027. De onroerendezaakbelasting stijgt met 3,9 procent, minder dan het college voorstelde.\n\nDe reacties bij dit bericht zijn gesloten; praat verder bij het verslag van de raadsvergadering.',
       },
       reacties: [
         { key: 'g1', name: 'W. Smits', email: 'wsmits@voorbeeld.nl', body: 'WEER een verhoging. Waar blijft dat geld?', minutesAfter: 20 },
@@ -143,8 +261,12 @@ function demoArticles(now: Date): DemoArticle[] {
     {
       slug: 'inspraakavond-over-het-stationsgebied',
       input: {
-        ...base, kind: 'nieuws', title: 'Inspraakavond over het stationsgebied', publishedAt: new Date(now.getTime() + 3 * DAY),
-        bodyMarkdown: 'Op woensdag organiseert de gemeente een inspraakavond over de plannen voor het stationsgebied. Aanmelden is niet nodig.',
+        ...base,
+        kind: 'nieuws',
+        title: 'Inspraakavond over het stationsgebied',
+        publishedAt: new Date(now.getTime() + 3 * DAY),
+        bodyMarkdown:
+          'Op woensdag organiseert de gemeente een inspraakavond over de plannen voor het stationsgebied. Aanmelden is niet nodig.',
       },
       reacties: [],
     },
@@ -223,16 +345,33 @@ async function writeDemoSite(trx: Knex.Transaction, now: Date): Promise<{ accoun
     const keys: Record<string, number> = {};
     for (const r of demo.reacties) {
       const at = new Date(publishedAt.getTime() + r.minutesAfter * 60_000);
-      keys[r.key] = await insertReactie(trx, {
-        articleId: article.id, parentId: r.parent ? keys[r.parent] : null, authorName: r.name, authorEmail: r.email,
-        authorUrl: r.url ?? null, body: r.body, status: r.status ?? 'approved', ip: null, userAgent: null,
-      }, at);
+      keys[r.key] = await insertReactie(
+        trx,
+        {
+          articleId: article.id,
+          parentId: r.parent ? keys[r.parent] : null,
+          authorName: r.name,
+          authorEmail: r.email,
+          authorUrl: r.url ?? null,
+          body: r.body,
+          status: r.status ?? 'approved',
+          ip: null,
+          userAgent: null,
+        },
+        at,
+      );
     }
   }
 
-  await savePage(trx, 'over-deze-weblog', {
-    title: 'Over deze weblog',
-    bodyMarkdown: 'De weblog van Peelstad bestaat sinds mei 2005. De redactie plaatst bijna elke dag iets: nieuws uit de stad, brieven van het college aan de gemeenteraad en schriftelijke vragen van raadsleden met de antwoorden.\n\n**Reageren** mag iedereen, zonder account. Je e-mailadres wordt nooit gepubliceerd. Een eerste reactie wordt eerst door een moderator bekeken; daarna verschijnen je reacties direct.\n\nVragen of tips? Mail de redactie.',
-  }, now);
+  await savePage(
+    trx,
+    'over-deze-weblog',
+    {
+      title: 'Over deze weblog',
+      bodyMarkdown:
+        'De weblog van Peelstad bestaat sinds mei 2005. De redactie plaatst bijna elke dag iets: nieuws uit de stad, brieven van het college aan de gemeenteraad en schriftelijke vragen van raadsleden met de antwoorden.\n\n**Reageren** mag iedereen, zonder account. Je e-mailadres wordt nooit gepubliceerd. Een eerste reactie wordt eerst door een moderator bekeken; daarna verschijnen je reacties direct.\n\nVragen of tips? Mail de redactie.',
+    },
+    now,
+  );
   return { accounts };
 }

@@ -3,7 +3,11 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 export class HttpError extends Error {
-  constructor(public readonly status: number, message: string, public readonly hint?: string) {
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly hint?: string,
+  ) {
     super(message);
   }
 }
@@ -27,7 +31,13 @@ const TITLES: Record<number, string> = {
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound());
 
-interface ErrorLike { status?: number; statusCode?: number; type?: string; code?: string; expose?: boolean }
+interface ErrorLike {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  code?: string;
+  expose?: boolean;
+}
 
 function statusOf(err: unknown): number {
   if (err instanceof HttpError) return err.status;
@@ -40,12 +50,16 @@ function statusOf(err: unknown): number {
 }
 
 /** Connection failures and a closed pool: the site should say "try again later", not crash. */
-export function isDatabaseUnavailable(err: unknown): boolean {
+function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as ErrorLike & { message?: string };
   const code = e?.code ?? '';
   const message = e?.message ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_MISUSE'].includes(code)
-    || /Knex: Timeout acquiring a connection|Unable to acquire a connection|pool is (probably )?(full|destroyed)|Database is closed|SQLITE_MISUSE/i.test(message);
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_MISUSE'].includes(code) ||
+    /Knex: Timeout acquiring a connection|Unable to acquire a connection|pool is (probably )?(full|destroyed)|Database is closed|SQLITE_MISUSE/i.test(
+      message,
+    )
+  );
 }
 
 function messageOf(err: unknown, status: number): string {

@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import { HttpError } from './errors';
 
 // A page left open for an afternoon, or served from a cache for a few days, must still post.
-export const FORM_TOKEN_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const FORM_TOKEN_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 // Clocks of several app servers may differ a little.
 const CLOCK_SKEW_MS = 60 * 1000;
 

@@ -10,7 +10,11 @@ export class KnexRateLimitStore implements Store {
   // Keys in the database are shared between processes, so limits hold across all of them.
   localKeys = false;
 
-  constructor(private readonly db: Db, readonly prefix: string, private readonly secret: string) {}
+  constructor(
+    private readonly db: Db,
+    readonly prefix: string,
+    private readonly secret: string,
+  ) {}
 
   private stored(key: string): string {
     return this.prefix + crypto.createHmac('sha256', this.secret).update(`rate-limit:${this.prefix}${key}`).digest('base64url');
@@ -36,11 +40,16 @@ export class KnexRateLimitStore implements Store {
   }
 
   async decrement(key: string): Promise<void> {
-    await this.db('rate_limits').where({ key: this.stored(key) }).andWhere('hits', '>', 0).decrement('hits', 1);
+    await this.db('rate_limits')
+      .where({ key: this.stored(key) })
+      .andWhere('hits', '>', 0)
+      .decrement('hits', 1);
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.db('rate_limits').where({ key: this.stored(key) }).delete();
+    await this.db('rate_limits')
+      .where({ key: this.stored(key) })
+      .delete();
   }
 }
 

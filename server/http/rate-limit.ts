@@ -6,7 +6,7 @@ import type { Db } from '../db/knex';
 import { KnexRateLimitStore } from './rate-limit-store';
 
 /** Whole minutes until the window that stopped this request ends (at least 1). */
-export function minutesToWait(req: Request, limit: RateLimit, now = Date.now()): number {
+function minutesToWait(req: Request, limit: RateLimit, now = Date.now()): number {
   const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
   const ms = reset ? reset.getTime() - now : limit.windowMs;
   return Math.max(1, Math.ceil(ms / 60000));

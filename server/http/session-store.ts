@@ -28,7 +28,10 @@ function settle<T>(work: Promise<T>, callback?: Callback<T>): void {
 }
 
 export class KnexSessionStore extends session.Store {
-  constructor(private readonly db: Db, private readonly table = 'sessions') {
+  constructor(
+    private readonly db: Db,
+    private readonly table = 'sessions',
+  ) {
     super();
   }
 
@@ -48,18 +51,37 @@ export class KnexSessionStore extends session.Store {
   override set(sid: string, sess: session.SessionData, callback?: Callback): void {
     const { [STORED_EXPIRY]: _omit, ...data } = sess as StoredSession;
     const row = { sid, sess: JSON.stringify(data), expires_at: expiryOf(sess) };
-    settle(this.db(this.table).insert(row).onConflict('sid').merge(['sess', 'expires_at']).then(() => undefined), callback);
+    settle(
+      this.db(this.table)
+        .insert(row)
+        .onConflict('sid')
+        .merge(['sess', 'expires_at'])
+        .then(() => undefined),
+      callback,
+    );
   }
 
   override touch(sid: string, sess: session.SessionData, callback?: Callback): void {
     const expiresAt = expiryOf(sess);
     const stored = (sess as StoredSession)[STORED_EXPIRY] ?? 0;
     if (expiresAt - stored < TOUCH_WRITE_INTERVAL_MS) return void callback?.(null);
-    settle(this.db(this.table).where({ sid }).update({ expires_at: expiresAt }).then(() => undefined), callback);
+    settle(
+      this.db(this.table)
+        .where({ sid })
+        .update({ expires_at: expiresAt })
+        .then(() => undefined),
+      callback,
+    );
   }
 
   override destroy(sid: string, callback?: Callback): void {
-    settle(this.db(this.table).where({ sid }).delete().then(() => undefined), callback);
+    settle(
+      this.db(this.table)
+        .where({ sid })
+        .delete()
+        .then(() => undefined),
+      callback,
+    );
   }
 
   /** Removes expired sessions; called on a timer by main.ts. */

@@ -2,7 +2,16 @@
 // written to the audit log, and (for spam verdicts) reported to Akismet and the spam memory.
 import type { Deps } from '../deps';
 import { audit, type Actor } from '../audit/audit-log';
-import { deleteReactie, endRecheck, lockReactie, restoreTarget, setReactieStatus, updateReactieText, type Reactie, type ReactieStatus } from '../reacties/queries';
+import {
+  deleteReactie,
+  endRecheck,
+  lockReactie,
+  restoreTarget,
+  setReactieStatus,
+  updateReactieText,
+  type Reactie,
+  type ReactieStatus,
+} from '../reacties/queries';
 import { akismetPayloadOf } from '../reacties/spam-queries';
 import { reportSpamVerdict } from '../spam/feedback';
 
@@ -23,29 +32,41 @@ export function isModerationAction(value: unknown): value is ModerationAction {
 }
 
 export function actionsFor(status: ReactieStatus): ModerationAction[] {
-  return (Object.keys(MODERATION_ACTIONS) as ModerationAction[]).filter((a) => (MODERATION_ACTIONS[a].from as readonly string[]).includes(status));
+  return (Object.keys(MODERATION_ACTIONS) as ModerationAction[]).filter((a) =>
+    (MODERATION_ACTIONS[a].from as readonly string[]).includes(status),
+  );
 }
 
 function targetStatus(action: ModerationAction, reactie: Reactie): ReactieStatus | 'deleted' {
   switch (action) {
-    case 'goedkeuren': return 'approved';
-    case 'afkeuren': return 'pending';
-    case 'spam': return 'spam';
-    case 'geen-spam': return 'pending';
-    case 'prullenbak': return 'trash';
-    case 'herstellen': return restoreTarget(reactie);
-    case 'verwijderen': return 'deleted';
+    case 'goedkeuren':
+      return 'approved';
+    case 'afkeuren':
+      return 'pending';
+    case 'spam':
+      return 'spam';
+    case 'geen-spam':
+      return 'pending';
+    case 'prullenbak':
+      return 'trash';
+    case 'herstellen':
+      return restoreTarget(reactie);
+    case 'verwijderen':
+      return 'deleted';
   }
 }
 
-export type ActionOutcome = { ok: true; from: ReactieStatus; to: ReactieStatus | 'deleted' } | { ok: false; reason: 'missing' | 'not-allowed'; status?: ReactieStatus };
+export type ActionOutcome =
+  | { ok: true; from: ReactieStatus; to: ReactieStatus | 'deleted' }
+  | { ok: false; reason: 'missing' | 'not-allowed'; status?: ReactieStatus };
 
 export async function applyModerationAction(deps: Deps, actor: Actor, id: number, action: ModerationAction): Promise<ActionOutcome> {
   const outcome = await deps.db.transaction(async (trx): Promise<ActionOutcome & { reactie?: Reactie }> => {
     // Decided on a copy read under the lock: another moderator or a job may have acted a moment ago.
     const reactie = await lockReactie(trx, id);
     if (!reactie) return { ok: false, reason: 'missing' };
-    if (!(MODERATION_ACTIONS[action].from as readonly string[]).includes(reactie.status)) return { ok: false, reason: 'not-allowed', status: reactie.status };
+    if (!(MODERATION_ACTIONS[action].from as readonly string[]).includes(reactie.status))
+      return { ok: false, reason: 'not-allowed', status: reactie.status };
     const to = targetStatus(action, reactie);
     if (to === 'deleted') await deleteReactie(trx, reactie);
     else await setReactieStatus(trx, reactie, to, deps.clock());
@@ -58,13 +79,22 @@ export async function applyModerationAction(deps: Deps, actor: Actor, id: number
   // Tell Akismet and the local memory when a moderator corrects or confirms the filter.
   const r = outcome.reactie;
   if (r && (action === 'spam' || (outcome.from === 'spam' && (action === 'geen-spam' || action === 'goedkeuren')))) {
-    const judged = { id, sender: { ip: r.ip, email: r.authorEmail, url: r.authorUrl }, akismetPayload: await akismetPayloadOf(deps.db, id) };
+    const judged = {
+      id,
+      sender: { ip: r.ip, email: r.authorEmail, url: r.authorUrl },
+      akismetPayload: await akismetPayloadOf(deps.db, id),
+    };
     await reportSpamVerdict(deps.db, deps.config, deps.logger, judged, action === 'spam' ? 'spam' : 'ham', deps.clock());
   }
   return { ok: true, from: outcome.from, to: outcome.to };
 }
 
-export async function editReactie(deps: Deps, actor: Actor, id: number, changes: { authorName: string; authorUrl: string | null; body: string }): Promise<boolean> {
+export async function editReactie(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  changes: { authorName: string; authorUrl: string | null; body: string },
+): Promise<boolean> {
   const edited = await deps.db.transaction(async (trx) => {
     const reactie = await lockReactie(trx, id);
     if (!reactie) return false;

@@ -18,9 +18,16 @@ export interface QueueItem extends QueueRow {
 
 export async function listQueue(db: Db, f: QueueFilter & { status: ReactieStatus; page: number }, now: Date): Promise<QueueItem[]> {
   const rows = await listQueueRows(db, { ...f, limit: QUEUE_PAGE_SIZE, offset: (f.page - 1) * QUEUE_PAGE_SIZE });
-  const history = await listAuditFor(db, 'reactie', rows.map((r) => r.reactie.id));
+  const history = await listAuditFor(
+    db,
+    'reactie',
+    rows.map((r) => r.reactie.id),
+  );
   return rows.map((row) => {
-    const article: Pick<Article, 'slug' | 'status' | 'publishedAt' | 'createdAt'> = { ...row.article, status: row.article.status === 'published' ? 'published' : 'draft' };
+    const article: Pick<Article, 'slug' | 'status' | 'publishedAt' | 'createdAt'> = {
+      ...row.article,
+      status: row.article.status === 'published' ? 'published' : 'draft',
+    };
     return {
       ...row,
       articleTitle: row.article.title,

@@ -12,7 +12,7 @@ import { field, parseId, type FieldErrors } from '../shared/validation';
 import { actionsFor, applyModerationAction, editReactie, isModerationAction, MODERATION_ACTIONS } from './actions';
 import { listQueue, QUEUE_PAGE_SIZE } from './queue';
 
-export const STATUS_TABS = [
+const STATUS_TABS = [
   { status: 'pending', label: 'Wachtend' },
   { status: 'approved', label: 'Goedgekeurd' },
   { status: 'spam', label: 'Spam' },
@@ -35,7 +35,7 @@ interface QueueQuery {
 }
 
 function readQueueQuery(query: Request['query']): QueueQuery {
-  const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : '');
+  const text = (name: string) => (typeof query[name] === 'string' ? query[name] : '');
   return {
     status: isReactieStatus(query.status) ? query.status : 'pending',
     page: parseId(text('pagina')) ?? 1,
@@ -98,8 +98,16 @@ export function moderationRoutes(deps: Deps): Router {
     res.redirect(303, back);
   });
 
-  const renderEdit = (res: Response, status: number, id: number, values: { name: string; website: string; body: string }, errors: FieldErrors) =>
-    res.status(status).render('beheer/moderation/edit', { title: 'Reactie bewerken', bodyClass: 'beheer', id, values, errors, limits: REACTIE_LIMITS });
+  const renderEdit = (
+    res: Response,
+    status: number,
+    id: number,
+    values: { name: string; website: string; body: string },
+    errors: FieldErrors,
+  ) =>
+    res
+      .status(status)
+      .render('beheer/moderation/edit', { title: 'Reactie bewerken', bodyClass: 'beheer', id, values, errors, limits: REACTIE_LIMITS });
 
   router.get('/beheer/reacties/:id/bewerken', ...guard, async (req, res) => {
     const r = await loadReactie(req);

@@ -17,8 +17,24 @@ export function pageAdminRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('pages')];
 
-  const render = (res: Response, status: number, page: Page, values: { title: string; body: string }, errors: FieldErrors, previewHtml: string | null = null) =>
-    res.status(status).render('beheer/pages/form', { title: `Pagina: ${page.title}`, bodyClass: 'beheer', page, slug: page.slug, values, errors, previewHtml, limits: PAGE_LIMITS });
+  const render = (
+    res: Response,
+    status: number,
+    page: Page,
+    values: { title: string; body: string },
+    errors: FieldErrors,
+    previewHtml: string | null = null,
+  ) =>
+    res.status(status).render('beheer/pages/form', {
+      title: `Pagina: ${page.title}`,
+      bodyClass: 'beheer',
+      page,
+      slug: page.slug,
+      values,
+      errors,
+      previewHtml,
+      limits: PAGE_LIMITS,
+    });
 
   const slugOf = (value: unknown): PageSlug => {
     const slug = String(value);

@@ -12,9 +12,14 @@ export function pageRoutes(deps: Deps): Router {
     if (!isPageSlug(slug)) return next();
     const page = await getPage(deps.db, slug);
     // The privacy page states the facts as configured, whatever the editors wrote above them.
-    const privacyFacts = slug === 'privacy'
-      ? { ipRetentionDays: deps.config.ipRetentionDays, akismet: deps.config.akismet !== null, spamRetentionDays: (await getSpamSettings(deps.db)).spamRetentionDays }
-      : null;
+    const privacyFacts =
+      slug === 'privacy'
+        ? {
+            ipRetentionDays: deps.config.ipRetentionDays,
+            akismet: deps.config.akismet !== null,
+            spamRetentionDays: (await getSpamSettings(deps.db)).spamRetentionDays,
+          }
+        : null;
     res.render('pages/page', { title: page.title, page, privacyFacts });
   });
   return router;

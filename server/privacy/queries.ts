@@ -5,8 +5,6 @@ import { deleteReactie, lockReactie, type Reactie } from '../reacties/queries';
 import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../reacties/person-queries';
 import { forgetSpammer } from '../spam/memory';
 
-export { ANONYMOUS_NAME } from '../reacties/person-queries';
-
 export interface PersonReactie {
   reactie: Reactie;
   articleTitle: string;

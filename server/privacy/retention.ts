@@ -10,9 +10,9 @@ import { purgeSpamMemory } from '../spam/memory';
 import { purgeOldIps } from './queries';
 
 // A spammer's address or website is worth remembering for a year; they rarely come back later.
-export const SPAM_MEMORY_RETENTION_DAYS = 365;
+const SPAM_MEMORY_RETENTION_DAYS = 365;
 // Failed logins record whatever was typed as address, perhaps a resident's; long enough to see an attack.
-export const FAILED_LOGIN_RETENTION_DAYS = 90;
+const FAILED_LOGIN_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface TableRule {
@@ -25,12 +25,25 @@ export interface TableRule {
 export const DATA_INVENTORY: Record<string, TableRule> = {
   reacties: {
     personalData: 'naam, e-mailadres, website, IP-adres, browser, wat naar Akismet ging',
-    retention: 'IP-adres en browser: IP_RETENTION_DAYS; Akismet-gegevens: 15 dagen (of korter, met het IP); spam: de bewaartermijn voor spam; de rest tot een AVG-verzoek',
+    retention:
+      'IP-adres en browser: IP_RETENTION_DAYS; Akismet-gegevens: 15 dagen (of korter, met het IP); spam: de bewaartermijn voor spam; de rest tot een AVG-verzoek',
   },
-  spam_memory: { personalData: 'gehashte IP-adressen, e-mailadressen en websites van spammers', retention: `IP-adressen: IP_RETENTION_DAYS; de rest ${SPAM_MEMORY_RETENTION_DAYS} dagen` },
-  rate_limits: { personalData: 'gehashte IP-adressen en inlognamen', retention: 'tot het einde van het tijdvenster (hoogstens een kwartier)' },
-  sessions: { personalData: 'welke reacties een browser plaatste, het account van wie inlogde', retention: 'tot de sessie verloopt (hoogstens 12 uur)' },
-  audit_log: { personalData: 'e-mailadressen van redactie en moderatie; bij mislukt inloggen wat als adres werd getypt', retention: `mislukte inlogpogingen ${FAILED_LOGIN_RETENTION_DAYS} dagen; de rest blijft als verantwoording` },
+  spam_memory: {
+    personalData: 'gehashte IP-adressen, e-mailadressen en websites van spammers',
+    retention: `IP-adressen: IP_RETENTION_DAYS; de rest ${SPAM_MEMORY_RETENTION_DAYS} dagen`,
+  },
+  rate_limits: {
+    personalData: 'gehashte IP-adressen en inlognamen',
+    retention: 'tot het einde van het tijdvenster (hoogstens een kwartier)',
+  },
+  sessions: {
+    personalData: 'welke reacties een browser plaatste, het account van wie inlogde',
+    retention: 'tot de sessie verloopt (hoogstens 12 uur)',
+  },
+  audit_log: {
+    personalData: 'e-mailadressen van redactie en moderatie; bij mislukt inloggen wat als adres werd getypt',
+    retention: `mislukte inlogpogingen ${FAILED_LOGIN_RETENTION_DAYS} dagen; de rest blijft als verantwoording`,
+  },
   users: { personalData: 'naam en e-mailadres van redactie, moderatie en beheer', retention: 'zolang het account bestaat' },
   articles: { personalData: 'naam van de auteur (redactie)', retention: 'zolang het artikel bestaat' },
   pages: { personalData: 'geen', retention: '—' },
@@ -40,12 +53,18 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
 };
 
-export async function purgeFailedLogins(db: Db, now: Date): Promise<number> {
-  return db('audit_log').where({ action: 'login.failed' }).andWhere('at', '<', new Date(now.getTime() - FAILED_LOGIN_RETENTION_DAYS * DAY_MS)).delete();
+async function purgeFailedLogins(db: Db, now: Date): Promise<number> {
+  return db('audit_log')
+    .where({ action: 'login.failed' })
+    .andWhere('at', '<', new Date(now.getTime() - FAILED_LOGIN_RETENTION_DAYS * DAY_MS))
+    .delete();
 }
 
 /** The jobs that enforce the list above; the maintenance timer runs them every hour. */
-export function retentionJobs(config: Pick<Config, 'ipRetentionDays'>, db: Db): Array<[name: string, run: (now: Date) => Promise<unknown>]> {
+export function retentionJobs(
+  config: Pick<Config, 'ipRetentionDays'>,
+  db: Db,
+): Array<[name: string, run: (now: Date) => Promise<unknown>]> {
   const sessions = new KnexSessionStore(db);
   return [
     ['expired sessions', (now) => sessions.purgeExpired(now.getTime())],

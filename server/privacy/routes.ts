@@ -21,7 +21,9 @@ export function privacyRoutes(deps: Deps): Router {
     const email = typeof req.query.email === 'string' ? req.query.email.trim() : '';
     const errors = email ? validEmail(email) : {};
     const items = email && !errors.email ? await findReactiesByEmail(deps.db, email) : [];
-    res.status(errors.email ? 422 : 200).render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: email !== '' });
+    res
+      .status(errors.email ? 422 : 200)
+      .render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: email !== '' });
   });
 
   router.get('/beheer/privacy/export', ...guard, async (req, res) => {
@@ -35,13 +37,16 @@ export function privacyRoutes(deps: Deps): Router {
 
   router.post('/beheer/privacy/wissen', ...guard, async (req, res) => {
     const email = field(req.body, 'email').trim();
-    const mode: ErasureMode | null = field(req.body, 'wijze') === 'verwijderen' ? 'delete' : field(req.body, 'wijze') === 'anonimiseren' ? 'anonymise' : null;
+    const mode: ErasureMode | null =
+      field(req.body, 'wijze') === 'verwijderen' ? 'delete' : field(req.body, 'wijze') === 'anonimiseren' ? 'anonymise' : null;
     const errors = validEmail(email);
     if (!mode) errors.wijze = 'Kies of de reacties geanonimiseerd of verwijderd worden.';
     if (field(req.body, 'bevestig') !== 'ja') errors.bevestig = 'Vink aan dat je dit zeker weet: het kan niet ongedaan worden.';
     if (Object.keys(errors).length || !mode) {
       const items = errors.email ? [] : await findReactiesByEmail(deps.db, email);
-      return res.status(422).render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: true });
+      return res
+        .status(422)
+        .render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: true });
     }
     const n = await eraseReactiesByEmail(deps.db, deps.config.sessionSecret, email, mode);
     // The audit log records that it happened, never whose address it was.

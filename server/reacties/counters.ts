@@ -10,9 +10,8 @@
 // brings them back when it is published again (setArticleStatus in articles/queries keeps that).
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { toCount } from '../db/rows';
 
-export const SITE_COUNTER = 'reacties_visible';
+const SITE_COUNTER = 'reacties_visible';
 
 type Conn = Db | Knex.Transaction;
 
@@ -101,7 +100,9 @@ export async function recountAll(db: Db, onProgress?: (done: number, total: numb
     const ids: number[] = (await trx('articles').select('id').orderBy('id')).map((r: { id: number }) => Number(r.id));
     for (const [i, id] of ids.entries()) {
       await lockArticle(trx, id);
-      await trx('articles').where({ id }).update({ reactie_count: await countVisibleReacties(trx, id) });
+      await trx('articles')
+        .where({ id })
+        .update({ reactie_count: await countVisibleReacties(trx, id) });
       onProgress?.(i + 1, ids.length);
     }
     const total = Number((await trx('articles').where({ status: 'published' }).sum({ n: 'reactie_count' }).first())?.n ?? 0);

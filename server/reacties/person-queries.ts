@@ -16,7 +16,13 @@ export async function listReactiesOfAddress(db: Db, email: string): Promise<Reac
   const rows = await db('reacties as r')
     .join('articles as a', 'a.id', 'r.article_id')
     .where('r.author_email_key', emailKey(email))
-    .select('r.*', 'a.title as article_title', 'a.slug as article_slug', 'a.published_at as article_published_at', 'a.created_at as article_created_at')
+    .select(
+      'r.*',
+      'a.title as article_title',
+      'a.slug as article_slug',
+      'a.published_at as article_published_at',
+      'a.created_at as article_created_at',
+    )
     .orderBy('r.created_at', 'desc');
   return rows.map((row: Record<string, unknown>) => ({
     reactie: toReactie(row),
@@ -29,7 +35,7 @@ export async function listReactiesOfAddress(db: Db, email: string): Promise<Reac
   }));
 }
 
-export const ANONYMOUS_NAME = 'Anoniem';
+const ANONYMOUS_NAME = 'Anoniem';
 
 /**
  * Removes who wrote a reactie and keeps the words: name, address, website, IP, browser, what was

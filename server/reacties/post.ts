@@ -37,8 +37,7 @@ export interface PostContext {
 }
 
 export type PostOutcome =
-  | { ok: true; id: number; status: ReactieStatus }
-  | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded' };
+  { ok: true; id: number; status: ReactieStatus } | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded' };
 
 /**
  * Where a reply hangs: under the reactie it answers, unless that one is already at the deepest
@@ -46,7 +45,12 @@ export type PostOutcome =
  * A reply is only taken where its author will see it: every reactie above it must be shown to
  * them (approved, or their own that waits), or the reply would be stored and never appear.
  */
-async function resolveParent(deps: Deps, article: ReactieTarget, parentId: number | null, ownIds: number[]): Promise<number | null | 'missing'> {
+async function resolveParent(
+  deps: Deps,
+  article: ReactieTarget,
+  parentId: number | null,
+  ownIds: number[],
+): Promise<number | null | 'missing'> {
   if (parentId === null) return null;
   const chain = await ancestorChain(deps.db, parentId);
   const shownToPoster = (link: ChainLink) => link.status === 'approved' || (link.status !== 'trash' && ownIds.includes(link.id));
@@ -56,7 +60,10 @@ async function resolveParent(deps: Deps, article: ReactieTarget, parentId: numbe
 }
 
 function submissionKey(token: string, email: string, body: string): string {
-  return crypto.createHash('sha256').update(`${token}\n${emailKey(email)}\n${body}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${token}\n${emailKey(email)}\n${body}`)
+    .digest('hex');
 }
 
 export async function postReactie(deps: Deps, article: ReactieTarget, input: ValidReactie, ctx: PostContext): Promise<PostOutcome> {

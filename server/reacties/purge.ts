@@ -6,7 +6,7 @@ import { deleteReactie, lockReactie } from './queries';
 import { forgetAkismetPayloadsBefore, listSpamChangedBefore } from './spam-queries';
 
 // Akismet feedback (submit-spam/ham) needs the original data only while moderators still act on it.
-export const AKISMET_PAYLOAD_RETENTION_DAYS = 15;
+const AKISMET_PAYLOAD_RETENTION_DAYS = 15;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function purgeOldSpam(db: Db, now: Date): Promise<number> {
@@ -24,7 +24,14 @@ export async function purgeOldSpam(db: Db, now: Date): Promise<number> {
     });
     if (deleted) purged++;
   }
-  if (purged) await audit(db, SYSTEM_ACTOR, 'reactie.purge', null, `${purged} ${purged === 1 ? 'spamreactie' : 'spamreacties'} ouder dan ${spamRetentionDays} dagen`);
+  if (purged)
+    await audit(
+      db,
+      SYSTEM_ACTOR,
+      'reactie.purge',
+      null,
+      `${purged} ${purged === 1 ? 'spamreactie' : 'spamreacties'} ouder dan ${spamRetentionDays} dagen`,
+    );
   return purged;
 }
 

@@ -75,7 +75,10 @@ export async function listThreadReacties(db: Db, articleId: number, ownIds: numb
       q.where({ status: 'approved' });
       if (ownIds.length) q.orWhere((own) => own.whereIn('id', ownIds).whereIn('status', ['pending', 'spam']));
     })
-    .orderBy([{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
   return rows.map(toPublicReactie);
 }
 
@@ -184,7 +187,7 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
 }
 
 /** A reactie changed under the caller's feet: it was not read under lockReactie. */
-export class StaleReactieError extends Error {}
+class StaleReactieError extends Error {}
 
 /**
  * Moves a reactie to another status; trash remembers where it came from, so restore can go back.
@@ -217,7 +220,11 @@ export async function deleteReactie(trx: Knex.Transaction, reactie: Reactie): Pr
 }
 
 /** A moderator's correction of what a resident wrote. */
-export async function updateReactieText(trx: Knex.Transaction, id: number, changes: { authorName: string; authorUrl: string | null; body: string }): Promise<void> {
+export async function updateReactieText(
+  trx: Knex.Transaction,
+  id: number,
+  changes: { authorName: string; authorUrl: string | null; body: string },
+): Promise<void> {
   await trx('reacties').where({ id }).update({ author_name: changes.authorName, author_url: changes.authorUrl, body: changes.body });
 }
 

@@ -26,9 +26,13 @@ function filtered(db: Db, f: QueueFilter) {
   const q = db('reacties as r');
   if (f.articleId !== null) q.where('r.article_id', f.articleId);
   if (f.q.trim()) {
-    const like = `%${f.q.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = `%${f.q
+      .trim()
+      .toLowerCase()
+      .replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     q.andWhere((w) =>
-      w.whereRaw("lower(r.author_name) like ? escape '\\'", [like])
+      w
+        .whereRaw("lower(r.author_name) like ? escape '\\'", [like])
         .orWhereRaw("r.author_email_key like ? escape '\\'", [like])
         .orWhereRaw("lower(r.body) like ? escape '\\'", [like]),
     );
@@ -37,19 +41,36 @@ function filtered(db: Db, f: QueueFilter) {
 }
 
 export async function countByStatus(db: Db, f: QueueFilter): Promise<Record<ReactieStatus, number>> {
-  const rows: Array<{ status: string; n: number | string }> = await filtered(db, f).select('r.status').count({ n: '*' }).groupBy('r.status');
+  const rows: Array<{ status: string; n: number | string }> = await filtered(db, f)
+    .select('r.status')
+    .count({ n: '*' })
+    .groupBy('r.status');
   const counts = Object.fromEntries(REACTIE_STATUSES.map((s) => [s, 0])) as Record<ReactieStatus, number>;
   for (const row of rows) if (isReactieStatus(row.status)) counts[row.status] = Number(row.n);
   return counts;
 }
 
-export async function listQueueRows(db: Db, f: QueueFilter & { status: ReactieStatus; limit: number; offset: number }): Promise<QueueRow[]> {
+export async function listQueueRows(
+  db: Db,
+  f: QueueFilter & { status: ReactieStatus; limit: number; offset: number },
+): Promise<QueueRow[]> {
   const rows = await filtered(db, f)
     .where('r.status', f.status)
     .join('articles as a', 'a.id', 'r.article_id')
     .leftJoin('reacties as p', 'p.id', 'r.parent_id')
-    .select('r.*', 'a.title as a_title', 'a.slug as a_slug', 'a.status as a_status', 'a.published_at as a_published_at', 'a.created_at as a_created_at', 'p.author_name as parent_author')
-    .orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }])
+    .select(
+      'r.*',
+      'a.title as a_title',
+      'a.slug as a_slug',
+      'a.status as a_status',
+      'a.published_at as a_published_at',
+      'a.created_at as a_created_at',
+      'p.author_name as parent_author',
+    )
+    .orderBy([
+      { column: 'r.created_at', order: 'desc' },
+      { column: 'r.id', order: 'desc' },
+    ])
     .limit(f.limit)
     .offset(f.offset);
   return rows.map((row: Record<string, unknown>) => ({

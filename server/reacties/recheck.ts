@@ -11,7 +11,15 @@ import { commentCheck } from '../spam/akismet';
 import { knownAddress } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
 import { lockReactie, setReactieStatus } from './queries';
-import { awaitsRecheck, claimRecheck, listDueRechecks, postponeRecheck, recheckCandidate, recordRecheckAnswer, stopRecheck } from './spam-queries';
+import {
+  awaitsRecheck,
+  claimRecheck,
+  listDueRechecks,
+  postponeRecheck,
+  recheckCandidate,
+  recordRecheckAnswer,
+  stopRecheck,
+} from './spam-queries';
 
 // After the first minute: 5 minutes, 15, an hour, three hours, then every six hours.
 const BACKOFF_MS = [5, 15, 60, 180, 360].map((m) => m * 60 * 1000);

@@ -2,7 +2,7 @@
 // set only when they tick the box, removed when they post without it.
 import type { Request, Response } from 'express';
 
-export const REMEMBER_COOKIE = 'stadslog_onthoud';
+const REMEMBER_COOKIE = 'stadslog_onthoud';
 const REMEMBER_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
 
 export interface RememberedDetails {

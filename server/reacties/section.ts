@@ -44,7 +44,14 @@ export function reactieFormPurpose(target: { id: number }): string {
 
 function emptyForm(req: Request): ReactieFormState {
   const remembered = readRemembered(req);
-  const values = { name: remembered?.name ?? '', email: remembered?.email ?? '', website: remembered?.website ?? '', body: '', parentId: '', remember: remembered !== null };
+  const values = {
+    name: remembered?.name ?? '',
+    email: remembered?.email ?? '',
+    website: remembered?.website ?? '',
+    body: '',
+    parentId: '',
+    remember: remembered !== null,
+  };
   return { values, errors: {} };
 }
 

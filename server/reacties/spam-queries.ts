@@ -33,7 +33,12 @@ export async function akismetPayloadOf(conn: Conn, id: number): Promise<AkismetP
 // --- the recheck queue: reacties held because Akismet did not answer ---
 
 export async function listDueRechecks(db: Db, now: Date, limit: number): Promise<number[]> {
-  const rows = await db('reacties').where({ recheck_needed: true }).andWhere('recheck_next_at', '<=', now).orderBy('recheck_next_at').limit(limit).select('id');
+  const rows = await db('reacties')
+    .where({ recheck_needed: true })
+    .andWhere('recheck_next_at', '<=', now)
+    .orderBy('recheck_next_at')
+    .limit(limit)
+    .select('id');
   return rows.map((r: { id: number }) => Number(r.id));
 }
 
@@ -56,7 +61,12 @@ export interface RecheckCandidate {
 export async function recheckCandidate(db: Db, id: number): Promise<RecheckCandidate | null> {
   const row = await db('reacties').where({ id }).first('status', 'akismet_payload', 'spam_checks', 'recheck_attempts');
   if (!row) return null;
-  return { status: String(row.status), payload: parseAkismetPayload(row.akismet_payload), checks: parseStoredChecks(row.spam_checks), attempts: Number(row.recheck_attempts) };
+  return {
+    status: String(row.status),
+    payload: parseAkismetPayload(row.akismet_payload),
+    checks: parseStoredChecks(row.spam_checks),
+    attempts: Number(row.recheck_attempts),
+  };
 }
 
 export async function stopRecheck(conn: Conn, id: number): Promise<void> {
@@ -64,15 +74,21 @@ export async function stopRecheck(conn: Conn, id: number): Promise<void> {
 }
 
 /** Akismet failed again: try later, or give up (a moderator decides, as for any held reactie). */
-export async function postponeRecheck(db: Db, id: number, r: { attempts: number; nextAt: Date | null; answer: AkismetAnswer }): Promise<void> {
+export async function postponeRecheck(
+  db: Db,
+  id: number,
+  r: { attempts: number; nextAt: Date | null; answer: AkismetAnswer },
+): Promise<void> {
   // Only while still waiting for us: a moderator's decision in the meantime ended the rechecks.
-  await db('reacties').where({ id, recheck_needed: true }).update({
-    recheck_attempts: r.attempts,
-    recheck_needed: r.nextAt !== null,
-    recheck_next_at: r.nextAt,
-    recheck_claimed_until: null,
-    akismet_response: JSON.stringify(r.answer),
-  });
+  await db('reacties')
+    .where({ id, recheck_needed: true })
+    .update({
+      recheck_attempts: r.attempts,
+      recheck_needed: r.nextAt !== null,
+      recheck_next_at: r.nextAt,
+      recheck_claimed_until: null,
+      akismet_response: JSON.stringify(r.answer),
+    });
 }
 
 /** Whether the reactie still waits for this recheck: held, and no moderator has acted on it. */
@@ -81,14 +97,16 @@ export async function awaitsRecheck(trx: Knex.Transaction, id: number): Promise<
 }
 
 export async function recordRecheckAnswer(trx: Knex.Transaction, id: number, attempts: number, answer: AkismetAnswer): Promise<void> {
-  await trx('reacties').where({ id }).update({
-    recheck_needed: false,
-    recheck_claimed_until: null,
-    recheck_attempts: attempts,
-    akismet_result: answer.verdict,
-    akismet_guid: answer.guid ?? null,
-    akismet_response: JSON.stringify(answer),
-  });
+  await trx('reacties')
+    .where({ id })
+    .update({
+      recheck_needed: false,
+      recheck_claimed_until: null,
+      recheck_attempts: attempts,
+      akismet_result: answer.verdict,
+      akismet_guid: answer.guid ?? null,
+      akismet_response: JSON.stringify(answer),
+    });
 }
 
 // --- retention ---

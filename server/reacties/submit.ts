@@ -12,11 +12,26 @@ import { parseReactieForm, readReactieForm } from './validation';
 
 // Why a reactie was not stored, as the resident reads it above the form that still holds their text.
 const REFUSALS = {
-  'parent-missing': { status: 404, message: 'De reactie waarop je antwoordt bestaat niet (meer) of staat niet bij dit artikel. Je kunt je tekst hieronder als losse reactie plaatsen.' },
-  flood: { status: 429, message: 'Je plaatste net al een reactie. Wacht een paar seconden en verstuur deze dan opnieuw; je tekst staat er nog.' },
-  rate: { status: 429, message: 'Er komen nu te veel reacties van jouw internetadres. Wacht een minuut en verstuur je reactie dan opnieuw; je tekst staat er nog.' },
+  'parent-missing': {
+    status: 404,
+    message:
+      'De reactie waarop je antwoordt bestaat niet (meer) of staat niet bij dit artikel. Je kunt je tekst hieronder als losse reactie plaatsen.',
+  },
+  flood: {
+    status: 429,
+    message: 'Je plaatste net al een reactie. Wacht een paar seconden en verstuur deze dan opnieuw; je tekst staat er nog.',
+  },
+  rate: {
+    status: 429,
+    message:
+      'Er komen nu te veel reacties van jouw internetadres. Wacht een minuut en verstuur je reactie dan opnieuw; je tekst staat er nog.',
+  },
   duplicate: { status: 409, message: 'Deze reactie heb je al geplaatst bij dit artikel. Wil je iets toevoegen? Pas je tekst dan aan.' },
-  discarded: { status: 422, message: 'Je reactie is niet geplaatst, omdat ons spamfilter hem als overduidelijke spam herkende. Klopt dat niet? Laat het de redactie weten.' },
+  discarded: {
+    status: 422,
+    message:
+      'Je reactie is niet geplaatst, omdat ons spamfilter hem als overduidelijke spam herkende. Klopt dat niet? Laat het de redactie weten.',
+  },
 } as const;
 
 const EXPIRED = 'Dit formulier was verlopen of ongeldig. Je tekst staat er nog; verstuur hem opnieuw.';
@@ -39,10 +54,15 @@ export async function submitReactie(deps: Deps, req: Request, res: Response, tar
   // A missing or forged token is refused (CSRF); an expired one only sends the reactie to moderation.
   const formToken = field(req.body, '_token');
   const token = deps.formTokens.check(reactieFormPurpose(target), formToken, now.getTime());
-  if (!token.ok && token.reason !== 'expired') return { posted: false, page: { status: 403, replyTo, form: { values, errors: {}, formError: EXPIRED } } };
+  if (!token.ok && token.reason !== 'expired')
+    return { posted: false, page: { status: 403, replyTo, form: { values, errors: {}, formError: EXPIRED } } };
   // Every page that sends the form back keeps the stamp of when the resident first got it.
   const formIssuedAt = token.ok ? token.issuedAt : undefined;
-  if (!parsed.ok) return { posted: false, page: { status: 422, replyTo, formIssuedAt, form: { values, errors: parsed.errors, formError: CHECK_FIELDS } } };
+  if (!parsed.ok)
+    return {
+      posted: false,
+      page: { status: 422, replyTo, formIssuedAt, form: { values, errors: parsed.errors, formError: CHECK_FIELDS } },
+    };
 
   const outcome = await postReactie(deps, target, parsed.value, {
     ip: req.ip ?? null,
@@ -63,7 +83,8 @@ export async function submitReactie(deps: Deps, req: Request, res: Response, tar
   }
 
   const v = parsed.value;
-  if (values.remember) rememberDetails(res, { name: v.authorName, email: v.authorEmail, website: v.authorUrl ?? '' }, deps.config.env === 'production');
+  if (values.remember)
+    rememberDetails(res, { name: v.authorName, email: v.authorEmail, website: v.authorUrl ?? '' }, deps.config.env === 'production');
   else forgetDetails(req, res);
   if (outcome.status !== 'approved') rememberOwnReactie(req, outcome.id);
   return { posted: true, id: outcome.id };
@@ -75,5 +96,10 @@ export function rateLimitedPage(deps: Deps, req: Request, target: { id: number }
   const token = deps.formTokens.check(reactieFormPurpose(target), field(req.body, '_token'), deps.clock().getTime());
   const wait = minutes === 1 ? 'een minuut' : `${minutes} minuten`;
   const formError = `Er zijn vanaf jouw internetadres de afgelopen tijd veel reacties geplaatst. Wacht nog ${wait} en verstuur je reactie dan opnieuw; je tekst staat er nog.`;
-  return { status: 429, replyTo: Number(values.parentId) || null, formIssuedAt: token.ok ? token.issuedAt : undefined, form: { values, errors: {}, formError } };
+  return {
+    status: 429,
+    replyTo: Number(values.parentId) || null,
+    formIssuedAt: token.ok ? token.issuedAt : undefined,
+    form: { values, errors: {}, formError },
+  };
 }

@@ -74,7 +74,3 @@ export function buildThread(reacties: PublicReactie[]): ThreadNode[] {
   }
   return roots;
 }
-
-export function countNodes(nodes: ThreadNode[]): number {
-  return nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
-}

@@ -2,7 +2,16 @@
 // Every value is normalised first (line breaks) and checked as it will be stored, in the unit the
 // database counts; the moderator's edit form uses the same checks (validateReactieEdit).
 import { COLUMN_LIMITS } from '../db/limits';
-import { checkEmail, checkLine, checkMultiLine, checkWebsite, field, parseId, type FieldErrors, type FormResult } from '../shared/validation';
+import {
+  checkEmail,
+  checkLine,
+  checkMultiLine,
+  checkWebsite,
+  field,
+  parseId,
+  type FieldErrors,
+  type FormResult,
+} from '../shared/validation';
 import { emailKey } from '../shared/email';
 
 export const REACTIE_LIMITS = {
@@ -45,7 +54,11 @@ export function readReactieForm(body: unknown): ReactieFormValues {
 type EditableFields = Pick<ValidReactie, 'authorName' | 'authorUrl' | 'body'>;
 
 /** Name, website and text: normalised, checked, and returned as they must be stored. */
-function checkEditableFields(errors: FieldErrors, values: { name: string; website: string; body: string }, labels: { name: string; body: string }): EditableFields {
+function checkEditableFields(
+  errors: FieldErrors,
+  values: { name: string; website: string; body: string },
+  labels: { name: string; body: string },
+): EditableFields {
   return {
     authorName: checkLine(errors, 'naam', values.name, { label: labels.name, required: true, max: REACTIE_LIMITS.name }),
     authorUrl: checkWebsite(errors, 'website', values.website, REACTIE_LIMITS.website),
@@ -53,7 +66,7 @@ function checkEditableFields(errors: FieldErrors, values: { name: string; websit
   };
 }
 
-export function validateReactie(values: ReactieFormValues): { valid?: ValidReactie; errors: FieldErrors } {
+function validateReactie(values: ReactieFormValues): { valid?: ValidReactie; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const authorEmail = checkEmail(errors, 'email', values.email, REACTIE_LIMITS.email, { of: emailKey, max: REACTIE_LIMITS.emailKey });
   const fields = checkEditableFields(errors, values, { name: 'Je naam', body: 'Je reactie' });
@@ -71,7 +84,10 @@ export function parseReactieForm(body: unknown): FormResult<ValidReactie, Reacti
 }
 
 /** The moderator's edit form (name, website, text): the same checks as the public form. */
-export function validateReactieEdit(values: { name: string; website: string; body: string }): { valid?: EditableFields; errors: FieldErrors } {
+export function validateReactieEdit(values: { name: string; website: string; body: string }): {
+  valid?: EditableFields;
+  errors: FieldErrors;
+} {
   const errors: FieldErrors = {};
   const fields = checkEditableFields(errors, values, { name: 'De naam', body: 'De reactie' });
   if (Object.keys(errors).length) return { errors };

@@ -28,7 +28,13 @@ export function renderSettingsPage(
 ): void {
   const { status, form, errors, akismet } = page;
   res.status(status).render('beheer/settings/index', {
-    title: 'Instellingen', bodyClass: 'beheer', groups: SETTINGS_FORM_GROUPS, form, errors, akismetConfigured: deps.config.akismet !== null, akismet,
+    title: 'Instellingen',
+    bodyClass: 'beheer',
+    groups: SETTINGS_FORM_GROUPS,
+    form,
+    errors,
+    akismetConfigured: deps.config.akismet !== null,
+    akismet,
   });
 }
 

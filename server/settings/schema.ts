@@ -67,42 +67,86 @@ export type SettingDefinition = IntegerSetting | BooleanSetting | ChoiceSetting 
 const SETTINGS_SCHEMA = [
   {
     // trusted: an address with an earlier approved reactie is published at once, others held. all: hold everything.
-    key: 'moderationPolicy', kind: 'choice', control: 'radio', default: 'trusted',
-    form: 'moderatie', group: 'Moderatie', label: 'Manier van modereren', shortLabel: 'Manier van modereren',
+    key: 'moderationPolicy',
+    kind: 'choice',
+    control: 'radio',
+    default: 'trusted',
+    form: 'moderatie',
+    group: 'Moderatie',
+    label: 'Manier van modereren',
+    shortLabel: 'Manier van modereren',
     options: [
-      { value: 'trusted', id: 'mod-trusted', label: 'Publiceer direct als het e-mailadres al eerder een goedgekeurde reactie had; houd andere vast (aanbevolen)' },
+      {
+        value: 'trusted',
+        id: 'mod-trusted',
+        label: 'Publiceer direct als het e-mailadres al eerder een goedgekeurde reactie had; houd andere vast (aanbevolen)',
+      },
       { value: 'all', id: 'mod-all', label: 'Houd alle reacties vast voor moderatie' },
     ],
   },
   {
     // A match in name, e-mail, website, text, IP or browser → spam.
-    key: 'spam.disallowedWords', kind: 'text', max: SETTINGS_LIMITS.wordList, rows: 4, default: '',
-    form: 'verbodenWoorden', group: 'Spamfilter', label: 'Verboden woorden', shortLabel: 'De lijst verboden woorden',
+    key: 'spam.disallowedWords',
+    kind: 'text',
+    max: SETTINGS_LIMITS.wordList,
+    rows: 4,
+    default: '',
+    form: 'verbodenWoorden',
+    group: 'Spamfilter',
+    label: 'Verboden woorden',
+    shortLabel: 'De lijst verboden woorden',
     help: 'Eén woord of zinsdeel per regel. Komt het als heel woord voor in naam, e-mailadres, website, tekst, IP-adres of browser, dan is de reactie spam. Een * staat voor een deel van een woord: casino* vindt ook casinobonus.',
   },
   {
     // A match → held for moderation.
-    key: 'spam.moderationWords', kind: 'text', max: SETTINGS_LIMITS.wordList, rows: 4, default: '',
-    form: 'moderatieWoorden', group: 'Spamfilter', label: 'Moderatiewoorden', shortLabel: 'De lijst moderatiewoorden',
-    help: 'Eén per regel, als heel woord (een * voor een deel van een woord). Een reactie met zo\'n woord wacht op een moderator.',
+    key: 'spam.moderationWords',
+    kind: 'text',
+    max: SETTINGS_LIMITS.wordList,
+    rows: 4,
+    default: '',
+    form: 'moderatieWoorden',
+    group: 'Spamfilter',
+    label: 'Moderatiewoorden',
+    shortLabel: 'De lijst moderatiewoorden',
+    help: "Eén per regel, als heel woord (een * voor een deel van een woord). Een reactie met zo'n woord wacht op een moderator.",
   },
   {
     // This many links or more in a reactie → held.
-    key: 'spam.maxLinks', kind: 'integer', min: 1, max: 100, default: 2,
-    form: 'maxLinks', group: 'Spamfilter', label: 'Vasthouden vanaf dit aantal links', shortLabel: 'Aantal links',
+    key: 'spam.maxLinks',
+    kind: 'integer',
+    min: 1,
+    max: 100,
+    default: 2,
+    form: 'maxLinks',
+    group: 'Spamfilter',
+    label: 'Vasthouden vanaf dit aantal links',
+    shortLabel: 'Aantal links',
     help: 'Bewoners met een eerder goedgekeurde reactie slaan dit over.',
   },
   {
     // Posted sooner than this after the form was shown → fastPostAction. Nobody reads an article,
     // types a name, address and a thought in under three seconds; bots do.
-    key: 'spam.minFillSeconds', kind: 'integer', min: 0, max: 600, default: 3,
-    form: 'minVulTijd', group: 'Spamfilter', label: 'Minimale invultijd (seconden)', shortLabel: 'Minimale invultijd',
-    help: 'Sneller verstuurd dan dit na het tonen van het formulier: misschien een bot, misschien een bewoner die een voorbereide tekst plakt. Zo\'n reactie wacht daarom op een moderator.',
+    key: 'spam.minFillSeconds',
+    kind: 'integer',
+    min: 0,
+    max: 600,
+    default: 3,
+    form: 'minVulTijd',
+    group: 'Spamfilter',
+    label: 'Minimale invultijd (seconden)',
+    shortLabel: 'Minimale invultijd',
+    help: "Sneller verstuurd dan dit na het tonen van het formulier: misschien een bot, misschien een bewoner die een voorbereide tekst plakt. Zo'n reactie wacht daarom op een moderator.",
   },
   {
     // spam: a suspicion (held alone, spam when another check agrees). hold: only ever held.
-    key: 'spam.fastPostAction', kind: 'choice', control: 'select', default: 'spam',
-    form: 'snelActie', group: 'Spamfilter', label: 'Te snel verstuurd', shortLabel: 'Te snel verstuurd',
+    key: 'spam.fastPostAction',
+    kind: 'choice',
+    control: 'select',
+    default: 'spam',
+    form: 'snelActie',
+    group: 'Spamfilter',
+    label: 'Te snel verstuurd',
+    shortLabel: 'Te snel verstuurd',
     options: [
       { value: 'spam', label: 'vasthouden; spam als ook een andere controle aanslaat (aanbevolen)' },
       { value: 'hold', label: 'altijd alleen vasthouden' },
@@ -110,22 +154,48 @@ const SETTINGS_SCHEMA = [
   },
   {
     // Seconds the same IP or e-mail address must wait between two reacties.
-    key: 'spam.floodSeconds', kind: 'integer', min: 0, max: 3600, default: 15,
-    form: 'floodSeconden', group: 'Spamfilter', label: 'Wachttijd tussen twee reacties van hetzelfde e-mailadres (seconden)', shortLabel: 'Wachttijd tussen reacties',
+    key: 'spam.floodSeconds',
+    kind: 'integer',
+    min: 0,
+    max: 3600,
+    default: 15,
+    form: 'floodSeconden',
+    group: 'Spamfilter',
+    label: 'Wachttijd tussen twee reacties van hetzelfde e-mailadres (seconden)',
+    shortLabel: 'Wachttijd tussen reacties',
   },
   {
-    key: 'spam.perMinutePerIp', kind: 'integer', min: 1, max: 1000, default: 5,
-    form: 'perMinuut', group: 'Spamfilter', label: 'Reacties per minuut per IP-adres', shortLabel: 'Reacties per minuut',
+    key: 'spam.perMinutePerIp',
+    kind: 'integer',
+    min: 1,
+    max: 1000,
+    default: 5,
+    form: 'perMinuut',
+    group: 'Spamfilter',
+    label: 'Reacties per minuut per IP-adres',
+    shortLabel: 'Reacties per minuut',
   },
   {
     // Spam is deleted after this many days (server/reacties/purge.ts).
-    key: 'spam.spamRetentionDays', kind: 'integer', min: 1, max: 3650, default: 30,
-    form: 'spamDagen', group: 'Spamfilter', label: 'Spam verwijderen na (dagen)', shortLabel: 'Bewaartermijn spam',
+    key: 'spam.spamRetentionDays',
+    kind: 'integer',
+    min: 1,
+    max: 3650,
+    default: 30,
+    form: 'spamDagen',
+    group: 'Spamfilter',
+    label: 'Spam verwijderen na (dagen)',
+    shortLabel: 'Bewaartermijn spam',
   },
   {
     // Akismet's "discard" (blatant spam) is not stored at all.
-    key: 'spam.discardObviousSpam', kind: 'boolean', default: true,
-    form: 'weggooien', group: 'Spamfilter', label: 'Verwijder overduidelijke spam direct (als Akismet dat aanraadt)', shortLabel: 'Overduidelijke spam verwijderen',
+    key: 'spam.discardObviousSpam',
+    kind: 'boolean',
+    default: true,
+    form: 'weggooien',
+    group: 'Spamfilter',
+    label: 'Verwijder overduidelijke spam direct (als Akismet dat aanraadt)',
+    shortLabel: 'Overduidelijke spam verwijderen',
   },
 ] as const satisfies readonly SettingDefinition[];
 
@@ -135,11 +205,15 @@ const SETTINGS_SCHEMA = [
 export type SettingEntry = (typeof SETTINGS_SCHEMA)[number];
 
 /** What a setting holds: number, boolean, one of its options' values, or text. */
-export type SettingValue<E> = E extends { kind: 'integer' } ? number
-  : E extends { kind: 'boolean' } ? boolean
-  : E extends { kind: 'choice'; options: readonly ChoiceOption[] } ? E['options'][number]['value']
-  : E extends { kind: 'text' } ? string
-  : never;
+export type SettingValue<E> = E extends { kind: 'integer' }
+  ? number
+  : E extends { kind: 'boolean' }
+    ? boolean
+    : E extends { kind: 'choice'; options: readonly ChoiceOption[] }
+      ? E['options'][number]['value']
+      : E extends { kind: 'text' }
+        ? string
+        : never;
 
 /** Stored key → value: { moderationPolicy: 'trusted' | 'all'; 'spam.maxLinks': number; … } */
 export type FlatSettings = { [E in SettingEntry as E['key']]: SettingValue<E> };

@@ -29,7 +29,6 @@ export async function loadSettings(db: Db): Promise<Settings> {
   });
 }
 
-
 /**
  * Saves the settings given (any part of Settings) in one upsert: all or nothing. A value outside
  * its setting's bounds is a programming error (forms check first) and is refused with an exception,

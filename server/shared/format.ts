@@ -6,7 +6,13 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '
 const monthYearFormat = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: TIME_ZONE });
 const numberFormat = new Intl.NumberFormat('nl-NL');
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: TIME_ZONE,
 });
 
 /** "27 mei 2015" */

@@ -7,8 +7,34 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true,
 
 const SANITIZE_POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'em', 'strong', 's', 'del', 'sup', 'sub',
-    'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'p',
+    'br',
+    'hr',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'pre',
+    'code',
+    'em',
+    'strong',
+    's',
+    'del',
+    'sup',
+    'sub',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
@@ -37,6 +63,9 @@ export function renderMarkdown(source: string): string {
 
 /** The first paragraph of a Markdown text, used as excerpt when the editor leaves it empty. */
 export function firstParagraph(source: string): string {
-  const blocks = source.replace(/\r\n/g, '\n').split(/\n\s*\n/).map((b) => b.trim());
+  const blocks = source
+    .replace(/\r\n/g, '\n')
+    .split(/\n\s*\n/)
+    .map((b) => b.trim());
   return blocks.find((b) => b && !/^(#|>|\||```|[-*+] |\d+\. )/.test(b)) ?? blocks.find((b) => b) ?? '';
 }

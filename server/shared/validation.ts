@@ -36,13 +36,15 @@ export function normalizeLine(value: string): string {
 }
 
 /** A multi-line field (a reactie, an article, a word list): CR LF and a lone CR become LF, as stored. */
-export function normalizeText(value: string): string {
+function normalizeText(value: string): string {
   return value.replace(/\r\n?/g, '\n');
 }
 
 // NUL, lone surrogates and control characters other than tab and line breaks cannot be stored
 // identically on SQLite and PostgreSQL, and no person types them.
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN_CHARS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasForbiddenChars(value: string): boolean {
   return FORBIDDEN_CHARS.test(value);
@@ -59,16 +61,21 @@ export function field(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-interface TextOptions { label: string; required: boolean; max: number }
+interface TextOptions {
+  label: string;
+  required: boolean;
+  max: number;
+}
 
 /** Checks a value that is already normalised, as it will be stored. */
-export function checkText(errors: FieldErrors, name: string, value: string, opts: TextOptions): void {
+function checkText(errors: FieldErrors, name: string, value: string, opts: TextOptions): void {
   if (hasForbiddenChars(value)) {
     errors[name] = `${opts.label} bevat onzichtbare tekens die we niet kunnen opslaan. Typ de tekst opnieuw.`;
   } else if (opts.required && value.trim() === '') {
     errors[name] = `Vul ${opts.label.toLowerCase()} in.`;
   } else if (charLength(value) > opts.max) {
-    errors[name] = `${opts.label} mag hoogstens ${opts.max.toLocaleString('nl-NL')} tekens lang zijn; nu zijn het er ${charLength(value).toLocaleString('nl-NL')}.`;
+    errors[name] =
+      `${opts.label} mag hoogstens ${opts.max.toLocaleString('nl-NL')} tekens lang zijn; nu zijn het er ${charLength(value).toLocaleString('nl-NL')}.`;
   }
 }
 
@@ -100,7 +107,13 @@ export interface EmailKey {
  * address is also stored or looked up lower-cased (the reacties' author_email_key, the accounts'
  * email), so that form is checked too; by default with toLowerCase and the same maximum.
  */
-export function checkEmail(errors: FieldErrors, name: string, value: string, max: number, key: EmailKey = { of: (email) => email.toLowerCase(), max }): string {
+export function checkEmail(
+  errors: FieldErrors,
+  name: string,
+  value: string,
+  max: number,
+  key: EmailKey = { of: (email) => email.toLowerCase(), max },
+): string {
   const email = normalizeLine(value);
   checkText(errors, name, email, { label: 'Je e-mailadres', required: true, max });
   if (!errors[name] && !EMAIL.test(email)) {
@@ -108,7 +121,8 @@ export function checkEmail(errors: FieldErrors, name: string, value: string, max
   }
   const keyLength = errors[name] ? 0 : charLength(key.of(email));
   if (keyLength > key.max) {
-    errors[name] = `Dit e-mailadres is te lang. In kleine letters telt het ${keyLength.toLocaleString('nl-NL')} tekens (een letter als İ wordt er twee); er passen er hoogstens ${key.max.toLocaleString('nl-NL')}.`;
+    errors[name] =
+      `Dit e-mailadres is te lang. In kleine letters telt het ${keyLength.toLocaleString('nl-NL')} tekens (een letter als İ wordt er twee); er passen er hoogstens ${key.max.toLocaleString('nl-NL')}.`;
   }
   return email;
 }
@@ -124,7 +138,8 @@ export function checkWebsite(errors: FieldErrors, name: string, value: string, m
   if (errors[name]) return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   if (charLength(withScheme) > max) {
-    errors[name] = `Je website mag hoogstens ${max.toLocaleString('nl-NL')} tekens lang zijn; met https:// ervoor zijn het er ${charLength(withScheme).toLocaleString('nl-NL')}.`;
+    errors[name] =
+      `Je website mag hoogstens ${max.toLocaleString('nl-NL')} tekens lang zijn; met https:// ervoor zijn het er ${charLength(withScheme).toLocaleString('nl-NL')}.`;
     return null;
   }
   let url: URL;

@@ -22,7 +22,11 @@ export interface AkismetAnswer {
 
 export type AkismetParams = Record<string, string>;
 
-async function post(config: AkismetConfig, path: string, params: AkismetParams): Promise<{ status: number; body: string; headers: Headers }> {
+async function post(
+  config: AkismetConfig,
+  path: string,
+  params: AkismetParams,
+): Promise<{ status: number; body: string; headers: Headers }> {
   const form = new URLSearchParams({ ...params, api_key: config.key });
   if (config.isTest) form.set('is_test', '1');
   const res = await fetch(`${config.baseUrl.replace(/\/+$/, '')}${path}`, {
@@ -60,7 +64,11 @@ export async function commentCheck(config: AkismetConfig, params: AkismetParams)
   }
 }
 
-export async function submitFeedback(config: AkismetConfig, kind: 'spam' | 'ham', params: AkismetParams): Promise<{ ok: boolean; error?: string }> {
+export async function submitFeedback(
+  config: AkismetConfig,
+  kind: 'spam' | 'ham',
+  params: AkismetParams,
+): Promise<{ ok: boolean; error?: string }> {
   try {
     const { status, body, headers } = await post(config, kind === 'spam' ? '/1.1/submit-spam' : '/1.1/submit-ham', params);
     if (status === 200 && !headers.get('x-akismet-error')) return { ok: true };
@@ -70,12 +78,20 @@ export async function submitFeedback(config: AkismetConfig, kind: 'spam' | 'ham'
   }
 }
 
-export async function verifyKey(config: AkismetConfig, blog: string): Promise<{ valid: boolean; alertCode?: string; alertMsg?: string; error?: string }> {
+export async function verifyKey(
+  config: AkismetConfig,
+  blog: string,
+): Promise<{ valid: boolean; alertCode?: string; alertMsg?: string; error?: string }> {
   try {
     const { status, body, headers } = await post(config, '/1.1/verify-key', { key: config.key, blog });
     const fields = headerFields(headers);
     if (status === 200 && body === 'valid') return { valid: true, alertCode: fields.alertCode, alertMsg: fields.alertMsg };
-    return { valid: false, alertCode: fields.alertCode, alertMsg: fields.alertMsg, error: fields.debugHelp ?? fields.error ?? (body || `HTTP ${status}`) };
+    return {
+      valid: false,
+      alertCode: fields.alertCode,
+      alertMsg: fields.alertMsg,
+      error: fields.debugHelp ?? fields.error ?? (body || `HTTP ${status}`),
+    };
   } catch (err) {
     return { valid: false, error: errorText(err) };
   }

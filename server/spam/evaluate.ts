@@ -35,18 +35,25 @@ function isSpamLabel(value: string, row: number): boolean {
 }
 
 /** Optional columns (email, url) named on the command line must exist; the defaults may be absent. */
-export function readCorpus(csv: string, columns: Columns, explicit: ReadonlySet<string> = new Set()): Array<{ author: string; email: string; url: string; content: string; spam: boolean }> {
-  const records = parse(csv, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: false }) as Array<Record<string, string>>;
+export function readCorpus(
+  csv: string,
+  columns: Columns,
+  explicit: ReadonlySet<string> = new Set(),
+): Array<{ author: string; email: string; url: string; content: string; spam: boolean }> {
+  const records = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: false });
   if (records.length === 0) throw new CorpusError('Het bestand bevat geen rijen.');
   const header = Object.keys(records[0]);
   for (const [role, name] of Object.entries(columns)) {
     const optional = (role === 'email' || role === 'url') && !explicit.has(role);
-    if (name && !header.includes(name) && !optional) throw new CorpusError(`Kolom "${name}" (${role}) ontbreekt; het bestand heeft: ${header.join(', ')}. Geef de naam op met --${role}-column.`);
+    if (name && !header.includes(name) && !optional)
+      throw new CorpusError(
+        `Kolom "${name}" (${role}) ontbreekt; het bestand heeft: ${header.join(', ')}. Geef de naam op met --${role}-column.`,
+      );
   }
   return records.map((r, i) => ({
     author: r[columns.author] ?? '',
-    email: columns.email ? r[columns.email] ?? '' : '',
-    url: columns.url ? r[columns.url] ?? '' : '',
+    email: columns.email ? (r[columns.email] ?? '') : '',
+    url: columns.url ? (r[columns.url] ?? '') : '',
     content: r[columns.content] ?? '',
     spam: isSpamLabel(r[columns.label] ?? '', i + 2),
   }));
@@ -62,10 +69,14 @@ export function evaluate(
   const matrix: Evaluation['matrix'] = { spam: { spam: 0, hold: 0, pass: 0 }, ham: { spam: 0, hold: 0, pass: 0 } };
   const falsePositives: Evaluation['falsePositives'] = [];
   corpus.forEach((row, i) => {
-    const hits = contentChecks({ authorName: row.author, authorEmail: row.email, authorUrl: row.url || null, body: row.content, ip: null, userAgent: null }, settings);
+    const hits = contentChecks(
+      { authorName: row.author, authorEmail: row.email, authorUrl: row.url || null, body: row.content, ip: null, userAgent: null },
+      settings,
+    );
     const predicted = decide(hits);
     matrix[row.spam ? 'spam' : 'ham'][predicted]++;
-    if (!row.spam && predicted === 'spam') falsePositives.push({ author: row.author, content: row.content.slice(0, 120), why: hits.map((h) => h.detail) });
+    if (!row.spam && predicted === 'spam')
+      falsePositives.push({ author: row.author, content: row.content.slice(0, 120), why: hits.map((h) => h.detail) });
     onProgress?.(i + 1, corpus.length);
   });
   const spamTotal = matrix.spam.spam + matrix.spam.hold + matrix.spam.pass;

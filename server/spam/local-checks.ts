@@ -5,8 +5,18 @@ import { wordList, type SpamSettings } from './settings';
 import { spamSignals } from './signals';
 
 export type CheckId =
-  | 'honeypot' | 'fill-time' | 'flood' | 'rate' | 'duplicate'
-  | 'disallowed-words' | 'moderation-words' | 'spam-signals' | 'links' | 'link-pattern' | 'spam-memory' | 'known-address';
+  | 'honeypot'
+  | 'fill-time'
+  | 'flood'
+  | 'rate'
+  | 'duplicate'
+  | 'disallowed-words'
+  | 'moderation-words'
+  | 'spam-signals'
+  | 'links'
+  | 'link-pattern'
+  | 'spam-memory'
+  | 'known-address';
 
 /**
  * spam and hold decide; refuse turns the post away unstored; trust lifts holds; note only records.
@@ -38,11 +48,29 @@ const linkify = new LinkifyIt({}, { fuzzyEmail: false, fuzzyIP: true });
 
 // Shorteners hide where a link goes; residents link to the real page.
 const URL_SHORTENERS = [
-  'bit.ly', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'buff.ly', 'rebrand.ly', 'cutt.ly', 'shorturl.at',
-  'tiny.cc', 's.id', 'rb.gy', 'v.gd', 'bl.ink', 'lnkd.in', 'shorte.st', 'adf.ly', 'tr.im', 'x.co',
+  'bit.ly',
+  'tinyurl.com',
+  't.co',
+  'goo.gl',
+  'ow.ly',
+  'is.gd',
+  'buff.ly',
+  'rebrand.ly',
+  'cutt.ly',
+  'shorturl.at',
+  'tiny.cc',
+  's.id',
+  'rb.gy',
+  'v.gd',
+  'bl.ink',
+  'lnkd.in',
+  'shorte.st',
+  'adf.ly',
+  'tr.im',
+  'x.co',
 ];
 
-export function countLinks(text: string): number {
+function countLinks(text: string): number {
   const fromLinkify = (linkify.match(text) ?? []).length;
   // Markup that bots paste counts too, even when linkify would not see a bare URL in it.
   const fromMarkup = (text.match(/\[url[=\]]|<a\s[^>]*href=/gi) ?? []).length;
@@ -66,7 +94,10 @@ function hostsIn(text: string): string[] {
  */
 function wordPattern(entry: string): RegExp {
   const word = /[\p{L}\p{N}]/u;
-  const body = entry.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\p{L}\\p{N}]*');
+  const body = entry
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\p{L}\\p{N}]*');
   const chars = [...entry];
   const left = word.test(chars[0] ?? '') ? '(^|[^\\p{L}\\p{N}])' : '';
   const right = word.test(chars[chars.length - 1] ?? '') ? '($|[^\\p{L}\\p{N}])' : '';
@@ -88,7 +119,7 @@ export interface LinkPattern {
 }
 
 /** Link patterns of common spam: BBCode, HTML anchors, shorteners, the author's name as a link. */
-export function spamLinkPattern(content: PostedContent): LinkPattern | null {
+function spamLinkPattern(content: PostedContent): LinkPattern | null {
   const { body, authorName } = content;
   if (/\[url[=\]]|\[link[=\]]/i.test(body)) return { detail: 'BBCode-link ([url])', outcome: 'spam' };
   if (/<a\s[^>]*href\s*=/i.test(body)) return { detail: 'HTML-link in platte tekst', outcome: 'spam' };
@@ -97,7 +128,8 @@ export function spamLinkPattern(content: PostedContent): LinkPattern | null {
   if (shortener) return { detail: `verkorte link (${shortener})`, outcome: 'suspect' };
   // People type their e-mail address or website into the name field too.
   const name = authorName.trim().toLowerCase();
-  if (name && /(https?:\/\/|www\.|\.(com|net|org|info|biz|ru|xyz|top|shop)\b)/i.test(name)) return { detail: 'webadres als naam', outcome: 'suspect' };
+  if (name && /(https?:\/\/|www\.|\.(com|net|org|info|biz|ru|xyz|top|shop)\b)/i.test(name))
+    return { detail: 'webadres als naam', outcome: 'suspect' };
   // "…great article! <a href=…>Cheap Shoes</a>" — the last link carries the author's name.
   const lastAnchor = /<a\s[^>]*>([^<]*)<\/a>\s*$|\[url=[^\]]*\]([^[]*)\[\/url\]\s*$/i.exec(body);
   const anchorText = (lastAnchor?.[1] ?? lastAnchor?.[2] ?? '').trim().toLowerCase();
@@ -108,7 +140,14 @@ export function spamLinkPattern(content: PostedContent): LinkPattern | null {
 /** Steps 5 and 6 of the pipeline: words and links. Pure, so the corpus evaluation runs the same code. */
 export function contentChecks(content: PostedContent, settings: SpamSettings): CheckHit[] {
   const hits: CheckHit[] = [];
-  const fields = [content.authorName, content.authorEmail, content.authorUrl ?? '', content.body, content.ip ?? '', content.userAgent ?? ''];
+  const fields = [
+    content.authorName,
+    content.authorEmail,
+    content.authorUrl ?? '',
+    content.body,
+    content.ip ?? '',
+    content.userAgent ?? '',
+  ];
   const disallowed = findWord(wordList(settings.disallowedWords), fields);
   if (disallowed) hits.push({ check: 'disallowed-words', outcome: 'spam', detail: `verboden woord "${disallowed}"` });
   const moderation = findWord(wordList(settings.moderationWords), fields);

@@ -44,7 +44,10 @@ export async function rememberedParts(db: Conn, secret: string, s: Sender): Prom
 
 export async function rememberSpammer(db: Conn, secret: string, s: Sender, now: Date): Promise<void> {
   for (const e of entries(secret, s)) {
-    await db('spam_memory').insert({ ...e, created_at: now }).onConflict(['kind', 'digest']).ignore();
+    await db('spam_memory')
+      .insert({ ...e, created_at: now })
+      .onConflict(['kind', 'digest'])
+      .ignore();
   }
 }
 

@@ -60,7 +60,11 @@ async function contextChecks(history: SenderHistory, c: Candidate, settings: Spa
     const seconds = (c.now.getTime() - c.renderedAt) / 1000;
     // Fast alone is a resident pasting a prepared text as often as a bot: only suspect.
     if (seconds < settings.minFillSeconds) {
-      hits.push({ check: 'fill-time', outcome: settings.fastPostAction === 'hold' ? 'hold' : 'suspect', detail: `verstuurd ${seconds.toFixed(1)} s na het tonen van het formulier` });
+      hits.push({
+        check: 'fill-time',
+        outcome: settings.fastPostAction === 'hold' ? 'hold' : 'suspect',
+        detail: `verstuurd ${seconds.toFixed(1)} s na het tonen van het formulier`,
+      });
     }
   }
 
@@ -69,15 +73,18 @@ async function contextChecks(history: SenderHistory, c: Candidate, settings: Spa
   // share one address, and the per-minute limit below already stops a bot behind one.
   if (settings.floodSeconds > 0) {
     const since = new Date(c.now.getTime() - settings.floodSeconds * 1000);
-    if (await history.postedByAddressSince(key, since)) hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
+    if (await history.postedByAddressSince(key, since))
+      hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
   }
   if (c.ip) {
     const minuteAgo = new Date(c.now.getTime() - 60_000);
-    if ((await history.countFromIpSince(c.ip, minuteAgo)) >= settings.perMinutePerIp) hits.push({ check: 'rate', outcome: 'refuse', detail: `meer dan ${settings.perMinutePerIp} reacties per minuut` });
+    if ((await history.countFromIpSince(c.ip, minuteAgo)) >= settings.perMinutePerIp)
+      hits.push({ check: 'rate', outcome: 'refuse', detail: `meer dan ${settings.perMinutePerIp} reacties per minuut` });
   }
 
   const duplicate = await history.sameText(c.articleId, key, c.body);
-  if (duplicate !== null) hits.push({ check: 'duplicate', outcome: 'refuse', detail: `dezelfde tekst als reactie ${duplicate}`, existingId: duplicate });
+  if (duplicate !== null)
+    hits.push({ check: 'duplicate', outcome: 'refuse', detail: `dezelfde tekst als reactie ${duplicate}`, existingId: duplicate });
   return hits;
 }
 
@@ -86,8 +93,14 @@ async function memoryAndKnownAddress(db: Db, history: SenderHistory, secret: str
   const parts = await rememberedParts(db, secret, { ip: c.ip, email: c.authorEmail, url: c.authorUrl });
   // An address or website is the spammer's own; an IP may be a library's or a whole office's.
   const own = parts.filter((p) => p !== 'ip');
-  if (own.length) hits.push({ check: 'spam-memory', outcome: 'spam', detail: `eerder als spam gemarkeerd: ${own.map((p) => MEMORY_LABELS[p]).join(' en ')}` });
-  else if (parts.includes('ip')) hits.push({ check: 'spam-memory', outcome: 'suspect', detail: `eerder als spam gemarkeerd: ${MEMORY_LABELS.ip}` });
+  if (own.length)
+    hits.push({
+      check: 'spam-memory',
+      outcome: 'spam',
+      detail: `eerder als spam gemarkeerd: ${own.map((p) => MEMORY_LABELS[p]).join(' en ')}`,
+    });
+  else if (parts.includes('ip'))
+    hits.push({ check: 'spam-memory', outcome: 'suspect', detail: `eerder als spam gemarkeerd: ${MEMORY_LABELS.ip}` });
   if (await history.hasApprovedReactie(emailKey(c.authorEmail))) {
     hits.push({ check: 'known-address', outcome: 'trust', detail: 'e-mailadres had al een goedgekeurde reactie' });
   }
@@ -96,7 +109,7 @@ async function memoryAndKnownAddress(db: Db, history: SenderHistory, secret: str
 
 const MEMORY_LABELS: Record<MemoryKind, string> = { ip: 'IP-adres', email: 'e-mailadres', url: 'website' };
 
-export function akismetParams(c: Candidate, blog: string): AkismetParams {
+function akismetParams(c: Candidate, blog: string): AkismetParams {
   const params: AkismetParams = {
     blog,
     user_ip: c.ip ?? '',
@@ -128,7 +141,8 @@ export async function judgeReactie(
 ): Promise<Verdict> {
   const context = await contextChecks(history, c, settings);
   const refusal = context.find((h) => h.outcome === 'refuse');
-  if (refusal) return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context, existingId: refusal.existingId };
+  if (refusal)
+    return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context, existingId: refusal.existingId };
 
   const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndKnownAddress(db, history, config.sessionSecret, c))];
   const local = decide(hits);
@@ -146,5 +160,13 @@ export async function judgeReactie(
     // Never published unchecked, never lost: held, and asked again later.
     return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, outcome: 'hold', recheck: true };
   }
-  return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, outcome: local === 'pass' ? 'clear' : 'hold', recheck: false };
+  return {
+    kind: 'store',
+    local,
+    hits,
+    akismet: answer,
+    akismetPayload: payload,
+    outcome: local === 'pass' ? 'clear' : 'hold',
+    recheck: false,
+  };
 }

@@ -25,5 +25,8 @@ export async function saveSpamSettings(db: Db, changes: Partial<SpamSettings>): 
 
 /** "casino\nviagra  \n\n" → ['casino', 'viagra'] */
 export function wordList(text: string): string[] {
-  return text.split(/\r?\n/).map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0);
+  return text
+    .split(/\r?\n/)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w.length > 0);
 }

@@ -4,33 +4,99 @@
 
 const SPAM_TERMS = [
   // pharma
-  'viagra', 'cialis', 'levitra', 'tramadol', 'xanax', 'phentermine', 'diet pills', 'weight loss pills', 'afslankpillen', 'potentiemiddel',
+  'viagra',
+  'cialis',
+  'levitra',
+  'tramadol',
+  'xanax',
+  'phentermine',
+  'diet pills',
+  'weight loss pills',
+  'afslankpillen',
+  'potentiemiddel',
   // gambling
-  'online casino', 'casino bonus', 'free spins', 'gratis spins', "online casino's", 'slots online', 'sportsbook', 'betting tips',
+  'online casino',
+  'casino bonus',
+  'free spins',
+  'gratis spins',
+  "online casino's",
+  'slots online',
+  'sportsbook',
+  'betting tips',
   // money
-  'payday loan', 'snel geld lenen', 'zonder bkr', 'geld lenen zonder', 'crypto signals', 'forex signals', 'binary options',
-  'bitcoin investment', 'investment opportunity', 'passive income', 'make money online', 'work from home', 'thuiswerken en verdien',
-  'verdien geld', 'guaranteed profit', 'gegarandeerd rendement',
+  'payday loan',
+  'snel geld lenen',
+  'zonder bkr',
+  'geld lenen zonder',
+  'crypto signals',
+  'forex signals',
+  'binary options',
+  'bitcoin investment',
+  'investment opportunity',
+  'passive income',
+  'make money online',
+  'work from home',
+  'thuiswerken en verdien',
+  'verdien geld',
+  'guaranteed profit',
+  'gegarandeerd rendement',
   // shop and SEO spam
-  'replica watches', 'replica horloges', 'cheap jerseys', 'nike outlet', 'louboutin', 'ugg boots', 'essay writing', 'write my essay',
-  'seo services', 'backlinks', 'buy followers', 'volgers kopen', 'likes kopen',
+  'replica watches',
+  'replica horloges',
+  'cheap jerseys',
+  'nike outlet',
+  'louboutin',
+  'ugg boots',
+  'essay writing',
+  'write my essay',
+  'seo services',
+  'backlinks',
+  'buy followers',
+  'volgers kopen',
+  'likes kopen',
   // adult and dating
-  'hot singles', 'sexy girls', 'porn', 'xxx', 'escort', 'sexdate',
+  'hot singles',
+  'sexy girls',
+  'porn',
+  'xxx',
+  'escort',
+  'sexdate',
 ];
 
 // Praise that fits any page anywhere: what link spam says to look like a reader.
 const GENERIC_PRAISE = [
-  'great post', 'nice post', 'great article', 'awesome article', 'very informative', 'informative article', 'thanks for sharing',
-  'keep up the good work', 'keep up the great work', 'i will bookmark', 'bookmarked your', 'your blog', 'your website', 'this blog is',
-  'i really like your', 'helpful information', 'very helpful post', 'wonderful post', 'i have been browsing', 'i am glad to find',
-  'leuk artikel, ik', 'bedankt voor het delen', 'ik kom zeker terug',
+  'great post',
+  'nice post',
+  'great article',
+  'awesome article',
+  'very informative',
+  'informative article',
+  'thanks for sharing',
+  'keep up the good work',
+  'keep up the great work',
+  'i will bookmark',
+  'bookmarked your',
+  'your blog',
+  'your website',
+  'this blog is',
+  'i really like your',
+  'helpful information',
+  'very helpful post',
+  'wonderful post',
+  'i have been browsing',
+  'i am glad to find',
+  'leuk artikel, ik',
+  'bedankt voor het delen',
+  'ik kom zeker terug',
 ];
 
 const NON_LATIN = /[\u0400-\u04FF\u0600-\u06FF\u4E00-\u9FFF\u3040-\u30FF\u0E00-\u0E7F]/g;
 
 function termIn(terms: string[], text: string): string | undefined {
   const lower = text.toLowerCase();
-  return terms.find((t) => new RegExp(`(^|[^\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(lower));
+  return terms.find((t) =>
+    new RegExp(`(^|[^\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(lower),
+  );
 }
 
 export interface Signal {

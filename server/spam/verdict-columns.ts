@@ -6,7 +6,7 @@ import type { CheckHit, LocalDecision } from './local-checks';
 import type { Verdict } from './pipeline';
 
 // The first recheck of an unanswered Akismet call comes after a minute; later ones back off.
-export const FIRST_RECHECK_DELAY_MS = 60 * 1000;
+const FIRST_RECHECK_DELAY_MS = 60 * 1000;
 
 export interface StoredChecks {
   /** The local decision before Akismet: what a recheck returns to when Akismet says ham. */

@@ -14,7 +14,10 @@ describe('admin: users and audit log', () => {
 
   it('creates an account with a generated password shown once, and it can log in', async () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'admin');
-    const res = await agent.post('/beheer/gebruikers').type('form').send({ _csrf: csrf, naam: 'Nieuwe Redacteur', email: 'Nieuw@Stadslog.test', rol: 'editor' });
+    const res = await agent
+      .post('/beheer/gebruikers')
+      .type('form')
+      .send({ _csrf: csrf, naam: 'Nieuwe Redacteur', email: 'Nieuw@Stadslog.test', rol: 'editor' });
     assert.equal(res.status, 201);
     const password = /<code class="password">([^<]+)<\/code>/.exec(res.text)![1];
     const row = await t.db('users').where({ email: 'nieuw@stadslog.test' }).first();
@@ -23,13 +26,24 @@ describe('admin: users and audit log', () => {
     assert.match(row.password_hash, /^\$argon2id\$/);
     const login = request.agent(t.app);
     const page = await login.get('/beheer/inloggen');
-    await login.post('/beheer/inloggen').type('form').send({ _token: hiddenInput(page.text, '_token'), email: 'nieuw@stadslog.test', wachtwoord: password, terug: '/beheer' }).expect(303);
+    await login
+      .post('/beheer/inloggen')
+      .type('form')
+      .send({ _token: hiddenInput(page.text, '_token'), email: 'nieuw@stadslog.test', wachtwoord: password, terug: '/beheer' })
+      .expect(303);
   });
 
   it('refuses a duplicate address with the form kept', async () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'admin');
-    await agent.post('/beheer/gebruikers').type('form').send({ _csrf: csrf, naam: 'Een', email: 'dubbel@stadslog.test', rol: 'moderator' }).expect(201);
-    const res = await agent.post('/beheer/gebruikers').type('form').send({ _csrf: csrf, naam: 'Twee', email: 'dubbel@stadslog.test', rol: 'moderator' });
+    await agent
+      .post('/beheer/gebruikers')
+      .type('form')
+      .send({ _csrf: csrf, naam: 'Een', email: 'dubbel@stadslog.test', rol: 'moderator' })
+      .expect(201);
+    const res = await agent
+      .post('/beheer/gebruikers')
+      .type('form')
+      .send({ _csrf: csrf, naam: 'Twee', email: 'dubbel@stadslog.test', rol: 'moderator' });
     assert.equal(res.status, 422);
     assert.match(res.text, /Er is al een account met dit e-mailadres/);
     assert.match(res.text, /value="Twee"/);
@@ -52,7 +66,11 @@ describe('admin: users and audit log', () => {
       const { agent, csrf } = await loginAs(t.app, t.db, role);
       await agent.get('/beheer/gebruikers').expect(403);
       await agent.get('/beheer/logboek').expect(403);
-      await agent.post('/beheer/gebruikers').type('form').send({ _csrf: csrf, naam: 'X', email: 'x@stadslog.test', rol: 'admin' }).expect(403);
+      await agent
+        .post('/beheer/gebruikers')
+        .type('form')
+        .send({ _csrf: csrf, naam: 'X', email: 'x@stadslog.test', rol: 'admin' })
+        .expect(403);
     }
     assert.equal(await t.db('users').where({ email: 'x@stadslog.test' }).first(), undefined);
   });

@@ -8,7 +8,10 @@ import { articlePath } from '../../server/articles/queries';
 
 async function tryLogin(agent: ReturnType<typeof request.agent>, email: string, password: string) {
   const page = await agent.get('/beheer/inloggen').expect(200);
-  return agent.post('/beheer/inloggen').type('form').send({ _token: hiddenInput(page.text, '_token'), email, wachtwoord: password, terug: '/beheer' });
+  return agent
+    .post('/beheer/inloggen')
+    .type('form')
+    .send({ _token: hiddenInput(page.text, '_token'), email, wachtwoord: password, terug: '/beheer' });
 }
 
 function sessionCookie(res: request.Response): string | undefined {
@@ -61,13 +64,16 @@ describe('accounts: login and logout', () => {
     const login = await tryLogin(agent, user.email, TEST_PASSWORD);
     const after = sessionCookie(login);
     assert.ok(after && after !== before, 'a new session id after login');
-    await request(t.app).get('/beheer').set('Cookie', before!).expect(302);
+    await request(t.app).get('/beheer').set('Cookie', before).expect(302);
   });
 
   it('refuses a login without a genuine form token, keeping the address', async () => {
     const user = await buildUser(t.db, 'editor');
     for (const token of [undefined, 'nep.nep']) {
-      const res = await request(t.app).post('/beheer/inloggen').type('form').send({ ...(token ? { _token: token } : {}), email: user.email, wachtwoord: TEST_PASSWORD });
+      const res = await request(t.app)
+        .post('/beheer/inloggen')
+        .type('form')
+        .send({ ...(token ? { _token: token } : {}), email: user.email, wachtwoord: TEST_PASSWORD });
       assert.equal(res.status, 403);
       assert.match(res.text, new RegExp(`value="${user.email}"`));
       assert.equal(res.headers['set-cookie'], undefined, 'no session was made');
@@ -101,7 +107,10 @@ describe('accounts: login and logout', () => {
     const user = await buildUser(t.db, 'editor');
     const agent = request.agent(t.app);
     const page = await agent.get('/beheer/inloggen?terug=//kwaad.example/').expect(200);
-    const res = await agent.post('/beheer/inloggen').type('form').send({ _token: hiddenInput(page.text, '_token'), email: user.email, wachtwoord: TEST_PASSWORD, terug: '//kwaad.example/' });
+    const res = await agent
+      .post('/beheer/inloggen')
+      .type('form')
+      .send({ _token: hiddenInput(page.text, '_token'), email: user.email, wachtwoord: TEST_PASSWORD, terug: '//kwaad.example/' });
     assert.equal(res.headers.location, '/beheer');
   });
 });
@@ -110,7 +119,9 @@ describe('accounts: login throttling', () => {
   let t: TestApp;
   before(async () => {
     const base = testConfig().rateLimits;
-    t = await createTestApp({ rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } } });
+    t = await createTestApp({
+      rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } },
+    });
   });
   after(async () => t.close());
 

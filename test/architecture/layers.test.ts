@@ -57,7 +57,11 @@ function serverImports(file: string): string[] {
     const target = path.resolve(path.dirname(file), spec);
     if (!target.startsWith(SERVER + path.sep)) continue;
     const unit = unitOf(target);
-    out.push(fs.existsSync(path.join(SERVER, unit)) && fs.statSync(path.join(SERVER, unit)).isDirectory() ? unit : `${unit}.ts`.replace(/\.ts\.ts$/, '.ts'));
+    out.push(
+      fs.existsSync(path.join(SERVER, unit)) && fs.statSync(path.join(SERVER, unit)).isDirectory()
+        ? unit
+        : `${unit}.ts`.replace(/\.ts\.ts$/, '.ts'),
+    );
   }
   return out;
 }

@@ -5,7 +5,18 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { loginAs, type Agent } from '../helpers/http';
 import { findArticleBySlug } from '../../server/articles/queries';
 
-const base = { titel: 'Een titel', slug: '', soort: 'nieuws', tekst: 'Eerste alinea.\n\nTweede alinea.', samenvatting: '', auteur: 'Redactie', status: 'published', publicatietijd: '', reacties_open: 'ja', actie: 'opslaan' };
+const base = {
+  titel: 'Een titel',
+  slug: '',
+  soort: 'nieuws',
+  tekst: 'Eerste alinea.\n\nTweede alinea.',
+  samenvatting: '',
+  auteur: 'Redactie',
+  status: 'published',
+  publicatietijd: '',
+  reacties_open: 'ja',
+  actie: 'opslaan',
+};
 
 describe('editor: articles', () => {
   let t: TestApp;
@@ -17,7 +28,11 @@ describe('editor: articles', () => {
   after(async () => t.close());
   afterEach(() => t.setNow(undefined));
 
-  const save = (fields: Record<string, string>, path = '/beheer/artikelen') => ed.agent.post(path).type('form').send({ _csrf: ed.csrf, ...base, ...fields });
+  const save = (fields: Record<string, string>, path = '/beheer/artikelen') =>
+    ed.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: ed.csrf, ...base, ...fields });
 
   it('publishes an article that appears on the voorpagina at its permalink, with a Dutch date', async () => {
     t.setNow(new Date('2015-05-27T12:00:00Z'));
@@ -97,11 +112,17 @@ describe('editor: articles', () => {
   });
 
   it('sanitizes Markdown: nothing executable survives', async () => {
-    await save({ titel: 'Vijandige tekst', tekst: '<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[klik](javascript:alert(3))\n\n[goed](https://www.peelstad.example)' });
-    const page = (await request(t.app).get(`/${new Date().getFullYear()}/${String(new Date().getMonth() + 1).padStart(2, '0')}/vijandige-tekst`)).text;
+    await save({
+      titel: 'Vijandige tekst',
+      tekst:
+        '<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[klik](javascript:alert(3))\n\n[goed](https://www.peelstad.example)',
+    });
+    const page = (
+      await request(t.app).get(`/${new Date().getFullYear()}/${String(new Date().getMonth() + 1).padStart(2, '0')}/vijandige-tekst`)
+    ).text;
     const body = page.slice(page.indexOf('article-body'), page.indexOf('id="reacties"'));
     assert.doesNotMatch(body, /<script|<img[\s>]|<[^>]+\son\w+=|href="javascript:/i);
-    assert.match(body, /&lt;script&gt;alert\(1\)/, "raw HTML is shown as text");
+    assert.match(body, /&lt;script&gt;alert\(1\)/, 'raw HTML is shown as text');
     assert.match(body, /<a href="https:\/\/www.peelstad.example" rel="noopener">goed<\/a>/);
   });
 
@@ -120,9 +141,17 @@ describe('editor: articles', () => {
   it('keeps moderators and residents out, and refuses a post without the CSRF token', async () => {
     const mod = await loginAs(t.app, t.db, 'moderator');
     await mod.agent.get('/beheer/artikelen').expect(403);
-    await mod.agent.post('/beheer/artikelen').type('form').send({ _csrf: mod.csrf, ...base, titel: 'Van moderator' }).expect(403);
+    await mod.agent
+      .post('/beheer/artikelen')
+      .type('form')
+      .send({ _csrf: mod.csrf, ...base, titel: 'Van moderator' })
+      .expect(403);
     await request(t.app).get('/beheer/artikelen/nieuw').expect(302);
-    await ed.agent.post('/beheer/artikelen').type('form').send({ ...base, titel: 'Zonder token' }).expect(403);
+    await ed.agent
+      .post('/beheer/artikelen')
+      .type('form')
+      .send({ ...base, titel: 'Zonder token' })
+      .expect(403);
     assert.equal(await findArticleBySlug(t.db, 'van-moderator'), null);
     assert.equal(await findArticleBySlug(t.db, 'zonder-token'), null);
   });

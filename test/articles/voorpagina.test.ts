@@ -21,7 +21,7 @@ describe('voorpagina', () => {
     for (let i = 0; i < 12; i++) await buildReactie(t.db, pinned);
     const html = (await request(t.app).get('/').expect(200)).text;
     const order = ['Vastgepind bericht', 'Nieuwste bericht', 'Oud bericht'].map((title) => html.indexOf(title));
-    assert.ok(order[0] < order[1] && order[1] < order[2], `order ${order}`);
+    assert.ok(order[0] < order[1] && order[1] < order[2], `order ${order.join(', ')}`);
     assert.match(html, new RegExp(`<a href="${articlePath(pinned)}#reacties" class="reactie-count">12 reacties</a>`));
     assert.match(html, new RegExp(`<a href="${articlePath(newest)}#reacties" class="reactie-count">1 reactie</a>`));
     assert.match(html, new RegExp(`<a href="${articlePath(old)}#reacties" class="reactie-count">Nog geen reacties</a>`));
@@ -39,7 +39,8 @@ describe('voorpagina', () => {
   });
 
   it('pages through older items, ten per page', async () => {
-    for (let i = 0; i < 12; i++) await buildArticle(t.db, { title: `Reeks ${i}`, publishedAt: new Date(Date.now() - (100 + i) * 86400_000) });
+    for (let i = 0; i < 12; i++)
+      await buildArticle(t.db, { title: `Reeks ${i}`, publishedAt: new Date(Date.now() - (100 + i) * 86400_000) });
     const first = (await request(t.app).get('/')).text;
     assert.equal((first.match(/<article class="teaser/g) ?? []).length, 10);
     assert.match(first, /<a rel="next" href="\/\?pagina=2">Oudere artikelen »<\/a>/);

@@ -14,7 +14,10 @@ import { launchBrowser, listen } from '../helpers/browser';
 import { articlePath, type Article } from '../../server/articles/queries';
 
 // Long enough that the form is far below the first screen, so "in view" means "scrolled to it".
-const LONG_BODY = Array.from({ length: 40 }, (_, i) => `Alinea ${i + 1} over de herinrichting van de Grote Markt: bomen, bankjes, fietsenrekken en een nieuwe bestrating.`).join('\n\n');
+const LONG_BODY = Array.from(
+  { length: 40 },
+  (_, i) => `Alinea ${i + 1} over de herinrichting van de Grote Markt: bomen, bankjes, fietsenrekken en een nieuwe bestrating.`,
+).join('\n\n');
 const PHONE = { width: 360, height: 740 };
 const NAME = 'Anneke de Vries';
 const TEXT = 'Laat de lindes op de Grote Markt alstublieft staan.\n\nZe geven schaduw.';
@@ -50,7 +53,9 @@ describe('browser: a form error leads to the error summary', function () {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       // The answer to the POST is a 4xx page on purpose; Chromium logs that. Anything else counts.
-      const answeredPost = /^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && new URL(m.location().url).pathname.endsWith('/reacties');
+      const answeredPost =
+        /^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) &&
+        new URL(m.location().url).pathname.endsWith('/reacties');
       if (m.type() === 'error' && !answeredPost) errors.push(`${m.text()} (${m.location().url})`);
     });
     return { page, errors };
@@ -96,9 +101,13 @@ describe('browser: a form error leads to the error summary', function () {
     assert.equal(await summary.count(), 1, 'one error summary (role="alert") on the page');
     assert.match((await summary.textContent())!, /Je reactie is nog niet geplaatst/);
     assert.equal(await summary.getAttribute('tabindex'), '-1');
-    assert.equal(await focusedIs(page, summary), true, `the summary has focus, not ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`);
+    assert.equal(
+      await focusedIs(page, summary),
+      true,
+      `the summary has focus, not ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`,
+    );
     assert.equal(await inViewport(summary), true, 'the summary is in view');
-    assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page opened at the form, not at the top');
+    assert.ok((await page.evaluate(() => window.scrollY)) > 0, 'the page opened at the form, not at the top');
     // The text is still there.
     assert.equal(await page.locator('#veld-naam').inputValue(), NAME);
     assert.equal(await page.locator('#veld-email').inputValue(), BAD_EMAIL);
@@ -126,7 +135,10 @@ describe('browser: a form error leads to the error summary', function () {
     assert.equal(await inViewport(page.locator('#veld-email')), true);
 
     // Readable on a phone: nothing sticks out sideways.
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth) <= 0, 'no horizontal scrolling at 360 px');
+    assert.ok(
+      (await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)) <= 0,
+      'no horizontal scrolling at 360 px',
+    );
     assert.deepEqual(errors, [], 'no script errors or CSP violations');
   });
 
@@ -163,7 +175,9 @@ describe('browser: a form error leads to the error summary', function () {
     for (const js of [true, false]) {
       const { page, errors } = await newPage(js);
       await page.goto(url(article));
-      await page.locator('input[name="_token"]').evaluate((el) => { (el as HTMLInputElement).value = 'nep.nep'; });
+      await page.locator('input[name="_token"]').evaluate((el) => {
+        (el as HTMLInputElement).value = 'nep.nep';
+      });
       assert.equal(await submit(page, { naam: NAME, email: 'anneke@voorbeeld.nl', reactie: TEXT }), 403);
       const summary = summaryOf(page);
       assert.equal(await summary.count(), 1);
@@ -235,7 +249,7 @@ describe('browser: the reacties heading above a held reactie', function () {
     await stranger.context().close();
   });
 
-  it('keeps counting the visible reacties when the resident\'s held one is among them', async () => {
+  it("keeps counting the visible reacties when the resident's held one is among them", async () => {
     const article = await buildArticle(t.db);
     await buildReactie(t.db, article, { authorName: 'Piet' });
     const page = await (await browser.newContext()).newPage();

@@ -55,8 +55,20 @@ for (const csp of [true, false]) {
 
     it('renders the same vectors as text in the moderation queue, for every tab', async () => {
       const all: number[] = (await t.db('reacties').select('id').orderBy('id')).map((r: { id: number }) => Number(r.id));
-      await t.db('reacties').whereIn('id', all.filter((_, i) => i % 3 === 1)).update({ status: 'pending' });
-      await t.db('reacties').whereIn('id', all.filter((_, i) => i % 3 === 2)).update({ status: 'spam' });
+      await t
+        .db('reacties')
+        .whereIn(
+          'id',
+          all.filter((_, i) => i % 3 === 1),
+        )
+        .update({ status: 'pending' });
+      await t
+        .db('reacties')
+        .whereIn(
+          'id',
+          all.filter((_, i) => i % 3 === 2),
+        )
+        .update({ status: 'spam' });
       const firing: Firing = { dialogs: [], violations: [], canaryHits: 0 };
       const page = await hostilePage(browser, firing);
       const moderator = await buildUser(t.db, 'moderator');
@@ -91,7 +103,9 @@ for (const csp of [true, false]) {
       for (const id of ids.slice(0, 8)) {
         const a = await t.db('articles').where({ id }).first('slug', 'published_at', 'created_at');
         const d = new Date(a.published_at);
-        const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Amsterdam' }).formatToParts(d);
+        const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Amsterdam' }).formatToParts(
+          d,
+        );
         const y = parts.find((p) => p.type === 'year')!.value;
         const m = parts.find((p) => p.type === 'month')!.value;
         await visit(page, `${server.baseUrl}/${y}/${m}/${a.slug}`, firing);

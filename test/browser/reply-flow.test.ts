@@ -109,7 +109,9 @@ describe('browser: replying, moderation and the counter', function () {
 
   it('fits a 360 px phone screen without horizontal scrolling', async () => {
     const article = await buildArticle(t.db, { title: 'Een artikel met een heel lange titel over de herinrichting van het stadscentrum' });
-    const parent = await buildReactie(t.db, article, { body: 'https://www.voorbeeld.nl/een/heel/lange/url/zonder/spaties/die/niet/mag/uitsteken/buiten/het/scherm' });
+    const parent = await buildReactie(t.db, article, {
+      body: 'https://www.voorbeeld.nl/een/heel/lange/url/zonder/spaties/die/niet/mag/uitsteken/buiten/het/scherm',
+    });
     let id = parent;
     for (let i = 0; i < 4; i++) id = await buildReactie(t.db, article, { parentId: id });
     const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();

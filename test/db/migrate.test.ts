@@ -26,9 +26,14 @@ async function recordedNames(db: Db): Promise<string[]> {
 // Rewrites knex_migrations as an older `npm run dev` (.ts) or `npm start` (.js) left it.
 async function recordWithExtension(db: Db, extension: string): Promise<void> {
   for (const name of EXPECTED) {
-    await db('knex_migrations').whereIn('name', [name, `${name}.ts`, `${name}.js`]).update({ name: `${name}${extension}` });
+    await db('knex_migrations')
+      .whereIn('name', [name, `${name}.ts`, `${name}.js`])
+      .update({ name: `${name}${extension}` });
   }
-  assert.deepEqual(await recordedNames(db), EXPECTED.map((n) => `${n}${extension}`));
+  assert.deepEqual(
+    await recordedNames(db),
+    EXPECTED.map((n) => `${n}${extension}`),
+  );
 }
 
 describe('migrations', () => {
@@ -60,7 +65,10 @@ describe('migrations', () => {
     const pools = [createDb(url), createDb(url), createDb(url)];
     try {
       const applied = await Promise.all(pools.map((pool) => migrateLatest(pool)));
-      assert.deepEqual(applied.map((names) => names.length).sort((a, b) => a - b), [0, 0, EXPECTED.length]);
+      assert.deepEqual(
+        applied.map((names) => names.length).sort((a, b) => a - b),
+        [0, 0, EXPECTED.length],
+      );
       assert.deepEqual(await recordedNames(db), EXPECTED);
     } finally {
       await Promise.all(pools.map((pool) => pool.destroy()));

@@ -18,7 +18,11 @@ const DEMO_REACTIES = 15;
 /** Asserts the database holds the demo site exactly once, with counters that match the reacties. */
 async function assertSeededOnce(db: Db): Promise<void> {
   const users: Array<{ email: string }> = await db('users').select('email');
-  assert.deepEqual(users.map((u) => u.email).sort(), ['beheer@peelstad.example', 'moderatie@peelstad.example', 'redactie@peelstad.example']);
+  assert.deepEqual(users.map((u) => u.email).sort(), [
+    'beheer@peelstad.example',
+    'moderatie@peelstad.example',
+    'redactie@peelstad.example',
+  ]);
   const articles: Array<{ id: number; slug: string; reactie_count: number }> = await db('articles').select('id', 'slug', 'reactie_count');
   assert.equal(articles.length, DEMO_ARTICLES);
   assert.equal(new Set(articles.map((a) => a.slug)).size, DEMO_ARTICLES, 'every demo article once');
@@ -52,7 +56,7 @@ describe(`demo content seeded concurrently (${onPostgres ? 'PostgreSQL' : 'SQLit
       assert.equal(results.filter((r) => r === null).length, pools.length - 1);
       await assertSeededOnce(database.db);
       // The accounts handed back are the ones stored, with working one-time passwords.
-      for (const account of winners[0]!.accounts) {
+      for (const account of winners[0].accounts) {
         const row = await database.db('users').where({ email: account.email }).first('role', 'password_hash');
         assert.equal(row.role, account.role);
         assert.ok(await verifyPassword(row.password_hash, account.password), `password of ${account.email}`);
@@ -67,10 +71,23 @@ describe(`demo content seeded concurrently (${onPostgres ? 'PostgreSQL' : 'SQLit
 
   it('never seeds over real content, also when no seed was ever recorded', async () => {
     const now = new Date();
-    await createArticle(database.db, {
-      title: 'Echt nieuws', slug: 'echt-nieuws', kind: 'nieuws', bodyMarkdown: 'Echt.', excerptMarkdown: '',
-      authorName: 'Redactie', status: 'draft', publishedAt: null, pinned: false, reactiesOpen: true,
-    }, null, now);
+    await createArticle(
+      database.db,
+      {
+        title: 'Echt nieuws',
+        slug: 'echt-nieuws',
+        kind: 'nieuws',
+        bodyMarkdown: 'Echt.',
+        excerptMarkdown: '',
+        authorName: 'Redactie',
+        status: 'draft',
+        publishedAt: null,
+        pinned: false,
+        reactiesOpen: true,
+      },
+      null,
+      now,
+    );
     assert.equal(await seedDemoContent(database.db, now), null);
     assert.equal((await database.db('users').select('id')).length, 0);
     assert.equal((await database.db('articles').select('id')).length, 1);
@@ -102,12 +119,12 @@ describe(`demo content seeded concurrently (${onPostgres ? 'PostgreSQL' : 'SQLit
         return new Promise<{ ready: boolean; code: number | null; stdout: string; stderr: string }>((resolve) => {
           let stdout = '';
           let stderr = '';
-          child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+          child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
             stdout += chunk;
             // The start-up banner is printed in one console.log, so it is complete once "Stoppen" appears.
             if (stdout.includes('draait op') && stdout.includes('Stoppen')) resolve({ ready: true, code: null, stdout, stderr });
           });
-          child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+          child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
           child.on('exit', (code) => resolve({ ready: false, code, stdout, stderr }));
         });
       });

@@ -20,7 +20,10 @@ export interface TestApp {
 // Most tests post many reacties in milliseconds from one address; the spam tests set their own.
 const LENIENT_SPAM_SETTINGS: Partial<SpamSettings> = { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 };
 
-export async function createTestApp(overrides: Partial<Config> = {}, spam: Partial<SpamSettings> = LENIENT_SPAM_SETTINGS): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  spam: Partial<SpamSettings> = LENIENT_SPAM_SETTINGS,
+): Promise<TestApp> {
   const database = await createTestDatabase();
   await saveSpamSettings(database.db, spam);
   let fixedNow: Date | undefined;

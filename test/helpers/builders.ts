@@ -64,7 +64,11 @@ export async function buildReactie(
 
 export const TEST_PASSWORD = 'een-heel-lang-testwachtwoord';
 
-export async function buildUser(db: Db, role: Role, overrides: Partial<{ email: string; name: string; password: string }> = {}): Promise<User> {
+export async function buildUser(
+  db: Db,
+  role: Role,
+  overrides: Partial<{ email: string; name: string; password: string }> = {},
+): Promise<User> {
   return createUser(db, {
     email: overrides.email ?? `${role}-${next()}@stadslog.test`,
     name: overrides.name ?? `Test ${role}`,

@@ -25,7 +25,7 @@ export interface FakeAkismet {
 
 export async function startFakeAkismet(mode: FakeMode = 'ham'): Promise<FakeAkismet> {
   const hanging = new Set<http.ServerResponse>();
-  const fake: FakeAkismet = { url: '', mode, requests: [], gate: null, close: async () => undefined };
+  const fake: FakeAkismet = { url: '', mode, requests: [], gate: null, close: () => Promise.resolve() };
   const server = http.createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
@@ -38,10 +38,17 @@ export async function startFakeAkismet(mode: FakeMode = 'ham'): Promise<FakeAkis
         res.writeHead(status, { 'Content-Type': 'text/plain', ...headers });
         res.end(body);
       };
-      if (req.method !== 'POST' || (req.headers['content-type'] ?? '').indexOf('application/x-www-form-urlencoded') !== 0) return send(400, 'bad request');
+      if (req.method !== 'POST' || (req.headers['content-type'] ?? '').indexOf('application/x-www-form-urlencoded') !== 0)
+        return send(400, 'bad request');
       if (path === '/1.1/verify-key') {
         const key = params.api_key ?? params.key;
-        return key === FAKE_KEY ? send(200, 'valid') : send(200, 'invalid', { 'X-akismet-debug-help': 'We were unable to parse your blog URI', 'X-akismet-alert-code': '10003', 'X-akismet-alert-msg': 'Your subscription has been suspended.' });
+        return key === FAKE_KEY
+          ? send(200, 'valid')
+          : send(200, 'invalid', {
+              'X-akismet-debug-help': 'We were unable to parse your blog URI',
+              'X-akismet-alert-code': '10003',
+              'X-akismet-alert-msg': 'Your subscription has been suspended.',
+            });
       }
       if (params.api_key !== FAKE_KEY) return send(200, 'invalid', { 'X-akismet-debug-help': 'The API key is invalid.' });
       const missing = REQUIRED.find((p) => !(p in params));
@@ -51,13 +58,25 @@ export async function startFakeAkismet(mode: FakeMode = 'ham'): Promise<FakeAkis
       if (fake.gate) await fake.gate;
       const guid = `guid-${fake.requests.length}`;
       switch (fake.mode) {
-        case 'ham': return send(200, 'false', { 'X-akismet-guid': guid });
-        case 'spam': return send(200, 'true', { 'X-akismet-guid': guid });
-        case 'discard': return send(200, 'true', { 'X-akismet-guid': guid, 'X-akismet-pro-tip': 'discard' });
-        case 'invalid': return send(200, 'invalid', { 'X-akismet-debug-help': 'The API key is invalid.' });
-        case 'error-header': return send(200, 'false', { 'X-akismet-error': 'Something went wrong', 'X-akismet-alert-code': '10001', 'X-akismet-alert-msg': 'Usage limit exceeded' });
-        case 'http-500': return send(500, 'Internal Server Error');
-        case 'hang': hanging.add(res); return; // never answers
+        case 'ham':
+          return send(200, 'false', { 'X-akismet-guid': guid });
+        case 'spam':
+          return send(200, 'true', { 'X-akismet-guid': guid });
+        case 'discard':
+          return send(200, 'true', { 'X-akismet-guid': guid, 'X-akismet-pro-tip': 'discard' });
+        case 'invalid':
+          return send(200, 'invalid', { 'X-akismet-debug-help': 'The API key is invalid.' });
+        case 'error-header':
+          return send(200, 'false', {
+            'X-akismet-error': 'Something went wrong',
+            'X-akismet-alert-code': '10001',
+            'X-akismet-alert-msg': 'Usage limit exceeded',
+          });
+        case 'http-500':
+          return send(500, 'Internal Server Error');
+        case 'hang':
+          hanging.add(res);
+          return; // never answers
       }
     });
   });

@@ -39,5 +39,13 @@ export async function postReactieForm(
   return agent
     .post(`${articlePath}/reacties`)
     .type('form')
-    .send({ _token: hiddenInput(page.text, '_token'), naam: 'Jan Bewoner', email: 'jan@example.nl', website: '', reactie: `Goed stuk! (${++reactieSeq})`, antwoord_op: '', ...fields });
+    .send({
+      _token: hiddenInput(page.text, '_token'),
+      naam: 'Jan Bewoner',
+      email: 'jan@example.nl',
+      website: '',
+      reactie: `Goed stuk! (${++reactieSeq})`,
+      antwoord_op: '',
+      ...fields,
+    });
 }

@@ -2,7 +2,7 @@
 // the canary URL if the page ever interpreted it as markup or script.
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-export const CANARY_PATH = '/__xss_canary__';
+const CANARY_PATH = '/__xss_canary__';
 
 export const XSS_VECTORS: string[] = [
   '<script>window.__xss=1;alert(1)</script>',
@@ -71,4 +71,3 @@ export async function hostilePage(browser: Browser, firing: Firing): Promise<Pag
   });
   return page;
 }
-

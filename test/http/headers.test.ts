@@ -20,7 +20,15 @@ describe('security headers', () => {
   it('sends a strict Content-Security-Policy', async () => {
     const res = await request(t.app).get('/').expect(200);
     const csp = String(res.headers['content-security-policy']);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "base-uri 'none'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "form-action 'self'",
+    ]) {
       assert.ok(csp.includes(directive), `CSP has ${directive}: ${csp}`);
     }
     assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'), 'no unsafe-inline or unsafe-eval');
@@ -48,7 +56,10 @@ describe('security headers', () => {
     const user = await buildUser(prod.db, 'editor');
     const agent = request.agent(prod.app);
     const page = await agent.get('/beheer/inloggen').set('X-Forwarded-Proto', 'https');
-    const login = await agent.post('/beheer/inloggen').set('X-Forwarded-Proto', 'https').type('form')
+    const login = await agent
+      .post('/beheer/inloggen')
+      .set('X-Forwarded-Proto', 'https')
+      .type('form')
       .send({ _token: hiddenInput(page.text, '_token'), email: user.email, wachtwoord: TEST_PASSWORD, terug: '/beheer' });
     assert.equal(login.status, 303);
     const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('stadslog.sid='));

@@ -34,12 +34,21 @@ async function readSchema(t: TestApp): Promise<Schema> {
       `select table_name, column_name, data_type, character_maximum_length
          from information_schema.columns where table_schema = current_schema()`,
     );
-    for (const r of result.rows as Array<{ table_name: string; column_name: string; data_type: string; character_maximum_length: number | null }>) {
+    for (const r of result.rows as Array<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      character_maximum_length: number | null;
+    }>) {
       schema.set(`${r.table_name}.${r.column_name}`, r.data_type === 'character varying' ? Number(r.character_maximum_length) : null);
     }
     return schema;
   }
-  const tables: Array<{ name: string }> = await t.db('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').select('name');
+  const tables: Array<{ name: string }> = await t
+    .db('sqlite_master')
+    .where({ type: 'table' })
+    .whereNot('name', 'like', 'sqlite_%')
+    .select('name');
   for (const { name } of tables) {
     const columns: Array<{ name: string; type: string }> = await t.db.raw(`pragma table_info("${name}")`);
     for (const c of columns) {
@@ -52,11 +61,27 @@ async function readSchema(t: TestApp): Promise<Schema> {
 
 // varchar columns whose values the app writes itself (or cuts to size), never what a person typed.
 const NOT_TYPED = new Set([
-  'users.password_hash', 'users.role', 'sessions.sid', 'articles.kind', 'articles.status', 'reacties.status',
-  'reacties.previous_status', 'reacties.ip', 'reacties.submission_key', 'reacties.akismet_result', 'reacties.akismet_guid',
-  'counters.name', 'settings.key', 'audit_log.action', 'audit_log.subject_type', 'pages.slug', 'spam_memory.kind', 'spam_memory.digest',
+  'users.password_hash',
+  'users.role',
+  'sessions.sid',
+  'articles.kind',
+  'articles.status',
+  'reacties.status',
+  'reacties.previous_status',
+  'reacties.ip',
+  'reacties.submission_key',
+  'reacties.akismet_result',
+  'reacties.akismet_guid',
+  'counters.name',
+  'settings.key',
+  'audit_log.action',
+  'audit_log.subject_type',
+  'pages.slug',
+  'spam_memory.kind',
+  'spam_memory.digest',
   'rate_limits.key', // hashed by the rate-limit store: the same short length whatever was typed
-  'knex_migrations.name', 'knex_migrations_lock.index',
+  'knex_migrations.name',
+  'knex_migrations_lock.index',
 ]);
 
 describe('input limits: server/db/limits.ts matches the schema', () => {
@@ -72,7 +97,11 @@ describe('input limits: server/db/limits.ts matches the schema', () => {
     for (const [table, columns] of Object.entries(COLUMN_LIMITS)) {
       for (const [column, size] of Object.entries(columns)) {
         assert.ok(schema.has(`${table}.${column}`), `${table}.${column} is in limits.ts but not in the database`);
-        assert.equal(schema.get(`${table}.${column}`), size, `${table}.${column}: limits.ts says ${size}, the database varchar(${schema.get(`${table}.${column}`)})`);
+        assert.equal(
+          schema.get(`${table}.${column}`),
+          size,
+          `${table}.${column}: limits.ts says ${size}, the database varchar(${schema.get(`${table}.${column}`)})`,
+        );
       }
     }
   });
@@ -109,6 +138,7 @@ const codePoints = (s: string) => [...s].length;
 const singleLine = (s: string) => s.replace(/[\r\n\t\u0085\u2028\u2029]+/g, ' ').trim();
 const multiLine = (s: string) => s.replace(/\r\n?/g, '\n');
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 type Kind = 'line' | 'multi' | 'email' | 'url' | 'slug';
@@ -122,7 +152,7 @@ interface FieldSpec {
 }
 
 /** The value that must be stored (null: an empty optional field), or 'refused'. */
-function expected(spec: FieldSpec, raw: string): string | null | 'refused' {
+function expected(spec: FieldSpec, raw: string): string | null {
   if (FORBIDDEN.test(raw)) return 'refused';
   const v = spec.kind === 'multi' ? multiLine(raw) : singleLine(raw);
   if (v.trim() === '') return spec.required ? 'refused' : spec.kind === 'url' ? null : v;
@@ -154,7 +184,13 @@ function mixed(n: number, lettersPerLine: number): string {
   return unit.repeat(k) + 'z'.repeat(n - k * (lettersPerLine + 1));
 }
 
-const STRESS_CHARS = [['İ', 'İ (U+0130)'], ['ß', 'ß'], ['ﬃ', 'ﬃ (U+FB03)'], ['𝌆', '𝌆 (U+1D306)'], ['😀', 'an emoji']] as const;
+const STRESS_CHARS = [
+  ['İ', 'İ (U+0130)'],
+  ['ß', 'ß'],
+  ['ﬃ', 'ﬃ (U+FB03)'],
+  ['𝌆', '𝌆 (U+1D306)'],
+  ['😀', 'an emoji'],
+] as const;
 
 /** The stress values for one field: [label, value]. */
 function stressValues(spec: FieldSpec): Array<[string, string]> {
@@ -187,14 +223,15 @@ function stressValues(spec: FieldSpec): Array<[string, string]> {
 }
 
 const DUTCH_REFUSAL = /hoogstens|te lang|geen geldig|lijkt geen|onzichtbare tekens|Vul |kleine letters|Onjuiste inloggegevens|te groot/;
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
 
 function describeValue(raw: string): string {
   return `${codePoints(raw)} code points, ${codePoints(raw.toLowerCase())} lower-cased`;
 }
 
 /** The common assertions: never a 500; accepted as expected; refused with a Dutch message and the text kept. */
-function checkOutcome(res: request.Response, spec: FieldSpec, raw: string, want: string | null | 'refused', opts: { okStatus: number }): void {
+function checkOutcome(res: request.Response, spec: FieldSpec, raw: string, want: string | null, opts: { okStatus: number }): void {
   const what = `${spec.name}: ${describeValue(raw)}`;
   assert.ok(res.status < 500, `${what}: status ${res.status}`);
   if (want === 'refused') {
@@ -217,10 +254,16 @@ function assertStored(actual: unknown, want: string | null, what: string): void 
   let i = 0;
   while (i < a.length && i < w.length && a[i] === w[i]) i++;
   const around = (cs: string[]) => JSON.stringify(cs.slice(Math.max(0, i - 5), i + 5).join(''));
-  assert.fail(`${what}: stored ${typeof actual === 'string' ? `${a.length} code points` : String(actual)}, validated ${w.length}; first difference at ${i}: ${around(a)} vs ${around(w)}`);
+  assert.fail(
+    `${what}: stored ${typeof actual === 'string' ? `${a.length} code points` : String(actual)}, validated ${w.length}; first difference at ${i}: ${around(a)} vs ${around(w)}`,
+  );
 }
 
-interface Case { label: string; raw: string; want: string | null | 'refused' }
+interface Case {
+  label: string;
+  raw: string;
+  want: string | null;
+}
 
 /** Runs every stress value of a field and reports all that fail, not only the first. */
 async function eachCase(spec: FieldSpec, run: (c: Case) => Promise<void>): Promise<void> {
@@ -232,7 +275,8 @@ async function eachCase(spec: FieldSpec, run: (c: Case) => Promise<void>): Promi
       failures.push(`- ${label}: ${(err as Error).message.split('\n')[0]}`);
     }
   }
-  if (failures.length) assert.fail(`${spec.name}: ${failures.length} of ${stressValues(spec).length} values failed\n${failures.join('\n')}`);
+  if (failures.length)
+    assert.fail(`${spec.name}: ${failures.length} of ${stressValues(spec).length} values failed\n${failures.join('\n')}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,11 +297,15 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
   });
   after(async () => t.close());
 
-  const act = (id: number, actie: string) => mod.agent.post(`/beheer/reacties/${id}/${actie}`).type('form').send({ _csrf: mod.csrf, terug: '/beheer/reacties' });
+  const act = (id: number, actie: string) =>
+    mod.agent.post(`/beheer/reacties/${id}/${actie}`).type('form').send({ _csrf: mod.csrf, terug: '/beheer/reacties' });
 
   const reactieFields: Array<[FieldSpec, string]> = [
     [{ name: 'naam', kind: 'line', max: REACTIE_LIMITS.name, required: true }, 'author_name'],
-    [{ name: 'email', kind: 'email', max: REACTIE_LIMITS.email, required: true, lowerMax: COLUMN_LIMITS.reacties.author_email_key }, 'author_email'],
+    [
+      { name: 'email', kind: 'email', max: REACTIE_LIMITS.email, required: true, lowerMax: COLUMN_LIMITS.reacties.author_email_key },
+      'author_email',
+    ],
     [{ name: 'website', kind: 'url', max: REACTIE_LIMITS.website, required: false }, 'author_url'],
     [{ name: 'reactie', kind: 'multi', max: REACTIE_LIMITS.body, required: true }, 'body'],
   ];
@@ -291,7 +339,9 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
     it(`moderator's reactie edit form: ${spec.name}`, async () => {
       const id = await buildReactie(t.db, article, { status: 'pending' });
       await eachCase(spec, async ({ label, raw, want }) => {
-        const res = await mod.agent.post(`/beheer/reacties/${id}/bewerken`).type('form')
+        const res = await mod.agent
+          .post(`/beheer/reacties/${id}/bewerken`)
+          .type('form')
           .send({ _csrf: mod.csrf, naam: 'Jan', website: '', reactie: 'Tekst', [spec.name]: raw });
         checkOutcome(res, spec, raw, want, { okStatus: 303 });
         if (want === 'refused') return;
@@ -303,7 +353,18 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
     });
   }
 
-  const articleBase = { titel: 'Een titel', slug: '', soort: 'nieuws', tekst: 'Eerste alinea.', samenvatting: '', auteur: 'Redactie', status: 'draft', publicatietijd: '', reacties_open: 'ja', actie: 'opslaan' };
+  const articleBase = {
+    titel: 'Een titel',
+    slug: '',
+    soort: 'nieuws',
+    tekst: 'Eerste alinea.',
+    samenvatting: '',
+    auteur: 'Redactie',
+    status: 'draft',
+    publicatietijd: '',
+    reacties_open: 'ja',
+    actie: 'opslaan',
+  };
   const articleFields: Array<[FieldSpec, string]> = [
     [{ name: 'titel', kind: 'line', max: ARTICLE_LIMITS.title, required: true }, 'title'],
     [{ name: 'slug', kind: 'slug', max: ARTICLE_LIMITS.slug, required: false }, 'slug'],
@@ -314,7 +375,10 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
   for (const [spec, column] of articleFields) {
     it(`article editor (new article): ${spec.name}`, async () => {
       await eachCase(spec, async ({ label, raw, want }) => {
-        const res = await editor.agent.post('/beheer/artikelen').type('form').send({ _csrf: editor.csrf, ...articleBase, [spec.name]: raw });
+        const res = await editor.agent
+          .post('/beheer/artikelen')
+          .type('form')
+          .send({ _csrf: editor.csrf, ...articleBase, [spec.name]: raw });
         checkOutcome(res, spec, raw, want, { okStatus: 303 });
         if (want === 'refused') return;
         const id = Number(/\/beheer\/artikelen\/(\d+)$/.exec(res.headers.location)![1]);
@@ -332,7 +396,9 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
   for (const [spec, column] of pageFields) {
     it(`page editor: ${spec.name}`, async () => {
       await eachCase(spec, async ({ label, raw, want }) => {
-        const res = await editor.agent.post('/beheer/paginas/over-deze-weblog').type('form')
+        const res = await editor.agent
+          .post('/beheer/paginas/over-deze-weblog')
+          .type('form')
           .send({ _csrf: editor.csrf, titel: 'Over ons', tekst: 'Tekst.', actie: 'opslaan', [spec.name]: raw });
         checkOutcome(res, spec, raw, want, { okStatus: 303 });
         if (want === 'refused') return;
@@ -350,7 +416,10 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
     it(`account creation: ${spec.name}`, async () => {
       await eachCase(spec, async ({ label, raw, want }) => {
         const email = spec.name === 'email' ? raw : uniqueEmail();
-        const res = await admin.agent.post('/beheer/gebruikers').type('form').send({ _csrf: admin.csrf, naam: 'Nieuwe Redacteur', email, rol: 'editor', [spec.name]: raw });
+        const res = await admin.agent
+          .post('/beheer/gebruikers')
+          .type('form')
+          .send({ _csrf: admin.csrf, naam: 'Nieuwe Redacteur', email, rol: 'editor', [spec.name]: raw });
         checkOutcome(res, spec, raw, want, { okStatus: 201 });
         if (want === 'refused') return;
         const storedEmail = spec.name === 'email' ? want!.toLowerCase() : email;
@@ -361,7 +430,18 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
     });
   }
 
-  const settingsBase = { moderatie: 'trusted', verbodenWoorden: '', moderatieWoorden: '', maxLinks: '2', minVulTijd: '0', snelActie: 'spam', floodSeconden: '0', perMinuut: '1000', weggooien: 'ja', spamDagen: '30' };
+  const settingsBase = {
+    moderatie: 'trusted',
+    verbodenWoorden: '',
+    moderatieWoorden: '',
+    maxLinks: '2',
+    minVulTijd: '0',
+    snelActie: 'spam',
+    floodSeconden: '0',
+    perMinuut: '1000',
+    weggooien: 'ja',
+    spamDagen: '30',
+  };
   const settingsFields: Array<[FieldSpec, 'disallowedWords' | 'moderationWords']> = [
     [{ name: 'verbodenWoorden', kind: 'multi', max: SETTINGS_LIMITS.wordList, required: false }, 'disallowedWords'],
     [{ name: 'moderatieWoorden', kind: 'multi', max: SETTINGS_LIMITS.wordList, required: false }, 'moderationWords'],
@@ -369,29 +449,48 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
   for (const [spec, key] of settingsFields) {
     it(`settings: ${spec.name}`, async () => {
       await eachCase(spec, async ({ label, raw, want }) => {
-        const res = await mod.agent.post('/beheer/instellingen').type('form').send({ _csrf: mod.csrf, ...settingsBase, [spec.name]: raw });
+        const res = await mod.agent
+          .post('/beheer/instellingen')
+          .type('form')
+          .send({ _csrf: mod.csrf, ...settingsBase, [spec.name]: raw });
         checkOutcome(res, spec, raw, want, { okStatus: 303 });
         if (want === 'refused') return;
         assertStored((await getSpamSettings(t.db))[key], want, `${spec.name} (${label}): stored exactly as validated`);
       });
-      await mod.agent.post('/beheer/instellingen').type('form').send({ _csrf: mod.csrf, ...settingsBase }).expect(303);
+      await mod.agent
+        .post('/beheer/instellingen')
+        .type('form')
+        .send({ _csrf: mod.csrf, ...settingsBase })
+        .expect(303);
     });
   }
 
   it('login: e-mail (a failed login, recorded in the audit log, never a query error)', async () => {
-    const spec: FieldSpec = { name: 'email', kind: 'email', max: COLUMN_LIMITS.users.email, required: true, lowerMax: COLUMN_LIMITS.users.email };
+    const spec: FieldSpec = {
+      name: 'email',
+      kind: 'email',
+      max: COLUMN_LIMITS.users.email,
+      required: true,
+      lowerMax: COLUMN_LIMITS.users.email,
+    };
     await eachCase(spec, async ({ label, raw }) => {
       const agent = request.agent(t.app);
       const page = await agent.get('/beheer/inloggen').expect(200);
       const before = Number((await t.db('audit_log').where({ action: 'login.failed' }).count({ n: '*' }))[0].n);
-      const res = await agent.post('/beheer/inloggen').type('form')
+      const res = await agent
+        .post('/beheer/inloggen')
+        .type('form')
         .send({ _token: hiddenInput(page.text, '_token'), email: raw, wachtwoord: 'geen-goed-wachtwoord', terug: '/beheer' });
       assert.ok(res.status < 500, `login ${label}: status ${res.status}`);
       assert.ok(res.status === 401 || res.status === 422, `login ${label}: refused, got ${res.status}`);
       assert.match(res.text, /Onjuiste inloggegevens|Vul je e-mailadres/);
       const after = await t.db('audit_log').where({ action: 'login.failed' }).orderBy('id', 'desc').first();
       if (res.status === 401) {
-        assert.equal(Number((await t.db('audit_log').where({ action: 'login.failed' }).count({ n: '*' }))[0].n), before + 1, `login ${label}: audited`);
+        assert.equal(
+          Number((await t.db('audit_log').where({ action: 'login.failed' }).count({ n: '*' }))[0].n),
+          before + 1,
+          `login ${label}: audited`,
+        );
         assert.ok(codePoints(after.actor) <= COLUMN_LIMITS.audit_log.actor, `login ${label}: the actor fits its column`);
         assert.ok(!FORBIDDEN.test(after.actor), `login ${label}: no control characters in the audit log`);
       }
@@ -399,7 +498,13 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
   });
 
   it('privacy search: GET /beheer/privacy?email=', async () => {
-    const spec: FieldSpec = { name: 'email', kind: 'email', max: COLUMN_LIMITS.reacties.author_email, required: true, lowerMax: COLUMN_LIMITS.reacties.author_email_key };
+    const spec: FieldSpec = {
+      name: 'email',
+      kind: 'email',
+      max: COLUMN_LIMITS.reacties.author_email,
+      required: true,
+      lowerMax: COLUMN_LIMITS.reacties.author_email_key,
+    };
     await eachCase(spec, async ({ raw, want }) => {
       const res = await mod.agent.get(`/beheer/privacy?email=${encodeURIComponent(raw)}`);
       checkOutcome(res, spec, raw, want, { okStatus: 200 });

@@ -15,14 +15,20 @@ describe('resilience', () => {
 
   it('answers an oversized form post with a Dutch 413 page', async () => {
     const article = await buildArticle(t.db);
-    const res = await request(t.app).post(`${articlePath(article)}/reacties`).type('form').send({ reactie: 'x'.repeat(1024 * 1024) });
+    const res = await request(t.app)
+      .post(`${articlePath(article)}/reacties`)
+      .type('form')
+      .send({ reactie: 'x'.repeat(1024 * 1024) });
     assert.equal(res.status, 413);
     assert.match(res.text, /te groot/i);
   });
 
   it('answers a malformed form body with a 400, not a 500', async () => {
     const article = await buildArticle(t.db);
-    const res = await request(t.app).post(`${articlePath(article)}/reacties`).set('Content-Type', 'application/x-www-form-urlencoded; charset=koi8-x').send('reactie=%E0%A4%A');
+    const res = await request(t.app)
+      .post(`${articlePath(article)}/reacties`)
+      .set('Content-Type', 'application/x-www-form-urlencoded; charset=koi8-x')
+      .send('reactie=%E0%A4%A');
     assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
   });
 

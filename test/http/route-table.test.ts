@@ -39,7 +39,10 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/gebruikers/:id/rol': 'users',
 };
 
-interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } }
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+}
 
 function routesOf(app: Express): string[] {
   const out: string[] = [];
@@ -61,8 +64,13 @@ describe('route table: every beheer route checks the role and the CSRF token', f
     t = await createTestApp();
     const article = await buildArticle(t.db);
     const reactie = await buildReactie(t.db, article);
-    concrete = (path) => path.replace(':id/:actie', `${reactie}/goedkeuren`).replace(':id/bewerken', `${reactie}/bewerken`)
-      .replace('/artikelen/:id', `/artikelen/${article.id}`).replace(':slug', 'over-deze-weblog').replace('/gebruikers/:id', '/gebruikers/1');
+    concrete = (path) =>
+      path
+        .replace(':id/:actie', `${reactie}/goedkeuren`)
+        .replace(':id/bewerken', `${reactie}/bewerken`)
+        .replace('/artikelen/:id', `/artikelen/${article.id}`)
+        .replace(':slug', 'over-deze-weblog')
+        .replace('/gebruikers/:id', '/gebruikers/1');
   });
   after(async () => t.close());
 
@@ -75,7 +83,8 @@ describe('route table: every beheer route checks the role and the CSRF token', f
     for (const [route, need] of Object.entries(TABLE)) {
       if (need === 'public') continue;
       const [method, path] = route.split(' ');
-      const res = method === 'GET' ? await request(t.app).get(concrete(path)) : await request(t.app).post(concrete(path)).type('form').send({});
+      const res =
+        method === 'GET' ? await request(t.app).get(concrete(path)) : await request(t.app).post(concrete(path)).type('form').send({});
       if (method === 'GET') assert.equal(res.status, 302, route);
       else assert.equal(res.status, 403, route);
     }
@@ -87,7 +96,8 @@ describe('route table: every beheer route checks the role and the CSRF token', f
       for (const [route, need] of Object.entries(TABLE)) {
         if (need === 'public' || need === 'login' || route === 'POST /beheer/uitloggen') continue;
         const [method, path] = route.split(' ');
-        const res = method === 'GET' ? await agent.get(concrete(path)) : await agent.post(concrete(path)).type('form').send({ _csrf: csrf });
+        const res =
+          method === 'GET' ? await agent.get(concrete(path)) : await agent.post(concrete(path)).type('form').send({ _csrf: csrf });
         const allowed = can(role, need);
         if (allowed) assert.notEqual(res.status, 403, `${role} ${route}`);
         else assert.equal(res.status, 403, `${role} ${route}`);
@@ -96,7 +106,14 @@ describe('route table: every beheer route checks the role and the CSRF token', f
   }
 
   it('refuses every state-changing beheer route without or with a wrong CSRF token, changing nothing', async () => {
-    const snapshot = async () => JSON.stringify(await Promise.all(['articles', 'reacties', 'users', 'settings', 'pages', 'audit_log', 'spam_memory'].map((table) => t.db(table).select('*').orderBy(1))));
+    const snapshot = async () =>
+      JSON.stringify(
+        await Promise.all(
+          ['articles', 'reacties', 'users', 'settings', 'pages', 'audit_log', 'spam_memory'].map((table) =>
+            t.db(table).select('*').orderBy(1),
+          ),
+        ),
+      );
     const { agent, csrf } = await loginAs(t.app, t.db, 'admin');
     assert.ok(csrf);
     const before = await snapshot();
@@ -104,7 +121,20 @@ describe('route table: every beheer route checks the role and the CSRF token', f
       const [method, path] = route.split(' ');
       if (method !== 'POST' || need === 'public') continue;
       for (const token of [undefined, 'fout-token']) {
-        const res = await agent.post(concrete(path)).type('form').send({ ...(token ? { _csrf: token } : {}), actie: 'goedkeuren', ids: '1', titel: 'x', tekst: 'y', rol: 'editor', email: 'x@example.nl', wijze: 'verwijderen', bevestig: 'ja' });
+        const res = await agent
+          .post(concrete(path))
+          .type('form')
+          .send({
+            ...(token ? { _csrf: token } : {}),
+            actie: 'goedkeuren',
+            ids: '1',
+            titel: 'x',
+            tekst: 'y',
+            rol: 'editor',
+            email: 'x@example.nl',
+            wijze: 'verwijderen',
+            bevestig: 'ja',
+          });
         assert.equal(res.status, 403, `${route} with token ${token}`);
       }
     }

@@ -23,7 +23,8 @@ function call<T>(fn: (cb: (err?: unknown, value?: T) => void) => void): Promise<
   });
 }
 
-const sess = (expires: number) => ({ cookie: { expires: new Date(expires), originalMaxAge: 3600_000 }, userId: 7 }) as unknown as session.SessionData;
+const sess = (expires: number) =>
+  ({ cookie: { expires: new Date(expires), originalMaxAge: 3600_000 }, userId: 7 }) as unknown as session.SessionData;
 
 describe('session store', () => {
   it('stores, reads, touches sparingly and destroys', async () => {
@@ -34,9 +35,9 @@ describe('session store', () => {
     const got = await call<session.SessionData | null>((cb) => store.get('abc', cb));
     assert.equal((got.value as unknown as { userId: number }).userId, 7);
     // A touch a few seconds later does not write; one much later does.
-    await call((cb) => store.touch('abc', { ...got.value!, cookie: { ...got.value!.cookie, expires: new Date(expires + 5000) } } as session.SessionData, cb));
+    await call((cb) => store.touch('abc', { ...got.value!, cookie: { ...got.value!.cookie, expires: new Date(expires + 5000) } }, cb));
     assert.equal(Number((await database.db('sessions').where({ sid: 'abc' }).first()).expires_at), expires);
-    await call((cb) => store.touch('abc', { ...got.value!, cookie: { ...got.value!.cookie, expires: new Date(expires + 3600_000) } } as session.SessionData, cb));
+    await call((cb) => store.touch('abc', { ...got.value!, cookie: { ...got.value!.cookie, expires: new Date(expires + 3600_000) } }, cb));
     assert.equal(Number((await database.db('sessions').where({ sid: 'abc' }).first()).expires_at), expires + 3600_000);
     await call((cb) => store.destroy('abc', cb));
     assert.equal((await call((cb) => store.get('abc', cb))).value, null);
@@ -78,7 +79,10 @@ describe('sessions in the app', () => {
   it('survives a restart: a new app on the same database knows the session', async () => {
     const { agent } = await loginAs(t.app, t.db, 'editor');
     const res = await agent.get('/beheer');
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('stadslog.sid='))!.split(';')[0];
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('stadslog.sid='))!
+      .split(';')[0];
     const restarted = createApp(t.deps);
     await request(restarted).get('/beheer').set('Cookie', cookie).expect(200);
   });
@@ -90,10 +94,16 @@ describe('sessions in the app', () => {
       const data = JSON.parse(row.sess);
       if (data.userId) {
         data.loggedInAt = Date.now() - ABSOLUTE_SESSION_LIFETIME_MS - 1000;
-        await t.db('sessions').where({ sid: row.sid }).update({ sess: JSON.stringify(data) });
+        await t
+          .db('sessions')
+          .where({ sid: row.sid })
+          .update({ sess: JSON.stringify(data) });
       }
     }
-    await agent.get('/beheer').expect(302).expect('Location', /inloggen/);
+    await agent
+      .get('/beheer')
+      .expect(302)
+      .expect('Location', /inloggen/);
   });
 
   it('sets an idle timeout on the cookie', async () => {

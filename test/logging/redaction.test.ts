@@ -13,7 +13,12 @@ import { articlePath } from '../../server/articles/queries';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   return { lines, logger: createLogger('debug', stream) };
 }
 
@@ -26,7 +31,14 @@ describe('logging', () => {
 
   it('redacts secrets and personal data in logged objects', () => {
     const { lines, logger } = capture();
-    logger.info({ user: { email: 'geheim@example.nl', password: 'hunter2hunter2' }, req: { headers: { cookie: 'stadslog.sid=abc123' } }, session: { sid: 'abc123' } }, 'test');
+    logger.info(
+      {
+        user: { email: 'geheim@example.nl', password: 'hunter2hunter2' },
+        req: { headers: { cookie: 'stadslog.sid=abc123' } },
+        session: { sid: 'abc123' },
+      },
+      'test',
+    );
     const out = lines.join('');
     for (const secret of ['geheim@example.nl', 'hunter2hunter2', 'abc123']) assert.ok(!out.includes(secret), `log contains ${secret}`);
     assert.match(out, /\[verborgen\]/);
@@ -44,12 +56,16 @@ describe('logging', () => {
     const app = createApp({ config, db: database.db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date() });
     const article = await buildArticle(database.db);
     const agent = request.agent(app);
-    const res = await postReactieForm(agent.set('X-Forwarded-For', '198.51.100.99'), articlePath(article), { email: 'log-test@example.nl', naam: 'Loggy' });
+    const res = await postReactieForm(agent.set('X-Forwarded-For', '198.51.100.99'), articlePath(article), {
+      email: 'log-test@example.nl',
+      naam: 'Loggy',
+    });
     assert.equal(res.status, 303);
     await agent.get(`/?email=log-test@example.nl`);
     const out = lines.join('');
     assert.match(out, /"path":"\/"/);
-    for (const secret of ['log-test@example.nl', '198.51.100.99', 'stadslog.sid', 'Loggy']) assert.ok(!out.includes(secret), `log contains ${secret}`);
+    for (const secret of ['log-test@example.nl', '198.51.100.99', 'stadslog.sid', 'Loggy'])
+      assert.ok(!out.includes(secret), `log contains ${secret}`);
     assert.match(out, /198\.51\.100\.0/);
   });
 });

@@ -42,12 +42,28 @@ function assertNoVisibleCodes(html: string, codes: readonly string[], where: str
   const text = visibleText(html);
   for (const code of codes) {
     const m = new RegExp(`(^|[^\\w.-])${escapeRegExp(code)}($|[^\\w-])`).exec(text);
-    assert.equal(m, null, `${where} shows the code "${code}": …${m ? text.slice(Math.max(0, m.index - 60), m.index + code.length + 60) : ''}…`);
+    assert.equal(
+      m,
+      null,
+      `${where} shows the code "${code}": …${m ? text.slice(Math.max(0, m.index - 60), m.index + code.length + 60) : ''}…`,
+    );
   }
 }
 
 const STATUS_CODES = ['pending', 'approved', 'trash', 'deleted'];
-const CHECK_CODES = ['honeypot', 'fill-time', 'flood', 'duplicate', 'disallowed-words', 'moderation-words', 'spam-signals', 'link-pattern', 'spam-memory', 'known-address', 'trusted'];
+const CHECK_CODES = [
+  'honeypot',
+  'fill-time',
+  'flood',
+  'duplicate',
+  'disallowed-words',
+  'moderation-words',
+  'spam-signals',
+  'link-pattern',
+  'spam-memory',
+  'known-address',
+  'trusted',
+];
 const OUTCOME_CODES = ['hold', 'refuse', 'trust', 'note', 'suspect'];
 const AKISMET_CODES = ['ham', 'discard', 'error', 'timeout', 'pro-tip', 'guid'];
 
@@ -87,7 +103,9 @@ describe('Dutch labels for codes', () => {
     it('have a Dutch phrase for every action the code writes to the audit log', () => {
       const actions = new Set<string>(Object.values(MODERATION_ACTIONS).map((a) => a.audit));
       const files = (dir: string): string[] =>
-        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+        fs
+          .readdirSync(dir, { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
       for (const file of files(path.join(__dirname, '..', '..', 'server'))) {
         for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
           if (!/\baudit\(/.test(line) || /function audit\(/.test(line)) continue;
@@ -95,7 +113,8 @@ describe('Dutch labels for codes', () => {
         }
       }
       assert.ok(actions.size >= 20, `found only ${[...actions].join(', ')}`);
-      for (const action of actions) assert.ok(Object.prototype.hasOwnProperty.call(AUDIT_ACTION_LABELS, action), `no Dutch label for audit action ${action}`);
+      for (const action of actions)
+        assert.ok(Object.prototype.hasOwnProperty.call(AUDIT_ACTION_LABELS, action), `no Dutch label for audit action ${action}`);
     });
   });
 
@@ -129,7 +148,11 @@ describe('Dutch labels for codes', () => {
       assert.equal(auditDetailText('3 reacties'), '3 reacties');
       assert.equal(auditDetailText('over-deze-weblog'), 'over-deze-weblog');
       assert.equal(auditDetailText('Raadsvragen over pending approved trash'), 'Raadsvragen over pending approved trash');
-      assert.equal(auditDetailText('De weg van pending → approved'), 'De weg van pending → approved', 'only a whole detail in the arrow shape');
+      assert.equal(
+        auditDetailText('De weg van pending → approved'),
+        'De weg van pending → approved',
+        'only a whole detail in the arrow shape',
+      );
       assert.equal(auditDetailText('pending → archived'), 'wachtend → archived', 'an unknown token stays as it is');
       assert.equal(auditDetailText('Akismet: maybe → approved'), 'Akismet: maybe → goedgekeurd');
       assert.equal(auditDetailText('pendingx → approved'), 'pendingx → goedgekeurd', 'whole tokens only');
@@ -179,8 +202,14 @@ describe('Dutch labels for codes', () => {
 
     it('the queue shows an Akismet-only reason, its advice and its error in Dutch', async () => {
       const article = await buildArticle(t.db);
-      const unanswered = await buildReactie(t.db, article, { status: 'pending', columns: { ...heldColumns([], { verdict: 'error', error: 'timeout' }), recheck_needed: true, recheck_attempts: 1 } });
-      const discarded = await buildReactie(t.db, article, { status: 'spam', columns: heldColumns([], { verdict: 'discard', proTip: 'discard' }) });
+      const unanswered = await buildReactie(t.db, article, {
+        status: 'pending',
+        columns: { ...heldColumns([], { verdict: 'error', error: 'timeout' }), recheck_needed: true, recheck_attempts: 1 },
+      });
+      const discarded = await buildReactie(t.db, article, {
+        status: 'spam',
+        columns: heldColumns([], { verdict: 'discard', proTip: 'discard' }),
+      });
       const pending = await mod.agent.get('/beheer/reacties').expect(200);
       const item = visibleText(pending.text.slice(pending.text.indexOf(`id="q-${unanswered}"`)));
       assert.match(item, /Waarom hier\? Akismet: geen antwoord/);
@@ -196,8 +225,15 @@ describe('Dutch labels for codes', () => {
     it('after approval, the queue history and the audit log read "reactie goedgekeurd" and "wachtend → goedgekeurd"', async () => {
       const article = await buildArticle(t.db);
       const id = await buildReactie(t.db, article, { status: 'pending', body: 'Wordt goedgekeurd' });
-      await mod.agent.post(`/beheer/reacties/${id}/goedkeuren`).type('form').send({ _csrf: mod.csrf, terug: '/beheer/reacties' }).expect(303);
-      assert.ok(await t.db('audit_log').where({ action: 'reactie.approve', subject_id: id, detail: 'pending → approved' }).first(), 'the stored codes stay as they are');
+      await mod.agent
+        .post(`/beheer/reacties/${id}/goedkeuren`)
+        .type('form')
+        .send({ _csrf: mod.csrf, terug: '/beheer/reacties' })
+        .expect(303);
+      assert.ok(
+        await t.db('audit_log').where({ action: 'reactie.approve', subject_id: id, detail: 'pending → approved' }).first(),
+        'the stored codes stay as they are',
+      );
 
       const approved = await mod.agent.get('/beheer/reacties?status=approved').expect(200);
       const item = visibleText(approved.text.slice(approved.text.indexOf(`id="q-${id}"`)));
@@ -217,17 +253,25 @@ describe('Dutch labels for codes', () => {
     it('the audit log translates rows already in the database, and keeps titles and unknown codes as they are', async () => {
       const at = new Date();
       const row = (action: string, detail: string | null, subject: [string, number] | null = null) => ({
-        at, user_id: null, actor: 'systeem', action, subject_type: subject?.[0] ?? null, subject_id: subject?.[1] ?? null, detail,
+        at,
+        user_id: null,
+        actor: 'systeem',
+        action,
+        subject_type: subject?.[0] ?? null,
+        subject_id: subject?.[1] ?? null,
+        detail,
       });
-      await t.db('audit_log').insert([
-        row('reactie.recheck', 'Akismet: ham → approved', ['reactie', 9001]),
-        row('reactie.delete', 'trash → deleted', ['reactie', 9002]),
-        row('user.role', 'editor → moderator', ['user', 9003]),
-        row('settings.update', 'moderatie: all'),
-        row('article.update', 'Raadsvragen: spam → trash?', ['article', 9004]),
-        row('reactie.purge', '4 reacties'),
-        row('something.new', 'iets nieuws'),
-      ]);
+      await t
+        .db('audit_log')
+        .insert([
+          row('reactie.recheck', 'Akismet: ham → approved', ['reactie', 9001]),
+          row('reactie.delete', 'trash → deleted', ['reactie', 9002]),
+          row('user.role', 'editor → moderator', ['user', 9003]),
+          row('settings.update', 'moderatie: all'),
+          row('article.update', 'Raadsvragen: spam → trash?', ['article', 9004]),
+          row('reactie.purge', '4 reacties'),
+          row('something.new', 'iets nieuws'),
+        ]);
       const admin = await loginAs(t.app, t.db, 'admin');
       const log = await admin.agent.get('/beheer/logboek').expect(200);
       const text = visibleText(log.text);
@@ -242,7 +286,11 @@ describe('Dutch labels for codes', () => {
       ]) {
         assert.ok(text.includes(expected), `the audit log shows "${expected}"`);
       }
-      assertNoVisibleCodes(log.text, ['ham', 'approved', 'deleted', 'editor → moderator', 'user.role', 'reactie.recheck', 'article 9004', 'user 9003'], 'the audit log');
+      assertNoVisibleCodes(
+        log.text,
+        ['ham', 'approved', 'deleted', 'editor → moderator', 'user.role', 'reactie.recheck', 'article 9004', 'user 9003'],
+        'the audit log',
+      );
     });
 
     it('the privacy table shows the status in Dutch', async () => {

@@ -17,13 +17,19 @@ describe('moderation queue', () => {
   after(async () => t.close());
 
   const status = async (id: number) => (await t.db('reacties').where({ id }).first())?.status;
-  const act = (id: number, actie: string, csrf = mod.csrf) => mod.agent.post(`/beheer/reacties/${id}/${actie}`).type('form').send({ _csrf: csrf, terug: '/beheer/reacties' });
+  const act = (id: number, actie: string, csrf = mod.csrf) =>
+    mod.agent.post(`/beheer/reacties/${id}/${actie}`).type('form').send({ _csrf: csrf, terug: '/beheer/reacties' });
   const count = async (article: Article) => Number((await t.db('articles').where({ id: article.id }).first()).reactie_count);
   const publicPage = async (article: Article) => (await request(t.app).get(articlePath(article))).text;
 
   it('shows the tabs with counts and each reactie with e-mail, IP and text, escaped', async () => {
     const article = await buildArticle(t.db, { title: 'Over de kermis' });
-    await buildReactie(t.db, article, { status: 'pending', authorName: '<img src=x onerror=alert(1)>', authorEmail: 'wachtend@example.nl', body: 'Wachtende tekst\n\nTweede alinea' });
+    await buildReactie(t.db, article, {
+      status: 'pending',
+      authorName: '<img src=x onerror=alert(1)>',
+      authorEmail: 'wachtend@example.nl',
+      body: 'Wachtende tekst\n\nTweede alinea',
+    });
     await buildReactie(t.db, article, { status: 'spam', body: 'Spamtekst' });
     const res = await mod.agent.get('/beheer/reacties').expect(200);
     assert.match(res.text, /Wachtend <span class="count">1<\/span>/);
@@ -99,8 +105,15 @@ describe('moderation queue', () => {
 
   it('acts on a selection in bulk', async () => {
     const article = await buildArticle(t.db);
-    const ids = [await buildReactie(t.db, article, { status: 'pending' }), await buildReactie(t.db, article, { status: 'pending' }), await buildReactie(t.db, article, { status: 'approved' })];
-    const res = await mod.agent.post('/beheer/reacties/bulk').type('form').send(`_csrf=${encodeURIComponent(mod.csrf)}&actie=goedkeuren&terug=%2Fbeheer%2Freacties&ids=${ids[0]}&ids=${ids[1]}&ids=${ids[2]}`);
+    const ids = [
+      await buildReactie(t.db, article, { status: 'pending' }),
+      await buildReactie(t.db, article, { status: 'pending' }),
+      await buildReactie(t.db, article, { status: 'approved' }),
+    ];
+    const res = await mod.agent
+      .post('/beheer/reacties/bulk')
+      .type('form')
+      .send(`_csrf=${encodeURIComponent(mod.csrf)}&actie=goedkeuren&terug=%2Fbeheer%2Freacties&ids=${ids[0]}&ids=${ids[1]}&ids=${ids[2]}`);
     assert.equal(res.status, 303);
     for (const id of ids) assert.equal(await status(id), 'approved');
     assert.equal(await count(article), 3);
@@ -114,10 +127,17 @@ describe('moderation queue', () => {
     const id = await buildReactie(t.db, article, { body: 'Met een tikfout' });
     const form = await mod.agent.get(`/beheer/reacties/${id}/bewerken`).expect(200);
     assert.match(form.text, /Met een tikfout<\/textarea>/);
-    const bad = await mod.agent.post(`/beheer/reacties/${id}/bewerken`).type('form').send({ _csrf: mod.csrf, naam: 'Jan', website: '', reactie: 'x'.repeat(5001) });
+    const bad = await mod.agent
+      .post(`/beheer/reacties/${id}/bewerken`)
+      .type('form')
+      .send({ _csrf: mod.csrf, naam: 'Jan', website: '', reactie: 'x'.repeat(5001) });
     assert.equal(bad.status, 422);
     assert.match(bad.text, /hoogstens 5\.000 tekens/);
-    await mod.agent.post(`/beheer/reacties/${id}/bewerken`).type('form').send({ _csrf: mod.csrf, naam: 'Jan', website: '', reactie: 'Zonder tikfout' }).expect(303);
+    await mod.agent
+      .post(`/beheer/reacties/${id}/bewerken`)
+      .type('form')
+      .send({ _csrf: mod.csrf, naam: 'Jan', website: '', reactie: 'Zonder tikfout' })
+      .expect(303);
     assert.match(await publicPage(article), /Zonder tikfout/);
     assert.ok(await t.db('audit_log').where({ action: 'reactie.edit', subject_id: id }).first());
   });
@@ -138,7 +158,10 @@ describe('moderation queue', () => {
     const editor = await loginAs(t.app, t.db, 'editor');
     await editor.agent.get('/beheer/reacties').expect(403);
     await editor.agent.post(`/beheer/reacties/${id}/goedkeuren`).type('form').send({ _csrf: editor.csrf }).expect(403);
-    await request(t.app).get('/beheer/reacties').expect(302).expect('Location', /\/beheer\/inloggen/);
+    await request(t.app)
+      .get('/beheer/reacties')
+      .expect(302)
+      .expect('Location', /\/beheer\/inloggen/);
     assert.equal(await status(id), 'pending');
     const admin = await loginAs(t.app, t.db, 'admin');
     await admin.agent.get('/beheer/reacties').expect(200);

@@ -19,13 +19,23 @@ describe('pages', () => {
 
   it('lets an editor preview and save the about page', async () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
-    const preview = await agent.post('/beheer/paginas/over-deze-weblog').type('form').send({ _csrf: csrf, titel: 'Over ons', tekst: 'Sinds **2005**.', actie: 'voorbeeld' });
+    const preview = await agent
+      .post('/beheer/paginas/over-deze-weblog')
+      .type('form')
+      .send({ _csrf: csrf, titel: 'Over ons', tekst: 'Sinds **2005**.', actie: 'voorbeeld' });
     assert.match(preview.text, /Sinds <strong>2005<\/strong>/);
     assert.doesNotMatch((await request(t.app).get('/over-deze-weblog')).text, /Sinds/);
-    const empty = await agent.post('/beheer/paginas/over-deze-weblog').type('form').send({ _csrf: csrf, titel: 'Over ons', tekst: '', actie: 'opslaan' });
+    const empty = await agent
+      .post('/beheer/paginas/over-deze-weblog')
+      .type('form')
+      .send({ _csrf: csrf, titel: 'Over ons', tekst: '', actie: 'opslaan' });
     assert.equal(empty.status, 422);
     assert.match(empty.text, /Vul de tekst in/);
-    await agent.post('/beheer/paginas/over-deze-weblog').type('form').send({ _csrf: csrf, titel: 'Over ons', tekst: 'Sinds **2005**.', actie: 'opslaan' }).expect(303);
+    await agent
+      .post('/beheer/paginas/over-deze-weblog')
+      .type('form')
+      .send({ _csrf: csrf, titel: 'Over ons', tekst: 'Sinds **2005**.', actie: 'opslaan' })
+      .expect(303);
     const page = (await request(t.app).get('/over-deze-weblog')).text;
     assert.match(page, /<h1>Over ons<\/h1>/);
     assert.match(page, /Sinds <strong>2005<\/strong>/);

@@ -20,7 +20,12 @@ describe('privacy (AVG) requests', () => {
     const article = await buildArticle(t.db);
     const first = await buildReactie(t.db, article, { authorEmail: email, authorName: 'Gerda', body: 'Eerste van Gerda' });
     const reply = await buildReactie(t.db, article, { authorEmail: 'ander@example.nl', parentId: first, body: 'Antwoord aan Gerda' });
-    const second = await buildReactie(t.db, article, { authorEmail: email.toUpperCase(), authorName: 'Gerda', body: 'Tweede van Gerda', status: 'pending' });
+    const second = await buildReactie(t.db, article, {
+      authorEmail: email.toUpperCase(),
+      authorName: 'Gerda',
+      body: 'Tweede van Gerda',
+      status: 'pending',
+    });
     return { email, article, first, reply, second };
   }
 

@@ -27,7 +27,9 @@ async function findAnywhere(db: Db, needles: string[]): Promise<string[]> {
     for (const [i, row] of (await db(table).select('*')).entries()) {
       for (const [column, value] of Object.entries(row as Record<string, unknown>)) {
         if (value === null || value === undefined) continue;
-        const text = (value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value)).toLowerCase();
+        const text = (
+          value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value)
+        ).toLowerCase();
         for (const needle of lowered) if (text.includes(needle)) hits.push(`${table}.${column}#${i}: ${needle}`);
       }
     }
@@ -50,21 +52,46 @@ describe('privacy: erasure leaves nothing behind', function () {
     await t.close();
   });
 
-  interface Person { name: string; email: string; website: string; ip: string }
+  interface Person {
+    name: string;
+    email: string;
+    website: string;
+    ip: string;
+  }
 
   async function postAs(p: Person, text: string, parentId = '') {
     const agent = request.agent(t.app);
     const page = await agent.get(articlePath(article)).set('X-Forwarded-For', p.ip);
-    const res = await agent.post(`${articlePath(article)}/reacties`).set('X-Forwarded-For', p.ip).set('User-Agent', `Browser van ${p.name}`).type('form')
-      .send({ _token: hiddenInput(page.text, '_token'), naam: p.name, email: p.email, website: p.website, reactie: text, antwoord_op: parentId, url: '' });
+    const res = await agent
+      .post(`${articlePath(article)}/reacties`)
+      .set('X-Forwarded-For', p.ip)
+      .set('User-Agent', `Browser van ${p.name}`)
+      .type('form')
+      .send({
+        _token: hiddenInput(page.text, '_token'),
+        naam: p.name,
+        email: p.email,
+        website: p.website,
+        reactie: text,
+        antwoord_op: parentId,
+        url: '',
+      });
     assert.equal(res.status, 303);
     return /#reactie-(\d+)$/.exec(res.headers.location)![1];
   }
 
-  for (const [mode, wijze] of [['anonymise', 'anonimiseren'], ['delete', 'verwijderen']] as const) {
+  for (const [mode, wijze] of [
+    ['anonymise', 'anonimiseren'],
+    ['delete', 'verwijderen'],
+  ] as const) {
     it(`${mode}: no column of any table holds the person's e-mail, name, website or IP afterwards`, async () => {
       const tag = mode === 'delete' ? 'wisverwijder' : 'wisanoniem';
-      const person: Person = { name: `Zoë ${tag}`, email: `zoe.${tag}@voorbeeld.nl`, website: `https://${tag}.voorbeeld.nl`, ip: mode === 'delete' ? '198.51.100.201' : '198.51.100.202' };
+      const person: Person = {
+        name: `Zoë ${tag}`,
+        email: `zoe.${tag}@voorbeeld.nl`,
+        website: `https://${tag}.voorbeeld.nl`,
+        ip: mode === 'delete' ? '198.51.100.201' : '198.51.100.202',
+      };
       const other: Person = { name: 'Buurman Jansen', email: 'jansen@voorbeeld.nl', website: '', ip: '198.51.100.9' };
       const { agent, csrf } = await loginAs(t.app, t.db, 'moderator');
       const first = await postAs(person, 'Mijn eerste reactie over de Markt.');
@@ -79,7 +106,11 @@ describe('privacy: erasure leaves nothing behind', function () {
       await agent.post('/beheer/privacy/wissen').type('form').send({ _csrf: csrf, email: person.email, wijze, bevestig: 'ja' }).expect(303);
 
       assert.deepEqual(await findAnywhere(t.db, needles), []);
-      assert.deepEqual(await rememberedParts(t.db, t.deps.config.sessionSecret, { email: person.email, ip: person.ip, url: person.website }), [], 'forgotten by the spam memory');
+      assert.deepEqual(
+        await rememberedParts(t.db, t.deps.config.sessionSecret, { email: person.email, ip: person.ip, url: person.website }),
+        [],
+        'forgotten by the spam memory',
+      );
       assert.ok((await findAnywhere(t.db, [other.email, other.name])).length > 0, 'the neighbour is untouched');
       // A later "geen spam" click sends nothing personal to Akismet.
       fake.requests.length = 0;
@@ -103,7 +134,10 @@ describe('privacy: erasure leaves nothing behind', function () {
 
   it('forgets IP addresses in what was sent to Akismet once the IP retention period has passed', async () => {
     const id = await postAs({ name: 'Oud', email: 'oud@voorbeeld.nl', website: '', ip: '198.51.100.250' }, 'Een oude reactie.');
-    await t.db('reacties').where({ id }).update({ created_at: new Date(Date.now() - 31 * 24 * 3600_000) });
+    await t
+      .db('reacties')
+      .where({ id })
+      .update({ created_at: new Date(Date.now() - 31 * 24 * 3600_000) });
     assert.ok((await findAnywhere(t.db, ['198.51.100.250'])).length > 0);
     for (const [name, run] of retentionJobs({ ipRetentionDays: 30 }, t.db)) if (name === 'old IP addresses') await run(new Date());
     assert.deepEqual(await findAnywhere(t.db, ['198.51.100.250']), []);

@@ -37,7 +37,12 @@ describe('privacy: nothing leaks into public pages', () => {
 
   it('a crawl of every public page finds no e-mail address, IP address or their hashes', async () => {
     const article = await buildArticle(t.db, { title: 'Artikel met reacties' });
-    const parent = await buildReactie(t.db, article, { authorEmail: email, ip, authorUrl: 'https://voorbeeld.nl', body: 'Goedgekeurde reactie van de lektest' });
+    const parent = await buildReactie(t.db, article, {
+      authorEmail: email,
+      ip,
+      authorUrl: 'https://voorbeeld.nl',
+      body: 'Goedgekeurde reactie van de lektest',
+    });
     await buildReactie(t.db, article, { authorEmail: email, ip, parentId: parent, body: 'Antwoord van de lektest' });
     await buildReactie(t.db, article, { authorEmail: email, ip, status: 'pending', body: 'Wachtende reactie' });
     // And one through the real form, from the IP as the proxy reports it.
@@ -47,7 +52,14 @@ describe('privacy: nothing leaks into public pages', () => {
 
     const forbidden = [...needles(email), ...needles(ip)];
     const seen = new Set<string>();
-    const queue = ['/', articlePath(article), `${articlePath(article)}?antwoord=${parent}`, '/bestaat-niet', '/over-deze-weblog', '/privacy'];
+    const queue = [
+      '/',
+      articlePath(article),
+      `${articlePath(article)}?antwoord=${parent}`,
+      '/bestaat-niet',
+      '/over-deze-weblog',
+      '/privacy',
+    ];
     let pages = 0;
     while (queue.length && pages < MAX_PAGES) {
       const path = queue.shift()!;

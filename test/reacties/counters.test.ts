@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
-import { deleteReactie, findReactie, restoreTarget, setReactieStatus, REACTIE_STATUSES, type ReactieStatus } from '../../server/reacties/queries';
+import {
+  deleteReactie,
+  findReactie,
+  restoreTarget,
+  setReactieStatus,
+  REACTIE_STATUSES,
+  type ReactieStatus,
+} from '../../server/reacties/queries';
 import { recountAll, siteReactieTotal } from '../../server/reacties/counters';
 import type { Db } from '../../server/db/knex';
 import { findArticleById, unpublishArticle, updateArticle, type Article, type ArticleInput } from '../../server/articles/queries';
@@ -11,8 +18,16 @@ import { eraseReactiesByEmail } from '../../server/privacy/queries';
 
 function articleInput(a: Article): ArticleInput {
   return {
-    title: a.title, slug: a.slug, kind: a.kind, bodyMarkdown: a.bodyMarkdown, excerptMarkdown: a.excerptMarkdown, authorName: a.authorName,
-    status: a.status, publishedAt: a.publishedAt, pinned: a.pinned, reactiesOpen: a.reactiesOpen,
+    title: a.title,
+    slug: a.slug,
+    kind: a.kind,
+    bodyMarkdown: a.bodyMarkdown,
+    excerptMarkdown: a.excerptMarkdown,
+    authorName: a.authorName,
+    status: a.status,
+    publishedAt: a.publishedAt,
+    pinned: a.pinned,
+    reactiesOpen: a.reactiesOpen,
   };
 }
 
@@ -33,7 +48,12 @@ function random(seed: number): () => number {
 
 /** The oracle: visible = approved with every ancestor approved, computed in plain code from all rows. */
 async function directCounts(db: Db): Promise<Map<number, number>> {
-  const rows: Array<{ id: number; article_id: number; parent_id: number | null; status: string }> = await db('reacties').select('id', 'article_id', 'parent_id', 'status');
+  const rows: Array<{ id: number; article_id: number; parent_id: number | null; status: string }> = await db('reacties').select(
+    'id',
+    'article_id',
+    'parent_id',
+    'status',
+  );
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   const visible = (id: number): boolean => {
     const r = byId.get(id);

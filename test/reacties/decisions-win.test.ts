@@ -43,12 +43,15 @@ describe('spam jobs: a human decision wins', function () {
   /** A reactie held because Akismet did not answer, due for a recheck, that a recheck would publish. */
   async function heldForRecheck(): Promise<number> {
     const id = await buildReactie(t.db, article, { status: 'pending' });
-    await t.db('reacties').where({ id }).update({
-      recheck_needed: true,
-      recheck_next_at: new Date(Date.now() - 60_000),
-      akismet_payload: JSON.stringify({ blog: 'http://127.0.0.1', user_ip: '192.0.2.10', comment_content: 'x' }),
-      spam_checks: JSON.stringify({ local: 'pass', outcome: 'hold', clearStatus: 'approved', hits: [] }),
-    });
+    await t
+      .db('reacties')
+      .where({ id })
+      .update({
+        recheck_needed: true,
+        recheck_next_at: new Date(Date.now() - 60_000),
+        akismet_payload: JSON.stringify({ blog: 'http://127.0.0.1', user_ip: '192.0.2.10', comment_content: 'x' }),
+        spam_checks: JSON.stringify({ local: 'pass', outcome: 'hold', clearStatus: 'approved', hits: [] }),
+      });
     return id;
   }
 
@@ -56,7 +59,9 @@ describe('spam jobs: a human decision wins', function () {
   async function openTrash(id: number): Promise<Knex.Transaction> {
     const trx = await t.db.transaction();
     await lockArticle(trx, article.id);
-    await trx('reacties').where({ id }).update({ status: 'trash', previous_status: 'pending', recheck_needed: false, status_changed_at: new Date() });
+    await trx('reacties')
+      .where({ id })
+      .update({ status: 'trash', previous_status: 'pending', recheck_needed: false, status_changed_at: new Date() });
     return trx;
   }
 
@@ -108,7 +113,10 @@ describe('spam jobs: a human decision wins', function () {
 
   it('does not purge old spam that a moderator rescued while the purge ran', async () => {
     const id = await buildReactie(t.db, article, { status: 'spam' });
-    await t.db('reacties').where({ id }).update({ status_changed_at: new Date(Date.now() - 40 * DAY) });
+    await t
+      .db('reacties')
+      .where({ id })
+      .update({ status_changed_at: new Date(Date.now() - 40 * DAY) });
     const totalBefore = await siteReactieTotal(t.db);
     const trx = await t.db.transaction();
     await lockArticle(trx, article.id);

@@ -77,7 +77,11 @@ describe('reactie form: edges of the input', () => {
     assert.equal((await post({ reactie: `${lines}\r${'c'.repeat(5000 - 3754)}` })).status, 422, '5.001 characters are refused');
   });
 
-  for (const [label, bad] of [['a NUL byte', 'voor\u0000na'], ['a control character', 'voor\u0007na'], ['an escape character', 'voor\u001bna']] as const) {
+  for (const [label, bad] of [
+    ['a NUL byte', 'voor\u0000na'],
+    ['a control character', 'voor\u0007na'],
+    ['an escape character', 'voor\u001bna'],
+  ] as const) {
     it(`refuses ${label} with a Dutch message, keeping the form`, async () => {
       const res = await post({ reactie: bad, naam: 'Controle' });
       assert.equal(res.status, 422);
@@ -89,7 +93,9 @@ describe('reactie form: edges of the input', () => {
   it('stores an undecodable lone surrogate (%ED%A0%80) exactly as sent, never as a broken character', async () => {
     const page = await request(t.app).get(articlePath(article));
     const token = /name="_token" value="([^"]+)"/.exec(page.text)![1];
-    const res = await request(t.app).post(`${articlePath(article)}/reacties`).type('form')
+    const res = await request(t.app)
+      .post(`${articlePath(article)}/reacties`)
+      .type('form')
       .send(`_token=${encodeURIComponent(token)}&naam=Surrogaat&email=s@example.nl&reactie=voor%ED%A0%80na`);
     assert.equal(res.status, 303);
     const body = (await stored(res)).body as string;
@@ -100,14 +106,19 @@ describe('reactie form: edges of the input', () => {
 
   it('refuses a 64 KB reactie with 422 and a 1 MB body with 413', async () => {
     assert.equal((await post({ reactie: 'x'.repeat(64 * 1024) })).status, 422);
-    const res = await request(t.app).post(`${articlePath(article)}/reacties`).type('form').send({ reactie: 'x'.repeat(1024 * 1024) });
+    const res = await request(t.app)
+      .post(`${articlePath(article)}/reacties`)
+      .type('form')
+      .send({ reactie: 'x'.repeat(1024 * 1024) });
     assert.equal(res.status, 413);
   });
 
   it('ignores fields sent twice or as arrays instead of failing', async () => {
     const page = await request(t.app).get(articlePath(article));
     const token = /name="_token" value="([^"]+)"/.exec(page.text)![1];
-    const res = await request(t.app).post(`${articlePath(article)}/reacties`).type('form')
+    const res = await request(t.app)
+      .post(`${articlePath(article)}/reacties`)
+      .type('form')
       .send(`_token=${encodeURIComponent(token)}&naam=A&naam=B&email=a@example.nl&reactie=x`);
     assert.equal(res.status, 422);
     assert.match(res.text, /Vul je naam in/);

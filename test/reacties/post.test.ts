@@ -35,7 +35,11 @@ describe('posting a reactie', () => {
     const article = await buildArticle(t.db);
     await buildReactie(t.db, article, { authorEmail: 'vaste@example.nl', status: 'approved' });
     const before = await siteReactieTotal(t.db);
-    const res = await postReactieForm(request.agent(t.app), articlePath(article), { naam: 'Vaste Bezoeker', email: 'Vaste@Example.nl', reactie: 'Weer ik.' });
+    const res = await postReactieForm(request.agent(t.app), articlePath(article), {
+      naam: 'Vaste Bezoeker',
+      email: 'Vaste@Example.nl',
+      reactie: 'Weer ik.',
+    });
     assert.equal(res.status, 303);
     const page = await request(t.app).get(articlePath(article)).expect(200);
     assert.match(page.text, /Vaste Bezoeker/);
@@ -45,7 +49,12 @@ describe('posting a reactie', () => {
 
   it('comes back with 422, the text kept and a Dutch message next to the field', async () => {
     const article = await buildArticle(t.db);
-    const res = await postReactieForm(request.agent(t.app), articlePath(article), { naam: '', email: 'geen-adres', website: 'javascript:alert(1)', reactie: 'Mijn <b>tekst</b> blijft' });
+    const res = await postReactieForm(request.agent(t.app), articlePath(article), {
+      naam: '',
+      email: 'geen-adres',
+      website: 'javascript:alert(1)',
+      reactie: 'Mijn <b>tekst</b> blijft',
+    });
     assert.equal(res.status, 422);
     assert.match(res.text, /Vul je naam in\./);
     assert.match(res.text, /Dit lijkt geen geldig e-mailadres/);
@@ -65,7 +74,10 @@ describe('posting a reactie', () => {
 
   it('refuses a post without a valid form token, keeping the text', async () => {
     const article = await buildArticle(t.db);
-    const res = await request(t.app).post(`${articlePath(article)}/reacties`).type('form').send({ _token: 'nep.nep', naam: 'A', email: 'a@example.nl', reactie: 'Bewaar mij' });
+    const res = await request(t.app)
+      .post(`${articlePath(article)}/reacties`)
+      .type('form')
+      .send({ _token: 'nep.nep', naam: 'A', email: 'a@example.nl', reactie: 'Bewaar mij' });
     assert.equal(res.status, 403);
     assert.match(res.text, /Bewaar mij<\/textarea>/);
   });
@@ -75,7 +87,10 @@ describe('posting a reactie', () => {
     const page = await request(t.app).get(articlePath(article)).expect(200);
     assert.match(page.text, /Reacties zijn gesloten/);
     assert.doesNotMatch(page.text, /Plaats reactie/);
-    const res = await request(t.app).post(`${articlePath(article)}/reacties`).type('form').send({ naam: 'A', email: 'a@example.nl', reactie: 'Toch iets' });
+    const res = await request(t.app)
+      .post(`${articlePath(article)}/reacties`)
+      .type('form')
+      .send({ naam: 'A', email: 'a@example.nl', reactie: 'Toch iets' });
     assert.equal(res.status, 403);
     assert.match(res.text, /Reacties zijn gesloten/);
     assert.match(res.text, /Toch iets/);
@@ -112,7 +127,7 @@ describe('posting a reactie', () => {
   });
 });
 
-describe('remembering a resident\'s details', () => {
+describe("remembering a resident's details", () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
@@ -127,7 +142,12 @@ describe('remembering a resident\'s details', () => {
     assert.doesNotMatch((await without.get(articlePath(article))).text, /value="zonder@example.nl"/);
 
     const withConsent = request.agent(t.app);
-    const res = await postReactieForm(withConsent, articlePath(article), { naam: 'Met Vinkje', email: 'met@example.nl', website: 'https://met.example', onthoud: 'ja' });
+    const res = await postReactieForm(withConsent, articlePath(article), {
+      naam: 'Met Vinkje',
+      email: 'met@example.nl',
+      website: 'https://met.example',
+      onthoud: 'ja',
+    });
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('stadslog_onthoud='));
     assert.ok(cookie && /HttpOnly/i.test(cookie) && /SameSite=Lax/i.test(cookie));
     const again = await withConsent.get(articlePath(article));

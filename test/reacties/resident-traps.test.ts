@@ -29,14 +29,28 @@ describe('reacties: residents who do something slightly unusual', () => {
     const ip = `203.0.113.${++ipSeq}`;
     const shown = Date.now();
     const page = await agent.get(path()).set('X-Forwarded-For', ip);
-    const fields = { naam: 'Truus', email: 'truus@voorbeeld', website: '', reactie: 'Een zorgvuldig geschreven reactie.', antwoord_op: '', url: '' };
+    const fields = {
+      naam: 'Truus',
+      email: 'truus@voorbeeld',
+      website: '',
+      reactie: 'Een zorgvuldig geschreven reactie.',
+      antwoord_op: '',
+      url: '',
+    };
     // Forty seconds of typing, then a typo in the address.
     t.setNow(new Date(shown + 40_000));
-    const error = await agent.post(`${path()}/reacties`).set('X-Forwarded-For', ip).type('form').send({ _token: hiddenInput(page.text, '_token'), ...fields });
+    const error = await agent
+      .post(`${path()}/reacties`)
+      .set('X-Forwarded-For', ip)
+      .type('form')
+      .send({ _token: hiddenInput(page.text, '_token'), ...fields });
     assert.equal(error.status, 422);
     // Fixed within two seconds of the error page.
     t.setNow(new Date(shown + 42_000));
-    const fixed = await agent.post(`${path()}/reacties`).set('X-Forwarded-For', ip).type('form')
+    const fixed = await agent
+      .post(`${path()}/reacties`)
+      .set('X-Forwarded-For', ip)
+      .type('form')
       .send({ _token: hiddenInput(error.text, '_token'), ...fields, email: 'truus@voorbeeld.nl' });
     assert.equal(fixed.status, 303);
     const row = await t.db('reacties').where({ author_email: 'truus@voorbeeld.nl' }).first();
@@ -49,9 +63,19 @@ describe('reacties: residents who do something slightly unusual', () => {
     const ip = `203.0.113.${++ipSeq}`;
     const page = await agent.get(path()).set('X-Forwarded-For', ip);
     t.setNow(new Date(Date.now() + 1500));
-    const res = await agent.post(`${path()}/reacties`).set('X-Forwarded-For', ip).type('form').send({
-      _token: hiddenInput(page.text, '_token'), naam: 'Kees', email: 'kees@voorbeeld.nl', website: '', reactie: 'Mijn voorbereide inspraakreactie over de Markt.', antwoord_op: '', url: '',
-    });
+    const res = await agent
+      .post(`${path()}/reacties`)
+      .set('X-Forwarded-For', ip)
+      .type('form')
+      .send({
+        _token: hiddenInput(page.text, '_token'),
+        naam: 'Kees',
+        email: 'kees@voorbeeld.nl',
+        website: '',
+        reactie: 'Mijn voorbereide inspraakreactie over de Markt.',
+        antwoord_op: '',
+        url: '',
+      });
     assert.equal(res.status, 303);
     const row = await t.db('reacties').where({ author_email: 'kees@voorbeeld.nl' }).first();
     assert.equal(row.status, 'pending');
@@ -65,9 +89,18 @@ describe('reacties: residents who do something slightly unusual', () => {
     const page = await agent.get(path());
     t.setNow(new Date(Date.now() + 30_000));
     const before = Number((await t.db('reacties').count({ n: '*' }).first())!.n);
-    const res = await agent.post(`${path()}/reacties`).type('form').send({
-      _token: hiddenInput(page.text, '_token'), naam: 'Piet', email: 'piet@voorbeeld.nl', website: '', reactie: 'Mijn antwoord op een verdwenen draad', antwoord_op: String(middle), url: '',
-    });
+    const res = await agent
+      .post(`${path()}/reacties`)
+      .type('form')
+      .send({
+        _token: hiddenInput(page.text, '_token'),
+        naam: 'Piet',
+        email: 'piet@voorbeeld.nl',
+        website: '',
+        reactie: 'Mijn antwoord op een verdwenen draad',
+        antwoord_op: String(middle),
+        url: '',
+      });
     assert.equal(res.status, 404);
     assert.match(res.text, /De reactie waarop je antwoordt bestaat niet \(meer\)/);
     assert.match(res.text, /Mijn antwoord op een verdwenen draad<\/textarea>/);
@@ -80,7 +113,18 @@ describe('reacties: residents who do something slightly unusual', () => {
     const post = async (fields: Record<string, string>) => {
       const page = await agent.get(path());
       t.setNow(new Date(Date.now() + ++minutes * 60_000));
-      const res = await agent.post(`${path()}/reacties`).type('form').send({ _token: hiddenInput(page.text, '_token'), naam: 'Els', email: 'els@voorbeeld.nl', website: '', antwoord_op: '', url: '', ...fields });
+      const res = await agent
+        .post(`${path()}/reacties`)
+        .type('form')
+        .send({
+          _token: hiddenInput(page.text, '_token'),
+          naam: 'Els',
+          email: 'els@voorbeeld.nl',
+          website: '',
+          antwoord_op: '',
+          url: '',
+          ...fields,
+        });
       t.setNow(undefined);
       return res;
     };

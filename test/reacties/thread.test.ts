@@ -11,7 +11,8 @@ import { MAX_THREAD_DEPTH } from '../../server/reacties/thread';
 /** The ids of reacties in page order with the nesting depth the HTML gives them. */
 function threadShape(html: string): Array<{ id: number; depth: number }> {
   const out: Array<{ id: number; depth: number }> = [];
-  for (const m of html.matchAll(/<li class="reactie depth-(\d+)[^"]*" id="reactie-(\d+)">/g)) out.push({ id: Number(m[2]), depth: Number(m[1]) });
+  for (const m of html.matchAll(/<li class="reactie depth-(\d+)[^"]*" id="reactie-(\d+)">/g))
+    out.push({ id: Number(m[2]), depth: Number(m[1]) });
   return out;
 }
 
@@ -30,7 +31,10 @@ describe('reacties thread', () => {
     const a1x = await buildReactie(t.db, article, { parentId: a1, body: 'A1x' });
     const page = await request(t.app).get(articlePath(article)).expect(200);
     assert.deepEqual(threadShape(page.text), [
-      { id: a, depth: 1 }, { id: a1, depth: 2 }, { id: a1x, depth: 3 }, { id: b, depth: 1 },
+      { id: a, depth: 1 },
+      { id: a1, depth: 2 },
+      { id: a1x, depth: 3 },
+      { id: b, depth: 1 },
     ]);
     assert.match(page.text, /4 reacties/);
   });
@@ -45,13 +49,20 @@ describe('reacties thread', () => {
     }
     const deepest = chain[chain.length - 1];
     const agent = request.agent(t.app);
-    const res = await postReactieForm(agent, articlePath(article), { antwoord_op: String(deepest), email: 'diep@example.nl', reactie: 'Nog dieper?' });
+    const res = await postReactieForm(agent, articlePath(article), {
+      antwoord_op: String(deepest),
+      email: 'diep@example.nl',
+      reactie: 'Nog dieper?',
+    });
     assert.equal(res.status, 303);
     const id = Number(/#reactie-(\d+)$/.exec(res.headers.location)![1]);
     const stored = (await findReactie(t.db, id))!;
     assert.equal(stored.parentId, chain[chain.length - 2], 'attached to the parent of the deepest reactie');
     const shape = threadShape((await agent.get(articlePath(article)).expect(200)).text);
-    assert.deepEqual(shape.find((s) => s.id === id), { id, depth: MAX_THREAD_DEPTH });
+    assert.deepEqual(
+      shape.find((s) => s.id === id),
+      { id, depth: MAX_THREAD_DEPTH },
+    );
   });
 
   it('hides replies under a parent that is not public, and shows them once it is approved', async () => {
@@ -65,7 +76,10 @@ describe('reacties thread', () => {
     const p = (await findReactie(t.db, parent))!;
     await t.db.transaction((trx) => setReactieStatus(trx, p, 'approved', new Date()));
     page = await request(t.app).get(articlePath(article)).expect(200);
-    assert.deepEqual(threadShape(page.text), [{ id: parent, depth: 1 }, { id: reply, depth: 2 }]);
+    assert.deepEqual(threadShape(page.text), [
+      { id: parent, depth: 1 },
+      { id: reply, depth: 2 },
+    ]);
     assert.match(page.text, /2 reacties/);
 
     const approved = (await findReactie(t.db, parent))!;
@@ -79,18 +93,27 @@ describe('reacties thread', () => {
     const author = request.agent(t.app);
     const first = await postReactieForm(author, articlePath(article), { email: 'nieuw@example.nl', reactie: 'Mijn eerste' });
     const firstId = Number(/#reactie-(\d+)$/.exec(first.headers.location)![1]);
-    const reply = await postReactieForm(author, articlePath(article), { email: 'nieuw@example.nl', antwoord_op: String(firstId), reactie: 'Aanvulling op mezelf' });
+    const reply = await postReactieForm(author, articlePath(article), {
+      email: 'nieuw@example.nl',
+      antwoord_op: String(firstId),
+      reactie: 'Aanvulling op mezelf',
+    });
     assert.equal(reply.status, 303);
     const own = await author.get(articlePath(article)).expect(200);
     assert.equal((own.text.match(/Je reactie wacht op goedkeuring/g) ?? []).length, 2);
-    const stranger = await postReactieForm(request.agent(t.app), articlePath(article), { antwoord_op: String(firstId), reactie: 'Op iets wat ik niet zie' });
+    const stranger = await postReactieForm(request.agent(t.app), articlePath(article), {
+      antwoord_op: String(firstId),
+      reactie: 'Op iets wat ik niet zie',
+    });
     assert.equal(stranger.status, 404);
   });
 
   it('renders the reply form under the reactie without JavaScript (?antwoord=ID)', async () => {
     const article = await buildArticle(t.db);
     const r = await buildReactie(t.db, article, { authorName: 'Piet' });
-    const page = await request(t.app).get(`${articlePath(article)}?antwoord=${r}`).expect(200);
+    const page = await request(t.app)
+      .get(`${articlePath(article)}?antwoord=${r}`)
+      .expect(200);
     const li = page.text.indexOf(`id="reactie-${r}"`);
     const form = page.text.indexOf('id="reageer"');
     assert.ok(li > 0 && form > li, 'the form follows the reactie');

@@ -4,17 +4,31 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { loginAs, type Agent } from '../helpers/http';
 import {
-  DEFAULT_SETTINGS, SETTINGS, SETTINGS_LIMITS, SETTING_GROUPS, buildSettings, isValidValue, valueAt,
-  type SettingDefinition, type Settings, type SettingsChanges,
+  DEFAULT_SETTINGS,
+  SETTINGS,
+  SETTINGS_LIMITS,
+  SETTING_GROUPS,
+  buildSettings,
+  isValidValue,
+  valueAt,
+  type SettingDefinition,
+  type Settings,
+  type SettingsChanges,
 } from '../../server/settings/schema';
 import { loadSettings, saveSettings, type ModerationPolicy } from '../../server/settings/settings';
 import { parseSettingsForm } from '../../server/settings/form';
-import { DEFAULT_SPAM_SETTINGS, getSpamSettings, saveSpamSettings, type FastPostAction, type SpamSettings } from '../../server/spam/settings';
+import {
+  DEFAULT_SPAM_SETTINGS,
+  getSpamSettings,
+  saveSpamSettings,
+  type FastPostAction,
+  type SpamSettings,
+} from '../../server/spam/settings';
 
 // ---------------------------------------------------------------------------------------------
 // The types follow from the schema (checked by tsc; the test suite runs `tsc --noEmit` first).
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeChecks: Array<true> = [
   true satisfies Equal<keyof Settings, 'moderationPolicy' | 'spam'>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
@@ -22,8 +36,15 @@ const typeChecks: Array<true> = [
   true satisfies Equal<
     SpamSettings,
     {
-      disallowedWords: string; moderationWords: string; maxLinks: number; minFillSeconds: number; fastPostAction: 'spam' | 'hold';
-      floodSeconds: number; perMinutePerIp: number; spamRetentionDays: number; discardObviousSpam: boolean;
+      disallowedWords: string;
+      moderationWords: string;
+      maxLinks: number;
+      minFillSeconds: number;
+      fastPostAction: 'spam' | 'hold';
+      floodSeconds: number;
+      perMinutePerIp: number;
+      spamRetentionDays: number;
+      discardObviousSpam: boolean;
     }
   >,
 ];
@@ -38,19 +59,42 @@ void [typeChecks, badChange, badPolicy];
 
 /** The keys existing databases hold: they never change. */
 const STORED_KEYS = [
-  'moderationPolicy', 'spam.disallowedWords', 'spam.moderationWords', 'spam.maxLinks', 'spam.minFillSeconds',
-  'spam.fastPostAction', 'spam.floodSeconds', 'spam.perMinutePerIp', 'spam.discardObviousSpam', 'spam.spamRetentionDays',
+  'moderationPolicy',
+  'spam.disallowedWords',
+  'spam.moderationWords',
+  'spam.maxLinks',
+  'spam.minFillSeconds',
+  'spam.fastPostAction',
+  'spam.floodSeconds',
+  'spam.perMinutePerIp',
+  'spam.discardObviousSpam',
+  'spam.spamRetentionDays',
 ];
 /** The form's field names, as tests and browsers post them. */
-const FORM_NAMES = ['moderatie', 'verbodenWoorden', 'moderatieWoorden', 'maxLinks', 'minVulTijd', 'snelActie', 'floodSeconden', 'perMinuut', 'weggooien', 'spamDagen'];
+const FORM_NAMES = [
+  'moderatie',
+  'verbodenWoorden',
+  'moderatieWoorden',
+  'maxLinks',
+  'minVulTijd',
+  'snelActie',
+  'floodSeconden',
+  'perMinuut',
+  'weggooien',
+  'spamDagen',
+];
 
 /** A valid value other than the default, for every kind of setting. */
 function otherValue(s: SettingDefinition): unknown {
   switch (s.kind) {
-    case 'integer': return s.default === s.max ? s.min : s.max;
-    case 'boolean': return !s.default;
-    case 'choice': return s.options.find((o) => o.value !== s.default)!.value;
-    case 'text': return `casino & "loterij"\n<b>wethouder</b>\n\nbonus's ${s.key}`;
+    case 'integer':
+      return s.default === s.max ? s.min : s.max;
+    case 'boolean':
+      return !s.default;
+    case 'choice':
+      return s.options.find((o) => o.value !== s.default)!.value;
+    case 'text':
+      return `casino & "loterij"\n<b>wethouder</b>\n\nbonus's ${s.key}`;
   }
 }
 
@@ -58,10 +102,14 @@ function otherValue(s: SettingDefinition): unknown {
 function invalidValues(s: SettingDefinition): unknown[] {
   const always = [null, {}, [s.default]];
   switch (s.kind) {
-    case 'integer': return [...always, s.min - 1, s.max + 1, s.min + 0.5, String(s.default), true];
-    case 'boolean': return [...always, 'true', 1, 0];
-    case 'choice': return [...always, 'anders', s.default.toUpperCase(), 1];
-    case 'text': return [...always, 42, false];
+    case 'integer':
+      return [...always, s.min - 1, s.max + 1, s.min + 0.5, String(s.default), true];
+    case 'boolean':
+      return [...always, 'true', 1, 0];
+    case 'choice':
+      return [...always, 'anders', s.default.toUpperCase(), 1];
+    case 'text':
+      return [...always, 42, false];
   }
 }
 
@@ -70,7 +118,8 @@ const changed = (): Settings => buildSettings(otherValue);
 
 function decode(html: string): string {
   return html.replace(/&(#\d+|amp|lt|gt|quot);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(Number(e.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[e]);
+    e[0] === '#' ? String.fromCodePoint(Number(e.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[e],
+  );
 }
 
 const attr = (tag: string, name: string): string | undefined => {
@@ -142,7 +191,11 @@ describe('settings schema', () => {
         }
       }
     }
-    for (const group of SETTING_GROUPS) assert.ok(SETTINGS.some((s) => s.group === group), `group ${group} is not empty`);
+    for (const group of SETTING_GROUPS)
+      assert.ok(
+        SETTINGS.some((s) => s.group === group),
+        `group ${group} is not empty`,
+      );
   });
 
   it('has a default within bounds for every setting', () => {
@@ -199,7 +252,8 @@ describe('settings store and form', () => {
         const loaded = await loadSettings(t.db);
         assert.deepEqual(valueAt(loaded, s.key), s.default, `${s.key} stored as ${bad}: the default`);
         for (const other of SETTINGS) {
-          if (other !== s) assert.deepEqual(valueAt(loaded, other.key), valueAt(want, other.key), `${s.key} stored as ${bad}: ${other.key} unaffected`);
+          if (other !== s)
+            assert.deepEqual(valueAt(loaded, other.key), valueAt(want, other.key), `${s.key} stored as ${bad}: ${other.key} unaffected`);
         }
       }
       await t.db('settings').where({ key: s.key }).update({ value: good });
@@ -226,15 +280,29 @@ describe('settings store and form', () => {
 
   it('parses the form: numbers with spaces, CR LF as LF, an unticked checkbox as false', () => {
     const parsed = parseSettingsForm({
-      moderatie: 'all', verbodenWoorden: 'casino\r\nloterij\r', moderatieWoorden: '', maxLinks: ' 3 ', minVulTijd: '0', snelActie: 'hold',
-      floodSeconden: '3600', perMinuut: '1', spamDagen: '3650',
+      moderatie: 'all',
+      verbodenWoorden: 'casino\r\nloterij\r',
+      moderatieWoorden: '',
+      maxLinks: ' 3 ',
+      minVulTijd: '0',
+      snelActie: 'hold',
+      floodSeconden: '3600',
+      perMinuut: '1',
+      spamDagen: '3650',
     });
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.deepEqual(parsed.value, {
       moderationPolicy: 'all',
       spam: {
-        disallowedWords: 'casino\nloterij\n', moderationWords: '', maxLinks: 3, minFillSeconds: 0, fastPostAction: 'hold',
-        floodSeconds: 3600, perMinutePerIp: 1, spamRetentionDays: 3650, discardObviousSpam: false,
+        disallowedWords: 'casino\nloterij\n',
+        moderationWords: '',
+        maxLinks: 3,
+        minFillSeconds: 0,
+        fastPostAction: 'hold',
+        floodSeconds: 3600,
+        perMinutePerIp: 1,
+        spamRetentionDays: 3650,
+        discardObviousSpam: false,
       },
     });
   });
@@ -253,7 +321,11 @@ describe('settings store and form', () => {
       assert.ok(s.form in posted || (s.kind === 'boolean' && !valueAt(changed(), s.key)), `${s.form} is in the form`);
       assert.ok(page.text.includes(`>${s.label.replace(/'/g, '&#39;')}<`), `${s.key}: its label "${s.label}"`);
     }
-    assert.deepEqual(Object.keys(posted).filter((k) => !FORM_NAMES.includes(k)), [], 'no other fields');
+    assert.deepEqual(
+      Object.keys(posted).filter((k) => !FORM_NAMES.includes(k)),
+      [],
+      'no other fields',
+    );
 
     await admin.agent.post('/beheer/instellingen').type('form').send(fields).expect(303).expect('location', '/beheer/instellingen');
     assert.deepEqual(await storedRows(t), before);
@@ -276,10 +348,15 @@ describe('settings store and form', () => {
     const typed: Record<string, string> = {};
     for (const s of SETTINGS) {
       const v = valueAt(changed(), s.key);
-      if (s.kind === 'boolean') { if (v) typed[s.form] = 'ja'; } else typed[s.form] = String(v);
+      if (s.kind === 'boolean') {
+        if (v) typed[s.form] = 'ja';
+      } else typed[s.form] = String(v);
     }
     typed.minVulTijd = 'snel';
-    const res = await admin.agent.post('/beheer/instellingen').type('form').send({ _csrf: page._csrf, ...typed });
+    const res = await admin.agent
+      .post('/beheer/instellingen')
+      .type('form')
+      .send({ _csrf: page._csrf, ...typed });
     assert.equal(res.status, 422);
     assert.match(res.text, /<p class="field-error" id="fout-minVulTijd">Minimale invultijd: vul een geheel getal van 0 tot 600 in\.<\/p>/);
     assert.match(res.text, /id="minVulTijd"[^>]*aria-invalid="true"/);
@@ -291,13 +368,20 @@ describe('settings store and form', () => {
 
   it('names the bounds of every number, and refuses an unknown choice', async () => {
     const base = formFields((await admin.agent.get('/beheer/instellingen').expect(200)).text);
-    const post = (name: string, value: string) => admin.agent.post('/beheer/instellingen').type('form').send({ ...base, [name]: value });
+    const post = (name: string, value: string) =>
+      admin.agent
+        .post('/beheer/instellingen')
+        .type('form')
+        .send({ ...base, [name]: value });
     for (const s of SETTINGS) {
       if (s.kind === 'integer') {
         for (const wrong of [String(s.min - 1), String(s.max + 1), '1,5', '', '-0']) {
           const res = await post(s.form, wrong);
           assert.equal(res.status, 422, `${s.form}=${wrong}`);
-          assert.ok(res.text.includes(`${s.shortLabel}: vul een geheel getal van ${s.min} tot ${s.max} in.`), `${s.form}=${wrong}: the message`);
+          assert.ok(
+            res.text.includes(`${s.shortLabel}: vul een geheel getal van ${s.min} tot ${s.max} in.`),
+            `${s.form}=${wrong}: the message`,
+          );
         }
       } else if (s.kind === 'choice') {
         const res = await post(s.form, 'anders');

@@ -8,7 +8,18 @@ import { FAKE_KEY, startFakeAkismet, type FakeAkismet } from '../helpers/fake-ak
 import { articlePath } from '../../server/articles/queries';
 import { getSpamSettings } from '../../server/spam/settings';
 
-const valid = { moderatie: 'trusted', verbodenWoorden: '', moderatieWoorden: '', maxLinks: '2', minVulTijd: '0', snelActie: 'spam', floodSeconden: '0', perMinuut: '100', weggooien: 'ja', spamDagen: '30' };
+const valid = {
+  moderatie: 'trusted',
+  verbodenWoorden: '',
+  moderatieWoorden: '',
+  maxLinks: '2',
+  minVulTijd: '0',
+  snelActie: 'spam',
+  floodSeconden: '0',
+  perMinuut: '100',
+  weggooien: 'ja',
+  spamDagen: '30',
+};
 
 describe('settings', () => {
   let t: TestApp;
@@ -26,22 +37,37 @@ describe('settings', () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'moderator');
     const article = await buildArticle(t.db);
     await buildReactie(t.db, article, { authorEmail: 'bekend@example.nl' });
-    await agent.post('/beheer/instellingen').type('form').send({ _csrf: csrf, ...valid, moderatie: 'all' }).expect(303);
+    await agent
+      .post('/beheer/instellingen')
+      .type('form')
+      .send({ _csrf: csrf, ...valid, moderatie: 'all' })
+      .expect(303);
     assert.match((await agent.get('/beheer/instellingen')).text, /Instellingen opgeslagen/);
     await postReactieForm(request.agent(t.app), articlePath(article), { email: 'bekend@example.nl', reactie: 'Ook ik wacht nu' });
     assert.equal((await t.db('reacties').where({ body: 'Ook ik wacht nu' }).first()).status, 'pending');
-    await agent.post('/beheer/instellingen').type('form').send({ _csrf: csrf, ...valid }).expect(303);
+    await agent
+      .post('/beheer/instellingen')
+      .type('form')
+      .send({ _csrf: csrf, ...valid })
+      .expect(303);
     await postReactieForm(request.agent(t.app), articlePath(article), { email: 'bekend@example.nl', reactie: 'En nu direct' });
     assert.equal((await t.db('reacties').where({ body: 'En nu direct' }).first()).status, 'approved');
   });
 
   it('saves the spam settings, and refuses bad numbers with 422, keeping what was typed', async () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'admin');
-    await agent.post('/beheer/instellingen').type('form').send({ _csrf: csrf, ...valid, verbodenWoorden: 'casino\nloterij', maxLinks: '3' }).expect(303);
+    await agent
+      .post('/beheer/instellingen')
+      .type('form')
+      .send({ _csrf: csrf, ...valid, verbodenWoorden: 'casino\nloterij', maxLinks: '3' })
+      .expect(303);
     const saved = await getSpamSettings(t.db);
     assert.equal(saved.disallowedWords, 'casino\nloterij');
     assert.equal(saved.maxLinks, 3);
-    const bad = await agent.post('/beheer/instellingen').type('form').send({ _csrf: csrf, ...valid, maxLinks: 'veel', moderatieWoorden: 'wethouder' });
+    const bad = await agent
+      .post('/beheer/instellingen')
+      .type('form')
+      .send({ _csrf: csrf, ...valid, maxLinks: 'veel', moderatieWoorden: 'wethouder' });
     assert.equal(bad.status, 422);
     assert.match(bad.text, /Aantal links: vul een geheel getal van 1 tot 100 in/);
     assert.match(bad.text, />wethouder<\/textarea>/);
@@ -58,7 +84,11 @@ describe('settings', () => {
   it('is for moderators and admins, not editors', async () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
     await agent.get('/beheer/instellingen').expect(403);
-    await agent.post('/beheer/instellingen').type('form').send({ _csrf: csrf, ...valid, moderatie: 'all' }).expect(403);
+    await agent
+      .post('/beheer/instellingen')
+      .type('form')
+      .send({ _csrf: csrf, ...valid, moderatie: 'all' })
+      .expect(403);
     await request(t.app).get('/beheer/instellingen').expect(302);
   });
 });

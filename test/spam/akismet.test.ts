@@ -28,7 +28,11 @@ describe('spam: Akismet', function () {
 
   before(async () => {
     fake = await startFakeAkismet();
-    t = await createTestApp({ trustProxy: 1, baseUrl: 'https://stadslog.test', akismet: { key: FAKE_KEY, baseUrl: fake.url, timeoutMs: TIMEOUT_MS, isTest: true } });
+    t = await createTestApp({
+      trustProxy: 1,
+      baseUrl: 'https://stadslog.test',
+      akismet: { key: FAKE_KEY, baseUrl: fake.url, timeoutMs: TIMEOUT_MS, isTest: true },
+    });
   });
   after(async () => {
     await fake.close();
@@ -43,8 +47,22 @@ describe('spam: Akismet', function () {
     const agent = request.agent(t.app);
     const n = ++seq;
     const page = await agent.get(articlePath(article));
-    return agent.post(`${articlePath(article)}/reacties`).set('X-Forwarded-For', `198.51.100.${n}`).set('User-Agent', 'Testbrowser/1.0').set('Referer', 'https://stadslog.test/')
-      .type('form').send({ _token: hiddenInput(page.text, '_token'), naam: `Bewoner ${n}`, email: `b${n}@example.nl`, website: '', reactie: `Reactie nummer ${n}`, antwoord_op: '', url: '', ...fields });
+    return agent
+      .post(`${articlePath(article)}/reacties`)
+      .set('X-Forwarded-For', `198.51.100.${n}`)
+      .set('User-Agent', 'Testbrowser/1.0')
+      .set('Referer', 'https://stadslog.test/')
+      .type('form')
+      .send({
+        _token: hiddenInput(page.text, '_token'),
+        naam: `Bewoner ${n}`,
+        email: `b${n}@example.nl`,
+        website: '',
+        reactie: `Reactie nummer ${n}`,
+        antwoord_op: '',
+        url: '',
+        ...fields,
+      });
   }
   const idOf = (res: request.Response) => Number(/#reactie-(\d+)$/.exec(res.headers.location)![1]);
   const row = (id: number) => t.db('reacties').where({ id }).first();
@@ -52,7 +70,13 @@ describe('spam: Akismet', function () {
   it('sends every field of the protocol, and is_test from tests', async () => {
     const article = await buildArticle(t.db);
     const parent = await buildReactie(t.db, article);
-    await post(article, { naam: 'Anna', email: 'anna@example.nl', website: 'anna.nl', reactie: 'Een antwoord', antwoord_op: String(parent) });
+    await post(article, {
+      naam: 'Anna',
+      email: 'anna@example.nl',
+      website: 'anna.nl',
+      reactie: 'Een antwoord',
+      antwoord_op: String(parent),
+    });
     const [sent] = checks(fake);
     const p = sent.params;
     assert.equal(p.api_key, FAKE_KEY);
@@ -135,7 +159,10 @@ describe('spam: Akismet', function () {
     await buildReactie(t.db, article, { authorEmail: trusted });
     const totalBefore = await siteReactieTotal(t.db);
     const ids: number[] = [];
-    for (let i = 0; i < 4; i++) ids.push(idOf(await post(article, i === 0 ? { email: trusted, reactie: 'Vaste bezoeker tijdens storing' } : { reactie: `Storing ${i}` })));
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        idOf(await post(article, i === 0 ? { email: trusted, reactie: 'Vaste bezoeker tijdens storing' } : { reactie: `Storing ${i}` })),
+      );
     for (const id of ids) assert.equal((await row(id)).status, 'pending');
     assert.equal(await siteReactieTotal(t.db), totalBefore, 'nothing published unchecked');
 
@@ -174,12 +201,18 @@ describe('spam: Akismet', function () {
   it("sends a moderator's spam and ham verdicts to Akismet with the original data, and remembers the spammer", async () => {
     const res = await post(await buildArticle(t.db), { reactie: 'Verkeerd beoordeeld', website: 'https://spamsite.example' });
     const reactie = (await findReactie(t.db, idOf(res)))!;
-    const judged = { id: reactie.id, sender: { ip: reactie.ip, email: reactie.authorEmail, url: reactie.authorUrl }, akismetPayload: await akismetPayloadOf(t.db, reactie.id) };
+    const judged = {
+      id: reactie.id,
+      sender: { ip: reactie.ip, email: reactie.authorEmail, url: reactie.authorUrl },
+      akismetPayload: await akismetPayloadOf(t.db, reactie.id),
+    };
     const original = checks(fake)[0].params;
     await reportSpamVerdict(t.db, t.deps.config, silent, judged, 'spam', new Date());
     const submitted = fake.requests.find((r) => r.path === '/1.1/submit-spam')!;
-    for (const k of ['user_ip', 'user_agent', 'comment_content', 'comment_author_email', 'permalink', 'comment_date_gmt']) assert.equal(submitted.params[k], original[k], k);
-    const remembered = () => rememberedParts(t.db, t.deps.config.sessionSecret, { ip: null, email: 'nobody@else.example', url: 'https://spamsite.example' });
+    for (const k of ['user_ip', 'user_agent', 'comment_content', 'comment_author_email', 'permalink', 'comment_date_gmt'])
+      assert.equal(submitted.params[k], original[k], k);
+    const remembered = () =>
+      rememberedParts(t.db, t.deps.config.sessionSecret, { ip: null, email: 'nobody@else.example', url: 'https://spamsite.example' });
     assert.deepEqual(await remembered(), ['url']);
     await reportSpamVerdict(t.db, t.deps.config, silent, judged, 'ham', new Date());
     assert.ok(fake.requests.some((r) => r.path === '/1.1/submit-ham' && r.params.comment_content === 'Verkeerd beoordeeld'));
@@ -208,8 +241,14 @@ describe('spam: Akismet', function () {
     const article = await buildArticle(t.db);
     const oldSpam = await buildReactie(t.db, article, { status: 'spam' });
     const approvedReply = await buildReactie(t.db, article, { parentId: oldSpam, status: 'approved' });
-    await t.db('reacties').where({ id: oldSpam }).update({ status_changed_at: new Date(Date.now() - 31 * 86400_000) });
-    await t.db('reacties').where({ id: approvedReply }).update({ akismet_payload: '{}', created_at: new Date(Date.now() - 16 * 86400_000) });
+    await t
+      .db('reacties')
+      .where({ id: oldSpam })
+      .update({ status_changed_at: new Date(Date.now() - 31 * 86400_000) });
+    await t
+      .db('reacties')
+      .where({ id: approvedReply })
+      .update({ akismet_payload: '{}', created_at: new Date(Date.now() - 16 * 86400_000) });
     const total = await siteReactieTotal(t.db);
     assert.ok((await purgeOldSpam(t.db, new Date())) >= 1);
     assert.equal(await row(oldSpam), undefined);

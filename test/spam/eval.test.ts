@@ -10,21 +10,37 @@ const ROOT = path.join(__dirname, '..', '..');
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'spam-corpus.csv');
 
 function evalCli(args: string[]) {
-  return spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/cli/spam-eval.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/cli/spam-eval.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('spam: measured on a labelled corpus', function () {
   this.timeout(60_000);
 
   it('has at least 300 labelled Dutch and English comments', () => {
-    const corpus = readCorpus(fs.readFileSync(CORPUS, 'utf8'), { author: 'author', content: 'content', label: 'spam', email: 'email', url: 'url' });
+    const corpus = readCorpus(fs.readFileSync(CORPUS, 'utf8'), {
+      author: 'author',
+      content: 'content',
+      label: 'spam',
+      email: 'email',
+      url: 'url',
+    });
     assert.ok(corpus.length >= 300, `${corpus.length} rows`);
     assert.ok(corpus.filter((r) => r.spam).length >= 100);
     assert.ok(corpus.filter((r) => !r.spam).length >= 150);
   });
 
   it('keeps spam precision at or above 0.98 and catches or holds most spam', () => {
-    const corpus = readCorpus(fs.readFileSync(CORPUS, 'utf8'), { author: 'author', content: 'content', label: 'spam', email: 'email', url: 'url' });
+    const corpus = readCorpus(fs.readFileSync(CORPUS, 'utf8'), {
+      author: 'author',
+      content: 'content',
+      label: 'spam',
+      email: 'email',
+      url: 'url',
+    });
     const result = evaluate(corpus);
     assert.ok(result.spamPrecision >= 0.98, `precision ${result.spamPrecision}`);
     assert.ok(result.caughtOrHeldRecall >= 0.85, `caught or held ${result.caughtOrHeldRecall}`);

@@ -22,15 +22,30 @@ describe('spam: local checks', () => {
   });
 
   /** Opens the article page, waits `afterMs` on the app's clock, posts. Each call is a new visitor (IP) unless given. */
-  async function post(article: Article, fields: Record<string, string>, opts: { afterMs?: number; ip?: string; agent?: ReturnType<typeof request.agent> } = {}) {
+  async function post(
+    article: Article,
+    fields: Record<string, string>,
+    opts: { afterMs?: number; ip?: string; agent?: ReturnType<typeof request.agent> } = {},
+  ) {
     const agent = opts.agent ?? request.agent(t.app);
     const n = ++ipSeq;
     const ip = opts.ip ?? `203.0.113.${n}`;
     const page = await agent.get(articlePath(article)).set('X-Forwarded-For', ip);
     t.setNow(new Date(Date.now() + (opts.afterMs ?? 10_000)));
-    const res = await agent.post(`${articlePath(article)}/reacties`).set('X-Forwarded-For', ip).type('form').send({
-      _token: hiddenInput(page.text, '_token'), naam: 'Bewoner', email: `bewoner${n}@example.nl`, website: '', reactie: `Een gewone reactie ${n}`, antwoord_op: '', url: '', ...fields,
-    });
+    const res = await agent
+      .post(`${articlePath(article)}/reacties`)
+      .set('X-Forwarded-For', ip)
+      .type('form')
+      .send({
+        _token: hiddenInput(page.text, '_token'),
+        naam: 'Bewoner',
+        email: `bewoner${n}@example.nl`,
+        website: '',
+        reactie: `Een gewone reactie ${n}`,
+        antwoord_op: '',
+        url: '',
+        ...fields,
+      });
     t.setNow(undefined);
     return res;
   }
@@ -62,7 +77,10 @@ describe('spam: local checks', () => {
 
   it('hides the honeypot from people (CSS and aria-hidden, not type=hidden)', async () => {
     const html = (await request(t.app).get(articlePath(await buildArticle(t.db)))).text;
-    assert.match(html, /<div class="hp-field" aria-hidden="true">[\s\S]*?<input id="veld-url" name="url" type="text" value="" tabindex="-1" autocomplete="off">/);
+    assert.match(
+      html,
+      /<div class="hp-field" aria-hidden="true">[\s\S]*?<input id="veld-url" name="url" type="text" value="" tabindex="-1" autocomplete="off">/,
+    );
   });
 
   it('holds a post 1 second after the form was shown, and marks it spam only when another check agrees', async () => {
@@ -91,7 +109,10 @@ describe('spam: local checks', () => {
   it('refuses a forged stamp with 403, nothing stored, the text kept', async () => {
     const article = await buildArticle(t.db);
     const before = await t.db('reacties').count({ n: '*' }).first();
-    const res = await request(t.app).post(`${articlePath(article)}/reacties`).type('form').send({ _token: `${Date.now().toString(36)}.vervalst`, naam: 'A', email: 'a@example.nl', reactie: 'Vervalst stempel' });
+    const res = await request(t.app)
+      .post(`${articlePath(article)}/reacties`)
+      .type('form')
+      .send({ _token: `${Date.now().toString(36)}.vervalst`, naam: 'A', email: 'a@example.nl', reactie: 'Vervalst stempel' });
     assert.equal(res.status, 403);
     assert.match(res.text, /Vervalst stempel<\/textarea>/);
     assert.deepEqual(await t.db('reacties').count({ n: '*' }).first(), before);
@@ -99,13 +120,20 @@ describe('spam: local checks', () => {
 
   it('answers a flood from one address within 15 seconds with a Dutch 429, the text kept; a neighbour on the same IP gets through', async () => {
     const article = await buildArticle(t.db);
-    assert.equal((await post(article, { reactie: 'Eerste', email: 'flood@example.nl' }, { ip: '198.51.100.50', afterMs: 5000 })).status, 303);
+    assert.equal(
+      (await post(article, { reactie: 'Eerste', email: 'flood@example.nl' }, { ip: '198.51.100.50', afterMs: 5000 })).status,
+      303,
+    );
     const again = await post(article, { reactie: 'Tweede, te snel', email: 'flood@example.nl' }, { ip: '198.51.100.51', afterMs: 10_000 });
     assert.equal(again.status, 429);
     assert.match(again.text, /Je plaatste net al een reactie/);
     assert.match(again.text, /Tweede, te snel<\/textarea>/);
     // Another resident in the same library, a moment later: not a flood.
-    const neighbour = await post(article, { reactie: 'Ik zit hier ook', email: 'buurvrouw@example.nl' }, { ip: '198.51.100.50', afterMs: 8000 });
+    const neighbour = await post(
+      article,
+      { reactie: 'Ik zit hier ook', email: 'buurvrouw@example.nl' },
+      { ip: '198.51.100.50', afterMs: 8000 },
+    );
     assert.equal(neighbour.status, 303);
   });
 
@@ -123,11 +151,25 @@ describe('spam: local checks', () => {
     const article = await buildArticle(t.db);
     const agent = request.agent(t.app);
     const page = await agent.get(articlePath(article));
-    const form = { _token: hiddenInput(page.text, '_token'), naam: 'Dubbel', email: 'dubbel@example.nl', website: '', reactie: 'Twee keer geklikt', antwoord_op: '', url: '' };
+    const form = {
+      _token: hiddenInput(page.text, '_token'),
+      naam: 'Dubbel',
+      email: 'dubbel@example.nl',
+      website: '',
+      reactie: 'Twee keer geklikt',
+      antwoord_op: '',
+      url: '',
+    };
     t.setNow(new Date(Date.now() + 10_000));
     const [a, b] = await Promise.all([
-      agent.post(`${articlePath(article)}/reacties`).type('form').send(form),
-      agent.post(`${articlePath(article)}/reacties`).type('form').send(form),
+      agent
+        .post(`${articlePath(article)}/reacties`)
+        .type('form')
+        .send(form),
+      agent
+        .post(`${articlePath(article)}/reacties`)
+        .type('form')
+        .send(form),
     ]);
     assert.equal(a.status, 303);
     assert.equal(b.status, 303);
@@ -167,7 +209,11 @@ describe('spam: local checks', () => {
     await post(article, { reactie: 'Zie https://a.example.nl en https://b.example.nl' });
     assert.equal((await lastReactie()).status, 'pending');
     assert.deepEqual(fired(await lastReactie()), ['links']);
-    for (const body of ['Great [url=http://x.example]deals[/url]', 'Nice post <a href="http://x.example">Cheap Shoes</a>', 'Great post! https://bit.ly/3abcdef']) {
+    for (const body of [
+      'Great [url=http://x.example]deals[/url]',
+      'Nice post <a href="http://x.example">Cheap Shoes</a>',
+      'Great post! https://bit.ly/3abcdef',
+    ]) {
       await post(article, { reactie: body });
       assert.equal((await lastReactie()).status, 'spam', body);
     }
@@ -200,7 +246,10 @@ describe('spam: local checks', () => {
     await post(article, {}, { ip: '192.0.2.99' });
     assert.equal((await lastReactie()).status, 'pending', 'a library or office shares one IP');
     const stored = await t.db('spam_memory').select('kind', 'digest');
-    assert.ok(stored.every((r: { digest: string }) => /^[0-9a-f]{64}$/.test(r.digest)), 'only keyed hashes are kept');
+    assert.ok(
+      stored.every((r: { digest: string }) => /^[0-9a-f]{64}$/.test(r.digest)),
+      'only keyed hashes are kept',
+    );
   });
 
   it('lets a trusted address skip the holds, not the spam checks, and publish at once', async () => {
@@ -208,7 +257,11 @@ describe('spam: local checks', () => {
     const article = await buildArticle(t.db);
     await buildReactie(t.db, article, { authorEmail: 'vertrouwd@example.nl' });
     const before = await siteReactieTotal(t.db);
-    await post(article, { email: 'vertrouwd@example.nl', reactie: 'De wethouder heeft gelijk: https://a.example.nl https://b.example.nl' }, { afterMs: 60_000 });
+    await post(
+      article,
+      { email: 'vertrouwd@example.nl', reactie: 'De wethouder heeft gelijk: https://a.example.nl https://b.example.nl' },
+      { afterMs: 60_000 },
+    );
     const held = await lastReactie();
     assert.equal(held.status, 'approved');
     assert.deepEqual(fired(held).sort(), ['known-address', 'links', 'moderation-words']);
@@ -227,10 +280,15 @@ describe('spam: built-in signals', () => {
 
   it('holds a spam word alone and marks it spam with a link', async () => {
     const article = await buildArticle(t.db);
-    const held = await postReactieForm(request.agent(t.app), articlePath(article), { reactie: 'Komt er nu echt een online casino in het oude postkantoor?' });
+    const held = await postReactieForm(request.agent(t.app), articlePath(article), {
+      reactie: 'Komt er nu echt een online casino in het oude postkantoor?',
+    });
     assert.equal(held.status, 303);
     assert.equal((await t.db('reacties').orderBy('id', 'desc').first()).status, 'pending');
-    await postReactieForm(request.agent(t.app), articlePath(article), { reactie: 'Beste online casino bonus', website: 'https://casino.example' });
+    await postReactieForm(request.agent(t.app), articlePath(article), {
+      reactie: 'Beste online casino bonus',
+      website: 'https://casino.example',
+    });
     assert.equal((await t.db('reacties').orderBy('id', 'desc').first()).status, 'spam');
   });
 });
