@@ -203,3 +203,7 @@ export async function slugTaken(db: Db, slug: string, exceptId?: number): Promis
 export async function countDrafts(db: Db): Promise<number> {
   return toCount(await db('articles').where({ status: 'draft' }).count({ n: '*' }).first());
 }
+
+export async function hasArticles(conn: Db): Promise<boolean> {
+  return Boolean(await conn('articles').first('id'));
+}

@@ -2,12 +2,13 @@
 // in development, so a newcomer sees a real weblog at once. Never in production (see config.seedDemo).
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { createArticle, type ArticleInput } from '../articles/queries';
+import { createArticle, hasArticles, type ArticleInput } from '../articles/queries';
 import { insertReactie, type ReactieStatus } from '../reacties/queries';
 import { createUser } from '../accounts/users';
 import { generatePassword } from '../accounts/passwords';
 import type { Role } from '../accounts/roles';
 import { savePage } from '../pages/queries';
+import { claimMarker, hasMarker } from '../settings/settings';
 
 export interface DemoAccount {
   role: Role;
@@ -300,18 +301,13 @@ class NothingToSeed extends Error {}
  */
 export async function seedDemoContent(db: Db, now: Date): Promise<{ accounts: DemoAccount[] } | null> {
   // A quick look without any lock, so an ordinary start of a database with content writes nothing.
-  if (await db('articles').first('id')) return null; // never over real content
-  if (await db('settings').where({ key: DEMO_SEED_KEY }).first('key')) return null; // never twice
+  if (await hasArticles(db)) return null; // never over real content
+  if (await hasMarker(db, DEMO_SEED_KEY)) return null; // never twice
 
   try {
     return await db.transaction(async (trx) => {
-      const claimed = await trx('settings')
-        .insert({ key: DEMO_SEED_KEY, value: JSON.stringify({ at: now.toISOString() }) })
-        .onConflict('key')
-        .ignore()
-        .returning('key');
-      if (claimed.length === 0) throw new NothingToSeed(); // another process seeded (or is seeding) it
-      if (await trx('articles').first('id')) throw new NothingToSeed(); // real content arrived meanwhile
+      if (!(await claimMarker(trx, DEMO_SEED_KEY, { at: now.toISOString() }))) throw new NothingToSeed(); // another process seeded (or is seeding) it
+      if (await hasArticles(trx)) throw new NothingToSeed(); // real content arrived meanwhile
       return writeDemoSite(trx, now);
     });
   } catch (err) {

@@ -45,3 +45,21 @@ export async function saveSettings(db: Db, changes: SettingsChanges): Promise<vo
   if (rows.length === 0) return;
   await db('settings').insert(rows).onConflict('key').merge(['value']);
 }
+
+/**
+ * Markers: one-time facts kept in the settings table beside the settings (the demo site was seeded).
+ * Claiming inserts the marker unless it exists; the insert is a write, so concurrent claimers wait
+ * for each other (a row lock on PostgreSQL, the write lock on SQLite) and exactly one gets true.
+ */
+export async function claimMarker(conn: Db, key: string, value: unknown): Promise<boolean> {
+  const claimed = await conn('settings')
+    .insert({ key, value: JSON.stringify(value) })
+    .onConflict('key')
+    .ignore()
+    .returning('key');
+  return claimed.length > 0;
+}
+
+export async function hasMarker(conn: Db, key: string): Promise<boolean> {
+  return Boolean(await conn('settings').where({ key }).first('key'));
+}
