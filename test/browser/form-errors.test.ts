@@ -7,10 +7,9 @@
 // fragment (#reageer): a document with a target element skips autofocus (HTML spec, "flush autofocus
 // candidates"), so the form action deliberately has no fragment.
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../helpers/app';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { buildArticle, buildReactie } from '../helpers/builders';
-import { launchBrowser, listen } from '../helpers/browser';
+import { useBrowserApp } from '../helpers/browser';
 import { articlePath, type Article } from '../../server/articles/queries';
 
 // Long enough that the form is far below the first screen, so "in view" means "scrolled to it".
@@ -26,27 +25,14 @@ const EMAIL_ERROR = /Dit lijkt geen geldig e-mailadres/;
 
 describe('browser: a form error leads to the error summary', function () {
   this.timeout(60_000);
-  let t: TestApp;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof listen>>;
+  const app = useBrowserApp();
   const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    t = await createTestApp();
-    server = await listen(t.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t.close();
-  });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
 
   async function newPage(javaScriptEnabled: boolean): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE });
+    const context = await app.browser.newContext({ javaScriptEnabled, viewport: PHONE });
     contexts.push(context);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -62,7 +48,7 @@ describe('browser: a form error leads to the error summary', function () {
   }
 
   function url(article: Article): string {
-    return `${server.baseUrl}${articlePath(article)}`;
+    return `${app.server.baseUrl}${articlePath(article)}`;
   }
 
   /** Fills the form on the current page and submits it; returns the status of the page that comes back. */
@@ -122,7 +108,7 @@ describe('browser: a form error leads to the error summary', function () {
   }
 
   it('with JavaScript: the summary has focus and is in view; its link focuses the field with its label in view', async () => {
-    const article = await buildArticle(t.db, { bodyMarkdown: LONG_BODY });
+    const article = await buildArticle(app.t.db, { bodyMarkdown: LONG_BODY });
     const { page, errors } = await newPage(true);
     await page.goto(url(article));
     assert.equal(await submit(page, { naam: NAME, email: BAD_EMAIL, reactie: TEXT }), 422);
@@ -143,7 +129,7 @@ describe('browser: a form error leads to the error summary', function () {
   });
 
   it('without JavaScript: autofocus puts the summary in focus and in view; its link focuses the field', async () => {
-    const article = await buildArticle(t.db, { bodyMarkdown: LONG_BODY });
+    const article = await buildArticle(app.t.db, { bodyMarkdown: LONG_BODY });
     const { page, errors } = await newPage(false);
     await page.goto(url(article));
     assert.equal(await submit(page, { naam: NAME, email: BAD_EMAIL, reactie: TEXT }), 422);
@@ -158,8 +144,8 @@ describe('browser: a form error leads to the error summary', function () {
   });
 
   it('under a reactie ("Beantwoorden"): the summary in the reply form has focus', async () => {
-    const article = await buildArticle(t.db, { bodyMarkdown: LONG_BODY });
-    const parent = await buildReactie(t.db, article, { authorName: 'Piet' });
+    const article = await buildArticle(app.t.db, { bodyMarkdown: LONG_BODY });
+    const parent = await buildReactie(app.t.db, article, { authorName: 'Piet' });
     const { page, errors } = await newPage(true);
     await page.goto(url(article));
     await page.locator(`#reactie-${parent}`).getByRole('link', { name: 'Beantwoorden' }).click();
@@ -171,7 +157,7 @@ describe('browser: a form error leads to the error summary', function () {
   });
 
   it('a refusal without field errors (403, a forged form token) shows its message in a focused summary', async () => {
-    const article = await buildArticle(t.db, { bodyMarkdown: LONG_BODY });
+    const article = await buildArticle(app.t.db, { bodyMarkdown: LONG_BODY });
     for (const js of [true, false]) {
       const { page, errors } = await newPage(js);
       await page.goto(url(article));
@@ -192,7 +178,7 @@ describe('browser: a form error leads to the error summary', function () {
   });
 
   it('a page without an error has no summary and leaves focus alone', async () => {
-    const article = await buildArticle(t.db, { bodyMarkdown: LONG_BODY });
+    const article = await buildArticle(app.t.db, { bodyMarkdown: LONG_BODY });
     const { page } = await newPage(true);
     await page.goto(url(article));
     assert.equal(await summaryOf(page).count(), 0);
@@ -202,23 +188,10 @@ describe('browser: a form error leads to the error summary', function () {
 
 describe('browser: the reacties heading above a held reactie', function () {
   this.timeout(60_000);
-  let t: TestApp;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof listen>>;
-
-  before(async () => {
-    t = await createTestApp();
-    server = await listen(t.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t.close();
-  });
+  const app = useBrowserApp();
 
   async function post(page: Page, path: string, name: string, email: string, text: string): Promise<number> {
-    await page.goto(`${server.baseUrl}${path}`);
+    await page.goto(`${app.server.baseUrl}${path}`);
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(name);
     await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(email);
     await page.getByRole('textbox', { name: 'Reactie', exact: true }).fill(text);
@@ -230,9 +203,9 @@ describe('browser: the reacties heading above a held reactie', function () {
   const heading = async (page: Page) => (await page.locator('#reacties-kop').textContent())!.trim();
 
   it('does not say "Nog geen reacties" above the resident\'s own held reactie', async () => {
-    const article = await buildArticle(t.db);
+    const article = await buildArticle(app.t.db);
     const path = articlePath(article);
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await app.browser.newContext()).newPage();
     // The default policy holds a first reactie from an address it does not know.
     const id = await post(page, path, 'Marieke', 'marieke@example.nl', 'Komt er ook een oplaadpunt?');
     const own = page.locator(`#reactie-${id}`);
@@ -241,8 +214,8 @@ describe('browser: the reacties heading above a held reactie', function () {
     assert.doesNotMatch((await page.locator('#reacties').textContent())!, /Nog geen reacties/);
 
     // Someone else sees no reactie and is told so.
-    const stranger = await (await browser.newContext()).newPage();
-    await stranger.goto(`${server.baseUrl}${path}`);
+    const stranger = await (await app.browser.newContext()).newPage();
+    await stranger.goto(`${app.server.baseUrl}${path}`);
     assert.equal(await stranger.locator(`#reactie-${id}`).count(), 0);
     assert.equal(await heading(stranger), 'Nog geen reacties');
     await page.context().close();
@@ -250,9 +223,9 @@ describe('browser: the reacties heading above a held reactie', function () {
   });
 
   it("keeps counting the visible reacties when the resident's held one is among them", async () => {
-    const article = await buildArticle(t.db);
-    await buildReactie(t.db, article, { authorName: 'Piet' });
-    const page = await (await browser.newContext()).newPage();
+    const article = await buildArticle(app.t.db);
+    await buildReactie(app.t.db, article, { authorName: 'Piet' });
+    const page = await (await app.browser.newContext()).newPage();
     const id = await post(page, articlePath(article), 'Marieke', 'marieke2@example.nl', 'Ik sluit me bij Piet aan.');
     assert.match((await page.locator(`#reactie-${id}`).textContent())!, /wacht op goedkeuring/);
     assert.equal(await heading(page), '1 reactie');

@@ -1,40 +1,26 @@
 // A resident replies through "Beantwoorden" in a real browser, sees the pending notice,
 // a moderator approves, and the count on the voorpagina goes up.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../helpers/app';
+import type { Page } from 'playwright-core';
 import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
-import { browserLogin, launchBrowser, listen } from '../helpers/browser';
+import { browserLogin, useBrowserApp } from '../helpers/browser';
 import { articlePath } from '../../server/articles/queries';
 
 describe('browser: replying, moderation and the counter', function () {
   this.timeout(60_000);
-  let t: TestApp;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof listen>>;
-
-  before(async () => {
-    t = await createTestApp();
-    server = await listen(t.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t.close();
-  });
+  const app = useBrowserApp();
 
   async function teaserCount(page: Page, title: string): Promise<string> {
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${app.server.baseUrl}/`);
     return (await page.locator('article.teaser').filter({ hasText: title }).locator('.reactie-count').textContent())!.trim();
   }
 
   it('follows a reply from "Beantwoorden" to approval', async () => {
-    const article = await buildArticle(t.db, { title: 'Nieuwe fietsenstalling bij het station' });
-    const pietId = await buildReactie(t.db, article, { authorName: 'Piet', body: 'Eindelijk een stalling!' });
-    const url = `${server.baseUrl}${articlePath(article)}`;
+    const article = await buildArticle(app.t.db, { title: 'Nieuwe fietsenstalling bij het station' });
+    const pietId = await buildReactie(app.t.db, article, { authorName: 'Piet', body: 'Eindelijk een stalling!' });
+    const url = `${app.server.baseUrl}${articlePath(article)}`;
 
-    const resident = await browser.newContext();
+    const resident = await app.browser.newContext();
     const page = await resident.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -67,23 +53,23 @@ describe('browser: replying, moderation and the counter', function () {
     assert.deepEqual(errors, []);
 
     // Someone else sees no trace of it; the count has not moved.
-    const stranger = await (await browser.newContext()).newPage();
+    const stranger = await (await app.browser.newContext()).newPage();
     await stranger.goto(url);
     assert.equal(await stranger.locator(`#reactie-${replyId}`).count(), 0);
     assert.equal(await teaserCount(stranger, 'Nieuwe fietsenstalling'), '1 reactie');
 
     // A moderator approves it from the queue.
-    const moderator = await buildUser(t.db, 'moderator');
-    const mod = await (await browser.newContext()).newPage();
+    const moderator = await buildUser(app.t.db, 'moderator');
+    const mod = await (await app.browser.newContext()).newPage();
     // Opening the queue leads to the login page and back.
-    await browserLogin(mod, server.baseUrl, moderator.email, TEST_PASSWORD, '/beheer/reacties', /\/beheer\/reacties/);
+    await browserLogin(mod, app.server.baseUrl, moderator.email, TEST_PASSWORD, '/beheer/reacties', /\/beheer\/reacties/);
     const row = mod.locator(`[data-reactie-id="${replyId}"]`);
     await row.getByRole('button', { name: 'Goedkeuren' }).click();
     await mod.waitForLoadState('load');
 
     assert.match((await mod.locator('.flash').textContent())!, /Goedkeuren: reactie \d+ is verplaatst/);
     // A new visitor (public pages may be cached for a minute by the browser that saw them before).
-    const visitor = await (await browser.newContext()).newPage();
+    const visitor = await (await app.browser.newContext()).newPage();
     assert.equal(await teaserCount(visitor, 'Nieuwe fietsenstalling'), '2 reacties');
     assert.match((await visitor.locator('.reactie-total').textContent())!, /^2$/);
     await visitor.goto(url);
@@ -91,11 +77,11 @@ describe('browser: replying, moderation and the counter', function () {
   });
 
   it('works without JavaScript: "Beantwoorden" renders the form under the reactie', async () => {
-    const article = await buildArticle(t.db);
-    const r = await buildReactie(t.db, article, { authorName: 'Kees' });
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const article = await buildArticle(app.t.db);
+    const r = await buildReactie(app.t.db, article, { authorName: 'Kees' });
+    const context = await app.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${articlePath(article)}`);
+    await page.goto(`${app.server.baseUrl}${articlePath(article)}`);
     await page.locator(`#reactie-${r}`).getByRole('link', { name: 'Beantwoorden' }).click();
     await page.waitForURL(new RegExp(`\\?antwoord=${r}#reageer$`));
     assert.equal(await page.locator(`#reactie-${r} > #reageer`).count(), 1);
@@ -108,15 +94,17 @@ describe('browser: replying, moderation and the counter', function () {
   });
 
   it('fits a 360 px phone screen without horizontal scrolling', async () => {
-    const article = await buildArticle(t.db, { title: 'Een artikel met een heel lange titel over de herinrichting van het stadscentrum' });
-    const parent = await buildReactie(t.db, article, {
+    const article = await buildArticle(app.t.db, {
+      title: 'Een artikel met een heel lange titel over de herinrichting van het stadscentrum',
+    });
+    const parent = await buildReactie(app.t.db, article, {
       body: 'https://www.voorbeeld.nl/een/heel/lange/url/zonder/spaties/die/niet/mag/uitsteken/buiten/het/scherm',
     });
     let id = parent;
-    for (let i = 0; i < 4; i++) id = await buildReactie(t.db, article, { parentId: id });
-    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    for (let i = 0; i < 4; i++) id = await buildReactie(app.t.db, article, { parentId: id });
+    const page = await (await app.browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     for (const path of ['/', articlePath(article), '/beheer/inloggen']) {
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${app.server.baseUrl}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${path} scrolls ${overflow}px sideways`);
     }

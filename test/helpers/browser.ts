@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from './app';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -54,4 +55,23 @@ export async function browserLogin(
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL(landing);
+}
+
+/**
+ * The app on a free port with Chromium, for one describe block: the fields are filled in its
+ * before hook and everything is closed in its after hook.
+ */
+export function useBrowserApp(): { t: TestApp; browser: Browser; server: Awaited<ReturnType<typeof listen>> } {
+  const ctx = {} as { t: TestApp; browser: Browser; server: Awaited<ReturnType<typeof listen>> };
+  before(async () => {
+    ctx.t = await createTestApp();
+    ctx.server = await listen(ctx.t.app);
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+    await ctx.t?.close();
+  });
+  return ctx;
 }

@@ -4,6 +4,8 @@ import type { Express } from 'express';
 import type { Role } from '../../server/accounts/roles';
 import type { Db } from '../../server/db/knex';
 import { buildUser, TEST_PASSWORD } from './builders';
+import { formFromSettings } from '../../server/settings/form';
+import { DEFAULT_SETTINGS } from '../../server/settings/settings';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -48,4 +50,9 @@ export async function postReactieForm(
       antwoord_op: '',
       ...fields,
     });
+}
+
+/** The settings form as the page fills it with the defaults, with some fields changed. */
+export function settingsFormWith(changes: Record<string, string> = {}): Record<string, string> {
+  return { ...formFromSettings(DEFAULT_SETTINGS), ...changes };
 }

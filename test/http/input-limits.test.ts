@@ -12,7 +12,7 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie, uniqueEmail } from '../helpers/builders';
 import { onPostgres } from '../helpers/db';
-import { hiddenInput, loginAs, postReactieForm, type Agent } from '../helpers/http';
+import { hiddenInput, loginAs, postReactieForm, settingsFormWith, type Agent } from '../helpers/http';
 import { COLUMN_LIMITS } from '../../server/db/limits';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { ARTICLE_LIMITS } from '../../server/articles/admin-form';
@@ -430,18 +430,7 @@ describe(`input limits: every field of every form (${onPostgres ? 'PostgreSQL' :
     });
   }
 
-  const settingsBase = {
-    moderatie: 'trusted',
-    verbodenWoorden: '',
-    moderatieWoorden: '',
-    maxLinks: '2',
-    minVulTijd: '0',
-    snelActie: 'spam',
-    floodSeconden: '0',
-    perMinuut: '1000',
-    weggooien: 'ja',
-    spamDagen: '30',
-  };
+  const settingsBase = settingsFormWith({ minVulTijd: '0', floodSeconden: '0', perMinuut: '1000' });
   const settingsFields: Array<[FieldSpec, 'disallowedWords' | 'moderationWords']> = [
     [{ name: 'verbodenWoorden', kind: 'multi', max: SETTINGS_LIMITS.wordList, required: false }, 'disallowedWords'],
     [{ name: 'moderatieWoorden', kind: 'multi', max: SETTINGS_LIMITS.wordList, required: false }, 'moderationWords'],
