@@ -8,6 +8,7 @@ import { loadUser, showFlash } from './accounts/auth';
 import { accountRoutes } from './accounts/routes';
 import { articleRoutes } from './articles/routes';
 import { articleAdminRoutes } from './articles/admin-routes';
+import { importRoutes } from './articles/import-routes';
 import { pageRoutes } from './pages/routes';
 import { pageAdminRoutes } from './pages/admin-routes';
 import { reactieRoutes } from './articles/reactie-routes';
@@ -18,6 +19,10 @@ import { dashboardRoutes } from './dashboard/routes';
 import { privacyRoutes } from './privacy/routes';
 import { auditRoutes } from './accounts/audit-log-routes';
 import { userAdminRoutes } from './accounts/user-admin-routes';
+import { attachmentRoutes, isUploadRequest } from './attachments/routes';
+import { attachmentLocals } from './attachments/locals';
+import { dossierAdminRoutes } from './dossiers/admin-routes';
+import { articleDossiers, dossierRoutes } from './dossiers/routes';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
@@ -88,7 +93,11 @@ export function createApp(deps: Deps): express.Express {
   app.use(showFlash);
 
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    // The attachment upload is multipart, read after this check: its form sends the token in the query string.
+    getTokenFromRequest: (req) => {
+      const token = (req.body as Record<string, unknown> | undefined)?._csrf ?? (isUploadRequest(req) ? req.query._csrf : undefined);
+      return typeof token === 'string' ? token : undefined;
+    },
     errorConfig: {
       statusCode: 403,
       message: 'Je formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens.',
@@ -102,9 +111,12 @@ export function createApp(deps: Deps): express.Express {
     csrfSynchronisedProtection(req, res, next);
   });
 
+  app.use(attachmentLocals(deps));
   app.use(accountRoutes(deps));
   app.use(dashboardRoutes(deps));
+  app.use(importRoutes(deps));
   app.use(articleAdminRoutes(deps));
+  app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));
   app.use(settingsRoutes(deps));
@@ -112,6 +124,11 @@ export function createApp(deps: Deps): express.Express {
   app.use(privacyRoutes(deps));
   app.use(auditRoutes(deps));
   app.use(userAdminRoutes(deps));
+  app.use(dossierAdminRoutes(deps));
+  // Before pageRoutes and articleRoutes (/:slug, /:year/:month/:slug): the dossier pages, and the
+  // dossiers of an article for its page (res.locals.dossiers; it never ends the request).
+  app.use(dossierRoutes(deps));
+  app.use(articleDossiers(deps));
   app.use(reactieRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));

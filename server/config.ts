@@ -1,5 +1,6 @@
 // Every setting Stadslog reads from the environment, read once and validated here.
 // The rest of the code receives a Config object and never touches process.env.
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -23,6 +24,8 @@ export interface Config {
   ipRetentionDays: number;
   /** Akismet, when AKISMET_KEY is set. */
   akismet: AkismetConfig | null;
+  /** Where attachments are stored, one file per sha256 (and a .tmp folder for uploads in progress). */
+  uploadDir: string;
   /** Always on; only the hostile-input tests turn it off, to prove the escaping holds on its own. */
   contentSecurityPolicy: boolean;
 }
@@ -59,6 +62,12 @@ const DEFAULT_SQLITE = path.join('data', 'stadslog.sqlite');
 // A development secret is fine on a laptop; production must bring its own.
 const DEV_SESSION_SECRET = 'stadslog-development-secret-not-for-production';
 
+/** Next to the SQLite file (data/bijlagen by default); data/bijlagen in the project for PostgreSQL. */
+function defaultUploadDir(databaseUrl: string): string {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl) || databaseUrl === ':memory:') return path.join('data', 'bijlagen');
+  return path.join(path.dirname(databaseUrl), 'bijlagen');
+}
+
 function parseIntSetting(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -83,13 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET ontbreekt of is korter dan 32 tekens; in productie is een eigen geheim verplicht');
   }
+  const databaseUrl = env.DATABASE_URL || DEFAULT_SQLITE;
   const baseUrl = (env.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(baseUrl)) throw new ConfigError(`BASE_URL moet met http:// of https:// beginnen (nu: "${baseUrl}")`);
   return {
     env: nodeEnv,
     port,
     host,
-    databaseUrl: env.DATABASE_URL || DEFAULT_SQLITE,
+    databaseUrl,
     sessionSecret,
     trustProxy: parseIntSetting('TRUST_PROXY', env.TRUST_PROXY, 0, 0, 10),
     siteName: env.SITE_NAME || 'Stadslog',
@@ -98,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: nodeEnv !== 'production' && parseBool('SEED_DEMO', env.SEED_DEMO, true),
     ipRetentionDays: parseIntSetting('IP_RETENTION_DAYS', env.IP_RETENTION_DAYS, 30, 1, 365),
+    uploadDir: env.UPLOAD_DIR || defaultUploadDir(databaseUrl),
     contentSecurityPolicy: true,
     akismet: env.AKISMET_KEY
       ? {
@@ -132,6 +143,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     seedDemo: false,
     ipRetentionDays: 30,
+    // Tests that upload give each app its own folder.
+    uploadDir: path.join(os.tmpdir(), 'stadslog-test-bijlagen'),
     akismet: null,
     contentSecurityPolicy: true,
     // High enough that tests posting many reacties from 127.0.0.1 are not limited; rate-limit tests lower them.

@@ -82,6 +82,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'article.publish': 'artikel gepubliceerd',
   'article.unpublish': 'artikel offline gehaald',
   'page.update': 'pagina bijgewerkt',
+  'dossier.create': 'dossier aangemaakt',
+  'dossier.update': 'dossier bijgewerkt',
+  'dossier.delete': 'dossier verwijderd',
+  'dossier.add-article': 'artikel aan dossier toegevoegd',
+  'dossier.remove-article': 'artikel uit dossier verwijderd',
   'settings.update': 'instellingen gewijzigd',
   'privacy.export': 'reacties geëxporteerd (AVG)',
   'privacy.anonymise': 'reacties geanonimiseerd (AVG)',
@@ -95,6 +100,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   reactie: 'reactie',
   article: 'artikel',
   page: 'pagina',
+  dossier: 'dossier',
   user: 'gebruiker',
 };
 
@@ -125,8 +131,8 @@ const PLAIN_ARROW = new RegExp(`^(${TOKEN})${ARROW}(${TOKEN})$`);
 const ROLE_DETAIL = new RegExp(`^rol (${TOKEN})( \\(opdrachtregel\\))?$`);
 const POLICY_DETAIL = new RegExp(`^moderatie: (${TOKEN})$`);
 
-// Actions whose detail is an article title or a page slug: free text, never translated.
-const FREE_TEXT_ACTIONS = /^(article|page)\./;
+// Actions whose detail is an article title, a page slug or a dossier title: free text, never translated.
+const FREE_TEXT_ACTIONS = /^(article|page|dossier)\./;
 
 /** One side of "from → to": a status (or "deleted") or a role, else the token as it is. */
 function arrowToken(token: string): string {

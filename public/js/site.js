@@ -102,3 +102,19 @@
     true,
   );
 })();
+
+// The article editor: only the chosen document type's fields are shown (the others stay in the
+// form, so nothing typed is lost when the editor switches type).
+(function () {
+  'use strict';
+  var select = document.getElementById('soort');
+  if (!select) return;
+  function show() {
+    var fieldsets = document.querySelectorAll('[data-document-type]');
+    for (var i = 0; i < fieldsets.length; i++) {
+      fieldsets[i].hidden = fieldsets[i].getAttribute('data-document-type') !== select.value;
+    }
+  }
+  select.addEventListener('change', show);
+  show();
+})();

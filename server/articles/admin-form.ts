@@ -3,7 +3,10 @@ import { fromLocalInputValue, toLocalInputValue } from '../shared/format';
 import { isValidSlug, slugify } from '../shared/slug';
 import { COLUMN_LIMITS } from '../db/limits';
 import { checkLine, checkMultiLine, field, normalizeLine, type FieldErrors } from '../shared/validation';
-import { ARTICLE_KINDS, type Article, type ArticleInput, type ArticleKind } from './queries';
+import { documentToForm, readDocumentForm, validateDocumentForm, type DocumentFormValues } from '../documents/form';
+import type { DocumentData } from '../documents/queries';
+import { isDocumentType } from '../documents/types';
+import type { Article, ArticleInput } from './queries';
 
 // Title, slug and author are single lines, text and excerpt keep their line breaks (as LF); each is
 // checked as it will be stored, in the unit the database counts (server/db/limits.ts).
@@ -26,6 +29,8 @@ export interface ArticleFormValues {
   publishAt: string;
   pinned: boolean;
   reactiesOpen: boolean;
+  /** A council document's fields and questions, as typed. */
+  document: DocumentFormValues;
 }
 
 export function emptyArticleForm(authorName: string): ArticleFormValues {
@@ -40,10 +45,11 @@ export function emptyArticleForm(authorName: string): ArticleFormValues {
     publishAt: '',
     pinned: false,
     reactiesOpen: true,
+    document: { fields: {}, questions: [] },
   };
 }
 
-export function articleToForm(a: Article): ArticleFormValues {
+export function articleToForm(a: Article, document?: DocumentData): ArticleFormValues {
   return {
     title: a.title,
     slug: a.slug,
@@ -55,6 +61,7 @@ export function articleToForm(a: Article): ArticleFormValues {
     publishAt: a.publishedAt ? toLocalInputValue(a.publishedAt) : '',
     pinned: a.pinned,
     reactiesOpen: a.reactiesOpen,
+    document: documentToForm(a.kind, document),
   };
 }
 
@@ -70,6 +77,7 @@ export function readArticleForm(body: unknown): ArticleFormValues {
     publishAt: field(body, 'publicatietijd').trim(),
     pinned: field(body, 'vastgepind') === 'ja',
     reactiesOpen: field(body, 'reacties_open') === 'ja',
+    document: readDocumentForm(body),
   };
 }
 
@@ -89,7 +97,8 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
   if (slugGiven && (!isValidSlug(slug) || slug.length > ARTICLE_LIMITS.slug)) {
     errors.slug = `Een slug bestaat uit kleine letters, cijfers en streepjes, hoogstens ${ARTICLE_LIMITS.slug} tekens, bijvoorbeeld "nieuwe-fietsenstalling".`;
   }
-  if (!(v.kind in ARTICLE_KINDS)) errors.soort = 'Kies een soort artikel.';
+  if (!isDocumentType(v.kind)) errors.soort = 'Kies een soort artikel.';
+  const document = isDocumentType(v.kind) ? validateDocumentForm(v.kind, v.document, errors) : undefined;
   if (v.status !== 'draft' && v.status !== 'published') errors.status = 'Kies concept of publiceren.';
   const publishedAt = v.publishAt === '' ? null : fromLocalInputValue(v.publishAt);
   if (v.publishAt !== '' && publishedAt === null)
@@ -101,7 +110,8 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
     input: {
       title,
       slug: slugGiven ? slug : slugify(title),
-      kind: v.kind as ArticleKind,
+      kind: isDocumentType(v.kind) ? v.kind : 'nieuws',
+      document,
       bodyMarkdown,
       excerptMarkdown,
       authorName,

@@ -16,6 +16,7 @@ import {
   isScheduled,
   listArticlesForBeheer,
   unpublishArticle,
+  documentsOf,
   type Article,
 } from './queries';
 
@@ -60,7 +61,8 @@ export function articleAdminRoutes(deps: Deps): Router {
 
   router.get('/beheer/artikelen/:id', ...guard, async (req, res) => {
     const article = await load(req);
-    renderEditor(deps, res, 200, { article, values: articleToForm(article), errors: {} });
+    const document = (await documentsOf(deps.db, [article])).get(article.id);
+    renderEditor(deps, res, 200, { article, values: articleToForm(article, document), errors: {} });
   });
 
   router.post('/beheer/artikelen/:id', ...guard, async (req, res) => saveFromEditor(deps, req, res, await load(req)));

@@ -8,6 +8,8 @@ import { notFound } from '../http/errors';
 import { formatDateTime } from '../shared/format';
 import { renderMarkdown } from '../shared/markdown';
 import { field, type FieldErrors } from '../shared/validation';
+import { fieldName, questionRows } from '../documents/form';
+import { DOCUMENT_TYPES } from '../documents/types';
 import { readArticleForm, validateArticleForm, ARTICLE_LIMITS, type ArticleFormValues } from './admin-form';
 import {
   ARTICLE_KINDS,
@@ -26,6 +28,8 @@ export interface EditorState {
   values: ArticleFormValues;
   errors: FieldErrors;
   previewHtml?: string;
+  /** Filled in by the paste-import: the editor checks it before saving. */
+  imported?: boolean;
 }
 
 export function renderEditor(deps: Deps, res: Response, status: number, s: EditorState): void {
@@ -37,8 +41,12 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
     values: s.values,
     errors: s.errors,
     previewHtml: s.previewHtml ?? null,
+    imported: s.imported ?? false,
     kinds: ARTICLE_KINDS,
     limits: ARTICLE_LIMITS,
+    documentTypes: Object.values(DOCUMENT_TYPES).filter((t) => t.fields.length > 0),
+    docField: fieldName,
+    questionRows: questionRows(s.values.document),
   });
 }
 

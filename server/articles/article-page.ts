@@ -3,7 +3,9 @@
 import type { Request, Response } from 'express';
 import type { Deps } from '../deps';
 import { reactieSection, type SectionOptions } from '../reacties/section';
-import { ARTICLE_KINDS, articlePath, type Article } from './queries';
+import { formatIsoDate } from '../documents/dates';
+import { DOCUMENT_TYPES } from '../documents/types';
+import { ARTICLE_KINDS, articlePath, documentsOf, type Article } from './queries';
 
 export async function renderArticlePage(
   deps: Deps,
@@ -12,13 +14,17 @@ export async function renderArticlePage(
   article: Article,
   opts: SectionOptions = {},
 ): Promise<void> {
-  const section = await reactieSection(deps, req, article, opts);
+  const [section, documents] = await Promise.all([reactieSection(deps, req, article, opts), documentsOf(deps.db, [article])]);
+  const documentType = DOCUMENT_TYPES[article.kind];
   res.status(opts.status ?? 200).render('articles/article', {
     title: article.title,
     description: article.excerptMarkdown.slice(0, 200) || undefined,
     article,
     kindLabel: ARTICLE_KINDS[article.kind],
     path: articlePath(article),
+    documentType: documentType.fields.length ? documentType : null,
+    document: documents.get(article.id),
+    isoDate: formatIsoDate,
     ...section,
   });
 }

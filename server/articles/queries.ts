@@ -4,9 +4,14 @@ import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
 import { amsterdamParts } from '../shared/format';
 import { firstParagraph, renderMarkdown } from '../shared/markdown';
 import { countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
+import { loadDocuments, saveDocument, type DocumentData } from '../documents/queries';
+import { DOCUMENT_TYPES, isDocumentType, type DocumentTypeKey } from '../documents/types';
 
-export const ARTICLE_KINDS = { nieuws: 'Nieuws', raadsvragen: 'Raadsvragen', college: 'Brief van het college' } as const;
-export type ArticleKind = keyof typeof ARTICLE_KINDS;
+/** An article's type: news, or one of the council documents of documents/types.ts. */
+export type ArticleKind = DocumentTypeKey;
+export const ARTICLE_KINDS: Record<ArticleKind, string> = Object.fromEntries(
+  Object.values(DOCUMENT_TYPES).map((t) => [t.key, t.label]),
+) as Record<ArticleKind, string>;
 export type ArticleStatus = 'draft' | 'published';
 
 export interface Article {
@@ -27,6 +32,8 @@ export interface Article {
   reactieCount: number;
   createdAt: Date;
   updatedAt: Date;
+  /** When the college's answers to written questions were added, for "antwoorden toegevoegd op …". */
+  answersAddedAt: Date | null;
 }
 
 type Row = Record<string, unknown>;
@@ -36,7 +43,7 @@ function toArticle(row: Row): Article {
     id: Number(row.id),
     slug: String(row.slug),
     title: String(row.title),
-    kind: (row.kind as ArticleKind) in ARTICLE_KINDS ? (row.kind as ArticleKind) : 'nieuws',
+    kind: isDocumentType(row.kind) ? row.kind : 'nieuws',
     bodyMarkdown: String(row.body_markdown),
     bodyHtml: String(row.body_html),
     excerptMarkdown: String(row.excerpt_markdown),
@@ -50,7 +57,13 @@ function toArticle(row: Row): Article {
     reactieCount: Number(row.reactie_count),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
+    answersAddedAt: toDateOrNull(row.answers_added_at),
   };
+}
+
+/** The structured part of documents (fields, questions) for these articles. */
+export async function documentsOf(db: Db, articles: Article[]): Promise<Map<number, DocumentData>> {
+  return loadDocuments(db, new Map(articles.map((a) => [a.id, a.kind])));
 }
 
 /** Published and due: scheduled articles appear by themselves once their time has come. */
@@ -131,16 +144,30 @@ export interface ArticleInput {
   publishedAt: Date | null;
   pinned: boolean;
   reactiesOpen: boolean;
+  /** The document's fields and questions; none for news. */
+  document?: DocumentData;
+}
+
+/**
+ * What the voorpagina shows under the title when the editor wrote no summary: for a document its
+ * subject (what it is about), otherwise the first paragraph. A document's first lines are its
+ * letterhead ("Gemeente Maastricht", "MEMO van college aan de raad"), which says nothing.
+ */
+function teaser(input: ArticleInput): string {
+  if (input.excerptMarkdown.trim()) return input.excerptMarkdown;
+  const subject = input.document?.fields.onderwerp;
+  if (input.kind !== 'nieuws' && typeof subject === 'string' && subject) return `${DOCUMENT_TYPES[input.kind].label} over: ${subject}`;
+  return firstParagraph(input.bodyMarkdown);
 }
 
 function articleColumns(input: ArticleInput, now: Date): Row {
-  const excerpt = input.excerptMarkdown.trim() || firstParagraph(input.bodyMarkdown);
+  const excerpt = teaser(input);
   return {
     title: input.title,
     slug: input.slug,
     kind: input.kind,
     body_markdown: input.bodyMarkdown,
-    body_html: renderMarkdown(input.bodyMarkdown),
+    body_html: renderMarkdown(input.bodyMarkdown, { document: input.kind !== 'nieuws' }),
     excerpt_markdown: input.excerptMarkdown,
     excerpt_html: renderMarkdown(excerpt),
     author_name: input.authorName,
@@ -154,21 +181,30 @@ function articleColumns(input: ArticleInput, now: Date): Row {
 }
 
 export async function createArticle(db: Db, input: ArticleInput, authorId: number | null, now: Date): Promise<Article> {
-  const [row] = await db('articles')
-    .insert({ ...articleColumns(input, now), author_id: authorId, created_at: now, reactie_count: 0 })
-    .returning('*');
-  return toArticle(row);
+  return db.transaction(async (trx) => {
+    const [row] = await trx('articles')
+      .insert({ ...articleColumns(input, now), author_id: authorId, created_at: now, reactie_count: 0 })
+      .returning('*');
+    // Answers that come with the questions were not "added later".
+    if (input.document) await saveDocument(trx, Number(row.id), input.document);
+    return toArticle(row);
+  });
 }
 
 /**
  * Writes an article under its row lock. When the change takes the article out of publication or
  * back in, its reacties leave or rejoin the site total in the same transaction.
  */
-async function changeArticle(db: Db, id: number, columns: Row): Promise<Article | null> {
+async function changeArticle(db: Db, id: number, columns: Row, document?: DocumentData): Promise<Article | null> {
   return db.transaction(async (trx) => {
     const before = await trx('articles').where({ id }).forUpdate().first('status', 'reactie_count');
     if (!before) return null;
-    const [row] = await trx('articles').where({ id }).update(columns).returning('*');
+    // Answers that were not there before: the article says when they arrived.
+    const answered = document ? await saveDocument(trx, id, document) : false;
+    const [row] = await trx('articles')
+      .where({ id })
+      .update({ ...columns, ...(answered ? { answers_added_at: columns.updated_at } : {}) })
+      .returning('*');
     const was = countsInSiteTotal(before.status);
     const is = countsInSiteTotal(row.status);
     if (was !== is) await moveSiteTotal(trx, (is ? 1 : -1) * Number(before.reactie_count));
@@ -177,7 +213,7 @@ async function changeArticle(db: Db, id: number, columns: Row): Promise<Article 
 }
 
 export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date): Promise<Article | null> {
-  return changeArticle(db, id, articleColumns(input, now));
+  return changeArticle(db, id, articleColumns(input, now), input.document);
 }
 
 export async function unpublishArticle(db: Db, id: number, now: Date): Promise<void> {
@@ -206,4 +242,12 @@ export async function countDrafts(db: Db): Promise<number> {
 
 export async function hasArticles(conn: Db): Promise<boolean> {
   return Boolean(await conn('articles').first('id'));
+}
+
+/** These articles, in the order of the ids given. */
+export async function listArticlesByIds(db: Db, ids: number[]): Promise<Article[]> {
+  if (!ids.length) return [];
+  const rows = await db('articles').whereIn('id', ids);
+  const byId = new Map(rows.map((r: Row) => [Number(r.id), toArticle(r)]));
+  return ids.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
 }

@@ -6,6 +6,7 @@ import { notFound } from '../http/errors';
 import { siteReactieTotal } from '../reacties/counters';
 import { parseId } from '../shared/validation';
 import { renderArticlePage } from './article-page';
+import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter } from './document-list';
 import { ARTICLE_KINDS, articlePath, findArticleBySlug, isPublic, listVoorpagina, weblogStartedAt } from './queries';
 
 // Ten items fit a phone screen's scroll and a day or two of the weblog.
@@ -33,6 +34,24 @@ export function articleRoutes(deps: Deps): Router {
       startedAt,
       page,
       pages,
+    });
+  });
+
+  router.get('/documenten', publicCache, async (req, res) => {
+    const filter = readDocumentFilter(req.query);
+    const now = deps.clock();
+    const listing = await listDocuments(deps.db, filter, now);
+    const pages = Math.max(1, Math.ceil(listing.total / DOCUMENTS_PER_PAGE));
+    if (filter.page > pages) throw notFound('Deze pagina van de documenten bestaat niet.');
+    res.render('documents/list', {
+      title: 'Raadsdocumenten',
+      kinds: ARTICLE_KINDS,
+      ...listing,
+      filter,
+      pages,
+      url: (change: Parameters<typeof documentsUrl>[1]) => documentsUrl(filter, change),
+      path: articlePath,
+      daysSince: (d: Date) => Math.max(0, Math.floor((now.getTime() - d.getTime()) / 86_400_000)),
     });
   });
 

@@ -28,6 +28,17 @@ export const COLUMN_LIMITS = {
   pages: {
     title: 200,
   },
+  dossiers: {
+    slug: 120, // the form allows DOSSIER_LIMITS.slug, leaving room for a "-2", "-3", … suffix
+    title: 200,
+  },
+  article_attachments: {
+    title: 200,
+    original_name: 255, // the uploaded file's name, cut to fit
+  },
+  article_fields: {
+    value: 500, // one value of a document's field (one line; a list has a row per value)
+  },
   audit_log: {
     actor: 254, // an account's e-mail, or the address typed in a failed login (cut to fit)
   },

@@ -39,3 +39,13 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
 }
+
+/**
+ * The calendar year of a timestamp column, as SQL: SQLite keeps our timestamps as milliseconds,
+ * PostgreSQL as timestamptz (read in Amsterdam time).
+ */
+export function yearOf(db: { client: { config: { client?: unknown } } }, column: string): string {
+  return db.client.config.client === 'pg'
+    ? `cast(extract(year from ${column} at time zone 'Europe/Amsterdam') as integer)`
+    : `cast(strftime('%Y', ${column} / 1000, 'unixepoch', 'localtime') as integer)`;
+}

@@ -71,7 +71,18 @@ function demoArticles(now: Date): DemoArticle[] {
       slug: 'brief-college-herinrichting-markt',
       input: {
         ...base,
-        kind: 'college',
+        kind: 'brief',
+        document: {
+          fields: {
+            afzender: 'College van burgemeester en wethouders',
+            aan: 'De gemeenteraad',
+            onderwerp: 'Stand van zaken herinrichting Markt',
+            datum: '2026-11-12',
+            onze_referentie: '2026/0412',
+            bijlagen: ['Definitief ontwerp Markt'],
+          },
+          questions: [],
+        },
         title: 'Brief van het college: herinrichting van de Markt',
         publishedAt: at(9, 10),
         bodyMarkdown: [
@@ -154,23 +165,43 @@ function demoArticles(now: Date): DemoArticle[] {
       slug: 'schriftelijke-vragen-bomenkap-parkweg',
       input: {
         ...base,
-        kind: 'raadsvragen',
+        kind: 'schriftelijke-vragen',
         title: 'Raadsvragen over de bomenkap aan de Parkweg, met antwoorden',
         publishedAt: at(4, 14),
+        document: {
+          fields: {
+            onderwerp: 'Bomenkap aan de Parkweg',
+            datum: '2026-10-21',
+            partijen: ['Groen Peelstad'],
+            indieners: ['J. van der Heijden'],
+            ingekomen: '2026-10-21',
+            datum_antwoord: '2026-11-11',
+          },
+          questions: [
+            {
+              number: 1,
+              question: 'Klopt het dat aan de Parkweg 23 gezonde eiken zijn gekapt?',
+              answer:
+                'Er zijn 23 eiken gekapt. Bij onderzoek in 2025 bleken 17 ervan aangetast door de eikenprocessierups en zwakke wortels; 6 bomen stonden in het tracé van de nieuwe riolering.',
+            },
+            {
+              number: 2,
+              question: 'Waarom zijn de omwonenden niet vooraf geïnformeerd?',
+              answer:
+                'De bewonersbrief is door een fout van de bezorger pas na de kap in de brievenbussen beland. Wij betreuren dat en hebben onze excuses aangeboden.',
+            },
+            {
+              number: 3,
+              question: 'Worden de bomen vervangen, en zo ja, door welke soort?',
+              answer:
+                'Ja. In het plantseizoen 2026–2027 planten wij 30 nieuwe bomen: linden en Amerikaanse eiken, in grotere plantvakken zodat zij ouder kunnen worden.',
+            },
+          ],
+        },
         bodyMarkdown: [
           'Schriftelijke vragen van de fractie van Groen Peelstad (raadslid J. van der Heijden), ingediend op 21 oktober 2026, met de antwoorden van het college van 11 november 2026.',
           '',
-          '**Vraag 1.** Klopt het dat aan de Parkweg 23 gezonde eiken zijn gekapt?',
-          '',
-          '**Antwoord 1.** Er zijn 23 eiken gekapt. Bij onderzoek in 2025 bleken 17 ervan aangetast door de eikenprocessierups en zwakke wortels; 6 bomen stonden in het tracé van de nieuwe riolering.',
-          '',
-          '**Vraag 2.** Waarom zijn de omwonenden niet vooraf geïnformeerd?',
-          '',
-          '**Antwoord 2.** De bewonersbrief is door een fout van de bezorger pas na de kap in de brievenbussen beland. Wij betreuren dat en hebben onze excuses aangeboden.',
-          '',
-          '**Vraag 3.** Worden de bomen vervangen, en zo ja, door welke soort?',
-          '',
-          '**Antwoord 3.** Ja. In het plantseizoen 2026–2027 planten wij 30 nieuwe bomen: linden en Amerikaanse eiken, in grotere plantvakken zodat zij ouder kunnen worden.',
+          'Hieronder staan de vragen met de antwoorden van het college.',
         ].join('\n'),
       },
       reacties: [

@@ -46,7 +46,22 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   },
   users: { personalData: 'naam en e-mailadres van redactie, moderatie en beheer', retention: 'zolang het account bestaat' },
   articles: { personalData: 'naam van de auteur (redactie)', retention: 'zolang het artikel bestaat' },
+  files: {
+    personalData: 'geen (pdf-bestanden en afbeeldingen die de redactie publiceert)',
+    retention: 'zolang een artikel het bestand gebruikt',
+  },
+  article_attachments: { personalData: 'geen', retention: 'zolang het artikel bestaat' },
   pages: { personalData: 'geen', retention: '—' },
+  article_fields: {
+    personalData: 'namen van indieners en ambtenaren uit openbare raadsdocumenten',
+    retention: 'zolang het artikel bestaat',
+  },
+  document_questions: { personalData: 'geen (openbare vragen en antwoorden)', retention: 'zolang het artikel bestaat' },
+  dossiers: {
+    personalData: 'namen van wie meedoen (deelnemers), zoals de redactie ze invult; openbaar',
+    retention: 'zolang het dossier bestaat',
+  },
+  dossier_articles: { personalData: 'geen', retention: 'zolang het dossier bestaat' },
   settings: { personalData: 'geen (woordenlijsten die moderatoren zelf invullen)', retention: '—' },
   counters: { personalData: 'geen', retention: '—' },
   knex_migrations: { personalData: 'geen', retention: '—' },

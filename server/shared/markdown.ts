@@ -1,13 +1,49 @@
-// The one way article HTML is made: Markdown (raw HTML off) passed through one strict sanitize-html policy.
+// The one way article HTML is made: Markdown passed through one strict sanitize-html policy.
 // Link attributes are set inside the sanitizer, never by rewriting the HTML afterwards.
+//
+// Editors paste council documents from PDFs and e-mails, so what they paste must come out as they
+// see it: a single line break is a line break (a letterhead "datum : …" / "aan : …" stays two lines),
+// and the inline emphasis tags that e-mail text carries (<b>Onderwerp:</b>, <i>…</i>) are rendered.
+// Every other piece of raw HTML is shown as the text it is, as before; the sanitizer stays behind it.
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks: false });
+const markdown = new MarkdownIt({ html: true, linkify: true, typographer: true, breaks: true });
+type Token = ReturnType<typeof markdown.parse>[number];
+
+// A bare inline emphasis tag, without attributes: the only raw HTML that passes.
+const INLINE_TAG = /^<(\/?)(b|strong|i|em|u|s|sub|sup)>$|^<br\s*\/?>$/i;
+markdown.renderer.rules.html_inline = (tokens, idx) => {
+  const raw = tokens[idx].content;
+  return INLINE_TAG.test(raw) ? raw.toLowerCase() : markdown.utils.escapeHtml(raw);
+};
+markdown.renderer.rules.html_block = (tokens, idx) => `<p>${markdown.utils.escapeHtml(tokens[idx].content.trim())}</p>\n`;
+
+/**
+ * In a council document, a short line standing alone between paragraphs, starting with a capital
+ * and without closing punctuation ("Aanleiding", "Kernboodschap"), is a section heading.
+ */
+function documentHeadings(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (open.type !== 'paragraph_open' || open.level !== 0 || inline.type !== 'inline' || close.type !== 'paragraph_close') continue;
+    const text = inline.content.trim();
+    const next = tokens[i + 3];
+    if (!next || next.type !== 'paragraph_open' || text.length > 60 || /[.:;,!?)]$/.test(text) || !/^\p{Lu}/u.test(text) || /\n/.test(text))
+      continue;
+    open.type = 'heading_open';
+    open.tag = 'h3';
+    close.type = 'heading_close';
+    close.tag = 'h3';
+  }
+}
 
 const SANITIZE_POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
+    'b',
+    'i',
+    'u',
     'br',
     'hr',
     'h2',
@@ -57,7 +93,13 @@ const SANITIZE_POLICY: sanitizeHtml.IOptions = {
   },
 };
 
-export function renderMarkdown(source: string): string {
+/** Article HTML; `document: true` also recognises the section headings of a council document. */
+export function renderMarkdown(source: string, opts: { document?: boolean } = {}): string {
+  if (opts.document) {
+    const tokens = markdown.parse(source, {});
+    documentHeadings(tokens);
+    return sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), SANITIZE_POLICY);
+  }
   return sanitizeHtml(markdown.render(source), SANITIZE_POLICY);
 }
 

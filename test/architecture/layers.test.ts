@@ -17,8 +17,10 @@ export const LAYERS: string[][] = [
   ['accounts'],
   ['settings'],
   ['spam'],
-  ['reacties'],
+  ['reacties', 'documents'],
   ['articles', 'pages'],
+  ['dossiers'],
+  ['attachments'],
   ['moderation', 'privacy', 'dashboard'],
   // What every screen shows in Dutch: the vocabulary of all features below.
   ['labels.ts'],

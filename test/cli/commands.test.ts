@@ -43,7 +43,7 @@ describe('demo content', () => {
     }
     assert.equal(await siteReactieTotal(database.db), total);
     const kinds = new Set((await database.db('articles').select('kind')).map((r: { kind: string }) => r.kind));
-    assert.deepEqual([...kinds].sort(), ['college', 'nieuws', 'raadsvragen']);
+    assert.deepEqual([...kinds].sort(), ['brief', 'nieuws', 'schriftelijke-vragen']);
     const first = await database.db('articles').orderBy('published_at').first('published_at');
     assert.equal(new Date(first.published_at).toISOString().slice(0, 7), '2005-05');
   });

@@ -16,10 +16,22 @@ const TABLE: Record<string, Need> = {
   'GET /beheer': 'login',
   'GET /beheer/artikelen': 'articles',
   'GET /beheer/artikelen/nieuw': 'articles',
+  'GET /beheer/artikelen/importeren': 'articles',
+  'POST /beheer/artikelen/importeren': 'articles',
   'POST /beheer/artikelen': 'articles',
   'GET /beheer/artikelen/:id': 'articles',
   'POST /beheer/artikelen/:id': 'articles',
   'POST /beheer/artikelen/:id/depubliceren': 'articles',
+  'POST /beheer/artikelen/:id/bijlagen': 'articles',
+  'POST /beheer/artikelen/:id/bijlagen/:attachmentId/verwijderen': 'articles',
+  'GET /beheer/dossiers': 'articles',
+  'GET /beheer/dossiers/nieuw': 'articles',
+  'POST /beheer/dossiers': 'articles',
+  'GET /beheer/dossiers/:id': 'articles',
+  'POST /beheer/dossiers/:id': 'articles',
+  'POST /beheer/dossiers/:id/verwijderen': 'articles',
+  'POST /beheer/dossiers/:id/artikelen': 'articles',
+  'POST /beheer/dossiers/:id/artikelen/verwijderen': 'articles',
   'GET /beheer/paginas/:slug': 'pages',
   'POST /beheer/paginas/:slug': 'pages',
   'GET /beheer/reacties': 'moderation',
@@ -109,7 +121,7 @@ describe('route table: every beheer route checks the role and the CSRF token', f
     const snapshot = async () =>
       JSON.stringify(
         await Promise.all(
-          ['articles', 'reacties', 'users', 'settings', 'pages', 'audit_log', 'spam_memory'].map((table) =>
+          ['articles', 'reacties', 'users', 'settings', 'pages', 'audit_log', 'spam_memory', 'files', 'article_attachments'].map((table) =>
             t.db(table).select('*').orderBy(1),
           ),
         ),

@@ -1,0 +1,61 @@
+// The attachments shown on pages that other features render. articles/ stays free of imports from
+// here: this middleware runs before their routes and leaves the list in res.locals, which the
+// templates (views/articles/article.ejs, views/beheer/articles/form.ejs) include when it is set.
+import { Router, type Request, type Response } from 'express';
+import type { Deps } from '../deps';
+import { findArticleBySlug, isPublic } from '../articles/queries';
+import { parseId } from '../shared/validation';
+import type { UploadRefusal } from './attach';
+import { attachmentView, type AttachmentView } from './format';
+import { listAttachments } from './queries';
+
+/** The "Bijlagen" section of the article editor. */
+export interface EditorSection {
+  articleId: number;
+  items: AttachmentView[];
+  /** The upload form after a refusal: the message and the title as typed. */
+  form: { error: string | null; title: string };
+}
+
+export async function setEditorSection(deps: Deps, res: Response, articleId: number, refusal?: UploadRefusal): Promise<void> {
+  const items = (await listAttachments(deps.db, articleId)).map(attachmentView);
+  const section: EditorSection = { articleId, items, form: { error: refusal?.error ?? null, title: refusal?.title ?? '' } };
+  res.locals.attachmentSection = section;
+}
+
+export function attachmentLocals(deps: Deps): Router {
+  const router = Router();
+
+  // The editor, shown by GET and sent back with errors by POST.
+  router.use('/beheer/artikelen/:id', async (req: Request, res, next) => {
+    if (req.path !== '/' || (req.method !== 'GET' && req.method !== 'POST') || !res.locals.can?.('articles')) return next();
+    const id = parseId(String(req.params.id));
+    if (id !== null) await setEditorSection(deps, res, id);
+    next();
+  });
+
+  // A public article page, and the same page sent back with a reactie form error.
+  router.use('/:year/:month/:slug', async (req: Request, res, next) => {
+    const { year, month, slug } = req.params as Record<string, string>;
+    if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month) || (req.path !== '/' && req.path !== '/reacties')) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
+    const article = await findArticleBySlug(deps.db, slug);
+    if (article && isPublic(article, deps.clock()))
+      res.locals.attachments = (await listAttachments(deps.db, article.id)).map(attachmentView);
+    next();
+  });
+
+  return router;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** The article editor's "Bijlagen" section (views/attachments/editor.ejs). */
+      attachmentSection?: EditorSection;
+      /** A public article's attachments (views/attachments/list.ejs). */
+      attachments?: AttachmentView[];
+    }
+  }
+}

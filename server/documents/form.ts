@@ -1,0 +1,103 @@
+// The document part of the article editor: the fields of every type (only the chosen type's are
+// read) and, for written questions, numbered question and answer pairs. What the editor typed is
+// kept as typed until it is valid; then it becomes DocumentData.
+import { COLUMN_LIMITS } from '../db/limits';
+import { checkLine, checkMultiLine, normalizeLine, type FieldErrors } from '../shared/validation';
+import { parseDutchDate } from './dates';
+import type { DocumentData } from './queries';
+import { DOCUMENT_TYPES, type DocumentField, type DocumentTypeKey, type FieldValue } from './types';
+
+// A question or answer is text; a field value is one varchar row.
+const VALUE_MAX = COLUMN_LIMITS.article_fields.value;
+const QA_MAX = 20_000;
+// Empty question rows the editor gets beyond the ones filled in.
+const SPARE_QUESTIONS = 3;
+
+export interface DocumentFormValues {
+  /** Raw values by form name (doc__<type>__<key>), for every type, so switching type loses nothing. */
+  fields: Record<string, string>;
+  questions: Array<{ question: string; answer: string }>;
+}
+
+export const fieldName = (type: DocumentTypeKey, key: string): string => `doc__${type}__${key}`;
+
+export function readDocumentForm(body: unknown): DocumentFormValues {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(b)) if (name.startsWith('doc__') && typeof value === 'string') fields[name] = value;
+  const questions: DocumentFormValues['questions'] = [];
+  for (let n = 1; n <= 200; n++) {
+    const q = typeof b[`vraag_${n}`] === 'string' ? (b[`vraag_${n}`] as string) : undefined;
+    const a = typeof b[`antwoord_${n}`] === 'string' ? (b[`antwoord_${n}`] as string) : undefined;
+    if (q === undefined && a === undefined) break;
+    questions.push({ question: q ?? '', answer: a ?? '' });
+  }
+  return { fields, questions };
+}
+
+function valueToText(field: DocumentField, value: FieldValue | undefined): string {
+  if (value === undefined) return '';
+  return Array.isArray(value) ? value.join('\n') : String(value);
+}
+
+export function documentToForm(type: DocumentTypeKey, data: DocumentData | undefined): DocumentFormValues {
+  const fields: Record<string, string> = {};
+  for (const f of DOCUMENT_TYPES[type].fields) fields[fieldName(type, f.key)] = valueToText(f, data?.fields[f.key]);
+  return { fields, questions: (data?.questions ?? []).map((q) => ({ question: q.question, answer: q.answer ?? '' })) };
+}
+
+/** The question rows to show: the typed ones and a few empty ones to fill in. */
+export function questionRows(values: DocumentFormValues): DocumentFormValues['questions'] {
+  const filled = values.questions.filter((q) => q.question.trim() || q.answer.trim());
+  return [...filled, ...Array.from({ length: SPARE_QUESTIONS }, () => ({ question: '', answer: '' }))];
+}
+
+function checkField(errors: FieldErrors, name: string, f: DocumentField, raw: string): FieldValue | undefined {
+  const label = f.label;
+  if (f.kind === 'list') {
+    const items = raw
+      .split(/\r?\n|\r/)
+      .map(normalizeLine)
+      .filter(Boolean);
+    const tooLong = items.find((i) => [...i].length > VALUE_MAX);
+    if (tooLong) errors[name] = `${label}: elke regel mag hoogstens ${VALUE_MAX} tekens lang zijn.`;
+    return items.length ? items : undefined;
+  }
+  const value = checkLine(errors, name, raw, { label, required: false, max: VALUE_MAX });
+  if (errors[name] || value === '') return undefined;
+  if (f.kind === 'date') {
+    const date = parseDutchDate(value);
+    if (!date) errors[name] = `${label}: vul een datum in, bijvoorbeeld 29-05-2012 of 29 mei 2012.`;
+    return date ?? undefined;
+  }
+  if (f.kind === 'number') {
+    if (!/^\d{1,6}$/.test(value)) errors[name] = `${label}: vul een geheel getal in.`;
+    return Number(value);
+  }
+  if (f.kind === 'choice' && !f.options?.includes(value)) {
+    errors[name] = `${label}: kies een van ${f.options?.join(', ')}.`;
+    return undefined;
+  }
+  return value;
+}
+
+/** The chosen type's fields and questions, checked; errors are keyed by form name. */
+export function validateDocumentForm(type: DocumentTypeKey, values: DocumentFormValues, errors: FieldErrors): DocumentData {
+  const fields: DocumentData['fields'] = {};
+  for (const f of DOCUMENT_TYPES[type].fields) {
+    const name = fieldName(type, f.key);
+    const value = checkField(errors, name, f, values.fields[name] ?? '');
+    if (value !== undefined) fields[f.key] = value;
+  }
+  const questions: DocumentData['questions'] = [];
+  if (DOCUMENT_TYPES[type].hasQuestions) {
+    values.questions.forEach((row, i) => {
+      const n = i + 1;
+      const question = checkMultiLine(errors, `vraag_${n}`, row.question, { label: `Vraag ${n}`, required: false, max: QA_MAX });
+      const answer = checkMultiLine(errors, `antwoord_${n}`, row.answer, { label: `Antwoord ${n}`, required: false, max: QA_MAX });
+      if (!question && answer) errors[`vraag_${n}`] = `Antwoord ${n} hoort bij een vraag: vul vraag ${n} in, of laat het antwoord leeg.`;
+      if (question) questions.push({ number: questions.length + 1, question, answer: answer || null });
+    });
+  }
+  return { fields, questions };
+}

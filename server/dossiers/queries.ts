@@ -1,0 +1,214 @@
+// Dossiers and which articles they hold. dossiers/ owns the tables dossiers and dossier_articles.
+//
+// The public dossier page lists a dossier's public articles, newest first and in pages, and the
+// article search of beheer looks for titles. Both need the articles table in the same query (to
+// filter, order and page); they only select article ids and leave reading the articles themselves
+// to their owner (listArticlesByIds, one query), whose rule for "public" (isPublic) they mirror and re-check.
+import type { Db } from '../db/knex';
+import { toCount, toDate } from '../db/rows';
+import { renderMarkdown } from '../shared/markdown';
+import { isPublic, listArticlesByIds, type Article } from '../articles/queries';
+
+export interface Dossier {
+  id: number;
+  slug: string;
+  title: string;
+  introMarkdown: string;
+  introHtml: string;
+  /** "Wie doen mee": one person, organisation or heading per line, as the editors typed them. */
+  participants: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DossierInput {
+  title: string;
+  slug: string;
+  introMarkdown: string;
+  /** One per line, LF-separated, no empty lines. */
+  participants: string;
+}
+
+type Row = Record<string, unknown>;
+
+function toDossier(row: Row): Dossier {
+  const participants = typeof row.participants === 'string' ? row.participants : '';
+  return {
+    id: Number(row.id),
+    slug: String(row.slug),
+    title: String(row.title),
+    introMarkdown: String(row.intro_markdown),
+    introHtml: String(row.intro_html),
+    participants: participants === '' ? [] : participants.split('\n'),
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+function dossierColumns(input: DossierInput, now: Date): Row {
+  return {
+    title: input.title,
+    slug: input.slug,
+    intro_markdown: input.introMarkdown,
+    intro_html: renderMarkdown(input.introMarkdown),
+    participants: input.participants,
+    updated_at: now,
+  };
+}
+
+export async function createDossier(db: Db, input: DossierInput, now: Date): Promise<Dossier> {
+  const [row] = await db('dossiers')
+    .insert({ ...dossierColumns(input, now), created_at: now })
+    .returning('*');
+  return toDossier(row);
+}
+
+export async function updateDossier(db: Db, id: number, input: DossierInput, now: Date): Promise<Dossier | null> {
+  const [row] = await db('dossiers').where({ id }).update(dossierColumns(input, now)).returning('*');
+  return row ? toDossier(row) : null;
+}
+
+/** Removes the dossier and its list of articles (the articles themselves stay). */
+export async function deleteDossier(db: Db, id: number): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    await trx('dossier_articles').where({ dossier_id: id }).delete();
+    return (await trx('dossiers').where({ id }).delete()) > 0;
+  });
+}
+
+export async function findDossierById(db: Db, id: number): Promise<Dossier | null> {
+  const row = await db('dossiers').where({ id }).first();
+  return row ? toDossier(row) : null;
+}
+
+export async function findDossierBySlug(db: Db, slug: string): Promise<Dossier | null> {
+  const row = await db('dossiers').where({ slug }).first();
+  return row ? toDossier(row) : null;
+}
+
+/** A slug not yet taken by another dossier: "slug", then "slug-2", "slug-3", … */
+export async function uniqueDossierSlug(db: Db, base: string, exceptId?: number): Promise<string> {
+  const rows: Row[] = await db('dossiers').where('slug', base).orWhere('slug', 'like', `${base}-%`).select('slug', 'id');
+  const taken = new Set(rows.filter((r) => Number(r.id) !== exceptId).map((r) => String(r.slug)));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function dossierSlugTaken(db: Db, slug: string, exceptId?: number): Promise<boolean> {
+  const q = db('dossiers').where({ slug });
+  if (exceptId !== undefined) q.whereNot({ id: exceptId });
+  return Boolean(await q.first('id'));
+}
+
+/** Every dossier with the number of articles in it (any status), by title: for beheer. */
+export async function listDossiersForBeheer(db: Db): Promise<Array<{ dossier: Dossier; articleCount: number }>> {
+  const [rows, counts] = await Promise.all([
+    db('dossiers')
+      .select('*')
+      .orderBy([{ column: 'title' }, { column: 'id' }]),
+    db('dossier_articles').select('dossier_id').count({ n: '*' }).groupBy('dossier_id'),
+  ]);
+  const byId = new Map((counts as Row[]).map((r) => [Number(r.dossier_id), Number(r.n)]));
+  return (rows as Row[]).map((r) => ({ dossier: toDossier(r), articleCount: byId.get(Number(r.id)) ?? 0 }));
+}
+
+/** Articles that readers may see: published and due (as articles/queries.ts isPublic). */
+function publicLinks(db: Db, now: Date) {
+  return db('dossier_articles')
+    .join('articles', 'articles.id', 'dossier_articles.article_id')
+    .where('articles.status', 'published')
+    .andWhere('articles.published_at', '<=', now);
+}
+
+/** Every dossier with the number of its public articles, by title: the public /dossiers page. */
+export async function listDossiersForReaders(db: Db, now: Date): Promise<Array<{ dossier: Dossier; articleCount: number }>> {
+  const [rows, counts] = await Promise.all([
+    db('dossiers')
+      .select('*')
+      .orderBy([{ column: 'title' }, { column: 'id' }]),
+    publicLinks(db, now).select('dossier_articles.dossier_id').count({ n: '*' }).groupBy('dossier_articles.dossier_id'),
+  ]);
+  const byId = new Map((counts as Row[]).map((r) => [Number(r.dossier_id), Number(r.n)]));
+  return (rows as Row[]).map((r) => ({ dossier: toDossier(r), articleCount: byId.get(Number(r.id)) ?? 0 }));
+}
+
+async function articlesByIds(db: Db, ids: number[]): Promise<Article[]> {
+  return listArticlesByIds(db, ids);
+}
+
+/** One page of a dossier's public articles, newest first. */
+export async function publicArticlesOfDossier(
+  db: Db,
+  dossierId: number,
+  now: Date,
+  page: number,
+  perPage: number,
+): Promise<{ articles: Article[]; total: number }> {
+  const [rows, countRow] = await Promise.all([
+    publicLinks(db, now)
+      .where('dossier_articles.dossier_id', dossierId)
+      .select('articles.id')
+      .orderBy([
+        { column: 'articles.published_at', order: 'desc' },
+        { column: 'articles.id', order: 'desc' },
+      ])
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    publicLinks(db, now).where('dossier_articles.dossier_id', dossierId).count({ n: '*' }).first(),
+  ]);
+  const articles = await articlesByIds(
+    db,
+    (rows as Row[]).map((r) => Number(r.id)),
+  );
+  return { articles: articles.filter((a) => isPublic(a, now)), total: toCount(countRow) };
+}
+
+/** All articles in a dossier, any status, newest first (concepts without a date on top): for beheer. */
+export async function allArticlesOfDossier(db: Db, dossierId: number): Promise<Article[]> {
+  const rows: Row[] = await db('dossier_articles').where({ dossier_id: dossierId }).select('article_id');
+  const articles = await articlesByIds(
+    db,
+    rows.map((r) => Number(r.article_id)),
+  );
+  const time = (a: Article) => (a.publishedAt ?? new Date(8.64e15)).getTime();
+  return articles.sort((a, b) => time(b) - time(a) || b.id - a.id);
+}
+
+/** The dossiers an article is in, by title: for the line "In dossier: …" on its page. */
+export async function dossiersOfArticle(db: Db, articleId: number): Promise<Array<Pick<Dossier, 'slug' | 'title'>>> {
+  const rows: Row[] = await db('dossiers')
+    .join('dossier_articles', 'dossier_articles.dossier_id', 'dossiers.id')
+    .where('dossier_articles.article_id', articleId)
+    .select('dossiers.slug', 'dossiers.title')
+    .orderBy([{ column: 'dossiers.title' }, { column: 'dossiers.id' }]);
+  return rows.map((r) => ({ slug: String(r.slug), title: String(r.title) }));
+}
+
+/** Adds an article; false when it was already in the dossier. */
+export async function addArticleToDossier(db: Db, dossierId: number, articleId: number, now: Date): Promise<boolean> {
+  const inserted = await db('dossier_articles')
+    .insert({ dossier_id: dossierId, article_id: articleId, added_at: now })
+    .onConflict(['dossier_id', 'article_id'])
+    .ignore()
+    .returning('article_id');
+  return inserted.length > 0;
+}
+
+/** Removes an article from the dossier; false when it was not in it. */
+export async function removeArticleFromDossier(db: Db, dossierId: number, articleId: number): Promise<boolean> {
+  return (await db('dossier_articles').where({ dossier_id: dossierId, article_id: articleId }).delete()) > 0;
+}
+
+/** Articles of any status whose title contains the words typed (case-insensitive), newest first. */
+export async function searchArticlesByTitle(db: Db, text: string, limit: number): Promise<Article[]> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows: Row[] = await db('articles')
+    .whereRaw(`lower(title) like ? escape '\\'`, [pattern])
+    .select('id')
+    .orderBy('id', 'desc')
+    .limit(limit);
+  return articlesByIds(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
+}
