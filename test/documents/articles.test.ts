@@ -100,6 +100,8 @@ describe('documents: typed articles with fields and questions', () => {
     const html = (await request(t.app).get(articlePath(article)).expect(200)).text;
     assert.match(html, /Antwoorden toegevoegd op <time datetime="2026-12-01T10:00:00.000Z">1 december 2026<\/time>/);
     assert.match(html, /id="antwoord-2">[\s\S]*?Wij onderzoeken een parkeervergunning/);
+    const home = (await request(t.app).get('/').expect(200)).text;
+    assert.match(home, /Antwoorden van het college toegevoegd op\s*<time datetime="2026-12-01T10:00:00.000Z">1 december 2026<\/time>/);
   });
 
   it('refuses a date it cannot read and a motie status that does not exist, with a Dutch message per field, keeping everything typed', async () => {
