@@ -1,18 +1,19 @@
 // Posting a reactie under an article: POST, then a redirect to the reactie's anchor on the article
 // page, or the page again with the form, its text kept and a Dutch message.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { notFound } from '../http/errors';
 import { limiter } from '../http/rate-limit';
 import { rateLimitedPage, submitReactie } from '../reacties/submit';
 import { renderArticlePage } from './article-page';
-import { articlePath, findArticleBySlug, isPublic, type Article } from './queries';
+import { articlePath, isPublic, type Article } from './queries';
+import { articleAtPermalink } from './permalink';
 
 export function reactieRoutes(deps: Deps): Router {
   const router = Router();
 
-  async function publicArticle(req: Request): Promise<Article> {
-    const article = await findArticleBySlug(deps.db, String(req.params.slug));
+  async function publicArticle(req: Request, res: Response): Promise<Article> {
+    const article = await articleAtPermalink(deps.db, req, res);
     if (!article || !isPublic(article, deps.clock()))
       throw notFound('Dit artikel bestaat niet (meer); je reactie kon niet worden geplaatst.');
     return article;
@@ -22,13 +23,13 @@ export function reactieRoutes(deps: Deps): Router {
   const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'reactie-ip', deps.config.rateLimits.reactiesPerIp, {
     onlySuccesses: true,
     onLimit: async (req, res, minutes) => {
-      const article = await publicArticle(req);
+      const article = await publicArticle(req, res);
       await renderArticlePage(deps, req, res, article, rateLimitedPage(deps, req, article, minutes));
     },
   });
 
   router.post('/:year/:month/:slug/reacties', perIp, async (req, res) => {
-    const article = await publicArticle(req);
+    const article = await publicArticle(req, res);
     const path = articlePath(article);
     const result = await submitReactie(deps, req, res, { ...article, permalink: `${deps.config.baseUrl}${path}` });
     if (result.posted) return res.redirect(303, `${path}#reactie-${result.id}`);

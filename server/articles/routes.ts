@@ -6,8 +6,9 @@ import { notFound } from '../http/errors';
 import { siteReactieTotal } from '../reacties/counters';
 import { parseId } from '../shared/validation';
 import { renderArticlePage } from './article-page';
+import { articleAtPermalink, isPermalink } from './permalink';
 import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter } from './document-list';
-import { ARTICLE_KINDS, articlePath, findArticleBySlug, isPublic, listVoorpagina, weblogStartedAt } from './queries';
+import { ARTICLE_KINDS, articlePath, isPublic, listVoorpagina, weblogStartedAt } from './queries';
 
 // Ten items fit a phone screen's scroll and a day or two of the weblog.
 const ARTICLES_PER_PAGE = 10;
@@ -57,8 +58,8 @@ export function articleRoutes(deps: Deps): Router {
 
   router.get('/:year/:month/:slug', publicCache, async (req, res, next) => {
     const { year, month, slug } = req.params as Record<string, string>;
-    if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month)) return next();
-    const article = await findArticleBySlug(deps.db, slug);
+    if (!isPermalink({ year, month })) return next();
+    const article = await articleAtPermalink(deps.db, req, res);
     const now = deps.clock();
     if (!article || !isPublic(article, now)) throw notFound('Dit artikel bestaat niet (meer), of is nog niet gepubliceerd.');
     const canonical = articlePath(article);

@@ -3,7 +3,8 @@
 // templates (views/articles/article.ejs, views/beheer/articles/form.ejs) include when it is set.
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
-import { findArticleBySlug, isPublic } from '../articles/queries';
+import { isPublic } from '../articles/queries';
+import { articleAtPermalink, isPermalink } from '../articles/permalink';
 import { parseId } from '../shared/validation';
 import type { UploadRefusal } from './attach';
 import { attachmentView, type AttachmentView } from './format';
@@ -36,10 +37,9 @@ export function attachmentLocals(deps: Deps): Router {
 
   // A public article page, and the same page sent back with a reactie form error.
   router.use('/:year/:month/:slug', async (req: Request, res, next) => {
-    const { year, month, slug } = req.params as Record<string, string>;
-    if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month) || (req.path !== '/' && req.path !== '/reacties')) return next();
+    if (!isPermalink(req.params as Record<string, string>) || (req.path !== '/' && req.path !== '/reacties')) return next();
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
-    const article = await findArticleBySlug(deps.db, slug);
+    const article = await articleAtPermalink(deps.db, req, res);
     if (article && isPublic(article, deps.clock()))
       res.locals.attachments = (await listAttachments(deps.db, article.id)).map(attachmentView);
     next();

@@ -4,7 +4,8 @@ import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
 import { notFound } from '../http/errors';
 import { parseId } from '../shared/validation';
-import { ARTICLE_KINDS, articlePath, findArticleBySlug } from '../articles/queries';
+import { ARTICLE_KINDS, articlePath } from '../articles/queries';
+import { articleAtPermalink } from '../articles/permalink';
 import { dossiersOfArticle, findDossierBySlug, listDossiersForReaders, publicArticlesOfDossier } from './queries';
 
 // As the voorpagina: ten items fit a phone screen's scroll.
@@ -54,9 +55,7 @@ export function dossierRoutes(deps: Deps): Router {
  */
 export function articleDossiers(deps: Deps): Router {
   const lookUp: RequestHandler = async (req, res, next) => {
-    const { year, month, slug } = req.params as Record<string, string>;
-    if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month)) return next();
-    const article = await findArticleBySlug(deps.db, slug);
+    const article = await articleAtPermalink(deps.db, req, res);
     if (article) {
       const dossiers = await dossiersOfArticle(deps.db, article.id);
       res.locals.dossiers = dossiers.map((d) => ({ title: d.title, path: dossierPath(d) }));

@@ -4,7 +4,6 @@ import type { Deps } from '../deps';
 import { isUniqueViolation } from '../db/rows';
 import { emailKey } from '../shared/email';
 import { loadSettings } from '../settings/settings';
-import { getSpamSettings } from '../spam/settings';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
 import { storedVerdict } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
@@ -88,7 +87,8 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
     articleModifiedAt: article.updatedAt,
     now: ctx.now,
   };
-  const [settings, spamSettings] = await Promise.all([loadSettings(deps.db), getSpamSettings(deps.db)]);
+  const settings = await loadSettings(deps.db);
+  const spamSettings = settings.spam;
   const verdict = await judgeReactie(deps.db, senderHistory(deps.db), deps.config, candidate, spamSettings);
   if (verdict.kind === 'refuse' && verdict.reason === 'duplicate' && verdict.existingId !== undefined) {
     // Sent again after a slow network or a reload: lead the resident to the reactie they already
