@@ -3,6 +3,7 @@
 import type { Request, Response } from 'express';
 import type { Deps } from '../deps';
 import { reactieSection, type SectionOptions } from '../reacties/section';
+import { renderThread } from '../reacties/thread-view';
 import { formatIsoDate } from '../documents/dates';
 import { DOCUMENT_TYPES } from '../documents/types';
 import { ARTICLE_KINDS, articlePath, documentsOf, type Article } from './queries';
@@ -16,15 +17,18 @@ export async function renderArticlePage(
 ): Promise<void> {
   const [section, documents] = await Promise.all([reactieSection(deps, req, article, opts), documentsOf(deps.db, [article])]);
   const documentType = DOCUMENT_TYPES[article.kind];
+  const path = articlePath(article);
+  const threadOptions = { path, open: article.reactiesOpen, replyTo: section.replyTo, cache: deps.config.env !== 'development' };
   res.status(opts.status ?? 200).render('articles/article', {
     title: article.title,
     description: article.excerptMarkdown.slice(0, 200) || undefined,
     article,
     kindLabel: ARTICLE_KINDS[article.kind],
-    path: articlePath(article),
+    path,
     documentType: documentType.fields.length ? documentType : null,
     document: documents.get(article.id),
     isoDate: formatIsoDate,
     ...section,
+    renderThread: (replyForm: string) => renderThread(section.thread, { ...threadOptions, replyForm }),
   });
 }

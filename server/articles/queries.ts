@@ -1,9 +1,10 @@
 // Articles: reading them for the voorpagina and article pages, and writing them from beheer.
+import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
 import { amsterdamParts } from '../shared/format';
 import { firstParagraph, renderMarkdown } from '../shared/markdown';
-import { countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
+import { bumpSiteVersion, countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
 import { loadDocuments, saveDocument, type DocumentData } from '../documents/queries';
 import { DOCUMENT_TYPES, isDocumentType, type DocumentTypeKey } from '../documents/types';
 
@@ -34,6 +35,8 @@ export interface Article {
   updatedAt: Date;
   /** When the college's answers to written questions were added, for "antwoorden toegevoegd op …". */
   answersAddedAt: Date | null;
+  /** Moves with every change to what the article's page shows: the page cache's key (see page-cache.ts). */
+  version: number;
 }
 
 type Row = Record<string, unknown>;
@@ -58,7 +61,25 @@ function toArticle(row: Row): Article {
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
     answersAddedAt: toDateOrNull(row.answers_added_at),
+    version: Number(row.version ?? 0),
   };
+}
+
+/**
+ * Something shown on the article's page changed outside the article itself (its dossiers, its
+ * attachments): its cached page is out of date on every app server.
+ */
+export async function touchArticles(conn: Db | Knex.Transaction, ids: number[]): Promise<void> {
+  if (ids.length)
+    await conn('articles')
+      .whereIn('id', ids)
+      .update({ version: conn.raw('version + 1') });
+}
+
+/** The first moment after `now` at which a scheduled article appears: until then a cached listing holds. */
+export async function nextScheduledAt(db: Db, now: Date): Promise<Date | null> {
+  const row = await db('articles').where({ status: 'published' }).andWhere('published_at', '>', now).min({ at: 'published_at' }).first();
+  return toDateOrNull(row?.at);
 }
 
 /** The structured part of documents (fields, questions) for these articles. */
@@ -187,6 +208,7 @@ export async function createArticle(db: Db, input: ArticleInput, authorId: numbe
       .returning('*');
     // Answers that come with the questions were not "added later".
     if (input.document) await saveDocument(trx, Number(row.id), input.document);
+    await bumpSiteVersion(trx);
     return toArticle(row);
   });
 }
@@ -203,11 +225,12 @@ async function changeArticle(db: Db, id: number, columns: Row, document?: Docume
     const answered = document ? await saveDocument(trx, id, document) : false;
     const [row] = await trx('articles')
       .where({ id })
-      .update({ ...columns, ...(answered ? { answers_added_at: columns.updated_at } : {}) })
+      .update({ ...columns, version: trx.raw('version + 1'), ...(answered ? { answers_added_at: columns.updated_at } : {}) })
       .returning('*');
     const was = countsInSiteTotal(before.status);
     const is = countsInSiteTotal(row.status);
     if (was !== is) await moveSiteTotal(trx, (is ? 1 : -1) * Number(before.reactie_count));
+    await bumpSiteVersion(trx);
     return toArticle(row);
   });
 }

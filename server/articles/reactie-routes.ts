@@ -32,7 +32,7 @@ export function reactieRoutes(deps: Deps): Router {
     const article = await publicArticle(req, res);
     const path = articlePath(article);
     const result = await submitReactie(deps, req, res, { ...article, permalink: `${deps.config.baseUrl}${path}` });
-    if (result.posted) return res.redirect(303, `${path}#reactie-${result.id}`);
+    if (result.posted) return res.redirect(303, `${path}?reacties=${result.page}#reactie-${result.id}`);
     await renderArticlePage(deps, req, res, article, result.page);
   });
 

@@ -5,13 +5,22 @@ import { publicCache } from '../http/cache';
 import { notFound } from '../http/errors';
 import { siteReactieTotal } from '../reacties/counters';
 import { parseId } from '../shared/validation';
+import { publicReactiePlace } from '../reacties/queries';
+import { hasReactiePage } from '../reacties/section';
+import { ownReactieIds } from '../reacties/session';
 import { renderArticlePage } from './article-page';
 import { articleAtPermalink, isPermalink } from './permalink';
 import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter } from './document-list';
-import { ARTICLE_KINDS, articlePath, isPublic, listVoorpagina, weblogStartedAt } from './queries';
+import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, listVoorpagina, weblogStartedAt } from './queries';
 
 // Ten items fit a phone screen's scroll and a day or two of the weblog.
 const ARTICLES_PER_PAGE = 10;
+
+/** ?reacties=N: undefined when absent, null when it is not a page number. */
+function readReactiePage(value: unknown): number | undefined | null {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? parseId(value) : null;
+}
 
 export function articleRoutes(deps: Deps): Router {
   const router = Router();
@@ -65,7 +74,20 @@ export function articleRoutes(deps: Deps): Router {
     const canonical = articlePath(article);
     if (canonical !== `/${year}/${month}/${slug}`) return res.redirect(301, canonical);
     const replyTo = typeof req.query.antwoord === 'string' ? parseId(req.query.antwoord) : null;
-    await renderArticlePage(deps, req, res, article, { replyTo });
+    const page = readReactiePage(req.query.reacties);
+    if (page === null || (page !== undefined && !(await hasReactiePage(deps, article, page))))
+      throw notFound('Deze pagina met reacties bestaat niet (meer). De nieuwste reacties staan op de pagina van het artikel zelf.');
+    await renderArticlePage(deps, req, res, article, { replyTo, page });
+  });
+
+  // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.
+  router.get('/reactie/:id', async (req, res) => {
+    const id = parseId(String(req.params.id));
+    const place = id === null ? null : await publicReactiePlace(deps.db, id, ownReactieIds(req));
+    const article = place ? await findArticleById(deps.db, place.articleId) : null;
+    if (!place || !article || !isPublic(article, deps.clock()))
+      throw notFound('Deze reactie bestaat niet (meer), of wacht nog op goedkeuring.');
+    res.redirect(302, `${articlePath(article)}?reacties=${place.threadPage}#reactie-${id}`);
   });
 
   return router;

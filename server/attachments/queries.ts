@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toCount, toDate } from '../db/rows';
+import { touchArticles } from '../articles/queries';
 
 export interface Attachment {
   id: number;
@@ -74,6 +75,7 @@ export async function insertAttachment(
   const [row] = await trx('article_attachments')
     .insert({ article_id: a.articleId, file_sha256: a.sha256, title: a.title, original_name: a.originalName, position, created_at: now })
     .returning('id');
+  await touchArticles(trx, [a.articleId]);
   return Number(typeof row === 'object' ? row.id : row);
 }
 
@@ -87,6 +89,7 @@ export async function deleteAttachment(trx: Knex.Transaction, articleId: number,
   if (!row) return null;
   const sha256 = String(row.file_sha256);
   await trx('article_attachments').where({ id }).delete();
+  await touchArticles(trx, [articleId]);
   await trx('files').where({ sha256 }).forUpdate().first('sha256');
   const others = toCount(await trx('article_attachments').where({ file_sha256: sha256 }).count({ n: '*' }).first());
   if (others > 0) return '';

@@ -4,10 +4,11 @@
 // article search of beheer looks for titles. Both need the articles table in the same query (to
 // filter, order and page); they only select article ids and leave reading the articles themselves
 // to their owner (listArticlesByIds, one query), whose rule for "public" (isPublic) they mirror and re-check.
+import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toCount, toDate } from '../db/rows';
 import { renderMarkdown } from '../shared/markdown';
-import { isPublic, listArticlesByIds, type Article } from '../articles/queries';
+import { isPublic, listArticlesByIds, touchArticles, type Article } from '../articles/queries';
 
 export interface Dossier {
   id: number;
@@ -63,14 +64,27 @@ export async function createDossier(db: Db, input: DossierInput, now: Date): Pro
   return toDossier(row);
 }
 
+// An article page shows the titles of its dossiers: changing a dossier changes those pages.
+async function touchArticlesOf(conn: Db | Knex.Transaction, dossierId: number): Promise<void> {
+  const rows: Array<{ article_id: number }> = await conn('dossier_articles').where({ dossier_id: dossierId }).select('article_id');
+  await touchArticles(
+    conn,
+    rows.map((r) => Number(r.article_id)),
+  );
+}
+
 export async function updateDossier(db: Db, id: number, input: DossierInput, now: Date): Promise<Dossier | null> {
-  const [row] = await db('dossiers').where({ id }).update(dossierColumns(input, now)).returning('*');
-  return row ? toDossier(row) : null;
+  return db.transaction(async (trx) => {
+    const [row] = await trx('dossiers').where({ id }).update(dossierColumns(input, now)).returning('*');
+    if (row) await touchArticlesOf(trx, id);
+    return row ? toDossier(row) : null;
+  });
 }
 
 /** Removes the dossier and its list of articles (the articles themselves stay). */
 export async function deleteDossier(db: Db, id: number): Promise<boolean> {
   return db.transaction(async (trx) => {
+    await touchArticlesOf(trx, id);
     await trx('dossier_articles').where({ dossier_id: id }).delete();
     return (await trx('dossiers').where({ id }).delete()) > 0;
   });
@@ -191,12 +205,15 @@ export async function addArticleToDossier(db: Db, dossierId: number, articleId: 
     .onConflict(['dossier_id', 'article_id'])
     .ignore()
     .returning('article_id');
+  if (inserted.length > 0) await touchArticles(db, [articleId]);
   return inserted.length > 0;
 }
 
 /** Removes an article from the dossier; false when it was not in it. */
 export async function removeArticleFromDossier(db: Db, dossierId: number, articleId: number): Promise<boolean> {
-  return (await db('dossier_articles').where({ dossier_id: dossierId, article_id: articleId }).delete()) > 0;
+  const removed = (await db('dossier_articles').where({ dossier_id: dossierId, article_id: articleId }).delete()) > 0;
+  if (removed) await touchArticles(db, [articleId]);
+  return removed;
 }
 
 /** Articles of any status whose title contains the words typed (case-insensitive), newest first. */

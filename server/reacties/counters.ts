@@ -2,8 +2,10 @@
 //
 // Both count *visible* reacties: approved, under a chain of approved parents. A reply under a held
 // or trashed parent is not shown, so it is not counted either; when the parent is approved, the
-// reply appears and is counted. Every change of a reactie's status runs refreshReactieCount in the
-// same transaction, so pages only read the stored numbers and never count rows.
+// reply appears and is counted. Every change of a reactie works out by how much it moves the count
+// (visibleDelta.ts, from the reactie's ancestors and the part of its subtree it shows) and moves
+// the stored numbers in the same transaction, so pages only read them and never count rows, and a
+// post on an article with 100.000 reacties costs what a post on an empty one costs.
 //
 // The site total is the running total a reader sees on the voorpagina: the sum of the counts of
 // published articles. An article taken back to concept takes its reacties out of the total, and
@@ -12,6 +14,8 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 
 const SITE_COUNTER = 'reacties_visible';
+// Moves whenever something the voorpagina shows changes; the page cache keys on it.
+const SITE_VERSION = 'site_version';
 
 type Conn = Db | Knex.Transaction;
 
@@ -19,10 +23,14 @@ type Conn = Db | Knex.Transaction;
  * Locks the article row until the transaction ends. Every transaction that changes an article's
  * reacties takes this lock first, so two moderators acting on the same article at once on
  * PostgreSQL cannot both count from a stale snapshot. (SQLite has one writer anyway.)
+ * The lock is taken by moving the article's version: whatever the transaction changes, the cached
+ * page of the article is out of date once it commits, on every app server (see articles/page-cache).
  */
 export async function lockArticle(trx: Knex.Transaction, articleId: number): Promise<boolean> {
-  const row = await trx('articles').where({ id: articleId }).forUpdate().first('id');
-  return Boolean(row);
+  const n = await trx('articles')
+    .where({ id: articleId })
+    .update({ version: trx.raw('version + 1') });
+  return n === 1;
 }
 
 /**
@@ -75,18 +83,28 @@ export function countsInSiteTotal(status: unknown): boolean {
 
 /** Moves the site total by `delta`; inside the transaction that changed the counts. */
 export async function moveSiteTotal(trx: Knex.Transaction, delta: number): Promise<void> {
-  if (delta !== 0) await trx('counters').where({ name: SITE_COUNTER }).increment('value', delta);
+  if (delta === 0) return;
+  await trx('counters').where({ name: SITE_COUNTER }).increment('value', delta);
+  await bumpSiteVersion(trx);
 }
 
-/** Sets the article's count to what is visible now and moves the site total by the difference. */
-export async function refreshReactieCount(trx: Knex.Transaction, articleId: number): Promise<void> {
-  const article = await trx('articles').where({ id: articleId }).first('reactie_count', 'status');
-  if (!article) return;
-  const visible = await countVisibleReacties(trx, articleId);
-  const delta = visible - Number(article.reactie_count);
+/** Something the voorpagina shows changed (an article, a count): its cached copies are out of date. */
+export async function bumpSiteVersion(trx: Conn): Promise<void> {
+  await trx('counters').where({ name: SITE_VERSION }).increment('value', 1);
+}
+
+export async function siteVersion(db: Db): Promise<number> {
+  const row = await db('counters').where({ name: SITE_VERSION }).first('value');
+  return Number(row?.value ?? 0);
+}
+
+/** Moves the article's count (and the site total, when it counts there) by `delta` visible reacties. */
+export async function moveReactieCount(trx: Knex.Transaction, articleId: number, delta: number): Promise<void> {
   if (delta === 0) return;
-  await trx('articles').where({ id: articleId }).update({ reactie_count: visible });
-  if (countsInSiteTotal(article.status)) await moveSiteTotal(trx, delta);
+  await trx('articles').where({ id: articleId }).increment('reactie_count', delta);
+  const article = await trx('articles').where({ id: articleId }).first('status');
+  if (article && countsInSiteTotal(article.status)) await moveSiteTotal(trx, delta);
+  else await bumpSiteVersion(trx);
 }
 
 export async function siteReactieTotal(db: Db): Promise<number> {
@@ -107,6 +125,7 @@ export async function recountAll(db: Db, onProgress?: (done: number, total: numb
     }
     const total = Number((await trx('articles').where({ status: 'published' }).sum({ n: 'reactie_count' }).first())?.n ?? 0);
     await trx('counters').insert({ name: SITE_COUNTER, value: total }).onConflict('name').merge(['value']);
+    await bumpSiteVersion(trx);
     return { articles: ids.length, total };
   });
 }

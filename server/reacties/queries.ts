@@ -4,7 +4,10 @@ import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
 import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
-import { lockArticle, refreshReactieCount } from './counters';
+import { lockArticle, moveReactieCount } from './counters';
+import { reactieBodyHtml } from './html';
+import { PAGE_FILLING_STATUSES, pageForNewThread } from './paging';
+import { deleteDelta, insertDelta, statusDelta } from './visibility';
 
 export const REACTIE_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
 export type ReactieStatus = (typeof REACTIE_STATUSES)[number];
@@ -26,7 +29,15 @@ export interface Reactie {
 }
 
 /** What a public page may know of a reactie: never the e-mail address, IP or user agent. */
-export type PublicReactie = Pick<Reactie, 'id' | 'articleId' | 'parentId' | 'authorName' | 'authorUrl' | 'body' | 'status' | 'createdAt'>;
+export type PublicReactie = Pick<
+  Reactie,
+  'id' | 'articleId' | 'parentId' | 'authorName' | 'authorUrl' | 'body' | 'status' | 'createdAt'
+> & {
+  /** The text as HTML, made when it was stored (html.ts). */
+  bodyHtml: string;
+  /** The page of the article's reacties this reactie's thread is on (paging.ts). */
+  threadPage: number;
+};
 
 type Conn = Db | Knex.Transaction;
 type Row = Record<string, unknown>;
@@ -44,12 +55,26 @@ function toPublicReactie(row: Row): PublicReactie {
     authorName: String(row.author_name),
     authorUrl: (row.author_url as string | null) ?? null,
     body: String(row.body),
+    // Rows stored before body_html existed are made on the fly until `npm run recount` fills them.
+    bodyHtml: typeof row.body_html === 'string' ? row.body_html : reactieBodyHtml(String(row.body)),
     status: row.status as ReactieStatus,
     createdAt: toDate(row.created_at),
+    threadPage: Number(row.thread_page ?? 1),
   };
 }
 
-const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'author_name', 'author_url', 'body', 'status', 'created_at'];
+const PUBLIC_COLUMNS = [
+  'id',
+  'article_id',
+  'parent_id',
+  'author_name',
+  'author_url',
+  'body',
+  'body_html',
+  'status',
+  'created_at',
+  'thread_page',
+];
 
 export function toReactie(row: Row): Reactie {
   return {
@@ -63,14 +88,14 @@ export function toReactie(row: Row): Reactie {
 }
 
 /**
- * Approved reacties of an article, plus the given ids (the reader's own held reacties), oldest first.
- * A reactie the filter marked as spam shows to its own author like a held one: a resident caught
- * by mistake sees it wait for a moderator, and a spammer learns nothing.
+ * One page of an article's discussion: its approved reacties, plus the given ids (the reader's own
+ * held reacties), oldest first. A reactie the filter marked as spam shows to its own author like a
+ * held one: a resident caught by mistake sees it wait for a moderator, and a spammer learns nothing.
  */
-export async function listThreadReacties(db: Db, articleId: number, ownIds: number[]): Promise<PublicReactie[]> {
+export async function listThreadReacties(db: Db, articleId: number, page: number, ownIds: number[]): Promise<PublicReactie[]> {
   const rows = await db('reacties')
     .select(PUBLIC_COLUMNS)
-    .where({ article_id: articleId })
+    .where({ article_id: articleId, thread_page: page })
     .andWhere((q) => {
       q.where({ status: 'approved' });
       if (ownIds.length) q.orWhere((own) => own.whereIn('id', ownIds).whereIn('status', ['pending', 'spam']));
@@ -80,6 +105,43 @@ export async function listThreadReacties(db: Db, articleId: number, ownIds: numb
       { column: 'id', order: 'asc' },
     ]);
   return rows.map(toPublicReactie);
+}
+
+/** The highest page number of an article's discussion (1 when it has none yet). */
+export async function lastThreadPage(db: Db, articleId: number): Promise<number> {
+  const row = await db('reacties').where({ article_id: articleId }).max({ page: 'thread_page' }).first();
+  return Math.max(1, Number(row?.page ?? 1));
+}
+
+/** Where a public link to a reactie leads: its article and page; null when it is not (or no longer) shown. */
+export async function publicReactiePlace(db: Db, id: number, ownIds: number[]): Promise<{ articleId: number; threadPage: number } | null> {
+  const row = await db('reacties').where({ id }).first('article_id', 'thread_page', 'status');
+  if (!row) return null;
+  const shown = row.status === 'approved' || (ownIds.includes(id) && (row.status === 'pending' || row.status === 'spam'));
+  return shown ? { articleId: Number(row.article_id), threadPage: Number(row.thread_page) } : null;
+}
+
+/** The page of the discussion a reactie is on. */
+export async function threadPageOf(db: Db, id: number): Promise<number> {
+  const row = await db('reacties').where({ id }).first('thread_page');
+  return Number(row?.thread_page ?? 1);
+}
+
+/** The page a new reactie goes on: its parent's, or for a new thread the last page while it has room. */
+async function pageForNewReactie(trx: Knex.Transaction, articleId: number, parentId: number | null): Promise<number> {
+  if (parentId !== null) {
+    const parent = await trx('reacties').where({ id: parentId }).first('thread_page');
+    if (parent) return Number(parent.thread_page);
+  }
+  const last = await trx('reacties').where({ article_id: articleId }).max({ page: 'thread_page' }).first();
+  if (last?.page === null || last?.page === undefined) return 1;
+  const page = Number(last.page);
+  const filled = await trx('reacties')
+    .where({ article_id: articleId, thread_page: page })
+    .whereIn('status', PAGE_FILLING_STATUSES)
+    .count({ n: '*' })
+    .first();
+  return pageForNewThread({ page, filled: Number(filled?.n ?? 0) });
 }
 
 export async function findReactie(conn: Conn, id: number): Promise<Reactie | null> {
@@ -179,10 +241,12 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
       created_at: now,
       status_changed_at: now,
       submission_key: input.submissionKey ?? null,
+      body_html: reactieBodyHtml(input.body),
+      thread_page: await pageForNewReactie(trx, input.articleId, input.parentId),
       ...verdictColumns(input.verdict),
     })
     .returning('id');
-  await refreshReactieCount(trx, input.articleId);
+  await moveReactieCount(trx, input.articleId, await insertDelta(trx, input));
   return Number(typeof row === 'object' ? row.id : row);
 }
 
@@ -199,7 +263,7 @@ export async function setReactieStatus(trx: Knex.Transaction, reactie: Reactie, 
     .where({ id: reactie.id, status: reactie.status })
     .update({ status, previous_status: status === 'trash' ? reactie.status : null, status_changed_at: now });
   if (n !== 1) throw new StaleReactieError(`reactie ${reactie.id} is no longer ${reactie.status}`);
-  await refreshReactieCount(trx, reactie.articleId);
+  await moveReactieCount(trx, reactie.articleId, await statusDelta(trx, reactie, reactie.status, status));
 }
 
 /** What "restore" returns a trashed reactie to: where it was before, and never straight to spam. */
@@ -214,9 +278,10 @@ export function restoreTarget(reactie: Reactie): ReactieStatus {
  */
 export async function deleteReactie(trx: Knex.Transaction, reactie: Reactie): Promise<void> {
   await lockArticle(trx, reactie.articleId);
+  const delta = await deleteDelta(trx, reactie);
   await trx('reacties').where({ parent_id: reactie.id }).update({ parent_id: reactie.parentId });
   await trx('reacties').where({ id: reactie.id }).delete();
-  await refreshReactieCount(trx, reactie.articleId);
+  await moveReactieCount(trx, reactie.articleId, delta);
 }
 
 /** A moderator's correction of what a resident wrote. */
@@ -225,7 +290,14 @@ export async function updateReactieText(
   id: number,
   changes: { authorName: string; authorUrl: string | null; body: string },
 ): Promise<void> {
-  await trx('reacties').where({ id }).update({ author_name: changes.authorName, author_url: changes.authorUrl, body: changes.body });
+  await trx('reacties')
+    .where({ id })
+    .update({
+      author_name: changes.authorName,
+      author_url: changes.authorUrl,
+      body: changes.body,
+      body_html: reactieBodyHtml(changes.body),
+    });
 }
 
 /** A human decided: no background recheck may change the reactie afterwards. */

@@ -3,7 +3,7 @@
 import type { Request } from 'express';
 import type { Deps } from '../deps';
 import type { FieldErrors } from '../shared/validation';
-import { listThreadReacties } from './queries';
+import { lastThreadPage, listThreadReacties, publicReactiePlace } from './queries';
 import { readRemembered } from './remember';
 import { ownReactieIds } from './session';
 import { buildThread, type ThreadNode } from './thread';
@@ -25,11 +25,16 @@ export interface SectionOptions {
   closedText?: string;
   /** When the resident first got the form: kept through error round-trips, so the fill time counts from then. */
   formIssuedAt?: number;
+  /** The page of the discussion asked for (?reacties=N); by default the page of the reply target, else the newest. */
+  page?: number;
 }
 
 /** The locals views/reacties/*.ejs read. */
 export interface ReactieSection {
   thread: ThreadNode[];
+  /** Which page of the discussion this is, of how many (page 1 holds the oldest threads). */
+  reactiePage: number;
+  reactiePages: number;
   replyTo: number | null;
   replyToName: string | undefined;
   form: ReactieFormState;
@@ -55,15 +60,28 @@ function emptyForm(req: Request): ReactieFormState {
   return { values, errors: {} };
 }
 
+/** Whether the article's discussion has this page (?reacties=N): page 1 always exists. */
+export async function hasReactiePage(deps: Deps, target: { id: number }, page: number): Promise<boolean> {
+  return page >= 1 && page <= (await lastThreadPage(deps.db, target.id));
+}
+
 export async function reactieSection(deps: Deps, req: Request, target: { id: number }, opts: SectionOptions = {}): Promise<ReactieSection> {
-  const reacties = await listThreadReacties(deps.db, target.id, ownReactieIds(req));
+  const own = ownReactieIds(req);
   const form = opts.form ?? emptyForm(req);
+  const pages = await lastThreadPage(deps.db, target.id);
+  // A reply goes under its reactie, so the page is the one that reactie's thread is on.
+  const answering = opts.replyTo ?? (Number(form.values.parentId) || null);
+  const place = opts.page === undefined && answering !== null ? await publicReactiePlace(deps.db, answering, own) : null;
+  const page = Math.min(pages, Math.max(1, opts.page ?? (place && place.articleId === target.id ? place.threadPage : pages)));
+  const reacties = await listThreadReacties(deps.db, target.id, page, own);
   // The reply form is only placed under a reactie that is on the page; otherwise it is a new reactie.
   const shown = (id: number | string | null | undefined) => reacties.find((r) => String(r.id) === String(id));
   const replyTarget = opts.replyTo != null && shown(opts.replyTo) ? opts.replyTo : null;
   const parentId = replyTarget !== null ? String(replyTarget) : shown(form.values.parentId) ? form.values.parentId : '';
   return {
     thread: buildThread(reacties),
+    reactiePage: page,
+    reactiePages: pages,
     replyTo: replyTarget,
     replyToName: replyTarget !== null ? shown(replyTarget)?.authorName : undefined,
     form: { ...form, values: { ...form.values, parentId } },

@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { field } from '../shared/validation';
 import { HONEYPOT_FIELD } from '../spam/pipeline';
 import { postReactie, type ReactieTarget } from './post';
+import { threadPageOf } from './queries';
 import { forgetDetails, rememberDetails } from './remember';
 import { reactieFormPurpose, type SectionOptions } from './section';
 import { ownReactieIds, rememberOwnReactie } from './session';
@@ -37,7 +38,7 @@ const REFUSALS = {
 const EXPIRED = 'Dit formulier was verlopen of ongeldig. Je tekst staat er nog; verstuur hem opnieuw.';
 const CHECK_FIELDS = 'Je reactie is nog niet geplaatst: controleer de gemarkeerde velden.';
 
-export type SubmitResult = { posted: true; id: number } | { posted: false; page: SectionOptions & { status: number } };
+export type SubmitResult = { posted: true; id: number; page: number } | { posted: false; page: SectionOptions & { status: number } };
 
 export interface Submission extends ReactieTarget {
   /** The article's public address, sent to Akismet. */
@@ -87,7 +88,7 @@ export async function submitReactie(deps: Deps, req: Request, res: Response, tar
     rememberDetails(res, { name: v.authorName, email: v.authorEmail, website: v.authorUrl ?? '' }, deps.config.env === 'production');
   else forgetDetails(req, res);
   if (outcome.status !== 'approved') rememberOwnReactie(req, outcome.id);
-  return { posted: true, id: outcome.id };
+  return { posted: true, id: outcome.id, page: await threadPageOf(deps.db, outcome.id) };
 }
 
 /** The form sent back when the per-IP limit stopped it, with how long to wait. */

@@ -1,5 +1,6 @@
 // Turns a flat list of reacties into the nested thread a reader sees, and a reactie's plain text
-// into paragraphs, lines and link segments that the template escapes (a reactie is never HTML).
+// into paragraphs, lines and link segments (a reactie is never HTML): html.ts makes the stored HTML
+// from them, the moderation queue shows them through views/partials/plain-text.ejs.
 import LinkifyIt from 'linkify-it';
 import type { PublicReactie } from './queries';
 
@@ -18,7 +19,6 @@ export interface ThreadNode {
   depth: number;
   /** Held for moderation; only its own author is shown it. */
   pending: boolean;
-  text: PlainText;
   children: ThreadNode[];
 }
 
@@ -54,7 +54,7 @@ export function plainTextToParagraphs(body: string): PlainText {
 export function buildThread(reacties: PublicReactie[]): ThreadNode[] {
   const nodes = new Map<number, ThreadNode>();
   for (const r of reacties) {
-    nodes.set(r.id, { reactie: r, depth: 1, pending: r.status !== 'approved', text: plainTextToParagraphs(r.body), children: [] });
+    nodes.set(r.id, { reactie: r, depth: 1, pending: r.status !== 'approved', children: [] });
   }
   const roots: ThreadNode[] = [];
   const placed = new Set<number>();

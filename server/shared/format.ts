@@ -15,14 +15,46 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
 });
 
+// Dates on a page with hundreds of reacties: Intl is slow per call, so the offset of Amsterdam to
+// UTC is asked once per UTC hour (it only ever changes on a whole UTC hour) and the rest is
+// arithmetic. test/shared/format.test.ts holds the result against Intl across DST changes.
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const HOUR_MS = 3_600_000;
+const offsets = new Map<number, number>();
+const MAX_OFFSETS = 50_000;
+
+function amsterdamOffsetMs(hour: number): number {
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const p = amsterdamParts(new Date(hour * HOUR_MS));
+    offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - hour * HOUR_MS;
+    if (offsets.size >= MAX_OFFSETS) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock time in Amsterdam as a Date whose UTC fields read it. */
+function amsterdamWallClock(date: Date): Date | null {
+  const t = date.getTime();
+  if (!Number.isFinite(t)) return null;
+  return new Date(t + amsterdamOffsetMs(Math.floor(t / HOUR_MS)));
+}
+
 /** "27 mei 2015" */
 export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+  const local = amsterdamWallClock(date);
+  if (!local) return dateFormat.format(date);
+  return `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
 }
 
 /** "27 mei 2015 om 14:03" */
 export function formatDateTime(date: Date): string {
-  return `${dateFormat.format(date)} om ${timeFormat.format(date)}`;
+  const local = amsterdamWallClock(date);
+  if (!local) return `${dateFormat.format(date)} om ${timeFormat.format(date)}`;
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${formatDate(date)} om ${hh}:${mm}`;
 }
 
 /** "mei 2005" */

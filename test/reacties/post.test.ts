@@ -19,7 +19,7 @@ describe('posting a reactie', () => {
     const author = request.agent(t.app);
     const res = await postReactieForm(author, path, { naam: 'Marieke', email: 'marieke@example.nl', reactie: 'Eerste!\n\nNieuwe alinea' });
     assert.equal(res.status, 303);
-    assert.match(res.headers.location, new RegExp(`^${path}#reactie-\\d+$`));
+    assert.match(res.headers.location, new RegExp(`^${path}\\?reacties=1#reactie-\\d+$`));
 
     const own = await author.get(path).expect(200);
     assert.match(own.text, /Je reactie wacht op goedkeuring/);

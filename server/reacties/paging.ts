@@ -1,0 +1,16 @@
+// Long discussions are read in pages of whole threads. A top-level reactie gets its page when it is
+// posted and keeps it; its replies join it there, however many come. So a page link, and a link to
+// one reactie, stays right while the discussion grows: new threads only ever add pages at the end.
+// (migrations/20261201000100 packed existing reacties by this rule.)
+
+/** About this many reacties on a page; a page with a long thread holds more. */
+export const REACTIES_PER_PAGE = 100;
+
+/** Reacties that take a place on a page: spam and trash never fill one. */
+export const PAGE_FILLING_STATUSES = ['approved', 'pending'] as const;
+
+/** The page of a new thread: the last page while it has room, else the next one. */
+export function pageForNewThread(last: { page: number; filled: number } | null): number {
+  if (!last) return 1;
+  return last.filled >= REACTIES_PER_PAGE ? last.page + 1 : last.page;
+}
