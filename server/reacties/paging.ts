@@ -3,8 +3,12 @@
 // one reactie, stays right while the discussion grows: new threads only ever add pages at the end.
 // (migrations/20261201000100 packed existing reacties by this rule.)
 
-/** About this many reacties on a page; a page with a long thread holds more. */
-export const REACTIES_PER_PAGE = 100;
+/**
+ * About this many reacties on a page; a page with a long thread holds more. As many as a busy
+ * article draws, so nearly every discussion is one page (as on the weblogs people know), while an
+ * article with 100.000 reacties is still read, and served, a page at a time.
+ */
+export const REACTIES_PER_PAGE = 500;
 
 /** Reacties that take a place on a page: spam and trash never fill one. */
 export const PAGE_FILLING_STATUSES = ['approved', 'pending'] as const;
