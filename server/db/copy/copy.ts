@@ -66,7 +66,10 @@ async function checkSource(source: Knex, file: string): Promise<void> {
   try {
     recorded = await recordedMigrations(source);
   } catch (err) {
-    throw new CopyError(`${file} is geen SQLite-database (${(err as Error).message}).`);
+    const e = err as { code?: string; message?: string };
+    // knex puts the query in front of the driver's message; the reader only needs the latter.
+    const reason = e.code === 'SQLITE_NOTADB' ? '' : ` (${String(e.message).split(' - ').pop()})`;
+    throw new CopyError(`${file} is geen SQLite-database${reason}.`);
   }
   const known = await knownMigrations();
   if (!recorded || !recorded.some((name) => known.includes(name)))

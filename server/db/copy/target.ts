@@ -1,19 +1,26 @@
 // The target side of a copy: a PostgreSQL database that must hold nothing yet but what a fresh
 // migration writes, its column types (to convert values), and its serial sequences.
 import type { Knex } from 'knex';
+import pg from 'pg';
 import { createDb, type Db } from '../knex';
 import { migrateLatest } from '../migrate';
 import { CopyError } from './errors';
 
+// A server that does not answer at all (a firewall) is given up on after this long.
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Tries one plain connection first: knex's pool would log its own stack trace for a server that is not there. */
 export async function connectTarget(url: string): Promise<Db> {
-  const db = createDb(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  client.on('error', () => {}); // a connection dropped later is reported by the query that meets it
   try {
-    await db.raw('select 1');
+    await client.connect();
   } catch (err) {
-    await db.destroy();
     throw new CopyError(`Kan de PostgreSQL-database ${safeUrl(url)} niet bereiken: ${connectionProblem(err)}`);
+  } finally {
+    await client.end().catch(() => {});
   }
-  return db;
+  return createDb(url);
 }
 
 function connectionProblem(err: unknown): string {
@@ -22,6 +29,9 @@ function connectionProblem(err: unknown): string {
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'de servernaam is onbekend.';
   if (e.code === '3D000') return 'die database bestaat niet; maak hem eerst met createdb.';
   if (e.code === '28P01' || e.code === '28000') return 'de gebruiker of het wachtwoord wordt geweigerd.';
+  if (/timeout/i.test(e.message ?? '')) return `geen antwoord binnen ${CONNECT_TIMEOUT_MS / 1000} seconden.`;
+  if (/Connection terminated/i.test(e.message ?? ''))
+    return 'de verbinding viel weg voordat de server antwoordde (klopt het adres, laat een firewall het door?).';
   return e.message ?? String(err);
 }
 
