@@ -51,10 +51,14 @@ export async function copyDatabase<T>(options: CopyOptions<T>): Promise<CopyResu
     try {
       await migrateLatest(target);
     } catch (err) {
-      throw new CopyError(`Het schema van de doeldatabase bijwerken mislukte: ${(err as Error).message}`);
+      throw new CopyError(`Het bijwerken van het schema van de doeldatabase is mislukt: ${(err as Error).message}`);
     }
     const db = target;
     return await source.transaction((read) => copyAll(read, db, fresh, options));
+  } catch (err) {
+    if (err instanceof CopyError) throw err;
+    // Reading the source went wrong (a locked or damaged file): the target has no rows from us.
+    throw new CopyError(`Kopiëren mislukt: ${(err as Error).message}\n${ROLLED_BACK}`);
   } finally {
     await source.destroy();
     await target?.destroy();
