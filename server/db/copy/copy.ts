@@ -188,7 +188,7 @@ function convertRow(table: string, row: Record<string, unknown>, types: Map<stri
       out[column] = convertValue(value, types.get(column)!);
     } catch (err) {
       if (!(err instanceof ValueError)) throw err;
-      const id = row.id === undefined ? '' : ` (id ${String(row.id)})`;
+      const id = typeof row.id === 'number' || typeof row.id === 'string' ? ` (id ${row.id})` : '';
       throw new CopyError(`kolom ${table}.${column}${id}: ${err.message}`);
     }
   }
