@@ -7,6 +7,7 @@ import type { Deps } from './deps';
 import { loadUser, showFlash } from './accounts/auth';
 import { accountRoutes } from './accounts/routes';
 import { articleRoutes } from './articles/routes';
+import { apiRoutes } from './api/routes';
 import { publicPageCache } from './articles/public-pages';
 import { articleAdminRoutes } from './articles/admin-routes';
 import { importRoutes } from './articles/import-routes';
@@ -74,6 +75,8 @@ export function createApp(deps: Deps): express.Express {
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1d' : 0 }));
   app.use(requestLogger(deps.logger));
   app.use(viewHelpers(deps));
+  // Read-only JSON for everyone: no session, no forms.
+  app.use(apiRoutes(deps));
   // Before the body parsers and the session: a reader without a cookie gets a kept page at once.
   app.use(publicPageCache(deps));
 

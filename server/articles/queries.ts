@@ -134,6 +134,37 @@ export async function listVoorpagina(db: Db, now: Date, page: number, perPage: n
   return { articles: [...fromPinned, ...rest].map(toArticle), total: toCount(countRow) };
 }
 
+/** Where a newest-first listing goes on: after this article (the open-data API's cursor). */
+export interface ArticleCursor {
+  at: Date;
+  id: number;
+}
+
+/**
+ * Public articles, newest first, after the cursor: the open-data API. Kinds narrow it (documents
+ * are every kind but news); one index range, (status, published_at) or (kind, status, published_at).
+ */
+export async function listPublicArticlesAfter(
+  db: Db,
+  now: Date,
+  opts: { kinds?: readonly ArticleKind[]; after: ArticleCursor | null; limit: number },
+): Promise<Article[]> {
+  const q = publicArticles(db, now).select('*');
+  if (opts.kinds) q.whereIn('kind', opts.kinds);
+  const after = opts.after;
+  if (after)
+    q.andWhere((w) =>
+      w.where('published_at', '<', after.at).orWhere((same) => same.where('published_at', after.at).andWhere('id', '<', after.id)),
+    );
+  const rows = await q
+    .orderBy([
+      { column: 'published_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(opts.limit);
+  return rows.map(toArticle);
+}
+
 /** When the weblog started: the first published article. */
 export async function weblogStartedAt(db: Db, now: Date): Promise<Date | null> {
   const row = await publicArticles(db, now).min({ first: 'published_at' }).first();
