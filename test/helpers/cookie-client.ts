@@ -72,3 +72,17 @@ export async function anonymousGet(url: string): Promise<Page> {
   const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(15_000) });
   return { status: res.status, text: await res.text(), location: res.headers.get('location') };
 }
+
+/** Runs task(0) … task(count - 1), at most `concurrency` at a time, as that many browsers would. */
+export async function runConcurrently<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return results;
+}
