@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 // Shared by every instance, so a session or form token made by one is good on another.
-export const SHARED_SESSION_SECRET = 'two-instances-share-this-session-secret-0123456789';
+const SHARED_SESSION_SECRET = 'two-instances-share-this-session-secret-0123456789';
 // Starting takes about a second (tsx compiles on the fly, migrations are checked); a loaded machine is slower.
 const START_TIMEOUT_MS = 30_000;
 
@@ -31,7 +31,7 @@ export interface ServerProcess {
 const running = new Set<ChildProcess>();
 
 /** A port nobody listens on now: the kernel picks one for a listener on port 0, which we close. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
