@@ -156,8 +156,8 @@ describe('durability of the server process', function () {
     post.finish();
     const [got, posted] = await within(Promise.all([page.response, post.response]), 20_000, 'both answers');
     assert.equal(got.status, 200);
-    assert.ok(got.at > signalledAt, 'the page was still being made when SIGTERM arrived');
-    assert.match(got.body, /<h1>Lange draad over de markt<\/h1>/);
+    assert.ok(got.at > signalledAt, 'the page came after SIGTERM');
+    assert.match(got.body, /<h1[^>]*>Lange draad over de markt<\/h1>/);
     // The whole page: as long as the server said it would be, to the end of the HTML, with the thread.
     assert.equal(Buffer.byteLength(got.body), Number(got.length), 'the body is as long as Content-Length says');
     assert.match(got.body, /<\/html>\s*$/);
