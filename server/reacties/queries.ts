@@ -36,7 +36,7 @@ export function isReactieStatus(value: unknown): value is ReactieStatus {
 }
 
 /** The fields a public page may show, from a row that has at least PUBLIC_COLUMNS. */
-function toPublicReactie(row: Row): PublicReactie {
+export function toPublicReactie(row: Row): PublicReactie {
   return {
     id: Number(row.id),
     articleId: Number(row.article_id),
@@ -49,7 +49,7 @@ function toPublicReactie(row: Row): PublicReactie {
   };
 }
 
-const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'author_name', 'author_url', 'body', 'status', 'created_at'];
+export const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'author_name', 'author_url', 'body', 'status', 'created_at'];
 
 export function toReactie(row: Row): Reactie {
   return {
