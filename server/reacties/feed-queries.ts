@@ -7,16 +7,13 @@ import { PUBLIC_COLUMNS, toPublicReactie, type PublicReactie } from './queries';
 // round; a feed is never more than this many rounds of work.
 const MAX_ROUNDS = 10;
 
-/** The newest `limit` visible reacties on public articles (of one article when given), newest first. */
+/** The newest `limit` visible reacties on public articles, or on one article the caller found public; newest first. */
 export async function latestVisibleReacties(db: Db, now: Date, articleId: number | null, limit: number): Promise<PublicReactie[]> {
   const out: PublicReactie[] = [];
   const batch = limit * 2;
   for (let round = 0, offset = 0; round < MAX_ROUNDS && out.length < limit; round++) {
     const q = db('reacties')
-      .join('articles', 'articles.id', 'reacties.article_id')
       .where('reacties.status', 'approved')
-      .andWhere('articles.status', 'published')
-      .andWhere('articles.published_at', '<=', now)
       .select(PUBLIC_COLUMNS.map((c) => `reacties.${c}`))
       .orderBy([
         { column: 'reacties.created_at', order: 'desc' },
@@ -24,7 +21,10 @@ export async function latestVisibleReacties(db: Db, now: Date, articleId: number
       ])
       .offset(offset)
       .limit(batch);
+    // One article: its (article_id, status) index; the caller has seen that the article is public.
+    // All reacties: newest first along (status, created_at), only those on public articles.
     if (articleId !== null) q.andWhere('reacties.article_id', articleId);
+    else q.join('articles', 'articles.id', 'reacties.article_id').andWhere('articles.status', 'published').andWhere('articles.published_at', '<=', now);
     const rows = (await q).map(toPublicReactie);
     offset += rows.length;
     const visible = await visibleIds(db, rows);
