@@ -104,7 +104,12 @@ export async function countPublicArticles(db: Db, now: Date): Promise<number> {
 }
 
 /** Paths and last changes of public articles, oldest first, for one sitemap file. */
-export async function publicArticleLocations(db: Db, now: Date, offset: number, limit: number): Promise<Array<{ path: string; updatedAt: Date }>> {
+export async function publicArticleLocations(
+  db: Db,
+  now: Date,
+  offset: number,
+  limit: number,
+): Promise<Array<{ path: string; updatedAt: Date }>> {
   const rows: Array<Record<string, unknown>> = await publicArticles(db, now)
     .select('slug', 'published_at', 'created_at', 'updated_at')
     .orderBy([{ column: 'published_at' }, { column: 'id' }])

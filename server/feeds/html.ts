@@ -1,7 +1,7 @@
 // The HTML inside feed items: feed readers show it outside our site, so every link is absolute.
 import { formatDate } from '../shared/format';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

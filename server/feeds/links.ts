@@ -37,7 +37,8 @@ export function feedLinks(deps: Deps): Router {
   // The reactie form posted back with an error renders the article page too.
   const article: RequestHandler = async (req, res, next) => {
     const found = await articleAtPermalink(deps.db, req, res);
-    if (found && isPublic(found, deps.clock())) res.locals.feedLinks!.push(link(`Reacties op “${found.title}”`, `${articlePath(found)}/feed`));
+    if (found && isPublic(found, deps.clock()))
+      res.locals.feedLinks!.push(link(`Reacties op “${found.title}”`, `${articlePath(found)}/feed`));
     next();
   };
   router.get('/:year/:month/:slug', article);
@@ -51,7 +52,8 @@ export function feedLinks(deps: Deps): Router {
 
   router.get('/documenten', (req, res, next) => {
     const soort = req.query.soort;
-    if (isDocumentType(soort) && soort !== 'nieuws') res.locals.feedLinks!.push(link(`Raadsdocumenten: ${ARTICLE_KINDS[soort]}`, `/documenten/${soort}/feed`));
+    if (isDocumentType(soort) && soort !== 'nieuws')
+      res.locals.feedLinks!.push(link(`Raadsdocumenten: ${ARTICLE_KINDS[soort]}`, `/documenten/${soort}/feed`));
     else res.locals.feedLinks!.push(link('Raadsdocumenten', '/documenten/feed'));
     next();
   });

@@ -54,7 +54,12 @@ export function feedRoutes(deps: Deps): Router {
   });
 
   router.get(both('/documenten/feed'), publicCache, async (req, res) => {
-    const h = { title: `Raadsdocumenten · ${site}`, description: 'De nieuwste raadsdocumenten', pagePath: '/documenten', feedPath: '/documenten/feed' };
+    const h = {
+      title: `Raadsdocumenten · ${site}`,
+      description: 'De nieuwste raadsdocumenten',
+      pagePath: '/documenten',
+      feedPath: '/documenten/feed',
+    };
     send(deps, req, res, await articlesFeed(deps, { documents: true }, h));
   });
 
@@ -75,7 +80,12 @@ export function feedRoutes(deps: Deps): Router {
     if (!dossier) throw notFound('Dit dossier bestaat niet (meer).');
     const { articles } = await publicArticlesOfDossier(deps.db, dossier.id, deps.clock(), 1, FEED_ITEMS);
     const path = `/dossiers/${dossier.slug}`;
-    const h = { title: `Dossier ${dossier.title} · ${site}`, description: `De artikelen in het dossier ${dossier.title}`, pagePath: path, feedPath: `${path}/feed` };
+    const h = {
+      title: `Dossier ${dossier.title} · ${site}`,
+      description: `De artikelen in het dossier ${dossier.title}`,
+      pagePath: path,
+      feedPath: `${path}/feed`,
+    };
     send(deps, req, res, await articleListFeed(deps, articles, h));
   });
 

@@ -63,7 +63,13 @@ export async function articlesFeed(deps: Deps, selection: ArticleSelection, h: F
 
 export async function articleListFeed(deps: Deps, articles: Article[], h: FeedHead): Promise<Feed> {
   const now = deps.clock();
-  return { ...head(deps, h), items: await articleItems(deps, articles.filter((a) => isPublic(a, now))) };
+  return {
+    ...head(deps, h),
+    items: await articleItems(
+      deps,
+      articles.filter((a) => isPublic(a, now)),
+    ),
+  };
 }
 
 function reactieItem(base: string, r: PublicReactie, article: Article): FeedItem {

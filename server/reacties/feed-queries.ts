@@ -24,7 +24,10 @@ export async function latestVisibleReacties(db: Db, now: Date, articleId: number
     // One article: its (article_id, status) index; the caller has seen that the article is public.
     // All reacties: newest first along (status, created_at), only those on public articles.
     if (articleId !== null) q.andWhere('reacties.article_id', articleId);
-    else q.join('articles', 'articles.id', 'reacties.article_id').andWhere('articles.status', 'published').andWhere('articles.published_at', '<=', now);
+    else
+      q.join('articles', 'articles.id', 'reacties.article_id')
+        .andWhere('articles.status', 'published')
+        .andWhere('articles.published_at', '<=', now);
     const rows = (await q).map(toPublicReactie);
     offset += rows.length;
     const visible = await visibleIds(db, rows);
@@ -48,7 +51,9 @@ async function visibleIds(db: Db, reacties: PublicReactie[]): Promise<Set<number
       known.set(Number(row.id), { parentId: row.parent_id === null ? null : Number(row.parent_id), approved: row.status === 'approved' });
     }
     missing = [
-      ...new Set(rows.map((r) => (r.parent_id === null ? null : Number(r.parent_id))).filter((id): id is number => id !== null && !known.has(id))),
+      ...new Set(
+        rows.map((r) => (r.parent_id === null ? null : Number(r.parent_id))).filter((id): id is number => id !== null && !known.has(id)),
+      ),
     ];
   }
   const visible = new Set<number>();

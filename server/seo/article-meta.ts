@@ -12,7 +12,7 @@ import { SITE_IMAGE_PATH } from './meta';
 const DESCRIPTION_MAX = 200;
 
 /** Plain text from our sanitized HTML: tags dropped, the entities markdown-it writes decoded. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|nbsp|apos);/gi, (_m, e: string) => {

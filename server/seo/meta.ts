@@ -37,7 +37,7 @@ declare global {
   }
 }
 
-export function canonicalUrl(baseUrl: string, path: string, query: Record<string, unknown>): string {
+function canonicalUrl(baseUrl: string, path: string, query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const name of CANONICAL_PARAMS) {
     const value = query[name];

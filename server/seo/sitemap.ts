@@ -50,7 +50,9 @@ export async function urlSet(deps: Deps, file: number, urlsPerFile: number): Pro
     el(
       'urlset',
       { xmlns: NS },
-      locs.map((l) => el('url', {}, [el('loc', {}, `${base}${l.path}`), l.updatedAt ? el('lastmod', {}, l.updatedAt.toISOString()) : null])),
+      locs.map((l) =>
+        el('url', {}, [el('loc', {}, `${base}${l.path}`), l.updatedAt ? el('lastmod', {}, l.updatedAt.toISOString()) : null]),
+      ),
     ),
   );
 }

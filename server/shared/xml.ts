@@ -6,12 +6,8 @@
 // Everything outside XML 1.0's Char production, and lone surrogates.
 const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-export function xmlText(value: string): string {
-  return value
-    .replace(INVALID_XML_CHARS, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+function xmlText(value: string): string {
+  return value.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function xmlAttr(value: string): string {
@@ -31,7 +27,7 @@ export function el(name: string, attrs: Node['attrs'] = {}, content?: string | N
   return typeof content === 'string' ? { name, attrs, text: content } : { name, attrs, children: content };
 }
 
-export function writeXml(node: Node, indent = ''): string {
+function writeXml(node: Node, indent = ''): string {
   const attrs = Object.entries(node.attrs ?? {})
     .filter((e): e is [string, string] => e[1] !== undefined)
     .map(([k, v]) => ` ${k}="${xmlAttr(v)}"`)

@@ -18,7 +18,9 @@ describe('archive by year and month', () => {
   before(async () => {
     t = await createTestApp();
     for (let day = 1; day <= 12; day++) {
-      november.push(await buildArticle(t.db, { title: `November ${day}`, publishedAt: utc(`2026-11-${String(day).padStart(2, '0')}T12:00:00Z`) }));
+      november.push(
+        await buildArticle(t.db, { title: `November ${day}`, publishedAt: utc(`2026-11-${String(day).padStart(2, '0')}T12:00:00Z`) }),
+      );
     }
     await buildArticle(t.db, { title: 'Oktober', publishedAt: utc('2026-10-10T12:00:00Z') });
     await buildArticle(t.db, { title: 'Januari vorig jaar', publishedAt: utc('2025-01-15T12:00:00Z') });
@@ -41,9 +43,9 @@ describe('archive by year and month', () => {
   it('lists every month with its count, linking the month, newest first, with year totals', async () => {
     const res = await get('/archief');
     assert.equal(res.status, 200);
-    const months = [...res.text.matchAll(/<li><a href="(\/\d{4}\/\d{2})">([a-z]+ \d{4})<\/a> <span class="count">\((\d+)\)<\/span><\/li>/g)].map(
-      (m) => `${m[1]} ${m[2]} (${m[3]})`,
-    );
+    const months = [
+      ...res.text.matchAll(/<li><a href="(\/\d{4}\/\d{2})">([a-z]+ \d{4})<\/a> <span class="count">\((\d+)\)<\/span><\/li>/g),
+    ].map((m) => `${m[1]} ${m[2]} (${m[3]})`);
     assert.deepEqual(months, [
       '/2026/12 december 2026 (1)',
       '/2026/11 november 2026 (13)',

@@ -37,7 +37,9 @@ describe('browser: structured data under the strict CSP', function () {
     await visit(page, `${server.baseUrl}${articlePath(article)}`, firing);
     assert.deepEqual(firing, { dialogs: [], violations: [], canaryHits: 0 });
     const data = await page.evaluate(() =>
-      [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? '') as { headline: string }),
+      Array.from(document.querySelectorAll('script[type="application/ld+json"]')).map(
+        (s) => JSON.parse(s.textContent ?? '') as { headline: string },
+      ),
     );
     assert.equal(data.length, 1);
     assert.equal(data[0].headline, TITLE);

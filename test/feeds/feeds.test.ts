@@ -83,7 +83,10 @@ describe('feeds', () => {
     const res = await get(path);
     assert.equal(res.status, 200, `${path}: ${res.text}`);
     const format = path.endsWith('/atom') ? 'atom' : 'rss';
-    assert.match(String(res.headers['content-type']), format === 'atom' ? /^application\/atom\+xml; charset=utf-8/ : /^application\/rss\+xml/);
+    assert.match(
+      String(res.headers['content-type']),
+      format === 'atom' ? /^application\/atom\+xml; charset=utf-8/ : /^application\/rss\+xml/,
+    );
     return feedItems(res.text);
   }
 
@@ -178,7 +181,8 @@ describe('feeds', () => {
       for (const path of [rss, `${rss}/atom`]) {
         const res = await get(path).buffer(true);
         const raw = `${JSON.stringify(res.headers)}\n${res.text}`;
-        for (const needle of [email, email.toLowerCase(), ip, 'Mozilla/5.0 (test)']) assert.ok(!raw.includes(needle), `${path} contains ${needle}`);
+        for (const needle of [email, email.toLowerCase(), ip, 'Mozilla/5.0 (test)'])
+          assert.ok(!raw.includes(needle), `${path} contains ${needle}`);
       }
     }
   });
@@ -270,7 +274,8 @@ describe('feeds', () => {
     assert.deepEqual(await alternates('/documenten?soort=memo'), [...site, `${BASE}/documenten/memo/feed`]);
     assert.deepEqual(await alternates('/documenten'), [...site, `${BASE}/documenten/feed`]);
     // Every advertised feed exists.
-    for (const href of [`${articlePath(newNews)}/feed`, '/dossiers/markt/feed', '/documenten/memo/feed']) assert.equal((await get(href)).status, 200);
+    for (const href of [`${articlePath(newNews)}/feed`, '/dossiers/markt/feed', '/documenten/memo/feed'])
+      assert.equal((await get(href)).status, 200);
     // A page that does not exist offers only the site's feeds.
     const missing = await get('/dossiers/bestaat-niet');
     assert.equal(missing.status, 404);

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { createDossier } from '../../server/dossiers/queries';
+import type { Xml } from '../helpers/xml';
 
 const BASE = 'http://127.0.0.1';
 const HOSTILE = 'Het "college" & de </script><script>alert(1)</script> raad';
@@ -18,8 +19,10 @@ function metaOf(html: string): Record<string, string> {
   return out;
 }
 
-function jsonLd(html: string): Array<Record<string, any>> {
-  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]) as Record<string, any>);
+function jsonLd(html: string): Array<Record<string, Xml>> {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1]) as Record<string, Xml>,
+  );
 }
 
 describe('canonical, OpenGraph and structured data', () => {
@@ -39,7 +42,17 @@ describe('canonical, OpenGraph and structured data', () => {
   after(async () => t.close());
 
   it('gives every public page a canonical link and OpenGraph/Twitter tags with absolute URLs', async () => {
-    for (const path of ['/', '/documenten', '/dossiers', '/dossiers/markt', '/archief', articlePath(article).slice(0, 8), '/over-deze-weblog', '/privacy', articlePath(article)]) {
+    for (const path of [
+      '/',
+      '/documenten',
+      '/dossiers',
+      '/dossiers/markt',
+      '/archief',
+      articlePath(article).slice(0, 8),
+      '/over-deze-weblog',
+      '/privacy',
+      articlePath(article),
+    ]) {
       const res = await request(t.app).get(path);
       assert.equal(res.status, 200, path);
       const m = metaOf(res.text);

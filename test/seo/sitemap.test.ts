@@ -22,7 +22,13 @@ describe('sitemap.xml and robots.txt', () => {
     t = await createTestApp();
     const now = Date.now();
     for (let i = 0; i < 5; i++) {
-      published.push(await buildArticle(t.db, { title: `Artikel ${i}`, kind: i % 2 ? 'memo' : 'nieuws', publishedAt: new Date(now - (10 - i) * 3_600_000) }));
+      published.push(
+        await buildArticle(t.db, {
+          title: `Artikel ${i}`,
+          kind: i % 2 ? 'memo' : 'nieuws',
+          publishedAt: new Date(now - (10 - i) * 3_600_000),
+        }),
+      );
     }
     await buildArticle(t.db, { title: 'Concept', status: 'draft', publishedAt: null });
     await buildArticle(t.db, { title: 'Gepland', publishedAt: new Date(now + 3_600_000) });
@@ -60,7 +66,10 @@ describe('sitemap.xml and robots.txt', () => {
     assert.equal(index.status, 200);
     const parts = parseXml(index.text).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
     // 6 pages + 2 dossiers + 5 articles = 13 addresses: four files of at most four.
-    assert.deepEqual(parts, [1, 2, 3, 4].map((n) => `${BASE}/sitemap-${n}.xml`));
+    assert.deepEqual(
+      parts,
+      [1, 2, 3, 4].map((n) => `${BASE}/sitemap-${n}.xml`),
+    );
     const all: string[] = [];
     for (const part of parts) {
       const res = await request(app).get(part.slice(BASE.length));
@@ -70,7 +79,8 @@ describe('sitemap.xml and robots.txt', () => {
       all.push(...list);
     }
     assert.deepEqual(all, expected());
-    for (const path of ['/sitemap-5.xml', '/sitemap-0.xml', '/sitemap-x.xml']) assert.equal((await request(app).get(path)).status, 404, path);
+    for (const path of ['/sitemap-5.xml', '/sitemap-0.xml', '/sitemap-x.xml'])
+      assert.equal((await request(app).get(path)).status, 404, path);
     // Unsplit, the parts do not exist: /sitemap.xml is the one file.
     assert.equal((await request(t.app).get('/sitemap-1.xml')).status, 404);
   });
