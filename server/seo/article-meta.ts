@@ -45,7 +45,7 @@ export function articleMeta(deps: Deps): Router {
       section,
       publishedTime: article.publishedAt!.toISOString(),
       modifiedTime: modifiedAt(article).toISOString(),
-      jsonLd: newsArticleJsonLd({
+      jsonLdForScript: newsArticleJsonLd({
         article,
         url,
         description,

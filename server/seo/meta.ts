@@ -25,7 +25,7 @@ export interface ArticleMeta {
   modifiedTime: string;
   section: string | null;
   /** JSON-LD, already safe inside <script type="application/ld+json"> (see seo/structured-data.ts). */
-  jsonLd: string;
+  jsonLdForScript: string;
 }
 
 declare global {
