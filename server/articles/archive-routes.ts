@@ -6,14 +6,20 @@ import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
 import { HttpError, notFound } from '../http/errors';
-import { formatMonthYear } from '../shared/format';
 import { parseId } from '../shared/validation';
 import { archiveMonths, monthStart, publicArticlesBetween, type ArchiveMonth } from './listing-queries';
 import { ARTICLE_KINDS, articlePath } from './queries';
 
 // As the voorpagina.
 const ARTICLES_PER_PAGE = 10;
+// Timestamps start in 1970; the end of year 9999 would be a five-digit year.
 const MIN_YEAR = 1970;
+const MAX_YEAR = 9998;
+const outOfRange = (year: number): boolean => year < MIN_YEAR || year > MAX_YEAR;
+
+const MONTH_NAME = new Intl.DateTimeFormat('nl-NL', { month: 'long', timeZone: 'UTC' });
+/** "november 2026", also for a year far outside the weblog's (no date arithmetic). */
+const monthLabel = (year: number, month: number): string => `${MONTH_NAME.format(Date.UTC(2000, month - 1, 15))} ${year}`;
 
 const monthPath = (year: number, month: number): string => `/${year}/${String(month).padStart(2, '0')}`;
 
@@ -23,7 +29,7 @@ function byYear(months: ArchiveMonth[]) {
     let y = years.at(-1);
     if (!y || y.year !== m.year) years.push((y = { year: m.year, count: 0, path: `/${m.year}`, months: [] }));
     y.count += m.count;
-    y.months.push({ label: formatMonthYear(monthStart(m.year, m.month)), count: m.count, path: monthPath(m.year, m.month) });
+    y.months.push({ label: monthLabel(m.year, m.month), count: m.count, path: monthPath(m.year, m.month) });
   }
   return years;
 }
@@ -42,7 +48,7 @@ export function archiveRoutes(deps: Deps): Router {
     const raw = String(req.params.year);
     if (!/^\d{4}$/.test(raw)) return next();
     const year = Number(raw);
-    if (year < MIN_YEAR) throw nothingIn(raw);
+    if (outOfRange(year)) throw nothingIn(raw);
     const months = await archiveMonths(deps.db, deps.clock(), { from: monthStart(year, 1), to: monthStart(year + 1, 1) });
     if (!months.length) throw nothingIn(raw);
     res.render('articles/archive', { title: `Archief ${year}`, heading: `Archief ${year}`, years: byYear(months) });
@@ -54,8 +60,8 @@ export function archiveRoutes(deps: Deps): Router {
     const year = Number(y);
     const month = Number(m);
     if (month < 1 || month > 12) throw notFound('Deze maand bestaat niet.');
-    const label = formatMonthYear(monthStart(year, month));
-    if (year < MIN_YEAR) throw nothingIn(label);
+    const label = monthLabel(year, month);
+    if (outOfRange(year)) throw nothingIn(label);
     const page = parseId(typeof req.query.pagina === 'string' ? req.query.pagina : '1');
     if (page === null) throw notFound('Deze pagina van het archief bestaat niet.');
     const range = { from: monthStart(year, month), to: monthStart(year, month + 1) };

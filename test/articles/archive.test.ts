@@ -104,7 +104,9 @@ describe('archive by year and month', () => {
       ['/2026/02', 'In februari 2026 is op deze weblog niets gepubliceerd.'],
       ['/2026/08', 'In augustus 2026 is op deze weblog niets gepubliceerd.'],
       ['/2026/13', 'Deze maand bestaat niet.'],
-      ['/0001/01', 'is op deze weblog niets gepubliceerd.'],
+      ['/0001/01', 'In januari 1 is op deze weblog niets gepubliceerd.'],
+      ['/9999', 'In 9999 is op deze weblog niets gepubliceerd.'],
+      ['/9999/12', 'In december 9999 is op deze weblog niets gepubliceerd.'],
     ]) {
       const res = await get(path);
       assert.equal(res.status, 404, path);
