@@ -257,3 +257,13 @@ export async function searchArticlesByTitle(db: Db, text: string, limit: number)
     rows.map((r) => Number(r.id)),
   );
 }
+
+export async function countDossiers(db: Db): Promise<number> {
+  return toCount(await db('dossiers').count({ n: '*' }).first());
+}
+
+/** Paths and last changes of dossiers, by id, for one sitemap file. */
+export async function dossierLocations(db: Db, offset: number, limit: number): Promise<Array<{ path: string; updatedAt: Date }>> {
+  const rows: Row[] = await db('dossiers').select('slug', 'updated_at').orderBy('id').offset(offset).limit(limit);
+  return rows.map((r) => ({ path: `/dossiers/${String(r.slug)}`, updatedAt: toDate(r.updated_at) }));
+}
