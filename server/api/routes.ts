@@ -8,10 +8,11 @@ import { attachmentView } from '../attachments/format';
 import { listAttachments } from '../attachments/queries';
 import { DOCUMENT_TYPE_KEYS, isDocumentType } from '../documents/types';
 import { dossiersOfArticle, findDossierBySlug, listDossiersForReaders, publicArticlesOfDossierAfter } from '../dossiers/queries';
+import { latestVisibleReacties } from '../reacties/feed-queries';
 import { parseId } from '../shared/validation';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor';
 import { openToEveryone, sendError, sendJson } from './respond';
-import { articleJson, attachmentJson, dossierJson } from './shape';
+import { articleJson, attachmentJson, dossierJson, reactieJson } from './shape';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
@@ -130,6 +131,26 @@ export function apiRoutes(deps: Deps): Router {
     if (typeof paging === 'string') return sendError(res, 400, paging);
     const articles = await publicArticlesOfDossierAfter(deps.db, dossier.id, deps.clock(), paging.after, paging.limit);
     await sendArticles(req, res, articles, paging.limit);
+  });
+
+  async function sendReacties(req: Request, res: Response, articleId: number | null): Promise<void> {
+    const paging = readPaging(req);
+    if (typeof paging === 'string') return sendError(res, 400, paging);
+    const { reacties, next } = await latestVisibleReacties(deps.db, deps.clock(), articleId, paging.limit, paging.after);
+    const url = new URL(req.originalUrl, base);
+    if (next) url.searchParams.set('na', encodeCursor(next));
+    sendJson(req, res, { data: reacties.map((r) => reactieJson(base, r)), next: next ? `${base}${url.pathname}${url.search}` : null });
+  }
+
+  // Approved reacties that readers see (approved under approved parents), newest first.
+  router.get('/api/v1/reacties', (req, res) => sendReacties(req, res, null));
+
+  router.get('/api/v1/artikelen/:id/reacties', async (req, res) => {
+    const id = parseId(String(req.params.id));
+    const article = id === null ? null : await findArticleById(deps.db, id);
+    if (!article || !isPublic(article, deps.clock()))
+      return sendError(res, 404, 'Dit artikel bestaat niet (meer), of is nog niet gepubliceerd.');
+    await sendReacties(req, res, article.id);
   });
 
   router.use('/api', (_req, res) => sendError(res, 404, 'Dit adres bestaat niet in de open-data-API. Zie /api/v1 voor wat er is.'));

@@ -86,7 +86,7 @@ function reactieItem(base: string, r: PublicReactie, article: Article): FeedItem
 /** The newest visible reacties of the whole weblog, or of one article. */
 export async function reactiesFeed(deps: Deps, article: Article | null, h: FeedHead): Promise<Feed> {
   const now = deps.clock();
-  const reacties = await latestVisibleReacties(deps.db, now, article?.id ?? null, FEED_ITEMS);
+  const { reacties } = await latestVisibleReacties(deps.db, now, article?.id ?? null, FEED_ITEMS);
   const articles = article ? [article] : await listArticlesByIds(deps.db, [...new Set(reacties.map((r) => r.articleId))]);
   const byId = new Map(articles.filter((a) => isPublic(a, now)).map((a) => [a.id, a]));
   const items = reacties.flatMap((r) => {

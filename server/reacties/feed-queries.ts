@@ -7,11 +7,28 @@ import { PUBLIC_COLUMNS, toPublicReactie, type PublicReactie } from './queries';
 // round; a feed is never more than this many rounds of work.
 const MAX_ROUNDS = 10;
 
-/** The newest `limit` visible reacties on public articles, or on one article the caller found public; newest first. */
-export async function latestVisibleReacties(db: Db, now: Date, articleId: number | null, limit: number): Promise<PublicReactie[]> {
+/** Where a newest-first reading goes on: after this reactie. */
+export interface ReactieCursor {
+  at: Date;
+  id: number;
+}
+
+/**
+ * The newest `limit` visible reacties on public articles, or on one article the caller found public;
+ * newest first, after `after` when given. `next` is where to go on (the last candidate looked at),
+ * or null when nothing older is left.
+ */
+export async function latestVisibleReacties(
+  db: Db,
+  now: Date,
+  articleId: number | null,
+  limit: number,
+  after: ReactieCursor | null = null,
+): Promise<{ reacties: PublicReactie[]; next: ReactieCursor | null }> {
   const out: PublicReactie[] = [];
   const batch = limit * 2;
-  for (let round = 0, offset = 0; round < MAX_ROUNDS && out.length < limit; round++) {
+  let cursor = after;
+  for (let round = 0; round < MAX_ROUNDS && out.length < limit; round++) {
     const q = db('reacties')
       .where('reacties.status', 'approved')
       .select(PUBLIC_COLUMNS.map((c) => `reacties.${c}`))
@@ -19,9 +36,15 @@ export async function latestVisibleReacties(db: Db, now: Date, articleId: number
         { column: 'reacties.created_at', order: 'desc' },
         { column: 'reacties.id', order: 'desc' },
       ])
-      .offset(offset)
       .limit(batch);
-    // One article: its (article_id, status) index; the caller has seen that the article is public.
+    const from = cursor;
+    if (from)
+      q.andWhere((w) =>
+        w
+          .where('reacties.created_at', '<', from.at)
+          .orWhere((same) => same.where('reacties.created_at', from.at).andWhere('reacties.id', '<', from.id)),
+      );
+    // One article: its (article_id, status, created_at) index; the caller has seen that the article is public.
     // All reacties: newest first along (status, created_at), only those on public articles.
     if (articleId !== null) q.andWhere('reacties.article_id', articleId);
     else
@@ -29,12 +52,15 @@ export async function latestVisibleReacties(db: Db, now: Date, articleId: number
         .andWhere('articles.status', 'published')
         .andWhere('articles.published_at', '<=', now);
     const rows = (await q).map(toPublicReactie);
-    offset += rows.length;
     const visible = await visibleIds(db, rows);
-    out.push(...rows.filter((r) => visible.has(r.id)));
-    if (rows.length < batch) break;
+    for (const r of rows) {
+      if (out.length === limit) break;
+      cursor = { at: r.createdAt, id: r.id };
+      if (visible.has(r.id)) out.push(r);
+    }
+    if (rows.length < batch && out.length < limit) return { reacties: out, next: null };
   }
-  return out.slice(0, limit);
+  return { reacties: out, next: cursor };
 }
 
 /** Which of these approved reacties have only approved ancestors; reads the ancestors level by level. */

@@ -112,6 +112,50 @@ describe('open-data API', () => {
     assert.match((await request(t.app).get('/api/v2/iets').expect(404)).body.error, /open-data-API/);
   });
 
+  it('lists the reacties readers see, newest first, in pages that hold', async () => {
+    const article = await buildArticle(t.db, { title: 'Druk besproken' });
+    const ids: number[] = [];
+    for (let i = 0; i < 7; i++)
+      ids.push(await buildReactie(t.db, article, { body: `Reactie ${i}` }, new Date(Date.now() - (10 - i) * 60_000)));
+    const held = await buildReactie(t.db, article, { status: 'pending', body: 'Nog niet' });
+    await buildReactie(t.db, article, { parentId: held, body: 'Onder een wachtende' });
+    await buildReactie(t.db, article, { status: 'spam', body: 'Koop nu' });
+    const first = await request(t.app).get(`/api/v1/artikelen/${article.id}/reacties?aantal=4`).expect(200);
+    assert.deepEqual(
+      first.body.data.map((r: { text: string }) => r.text),
+      ['Reactie 6', 'Reactie 5', 'Reactie 4', 'Reactie 3'],
+    );
+    assert.equal(first.body.data[0].url, `https://stadslog.example/reactie/${ids[6]}`);
+    assert.equal(first.body.data[0].html, '<p>Reactie 6</p>');
+    assert.deepEqual(Object.keys(first.body.data[0]).sort(), [
+      'article_id',
+      'author',
+      'author_url',
+      'created_at',
+      'html',
+      'id',
+      'parent_id',
+      'text',
+      'url',
+    ]);
+    const next = new URL(first.body.next as string);
+    const second = await request(t.app)
+      .get(next.pathname + next.search)
+      .expect(200);
+    assert.deepEqual(
+      second.body.data.map((r: { text: string }) => r.text),
+      ['Reactie 2', 'Reactie 1', 'Reactie 0'],
+    );
+    assert.equal(second.body.next, null);
+    const all = await request(t.app).get('/api/v1/reacties?aantal=100').expect(200);
+    const texts = all.body.data.map((r: { text: string }) => r.text);
+    assert.ok(
+      texts.includes('Reactie 0') && !texts.includes('Nog niet') && !texts.includes('Onder een wachtende') && !texts.includes('Koop nu'),
+    );
+    const draft = await buildArticle(t.db, { status: 'draft' });
+    await request(t.app).get(`/api/v1/artikelen/${draft.id}/reacties`).expect(404);
+  });
+
   it('never tells an e-mail address or IP address, not even hashed', async () => {
     const crypto = await import('node:crypto');
     const email = 'geheim-adres@example.nl';
@@ -121,7 +165,14 @@ describe('open-data API', () => {
       crypto.createHash('sha256').update(email).digest('hex'),
       '203.0.113.77',
     ];
-    for (const path of ['/api/v1', '/api/v1/artikelen', '/api/v1/documenten', '/api/v1/dossiers', '/api/v1/dossiers/markt/artikelen']) {
+    for (const path of [
+      '/api/v1',
+      '/api/v1/artikelen',
+      '/api/v1/documenten',
+      '/api/v1/dossiers',
+      '/api/v1/dossiers/markt/artikelen',
+      '/api/v1/reacties',
+    ]) {
       const body = (await request(t.app).get(path).expect(200)).text;
       for (const f of forms) assert.ok(!body.includes(f), `${path} contains ${f}`);
     }
