@@ -24,6 +24,7 @@ import { attachmentRoutes, isUploadRequest } from './attachments/routes';
 import { attachmentLocals } from './attachments/locals';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
+import { searchRoutes } from './search/routes';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
@@ -133,6 +134,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(dossierRoutes(deps));
   app.use(articleDossiers(deps));
   app.use(reactieRoutes(deps));
+  // Before pageRoutes (/:slug).
+  app.use(searchRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));
 
