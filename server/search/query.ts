@@ -60,13 +60,18 @@ export function parseQuery(raw: unknown): SearchQuery {
 
 // Dutch endings cut from a word for SQLite, which has no Dutch stemmer: "fietsers" is searched
 // as fiets*, which also finds fiets, fietsen and fietspad. Longest first; the rest keeps 4 letters.
+// A plural -s only follows a vowel or l, n, r (tafels, auto's): "fiets" and "prijs" keep theirs.
 const DUTCH_ENDINGS = ['heden', 'ingen', 'ers', 'ing', 'en', 'er', 'es', 'e', 's'];
 const MIN_STEM = 4;
 
 export function dutchPrefix(word: string): string {
   if (!/^\p{L}+$/u.test(word)) return word;
   for (const ending of DUTCH_ENDINGS) {
-    if (word.endsWith(ending) && word.length - ending.length >= MIN_STEM) return word.slice(0, -ending.length);
+    if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
+    const stem = word.slice(0, -ending.length);
+    if (ending === 's' && !/[aeiouylnr]$/.test(stem)) continue;
+    // plannen → plan, bussen → bus: the doubled consonant belongs to the ending.
+    return /([^aeiouy])\1$/.test(stem) ? stem.slice(0, -1) : stem;
   }
   return word;
 }
