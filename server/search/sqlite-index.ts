@@ -12,7 +12,8 @@ const SNIPPET_TOKENS = 24;
 export function sqliteSearchIndex(db: Db): SearchIndex {
   const matches = (match: string, now: Date) =>
     db('search_fts')
-      .join('articles as a', 'a.id', 'search_fts.article_id')
+      // CROSS JOIN keeps SQLite from running the full-text match once per published article.
+      .joinRaw('cross join articles as a on a.id = search_fts.article_id')
       .leftJoin('reacties as r', (j) => j.on('r.id', '=', 'search_fts.ref_id').andOn('search_fts.kind', '=', db.raw("'reactie'")))
       .whereRaw('search_fts match ?', [match])
       .andWhere('a.status', 'published')
