@@ -13,6 +13,6 @@ export function toHit(row: Record<string, unknown>): SearchHit {
     articleSlug: String(row.slug),
     articlePublishedAt: toDate(row.published_at),
     articleCreatedAt: toDate(row.created_at),
-    snippetHtml: snippetHtml(String(row.snippet ?? '')),
+    snippetHtml: snippetHtml(typeof row.snippet === 'string' ? row.snippet : ''),
   };
 }

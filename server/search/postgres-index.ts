@@ -39,7 +39,11 @@ export function postgresSearchIndex(db: Db): SearchIndex {
           'a.created_at',
           db.raw("ts_rank_cd(s.document, to_tsquery('stadslog_dutch', ?)) as rank", [tsquery]),
         )
-        .orderBy([{ column: 'rank', order: 'desc' }, { column: 's.article_id', order: 'desc' }, { column: 's.ref_id', order: 'desc' }])
+        .orderBy([
+          { column: 'rank', order: 'desc' },
+          { column: 's.article_id', order: 'desc' },
+          { column: 's.ref_id', order: 'desc' },
+        ])
         .limit(RESULTS_PER_PAGE)
         .offset((page - 1) * RESULTS_PER_PAGE);
       const rows: Array<Record<string, unknown>> = await db
@@ -51,7 +55,11 @@ export function postgresSearchIndex(db: Db): SearchIndex {
             [tsquery, HEADLINE_OPTIONS],
           ),
         )
-        .orderBy([{ column: 'p.rank', order: 'desc' }, { column: 'p.article_id', order: 'desc' }, { column: 'p.ref_id', order: 'desc' }]);
+        .orderBy([
+          { column: 'p.rank', order: 'desc' },
+          { column: 'p.article_id', order: 'desc' },
+          { column: 'p.ref_id', order: 'desc' },
+        ]);
       return { total: Number(counted?.n ?? 0), hits: rows.map(toHit) };
     },
   };

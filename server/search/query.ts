@@ -26,7 +26,10 @@ export interface SearchQuery {
 
 /** Lower case, accents removed, ligatures (ĳ, ﬁ) and wide forms spelled out. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 function wordsOf(text: string): string[] {

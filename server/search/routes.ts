@@ -41,6 +41,7 @@ export function searchRoutes(deps: Deps): Router {
       total,
       page,
       pages,
+      firstNumber: (page - 1) * RESULTS_PER_PAGE + 1,
       href: (n: number) => (n === 1 ? base : `${base}&pagina=${n}`),
       items: hits.map((hit) => ({ hit, label: kindLabel(hit), path: hitPath(hit) })),
     });

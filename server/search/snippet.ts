@@ -6,6 +6,8 @@ import { escapeHtml } from '../shared/html';
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
 
+const MARKERS = new RegExp(`([${MARK_START}${MARK_END}])`);
+
 // Markdown's own marks read as noise in a line of plain text.
 const MARKDOWN_NOISE = /[*_#`]+|\]\([^)\s]*\)|\[/g;
 
@@ -14,7 +16,7 @@ export function snippetHtml(raw: string): string {
   let open = false;
   let out = '';
   // Stray or doubled markers cannot open a tag twice or close one never opened.
-  for (const part of text.split(/([\u0002\u0003])/)) {
+  for (const part of text.split(MARKERS)) {
     if (part === MARK_START) {
       if (!open) out += '<mark>';
       open = true;

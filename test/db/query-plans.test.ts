@@ -11,7 +11,17 @@ import { onPostgres } from '../helpers/db';
 import { articlePath } from '../../server/articles/queries';
 
 // Tables that grow with the weblog (PostgreSQL names them in its plans) …
-const LARGE = ['search_entries', 'reacties', 'articles', 'article_fields', 'document_questions', 'dossier_articles', 'audit_log', 'sessions', 'rate_limits'];
+const LARGE = [
+  'search_entries',
+  'reacties',
+  'articles',
+  'article_fields',
+  'document_questions',
+  'dossier_articles',
+  'audit_log',
+  'sessions',
+  'rate_limits',
+];
 // … and the ones that hold a handful of rows, which SQLite may read whole.
 const SMALL = ['counters', 'settings', 'users', 'pages', 'dossiers'];
 
@@ -40,7 +50,8 @@ function problems(plan: string, sql: string): string[] {
   const found: string[] = [];
   // SQLite names the table or its alias: "SCAN reacties", "SCAN r USING COVERING INDEX …" (the whole index).
   // A full-text match ("SCAN search_fts VIRTUAL TABLE INDEX 0:M…") reads the matching rows only.
-  for (const m of plan.matchAll(/\bSCAN (\w+)\b(?! VIRTUAL TABLE INDEX \d+:M)/g)) if (!SMALL.includes(m[1])) found.push(`reads all of ${m[1]}`);
+  for (const m of plan.matchAll(/\bSCAN (\w+)\b(?! VIRTUAL TABLE INDEX \d+:M)/g))
+    if (!SMALL.includes(m[1])) found.push(`reads all of ${m[1]}`);
   // A sorted page of rows (not of groups, as the counts beside a filter are) must follow an index;
   // search results are ranked, so they sort what matched, not everything.
   const ranked = /VIRTUAL TABLE INDEX \d+:M/.test(plan);

@@ -26,7 +26,12 @@ describe('search: the migration backfills the index', () => {
     const approved = await buildReactie(t.db, article, { body: 'Oude reactie over de wipkip.' });
     await buildReactie(t.db, article, { body: 'Wachtende reactie over de wipkip.', status: 'pending' });
     await searchMigration.up(t.db);
-    const find = async (q: string) => (await request(t.app).get(`/zoeken?q=${encodeURIComponent(q)}`).expect(200)).text;
+    const find = async (q: string) =>
+      (
+        await request(t.app)
+          .get(`/zoeken?q=${encodeURIComponent(q)}`)
+          .expect(200)
+      ).text;
     assert.match(await find('klokkentoren'), new RegExp(`href="${articlePath(article)}"`));
     assert.match(await find('zonnebloem'), /<span class="kind">Motie<\/span>/);
     const reacties = await find('wipkip');

@@ -16,7 +16,7 @@ describe('search: parsing a query', () => {
       { words: ['fiets'], prefix: true, quoted: false },
       { words: ['park'], prefix: true, quoted: false },
     ]);
-    assert.equal(toTsquery(q), "zwembad & (openbare <-> ruimte) & fiets:* & park:*");
+    assert.equal(toTsquery(q), 'zwembad & (openbare <-> ruimte) & fiets:* & park:*');
     assert.equal(toFts5(q), '"zwembad" AND "openbare ruimte" AND "fiets"* AND "park"*');
   });
 

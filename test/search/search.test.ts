@@ -17,7 +17,12 @@ describe('search: /zoeken', () => {
   });
   after(async () => t.close());
 
-  const search = async (q: string, extra = '') => (await request(t.app).get(`/zoeken?q=${encodeURIComponent(q)}${extra}`).expect(200)).text;
+  const search = async (q: string, extra = '') =>
+    (
+      await request(t.app)
+        .get(`/zoeken?q=${encodeURIComponent(q)}${extra}`)
+        .expect(200)
+    ).text;
   /** The result links in order. */
   const links = (html: string) => [...html.matchAll(/<li class="search-result">[\s\S]*?<h2><a href="([^"]+)">/g)].map((m) => m[1]);
   const act = (id: number, actie: string) =>
@@ -73,7 +78,10 @@ describe('search: /zoeken', () => {
   });
 
   it('ranks a title match above a match in the text', async () => {
-    const inBody = await buildArticle(t.db, { title: 'Een bericht', bodyMarkdown: 'Iets over de kademuur en nog veel meer tekst over andere zaken.' });
+    const inBody = await buildArticle(t.db, {
+      title: 'Een bericht',
+      bodyMarkdown: 'Iets over de kademuur en nog veel meer tekst over andere zaken.',
+    });
     const inTitle = await buildArticle(t.db, { title: 'De kademuur', bodyMarkdown: 'Een verhaal.' });
     assert.deepEqual(links(await search('kademuur')), [articlePath(inTitle), articlePath(inBody)]);
   });
@@ -84,12 +92,19 @@ describe('search: /zoeken', () => {
     assert.match(html, /<mark>brandweerkazerne<\/mark>/);
     assert.doesNotMatch(html, /<script>alert/);
     // SQLite shows the tag as text; PostgreSQL's ts_headline leaves tags out.
-    assert.match(html, onPostgres ? /kazerne<\/mark>: alert\(1\) en meer/ : /kazerne<\/mark>: &lt;script&gt;alert\(1\)&lt;\/script&gt; en meer/);
+    assert.match(
+      html,
+      onPostgres ? /kazerne<\/mark>: alert\(1\) en meer/ : /kazerne<\/mark>: &lt;script&gt;alert\(1\)&lt;\/script&gt; en meer/,
+    );
   });
 
   it('does not find a draft or a scheduled article until it is due', async () => {
     await buildArticle(t.db, { title: 'Concept', status: 'draft', bodyMarkdown: 'Over de geheimzinnige vuurtoren.' });
-    const later = await buildArticle(t.db, { title: 'Later', bodyMarkdown: 'Over de luchtballon.', publishedAt: new Date(Date.now() + 3600_000) });
+    const later = await buildArticle(t.db, {
+      title: 'Later',
+      bodyMarkdown: 'Over de luchtballon.',
+      publishedAt: new Date(Date.now() + 3600_000),
+    });
     assert.deepEqual(links(await search('vuurtoren')), []);
     assert.deepEqual(links(await search('luchtballon')), []);
     t.setNow(new Date(Date.now() + 2 * 3600_000));
