@@ -6,6 +6,7 @@ import { toTsquery, type SearchQuery } from './query';
 import { RESULTS_PER_PAGE, type SearchIndex } from './search-index';
 import { MARK_END, MARK_START } from './snippet';
 import { toHit } from './hits';
+import { publicEntry } from './visible';
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -17,7 +18,7 @@ export function postgresSearchIndex(db: Db): SearchIndex {
       .whereRaw("s.document @@ to_tsquery('stadslog_dutch', ?)", [tsquery])
       .andWhere('a.status', 'published')
       .andWhere('a.published_at', '<=', now)
-      .andWhere((w) => w.where('s.kind', 'article').orWhere('r.status', 'approved'));
+      .andWhere(publicEntry('s.kind'));
   return {
     async search(query: SearchQuery, page: number, now: Date) {
       const tsquery = toTsquery(query);

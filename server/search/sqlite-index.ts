@@ -6,6 +6,7 @@ import { toFts5, type SearchQuery } from './query';
 import { RESULTS_PER_PAGE, type SearchIndex } from './search-index';
 import { MARK_END, MARK_START } from './snippet';
 import { toHit } from './hits';
+import { publicEntry } from './visible';
 
 const SNIPPET_TOKENS = 24;
 
@@ -18,7 +19,7 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
       .whereRaw('search_fts match ?', [match])
       .andWhere('a.status', 'published')
       .andWhere('a.published_at', '<=', now)
-      .andWhere((w) => w.where('search_fts.kind', 'article').orWhere('r.status', 'approved'));
+      .andWhere(publicEntry('search_fts.kind'));
   return {
     async search(query: SearchQuery, page: number, now: Date) {
       const match = toFts5(query);

@@ -134,6 +134,18 @@ describe('search: /zoeken', () => {
     assert.match(res.headers.location, new RegExp(`#reactie-${approved}$`));
   });
 
+  it('finds a reply only when the thread shows it: under approved parents', async () => {
+    const a = await buildArticle(t.db);
+    const parent = await buildReactie(t.db, a, { body: 'Een vraag.', status: 'pending' });
+    const middle = await buildReactie(t.db, a, { parentId: parent, body: 'Tussenantwoord.' });
+    const reply = await buildReactie(t.db, a, { parentId: middle, body: 'Over de zandbak.' });
+    assert.deepEqual(links(await search('zandbak')), []);
+    await act(parent, 'goedkeuren');
+    assert.deepEqual(links(await search('zandbak')), [`/reactie/${reply}`]);
+    await act(middle, 'afkeuren');
+    assert.deepEqual(links(await search('zandbak')), []);
+  });
+
   it('finds the new text after a moderator edit, not the old', async () => {
     const a = await buildArticle(t.db);
     const id = await buildReactie(t.db, a, { body: 'Met een tikvout over de stadsbus.' });
