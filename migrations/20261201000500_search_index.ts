@@ -105,7 +105,7 @@ async function upPostgres(knex: Knex): Promise<void> {
   await knex.raw('create text search configuration stadslog_dutch (copy = pg_catalog.dutch)');
   await knex.raw('alter text search configuration stadslog_dutch alter mapping for hword, hword_part, word with unaccent, dutch_stem');
   await knex.raw(`create table search_entries (
-    kind varchar(10) not null,
+    kind text not null,
     ref_id integer not null,
     article_id integer not null,
     title text not null,
