@@ -31,6 +31,7 @@ import { feedRoutes } from './feeds/routes';
 import { articleMeta } from './seo/article-meta';
 import { pageMeta } from './seo/meta';
 import { seoRoutes } from './seo/routes';
+import { searchRoutes } from './search/routes';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
@@ -149,6 +150,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(seoRoutes(deps));
   app.use(archiveRoutes(deps));
   app.use(reactieRoutes(deps));
+  // Before pageRoutes (/:slug).
+  app.use(searchRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));
 

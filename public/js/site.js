@@ -73,6 +73,8 @@
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
+    // A search (GET) may be repeated, also from a page the back button brought back.
+    if (form.method.toLowerCase() === 'get') return;
     if (form.getAttribute('data-submitted') === 'ja') {
       event.preventDefault();
       return;

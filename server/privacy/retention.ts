@@ -20,7 +20,14 @@ export interface TableRule {
   personalData: string;
   /** How long it is kept, as a moderator or auditor reads it. */
   retention: string;
+  /** The table exists on this database only (the search index is built differently on each). */
+  onlyOn?: 'sqlite' | 'pg';
 }
+
+const SEARCH_INDEX: TableRule = {
+  personalData: 'geen: de tekst van artikelen en van goedgekeurde, niet gewiste reacties; geen namen, e-mail- of IP-adressen',
+  retention: 'zolang het artikel bestaat of de reactie goedgekeurd is (triggers houden het bij)',
+};
 
 export const DATA_INVENTORY: Record<string, TableRule> = {
   reacties: {
@@ -64,6 +71,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   dossier_articles: { personalData: 'geen', retention: 'zolang het dossier bestaat' },
   settings: { personalData: 'geen (woordenlijsten die moderatoren zelf invullen)', retention: '—' },
   counters: { personalData: 'geen', retention: '—' },
+  search_fts: { ...SEARCH_INDEX, onlyOn: 'sqlite' },
+  search_entries: { ...SEARCH_INDEX, onlyOn: 'pg' },
   knex_migrations: { personalData: 'geen', retention: '—' },
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
 };

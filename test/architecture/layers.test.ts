@@ -21,6 +21,8 @@ export const LAYERS: string[][] = [
   ['articles', 'pages'],
   ['dossiers'],
   ['attachments'],
+  // Reads what articles, documents and reacties index (kept by triggers), links with articles/.
+  ['search'],
   ['moderation', 'privacy', 'dashboard', 'feeds', 'seo', 'api'],
   // What every screen shows in Dutch: the vocabulary of all features below.
   ['labels.ts'],

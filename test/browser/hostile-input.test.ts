@@ -50,6 +50,10 @@ for (const csp of [true, false]) {
       await visit(page, `${server.baseUrl}/`, firing);
       const firstReactie = await t.db('reacties').orderBy('id').first('id');
       await visit(page, `${server.baseUrl}${path}?antwoord=${firstReactie.id}`, firing);
+      // Search snippets around the vectors, and the vectors typed as a search.
+      await visit(page, `${server.baseUrl}/zoeken?q=alert`, firing);
+      assert.ok((await page.locator('.search-result mark').count()) >= 1, 'highlighted results');
+      for (const vector of XSS_VECTORS) await visit(page, `${server.baseUrl}/zoeken?q=${encodeURIComponent(vector)}`, firing);
       assert.deepEqual(firing, { dialogs: [], violations: [], canaryHits: 0 });
       await page.close();
     });

@@ -16,7 +16,15 @@ async function tableNames(db: Db): Promise<string[]> {
   const rows: Array<{ name: string }> = isPostgres(db)
     ? (await db.raw("select table_name as name from information_schema.tables where table_schema = 'public'")).rows
     : await db.raw("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'");
-  return rows.map((r) => r.name).sort();
+  // A virtual table's shadow tables (search_fts_data, …) are SQLite's storage of it: the virtual
+  // table itself is listed and read.
+  const virtual = isPostgres(db)
+    ? []
+    : (await db.raw<Array<{ name: string }>>("select name from sqlite_master where sql like 'create virtual table%'")).map((r) => r.name);
+  return rows
+    .map((r) => r.name)
+    .filter((name) => !virtual.some((v) => name.startsWith(`${v}_`)))
+    .sort();
 }
 
 /** Every place (table.column#row) whose value contains one of the needles, case-insensitively. */
@@ -123,7 +131,9 @@ describe('privacy: erasure leaves nothing behind', function () {
   }
 
   it('states for every table in the schema what personal data it holds and how long it is kept', async () => {
-    assert.deepEqual(Object.keys(DATA_INVENTORY).sort(), await tableNames(t.db));
+    const here = isPostgres(t.db) ? 'pg' : 'sqlite';
+    const listed = Object.entries(DATA_INVENTORY).filter(([, rule]) => (rule.onlyOn ?? here) === here);
+    assert.deepEqual(listed.map(([name]) => name).sort(), await tableNames(t.db));
   });
 
   it('runs every retention job on both databases without error', async () => {

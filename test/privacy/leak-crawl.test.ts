@@ -72,6 +72,12 @@ describe('privacy: nothing leaks into public pages', () => {
       articlePath(article).slice(0, 8),
       '/sitemap.xml',
       '/robots.txt',
+      // Search finds the reacties by their words, never by the parts of an address (which are not
+      // indexed); the whole address typed would only be echoed back, so the parts are searched.
+      '/zoeken?q=lektest',
+      '/zoeken?q=voorbeeld',
+      `/zoeken?q=${email.split(/[.@-]/).slice(0, 2).join('%20')}`,
+      '/zoeken?q=198%2051%20100%20173',
     ];
     let pages = 0;
     while (queue.length && pages < MAX_PAGES) {

@@ -57,10 +57,14 @@ export async function readSourceTables(conn: Knex | Knex.Transaction): Promise<S
     .where({ type: 'table' })
     .orderBy('name')
     .select('name', 'sql');
+  // A full-text index (FTS5, with its shadow tables name_data, name_idx …) is SQLite's own; the
+  // target keeps its own index, filled by its triggers as the rows arrive.
+  const virtual = rows.filter((r) => /^create\s+virtual\s+table/i.test(r.sql ?? '')).map((r) => r.name);
   const tables: SourceTable[] = [];
   for (const { name, sql } of rows) {
     // sqlite_sequence and friends belong to SQLite itself.
     if (SKIPPED.has(name) || name.startsWith('sqlite_')) continue;
+    if (virtual.some((v) => name === v || name.startsWith(`${v}_`))) continue;
     const columns: ColumnInfo[] = await conn.raw(`PRAGMA table_info(${quote(name)})`);
     const keys: ForeignKey[] = await conn.raw(`PRAGMA foreign_key_list(${quote(name)})`);
     const pk = columns.filter((c) => c.pk > 0);
