@@ -5,5 +5,8 @@ import { parseFlags, runCommand } from './cli-support';
 
 runCommand(async () => {
   const flags = parseFlags(process.argv.slice(2), ['articles', 'reacties', 'big', 'file', 'database']);
-  await generateDatabase(parseSizes(flags), typeof flags.database === 'string' ? flags.database : typeof flags.file === 'string' ? flags.file : null);
+  await generateDatabase(
+    parseSizes(flags),
+    typeof flags.database === 'string' ? flags.database : typeof flags.file === 'string' ? flags.file : null,
+  );
 });

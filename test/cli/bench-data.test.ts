@@ -26,10 +26,16 @@ describe('bench:data generator', function () {
     assert.equal(Number((await t.db('articles').count({ n: '*' }).first())!.n), 40);
     assert.equal(Number((await t.db('reacties').count({ n: '*' }).first())!.n), 3000);
     for (const size of sizes.big) {
-      const article = await t.db('articles').where({ slug: bigArticleSlug(size) }).first('id');
+      const article = await t
+        .db('articles')
+        .where({ slug: bigArticleSlug(size) })
+        .first('id');
       assert.equal(Number((await t.db('reacties').where({ article_id: article.id }).count({ n: '*' }).first())!.n), size);
     }
-    const small = await t.db('articles').where({ slug: bigArticleSlug(500) }).first('id', 'body_markdown');
+    const small = await t
+      .db('articles')
+      .where({ slug: bigArticleSlug(500) })
+      .first('id', 'body_markdown');
     assert.deepEqual(
       (await t.db('reacties').where({ article_id: small.id }).distinct('status')).map((r: { status: string }) => r.status),
       ['approved'],
@@ -73,16 +79,21 @@ describe('bench:data generator', function () {
       assert.equal(Number(r.thread_page), expected, `reactie ${r.id}`);
       assert.ok(depth.get(r.id)! <= 5);
       page.set(r.id, expected);
-      if (r.status === 'approved' || r.status === 'pending') filled.set(`${r.article_id}/${expected}`, (filled.get(`${r.article_id}/${expected}`) ?? 0) + 1);
+      if (r.status === 'approved' || r.status === 'pending')
+        filled.set(`${r.article_id}/${expected}`, (filled.get(`${r.article_id}/${expected}`) ?? 0) + 1);
     }
-    const big = await t.db('articles').where({ slug: bigArticleSlug(1200) }).first('id');
+    const big = await t
+      .db('articles')
+      .where({ slug: bigArticleSlug(1200) })
+      .first('id');
     assert.equal(last.get(Number(big.id)), 3, 'the 1.200-reactie article has three pages');
   });
 
   it('stores the HTML and e-mail keys the app makes', async () => {
     for (const r of await t.db('reacties').select('body', 'body_html', 'author_email', 'author_email_key'))
       assert.equal(r.body_html, reactieBodyHtml(r.body));
-    for (const r of await t.db('reacties').select('author_email', 'author_email_key')) assert.equal(r.author_email_key, emailKey(r.author_email));
+    for (const r of await t.db('reacties').select('author_email', 'author_email_key'))
+      assert.equal(r.author_email_key, emailKey(r.author_email));
     for (const a of await t.db('articles').select('kind', 'body_markdown', 'body_html', 'excerpt_html')) {
       assert.equal(a.body_html, renderMarkdown(a.body_markdown, { document: a.kind !== 'nieuws' }));
       assert.equal(a.excerpt_html, renderMarkdown(firstParagraph(a.body_markdown)));

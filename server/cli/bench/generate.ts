@@ -61,10 +61,12 @@ function plan(rng: Random, opts: GenerateOptions, now: Date): PlannedArticle[] {
     const at = new Date(start + ((i + rng.next()) / n) * 20 * YEAR_MS);
     // One in 200 is a draft; the newest few are scheduled for the coming days.
     if (n > 20 && rng.chance(0.005)) articles.push({ status: 'draft', publishedAt: null, reacties: 0 });
-    else if (n > 20 && i >= n - 3) articles.push({ status: 'published', publishedAt: new Date(now.getTime() + (i - n + 4) * DAY_MS), reacties: 0 });
+    else if (n > 20 && i >= n - 3)
+      articles.push({ status: 'published', publishedAt: new Date(now.getTime() + (i - n + 4) * DAY_MS), reacties: 0 });
     else articles.push({ status: 'published', publishedAt: at, reacties: 0 });
   }
-  const open = () => articles.map((a, i) => i).filter((i) => articles[i].status === 'published' && articles[i].publishedAt! <= now && !articles[i].big);
+  const open = () =>
+    articles.map((a, i) => i).filter((i) => articles[i].status === 'published' && articles[i].publishedAt! <= now && !articles[i].big);
   // The 500-reactie article is recent (on the voorpagina), the bigger ones a year or so old.
   const bigOnes = [...opts.big].sort((a, b) => a - b);
   for (const [k, size] of bigOnes.entries()) {
@@ -170,7 +172,10 @@ async function discussion(
 ): Promise<number> {
   const allApproved = article.big !== undefined && article.big <= 500;
   // A discussion lasts days; the biggest ones go on for a year. Most reacties come early.
-  const span = Math.min(now.getTime() - article.publishedAt.getTime(), (article.big && article.big > 500 ? 365 : rng.logNormal(1, 1)) * DAY_MS);
+  const span = Math.min(
+    now.getTime() - article.publishedAt.getTime(),
+    (article.big && article.big > 500 ? 365 : rng.logNormal(1, 1)) * DAY_MS,
+  );
   const recent: Parent[] = [];
   const filled = new Map<number, number>();
   let lastPage: number | null = null;
@@ -179,7 +184,9 @@ async function discussion(
     const at = new Date(article.publishedAt.getTime() + span * ((k + rng.next()) / article.reacties) ** 2);
     const st = allApproved ? 'approved' : status(rng);
     const parent = recent.length && rng.chance(0.4) ? recent[recent.length - 1 - Math.floor(rng.next() ** 2 * recent.length)] : null;
-    const page: number = parent ? parent.page : pageForNewThread(lastPage === null ? null : { page: lastPage, filled: filled.get(lastPage) ?? 0 });
+    const page: number = parent
+      ? parent.page
+      : pageForNewThread(lastPage === null ? null : { page: lastPage, filled: filled.get(lastPage) ?? 0 });
     if (!parent) lastPage = page;
     if (FILLING.has(st)) filled.set(page, (filled.get(page) ?? 0) + 1);
     const shown = st === 'approved' && (parent === null || parent.visible);

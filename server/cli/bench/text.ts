@@ -47,18 +47,7 @@ const SUBJECTS = [
   'mijn buurman',
   'iedereen in de wijk',
 ];
-const VERBS = [
-  'wil',
-  'moet',
-  'kan',
-  'gaat',
-  'belooft',
-  'weigert',
-  'overweegt',
-  'zou moeten',
-  'probeert',
-  'heeft besloten',
-];
+const VERBS = ['wil', 'moet', 'kan', 'gaat', 'belooft', 'weigert', 'overweegt', 'zou moeten', 'probeert', 'heeft besloten'];
 const OBJECTS = [
   'de parkeerplaatsen aan de Kerkstraat op te heffen',
   'het zwembad langer open te houden',
@@ -101,7 +90,9 @@ const LINKS = [
 function sentence(rng: Random): string {
   if (rng.chance(0.25)) return rng.pick(CLOSERS);
   const s = `${rng.pick(SUBJECTS)} ${rng.pick(VERBS)} ${rng.pick(OBJECTS)}`;
-  const tail = rng.chance(0.3) ? `, ${rng.pick(['maar', 'want', 'terwijl', 'en'])} ${rng.pick(SUBJECTS)} ${rng.pick(VERBS)} ${rng.pick(OBJECTS)}` : '';
+  const tail = rng.chance(0.3)
+    ? `, ${rng.pick(['maar', 'want', 'terwijl', 'en'])} ${rng.pick(SUBJECTS)} ${rng.pick(VERBS)} ${rng.pick(OBJECTS)}`
+    : '';
   return `${s[0].toUpperCase()}${s.slice(1)}${tail}.`;
 }
 
@@ -160,7 +151,20 @@ export function articleText(rng: Random, kind: string, length: number, n: number
 }
 
 const FIRST = ['Jan', 'Fatima', 'Pieter', 'Sanne', 'Mohammed', 'Els', 'Kees', 'Anouk', 'Ahmed', 'Marieke', 'Henk', 'Lotte', 'Bram', 'Yara'];
-const LAST = ['de Vries', 'Jansen', 'Bakker', 'El Amrani', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'Yilmaz', 'Peeters', 'Claessens'];
+const LAST = [
+  'de Vries',
+  'Jansen',
+  'Bakker',
+  'El Amrani',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'Yilmaz',
+  'Peeters',
+  'Claessens',
+];
 
 /** One of a pool of about 30.000 residents: the same person keeps the same name and address. */
 export function resident(rng: Random): { name: string; email: string } {
