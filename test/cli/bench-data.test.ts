@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { postReactieForm } from '../helpers/http';
+import { formToken } from '../../server/cli/bench/load';
 import { bigArticleSlug, generate } from '../../server/cli/bench/generate';
 import { articlePath, findArticleBySlug } from '../../server/articles/queries';
 import { countVisibleReacties, recountAll, siteReactieTotal } from '../../server/reacties/counters';
@@ -115,5 +117,16 @@ describe('bench:data generator', function () {
     assert.equal(res.status, 200);
     assert.equal((res.text.match(/id="reactie-\d+"/g) ?? []).length, 500);
     assert.match(home.text, new RegExp(small.title.replace(/[()]/g, '.')));
+  });
+
+  it('takes new reacties after it (the ids go on), through the form whose token the benchmark harvests', async () => {
+    const big = (await findArticleBySlug(t.db, bigArticleSlug(1200)))!;
+    const page = await request(t.app).get(articlePath(big));
+    assert.ok(formToken(page.text), 'the benchmark finds the form token');
+    const res = await postReactieForm(request.agent(t.app), articlePath(big), { reactie: 'Na de generator geplaatst.' });
+    assert.equal(res.status, 303);
+    const row = await t.db('reacties').where({ body: 'Na de generator geplaatst.' }).first('id', 'thread_page');
+    assert.ok(Number(row.id) > 3000);
+    assert.equal(Number(row.thread_page), 3);
   });
 });
