@@ -88,10 +88,11 @@ function plan(rng: Random, opts: GenerateOptions, now: Date): PlannedArticle[] {
     articles[i].reacties = Math.min(cap, Math.floor((weights[k] / sum) * rest));
   }
   rest -= tail.reduce((s, i) => s + articles[i].reacties, 0);
-  // What rounding and the cap left over goes round the articles that still have room.
-  // (Past the cap only when every article is full.)
+  // What rounding and the cap left over goes round the articles that draw reacties at all and
+  // still have room (past the cap only when every one is full).
+  const takers = tail.filter((_, k) => weights[k] > 0);
   for (let limit = cap; rest > 0; limit = Number.MAX_SAFE_INTEGER) {
-    for (const i of tail) {
+    for (const i of takers.length ? takers : tail) {
       if (rest === 0) break;
       if (articles[i].reacties < limit) {
         articles[i].reacties++;
