@@ -7,6 +7,7 @@ import type { Deps } from './deps';
 import { loadUser, showFlash } from './accounts/auth';
 import { accountRoutes } from './accounts/routes';
 import { articleRoutes } from './articles/routes';
+import { publicPageCache } from './articles/public-pages';
 import { articleAdminRoutes } from './articles/admin-routes';
 import { importRoutes } from './articles/import-routes';
 import { pageRoutes } from './pages/routes';
@@ -73,6 +74,8 @@ export function createApp(deps: Deps): express.Express {
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1d' : 0 }));
   app.use(requestLogger(deps.logger));
   app.use(viewHelpers(deps));
+  // Before the body parsers and the session: a reader without a cookie gets a kept page at once.
+  app.use(publicPageCache(deps));
 
   app.use('/beheer', express.urlencoded({ extended: false, limit: BEHEER_BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.urlencoded({ extended: false, limit: PUBLIC_BODY_LIMIT, parameterLimit: 2000 }));

@@ -28,6 +28,8 @@ export interface Config {
   uploadDir: string;
   /** Always on; only the hostile-input tests turn it off, to prove the escaping holds on its own. */
   contentSecurityPolicy: boolean;
+  /** Memory for the pages kept ready for readers without a cookie (http/page-cache.ts); 0 turns it off. */
+  pageCacheBytes: number;
 }
 
 export interface AkismetConfig {
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ipRetentionDays: parseIntSetting('IP_RETENTION_DAYS', env.IP_RETENTION_DAYS, 30, 1, 365),
     uploadDir: env.UPLOAD_DIR || defaultUploadDir(databaseUrl),
     contentSecurityPolicy: true,
+    pageCacheBytes: parseIntSetting('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 64, 0, 4096) * 1024 * 1024,
     akismet: env.AKISMET_KEY
       ? {
           key: env.AKISMET_KEY,
@@ -147,6 +150,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     uploadDir: path.join(os.tmpdir(), 'stadslog-test-bijlagen'),
     akismet: null,
     contentSecurityPolicy: true,
+    pageCacheBytes: 16 * 1024 * 1024,
     // High enough that tests posting many reacties from 127.0.0.1 are not limited; rate-limit tests lower them.
     rateLimits: {
       reactiesPerIp: { max: 10000, windowMs: 10 * MINUTE },

@@ -1,4 +1,5 @@
-// Template policy: <%- (unescaped output) only for includes and for HTML that sanitize-html made (…Html).
+// Template policy: <%- (unescaped output) only for includes, for HTML that sanitize-html or our own escaping
+// made (…Html fields), and for …Html(…) functions that render another template (which escapes).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ describe('templates', () => {
   it('output unescaped HTML only from includes and sanitizer-made …Html fields', () => {
     for (const file of templates(path.join(__dirname, '..', 'views'))) {
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/<%-\s*([^%]*?)\s*%>/g)) {
-        assert.ok(/^include\(/.test(m[1]) || /^[\w.]*Html$/.test(m[1]), `${path.relative(process.cwd(), file)}: <%- ${m[1]} %>`);
+        assert.ok(/^include\(/.test(m[1]) || /^[\w.]*Html(\(.*\))?$/.test(m[1]), `${path.relative(process.cwd(), file)}: <%- ${m[1]} %>`);
       }
     }
   });

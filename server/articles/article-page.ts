@@ -2,7 +2,8 @@
 // and when a posted reactie comes back with an error (the section then carries the form's state).
 import type { Request, Response } from 'express';
 import type { Deps } from '../deps';
-import { reactieSection, type SectionOptions } from '../reacties/section';
+import { renderToString, sendHtml } from '../http/page-cache';
+import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
 import { renderThread } from '../reacties/thread-view';
 import { formatIsoDate } from '../documents/dates';
 import { DOCUMENT_TYPES } from '../documents/types';
@@ -19,7 +20,8 @@ export async function renderArticlePage(
   const documentType = DOCUMENT_TYPES[article.kind];
   const path = articlePath(article);
   const threadOptions = { path, open: article.reactiesOpen, replyTo: section.replyTo, cache: deps.config.env !== 'development' };
-  res.status(opts.status ?? 200).render('articles/article', {
+  res.status(opts.status ?? 200);
+  const html = await renderToString(res, 'articles/article', {
     title: article.title,
     description: article.excerptMarkdown.slice(0, 200) || undefined,
     article,
@@ -29,6 +31,9 @@ export async function renderArticlePage(
     document: documents.get(article.id),
     isoDate: formatIsoDate,
     ...section,
-    renderThread: (replyForm: string) => renderThread(section.thread, { ...threadOptions, replyForm }),
+    threadHtml: (replyFormHtml: string) => renderThread(section.thread, { ...threadOptions, replyFormHtml }),
   });
+  // The form's token is made per response; a cached copy gets a fresh one in its place.
+  const hole = article.reactiesOpen ? { purpose: reactieFormPurpose(article), value: section.formToken } : null;
+  sendHtml(req, res, html, hole);
 }

@@ -3,6 +3,7 @@
 // all ask here, so one request does one lookup. A malformed year or month names no article.
 import type { Request, Response } from 'express';
 import type { Db } from '../db/knex';
+import { parseId } from '../shared/validation';
 import { findArticleBySlug, type Article } from './queries';
 
 declare global {
@@ -25,4 +26,10 @@ export async function articleAtPermalink(db: Db, req: Request, res: Response): P
   const article = isPermalink(params) ? await findArticleBySlug(db, params.slug) : null;
   res.locals.permalinkArticle = article;
   return article;
+}
+
+/** ?reacties=N, the page of an article's discussion: undefined when absent, null when it is not a page number. */
+export function readReactiePage(value: unknown): number | undefined | null {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? parseId(value) : null;
 }

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
+import { renderToString, sendHtml } from '../http/page-cache';
 import { notFound } from '../http/errors';
 import { siteReactieTotal } from '../reacties/counters';
 import { parseId } from '../shared/validation';
@@ -9,18 +10,12 @@ import { publicReactiePlace } from '../reacties/queries';
 import { hasReactiePage } from '../reacties/section';
 import { ownReactieIds } from '../reacties/session';
 import { renderArticlePage } from './article-page';
-import { articleAtPermalink, isPermalink } from './permalink';
+import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
 import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter } from './document-list';
-import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, listVoorpagina, weblogStartedAt } from './queries';
+import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, listVoorpagina, nextScheduledAt, weblogStartedAt } from './queries';
 
 // Ten items fit a phone screen's scroll and a day or two of the weblog.
 const ARTICLES_PER_PAGE = 10;
-
-/** ?reacties=N: undefined when absent, null when it is not a page number. */
-function readReactiePage(value: unknown): number | undefined | null {
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? parseId(value) : null;
-}
 
 export function articleRoutes(deps: Deps): Router {
   const router = Router();
@@ -37,7 +32,7 @@ export function articleRoutes(deps: Deps): Router {
     ]);
     const pages = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
     if (page > pages) throw notFound('Deze pagina van de voorpagina bestaat niet.');
-    res.render('articles/voorpagina', {
+    const html = await renderToString(res, 'articles/voorpagina', {
       title: page > 1 ? `Voorpagina, pagina ${page}` : '',
       items: articles.map((a) => ({ article: a, path: articlePath(a), kindLabel: ARTICLE_KINDS[a.kind] })),
       reactieTotal,
@@ -45,6 +40,9 @@ export function articleRoutes(deps: Deps): Router {
       page,
       pages,
     });
+    // A kept copy holds until a scheduled article is due, or something it shows changes (its version).
+    const due = res.locals.pageCacheSlot ? await nextScheduledAt(deps.db, now) : null;
+    sendHtml(req, res, html, null, due?.getTime() ?? Infinity);
   });
 
   router.get('/documenten', publicCache, async (req, res) => {

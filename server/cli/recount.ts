@@ -1,5 +1,7 @@
-// npm run recount: rebuilds every reacties counter from the reacties themselves.
+// npm run recount: rebuilds every reacties counter from the reacties themselves, and stores the
+// HTML of reacties written before Stadslog kept it.
 import { recountAll, siteReactieTotal } from '../reacties/counters';
+import { fillMissingBodyHtml } from '../reacties/queries';
 import { openDatabase, progressLine, runCommand } from './cli-support';
 
 runCommand(async () => {
@@ -9,5 +11,7 @@ runCommand(async () => {
   console.log(
     `${articles.toLocaleString('nl-NL')} artikelen geteld. Totaal aantal reacties: ${before.toLocaleString('nl-NL')} → ${total.toLocaleString('nl-NL')}.`,
   );
+  const filled = await fillMissingBodyHtml(db);
+  if (filled) console.log(`${filled.toLocaleString('nl-NL')} reacties kregen hun opgemaakte tekst.`);
   await db.destroy();
 });

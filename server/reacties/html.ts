@@ -18,5 +18,5 @@ export function reactieBodyHtml(body: string): string {
           )
           .join('<br>')}</p>`,
     )
-    .join('\n');
+    .join('');
 }

@@ -8,7 +8,7 @@
  * article draws, so nearly every discussion is one page (as on the weblogs people know), while an
  * article with 100.000 reacties is still read, and served, a page at a time.
  */
-export const REACTIES_PER_PAGE = 500;
+const REACTIES_PER_PAGE = 500;
 
 /** Reacties that take a place on a page: spam and trash never fill one. */
 export const PAGE_FILLING_STATUSES = ['approved', 'pending'] as const;

@@ -250,6 +250,26 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
   return Number(typeof row === 'object' ? row.id : row);
 }
 
+/** Stores the HTML of reacties written before it was kept (pages make it on the fly until then). */
+export async function fillMissingBodyHtml(db: Db): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows: Array<{ id: number; body: string }> = await db('reacties')
+      .whereNull('body_html')
+      .orderBy('id')
+      .limit(500)
+      .select('id', 'body');
+    if (!rows.length) return filled;
+    await db.transaction(async (trx) => {
+      for (const r of rows)
+        await trx('reacties')
+          .where({ id: r.id })
+          .update({ body_html: reactieBodyHtml(String(r.body)) });
+    });
+    filled += rows.length;
+  }
+}
+
 /** A reactie changed under the caller's feet: it was not read under lockReactie. */
 class StaleReactieError extends Error {}
 

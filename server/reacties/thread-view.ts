@@ -17,7 +17,7 @@ export interface ThreadViewOptions {
   open: boolean;
   /** The reactie the reply form is placed under, if any, and that form's HTML. */
   replyTo: number | null;
-  replyForm: string;
+  replyFormHtml: string;
   /** Compile the template once (outside development) or on every call (to see edits at once). */
   cache: boolean;
 }
@@ -36,11 +36,11 @@ export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): stri
     path: opts.path,
     open: opts.open,
     replyTo: opts.replyTo,
-    replyForm: opts.replyForm,
+    replyFormHtml: opts.replyFormHtml,
     dateTime: formatDateTime,
-    render: (node: ThreadNode): string => template({ node, view }),
+    childHtml: (node: ThreadNode): string => template({ node, view }),
   };
   let html = '';
-  for (const node of nodes) html += view.render(node);
+  for (const node of nodes) html += view.childHtml(node);
   return html;
 }

@@ -89,13 +89,18 @@ describe('npm scripts', function () {
     const right = await siteReactieTotal(db);
     await db('articles').update({ reactie_count: 999 });
     await db('counters').update({ value: 12345 });
+    // As a database from before the HTML of a reactie was kept.
+    const old = await db('reacties').count({ n: '*' }).first();
+    await db('reacties').update({ body_html: null });
     await db.destroy();
     const res = run('recount.ts', [], file);
     assert.equal(res.status, 0, res.stderr);
     assert.match(res.stdout, /Artikel \d+ van \d+/);
     assert.match(res.stdout, new RegExp(`12\\.345 → ${right}`));
+    assert.match(res.stdout, new RegExp(`${Number(old?.n)} reacties kregen hun opgemaakte tekst`));
     const after = createDb(file);
     assert.equal(await siteReactieTotal(after), right);
+    assert.equal(Number((await after('reacties').whereNull('body_html').count({ n: '*' }).first())?.n), 0);
     await after.destroy();
   });
 });

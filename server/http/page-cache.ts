@@ -1,0 +1,214 @@
+// Pages kept ready for readers without a cookie: the voorpagina and article pages, as bytes and as
+// gzip, so a hit costs one version check in the database and a copy to the socket.
+//
+// An entry is valid for one version of its content (the caller reads it from the database on every
+// request, so a change made on any app server shows at once) and, for listings, until a moment in
+// time (a scheduled article appears). A page may have one hole: a value that must differ per response,
+// such as the reactie form's signed token and fill-time stamp. The page is kept as the part before
+// and the part after the hole; gzip is kept as deflate blocks ending in a full flush for the first
+// part and a final stream for the second, with the per-response value between them as a stored
+// block, so nothing is compressed per request (RFC 1951 allows blocks of any kind in a row).
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import type { Request, Response } from 'express';
+
+export interface CachedPage {
+  version: string;
+  /** A hash of the bytes (not of the hole): weak, since the hole differs per response. */
+  etag: string;
+  /** Until when the entry holds whatever the version says (ms since epoch); Infinity for ever. */
+  validUntil: number;
+  /** What fills the hole of each response (a form token's purpose); null: no hole. */
+  hole: string | null;
+  head: Buffer;
+  tail: Buffer;
+  headDeflated: Buffer;
+  tailDeflated: Buffer;
+  headCrc: number;
+  bytes: number;
+}
+
+export interface PageCacheOptions {
+  maxBytes: number;
+  /** Makes the value for a hole, per response. */
+  fillHole: (hole: string) => string;
+  /** Cache-Control for the pages: short enough that a reverse proxy never keeps a page long. */
+  cacheControl?: string;
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+// Browsers revalidate each time (a 304 is cheap); a shared proxy may keep a page a few seconds.
+const CACHE_CONTROL = 'public, max-age=0, s-maxage=10';
+
+function storedBlock(data: Buffer): Buffer {
+  // A stored block holds at most 65.535 bytes; holes are form tokens of about a hundred.
+  if (data.length > 0xffff) throw new RangeError('hole too large for one stored block');
+  const header = Buffer.from([0, data.length & 0xff, data.length >> 8, ~data.length & 0xff, (~data.length >> 8) & 0xff]);
+  return Buffer.concat([header, data]);
+}
+
+function gzipTrailer(crc: number, length: number): Buffer {
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length % 2 ** 32, 4);
+  return trailer;
+}
+
+/** CRC-32 going on from `crc`. zlib answers 0 for an empty buffer without memory behind it, so skip those. */
+function crcOn(data: Buffer, crc: number): number {
+  return data.length ? zlib.crc32(data, crc) : crc;
+}
+
+function acceptsGzip(req: Request): boolean {
+  const accept = req.headers['accept-encoding'];
+  return typeof accept === 'string' && /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(accept);
+}
+
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+  private bytes = 0;
+  private readonly cacheControl: string;
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.cacheControl = options.cacheControl ?? CACHE_CONTROL;
+  }
+
+  get enabled(): boolean {
+    return this.options.maxBytes > 0;
+  }
+
+  /** The entry for this key when it is of this version and still valid; least recently used go first. */
+  get(key: string, version: string, now: number): CachedPage | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version !== version || now >= entry.validUntil) {
+      this.delete(key);
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /**
+   * Keeps a rendered page. `holeValue` is the per-response value as it stands in this rendering,
+   * and must stand in it exactly once (else the page is not kept: it is sent as it is).
+   */
+  store(
+    key: string,
+    version: string,
+    html: string,
+    hole: { purpose: string; value: string } | null,
+    validUntil: number,
+  ): CachedPage | null {
+    let head = html;
+    let tail = '';
+    if (hole) {
+      const at = html.indexOf(hole.value);
+      if (at < 0 || html.indexOf(hole.value, at + 1) >= 0) return null;
+      head = html.slice(0, at);
+      tail = html.slice(at + hole.value.length);
+    }
+    const headBuf = Buffer.from(head);
+    const tailBuf = Buffer.from(tail);
+    const entry: CachedPage = {
+      version,
+      etag: `W/"${crypto.createHash('sha256').update(headBuf).update(tailBuf).digest('base64url').slice(0, 27)}"`,
+      validUntil,
+      hole: hole?.purpose ?? null,
+      head: headBuf,
+      tail: tailBuf,
+      headDeflated: zlib.deflateRawSync(headBuf, { finishFlush: zlib.constants.Z_FULL_FLUSH }),
+      tailDeflated: zlib.deflateRawSync(tailBuf),
+      headCrc: crcOn(headBuf, 0),
+      bytes: 0,
+    };
+    entry.bytes = headBuf.length + tailBuf.length + entry.headDeflated.length + entry.tailDeflated.length;
+    if (!this.enabled || entry.bytes > this.options.maxBytes / 4) return entry;
+    this.delete(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    for (const [oldest] of this.entries) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.delete(oldest);
+    }
+    return entry;
+  }
+
+  /** Sends the page: 304 when the reader has it, gzip when accepted, the hole filled afresh. */
+  send(req: Request, res: Response, page: CachedPage): void {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', this.cacheControl);
+    res.setHeader('Vary', 'Cookie, Accept-Encoding');
+    res.setHeader('ETag', page.etag);
+    const known = req.headers['if-none-match'];
+    if (typeof known === 'string' && known.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag.slice(2))) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    const holeValue = Buffer.from(page.hole === null ? '' : this.options.fillHole(page.hole));
+    const gzip = acceptsGzip(req);
+    const parts = gzip ? this.gzipParts(page, holeValue) : [page.head, holeValue, page.tail].filter((part) => part.length > 0);
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    if (!parts.length) parts.push(Buffer.alloc(0));
+    res.setHeader(
+      'Content-Length',
+      parts.reduce((n, part) => n + part.length, 0),
+    );
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]);
+    res.end(parts[parts.length - 1]);
+  }
+
+  private gzipParts(page: CachedPage, holeValue: Buffer): Buffer[] {
+    const crc = crcOn(page.tail, crcOn(holeValue, page.headCrc));
+    const length = page.head.length + holeValue.length + page.tail.length;
+    const parts = [GZIP_HEADER, page.headDeflated];
+    if (holeValue.length) parts.push(storedBlock(holeValue));
+    parts.push(page.tailDeflated, gzipTrailer(crc, length));
+    return parts;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** Set when this response may be kept in the page cache, under this key and version (see sendHtml). */
+      pageCacheSlot?: { cache: PageCache; key: string; version: string };
+    }
+  }
+}
+
+/** Renders a view to a string, for pages that may be kept (res.render would send it at once). */
+export function renderToString(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => res.render(view, locals, (err, html) => (err ? reject(err) : resolve(html))));
+}
+
+/**
+ * Sends a rendered page. When the request may be cached (a reader without a cookie; the route's
+ * cache lookup set the slot) and the page is a 200, it is kept for the next readers.
+ */
+export function sendHtml(
+  req: Request,
+  res: Response,
+  html: string,
+  hole: { purpose: string; value: string } | null = null,
+  validUntil = Infinity,
+): void {
+  const slot = res.locals.pageCacheSlot;
+  const entry = slot && res.statusCode === 200 ? slot.cache.store(slot.key, slot.version, html, hole, validUntil) : null;
+  if (entry && slot) slot.cache.send(req, res, entry);
+  else res.send(html);
+}
