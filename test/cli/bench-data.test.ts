@@ -9,7 +9,7 @@ import { bigArticleSlug, generate } from '../../server/cli/bench/generate';
 import { articlePath, findArticleBySlug } from '../../server/articles/queries';
 import { countVisibleReacties, recountAll, siteReactieTotal } from '../../server/reacties/counters';
 import { reactieBodyHtml } from '../../server/reacties/html';
-import { REACTIES_PER_PAGE } from '../../server/reacties/paging';
+import { pageForNewThread } from '../../server/reacties/paging';
 import { emailKey } from '../../server/shared/email';
 import { firstParagraph, renderMarkdown } from '../../server/shared/markdown';
 
@@ -71,7 +71,7 @@ describe('bench:data generator', function () {
       let expected: number;
       if (r.parent_id === null) {
         const at = last.get(r.article_id);
-        expected = at === undefined ? 1 : (filled.get(`${r.article_id}/${at}`) ?? 0) >= REACTIES_PER_PAGE ? at + 1 : at;
+        expected = pageForNewThread(at === undefined ? null : { page: at, filled: filled.get(`${r.article_id}/${at}`) ?? 0 });
         last.set(r.article_id, expected);
         depth.set(r.id, 1);
       } else {
