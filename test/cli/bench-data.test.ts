@@ -10,6 +10,7 @@ import { articlePath, findArticleBySlug } from '../../server/articles/queries';
 import { countVisibleReacties, recountAll, siteReactieTotal } from '../../server/reacties/counters';
 import { reactieBodyHtml } from '../../server/reacties/html';
 import { pageForNewThread } from '../../server/reacties/paging';
+import { purgeOldSpam } from '../../server/reacties/purge';
 import { emailKey } from '../../server/shared/email';
 import { firstParagraph, renderMarkdown } from '../../server/shared/markdown';
 
@@ -19,7 +20,8 @@ describe('bench:data generator', function () {
   const sizes = { articles: 40, reacties: 3000, big: [500, 1200] };
   before(async () => {
     t = await createTestApp();
-    const result = await generate(t.db, sizes);
+    // One year, so the last month (the only one with spam and IP addresses) holds a few articles.
+    const result = await generate(t.db, { ...sizes, years: 1 });
     assert.deepEqual(result.reacties, sizes.reacties);
   });
   after(async () => t.close());
@@ -47,6 +49,12 @@ describe('bench:data generator', function () {
     assert.deepEqual(statuses, ['approved', 'pending', 'spam', 'trash']);
     const replies = Number((await t.db('reacties').whereNotNull('parent_id').count({ n: '*' }).first())!.n);
     assert.ok(replies > 600 && replies < 1800, `about 40% replies, got ${replies}`);
+  });
+
+  it('keeps nothing the retention rules would delete: no spam older than a month, no old IP addresses', async () => {
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000);
+    assert.equal(Number((await t.db('reacties').whereNotNull('ip').andWhere('created_at', '<', monthAgo).count({ n: '*' }).first())!.n), 0);
+    assert.equal(await purgeOldSpam(t.db, new Date()), 0);
   });
 
   it('stores the counters recountAll computes', async () => {

@@ -11,6 +11,7 @@ import { reactieBodyHtml } from '../../reacties/html';
 import { PAGE_FILLING_STATUSES, pageForNewThread } from '../../reacties/paging';
 import { MAX_THREAD_DEPTH } from '../../reacties/thread';
 import { emailKey } from '../../shared/email';
+import { DEFAULT_SPAM_SETTINGS } from '../../spam/settings';
 import { firstParagraph, renderMarkdown } from '../../shared/markdown';
 import { articleText, Random, reactieText, resident } from './text';
 
@@ -22,6 +23,8 @@ export interface GenerateOptions {
   reacties: number;
   /** Articles with exactly this many reacties (the 500-reactie article: all approved, ~6 KB body). */
   big: number[];
+  /** How far back the weblog goes (20 years). */
+  years?: number;
   seed?: number;
   now?: Date;
   progress?: (label: string, done: number, total: number) => void;
@@ -56,9 +59,10 @@ interface PlannedArticle {
 function plan(rng: Random, opts: GenerateOptions, now: Date): PlannedArticle[] {
   const n = opts.articles;
   const articles: PlannedArticle[] = [];
-  const start = now.getTime() - 20 * YEAR_MS;
+  const years = opts.years ?? 20;
+  const start = now.getTime() - years * YEAR_MS;
   for (let i = 0; i < n; i++) {
-    const at = new Date(start + ((i + rng.next()) / n) * 20 * YEAR_MS);
+    const at = new Date(start + ((i + rng.next()) / n) * years * YEAR_MS);
     // One in 200 is a draft; the newest few are scheduled for the coming days.
     if (n > 20 && rng.chance(0.005)) articles.push({ status: 'draft', publishedAt: null, reacties: 0 });
     else if (n > 20 && i >= n - 3)
@@ -143,16 +147,24 @@ interface Parent {
   visible: boolean;
 }
 
-const STATUSES: Array<[string, number]> = [
+// As a moderated weblog has them: spam is deleted after the spam retention period (30 days by
+// default), so only the last month has any; older reacties that were spam are simply gone.
+const RECENT_STATUSES: Array<[string, number]> = [
   ['approved', 0.88],
   ['pending', 0.03],
   ['spam', 0.06],
   ['trash', 0.03],
 ];
+const OLD_STATUSES: Array<[string, number]> = [
+  ['approved', 0.965],
+  ['pending', 0.005],
+  ['trash', 0.03],
+];
+const SPAM_KEPT_MS = DEFAULT_SPAM_SETTINGS.spamRetentionDays * DAY_MS;
 
-function status(rng: Random): string {
+function status(rng: Random, age: number): string {
   let x = rng.next();
-  for (const [s, p] of STATUSES) if ((x -= p) < 0) return s;
+  for (const [s, p] of age < SPAM_KEPT_MS ? RECENT_STATUSES : OLD_STATUSES) if ((x -= p) < 0) return s;
   return 'approved';
 }
 
@@ -183,7 +195,7 @@ async function discussion(
   let visible = 0;
   for (let k = 0; k < article.reacties; k++) {
     const at = new Date(article.publishedAt.getTime() + span * ((k + rng.next()) / article.reacties) ** 2);
-    const st = allApproved ? 'approved' : status(rng);
+    const st = allApproved ? 'approved' : status(rng, now.getTime() - at.getTime());
     const parent = recent.length && rng.chance(0.4) ? recent[recent.length - 1 - Math.floor(rng.next() ** 2 * recent.length)] : null;
     const page: number = parent
       ? parent.page
