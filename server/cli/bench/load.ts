@@ -89,6 +89,48 @@ interface PostContext {
   text: string;
 }
 
+/** The n-th post: its own name, address, text and X-Forwarded-For, round the targets. */
+function nthPost(targets: PostTarget[], run: string, i: number) {
+  const target = targets[i % targets.length];
+  const text = postedText(run, i);
+  const body = new URLSearchParams({
+    _token: target.token,
+    antwoord_op: '',
+    naam: `Bewoner ${i}`,
+    email: `bewoner.${run}.${i}@example.nl`,
+    website: '',
+    reactie: text,
+    url: '',
+  }).toString();
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+  };
+  return { path: `${target.path}/reacties`, text, body, headers };
+}
+
+/** One post at a time, `n` of them: the median time of one post, and the texts acknowledged (303). */
+export async function timeSinglePosts(
+  baseUrl: string,
+  targets: PostTarget[],
+  run: string,
+  n = 5,
+): Promise<{ median: number; acknowledged: string[] }> {
+  const times: number[] = [];
+  const acknowledged: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    // Numbered past anything the load run will reach, so every text stays unique.
+    const post = nthPost(targets, run, 1_000_000_000 + i);
+    const started = process.hrtime.bigint();
+    const res = await fetch(`${baseUrl}${post.path}`, { method: 'POST', headers: post.headers, body: post.body, redirect: 'manual' });
+    await res.arrayBuffer();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (res.status === 303) acknowledged.push(post.text);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], acknowledged };
+}
+
 /**
  * Posts reacties round the targets for the warm-up and the measured run, each with its own name,
  * address, text and X-Forwarded-For. Returns the measurement and the texts that were acknowledged
@@ -107,25 +149,9 @@ export async function loadPosting(
     path: `${targets[0].path}/reacties`,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     setupRequest: (req, context) => {
-      const i = ++n;
-      const target = targets[i % targets.length];
-      const text = postedText(run, i);
-      (context as PostContext).text = text;
-      const form = new URLSearchParams({
-        _token: target.token,
-        antwoord_op: '',
-        naam: `Bewoner ${i}`,
-        email: `bewoner.${run}.${i}@example.nl`,
-        website: '',
-        reactie: text,
-        url: '',
-      });
-      return {
-        ...req,
-        path: `${target.path}/reacties`,
-        headers: { ...req.headers, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-        body: form.toString(),
-      };
+      const post = nthPost(targets, run, ++n);
+      (context as PostContext).text = post.text;
+      return { ...req, path: post.path, headers: { ...req.headers, ...post.headers }, body: post.body };
     },
     onResponse: (status, _body, context) => {
       if (status === 303) acknowledged.push((context as PostContext).text);

@@ -50,6 +50,8 @@ export interface RunReport {
   rows: PageRow[];
   ttfb: number;
   ttfbReference: number;
+  /** Median time of one post with nothing else going on, in ms. */
+  singlePost: number;
   posts: PostCheck;
   counters: CounterCheck;
   serverPeak: number;
@@ -93,6 +95,7 @@ export function printReport(r: RunReport): void {
   console.log(
     `Tijd tot eerste byte, ${r.rows[1].label}, één verzoek tegelijk (mediaan van 20): ${nl(r.ttfb, 1)} ms (node:http: ${nl(r.ttfbReference, 1)} ms)`,
   );
+  console.log(`Eén reactie plaatsen, één tegelijk (mediaan van 5): ${nl(r.singlePost)} ms`);
   console.log(
     `Plaatsen: ${nl(posts.acknowledged)} bevestigd (303), ${nl(posts.missing)} niet opgeslagen, ${nl(posts.duplicated)} dubbel; ` +
       `tellers: ${nl(counters.wrongArticles)} artikelen fout, totaal ${nl(counters.siteStored)} opgeslagen en ${nl(counters.siteCounted)} geteld`,
