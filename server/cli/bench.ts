@@ -35,6 +35,7 @@ async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; po
   const [small, huge] = [big[0], big[big.length - 1]];
   // An old archive article: the oldest with a discussion worth reading.
   const old = await db('articles').where({ status: 'published' }).andWhere('reactie_count', '>=', 20).orderBy('published_at').first('slug');
+  if (!old) throw new UsageError('De database heeft geen oud artikel met 20 of meer reacties: maak haar groter.');
   const recent: Array<{ slug: string }> = await db('articles')
     .where({ status: 'published', reacties_open: true })
     .andWhere('published_at', '<=', new Date())
