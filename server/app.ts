@@ -7,6 +7,7 @@ import type { Deps } from './deps';
 import { loadUser, showFlash } from './accounts/auth';
 import { accountRoutes } from './accounts/routes';
 import { articleRoutes } from './articles/routes';
+import { apiRoutes } from './api/routes';
 import { publicPageCache } from './articles/public-pages';
 import { articleAdminRoutes } from './articles/admin-routes';
 import { importRoutes } from './articles/import-routes';
@@ -24,6 +25,12 @@ import { attachmentRoutes, isUploadRequest } from './attachments/routes';
 import { attachmentLocals } from './attachments/locals';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
+import { archiveRoutes } from './articles/archive-routes';
+import { feedLinks } from './feeds/links';
+import { feedRoutes } from './feeds/routes';
+import { articleMeta } from './seo/article-meta';
+import { pageMeta } from './seo/meta';
+import { seoRoutes } from './seo/routes';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
@@ -74,8 +81,11 @@ export function createApp(deps: Deps): express.Express {
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1d' : 0 }));
   app.use(requestLogger(deps.logger));
   app.use(viewHelpers(deps));
+  // Read-only JSON for everyone: no session, no forms.
+  app.use(apiRoutes(deps));
   // Before the body parsers and the session: a reader without a cookie gets a kept page at once.
   app.use(publicPageCache(deps));
+  app.use(pageMeta(deps));
 
   app.use('/beheer', express.urlencoded({ extended: false, limit: BEHEER_BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.urlencoded({ extended: false, limit: PUBLIC_BODY_LIMIT, parameterLimit: 2000 }));
@@ -128,10 +138,16 @@ export function createApp(deps: Deps): express.Express {
   app.use(auditRoutes(deps));
   app.use(userAdminRoutes(deps));
   app.use(dossierAdminRoutes(deps));
+  // The head of the pages below: their feeds (autodiscovery) and, for an article, its meta and structured data.
+  app.use(feedLinks(deps));
+  app.use(articleMeta(deps));
   // Before pageRoutes and articleRoutes (/:slug, /:year/:month/:slug): the dossier pages, and the
   // dossiers of an article for its page (res.locals.dossiers; it never ends the request).
   app.use(dossierRoutes(deps));
   app.use(articleDossiers(deps));
+  app.use(feedRoutes(deps));
+  app.use(seoRoutes(deps));
+  app.use(archiveRoutes(deps));
   app.use(reactieRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));

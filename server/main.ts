@@ -42,13 +42,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    stopMaintenance();
+    const maintenanceDone = stopMaintenance();
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void db.destroy().finally(() => process.exit(0));
+      // A job still running gets to finish: closing the pool under it would fail its next query.
+      void maintenanceDone.then(() => db.destroy()).finally(() => process.exit(0));
     });
+    // close() ends the connections that are idle now. One busy with a request becomes idle when its
+    // answer is sent, and a keep-alive client would then hold it (and the exit) for keepAliveTimeout.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

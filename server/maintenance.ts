@@ -15,19 +15,26 @@ const RECHECK_INTERVAL_MS = 60 * 1000;
 
 type Job = [name: string, run: () => Promise<unknown>];
 
-export function startMaintenance(config: Config, db: Db, logger: Logger): () => void {
+/** Starts the timers; the function it returns stops them and resolves when the jobs still running are done. */
+export function startMaintenance(config: Config, db: Db, logger: Logger): () => Promise<void> {
   const hourly: Job[] = retentionJobs(config, db).map(([name, run]) => [name, () => run(new Date())]);
   const frequent: Job[] = config.akismet ? [['akismet rechecks', () => recheckDue(db, config, logger, new Date())]] : [];
+  const running = new Set<Promise<void>>();
   const run = (jobs: Job[]) => {
     for (const [name, job] of jobs) {
-      job().then(
+      const done = job().then(
         (result) => logger.debug({ job: name, result }, 'maintenance'),
         (err) => logger.warn({ err, job: name }, 'maintenance job failed'),
       );
+      running.add(done);
+      void done.finally(() => running.delete(done));
     }
   };
   run(hourly);
   const timers = [setInterval(() => run(hourly), HOURLY_MS), setInterval(() => run(frequent), RECHECK_INTERVAL_MS)];
   for (const t of timers) t.unref();
-  return () => timers.forEach(clearInterval);
+  return async () => {
+    timers.forEach(clearInterval);
+    await Promise.all(running);
+  };
 }

@@ -12,9 +12,10 @@ import { Router, type Request } from 'express';
 import type { Deps } from '../deps';
 import { PageCache } from '../http/page-cache';
 import { siteVersion } from '../reacties/counters';
+import { Coalescer } from '../shared/coalesce';
 import { parseId } from '../shared/validation';
-import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
-import { articlePath, isPublic } from './queries';
+import { isPermalink, readReactiePage } from './permalink';
+import { articlePath, findArticleBySlug, isPublic, type Article } from './queries';
 
 /** Same page for everyone: no cookie means no session, no flash, no remembered details. */
 function anonymous(req: Request): boolean {
@@ -29,12 +30,16 @@ export function publicPageCache(deps: Deps): Router {
   });
   const lookup = Router();
   if (!cache.enabled) return lookup;
+  // Under load, readers share the reads of versions and articles (each still sees every change
+  // committed before it arrived): the reads, not the bytes, were what a hit cost.
+  const versions = new Coalescer<number>();
+  const articles = new Coalescer<Article | null>();
 
   lookup.get('/', async (req, res, next) => {
     const page = typeof req.query.pagina === 'string' ? parseId(req.query.pagina) : req.query.pagina === undefined ? 1 : null;
     if (!anonymous(req) || page === null) return next();
     const key = `voorpagina:${page}`;
-    const version = `site:${await siteVersion(deps.db)}`;
+    const version = `site:${await versions.read('site', () => siteVersion(deps.db))}`;
     const hit = cache.get(key, version, deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
     res.locals.pageCacheSlot = { cache, key, version };
@@ -44,7 +49,10 @@ export function publicPageCache(deps: Deps): Router {
   lookup.get('/:year/:month/:slug', async (req, res, next) => {
     const page = readReactiePage(req.query.reacties);
     if (!anonymous(req) || !isPermalink(req.params) || req.query.antwoord !== undefined || page === null) return next();
-    const article = await articleAtPermalink(deps.db, req, res);
+    const slug = String(req.params.slug);
+    // Shared between the readers of this moment: the rest of the request only reads it.
+    const article = await articles.read(slug, () => findArticleBySlug(deps.db, slug));
+    res.locals.permalinkArticle = article;
     if (!article || !isPublic(article, deps.clock()) || articlePath(article) !== req.path) return next();
     const key = `artikel:${article.id}:${page ?? 'nieuwste'}`;
     const version = `artikel:${article.version}:${article.updatedAt.getTime()}`;

@@ -106,20 +106,63 @@ function publicArticles(db: Db, now: Date) {
   return db('articles').where({ status: 'published' }).andWhere('published_at', '<=', now);
 }
 
+/**
+ * A page of the voorpagina: pinned articles first, then the rest, newest first. Read as two
+ * queries so each follows an index in order (status, pinned, published_at) and stops after a page,
+ * instead of sorting every published article to show ten.
+ */
 export async function listVoorpagina(db: Db, now: Date, page: number, perPage: number): Promise<{ articles: Article[]; total: number }> {
-  const [rows, countRow] = await Promise.all([
-    publicArticles(db, now)
-      .select('*')
-      .orderBy([
-        { column: 'pinned', order: 'desc' },
-        { column: 'published_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(perPage)
-      .offset((page - 1) * perPage),
+  const newestFirst = [
+    { column: 'published_at', order: 'desc' },
+    { column: 'id', order: 'desc' },
+  ];
+  const [pinned, countRow] = await Promise.all([
+    publicArticles(db, now).andWhere({ pinned: true }).select('*').orderBy(newestFirst),
     publicArticles(db, now).count({ n: '*' }).first(),
   ]);
-  return { articles: rows.map(toArticle), total: toCount(countRow) };
+  const offset = (page - 1) * perPage;
+  const fromPinned = pinned.slice(offset, offset + perPage);
+  const rest =
+    fromPinned.length === perPage
+      ? []
+      : await publicArticles(db, now)
+          .andWhere({ pinned: false })
+          .select('*')
+          .orderBy(newestFirst)
+          .limit(perPage - fromPinned.length)
+          .offset(Math.max(0, offset - pinned.length));
+  return { articles: [...fromPinned, ...rest].map(toArticle), total: toCount(countRow) };
+}
+
+/** Where a newest-first listing goes on: after this article (the open-data API's cursor). */
+export interface ArticleCursor {
+  at: Date;
+  id: number;
+}
+
+/**
+ * Public articles, newest first, after the cursor: the open-data API. Kinds narrow it (documents
+ * are every kind but news); one index range, (status, published_at) or (kind, status, published_at).
+ */
+export async function listPublicArticlesAfter(
+  db: Db,
+  now: Date,
+  opts: { kinds?: readonly ArticleKind[]; after: ArticleCursor | null; limit: number },
+): Promise<Article[]> {
+  const q = publicArticles(db, now).select('*');
+  if (opts.kinds) q.whereIn('kind', opts.kinds);
+  const after = opts.after;
+  if (after)
+    q.andWhere((w) =>
+      w.where('published_at', '<', after.at).orWhere((same) => same.where('published_at', after.at).andWhere('id', '<', after.id)),
+    );
+  const rows = await q
+    .orderBy([
+      { column: 'published_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(opts.limit);
+  return rows.map(toArticle);
 }
 
 /** When the weblog started: the first published article. */

@@ -24,6 +24,11 @@ const migrationSource: Knex.MigrationSource<string> = {
   getMigration: (file) => Promise.resolve(require(path.join(MIGRATIONS_DIR, file)) as Knex.Migration),
 };
 
+/** Every migration this version of Stadslog has, by the name it records, oldest first. */
+export async function knownMigrations(): Promise<string[]> {
+  return (await migrationSource.getMigrations([])).map((file) => migrationSource.getMigrationName(file));
+}
+
 // Databases migrated before names lost their extension recorded `….ts` or `….js`: strip it before
 // knex compares names. One UPDATE, and a no-op once done, so two processes starting together are safe.
 async function renameRecordedMigrations(db: Db): Promise<void> {

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toCount, toDate } from '../db/rows';
 import { renderMarkdown } from '../shared/markdown';
-import { isPublic, listArticlesByIds, touchArticles, type Article } from '../articles/queries';
+import { isPublic, listArticlesByIds, touchArticles, type Article, type ArticleCursor } from '../articles/queries';
 
 export interface Dossier {
   id: number;
@@ -177,6 +177,34 @@ export async function publicArticlesOfDossier(
   return { articles: articles.filter((a) => isPublic(a, now)), total: toCount(countRow) };
 }
 
+/** A dossier's public articles, newest first, after the cursor: the open-data API. */
+export async function publicArticlesOfDossierAfter(
+  db: Db,
+  dossierId: number,
+  now: Date,
+  after: ArticleCursor | null,
+  limit: number,
+): Promise<Article[]> {
+  const q = publicLinks(db, now).where('dossier_articles.dossier_id', dossierId).select('articles.id');
+  if (after)
+    q.andWhere((w) =>
+      w
+        .where('articles.published_at', '<', after.at)
+        .orWhere((same) => same.where('articles.published_at', after.at).andWhere('articles.id', '<', after.id)),
+    );
+  const rows: Row[] = await q
+    .orderBy([
+      { column: 'articles.published_at', order: 'desc' },
+      { column: 'articles.id', order: 'desc' },
+    ])
+    .limit(limit);
+  const articles = await articlesByIds(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
+  return articles.filter((a) => isPublic(a, now));
+}
+
 /** All articles in a dossier, any status, newest first (concepts without a date on top): for beheer. */
 export async function allArticlesOfDossier(db: Db, dossierId: number): Promise<Article[]> {
   const rows: Row[] = await db('dossier_articles').where({ dossier_id: dossierId }).select('article_id');
@@ -228,4 +256,14 @@ export async function searchArticlesByTitle(db: Db, text: string, limit: number)
     db,
     rows.map((r) => Number(r.id)),
   );
+}
+
+export async function countDossiers(db: Db): Promise<number> {
+  return toCount(await db('dossiers').count({ n: '*' }).first());
+}
+
+/** Paths and last changes of dossiers, by id, for one sitemap file. */
+export async function dossierLocations(db: Db, offset: number, limit: number): Promise<Array<{ path: string; updatedAt: Date }>> {
+  const rows: Row[] = await db('dossiers').select('slug', 'updated_at').orderBy('id').offset(offset).limit(limit);
+  return rows.map((r) => ({ path: `/dossiers/${String(r.slug)}`, updatedAt: toDate(r.updated_at) }));
 }

@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
 
 export interface CachedPage {
+  key: string;
   version: string;
   /** A hash of the bytes (not of the hole): weak, since the hole differs per response. */
   etag: string;
@@ -22,9 +23,8 @@ export interface CachedPage {
   hole: string | null;
   head: Buffer;
   tail: Buffer;
-  headDeflated: Buffer;
-  tailDeflated: Buffer;
-  headCrc: number;
+  /** Made at the first reader who accepts gzip (load generators and some proxies never do). */
+  gzip: { headDeflated: Buffer; tailDeflated: Buffer; headCrc: number } | null;
   bytes: number;
 }
 
@@ -112,27 +112,29 @@ export class PageCache {
     const headBuf = Buffer.from(head);
     const tailBuf = Buffer.from(tail);
     const entry: CachedPage = {
+      key,
       version,
       etag: `W/"${crypto.createHash('sha256').update(headBuf).update(tailBuf).digest('base64url').slice(0, 27)}"`,
       validUntil,
       hole: hole?.purpose ?? null,
       head: headBuf,
       tail: tailBuf,
-      headDeflated: zlib.deflateRawSync(headBuf, { finishFlush: zlib.constants.Z_FULL_FLUSH }),
-      tailDeflated: zlib.deflateRawSync(tailBuf),
-      headCrc: crcOn(headBuf, 0),
-      bytes: 0,
+      gzip: null,
+      bytes: headBuf.length + tailBuf.length,
     };
-    entry.bytes = headBuf.length + tailBuf.length + entry.headDeflated.length + entry.tailDeflated.length;
     if (!this.enabled || entry.bytes > this.options.maxBytes / 4) return entry;
     this.delete(key);
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
+    this.evict();
+    return entry;
+  }
+
+  private evict(): void {
     for (const [oldest] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
       this.delete(oldest);
     }
-    return entry;
   }
 
   /** Sends the page: 304 when the reader has it, gzip when accepted, the hole filled afresh. */
@@ -165,12 +167,30 @@ export class PageCache {
   }
 
   private gzipParts(page: CachedPage, holeValue: Buffer): Buffer[] {
-    const crc = crcOn(page.tail, crcOn(holeValue, page.headCrc));
+    const gzip = page.gzip ?? this.deflate(page);
+    const crc = crcOn(page.tail, crcOn(holeValue, gzip.headCrc));
     const length = page.head.length + holeValue.length + page.tail.length;
-    const parts = [GZIP_HEADER, page.headDeflated];
+    const parts = [GZIP_HEADER, gzip.headDeflated];
     if (holeValue.length) parts.push(storedBlock(holeValue));
-    parts.push(page.tailDeflated, gzipTrailer(crc, length));
+    parts.push(gzip.tailDeflated, gzipTrailer(crc, length));
     return parts;
+  }
+
+  private deflate(page: CachedPage): NonNullable<CachedPage['gzip']> {
+    const gzip = {
+      headDeflated: zlib.deflateRawSync(page.head, { finishFlush: zlib.constants.Z_FULL_FLUSH }),
+      tailDeflated: zlib.deflateRawSync(page.tail),
+      headCrc: crcOn(page.head, 0),
+    };
+    page.gzip = gzip;
+    const added = gzip.headDeflated.length + gzip.tailDeflated.length;
+    page.bytes += added;
+    // Only a kept page counts against the memory; one sent once and dropped does not.
+    if (this.entries.get(page.key) === page) {
+      this.bytes += added;
+      this.evict();
+    }
+    return gzip;
   }
 
   private delete(key: string): void {

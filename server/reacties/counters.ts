@@ -113,19 +113,34 @@ export async function siteReactieTotal(db: Db): Promise<number> {
 }
 
 /** Rebuilds every counter from the reacties themselves (npm run recount), in one transaction. */
-export async function recountAll(db: Db, onProgress?: (done: number, total: number) => void): Promise<{ articles: number; total: number }> {
-  return db.transaction(async (trx) => {
-    const ids: number[] = (await trx('articles').select('id').orderBy('id')).map((r: { id: number }) => Number(r.id));
-    for (const [i, id] of ids.entries()) {
-      await lockArticle(trx, id);
-      await trx('articles')
-        .where({ id })
-        .update({ reactie_count: await countVisibleReacties(trx, id) });
-      onProgress?.(i + 1, ids.length);
+export async function recountAll(db: Db, onProgress?: (done: number, total: number) => void): Promise<RecountResult> {
+  return db.transaction((trx) => recountWithin(trx, onProgress));
+}
+
+export interface RecountResult {
+  articles: number;
+  total: number;
+  /** Articles whose stored count was wrong, and whether the site total was. */
+  corrected: { articles: number; total: boolean };
+}
+
+/** recountAll inside a transaction the caller holds (npm run db:copy checks its copy this way). */
+export async function recountWithin(trx: Knex.Transaction, onProgress?: (done: number, total: number) => void): Promise<RecountResult> {
+  const rows: Array<{ id: number; reactie_count: number }> = await trx('articles').select('id', 'reactie_count').orderBy('id');
+  let wrong = 0;
+  for (const [i, row] of rows.entries()) {
+    const id = Number(row.id);
+    await lockArticle(trx, id);
+    const visible = await countVisibleReacties(trx, id);
+    if (visible !== Number(row.reactie_count)) {
+      wrong++;
+      await trx('articles').where({ id }).update({ reactie_count: visible });
     }
-    const total = Number((await trx('articles').where({ status: 'published' }).sum({ n: 'reactie_count' }).first())?.n ?? 0);
-    await trx('counters').insert({ name: SITE_COUNTER, value: total }).onConflict('name').merge(['value']);
-    await bumpSiteVersion(trx);
-    return { articles: ids.length, total };
-  });
+    onProgress?.(i + 1, rows.length);
+  }
+  const total = Number((await trx('articles').where({ status: 'published' }).sum({ n: 'reactie_count' }).first())?.n ?? 0);
+  const stored = await trx('counters').where({ name: SITE_COUNTER }).first('value');
+  await trx('counters').insert({ name: SITE_COUNTER, value: total }).onConflict('name').merge(['value']);
+  await bumpSiteVersion(trx);
+  return { articles: rows.length, total, corrected: { articles: wrong, total: Number(stored?.value ?? -1) !== total } };
 }

@@ -47,7 +47,7 @@ export function isReactieStatus(value: unknown): value is ReactieStatus {
 }
 
 /** The fields a public page may show, from a row that has at least PUBLIC_COLUMNS. */
-function toPublicReactie(row: Row): PublicReactie {
+export function toPublicReactie(row: Row): PublicReactie {
   return {
     id: Number(row.id),
     articleId: Number(row.article_id),
@@ -63,7 +63,7 @@ function toPublicReactie(row: Row): PublicReactie {
   };
 }
 
-const PUBLIC_COLUMNS = [
+export const PUBLIC_COLUMNS = [
   'id',
   'article_id',
   'parent_id',

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
 import { browserLogin, launchBrowser, listen } from '../helpers/browser';
 import { hostilePage, visit, XSS_VECTORS, type Firing } from '../helpers/xss';
+import { feedItems } from '../helpers/xml';
 import { articlePath, type Article } from '../../server/articles/queries';
 
 for (const csp of [true, false]) {
@@ -98,6 +99,7 @@ for (const csp of [true, false]) {
       }
       const firing: Firing = { dialogs: [], violations: [], canaryHits: 0 };
       const page = await hostilePage(browser, firing);
+      let month = '';
       await visit(page, `${server.baseUrl}/`, firing);
       await visit(page, `${server.baseUrl}/?pagina=2`, firing);
       for (const id of ids.slice(0, 8)) {
@@ -109,7 +111,11 @@ for (const csp of [true, false]) {
         const y = parts.find((p) => p.type === 'year')!.value;
         const m = parts.find((p) => p.type === 'month')!.value;
         await visit(page, `${server.baseUrl}/${y}/${m}/${a.slug}`, firing);
+        month = `/${y}/${m}`;
       }
+      // The archive lists the same titles and excerpts.
+      await visit(page, `${server.baseUrl}/archief`, firing);
+      await visit(page, `${server.baseUrl}${month}`, firing);
       const editor = await buildUser(t.db, 'editor');
       await browserLogin(page, server.baseUrl, editor.email, TEST_PASSWORD);
       await visit(page, `${server.baseUrl}/beheer/artikelen`, firing);
@@ -120,6 +126,16 @@ for (const csp of [true, false]) {
       assert.equal(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), undefined);
       assert.deepEqual(firing, { dialogs: [], violations: [], canaryHits: 0 });
       await page.close();
+    });
+
+    it('keeps the feeds well-formed XML, with the vectors as escaped text in their HTML', async () => {
+      for (const path of ['/feed', '/feed/atom', '/reacties/feed', '/reacties/feed/atom', `${articlePath(article)}/feed`]) {
+        const res = await fetch(`${server.baseUrl}${path}`);
+        assert.equal(res.status, 200, path);
+        const items = feedItems(await res.text());
+        assert.ok(items.length > 0, path);
+        for (const item of items) assert.ok(!/<script|<svg|<img[^>]*onerror/i.test(item.html), `${path}: ${item.html.slice(0, 200)}`);
+      }
     });
   });
 }

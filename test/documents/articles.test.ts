@@ -97,7 +97,7 @@ describe('documents: typed articles with fields and questions', () => {
     );
     t.setNow(undefined);
     assert.equal(res.status, 303);
-    // The new publication time may move the permalink to another month.
+    // Saved with a publication time in November: its permalink has that month now, whatever month it is today.
     const saved = (await findArticleBySlug(t.db, 'vragen-over-de-parkeerdruk'))!;
     const html = (await request(t.app).get(articlePath(saved)).expect(200)).text;
     assert.match(html, /Antwoorden toegevoegd op <time datetime="2026-12-01T10:00:00.000Z">1 december 2026<\/time>/);

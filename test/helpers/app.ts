@@ -18,7 +18,7 @@ export interface TestApp {
 }
 
 // Most tests post many reacties in milliseconds from one address; the spam tests set their own.
-const LENIENT_SPAM_SETTINGS: Partial<SpamSettings> = { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 };
+export const LENIENT_SPAM_SETTINGS: Partial<SpamSettings> = { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 };
 
 export async function createTestApp(
   overrides: Partial<Config> = {},

@@ -37,6 +37,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
+  return createSqliteTestDatabase();
+}
+
+/** A fresh, migrated SQLite file whatever TEST_DATABASE_URL says (npm run db:copy reads one). */
+export async function createSqliteTestDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-test-'));
   const file = path.join(dir, 'test.sqlite');
   const db = createDb(file);
@@ -47,6 +52,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A new, empty PostgreSQL database (not migrated) on the test server, in the SQLite run too: the
+ * server is there in both (npm run db:copy writes into one).
+ */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `stadslog_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = knexFactory({ client: 'pg', connection: base, pool: { min: 0, max: 1 } });
+  await admin.raw(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.raw(`drop database if exists ${name} with (force)`);
+      await admin.destroy();
     },
   };
 }

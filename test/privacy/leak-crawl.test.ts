@@ -59,6 +59,19 @@ describe('privacy: nothing leaks into public pages', () => {
       '/bestaat-niet',
       '/over-deze-weblog',
       '/privacy',
+      // Feeds, archive, sitemap and robots.txt: linked with absolute URLs or not at all, so named here.
+      '/feed',
+      '/feed/atom',
+      '/reacties/feed',
+      '/reacties/feed/atom',
+      `${articlePath(article)}/feed`,
+      `${articlePath(article)}/feed/atom`,
+      '/documenten/feed',
+      '/archief',
+      articlePath(article).slice(0, 5),
+      articlePath(article).slice(0, 8),
+      '/sitemap.xml',
+      '/robots.txt',
     ];
     let pages = 0;
     while (queue.length && pages < MAX_PAGES) {
@@ -74,7 +87,8 @@ describe('privacy: nothing leaks into public pages', () => {
         if (link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/beheer') && !seen.has(link)) queue.push(link);
       }
     }
-    assert.ok(pages >= 6, `crawled ${pages} pages`);
+    assert.ok(pages >= 18, `crawled ${pages} pages`);
+    assert.ok(seen.has('/reacties/feed') && seen.has(`${articlePath(article)}/feed/atom`), 'the feeds were crawled too');
     assert.ok(seen.has('/static/css/site.css') && seen.has('/static/js/site.js'), 'assets were crawled too');
   });
 });

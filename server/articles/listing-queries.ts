@@ -1,0 +1,127 @@
+// Lists of public articles for the feeds, the archive (/YYYY, /YYYY/MM) and the sitemap. Every
+// query filters on (status, published_at), the index the voorpagina uses, so none reads a whole table
+// row by row; isPublic (queries.ts) is the same rule in JavaScript.
+import type { Db } from '../db/knex';
+import { toCount, toDate, toDateOrNull } from '../db/rows';
+import { fromLocalInputValue } from '../shared/format';
+import { articlePath, listArticlesByIds, type Article, type ArticleKind } from './queries';
+
+function publicArticles(db: Db, now: Date) {
+  return db('articles').where({ status: 'published' }).andWhere('published_at', '<=', now);
+}
+
+/** Which public articles a feed follows: all, the council documents, or one type. */
+export type ArticleSelection = { kind: ArticleKind } | { documents: true } | Record<string, never>;
+
+/** The newest public articles of a selection, newest first. */
+export async function latestPublicArticles(db: Db, now: Date, selection: ArticleSelection, limit: number): Promise<Article[]> {
+  const q = publicArticles(db, now)
+    .select('id')
+    .orderBy([
+      { column: 'published_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(limit);
+  if ('kind' in selection) q.where({ kind: selection.kind });
+  if ('documents' in selection) q.whereNot({ kind: 'nieuws' });
+  const rows: Array<{ id: number }> = await q;
+  return listArticlesByIds(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
+}
+
+/**
+ * "2026-11" of a timestamp column in Amsterdam time, as SQL, so that the archive puts an article in
+ * the month of its permalink. PostgreSQL knows the time zone; SQLite (milliseconds, no time zones)
+ * gets the EU rule: summer time (+2) from the last Sunday of March to the last Sunday of October,
+ * 01:00 UTC both, winter time (+1) otherwise.
+ */
+function monthOf(db: Db, column: string): string {
+  if (db.client.config.client === 'pg') return `to_char(${column} at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
+  const s = `(${column} / 1000)`;
+  const year = `strftime('%Y', ${s}, 'unixepoch')`;
+  const sunday = (monthDay: string) => `(cast(strftime('%s', date(${year} || '${monthDay}', 'weekday 0')) as integer) + 3600)`;
+  const offset = `(case when ${s} >= ${sunday('-03-25')} and ${s} < ${sunday('-10-25')} then 7200 else 3600 end)`;
+  return `strftime('%Y-%m', ${s} + ${offset}, 'unixepoch')`;
+}
+
+export interface ArchiveMonth {
+  year: number;
+  /** 1–12 */
+  month: number;
+  count: number;
+}
+
+/** The first moment of a month in Amsterdam. */
+export function monthStart(year: number, month: number): Date {
+  const next = new Date(Date.UTC(year, month - 1, 1));
+  const iso = `${String(next.getUTCFullYear()).padStart(4, '0')}-${String(next.getUTCMonth() + 1).padStart(2, '0')}-01T00:00`;
+  return fromLocalInputValue(iso)!;
+}
+
+/** Months with public articles and how many, newest first; within [from, to) when given. */
+export async function archiveMonths(db: Db, now: Date, range?: { from: Date; to: Date }): Promise<ArchiveMonth[]> {
+  const q = publicArticles(db, now)
+    .select(db.raw(`${monthOf(db, 'published_at')} as ym`))
+    .count({ n: '*' })
+    .groupByRaw(monthOf(db, 'published_at'))
+    .orderBy('ym', 'desc');
+  if (range) q.andWhere('published_at', '>=', range.from).andWhere('published_at', '<', range.to);
+  const rows = (await q) as unknown as Array<{ ym: string; n: number | string }>;
+  return rows.map((r) => ({ year: Number(r.ym.slice(0, 4)), month: Number(r.ym.slice(5, 7)), count: Number(r.n) }));
+}
+
+/** One page of the public articles published in [from, to), newest first. */
+export async function publicArticlesBetween(
+  db: Db,
+  now: Date,
+  range: { from: Date; to: Date },
+  page: number,
+  perPage: number,
+): Promise<{ articles: Article[]; total: number }> {
+  const inRange = () => publicArticles(db, now).andWhere('published_at', '>=', range.from).andWhere('published_at', '<', range.to);
+  const [rows, countRow] = await Promise.all([
+    inRange()
+      .select('id')
+      .orderBy([
+        { column: 'published_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    inRange().count({ n: '*' }).first(),
+  ]);
+  const articles = await listArticlesByIds(
+    db,
+    (rows as Array<{ id: number }>).map((r) => Number(r.id)),
+  );
+  return { articles, total: toCount(countRow) };
+}
+
+export async function countPublicArticles(db: Db, now: Date): Promise<number> {
+  return toCount(await publicArticles(db, now).count({ n: '*' }).first());
+}
+
+/** Paths and last changes of public articles, oldest first, for one sitemap file. */
+export async function publicArticleLocations(
+  db: Db,
+  now: Date,
+  offset: number,
+  limit: number,
+): Promise<Array<{ path: string; updatedAt: Date }>> {
+  const rows: Array<Record<string, unknown>> = await publicArticles(db, now)
+    .select('slug', 'published_at', 'created_at', 'updated_at')
+    .orderBy([{ column: 'published_at' }, { column: 'id' }])
+    .offset(offset)
+    .limit(limit);
+  return rows.map((r) => {
+    const publishedAt = toDateOrNull(r.published_at);
+    const updatedAt = toDate(r.updated_at);
+    return {
+      path: articlePath({ slug: String(r.slug), publishedAt, createdAt: toDate(r.created_at) }),
+      // A scheduled article appears at its time, after its last edit.
+      updatedAt: publishedAt && publishedAt > updatedAt ? publishedAt : updatedAt,
+    };
+  });
+}

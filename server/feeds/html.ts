@@ -1,0 +1,37 @@
+// The HTML inside feed items: feed readers show it outside our site, so every link is absolute.
+import { formatDate } from '../shared/format';
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Sanitized HTML from our own markdown renderer (double-quoted attributes) with site-relative links made absolute. */
+export function absoluteLinks(html: string, baseUrl: string): string {
+  return html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${baseUrl}/`);
+}
+
+/** A resident's plain text: paragraphs at blank lines, line breaks kept, everything escaped. */
+export function plainTextHtml(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+/** "Antwoorden van het college toegevoegd op 3 december 2026", as on the voorpagina. */
+export function answersAddedHtml(articleUrl: string, at: Date): string {
+  return `<p><a href="${escapeHtml(`${articleUrl}#vragen-kop`)}">Antwoorden van het college toegevoegd op ${escapeHtml(formatDate(at))}</a></p>`;
+}
+
+/** Written questions with the college's answers, interleaved as on the article page. */
+export function questionsHtml(questions: Array<{ number: number; question: string; answer: string | null }>): string {
+  return questions
+    .map(
+      (q) =>
+        `<h3>Vraag ${q.number}</h3>\n${plainTextHtml(q.question)}\n<h3>Antwoord ${q.number}</h3>\n` +
+        (q.answer === null ? '<p><em>Nog niet beantwoord.</em></p>' : plainTextHtml(q.answer)),
+    )
+    .join('\n');
+}

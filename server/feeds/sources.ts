@@ -1,0 +1,97 @@
+// What each feed holds, built from public rows only: articles (published and due) and visible
+// reacties (approved, under approved parents) on them. Never an e-mail address, IP or user agent:
+// the reacties query reads only the public columns.
+import type { Deps } from '../deps';
+import { latestPublicArticles, type ArticleSelection } from '../articles/listing-queries';
+import { ARTICLE_KINDS, articlePath, documentsOf, isPublic, listArticlesByIds, type Article } from '../articles/queries';
+import { latestVisibleReacties } from '../reacties/feed-queries';
+import { DOCUMENT_TYPES } from '../documents/types';
+import type { PublicReactie } from '../reacties/queries';
+import { absoluteLinks, answersAddedHtml, plainTextHtml, questionsHtml } from './html';
+import type { Feed, FeedItem } from './format';
+
+// As many as WordPress sends by default, twice over: enough for a reader that polls once a day.
+export const FEED_ITEMS = 20;
+
+export interface FeedHead {
+  title: string;
+  description: string;
+  /** Site-relative path of the page the feed follows, and of the feed (RSS; Atom adds /atom). */
+  pagePath: string;
+  feedPath: string;
+}
+
+function head(deps: Deps, h: FeedHead): Omit<Feed, 'items'> {
+  const base = deps.config.baseUrl;
+  return {
+    title: h.title,
+    description: h.description,
+    pageUrl: `${base}${h.pagePath}`,
+    rssUrl: `${base}${h.feedPath}`,
+    atomUrl: `${base}${h.feedPath}/atom`,
+  };
+}
+
+async function articleItems(deps: Deps, articles: Article[]): Promise<FeedItem[]> {
+  const base = deps.config.baseUrl;
+  const documents = await documentsOf(
+    deps.db,
+    articles.filter((a) => DOCUMENT_TYPES[a.kind].hasQuestions),
+  );
+  return articles.map((a) => {
+    const url = `${base}${articlePath(a)}`;
+    const answers = a.answersAddedAt ? answersAddedHtml(url, a.answersAddedAt) : '';
+    const questions = documents.get(a.id)?.questions ?? [];
+    return {
+      url,
+      title: a.title,
+      author: a.authorName,
+      published: a.publishedAt!,
+      // The answers arriving is the change a reader of written questions waits for.
+      updated: a.answersAddedAt ?? a.publishedAt!,
+      category: a.kind === 'nieuws' ? undefined : ARTICLE_KINDS[a.kind],
+      summaryHtml: absoluteLinks(a.excerptHtml, base) + answers,
+      contentHtml: answers + absoluteLinks(a.bodyHtml, base) + (questions.length ? `\n${questionsHtml(questions)}` : ''),
+    };
+  });
+}
+
+export async function articlesFeed(deps: Deps, selection: ArticleSelection, h: FeedHead): Promise<Feed> {
+  const articles = await latestPublicArticles(deps.db, deps.clock(), selection, FEED_ITEMS);
+  return { ...head(deps, h), items: await articleItems(deps, articles) };
+}
+
+export async function articleListFeed(deps: Deps, articles: Article[], h: FeedHead): Promise<Feed> {
+  const now = deps.clock();
+  return {
+    ...head(deps, h),
+    items: await articleItems(
+      deps,
+      articles.filter((a) => isPublic(a, now)),
+    ),
+  };
+}
+
+function reactieItem(base: string, r: PublicReactie, article: Article): FeedItem {
+  return {
+    url: `${base}${articlePath(article)}#reactie-${r.id}`,
+    title: `Reactie van ${r.authorName} op “${article.title}”`,
+    author: r.authorName,
+    published: r.createdAt,
+    updated: r.createdAt,
+    summaryHtml: plainTextHtml(r.body),
+  };
+}
+
+/** The newest visible reacties of the whole weblog, or of one article. */
+export async function reactiesFeed(deps: Deps, article: Article | null, h: FeedHead): Promise<Feed> {
+  const now = deps.clock();
+  const { reacties } = await latestVisibleReacties(deps.db, now, article?.id ?? null, FEED_ITEMS);
+  const articles = article ? [article] : await listArticlesByIds(deps.db, [...new Set(reacties.map((r) => r.articleId))]);
+  const byId = new Map(articles.filter((a) => isPublic(a, now)).map((a) => [a.id, a]));
+  const items = reacties.flatMap((r) => {
+    const a = byId.get(r.articleId);
+    return a ? [reactieItem(deps.config.baseUrl, r, a)] : [];
+  });
+  return { ...head(deps, h), items };
+}

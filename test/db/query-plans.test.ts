@@ -1,0 +1,80 @@
+// Every query behind the busiest pages and a post uses an index on both databases: the queries are
+// caught as the app runs them, then explained. On PostgreSQL sequential scans are switched off for
+// the explain, so a plan that still scans a table has no index it could use (tables this small
+// would otherwise always be scanned).
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { buildArticle, buildReactie } from '../helpers/builders';
+import { postReactieForm } from '../helpers/http';
+import { onPostgres } from '../helpers/db';
+import { articlePath } from '../../server/articles/queries';
+
+// Tables that grow with the weblog (PostgreSQL names them in its plans) …
+const LARGE = ['reacties', 'articles', 'article_fields', 'document_questions', 'dossier_articles', 'audit_log', 'sessions', 'rate_limits'];
+// … and the ones that hold a handful of rows, which SQLite may read whole.
+const SMALL = ['counters', 'settings', 'users', 'pages', 'dossiers'];
+
+interface Caught {
+  sql: string;
+  bindings: unknown[];
+}
+
+async function explain(t: TestApp, q: Caught): Promise<string> {
+  if (onPostgres) {
+    return t.db.transaction(async (trx) => {
+      await trx.raw('set local enable_seqscan = off');
+      // The caught SQL has PostgreSQL's own $1, $2 …; knex.raw takes ? in order.
+      const order = [...q.sql.matchAll(/\$(\d+)/g)].map((m) => q.bindings[Number(m[1]) - 1]);
+      const rows = await trx.raw(`explain ${q.sql.replace(/\?/g, '\\?').replace(/\$\d+/g, '?')}`, order as never);
+      return (rows.rows as Array<Record<string, string>>).map((r) => r['QUERY PLAN']).join('\n');
+    });
+  }
+  const rows = await t.db.raw<Array<{ detail: string }>>(`explain query plan ${q.sql}`, q.bindings as never);
+  return rows.map((r) => r.detail).join('\n');
+}
+
+/** What in a plan reads a large table whole, or sorts all of it to show one page. */
+function problems(plan: string, sql: string): string[] {
+  if (onPostgres) return LARGE.filter((table) => new RegExp(`Seq Scan on ${table}\\b`).test(plan)).map((table) => `reads all of ${table}`);
+  const found: string[] = [];
+  // SQLite names the table or its alias: "SCAN reacties", "SCAN r USING COVERING INDEX …" (the whole index).
+  for (const m of plan.matchAll(/\bSCAN (\w+)/g)) if (!SMALL.includes(m[1])) found.push(`reads all of ${m[1]}`);
+  // A sorted page of rows (not of groups, as the counts beside a filter are) must follow an index.
+  if (/TEMP B-TREE FOR ORDER BY/.test(plan) && /\border by\b[\s\S]*\blimit\b/i.test(sql) && !/\bgroup by\b/i.test(sql))
+    found.push('sorts everything to show one page');
+  return found;
+}
+
+describe('query plans of the busiest pages and a post', () => {
+  let t: TestApp;
+  const caught: Caught[] = [];
+  const listen = (q: { sql: string; bindings?: unknown[] }) => {
+    if (/^\s*select/i.test(q.sql)) caught.push({ sql: q.sql, bindings: q.bindings ?? [] });
+  };
+  before(async () => {
+    t = await createTestApp({ pageCacheBytes: 0 });
+    const article = await buildArticle(t.db);
+    for (let i = 0; i < 5; i++) await buildReactie(t.db, article);
+    t.db.on('query', listen);
+    const path = articlePath(article);
+    await request(t.app).get('/').expect(200);
+    await request(t.app).get('/?pagina=2').expect(404);
+    await request(t.app).get(path).expect(200);
+    await request(t.app).get(`${path}?reacties=1`).expect(200);
+    assert.equal((await postReactieForm(request.agent(t.app), path, {})).status, 303);
+    await request(t.app).get('/documenten').expect(200);
+    t.db.removeListener('query', listen);
+  });
+  after(async () => t.close());
+
+  it('reads no large table from start to end', async () => {
+    assert.ok(caught.length > 10, `caught ${caught.length} queries`);
+    const scans: string[] = [];
+    for (const q of caught) {
+      const plan = await explain(t, q);
+      for (const problem of problems(plan, q.sql)) scans.push(`${problem}: ${q.sql}\n${plan}`);
+    }
+    assert.deepEqual(scans, []);
+  });
+});
