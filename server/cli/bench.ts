@@ -1,174 +1,148 @@
-// npm run bench [-- --articles 5000 --reacties 100000 --requests 400]
-// Fills a fresh SQLite database the size of twenty years of a busy city weblog, then measures the
-// pages residents open most (voorpagina, an older page, a busy article) and the memory it took.
+// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite]
+// The reference benchmark (issue 9, BENCHMARKS.md): a generated database of twenty years of a busy
+// city weblog, the built server in production mode on it, and for each page the same bytes from a
+// bare node:http server, measured one after the other in the same run. The ratios are the result.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
-import { createApp } from '../app';
-import { testConfig } from '../config';
-import { createDb, type Db } from '../db/knex';
+import { articlePath, findArticleBySlug } from '../articles/queries';
+import { createDb, isPostgresUrl, type Db } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
-import { FormTokens } from '../http/form-token';
-import { recountAll } from '../reacties/counters';
-import { renderMarkdown } from '../shared/markdown';
+import { saveSpamSettings } from '../spam/settings';
+import { generateDatabase, parseSizes, type GenerationReport } from './bench/data';
+import { bigArticleSlug } from './bench/generate';
+import { formToken, loadPage, loadPosting, timeSinglePosts, timeToFirstByte, type LoadOptions, type PostTarget } from './bench/load';
+import { nl, printReport, type PageRow } from './bench/report';
+import { build, fetchPages, startReference, startStadslog, type Server } from './bench/servers';
+import { checkCounters, checkPosts } from './bench/verify';
+import { parseFlags, runCommand, UsageError } from './cli-support';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} moet een positief geheel getal zijn.`);
-    process.exit(1);
-  }
+function seconds(flags: Record<string, string | true>, name: string, fallback: number): number {
+  const value = flags[name] === undefined ? fallback : Number(flags[name]);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} moet een positief geheel getal zijn.`);
   return value;
 }
 
-function progress(label: string, done: number, total: number): void {
-  const line = `  ${label}: ${done.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')}`;
-  if (process.stdout.isTTY) process.stdout.write(`\r${line}${done === total ? '\n' : ''}`);
-  else if (done === total || done % Math.ceil(total / 10) === 0) console.log(line);
-}
-
-// Rows per insert statement: SQLite allows 999 bound variables, and a reactie row has 14.
-const BATCH = 60;
-const DAY_MS = 86_400_000;
-
-async function fill(db: Db, articles: number, reacties: number): Promise<number> {
-  const start = Date.now() - articles * DAY_MS;
-  const body = 'De gemeenteraad besprak gisteren het voorstel.\n\nHet college wil de Markt opnieuw inrichten.';
-  const html = renderMarkdown(body);
-  for (let i = 0; i < articles; i += BATCH) {
-    const rows = [];
-    for (let j = i; j < Math.min(articles, i + BATCH); j++) {
-      const at = new Date(start + j * DAY_MS);
-      rows.push({
-        slug: `artikel-${j}`,
-        title: `Artikel ${j}: nieuws uit de stad`,
-        kind: 'nieuws',
-        body_markdown: body,
-        body_html: html,
-        excerpt_markdown: '',
-        excerpt_html: html,
-        author_name: 'Redactie',
-        status: 'published',
-        published_at: at,
-        pinned: false,
-        reacties_open: true,
-        reactie_count: 0,
-        created_at: at,
-        updated_at: at,
-      });
-    }
-    await db('articles').insert(rows);
-    progress('artikelen', Math.min(articles, i + BATCH), articles);
-  }
-  // A few articles draw most of the discussion, as in real life: the last one gets a big thread.
-  const busy = articles;
-  for (let i = 0; i < reacties; i += BATCH) {
-    const rows = [];
-    for (let j = i; j < Math.min(reacties, i + BATCH); j++) {
-      const articleId = j % 5 === 0 ? busy : 1 + (j % articles);
-      const at = new Date(start + (articleId - 1) * DAY_MS + j);
-      rows.push({
-        article_id: articleId,
-        parent_id: null,
-        author_name: `Bewoner ${j % 900}`,
-        author_email: `b${j % 900}@example.nl`,
-        author_email_key: `b${j % 900}@example.nl`,
-        author_url: null,
-        body: `Reactie ${j}: eens met de vorige spreker.`,
-        status: j % 20 === 0 ? 'pending' : 'approved',
-        ip: '192.0.2.1',
-        user_agent: 'bench',
-        created_at: at,
-        status_changed_at: at,
-      });
-    }
-    await db('reacties').insert(rows);
-    progress('reacties', Math.min(reacties, i + BATCH), reacties);
-  }
-  console.log('  tellers opnieuw berekenen…');
-  await recountAll(db);
-  return busy;
-}
-
-async function measure(
-  baseUrl: string,
-  urlPath: string,
-  requests: number,
-): Promise<{ p50: number; p95: number; max: number; bytes: number }> {
-  const times: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < requests; i++) {
-    const started = process.hrtime.bigint();
-    bytes = await new Promise<number>((resolve, reject) => {
-      http
-        .get(`${baseUrl}${urlPath}`, (res) => {
-          let n = 0;
-          res.on('data', (c: Buffer) => (n += c.length));
-          res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`${urlPath}: HTTP ${res.statusCode}`))));
-        })
-        .on('error', reject);
-    });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1], bytes };
-}
-
-async function main(): Promise<void> {
-  const articles = option('articles', 5000);
-  const reacties = option('reacties', 100_000);
-  const requests = option('requests', 300);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-bench-'));
-  const file = path.join(dir, 'bench.sqlite');
-  console.log(
-    `Stadslog benchmark: ${articles.toLocaleString('nl-NL')} artikelen, ${reacties.toLocaleString('nl-NL')} reacties (SQLite in ${dir})`,
-  );
-  const db = createDb(file);
-  try {
-    await migrateLatest(db);
-    const busy = await fill(db, articles, reacties);
-    const config = testConfig({ databaseUrl: file });
-    const app = createApp({
-      config,
-      db,
-      logger: pino({ level: 'silent' }),
-      formTokens: new FormTokens(config.sessionSecret),
-      clock: () => new Date(),
-    });
-    const server = http.createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const busyRow = await db('articles').where({ id: busy }).first('slug', 'published_at', 'reactie_count');
-    const d = new Date(busyRow.published_at);
-    const busyPath = `/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${busyRow.slug}`;
-    const pages: Array<[string, string]> = [
+/** The pages measured, by label and path, and the articles to post to. */
+async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; postTo: string[] }> {
+  const pathOf = async (slug: string) => articlePath((await findArticleBySlug(db, slug))!);
+  // The big discussions bench:data made (--big): the smallest is "the 500-reactie article".
+  const big = (await db('articles').where('slug', 'like', bigArticleSlug(0).replace('0', '%')).select('slug'))
+    .map((r: { slug: string }) => Number(/\d+/.exec(r.slug)![0]))
+    .sort((a: number, b: number) => a - b);
+  if (big.length < 2) throw new UsageError('De database heeft geen grote discussies: maak haar met npm run bench:data.');
+  const [small, huge] = [big[0], big[big.length - 1]];
+  // An old archive article: the oldest with a discussion worth reading.
+  const old = await db('articles').where({ status: 'published' }).andWhere('reactie_count', '>=', 20).orderBy('published_at').first('slug');
+  if (!old) throw new UsageError('De database heeft geen oud artikel met 20 of meer reacties: maak haar groter.');
+  const recent: Array<{ slug: string }> = await db('articles')
+    .where({ status: 'published', reacties_open: true })
+    .andWhere('published_at', '<=', new Date())
+    .orderBy('published_at', 'desc')
+    .limit(10)
+    .select('slug');
+  return {
+    pages: [
       ['voorpagina', '/'],
-      [`voorpagina, pagina ${Math.ceil(articles / 20)}`, `/?pagina=${Math.ceil(articles / 20)}`],
-      [`druk artikel (${Number(busyRow.reactie_count).toLocaleString('nl-NL')} reacties)`, busyPath],
-    ];
-    console.log(`\n  ${'pagina'.padEnd(40)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'grootte'.padStart(10)}`);
-    for (const [label, urlPath] of pages) {
-      const n = label.startsWith('druk') ? Math.max(10, Math.floor(requests / 10)) : requests;
-      const r = await measure(baseUrl, urlPath, n);
-      console.log(
-        `  ${label.padEnd(40)} ${r.p50.toFixed(1).padStart(6)}ms ${r.p95.toFixed(1).padStart(6)}ms ${r.max.toFixed(1).padStart(6)}ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB`,
-      );
-    }
-    const mem = process.memoryUsage();
-    console.log(`\n  geheugen: ${(mem.rss / 1048576).toFixed(0)} MB RSS, ${(mem.heapUsed / 1048576).toFixed(0)} MB heap`);
-    server.close();
-  } finally {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+      [`artikel met ${nl(small)} reacties`, await pathOf(bigArticleSlug(small))],
+      [`artikel met ${nl(huge)} reacties, pagina 2`, `${await pathOf(bigArticleSlug(huge))}?reacties=2`],
+      ['oud archiefartikel', await pathOf(old.slug)],
+    ],
+    // Not to the 500-reactie article: a 501st reactie starts its page 2, which its permalink then
+    // shows, so a later run on the same file would measure another page.
+    postTo: await Promise.all(
+      [...new Set([...recent.map((r) => r.slug), ...big.map(bigArticleSlug)])].filter((slug) => slug !== bigArticleSlug(small)).map(pathOf),
+    ),
+  };
 }
 
-main().catch((err) => {
-  console.error('De benchmark liep vast:', err);
-  process.exit(1);
+runCommand(async () => {
+  const flags = parseFlags(process.argv.slice(2), ['articles', 'reacties', 'big', 'file', 'database', 'duration', 'connections', 'warmup']);
+  const load: LoadOptions = {
+    duration: seconds(flags, 'duration', 10),
+    connections: seconds(flags, 'connections', 32),
+    warmup: seconds(flags, 'warmup', 3),
+  };
+  const given = typeof flags.database === 'string' ? flags.database : typeof flags.file === 'string' ? flags.file : null;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-bench-'));
+  let generation: GenerationReport | null = null;
+  let databaseUrl = given ?? path.join(work, 'bench.sqlite');
+  if (given === null || (!isPostgresUrl(given) && !fs.existsSync(given))) {
+    generation = await generateDatabase(parseSizes(flags), databaseUrl);
+  } else {
+    console.log(`Bestaande database: ${given}`);
+  }
+  databaseUrl = isPostgresUrl(databaseUrl) ? databaseUrl : path.resolve(databaseUrl);
+
+  const db = createDb(databaseUrl);
+  await migrateLatest(db);
+  // Residents post from many addresses, some quickly: the fill-time and flood checks would hold
+  // a load test back (a real spam run is what they are for), so they are off, as in the tests.
+  await saveSpamSettings(db, { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 });
+  const { pages, postTo } = await choosePages(db);
+  await db.destroy();
+
+  console.log('\nBouwen…');
+  build();
+  const servers: Server[] = [];
+  try {
+    const stadslog = await startStadslog(databaseUrl);
+    servers.push(stadslog);
+    const served = await fetchPages(
+      stadslog.url,
+      pages.map(([, p]) => p),
+    );
+    for (const s of served) if (s.status !== 200) throw new Error(`${s.path} gaf HTTP ${s.status}.`);
+    const reference = await startReference(served, work);
+    servers.push(reference);
+
+    console.log(`\nMeten: ${load.connections} verbindingen, ${load.warmup} s opwarmen en ${load.duration} s meten per server en pagina.`);
+    const rows: PageRow[] = [];
+    for (const [i, [label, p]] of pages.entries()) {
+      console.log(`  ${label} (${p})`);
+      const stadslogRun = await loadPage(`${stadslog.url}${p}`, load);
+      const referenceRun = await loadPage(`${reference.url}${p}`, load);
+      rows.push({ label, bytes: served[i].body.length, stadslog: stadslogRun, reference: referenceRun });
+    }
+    const ttfb = await timeToFirstByte(`${stadslog.url}${pages[1][1]}`);
+    const ttfbReference = await timeToFirstByte(`${reference.url}${pages[1][1]}`);
+
+    console.log('  reacties plaatsen');
+    const targetsToPost: PostTarget[] = [];
+    for (const p of postTo) {
+      const html = await (await fetch(`${stadslog.url}${p}`)).text();
+      const token = formToken(html);
+      if (!token) throw new Error(`Geen reactieformulier op ${p}.`);
+      targetsToPost.push({ path: p, token });
+    }
+    const run = crypto.randomBytes(4).toString('hex');
+    const single = await timeSinglePosts(stadslog.url, targetsToPost, run);
+    const posting = await loadPosting(stadslog.url, targetsToPost, run, load);
+    rows.push({
+      label: `reactie plaatsen (${postTo.length} artikelen; non-2xx: elk antwoord behalve 303)`,
+      bytes: 0,
+      stadslog: posting.measured,
+    });
+    // Posts still running in the server when autocannon stops are rolled back or finished by the
+    // server's shutdown; the checks below read the database after it has stopped.
+    const serverPeak = stadslog.peakRss();
+    for (const s of servers.splice(0)) await s.stop();
+
+    console.log('  controleren: elke bevestigde reactie één keer opgeslagen, tellers exact');
+    const check = createDb(databaseUrl);
+    const posts = await checkPosts(check, run, [...single.acknowledged, ...posting.acknowledged]);
+    const counters = await checkCounters(check);
+    await check.destroy();
+
+    const postOk = posts.missing === 0 && posts.duplicated === 0;
+    const countersOk = counters.wrongArticles === 0 && counters.siteStored === counters.siteCounted;
+    printReport({ rows, ttfb, ttfbReference, singlePost: single.median, posts, counters, serverPeak, generation });
+    // A missed target is a result; a broken run (errors, lost or doubled reacties, wrong counters) is a failure.
+    const broken = rows.some((r) => r.stadslog.errors > 0 || (r.reference?.errors ?? 0) > 0) || !postOk || !countersOk;
+    if (broken) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
+  } finally {
+    for (const s of servers) await s.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 });

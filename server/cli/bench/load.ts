@@ -1,0 +1,166 @@
+// The load: autocannon against one page (a warm-up, then the measured run), the single-request
+// time to first byte, and posting reacties with valid form tokens as many residents at once.
+import http from 'node:http';
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  connections: number;
+  /** Seconds of the measured run. */
+  duration: number;
+  /** Seconds of the run before it, not counted. */
+  warmup: number;
+}
+
+export interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Answers other than the expected ones (2xx; for posting 303). */
+  unexpected: number;
+  requests: number;
+}
+
+function summary(r: autocannon.Result, expected: (status: number) => boolean): Measured {
+  let unexpected = 0;
+  for (const [code, stat] of Object.entries(r.statusCodeStats ?? {})) if (!expected(Number(code))) unexpected += stat.count ?? 0;
+  return {
+    rps: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    unexpected,
+    requests: r.requests.total,
+  };
+}
+
+async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ ...opts, excludeErrorStats: false });
+}
+
+/** One page under load: warm-up first, then `duration` seconds with `connections` connections. */
+export async function loadPage(url: string, o: LoadOptions): Promise<Measured> {
+  await cannon({ url, connections: o.connections, duration: o.warmup });
+  return summary(await cannon({ url, connections: o.connections, duration: o.duration }), (s) => s >= 200 && s < 300);
+}
+
+/** Time to the first byte of the answer, in milliseconds, for one request at a time: the median of `n`. */
+export async function timeToFirstByte(url: string, n = 20): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n + 2; i++) {
+    const t = await new Promise<number>((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      http
+        .get(url, (res) => {
+          res.once('data', () => {
+            const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            res.resume();
+            res.on('end', () => resolve(ms));
+          });
+        })
+        .on('error', reject);
+    });
+    // The first two warm the connection path; they are not counted.
+    if (i >= 2) times.push(t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export interface PostTarget {
+  /** The article's permalink: the form posts to `${path}/reacties`. */
+  path: string;
+  token: string;
+}
+
+/** The reactie form's token from an article page (views/reacties/form.ejs). */
+export function formToken(html: string): string | null {
+  return /name="_token" value="([^"]+)"/.exec(html)?.[1] ?? null;
+}
+
+/** The text of the n-th posted reactie: unique, so it can be found once afterwards. */
+const postedText = (run: string, n: number): string =>
+  `Benchmarkreactie ${run}-${n}. Ik was gisteren bij de inspraakavond over de Markt en wil nog iets toevoegen over het parkeren.`;
+
+const POST_TIMEOUT_S = 60;
+
+/** What autocannon keeps per connection between a request and its answer. */
+interface PostContext {
+  text: string;
+}
+
+/** The n-th post: its own name, address, text and X-Forwarded-For, round the targets. */
+function nthPost(targets: PostTarget[], run: string, i: number) {
+  const target = targets[i % targets.length];
+  const text = postedText(run, i);
+  const body = new URLSearchParams({
+    _token: target.token,
+    antwoord_op: '',
+    naam: `Bewoner ${i}`,
+    email: `bewoner.${run}.${i}@example.nl`,
+    website: '',
+    reactie: text,
+    url: '',
+  }).toString();
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+  };
+  return { path: `${target.path}/reacties`, text, body, headers };
+}
+
+/** One post at a time, `n` of them: the median time of one post, and the texts acknowledged (303). */
+export async function timeSinglePosts(
+  baseUrl: string,
+  targets: PostTarget[],
+  run: string,
+  n = 5,
+): Promise<{ median: number; acknowledged: string[] }> {
+  const times: number[] = [];
+  const acknowledged: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    // Numbered past anything the load run will reach, so every text stays unique.
+    const post = nthPost(targets, run, 1_000_000_000 + i);
+    const started = process.hrtime.bigint();
+    const res = await fetch(`${baseUrl}${post.path}`, { method: 'POST', headers: post.headers, body: post.body, redirect: 'manual' });
+    await res.arrayBuffer();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (res.status === 303) acknowledged.push(post.text);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], acknowledged };
+}
+
+/**
+ * Posts reacties round the targets for the warm-up and the measured run, each with its own name,
+ * address, text and X-Forwarded-For. Returns the measurement and the texts that were acknowledged
+ * (303, the redirect to the new reactie), in both runs.
+ */
+export async function loadPosting(
+  baseUrl: string,
+  targets: PostTarget[],
+  run: string,
+  o: LoadOptions,
+): Promise<{ measured: Measured; acknowledged: string[] }> {
+  let n = 0;
+  const acknowledged: string[] = [];
+  const request: autocannon.Request = {
+    method: 'POST',
+    path: `${targets[0].path}/reacties`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    setupRequest: (req, context) => {
+      const post = nthPost(targets, run, ++n);
+      (context as PostContext).text = post.text;
+      return { ...req, path: post.path, headers: { ...req.headers, ...post.headers }, body: post.body };
+    },
+    onResponse: (status, _body, context) => {
+      if (status === 303) acknowledged.push((context as PostContext).text);
+    },
+  };
+  // A post may wait long behind the others on the one SQLite connection: give it a minute before
+  // it counts as an error, so a slow run still yields acknowledged reacties to check.
+  const posting = { url: baseUrl, connections: o.connections, requests: [request], timeout: POST_TIMEOUT_S };
+  await cannon({ ...posting, duration: o.warmup });
+  const measured = summary(await cannon({ ...posting, duration: o.duration }), (s) => s === 303);
+  return { measured, acknowledged };
+}

@@ -1,0 +1,108 @@
+// The benchmark's output: one Markdown table (it goes into BENCHMARKS.md as printed) and the
+// targets of issue 9, each met or not met.
+import type { GenerationReport } from './data';
+import type { Measured } from './load';
+import type { CounterCheck, PostCheck } from './verify';
+
+export interface PageRow {
+  label: string;
+  bytes: number;
+  stadslog: Measured;
+  reference?: Measured;
+}
+
+export const nl = (n: number, digits = 0): string =>
+  n.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mb = (bytes: number): string => `${nl(bytes / 1048576)} MB`;
+
+function cells(m: Measured): string[] {
+  return [nl(m.rps), `${nl(m.p50)} ms`, `${nl(m.p99)} ms`, nl(m.errors), nl(m.unexpected)];
+}
+
+function ratio(row: PageRow): number | null {
+  return row.reference ? row.stadslog.rps / row.reference.rps : null;
+}
+
+function table(rows: PageRow[]): string {
+  const lines = [
+    '| page | server | req/s | p50 | p99 | errors | non-2xx | bytes | ratio |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of rows) {
+    const r = ratio(row);
+    lines.push(
+      `| ${row.label} | Stadslog | ${cells(row.stadslog).join(' | ')} | ${row.bytes ? nl(row.bytes) : '—'} | ${r === null ? '—' : `${nl(r * 100)} %`} |`,
+    );
+    if (row.reference) lines.push(`| | node:http | ${cells(row.reference).join(' | ')} | ${nl(row.bytes)} | |`);
+  }
+  return lines.join('\n');
+}
+
+interface Target {
+  text: string;
+  met: boolean;
+  /** What was measured, as the reader compares it with the text. */
+  measured: string;
+}
+
+export interface RunReport {
+  /** Voorpagina, 500-reactie article, a page of the biggest discussion, archive article, posting: in this order. */
+  rows: PageRow[];
+  ttfb: number;
+  ttfbReference: number;
+  /** Median time of one post with nothing else going on, in ms. */
+  singlePost: number;
+  posts: PostCheck;
+  counters: CounterCheck;
+  serverPeak: number;
+  generation: GenerationReport | null;
+}
+
+const pct = (r: number | null): string => `${nl((r ?? 0) * 100)} %`;
+
+/** The targets of issue 9, each as met or not met. */
+function issueTargets(r: RunReport): Target[] {
+  const [home, small, huge, , posting] = r.rows;
+  const postErrors = posting.stadslog.errors + posting.stadslog.unexpected;
+  const stored = r.posts.missing === 0 && r.posts.duplicated === 0;
+  const counted = r.counters.wrongArticles === 0 && r.counters.siteStored === r.counters.siteCounted;
+  const list: Target[] = [
+    { text: `${small.label} ≥ 50 % van node:http`, met: (ratio(small) ?? 0) >= 0.5, measured: pct(ratio(small)) },
+    { text: `${small.label}: eerste byte binnen 10 ms`, met: r.ttfb < 10, measured: `${nl(r.ttfb, 1)} ms` },
+    { text: 'voorpagina ≥ 50 % van node:http', met: (ratio(home) ?? 0) >= 0.5, measured: pct(ratio(home)) },
+    { text: `${huge.label}: p99 onder 50 ms`, met: huge.stadslog.p99 < 50, measured: `${nl(huge.stadslog.p99)} ms` },
+    { text: '≥ 300 reacties per seconde', met: posting.stadslog.rps >= 300, measured: `${nl(posting.stadslog.rps)} per seconde` },
+    { text: 'plaatsen zonder fouten', met: postErrors === 0, measured: `${nl(postErrors)} fouten of andere antwoorden dan 303` },
+    {
+      text: 'elke bevestigde reactie precies één keer opgeslagen, tellers exact',
+      met: stored && counted,
+      measured: stored && counted ? 'ja' : 'nee',
+    },
+    { text: 'piekgeheugen server onder 250 MB', met: r.serverPeak < 250 * 1048576, measured: mb(r.serverPeak) },
+  ];
+  if (r.generation)
+    list.push({
+      text: 'piekgeheugen generator onder 500 MB',
+      met: r.generation.peakRss < 500 * 1048576,
+      measured: mb(r.generation.peakRss),
+    });
+  return list;
+}
+
+export function printReport(r: RunReport): void {
+  const { posts, counters, generation } = r;
+  console.log(`\n${table(r.rows)}\n`);
+  console.log(
+    `Tijd tot eerste byte, ${r.rows[1].label}, één verzoek tegelijk (mediaan van 20): ${nl(r.ttfb, 1)} ms (node:http: ${nl(r.ttfbReference, 1)} ms)`,
+  );
+  console.log(`Eén reactie plaatsen, één tegelijk (mediaan van 5): ${nl(r.singlePost)} ms`);
+  console.log(
+    `Plaatsen: ${nl(posts.acknowledged)} bevestigd (303), ${nl(posts.missing)} niet opgeslagen, ${nl(posts.duplicated)} dubbel; ` +
+      `tellers: ${nl(counters.wrongArticles)} artikelen fout, totaal ${nl(counters.siteStored)} opgeslagen en ${nl(counters.siteCounted)} geteld`,
+  );
+  const generated = generation
+    ? `; generator: ${mb(generation.peakRss)} in ${nl(generation.seconds)} s (${nl(generation.cpuSeconds)} s processortijd)`
+    : '';
+  console.log(`Piekgeheugen server: ${mb(r.serverPeak)}${generated}\n`);
+  for (const t of issueTargets(r)) console.log(`- ${t.met ? 'gehaald' : 'NIET gehaald'}: ${t.text} (gemeten: ${t.measured})`);
+}
