@@ -13,6 +13,14 @@ const REACTIES_PER_PAGE = 500;
 /** Reacties that take a place on a page: spam and trash never fill one. */
 export const PAGE_FILLING_STATUSES = ['approved', 'pending'] as const;
 
+/**
+ * Which pages an article opens on: the newest, and the one before it while the newest holds fewer
+ * than half a page, so a discussion that just passed 500 does not open on a page with one reactie.
+ */
+export function openingPages(last: { page: number; filled: number }): number[] {
+  return last.page > 1 && last.filled < REACTIES_PER_PAGE / 2 ? [last.page - 1, last.page] : [last.page];
+}
+
 /** The page of a new thread: the last page while it has room, else the next one. */
 export function pageForNewThread(last: { page: number; filled: number } | null): number {
   if (!last) return 1;

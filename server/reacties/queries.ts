@@ -92,10 +92,11 @@ export function toReactie(row: Row): Reactie {
  * held reacties), oldest first. A reactie the filter marked as spam shows to its own author like a
  * held one: a resident caught by mistake sees it wait for a moderator, and a spammer learns nothing.
  */
-export async function listThreadReacties(db: Db, articleId: number, page: number, ownIds: number[]): Promise<PublicReactie[]> {
+export async function listThreadReacties(db: Db, articleId: number, pages: number[], ownIds: number[]): Promise<PublicReactie[]> {
   const rows = await db('reacties')
     .select(PUBLIC_COLUMNS)
-    .where({ article_id: articleId, thread_page: page })
+    .where({ article_id: articleId })
+    .whereIn('thread_page', pages)
     .andWhere((q) => {
       q.where({ status: 'approved' });
       if (ownIds.length) q.orWhere((own) => own.whereIn('id', ownIds).whereIn('status', ['pending', 'spam']));
@@ -133,15 +134,20 @@ async function pageForNewReactie(trx: Knex.Transaction, articleId: number, paren
     const parent = await trx('reacties').where({ id: parentId }).first('thread_page');
     if (parent) return Number(parent.thread_page);
   }
-  const last = await trx('reacties').where({ article_id: articleId }).max({ page: 'thread_page' }).first();
-  if (last?.page === null || last?.page === undefined) return 1;
+  return pageForNewThread(await lastPageFill(trx, articleId));
+}
+
+/** The last page of an article's discussion and how many reacties fill it; null when it has none. */
+export async function lastPageFill(conn: Conn, articleId: number): Promise<{ page: number; filled: number } | null> {
+  const last = await conn('reacties').where({ article_id: articleId }).max({ page: 'thread_page' }).first();
+  if (last?.page === null || last?.page === undefined) return null;
   const page = Number(last.page);
-  const filled = await trx('reacties')
+  const filled = await conn('reacties')
     .where({ article_id: articleId, thread_page: page })
     .whereIn('status', PAGE_FILLING_STATUSES)
     .count({ n: '*' })
     .first();
-  return pageForNewThread({ page, filled: Number(filled?.n ?? 0) });
+  return { page, filled: Number(filled?.n ?? 0) };
 }
 
 export async function findReactie(conn: Conn, id: number): Promise<Reactie | null> {

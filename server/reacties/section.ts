@@ -3,7 +3,8 @@
 import type { Request } from 'express';
 import type { Deps } from '../deps';
 import type { FieldErrors } from '../shared/validation';
-import { lastThreadPage, listThreadReacties, publicReactiePlace } from './queries';
+import { lastPageFill, lastThreadPage, listThreadReacties, publicReactiePlace } from './queries';
+import { openingPages } from './paging';
 import { readRemembered } from './remember';
 import { ownReactieIds } from './session';
 import { buildThread, type ThreadNode } from './thread';
@@ -32,8 +33,9 @@ export interface SectionOptions {
 /** The locals views/reacties/*.ejs read. */
 export interface ReactieSection {
   thread: ThreadNode[];
-  /** Which page of the discussion this is, of how many (page 1 holds the oldest threads). */
+  /** Which pages of the discussion are shown, of how many (page 1 holds the oldest threads). */
   reactiePage: number;
+  reactiePageLast: number;
   reactiePages: number;
   replyTo: number | null;
   replyToName: string | undefined;
@@ -68,19 +70,22 @@ export async function hasReactiePage(deps: Deps, target: { id: number }, page: n
 export async function reactieSection(deps: Deps, req: Request, target: { id: number }, opts: SectionOptions = {}): Promise<ReactieSection> {
   const own = ownReactieIds(req);
   const form = opts.form ?? emptyForm(req);
-  const pages = await lastThreadPage(deps.db, target.id);
+  const last = (await lastPageFill(deps.db, target.id)) ?? { page: 1, filled: 0 };
+  const pages = last.page;
   // A reply goes under its reactie, so the page is the one that reactie's thread is on.
   const answering = opts.replyTo ?? (Number(form.values.parentId) || null);
   const place = opts.page === undefined && answering !== null ? await publicReactiePlace(deps.db, answering, own) : null;
-  const page = Math.min(pages, Math.max(1, opts.page ?? (place && place.articleId === target.id ? place.threadPage : pages)));
-  const reacties = await listThreadReacties(deps.db, target.id, page, own);
+  const asked = opts.page ?? (place && place.articleId === target.id ? place.threadPage : null);
+  const shownPages = asked === null ? openingPages(last) : [Math.min(pages, Math.max(1, asked))];
+  const reacties = await listThreadReacties(deps.db, target.id, shownPages, own);
   // The reply form is only placed under a reactie that is on the page; otherwise it is a new reactie.
   const shown = (id: number | string | null | undefined) => reacties.find((r) => String(r.id) === String(id));
   const replyTarget = opts.replyTo != null && shown(opts.replyTo) ? opts.replyTo : null;
   const parentId = replyTarget !== null ? String(replyTarget) : shown(form.values.parentId) ? form.values.parentId : '';
   return {
     thread: buildThread(reacties),
-    reactiePage: page,
+    reactiePage: shownPages[0],
+    reactiePageLast: shownPages[shownPages.length - 1],
     reactiePages: pages,
     replyTo: replyTarget,
     replyToName: replyTarget !== null ? shown(replyTarget)?.authorName : undefined,

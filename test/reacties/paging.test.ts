@@ -52,12 +52,17 @@ describe('reacties in pages', () => {
   });
   after(async () => t.close());
 
-  it('opens on the newest page, with links to older reacties, and every page shows whole threads', async () => {
+  it('opens on the newest page, with the one before while the newest is short, and links to older reacties', async () => {
+    // Page 3 holds the last 15 reacties: too few to open on alone.
     const newest = (await request(t.app).get(path).expect(200)).text;
-    assert.match(newest, /Reacties, pagina 3 van 3/);
-    assert.match(newest, new RegExp(`href="${path}\\?reacties=2#reacties-kop">« Oudere reacties`));
+    assert.match(newest, /Reacties, pagina’s 2 en 3 van 3/);
+    assert.match(newest, new RegExp(`href="${path}\\?reacties=1#reacties-kop">« Oudere reacties`));
     assert.doesNotMatch(newest, /Nieuwere reacties/);
     assert.match(newest, /Draad 349/);
+    assert.ok(idsOn(newest).length > 500, 'pages 2 and 3 together');
+    const third = (await request(t.app).get(`${path}?reacties=3`).expect(200)).text;
+    assert.match(third, /Reacties, pagina 3 van 3/);
+    assert.ok(idsOn(third).length < 30);
     const first = (await request(t.app).get(`${path}?reacties=1`).expect(200)).text;
     assert.match(first, /Reacties, pagina 1 van 3/);
     assert.match(first, new RegExp(`href="${path}\\?reacties=2#reacties-kop">Nieuwere reacties »`));
