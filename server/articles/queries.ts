@@ -1,6 +1,7 @@
 // Articles: reading them for the voorpagina and article pages, and writing them from beheer.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
+import { rawGet } from '../db/raw-get';
 import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
 import { amsterdamParts } from '../shared/format';
 import { firstParagraph, renderMarkdown } from '../shared/markdown';
@@ -171,8 +172,9 @@ export async function weblogStartedAt(db: Db, now: Date): Promise<Date | null> {
   return toDateOrNull(row?.first);
 }
 
+/** Read on every article view: without the query builder (db/raw-get.ts). */
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | null> {
-  const row = await db('articles').where({ slug }).first();
+  const row = await rawGet(db, 'select * from articles where slug = ?', [slug]);
   return row ? toArticle(row) : null;
 }
 

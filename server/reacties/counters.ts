@@ -12,6 +12,7 @@
 // brings them back when it is published again (setArticleStatus in articles/queries keeps that).
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
+import { rawGet } from '../db/raw-get';
 
 const SITE_COUNTER = 'reacties_visible';
 // Moves whenever something the voorpagina shows changes; the page cache keys on it.
@@ -93,8 +94,9 @@ export async function bumpSiteVersion(trx: Conn): Promise<void> {
   await trx('counters').where({ name: SITE_VERSION }).increment('value', 1);
 }
 
+/** Read on every page view: without the query builder (db/raw-get.ts). */
 export async function siteVersion(db: Db): Promise<number> {
-  const row = await db('counters').where({ name: SITE_VERSION }).first('value');
+  const row = await rawGet(db, 'select value from counters where name = ?', [SITE_VERSION]);
   return Number(row?.value ?? 0);
 }
 
