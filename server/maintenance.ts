@@ -1,12 +1,17 @@
 // Housekeeping that runs in every app process on timers: the retention rules of
 // privacy/retention.ts (sessions, rate-limit windows, IPs, spam, Akismet payloads, spam memory,
-// failed logins) and Akismet rechecks. Every job is safe to run in several processes at once
+// failed logins), Akismet rechecks, and mail: announcing approved reacties, the moderator digest and
+// sending the queue. Every job is safe to run in several processes at once
 // (idempotent deletes; rechecks claim their rows; deletes lock and re-read first).
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/knex';
 import { retentionJobs } from './privacy/retention';
 import { recheckDue } from './reacties/recheck';
+import { mailEnabled } from './config';
+import { announceApproved, mailModerators } from './notifications/jobs';
+import { createTransport } from './notifications/transport';
+import { sendDueMails } from './notifications/worker';
 
 // Often enough that retention limits hold to within the hour.
 const HOURLY_MS = 60 * 60 * 1000;
@@ -18,6 +23,18 @@ type Job = [name: string, run: () => Promise<unknown>];
 export function startMaintenance(config: Config, db: Db, logger: Logger): () => void {
   const hourly: Job[] = retentionJobs(config, db).map(([name, run]) => [name, () => run(new Date())]);
   const frequent: Job[] = config.akismet ? [['akismet rechecks', () => recheckDue(db, config, logger, new Date())]] : [];
+  const transport = mailEnabled(config) ? createTransport(config.mail) : null;
+  if (transport) {
+    // In order, so the mails queued in this round go out in it.
+    frequent.push([
+      'mail',
+      async () => ({
+        announced: await announceApproved({ config, db }, new Date()),
+        digest: await mailModerators({ config, db }, new Date()),
+        sent: await sendDueMails(db, transport, logger, new Date()),
+      }),
+    ]);
+  }
   const run = (jobs: Job[]) => {
     for (const [name, job] of jobs) {
       job().then(
@@ -29,5 +46,8 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
   run(hourly);
   const timers = [setInterval(() => run(hourly), HOURLY_MS), setInterval(() => run(frequent), RECHECK_INTERVAL_MS)];
   for (const t of timers) t.unref();
-  return () => timers.forEach(clearInterval);
+  return () => {
+    timers.forEach(clearInterval);
+    transport?.close();
+  };
 }

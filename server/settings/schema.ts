@@ -13,7 +13,7 @@
 export const SETTINGS_LIMITS = { wordList: 20_000 } as const;
 
 /** The form's fieldsets, in the order they are shown. */
-export const SETTING_GROUPS = ['Moderatie', 'Spamfilter'] as const;
+export const SETTING_GROUPS = ['Moderatie', 'Spamfilter', 'E-mail'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 interface SettingBase {
@@ -196,6 +196,19 @@ const SETTINGS_SCHEMA = [
     group: 'Spamfilter',
     label: 'Verwijder overduidelijke spam direct (als Akismet dat aanraadt)',
     shortLabel: 'Overduidelijke spam verwijderen',
+  },
+  {
+    // notifications/jobs.ts: one mail to every moderator and admin when new reacties wait, at most this often.
+    key: 'mail.moderatorDigestMinutes',
+    kind: 'integer',
+    min: 0,
+    max: 10080,
+    default: 60,
+    form: 'moderatorMailMinuten',
+    group: 'E-mail',
+    label: 'Mail moderatoren als er reacties wachten, hoogstens eens per zoveel minuten',
+    shortLabel: 'Mail aan moderatoren',
+    help: '0 zet deze e-mail uit. Moderatoren en beheerders krijgen hem alleen als er sinds de vorige e-mail nieuwe reacties zijn gaan wachten.',
   },
 ] as const satisfies readonly SettingDefinition[];
 

@@ -21,6 +21,8 @@ export const LAYERS: string[][] = [
   ['articles', 'pages'],
   ['dossiers'],
   ['attachments'],
+  // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.
+  ['notifications'],
   ['moderation', 'privacy', 'dashboard'],
   // What every screen shows in Dutch: the vocabulary of all features below.
   ['labels.ts'],

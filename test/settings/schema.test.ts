@@ -30,7 +30,7 @@ import {
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeChecks: Array<true> = [
-  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'spam'>,
+  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'spam' | 'mail'>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
   true satisfies Equal<FastPostAction, 'spam' | 'hold'>,
   true satisfies Equal<
@@ -69,6 +69,7 @@ const STORED_KEYS = [
   'spam.perMinutePerIp',
   'spam.discardObviousSpam',
   'spam.spamRetentionDays',
+  'mail.moderatorDigestMinutes',
 ];
 /** The form's field names, as tests and browsers post them. */
 const FORM_NAMES = [
@@ -82,6 +83,7 @@ const FORM_NAMES = [
   'perMinuut',
   'weggooien',
   'spamDagen',
+  'moderatorMailMinuten',
 ];
 
 /** A valid value other than the default, for every kind of setting. */
@@ -289,6 +291,7 @@ describe('settings store and form', () => {
       floodSeconden: '3600',
       perMinuut: '1',
       spamDagen: '3650',
+      moderatorMailMinuten: ' 30 ',
     });
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.deepEqual(parsed.value, {
@@ -304,6 +307,7 @@ describe('settings store and form', () => {
         spamRetentionDays: 3650,
         discardObviousSpam: false,
       },
+      mail: { moderatorDigestMinutes: 30 },
     });
   });
 
