@@ -1,6 +1,6 @@
 // Housekeeping that runs in every app process on timers: the retention rules of
 // privacy/retention.ts (sessions, rate-limit windows, IPs, spam, Akismet payloads, spam memory,
-// failed logins), Akismet rechecks, and mail: announcing approved reacties, the moderator digest and
+// failed logins), Akismet rechecks, the tagline (weather feed), and mail: announcing approved reacties, the moderator digest and
 // sending the queue. Every job is safe to run in several processes at once
 // (idempotent deletes; rechecks claim their rows; deletes lock and re-read first).
 import type { Logger } from 'pino';
@@ -12,6 +12,8 @@ import { mailEnabled } from './config';
 import { announceApproved, mailModerators } from './notifications/jobs';
 import { createTransport } from './notifications/transport';
 import { sendDueMails } from './notifications/worker';
+import { weblogStartedAt } from './articles/queries';
+import { refreshTagline } from './tagline/state';
 
 // Often enough that retention limits hold to within the hour.
 const HOURLY_MS = 60 * 60 * 1000;
@@ -43,7 +45,11 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
       );
     }
   };
+  // The tagline's own clock keeps the weather feed to once per ten minutes; the rest is cheap.
+  const tagline: Job[] = [['tagline', () => refreshTagline(db, new Date(), () => weblogStartedAt(db, new Date()))]];
+  frequent.push(...tagline);
   run(hourly);
+  run(tagline);
   const timers = [setInterval(() => run(hourly), HOURLY_MS), setInterval(() => run(frequent), RECHECK_INTERVAL_MS)];
   for (const t of timers) t.unref();
   return () => {

@@ -16,7 +16,7 @@ export const LAYERS: string[][] = [
   ['audit'],
   ['accounts'],
   ['settings'],
-  ['spam'],
+  ['spam', 'tagline'],
   ['reacties', 'documents'],
   ['articles', 'pages'],
   ['dossiers'],
