@@ -32,7 +32,7 @@ async function moveState(conn: Db | Knex.Transaction, name: string, from: Approv
   return n === 1;
 }
 
-export function unsubscribeUrl(deps: Pick<Deps, 'config'>, subscriptionId: number): string {
+function unsubscribeUrl(deps: Pick<Deps, 'config'>, subscriptionId: number): string {
   return `${deps.config.baseUrl}/meldingen/afmelden?${signedQuery(deps.config.sessionSecret, 'unsubscribe', [subscriptionId], 0)}`;
 }
 

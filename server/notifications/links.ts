@@ -10,10 +10,6 @@ const CONFIRM_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 // An unsubscribe link keeps working as long as the mail is kept; it only ever removes.
 const NO_EXPIRY = 0;
 
-export interface SignedLink {
-  ids: number[];
-}
-
 function sign(secret: string, purpose: LinkPurpose, ids: string, expires: number): string {
   return crypto.createHmac('sha256', secret).update(`mail:${purpose}:${ids}:${expires}`).digest('base64url');
 }

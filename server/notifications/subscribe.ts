@@ -8,7 +8,7 @@ import { confirmationMail } from './messages';
 import { enqueueMail } from './queue';
 import { subscribe, type Subscription } from './subscriptions';
 
-export function confirmUrl(deps: Pick<Deps, 'config'>, ids: number[], now: Date): string {
+function confirmUrl(deps: Pick<Deps, 'config'>, ids: number[], now: Date): string {
   return `${deps.config.baseUrl}/meldingen/bevestigen?${signedQuery(deps.config.sessionSecret, 'confirm', ids, now.getTime())}`;
 }
 

@@ -9,12 +9,12 @@ import type { MailTransport } from './transport';
 // A minute, then 2, 4, 8 … up to six hours between attempts; about two days in all.
 const FIRST_RETRY_MS = 60 * 1000;
 const MAX_RETRY_MS = 6 * 60 * 60 * 1000;
-export const MAX_ATTEMPTS = 15;
+const MAX_ATTEMPTS = 15;
 // Longer than one SMTP conversation with its timeouts: no other process takes the same mail.
 const CLAIM_MS = 2 * 60 * 1000;
 const BATCH = 50;
 
-export function retryDelay(attempts: number): number {
+function retryDelay(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), MAX_RETRY_MS);
 }
 

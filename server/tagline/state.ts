@@ -8,7 +8,7 @@ import { ageText, renderTagline, temperatureText } from './template';
 import { fetchTemperature } from './weather';
 
 // Buienradar updates every ten minutes; asking more often only adds load on a free service.
-export const FETCH_INTERVAL_MS = 10 * 60 * 1000;
+const FETCH_INTERVAL_MS = 10 * 60 * 1000;
 
 interface TaglineState {
   /** The text under the name; null until the first refresh (SITE_TAGLINE is shown then). */
@@ -76,9 +76,4 @@ export async function refreshTagline(db: Db, now: Date, firstArticleAt: () => Pr
     leeftijd: state.startedAt ? ageText(state.startedAt, now) : null,
   });
   return state.text;
-}
-
-/** When the weblog started, once a refresh has run: the voorpagina's "sinds mei 2005". */
-export function taglineStart(db: Db): Date | null {
-  return stateOf(db).startedAt;
 }

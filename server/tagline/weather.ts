@@ -3,7 +3,7 @@
 // throws: a feed that hangs, fails or changes its format only leaves the temperature out.
 
 // A page never waits on this, but the refresh job should not hang on a stalled feed either.
-export const FEED_TIMEOUT_MS = 3000;
+const FEED_TIMEOUT_MS = 3000;
 // Buienradar's feed is some 50 kB; a feed that sends far more is not the feed we know.
 const MAX_FEED_BYTES = 2 * 1024 * 1024;
 

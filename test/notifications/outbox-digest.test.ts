@@ -105,7 +105,13 @@ describe('notifications: outbox, moderator digest, one send per mail', function 
     assert.equal(await enqueueMail(t.db, mail, now), true);
     assert.equal(await enqueueMail(t.db, mail, now), false, 'the same event again');
     const sent: string[] = [];
-    const counting: MailTransport = { send: async (m) => void sent.push(m.to), close: () => undefined };
+    const counting: MailTransport = {
+      send: (m) => {
+        sent.push(m.to);
+        return Promise.resolve();
+      },
+      close: () => undefined,
+    };
     const later = new Date(now.getTime() + 1000);
     const results = await Promise.all([sendDueMails(t.db, counting, silent, later), sendDueMails(t.db, counting, silent, later)]);
     assert.deepEqual(sent, ['jip@voorbeeld.nl']);

@@ -47,7 +47,7 @@ describe('notifications: reply e-mails over SMTP', function () {
   async function post(fields: Parameters<typeof postReactieForm>[2]): Promise<number> {
     const res = await postReactieForm(request.agent(t.app), articlePath(article), fields);
     assert.equal(res.status, 303, res.text);
-    return Number(/#reactie-(\d+)$/.exec(res.headers.location as string)![1]);
+    return Number(/#reactie-(\d+)$/.exec(res.headers.location)![1]);
   }
   async function approve(id: number) {
     await moderator.agent.post(`/beheer/reacties/${id}/goedkeuren`).type('form').send({ _csrf: moderator.csrf }).expect(303);
@@ -123,7 +123,7 @@ describe('notifications: reply e-mails over SMTP', function () {
     assert.match(rawHeader(mail, 'list-unsubscribe'), new RegExp(`<http://127\\.0\\.0\\.1${unsubscribe.replace(/[?.]/g, '\\$&')}>`));
     // The link leads to the reply on its page.
     const go = await request(t.app).get(`/reactie/${reply}`).expect(302);
-    assert.match(go.headers.location as string, new RegExp(`#reactie-${reply}$`));
+    assert.match(go.headers.location, new RegExp(`#reactie-${reply}$`));
 
     // RFC 8058 one-click: a POST from the mail provider, no cookie, no token, another origin.
     const gone = await request(t.app)
