@@ -2,7 +2,9 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { isUniqueViolation, parseJson } from '../db/rows';
+import { COLUMN_LIMITS } from '../db/limits';
 import { emailKey } from '../shared/email';
+import { firstChars } from '../shared/validation';
 
 type Conn = Db | Knex.Transaction;
 
@@ -41,7 +43,7 @@ export async function enqueueMail(conn: Conn, mail: OutgoingMail, now: Date): Pr
       to: mail.to,
       to_key: emailKey(mail.to),
       about_key: mail.aboutEmail ? emailKey(mail.aboutEmail) : null,
-      subject: mail.subject.slice(0, 300),
+      subject: firstChars(mail.subject, COLUMN_LIMITS.mail_queue.subject),
       text: mail.text,
       html: mail.html ?? null,
       headers: JSON.stringify(mail.headers ?? {}),
@@ -99,7 +101,7 @@ export async function markSent(db: Db, id: number, now: Date): Promise<void> {
 export async function markFailed(db: Db, id: number, error: string, retryAt: Date | null): Promise<void> {
   await db('mail_queue')
     .where({ id })
-    .update({ next_attempt_at: retryAt, last_error: error.slice(0, 500) });
+    .update({ next_attempt_at: retryAt, last_error: firstChars(error, COLUMN_LIMITS.mail_queue.last_error) });
 }
 
 /** Sent or abandoned mails are kept a while for questions ("did my mail go out?"), then deleted. */

@@ -11,6 +11,7 @@ import { loginAs, postReactieForm, type Agent } from '../helpers/http';
 import { startFakeSmtp, type FakeSmtp } from '../helpers/fake-smtp';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { announceApproved } from '../../server/notifications/jobs';
+import { signedQuery } from '../../server/notifications/links';
 import { createTransport, type MailTransport } from '../../server/notifications/transport';
 import { sendDueMails } from '../../server/notifications/worker';
 
@@ -169,6 +170,11 @@ describe('notifications: reply e-mails over SMTP', function () {
     const res = await request(t.app).get('/meldingen/afmelden?s=1&t=0.vals').expect(400);
     assert.match(res.text, /Deze link is niet compleet of klopt niet/);
     await request(t.app).post('/meldingen/bevestigen?s=2&t=abc').expect(400);
+    // A confirmation link older than seven days, or one turned into an unsubscribe link.
+    const old = signedQuery(t.deps.config.sessionSecret, 'confirm', [1], Date.now() - 8 * 24 * 3600_000);
+    const expired = await request(t.app).get(`/meldingen/bevestigen?${old}`).expect(410);
+    assert.match(expired.text, /Deze bevestigingslink is verlopen/);
+    await request(t.app).post(`/meldingen/afmelden?${old}`).expect(400);
   });
 
   it('keeps a mail for later when the SMTP server refuses (4xx, 5xx) or is down, and never fails the page', async () => {
