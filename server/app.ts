@@ -4,6 +4,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
 import type { Deps } from './deps';
+import { mailEnabled } from './config';
 import { loadUser, showFlash } from './accounts/auth';
 import { accountRoutes } from './accounts/routes';
 import { articleRoutes } from './articles/routes';
@@ -34,6 +35,9 @@ import { seoRoutes } from './seo/routes';
 import { searchRoutes } from './search/routes';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
+import { subscribeAfterPost } from './notifications/subscribe';
+import { subscriptionRoutes, UNSUBSCRIBE_PATH } from './notifications/routes';
+import { outboxRoutes } from './notifications/outbox-routes';
 import { KnexSessionStore } from './http/session-store';
 import { requestLogger } from './http/request-logger';
 import { viewHelpers } from './view-locals';
@@ -90,7 +94,7 @@ export function createApp(deps: Deps): express.Express {
 
   app.use('/beheer', express.urlencoded({ extended: false, limit: BEHEER_BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.urlencoded({ extended: false, limit: PUBLIC_BODY_LIMIT, parameterLimit: 2000 }));
-  app.use(sameOriginOnly());
+  app.use(sameOriginOnly([UNSUBSCRIBE_PATH]));
   app.use(
     session({
       name: 'stadslog.sid',
@@ -142,6 +146,8 @@ export function createApp(deps: Deps): express.Express {
   // The head of the pages below: their feeds (autodiscovery) and, for an article, its meta and structured data.
   app.use(feedLinks(deps));
   app.use(articleMeta(deps));
+  app.use(outboxRoutes(deps));
+  app.use(subscriptionRoutes(deps));
   // Before pageRoutes and articleRoutes (/:slug, /:year/:month/:slug): the dossier pages, and the
   // dossiers of an article for its page (res.locals.dossiers; it never ends the request).
   app.use(dossierRoutes(deps));
@@ -149,7 +155,7 @@ export function createApp(deps: Deps): express.Express {
   app.use(feedRoutes(deps));
   app.use(seoRoutes(deps));
   app.use(archiveRoutes(deps));
-  app.use(reactieRoutes(deps));
+  app.use(reactieRoutes(deps, mailEnabled(config) ? subscribeAfterPost(deps) : undefined));
   // Before pageRoutes (/:slug).
   app.use(searchRoutes(deps));
   app.use(pageRoutes(deps));

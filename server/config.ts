@@ -30,6 +30,17 @@ export interface Config {
   contentSecurityPolicy: boolean;
   /** Memory for the pages kept ready for readers without a cookie (http/page-cache.ts); 0 turns it off. */
   pageCacheBytes: number;
+  /** Outgoing e-mail (notifications/): SMTP_URL, or an outbox folder of .eml files outside production. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:587 or smtps://…; null: no SMTP server. */
+  smtpUrl: string | null;
+  /** The From address of every mail the weblog sends. */
+  from: string;
+  /** Without SMTP, outside production, mails are written here as .eml files that admins can read. */
+  outboxDir: string;
 }
 
 export interface AkismetConfig {
@@ -56,6 +67,11 @@ export interface RateLimits {
 }
 
 const MINUTE = 60 * 1000;
+
+/** Whether this site sends mail at all: with SMTP, or outside production into the outbox folder. */
+export function mailEnabled(config: Pick<Config, 'env' | 'mail'>): boolean {
+  return config.mail.smtpUrl !== null || config.env !== 'production';
+}
 
 export class ConfigError extends Error {}
 
@@ -86,6 +102,12 @@ function parseBool(name: string, raw: string | undefined, fallback: boolean): bo
   throw new ConfigError(`${name} moet true of false zijn (nu: "${raw}")`);
 }
 
+function parseSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^smtps?:\/\/[^/]/.test(raw)) throw new ConfigError('SMTP_URL moet met smtp:// of smtps:// beginnen');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = parseIntSetting('PORT', env.PORT, 3000, 0, 65535);
@@ -113,6 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: env.UPLOAD_DIR || defaultUploadDir(databaseUrl),
     contentSecurityPolicy: true,
     pageCacheBytes: parseIntSetting('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 64, 0, 4096) * 1024 * 1024,
+    mail: {
+      smtpUrl: parseSmtpUrl(env.SMTP_URL),
+      from: env.MAIL_FROM || `${env.SITE_NAME || 'Stadslog'} <noreply@${new URL(baseUrl).hostname}>`,
+      outboxDir: env.MAIL_OUTBOX_DIR || path.join('data', 'outbox'),
+    },
     akismet: env.AKISMET_KEY
       ? {
           key: env.AKISMET_KEY,
@@ -151,6 +178,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     akismet: null,
     contentSecurityPolicy: true,
     pageCacheBytes: 16 * 1024 * 1024,
+    // Tests that send mail start their own SMTP server; the others write to a temporary outbox.
+    mail: { smtpUrl: null, from: 'Stadslog <noreply@stadslog.test>', outboxDir: path.join(os.tmpdir(), 'stadslog-test-outbox') },
     // High enough that tests posting many reacties from 127.0.0.1 are not limited; rate-limit tests lower them.
     rateLimits: {
       reactiesPerIp: { max: 10000, windowMs: 10 * MINUTE },

@@ -1,12 +1,19 @@
 // Housekeeping that runs in every app process on timers: the retention rules of
 // privacy/retention.ts (sessions, rate-limit windows, IPs, spam, Akismet payloads, spam memory,
-// failed logins) and Akismet rechecks. Every job is safe to run in several processes at once
+// failed logins), Akismet rechecks, the tagline (weather feed), and mail: announcing approved reacties, the moderator digest and
+// sending the queue. Every job is safe to run in several processes at once
 // (idempotent deletes; rechecks claim their rows; deletes lock and re-read first).
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/knex';
 import { retentionJobs } from './privacy/retention';
 import { recheckDue } from './reacties/recheck';
+import { mailEnabled } from './config';
+import { announceApproved, mailModerators } from './notifications/jobs';
+import { createTransport } from './notifications/transport';
+import { sendDueMails } from './notifications/worker';
+import { weblogStartedAt } from './articles/queries';
+import { refreshTagline } from './tagline/state';
 
 // Often enough that retention limits hold to within the hour.
 const HOURLY_MS = 60 * 60 * 1000;
@@ -20,6 +27,18 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
   const hourly: Job[] = retentionJobs(config, db).map(([name, run]) => [name, () => run(new Date())]);
   const frequent: Job[] = config.akismet ? [['akismet rechecks', () => recheckDue(db, config, logger, new Date())]] : [];
   const running = new Set<Promise<void>>();
+  const transport = mailEnabled(config) ? createTransport(config.mail) : null;
+  if (transport) {
+    // In order, so the mails queued in this round go out in it.
+    frequent.push([
+      'mail',
+      async () => ({
+        announced: await announceApproved({ config, db }, new Date()),
+        digest: await mailModerators({ config, db }, new Date()),
+        sent: await sendDueMails(db, transport, logger, new Date()),
+      }),
+    ]);
+  }
   const run = (jobs: Job[]) => {
     for (const [name, job] of jobs) {
       const done = job().then(
@@ -30,11 +49,16 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
       void done.finally(() => running.delete(done));
     }
   };
+  // The tagline's own clock keeps the weather feed to once per ten minutes; the rest is cheap.
+  const tagline: Job[] = [['tagline', () => refreshTagline(db, new Date(), () => weblogStartedAt(db, new Date()))]];
+  frequent.push(...tagline);
   run(hourly);
+  run(tagline);
   const timers = [setInterval(() => run(hourly), HOURLY_MS), setInterval(() => run(frequent), RECHECK_INTERVAL_MS)];
   for (const t of timers) t.unref();
   return async () => {
     timers.forEach(clearInterval);
     await Promise.all(running);
+    transport?.close();
   };
 }

@@ -4,11 +4,12 @@ import type { RequestHandler } from 'express';
 import type { Deps } from './deps';
 import { formatDate, formatDateTime, formatMonthYear, formatNumber, reactieCountLabel } from './shared/format';
 import { labels } from './labels';
+import { currentTagline } from './tagline/state';
 
 export function viewHelpers(deps: Deps): RequestHandler {
-  const site = { name: deps.config.siteName, tagline: deps.config.siteTagline };
   return (req, res, next) => {
-    res.locals.site = site;
+    // The tagline as the maintenance job last made it: read from memory, never waited for.
+    res.locals.site = { name: deps.config.siteName, tagline: currentTagline(deps.db, deps.config) };
     res.locals.currentPath = req.path;
     res.locals.fmt = {
       date: formatDate,

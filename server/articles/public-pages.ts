@@ -4,7 +4,7 @@
 // of a version and nothing else. On a miss the request goes on as usual, with a slot set, and the
 // route's sendHtml keeps what it rendered.
 //
-// What the versions cover: the site version moves with every change the voorpagina shows (articles,
+// What the versions cover (and every kept page shows the tagline of the layout, so it is in them too): the site version moves with every change the voorpagina shows (articles,
 // counts); an article's version with every change to its reacties (lockArticle), to the article
 // itself, its dossiers and its attachments (touchArticles). Both live in the database, so a change
 // on one app server shows on every other at once.
@@ -12,6 +12,7 @@ import { Router, type Request } from 'express';
 import type { Deps } from '../deps';
 import { PageCache } from '../http/page-cache';
 import { siteVersion } from '../reacties/counters';
+import { taglineVersion } from '../tagline/state';
 import { Coalescer } from '../shared/coalesce';
 import { parseId } from '../shared/validation';
 import { isPermalink, readReactiePage } from './permalink';
@@ -39,7 +40,7 @@ export function publicPageCache(deps: Deps): Router {
     const page = typeof req.query.pagina === 'string' ? parseId(req.query.pagina) : req.query.pagina === undefined ? 1 : null;
     if (!anonymous(req) || page === null) return next();
     const key = `voorpagina:${page}`;
-    const version = `site:${await versions.read('site', () => siteVersion(deps.db))}`;
+    const version = `site:${await versions.read('site', () => siteVersion(deps.db))}:${taglineVersion(deps.db)}`;
     const hit = cache.get(key, version, deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
     res.locals.pageCacheSlot = { cache, key, version };
@@ -55,7 +56,7 @@ export function publicPageCache(deps: Deps): Router {
     res.locals.permalinkArticle = article;
     if (!article || !isPublic(article, deps.clock()) || articlePath(article) !== req.path) return next();
     const key = `artikel:${article.id}:${page ?? 'nieuwste'}`;
-    const version = `artikel:${article.version}:${article.updatedAt.getTime()}`;
+    const version = `artikel:${article.version}:${article.updatedAt.getTime()}:${taglineVersion(deps.db)}`;
     const hit = cache.get(key, version, deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
     res.locals.pageCacheSlot = { cache, key, version };

@@ -4,12 +4,13 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { notFound } from '../http/errors';
 import { limiter } from '../http/rate-limit';
-import { rateLimitedPage, submitReactie } from '../reacties/submit';
+import { rateLimitedPage, submitReactie, type AfterPost } from '../reacties/submit';
 import { renderArticlePage } from './article-page';
 import { articlePath, isPublic, type Article } from './queries';
 import { articleAtPermalink } from './permalink';
 
-export function reactieRoutes(deps: Deps): Router {
+/** afterPost: what happens once a reactie is stored with an e-mail box ticked (app.ts gives notifications/'). */
+export function reactieRoutes(deps: Deps, afterPost?: AfterPost): Router {
   const router = Router();
 
   async function publicArticle(req: Request, res: Response): Promise<Article> {
@@ -31,7 +32,7 @@ export function reactieRoutes(deps: Deps): Router {
   router.post('/:year/:month/:slug/reacties', perIp, async (req, res) => {
     const article = await publicArticle(req, res);
     const path = articlePath(article);
-    const result = await submitReactie(deps, req, res, { ...article, permalink: `${deps.config.baseUrl}${path}` });
+    const result = await submitReactie(deps, req, res, { ...article, permalink: `${deps.config.baseUrl}${path}` }, afterPost);
     if (result.posted) return res.redirect(303, `${path}?reacties=${result.page}#reactie-${result.id}`);
     await renderArticlePage(deps, req, res, article, result.page);
   });

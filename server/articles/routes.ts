@@ -12,6 +12,8 @@ import { ownReactieIds } from '../reacties/session';
 import { renderArticlePage } from './article-page';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
 import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter } from './document-list';
+import { loadSettings } from '../settings/settings';
+import { settingsStart } from '../tagline/state';
 import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, listVoorpagina, nextScheduledAt, weblogStartedAt } from './queries';
 
 // Ten items fit a phone screen's scroll and a day or two of the weblog.
@@ -28,7 +30,8 @@ export function articleRoutes(deps: Deps): Router {
     const [{ articles, total }, reactieTotal, startedAt] = await Promise.all([
       listVoorpagina(deps.db, now, page, ARTICLES_PER_PAGE),
       siteReactieTotal(deps.db),
-      weblogStartedAt(deps.db, now),
+      // The start date in the settings, or else the first article: the same as the tagline's age.
+      loadSettings(deps.db).then(async (settings) => settingsStart(settings) ?? (await weblogStartedAt(deps.db, now))),
     ]);
     const pages = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
     if (page > pages) throw notFound('Deze pagina van de voorpagina bestaat niet.');

@@ -42,4 +42,15 @@ export const COLUMN_LIMITS = {
   audit_log: {
     actor: 254, // an account's e-mail, or the address typed in a failed login (cut to fit)
   },
+  subscriptions: {
+    email: 254, // the reactie's address, checked by the reactie form
+    email_key: 254,
+  },
+  mail_queue: {
+    to: 254,
+    to_key: 254,
+    about_key: 254,
+    subject: 300, // a name (100) and an article title (200) with some words: cut to fit (enqueueMail)
+    last_error: 500, // the SMTP server's answer, cut to fit
+  },
 } as const;

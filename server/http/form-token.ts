@@ -46,9 +46,13 @@ export class FormTokens {
  * Browsers send Sec-Fetch-Site and Origin on POST; non-browser clients send neither and are
  * held back by the tokens instead.
  */
-export function sameOriginOnly(): RequestHandler {
+export function sameOriginOnly(exemptPaths: readonly string[] = []): RequestHandler {
   return (req, _res, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    // Paths authorised by a signed link instead (the one-click unsubscribe of RFC 8058, which a
+    // mail provider POSTs from its own servers or a webmail page on another site): a forged
+    // request without the link's signature changes nothing there.
+    if (exemptPaths.includes(req.path)) return next();
     const fetchSite = req.get('sec-fetch-site');
     if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
       return next(new HttpError(403, 'Dit formulier is vanaf een andere website verstuurd en is daarom geweigerd.'));

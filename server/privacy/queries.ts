@@ -4,6 +4,7 @@ import { articlePath } from '../articles/queries';
 import { deleteReactie, lockReactie, type Reactie } from '../reacties/queries';
 import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../reacties/person-queries';
 import { forgetSpammer } from '../spam/memory';
+import { eraseMailData } from '../notifications/erase';
 
 export interface PersonReactie {
   reactie: Reactie;
@@ -46,11 +47,14 @@ export type ErasureMode = 'anonymise' | 'delete';
 /**
  * Erases one address (AVG article 17). "anonymise" keeps the words in the discussion but removes
  * who wrote them; "delete" removes the reacties themselves, replies moving up, counters kept right.
- * Either way every copy of the person's data goes, their entries in the spam memory included.
+ * Either way every copy of the person's data goes, their entries in the spam memory and their e-mail
+ * subscriptions and mails included.
  */
 export async function eraseReactiesByEmail(db: Db, secret: string, email: string, mode: ErasureMode): Promise<number> {
   // An empty key would match every reactie anonymised before.
   if (email.trim() === '') return 0;
+  // Subscriptions and queued mails (to them, or quoting them) go in both modes: nothing more is sent.
+  await eraseMailData(db, email);
   const found = await listReactiesOfAddress(db, email);
   for (const { reactie: before } of found) {
     await forgetSpammer(db, secret, { email: before.authorEmail, ip: before.ip, url: before.authorUrl });

@@ -8,6 +8,7 @@ import { purgeRateLimits } from '../http/rate-limit-store';
 import { purgeAkismetPayloads, purgeOldSpam } from '../reacties/purge';
 import { purgeSpamMemory } from '../spam/memory';
 import { purgeOldIps } from './queries';
+import { purgeMailData, MAIL_RETENTION_DAYS, UNCONFIRMED_RETENTION_DAYS } from '../notifications/erase';
 
 // A spammer's address or website is worth remembering for a year; they rarely come back later.
 const SPAM_MEMORY_RETENTION_DAYS = 365;
@@ -69,6 +70,15 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     retention: 'zolang het dossier bestaat',
   },
   dossier_articles: { personalData: 'geen', retention: 'zolang het dossier bestaat' },
+  subscriptions: {
+    personalData: 'e-mailadres van wie om e-mail over reacties vroeg',
+    retention: `tot afmelden of een AVG-verzoek; onbevestigd ${UNCONFIRMED_RETENTION_DAYS} dagen`,
+  },
+  mail_queue: {
+    personalData: 'e-mailadres van de ontvanger; de mail zelf (naam en tekst van wie reageerde)',
+    retention: `verzonden of opgegeven: ${MAIL_RETENTION_DAYS} dagen; eerder bij een AVG-verzoek van ontvanger of schrijver`,
+  },
+  mail_state: { personalData: 'geen', retention: '—' },
   settings: { personalData: 'geen (woordenlijsten die moderatoren zelf invullen)', retention: '—' },
   counters: { personalData: 'geen', retention: '—' },
   search_fts: { ...SEARCH_INDEX, onlyOn: 'sqlite' },
@@ -98,5 +108,6 @@ export function retentionJobs(
     ['old Akismet payloads', (now) => purgeAkismetPayloads(db, now)],
     ['old spam memory', (now) => purgeSpamMemory(db, now, config.ipRetentionDays, SPAM_MEMORY_RETENTION_DAYS)],
     ['old failed logins', (now) => purgeFailedLogins(db, now)],
+    ['old mails and unconfirmed subscriptions', (now) => purgeMailData(db, now)],
   ];
 }

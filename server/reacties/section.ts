@@ -1,6 +1,7 @@
 // The reacties section of an article page: the thread, the reply target and the form. The article
 // page (articles/) renders it; posting a reactie (submit.ts) sends it back with the form's state.
 import type { Request } from 'express';
+import { mailEnabled } from '../config';
 import type { Deps } from '../deps';
 import type { FieldErrors } from '../shared/validation';
 import { lastPageFill, lastThreadPage, listThreadReacties, publicReactiePlace } from './queries';
@@ -43,6 +44,8 @@ export interface ReactieSection {
   formToken: string;
   closedText: string | undefined;
   limits: typeof REACTIE_LIMITS;
+  /** Whether the form offers e-mail on replies: the same for every reader (the page cache keeps it). */
+  offerMail: boolean;
 }
 
 export function reactieFormPurpose(target: { id: number }): string {
@@ -93,5 +96,6 @@ export async function reactieSection(deps: Deps, req: Request, target: { id: num
     formToken: deps.formTokens.issue(reactieFormPurpose(target), opts.formIssuedAt ?? deps.clock().getTime()),
     closedText: opts.closedText,
     limits: REACTIE_LIMITS,
+    offerMail: mailEnabled(deps.config),
   };
 }

@@ -40,12 +40,28 @@ const CHECK_FIELDS = 'Je reactie is nog niet geplaatst: controleer de gemarkeerd
 
 export type SubmitResult = { posted: true; id: number; page: number } | { posted: false; page: SectionOptions & { status: number } };
 
+/** A stored reactie whose author ticked an e-mail box; notifications/ subscribes them (a port, so reacties/ does not know it). */
+export interface PostedWithMail {
+  id: number;
+  articleId: number;
+  email: string;
+  replies: boolean;
+  article: boolean;
+}
+export type AfterPost = (posted: PostedWithMail, now: Date) => Promise<void>;
+
 export interface Submission extends ReactieTarget {
   /** The article's public address, sent to Akismet. */
   permalink: string;
 }
 
-export async function submitReactie(deps: Deps, req: Request, res: Response, target: Submission): Promise<SubmitResult> {
+export async function submitReactie(
+  deps: Deps,
+  req: Request,
+  res: Response,
+  target: Submission,
+  afterPost?: AfterPost,
+): Promise<SubmitResult> {
   const now = deps.clock();
   const parsed = parseReactieForm(req.body);
   const values = parsed.input;
@@ -88,6 +104,17 @@ export async function submitReactie(deps: Deps, req: Request, res: Response, tar
     rememberDetails(res, { name: v.authorName, email: v.authorEmail, website: v.authorUrl ?? '' }, deps.config.env === 'production');
   else forgetDetails(req, res);
   if (outcome.status !== 'approved') rememberOwnReactie(req, outcome.id);
+  // Spam gets no mail. A failure to subscribe is logged, never shown: the reactie is placed.
+  if (afterPost && outcome.status !== 'spam' && (values.notifyReplies || values.notifyArticle)) {
+    const posted = {
+      id: outcome.id,
+      articleId: target.id,
+      email: v.authorEmail,
+      replies: !!values.notifyReplies,
+      article: !!values.notifyArticle,
+    };
+    await afterPost(posted, now).catch((err: unknown) => deps.logger.warn({ err, reactie: outcome.id }, 'subscribing failed'));
+  }
   return { posted: true, id: outcome.id, page: await threadPageOf(deps.db, outcome.id) };
 }
 

@@ -30,6 +30,10 @@ export interface ReactieFormValues {
   body: string;
   parentId: string;
   remember: boolean;
+  /** "Stuur mij een e-mail als iemand op mijn reactie reageert" (notifications/ sends it, after confirming). */
+  notifyReplies?: boolean;
+  /** "… bij nieuwe reacties op dit artikel". */
+  notifyArticle?: boolean;
 }
 
 export interface ValidReactie {
@@ -48,6 +52,8 @@ export function readReactieForm(body: unknown): ReactieFormValues {
     body: field(body, 'reactie'),
     parentId: field(body, 'antwoord_op'),
     remember: field(body, 'onthoud') === 'ja',
+    notifyReplies: field(body, 'meld_antwoorden') === 'ja',
+    notifyArticle: field(body, 'meld_artikel') === 'ja',
   };
 }
 

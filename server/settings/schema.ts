@@ -13,7 +13,7 @@
 export const SETTINGS_LIMITS = { wordList: 20_000 } as const;
 
 /** The form's fieldsets, in the order they are shown. */
-export const SETTING_GROUPS = ['Moderatie', 'Spamfilter'] as const;
+export const SETTING_GROUPS = ['Moderatie', 'Spamfilter', 'E-mail', 'Weblog'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 interface SettingBase {
@@ -196,6 +196,80 @@ const SETTINGS_SCHEMA = [
     group: 'Spamfilter',
     label: 'Verwijder overduidelijke spam direct (als Akismet dat aanraadt)',
     shortLabel: 'Overduidelijke spam verwijderen',
+  },
+  {
+    // notifications/jobs.ts: one mail to every moderator and admin when new reacties wait, at most this often.
+    key: 'mail.moderatorDigestMinutes',
+    kind: 'integer',
+    min: 0,
+    max: 10080,
+    default: 60,
+    form: 'moderatorMailMinuten',
+    group: 'E-mail',
+    label: 'Mail moderatoren als er reacties wachten, hoogstens eens per zoveel minuten',
+    shortLabel: 'Mail aan moderatoren',
+    help: '0 zet deze e-mail uit. Moderatoren en beheerders krijgen hem alleen als er sinds de vorige e-mail nieuwe reacties zijn gaan wachten.',
+  },
+  {
+    // tagline/: the line under the name; empty: SITE_TAGLINE. A part whose value is unknown is left out.
+    key: 'tagline.template',
+    kind: 'text',
+    max: SETTINGS_LIMITS.wordList,
+    rows: 2,
+    default: '',
+    form: 'taglineSjabloon',
+    group: 'Weblog',
+    label: 'Regel onder de naam van de weblog',
+    shortLabel: 'De regel onder de naam',
+    help: 'Bijvoorbeeld: Buiten is het {temperatuur} graden, binnen zit al {leeftijd}. {temperatuur} is de buitentemperatuur, {leeftijd} hoe lang de weblog bestaat (15 jaar). Is een waarde onbekend, dan valt dat deel weg: het stuk tussen [haken], of anders het stuk tussen de komma’s. Leeg: de standaardregel.',
+  },
+  {
+    // The weblog's start: the tagline's {leeftijd} and the voorpagina's "sinds mei 2005". 0: its first article.
+    key: 'tagline.startYear',
+    kind: 'integer',
+    min: 0,
+    max: 2100,
+    default: 0,
+    form: 'startJaar',
+    group: 'Weblog',
+    label: 'De weblog bestaat sinds (jaar)',
+    shortLabel: 'Startjaar',
+    help: '0: het jaar van het eerste artikel.',
+  },
+  {
+    key: 'tagline.startMonth',
+    kind: 'integer',
+    min: 1,
+    max: 12,
+    default: 1,
+    form: 'startMaand',
+    group: 'Weblog',
+    label: 'De weblog bestaat sinds (maand, 1 tot 12)',
+    shortLabel: 'Startmaand',
+  },
+  {
+    // A public JSON feed in Buienradar's format, fetched in the background at most every ten minutes.
+    key: 'tagline.feedUrl',
+    kind: 'text',
+    max: SETTINGS_LIMITS.wordList,
+    rows: 1,
+    default: 'https://data.buienradar.nl/2.0/feed/json',
+    form: 'weerFeed',
+    group: 'Weblog',
+    label: 'Adres van de weerfeed (JSON, zoals die van Buienradar)',
+    shortLabel: 'De weerfeed',
+  },
+  {
+    key: 'tagline.stationId',
+    kind: 'integer',
+    min: 0,
+    max: 999999,
+    default: 6260,
+    form: 'weerStation',
+    group: 'Weblog',
+    label: 'Weerstation (nummer in de feed)',
+    shortLabel: 'Weerstation',
+    help: '6260 is De Bilt. 0: geen temperatuur.',
   },
 ] as const satisfies readonly SettingDefinition[];
 

@@ -16,13 +16,15 @@ export const LAYERS: string[][] = [
   ['audit'],
   ['accounts'],
   ['settings'],
-  ['spam'],
+  ['spam', 'tagline'],
   ['reacties', 'documents'],
   ['articles', 'pages'],
   ['dossiers'],
   ['attachments'],
   // Reads what articles, documents and reacties index (kept by triggers), links with articles/.
   ['search'],
+  // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.
+  ['notifications'],
   ['moderation', 'privacy', 'dashboard', 'feeds', 'seo', 'api'],
   // What every screen shows in Dutch: the vocabulary of all features below.
   ['labels.ts'],

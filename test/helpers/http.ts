@@ -35,7 +35,9 @@ let reactieSeq = 0;
 export async function postReactieForm(
   agent: Agent,
   articlePath: string,
-  fields: Partial<Record<'naam' | 'email' | 'website' | 'reactie' | 'antwoord_op' | 'onthoud', string>>,
+  fields: Partial<
+    Record<'naam' | 'email' | 'website' | 'reactie' | 'antwoord_op' | 'onthoud' | 'meld_antwoorden' | 'meld_artikel', string>
+  >,
 ) {
   const page = await agent.get(articlePath).expect(200);
   return agent

@@ -46,6 +46,8 @@ const TABLE: Record<string, Need> = {
   'GET /beheer/privacy/export': 'moderation',
   'POST /beheer/privacy/wissen': 'moderation',
   'GET /beheer/logboek': 'audit',
+  'GET /beheer/uitgaande-mail': 'users',
+  'GET /beheer/uitgaande-mail/:file': 'users',
   'GET /beheer/gebruikers': 'users',
   'POST /beheer/gebruikers': 'users',
   'POST /beheer/gebruikers/:id/rol': 'users',

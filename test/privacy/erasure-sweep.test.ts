@@ -11,6 +11,7 @@ import { articlePath, type Article } from '../../server/articles/queries';
 import { rememberedParts } from '../../server/spam/memory';
 import { DATA_INVENTORY, retentionJobs } from '../../server/privacy/retention';
 import { isPostgres, type Db } from '../../server/db/knex';
+import { announceApproved } from '../../server/notifications/jobs';
 
 async function tableNames(db: Db): Promise<string[]> {
   const rows: Array<{ name: string }> = isPostgres(db)
@@ -67,7 +68,7 @@ describe('privacy: erasure leaves nothing behind', function () {
     ip: string;
   }
 
-  async function postAs(p: Person, text: string, parentId = '') {
+  async function postAs(p: Person, text: string, parentId = '', extra: Record<string, string> = {}) {
     const agent = request.agent(t.app);
     const page = await agent.get(articlePath(article)).set('X-Forwarded-For', p.ip);
     const res = await agent
@@ -83,6 +84,7 @@ describe('privacy: erasure leaves nothing behind', function () {
         reactie: text,
         antwoord_op: parentId,
         url: '',
+        ...extra,
       });
     assert.equal(res.status, 303);
     return /#reactie-(\d+)$/.exec(res.headers.location)![1];
@@ -102,9 +104,18 @@ describe('privacy: erasure leaves nothing behind', function () {
       };
       const other: Person = { name: 'Buurman Jansen', email: 'jansen@voorbeeld.nl', website: '', ip: '198.51.100.9' };
       const { agent, csrf } = await loginAs(t.app, t.db, 'moderator');
-      const first = await postAs(person, 'Mijn eerste reactie over de Markt.');
+      // Both ask for e-mail (a subscription and a queued confirmation each); the neighbour's mail about
+      // the person's reply quotes the person, so it must go too.
+      const mailBoxes = { meld_antwoorden: 'ja', meld_artikel: 'ja' };
+      const first = await postAs(person, 'Mijn eerste reactie over de Markt.', '', mailBoxes);
       await agent.post(`/beheer/reacties/${first}/goedkeuren`).type('form').send({ _csrf: csrf }).expect(303);
-      await postAs(other, 'Een antwoord van de buurman.', first);
+      const neighbours = await postAs(other, 'Een antwoord van de buurman.', first, mailBoxes);
+      await agent.post(`/beheer/reacties/${neighbours}/goedkeuren`).type('form').send({ _csrf: csrf }).expect(303);
+      await t.db('subscriptions').update({ confirmed_at: new Date() });
+      const reply = await postAs(person, 'Dag buurman, dank voor je antwoord.', neighbours);
+      await agent.post(`/beheer/reacties/${reply}/goedkeuren`).type('form').send({ _csrf: csrf }).expect(303);
+      assert.ok((await announceApproved(t.deps, new Date(Date.now() + 5000))) > 0, 'a mail to the neighbour is queued');
+      assert.ok((await t.db('mail_queue').where({ to_key: other.email })).length > 0);
       const second = await postAs(person, 'Nog een reactie, die de moderator als spam ziet.');
       await agent.post(`/beheer/reacties/${second}/spam`).type('form').send({ _csrf: csrf }).expect(303);
       const needles = [person.email, person.name, person.website.replace('https://', ''), person.ip];

@@ -30,7 +30,7 @@ import {
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeChecks: Array<true> = [
-  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'spam'>,
+  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'spam' | 'mail' | 'tagline'>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
   true satisfies Equal<FastPostAction, 'spam' | 'hold'>,
   true satisfies Equal<
@@ -69,6 +69,12 @@ const STORED_KEYS = [
   'spam.perMinutePerIp',
   'spam.discardObviousSpam',
   'spam.spamRetentionDays',
+  'mail.moderatorDigestMinutes',
+  'tagline.template',
+  'tagline.startYear',
+  'tagline.startMonth',
+  'tagline.feedUrl',
+  'tagline.stationId',
 ];
 /** The form's field names, as tests and browsers post them. */
 const FORM_NAMES = [
@@ -82,6 +88,12 @@ const FORM_NAMES = [
   'perMinuut',
   'weggooien',
   'spamDagen',
+  'moderatorMailMinuten',
+  'taglineSjabloon',
+  'startJaar',
+  'startMaand',
+  'weerFeed',
+  'weerStation',
 ];
 
 /** A valid value other than the default, for every kind of setting. */
@@ -289,6 +301,12 @@ describe('settings store and form', () => {
       floodSeconden: '3600',
       perMinuut: '1',
       spamDagen: '3650',
+      moderatorMailMinuten: ' 30 ',
+      taglineSjabloon: 'Buiten {temperatuur}\r\n',
+      startJaar: '2005',
+      startMaand: '5',
+      weerFeed: 'http://127.0.0.1/weer',
+      weerStation: '6260',
     });
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.deepEqual(parsed.value, {
@@ -304,6 +322,8 @@ describe('settings store and form', () => {
         spamRetentionDays: 3650,
         discardObviousSpam: false,
       },
+      mail: { moderatorDigestMinutes: 30 },
+      tagline: { template: 'Buiten {temperatuur}\n', startYear: 2005, startMonth: 5, feedUrl: 'http://127.0.0.1/weer', stationId: 6260 },
     });
   });
 
