@@ -39,6 +39,7 @@ import { subscribeAfterPost } from './notifications/subscribe';
 import { subscriptionRoutes, UNSUBSCRIBE_PATH } from './notifications/routes';
 import { outboxRoutes } from './notifications/outbox-routes';
 import { KnexSessionStore } from './http/session-store';
+import { saveSessionBeforeRedirect } from './http/session-save';
 import { requestLogger } from './http/request-logger';
 import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
@@ -107,6 +108,7 @@ export function createApp(deps: Deps): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: SESSION_IDLE_TIMEOUT_MS },
     }),
   );
+  app.use(saveSessionBeforeRedirect);
   app.use(loadUser(db));
   app.use(showFlash);
 
