@@ -33,6 +33,7 @@ const CHECK_LABELS: Readonly<Record<CheckId | 'trusted', string>> = {
   'link-pattern': 'spamlink',
   'spam-memory': 'bekende spammer',
   'known-address': 'bekend e-mailadres',
+  classifier: 'lerend filter',
   // The same check, as rows stored before it was renamed call it.
   trusted: 'bekend e-mailadres',
 };

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { evaluate, readCorpus } from '../../server/spam/evaluate';
+import { readCorpus } from '../../server/spam/corpus';
+import { evaluate } from '../../server/spam/evaluate';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'spam-corpus.csv');
