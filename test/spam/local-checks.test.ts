@@ -93,7 +93,8 @@ describe('spam: local checks', () => {
     assert.equal((await lastReactie()).status, 'spam', 'fast and generic praise: a bot');
     assert.deepEqual(fired(await lastReactie()).sort(), ['fill-time', 'spam-signals']);
     await saveSpamSettings(t.db, { fastPostAction: 'hold' });
-    await post(article, { reactie: 'Nice post, thanks for sharing!' }, { afterMs: 1000 });
+    // Dutch praise the learning classifier does not suspect: the fill-time setting alone decides.
+    await post(article, { reactie: 'Mooi stuk, bedankt voor het delen!' }, { afterMs: 1000 });
     assert.equal((await lastReactie()).status, 'pending', 'configured to only hold');
   });
 
