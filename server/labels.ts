@@ -89,6 +89,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'dossier.add-article': 'artikel aan dossier toegevoegd',
   'dossier.remove-article': 'artikel uit dossier verwijderd',
   'settings.update': 'instellingen gewijzigd',
+  'spam-filter.reset': 'lerend spamfilter teruggezet',
   'privacy.export': 'reacties geëxporteerd (AVG)',
   'privacy.anonymise': 'reacties geanonimiseerd (AVG)',
   'privacy.delete': 'reacties verwijderd (AVG)',

@@ -1,5 +1,5 @@
 // The moderation queue's reads of the reacties table: by status, searched by name, address or
-// words, per article, newest first, with what a moderator needs to decide at a glance.
+// words, per article, newest first or by spam score, with what a moderator needs to decide at a glance.
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
 import { parseAkismetAnswer, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
@@ -10,6 +10,8 @@ export interface QueueFilter {
   /** Name, e-mail address or words in the text. */
   q: string;
   articleId: number | null;
+  /** newest: newest first; score: the learning filter's spam probability first (unscored last). */
+  sort?: 'newest' | 'score';
 }
 
 export interface QueueRow {
@@ -68,6 +70,7 @@ export async function listQueueRows(
       'p.author_name as parent_author',
     )
     .orderBy([
+      ...(f.sort === 'score' ? [{ column: 'r.spam_score', order: 'desc', nulls: 'last' as const }] : []),
       { column: 'r.created_at', order: 'desc' },
       { column: 'r.id', order: 'desc' },
     ])
