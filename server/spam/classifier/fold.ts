@@ -59,9 +59,9 @@ function unleetWord(word: string): string {
   if (!m) return word;
   const core = m[2];
   if (!/[a-z]/.test(core) || !/[013457@$]/.test(core)) return word;
-  // "4you", "2day", "100k" and "mp3" keep their digits when the word is mostly digits or ends in them.
+  // "4you", "2day", "100k" and "covid19" keep their digits when the word is mostly digits or ends in them.
   const digits = (core.match(/[0-9]/g) ?? []).length;
-  if (digits * 2 > core.length || /^[a-z]+[0-9]+$/.test(core) || /^[0-9]+[a-z]{1,2}$/.test(core)) return word;
+  if (digits * 2 > core.length || /^[a-z]+[0-9]*[2689][0-9]*$/.test(core) || /^[0-9]+[a-z]{1,2}$/.test(core)) return word;
   return m[1] + core.replace(/[013457@$]/g, (c) => LEET[c] ?? c) + m[3];
 }
 
