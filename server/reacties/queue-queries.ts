@@ -69,8 +69,11 @@ export async function listQueueRows(
       'a.created_at as a_created_at',
       'p.author_name as parent_author',
     )
+    // Raw: knex writes "nulls last" for SQLite as "(col is null) desc" and drops the column's own order.
+    .modify((q) => {
+      if (f.sort === 'score') q.orderByRaw('r.spam_score desc nulls last');
+    })
     .orderBy([
-      ...(f.sort === 'score' ? [{ column: 'r.spam_score', order: 'desc', nulls: 'last' as const }] : []),
       { column: 'r.created_at', order: 'desc' },
       { column: 'r.id', order: 'desc' },
     ])
