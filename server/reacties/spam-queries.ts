@@ -122,6 +122,6 @@ export async function forgetAkismetPayloadsBefore(db: Db, cutoff: Date): Promise
 
 /** The learning classifier's score stored with the reactie when it came in (null for older rows). */
 export async function spamScoreOf(conn: Conn, id: number): Promise<number | null> {
-  const row = (await conn('reacties').where({ id }).first('spam_score')) as { spam_score: number | null } | undefined;
+  const row: { spam_score: number | null } | undefined = await conn('reacties').where({ id }).first('spam_score');
   return row?.spam_score === null || row?.spam_score === undefined ? null : Number(row.spam_score);
 }

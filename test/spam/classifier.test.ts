@@ -22,6 +22,8 @@ describe('spam: the learning classifier', () => {
       assert.equal(fold('In 2024 kost het 100k, covid19 @henk').text, 'in 2024 kost het 100k, covid19 @henk');
       assert.equal(fold('Привет, как дела').text, 'привет, как дела');
       assert.equal(fold('Café ruïne').text, 'cafe ruine');
+      // Every call sees the tricks, not only every other one.
+      assert.deepEqual([fold('a\u200bb оk').invisible, fold('c\u200bd оk').invisible, fold('e\u200bf оk').lookAlikes], [true, true, true]);
     });
 
     it('sees links without a scheme, shorteners, disguised dots, emoji runs and the name', () => {
@@ -87,7 +89,7 @@ describe('spam: the learning classifier', () => {
       assert.equal(spam.status, 'spam');
       const hit = spam.checks.hits.find((h) => h.check === 'classifier');
       assert.equal(hit?.outcome, 'spam');
-      assert.match(hit!.detail, /^vrijwel zeker spam \(0,9\d\)$/);
+      assert.match(String(hit?.detail), /^vrijwel zeker spam \(0,9\d\)$/);
       assert.ok(spam.spam_score >= SPAM_AT && Math.abs(spam.checks.score - spam.spam_score) < 1e-6);
 
       await postReactieForm(request.agent(t.app), articlePath(article), {

@@ -8,7 +8,7 @@ import { readCorpus } from '../corpus';
 import { MemoryCounts } from './bayes';
 import { features } from './features';
 
-export const BUILTIN_CORPUS = path.join(SPAM_CORPUS_DIR, 'train.csv');
+const BUILTIN_CORPUS = path.join(SPAM_CORPUS_DIR, 'train.csv');
 
 export type LabelledRow = ReturnType<typeof readCorpus>[number];
 

@@ -3,7 +3,7 @@
 // "Ch3ck‌ оut my СHANNEL!!!" and "check out my channel" give the same words.
 
 // Invisible characters that only serve to split a word for a filter (and the soft hyphen).
-const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const INVISIBLE = /\u034f|[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
 // Letters from Cyrillic and Greek that look like Latin ones.
 const LOOK_ALIKES: Record<string, string> = {
@@ -67,9 +67,11 @@ function unleetWord(word: string): string {
 
 export function fold(input: string): Folded {
   let text = input.normalize('NFKC');
-  const invisible = INVISIBLE.test(text);
-  text = text.replace(INVISIBLE, '').toLowerCase();
-  const lookAlikes = /[a-z]/.test(text) && LOOK_ALIKE_PATTERN.test(text);
+  // (replace and search, not test: the patterns are global, and test() would keep a position between calls)
+  const visible = text.replace(INVISIBLE, '');
+  const invisible = visible !== text;
+  text = visible.toLowerCase();
+  const lookAlikes = /[a-z]/.test(text) && text.search(LOOK_ALIKE_PATTERN) !== -1;
   // Only inside mixed words: a Russian-speaking resident's whole sentence stays Cyrillic.
   if (lookAlikes) text = text.replace(/\S+/g, (w) => (/[a-z]/.test(w) ? w.replace(LOOK_ALIKE_PATTERN, (c) => LOOK_ALIKES[c] ?? c) : w));
   // Accents carry no spam signal ("café", "ruïne"): fold them away.

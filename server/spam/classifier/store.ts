@@ -49,7 +49,7 @@ async function addCounts(trx: Knex.Transaction, ids: number[], label: Label, del
  */
 export async function learnReactie(db: Db, reactieId: number, f: Features, label: Label, now: Date): Promise<boolean> {
   return db.transaction(async (trx) => {
-    const before = (await trx(LEARNED).where({ reactie_id: reactieId }).first('label')) as { label: Label } | undefined;
+    const before: { label: Label } | undefined = await trx(LEARNED).where({ reactie_id: reactieId }).first('label');
     if (before?.label === label) return false;
     if (before) await addCounts(trx, f.ids, before.label, -1);
     await addCounts(trx, f.ids, label, 1);
