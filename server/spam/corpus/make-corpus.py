@@ -294,6 +294,84 @@ BANKS['holdout'] = dict(
   ),
 )
 
+# A second writer's session for the train bank, added later: longer self-promotion, more ways of
+# asking for subscribers, and ordinary reactions to songs, videos, sport and the news, so that a
+# word like "video", "song" or "channel" alone does not decide.
+T = BANKS['train']
+T['spam']['channel'] += [
+  'Hello everyone! I am a {age} year old {artist} from {place} and I make {content}. It would mean so much if you could check out my channel and subscribe. Thank you and have a great day!',
+  'Sorry for the spam but I really need your help. I just uploaded my first {content} video, please watch it and leave a like {url}',
+  'Hi, I know most of you will ignore this, but if you love {content} please give my channel a chance. I upload every friday.',
+  'Listen to my new single "{song}" on spotify and youtube {url}',
+  'I just made a remix of this song, go check it out on my channel!',
+  'Please take a moment to watch my video, I worked really hard on it {url}',
+  'Want to see something funny? Go to my channel',
+  'I make {content} too, would love it if you guys visited my channel :)',
+  'Hey check out my cover of this song, link on my profile',
+  'Anyone wanna check out my music? I promise you wont regret it {url}',
+  'Who wants to hear a real {artist}? click my name',
+  'Dont forget to visit my channel for more {content}!!!',
+  'Ik heb net mijn eerste {content} video geupload, kijk je even? {url}',
+  'Support a small youtuber! I post {content} {url}',
+  'My friend made an amazing {content} video, go watch it {url}',
+  'Click here to watch the full video {url}',
+  'Check this out guys {url}',
+  'go to {url} to watch more videos like this',
+]
+T['spam']['sub4sub'] += [
+  'I will subscribe to anyone who subscribes to me, just comment "done"',
+  'Can I get 10 likes and a sub? Im trying to grow my channel',
+  'Please subscribe to my channel, I am so close to {n} subscribers!!',
+  'Subscribe to me and like this comment for a shoutout in my next video',
+  'Sub to my channel and I will sub back, promise!! {emo}',
+  'Everyone who likes this comment gets a subscriber from me',
+  'Thumbs up this comment so everyone can see my channel',
+  'Abonneer je op mij dan abonneer ik terug, beloofd',
+]
+T['spam']['giveaway'] += [
+  'I just got a free {prize} from this website, it actually works!!! {url}',
+  'Hey guys I found a way to get free {prize}, go to {url} before they patch it',
+  'Get {n} free followers on instagram now {url}',
+  'Want free gems and coins? Use this generator {url}',
+  'Amazon is giving away {prize} to celebrate its anniversary, claim yours at {url}',
+  'Enter the code FREE{n} at {url} for a free {prize}',
+]
+T['spam']['money'] += [
+  'Want to make money online? It is easy, I make ${money} every month just by sharing links {url}',
+  'Start earning today, no experience needed. Click the link {url}',
+  'If you want to get rich fast, check out my website {url}',
+  'I am a single mom and I earn ${money} a week from home, see how {url}',
+  'Google is paying $90 per hour, I started a month ago and got my first check. Go to {url}',
+]
+T['spam']['follow'] += [
+  'Like my facebook page please {url}', 'follow me on twitter @{handle} i follow back', 'Add me on facebook {url}',
+  'Please like and share my page {url}', 'Check out my instagram, I post {content} every day {url}',
+]
+T['spam']['praise'] += [
+  'Great song! If you like this, you will like my covers too, check my channel',
+  'Awesome video! Visit my page for more like this {url}',
+  'Very nice. Please watch my video too {url}',
+]
+T['slots']['song'] = ['Summer Nights', 'Never Let Go', 'Ghost Town', 'Rise Up', 'Lost Again']
+T['ham']['music'] += [
+  'I am from {place} and I love this song', 'This song is so catchy, I cant get it out of my head', 'omg the chorus', 'Love the video, the colours are amazing',
+  'the dancing horse thing never gets old lol', 'Who came here from tiktok?', 'Her voice is unreal live', 'This is what real music sounds like',
+  'this was my jam in high school', 'I have listened to this 100 times today', 'My little brother dances to this every morning', 'Can someone tell me what the song at 2:10 is?',
+  'The guy in the yellow suit haha', 'Still better than most songs today', 'Why does this have dislikes? its perfect', 'I cried at the end of the video',
+  'This song deserves way more views', 'so many memories with this song', 'This is the best video on youtube', 'The bass in this song is crazy',
+  '{singer} is a legend', 'Oppa gangnam style!', 'Such a beautiful song, thank you {singer}', 'i love you {singer}',
+  'Who is here in {year}? Like if you are', 'Like if you still listen to this in {year}', 'The views on this video are insane', 'watching this for the first time and I love it',
+  'this video is so funny lol', 'the best song in the world', 'Dit liedje is echt geweldig', 'Luister dit elke dag op weg naar school',
+]
+T['ham']['video'] += [
+  'Great match yesterday, the second goal was beautiful', 'That referee was terrible', 'Who else watched the whole thing?', 'I shared this with my family',
+  'This channel taught me more than school did', 'Awesome, thanks for the upload', 'Subscribed! Keep up the good work', 'Check out the full interview on the news site, it is worth it',
+  'Wow the drone shots of the city are beautiful', 'Does anyone have the link to the full speech?', 'I went to that concert, it was amazing', 'Please make more videos like this',
+  'The first minute is the best part', 'I can watch this all day', 'Thanks for making this, my kids loved it',
+]
+T['ham']['short_en'] += ['cool', 'Amazing!!!', 'love it', 'this is awesome', 'so good', 'haha', 'nice', 'lmao', 'wow just wow', 'epic', 'perfect', 'best ever', 'i like it', 'Nice video', 'great song']
+T['ham']['short_nl'] += ['Mooi!', 'Leuk', 'Gaaf filmpje', 'Prachtig', 'Wauw', 'Haha ja', 'Super', 'Echt mooi gedaan']
+
 def row_spam(r, bank, cat):
     name, email = spammer(r)
     t = r.choice(bank['spam'][cat])
@@ -342,7 +420,7 @@ def make(bank, n_spam, n_ham, seed):
 if __name__ == '__main__':
     with open(os.path.join(ROOT, 'test', 'fixtures', 'spam-corpus.csv'), encoding='utf-8') as f:
         older = [[x['author'], x['email'], x['url'], x['content'], x['spam']] for x in csv.DictReader(f)]
-    train = make(BANKS['train'], 800, 800, 11) + older
+    train = make(BANKS['train'], 1000, 1000, 11) + older
     random.Random(5).shuffle(train)
     write(os.path.join(HERE, 'train.csv'), train)
     write(os.path.join(HERE, 'holdout.csv'), make(BANKS['holdout'], 250, 250, 23))
