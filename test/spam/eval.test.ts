@@ -10,9 +10,11 @@ import { crossValidate, evaluate, siteModelFrom } from '../../server/spam/evalua
 
 const ROOT = path.join(__dirname, '..', '..');
 const TRAIN = path.join(ROOT, 'server', 'spam', 'corpus', 'train.csv');
-const HOLDOUT = path.join(ROOT, 'server', 'spam', 'corpus', 'holdout.csv');
+const HOLDOUT_A = path.join(ROOT, 'server', 'spam', 'corpus', 'holdout-a.csv');
+const HOLDOUT_B = path.join(ROOT, 'server', 'spam', 'corpus', 'holdout-b.csv');
 const COLUMNS = { author: 'author', content: 'content', label: 'spam', email: 'email', url: 'url' };
 const load = (file: string) => readCorpus(fs.readFileSync(file, 'utf8'), COLUMNS);
+const loadHoldout = () => [...load(HOLDOUT_A), ...load(HOLDOUT_B)];
 
 function evalCli(args: string[]) {
   return spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/cli/spam-eval.ts', ...args], {
@@ -28,22 +30,9 @@ describe('spam: measured on a labelled corpus', function () {
   before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-eval-'))));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const writeCsv = (name: string, rows: ReturnType<typeof load>) => {
-    const file = path.join(dir, name);
-    const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    fs.writeFileSync(
-      file,
-      [
-        'author,email,url,content,spam',
-        ...rows.map((r) => [r.author, r.email, r.url, r.content].map(quote).join(',') + `,${r.spam ? 1 : 0}`),
-      ].join('\n'),
-    );
-    return file;
-  };
-
   it('bundles a large Dutch and English corpus, and a holdout part that shares no row with it', () => {
     const train = load(TRAIN);
-    const holdout = load(HOLDOUT);
+    const holdout = loadHoldout();
     assert.ok(train.length >= 1500, `${train.length} train rows`);
     assert.ok(train.filter((r) => r.spam).length >= 700 && train.filter((r) => !r.spam).length >= 700);
     assert.ok(holdout.length >= 400 && holdout.filter((r) => r.spam).length >= 200);
@@ -57,16 +46,15 @@ describe('spam: measured on a labelled corpus', function () {
   });
 
   it('the day-one model, on the holdout part it never learned from: catches or holds most spam, marks no resident', () => {
-    const result = evaluate(load(HOLDOUT));
+    const result = evaluate(loadHoldout());
     assert.ok(result.caughtOrHeldRecall >= 0.9, `caught or held ${result.caughtOrHeldRecall}`);
     assert.ok(result.hamFalsePositiveRate <= 0.01, `false positives ${result.hamFalsePositiveRate}`);
     assert.ok(result.hamHeldRate <= 0.1, `held ${result.hamHeldRate}`);
   });
 
   it('learned from one half of the holdout, measured on the other half: the rows never overlap', () => {
-    const holdout = load(HOLDOUT);
-    const learnt = holdout.filter((_, i) => i % 2 === 0);
-    const measured = holdout.filter((_, i) => i % 2 === 1);
+    const learnt = load(HOLDOUT_A);
+    const measured = load(HOLDOUT_B);
     assert.equal(measured.filter((r) => learnt.some((l) => l.content === r.content)).length, 0);
     const result = evaluate(measured, { site: siteModelFrom(learnt) });
     assert.ok(result.caughtOrHeldRecall >= 0.95, `caught or held ${result.caughtOrHeldRecall}`);
@@ -75,7 +63,7 @@ describe('spam: measured on a labelled corpus', function () {
   });
 
   it('cross-validates: every row measured once by a model that never saw it', () => {
-    const rows = load(HOLDOUT);
+    const rows = loadHoldout();
     const result = crossValidate(rows, 5);
     const m = result.matrix;
     assert.equal(m.spam.spam + m.spam.hold + m.spam.pass + m.ham.spam + m.ham.hold + m.ham.pass, rows.length);
@@ -83,35 +71,26 @@ describe('spam: measured on a labelled corpus', function () {
   });
 
   it('--train A B prints only one JSON object with --json, and learning helps', () => {
-    const holdout = load(HOLDOUT);
-    const a = writeCsv(
-      'a.csv',
-      holdout.filter((_, i) => i % 2 === 0),
-    );
-    const b = writeCsv(
-      'b.csv',
-      holdout.filter((_, i) => i % 2 === 1),
-    );
-    const res = evalCli(['--train', a, b, '--json']);
+    const res = evalCli(['--train', HOLDOUT_A, HOLDOUT_B, '--json']);
     assert.equal(res.status, 0, res.stderr);
     assert.equal(res.stderr, '');
     const out = JSON.parse(res.stdout) as Record<'spam' | 'ham', Record<'marked' | 'held' | 'passed', number>>;
     assert.deepEqual(Object.keys(out), ['spam', 'ham']);
     assert.deepEqual(Object.keys(out.spam), ['marked', 'held', 'passed']);
-    assert.equal(out.spam.marked + out.spam.held + out.spam.passed, holdout.filter((_, i) => i % 2 === 1 && holdout[i].spam).length);
-    const dayOne = JSON.parse(evalCli([b, '--json']).stdout) as typeof out;
+    assert.equal(out.spam.marked + out.spam.held + out.spam.passed, load(HOLDOUT_B).filter((r) => r.spam).length);
+    const dayOne = JSON.parse(evalCli([HOLDOUT_B, '--json']).stdout) as typeof out;
     assert.ok(out.spam.passed <= dayOne.spam.passed, 'learning from A lets no more spam of B through');
   });
 
   it('prints the confusion matrix and figures, with progress, and k-fold figures', () => {
-    const res = evalCli([HOLDOUT]);
+    const res = evalCli([HOLDOUT_A]);
     assert.equal(res.status, 0, res.stderr);
-    assert.match(res.stdout, /ingebouwd model \(dag één\), op 500 reacties/);
-    assert.match(res.stdout, /echt spam\s+\(\s*250\)/);
-    assert.match(res.stderr, /500 van 500 reacties beoordeeld/);
-    const folds = evalCli(['--folds', '5', HOLDOUT]);
+    assert.match(res.stdout, /ingebouwd model \(dag één\), op 250 reacties/);
+    assert.match(res.stdout, new RegExp(`echt spam\\s+\\(\\s*${load(HOLDOUT_A).filter((r) => r.spam).length}\\)`));
+    assert.match(res.stderr, /250 van 250 reacties beoordeeld/);
+    const folds = evalCli(['--folds', '5', HOLDOUT_A]);
     assert.equal(folds.status, 0, folds.stderr);
-    assert.match(folds.stdout, /5-voudige kruisvalidatie op 500 reacties/);
+    assert.match(folds.stdout, /5-voudige kruisvalidatie op 250 reacties/);
   });
 
   it('takes other column names for both files, and says which column is missing', () => {

@@ -1,7 +1,7 @@
 // The site's own model in the database, shared by every app server: counts per hashed feature,
 // updated by a few batched upserts per moderator decision, read with one indexed query per reactie.
 import type { Knex } from 'knex';
-import type { Db } from '../../db/knex';
+import { isPostgres, type Db } from '../../db/knex';
 import type { CountsView, Label } from './bayes';
 import type { Features } from './features';
 
@@ -16,12 +16,17 @@ const CHUNK = 250;
 /** The site's counts for just these features (and the totals): one indexed query. */
 export async function siteCounts(db: Conn, ids: number[]): Promise<CountsView> {
   const map = new Map<number, { spam: number; ham: number }>();
-  for (let i = 0; i < ids.length || i === 0; i += CHUNK * 2) {
-    const part = ids.slice(i, i + CHUNK * 2);
-    if (i === 0) part.push(DOCS_TOKEN);
-    const rows: Array<{ token: number; spam: number; ham: number }> = await db(COUNTS)
-      .whereIn('token', part)
-      .select('token', 'spam', 'ham');
+  const wanted = [DOCS_TOKEN, ...ids];
+  // PostgreSQL takes the list as one array parameter (parsing hundreds of placeholders took most of
+  // the time); SQLite gets it in parts that stay under its limit on parameters.
+  const parts = isPostgres(db)
+    ? [wanted]
+    : Array.from({ length: Math.ceil(wanted.length / 500) }, (_, i) => wanted.slice(i * 500, i * 500 + 500));
+  for (const part of parts) {
+    const query = db(COUNTS).select('token', 'spam', 'ham');
+    if (isPostgres(db)) query.whereRaw('token = any(?::integer[])', [part]);
+    else query.whereIn('token', part);
+    const rows: Array<{ token: number; spam: number; ham: number }> = await query;
     // A count may dip below zero when an edited reactie is relearned: never below nothing.
     for (const r of rows) map.set(Number(r.token), { spam: Math.max(0, Number(r.spam)), ham: Math.max(0, Number(r.ham)) });
   }
