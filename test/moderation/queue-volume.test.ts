@@ -88,6 +88,10 @@ describe('moderation queue: volume', () => {
       .send({ _csrf: csrf, terug: '/beheer/reacties' });
     assert.equal(again.status, 409);
     assert.match(again.body.message, /past niet bij de huidige status/);
+    // A background request does not swallow the message meant for the next page.
+    await mod.agent.post('/beheer/reacties/bulk').type('form').send({ _csrf: csrf, terug: '/beheer/reacties', actie: 'spam' });
+    await mod.agent.get('/beheer/reacties/aantallen').set('Accept', 'application/json').expect(200);
+    assert.match((await mod.agent.get('/beheer/reacties')).text, /Selecteer eerst een of meer reacties\./);
     // The counts follow the search filter of the page.
     const searched = (await mod.agent.get('/beheer/reacties/aantallen?q=Voor%20het%20script').expect(200)).body as Record<string, number>;
     assert.deepEqual(searched, { pending: 0, approved: 1, spam: 0, trash: 0 });
