@@ -29,6 +29,7 @@ import { KnexSessionStore } from './http/session-store';
 import { requestLogger } from './http/request-logger';
 import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
+import { builtinCounts } from './spam/classifier/builtin';
 
 // A beheer session ends after this long without activity.
 const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
@@ -40,6 +41,9 @@ const BEHEER_BODY_LIMIT = '3mb';
 
 export function createApp(deps: Deps): express.Express {
   const { config, db } = deps;
+  // The spam filter's day-one model is trained once per process (about a second): here, at start-up,
+  // not inside the first resident's request.
+  builtinCounts();
   const app = express();
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
