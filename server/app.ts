@@ -43,6 +43,7 @@ import { saveSessionBeforeRedirect } from './http/session-save';
 import { requestLogger } from './http/request-logger';
 import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
+import { builtinCounts } from './spam/classifier/builtin';
 
 // A beheer session ends after this long without activity.
 const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
@@ -54,6 +55,9 @@ const BEHEER_BODY_LIMIT = '3mb';
 
 export function createApp(deps: Deps): express.Express {
   const { config, db } = deps;
+  // The spam filter's day-one model is trained once per process (about a second): here, at start-up,
+  // not inside the first resident's request.
+  builtinCounts();
   const app = express();
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');

@@ -33,6 +33,7 @@ const CHECK_LABELS: Readonly<Record<CheckId | 'trusted', string>> = {
   'link-pattern': 'spamlink',
   'spam-memory': 'bekende spammer',
   'known-address': 'bekend e-mailadres',
+  classifier: 'lerend filter',
   // The same check, as rows stored before it was renamed call it.
   trusted: 'bekend e-mailadres',
 };
@@ -88,6 +89,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'dossier.add-article': 'artikel aan dossier toegevoegd',
   'dossier.remove-article': 'artikel uit dossier verwijderd',
   'settings.update': 'instellingen gewijzigd',
+  'spam-filter.reset': 'lerend spamfilter teruggezet',
   'privacy.export': 'reacties geëxporteerd (AVG)',
   'privacy.anonymise': 'reacties geanonimiseerd (AVG)',
   'privacy.delete': 'reacties verwijderd (AVG)',

@@ -16,3 +16,5 @@ function findRoot(start: string): string {
 const PROJECT_ROOT = findRoot(__dirname);
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+/** The bundled spam corpus the built-in model of the learning spam filter is trained on. */
+export const SPAM_CORPUS_DIR = path.join(PROJECT_ROOT, 'server', 'spam', 'corpus');

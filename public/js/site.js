@@ -120,3 +120,133 @@
   select.addEventListener('change', show);
   show();
 })();
+
+// The moderation queue with a keyboard and without reloads: j/k move, a/s/t approve, mark as spam
+// or trash the current reactie; a decision is sent in the background, the reactie leaves the list
+// and the tab counts follow. Without this script every button is a plain form that reloads.
+(function () {
+  'use strict';
+  var queue = document.querySelector('[data-queue]');
+  if (!queue) return;
+  var legend = document.querySelector('.shortcut-legend');
+  if (legend) legend.hidden = false;
+  var status = document.getElementById('queue-status');
+  var numbers = new Intl.NumberFormat('nl-NL');
+  var current = null;
+
+  function items() {
+    return Array.prototype.slice.call(queue.querySelectorAll('.queue-item'));
+  }
+
+  function select(item) {
+    if (current) current.classList.remove('is-current');
+    current = item || null;
+    if (!current) return;
+    current.classList.add('is-current');
+    current.setAttribute('tabindex', '-1');
+    current.focus({ preventScroll: true });
+    current.scrollIntoView({ block: 'nearest' });
+  }
+
+  function move(step) {
+    var list = items();
+    if (list.length === 0) return;
+    var at = list.indexOf(current);
+    select(list[Math.max(0, Math.min(list.length - 1, at === -1 ? 0 : at + step))]);
+  }
+
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+
+  function refreshCounts() {
+    fetch('/beheer/reacties/aantallen' + window.location.search, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
+      .then(function (counts) {
+        if (!counts) return;
+        Object.keys(counts).forEach(function (key) {
+          var el = document.querySelector('[data-count="' + key + '"] .count');
+          if (el) el.textContent = numbers.format(counts[key]);
+        });
+      })
+      .catch(function () {});
+  }
+
+  function removeItem(item) {
+    var list = items();
+    var next = list[list.indexOf(item) + 1] || list[list.indexOf(item) - 1];
+    var id = item.getAttribute('data-reactie-id');
+    // "Alles op deze pagina als spam" covers only the reacties still on the page.
+    var hidden = document.querySelector('input[data-page-id="' + id + '"]');
+    if (hidden) hidden.parentNode.removeChild(hidden);
+    var pageCount = document.querySelector('[data-page-count]');
+    if (pageCount) pageCount.textContent = String(document.querySelectorAll('input[data-page-id]').length);
+    var wasCurrent = item === current;
+    item.parentNode.removeChild(item);
+    if (wasCurrent) select(next);
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-moderation') || event.defaultPrevented) return;
+    var item = form.closest('.queue-item');
+    if (!item || !window.fetch) return;
+    event.preventDefault();
+    fetch(form.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(new FormData(form)).toString(),
+    })
+      .then(function (res) {
+        return res.json().then(function (answer) {
+          return { ok: res.ok, answer: answer };
+        });
+      })
+      .then(function (reply) {
+        form.removeAttribute('data-submitted');
+        say(reply.answer.message);
+        if (reply.ok) removeItem(item);
+        refreshCounts();
+      })
+      .catch(function () {
+        // Not JSON (a login page, a proxy error): let the browser send the form itself.
+        form.submit();
+      });
+  });
+
+  var KEYS = { a: 'goedkeuren', s: 'spam', t: 'prullenbak' };
+  document.addEventListener('keydown', function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    var target = event.target;
+    if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) return;
+    if (event.key === 'j' || event.key === 'k') {
+      event.preventDefault();
+      move(event.key === 'j' ? 1 : -1);
+      return;
+    }
+    var action = KEYS[event.key];
+    if (!action) return;
+    if (!current) return select(items()[0]);
+    var form = current.querySelector('form[data-moderation="' + action + '"]');
+    if (!form) return say('Dat kan niet bij deze reactie.');
+    event.preventDefault();
+    form.requestSubmit();
+  });
+
+  queue.addEventListener('click', function (event) {
+    var item = event.target instanceof Element && event.target.closest('.queue-item');
+    if (item && item !== current) {
+      if (current) current.classList.remove('is-current');
+      current = item;
+      item.classList.add('is-current');
+    }
+  });
+
+  // Others moderate at the same time: the counts follow them too.
+  setInterval(function () {
+    if (document.visibilityState === 'visible') refreshCounts();
+  }, 30000);
+})();

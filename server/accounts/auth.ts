@@ -62,9 +62,12 @@ export function actorOf(user: User): Actor {
   return { id: user.id, email: user.email };
 }
 
-/** A message set before a redirect (req.session.flash) is shown once, on the next page. */
+/**
+ * A message set before a redirect (req.session.flash) is shown once, on the next page. A request of
+ * the queue's script (Accept: application/json) shows no page, so it leaves the message for the page.
+ */
 export const showFlash: RequestHandler = (req, res, next) => {
-  if (req.session?.flash) {
+  if (req.session?.flash && req.get('accept') !== 'application/json') {
     res.locals.flash = req.session.flash;
     delete req.session.flash;
   }

@@ -12,10 +12,10 @@ function hasContent(session: object | undefined): boolean {
 
 export const saveSessionBeforeRedirect: RequestHandler = (req, res, next) => {
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
-  res.redirect = ((...args: unknown[]) => {
+  res.redirect = (...args: unknown[]) => {
     if (!hasContent(req.session)) return redirect(...args);
     // An error storing it is the same as express-session's own: the next request finds no session.
     req.session.save(() => redirect(...args));
-  }) as typeof res.redirect;
+  };
   next();
 };

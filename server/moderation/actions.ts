@@ -1,5 +1,6 @@
 // What a moderator can do with a reactie, each in one transaction with the counters kept right,
-// written to the audit log, and (for spam verdicts) reported to Akismet and the spam memory.
+// written to the audit log, and (for spam verdicts) reported to Akismet and the spam memory; every
+// decision also teaches the learning spam filter (learn.ts).
 import type { Deps } from '../deps';
 import { audit, type Actor } from '../audit/audit-log';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../reacties/queries';
 import { akismetPayloadOf } from '../reacties/spam-queries';
 import { reportSpamVerdict } from '../spam/feedback';
+import { learnFromDecision } from './learn';
 
 export const MODERATION_ACTIONS = {
   goedkeuren: { label: 'Goedkeuren', from: ['pending', 'spam'], audit: 'reactie.approve' },
@@ -78,6 +80,7 @@ export async function applyModerationAction(deps: Deps, actor: Actor, id: number
   await audit(deps.db, actor, MODERATION_ACTIONS[action].audit, { type: 'reactie', id }, `${outcome.from} → ${outcome.to}`);
   // Tell Akismet and the local memory when a moderator corrects or confirms the filter.
   const r = outcome.reactie;
+  if (r) await learnFromDecision(deps, r, action, outcome.from);
   if (r && (action === 'spam' || (outcome.from === 'spam' && (action === 'geen-spam' || action === 'goedkeuren')))) {
     const judged = {
       id,

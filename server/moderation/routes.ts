@@ -10,7 +10,8 @@ import { plainTextToParagraphs } from '../reacties/thread';
 import { REACTIE_LIMITS, validateReactieEdit } from '../reacties/validation';
 import { field, parseId, type FieldErrors } from '../shared/validation';
 import { actionsFor, applyModerationAction, editReactie, isModerationAction, MODERATION_ACTIONS } from './actions';
-import { listQueue, QUEUE_PAGE_SIZE } from './queue';
+import { spamFilterRoutes } from './filter-routes';
+import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
 
 const STATUS_TABS = [
   { status: 'pending', label: 'Wachtend' },
@@ -22,6 +23,9 @@ const STATUS_TABS = [
 const ACTION_LABELS = Object.fromEntries(Object.entries(MODERATION_ACTIONS).map(([k, v]) => [k, v.label]));
 const GONE = 'Deze reactie bestaat niet (meer).';
 
+/** The script asks for JSON: it updates the page in place instead of following a redirect. */
+const wantsJson = (req: Request) => req.get('accept') === 'application/json';
+
 /** Back to the tab the moderator came from: only our own queue URLs. */
 function backTo(value: string): string {
   return /^\/beheer\/reacties(\?[\w=&%.+-]*)?$/.test(value) ? value : '/beheer/reacties';
@@ -32,6 +36,7 @@ interface QueueQuery {
   page: number;
   q: string;
   articleId: number | null;
+  sort: 'newest' | 'score';
 }
 
 function readQueueQuery(query: Request['query']): QueueQuery {
@@ -41,6 +46,7 @@ function readQueueQuery(query: Request['query']): QueueQuery {
     page: parseId(text('pagina')) ?? 1,
     q: text('q').slice(0, 200),
     articleId: parseId(text('artikel')),
+    sort: text('sorteer') === 'spamkans' ? 'score' : 'newest',
   };
 }
 
@@ -49,6 +55,7 @@ function queueUrl(f: QueueQuery, extra: Record<string, string | number>): string
   const params = new URLSearchParams();
   if (f.q) params.set('q', f.q);
   if (f.articleId) params.set('artikel', String(f.articleId));
+  if (f.sort === 'score') params.set('sorteer', 'spamkans');
   for (const [k, v] of Object.entries(extra)) params.set(k, String(v));
   return `/beheer/reacties?${params.toString()}`;
 }
@@ -56,6 +63,7 @@ function queueUrl(f: QueueQuery, extra: Record<string, string | number>): string
 export function moderationRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('moderation')];
+  router.use(spamFilterRoutes(deps));
 
   async function loadReactie(req: Request): Promise<Reactie> {
     const id = parseId(String(req.params.id));
@@ -73,13 +81,25 @@ export function moderationRoutes(deps: Deps): Router {
       tabs: STATUS_TABS,
       ...f,
       counts,
-      items: items.map((item) => ({ ...item, text: plainTextToParagraphs(item.reactie.body), actions: actionsFor(item.reactie.status) })),
+      items: items.map((item) => ({
+        ...item,
+        text: plainTextToParagraphs(item.reactie.body),
+        actions: actionsFor(item.reactie.status),
+        score: item.checks?.score === undefined ? null : scoreLabel(item.checks.score),
+      })),
+      pageSpam: actionsFor(f.status).includes('spam'),
+      sortUrl: (sort: 'newest' | 'score') => queueUrl({ ...f, sort }, { status: f.status }),
       actionLabels: ACTION_LABELS,
       bulkActions: Object.keys(MODERATION_ACTIONS),
       pages: Math.max(1, Math.ceil(counts[f.status] / QUEUE_PAGE_SIZE)),
       here: queueUrl(f, { status: f.status, pagina: f.page }),
       query: (extra: Record<string, string | number>) => queueUrl(f, extra),
     });
+  });
+
+  // The tab counts for the script, which keeps them current without a reload.
+  router.get('/beheer/reacties/aantallen', ...guard, async (req, res) => {
+    res.json(await countByStatus(deps.db, readQueueQuery(req.query)));
   });
 
   router.post('/beheer/reacties/bulk', ...guard, async (req, res) => {
@@ -132,9 +152,11 @@ export function moderationRoutes(deps: Deps): Router {
     const outcome = await applyModerationAction(deps, currentActor(res), id, action);
     if (!outcome.ok && outcome.reason === 'missing') throw notFound(GONE);
     const label = MODERATION_ACTIONS[action].label;
-    req.session.flash = outcome.ok
+    const message = outcome.ok
       ? `${label}: reactie ${id} is ${outcome.to === 'deleted' ? 'definitief verwijderd' : 'verplaatst'}.`
       : `Reactie ${id} kon niet: "${label}" past niet bij de huidige status. Misschien was een andere moderator je voor.`;
+    if (wantsJson(req)) return res.status(outcome.ok ? 200 : 409).json({ ok: outcome.ok, message });
+    req.session.flash = message;
     res.redirect(303, backTo(field(req.body, 'terug')));
   });
 

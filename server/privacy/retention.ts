@@ -40,6 +40,14 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     personalData: 'gehashte IP-adressen, e-mailadressen en websites van spammers',
     retention: `IP-adressen: IP_RETENTION_DAYS; de rest ${SPAM_MEMORY_RETENTION_DAYS} dagen`,
   },
+  spam_classifier_counts: {
+    personalData: 'geen (per gehasht woord of woorddeel: in hoeveel spam- en gewone reacties het voorkwam)',
+    retention: 'tot een moderator het lerende filter terugzet',
+  },
+  spam_classifier_reacties: {
+    personalData: 'geen (welk reactienummer als spam of geen spam is geleerd)',
+    retention: 'tot een moderator het lerende filter terugzet',
+  },
   rate_limits: {
     personalData: 'gehashte IP-adressen en inlognamen',
     retention: 'tot het einde van het tijdvenster (hoogstens een kwartier)',

@@ -96,7 +96,11 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
     const existing = await findStatus(deps.db, verdict.existingId);
     if (existing && existing.status !== 'trash') return { ok: true, ...existing };
   }
-  if (verdict.kind === 'refuse') return { ok: false, reason: verdict.reason };
+  if (verdict.kind === 'refuse') {
+    // The second of two clicks, arriving just after the first was stored, meets the flood limit: lead it to the first.
+    const first = verdict.reason === 'flood' ? await findBySubmissionKey(deps.db, key) : null;
+    return first ? { ok: true, ...first } : { ok: false, reason: verdict.reason };
+  }
   if (verdict.kind === 'discard') return { ok: false, reason: 'discarded' };
 
   const knownAddress = verdict.hits.some((h) => h.check === 'known-address');

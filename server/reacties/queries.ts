@@ -219,6 +219,7 @@ function verdictColumns(v: StoredVerdict | null | undefined): Record<string, unk
   if (!v) return {};
   return {
     spam_checks: JSON.stringify(v.checks),
+    spam_score: v.checks.score ?? null,
     akismet_result: v.akismet?.verdict ?? null,
     akismet_guid: v.akismet?.guid ?? null,
     akismet_response: v.akismet ? JSON.stringify(v.akismet) : null,

@@ -1,5 +1,5 @@
 // The moderation queue's reads of the reacties table: by status, searched by name, address or
-// words, per article, newest first, with what a moderator needs to decide at a glance.
+// words, per article, newest first or by spam score, with what a moderator needs to decide at a glance.
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
 import { parseAkismetAnswer, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
@@ -10,6 +10,8 @@ export interface QueueFilter {
   /** Name, e-mail address or words in the text. */
   q: string;
   articleId: number | null;
+  /** newest: newest first; score: the learning filter's spam probability first (unscored last). */
+  sort?: 'newest' | 'score';
 }
 
 export interface QueueRow {
@@ -67,6 +69,10 @@ export async function listQueueRows(
       'a.created_at as a_created_at',
       'p.author_name as parent_author',
     )
+    // Raw: knex writes "nulls last" for SQLite as "(col is null) desc" and drops the column's own order.
+    .modify((q) => {
+      if (f.sort === 'score') q.orderByRaw('r.spam_score desc nulls last');
+    })
     .orderBy([
       { column: 'r.created_at', order: 'desc' },
       { column: 'r.id', order: 'desc' },

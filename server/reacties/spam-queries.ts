@@ -119,3 +119,9 @@ export async function listSpamChangedBefore(db: Db, cutoff: Date): Promise<numbe
 export async function forgetAkismetPayloadsBefore(db: Db, cutoff: Date): Promise<number> {
   return db('reacties').whereNotNull('akismet_payload').andWhere('created_at', '<', cutoff).update({ akismet_payload: null });
 }
+
+/** The learning classifier's score stored with the reactie when it came in (null for older rows). */
+export async function spamScoreOf(conn: Conn, id: number): Promise<number | null> {
+  const row: { spam_score: number | null } | undefined = await conn('reacties').where({ id }).first('spam_score');
+  return row?.spam_score === null || row?.spam_score === undefined ? null : Number(row.spam_score);
+}

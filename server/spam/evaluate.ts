@@ -1,16 +1,12 @@
-// Measures the local content checks on a labelled corpus: precision, recall, false positives,
-// with "held" counted apart from "spam" (held is safe for a resident, spam is not).
-import { parse } from 'csv-parse/sync';
+// Measures the offline spam filter on a labelled corpus: the local content checks and then the
+// learning classifier, exactly as the pipeline combines them, with "held" counted apart from
+// "spam" (held is safe for a resident, spam is not). Trained and measured rows never overlap:
+// the caller gives the site's training rows (or none, for the day-one model) and the rows to measure.
+import type { CountsView } from './classifier/bayes';
+import { trainOn, type LabelledRow } from './classifier/builtin';
+import { classifierHit, scoreWith } from './classifier/classify';
 import { contentChecks, decide, type LocalDecision } from './local-checks';
 import { DEFAULT_SPAM_SETTINGS, type SpamSettings } from './settings';
-
-export interface Columns {
-  author: string;
-  content: string;
-  label: string;
-  email?: string;
-  url?: string;
-}
 
 export interface Evaluation {
   rows: number;
@@ -25,47 +21,24 @@ export interface Evaluation {
   falsePositives: Array<{ author: string; content: string; why: string[] }>;
 }
 
-export class CorpusError extends Error {}
-
-function isSpamLabel(value: string, row: number): boolean {
-  const v = value.trim().toLowerCase();
-  if (['1', 'spam', 'true', 'yes', 'ja'].includes(v)) return true;
-  if (['0', 'ham', 'false', 'no', 'nee'].includes(v)) return false;
-  throw new CorpusError(`Rij ${row}: het label "${value}" is geen 0/1 (of spam/ham).`);
-}
-
-/** Optional columns (email, url) named on the command line must exist; the defaults may be absent. */
-export function readCorpus(
-  csv: string,
-  columns: Columns,
-  explicit: ReadonlySet<string> = new Set(),
-): Array<{ author: string; email: string; url: string; content: string; spam: boolean }> {
-  const records = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: false });
-  if (records.length === 0) throw new CorpusError('Het bestand bevat geen rijen.');
-  const header = Object.keys(records[0]);
-  for (const [role, name] of Object.entries(columns)) {
-    const optional = (role === 'email' || role === 'url') && !explicit.has(role);
-    if (name && !header.includes(name) && !optional)
-      throw new CorpusError(
-        `Kolom "${name}" (${role}) ontbreekt; het bestand heeft: ${header.join(', ')}. Geef de naam op met --${role}-column.`,
-      );
-  }
-  return records.map((r, i) => ({
-    author: r[columns.author] ?? '',
-    email: columns.email ? (r[columns.email] ?? '') : '',
-    url: columns.url ? (r[columns.url] ?? '') : '',
-    content: r[columns.content] ?? '',
-    spam: isSpamLabel(r[columns.label] ?? '', i + 2),
-  }));
+export interface EvaluateOptions {
+  settings?: SpamSettings;
+  /** The site's own model (what its moderators taught it); null: the day-one model alone. */
+  site?: CountsView | null;
+  /** false: without the day-one model, as if the site's decisions were all the filter knew. */
+  builtin?: boolean;
+  onProgress?: (done: number, total: number) => void;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
-export function evaluate(
-  corpus: ReturnType<typeof readCorpus>,
-  settings: SpamSettings = DEFAULT_SPAM_SETTINGS,
-  onProgress?: (done: number, total: number) => void,
-): Evaluation {
+/** The site's model after its moderators decided on these rows. */
+export function siteModelFrom(rows: LabelledRow[]): CountsView {
+  return trainOn(rows);
+}
+
+export function evaluate(corpus: LabelledRow[], options: EvaluateOptions = {}): Evaluation {
+  const settings = options.settings ?? DEFAULT_SPAM_SETTINGS;
   const matrix: Evaluation['matrix'] = { spam: { spam: 0, hold: 0, pass: 0 }, ham: { spam: 0, hold: 0, pass: 0 } };
   const falsePositives: Evaluation['falsePositives'] = [];
   corpus.forEach((row, i) => {
@@ -73,16 +46,33 @@ export function evaluate(
       { authorName: row.author, authorEmail: row.email, authorUrl: row.url || null, body: row.content, ip: null, userAgent: null },
       settings,
     );
+    const score = scoreWith(
+      { site: options.site ?? null, builtin: options.builtin !== false },
+      {
+        authorName: row.author,
+        authorUrl: row.url || null,
+        body: row.content,
+      },
+    );
+    hits.push(classifierHit(score, false));
     const predicted = decide(hits);
     matrix[row.spam ? 'spam' : 'ham'][predicted]++;
     if (!row.spam && predicted === 'spam')
-      falsePositives.push({ author: row.author, content: row.content.slice(0, 120), why: hits.map((h) => h.detail) });
-    onProgress?.(i + 1, corpus.length);
+      falsePositives.push({
+        author: row.author,
+        content: row.content.slice(0, 120),
+        why: hits.filter((h) => h.outcome === 'spam').map((h) => h.detail),
+      });
+    options.onProgress?.(i + 1, corpus.length);
   });
+  return summarise(matrix, corpus.length, falsePositives);
+}
+
+function summarise(matrix: Evaluation['matrix'], rows: number, falsePositives: Evaluation['falsePositives']): Evaluation {
   const spamTotal = matrix.spam.spam + matrix.spam.hold + matrix.spam.pass;
   const hamTotal = matrix.ham.spam + matrix.ham.hold + matrix.ham.pass;
   return {
-    rows: corpus.length,
+    rows,
     matrix,
     spamPrecision: ratio(matrix.spam.spam, matrix.spam.spam + matrix.ham.spam),
     spamRecall: ratio(matrix.spam.spam, spamTotal),
@@ -91,4 +81,25 @@ export function evaluate(
     hamHeldRate: ratio(matrix.ham.hold, hamTotal),
     falsePositives,
   };
+}
+
+/**
+ * k-fold cross-validation of the classifier learning a site from nothing but its own decisions
+ * (no day-one model: its corpus may hold these very rows). Every row is measured exactly once, by a
+ * model that never saw it; the matrices of the folds are added up.
+ */
+export function crossValidate(corpus: LabelledRow[], k: number, settings?: SpamSettings): Evaluation {
+  const folds = Array.from({ length: k }, (_, f) => corpus.filter((_, i) => i % k === f));
+  const results = folds.map((test, f) => {
+    const train = corpus.filter((_, i) => i % k !== f);
+    return evaluate(test, { settings, site: siteModelFrom(train), builtin: false });
+  });
+  const matrix: Evaluation['matrix'] = { spam: { spam: 0, hold: 0, pass: 0 }, ham: { spam: 0, hold: 0, pass: 0 } };
+  for (const r of results)
+    for (const a of ['spam', 'ham'] as const) for (const p of ['spam', 'hold', 'pass'] as const) matrix[a][p] += r.matrix[a][p];
+  return summarise(
+    matrix,
+    corpus.length,
+    results.flatMap((r) => r.falsePositives),
+  );
 }

@@ -16,7 +16,8 @@ export type CheckId =
   | 'links'
   | 'link-pattern'
   | 'spam-memory'
-  | 'known-address';
+  | 'known-address'
+  | 'classifier';
 
 /**
  * spam and hold decide; refuse turns the post away unstored; trust lifts holds; note only records.

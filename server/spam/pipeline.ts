@@ -1,6 +1,6 @@
 // The spam verdict for a new reactie, before it is stored:
 //   1 honeypot · 2 fill time · 3 flood and rate · 4 duplicate · 5 words · 6 links ·
-//   7 local spam memory · 8 known address — then Akismet when a key is set.
+//   7 local spam memory · 8 known address · 9 the learning classifier — then Akismet when a key is set.
 // Flood, rate and duplicate turn the post away unstored; the rest record every check that fired.
 import type { Db } from '../db/knex';
 import type { Config } from '../config';
@@ -9,6 +9,7 @@ import { commentCheck, type AkismetAnswer, type AkismetParams } from './akismet'
 import { contentChecks, decide, type CheckHit, type LocalDecision, type PostedContent } from './local-checks';
 import type { SpamSettings } from './settings';
 import { rememberedParts, type MemoryKind } from './memory';
+import { classifierHit, scoreReactie } from './classifier/classify';
 
 export const HONEYPOT_FIELD = 'url';
 
@@ -45,6 +46,8 @@ export type Verdict =
       hits: CheckHit[];
       akismet: AkismetAnswer | null;
       akismetPayload: AkismetParams | null;
+      /** The learning classifier's spam probability (0…1). */
+      score: number;
       /** Spam, or held (pending), or clear to follow the moderation policy. */
       outcome: 'spam' | 'hold' | 'clear';
       recheck: boolean;
@@ -145,20 +148,37 @@ export async function judgeReactie(
     return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context, existingId: refusal.existingId };
 
   const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndKnownAddress(db, history, config.sessionSecret, c))];
+  // After the hard checks: what this site's moderators (and the bundled corpus) taught the classifier.
+  const score = await scoreReactie(db, c);
+  // Only a score that holds or marks is a check that fired; the score itself is kept either way.
+  const learned = classifierHit(
+    score,
+    hits.some((h) => h.outcome === 'trust'),
+  );
+  if (learned.outcome !== 'note') hits.push(learned);
   const local = decide(hits);
   if (local === 'spam' || !config.akismet) {
-    return { kind: 'store', local, hits, akismet: null, akismetPayload: null, outcome: local === 'pass' ? 'clear' : local, recheck: false };
+    return {
+      kind: 'store',
+      local,
+      hits,
+      akismet: null,
+      akismetPayload: null,
+      score,
+      outcome: local === 'pass' ? 'clear' : local,
+      recheck: false,
+    };
   }
 
   const payload = akismetParams(c, config.baseUrl);
   const answer = await commentCheck(config.akismet, payload);
   if (answer.verdict === 'discard' && settings.discardObviousSpam) return { kind: 'discard', hits, akismet: answer };
   if (answer.verdict === 'spam' || answer.verdict === 'discard') {
-    return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, outcome: 'spam', recheck: false };
+    return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, score, outcome: 'spam', recheck: false };
   }
   if (answer.verdict === 'error') {
     // Never published unchecked, never lost: held, and asked again later.
-    return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, outcome: 'hold', recheck: true };
+    return { kind: 'store', local, hits, akismet: answer, akismetPayload: payload, score, outcome: 'hold', recheck: true };
   }
   return {
     kind: 'store',
@@ -166,6 +186,7 @@ export async function judgeReactie(
     hits,
     akismet: answer,
     akismetPayload: payload,
+    score,
     outcome: local === 'pass' ? 'clear' : 'hold',
     recheck: false,
   };

@@ -13,6 +13,8 @@ export interface StoredChecks {
   local: LocalDecision;
   outcome: 'spam' | 'hold' | 'clear';
   hits: CheckHit[];
+  /** The learning classifier's spam probability; absent in rows stored before it existed. */
+  score?: number;
 }
 
 export interface StoredVerdict {
@@ -26,7 +28,7 @@ export interface StoredVerdict {
 
 export function storedVerdict(verdict: Extract<Verdict, { kind: 'store' }>, now: Date): StoredVerdict {
   return {
-    checks: { local: verdict.local, outcome: verdict.outcome, hits: verdict.hits },
+    checks: { local: verdict.local, outcome: verdict.outcome, hits: verdict.hits, score: verdict.score },
     akismet: verdict.akismet,
     akismetPayload: verdict.akismetPayload,
     recheckAt: verdict.recheck ? new Date(now.getTime() + FIRST_RECHECK_DELAY_MS) : null,
@@ -41,7 +43,12 @@ export function knownAddress(checks: StoredChecks | null): boolean {
 export function parseStoredChecks(value: unknown): StoredChecks | null {
   const parsed = parseJson<Partial<StoredChecks>>(value);
   if (!parsed || !Array.isArray(parsed.hits)) return null;
-  return { local: parsed.local ?? 'pass', outcome: parsed.outcome ?? 'clear', hits: parsed.hits };
+  return {
+    local: parsed.local ?? 'pass',
+    outcome: parsed.outcome ?? 'clear',
+    hits: parsed.hits,
+    ...(typeof parsed.score === 'number' ? { score: parsed.score } : {}),
+  };
 }
 
 export const parseAkismetAnswer = (value: unknown): AkismetAnswer | null => parseJson<AkismetAnswer>(value);

@@ -74,6 +74,7 @@ const NOT_TYPED = new Set([
   'reacties.previous_status',
   'reacties.ip',
   'reacties.submission_key',
+  'spam_classifier_reacties.label',
   'reacties.akismet_result',
   'reacties.akismet_guid',
   'counters.name',

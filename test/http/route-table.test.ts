@@ -39,6 +39,9 @@ const TABLE: Record<string, Need> = {
   'GET /beheer/reacties/:id/bewerken': 'moderation',
   'POST /beheer/reacties/:id/bewerken': 'moderation',
   'POST /beheer/reacties/:id/:actie': 'moderation',
+  'GET /beheer/reacties/aantallen': 'moderation',
+  'GET /beheer/spamfilter': 'moderation',
+  'POST /beheer/spamfilter/terugzetten': 'moderation',
   'GET /beheer/instellingen': 'settings',
   'POST /beheer/instellingen': 'settings',
   'POST /beheer/instellingen/akismet-controleren': 'settings',
@@ -123,9 +126,18 @@ describe('route table: every beheer route checks the role and the CSRF token', f
     const snapshot = async () =>
       JSON.stringify(
         await Promise.all(
-          ['articles', 'reacties', 'users', 'settings', 'pages', 'audit_log', 'spam_memory', 'files', 'article_attachments'].map((table) =>
-            t.db(table).select('*').orderBy(1),
-          ),
+          [
+            'articles',
+            'reacties',
+            'users',
+            'settings',
+            'pages',
+            'audit_log',
+            'spam_memory',
+            'spam_classifier_counts',
+            'files',
+            'article_attachments',
+          ].map((table) => t.db(table).select('*').orderBy(1)),
         ),
       );
     const { agent, csrf } = await loginAs(t.app, t.db, 'admin');

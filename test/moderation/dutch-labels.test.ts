@@ -62,6 +62,7 @@ const CHECK_CODES = [
   'link-pattern',
   'spam-memory',
   'known-address',
+  'classifier',
   'trusted',
 ];
 const OUTCOME_CODES = ['hold', 'refuse', 'trust', 'note', 'suspect'];

@@ -1,13 +1,20 @@
-// npm run spam:eval on the corpus in test/fixtures: the figures the README reports, and clear errors.
+// npm run spam:eval: the figures the README reports, always on rows the filter never learned from,
+// the --train, --folds and --json forms, and clear errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { evaluate, readCorpus } from '../../server/spam/evaluate';
+import { readCorpus } from '../../server/spam/corpus';
+import { crossValidate, evaluate, siteModelFrom } from '../../server/spam/evaluate';
 
 const ROOT = path.join(__dirname, '..', '..');
-const CORPUS = path.join(ROOT, 'test', 'fixtures', 'spam-corpus.csv');
+const TRAIN = path.join(ROOT, 'server', 'spam', 'corpus', 'train.csv');
+const HOLDOUT_A = path.join(ROOT, 'server', 'spam', 'corpus', 'holdout-a.csv');
+const HOLDOUT_B = path.join(ROOT, 'server', 'spam', 'corpus', 'holdout-b.csv');
+const COLUMNS = { author: 'author', content: 'content', label: 'spam', email: 'email', url: 'url' };
+const load = (file: string) => readCorpus(fs.readFileSync(file, 'utf8'), COLUMNS);
+const loadHoldout = () => [...load(HOLDOUT_A), ...load(HOLDOUT_B)];
 
 function evalCli(args: string[]) {
   return spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/cli/spam-eval.ts', ...args], {
@@ -19,52 +26,89 @@ function evalCli(args: string[]) {
 
 describe('spam: measured on a labelled corpus', function () {
   this.timeout(60_000);
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-eval-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('has at least 300 labelled Dutch and English comments', () => {
-    const corpus = readCorpus(fs.readFileSync(CORPUS, 'utf8'), {
-      author: 'author',
-      content: 'content',
-      label: 'spam',
-      email: 'email',
-      url: 'url',
-    });
-    assert.ok(corpus.length >= 300, `${corpus.length} rows`);
-    assert.ok(corpus.filter((r) => r.spam).length >= 100);
-    assert.ok(corpus.filter((r) => !r.spam).length >= 150);
+  it('bundles a large Dutch and English corpus, and a holdout part that shares no row with it', () => {
+    const train = load(TRAIN);
+    const holdout = loadHoldout();
+    assert.ok(train.length >= 1500, `${train.length} train rows`);
+    assert.ok(train.filter((r) => r.spam).length >= 700 && train.filter((r) => !r.spam).length >= 700);
+    assert.ok(holdout.length >= 400 && holdout.filter((r) => r.spam).length >= 200);
+    const trained = new Set(train.map((r) => r.content));
+    assert.equal(holdout.filter((r) => trained.has(r.content)).length, 0, 'no holdout row is in the day-one model');
+    for (const word of ['gemeente', 'subscribe', 'kanaal', 'giveaway'])
+      assert.ok(
+        train.some((r) => r.content.toLowerCase().includes(word)),
+        word,
+      );
   });
 
-  it('keeps spam precision at or above 0.98 and catches or holds most spam', () => {
-    const corpus = readCorpus(fs.readFileSync(CORPUS, 'utf8'), {
-      author: 'author',
-      content: 'content',
-      label: 'spam',
-      email: 'email',
-      url: 'url',
-    });
-    const result = evaluate(corpus);
-    assert.ok(result.spamPrecision >= 0.98, `precision ${result.spamPrecision}`);
-    assert.ok(result.caughtOrHeldRecall >= 0.85, `caught or held ${result.caughtOrHeldRecall}`);
+  it('the day-one model, on the holdout part it never learned from: catches or holds most spam, marks no resident', () => {
+    const result = evaluate(loadHoldout());
+    assert.ok(result.caughtOrHeldRecall >= 0.9, `caught or held ${result.caughtOrHeldRecall}`);
     assert.ok(result.hamFalsePositiveRate <= 0.01, `false positives ${result.hamFalsePositiveRate}`);
+    assert.ok(result.hamHeldRate <= 0.1, `held ${result.hamHeldRate}`);
   });
 
-  it('prints the confusion matrix and figures, with progress', () => {
-    const res = evalCli([CORPUS]);
+  it('learned from one half of the holdout, measured on the other half: the rows never overlap', () => {
+    const learnt = load(HOLDOUT_A);
+    const measured = load(HOLDOUT_B);
+    assert.equal(measured.filter((r) => learnt.some((l) => l.content === r.content)).length, 0);
+    const result = evaluate(measured, { site: siteModelFrom(learnt) });
+    assert.ok(result.caughtOrHeldRecall >= 0.95, `caught or held ${result.caughtOrHeldRecall}`);
+    assert.ok(result.hamFalsePositiveRate <= 0.01, `false positives ${result.hamFalsePositiveRate}`);
+    assert.ok(result.hamHeldRate <= 0.05, `held ${result.hamHeldRate}`);
+  });
+
+  it('cross-validates: every row measured once by a model that never saw it', () => {
+    const rows = loadHoldout();
+    const result = crossValidate(rows, 5);
+    const m = result.matrix;
+    assert.equal(m.spam.spam + m.spam.hold + m.spam.pass + m.ham.spam + m.ham.hold + m.ham.pass, rows.length);
+    assert.ok(result.caughtOrHeldRecall >= 0.9 && result.hamFalsePositiveRate <= 0.01);
+  });
+
+  it('--train A B prints only one JSON object with --json, and learning helps', () => {
+    const res = evalCli(['--train', HOLDOUT_A, HOLDOUT_B, '--json']);
     assert.equal(res.status, 0, res.stderr);
-    assert.match(res.stdout, /echt spam\s+\(\s*\d+\)/);
-    assert.match(res.stdout, /precisie spam .*: +1\.000|precisie spam .*: +0\.9[89]\d/);
-    assert.match(res.stderr, /363 van 363 reacties beoordeeld/);
+    assert.equal(res.stderr, '');
+    const out = JSON.parse(res.stdout) as Record<'spam' | 'ham', Record<'marked' | 'held' | 'passed', number>>;
+    assert.deepEqual(Object.keys(out), ['spam', 'ham']);
+    assert.deepEqual(Object.keys(out.spam), ['marked', 'held', 'passed']);
+    assert.equal(out.spam.marked + out.spam.held + out.spam.passed, load(HOLDOUT_B).filter((r) => r.spam).length);
+    const dayOne = JSON.parse(evalCli([HOLDOUT_B, '--json']).stdout) as typeof out;
+    assert.ok(out.spam.passed <= dayOne.spam.passed, 'learning from A lets no more spam of B through');
   });
 
-  it('takes other column names, and says which column is missing', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-eval-'));
+  it('prints the confusion matrix and figures, with progress, and k-fold figures', () => {
+    const res = evalCli([HOLDOUT_A]);
+    assert.equal(res.status, 0, res.stderr);
+    assert.match(res.stdout, /ingebouwd model \(dag één\), op 250 reacties/);
+    assert.match(res.stdout, new RegExp(`echt spam\\s+\\(\\s*${load(HOLDOUT_A).filter((r) => r.spam).length}\\)`));
+    assert.match(res.stderr, /250 van 250 reacties beoordeeld/);
+    const folds = evalCli(['--folds', '5', HOLDOUT_A]);
+    assert.equal(folds.status, 0, folds.stderr);
+    assert.match(folds.stdout, /5-voudige kruisvalidatie op 250 reacties/);
+  });
+
+  it('takes other column names for both files, and says which column is missing', () => {
     const file = path.join(dir, 'eigen.csv');
     fs.writeFileSync(file, 'naam,tekst,label\nJan,"Goed punt, eens",0\nSpammer,"Buy viagra https://bit.ly/x",1\n');
-    const ok = evalCli([file, '--author-column', 'naam', '--content-column', 'tekst', '--label-column', 'label']);
+    const columns = ['--author-column', 'naam', '--content-column', 'tekst', '--label-column', 'label'];
+    const ok = evalCli([file, ...columns]);
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /op 2 reacties/);
+    const trained = evalCli(['--train', file, file, ...columns, '--json']);
+    assert.equal(trained.status, 0, trained.stderr);
+    assert.deepEqual(JSON.parse(trained.stdout).ham, { marked: 0, held: 0, passed: 1 });
     const missing = evalCli([file]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /Kolom "author" \(author\) ontbreekt; het bestand heeft: naam, tekst, label/);
-    fs.rmSync(dir, { recursive: true, force: true });
+    const both = evalCli(['--train', file, '--folds', '3', file]);
+    assert.equal(both.status, 1);
+    assert.match(both.stderr, /Kies --train of --folds/);
+    assert.match(evalCli(['--train']).stderr, /--train heeft een waarde nodig/);
   });
 });

@@ -53,7 +53,8 @@ describe('spam: local checks', () => {
     const row = await t.db('reacties').orderBy('id', 'desc').first();
     return { ...row, checks: JSON.parse(row.spam_checks ?? '{"hits":[]}') as { hits: Array<{ check: string; outcome: string }> } };
   }
-  const fired = (r: { checks: { hits: Array<{ check: string }> } }) => r.checks.hits.map((h) => h.check);
+  // The local checks only: the learning classifier after them has tests of its own (classifier.test.ts).
+  const fired = (r: { checks: { hits: Array<{ check: string }> } }) => r.checks.hits.map((h) => h.check).filter((c) => c !== 'classifier');
 
   it('lets an ordinary first reactie through to moderation, with nothing fired', async () => {
     const res = await post(await buildArticle(t.db), {});
@@ -92,7 +93,8 @@ describe('spam: local checks', () => {
     assert.equal((await lastReactie()).status, 'spam', 'fast and generic praise: a bot');
     assert.deepEqual(fired(await lastReactie()).sort(), ['fill-time', 'spam-signals']);
     await saveSpamSettings(t.db, { fastPostAction: 'hold' });
-    await post(article, { reactie: 'Nice post, thanks for sharing!' }, { afterMs: 1000 });
+    // Dutch praise the learning classifier does not suspect: the fill-time setting alone decides.
+    await post(article, { reactie: 'Mooi stuk, bedankt voor het delen!' }, { afterMs: 1000 });
     assert.equal((await lastReactie()).status, 'pending', 'configured to only hold');
   });
 

@@ -1,0 +1,77 @@
+// The site's own model in the database, shared by every app server: counts per hashed feature,
+// updated by a few batched upserts per moderator decision, read with one indexed query per reactie.
+import type { Knex } from 'knex';
+import { isPostgres, type Db } from '../../db/knex';
+import type { CountsView, Label } from './bayes';
+import type { Features } from './features';
+
+type Conn = Db | Knex.Transaction;
+
+const COUNTS = 'spam_classifier_counts';
+const LEARNED = 'spam_classifier_reacties';
+// Token 0: the number of reacties learned per class.
+const DOCS_TOKEN = 0;
+const CHUNK = 250;
+
+/** The site's counts for just these features (and the totals): one indexed query. */
+export async function siteCounts(db: Conn, ids: number[]): Promise<CountsView> {
+  const map = new Map<number, { spam: number; ham: number }>();
+  const wanted = [DOCS_TOKEN, ...ids];
+  // PostgreSQL takes the list as one array parameter (parsing hundreds of placeholders took most of
+  // the time); SQLite gets it in parts that stay under its limit on parameters.
+  const parts = isPostgres(db)
+    ? [wanted]
+    : Array.from({ length: Math.ceil(wanted.length / 500) }, (_, i) => wanted.slice(i * 500, i * 500 + 500));
+  for (const part of parts) {
+    const query = db(COUNTS).select('token', 'spam', 'ham');
+    if (isPostgres(db)) query.whereRaw('token = any(?::integer[])', [part]);
+    else query.whereIn('token', part);
+    const rows: Array<{ token: number; spam: number; ham: number }> = await query;
+    // A count may dip below zero when an edited reactie is relearned: never below nothing.
+    for (const r of rows) map.set(Number(r.token), { spam: Math.max(0, Number(r.spam)), ham: Math.max(0, Number(r.ham)) });
+  }
+  const docs = map.get(DOCS_TOKEN) ?? { spam: 0, ham: 0 };
+  map.delete(DOCS_TOKEN);
+  return { docs, get: (id) => map.get(id) };
+}
+
+async function addCounts(trx: Knex.Transaction, ids: number[], label: Label, delta: number): Promise<void> {
+  // Ascending order: two servers learning at once lock rows in the same order, never a deadlock.
+  const tokens = [DOCS_TOKEN, ...[...new Set(ids)].filter((id) => id !== DOCS_TOKEN).sort((a, b) => a - b)];
+  const other: Label = label === 'spam' ? 'ham' : 'spam';
+  for (let i = 0; i < tokens.length; i += CHUNK) {
+    const rows = tokens.slice(i, i + CHUNK).map((token) => ({ token, [label]: delta, [other]: 0 }));
+    await trx(COUNTS)
+      .insert(rows)
+      .onConflict('token')
+      .merge({ [label]: trx.raw('??.?? + excluded.??', [COUNTS, label, label]) });
+  }
+}
+
+/**
+ * Learn one moderator decision. The same reactie decided again the same way changes nothing; decided
+ * the other way, its counts move from the old class to the new one. Returns whether anything changed.
+ */
+export async function learnReactie(db: Db, reactieId: number, f: Features, label: Label, now: Date): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const before: { label: Label } | undefined = await trx(LEARNED).where({ reactie_id: reactieId }).first('label');
+    if (before?.label === label) return false;
+    if (before) await addCounts(trx, f.ids, before.label, -1);
+    await addCounts(trx, f.ids, label, 1);
+    await trx(LEARNED).insert({ reactie_id: reactieId, label, trained_at: now }).onConflict('reactie_id').merge({ label, trained_at: now });
+    return true;
+  });
+}
+
+/** How many decisions the site's model learned from, per class. */
+export async function siteModelSize(db: Conn): Promise<{ spam: number; ham: number }> {
+  return (await siteCounts(db, [])).docs;
+}
+
+/** A moderator's reset: back to the day-one model. */
+export async function resetSiteModel(db: Db): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx(LEARNED).delete();
+    await trx(COUNTS).delete();
+  });
+}
