@@ -24,6 +24,7 @@ import { attachmentRoutes, isUploadRequest } from './attachments/routes';
 import { attachmentLocals } from './attachments/locals';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
+import { wordpressQueryRedirects, wordpressRedirects } from './imports/redirects';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
 import { KnexSessionStore } from './http/session-store';
@@ -74,6 +75,8 @@ export function createApp(deps: Deps): express.Express {
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1d' : 0 }));
   app.use(requestLogger(deps.logger));
   app.use(viewHelpers(deps));
+  // /?p=ID of a WordPress that moved in: before the page cache, which would answer with the voorpagina.
+  app.use(wordpressQueryRedirects(deps));
   // Before the body parsers and the session: a reader without a cookie gets a kept page at once.
   app.use(publicPageCache(deps));
 
@@ -135,6 +138,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(reactieRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));
+  // Old WordPress paths (/2015/05/27/slug/, /slug/): only what no route above answered.
+  app.use(wordpressRedirects(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

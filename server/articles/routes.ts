@@ -70,7 +70,8 @@ export function articleRoutes(deps: Deps): Router {
     const now = deps.clock();
     if (!article || !isPublic(article, now)) throw notFound('Dit artikel bestaat niet (meer), of is nog niet gepubliceerd.');
     const canonical = articlePath(article);
-    if (canonical !== `/${year}/${month}/${slug}`) return res.redirect(301, canonical);
+    // req.path, not the parameters: "/2015/05/slug/" (an old WordPress address) also moves to the canonical one.
+    if (canonical !== req.path) return res.redirect(301, canonical);
     const replyTo = typeof req.query.antwoord === 'string' ? parseId(req.query.antwoord) : null;
     const page = readReactiePage(req.query.reacties);
     if (page === null || (page !== undefined && !(await hasReactiePage(deps, article, page))))

@@ -64,6 +64,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   dossier_articles: { personalData: 'geen', retention: 'zolang het dossier bestaat' },
   settings: { personalData: 'geen (woordenlijsten die moderatoren zelf invullen)', retention: '—' },
   counters: { personalData: 'geen', retention: '—' },
+  wp_imports: { personalData: 'geen (WordPress-nummers en de rijen die ze hier werden)', retention: 'zolang de weblog bestaat' },
+  wp_redirects: { personalData: 'geen (oude WordPress-adressen van artikelen)', retention: 'zolang het artikel bestaat' },
   knex_migrations: { personalData: 'geen', retention: '—' },
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
 };

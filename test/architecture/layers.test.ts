@@ -21,7 +21,7 @@ export const LAYERS: string[][] = [
   ['articles', 'pages'],
   ['dossiers'],
   ['attachments'],
-  ['moderation', 'privacy', 'dashboard'],
+  ['moderation', 'privacy', 'dashboard', 'imports'],
   // What every screen shows in Dutch: the vocabulary of all features below.
   ['labels.ts'],
   ['demo', 'view-locals.ts'],
