@@ -58,7 +58,12 @@ function savedMessage(a: Article, now: Date): string {
 export async function saveFromEditor(deps: Deps, req: Request, res: Response, existing?: Article): Promise<void> {
   const values = readArticleForm(req.body);
   if (field(req.body, 'actie') === 'voorbeeld') {
-    return renderEditor(deps, res, 200, { article: existing, values, errors: {}, previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown') });
+    return renderEditor(deps, res, 200, {
+      article: existing,
+      values,
+      errors: {},
+      previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown'),
+    });
   }
   const { input, slugGiven, errors } = validateArticleForm(values);
   if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))

@@ -64,7 +64,7 @@ export function articleRoutes(deps: Deps): Router {
   });
 
   router.get('/:year/:month/:slug', publicCache, async (req, res, next) => {
-    const { year, month, slug } = req.params as Record<string, string>;
+    const { year, month } = req.params as Record<string, string>;
     if (!isPermalink({ year, month })) return next();
     const article = await articleAtPermalink(deps.db, req, res);
     const now = deps.clock();

@@ -17,7 +17,8 @@ runCommand(async () => {
   );
   if (files.length !== 1) throw new UsageError(USAGE);
   const pingbacks = flags.pingbacks ?? 'skip';
-  if (pingbacks !== 'skip' && pingbacks !== 'keep') throw new UsageError(`--pingbacks is skip of keep, niet "${String(pingbacks)}".\n${USAGE}`);
+  if (pingbacks !== 'skip' && pingbacks !== 'keep')
+    throw new UsageError(`--pingbacks is skip of keep, niet "${String(pingbacks)}".\n${USAGE}`);
   const file = files[0];
   let size: number;
   try {
@@ -41,7 +42,8 @@ runCommand(async () => {
       if (err instanceof WxrError) throw new UsageError(`${err.message}\nEr is niets geïmporteerd; de database is ongewijzigd.`);
       throw err;
     });
-    if (!flags['dry-run']) await audit(db, SYSTEM_ACTOR, 'wxr.import', null, `${report.count('post')} berichten, ${report.count('comment')} reacties`);
+    if (!flags['dry-run'])
+      await audit(db, SYSTEM_ACTOR, 'wxr.import', null, `${report.count('post')} berichten, ${report.count('comment')} reacties`);
     console.log(flags['dry-run'] ? 'Proefdraai: er is niets opgeslagen. Dit zou er gebeuren:' : 'Import klaar.');
     for (const line of report.lines()) console.log(line);
   } finally {

@@ -52,7 +52,13 @@ runCommand(async () => {
     if (existing) {
       await setPassword(db, existing.id, password);
       await changeRole(db, existing.id, role);
-      await audit(db, SYSTEM_ACTOR, 'user.password', { type: 'user', id: existing.id }, `rol ${role} (opdrachtregel, geïmporteerd account)`);
+      await audit(
+        db,
+        SYSTEM_ACTOR,
+        'user.password',
+        { type: 'user', id: existing.id },
+        `rol ${role} (opdrachtregel, geïmporteerd account)`,
+      );
       console.log(`Wachtwoord gezet voor ${existing.email} (${role}).`);
       if (!interactive) console.log(`Wachtwoord (wordt niet nog eens getoond): ${password}`);
       return;

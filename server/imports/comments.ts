@@ -20,10 +20,18 @@ export interface CommentOptions {
 }
 
 // One post's comments are read into memory together (to order them); an item with more is cut off.
-export const MAX_COMMENTS_PER_POST = 100_000;
+const MAX_COMMENTS_PER_POST = 100_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const STATUSES: Record<string, ReactieStatus> = { '1': 'approved', approve: 'approved', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'trash', 'post-trashed': 'trash' };
+const STATUSES: Record<string, ReactieStatus> = {
+  '1': 'approved',
+  approve: 'approved',
+  '0': 'pending',
+  hold: 'pending',
+  spam: 'spam',
+  trash: 'trash',
+  'post-trashed': 'trash',
+};
 
 interface WpComment {
   wpId: string;
@@ -53,7 +61,11 @@ function parentsFirst(comments: WpComment[]): WpComment[] {
     // Walk up to the first ancestor not yet placed, then place the chain top-down (a cycle stops the walk).
     const chain: WpComment[] = [];
     const seen = new Set<string>();
-    for (let c: WpComment | undefined = start; c && !done.has(c.wpId) && !seen.has(c.wpId); c = c.parentWpId ? byId.get(c.parentWpId) : undefined) {
+    for (
+      let c: WpComment | undefined = start;
+      c && !done.has(c.wpId) && !seen.has(c.wpId);
+      c = c.parentWpId ? byId.get(c.parentWpId) : undefined
+    ) {
       seen.add(c.wpId);
       chain.push(c);
     }
@@ -74,7 +86,8 @@ export async function importComments(
   report: ImportReport,
 ): Promise<void> {
   if (nodes.length > MAX_COMMENTS_PER_POST) {
-    for (let i = MAX_COMMENTS_PER_POST; i < nodes.length; i++) report.skip('comment', `meer dan ${MAX_COMMENTS_PER_POST.toLocaleString('nl-NL')} bij één bericht`);
+    for (let i = MAX_COMMENTS_PER_POST; i < nodes.length; i++)
+      report.skip('comment', `meer dan ${MAX_COMMENTS_PER_POST.toLocaleString('nl-NL')} bij één bericht`);
     nodes = nodes.slice(0, MAX_COMMENTS_PER_POST);
   }
   const known = await importedIds(
@@ -89,7 +102,8 @@ export async function importComments(
     const approved = childText(node, 'wp:comment_approved').trim();
     if (!/^\d+$/.test(wpId)) report.skip('comment', 'zonder geldig wp:comment_id');
     else if (known.has(wpId)) report.skip('comment', ALREADY);
-    else if ((type === 'pingback' || type === 'trackback') && options.pingbacks === 'skip') report.skip('comment', `${type} (--pingbacks skip)`);
+    else if ((type === 'pingback' || type === 'trackback') && options.pingbacks === 'skip')
+      report.skip('comment', `${type} (--pingbacks skip)`);
     else if (type !== '' && type !== 'comment' && type !== 'pingback' && type !== 'trackback') report.skip('comment', `soort "${type}"`);
     else if (!STATUSES[approved]) report.skip('comment', `onbekende status "${approved}"`);
     else if (!htmlToPlainText(childText(node, 'wp:comment_content'))) report.skip('comment', 'lege tekst');
@@ -109,7 +123,10 @@ export async function importComments(
   const placed = new Map<string, { id: number; createdAt: Date; depth: number }>();
   const ipCutoff = options.now.getTime() - options.ipRetentionDays * DAY_MS;
   for (const c of ordered) {
-    const parent = c.parentWpId ? (placed.get(c.parentWpId) ?? (earlier.has(c.parentWpId) ? { id: earlier.get(c.parentWpId)!, createdAt: c.createdAt, depth: 1 } : null)) : null;
+    const parent = c.parentWpId
+      ? (placed.get(c.parentWpId) ??
+        (earlier.has(c.parentWpId) ? { id: earlier.get(c.parentWpId)!, createdAt: c.createdAt, depth: 1 } : null))
+      : null;
     if (c.parentWpId && !parent) report.note('reacties op een reactie die er niet is, bovenaan geplaatst');
     // The thread shows replies oldest first under their parent: a reply never predates it.
     const createdAt = parent && parent.createdAt > c.createdAt ? parent.createdAt : c.createdAt;

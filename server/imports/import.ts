@@ -87,7 +87,8 @@ class Importer {
       const slug = await uniqueDossierSlug(this.trx, slugify(decodeSlug(key)));
       const titleText = cut(htmlToPlainText(title) || key, COLUMN_LIMITS.dossiers.title);
       const now = this.options.now;
-      id = (await createDossier(this.trx, { title: titleText, slug, introMarkdown: htmlToPlainText(description), participants: '' }, now)).id;
+      id = (await createDossier(this.trx, { title: titleText, slug, introMarkdown: htmlToPlainText(description), participants: '' }, now))
+        .id;
       await rememberImport(this.trx, 'category', key, id);
       this.report.add('category');
     }
@@ -144,7 +145,8 @@ class Importer {
       await addRedirects(this.trx, articleId, a.paths);
       this.report.add('attachment');
     }
-    if (this.attachments.length) this.report.note('bijlagen: het bestand zelf is niet overgenomen, de bijlagepagina leidt naar het bericht');
+    if (this.attachments.length)
+      this.report.note('bijlagen: het bestand zelf is niet overgenomen, de bijlagepagina leidt naar het bericht');
   }
 }
 

@@ -16,7 +16,7 @@ export interface Author {
 }
 
 /** What becomes of a WordPress status: published (perhaps scheduled), a concept, or nothing. */
-export function articleStatus(wpStatus: string, hasPassword: boolean): { status: ArticleStatus; note?: string } | { skip: string } {
+function articleStatus(wpStatus: string, hasPassword: boolean): { status: ArticleStatus; note?: string } | { skip: string } {
   if (wpStatus === 'trash') return { skip: 'in de prullenbak' };
   if (wpStatus === 'auto-draft' || wpStatus === 'inherit') return { skip: `status "${wpStatus}"` };
   // Never public: a password or "private" has no counterpart here, so the post waits as a concept.

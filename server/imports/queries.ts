@@ -6,7 +6,7 @@ export type ImportKind = 'author' | 'category' | 'post' | 'comment';
 type Conn = Db | Knex.Transaction;
 
 // Old paths longer than this are not kept (the column's size; WordPress slugs are at most 200).
-export const MAX_REDIRECT_PATH = 500;
+const MAX_REDIRECT_PATH = 500;
 
 export async function importedId(conn: Conn, kind: ImportKind, wpId: string): Promise<number | null> {
   const row = await conn('wp_imports').where({ kind, wp_id: wpId }).first('local_id');
@@ -34,7 +34,7 @@ export async function rememberImport(conn: Conn, kind: ImportKind, wpId: string,
  * An old path as it is stored and looked up: percent-decoded, lower case, without trailing slash.
  * Null when it cannot be (a malformed escape, too long).
  */
-export function normalisePath(path: string): string | null {
+function normalisePath(path: string): string | null {
   let p: string;
   try {
     p = decodeURIComponent(path);

@@ -14,9 +14,7 @@ export interface XmlNode {
   children: XmlNode[];
 }
 
-export type WxrRecord =
-  | { type: 'version'; version: string }
-  | { type: 'author' | 'category' | 'tag' | 'term' | 'item'; node: XmlNode };
+export type WxrRecord = { type: 'version'; version: string } | { type: 'author' | 'category' | 'tag' | 'term' | 'item'; node: XmlNode };
 
 const RECORDS: Record<string, 'author' | 'category' | 'tag' | 'term' | 'item'> = {
   'wp:author': 'author',
@@ -43,7 +41,10 @@ export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
  * Reads chunks of the file (bytes) and yields its records in order. `onBytes` hears how many bytes
  * have been read so far, for a progress line.
  */
-export async function* readWxr(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, onBytes?: (n: number) => void): AsyncGenerator<WxrRecord> {
+export async function* readWxr(
+  chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<WxrRecord> {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const ready: WxrRecord[] = [];
@@ -54,12 +55,15 @@ export async function* readWxr(chunks: AsyncIterable<Buffer | string> | Iterable
   let failure: Error | null = null;
 
   parser.on('error', (err) => {
-    failure ??= new WxrError(`Het bestand is geen geldige XML (regel ${parser.line}, kolom ${parser.column}): ${err.message.replace(/^(?:.*?:)?\d+:\d+: /, '')}`);
+    failure ??= new WxrError(
+      `Het bestand is geen geldige XML (regel ${parser.line}, kolom ${parser.column}): ${err.message.replace(/^(?:.*?:)?\d+:\d+: /, '')}`,
+    );
   });
   parser.on('opentag', (tag) => {
     if (failure) return;
     const name = tag.name;
-    if (path.length === 0 && name !== 'rss') failure = new WxrError(`Dit is geen WordPress-export (WXR): het bestand begint met <${name}>, niet met <rss>.`);
+    if (path.length === 0 && name !== 'rss')
+      failure = new WxrError(`Dit is geen WordPress-export (WXR): het bestand begint met <${name}>, niet met <rss>.`);
     path.push(name);
     const attrs = Object.fromEntries(Object.entries(tag.attributes).map(([k, v]) => [k, String(v)]));
     const node: XmlNode = { name, attrs, text: '', children: [] };

@@ -71,7 +71,10 @@ describe('imports: a WordPress export (WXR)', () => {
     assert.match(page.text, /<h1>Nieuwe fietsenstalling bij het station<\/h1>/);
     assert.match(page.text, /27 mei 2015/);
     assert.match(page.text, /<code>a\]\]&gt;b<\/code>/, 'CDATA split around ]]> is read back whole');
-    assert.match(page.text, /<figure><img src="https:\/\/oud\.example\.nl\/wp-content\/uploads\/2015\/05\/stalling\.jpg" alt="Stalling" \/><figcaption>De nieuwe stalling<\/figcaption><\/figure>/);
+    assert.match(
+      page.text,
+      /<figure><img src="https:\/\/oud\.example\.nl\/wp-content\/uploads\/2015\/05\/stalling\.jpg" alt="Stalling" \/><figcaption>De nieuwe stalling<\/figcaption><\/figure>/,
+    );
     assert.match(page.text, /<a href="https:\/\/gemeente\.example\.nl\/" rel="noopener">daar<\/a>/);
     assert.match(page.text, /https:\/\/video\.example\.nl\/1/, 'a shortcode loses its brackets, not its text');
     for (const bad of ['alert(', 'onclick', 'javascript:', 'wp:paragraph', '[gallery', '[caption', '[embed'])
@@ -96,7 +99,14 @@ describe('imports: a WordPress export (WXR)', () => {
     assert.match(page.text, /Jürgen Müller/);
     assert.match(page.text, /<p>Eens met Ans &amp; de rest\.<br>Tweede regel\.<\/p><p>Nieuwe alinea &lt;script&gt;<\/p>/);
     assert.match(page.text, /depth-2[^]*Jürgen Müller/);
-    for (const hidden of ['Nog niet goedgekeurd', 'Goedkope horloges', 'In de prullenbak', 'jurgen@example.de', 'ans@example.nl', '192.0.2.'])
+    for (const hidden of [
+      'Nog niet goedgekeurd',
+      'Goedkope horloges',
+      'In de prullenbak',
+      'jurgen@example.de',
+      'ans@example.nl',
+      '192.0.2.',
+    ])
       assert.ok(!page.text.includes(hidden), `${hidden} is not on the public page`);
   });
 
@@ -185,7 +195,19 @@ describe('imports: a WordPress export (WXR)', () => {
     const preview = await ed.agent
       .post(`/beheer/artikelen/${article.id}`)
       .type('form')
-      .send({ _csrf: ed.csrf, titel: article.title, slug: article.slug, soort: 'nieuws', tekst: article.bodyMarkdown, samenvatting: '', auteur: article.authorName, status: 'published', publicatietijd: '', reacties_open: 'ja', actie: 'voorbeeld' })
+      .send({
+        _csrf: ed.csrf,
+        titel: article.title,
+        slug: article.slug,
+        soort: 'nieuws',
+        tekst: article.bodyMarkdown,
+        samenvatting: '',
+        auteur: article.authorName,
+        status: 'published',
+        publicatietijd: '',
+        reacties_open: 'ja',
+        actie: 'voorbeeld',
+      })
       .expect(200);
     assert.match(preview.text, /<figcaption>De nieuwe stalling<\/figcaption>/);
   });
@@ -202,7 +224,10 @@ describe('imports: a WordPress export (WXR)', () => {
 
   it('leaves the database as it was when the file breaks halfway, or is no WXR at all', async () => {
     const before = await tableCounts(t.db);
-    await assert.rejects(importWxr(t.db, chunks('broken.xml'), OPTIONS), (err: Error) => err instanceof WxrError && /geen geldige XML \(regel 19/.test(err.message));
+    await assert.rejects(
+      importWxr(t.db, chunks('broken.xml'), OPTIONS),
+      (err: Error) => err instanceof WxrError && /geen geldige XML \(regel 19/.test(err.message),
+    );
     assert.deepEqual(await tableCounts(t.db), before);
     const notWxr = [Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</title></item></channel></rss>')];
     await assert.rejects(importWxr(t.db, notWxr, OPTIONS), /geen WordPress-export \(WXR\)/);
