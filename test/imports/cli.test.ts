@@ -59,7 +59,11 @@ describe('imports: the import:wxr and export:wxr commands', () => {
     const given = run('user-create.ts', ['--email', 'redactie@oud.example.nl', '--role', 'editor', '--generate'], database.url);
     assert.equal(given.status, 0, given.stderr);
     assert.match(given.stdout, /Wachtwoord gezet voor redactie@oud\.example\.nl \(editor\)/);
-    assert.equal(run('user-create.ts', ['--email', 'redactie@oud.example.nl', '--role', 'editor', '--generate'], database.url).status, 1, 'only once');
+    assert.equal(
+      run('user-create.ts', ['--email', 'redactie@oud.example.nl', '--role', 'editor', '--generate'], database.url).status,
+      1,
+      'only once',
+    );
     const usage = run('import-wxr.ts', [], database.url);
     assert.equal(usage.status, 1);
     assert.match(usage.stderr, /Gebruik: npm run import:wxr/);

@@ -244,6 +244,13 @@ describe('imports: pingbacks kept', () => {
   });
   after(async () => t.close());
 
+  it('reports on a dry run what it would do and stores nothing', async () => {
+    const before = await tableCounts(t.db);
+    const report = await importWxr(t.db, chunks('site.xml'), { ...OPTIONS, dryRun: true });
+    assert.equal(report.count('post'), 5);
+    assert.deepEqual(await tableCounts(t.db), before);
+  });
+
   it('keeps pingbacks and trackbacks as marked reacties with --pingbacks keep', async () => {
     const report = await importWxr(t.db, chunks('site.xml'), { ...OPTIONS, pingbacks: 'keep' });
     assert.equal(report.count('comment'), 15);
