@@ -64,8 +64,10 @@ export function articleRoutes(deps: Deps): Router {
   });
 
   router.get('/:year/:month/:slug', publicCache, async (req, res, next) => {
-    const { year, month } = req.params as Record<string, string>;
-    if (!isPermalink({ year, month })) return next();
+    const { year, month, slug } = req.params as Record<string, string>;
+    // A slug no article here can have ("café-de-kroon", an old WordPress address) goes on to the redirects.
+    // (Only the characters: a slug made unique by uniqueSlug may be longer than the form allows.)
+    if (!isPermalink({ year, month }) || !/^[a-z0-9-]+$/.test(slug)) return next();
     const article = await articleAtPermalink(deps.db, req, res);
     const now = deps.clock();
     if (!article || !isPublic(article, now)) throw notFound('Dit artikel bestaat niet (meer), of is nog niet gepubliceerd.');

@@ -260,3 +260,30 @@ describe('imports: pingbacks kept', () => {
     assert.equal(await siteReactieTotal(t.db), 12);
   });
 });
+
+describe('imports: a non-ASCII slug', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('folds a percent-encoded WordPress slug and redirects its old address', async () => {
+    const wxr = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.1/">
+<channel><wp:wxr_version>1.1</wp:wxr_version>
+<item><title>Café de Kroon</title><link>https://oud.example.nl/2013/03/01/caf%c3%a9-de-kroon/</link>
+<content:encoded><![CDATA[<p>Proost.</p>]]></content:encoded><wp:post_id>9</wp:post_id>
+<wp:post_date>2013-03-01 20:00:00</wp:post_date><wp:post_date_gmt>2013-03-01 19:00:00</wp:post_date_gmt>
+<wp:post_name>caf%c3%a9-de-kroon</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>`;
+    const report = await importWxr(t.db, [wxr], OPTIONS);
+    assert.equal(report.count('post'), 1);
+    assert.equal((await findArticleBySlug(t.db, 'cafe-de-kroon'))!.title, 'Café de Kroon');
+    for (const old of ['/2013/03/01/caf%C3%A9-de-kroon/', '/caf%c3%a9-de-kroon', '/2013/03/caf%C3%A9-de-kroon/']) {
+      const res = await request(t.app).get(old);
+      assert.equal(res.status, 301, old);
+      assert.equal(res.headers.location, '/2013/03/cafe-de-kroon', old);
+    }
+  });
+});
