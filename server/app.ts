@@ -33,6 +33,7 @@ import { articleMeta } from './seo/article-meta';
 import { pageMeta } from './seo/meta';
 import { seoRoutes } from './seo/routes';
 import { searchRoutes } from './search/routes';
+import { wordpressQueryRedirects, wordpressRedirects } from './imports/redirects';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
 import { subscribeAfterPost } from './notifications/subscribe';
@@ -91,6 +92,8 @@ export function createApp(deps: Deps): express.Express {
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1d' : 0 }));
   app.use(requestLogger(deps.logger));
   app.use(viewHelpers(deps));
+  // /?p=ID of a WordPress that moved in: before the page cache, which would answer with the voorpagina.
+  app.use(wordpressQueryRedirects(deps));
   // Read-only JSON for everyone: no session, no forms.
   app.use(apiRoutes(deps));
   // Before the body parsers and the session: a reader without a cookie gets a kept page at once.
@@ -166,6 +169,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(searchRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));
+  // Old WordPress paths (/2015/05/27/slug/, /slug/): only what no route above answered.
+  app.use(wordpressRedirects(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

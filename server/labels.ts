@@ -95,6 +95,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'privacy.delete': 'reacties verwijderd (AVG)',
   'user.create': 'account aangemaakt',
   'user.role': 'rol gewijzigd',
+  'user.password': 'wachtwoord gezet (geïmporteerd account)',
+  'wxr.import': 'WordPress-export geïmporteerd',
 };
 
 /** What an audit entry is about: "artikel 3". */

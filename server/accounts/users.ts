@@ -83,3 +83,26 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | nul
 export async function changeRole(db: Db, id: number, role: Role): Promise<void> {
   await db('users').where({ id }).update({ role });
 }
+
+/**
+ * An account without a password (an author moved in from WordPress): an empty hash matches no
+ * password, so it cannot log in until an admin sets one (`npm run user:create` with its address).
+ */
+export async function createAccountWithoutPassword(db: Db, input: { email: string; name: string; role: Role }): Promise<number> {
+  const [row] = await db('users')
+    .insert({ email: normalizeEmail(input.email), name: input.name, role: input.role, password_hash: '', created_at: new Date() })
+    .returning('id');
+  return Number(typeof row === 'object' ? row.id : row);
+}
+
+/** Whether the account was made without a password (createAccountWithoutPassword) and has none yet. */
+export async function awaitsPassword(db: Db, id: number): Promise<boolean> {
+  const row = await db('users').where({ id }).first('password_hash');
+  return row?.password_hash === '';
+}
+
+export async function setPassword(db: Db, id: number, password: string): Promise<void> {
+  await db('users')
+    .where({ id })
+    .update({ password_hash: await hashPassword(password) });
+}

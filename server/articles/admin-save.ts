@@ -6,7 +6,7 @@ import { currentActor, currentUser } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { notFound } from '../http/errors';
 import { formatDateTime } from '../shared/format';
-import { renderMarkdown } from '../shared/markdown';
+import { renderBody } from '../shared/markdown';
 import { field, type FieldErrors } from '../shared/validation';
 import { fieldName, questionRows } from '../documents/form';
 import { DOCUMENT_TYPES } from '../documents/types';
@@ -58,12 +58,19 @@ function savedMessage(a: Article, now: Date): string {
 export async function saveFromEditor(deps: Deps, req: Request, res: Response, existing?: Article): Promise<void> {
   const values = readArticleForm(req.body);
   if (field(req.body, 'actie') === 'voorbeeld') {
-    return renderEditor(deps, res, 200, { article: existing, values, errors: {}, previewHtml: renderMarkdown(values.body) });
+    return renderEditor(deps, res, 200, {
+      article: existing,
+      values,
+      errors: {},
+      previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown'),
+    });
   }
   const { input, slugGiven, errors } = validateArticleForm(values);
   if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))
     errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
   if (!input || Object.keys(errors).length) return renderEditor(deps, res, 422, { article: existing, values, errors });
+  // An imported article stays HTML: the editor shows and saves it as it was stored.
+  if (existing) input.bodyFormat = existing.bodyFormat;
   if (!slugGiven)
     input.slug = existing && existing.title === input.title ? existing.slug : await uniqueSlug(deps.db, input.slug, existing?.id);
   const now = deps.clock();

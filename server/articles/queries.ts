@@ -4,7 +4,7 @@ import type { Db } from '../db/knex';
 import { rawGet } from '../db/raw-get';
 import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
 import { amsterdamParts } from '../shared/format';
-import { firstParagraph, renderMarkdown } from '../shared/markdown';
+import { firstParagraph, renderBody, renderMarkdown } from '../shared/markdown';
 import { bumpSiteVersion, countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
 import { loadDocuments, saveDocument, type DocumentData } from '../documents/queries';
 import { DOCUMENT_TYPES, isDocumentType, type DocumentTypeKey } from '../documents/types';
@@ -15,13 +15,17 @@ export const ARTICLE_KINDS: Record<ArticleKind, string> = Object.fromEntries(
   Object.values(DOCUMENT_TYPES).map((t) => [t.key, t.label]),
 ) as Record<ArticleKind, string>;
 export type ArticleStatus = 'draft' | 'published';
+/** Markdown when written here; sanitised HTML when moved in from WordPress (imports/). */
+export type BodyFormat = 'markdown' | 'html';
 
 export interface Article {
   id: number;
   slug: string;
   title: string;
   kind: ArticleKind;
+  /** The body as stored and edited: Markdown, or HTML when bodyFormat is 'html'. */
   bodyMarkdown: string;
+  bodyFormat: BodyFormat;
   bodyHtml: string;
   excerptMarkdown: string;
   excerptHtml: string;
@@ -49,6 +53,7 @@ function toArticle(row: Row): Article {
     title: String(row.title),
     kind: isDocumentType(row.kind) ? row.kind : 'nieuws',
     bodyMarkdown: String(row.body_markdown),
+    bodyFormat: row.body_format === 'html' ? 'html' : 'markdown',
     bodyHtml: String(row.body_html),
     excerptMarkdown: String(row.excerpt_markdown),
     excerptHtml: String(row.excerpt_html),
@@ -204,6 +209,8 @@ export interface ArticleInput {
   slug: string;
   kind: ArticleKind;
   bodyMarkdown: string;
+  /** 'markdown' when left out. */
+  bodyFormat?: BodyFormat;
   excerptMarkdown: string;
   authorName: string;
   status: ArticleStatus;
@@ -233,7 +240,8 @@ function articleColumns(input: ArticleInput, now: Date): Row {
     slug: input.slug,
     kind: input.kind,
     body_markdown: input.bodyMarkdown,
-    body_html: renderMarkdown(input.bodyMarkdown, { document: input.kind !== 'nieuws' }),
+    body_format: input.bodyFormat ?? 'markdown',
+    body_html: renderBody(input.bodyMarkdown, input.bodyFormat ?? 'markdown', { document: input.kind !== 'nieuws' }),
     excerpt_markdown: input.excerptMarkdown,
     excerpt_html: renderMarkdown(excerpt),
     author_name: input.authorName,

@@ -68,12 +68,15 @@ export function articleRoutes(deps: Deps): Router {
 
   router.get('/:year/:month/:slug', publicCache, async (req, res, next) => {
     const { year, month, slug } = req.params as Record<string, string>;
-    if (!isPermalink({ year, month })) return next();
+    // A slug no article here can have ("café-de-kroon", an old WordPress address) goes on to the redirects.
+    // (Only the characters: a slug made unique by uniqueSlug may be longer than the form allows.)
+    if (!isPermalink({ year, month }) || !/^[a-z0-9-]+$/.test(slug)) return next();
     const article = await articleAtPermalink(deps.db, req, res);
     const now = deps.clock();
     if (!article || !isPublic(article, now)) throw notFound('Dit artikel bestaat niet (meer), of is nog niet gepubliceerd.');
     const canonical = articlePath(article);
-    if (canonical !== `/${year}/${month}/${slug}`) return res.redirect(301, canonical);
+    // req.path, not the parameters: "/2015/05/slug/" (an old WordPress address) also moves to the canonical one.
+    if (canonical !== req.path) return res.redirect(301, canonical);
     const replyTo = typeof req.query.antwoord === 'string' ? parseId(req.query.antwoord) : null;
     const page = readReactiePage(req.query.reacties);
     if (page === null || (page !== undefined && !(await hasReactiePage(deps, article, page))))

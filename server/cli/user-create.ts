@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import { SYSTEM_ACTOR, audit } from '../audit/audit-log';
 import { generatePassword, passwordProblem } from '../accounts/passwords';
 import { isRole, ROLES } from '../accounts/roles';
-import { createUser, findUserByEmail } from '../accounts/users';
+import { awaitsPassword, changeRole, createUser, findUserByEmail, setPassword } from '../accounts/users';
 import { checkEmail, type FieldErrors } from '../shared/validation';
 import { openDatabase, parseFlags, runCommand, UsageError } from './cli-support';
 
@@ -36,7 +36,9 @@ runCommand(async () => {
 
   const { db } = await openDatabase();
   try {
-    if (await findUserByEmail(db, email)) throw new UsageError(`Er is al een account voor ${email}.`);
+    // An author moved in from WordPress has an account without a password: this gives it one.
+    const existing = await findUserByEmail(db, email);
+    if (existing && !(await awaitsPassword(db, existing.id))) throw new UsageError(`Er is al een account voor ${email}.`);
     let password: string;
     const interactive = process.stdin.isTTY && !flags.generate;
     if (interactive) {
@@ -46,6 +48,20 @@ runCommand(async () => {
       if ((await askHidden('Nog eens: ')) !== password) throw new UsageError('De wachtwoorden zijn niet gelijk.');
     } else {
       password = generatePassword();
+    }
+    if (existing) {
+      await setPassword(db, existing.id, password);
+      await changeRole(db, existing.id, role);
+      await audit(
+        db,
+        SYSTEM_ACTOR,
+        'user.password',
+        { type: 'user', id: existing.id },
+        `rol ${role} (opdrachtregel, geïmporteerd account)`,
+      );
+      console.log(`Wachtwoord gezet voor ${existing.email} (${role}).`);
+      if (!interactive) console.log(`Wachtwoord (wordt niet nog eens getoond): ${password}`);
+      return;
     }
     const user = await createUser(db, { email, name, role, password });
     await audit(db, SYSTEM_ACTOR, 'user.create', { type: 'user', id: user.id }, `rol ${role} (opdrachtregel)`);

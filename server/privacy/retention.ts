@@ -91,6 +91,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   counters: { personalData: 'geen', retention: '—' },
   search_fts: { ...SEARCH_INDEX, onlyOn: 'sqlite' },
   search_entries: { ...SEARCH_INDEX, onlyOn: 'pg' },
+  wp_imports: { personalData: 'geen (WordPress-nummers en de rijen die ze hier werden)', retention: 'zolang de weblog bestaat' },
+  wp_redirects: { personalData: 'geen (oude WordPress-adressen van artikelen)', retention: 'zolang het artikel bestaat' },
   knex_migrations: { personalData: 'geen', retention: '—' },
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
 };

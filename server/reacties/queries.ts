@@ -346,3 +346,9 @@ export async function findStatus(conn: Conn, id: number): Promise<{ id: number; 
 export async function countPending(conn: Conn): Promise<number> {
   return Number((await conn('reacties').where({ status: 'pending' }).count({ n: '*' }).first())?.n ?? 0);
 }
+
+/** Every reactie of an article, any status, oldest first (parents before their replies): for an export. */
+export async function listAllReactiesOfArticle(conn: Conn, articleId: number): Promise<Reactie[]> {
+  const rows = await conn('reacties').where({ article_id: articleId }).orderBy('id');
+  return rows.map(toReactie);
+}

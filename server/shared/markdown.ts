@@ -103,6 +103,23 @@ export function renderMarkdown(source: string, opts: { document?: boolean } = {}
   return sanitizeHtml(markdown.render(source), SANITIZE_POLICY);
 }
 
+// HTML brought in from elsewhere (a WordPress export): the same policy, plus the figure around an
+// image with its caption. Nothing else of the source survives: no scripts, styles, classes or frames.
+const HTML_POLICY: sanitizeHtml.IOptions = {
+  ...SANITIZE_POLICY,
+  allowedTags: [...(SANITIZE_POLICY.allowedTags as string[]), 'figure', 'figcaption'],
+};
+
+/** Article HTML from an HTML body (an imported article): sanitised, never rendered as Markdown. */
+export function renderArticleHtml(html: string): string {
+  return sanitizeHtml(html, HTML_POLICY);
+}
+
+/** An article body as HTML, by the format it is stored in. */
+export function renderBody(source: string, format: 'markdown' | 'html', opts: { document?: boolean } = {}): string {
+  return format === 'html' ? renderArticleHtml(source) : renderMarkdown(source, opts);
+}
+
 /** The first paragraph of a Markdown text, used as excerpt when the editor leaves it empty. */
 export function firstParagraph(source: string): string {
   const blocks = source

@@ -25,7 +25,7 @@ export const LAYERS: string[][] = [
   ['search'],
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.
   ['notifications'],
-  ['moderation', 'privacy', 'dashboard', 'feeds', 'seo', 'api'],
+  ['moderation', 'privacy', 'dashboard', 'feeds', 'seo', 'api', 'imports'],
   // What every screen shows in Dutch: the vocabulary of all features below.
   ['labels.ts'],
   ['demo', 'view-locals.ts'],

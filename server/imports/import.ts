@@ -1,0 +1,183 @@
+// npm run import:wxr: a WordPress export into this weblog, in one transaction. The file is read as
+// a stream and each record is stored as it arrives; when the file turns out broken halfway (bad XML,
+// cut off, not WXR) the transaction is rolled back and the database is as it was.
+import type { Knex } from 'knex';
+import type { Db } from '../db/knex';
+import { COLUMN_LIMITS } from '../db/limits';
+import { createAccountWithoutPassword, findUserByEmail } from '../accounts/users';
+import { createDossier, uniqueDossierSlug } from '../dossiers/queries';
+import { slugify } from '../shared/slug';
+import { importComments, type PingbackMode } from './comments';
+import { importPost, type Author } from './posts';
+import { addRedirects, importedId, rememberImport } from './queries';
+import { ALREADY, ImportReport } from './report';
+import { childrenNamed, childText, readWxr, type XmlNode } from './wxr-reader';
+import { htmlToPlainText } from './wp-html';
+
+export interface ImportOptions {
+  pingbacks: PingbackMode;
+  ipRetentionDays: number;
+  now: Date;
+  /** Reads and checks everything, then rolls back: the report of what a real run would do. */
+  dryRun?: boolean;
+}
+
+class DryRunDone extends Error {}
+
+function decodeSlug(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+// WordPress's default category: every post without one is in it, so it says nothing as a dossier.
+const DEFAULT_CATEGORIES = new Set(['uncategorized', 'geen-categorie', 'ongecategoriseerd']);
+
+function cut(text: string, max: number): string {
+  return [...text].slice(0, max).join('');
+}
+
+/** An old attachment page waiting for its post (attachments may come before the post they belong to). */
+interface PendingAttachment {
+  parentWpId: string;
+  paths: string[];
+}
+
+class Importer {
+  readonly report = new ImportReport();
+  private readonly authors = new Map<string, Author>();
+  private readonly dossiers = new Map<string, number | null>();
+  private readonly attachments: PendingAttachment[] = [];
+
+  constructor(
+    private readonly trx: Knex.Transaction,
+    private readonly options: ImportOptions,
+  ) {}
+
+  async author(node: XmlNode): Promise<void> {
+    const login = childText(node, 'wp:author_login').trim();
+    const name = cut(htmlToPlainText(childText(node, 'wp:author_display_name')) || login, COLUMN_LIMITS.users.name);
+    if (!login) return this.report.skip('author', 'zonder inlognaam');
+    const earlier = await importedId(this.trx, 'author', login);
+    this.authors.set(login, { userId: earlier, name });
+    if (earlier !== null) return this.report.skip('author', ALREADY);
+    const given = childText(node, 'wp:author_email').trim().toLowerCase();
+    // Without an address the account gets one that can never receive mail (.invalid, RFC 2606).
+    const email = given && given.length <= COLUMN_LIMITS.users.email ? given : `${slugify(login)}@wordpress.invalid`;
+    const existing = await findUserByEmail(this.trx, email);
+    const userId = existing ? existing.id : await createAccountWithoutPassword(this.trx, { email, name, role: 'editor' });
+    if (existing) this.report.note('auteurs met een bestaand account, daaraan gekoppeld');
+    await rememberImport(this.trx, 'author', login, userId);
+    this.authors.set(login, { userId, name });
+    this.report.add('author');
+  }
+
+  /** A category as a dossier, from the channel's list or (undeclared) from an item; null for the default one. */
+  async dossierOf(nicename: string, title: string, description: string): Promise<number | null> {
+    const key = cut(nicename.trim(), 100);
+    if (!key) return null;
+    const known = this.dossiers.get(key);
+    if (known !== undefined) return known;
+    let id: number | null = null;
+    if (DEFAULT_CATEGORIES.has(key)) this.report.skip('category', 'de standaardcategorie van WordPress');
+    else if ((id = await importedId(this.trx, 'category', key)) !== null) this.report.skip('category', ALREADY);
+    else {
+      const slug = await uniqueDossierSlug(this.trx, slugify(decodeSlug(key)));
+      const titleText = cut(htmlToPlainText(title) || key, COLUMN_LIMITS.dossiers.title);
+      const now = this.options.now;
+      id = (await createDossier(this.trx, { title: titleText, slug, introMarkdown: htmlToPlainText(description), participants: '' }, now))
+        .id;
+      await rememberImport(this.trx, 'category', key, id);
+      this.report.add('category');
+    }
+    this.dossiers.set(key, id);
+    return id;
+  }
+
+  async item(node: XmlNode): Promise<void> {
+    const type = childText(node, 'wp:post_type').trim();
+    const wpId = childText(node, 'wp:post_id').trim();
+    if (type === 'attachment') return this.attachment(node);
+    if (type !== 'post' && type !== 'page') return this.report.skip('other', `soort "${type || 'onbekend'}"`);
+    const kind = type === 'page' ? 'page' : 'post';
+    if (!/^\d+$/.test(wpId)) return this.report.skip(kind, 'zonder geldig wp:post_id');
+    let articleId = await importedId(this.trx, 'post', wpId);
+    if (articleId !== null) this.report.skip(kind, ALREADY);
+    else
+      articleId = await importPost(this.trx, node, {
+        authors: this.authors,
+        dossierOf: (c) => this.dossierOf(c.attrs.nicename ?? '', c.text, ''),
+        report: this.report,
+        now: this.options.now,
+      });
+    const comments = childrenNamed(node, 'wp:comment');
+    if (articleId === null) {
+      for (let i = 0; i < comments.length; i++) this.report.skip('comment', 'bij een bericht dat niet is overgenomen');
+      return;
+    }
+    // New comments on a post imported before still come in (a newer export of the same site).
+    await importComments(this.trx, articleId, comments, this.options, this.report);
+  }
+
+  private attachment(node: XmlNode): void {
+    const parentWpId = childText(node, 'wp:post_parent').trim();
+    const paths: string[] = [`/?attachment_id=${childText(node, 'wp:post_id').trim()}`];
+    try {
+      const link = new URL(childText(node, 'link').trim());
+      if (link.pathname !== '/') paths.push(link.pathname);
+    } catch {
+      // no usable link: only the ?attachment_id= form
+    }
+    // The file itself is not downloaded (no network access is assumed); its page leads to its post.
+    if (!parentWpId || parentWpId === '0') return this.report.skip('attachment', 'bij geen bericht');
+    this.attachments.push({ parentWpId, paths });
+  }
+
+  async finish(): Promise<void> {
+    for (const a of this.attachments) {
+      const articleId = await importedId(this.trx, 'post', a.parentWpId);
+      if (articleId === null) {
+        this.report.skip('attachment', 'bij een bericht dat niet is overgenomen');
+        continue;
+      }
+      await addRedirects(this.trx, articleId, a.paths);
+      this.report.add('attachment');
+    }
+    if (this.attachments.length)
+      this.report.note('bijlagen: het bestand zelf is niet overgenomen, de bijlagepagina leidt naar het bericht');
+  }
+}
+
+/** Imports the export read from `chunks`; throws WxrError (and changes nothing) when the file is not usable. */
+export async function importWxr(
+  db: Db,
+  chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  options: ImportOptions,
+  onBytes?: (n: number) => void,
+): Promise<ImportReport> {
+  let report: ImportReport | undefined;
+  try {
+    await db.transaction(async (trx) => {
+      const importer = new Importer(trx, options);
+      report = importer.report;
+      for await (const record of readWxr(chunks, onBytes)) {
+        if (record.type === 'author') await importer.author(record.node);
+        else if (record.type === 'category')
+          await importer.dossierOf(
+            childText(record.node, 'wp:category_nicename'),
+            childText(record.node, 'wp:cat_name'),
+            childText(record.node, 'wp:category_description'),
+          );
+        else if (record.type === 'tag') importer.report.skip('tag', 'tags worden niet overgenomen');
+        else if (record.type === 'item') await importer.item(record.node);
+      }
+      await importer.finish();
+      if (options.dryRun) throw new DryRunDone();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunDone)) throw err;
+  }
+  return report!;
+}

@@ -1,0 +1,109 @@
+// A WordPress post or page as an article: status, dates, slug, body, dossiers and its old paths.
+import type { Knex } from 'knex';
+import { COLUMN_LIMITS } from '../db/limits';
+import { createArticle, uniqueSlug, type ArticleStatus } from '../articles/queries';
+import { addArticleToDossier } from '../dossiers/queries';
+import { slugify } from '../shared/slug';
+import { wpDate, wpDateParts } from './dates';
+import { addRedirects, rememberImport } from './queries';
+import type { ImportReport } from './report';
+import { firstParagraphText, htmlToPlainText, wordpressBodyHtml } from './wp-html';
+import { childText, type XmlNode } from './wxr-reader';
+
+export interface Author {
+  userId: number | null;
+  name: string;
+}
+
+/** What becomes of a WordPress status: published (perhaps scheduled), a concept, or nothing. */
+function articleStatus(wpStatus: string, hasPassword: boolean): { status: ArticleStatus; note?: string } | { skip: string } {
+  if (wpStatus === 'trash') return { skip: 'in de prullenbak' };
+  if (wpStatus === 'auto-draft' || wpStatus === 'inherit') return { skip: `status "${wpStatus}"` };
+  // Never public: a password or "private" has no counterpart here, so the post waits as a concept.
+  if (hasPassword) return { status: 'draft', note: 'berichten met een wachtwoord, als concept' };
+  if (wpStatus === 'private') return { status: 'draft', note: 'privéberichten, als concept' };
+  if (wpStatus === 'publish' || wpStatus === 'future') return { status: 'published' };
+  if (wpStatus === 'draft' || wpStatus === 'pending') return { status: 'draft' };
+  return { skip: `onbekende status "${wpStatus}"` };
+}
+
+function decodeSlug(raw: string): string {
+  try {
+    return decodeURIComponent(raw.trim());
+  } catch {
+    return raw.trim();
+  }
+}
+
+function linkPath(link: string): string | null {
+  try {
+    const url = new URL(link.trim());
+    return url.pathname === '/' ? null : url.pathname;
+  } catch {
+    return null;
+  }
+}
+
+/** The paths WordPress answered for this post: its own link and the usual permalink shapes. */
+function oldPaths(item: XmlNode, isPage: boolean): string[] {
+  const rawSlug = childText(item, 'wp:post_name').trim();
+  const paths = [linkPath(childText(item, 'link'))].filter((p): p is string => p !== null);
+  if (!rawSlug) return paths;
+  paths.push(`/${rawSlug}`);
+  const parts = wpDateParts(childText(item, 'wp:post_date'));
+  if (!isPage && parts) paths.push(`/${parts.year}/${parts.month}/${parts.day}/${rawSlug}`, `/${parts.year}/${parts.month}/${rawSlug}`);
+  return paths;
+}
+
+function cut(text: string, max: number): string {
+  return [...text].slice(0, max).join('');
+}
+
+/** Creates the article for a post or page item; returns its id, or null when the item is skipped. */
+export async function importPost(
+  trx: Knex.Transaction,
+  item: XmlNode,
+  ctx: { authors: Map<string, Author>; dossierOf: (node: XmlNode) => Promise<number | null>; report: ImportReport; now: Date },
+): Promise<number | null> {
+  const { report } = ctx;
+  const kind = childText(item, 'wp:post_type') === 'page' ? 'page' : 'post';
+  const decided = articleStatus(childText(item, 'wp:status').trim(), childText(item, 'wp:post_password') !== '');
+  if ('skip' in decided) {
+    report.skip(kind, decided.skip);
+    return null;
+  }
+  if (decided.note) report.note(decided.note);
+  const date = wpDate(childText(item, 'wp:post_date_gmt'), childText(item, 'wp:post_date')) ?? ctx.now;
+  const title = cut(htmlToPlainText(childText(item, 'title')) || '(zonder titel)', COLUMN_LIMITS.articles.title);
+  const slug = await uniqueSlug(trx, slugify(decodeSlug(childText(item, 'wp:post_name')) || title));
+  const body = wordpressBodyHtml(childText(item, 'content:encoded'));
+  const excerpt = htmlToPlainText(childText(item, 'excerpt:encoded')) || firstParagraphText(body);
+  const creator = childText(item, 'dc:creator').trim();
+  const author = ctx.authors.get(creator);
+  const article = await createArticle(
+    trx,
+    {
+      title,
+      slug,
+      kind: 'nieuws',
+      bodyMarkdown: body,
+      bodyFormat: 'html',
+      excerptMarkdown: excerpt,
+      authorName: cut(author?.name || creator || 'Redactie', COLUMN_LIMITS.articles.author_name),
+      status: decided.status,
+      publishedAt: date,
+      pinned: childText(item, 'wp:is_sticky') === '1',
+      reactiesOpen: childText(item, 'wp:comment_status') !== 'closed',
+    },
+    author?.userId ?? null,
+    date,
+  );
+  await rememberImport(trx, 'post', childText(item, 'wp:post_id').trim(), article.id);
+  await addRedirects(trx, article.id, oldPaths(item, kind === 'page'));
+  for (const node of item.children.filter((c) => c.name === 'category' && c.attrs.domain === 'category')) {
+    const dossierId = await ctx.dossierOf(node);
+    if (dossierId !== null) await addArticleToDossier(trx, dossierId, article.id, date);
+  }
+  report.add(kind);
+  return article.id;
+}

@@ -1,0 +1,60 @@
+// What an import did, per kind: how many came in, how many were already there, what was skipped and why.
+
+export const KIND_LABELS = {
+  author: 'Auteurs',
+  category: 'Categorieën (als dossiers)',
+  tag: 'Tags',
+  post: 'Berichten',
+  page: "Pagina's (als artikelen)",
+  comment: 'Reacties',
+  attachment: 'Bijlagen',
+  other: 'Overige items',
+} as const;
+export type ReportKind = keyof typeof KIND_LABELS;
+
+export const ALREADY = 'al geïmporteerd';
+
+export class ImportReport {
+  readonly imported = new Map<ReportKind, number>();
+  readonly skipped = new Map<ReportKind, Map<string, number>>();
+  /** Things that came in but differ from WordPress (a private post as concept, a reply placed at the top). */
+  readonly notes = new Map<string, number>();
+
+  add(kind: ReportKind): void {
+    this.imported.set(kind, (this.imported.get(kind) ?? 0) + 1);
+  }
+
+  skip(kind: ReportKind, reason: string): void {
+    const reasons = this.skipped.get(kind) ?? new Map<string, number>();
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    this.skipped.set(kind, reasons);
+  }
+
+  note(text: string): void {
+    this.notes.set(text, (this.notes.get(text) ?? 0) + 1);
+  }
+
+  count(kind: ReportKind): number {
+    return this.imported.get(kind) ?? 0;
+  }
+
+  skippedCount(kind: ReportKind, reason: string): number {
+    return this.skipped.get(kind)?.get(reason) ?? 0;
+  }
+
+  /** The Dutch report the command prints. */
+  lines(): string[] {
+    const n = (v: number) => v.toLocaleString('nl-NL');
+    const out: string[] = [];
+    for (const kind of Object.keys(KIND_LABELS) as ReportKind[]) {
+      const reasons = this.skipped.get(kind);
+      if (!this.imported.has(kind) && !reasons) continue;
+      const skipped = [...(reasons?.values() ?? [])].reduce((a, b) => a + b, 0);
+      out.push(`${KIND_LABELS[kind]}: ${n(this.count(kind))} geïmporteerd, ${n(skipped)} overgeslagen`);
+      for (const [reason, count] of reasons ?? []) out.push(`  overgeslagen (${reason}): ${n(count)}`);
+    }
+    if (this.notes.size) out.push('Opmerkingen:');
+    for (const [text, count] of this.notes) out.push(`  ${text}: ${n(count)}`);
+    return out;
+  }
+}
