@@ -1,6 +1,7 @@
 // The local spam checks that look only at what was posted: no database, no network.
 // Used by the verdict pipeline on every new reactie and by `npm run spam:eval` on a labelled corpus.
 import LinkifyIt from 'linkify-it';
+import { URL_SHORTENERS } from './shorteners';
 import { wordList, type SpamSettings } from './settings';
 import { spamSignals } from './signals';
 
@@ -46,30 +47,6 @@ export interface PostedContent {
 }
 
 const linkify = new LinkifyIt({}, { fuzzyEmail: false, fuzzyIP: true });
-
-// Shorteners hide where a link goes; residents link to the real page.
-const URL_SHORTENERS = [
-  'bit.ly',
-  'tinyurl.com',
-  't.co',
-  'goo.gl',
-  'ow.ly',
-  'is.gd',
-  'buff.ly',
-  'rebrand.ly',
-  'cutt.ly',
-  'shorturl.at',
-  'tiny.cc',
-  's.id',
-  'rb.gy',
-  'v.gd',
-  'bl.ink',
-  'lnkd.in',
-  'shorte.st',
-  'adf.ly',
-  'tr.im',
-  'x.co',
-];
 
 function countLinks(text: string): number {
   const fromLinkify = (linkify.match(text) ?? []).length;

@@ -2,6 +2,7 @@
 // survive typos and glued words), the hosts and shapes of links (with or without https://), the
 // author's name, and a few form signals (emoji runs, shouting, folding that had to undo tricks).
 // Features are hashed to integers: the model stores counts per hash, never the words themselves.
+import { URL_SHORTENERS } from '../shorteners';
 import { fold } from './fold';
 
 export interface ClassifiedContent {
@@ -10,35 +11,9 @@ export interface ClassifiedContent {
   body: string;
 }
 
-// Shorteners hide where a link goes.
-const SHORTENERS = new Set([
-  'bit.ly',
-  'bit.do',
-  'tinyurl.com',
-  't.co',
-  'goo.gl',
-  'ow.ly',
-  'is.gd',
-  'buff.ly',
-  'rebrand.ly',
-  'cutt.ly',
-  'shorturl.at',
-  'tiny.cc',
-  's.id',
-  'rb.gy',
-  'v.gd',
-  'bl.ink',
-  'lnkd.in',
-  'shorte.st',
-  'adf.ly',
-  'tr.im',
-  'x.co',
-  't.ly',
-  'linktr.ee',
-  'youtu.be',
-  'wa.me',
-  't.me',
-]);
+// Shorteners hide where a link goes; for the classifier also the link hubs and chat links that
+// channel promotion uses (a feature it weighs, not a verdict: residents share those too).
+const SHORTENERS = new Set([...URL_SHORTENERS, 'bit.do', 't.ly', 'linktr.ee', 'youtu.be', 'wa.me', 't.me']);
 
 // Second-level labels under which the registered name is one label further down (bbc.co.uk).
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'nl', 'ne']);
