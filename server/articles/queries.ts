@@ -1,4 +1,5 @@
 // Articles: reading them for the voorpagina and article pages, and writing them from beheer.
+import { olderThan } from '../db/keyset';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { rawGet } from '../db/raw-get';
@@ -157,11 +158,7 @@ export async function listPublicArticlesAfter(
 ): Promise<Article[]> {
   const q = publicArticles(db, now).select('*');
   if (opts.kinds) q.whereIn('kind', opts.kinds);
-  const after = opts.after;
-  if (after)
-    q.andWhere((w) =>
-      w.where('published_at', '<', after.at).orWhere((same) => same.where('published_at', after.at).andWhere('id', '<', after.id)),
-    );
+  olderThan(q, 'published_at', 'id', opts.after);
   const rows = await q
     .orderBy([
       { column: 'published_at', order: 'desc' },

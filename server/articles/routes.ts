@@ -7,7 +7,6 @@ import { notFound } from '../http/errors';
 import { siteReactieTotal } from '../reacties/counters';
 import { parseId } from '../shared/validation';
 import { publicReactiePlace } from '../reacties/queries';
-import { hasReactiePage } from '../reacties/section';
 import { ownReactieIds } from '../reacties/session';
 import { renderArticlePage } from './article-page';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
@@ -79,7 +78,7 @@ export function articleRoutes(deps: Deps): Router {
     if (canonical !== req.path) return res.redirect(301, canonical);
     const replyTo = typeof req.query.antwoord === 'string' ? parseId(req.query.antwoord) : null;
     const page = readReactiePage(req.query.reacties);
-    if (page === null || (page !== undefined && !(await hasReactiePage(deps, article, page))))
+    if (page === null)
       throw notFound('Deze pagina met reacties bestaat niet (meer). De nieuwste reacties staan op de pagina van het artikel zelf.');
     await renderArticlePage(deps, req, res, article, { replyTo, page });
   });

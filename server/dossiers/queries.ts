@@ -4,6 +4,7 @@
 // article search of beheer looks for titles. Both need the articles table in the same query (to
 // filter, order and page); they only select article ids and leave reading the articles themselves
 // to their owner (listArticlesByIds, one query), whose rule for "public" (isPublic) they mirror and re-check.
+import { olderThan } from '../db/keyset';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toCount, toDate } from '../db/rows';
@@ -186,12 +187,7 @@ export async function publicArticlesOfDossierAfter(
   limit: number,
 ): Promise<Article[]> {
   const q = publicLinks(db, now).where('dossier_articles.dossier_id', dossierId).select('articles.id');
-  if (after)
-    q.andWhere((w) =>
-      w
-        .where('articles.published_at', '<', after.at)
-        .orWhere((same) => same.where('articles.published_at', after.at).andWhere('articles.id', '<', after.id)),
-    );
+  olderThan(q, 'articles.published_at', 'articles.id', after);
   const rows: Row[] = await q
     .orderBy([
       { column: 'articles.published_at', order: 'desc' },

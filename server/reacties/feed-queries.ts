@@ -1,5 +1,6 @@
 // The newest visible reacties, for the reacties feeds: approved, under approved parents (as the
 // counters count them, see counters.ts), on public articles. Only the public columns are read.
+import { olderThan } from '../db/keyset';
 import type { Db } from '../db/knex';
 import { PUBLIC_COLUMNS, toPublicReactie, type PublicReactie } from './queries';
 
@@ -37,13 +38,7 @@ export async function latestVisibleReacties(
         { column: 'reacties.id', order: 'desc' },
       ])
       .limit(batch);
-    const from = cursor;
-    if (from)
-      q.andWhere((w) =>
-        w
-          .where('reacties.created_at', '<', from.at)
-          .orWhere((same) => same.where('reacties.created_at', from.at).andWhere('reacties.id', '<', from.id)),
-      );
+    olderThan(q, 'reacties.created_at', 'reacties.id', cursor);
     // One article: its (article_id, status, created_at) index; the caller has seen that the article is public.
     // All reacties: newest first along (status, created_at), only those on public articles.
     if (articleId !== null) q.andWhere('reacties.article_id', articleId);

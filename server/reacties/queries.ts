@@ -108,12 +108,6 @@ export async function listThreadReacties(db: Db, articleId: number, pages: numbe
   return rows.map(toPublicReactie);
 }
 
-/** The highest page number of an article's discussion (1 when it has none yet). */
-export async function lastThreadPage(db: Db, articleId: number): Promise<number> {
-  const row = await db('reacties').where({ article_id: articleId }).max({ page: 'thread_page' }).first();
-  return Math.max(1, Number(row?.page ?? 1));
-}
-
 /** Where a public link to a reactie leads: its article and page; null when it is not (or no longer) shown. */
 export async function publicReactiePlace(db: Db, id: number, ownIds: number[]): Promise<{ articleId: number; threadPage: number } | null> {
   const row = await db('reacties').where({ id }).first('article_id', 'thread_page', 'status');

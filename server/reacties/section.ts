@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import { mailEnabled } from '../config';
 import type { Deps } from '../deps';
 import type { FieldErrors } from '../shared/validation';
-import { lastPageFill, lastThreadPage, listThreadReacties, publicReactiePlace } from './queries';
+import { notFound } from '../http/errors';
+import { lastPageFill, listThreadReacties, publicReactiePlace } from './queries';
 import { openingPages } from './paging';
 import { readRemembered } from './remember';
 import { ownReactieIds } from './session';
@@ -65,16 +66,14 @@ function emptyForm(req: Request): ReactieFormState {
   return { values, errors: {} };
 }
 
-/** Whether the article's discussion has this page (?reacties=N): page 1 always exists. */
-export async function hasReactiePage(deps: Deps, target: { id: number }, page: number): Promise<boolean> {
-  return page >= 1 && page <= (await lastThreadPage(deps.db, target.id));
-}
-
 export async function reactieSection(deps: Deps, req: Request, target: { id: number }, opts: SectionOptions = {}): Promise<ReactieSection> {
   const own = ownReactieIds(req);
   const form = opts.form ?? emptyForm(req);
   const last = (await lastPageFill(deps.db, target.id)) ?? { page: 1, filled: 0 };
   const pages = last.page;
+  // Read here, with the rest of the section, rather than once more by the route. Page 1 always exists.
+  if (opts.page !== undefined && (opts.page < 1 || opts.page > pages))
+    throw notFound('Deze pagina met reacties bestaat niet (meer). De nieuwste reacties staan op de pagina van het artikel zelf.');
   // A reply goes under its reactie, so the page is the one that reactie's thread is on.
   const answering = opts.replyTo ?? (Number(form.values.parentId) || null);
   const place = opts.page === undefined && answering !== null ? await publicReactiePlace(deps.db, answering, own) : null;
