@@ -2,7 +2,7 @@
 // query filters on (status, published_at), the index the voorpagina uses, so none reads a whole table
 // row by row; isPublic (queries.ts) is the same rule in JavaScript.
 import type { Db } from '../db/knex';
-import { toCount, toDate, toDateOrNull } from '../db/rows';
+import { amsterdamCalendar, toCount, toDate, toDateOrNull } from '../db/rows';
 import { fromLocalInputValue } from '../shared/format';
 import { articlePath, listArticlesByIds, type Article, type ArticleKind } from './queries';
 
@@ -31,21 +31,6 @@ export async function latestPublicArticles(db: Db, now: Date, selection: Article
   );
 }
 
-/**
- * "2026-11" of a timestamp column in Amsterdam time, as SQL, so that the archive puts an article in
- * the month of its permalink. PostgreSQL knows the time zone; SQLite (milliseconds, no time zones)
- * gets the EU rule: summer time (+2) from the last Sunday of March to the last Sunday of October,
- * 01:00 UTC both, winter time (+1) otherwise.
- */
-function monthOf(db: Db, column: string): string {
-  if (db.client.config.client === 'pg') return `to_char(${column} at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
-  const s = `(${column} / 1000)`;
-  const year = `strftime('%Y', ${s}, 'unixepoch')`;
-  const sunday = (monthDay: string) => `(cast(strftime('%s', date(${year} || '${monthDay}', 'weekday 0')) as integer) + 3600)`;
-  const offset = `(case when ${s} >= ${sunday('-03-25')} and ${s} < ${sunday('-10-25')} then 7200 else 3600 end)`;
-  return `strftime('%Y-%m', ${s} + ${offset}, 'unixepoch')`;
-}
-
 export interface ArchiveMonth {
   year: number;
   /** 1–12 */
@@ -63,9 +48,9 @@ export function monthStart(year: number, month: number): Date {
 /** Months with public articles and how many, newest first; within [from, to) when given. */
 export async function archiveMonths(db: Db, now: Date, range?: { from: Date; to: Date }): Promise<ArchiveMonth[]> {
   const q = publicArticles(db, now)
-    .select(db.raw(`${monthOf(db, 'published_at')} as ym`))
+    .select(db.raw(`${amsterdamCalendar(db, 'published_at', 'YYYY-MM')} as ym`))
     .count({ n: '*' })
-    .groupByRaw(monthOf(db, 'published_at'))
+    .groupByRaw(amsterdamCalendar(db, 'published_at', 'YYYY-MM'))
     .orderBy('ym', 'desc');
   if (range) q.andWhere('published_at', '>=', range.from).andWhere('published_at', '<', range.to);
   const rows = (await q) as unknown as Array<{ ym: string; n: number | string }>;

@@ -41,11 +41,21 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * The calendar year of a timestamp column, as SQL: SQLite keeps our timestamps as milliseconds,
- * PostgreSQL as timestamptz (read in Amsterdam time).
+ * A timestamp column as Amsterdam calendar text, as SQL: `format` is 'YYYY' or 'YYYY-MM'. PostgreSQL
+ * knows the time zone; SQLite (our timestamps are milliseconds, and its 'localtime' is the server's
+ * zone, not the city's) gets the EU rule: summer time (+2) from the last Sunday of March to the
+ * last Sunday of October, 01:00 UTC both, winter time (+1) otherwise.
  */
+export function amsterdamCalendar(db: { client: { config: { client?: unknown } } }, column: string, format: 'YYYY' | 'YYYY-MM'): string {
+  if (db.client.config.client === 'pg') return `to_char(${column} at time zone 'Europe/Amsterdam', '${format}')`;
+  const s = `(${column} / 1000)`;
+  const year = `strftime('%Y', ${s}, 'unixepoch')`;
+  const sunday = (monthDay: string) => `(cast(strftime('%s', date(${year} || '${monthDay}', 'weekday 0')) as integer) + 3600)`;
+  const offset = `(case when ${s} >= ${sunday('-03-25')} and ${s} < ${sunday('-10-25')} then 7200 else 3600 end)`;
+  return `strftime('${format === 'YYYY' ? '%Y' : '%Y-%m'}', ${s} + ${offset}, 'unixepoch')`;
+}
+
+/** The calendar year of a timestamp column in Amsterdam, as an integer SQL expression. */
 export function yearOf(db: { client: { config: { client?: unknown } } }, column: string): string {
-  return db.client.config.client === 'pg'
-    ? `cast(extract(year from ${column} at time zone 'Europe/Amsterdam') as integer)`
-    : `cast(strftime('%Y', ${column} / 1000, 'unixepoch', 'localtime') as integer)`;
+  return `cast(${amsterdamCalendar(db, column, 'YYYY')} as integer)`;
 }
