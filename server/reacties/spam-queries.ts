@@ -111,8 +111,15 @@ export async function recordRecheckAnswer(trx: Knex.Transaction, id: number, att
 
 // --- retention ---
 
-export async function listSpamChangedBefore(db: Db, cutoff: Date): Promise<number[]> {
-  const rows = await db('reacties').where({ status: 'spam' }).andWhere('status_changed_at', '<', cutoff).select('id');
+/** Up to `limit` ids of spam unchanged since before `cutoff`, above `afterId`, lowest first. */
+export async function listSpamChangedBefore(db: Db, cutoff: Date, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db('reacties')
+    .where({ status: 'spam' })
+    .andWhere('status_changed_at', '<', cutoff)
+    .andWhere('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .select('id');
   return rows.map((r: { id: number }) => Number(r.id));
 }
 
