@@ -7,14 +7,14 @@ import type { Page } from 'playwright-core';
 
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   help: string;
   nodes: string[];
 }
 
 /** The violations on the page as it is now; `rules` limits the run to those rule ids. */
-export async function axeViolations(page: Page, rules?: string[]): Promise<AxeViolation[]> {
+async function axeViolations(page: Page, rules?: string[]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(axe.source);
   const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: WCAG_AA };

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
-export interface FocusStop {
+interface FocusStop {
   /** A short description of the focused element: tag, id, class and text. */
   what: string;
   visible: boolean;
@@ -13,7 +13,7 @@ export interface FocusStop {
 }
 
 /** Describes the focused element and whether its focus can be seen. */
-export async function focusStop(page: Page): Promise<FocusStop> {
+async function focusStop(page: Page): Promise<FocusStop> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { what: 'body', visible: false, problem: 'nothing has focus' };
