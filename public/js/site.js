@@ -27,6 +27,84 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showErrorSummary);
   else showErrorSummary();
 
+  // After "Plaats reactie" the article opens at the new reactie (#reactie-N): focus goes to its
+  // message ("wacht op goedkeuring"), or to the reactie itself, so a screen reader says what happened
+  // and Tab goes on from there. Only after a post from this tab (a flag set on submit), not on every
+  // permalink a reader follows. At "load", not before: Chromium applies the #fragment after the
+  // document is parsed and takes focus away from anything focused before that.
+  var POSTED_KEY = 'stadslog-reactie-geplaatst';
+  function showPostedReactie() {
+    var posted = null;
+    try {
+      posted = window.sessionStorage.getItem(POSTED_KEY);
+      window.sessionStorage.removeItem(POSTED_KEY);
+    } catch (e) {
+      return; // storage refused (a strict privacy mode): the page still opens at the reactie
+    }
+    if (!posted || !/^#reactie-\d+$/.test(window.location.hash)) return;
+    var item = document.getElementById(window.location.hash.slice(1));
+    if (!item) return;
+    var message = item.querySelector(':scope > article .pending-notice') || item.querySelector(':scope > article');
+    if (!message) return;
+    message.setAttribute('tabindex', '-1');
+    message.focus({ preventScroll: true });
+  }
+  if (document.readyState === 'complete') showPostedReactie();
+  else window.addEventListener('load', showPostedReactie);
+
+  // The first field a resident still has to fill in: the name, or (when the browser remembered the
+  // name and address) the reactie itself. The honeypot and the optional website are skipped.
+  function firstFieldToFill(section) {
+    var fields = section.querySelectorAll('.field input[required], .field textarea');
+    for (var i = 0; i < fields.length; i++) {
+      if (!fields[i].value) return fields[i];
+    }
+    return section.querySelector('textarea');
+  }
+
+  // The "Beantwoorden" link of the reactie the form is now under, for focus to return to.
+  function replyLinkOf(section) {
+    var input = section.querySelector('#antwoord_op');
+    var item = input && input.value && document.getElementById('reactie-' + input.value);
+    return item ? item.querySelector(':scope > article .reply-link') : null;
+  }
+
+  // "Annuleer antwoord" or Escape: the form goes back under the article, and focus returns to the
+  // "Beantwoorden" link it came from (or to the form's heading when there is none).
+  function cancelReply() {
+    var home = document.getElementById('reageer-plek');
+    var form = formSection();
+    if (!home || !form) return false;
+    var link = replyLinkOf(form);
+    home.appendChild(form);
+    setReplyState(form, '', '');
+    if (link) {
+      link.focus();
+    } else {
+      var heading = form.querySelector('#reageer-kop');
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+    return true;
+  }
+
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    var form = formSection();
+    var target = event.target;
+    if (!form || !(target instanceof Node) || !form.contains(target) || !replyLinkOf(form)) return;
+    if (cancelReply()) event.preventDefault();
+  });
+
+  document.addEventListener('submit', function (event) {
+    if (!(event.target instanceof Element) || !event.target.classList.contains('reactie-form')) return;
+    try {
+      window.sessionStorage.setItem(POSTED_KEY, '1');
+    } catch (e) {
+      // no storage: focus simply stays where the browser puts it
+    }
+  });
+
   document.addEventListener('click', function (event) {
     var target = event.target;
     if (!(target instanceof Element)) return;
@@ -53,20 +131,12 @@
       var article = item.querySelector(':scope > article');
       item.insertBefore(section, article ? article.nextSibling : item.firstChild);
       setReplyState(section, reply.getAttribute('data-reply-to'), reply.getAttribute('data-reply-name'));
-      var textarea = section.querySelector('textarea');
-      if (textarea) textarea.focus();
+      var first = firstFieldToFill(section);
+      if (first) first.focus();
       return;
     }
 
-    if (target.id === 'annuleer-antwoord') {
-      var home = document.getElementById('reageer-plek');
-      var form = formSection();
-      if (!home || !form) return;
-      event.preventDefault();
-      home.appendChild(form);
-      setReplyState(form, '', '');
-      form.scrollIntoView({ block: 'nearest' });
-    }
+    if (target.id === 'annuleer-antwoord' && cancelReply()) event.preventDefault();
   });
 
   // One click, one reactie: a double click must not post twice.
@@ -141,7 +211,14 @@
   function select(item) {
     if (current) current.classList.remove('is-current');
     current = item || null;
-    if (!current) return;
+    if (!current) {
+      // The last reactie left the list: focus goes to the message that says so, not to nowhere.
+      if (status && document.activeElement === document.body) {
+        status.setAttribute('tabindex', '-1');
+        status.focus();
+      }
+      return;
+    }
     current.classList.add('is-current');
     current.setAttribute('tabindex', '-1');
     current.focus({ preventScroll: true });

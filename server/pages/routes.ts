@@ -1,12 +1,20 @@
-// Public pages: /over-deze-weblog and /privacy.
+// Public pages: /over-deze-weblog and /privacy (edited in beheer), and /toegankelijkheid.
 import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
 import { getPage, isPageSlug } from './queries';
 import { getSpamSettings } from '../spam/settings';
 
+/** The day the statement was last reviewed against the tests; move it when the statement changes. */
+const STATEMENT_DATE = new Date('2026-12-01T12:00:00Z');
+
 export function pageRoutes(deps: Deps): Router {
   const router = Router();
+  // The accessibility statement is a view, not an editable page: it says what the test suite checks,
+  // so it changes with those tests (views/pages/toegankelijkheid.ejs).
+  router.get('/toegankelijkheid', publicCache, (_req, res) => {
+    res.render('pages/toegankelijkheid', { title: 'Toegankelijkheidsverklaring', statementDate: STATEMENT_DATE });
+  });
   router.get('/:slug', publicCache, async (req, res, next) => {
     const slug = String(req.params.slug);
     if (!isPageSlug(slug)) return next();

@@ -38,7 +38,7 @@ export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): stri
     replyTo: opts.replyTo,
     replyFormHtml: opts.replyFormHtml,
     dateTime: formatDateTime,
-    childHtml: (node: ThreadNode): string => template({ node, view }),
+    childHtml: (node: ThreadNode, parentName: string | null = null): string => template({ node, view, parentName }),
   };
   let html = '';
   for (const node of nodes) html += view.childHtml(node);

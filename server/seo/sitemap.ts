@@ -9,7 +9,7 @@ import { el, xmlDocument } from '../shared/xml';
 export const URLS_PER_SITEMAP = 50_000;
 
 // The listings and pages that always exist.
-const FIXED_PATHS = ['/', '/documenten', '/dossiers', '/archief', '/over-deze-weblog', '/privacy'];
+const FIXED_PATHS = ['/', '/documenten', '/dossiers', '/archief', '/over-deze-weblog', '/privacy', '/toegankelijkheid'];
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 

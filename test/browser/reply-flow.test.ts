@@ -33,7 +33,8 @@ describe('browser: replying, moderation and the counter', function () {
     assert.equal(page.url(), url);
     assert.equal(await page.locator(`#reactie-${pietId} > #reageer`).count(), 1);
     assert.equal((await page.locator('#reageer-kop').textContent())!.trim(), 'Reageer op Piet');
-    assert.equal(await page.locator('#veld-reactie').evaluate((el) => el === document.activeElement), true);
+    // Focus on the form's first field to fill in: a new resident's name.
+    assert.equal(await page.locator('#veld-naam').evaluate((el) => el === document.activeElement), true);
 
     // Cancel returns the form to the bottom; reply again.
     await page.getByRole('link', { name: 'Annuleer antwoord' }).click();

@@ -17,6 +17,16 @@ describe('pages', () => {
     assert.match(privacy, /e-mailadres<\/strong> wordt nooit gepubliceerd/);
   });
 
+  it('shows the toegankelijkheidsverklaring, linked from every page', async () => {
+    const res = await request(t.app).get('/toegankelijkheid').expect(200);
+    assert.match(res.text, /<h1>Toegankelijkheidsverklaring<\/h1>/);
+    assert.match(res.text, /WCAG\) 2\.1, niveau A en AA/);
+    assert.match(res.text, /EN 301 549/);
+    assert.match(res.text, /<time datetime="2026-12-01">1 december 2026<\/time>/);
+    assert.match(res.text, /Een probleem melden/);
+    assert.match((await request(t.app).get('/').expect(200)).text, /<a href="\/toegankelijkheid">Toegankelijkheid<\/a>/);
+  });
+
   it('lets an editor preview and save the about page', async () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
     const preview = await agent

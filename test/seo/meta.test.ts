@@ -51,6 +51,7 @@ describe('canonical, OpenGraph and structured data', () => {
       articlePath(article).slice(0, 8),
       '/over-deze-weblog',
       '/privacy',
+      '/toegankelijkheid',
       articlePath(article),
     ]) {
       const res = await request(t.app).get(path);

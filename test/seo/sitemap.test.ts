@@ -12,7 +12,7 @@ import { seoRoutes } from '../../server/seo/routes';
 import { errorHandler, notFoundHandler } from '../../server/http/errors';
 
 const BASE = 'http://127.0.0.1';
-const FIXED = ['/', '/documenten', '/dossiers', '/archief', '/over-deze-weblog', '/privacy'];
+const FIXED = ['/', '/documenten', '/dossiers', '/archief', '/over-deze-weblog', '/privacy', '/toegankelijkheid'];
 
 describe('sitemap.xml and robots.txt', () => {
   let t: TestApp;
