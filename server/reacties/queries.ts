@@ -133,15 +133,19 @@ async function pageForNewReactie(trx: Knex.Transaction, articleId: number, paren
 
 /** The last page of an article's discussion and how many reacties fill it; null when it has none. */
 export async function lastPageFill(conn: Conn, articleId: number): Promise<{ page: number; filled: number } | null> {
-  const last = await conn('reacties').where({ article_id: articleId }).max({ page: 'thread_page' }).first();
+  // One statement (each post asks it): the last page, and the count on it, both on the (article_id, thread_page) index.
+  const statuses = PAGE_FILLING_STATUSES.map(() => '?').join(', ');
+  const result: unknown = await conn.raw(
+    `select last.page as page, (select count(*) from reacties r where r.article_id = ? and r.thread_page = last.page and r.status in (${statuses})) as filled
+       from (select max(thread_page) as page from reacties where article_id = ?) last`,
+    [articleId, ...PAGE_FILLING_STATUSES, articleId],
+  );
+  const rows = Array.isArray(result)
+    ? (result as Array<Record<string, unknown>>)
+    : (result as { rows: Array<Record<string, unknown>> }).rows;
+  const last = rows[0];
   if (last?.page === null || last?.page === undefined) return null;
-  const page = Number(last.page);
-  const filled = await conn('reacties')
-    .where({ article_id: articleId, thread_page: page })
-    .whereIn('status', PAGE_FILLING_STATUSES)
-    .count({ n: '*' })
-    .first();
-  return { page, filled: Number(filled?.n ?? 0) };
+  return { page: Number(last.page), filled: Number(last.filled ?? 0) };
 }
 
 export async function findReactie(conn: Conn, id: number): Promise<Reactie | null> {
@@ -225,7 +229,13 @@ function verdictColumns(v: StoredVerdict | null | undefined): Record<string, unk
 }
 
 export async function insertReactie(trx: Knex.Transaction, input: NewReactie, now: Date): Promise<number> {
+  return (await insertReactieOnPage(trx, input, now)).id;
+}
+
+/** insertReactie, also saying which page of the discussion the reactie went on. */
+export async function insertReactieOnPage(trx: Knex.Transaction, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
   await lockArticle(trx, input.articleId);
+  const page = await pageForNewReactie(trx, input.articleId, input.parentId);
   const [row] = await trx('reacties')
     .insert({
       article_id: input.articleId,
@@ -243,12 +253,12 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
       status_changed_at: now,
       submission_key: input.submissionKey ?? null,
       body_html: reactieBodyHtml(input.body),
-      thread_page: await pageForNewReactie(trx, input.articleId, input.parentId),
+      thread_page: page,
       ...verdictColumns(input.verdict),
     })
     .returning('id');
   await moveReactieCount(trx, input.articleId, await insertDelta(trx, input));
-  return Number(typeof row === 'object' ? row.id : row);
+  return { id: Number(typeof row === 'object' ? row.id : row), page };
 }
 
 /** Stores the HTML of reacties written before it was kept (pages make it on the fly until then). */
