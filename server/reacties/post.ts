@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { Deps } from '../deps';
 import { isUniqueViolation } from '../db/rows';
 import { emailKey } from '../shared/email';
-import { loadSettings } from '../settings/settings';
+import { keptSettings } from '../settings/settings';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
 import { storedVerdict } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
@@ -88,7 +88,7 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
     articleModifiedAt: article.updatedAt,
     now: ctx.now,
   };
-  const settings = await loadSettings(deps.db);
+  const settings = await keptSettings(deps.db);
   const spamSettings = settings.spam;
   const verdict = await judgeReactie(deps.db, senderHistory(deps.db), deps.config, candidate, spamSettings);
   if (verdict.kind === 'refuse' && verdict.reason === 'duplicate' && verdict.existingId !== undefined) {

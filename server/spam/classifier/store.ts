@@ -31,8 +31,8 @@ const kept = new WeakMap<object, Kept>();
 
 /** The kept counts of this database (the Db, or the Db a transaction belongs to), fresh ones only. */
 function keptFor(db: Conn, now: number): Kept {
-  // A transaction's client is its own object; it reads without the kept counts.
-  const key = db.client as object;
+  // The client's config: a database and its transactions share it.
+  const key = db.client.config as object;
   let k = kept.get(key);
   if (!k || now - k.since >= KEEP_MS || k.counts.size > KEEP_MAX) {
     k = { since: now, counts: new Map() };
@@ -43,7 +43,7 @@ function keptFor(db: Conn, now: number): Kept {
 
 /** This process changed the model: nothing kept holds. */
 function forgetKept(db: Conn): void {
-  kept.delete(db.client as object);
+  kept.delete(db.client.config as object);
 }
 
 /** The site's counts for just these features (and the totals): one indexed query. */
