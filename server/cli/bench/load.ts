@@ -43,7 +43,7 @@ async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
  * `timeout`: seconds an answer may take before it counts as an error (autocannon's default is 10).
  */
 export async function loadPage(url: string, o: LoadOptions, timeout?: number): Promise<Measured> {
-  await cannon({ url, connections: o.connections, duration: o.warmup, timeout });
+  if (o.warmup > 0) await cannon({ url, connections: o.connections, duration: o.warmup, timeout });
   return summary(await cannon({ url, connections: o.connections, duration: o.duration, timeout }), (s) => s >= 200 && s < 300);
 }
 
