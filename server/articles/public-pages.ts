@@ -8,7 +8,7 @@
 // - `lookup`, the Express middleware, mounted before the session and the other features'
 //   middleware: the same check for what the front did not answer (a first visit, a test on the
 //   bare app). On a miss the request goes on as usual, with a slot set, and the route's sendHtml
-//   keeps what it rendered; the lookup then tells the front which URL that page answers.
+//   keeps what it rendered; once it is kept, the front learns which URL that page answers.
 //
 // What the versions cover (and every kept page shows the tagline of the layout, so it is in them
 // too): the site version moves with every change the voorpagina shows (articles, counts); an
@@ -76,8 +76,7 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     const version = await voorpaginaVersion();
     const hit = cache.get(key, version, deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
-    res.locals.pageCacheSlot = { cache, key, version };
-    remember(req.originalUrl, { key, version: voorpaginaVersion });
+    res.locals.pageCacheSlot = { cache, key, version, onKept: () => remember(req.originalUrl, { key, version: voorpaginaVersion }) };
     next();
   });
 
@@ -93,15 +92,15 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     const key = `artikel:${article.id}:${page ?? 'nieuwste'}`;
     const hit = cache.get(key, articleVersion(article), deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
-    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article) };
-    remember(req.originalUrl, {
+    const route: FrontRoute = {
       key,
       // The same checks as above, on the article as it is now (unpublished, moved: the app answers).
       version: async () => {
         const now = await articles.read(slug, () => findArticleBySlug(deps.db, slug));
         return now && now.id === article.id && isPublic(now, deps.clock()) && articlePath(now) === path ? articleVersion(now) : null;
       },
-    });
+    };
+    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article), onKept: () => remember(req.originalUrl, route) };
     next();
   });
 

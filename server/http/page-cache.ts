@@ -153,6 +153,11 @@ export class PageCache {
     return entry;
   }
 
+  /** Whether this entry is the one kept (store may answer a page too big to keep). */
+  has(entry: CachedPage): boolean {
+    return this.entries.get(entry.key) === entry;
+  }
+
   private evict(): void {
     for (const [oldest] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
@@ -229,7 +234,7 @@ declare global {
   namespace Express {
     interface Locals {
       /** Set when this response may be kept in the page cache, under this key and version (see sendHtml). */
-      pageCacheSlot?: { cache: PageCache; key: string; version: string };
+      pageCacheSlot?: { cache: PageCache; key: string; version: string; /** Called when the page was kept. */ onKept?: () => void };
     }
   }
 }
@@ -254,6 +259,7 @@ export function sendHtml(
   // A page that sets a cookie is that reader's own (not one for everyone).
   const keep = slot && res.statusCode === 200 && !res.hasHeader('set-cookie');
   const entry = keep ? slot.cache.store(slot.key, slot.version, html, hole, validUntil, res.getHeaders()) : null;
+  if (entry && slot?.cache.has(entry)) slot.onKept?.();
   if (entry && slot) slot.cache.send(req, res, entry);
   else res.send(html);
 }
