@@ -14,7 +14,7 @@
 // too): the site version moves with every change the voorpagina shows (articles, counts); an
 // article's version with every change to its reacties (lockArticle), to the article itself, its
 // dossiers and its attachments (touchArticles). Both live in the database and are read for every
-// request (readers of the same moment share a read; see FreshReads), so a change on one app server
+// request (readers of the same moment share a read; see shared/coalesce), so a change on one app server
 // shows on every other at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router } from 'express';
