@@ -1,9 +1,8 @@
 // Start-up: config, database and migrations, demo content in development, listen, graceful shutdown.
-import http from 'node:http';
 import { loadConfig, ConfigError } from './config';
 import { createDb, isPostgresUrl } from './db/knex';
 import { migrateLatest } from './db/migrate';
-import { createApp } from './app';
+import { createServer } from './app';
 import { createLogger } from './logger';
 import { FormTokens } from './http/form-token';
 import { startMaintenance } from './maintenance';
@@ -21,8 +20,7 @@ async function main(): Promise<void> {
 
   const demo = config.seedDemo ? await seedDemoContent(db, new Date()) : null;
 
-  const app = createApp({ config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date() });
-  const server = http.createServer(app);
+  const server = createServer({ config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date() });
   const stopMaintenance = startMaintenance(config, db, logger);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -2,6 +2,7 @@
 // and when a posted reactie comes back with an error (the section then carries the form's state).
 import type { Request, Response } from 'express';
 import type { Deps } from '../deps';
+import { loadDeferredLocals } from '../http/deferred-locals';
 import { renderToString, sendHtml } from '../http/page-cache';
 import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
 import { renderThread } from '../reacties/thread-view';
@@ -16,7 +17,11 @@ export async function renderArticlePage(
   article: Article,
   opts: SectionOptions = {},
 ): Promise<void> {
-  const [section, documents] = await Promise.all([reactieSection(deps, req, article, opts), documentsOf(deps.db, [article])]);
+  const [section, documents] = await Promise.all([
+    reactieSection(deps, req, article, opts),
+    documentsOf(deps.db, [article]),
+    loadDeferredLocals(res),
+  ]);
   const documentType = DOCUMENT_TYPES[article.kind];
   const path = articlePath(article);
   const threadOptions = { path, open: article.reactiesOpen, replyTo: section.replyTo, cache: deps.config.env !== 'development' };

@@ -1,14 +1,23 @@
-// The page cache's lookup for the pages most readers open: the voorpagina and article pages, for
-// readers without a cookie (no session, no remembered details: everyone gets the same page).
-// Mounted before the session and the other features' middleware, so a hit costs one indexed read
-// of a version and nothing else. On a miss the request goes on as usual, with a slot set, and the
-// route's sendHtml keeps what it rendered.
+// The page cache for the pages most readers open: the voorpagina and article pages, for readers
+// without a cookie (no session, no remembered details: everyone gets the same page).
 //
-// What the versions cover (and every kept page shows the tagline of the layout, so it is in them too): the site version moves with every change the voorpagina shows (articles,
-// counts); an article's version with every change to its reacties (lockArticle), to the article
-// itself, its dossiers and its attachments (touchArticles). Both live in the database, so a change
-// on one app server shows on every other at once.
-import { Router, type Request } from 'express';
+// Two ways in, sharing one cache:
+// - `front`, a plain node:http handler in front of Express (createServer in app.ts). It answers a
+//   request for a URL the app has kept a page for, with the headers the app sent with it, and
+//   hands everything else to Express. A hit costs the version check and a copy to the socket.
+// - `lookup`, the Express middleware, mounted before the session and the other features'
+//   middleware: the same check for what the front did not answer (a first visit, a test on the
+//   bare app). On a miss the request goes on as usual, with a slot set, and the route's sendHtml
+//   keeps what it rendered; once it is kept, the front learns which URL that page answers.
+//
+// What the versions cover (and every kept page shows the tagline of the layout, so it is in them
+// too): the site version moves with every change the voorpagina shows (articles, counts); an
+// article's version with every change to its reacties (lockArticle), to the article itself, its
+// dossiers and its attachments (touchArticles). Both live in the database and are read for every
+// request (readers of the same moment share a read; see shared/coalesce), so a change on one app server
+// shows on every other at once.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Router } from 'express';
 import type { Deps } from '../deps';
 import { PageCache } from '../http/page-cache';
 import { siteVersion } from '../reacties/counters';
@@ -18,32 +27,56 @@ import { parseId } from '../shared/validation';
 import { isPermalink, readReactiePage } from './permalink';
 import { articlePath, findArticleBySlug, isPublic, type Article } from './queries';
 
+// URLs the front knows a page for; a bound, since anyone can make up query strings.
+const MAX_FRONT_URLS = 2000;
+
 /** Same page for everyone: no cookie means no session, no flash, no remembered details. */
-function anonymous(req: Request): boolean {
+function anonymous(req: IncomingMessage): boolean {
   return (req.method === 'GET' || req.method === 'HEAD') && !req.headers.cookie;
 }
 
-export function publicPageCache(deps: Deps): Router {
+/** How the front finds a URL's page: its cache key and what its version is now (null: let the app answer). */
+interface FrontRoute {
+  key: string;
+  version: () => Promise<string | null>;
+}
+
+export interface PublicPages {
+  lookup: Router;
+  /** Answers a kept page before Express, or calls `next` (the app). */
+  front: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+}
+
+export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: ServerResponse) => void = () => {}): PublicPages {
   const cache = new PageCache({
     maxBytes: deps.config.pageCacheBytes,
     // The reactie form's token: signed per response, with the moment the form was shown.
     fillHole: (purpose) => deps.formTokens.issue(purpose, deps.clock().getTime()),
   });
   const lookup = Router();
-  if (!cache.enabled) return lookup;
+  if (!cache.enabled) return { lookup, front: (_req, _res, next) => next() };
   // Under load, readers share the reads of versions and articles (each still sees every change
   // committed before it arrived): the reads, not the bytes, were what a hit cost.
   const versions = new Coalescer<number>();
   const articles = new Coalescer<Article | null>();
+  const frontRoutes = new Map<string, FrontRoute>();
+
+  const voorpaginaVersion = async () => `site:${await versions.read('site', () => siteVersion(deps.db))}:${taglineVersion(deps.db)}`;
+  const articleVersion = (article: Article) => `artikel:${article.version}:${article.updatedAt.getTime()}:${taglineVersion(deps.db)}`;
+  const remember = (url: string, route: FrontRoute) => {
+    if (frontRoutes.has(url)) return;
+    if (frontRoutes.size >= MAX_FRONT_URLS) frontRoutes.delete(frontRoutes.keys().next().value!);
+    frontRoutes.set(url, route);
+  };
 
   lookup.get('/', async (req, res, next) => {
     const page = typeof req.query.pagina === 'string' ? parseId(req.query.pagina) : req.query.pagina === undefined ? 1 : null;
     if (!anonymous(req) || page === null) return next();
     const key = `voorpagina:${page}`;
-    const version = `site:${await versions.read('site', () => siteVersion(deps.db))}:${taglineVersion(deps.db)}`;
+    const version = await voorpaginaVersion();
     const hit = cache.get(key, version, deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
-    res.locals.pageCacheSlot = { cache, key, version };
+    res.locals.pageCacheSlot = { cache, key, version, onKept: () => remember(req.originalUrl, { key, version: voorpaginaVersion }) };
     next();
   });
 
@@ -51,17 +84,40 @@ export function publicPageCache(deps: Deps): Router {
     const page = readReactiePage(req.query.reacties);
     if (!anonymous(req) || !isPermalink(req.params) || req.query.antwoord !== undefined || page === null) return next();
     const slug = String(req.params.slug);
+    const path = req.path;
     // Shared between the readers of this moment: the rest of the request only reads it.
     const article = await articles.read(slug, () => findArticleBySlug(deps.db, slug));
     res.locals.permalinkArticle = article;
-    if (!article || !isPublic(article, deps.clock()) || articlePath(article) !== req.path) return next();
+    if (!article || !isPublic(article, deps.clock()) || articlePath(article) !== path) return next();
     const key = `artikel:${article.id}:${page ?? 'nieuwste'}`;
-    const version = `artikel:${article.version}:${article.updatedAt.getTime()}:${taglineVersion(deps.db)}`;
-    const hit = cache.get(key, version, deps.clock().getTime());
+    const hit = cache.get(key, articleVersion(article), deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
-    res.locals.pageCacheSlot = { cache, key, version };
+    const route: FrontRoute = {
+      key,
+      // The same checks as above, on the article as it is now (unpublished, moved: the app answers).
+      version: async () => {
+        const now = await articles.read(slug, () => findArticleBySlug(deps.db, slug));
+        return now && now.id === article.id && isPublic(now, deps.clock()) && articlePath(now) === path ? articleVersion(now) : null;
+      },
+    };
+    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article), onKept: () => remember(req.originalUrl, route) };
     next();
   });
 
-  return lookup;
+  const front = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const route = anonymous(req) && req.url !== undefined ? frontRoutes.get(req.url) : undefined;
+    if (!route) return next();
+    route.version().then(
+      (version) => {
+        const hit = version === null ? undefined : cache.get(route.key, version, deps.clock().getTime());
+        if (!hit) return next();
+        onHit(req, res);
+        cache.send(req, res, hit);
+      },
+      // A failed read is the app's to answer (its error page, its log).
+      () => next(),
+    );
+  };
+
+  return { lookup, front };
 }

@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { isPublic } from '../articles/queries';
 import { articleAtPermalink, isPermalink } from '../articles/permalink';
+import { deferLocals } from '../http/deferred-locals';
 import { parseId } from '../shared/validation';
 import type { UploadRefusal } from './attach';
 import { attachmentView, type AttachmentView } from './format';
@@ -39,9 +40,14 @@ export function attachmentLocals(deps: Deps): Router {
   router.use('/:year/:month/:slug', async (req: Request, res, next) => {
     if (!isPermalink(req.params as Record<string, string>) || (req.path !== '/' && req.path !== '/reacties')) return next();
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
-    const article = await articleAtPermalink(deps.db, req, res);
-    if (article && isPublic(article, deps.clock()))
-      res.locals.attachments = (await listAttachments(deps.db, article.id)).map(attachmentView);
+    const load = async () => {
+      const article = await articleAtPermalink(deps.db, req, res);
+      if (article && isPublic(article, deps.clock()))
+        res.locals.attachments = (await listAttachments(deps.db, article.id)).map(attachmentView);
+    };
+    // A reactie posted is answered with a redirect; the page is only rendered when the form comes back.
+    if (req.method === 'POST') deferLocals(res, load);
+    else await load();
     next();
   });
 

@@ -16,6 +16,7 @@ import { formToken, loadPage, loadPosting, timeSinglePosts, timeToFirstByte, typ
 import { nl, printReport, type PageRow } from './bench/report';
 import { build, fetchPages, startReference, startStadslog, type Server } from './bench/servers';
 import { checkCounters, checkPosts } from './bench/verify';
+import { DEFAULT_WORDPRESS_URL, measureWordPress, type WordPressRun } from './bench/wordpress';
 import { parseFlags, runCommand, UsageError } from './cli-support';
 
 function seconds(flags: Record<string, string | true>, name: string, fallback: number): number {
@@ -58,7 +59,20 @@ async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; po
 }
 
 runCommand(async () => {
-  const flags = parseFlags(process.argv.slice(2), ['articles', 'reacties', 'big', 'file', 'database', 'duration', 'connections', 'warmup']);
+  const flags = parseFlags(process.argv.slice(2), [
+    'articles',
+    'reacties',
+    'big',
+    'file',
+    'database',
+    'duration',
+    'connections',
+    'warmup',
+    'wordpress',
+  ]);
+  // Stock WordPress measured in the same run: at its default address when it answers there, at
+  // --wordpress URL, or not at all with --wordpress off.
+  const wordpressUrl = flags.wordpress === 'off' ? null : typeof flags.wordpress === 'string' ? flags.wordpress : DEFAULT_WORDPRESS_URL;
   const load: LoadOptions = {
     duration: seconds(flags, 'duration', 10),
     connections: seconds(flags, 'connections', 32),
@@ -129,6 +143,17 @@ runCommand(async () => {
     const serverPeak = stadslog.peakRss();
     for (const s of servers.splice(0)) await s.stop();
 
+    // Last: WordPress's PHP workers go on with the requests still queued long after a run ends.
+    let wordpress: WordPressRun | null = null;
+    if (wordpressUrl) {
+      console.log(`  WordPress (${wordpressUrl})`);
+      wordpress = await measureWordPress(wordpressUrl, load);
+      if (!wordpress) {
+        if (typeof flags.wordpress === 'string') throw new Error(`Geen WordPress op ${wordpressUrl}.`);
+        console.log('    niet gevonden: niet gemeten (zie ../shared/peers/wordpress)');
+      }
+    }
+
     console.log('  controleren: elke bevestigde reactie één keer opgeslagen, tellers exact');
     const check = createDb(databaseUrl);
     const posts = await checkPosts(check, run, [...single.acknowledged, ...posting.acknowledged]);
@@ -137,7 +162,7 @@ runCommand(async () => {
 
     const postOk = posts.missing === 0 && posts.duplicated === 0;
     const countersOk = counters.wrongArticles === 0 && counters.siteStored === counters.siteCounted;
-    printReport({ rows, ttfb, ttfbReference, singlePost: single.median, posts, counters, serverPeak, generation });
+    printReport({ rows, ttfb, ttfbReference, singlePost: single.median, posts, counters, serverPeak, generation, wordpress });
     // A missed target is a result; a broken run (errors, lost or doubled reacties, wrong counters) is a failure.
     const broken = rows.some((r) => r.stadslog.errors > 0 || (r.reference?.errors ?? 0) > 0) || !postOk || !countersOk;
     if (broken) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');

@@ -1,7 +1,8 @@
 // Public dossier pages (/dossiers, /dossiers/:slug), and the dossiers an article is in for its page.
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
+import { deferLocals } from '../http/deferred-locals';
 import { notFound } from '../http/errors';
 import { parseId } from '../shared/validation';
 import { ARTICLE_KINDS, articlePath } from '../articles/queries';
@@ -54,12 +55,17 @@ export function dossierRoutes(deps: Deps): Router {
  * form posted back with an error), and leaves the answer to the article route: it never ends a request.
  */
 export function articleDossiers(deps: Deps): Router {
-  const lookUp: RequestHandler = async (req, res, next) => {
+  const load = async (req: Request, res: Response) => {
     const article = await articleAtPermalink(deps.db, req, res);
     if (article) {
       const dossiers = await dossiersOfArticle(deps.db, article.id);
       res.locals.dossiers = dossiers.map((d) => ({ title: d.title, path: dossierPath(d) }));
     }
+  };
+  const lookUp: RequestHandler = async (req, res, next) => {
+    // A reactie posted is answered with a redirect; the page is only rendered when the form comes back.
+    if (req.method === 'POST') deferLocals(res, () => load(req, res));
+    else await load(req, res);
     next();
   };
   const router = Router();

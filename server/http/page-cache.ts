@@ -1,5 +1,6 @@
 // Pages kept ready for readers without a cookie: the voorpagina and article pages, as bytes and as
-// gzip, so a hit costs one version check in the database and a copy to the socket.
+// gzip, so a hit costs one version check in the database and a copy to the socket (in front of
+// Express: see articles/public-pages).
 //
 // An entry is valid for one version of its content (the caller reads it from the database on every
 // request, so a change made on any app server shows at once) and, for listings, until a moment in
@@ -9,6 +10,7 @@
 // part and a final stream for the second, with the per-response value between them as a stored
 // block, so nothing is compressed per request (RFC 1951 allows blocks of any kind in a row).
 import crypto from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
 
@@ -26,6 +28,12 @@ export interface CachedPage {
   /** Made at the first reader who accepts gzip (load generators and some proxies never do). */
   gzip: { headDeflated: Buffer; tailDeflated: Buffer; headCrc: number } | null;
   bytes: number;
+  /**
+   * Every header of the response: what the app set before the page was rendered (helmet's security
+   * headers) and the cache's own. The hit path in front of Express (see articles/public-pages)
+   * sends these, so a hit there answers exactly what the app would.
+   */
+  headers: OutgoingHttpHeaders;
 }
 
 export interface PageCacheOptions {
@@ -36,6 +44,7 @@ export interface PageCacheOptions {
   cacheControl?: string;
 }
 
+const EMPTY = Buffer.alloc(0);
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 // Browsers revalidate each time (a 304 is cheap); a shared proxy may keep a page a few seconds.
 const CACHE_CONTROL = 'public, max-age=0, s-maxage=10';
@@ -59,7 +68,10 @@ function crcOn(data: Buffer, crc: number): number {
   return data.length ? zlib.crc32(data, crc) : crc;
 }
 
-function acceptsGzip(req: Request): boolean {
+// Set per response, never kept: the length and encoding follow from what is sent.
+const PER_RESPONSE = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie']);
+
+function acceptsGzip(req: IncomingMessage): boolean {
   const accept = req.headers['accept-encoding'];
   return typeof accept === 'string' && /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(accept);
 }
@@ -100,6 +112,7 @@ export class PageCache {
     html: string,
     hole: { purpose: string; value: string } | null,
     validUntil: number,
+    appHeaders: OutgoingHttpHeaders = {},
   ): CachedPage | null {
     let head = html;
     let tail = '';
@@ -111,10 +124,20 @@ export class PageCache {
     }
     const headBuf = Buffer.from(head);
     const tailBuf = Buffer.from(tail);
+    const etag = `W/"${crypto.createHash('sha256').update(headBuf).update(tailBuf).digest('base64url').slice(0, 27)}"`;
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(appHeaders)) if (value !== undefined && !PER_RESPONSE.has(name)) headers[name] = value;
+    Object.assign(headers, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': this.cacheControl,
+      vary: 'Cookie, Accept-Encoding',
+      etag,
+    });
     const entry: CachedPage = {
       key,
       version,
-      etag: `W/"${crypto.createHash('sha256').update(headBuf).update(tailBuf).digest('base64url').slice(0, 27)}"`,
+      etag,
+      headers,
       validUntil,
       hole: hole?.purpose ?? null,
       head: headBuf,
@@ -130,6 +153,11 @@ export class PageCache {
     return entry;
   }
 
+  /** Whether this entry is the one kept (store may answer a page too big to keep). */
+  has(entry: CachedPage): boolean {
+    return this.entries.get(entry.key) === entry;
+  }
+
   private evict(): void {
     for (const [oldest] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
@@ -137,27 +165,27 @@ export class PageCache {
     }
   }
 
-  /** Sends the page: 304 when the reader has it, gzip when accepted, the hole filled afresh. */
-  send(req: Request, res: Response, page: CachedPage): void {
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Cache-Control', this.cacheControl);
-    res.setHeader('Vary', 'Cookie, Accept-Encoding');
-    res.setHeader('ETag', page.etag);
+  /**
+   * Sends the page: 304 when the reader has it, gzip when accepted, the hole filled afresh. With
+   * the page's headers (page.headers, all of them) in one writeHead: inside Express the app's own
+   * are set already and the same again; in front of Express they are the only ones.
+   */
+  send(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
     const known = req.headers['if-none-match'];
     if (typeof known === 'string' && known.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag.slice(2))) {
-      res.statusCode = 304;
+      res.writeHead(304, page.headers);
       res.end();
       return;
     }
-    const holeValue = Buffer.from(page.hole === null ? '' : this.options.fillHole(page.hole));
+    const holeValue = page.hole === null ? EMPTY : Buffer.from(this.options.fillHole(page.hole));
     const gzip = acceptsGzip(req);
     const parts = gzip ? this.gzipParts(page, holeValue) : [page.head, holeValue, page.tail].filter((part) => part.length > 0);
-    if (gzip) res.setHeader('Content-Encoding', 'gzip');
-    if (!parts.length) parts.push(Buffer.alloc(0));
-    res.setHeader(
-      'Content-Length',
-      parts.reduce((n, part) => n + part.length, 0),
-    );
+    if (!parts.length) parts.push(EMPTY);
+    let length = 0;
+    for (const part of parts) length += part.length;
+    const headers: OutgoingHttpHeaders = { ...page.headers, 'content-length': length };
+    if (gzip) headers['content-encoding'] = 'gzip';
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
       return;
@@ -206,7 +234,7 @@ declare global {
   namespace Express {
     interface Locals {
       /** Set when this response may be kept in the page cache, under this key and version (see sendHtml). */
-      pageCacheSlot?: { cache: PageCache; key: string; version: string };
+      pageCacheSlot?: { cache: PageCache; key: string; version: string; /** Called when the page was kept. */ onKept?: () => void };
     }
   }
 }
@@ -228,7 +256,10 @@ export function sendHtml(
   validUntil = Infinity,
 ): void {
   const slot = res.locals.pageCacheSlot;
-  const entry = slot && res.statusCode === 200 ? slot.cache.store(slot.key, slot.version, html, hole, validUntil) : null;
+  // A page that sets a cookie is that reader's own (not one for everyone).
+  const keep = slot && res.statusCode === 200 && !res.hasHeader('set-cookie');
+  const entry = keep ? slot.cache.store(slot.key, slot.version, html, hole, validUntil, res.getHeaders()) : null;
+  if (entry && slot?.cache.has(entry)) slot.onKept?.();
   if (entry && slot) slot.cache.send(req, res, entry);
   else res.send(html);
 }

@@ -3,11 +3,11 @@ import crypto from 'node:crypto';
 import type { Deps } from '../deps';
 import { isUniqueViolation } from '../db/rows';
 import { emailKey } from '../shared/email';
-import { loadSettings } from '../settings/settings';
+import { keptSettings } from '../settings/settings';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
 import { storedVerdict } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
-import { ancestorChain, findBySubmissionKey, findStatus, insertReactie, type ChainLink, type ReactieStatus } from './queries';
+import { ancestorChain, findBySubmissionKey, findStatus, insertReactieOnPage, type ChainLink, type ReactieStatus } from './queries';
 import { senderHistory } from './spam-queries';
 import { MAX_THREAD_DEPTH } from './thread';
 import type { ValidReactie } from './validation';
@@ -36,7 +36,8 @@ export interface PostContext {
 }
 
 export type PostOutcome =
-  { ok: true; id: number; status: ReactieStatus } | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded' };
+  | { ok: true; id: number; status: ReactieStatus; /** The page it went on, when this post stored it. */ page?: number }
+  | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded' };
 
 /**
  * Where a reply hangs: under the reactie it answers, unless that one is already at the deepest
@@ -87,7 +88,7 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
     articleModifiedAt: article.updatedAt,
     now: ctx.now,
   };
-  const settings = await loadSettings(deps.db);
+  const settings = await keptSettings(deps.db);
   const spamSettings = settings.spam;
   const verdict = await judgeReactie(deps.db, senderHistory(deps.db), deps.config, candidate, spamSettings);
   if (verdict.kind === 'refuse' && verdict.reason === 'duplicate' && verdict.existingId !== undefined) {
@@ -106,8 +107,8 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
   const knownAddress = verdict.hits.some((h) => h.check === 'known-address');
   const status = initialStatus(verdict.outcome, settings.moderationPolicy, knownAddress);
   try {
-    const id = await deps.db.transaction((trx) =>
-      insertReactie(
+    const { id, page } = await deps.db.transaction((trx) =>
+      insertReactieOnPage(
         trx,
         {
           articleId: article.id,
@@ -125,7 +126,7 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
         ctx.now,
       ),
     );
-    return { ok: true, id, status };
+    return { ok: true, id, status, page };
   } catch (err) {
     // Two clicks at the very same moment: the second insert meets the first one's key.
     if (isUniqueViolation(err)) {

@@ -1,6 +1,6 @@
 // Reacties rows: reading them for the thread and changing their status with the counters kept right.
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
+import { isPostgres, type Db } from '../db/knex';
 import { toDate } from '../db/rows';
 import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
@@ -122,8 +122,22 @@ export async function threadPageOf(db: Db, id: number): Promise<number> {
   return Number(row?.thread_page ?? 1);
 }
 
-/** The page a new reactie goes on: its parent's, or for a new thread the last page while it has room. */
-async function pageForNewReactie(trx: Knex.Transaction, articleId: number, parentId: number | null): Promise<number> {
+/**
+ * Locks the article (lockArticle) and says which page a new reactie goes on: its parent's, or for a
+ * new thread the last page while it has room. On SQLite a new thread's page is read in the lock's
+ * own statement: the transaction holds the one write lock from its BEGIN IMMEDIATE, so nothing
+ * changes in between, and each statement saved counts on the one connection. PostgreSQL reads it
+ * after the lock is held (a statement's subqueries see the snapshot from before it waited for it).
+ */
+async function lockForNewReactie(trx: Knex.Transaction, articleId: number, parentId: number | null): Promise<number> {
+  if (parentId === null && !isPostgres(trx)) {
+    const result: unknown = await trx.raw(`update articles set version = version + 1 where id = ? returning ${LAST_PAGE_FILL}`, [
+      articleId,
+      ...lastPageBindings(articleId),
+    ]);
+    return pageForNewThread(lastPageFrom(rowsOf(result)[0]));
+  }
+  await lockArticle(trx, articleId);
   if (parentId !== null) {
     const parent = await trx('reacties').where({ id: parentId }).first('thread_page');
     if (parent) return Number(parent.thread_page);
@@ -131,17 +145,27 @@ async function pageForNewReactie(trx: Knex.Transaction, articleId: number, paren
   return pageForNewThread(await lastPageFill(trx, articleId));
 }
 
+// The last page of an article's discussion and the reacties filling it, as two columns of one row;
+// all on the (article_id, thread_page) index.
+const LAST_PAGE_FILL = `(select max(thread_page) from reacties where article_id = ?) as page,
+  (select count(*) from reacties where article_id = ? and thread_page = (select max(thread_page) from reacties where article_id = ?)
+     and status in (${PAGE_FILLING_STATUSES.map(() => '?').join(', ')})) as filled`;
+const lastPageBindings = (articleId: number) => [articleId, articleId, articleId, ...PAGE_FILLING_STATUSES];
+
+function rowsOf(result: unknown): Array<Record<string, unknown>> {
+  // SQLite answers the rows, PostgreSQL a result with them.
+  return Array.isArray(result) ? (result as Array<Record<string, unknown>>) : (result as { rows: Array<Record<string, unknown>> }).rows;
+}
+
+function lastPageFrom(row: Record<string, unknown> | undefined): { page: number; filled: number } | null {
+  if (row?.page === null || row?.page === undefined) return null;
+  return { page: Number(row.page), filled: Number(row.filled ?? 0) };
+}
+
 /** The last page of an article's discussion and how many reacties fill it; null when it has none. */
 export async function lastPageFill(conn: Conn, articleId: number): Promise<{ page: number; filled: number } | null> {
-  const last = await conn('reacties').where({ article_id: articleId }).max({ page: 'thread_page' }).first();
-  if (last?.page === null || last?.page === undefined) return null;
-  const page = Number(last.page);
-  const filled = await conn('reacties')
-    .where({ article_id: articleId, thread_page: page })
-    .whereIn('status', PAGE_FILLING_STATUSES)
-    .count({ n: '*' })
-    .first();
-  return { page, filled: Number(filled?.n ?? 0) };
+  const result: unknown = await conn.raw(`select ${LAST_PAGE_FILL}`, lastPageBindings(articleId));
+  return lastPageFrom(rowsOf(result)[0]);
 }
 
 export async function findReactie(conn: Conn, id: number): Promise<Reactie | null> {
@@ -225,7 +249,12 @@ function verdictColumns(v: StoredVerdict | null | undefined): Record<string, unk
 }
 
 export async function insertReactie(trx: Knex.Transaction, input: NewReactie, now: Date): Promise<number> {
-  await lockArticle(trx, input.articleId);
+  return (await insertReactieOnPage(trx, input, now)).id;
+}
+
+/** insertReactie, also saying which page of the discussion the reactie went on. */
+export async function insertReactieOnPage(trx: Knex.Transaction, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
+  const page = await lockForNewReactie(trx, input.articleId, input.parentId);
   const [row] = await trx('reacties')
     .insert({
       article_id: input.articleId,
@@ -243,12 +272,12 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
       status_changed_at: now,
       submission_key: input.submissionKey ?? null,
       body_html: reactieBodyHtml(input.body),
-      thread_page: await pageForNewReactie(trx, input.articleId, input.parentId),
+      thread_page: page,
       ...verdictColumns(input.verdict),
     })
     .returning('id');
   await moveReactieCount(trx, input.articleId, await insertDelta(trx, input));
-  return Number(typeof row === 'object' ? row.id : row);
+  return { id: Number(typeof row === 'object' ? row.id : row), page };
 }
 
 /** Stores the HTML of reacties written before it was kept (pages make it on the fly until then). */

@@ -7,21 +7,39 @@ import type { SenderHistory } from '../spam/pipeline';
 import { parseAkismetPayload, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
 
 type Conn = Db | Knex.Transaction;
+type Row = Record<string, unknown>;
 
+/** The sender's history as one statement of scalar subqueries: one round trip per post, each part on its own index. */
 export function senderHistory(db: Db): SenderHistory {
   return {
-    async postedByAddressSince(addressKey, since) {
-      return Boolean(await db('reacties').where('created_at', '>', since).andWhere({ author_email_key: addressKey }).first('id'));
-    },
-    async countFromIpSince(ip, since) {
-      return Number((await db('reacties').where({ ip }).andWhere('created_at', '>', since).count({ n: '*' }).first())?.n ?? 0);
-    },
-    async sameText(articleId, addressKey, body) {
-      const row = await db('reacties').where({ article_id: articleId, author_email_key: addressKey, body }).first('id');
-      return row ? Number(row.id) : null;
-    },
-    async hasApprovedReactie(addressKey) {
-      return Boolean(await db('reacties').where({ author_email_key: addressKey, status: 'approved' }).first('id'));
+    async facts(q) {
+      const parts: string[] = [];
+      const bindings: unknown[] = [];
+      const part = (sql: string, alias: string, ...values: unknown[]) => {
+        parts.push(`(${sql}) as ${alias}`);
+        bindings.push(...values);
+      };
+      if (q.floodSince)
+        part('select 1 from reacties where author_email_key = ? and created_at > ? limit 1', 'recent', q.addressKey, q.floodSince);
+      if (q.ip) part('select count(*) from reacties where ip = ? and created_at > ?', 'from_ip', q.ip, q.rateSince);
+      part(
+        'select id from reacties where article_id = ? and author_email_key = ? and body = ? limit 1',
+        'same_text',
+        q.articleId,
+        q.addressKey,
+        q.body,
+      );
+      part("select 1 from reacties where author_email_key = ? and status = 'approved' limit 1", 'approved', q.addressKey);
+      const result: unknown = await db.raw(`select ${parts.join(', ')}`, bindings as never);
+      // SQLite answers the rows, PostgreSQL a result with them.
+      const rows = Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
+      const row = rows[0] ?? {};
+      return {
+        postedSinceFlood: row.recent !== null && row.recent !== undefined,
+        fromIpSinceRate: Number(row.from_ip ?? 0),
+        sameTextId: row.same_text === null || row.same_text === undefined ? null : Number(row.same_text),
+        hasApprovedReactie: row.approved !== null && row.approved !== undefined,
+      };
     },
   };
 }

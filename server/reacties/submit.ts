@@ -115,7 +115,7 @@ export async function submitReactie(
     };
     await afterPost(posted, now).catch((err: unknown) => deps.logger.warn({ err, reactie: outcome.id }, 'subscribing failed'));
   }
-  return { posted: true, id: outcome.id, page: await threadPageOf(deps.db, outcome.id) };
+  return { posted: true, id: outcome.id, page: outcome.page ?? (await threadPageOf(deps.db, outcome.id)) };
 }
 
 /** The form sent back when the per-IP limit stopped it, with how long to wait. */

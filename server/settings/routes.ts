@@ -7,7 +7,7 @@ import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import type { FieldErrors } from '../shared/validation';
 import { SETTINGS_FORM_GROUPS, formFromSettings, parseSettingsForm, type SettingsForm } from './form';
-import { loadSettings, saveSettings } from './settings';
+import { forgetKeptSettings, loadSettings, saveSettings } from './settings';
 
 export { SETTINGS_LIMITS } from './schema';
 
@@ -56,6 +56,7 @@ export function settingsRoutes(deps: Deps): Router {
       await saveSettings(trx, parsed.value);
       await audit(trx, currentActor(res), 'settings.update', null, `moderatie: ${parsed.value.moderationPolicy}`);
     });
+    forgetKeptSettings(deps.db);
     req.session.flash = 'Instellingen opgeslagen.';
     res.redirect(303, '/beheer/instellingen');
   });

@@ -9,6 +9,34 @@ export type ModerationPolicy = Settings['moderationPolicy'];
 
 const KEYS = SETTINGS.map((s) => s.key);
 
+// What keptSettings answers from memory: per database, for KEEP_MS. Keyed by the client's config,
+// which a database and its transactions share.
+const KEEP_MS = 2000;
+const kept = new WeakMap<object, { at: number; settings: Promise<Settings> }>();
+const keyOf = (db: Db): object => db.client.config as object;
+
+/** Settings were saved (after the transaction that saved them, too): the kept copy is gone. */
+export function forgetKeptSettings(db: Db): void {
+  kept.delete(keyOf(db));
+}
+
+/**
+ * The settings as read at most KEEP_MS ago, for what every post reads (the spam filter's and the
+ * moderation policy): on SQLite each read waits its turn on the one connection. A change saved by
+ * this process holds at once (saveSettings drops the copy); one saved by another app server
+ * within KEEP_MS.
+ */
+export function keptSettings(db: Db): Promise<Settings> {
+  const now = Date.now();
+  const k = kept.get(keyOf(db));
+  if (k && now - k.at < KEEP_MS) return k.settings;
+  const settings = loadSettings(db);
+  kept.set(keyOf(db), { at: now, settings });
+  // A failed read is not kept: the next post reads again.
+  settings.catch(() => forgetKeptSettings(db));
+  return settings;
+}
+
 /**
  * Every setting. A missing, damaged (not JSON) or out-of-bounds stored value falls back to its
  * default rather than breaking every page; other rows of the table (the demo seed's claim) are not read.
@@ -43,7 +71,11 @@ export async function saveSettings(db: Db, changes: SettingsChanges): Promise<vo
     rows.push({ key: setting.key, value: JSON.stringify(value) });
   }
   if (rows.length === 0) return;
+  forgetKeptSettings(db);
   await db('settings').insert(rows).onConflict('key').merge(['value']);
+  // After the write too: a read that ran while it did kept the old values (inside a transaction,
+  // the caller forgets them again after its commit).
+  forgetKeptSettings(db);
 }
 
 /**

@@ -26,14 +26,32 @@ export interface Candidate extends PostedContent {
   now: Date;
 }
 
-/** What the pipeline needs to know about earlier reacties; the reacties feature answers it. */
-export interface SenderHistory {
-  /** Whether this address (its emailKey) posted since the given moment. */
-  postedByAddressSince(addressKey: string, since: Date): Promise<boolean>;
-  countFromIpSince(ip: string, since: Date): Promise<number>;
+/** What the checks ask about the sender's earlier reacties. */
+export interface SenderQuestion {
+  addressKey: string;
+  ip: string | null;
+  /** Posted by this address since then? null: the flood check is off. */
+  floodSince: Date | null;
+  /** Reacties from this IP since then. */
+  rateSince: Date;
+  articleId: number;
+  body: string;
+}
+
+export interface SenderFacts {
+  postedSinceFlood: boolean;
+  fromIpSinceRate: number;
   /** The reactie with this text by this address on this article, if any. */
-  sameText(articleId: number, addressKey: string, body: string): Promise<number | null>;
-  hasApprovedReactie(addressKey: string): Promise<boolean>;
+  sameTextId: number | null;
+  hasApprovedReactie: boolean;
+}
+
+/**
+ * What the pipeline needs to know about earlier reacties; the reacties feature answers it, all of
+ * it in one read (every post asks it, and on SQLite each read waits its turn on the one connection).
+ */
+export interface SenderHistory {
+  facts(q: SenderQuestion): Promise<SenderFacts>;
 }
 
 export type Verdict =
@@ -53,7 +71,7 @@ export type Verdict =
       recheck: boolean;
     };
 
-async function contextChecks(history: SenderHistory, c: Candidate, settings: SpamSettings): Promise<CheckHit[]> {
+function contextChecks(facts: SenderFacts, c: Candidate, settings: SpamSettings): CheckHit[] {
   const hits: CheckHit[] = [];
   if (c.honeypot !== '') hits.push({ check: 'honeypot', outcome: 'spam', detail: 'het verborgen lokveld was ingevuld' });
 
@@ -71,27 +89,20 @@ async function contextChecks(history: SenderHistory, c: Candidate, settings: Spa
     }
   }
 
-  const key = emailKey(c.authorEmail);
   // The same person twice within seconds. Not the same IP: neighbours in a library or an office
   // share one address, and the per-minute limit below already stops a bot behind one.
-  if (settings.floodSeconds > 0) {
-    const since = new Date(c.now.getTime() - settings.floodSeconds * 1000);
-    if (await history.postedByAddressSince(key, since))
-      hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
-  }
-  if (c.ip) {
-    const minuteAgo = new Date(c.now.getTime() - 60_000);
-    if ((await history.countFromIpSince(c.ip, minuteAgo)) >= settings.perMinutePerIp)
-      hits.push({ check: 'rate', outcome: 'refuse', detail: `meer dan ${settings.perMinutePerIp} reacties per minuut` });
-  }
+  if (settings.floodSeconds > 0 && facts.postedSinceFlood)
+    hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
+  if (c.ip && facts.fromIpSinceRate >= settings.perMinutePerIp)
+    hits.push({ check: 'rate', outcome: 'refuse', detail: `meer dan ${settings.perMinutePerIp} reacties per minuut` });
 
-  const duplicate = await history.sameText(c.articleId, key, c.body);
+  const duplicate = facts.sameTextId;
   if (duplicate !== null)
     hits.push({ check: 'duplicate', outcome: 'refuse', detail: `dezelfde tekst als reactie ${duplicate}`, existingId: duplicate });
   return hits;
 }
 
-async function memoryAndKnownAddress(db: Db, history: SenderHistory, secret: string, c: Candidate): Promise<CheckHit[]> {
+async function memoryAndKnownAddress(db: Db, facts: SenderFacts, secret: string, c: Candidate): Promise<CheckHit[]> {
   const hits: CheckHit[] = [];
   const parts = await rememberedParts(db, secret, { ip: c.ip, email: c.authorEmail, url: c.authorUrl });
   // An address or website is the spammer's own; an IP may be a library's or a whole office's.
@@ -104,7 +115,7 @@ async function memoryAndKnownAddress(db: Db, history: SenderHistory, secret: str
     });
   else if (parts.includes('ip'))
     hits.push({ check: 'spam-memory', outcome: 'suspect', detail: `eerder als spam gemarkeerd: ${MEMORY_LABELS.ip}` });
-  if (await history.hasApprovedReactie(emailKey(c.authorEmail))) {
+  if (facts.hasApprovedReactie) {
     hits.push({ check: 'known-address', outcome: 'trust', detail: 'e-mailadres had al een goedgekeurde reactie' });
   }
   return hits;
@@ -142,12 +153,20 @@ export async function judgeReactie(
   c: Candidate,
   settings: SpamSettings,
 ): Promise<Verdict> {
-  const context = await contextChecks(history, c, settings);
+  const facts = await history.facts({
+    addressKey: emailKey(c.authorEmail),
+    ip: c.ip,
+    floodSince: settings.floodSeconds > 0 ? new Date(c.now.getTime() - settings.floodSeconds * 1000) : null,
+    rateSince: new Date(c.now.getTime() - 60_000),
+    articleId: c.articleId,
+    body: c.body,
+  });
+  const context = contextChecks(facts, c, settings);
   const refusal = context.find((h) => h.outcome === 'refuse');
   if (refusal)
     return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context, existingId: refusal.existingId };
 
-  const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndKnownAddress(db, history, config.sessionSecret, c))];
+  const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndKnownAddress(db, facts, config.sessionSecret, c))];
   // After the hard checks: what this site's moderators (and the bundled corpus) taught the classifier.
   const score = await scoreReactie(db, c);
   // Only a score that holds or marks is a check that fired; the score itself is kept either way.

@@ -1,11 +1,16 @@
 // The page cache for readers without a cookie: the same page as a fresh rendering (a fresh form
 // token in each), gzip that decodes to it, 304 for a reader who has it, and a new page the moment
-// anything it shows changes — through the app, on any server, or by the clock.
+// anything it shows changes — through the app, on any server, or by the clock. Readers ask the
+// server as main.ts starts it (createServer: the hit path in front of Express); moderators and
+// editors work through the app.
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import request from 'supertest';
+import { createServer } from '../../server/app';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { hiddenInput, loginAs, postReactieForm, type Agent } from '../helpers/http';
@@ -24,9 +29,17 @@ describe('page cache for readers without a cookie', () => {
   let server: http.Server;
   let mod: { agent: Agent; csrf: string };
   let editor: { agent: Agent; csrf: string };
+  // The server's log lines: a hit in front of Express is logged too.
+  const logged: Array<Record<string, unknown>> = [];
   before(async () => {
     t = await createTestApp();
-    server = http.createServer(t.app);
+    const log = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logged.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    server = createServer({ ...t.deps, logger: pino({ level: 'info' }, log) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     mod = await loginAs(t.app, t.db, 'moderator');
     editor = await loginAs(t.app, t.db, 'editor');
@@ -85,6 +98,52 @@ describe('page cache for readers without a cookie', () => {
       });
     assert.equal(posted.status, 303);
     assert.ok(await t.db('reacties').where({ body: 'Via een bewaarde pagina' }).first());
+  });
+
+  it('answers a kept page in front of Express with the headers the app sent, and logs it', async () => {
+    const article = await buildArticle(t.db, { title: 'Voor de app langs' });
+    for (const path of ['/', articlePath(article), `${articlePath(article)}?reacties=1`]) {
+      logged.length = 0;
+      const first = await get(path);
+      const second = await get(path);
+      const zipped = await get(path, { 'accept-encoding': 'gzip' });
+      const notModified = await get(path, { 'if-none-match': String(first.headers.etag) });
+      const head = await get(path, {}, 'HEAD');
+      assert.equal(first.status, 200);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(
+        logged.map((line) => [line.path, line.status, line.cached ?? false]),
+        [
+          [path.split('?')[0], 200, false],
+          [path.split('?')[0], 200, true],
+          [path.split('?')[0], 200, true],
+          [path.split('?')[0], 304, true],
+          [path.split('?')[0], 200, true],
+        ],
+        path,
+      );
+      const headers = (r: Raw) => {
+        const { date: _date, ...rest } = r.headers;
+        return rest;
+      };
+      assert.deepEqual(headers(second), headers(first));
+      assert.match(String(second.headers['content-security-policy']), /default-src 'self'/);
+      assert.equal(second.headers['x-frame-options'], 'SAMEORIGIN');
+      assert.deepEqual(headers(zipped), { ...headers(first), 'content-encoding': 'gzip', 'content-length': String(zipped.body.length) });
+      assert.equal(withoutToken(zlib.gunzipSync(zipped.body).toString()), withoutToken(first.body.toString()));
+      assert.equal(notModified.status, 304);
+      assert.equal(head.headers['content-length'], first.headers['content-length']);
+      assert.equal(head.body.length, 0);
+    }
+    // A reader with a cookie, and a query the app answers otherwise, go to the app.
+    logged.length = 0;
+    await get('/', { cookie: 'stadslog.sid=iets' });
+    await get('/?pagina=x');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(
+      logged.map((line) => line.cached ?? false),
+      [false, false],
+    );
   });
 
   it('answers 304 to a reader who has the page, and a new ETag once it changed', async () => {

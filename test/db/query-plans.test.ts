@@ -23,7 +23,8 @@ const LARGE = [
   'rate_limits',
 ];
 // … and the ones that hold a handful of rows, which SQLite may read whole.
-const SMALL = ['counters', 'settings', 'users', 'pages', 'dossiers'];
+// CONSTANT: the one row of a select without a table (its scalar subqueries are checked on their own).
+const SMALL = ['counters', 'settings', 'users', 'pages', 'dossiers', 'CONSTANT'];
 // A recursive walk's own rows (a search result's chain of parents), read by primary key into it.
 const WALKS = ['ancestors'];
 

@@ -38,10 +38,13 @@ async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return autocannon({ ...opts, excludeErrorStats: false });
 }
 
-/** One page under load: warm-up first, then `duration` seconds with `connections` connections. */
-export async function loadPage(url: string, o: LoadOptions): Promise<Measured> {
-  await cannon({ url, connections: o.connections, duration: o.warmup });
-  return summary(await cannon({ url, connections: o.connections, duration: o.duration }), (s) => s >= 200 && s < 300);
+/**
+ * One page under load: warm-up first, then `duration` seconds with `connections` connections.
+ * `timeout`: seconds an answer may take before it counts as an error (autocannon's default is 10).
+ */
+export async function loadPage(url: string, o: LoadOptions, timeout?: number): Promise<Measured> {
+  if (o.warmup > 0) await cannon({ url, connections: o.connections, duration: o.warmup, timeout });
+  return summary(await cannon({ url, connections: o.connections, duration: o.duration, timeout }), (s) => s >= 200 && s < 300);
 }
 
 /** Time to the first byte of the answer, in milliseconds, for one request at a time: the median of `n`. */
