@@ -30,7 +30,7 @@ import {
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeChecks: Array<true> = [
-  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'spam' | 'mail' | 'tagline'>,
+  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline'>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
   true satisfies Equal<FastPostAction, 'spam' | 'hold'>,
   true satisfies Equal<
@@ -60,6 +60,7 @@ void [typeChecks, badChange, badPolicy];
 /** The keys existing databases hold: they never change. */
 const STORED_KEYS = [
   'moderationPolicy',
+  'reportThreshold',
   'spam.disallowedWords',
   'spam.moderationWords',
   'spam.maxLinks',
@@ -79,6 +80,7 @@ const STORED_KEYS = [
 /** The form's field names, as tests and browsers post them. */
 const FORM_NAMES = [
   'moderatie',
+  'meldingenDrempel',
   'verbodenWoorden',
   'moderatieWoorden',
   'maxLinks',
