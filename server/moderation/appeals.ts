@@ -18,7 +18,7 @@ function sign(secret: string, reactieId: number): string {
   return crypto.createHmac('sha256', secret).update(`appeal:${reactieId}`).digest('base64url');
 }
 
-export function appealPath(secret: string, reactieId: number): string {
+function appealPath(secret: string, reactieId: number): string {
   return `/moderatie/bezwaar/${reactieId}?t=${sign(secret, reactieId)}`;
 }
 
