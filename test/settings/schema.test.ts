@@ -295,6 +295,7 @@ describe('settings store and form', () => {
   it('parses the form: numbers with spaces, CR LF as LF, an unticked checkbox as false', () => {
     const parsed = parseSettingsForm({
       moderatie: 'all',
+      meldingenDrempel: ' 5 ',
       verbodenWoorden: 'casino\r\nloterij\r',
       moderatieWoorden: '',
       maxLinks: ' 3 ',
@@ -313,6 +314,7 @@ describe('settings store and form', () => {
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.deepEqual(parsed.value, {
       moderationPolicy: 'all',
+      reportThreshold: 5,
       spam: {
         disallowedWords: 'casino\nloterij\n',
         moderationWords: '',
