@@ -1,7 +1,6 @@
 // What a moderator can do with a reactie, each in one transaction with the counters kept right,
 // written to the audit log, and (for spam verdicts) reported to Akismet and the spam memory; every
 // decision also teaches the learning spam filter (learn.ts).
-import type { Knex } from 'knex';
 import type { Deps } from '../deps';
 import { mailEnabled } from '../config';
 import { enqueueMail } from '../notifications/queue';
@@ -97,10 +96,16 @@ export async function applyModerationAction(
     // Read before the change: whether the public log knows this reactie as taken off the page.
     const removed = await removedPublicly(trx, id);
     const reports = (await openReportsFor(trx, [id])).get(id) ?? [];
+    const logged = to === 'deleted' ? null : planPublicDecision({ reactie, to, action, decision, removed, reports });
     if (to === 'deleted') await deleteReactie(trx, reactie);
-    else await setReactieStatus(trx, reactie, to, deps.clock());
-    const logged =
-      to === 'deleted' ? null : await logPublicDecision(trx, deps.clock(), { reactie, to, action, decision, removed, reports });
+    // Taken off a public page: its place in the thread keeps a placeholder with the reason.
+    else await setReactieStatus(trx, reactie, to, deps.clock(), logged?.action === 'verwijderd' ? { reason: logged.reason } : undefined);
+    if (logged)
+      await addLogEntry(
+        trx,
+        { reactieId: id, articleId: reactie.articleId, action: logged.action, reason: logged.reason, publicNote: decision.note },
+        deps.clock(),
+      );
     if (to !== 'deleted') await closeReports(trx, id, deps.clock());
     // The author may ask for a second look: the signed link goes to the address the reactie was written with.
     if (logged?.action === 'verwijderd' && reactie.authorEmail && mailEnabled(deps.config)) {
@@ -157,19 +162,15 @@ export async function editReactie(
   return edited;
 }
 
-/** Writes the public log row a decision needs, if any: only reacties that had been public are logged. */
-async function logPublicDecision(
-  trx: Knex.Transaction,
-  now: Date,
-  d: {
-    reactie: Reactie;
-    to: ReactieStatus;
-    action: ModerationAction;
-    decision: PublicDecision;
-    removed: LogEntry | null;
-    reports: OpenReport[];
-  },
-): Promise<{ action: LogAction; reason: ModerationReason } | null> {
+/** The public log row a decision needs, if any: only reacties that had been public are logged. */
+function planPublicDecision(d: {
+  reactie: Reactie;
+  to: ReactieStatus;
+  action: ModerationAction;
+  decision: PublicDecision;
+  removed: LogEntry | null;
+  reports: OpenReport[];
+}): { action: LogAction; reason: ModerationReason } | null {
   const { reactie, to, decision, removed } = d;
   let logged: LogAction | null = null;
   if (to === 'approved' && removed) logged = decision.appeal ? 'bezwaar-toegekend' : 'hersteld';
@@ -179,6 +180,5 @@ async function logPublicDecision(
   if (!logged) return null;
   const reason =
     decision.reason ?? (d.action === 'spam' ? 'spam' : d.reports.length ? mostReported(d.reports) : (removed?.reason ?? 'anders'));
-  await addLogEntry(trx, { reactieId: reactie.id, articleId: reactie.articleId, action: logged, reason, publicNote: decision.note }, now);
   return { action: logged, reason };
 }

@@ -61,14 +61,11 @@ export async function addReport(
     const open = await openReportsFor(trx, [reactie.id]);
     const reports = open.get(reactie.id) ?? [];
     if (reports.length < threshold) return 'added';
-    await setReactieStatus(trx, reactie, 'pending', now);
+    const reason = mostReported(reports);
+    await setReactieStatus(trx, reactie, 'pending', now, { reason, byReports: true });
     // Held for a moderator: no background recheck may approve it again on its own.
     await endRecheck(trx, reactie.id);
-    await addLogEntry(
-      trx,
-      { reactieId: reactie.id, articleId: reactie.articleId, action: 'verborgen', reason: mostReported(reports) },
-      now,
-    );
+    await addLogEntry(trx, { reactieId: reactie.id, articleId: reactie.articleId, action: 'verborgen', reason }, now);
     return 'hidden';
   });
 }

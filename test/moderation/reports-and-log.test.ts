@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { hiddenInput, loginAs, type Agent } from '../helpers/http';
 import { articlePath, type Article } from '../../server/articles/queries';
-import { siteReactieTotal } from '../../server/reacties/counters';
+import { countVisibleReacties, siteReactieTotal } from '../../server/reacties/counters';
 
 describe('reports of reacties and the public moderation log', () => {
   let t: TestApp;
@@ -294,6 +294,57 @@ describe('reports of reacties and the public moderation log', () => {
       ['verwijderd', 'bezwaar-toegekend', 'verwijderd', 'bezwaar-afgewezen'],
     );
     assert.match((await request(t.app).get('/moderatie')).text, /bezwaar afgewezen, reactie blijft weg: spam/);
+  });
+
+  it('keeps the place of a removed reactie with the reason, so its replies stay in context; counters stay exact', async () => {
+    const article = await buildArticle(t.db, { title: 'De brug' });
+    const top = await buildReactie(t.db, article, { body: 'Bovenste reactie' });
+    const removed = await buildReactie(t.db, article, {
+      parentId: top,
+      body: 'Scheldpartij hier',
+      authorName: 'Boze Bert',
+      authorUrl: 'https://bert.example',
+    });
+    const reply = await buildReactie(t.db, article, { parentId: removed, body: 'Antwoord op de scheldpartij' });
+    const under = await buildReactie(t.db, article, { parentId: reply, body: 'Nog dieper' });
+    const exact = async () => assert.equal(await count(article), await countVisibleReacties(t.db, article.id));
+    assert.match((await request(t.app).get(articlePath(article))).text, /Scheldpartij hier/); // now kept in the page cache
+    await act(removed, 'prullenbak', { reden: 'beledigend' }).expect(303);
+    await exact();
+    assert.equal(await count(article), 3);
+    const page = (await request(t.app).get(articlePath(article))).text;
+    assert.match(page, /Reactie verwijderd door de moderatie: beledigend/);
+    assert.match(page, /Antwoord op de scheldpartij/);
+    assert.match(page, /Nog dieper/);
+    assert.doesNotMatch(page, /Scheldpartij hier|Boze Bert|bert\.example/);
+    // The reply is still placed under the placeholder, in its thread.
+    const placeholder = page.indexOf(`id="reactie-${removed}"`);
+    assert.ok(placeholder > 0 && placeholder < page.indexOf(`id="reactie-${reply}"`));
+    assert.doesNotMatch(page, new RegExp(`/reactie/${removed}/melden|antwoord=${removed}`));
+    const feed = (await request(t.app).get(`${articlePath(article)}/feed`)).text;
+    assert.match(feed, /Antwoord op de scheldpartij/);
+    assert.doesNotMatch(feed, /Scheldpartij hier/);
+    const api = (await request(t.app).get(`/api/v1/artikelen/${article.id}/reacties`)).text;
+    assert.match(api, new RegExp(`"id":${reply}`));
+    assert.doesNotMatch(api, /Scheldpartij hier/);
+    // A reply in between is trashed too (never touched by readers' reports): both placeholders, counts exact.
+    await act(reply, 'prullenbak', { reden: 'off-topic' }).expect(303);
+    await exact();
+    assert.equal(await count(article), 2);
+    await act(removed, 'herstellen').expect(303);
+    await exact();
+    assert.equal(await count(article), 3);
+    await act(reply, 'verwijderen').expect(303);
+    await exact();
+    assert.equal((await t.db('reacties').where({ id: under }).first()).parent_id, removed);
+    assert.match((await request(t.app).get(articlePath(article))).text, /Scheldpartij hier/);
+    // Readers' reports hide with a placeholder of their own.
+    for (let i = 0; i < 3; i++) await report(removed, { reden: 'spam' });
+    await exact();
+    assert.match((await request(t.app).get(articlePath(article))).text, /Reactie verborgen na meldingen van lezers/);
+    await act(removed, 'spam').expect(303);
+    await exact();
+    assert.match((await request(t.app).get(articlePath(article))).text, /Reactie verwijderd door de moderatie: spam/);
   });
 
   it('limits reports per address, keeping what the reader typed', async () => {
