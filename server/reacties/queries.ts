@@ -177,6 +177,8 @@ export interface ChainLink {
   articleId: number;
   parentId: number | null;
   status: ReactieStatus;
+  /** Removed with its place kept: its replies are shown under its placeholder. */
+  placeholder: boolean;
 }
 
 // A thread is at most MAX_THREAD_DEPTH deep when posted here; imported threads may be deeper.
@@ -189,13 +191,14 @@ export async function ancestorChain(conn: Conn, id: number): Promise<ChainLink[]
   let current: number | null = id;
   while (current !== null && !seen.has(current) && chain.length < MAX_CHAIN) {
     seen.add(current);
-    const row = await conn('reacties').where({ id: current }).first('id', 'article_id', 'parent_id', 'status');
+    const row = await conn('reacties').where({ id: current }).first('id', 'article_id', 'parent_id', 'status', 'removed_reason');
     if (!row) break;
     const link: ChainLink = {
       id: Number(row.id),
       articleId: Number(row.article_id),
       parentId: row.parent_id === null ? null : Number(row.parent_id),
       status: row.status as ReactieStatus,
+      placeholder: row.status !== 'approved' && row.removed_reason !== null && row.removed_reason !== undefined,
     };
     chain.push(link);
     current = link.parentId;
