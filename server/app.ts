@@ -18,6 +18,9 @@ import { pageRoutes } from './pages/routes';
 import { pageAdminRoutes } from './pages/admin-routes';
 import { reactieRoutes } from './articles/reactie-routes';
 import { moderationRoutes } from './moderation/routes';
+import { moderationLogRoutes } from './moderation/log-routes';
+import { reportRoutes } from './moderation/report-routes';
+import { appealRoutes } from './moderation/appeal-routes';
 import { settingsRoutes } from './settings/routes';
 import { akismetRoutes } from './spam/akismet-routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -177,6 +180,10 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(seoRoutes(deps));
   app.use(archiveRoutes(deps));
   app.use(reactieRoutes(deps, mailEnabled(config) ? subscribeAfterPost(deps) : undefined));
+  // Before articleRoutes (/reactie/:id): reporting a reactie, the public moderation log, a bezwaar.
+  app.use(reportRoutes(deps));
+  app.use(moderationLogRoutes(deps));
+  app.use(appealRoutes(deps));
   // Before pageRoutes (/:slug).
   app.use(searchRoutes(deps));
   app.use(pageRoutes(deps));

@@ -64,6 +64,8 @@ export interface RateLimits {
   loginPerIp: RateLimit;
   /** Failed logins on one account per window, from anywhere. */
   loginFailuresPerAccount: RateLimit;
+  /** Reports of reacties ("Meld deze reactie") one IP address may send per window. */
+  reportsPerIp: RateLimit;
 }
 
 const MINUTE = 60 * 1000;
@@ -154,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reactiesPerIp: { max: parseIntSetting('REACTIE_RATE_LIMIT', env.REACTIE_RATE_LIMIT, 10, 1, 10000), windowMs: 10 * MINUTE },
       loginPerIp: { max: parseIntSetting('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 20, 1, 10000), windowMs: 15 * MINUTE },
       loginFailuresPerAccount: { max: 5, windowMs: 15 * MINUTE },
+      // A reader reports a handful; a campaign to hide someone's reacties needs many addresses.
+      reportsPerIp: { max: 10, windowMs: 10 * MINUTE },
     },
   };
 }
@@ -185,6 +189,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       reactiesPerIp: { max: 10000, windowMs: 10 * MINUTE },
       loginPerIp: { max: 10000, windowMs: 15 * MINUTE },
       loginFailuresPerAccount: { max: 10000, windowMs: 15 * MINUTE },
+      reportsPerIp: { max: 10000, windowMs: 10 * MINUTE },
     },
     ...overrides,
   };

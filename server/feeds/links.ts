@@ -50,6 +50,11 @@ export function feedLinks(deps: Deps): Router {
     next();
   });
 
+  router.get('/moderatie', (_req, res, next) => {
+    res.locals.feedLinks!.push(link('Moderatielogboek', '/moderatie/feed'));
+    next();
+  });
+
   router.get('/documenten', (req, res, next) => {
     const soort = req.query.soort;
     if (isDocumentType(soort) && soort !== 'nieuws')

@@ -12,7 +12,7 @@ import { ARTICLE_KINDS, articlePath, isPublic } from '../articles/queries';
 import { findDossierBySlug, publicArticlesOfDossier } from '../dossiers/queries';
 import { isDocumentType } from '../documents/types';
 import { FEED_CONTENT_TYPES, feedUpdated, writeFeed, type Feed } from './format';
-import { articleListFeed, articlesFeed, FEED_ITEMS, reactiesFeed } from './sources';
+import { articleListFeed, articlesFeed, FEED_ITEMS, moderationLogFeed, reactiesFeed } from './sources';
 
 /** Both addresses of a feed: RSS at the path, Atom under /atom. */
 const both = (path: string): string[] => [path, `${path}/atom`];
@@ -36,6 +36,16 @@ export function feedRoutes(deps: Deps): Router {
   router.get(both('/reacties/feed'), publicCache, async (req, res) => {
     const h = { title: `Reacties · ${site}`, description: `De nieuwste reacties op ${site}`, pagePath: '/', feedPath: '/reacties/feed' };
     send(deps, req, res, await reactiesFeed(deps, null, h));
+  });
+
+  router.get(both('/moderatie/feed'), publicCache, async (req, res) => {
+    const h = {
+      title: `Moderatielogboek · ${site}`,
+      description: 'De besluiten van de moderatie over reacties die op de weblog stonden',
+      pagePath: '/moderatie',
+      feedPath: '/moderatie/feed',
+    };
+    send(deps, req, res, await moderationLogFeed(deps, h));
   });
 
   router.get(both('/:year/:month/:slug/feed'), publicCache, async (req, res) => {

@@ -7,6 +7,8 @@ import { ARTICLE_KINDS, articlePath, documentsOf, isPublic, listArticlesByIds, t
 import { latestVisibleReacties } from '../reacties/feed-queries';
 import { DOCUMENT_TYPES } from '../documents/types';
 import type { PublicReactie } from '../reacties/queries';
+import { listPublicLog, logEntrySummary } from '../reacties/moderation-log';
+import { escapeHtml } from '../shared/html';
 import { absoluteLinks, answersAddedHtml, plainTextHtml, questionsHtml } from './html';
 import type { Feed, FeedItem } from './format';
 
@@ -94,4 +96,25 @@ export async function reactiesFeed(deps: Deps, article: Article | null, h: FeedH
     return a ? [reactieItem(deps.config.baseUrl, r, a)] : [];
   });
   return { ...head(deps, h), items };
+}
+
+/** The public moderation log: each decision with its article, reason and public note; no person. */
+export async function moderationLogFeed(deps: Deps, h: FeedHead): Promise<Feed> {
+  const base = deps.config.baseUrl;
+  const entries = await listPublicLog(deps.db, deps.clock(), FEED_ITEMS, null);
+  return {
+    ...head(deps, h),
+    items: entries.map((e) => {
+      const articleUrl = `${base}${articlePath({ slug: e.articleSlug, publishedAt: e.articlePublishedAt, createdAt: e.articleCreatedAt })}`;
+      const note = e.publicNote ? `<p>Toelichting van de moderatie: ${escapeHtml(e.publicNote)}</p>` : '';
+      return {
+        url: `${base}/moderatie#besluit-${e.id}`,
+        title: `${logEntrySummary(e)} (bij “${e.articleTitle}”)`,
+        author: 'Moderatie',
+        published: e.createdAt,
+        updated: e.createdAt,
+        summaryHtml: `<p>${escapeHtml(logEntrySummary(e))}, bij <a href="${escapeHtml(articleUrl)}">${escapeHtml(e.articleTitle)}</a>.</p>${note}`,
+      };
+    }),
+  };
 }

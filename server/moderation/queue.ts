@@ -5,6 +5,7 @@ import { articlePath, isPublic, type Article } from '../articles/queries';
 import type { ReactieStatus } from '../reacties/queries';
 import { HOLD_AT } from '../spam/classifier/classify';
 import { listQueueRows, type QueueFilter, type QueueRow } from '../reacties/queue-queries';
+import { openReportsFor, type OpenReport } from '../reacties/reports';
 
 const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -23,6 +24,8 @@ export interface QueueItem extends QueueRow {
   /** The permalink of the reactie, when the article is public. */
   articleUrl: string | null;
   history: AuditEntry[];
+  /** Readers' open reports: reason and note, never who. */
+  reports: OpenReport[];
 }
 
 export async function listQueue(db: Db, f: QueueFilter & { status: ReactieStatus; page: number }, now: Date): Promise<QueueItem[]> {
@@ -30,6 +33,10 @@ export async function listQueue(db: Db, f: QueueFilter & { status: ReactieStatus
   const history = await listAuditFor(
     db,
     'reactie',
+    rows.map((r) => r.reactie.id),
+  );
+  const reports = await openReportsFor(
+    db,
     rows.map((r) => r.reactie.id),
   );
   return rows.map((row) => {
@@ -43,6 +50,7 @@ export async function listQueue(db: Db, f: QueueFilter & { status: ReactieStatus
       articleId: row.article.id,
       articleUrl: isPublic(article, now) ? `${articlePath(article)}#reactie-${row.reactie.id}` : null,
       history: history.filter((h) => h.subjectId === row.reactie.id),
+      reports: reports.get(row.reactie.id) ?? [],
     };
   });
 }

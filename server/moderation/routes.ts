@@ -11,6 +11,10 @@ import { REACTIE_LIMITS, validateReactieEdit } from '../reacties/validation';
 import { field, parseId, type FieldErrors } from '../shared/validation';
 import { actionsFor, applyModerationAction, editReactie, isModerationAction, MODERATION_ACTIONS } from './actions';
 import { spamFilterRoutes } from './filter-routes';
+import { readDecision, reasonLocals } from './decision';
+import { MODERATION_REASONS, type ModerationReason } from '../reacties/moderation-log';
+import { removalRoutes } from './removal-routes';
+import { countOpenAppeals } from './appeals';
 import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
 
 const STATUS_TABS = [
@@ -64,6 +68,8 @@ export function moderationRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('moderation')];
   router.use(spamFilterRoutes(deps));
+  // Before /beheer/reacties/:id/:actie, which would take "weghalen" for an unknown action.
+  router.use(removalRoutes(deps));
 
   async function loadReactie(req: Request): Promise<Reactie> {
     const id = parseId(String(req.params.id));
@@ -74,13 +80,18 @@ export function moderationRoutes(deps: Deps): Router {
 
   router.get('/beheer/reacties', ...guard, async (req, res) => {
     const f = readQueueQuery(req.query);
-    const [counts, items] = await Promise.all([countByStatus(deps.db, f), listQueue(deps.db, f, deps.clock())]);
+    const [counts, items, appeals] = await Promise.all([
+      countByStatus(deps.db, f),
+      listQueue(deps.db, f, deps.clock()),
+      countOpenAppeals(deps.db),
+    ]);
     res.render('beheer/moderation/queue', {
       title: 'Reacties modereren',
       bodyClass: 'beheer',
       tabs: STATUS_TABS,
       ...f,
       counts,
+      appeals,
       items: items.map((item) => ({
         ...item,
         text: plainTextToParagraphs(item.reactie.body),
@@ -90,6 +101,7 @@ export function moderationRoutes(deps: Deps): Router {
       pageSpam: actionsFor(f.status).includes('spam'),
       sortUrl: (sort: 'newest' | 'score') => queueUrl({ ...f, sort }, { status: f.status }),
       actionLabels: ACTION_LABELS,
+      reasonLabel: (reason: ModerationReason) => MODERATION_REASONS[reason],
       bulkActions: Object.keys(MODERATION_ACTIONS),
       pages: Math.max(1, Math.ceil(counts[f.status] / QUEUE_PAGE_SIZE)),
       here: queueUrl(f, { status: f.status, pagina: f.page }),
@@ -121,25 +133,34 @@ export function moderationRoutes(deps: Deps): Router {
   const renderEdit = (
     res: Response,
     status: number,
-    id: number,
-    values: { name: string; website: string; body: string },
+    r: Reactie,
+    values: { name: string; website: string; body: string; reason: string; note: string },
     errors: FieldErrors,
   ) =>
-    res
-      .status(status)
-      .render('beheer/moderation/edit', { title: 'Reactie bewerken', bodyClass: 'beheer', id, values, errors, limits: REACTIE_LIMITS });
+    res.status(status).render('beheer/moderation/edit', {
+      title: 'Reactie bewerken',
+      bodyClass: 'beheer',
+      id: r.id,
+      values,
+      limits: REACTIE_LIMITS,
+      // An edit of a reactie readers see is logged publicly, with its reason.
+      public: r.status === 'approved',
+      ...reasonLocals(values, errors),
+    });
 
   router.get('/beheer/reacties/:id/bewerken', ...guard, async (req, res) => {
     const r = await loadReactie(req);
-    renderEdit(res, 200, r.id, { name: r.authorName, website: r.authorUrl ?? '', body: r.body }, {});
+    renderEdit(res, 200, r, { name: r.authorName, website: r.authorUrl ?? '', body: r.body, reason: '', note: '' }, {});
   });
 
   router.post('/beheer/reacties/:id/bewerken', ...guard, async (req, res) => {
     const reactie = await loadReactie(req);
     const values = { name: field(req.body, 'naam'), website: field(req.body, 'website'), body: field(req.body, 'reactie') };
     const { valid, errors } = validateReactieEdit(values);
-    if (!valid) return renderEdit(res, 422, reactie.id, values, errors);
-    await editReactie(deps, currentActor(res), reactie.id, valid);
+    const decision = readDecision(req.body, { required: false });
+    if (!valid || !decision.valid)
+      return renderEdit(res, 422, reactie, { ...values, ...decision.values }, { ...errors, ...decision.errors });
+    await editReactie(deps, currentActor(res), reactie.id, valid, decision.valid);
     req.session.flash = 'Reactie bijgewerkt.';
     res.redirect(303, `/beheer/reacties?status=${reactie.status}`);
   });
@@ -149,7 +170,10 @@ export function moderationRoutes(deps: Deps): Router {
     const action = String(req.params.actie);
     if (!isModerationAction(action)) throw badRequest('Deze actie bestaat niet.');
     if (id === null) throw notFound(GONE);
-    const outcome = await applyModerationAction(deps, currentActor(res), id, action);
+    // The queue's quick buttons send no reason (actions.ts works one out); a form that sends one is checked.
+    const decision = readDecision(req.body, { required: false });
+    if (!decision.valid) throw badRequest(Object.values(decision.errors).join(' '));
+    const outcome = await applyModerationAction(deps, currentActor(res), id, action, decision.valid);
     if (!outcome.ok && outcome.reason === 'missing') throw notFound(GONE);
     const label = MODERATION_ACTIONS[action].label;
     const message = outcome.ok

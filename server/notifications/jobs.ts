@@ -40,9 +40,9 @@ function unsubscribeUrl(deps: Pick<Deps, 'config'>, subscriptionId: number): str
 async function mailsFor(deps: Pick<Deps, 'config' | 'db'>, r: ApprovedReactie, now: Date): Promise<OutgoingMail[]> {
   const article = await findArticleById(deps.db, r.articleId);
   if (!article || !isPublic(article, now)) return [];
-  // A reply is only visible under a visible thread: every reactie above it approved.
+  // A reply is only visible under a visible thread: every reactie above it approved (or a removed one's placeholder).
   const chain = await ancestorChain(deps.db, r.id);
-  if (!chain.every((link) => link.status === 'approved')) return [];
+  if (!chain.every((link) => link.status === 'approved' || link.placeholder)) return [];
   const site: MailSite = { name: deps.config.siteName, baseUrl: deps.config.baseUrl };
   const author = emailKey(r.authorEmail);
   const mailed = new Set<string>([author]); // never to the author about their own words, never twice

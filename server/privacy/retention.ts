@@ -8,6 +8,7 @@ import { purgeRateLimits } from '../http/rate-limit-store';
 import { purgeAkismetPayloads, purgeOldSpam } from '../reacties/purge';
 import { purgeSpamMemory } from '../spam/memory';
 import { purgeOldIps } from './queries';
+import { purgeReaderKeys } from '../reacties/reports';
 import { purgeMailData, MAIL_RETENTION_DAYS, UNCONFIRMED_RETENTION_DAYS } from '../notifications/erase';
 
 // A spammer's address or website is worth remembering for a year; they rarely come back later.
@@ -93,6 +94,18 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   search_entries: { ...SEARCH_INDEX, onlyOn: 'pg' },
   wp_imports: { personalData: 'geen (WordPress-nummers en de rijen die ze hier werden)', retention: 'zolang de weblog bestaat' },
   wp_redirects: { personalData: 'geen (oude WordPress-adressen van artikelen)', retention: 'zolang het artikel bestaat' },
+  moderation_log: {
+    personalData: 'geen (besluit, reden en openbare toelichting; geen naam, e-mail- of IP-adres van bewoner of moderator)',
+    retention: 'zolang het artikel bestaat (openbare verantwoording)',
+  },
+  reactie_reports: {
+    personalData: 'een HMAC van het IP-adres van wie meldde (nooit het adres zelf), de toelichting van de melder',
+    retention: 'de HMAC: IP_RETENTION_DAYS; de melding zolang de reactie bestaat',
+  },
+  moderation_appeals: {
+    personalData: 'de tekst van het bezwaar van wie de reactie schreef',
+    retention: 'zolang de reactie bestaat (een AVG-verzoek dat de reactie wist, wist het bezwaar mee)',
+  },
   knex_migrations: { personalData: 'geen', retention: '—' },
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
 };
@@ -114,6 +127,7 @@ export function retentionJobs(
     ['expired sessions', (now) => sessions.purgeExpired(now.getTime())],
     ['rate limit windows', (now) => purgeRateLimits(db, now.getTime())],
     ['old IP addresses', (now) => purgeOldIps(db, config.ipRetentionDays, now)],
+    ['old report reader keys', (now) => purgeReaderKeys(db, config.ipRetentionDays, now)],
     ['old spam', (now) => purgeOldSpam(db, now)],
     ['old Akismet payloads', (now) => purgeAkismetPayloads(db, now)],
     ['old spam memory', (now) => purgeSpamMemory(db, now, config.ipRetentionDays, SPAM_MEMORY_RETENTION_DAYS)],

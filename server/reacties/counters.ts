@@ -40,40 +40,40 @@ export async function lockArticle(trx: Knex.Transaction, articleId: number): Pro
  * time, which took seconds on an article with thousands of reacties; this stays linear.
  */
 export async function countVisibleReacties(conn: Conn, articleId: number): Promise<number> {
-  const rows: Array<{ id: number; parent_id: number | null; status: string }> = await conn('reacties')
+  const rows: Array<{ id: number; parent_id: number | null; status: string; removed_reason: string | null }> = await conn('reacties')
     .where({ article_id: articleId })
-    .select('id', 'parent_id', 'status');
+    .select('id', 'parent_id', 'status', 'removed_reason');
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
-  const visible = new Map<number, boolean>();
-  const isVisible = (id: number): boolean => {
-    const known = visible.get(id);
+  // Whether a reactie and everything above it is open (approved, or a placeholder that keeps its replies).
+  const open = new Map<number, boolean>();
+  const chainOpen = (id: number): boolean => {
+    const known = open.get(id);
     if (known !== undefined) return known;
     // Walk up to the first ancestor whose answer is known (or the top), then fill in the chain.
     const chain: number[] = [];
     let current: number | null = id;
     let answer = true;
     while (current !== null) {
-      const cached = visible.get(current);
+      const cached = open.get(current);
       if (cached !== undefined) {
         answer = cached;
         break;
       }
       const row = byId.get(current);
-      if (!row || row.status !== 'approved') {
+      chain.push(current);
+      if (!row || !(row.status === 'approved' || row.removed_reason !== null)) {
         answer = false;
-        chain.push(current);
         break;
       }
-      chain.push(current);
       current = row.parent_id === null ? null : Number(row.parent_id);
     }
-    // Every row in the chain shares the answer: all approved up to a known ancestor or the top,
-    // or cut off by the row that is not approved.
-    for (const c of chain) visible.set(c, answer);
+    // Every row in the chain shares the answer: all open up to a known ancestor or the top, or
+    // cut off by the first one that is not (which is itself not open either).
+    for (const c of chain) open.set(c, answer);
     return answer;
   };
   let n = 0;
-  for (const r of rows) if (isVisible(Number(r.id))) n++;
+  for (const r of rows) if (r.status === 'approved' && (r.parent_id === null || chainOpen(Number(r.parent_id)))) n++;
   return n;
 }
 

@@ -3,6 +3,7 @@
 import { olderThan } from '../db/keyset';
 import type { Db } from '../db/knex';
 import { PUBLIC_COLUMNS, toPublicReactie, type PublicReactie } from './queries';
+import { isOpen } from './visibility';
 
 // Candidates are read in batches of twice what is asked, so a few hidden replies do not need a second
 // round; a feed is never more than this many rounds of work.
@@ -65,11 +66,12 @@ async function visibleIds(db: Db, reacties: PublicReactie[]): Promise<Set<number
   let missing = [...new Set(reacties.map((r) => r.parentId).filter((id): id is number => id !== null && !known.has(id)))];
   // Threads are at most a few levels deep; the bound only guards against a damaged parent cycle.
   for (let level = 0; missing.length && level < 50; level++) {
-    const rows: Array<{ id: number; parent_id: number | null; status: string }> = await db('reacties')
+    const rows: Array<{ id: number; parent_id: number | null; status: string; removed_reason: string | null }> = await db('reacties')
       .whereIn('id', missing)
-      .select('id', 'parent_id', 'status');
+      .select('id', 'parent_id', 'status', 'removed_reason');
     for (const row of rows) {
-      known.set(Number(row.id), { parentId: row.parent_id === null ? null : Number(row.parent_id), approved: row.status === 'approved' });
+      // A placeholder (removed with its place kept) lets its replies be seen, as in the thread.
+      known.set(Number(row.id), { parentId: row.parent_id === null ? null : Number(row.parent_id), approved: isOpen(row) });
     }
     missing = [
       ...new Set(

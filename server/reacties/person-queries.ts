@@ -60,6 +60,8 @@ export async function anonymiseReactie(trx: Knex.Transaction, reactie: Reactie):
       submission_key: null,
       ...(checksQuoteThem ? { spam_checks: null } : {}),
     });
+  // A bezwaar is the author's own words about the reactie: erased with the rest of them.
+  await trx('moderation_appeals').where({ reactie_id: reactie.id }).delete();
 }
 
 /** IP addresses and browser names posted before the cutoff, including the copy sent to Akismet. */

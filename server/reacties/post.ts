@@ -54,8 +54,10 @@ async function resolveParent(
   if (parentId === null) return null;
   const chain = await ancestorChain(deps.db, parentId);
   const shownToPoster = (link: ChainLink) => link.status === 'approved' || (link.status !== 'trash' && ownIds.includes(link.id));
+  // Above the reactie answered, a removed one's placeholder keeps the thread shown; it cannot be answered itself.
+  const keepsThread = (link: ChainLink, i: number) => shownToPoster(link) || (i > 0 && link.placeholder);
   const top = chain[chain.length - 1];
-  if (chain.length === 0 || top.parentId !== null || chain[0].articleId !== article.id || !chain.every(shownToPoster)) return 'missing';
+  if (chain.length === 0 || top.parentId !== null || chain[0].articleId !== article.id || !chain.every(keepsThread)) return 'missing';
   return chain.length >= MAX_THREAD_DEPTH ? chain[0].parentId : chain[0].id;
 }
 

@@ -37,6 +37,10 @@ export type PublicReactie = Pick<
   bodyHtml: string;
   /** The page of the article's reacties this reactie's thread is on (paging.ts). */
   threadPage: number;
+  /** Taken off by the moderation with its place kept: the reason the placeholder names; else null. */
+  removedReason: string | null;
+  /** Hidden by readers' reports, waiting for a moderator. */
+  removedByReports: boolean;
 };
 
 type Conn = Db | Knex.Transaction;
@@ -60,6 +64,8 @@ export function toPublicReactie(row: Row): PublicReactie {
     status: row.status as ReactieStatus,
     createdAt: toDate(row.created_at),
     threadPage: Number(row.thread_page ?? 1),
+    removedReason: row.status !== 'approved' && typeof row.removed_reason === 'string' ? row.removed_reason : null,
+    removedByReports: row.removed_by_reports === true || row.removed_by_reports === 1,
   };
 }
 
@@ -74,6 +80,8 @@ export const PUBLIC_COLUMNS = [
   'status',
   'created_at',
   'thread_page',
+  'removed_reason',
+  'removed_by_reports',
 ];
 
 export function toReactie(row: Row): Reactie {
@@ -98,14 +106,16 @@ export async function listThreadReacties(db: Db, articleId: number, pages: numbe
     .where({ article_id: articleId })
     .whereIn('thread_page', pages)
     .andWhere((q) => {
-      q.where({ status: 'approved' });
+      // Placeholders too: a reactie the moderation removed keeps its place, so its replies keep their context.
+      q.where({ status: 'approved' }).orWhereNotNull('removed_reason');
       if (ownIds.length) q.orWhere((own) => own.whereIn('id', ownIds).whereIn('status', ['pending', 'spam']));
     })
     .orderBy([
       { column: 'created_at', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
-  return rows.map(toPublicReactie);
+  // A placeholder shows only the reason: never the removed text, name or website, not even to its author.
+  return rows.map(toPublicReactie).map((r) => (r.removedReason ? { ...r, authorName: '', authorUrl: null, body: '', bodyHtml: '' } : r));
 }
 
 /** Where a public link to a reactie leads: its article and page; null when it is not (or no longer) shown. */
@@ -191,6 +201,8 @@ export interface ChainLink {
   articleId: number;
   parentId: number | null;
   status: ReactieStatus;
+  /** Removed with its place kept: its replies are shown under its placeholder. */
+  placeholder: boolean;
 }
 
 // A thread is at most MAX_THREAD_DEPTH deep when posted here; imported threads may be deeper.
@@ -203,13 +215,14 @@ export async function ancestorChain(conn: Conn, id: number): Promise<ChainLink[]
   let current: number | null = id;
   while (current !== null && !seen.has(current) && chain.length < MAX_CHAIN) {
     seen.add(current);
-    const row = await conn('reacties').where({ id: current }).first('id', 'article_id', 'parent_id', 'status');
+    const row = await conn('reacties').where({ id: current }).first('id', 'article_id', 'parent_id', 'status', 'removed_reason');
     if (!row) break;
     const link: ChainLink = {
       id: Number(row.id),
       articleId: Number(row.article_id),
       parentId: row.parent_id === null ? null : Number(row.parent_id),
       status: row.status as ReactieStatus,
+      placeholder: row.status !== 'approved' && row.removed_reason !== null && row.removed_reason !== undefined,
     };
     chain.push(link);
     current = link.parentId;
@@ -307,13 +320,31 @@ class StaleReactieError extends Error {}
  * Moves a reactie to another status; trash remembers where it came from, so restore can go back.
  * `reactie` must be the copy lockReactie returned: the update only applies to the status read.
  */
-export async function setReactieStatus(trx: Knex.Transaction, reactie: Reactie, status: ReactieStatus, now: Date): Promise<void> {
+export async function setReactieStatus(
+  trx: Knex.Transaction,
+  reactie: Reactie,
+  status: ReactieStatus,
+  now: Date,
+  /** Taken off the page by the moderation (or readers' reports), keeping its place with this reason. */
+  removal?: { reason: string; byReports?: boolean },
+): Promise<void> {
   await lockArticle(trx, reactie.articleId);
+  const current = await trx('reacties').where({ id: reactie.id }).first('removed_reason', 'removed_by_reports');
+  // Approved again: no placeholder. Otherwise a new removal sets it; any other move keeps it.
+  const reason: string | null = status === 'approved' ? null : removal ? removal.reason : (current?.removed_reason ?? null);
+  const byReports = reason !== null && (removal ? removal.byReports === true : Boolean(current?.removed_by_reports));
   const n = await trx('reacties')
     .where({ id: reactie.id, status: reactie.status })
-    .update({ status, previous_status: status === 'trash' ? reactie.status : null, status_changed_at: now });
+    .update({
+      status,
+      previous_status: status === 'trash' ? reactie.status : null,
+      status_changed_at: now,
+      removed_reason: reason,
+      removed_by_reports: byReports,
+    });
   if (n !== 1) throw new StaleReactieError(`reactie ${reactie.id} is no longer ${reactie.status}`);
-  await moveReactieCount(trx, reactie.articleId, await statusDelta(trx, reactie, reactie.status, status));
+  const from = { status: reactie.status, removed_reason: (current?.removed_reason as string | null) ?? null };
+  await moveReactieCount(trx, reactie.articleId, await statusDelta(trx, reactie, from, { status, removed_reason: reason }));
 }
 
 /** What "restore" returns a trashed reactie to: where it was before, and never straight to spam. */

@@ -3,6 +3,7 @@
 // from them, the moderation queue shows them through views/partials/plain-text.ejs.
 import LinkifyIt from 'linkify-it';
 import type { PublicReactie } from './queries';
+import { isModerationReason, MODERATION_REASONS } from './moderation-log';
 
 // Replies nest this deep; a reply to a reactie at this depth is placed beside it instead.
 export const MAX_THREAD_DEPTH = 5;
@@ -19,6 +20,8 @@ export interface ThreadNode {
   depth: number;
   /** Held for moderation; only its own author is shown it. */
   pending: boolean;
+  /** A removed reactie's placeholder: what it says instead of the reactie; null for a shown one. */
+  removed: string | null;
   children: ThreadNode[];
 }
 
@@ -47,14 +50,30 @@ export function plainTextToParagraphs(body: string): PlainText {
     .map((p) => p.split('\n').map(linkSegments));
 }
 
+/** "Reactie verwijderd door de moderatie: beledigend", or null for a reactie that is shown. */
+function placeholderText(r: PublicReactie): string | null {
+  if (!r.removedReason) return null;
+  const reason = isModerationReason(r.removedReason) ? MODERATION_REASONS[r.removedReason] : MODERATION_REASONS.anders;
+  return r.removedByReports
+    ? `Reactie verborgen na meldingen van lezers, tot de moderatie ernaar kijkt: ${reason}`
+    : `Reactie verwijderd door de moderatie: ${reason}`;
+}
+
 /**
  * Builds the visible thread: a reactie is shown when it is approved (or the reader's own held one)
- * and its parent is shown. Replies to a reactie that is not shown are left out with it.
+ * and its parent is shown; a removed one's placeholder stands in its place, its replies under it.
+ * Replies to a reactie that is not shown are left out with it.
  */
 export function buildThread(reacties: PublicReactie[]): ThreadNode[] {
   const nodes = new Map<number, ThreadNode>();
   for (const r of reacties) {
-    nodes.set(r.id, { reactie: r, depth: 1, pending: r.status !== 'approved', children: [] });
+    nodes.set(r.id, {
+      reactie: r,
+      depth: 1,
+      pending: r.status !== 'approved' && !r.removedReason,
+      removed: placeholderText(r),
+      children: [],
+    });
   }
   const roots: ThreadNode[] = [];
   const placed = new Set<number>();

@@ -1,16 +1,16 @@
 // Which reacties a search may show: those the thread shows, approved under a chain of approved
-// parents (as reacties/counters.ts counts them). Asked when searching, by walking up from each
+// parents or placeholders of removed ones (as reacties/counters.ts counts them). Asked when searching, by walking up from each
 // matching reactie (a few primary-key reads; UNION ends even on a damaged, cyclic chain), so a
 // parent's moderation never has to touch its replies' index rows.
 import type { Knex } from 'knex';
 
 const UNDER_APPROVED_PARENTS = `not exists (
-  with recursive ancestors (id, parent_id, status) as (
-    select p.id, p.parent_id, p.status from reacties p where p.id = r.parent_id
+  with recursive ancestors (id, parent_id, status, removed_reason) as (
+    select p.id, p.parent_id, p.status, p.removed_reason from reacties p where p.id = r.parent_id
     union
-    select p.id, p.parent_id, p.status from reacties p join ancestors on p.id = ancestors.parent_id
+    select p.id, p.parent_id, p.status, p.removed_reason from reacties p join ancestors on p.id = ancestors.parent_id
   )
-  select 1 from ancestors where ancestors.status <> 'approved')`;
+  select 1 from ancestors where ancestors.status <> 'approved' and ancestors.removed_reason is null)`;
 
 /** Where-clause for a search row joined with its reactie as `r`: an article, or a shown reactie. */
 export function publicEntry(kindColumn: string) {

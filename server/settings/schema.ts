@@ -85,6 +85,19 @@ const SETTINGS_SCHEMA = [
     ],
   },
   {
+    // Readers' reports (reacties/reports.ts): this many open reports hide a reactie until a moderator looks.
+    key: 'reportThreshold',
+    kind: 'integer',
+    min: 1,
+    max: 100,
+    default: 3,
+    form: 'meldingenDrempel',
+    group: 'Moderatie',
+    label: 'Verbergen na dit aantal meldingen',
+    shortLabel: 'Aantal meldingen',
+    help: 'Zoveel verschillende lezers melden een reactie: dan verdwijnt hij meteen van de pagina tot een moderator ernaar kijkt.',
+  },
+  {
     // A match in name, e-mail, website, text, IP or browser → spam.
     key: 'spam.disallowedWords',
     kind: 'text',

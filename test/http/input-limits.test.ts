@@ -72,6 +72,13 @@ const NOT_TYPED = new Set([
   'articles.status',
   'reacties.status',
   'reacties.previous_status',
+  // Issue 12: fixed lists of reasons and outcomes, checked by the routes; the reader key is an HMAC.
+  'reacties.removed_reason',
+  'moderation_log.action',
+  'moderation_log.reason',
+  'reactie_reports.reason',
+  'reactie_reports.reader_key',
+  'moderation_appeals.outcome',
   'reacties.ip',
   'reacties.submission_key',
   'spam_classifier_reacties.label',

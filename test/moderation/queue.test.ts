@@ -92,10 +92,15 @@ describe('moderation queue', () => {
   it('deletes permanently from the trash; replies move up to the grandparent', async () => {
     const article = await buildArticle(t.db);
     const top = await buildReactie(t.db, article);
-    const middle = await buildReactie(t.db, article, { parentId: top });
+    const middle = await buildReactie(t.db, article, { parentId: top, body: 'Middelste tekst' });
     const reply = await buildReactie(t.db, article, { parentId: middle, body: 'Kleinkind' });
     await act(middle, 'prullenbak');
-    assert.equal(await count(article), 1, 'the reply under a trashed reactie is hidden');
+    // It had been public: its place keeps a placeholder, so the reply under it stays in context.
+    assert.equal(await count(article), 2, 'the reply under a removed public reactie stays visible');
+    const page = await publicPage(article);
+    assert.match(page, /Reactie verwijderd door de moderatie: andere reden/);
+    assert.match(page, /Kleinkind/);
+    assert.doesNotMatch(page, /Middelste tekst/);
     await act(middle, 'verwijderen');
     assert.equal(await status(middle), undefined);
     assert.equal((await t.db('reacties').where({ id: reply }).first()).parent_id, top);

@@ -6,7 +6,8 @@ import crypto from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie, uniqueEmail } from '../helpers/builders';
-import { postReactieForm } from '../helpers/http';
+import { hiddenInput, postReactieForm } from '../helpers/http';
+import { applyModerationAction } from '../../server/moderation/actions';
 import { articlePath } from '../../server/articles/queries';
 
 // Enough to reach every kind of page from the voorpagina; the demo site has far fewer.
@@ -50,6 +51,19 @@ describe('privacy: nothing leaks into public pages', () => {
     const posted = await postReactieForm(poster.set('X-Forwarded-For', ip), articlePath(article), { email, reactie: 'Via het formulier' });
     assert.equal(posted.status, 303);
 
+    // Reported by a reader from the same address, and taken off by the moderation: the report page,
+    // the public log and its feed must not show who wrote or who reported.
+    const reported = await buildReactie(t.db, article, { authorEmail: email, ip, body: 'Gemelde reactie van de lektest' });
+    const form = await request(t.app).get(`/reactie/${reported}/melden`).expect(200);
+    await request(t.app)
+      .post(`/reactie/${reported}/melden`)
+      .set('X-Forwarded-For', ip)
+      .type('form')
+      .send({ _token: hiddenInput(form.text, '_token'), reden: 'spam' })
+      .expect(200);
+    const removed = await buildReactie(t.db, article, { authorEmail: email, ip, body: 'Verwijderde reactie van de lektest' });
+    await applyModerationAction(t.deps, { id: null, email: 'moderator@example.nl' }, removed, 'prullenbak', { reason: 'beledigend' });
+
     const forbidden = [...needles(email), ...needles(ip)];
     const seen = new Set<string>();
     const queue = [
@@ -67,6 +81,8 @@ describe('privacy: nothing leaks into public pages', () => {
       `${articlePath(article)}/feed`,
       `${articlePath(article)}/feed/atom`,
       '/documenten/feed',
+      '/moderatie/feed',
+      '/moderatie/feed/atom',
       '/archief',
       articlePath(article).slice(0, 5),
       articlePath(article).slice(0, 8),
@@ -95,6 +111,7 @@ describe('privacy: nothing leaks into public pages', () => {
     }
     assert.ok(pages >= 18, `crawled ${pages} pages`);
     assert.ok(seen.has('/reacties/feed') && seen.has(`${articlePath(article)}/feed/atom`), 'the feeds were crawled too');
+    assert.ok(seen.has('/moderatie') && seen.has(`/reactie/${reported}/melden`), 'the log and the report form were crawled too');
     assert.ok(seen.has('/static/css/site.css') && seen.has('/static/js/site.js'), 'assets were crawled too');
   });
 });

@@ -134,7 +134,7 @@ describe('search: /zoeken', () => {
     assert.match(res.headers.location, new RegExp(`#reactie-${approved}$`));
   });
 
-  it('finds a reply only when the thread shows it: under approved parents', async () => {
+  it('finds a reply only when the thread shows it: under approved parents, or the placeholder of a removed one', async () => {
     const a = await buildArticle(t.db);
     const parent = await buildReactie(t.db, a, { body: 'Een vraag.', status: 'pending' });
     const middle = await buildReactie(t.db, a, { parentId: parent, body: 'Tussenantwoord.' });
@@ -142,8 +142,10 @@ describe('search: /zoeken', () => {
     assert.deepEqual(links(await search('zandbak')), []);
     await act(parent, 'goedkeuren');
     assert.deepEqual(links(await search('zandbak')), [`/reactie/${reply}`]);
+    // A public reactie taken off keeps its place (a placeholder): the reply under it is still shown and found.
     await act(middle, 'afkeuren');
-    assert.deepEqual(links(await search('zandbak')), []);
+    assert.deepEqual(links(await search('zandbak')), [`/reactie/${reply}`]);
+    assert.deepEqual(links(await search('Tussenantwoord')), [], 'the removed text is never found');
   });
 
   it('finds the new text after a moderator edit, not the old', async () => {

@@ -30,7 +30,7 @@ import {
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeChecks: Array<true> = [
-  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'spam' | 'mail' | 'tagline'>,
+  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline'>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
   true satisfies Equal<FastPostAction, 'spam' | 'hold'>,
   true satisfies Equal<
@@ -60,6 +60,7 @@ void [typeChecks, badChange, badPolicy];
 /** The keys existing databases hold: they never change. */
 const STORED_KEYS = [
   'moderationPolicy',
+  'reportThreshold',
   'spam.disallowedWords',
   'spam.moderationWords',
   'spam.maxLinks',
@@ -79,6 +80,7 @@ const STORED_KEYS = [
 /** The form's field names, as tests and browsers post them. */
 const FORM_NAMES = [
   'moderatie',
+  'meldingenDrempel',
   'verbodenWoorden',
   'moderatieWoorden',
   'maxLinks',
@@ -293,6 +295,7 @@ describe('settings store and form', () => {
   it('parses the form: numbers with spaces, CR LF as LF, an unticked checkbox as false', () => {
     const parsed = parseSettingsForm({
       moderatie: 'all',
+      meldingenDrempel: ' 5 ',
       verbodenWoorden: 'casino\r\nloterij\r',
       moderatieWoorden: '',
       maxLinks: ' 3 ',
@@ -311,6 +314,7 @@ describe('settings store and form', () => {
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.deepEqual(parsed.value, {
       moderationPolicy: 'all',
+      reportThreshold: 5,
       spam: {
         disallowedWords: 'casino\nloterij\n',
         moderationWords: '',

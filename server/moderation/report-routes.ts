@@ -1,0 +1,122 @@
+// "Meld deze reactie": a page with a small form under /reactie/:id/melden, for anyone, without an
+// account or JavaScript. Protected like the reactie form (a signed form token, a rate limit per
+// IP address); the reader is known only by an HMAC of the address (reacties/reports.ts).
+import { Router, type Request, type Response } from 'express';
+import type { Deps } from '../deps';
+import { noStore } from '../http/cache';
+import { HttpError, notFound } from '../http/errors';
+import { limiter } from '../http/rate-limit';
+import { articlePath, findArticleById, isPublic, type Article } from '../articles/queries';
+import { findReactie, type Reactie } from '../reacties/queries';
+import { MODERATION_REASONS } from '../reacties/moderation-log';
+import { addReport, isReportReason, readerKey, REPORT_NOTE_MAX, REPORT_REASONS } from '../reacties/reports';
+import { plainTextToParagraphs } from '../reacties/thread';
+import { loadSettings } from '../settings/settings';
+import { field, parseId, type FieldErrors } from '../shared/validation';
+
+const GONE = 'Deze reactie staat niet (meer) op de pagina. Misschien heeft de moderatie er al naar gekeken.';
+const REASON_HELP: Record<(typeof REPORT_REASONS)[number], string> = {
+  spam: 'Reclame, nepberichten of een bot',
+  beledigend: 'Scheldt, discrimineert of bedreigt',
+  persoonsgegevens: 'Noemt iemands adres, telefoonnummer of andere privégegevens',
+  'off-topic': 'Gaat niet over dit artikel',
+};
+
+const purpose = (id: number) => `report:${id}`;
+
+interface ReportValues {
+  reason: string;
+  note: string;
+}
+
+export function reportRoutes(deps: Deps): Router {
+  const router = Router();
+
+  /** The reactie and its article, when readers can see both. */
+  async function visible(req: Request): Promise<{ reactie: Reactie; article: Article }> {
+    const id = parseId(String(req.params.id));
+    const reactie = id === null ? null : await findReactie(deps.db, id);
+    const article = reactie ? await findArticleById(deps.db, reactie.articleId) : null;
+    if (!reactie || reactie.status !== 'approved' || !article || !isPublic(article, deps.clock())) throw notFound(GONE);
+    return { reactie, article };
+  }
+
+  function render(res: Response, status: number, r: Reactie, a: Article, values: ReportValues, errors: FieldErrors, formError?: string) {
+    res.status(status).render('moderation/report', {
+      title: 'Reactie melden',
+      reactie: { id: r.id, authorName: r.authorName, createdAt: r.createdAt, text: plainTextToParagraphs(r.body) },
+      articleTitle: a.title,
+      backUrl: `/reactie/${r.id}`,
+      reasons: REPORT_REASONS.map((value) => ({ value, label: MODERATION_REASONS[value], help: REASON_HELP[value] })),
+      values,
+      errors,
+      formError,
+      noteMax: REPORT_NOTE_MAX,
+      token: deps.formTokens.issue(purpose(r.id), deps.clock().getTime()),
+    });
+  }
+
+  const readValues = (req: Request): ReportValues => ({
+    reason: field(req.body, 'reden'),
+    note: field(req.body, 'toelichting').replace(/\r\n?/g, '\n').trim(),
+  });
+
+  const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'report-ip', deps.config.rateLimits.reportsPerIp, {
+    onLimit: async (req, res, minutes) => {
+      const { reactie, article } = await visible(req);
+      const wait = minutes === 1 ? 'een minuut' : `${minutes} minuten`;
+      render(
+        res,
+        429,
+        reactie,
+        article,
+        readValues(req),
+        {},
+        `Er kwamen veel meldingen van dit adres. Probeer het over ${wait} opnieuw; je tekst staat er nog.`,
+      );
+    },
+  });
+
+  router.get('/reactie/:id/melden', noStore, async (req, res) => {
+    const { reactie, article } = await visible(req);
+    render(res, 200, reactie, article, { reason: '', note: '' }, {});
+  });
+
+  router.post('/reactie/:id/melden', noStore, perIp, async (req, res) => {
+    const { reactie, article } = await visible(req);
+    const token = deps.formTokens.check(purpose(reactie.id), field(req.body, '_token'), deps.clock().getTime());
+    if (!token.ok && token.reason !== 'expired')
+      throw new HttpError(403, 'Dit formulier is ongeldig. Laad de pagina opnieuw en probeer het nog eens.');
+    const values = readValues(req);
+    const errors: FieldErrors = {};
+    if (!isReportReason(values.reason)) errors.reden = 'Kies waarom je deze reactie meldt.';
+    if ([...values.note].length > REPORT_NOTE_MAX)
+      errors.toelichting = `Maak de toelichting korter: hoogstens ${REPORT_NOTE_MAX} tekens (nu ${[...values.note].length}).`;
+    // An expired token is no forgery (a page left open for a week): ask to send it once more.
+    if (!token.ok) return render(res, 422, reactie, article, values, errors, 'Dit formulier was verlopen. Verstuur het nog een keer.');
+    if (Object.keys(errors).length || !isReportReason(values.reason)) return render(res, 422, reactie, article, values, errors);
+    const { reportThreshold } = await loadSettings(deps.db);
+    const outcome = await addReport(
+      deps.db,
+      {
+        reactieId: reactie.id,
+        reason: values.reason,
+        note: values.note || null,
+        readerKey: readerKey(deps.config.sessionSecret, req.ip ?? ''),
+      },
+      reportThreshold,
+      deps.clock(),
+    );
+    if (outcome === 'gone') throw notFound(GONE);
+    res.render('moderation/reported', {
+      title: outcome === 'already' ? 'Al gemeld' : 'Bedankt voor je melding',
+      message:
+        outcome === 'already'
+          ? 'Je had deze reactie al gemeld. Een moderator kijkt ernaar.'
+          : 'Een moderator kijkt ernaar. Wie een reactie meldt, blijft onbekend: ook voor de moderatie.',
+      backUrl: outcome === 'hidden' ? articlePath(article) : `/reactie/${reactie.id}`,
+    });
+  });
+
+  return router;
+}
