@@ -48,7 +48,7 @@ describe('browser: a resident with only a keyboard', function () {
       'Ans (reactie op Piet)',
     );
     assert.equal(await page.locator(`#reactie-${reply} .reactie-header .visually-hidden`).isVisible(), true);
-    assert.equal(await page.locator(`#reactie-${piet} > article .visually-hidden`).count(), 0);
+    assert.equal(await page.locator(`#reactie-${piet} > article .reactie-header .visually-hidden`).count(), 0);
 
     // The first Tab stop is the skip link, shown on focus; Enter moves focus to the content.
     await page.keyboard.press('Tab');
