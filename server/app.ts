@@ -17,6 +17,7 @@ import { pageAdminRoutes } from './pages/admin-routes';
 import { reactieRoutes } from './articles/reactie-routes';
 import { moderationRoutes } from './moderation/routes';
 import { settingsRoutes } from './settings/routes';
+import { taglineRoutes } from './tagline/routes';
 import { akismetRoutes } from './spam/akismet-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { privacyRoutes } from './privacy/routes';
@@ -147,6 +148,7 @@ export function createApp(deps: Deps): express.Express {
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));
   app.use(settingsRoutes(deps));
+  app.use(taglineRoutes(deps));
   app.use(akismetRoutes(deps));
   app.use(privacyRoutes(deps));
   app.use(auditRoutes(deps));

@@ -89,6 +89,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'dossier.add-article': 'artikel aan dossier toegevoegd',
   'dossier.remove-article': 'artikel uit dossier verwijderd',
   'settings.update': 'instellingen gewijzigd',
+  'tagline.update': 'slogan gewijzigd',
   'spam-filter.reset': 'lerend spamfilter teruggezet',
   'privacy.export': 'reacties geëxporteerd (AVG)',
   'privacy.anonymise': 'reacties geanonimiseerd (AVG)',
@@ -136,7 +137,7 @@ const ROLE_DETAIL = new RegExp(`^rol (${TOKEN})( \\(opdrachtregel\\))?$`);
 const POLICY_DETAIL = new RegExp(`^moderatie: (${TOKEN})$`);
 
 // Actions whose detail is an article title, a page slug or a dossier title: free text, never translated.
-const FREE_TEXT_ACTIONS = /^(article|page|dossier)\./;
+const FREE_TEXT_ACTIONS = /^(article|page|dossier|tagline)\./;
 
 /** One side of "from → to": a status (or "deleted") or a role, else the token as it is. */
 function arrowToken(token: string): string {

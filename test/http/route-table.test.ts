@@ -45,6 +45,8 @@ const TABLE: Record<string, Need> = {
   'GET /beheer/instellingen': 'settings',
   'POST /beheer/instellingen': 'settings',
   'POST /beheer/instellingen/akismet-controleren': 'settings',
+  'GET /beheer/slogan': 'tagline',
+  'POST /beheer/slogan': 'tagline',
   'GET /beheer/privacy': 'moderation',
   'GET /beheer/privacy/export': 'moderation',
   'POST /beheer/privacy/wissen': 'moderation',
