@@ -27,6 +27,7 @@ import { attachmentRoutes, isUploadRequest } from './attachments/routes';
 import { attachmentLocals } from './attachments/locals';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
+import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
 import { archiveRoutes } from './articles/archive-routes';
 import { feedLinks } from './feeds/links';
 import { feedRoutes } from './feeds/routes';
@@ -140,6 +141,7 @@ export function createApp(deps: Deps): express.Express {
   });
 
   app.use(attachmentLocals(deps));
+  app.use(tagEditorRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(dashboardRoutes(deps));
   app.use(importRoutes(deps));
@@ -163,6 +165,8 @@ export function createApp(deps: Deps): express.Express {
   // dossiers of an article for its page (res.locals.dossiers; it never ends the request).
   app.use(dossierRoutes(deps));
   app.use(articleDossiers(deps));
+  app.use(tagRoutes(deps));
+  app.use(articleTags(deps));
   app.use(feedRoutes(deps));
   app.use(seoRoutes(deps));
   app.use(archiveRoutes(deps));

@@ -82,6 +82,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'article.update': 'artikel bijgewerkt',
   'article.publish': 'artikel gepubliceerd',
   'article.unpublish': 'artikel offline gehaald',
+  'article.tags': 'tags van artikel gewijzigd',
   'page.update': 'pagina bijgewerkt',
   'dossier.create': 'dossier aangemaakt',
   'dossier.update': 'dossier bijgewerkt',

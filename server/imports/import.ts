@@ -6,6 +6,7 @@ import type { Db } from '../db/knex';
 import { COLUMN_LIMITS } from '../db/limits';
 import { createAccountWithoutPassword, findUserByEmail } from '../accounts/users';
 import { createDossier, uniqueDossierSlug } from '../dossiers/queries';
+import { findOrCreateTag } from '../tags/queries';
 import { slugify } from '../shared/slug';
 import { importComments, type PingbackMode } from './comments';
 import { importPost, type Author } from './posts';
@@ -49,6 +50,7 @@ class Importer {
   readonly report = new ImportReport();
   private readonly authors = new Map<string, Author>();
   private readonly dossiers = new Map<string, number | null>();
+  private readonly tags = new Map<string, number | null>();
   private readonly attachments: PendingAttachment[] = [];
 
   constructor(
@@ -96,6 +98,27 @@ class Importer {
     return id;
   }
 
+  /**
+   * A tag, from the channel's list or (undeclared) from an item: a tag here with the same slug
+   * (one an editor made, or an earlier import's) is the same tag. Null without a slug or name.
+   */
+  async tagOf(nicename: string, name: string): Promise<number | null> {
+    const key = cut(nicename.trim() || slugify(htmlToPlainText(name)), 100);
+    if (!key) return null;
+    const known = this.tags.get(key);
+    if (known !== undefined) return known;
+    let id = await importedId(this.trx, 'tag', key);
+    if (id !== null) this.report.skip('tag', ALREADY);
+    else {
+      const tag = await findOrCreateTag(this.trx, htmlToPlainText(name) || decodeSlug(key), decodeSlug(key));
+      id = tag.id;
+      await rememberImport(this.trx, 'tag', key, id);
+      this.report.add('tag');
+    }
+    this.tags.set(key, id);
+    return id;
+  }
+
   async item(node: XmlNode): Promise<void> {
     const type = childText(node, 'wp:post_type').trim();
     const wpId = childText(node, 'wp:post_id').trim();
@@ -109,6 +132,7 @@ class Importer {
       articleId = await importPost(this.trx, node, {
         authors: this.authors,
         dossierOf: (c) => this.dossierOf(c.attrs.nicename ?? '', c.text, ''),
+        tagOf: (c) => this.tagOf(c.attrs.nicename ?? '', c.text),
         report: this.report,
         now: this.options.now,
       });
@@ -170,7 +194,7 @@ export async function importWxr(
             childText(record.node, 'wp:cat_name'),
             childText(record.node, 'wp:category_description'),
           );
-        else if (record.type === 'tag') importer.report.skip('tag', 'tags worden niet overgenomen');
+        else if (record.type === 'tag') await importer.tagOf(childText(record.node, 'wp:tag_slug'), childText(record.node, 'wp:tag_name'));
         else if (record.type === 'item') await importer.item(record.node);
       }
       await importer.finish();

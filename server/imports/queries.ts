@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 
-export type ImportKind = 'author' | 'category' | 'post' | 'comment';
+export type ImportKind = 'author' | 'category' | 'tag' | 'post' | 'comment';
 type Conn = Db | Knex.Transaction;
 
 // Old paths longer than this are not kept (the column's size; WordPress slugs are at most 200).

@@ -23,6 +23,7 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/artikelen/:id': 'articles',
   'POST /beheer/artikelen/:id/depubliceren': 'articles',
   'POST /beheer/artikelen/:id/bijlagen': 'articles',
+  'POST /beheer/artikelen/:id/tags': 'articles',
   'POST /beheer/artikelen/:id/bijlagen/:attachmentId/verwijderen': 'articles',
   'GET /beheer/dossiers': 'articles',
   'GET /beheer/dossiers/nieuw': 'articles',
