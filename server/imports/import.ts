@@ -14,6 +14,8 @@ import { addRedirects, importedId, rememberImport } from './queries';
 import { ALREADY, ImportReport } from './report';
 import { childrenNamed, childText, readWxr, type XmlNode } from './wxr-reader';
 import { htmlToPlainText } from './wp-html';
+import { importAttachmentFile, rewriteUploadLinks } from './attachments';
+import type { UploadSources } from './upload-files';
 
 export interface ImportOptions {
   pingbacks: PingbackMode;
@@ -21,6 +23,10 @@ export interface ImportOptions {
   now: Date;
   /** Reads and checks everything, then rolls back: the report of what a real run would do. */
   dryRun?: boolean;
+  /** Take the attachments' files over (from a local uploads folder and/or their URLs) into this folder. */
+  uploads?: { sources: UploadSources; uploadDir: string };
+  /** Hears each attachment file as it is handled: the count so far, the total, and why one failed. */
+  onAttachment?: (done: number, total: number, failure?: string) => void;
 }
 
 class DryRunDone extends Error {}
@@ -42,8 +48,11 @@ function cut(text: string, max: number): string {
 
 /** An old attachment page waiting for its post (attachments may come before the post they belong to). */
 interface PendingAttachment {
+  wpId: string;
   parentWpId: string;
   paths: string[];
+  url: string;
+  title: string;
 }
 
 class Importer {
@@ -154,23 +163,67 @@ class Importer {
     } catch {
       // no usable link: only the ?attachment_id= form
     }
-    // The file itself is not downloaded (no network access is assumed); its page leads to its post.
+    // Its page leads to its post; the file itself comes over only with --uploads or --fetch-uploads.
     if (!parentWpId || parentWpId === '0') return this.report.skip('attachment', 'bij geen bericht');
-    this.attachments.push({ parentWpId, paths });
+    const url = childText(node, 'wp:attachment_url').trim();
+    const title = cut(htmlToPlainText(childText(node, 'title')), COLUMN_LIMITS.article_attachments.title);
+    this.attachments.push({ wpId: childText(node, 'wp:post_id').trim(), parentWpId, paths, url, title });
   }
 
   async finish(): Promise<void> {
+    const { uploads, onAttachment } = this.options;
+    const hosts = new Set<string>();
+    let done = 0;
+    const total = this.attachments.length;
     for (const a of this.attachments) {
       const articleId = await importedId(this.trx, 'post', a.parentWpId);
       if (articleId === null) {
         this.report.skip('attachment', 'bij een bericht dat niet is overgenomen');
+        onAttachment?.(++done, total);
         continue;
       }
       await addRedirects(this.trx, articleId, a.paths);
-      this.report.add('attachment');
+      if (!uploads) {
+        this.report.add('attachment');
+        continue;
+      }
+      try {
+        hosts.add(new URL(a.url).host.toLowerCase());
+      } catch {
+        // no usable URL: the file fails below with its reason
+      }
+      if (!/^\d+$/.test(a.wpId)) this.fail(a, 'zonder geldig wp:post_id', ++done, total);
+      else if ((await importedId(this.trx, 'attachment', a.wpId)) !== null) {
+        this.report.skip('attachment', ALREADY);
+        onAttachment?.(++done, total);
+      } else {
+        const stored = await importAttachmentFile(this.trx, a, articleId, {
+          uploadDir: uploads.uploadDir,
+          sources: uploads.sources,
+          now: this.options.now,
+          dryRun: this.options.dryRun === true,
+        });
+        if (stored.ok) {
+          this.report.add('attachment');
+          onAttachment?.(++done, total);
+        } else this.fail(a, stored.reason, ++done, total);
+      }
     }
-    if (this.attachments.length)
-      this.report.note('bijlagen: het bestand zelf is niet overgenomen, de bijlagepagina leidt naar het bericht');
+    if (!uploads && this.attachments.length)
+      this.report.note('bijlagen: het bestand zelf is niet overgenomen (zie --uploads), de bijlagepagina leidt naar het bericht');
+    if (uploads) {
+      const changed = await rewriteUploadLinks(this.trx, hosts);
+      for (let i = 0; i < changed; i++) this.report.note('artikelen met links naar de nieuwe bijlagen');
+    }
+  }
+
+  /** One file that did not come over: counted by kind of reason, and named with its reason. */
+  private fail(a: PendingAttachment, reason: string, done: number, total: number): void {
+    const kind = reason.replace(/ \(.*$|:.*$/, '');
+    this.report.skip('attachment', `bestand ${kind}`);
+    const message = `${a.url || `bijlage ${a.wpId}`} (bij bericht ${a.parentWpId}): ${reason}`;
+    this.report.problem(message);
+    this.options.onAttachment?.(done, total, message);
   }
 }
 

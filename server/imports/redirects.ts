@@ -9,7 +9,9 @@ import { articlePath, findArticleById, isPublic } from '../articles/queries';
 import { findDossierById, findDossierBySlug } from '../dossiers/queries';
 import { findTagById, findTagBySlug, tagPath } from '../tags/queries';
 import { slugify } from '../shared/slug';
-import { importedId, redirectTarget, type ImportKind } from './queries';
+import { importedId, redirectTarget, uploadTarget, type ImportKind } from './queries';
+import { findAttachment } from '../attachments/queries';
+import { attachmentView } from '../attachments/format';
 
 async function redirectTo(deps: Deps, res: Response, next: NextFunction, articleId: number | null): Promise<void> {
   const article = articleId === null ? null : await findArticleById(deps.db, articleId);
@@ -74,6 +76,15 @@ export function wordpressRedirects(deps: Deps): Router {
     const dossier = id !== null ? await findDossierById(deps.db, id) : await findDossierBySlug(deps.db, slugify(decoded(segment)));
     if (!dossier) return next();
     res.redirect(301, `/dossiers/${dossier.slug}`);
+  });
+  // A file of the uploads folder (or a resized copy WordPress made of an image) that came over.
+  router.get('/wp-content/uploads/{*path}', async (req, res, next) => {
+    const rel = ((req.params as { path?: string[] }).path ?? []).join('/');
+    const id = rel ? await uploadTarget(deps.db, rel) : null;
+    const attachment = id === null ? null : await findAttachment(deps.db, id);
+    const article = attachment && (await findArticleById(deps.db, attachment.articleId));
+    if (!attachment || !article || !isPublic(article, deps.clock())) return next();
+    res.redirect(301, attachmentView(attachment).url);
   });
   router.get('/tag/{*path}', async (req, res, next) => {
     const segment = termSegment((req.params as { path?: string[] }).path ?? [], false);
