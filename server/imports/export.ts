@@ -163,7 +163,8 @@ export async function exportWxr(
 		<wp:is_sticky>${a.pinned ? 1 : 0}</wp:is_sticky>${categories}${postTags}${thread.map((r) => comment(r, options.withEmails)).join('')}
 	</item>
 `);
-      onArticle?.(++done, total);
+      done++;
+      onArticle?.(done, total);
     }
   await write('</channel>\n</rss>\n');
   return { articles: done, reacties, dossiers: dossiers.length, tags: tags.length, authors: authors.size };
