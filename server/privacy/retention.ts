@@ -78,6 +78,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     retention: 'zolang het dossier bestaat',
   },
   dossier_articles: { personalData: 'geen', retention: 'zolang het dossier bestaat' },
+  tags: { personalData: 'geen (namen van tags die de redactie geeft)', retention: 'zolang de weblog bestaat' },
+  article_tags: { personalData: 'geen', retention: 'zolang het artikel bestaat' },
   subscriptions: {
     personalData: 'e-mailadres van wie om e-mail over reacties vroeg',
     retention: `tot afmelden of een AVG-verzoek; onbevestigd ${UNCONFIRMED_RETENTION_DAYS} dagen`,
@@ -93,6 +95,7 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   search_entries: { ...SEARCH_INDEX, onlyOn: 'pg' },
   wp_imports: { personalData: 'geen (WordPress-nummers en de rijen die ze hier werden)', retention: 'zolang de weblog bestaat' },
   wp_redirects: { personalData: 'geen (oude WordPress-adressen van artikelen)', retention: 'zolang het artikel bestaat' },
+  wp_uploads: { personalData: 'geen (oude WordPress-adressen van bijlagen)', retention: 'zolang de bijlage bestaat' },
   knex_migrations: { personalData: 'geen', retention: '—' },
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
 };
