@@ -22,6 +22,7 @@ import { moderationLogRoutes } from './moderation/log-routes';
 import { reportRoutes } from './moderation/report-routes';
 import { appealRoutes } from './moderation/appeal-routes';
 import { settingsRoutes } from './settings/routes';
+import { taglineRoutes } from './tagline/routes';
 import { akismetRoutes } from './spam/akismet-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { privacyRoutes } from './privacy/routes';
@@ -31,6 +32,7 @@ import { attachmentRoutes, isUploadRequest } from './attachments/routes';
 import { attachmentLocals } from './attachments/locals';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
+import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
 import { archiveRoutes } from './articles/archive-routes';
 import { feedLinks } from './feeds/links';
 import { feedRoutes } from './feeds/routes';
@@ -154,6 +156,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   });
 
   app.use(attachmentLocals(deps));
+  app.use(tagEditorRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(dashboardRoutes(deps));
   app.use(importRoutes(deps));
@@ -162,6 +165,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));
   app.use(settingsRoutes(deps));
+  app.use(taglineRoutes(deps));
   app.use(akismetRoutes(deps));
   app.use(privacyRoutes(deps));
   app.use(auditRoutes(deps));
@@ -176,6 +180,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   // dossiers of an article for its page (res.locals.dossiers; it never ends the request).
   app.use(dossierRoutes(deps));
   app.use(articleDossiers(deps));
+  app.use(tagRoutes(deps));
+  app.use(articleTags(deps));
   app.use(feedRoutes(deps));
   app.use(seoRoutes(deps));
   app.use(archiveRoutes(deps));

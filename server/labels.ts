@@ -85,6 +85,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'article.update': 'artikel bijgewerkt',
   'article.publish': 'artikel gepubliceerd',
   'article.unpublish': 'artikel offline gehaald',
+  'article.tags': 'tags van artikel gewijzigd',
   'page.update': 'pagina bijgewerkt',
   'dossier.create': 'dossier aangemaakt',
   'dossier.update': 'dossier bijgewerkt',
@@ -92,6 +93,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'dossier.add-article': 'artikel aan dossier toegevoegd',
   'dossier.remove-article': 'artikel uit dossier verwijderd',
   'settings.update': 'instellingen gewijzigd',
+  'tagline.update': 'slogan gewijzigd',
   'spam-filter.reset': 'lerend spamfilter teruggezet',
   'privacy.export': 'reacties geëxporteerd (AVG)',
   'privacy.anonymise': 'reacties geanonimiseerd (AVG)',
@@ -139,7 +141,7 @@ const ROLE_DETAIL = new RegExp(`^rol (${TOKEN})( \\(opdrachtregel\\))?$`);
 const POLICY_DETAIL = new RegExp(`^moderatie: (${TOKEN})$`);
 
 // Actions whose detail is an article title, a page slug or a dossier title: free text, never translated.
-const FREE_TEXT_ACTIONS = /^(article|page|dossier)\./;
+const FREE_TEXT_ACTIONS = /^(article|page|dossier|tagline)\./;
 
 /** One side of "from → to": a status (or "deleted") or a role, else the token as it is. */
 function arrowToken(token: string): string {

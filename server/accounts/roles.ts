@@ -2,12 +2,13 @@
 export const ROLES = ['admin', 'editor', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'articles' | 'pages' | 'moderation' | 'settings' | 'users' | 'audit';
+// 'tagline': the line under the weblog's name (/beheer/slogan), which editors write as much as moderators.
+export type Permission = 'articles' | 'pages' | 'moderation' | 'settings' | 'tagline' | 'users' | 'audit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['articles', 'pages', 'moderation', 'settings', 'users', 'audit'],
-  editor: ['articles', 'pages'],
-  moderator: ['moderation', 'settings'],
+  admin: ['articles', 'pages', 'moderation', 'settings', 'tagline', 'users', 'audit'],
+  editor: ['articles', 'pages', 'tagline'],
+  moderator: ['moderation', 'settings', 'tagline'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = { admin: 'beheerder', editor: 'redacteur', moderator: 'moderator' };

@@ -324,3 +324,26 @@ export async function listArticlesByIds(db: Db, ids: number[]): Promise<Article[
   const byId = new Map(rows.map((r: Row) => [Number(r.id), toArticle(r)]));
   return ids.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
 }
+
+/** A new body for an article (an import pointed its links at the attachments): rendered again, its page version moves. */
+export async function replaceArticleBody(conn: Db | Knex.Transaction, id: number, body: string): Promise<void> {
+  const row = await conn('articles').where({ id }).first('body_format', 'kind');
+  if (!row) return;
+  const format: BodyFormat = row.body_format === 'html' ? 'html' : 'markdown';
+  await conn('articles')
+    .where({ id })
+    .update({
+      body_markdown: body,
+      body_html: renderBody(body, format, { document: row.kind !== 'nieuws' }),
+      version: conn.raw('version + 1'),
+    });
+}
+
+/** Articles stored as HTML whose body holds this text: an import's links to rewrite. */
+export async function htmlArticlesContaining(conn: Db | Knex.Transaction, text: string): Promise<Array<{ id: number; body: string }>> {
+  const rows: Row[] = await conn('articles')
+    .where({ body_format: 'html' })
+    .andWhere('body_markdown', 'like', `%${text}%`)
+    .select('id', 'body_markdown');
+  return rows.map((r) => ({ id: Number(r.id), body: String(r.body_markdown) }));
+}

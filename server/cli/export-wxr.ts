@@ -33,7 +33,7 @@ runCommand(async () => {
     out.end();
     await once(out, 'finish');
     console.log(
-      `Geëxporteerd naar ${files[0]}: ${result.articles} artikelen, ${result.reacties} reacties, ${result.dossiers} dossiers (als categorieën), ${result.authors} auteurs${flags['with-emails'] ? ', met e-mailadressen' : ', zonder e-mailadressen'}.`,
+      `Geëxporteerd naar ${files[0]}: ${result.articles} artikelen, ${result.reacties} reacties, ${result.dossiers} dossiers (als categorieën), ${result.tags} tags, ${result.authors} auteurs${flags['with-emails'] ? ', met e-mailadressen' : ', zonder e-mailadressen'}.`,
     );
   } finally {
     out.destroy();

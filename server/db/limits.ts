@@ -32,6 +32,10 @@ export const COLUMN_LIMITS = {
     slug: 120, // the form allows DOSSIER_LIMITS.slug, leaving room for a "-2", "-3", … suffix
     title: 200,
   },
+  tags: {
+    slug: 120, // made from the name (100), with room for a "-2" suffix
+    name: 100,
+  },
   article_attachments: {
     title: 200,
     original_name: 255, // the uploaded file's name, cut to fit

@@ -6,6 +6,7 @@ import { findUserById } from '../accounts/users';
 import { articlePath, isPublic, listArticlesForBeheer, type Article } from '../articles/queries';
 import { dossiersOfArticle, listDossiersForBeheer } from '../dossiers/queries';
 import { listAllReactiesOfArticle, type Reactie, type ReactieStatus } from '../reacties/queries';
+import { listAllTags, tagsOfArticle } from '../tags/queries';
 import { amsterdamParts } from '../shared/format';
 import { escapeHtml } from '../shared/html';
 import { slugify } from '../shared/slug';
@@ -76,7 +77,7 @@ export async function exportWxr(
   write: (chunk: string) => Promise<void>,
   options: ExportOptions,
   onArticle?: (done: number, total: number) => void,
-): Promise<{ articles: number; reacties: number; dossiers: number; authors: number }> {
+): Promise<{ articles: number; reacties: number; dossiers: number; tags: number; authors: number }> {
   const base = options.baseUrl.replace(/\/+$/, '');
   await write(`<?xml version="1.0" encoding="UTF-8" ?>
 <!-- Een export van Stadslog in het WordPress-formaat (WXR 1.2). -->
@@ -117,6 +118,13 @@ export async function exportWxr(
     await write(
       `\t<wp:category><wp:term_id>${dossier.id}</wp:term_id><wp:category_nicename>${cdata(dossier.slug)}</wp:category_nicename><wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name>${cdata(dossier.title)}</wp:cat_name><wp:category_description>${cdata(dossier.introMarkdown)}</wp:category_description></wp:category>\n`,
     );
+  // Tags as WordPress's own: term ids after the dossiers' (categories and tags share wp_terms there).
+  const tags = await listAllTags(db);
+  const lastDossierId = dossiers.reduce((max, { dossier }) => Math.max(max, dossier.id), 0);
+  for (const tag of tags)
+    await write(
+      `\t<wp:tag><wp:term_id>${lastDossierId + tag.id}</wp:term_id><wp:tag_slug>${cdata(tag.slug)}</wp:tag_slug><wp:tag_name>${cdata(tag.name)}</wp:tag_name></wp:tag>\n`,
+    );
 
   let done = 0;
   let reacties = 0;
@@ -125,6 +133,9 @@ export async function exportWxr(
       const date = a.publishedAt ?? a.createdAt;
       const categories = (await dossiersOfArticle(db, a.id))
         .map((d) => `\n\t\t<category domain="category" nicename="${text(d.slug)}">${cdata(d.title)}</category>`)
+        .join('');
+      const postTags = (await tagsOfArticle(db, a.id))
+        .map((t) => `\n\t\t<category domain="post_tag" nicename="${text(t.slug)}">${cdata(t.name)}</category>`)
         .join('');
       const thread = await listAllReactiesOfArticle(db, a.id);
       reacties += thread.length;
@@ -149,11 +160,12 @@ export async function exportWxr(
 		<wp:menu_order>0</wp:menu_order>
 		<wp:post_type><![CDATA[post]]></wp:post_type>
 		<wp:post_password><![CDATA[]]></wp:post_password>
-		<wp:is_sticky>${a.pinned ? 1 : 0}</wp:is_sticky>${categories}${thread.map((r) => comment(r, options.withEmails)).join('')}
+		<wp:is_sticky>${a.pinned ? 1 : 0}</wp:is_sticky>${categories}${postTags}${thread.map((r) => comment(r, options.withEmails)).join('')}
 	</item>
 `);
-      onArticle?.(++done, total);
+      done++;
+      onArticle?.(done, total);
     }
   await write('</channel>\n</rss>\n');
-  return { articles: done, reacties, dossiers: dossiers.length, authors: authors.size };
+  return { articles: done, reacties, dossiers: dossiers.length, tags: tags.length, authors: authors.size };
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/knex';
 import { COLUMN_LIMITS } from '../db/limits';
 import { createAccountWithoutPassword, findUserByEmail } from '../accounts/users';
 import { createDossier, uniqueDossierSlug } from '../dossiers/queries';
+import { findOrCreateTag } from '../tags/queries';
 import { slugify } from '../shared/slug';
 import { importComments, type PingbackMode } from './comments';
 import { importPost, type Author } from './posts';
@@ -13,6 +14,8 @@ import { addRedirects, importedId, rememberImport } from './queries';
 import { ALREADY, ImportReport } from './report';
 import { childrenNamed, childText, readWxr, type XmlNode } from './wxr-reader';
 import { htmlToPlainText } from './wp-html';
+import { importAttachmentFile, rewriteUploadLinks } from './attachments';
+import type { UploadSources } from './upload-files';
 
 export interface ImportOptions {
   pingbacks: PingbackMode;
@@ -20,6 +23,10 @@ export interface ImportOptions {
   now: Date;
   /** Reads and checks everything, then rolls back: the report of what a real run would do. */
   dryRun?: boolean;
+  /** Take the attachments' files over (from a local uploads folder and/or their URLs) into this folder. */
+  uploads?: { sources: UploadSources; uploadDir: string };
+  /** Hears each attachment file as it is handled: the count so far, the total, and why one failed. */
+  onAttachment?: (done: number, total: number, failure?: string) => void;
 }
 
 class DryRunDone extends Error {}
@@ -41,14 +48,18 @@ function cut(text: string, max: number): string {
 
 /** An old attachment page waiting for its post (attachments may come before the post they belong to). */
 interface PendingAttachment {
+  wpId: string;
   parentWpId: string;
   paths: string[];
+  url: string;
+  title: string;
 }
 
 class Importer {
   readonly report = new ImportReport();
   private readonly authors = new Map<string, Author>();
   private readonly dossiers = new Map<string, number | null>();
+  private readonly tags = new Map<string, number | null>();
   private readonly attachments: PendingAttachment[] = [];
 
   constructor(
@@ -96,6 +107,27 @@ class Importer {
     return id;
   }
 
+  /**
+   * A tag, from the channel's list or (undeclared) from an item: a tag here with the same slug
+   * (one an editor made, or an earlier import's) is the same tag. Null without a slug or name.
+   */
+  async tagOf(nicename: string, name: string): Promise<number | null> {
+    const key = cut(nicename.trim() || slugify(htmlToPlainText(name)), 100);
+    if (!key) return null;
+    const known = this.tags.get(key);
+    if (known !== undefined) return known;
+    let id = await importedId(this.trx, 'tag', key);
+    if (id !== null) this.report.skip('tag', ALREADY);
+    else {
+      const tag = await findOrCreateTag(this.trx, htmlToPlainText(name) || decodeSlug(key), decodeSlug(key));
+      id = tag.id;
+      await rememberImport(this.trx, 'tag', key, id);
+      this.report.add('tag');
+    }
+    this.tags.set(key, id);
+    return id;
+  }
+
   async item(node: XmlNode): Promise<void> {
     const type = childText(node, 'wp:post_type').trim();
     const wpId = childText(node, 'wp:post_id').trim();
@@ -109,6 +141,7 @@ class Importer {
       articleId = await importPost(this.trx, node, {
         authors: this.authors,
         dossierOf: (c) => this.dossierOf(c.attrs.nicename ?? '', c.text, ''),
+        tagOf: (c) => this.tagOf(c.attrs.nicename ?? '', c.text),
         report: this.report,
         now: this.options.now,
       });
@@ -130,23 +163,67 @@ class Importer {
     } catch {
       // no usable link: only the ?attachment_id= form
     }
-    // The file itself is not downloaded (no network access is assumed); its page leads to its post.
+    // Its page leads to its post; the file itself comes over only with --uploads or --fetch-uploads.
     if (!parentWpId || parentWpId === '0') return this.report.skip('attachment', 'bij geen bericht');
-    this.attachments.push({ parentWpId, paths });
+    const url = childText(node, 'wp:attachment_url').trim();
+    const title = cut(htmlToPlainText(childText(node, 'title')), COLUMN_LIMITS.article_attachments.title);
+    this.attachments.push({ wpId: childText(node, 'wp:post_id').trim(), parentWpId, paths, url, title });
   }
 
   async finish(): Promise<void> {
+    const { uploads, onAttachment } = this.options;
+    const hosts = new Set<string>();
+    let done = 0;
+    const total = this.attachments.length;
     for (const a of this.attachments) {
       const articleId = await importedId(this.trx, 'post', a.parentWpId);
       if (articleId === null) {
         this.report.skip('attachment', 'bij een bericht dat niet is overgenomen');
+        onAttachment?.(++done, total);
         continue;
       }
       await addRedirects(this.trx, articleId, a.paths);
-      this.report.add('attachment');
+      if (!uploads) {
+        this.report.add('attachment');
+        continue;
+      }
+      try {
+        hosts.add(new URL(a.url).host.toLowerCase());
+      } catch {
+        // no usable URL: the file fails below with its reason
+      }
+      if (!/^\d+$/.test(a.wpId)) this.fail(a, 'zonder geldig wp:post_id', ++done, total);
+      else if ((await importedId(this.trx, 'attachment', a.wpId)) !== null) {
+        this.report.skip('attachment', ALREADY);
+        onAttachment?.(++done, total);
+      } else {
+        const stored = await importAttachmentFile(this.trx, a, articleId, {
+          uploadDir: uploads.uploadDir,
+          sources: uploads.sources,
+          now: this.options.now,
+          dryRun: this.options.dryRun === true,
+        });
+        if (stored.ok) {
+          this.report.add('attachment');
+          onAttachment?.(++done, total);
+        } else this.fail(a, stored.reason, ++done, total);
+      }
     }
-    if (this.attachments.length)
-      this.report.note('bijlagen: het bestand zelf is niet overgenomen, de bijlagepagina leidt naar het bericht');
+    if (!uploads && this.attachments.length)
+      this.report.note('bijlagen: het bestand zelf is niet overgenomen (zie --uploads), de bijlagepagina leidt naar het bericht');
+    if (uploads) {
+      const changed = await rewriteUploadLinks(this.trx, hosts);
+      for (let i = 0; i < changed; i++) this.report.note('artikelen met links naar de nieuwe bijlagen');
+    }
+  }
+
+  /** One file that did not come over: counted by kind of reason, and named with its reason. */
+  private fail(a: PendingAttachment, reason: string, done: number, total: number): void {
+    const kind = reason.replace(/ \(.*$|:.*$/, '');
+    this.report.skip('attachment', `bestand ${kind}`);
+    const message = `${a.url || `bijlage ${a.wpId}`} (bij bericht ${a.parentWpId}): ${reason}`;
+    this.report.problem(message);
+    this.options.onAttachment?.(done, total, message);
   }
 }
 
@@ -170,7 +247,7 @@ export async function importWxr(
             childText(record.node, 'wp:cat_name'),
             childText(record.node, 'wp:category_description'),
           );
-        else if (record.type === 'tag') importer.report.skip('tag', 'tags worden niet overgenomen');
+        else if (record.type === 'tag') await importer.tagOf(childText(record.node, 'wp:tag_slug'), childText(record.node, 'wp:tag_name'));
         else if (record.type === 'item') await importer.item(record.node);
       }
       await importer.finish();

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { COLUMN_LIMITS } from '../db/limits';
 import { createArticle, uniqueSlug, type ArticleStatus } from '../articles/queries';
 import { addArticleToDossier } from '../dossiers/queries';
+import { addTagsToArticle } from '../tags/queries';
 import { slugify } from '../shared/slug';
 import { wpDate, wpDateParts } from './dates';
 import { addRedirects, rememberImport } from './queries';
@@ -63,7 +64,13 @@ function cut(text: string, max: number): string {
 export async function importPost(
   trx: Knex.Transaction,
   item: XmlNode,
-  ctx: { authors: Map<string, Author>; dossierOf: (node: XmlNode) => Promise<number | null>; report: ImportReport; now: Date },
+  ctx: {
+    authors: Map<string, Author>;
+    dossierOf: (node: XmlNode) => Promise<number | null>;
+    tagOf: (node: XmlNode) => Promise<number | null>;
+    report: ImportReport;
+    now: Date;
+  },
 ): Promise<number | null> {
   const { report } = ctx;
   const kind = childText(item, 'wp:post_type') === 'page' ? 'page' : 'post';
@@ -104,6 +111,12 @@ export async function importPost(
     const dossierId = await ctx.dossierOf(node);
     if (dossierId !== null) await addArticleToDossier(trx, dossierId, article.id, date);
   }
+  const tagIds: number[] = [];
+  for (const node of item.children.filter((c) => c.name === 'category' && c.attrs.domain === 'post_tag')) {
+    const tagId = await ctx.tagOf(node);
+    if (tagId !== null) tagIds.push(tagId);
+  }
+  await addTagsToArticle(trx, article.id, tagIds);
   report.add(kind);
   return article.id;
 }

@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 
-export type ImportKind = 'author' | 'category' | 'post' | 'comment';
+export type ImportKind = 'author' | 'category' | 'tag' | 'post' | 'comment' | 'attachment';
 type Conn = Db | Knex.Transaction;
 
 // Old paths longer than this are not kept (the column's size; WordPress slugs are at most 200).
@@ -60,4 +60,39 @@ export async function redirectTarget(db: Db, path: string): Promise<number | nul
   if (p === null) return null;
   const row = await db('wp_redirects').where({ path: p }).first('article_id');
   return row ? Number(row.article_id) : null;
+}
+
+/** A path under wp-content/uploads as stored and looked up: no leading slash, lower case. */
+function normaliseUpload(rel: string): string | null {
+  const p = rel.replace(/^\/+/, '').toLowerCase();
+  return p === '' || p.length > MAX_REDIRECT_PATH ? null : p;
+}
+
+/**
+ * The paths WordPress may have used for one upload: itself, the original of a resized copy
+ * (foo-300x200.jpg) and of a big image WordPress scaled down on upload (foo-scaled.jpg).
+ */
+function uploadVariants(rel: string): string[] {
+  const resized = rel.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, '$1');
+  return [...new Set([rel, resized, resized.replace(/-scaled(\.[a-z0-9]+)$/i, '$1')])];
+}
+
+/** Remembers that an upload became this attachment (the path of its original too, for resized copies of it). */
+export async function rememberUpload(conn: Conn, rel: string, attachmentId: number): Promise<void> {
+  const rows = uploadVariants(rel)
+    .map(normaliseUpload)
+    .filter((p): p is string => p !== null)
+    .map((path) => ({ path, attachment_id: attachmentId }));
+  if (rows.length) await conn('wp_uploads').insert(rows).onConflict('path').ignore();
+}
+
+/** The attachment an old upload path (or a resized copy of it) became; null when none. */
+export async function uploadTarget(conn: Conn, rel: string): Promise<number | null> {
+  for (const variant of uploadVariants(rel)) {
+    const p = normaliseUpload(variant);
+    if (p === null) continue;
+    const row = await conn('wp_uploads').where({ path: p }).first('attachment_id');
+    if (row) return Number(row.attachment_id);
+  }
+  return null;
 }

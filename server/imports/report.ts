@@ -19,6 +19,8 @@ export class ImportReport {
   readonly skipped = new Map<ReportKind, Map<string, number>>();
   /** Things that came in but differ from WordPress (a private post as concept, a reply placed at the top). */
   readonly notes = new Map<string, number>();
+  /** One line per thing that failed and is worth naming (an attachment file that did not come over). */
+  readonly problems: string[] = [];
 
   add(kind: ReportKind): void {
     this.imported.set(kind, (this.imported.get(kind) ?? 0) + 1);
@@ -32,6 +34,10 @@ export class ImportReport {
 
   note(text: string): void {
     this.notes.set(text, (this.notes.get(text) ?? 0) + 1);
+  }
+
+  problem(text: string): void {
+    this.problems.push(text);
   }
 
   count(kind: ReportKind): number {
@@ -55,6 +61,8 @@ export class ImportReport {
     }
     if (this.notes.size) out.push('Opmerkingen:');
     for (const [text, count] of this.notes) out.push(`  ${text}: ${n(count)}`);
+    if (this.problems.length) out.push('Niet overgenomen bestanden:');
+    for (const text of this.problems) out.push(`  ${text}`);
     return out;
   }
 }

@@ -1,4 +1,6 @@
-// The mails themselves, in Dutch: plain text, so nothing a resident typed can become markup.
+// The mails themselves, in Dutch: plain text, with an HTML alternative of the same words
+// (mail-html.ts) in which everything a resident typed is escaped, so it never becomes markup.
+import { mailHtml } from './mail-html';
 import type { OutgoingMail } from './queue';
 import type { Subscription } from './subscriptions';
 
@@ -23,9 +25,10 @@ export function confirmationMail(site: MailSite, subs: Subscription[], articleTi
   const what = subs.map((s) =>
     s.kind === 'replies' ? '- een e-mail als iemand op je reactie reageert' : '- een e-mail bij elke nieuwe reactie op dit artikel',
   );
+  const subject = `Bevestig je e-mail over reacties bij "${articleTitle}"`;
   return {
     to: subs[0].email,
-    subject: `Bevestig je e-mail over reacties bij "${articleTitle}"`,
+    subject,
     text: [
       `Hallo,`,
       ``,
@@ -39,6 +42,14 @@ export function confirmationMail(site: MailSite, subs: Subscription[], articleTi
       ``,
       `${site.name}`,
     ].join('\n'),
+    html: mailHtml(subject, site.name, [
+      { kind: 'p', text: 'Hallo,' },
+      { kind: 'p', text: `Bij je reactie op ${site.name} ("${articleTitle}") vroeg je om:\n${what.join('\n')}` },
+      { kind: 'p', text: 'Klopt dat? Bevestig het met deze link (hij werkt zeven dagen):' },
+      { kind: 'link', text: 'Ja, bevestig mijn aanmelding', href: confirmUrl },
+      { kind: 'p', text: `Werkt de knop niet? Open dan dit adres: ${confirmUrl}` },
+      { kind: 'footer', text: 'Heb je hier niet om gevraagd? Dan hoef je niets te doen: zonder bevestiging sturen we niets.' },
+    ]),
     dedupeKey: `confirm:${subs.map((s) => s.id).join(',')}`,
   };
 }
@@ -60,25 +71,36 @@ export function reactieMail(
 ): OutgoingMail {
   const reply = sub.kind === 'replies';
   const link = `${site.baseUrl}/reactie/${reactie.id}`;
+  const subject = reply ? `${reactie.authorName} reageerde op je reactie bij "${articleTitle}"` : `Nieuwe reactie bij "${articleTitle}"`;
+  const intro = reply
+    ? `${reactie.authorName} reageerde op je reactie bij "${articleTitle}":`
+    : `${reactie.authorName} schreef een nieuwe reactie bij "${articleTitle}":`;
+  const why = reply
+    ? `Je krijgt deze e-mail omdat je om antwoorden op je reactie vroeg.`
+    : `Je krijgt deze e-mail omdat je dit artikel volgt.`;
   return {
     to: sub.email,
     aboutEmail: reactie.authorEmail,
-    subject: reply ? `${reactie.authorName} reageerde op je reactie bij "${articleTitle}"` : `Nieuwe reactie bij "${articleTitle}"`,
+    subject,
     text: [
-      reply
-        ? `${reactie.authorName} reageerde op je reactie bij "${articleTitle}":`
-        : `${reactie.authorName} schreef een nieuwe reactie bij "${articleTitle}":`,
+      intro,
       ``,
       quote(reactie.body),
       ``,
       `Lees en beantwoord de reactie: ${link}`,
       ``,
       `--`,
-      reply ? `Je krijgt deze e-mail omdat je om antwoorden op je reactie vroeg.` : `Je krijgt deze e-mail omdat je dit artikel volgt.`,
+      why,
       `Afmelden met één klik: ${unsubscribeUrl}`,
       ``,
       `${site.name}`,
     ].join('\n'),
+    html: mailHtml(subject, site.name, [
+      { kind: 'p', text: intro },
+      { kind: 'quote', text: reactie.body },
+      { kind: 'link', text: 'Lees en beantwoord de reactie', href: link },
+      { kind: 'footer', text: why, link: { text: 'Afmelden met één klik', href: unsubscribeUrl } },
+    ]),
     headers: unsubscribeHeaders(unsubscribeUrl),
     dedupeKey: `reactie:${reactie.id}:${sub.id}`,
   };
@@ -86,10 +108,16 @@ export function reactieMail(
 
 export function moderatorDigestMail(site: MailSite, to: string, waiting: number, at: Date): OutgoingMail {
   const n = waiting === 1 ? 'Er wacht 1 reactie' : `Er wachten ${waiting.toLocaleString('nl-NL')} reacties`;
+  const subject = `${n} op moderatie bij ${site.name}`;
+  const queue = `${site.baseUrl}/beheer/reacties`;
   return {
     to,
-    subject: `${n} op moderatie bij ${site.name}`,
-    text: [`${n} op een moderator.`, ``, `Bekijk ze: ${site.baseUrl}/beheer/reacties`, ``, `${site.name}`].join('\n'),
+    subject,
+    text: [`${n} op een moderator.`, ``, `Bekijk ze: ${queue}`, ``, `${site.name}`].join('\n'),
+    html: mailHtml(subject, site.name, [
+      { kind: 'p', text: `${n} op een moderator.` },
+      { kind: 'link', text: 'Bekijk de wachtende reacties', href: queue },
+    ]),
     dedupeKey: `digest:${at.getTime()}:${to.toLowerCase()}`.slice(0, 200),
   };
 }

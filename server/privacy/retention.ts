@@ -79,6 +79,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     retention: 'zolang het dossier bestaat',
   },
   dossier_articles: { personalData: 'geen', retention: 'zolang het dossier bestaat' },
+  tags: { personalData: 'geen (namen van tags die de redactie geeft)', retention: 'zolang de weblog bestaat' },
+  article_tags: { personalData: 'geen', retention: 'zolang het artikel bestaat' },
   subscriptions: {
     personalData: 'e-mailadres van wie om e-mail over reacties vroeg',
     retention: `tot afmelden of een AVG-verzoek; onbevestigd ${UNCONFIRMED_RETENTION_DAYS} dagen`,
@@ -106,6 +108,7 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     personalData: 'de tekst van het bezwaar van wie de reactie schreef',
     retention: 'zolang de reactie bestaat (een AVG-verzoek dat de reactie wist, wist het bezwaar mee)',
   },
+  wp_uploads: { personalData: 'geen (oude WordPress-adressen van bijlagen)', retention: 'zolang de bijlage bestaat' },
   knex_migrations: { personalData: 'geen', retention: '—' },
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
 };

@@ -1,5 +1,6 @@
 // /zoeken: search articles, council documents (their fields too) and approved reacties.
 // An empty or odd query gets a page with tips, a page past the end a link back: never an error.
+// Result pages carry <meta name="robots" content="noindex">.
 import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
@@ -34,6 +35,8 @@ export function searchRoutes(deps: Deps): Router {
     const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / RESULTS_PER_PAGE)));
     const base = `/zoeken?q=${encodeURIComponent(query.input)}`;
     res.render('search/results', {
+      // Result pages are endless and say nothing of their own: search engines follow, not keep, them.
+      noindex: true,
       title: typed ? `Zoeken: ${query.input.trim()}` : 'Zoeken',
       q: query.input,
       typed,

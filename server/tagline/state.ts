@@ -57,6 +57,24 @@ export function settingsStart(settings: Settings): Date | null {
  * Recomputes the tagline from the settings; fetches the temperature when the template asks for it,
  * at most every ten minutes. `firstArticleAt` says when the weblog started if the settings do not.
  */
+/**
+ * The template filled with what is known now (the last temperature fetched, the start date of the
+ * last refresh): a preview that never waits on the weather feed.
+ */
+export async function previewTagline(db: Db, template: string, now: Date): Promise<string> {
+  const state = stateOf(db);
+  const startedAt = settingsStart(await loadSettings(db)) ?? state.startedAt;
+  return renderTagline(template.trim(), {
+    temperatuur: template.includes('{temperatuur}') ? temperatureText(state.temperature) : null,
+    leeftijd: startedAt ? ageText(startedAt, now) : null,
+  });
+}
+
+/** A new template shows at once (the next refresh fetches a temperature it newly asks for). */
+export async function showTemplateNow(db: Db, template: string, now: Date): Promise<void> {
+  stateOf(db).text = await previewTagline(db, template, now);
+}
+
 export async function refreshTagline(db: Db, now: Date, firstArticleAt: () => Promise<Date | null>): Promise<string> {
   const state = stateOf(db);
   const settings = await loadSettings(db);

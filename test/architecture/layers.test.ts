@@ -19,7 +19,7 @@ export const LAYERS: string[][] = [
   ['spam', 'tagline'],
   ['reacties', 'documents'],
   ['articles', 'pages'],
-  ['dossiers'],
+  ['dossiers', 'tags'],
   ['attachments'],
   // Reads what articles, documents and reacties index (kept by triggers), links with articles/.
   ['search'],

@@ -99,6 +99,7 @@ const NOT_TYPED = new Set([
   'wp_imports.kind',
   'wp_imports.wp_id',
   'wp_redirects.path', // normalised by imports/ and skipped when longer
+  'wp_uploads.path', // the same
   'knex_migrations.name',
   'knex_migrations_lock.index',
 ]);

@@ -51,7 +51,7 @@ describe('imports: the import:wxr and export:wxr commands', () => {
     const out = path.join(dir, 'uit.xml');
     const exported = run('export-wxr.ts', [out], database.url);
     assert.equal(exported.status, 0, exported.stderr);
-    assert.match(exported.stdout, /6 artikelen, 15 reacties, 1 dossiers \(als categorieën\), 2 auteurs, zonder e-mailadressen/);
+    assert.match(exported.stdout, /6 artikelen, 15 reacties, 1 dossiers \(als categorieën\), 1 tags, 2 auteurs, zonder e-mailadressen/);
     const xml = fs.readFileSync(out, 'utf8');
     assert.match(xml, /<wp:wxr_version>1\.2<\/wp:wxr_version>/);
     assert.ok(!xml.includes('@example.nl'));

@@ -9,6 +9,7 @@ import { exportWxr } from '../../server/imports/export';
 import { importWxr, type ImportOptions } from '../../server/imports/import';
 import { readWxr } from '../../server/imports/wxr-reader';
 import { siteReactieTotal } from '../../server/reacties/counters';
+import { setArticleTags } from '../../server/tags/queries';
 import type { Db } from '../../server/db/knex';
 
 const SITE = path.join(__dirname, '..', 'fixtures', 'wxr', 'site.xml');
@@ -30,6 +31,7 @@ async function snapshot(db: Db) {
   const out: Record<string, unknown> = {};
   for (const a of articles) {
     const reacties = await db('reacties').where({ article_id: a.id }).orderBy('id');
+    const tags = await db('tags').join('article_tags', 'article_tags.tag_id', 'tags.id').where({ article_id: a.id }).orderBy('slug');
     const names = new Map(reacties.map((r) => [Number(r.id), String(r.author_name)]));
     out[String(a.slug)] = {
       title: a.title,
@@ -38,6 +40,7 @@ async function snapshot(db: Db) {
       bodyHtml: String(a.body_html).trim(), // Markdown ends with a newline, which the HTML path trims
       reactieCount: Number(a.reactie_count),
       pinned: Boolean(a.pinned),
+      tags: tags.map((t) => `${t.slug}=${t.name}`),
       thread: reacties
         .map((r) => ({
           name: r.author_name,
@@ -71,6 +74,7 @@ describe('imports: exporting WXR and the round trip', () => {
       { authorName: 'Ëlla', body: 'Code: a]]>b & <c>', authorEmail: 'ella@example.nl' },
       OPTIONS.now,
     );
+    await setArticleTags(source.db, own.id, ['Grote Markt', 'Café & terras', 'fiets']);
     await buildReactie(
       source.db,
       own,
@@ -92,6 +96,11 @@ describe('imports: exporting WXR and the round trip', () => {
     assert.match(xml, /<title><!\[CDATA\[Eigen \]\]\]\]><!\[CDATA\[> artikel\]\]><\/title>/);
     assert.ok(!xml.includes('ans@example.nl') && !xml.includes('redactie@oud.example.nl'), 'no e-mail addresses without --with-emails');
     assert.ok(!xml.includes('192.0.2.'), 'no IP addresses');
+    assert.match(
+      xml,
+      /<wp:tag><wp:term_id>\d+<\/wp:term_id><wp:tag_slug><!\[CDATA\[cafe-terras\]\]><\/wp:tag_slug><wp:tag_name><!\[CDATA\[Café & terras\]\]><\/wp:tag_name><\/wp:tag>/,
+    );
+    assert.match(xml, /<category domain="post_tag" nicename="grote-markt"><!\[CDATA\[Grote Markt\]\]><\/category>/);
     const withEmails = await exported(source.db, true);
     assert.match(withEmails, /<wp:comment_author_email><!\[CDATA\[Ans@Example\.nl\]\]><\/wp:comment_author_email>/);
     assert.match(withEmails, /<wp:author_email><!\[CDATA\[redactie@oud\.example\.nl\]\]><\/wp:author_email>/);
@@ -107,5 +116,9 @@ describe('imports: exporting WXR and the round trip', () => {
     assert.equal(await siteReactieTotal(target.db), await siteReactieTotal(source.db));
     const dossier = await target.db('dossiers').where({ slug: 'verkeer' }).first();
     assert.equal(dossier.title, 'Verkeer & vervoer');
+    assert.deepEqual(
+      (await target.db('tags').orderBy('slug')).map((t) => `${t.slug}=${t.name}`),
+      ['cafe-terras=Café & terras', 'fiets=fiets', 'grote-markt=Grote Markt'],
+    );
   });
 });

@@ -249,4 +249,10 @@ describe('search: /zoeken', () => {
     const html = (await request(t.app).get('/').expect(200)).text;
     assert.match(html, /<form class="site-search" method="get" action="\/zoeken" role="search">/);
   });
+
+  it('asks search engines not to keep result pages (noindex), and only those', async () => {
+    assert.match(await search('zwembad'), /<meta name="robots" content="noindex">/);
+    assert.match(await search(''), /<meta name="robots" content="noindex">/);
+    assert.doesNotMatch((await request(t.app).get('/').expect(200)).text, /name="robots"/);
+  });
 });

@@ -1,0 +1,124 @@
+// The bytes of one WordPress upload, into a temporary file of the attachments' storage: from a
+// local copy of wp-content/uploads, or fetched from the old site over HTTP. Hashed and measured
+// on the way, stopped as soon as it is too large; a failure is a Dutch reason, never an exception.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { SNIFF_BYTES } from '../attachments/file-type';
+import { newTmpPath, removeQuietly } from '../attachments/storage';
+import { formatFileSize } from '../attachments/format';
+
+export interface UploadSources {
+  /** A copy of the old site's wp-content/uploads folder. */
+  dir?: string;
+  /** Fetch the attachment URL when there is no local copy. */
+  fetch?: boolean;
+  /** Largest file taken over (the attachments' limit). */
+  maxBytes: number;
+  /** How long one download may take. */
+  timeoutMs?: number;
+}
+
+export interface FetchedFile {
+  tmpPath: string;
+  sha256: string;
+  size: number;
+  head: Buffer;
+}
+
+export type Acquired = { ok: true; file: FetchedFile } | { ok: false; reason: string };
+
+class TooLarge extends Error {}
+
+class Meter extends Transform {
+  readonly hash = crypto.createHash('sha256');
+  size = 0;
+  head = Buffer.alloc(0);
+  constructor(private readonly max: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.max) return done(new TooLarge());
+    this.hash.update(chunk);
+    if (this.head.length < SNIFF_BYTES) this.head = Buffer.concat([this.head, chunk.subarray(0, SNIFF_BYTES - this.head.length)]);
+    done(null, chunk);
+  }
+}
+
+const tooLarge = (max: number) => `te groot (meer dan ${formatFileSize(max)})`;
+
+async function copyIn(source: Readable, uploadDir: string, max: number): Promise<Acquired> {
+  const tmpPath = await newTmpPath(uploadDir);
+  const meter = new Meter(max);
+  try {
+    await pipeline(source, meter, fs.createWriteStream(tmpPath, { mode: 0o600 }));
+  } catch (err) {
+    await removeQuietly(tmpPath);
+    if (err instanceof TooLarge) return { ok: false, reason: tooLarge(max) };
+    return { ok: false, reason: `niet te lezen (${(err as Error).message})` };
+  }
+  return { ok: true, file: { tmpPath, sha256: meter.hash.digest('hex'), size: meter.size, head: meter.head } };
+}
+
+/** The path under wp-content/uploads of an attachment URL ("2015/05/stalling.jpg"), decoded; null when it is none. */
+export function uploadsPathOf(url: string): string | null {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /\/wp-content\/uploads\/(.+)$/.exec(pathname);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+}
+
+function localFile(dir: string, rel: string): string | null {
+  const root = path.resolve(dir);
+  const full = path.resolve(root, rel);
+  // "../" in an export must not read outside the folder given.
+  return full.startsWith(root + path.sep) ? full : null;
+}
+
+async function fetchIn(url: string, uploadDir: string, sources: UploadSources): Promise<Acquired> {
+  if (!/^https?:\/\//i.test(url)) return { ok: false, reason: 'geen http(s)-adres om op te halen' };
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(sources.timeoutMs ?? 30_000), redirect: 'follow' });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+    return { ok: false, reason: `ophalen mislukt (${cause})` };
+  }
+  if (!res.ok || !res.body) {
+    await res.body?.cancel();
+    return { ok: false, reason: `ophalen mislukt (HTTP ${res.status})` };
+  }
+  const announced = Number(res.headers.get('content-length'));
+  if (Number.isFinite(announced) && announced > sources.maxBytes) {
+    await res.body.cancel();
+    return { ok: false, reason: tooLarge(sources.maxBytes) };
+  }
+  return copyIn(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), uploadDir, sources.maxBytes);
+}
+
+/** The file of an attachment: the local copy when there is one, else (when allowed) its URL. */
+export async function acquireUpload(url: string, uploadDir: string, sources: UploadSources): Promise<Acquired> {
+  const rel = uploadsPathOf(url);
+  if (sources.dir && rel) {
+    const file = localFile(sources.dir, rel);
+    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      if (fs.statSync(file).size > sources.maxBytes) return { ok: false, reason: tooLarge(sources.maxBytes) };
+      return copyIn(fs.createReadStream(file), uploadDir, sources.maxBytes);
+    }
+    if (!sources.fetch) return { ok: false, reason: `ontbreekt in de map met uploads (${rel})` };
+  }
+  if (sources.fetch) return fetchIn(url, uploadDir, sources);
+  return { ok: false, reason: 'niet in wp-content/uploads en ophalen staat uit' };
+}

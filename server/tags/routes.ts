@@ -1,0 +1,116 @@
+// Tag pages (/tags/:slug), the tags of an article for its page, and the "Tags" section of the
+// article editor. articles/ renders those pages and may not know about tags: the middleware here
+// runs before its routes and leaves what to show in res.locals (as dossiers/ and attachments/ do).
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Deps } from '../deps';
+import { currentActor, requirePermission } from '../accounts/auth';
+import { audit } from '../audit/audit-log';
+import { noStore, publicCache } from '../http/cache';
+import { notFound } from '../http/errors';
+import { charLength, field, parseId } from '../shared/validation';
+import { ARTICLE_KINDS, articlePath, findArticleById, isPublic } from '../articles/queries';
+import { articleAtPermalink } from '../articles/permalink';
+import { TAG_LIMITS, findTagBySlug, parseTagNames, publicArticlesOfTag, setArticleTags, tagPath, tagsOfArticle } from './queries';
+
+const ARTICLES_PER_PAGE = 10;
+
+/** The editor's "Tags" section: the names as one line, and an error when a save was refused. */
+export interface TagSection {
+  articleId: number;
+  text: string;
+  error: string | null;
+}
+
+function checkTagNames(names: string[]): string | null {
+  if (names.length > TAG_LIMITS.perArticle) return `Geef een artikel hoogstens ${TAG_LIMITS.perArticle} tags.`;
+  const long = names.find((n) => charLength(n) > TAG_LIMITS.name);
+  return long ? `Een tag is hoogstens ${TAG_LIMITS.name} tekens: "${[...long].slice(0, 30).join('')}…" is te lang.` : null;
+}
+
+export function tagRoutes(deps: Deps): Router {
+  const router = Router();
+
+  router.get('/tags/:slug', publicCache, async (req, res) => {
+    const tag = await findTagBySlug(deps.db, String(req.params.slug));
+    if (!tag) throw notFound('Deze tag bestaat niet (meer).');
+    const page = parseId(typeof req.query.pagina === 'string' ? req.query.pagina : '1');
+    if (page === null) throw notFound('Deze pagina bestaat niet.');
+    const { articles, total } = await publicArticlesOfTag(deps.db, tag.id, deps.clock(), page, ARTICLES_PER_PAGE);
+    const pages = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
+    if (page > pages) throw notFound('Deze pagina bestaat niet.');
+    res.render('tags/tag', {
+      title: page > 1 ? `Tag: ${tag.name}, pagina ${page}` : `Tag: ${tag.name}`,
+      tag,
+      path: tagPath(tag),
+      total,
+      items: articles.map((a) => ({ article: a, path: articlePath(a), kindLabel: ARTICLE_KINDS[a.kind] ?? a.kind })),
+      page,
+      pages,
+    });
+  });
+
+  return router;
+}
+
+/** For an article's page (and the page sent back with a reactie form error): res.locals.tags. */
+export function articleTags(deps: Deps): Router {
+  const lookUp: RequestHandler = async (req, res, next) => {
+    const article = await articleAtPermalink(deps.db, req, res);
+    if (article && isPublic(article, deps.clock()))
+      res.locals.tags = (await tagsOfArticle(deps.db, article.id)).map((t) => ({ name: t.name, path: tagPath(t) }));
+    next();
+  };
+  const router = Router();
+  router.get('/:year/:month/:slug', lookUp);
+  router.post('/:year/:month/:slug/reacties', lookUp);
+  return router;
+}
+
+/** The editor's section (GET and POST of /beheer/artikelen/:id), and saving it. */
+export function tagEditorRoutes(deps: Deps): Router {
+  const router = Router();
+  const guard: RequestHandler[] = [noStore, requirePermission('articles')];
+
+  router.use('/beheer/artikelen/:id', async (req: Request, res: Response, next) => {
+    if (req.path !== '/' || (req.method !== 'GET' && req.method !== 'POST') || !res.locals.can?.('articles')) return next();
+    const id = parseId(String(req.params.id));
+    if (id !== null) {
+      const text = (await tagsOfArticle(deps.db, id)).map((t) => t.name).join(', ');
+      res.locals.tagSection = { articleId: id, text, error: null } satisfies TagSection;
+    }
+    next();
+  });
+
+  router.post('/beheer/artikelen/:id/tags', ...guard, async (req, res) => {
+    const id = parseId(String(req.params.id));
+    const article = id === null ? null : await findArticleById(deps.db, id);
+    if (!article) throw notFound('Dit artikel bestaat niet (meer).');
+    const typed = field(req.body, 'tags');
+    const names = parseTagNames(typed);
+    const error = checkTagNames(names);
+    if (error) {
+      res.locals.tagSection = { articleId: article.id, text: typed, error } satisfies TagSection;
+      return res.status(422).render('tags/editor-page', { title: `Tags: ${article.title}`, bodyClass: 'beheer', article });
+    }
+    await deps.db.transaction(async (trx) => {
+      await setArticleTags(trx, article.id, names);
+      await audit(trx, currentActor(res), 'article.tags', { type: 'article', id: article.id }, names.join(', '));
+    });
+    req.session.flash = 'Tags opgeslagen.';
+    res.redirect(303, `/beheer/artikelen/${article.id}#tags`);
+  });
+
+  return router;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** A public article's tags (views/articles/article.ejs). */
+      tags?: Array<{ name: string; path: string }>;
+      /** The article editor's "Tags" section (views/tags/editor.ejs). */
+      tagSection?: TagSection;
+    }
+  }
+}
