@@ -100,19 +100,10 @@ async function upSqlite(knex: Knex): Promise<void> {
 }
 
 async function upPostgres(knex: Knex): Promise<void> {
-  // A trusted extension since PostgreSQL 13: the database owner may create it. Where it cannot be
-  // created (not installed, no CREATE on the database) the migration goes on without it; the
-  // exception block is a subtransaction, so the migration's transaction survives the error.
-  // 20261202400100_search_fold_fallback folds accents in SQL then. (Changed after landing on
-  // purpose: where the extension could be created this does exactly what it did before.)
-  await knex.raw(
-    `do $$ begin create extension if not exists unaccent; exception when others then raise notice 'unaccent: %', sqlerrm; end $$`,
-  );
+  // A trusted extension since PostgreSQL 13: the database owner may create it.
+  await knex.raw('create extension if not exists unaccent');
   await knex.raw('create text search configuration stadslog_dutch (copy = pg_catalog.dutch)');
-  const unaccent = await knex.raw("select 1 from pg_extension where extname = 'unaccent'");
-  if (unaccent.rows.length > 0) {
-    await knex.raw('alter text search configuration stadslog_dutch alter mapping for hword, hword_part, word with unaccent, dutch_stem');
-  }
+  await knex.raw('alter text search configuration stadslog_dutch alter mapping for hword, hword_part, word with unaccent, dutch_stem');
   await knex.raw(`create table search_entries (
     kind text not null,
     ref_id integer not null,

@@ -24,15 +24,7 @@ export async function createTestApp(
   overrides: Partial<Config> = {},
   spam: Partial<SpamSettings> = LENIENT_SPAM_SETTINGS,
 ): Promise<TestApp> {
-  return createTestAppOn(await createTestDatabase(), overrides, spam);
-}
-
-/** The app on a database the test made itself (a PostgreSQL role without privileges, …); close() drops it. */
-export async function createTestAppOn(
-  database: TestDatabase,
-  overrides: Partial<Config> = {},
-  spam: Partial<SpamSettings> = LENIENT_SPAM_SETTINGS,
-): Promise<TestApp> {
+  const database = await createTestDatabase();
   await saveSpamSettings(database.db, spam);
   let fixedNow: Date | undefined;
   const config = testConfig({ databaseUrl: database.url, ...overrides });
