@@ -15,6 +15,8 @@ import { importRoutes } from './articles/import-routes';
 import { pageRoutes } from './pages/routes';
 import { pageAdminRoutes } from './pages/admin-routes';
 import { reactieRoutes } from './articles/reactie-routes';
+import { reactieEditRoutes } from './articles/reactie-edit-routes';
+import { afterSettingsSave } from './articles/closing';
 import { moderationRoutes } from './moderation/routes';
 import { settingsRoutes } from './settings/routes';
 import { akismetRoutes } from './spam/akismet-routes';
@@ -146,7 +148,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));
-  app.use(settingsRoutes(deps));
+  // A new close-after setting moves the article pages' versions (articles/closing.ts).
+  app.use(settingsRoutes(deps, afterSettingsSave));
   app.use(akismetRoutes(deps));
   app.use(privacyRoutes(deps));
   app.use(auditRoutes(deps));
@@ -165,6 +168,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(seoRoutes(deps));
   app.use(archiveRoutes(deps));
   app.use(reactieRoutes(deps, mailEnabled(config) ? subscribeAfterPost(deps) : undefined));
+  // A resident's own reactie: edit or withdraw it for a short while (reacties/edit.ts).
+  app.use(reactieEditRoutes(deps));
   // Before pageRoutes (/:slug).
   app.use(searchRoutes(deps));
   app.use(pageRoutes(deps));

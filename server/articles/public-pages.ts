@@ -49,7 +49,9 @@ export function publicPageCache(deps: Deps): Router {
 
   lookup.get('/:year/:month/:slug', async (req, res, next) => {
     const page = readReactiePage(req.query.reacties);
-    if (!anonymous(req) || !isPermalink(req.params) || req.query.antwoord !== undefined || page === null) return next();
+    // ?reactie=ID opens the folded branch that holds it (a permalink deep in a thread): rendered fresh.
+    const fresh = req.query.antwoord !== undefined || req.query.reactie !== undefined;
+    if (!anonymous(req) || !isPermalink(req.params) || fresh || page === null) return next();
     const slug = String(req.params.slug);
     // Shared between the readers of this moment: the rest of the request only reads it.
     const article = await articles.read(slug, () => findArticleBySlug(deps.db, slug));

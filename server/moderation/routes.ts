@@ -6,11 +6,13 @@ import { noStore } from '../http/cache';
 import { badRequest, notFound } from '../http/errors';
 import { findReactie, isReactieStatus, type Reactie, type ReactieStatus } from '../reacties/queries';
 import { countByStatus } from '../reacties/queue-queries';
+import { countHeldEdits } from '../reacties/edit-queries';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { REACTIE_LIMITS, validateReactieEdit } from '../reacties/validation';
 import { field, parseId, type FieldErrors } from '../shared/validation';
 import { actionsFor, applyModerationAction, editReactie, isModerationAction, MODERATION_ACTIONS } from './actions';
 import { spamFilterRoutes } from './filter-routes';
+import { heldEditRoutes } from './edit-routes';
 import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
 
 const STATUS_TABS = [
@@ -64,6 +66,8 @@ export function moderationRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('moderation')];
   router.use(spamFilterRoutes(deps));
+  // Before /beheer/reacties/:id/:actie, which would take /beheer/reacties/wijzigingen/5.
+  router.use(heldEditRoutes(deps));
 
   async function loadReactie(req: Request): Promise<Reactie> {
     const id = parseId(String(req.params.id));
@@ -74,13 +78,18 @@ export function moderationRoutes(deps: Deps): Router {
 
   router.get('/beheer/reacties', ...guard, async (req, res) => {
     const f = readQueueQuery(req.query);
-    const [counts, items] = await Promise.all([countByStatus(deps.db, f), listQueue(deps.db, f, deps.clock())]);
+    const [counts, items, heldEdits] = await Promise.all([
+      countByStatus(deps.db, f),
+      listQueue(deps.db, f, deps.clock()),
+      countHeldEdits(deps.db),
+    ]);
     res.render('beheer/moderation/queue', {
       title: 'Reacties modereren',
       bodyClass: 'beheer',
       tabs: STATUS_TABS,
       ...f,
       counts,
+      heldEdits,
       items: items.map((item) => ({
         ...item,
         text: plainTextToParagraphs(item.reactie.body),

@@ -1,7 +1,7 @@
 // Reacties rows: reading them for the thread and changing their status with the counters kept right.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { toDate } from '../db/rows';
+import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
 import { lockArticle, moveReactieCount } from './counters';
@@ -37,6 +37,12 @@ export type PublicReactie = Pick<
   bodyHtml: string;
   /** The page of the article's reacties this reactie's thread is on (paging.ts). */
   threadPage: number;
+  /** When its author last changed the shown text ("bewerkt om …"); null when never. */
+  editedAt: Date | null;
+  /** Withdrawn by its author but kept as a placeholder, because replies hang below it (edit.ts). */
+  withdrawn: boolean;
+  /** An official reply: the role it was written for ("de redactie"); null for a resident's reactie. */
+  officialAs: string | null;
 };
 
 type Conn = Db | Knex.Transaction;
@@ -60,6 +66,9 @@ export function toPublicReactie(row: Row): PublicReactie {
     status: row.status as ReactieStatus,
     createdAt: toDate(row.created_at),
     threadPage: Number(row.thread_page ?? 1),
+    editedAt: toDateOrNull(row.edited_at),
+    withdrawn: row.withdrawn_at !== null && row.withdrawn_at !== undefined,
+    officialAs: typeof row.official_as === 'string' && row.official_as !== '' ? row.official_as : null,
   };
 }
 
@@ -74,6 +83,9 @@ export const PUBLIC_COLUMNS = [
   'status',
   'created_at',
   'thread_page',
+  'edited_at',
+  'withdrawn_at',
+  'official_as',
 ];
 
 export function toReactie(row: Row): Reactie {
@@ -207,6 +219,8 @@ export interface NewReactie {
   submissionKey?: string | null;
   /** Why the spam filter let it in, held or caught it; none for imported or seeded reacties. */
   verdict?: StoredVerdict | null;
+  /** An official reply: the role a staff member wrote it for (official.ts). */
+  officialAs?: string | null;
 }
 
 function verdictColumns(v: StoredVerdict | null | undefined): Record<string, unknown> {
@@ -244,6 +258,7 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
       submission_key: input.submissionKey ?? null,
       body_html: reactieBodyHtml(input.body),
       thread_page: await pageForNewReactie(trx, input.articleId, input.parentId),
+      official_as: input.officialAs ?? null,
       ...verdictColumns(input.verdict),
     })
     .returning('id');

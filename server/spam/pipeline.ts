@@ -24,6 +24,12 @@ export interface Candidate extends PostedContent {
   permalink: string;
   articleModifiedAt: Date;
   now: Date;
+  /**
+   * The author's own edit of a published reactie: the text is judged again, but not how it was
+   * sent (the fill time, flood, rate and duplicate checks were passed when it was posted, and would
+   * meet the reactie itself), and Akismet is told it is a re-check (recheck_reason=edit).
+   */
+  edit?: boolean;
 }
 
 /** What the pipeline needs to know about earlier reacties; the reacties feature answers it. */
@@ -56,6 +62,7 @@ export type Verdict =
 async function contextChecks(history: SenderHistory, c: Candidate, settings: SpamSettings): Promise<CheckHit[]> {
   const hits: CheckHit[] = [];
   if (c.honeypot !== '') hits.push({ check: 'honeypot', outcome: 'spam', detail: 'het verborgen lokveld was ingevuld' });
+  if (c.edit) return hits;
 
   if (c.renderedAt === null) {
     hits.push({ check: 'fill-time', outcome: 'hold', detail: 'het formulier was verlopen' });
@@ -131,6 +138,7 @@ function akismetParams(c: Candidate, blog: string): AkismetParams {
     honeypot_field_name: HONEYPOT_FIELD,
   };
   params[HONEYPOT_FIELD] = c.honeypot;
+  if (c.edit) params.recheck_reason = 'edit';
   return params;
 }
 
