@@ -72,7 +72,8 @@ export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): stri
     editable: opts.editable ?? new Map<number, Date>(),
     dateTime: formatDateTime,
     time: formatTime,
-    folds: (node: ThreadNode) => node.depth >= FOLD_DEPTH && node.children.length > 0,
+    // One fold per branch, at the display depth: opened, it shows everything below.
+    folds: (node: ThreadNode) => node.depth === FOLD_DEPTH && node.children.length > 0,
     isOpen: (node: ThreadNode) => holds.has(node),
     replies: (node: ThreadNode) => below.get(node) ?? 0,
     link: (node: ThreadNode) => reactieLink(opts.path, node.reactie, node.depth),
