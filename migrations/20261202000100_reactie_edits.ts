@@ -3,25 +3,21 @@ import type { Knex } from 'knex';
 // A resident may edit their own reactie for a short while after posting. `edited_at` is when the
 // shown text last changed ("bewerkt om …"). An edit of a published reactie that the spam checks
 // hold waits in `pending_body` (with its HTML) while the old text stays public, until a moderator
-// approves (the new text replaces the old) or rejects it (the old text stays). Plain ADD COLUMNs:
-// no table rebuild, so the search triggers on reacties are left as they are.
+// approves (the new text replaces the old) or rejects it (the old text stays).
+// Plain ALTER TABLE on both databases: knex's alterTable may rebuild an SQLite table, which the
+// search index's triggers on reacties (20261201000500) do not survive.
 export async function up(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('reacties', (t) => {
-    t.timestamp('edited_at', { useTz: true }).nullable();
-    t.text('pending_body').nullable();
-    t.text('pending_body_html').nullable();
-    t.timestamp('pending_edit_at', { useTz: true }).nullable();
-    // The moderators' list of held edits reads only those rows.
-    t.index(['pending_edit_at']);
-  });
+  const timestamp = knex.client.config.client === 'pg' ? 'timestamptz' : 'datetime';
+  await knex.raw(`alter table reacties add column edited_at ${timestamp} null`);
+  await knex.raw('alter table reacties add column pending_body text null');
+  await knex.raw('alter table reacties add column pending_body_html text null');
+  await knex.raw(`alter table reacties add column pending_edit_at ${timestamp} null`);
+  // The moderators' list of held edits reads only those rows.
+  await knex.raw('create index reacties_pending_edit_at_index on reacties (pending_edit_at)');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('reacties', (t) => {
-    t.dropIndex(['pending_edit_at']);
-    t.dropColumn('pending_edit_at');
-    t.dropColumn('pending_body_html');
-    t.dropColumn('pending_body');
-    t.dropColumn('edited_at');
-  });
+  await knex.raw('drop index reacties_pending_edit_at_index');
+  for (const column of ['pending_edit_at', 'pending_body_html', 'pending_body', 'edited_at'])
+    await knex.raw(`alter table reacties drop column ${column}`);
 }

@@ -40,6 +40,8 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/reacties/:id/bewerken': 'moderation',
   'POST /beheer/reacties/:id/:actie': 'moderation',
   'GET /beheer/reacties/aantallen': 'moderation',
+  'GET /beheer/reacties/wijzigingen': 'moderation',
+  'POST /beheer/reacties/wijzigingen/:id': 'moderation',
   'GET /beheer/spamfilter': 'moderation',
   'POST /beheer/spamfilter/terugzetten': 'moderation',
   'GET /beheer/instellingen': 'settings',
