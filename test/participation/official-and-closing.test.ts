@@ -110,6 +110,9 @@ describe('participation: reacties close by themselves', () => {
     assert.match(oldPage.text, /Reageren is gesloten sinds <time datetime="[^"]+">\d+ \w+ \d{4} om \d\d:\d\d<\/time>\./);
     assert.doesNotMatch(oldPage.text, /class="reactie-form"/);
     assert.match((await request(t.app).get(articlePath(fresh)).expect(200)).text, /class="reactie-form"/);
+    // The open data says the same.
+    assert.equal((await request(t.app).get(`/api/v1/artikelen/${old.id}`).expect(200)).body.data.reacties_open, false);
+    assert.equal((await request(t.app).get(`/api/v1/artikelen/${fresh.id}`).expect(200)).body.data.reacties_open, true);
 
     const res = await agent
       .post(`${articlePath(old)}/reacties`)
