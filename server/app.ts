@@ -17,6 +17,8 @@ import { importRoutes } from './articles/import-routes';
 import { pageRoutes } from './pages/routes';
 import { pageAdminRoutes } from './pages/admin-routes';
 import { reactieRoutes } from './articles/reactie-routes';
+import { reactieEditRoutes } from './articles/reactie-edit-routes';
+import { afterSettingsSave } from './articles/closing';
 import { moderationRoutes } from './moderation/routes';
 import { moderationLogRoutes } from './moderation/log-routes';
 import { reportRoutes } from './moderation/report-routes';
@@ -164,7 +166,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));
-  app.use(settingsRoutes(deps));
+  // A new close-after setting moves the article pages' versions (articles/closing.ts).
+  app.use(settingsRoutes(deps, afterSettingsSave));
   app.use(taglineRoutes(deps));
   app.use(akismetRoutes(deps));
   app.use(privacyRoutes(deps));
@@ -190,6 +193,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(reportRoutes(deps));
   app.use(moderationLogRoutes(deps));
   app.use(appealRoutes(deps));
+  // A resident's own reactie: edit or withdraw it for a short while (reacties/edit.ts).
+  app.use(reactieEditRoutes(deps));
   // Before pageRoutes (/:slug).
   app.use(searchRoutes(deps));
   app.use(pageRoutes(deps));

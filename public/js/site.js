@@ -173,6 +173,25 @@
     },
     true,
   );
+
+  // A link to a reactie in a folded branch ("toon N antwoorden"): open the branch and bring it into
+  // view. The server already renders it open for ?reactie=ID; this covers a bare #reactie-ID.
+  function openTarget() {
+    var id = window.location.hash.slice(1);
+    var target = id && document.getElementById(id);
+    if (!target || !target.closest('.thread')) return;
+    var folded = false;
+    for (var d = target.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) {
+      if (!d.open) {
+        d.open = true;
+        folded = true;
+      }
+    }
+    if (folded) target.scrollIntoView({ block: 'start' });
+  }
+  window.addEventListener('hashchange', openTarget);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', openTarget);
+  else openTarget();
 })();
 
 // The article editor: only the chosen document type's fields are shown (the others stay in the

@@ -13,6 +13,8 @@ import { parseId } from '../shared/validation';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor';
 import { openToEveryone, sendError, sendJson } from './respond';
 import { articleJson, attachmentJson, dossierJson, reactieJson } from './shape';
+import { withOpenness } from '../articles/closing';
+import { loadSettings } from '../settings/settings';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
@@ -52,9 +54,11 @@ export function apiRoutes(deps: Deps): Router {
   }
 
   async function sendArticles(req: Request, res: Response, articles: Article[], limit: number): Promise<void> {
-    const docs = await documentsOf(deps.db, articles);
+    const [docs, settings] = await Promise.all([documentsOf(deps.db, articles), loadSettings(deps.db)]);
+    const now = deps.clock();
     sendJson(req, res, {
-      data: articles.map((a) => articleJson(base, a, docs.get(a.id))),
+      // reacties_open as the page says it: closed by time too (articles/closing.ts).
+      data: articles.map((a) => articleJson(base, withOpenness(a, settings, now), docs.get(a.id))),
       next: nextLink(
         deps,
         req,
@@ -92,14 +96,15 @@ export function apiRoutes(deps: Deps): Router {
     const article = id === null ? null : await findArticleById(deps.db, id);
     if (!article || !isPublic(article, deps.clock()))
       return sendError(res, 404, 'Dit artikel bestaat niet (meer), of is nog niet gepubliceerd.');
-    const [docs, dossiers, attachments] = await Promise.all([
+    const [docs, dossiers, attachments, settings] = await Promise.all([
       documentsOf(deps.db, [article]),
       dossiersOfArticle(deps.db, article.id),
       listAttachments(deps.db, article.id),
+      loadSettings(deps.db),
     ]);
     sendJson(req, res, {
       data: {
-        ...articleJson(base, article, docs.get(article.id)),
+        ...articleJson(base, withOpenness(article, settings, deps.clock()), docs.get(article.id)),
         dossiers: dossiers.map((d) => ({
           slug: d.slug,
           title: d.title,

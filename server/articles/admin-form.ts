@@ -18,6 +18,9 @@ export const ARTICLE_LIMITS = {
   excerpt: 2000,
 } as const;
 
+// The same bound as the site's setting reacties.closeAfterDays (settings/schema.ts).
+const MAX_CLOSE_AFTER_DAYS = 3650;
+
 export interface ArticleFormValues {
   title: string;
   slug: string;
@@ -29,6 +32,8 @@ export interface ArticleFormValues {
   publishAt: string;
   pinned: boolean;
   reactiesOpen: boolean;
+  /** Days after publication reacties close by themselves, as typed; '' follows the site's setting. */
+  closeAfterDays: string;
   /** A council document's fields and questions, as typed. */
   document: DocumentFormValues;
 }
@@ -45,6 +50,7 @@ export function emptyArticleForm(authorName: string): ArticleFormValues {
     publishAt: '',
     pinned: false,
     reactiesOpen: true,
+    closeAfterDays: '',
     document: { fields: {}, questions: [] },
   };
 }
@@ -61,6 +67,7 @@ export function articleToForm(a: Article, document?: DocumentData): ArticleFormV
     publishAt: a.publishedAt ? toLocalInputValue(a.publishedAt) : '',
     pinned: a.pinned,
     reactiesOpen: a.reactiesOpen,
+    closeAfterDays: a.reactiesCloseAfterDays === null ? '' : String(a.reactiesCloseAfterDays),
     document: documentToForm(a.kind, document),
   };
 }
@@ -77,6 +84,7 @@ export function readArticleForm(body: unknown): ArticleFormValues {
     publishAt: field(body, 'publicatietijd').trim(),
     pinned: field(body, 'vastgepind') === 'ja',
     reactiesOpen: field(body, 'reacties_open') === 'ja',
+    closeAfterDays: field(body, 'reacties_sluiten_na').trim(),
     document: readDocumentForm(body),
   };
 }
@@ -103,6 +111,9 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
   const publishedAt = v.publishAt === '' ? null : fromLocalInputValue(v.publishAt);
   if (v.publishAt !== '' && publishedAt === null)
     errors.publicatietijd = 'Vul een geldige datum en tijd in, bijvoorbeeld 27-05-2015 14:00.';
+  const closeAfterDays = v.closeAfterDays === '' ? null : /^\d{1,4}$/.test(v.closeAfterDays) ? Number(v.closeAfterDays) : NaN;
+  if (Number.isNaN(closeAfterDays) || (closeAfterDays !== null && closeAfterDays > MAX_CLOSE_AFTER_DAYS))
+    errors.reacties_sluiten_na = `Vul een aantal dagen in van 0 tot en met ${MAX_CLOSE_AFTER_DAYS}, of laat het veld leeg voor de instelling van de weblog.`;
   if (Object.keys(errors).length) return { errors, slugGiven };
   return {
     errors,
@@ -119,6 +130,7 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
       publishedAt,
       pinned: v.pinned,
       reactiesOpen: v.reactiesOpen,
+      reactiesCloseAfterDays: closeAfterDays,
     },
   };
 }

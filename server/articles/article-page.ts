@@ -4,32 +4,48 @@ import type { Request, Response } from 'express';
 import type { Deps } from '../deps';
 import { loadDeferredLocals } from '../http/deferred-locals';
 import { renderToString, sendHtml } from '../http/page-cache';
+import { officialRoles, staffOf } from '../reacties/official';
 import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
 import { renderThread } from '../reacties/thread-view';
+import { keptSettings } from '../settings/settings';
 import { formatIsoDate } from '../documents/dates';
 import { DOCUMENT_TYPES } from '../documents/types';
+import { withOpenness } from './closing';
 import { ARTICLE_KINDS, articlePath, documentsOf, type Article } from './queries';
 
 export async function renderArticlePage(
   deps: Deps,
   req: Request,
   res: Response,
-  article: Article,
+  stored: Article,
   opts: SectionOptions = {},
 ): Promise<void> {
+  const settings = await keptSettings(deps.db);
+  // Closed by time is asked now: the stored switch says nothing about the days that passed.
+  const article = withOpenness(stored, settings, deps.clock());
+  const staff = staffOf(res);
+  const sectionOptions = { ...opts, staff, officialRoles: officialRoles(settings) };
   const [section, documents] = await Promise.all([
-    reactieSection(deps, req, article, opts),
+    reactieSection(deps, req, article, sectionOptions),
     documentsOf(deps.db, [article]),
     loadDeferredLocals(res),
   ]);
   const documentType = DOCUMENT_TYPES[article.kind];
   const path = articlePath(article);
-  const threadOptions = { path, open: article.reactiesOpen, replyTo: section.replyTo, cache: deps.config.env !== 'development' };
+  const threadOptions = {
+    path,
+    open: article.reactiesOpen,
+    replyTo: section.replyTo,
+    target: opts.target ?? null,
+    editable: section.editable,
+    cache: deps.config.env !== 'development',
+  };
   res.status(opts.status ?? 200);
   const html = await renderToString(res, 'articles/article', {
     title: article.title,
     description: article.excerptMarkdown.slice(0, 200) || undefined,
     article,
+    closedSince: article.openness.closedSince,
     kindLabel: ARTICLE_KINDS[article.kind],
     path,
     documentType: documentType.fields.length ? documentType : null,
@@ -40,5 +56,6 @@ export async function renderArticlePage(
   });
   // The form's token is made per response; a cached copy gets a fresh one in its place.
   const hole = article.reactiesOpen ? { purpose: reactieFormPurpose(article), value: section.formToken } : null;
-  sendHtml(req, res, html, hole);
+  // A kept copy with the form must not outlive the moment reacties close by themselves.
+  sendHtml(req, res, html, hole, article.openness.closesAt?.getTime() ?? Infinity);
 }

@@ -82,7 +82,9 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
 
   lookup.get('/:year/:month/:slug', async (req, res, next) => {
     const page = readReactiePage(req.query.reacties);
-    if (!anonymous(req) || !isPermalink(req.params) || req.query.antwoord !== undefined || page === null) return next();
+    // ?reactie=ID opens the folded branch that holds it (a permalink deep in a thread): rendered fresh.
+    const fresh = req.query.antwoord !== undefined || req.query.reactie !== undefined;
+    if (!anonymous(req) || !isPermalink(req.params) || fresh || page === null) return next();
     const slug = String(req.params.slug);
     const path = req.path;
     // Shared between the readers of this moment: the rest of the request only reads it.

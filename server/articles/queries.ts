@@ -36,6 +36,8 @@ export interface Article {
   publishedAt: Date | null;
   pinned: boolean;
   reactiesOpen: boolean;
+  /** Reacties close by themselves this many days after publication; null: the site's setting (closing.ts). */
+  reactiesCloseAfterDays: number | null;
   reactieCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -64,6 +66,8 @@ function toArticle(row: Row): Article {
     publishedAt: toDateOrNull(row.published_at),
     pinned: toBool(row.pinned),
     reactiesOpen: toBool(row.reacties_open),
+    reactiesCloseAfterDays:
+      row.reacties_close_after_days === null || row.reacties_close_after_days === undefined ? null : Number(row.reacties_close_after_days),
     reactieCount: Number(row.reactie_count),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
@@ -214,6 +218,8 @@ export interface ArticleInput {
   publishedAt: Date | null;
   pinned: boolean;
   reactiesOpen: boolean;
+  /** Days after publication reacties close by themselves; null or left out: the site's setting. */
+  reactiesCloseAfterDays?: number | null;
   /** The document's fields and questions; none for news. */
   document?: DocumentData;
 }
@@ -247,6 +253,7 @@ function articleColumns(input: ArticleInput, now: Date): Row {
     published_at: input.status === 'published' ? (input.publishedAt ?? now) : input.publishedAt,
     pinned: input.pinned,
     reacties_open: input.reactiesOpen,
+    reacties_close_after_days: input.reactiesCloseAfterDays ?? null,
     updated_at: now,
   };
 }

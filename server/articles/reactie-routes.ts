@@ -5,7 +5,10 @@ import type { Deps } from '../deps';
 import { notFound } from '../http/errors';
 import { limiter } from '../http/rate-limit';
 import { rateLimitedPage, submitReactie, type AfterPost } from '../reacties/submit';
+import { officialRoles, staffOf } from '../reacties/official';
+import { loadSettings } from '../settings/settings';
 import { renderArticlePage } from './article-page';
+import { withOpenness } from './closing';
 import { articlePath, isPublic, type Article } from './queries';
 import { articleAtPermalink } from './permalink';
 
@@ -20,6 +23,14 @@ export function reactieRoutes(deps: Deps, afterPost?: AfterPost): Router {
     return article;
   }
 
+  /** The article with reactiesOpen as it is now (closed by time, closing.ts), and who may react officially. */
+  async function postTarget(req: Request, res: Response) {
+    const stored = await publicArticle(req, res);
+    const settings = await loadSettings(deps.db);
+    const article = withOpenness(stored, settings, deps.clock());
+    return { stored, article, official: { staff: staffOf(res), roles: officialRoles(settings) } };
+  }
+
   // Counts stored reacties only: a form sent back with an error does not use up the limit.
   const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'reactie-ip', deps.config.rateLimits.reactiesPerIp, {
     onlySuccesses: true,
@@ -30,11 +41,12 @@ export function reactieRoutes(deps: Deps, afterPost?: AfterPost): Router {
   });
 
   router.post('/:year/:month/:slug/reacties', perIp, async (req, res) => {
-    const article = await publicArticle(req, res);
+    const { stored, article, official } = await postTarget(req, res);
     const path = articlePath(article);
-    const result = await submitReactie(deps, req, res, { ...article, permalink: `${deps.config.baseUrl}${path}` }, afterPost);
+    const target = { ...article, permalink: `${deps.config.baseUrl}${path}` };
+    const result = await submitReactie(deps, req, res, target, afterPost, official);
     if (result.posted) return res.redirect(303, `${path}?reacties=${result.page}#reactie-${result.id}`);
-    await renderArticlePage(deps, req, res, article, result.page);
+    await renderArticlePage(deps, req, res, stored, result.page);
   });
 
   return router;

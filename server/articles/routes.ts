@@ -6,7 +6,9 @@ import { renderToString, sendHtml } from '../http/page-cache';
 import { notFound } from '../http/errors';
 import { siteReactieTotal } from '../reacties/counters';
 import { parseId } from '../shared/validation';
-import { publicReactiePlace } from '../reacties/queries';
+import { ancestorChain, publicReactiePlace } from '../reacties/queries';
+import { MAX_THREAD_DEPTH } from '../reacties/thread';
+import { reactieLink } from '../reacties/thread-view';
 import { ownReactieIds } from '../reacties/session';
 import { renderArticlePage } from './article-page';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
@@ -80,7 +82,8 @@ export function articleRoutes(deps: Deps): Router {
     const page = readReactiePage(req.query.reacties);
     if (page === null)
       throw notFound('Deze pagina met reacties bestaat niet (meer). De nieuwste reacties staan op de pagina van het artikel zelf.');
-    await renderArticlePage(deps, req, res, article, { replyTo, page });
+    const target = typeof req.query.reactie === 'string' ? parseId(req.query.reactie) : null;
+    await renderArticlePage(deps, req, res, article, { replyTo, page, target });
   });
 
   // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.
@@ -90,7 +93,9 @@ export function articleRoutes(deps: Deps): Router {
     const article = place ? await findArticleById(deps.db, place.articleId) : null;
     if (!place || !article || !isPublic(article, deps.clock()))
       throw notFound('Deze reactie bestaat niet (meer), of wacht nog op goedkeuring.');
-    res.redirect(302, `${articlePath(article)}?reacties=${place.threadPage}#reactie-${id}`);
+    // Deep in a thread it names itself, so the page renders its folded branch open.
+    const depth = Math.min((await ancestorChain(deps.db, id!)).length, MAX_THREAD_DEPTH);
+    res.redirect(302, reactieLink(articlePath(article), { id: id!, threadPage: place.threadPage }, depth));
   });
 
   return router;

@@ -6,6 +6,7 @@ import { noStore } from '../http/cache';
 import { badRequest, notFound } from '../http/errors';
 import { findReactie, isReactieStatus, type Reactie, type ReactieStatus } from '../reacties/queries';
 import { countByStatus } from '../reacties/queue-queries';
+import { countHeldEdits } from '../reacties/edit-queries';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { REACTIE_LIMITS, validateReactieEdit } from '../reacties/validation';
 import { field, parseId, type FieldErrors } from '../shared/validation';
@@ -15,6 +16,7 @@ import { readDecision, reasonLocals } from './decision';
 import { MODERATION_REASONS, type ModerationReason } from '../reacties/moderation-log';
 import { removalRoutes } from './removal-routes';
 import { countOpenAppeals } from './appeals';
+import { heldEditRoutes } from './edit-routes';
 import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
 
 const STATUS_TABS = [
@@ -70,6 +72,8 @@ export function moderationRoutes(deps: Deps): Router {
   router.use(spamFilterRoutes(deps));
   // Before /beheer/reacties/:id/:actie, which would take "weghalen" for an unknown action.
   router.use(removalRoutes(deps));
+  // Before /beheer/reacties/:id/:actie, which would take /beheer/reacties/wijzigingen/5.
+  router.use(heldEditRoutes(deps));
 
   async function loadReactie(req: Request): Promise<Reactie> {
     const id = parseId(String(req.params.id));
@@ -80,10 +84,11 @@ export function moderationRoutes(deps: Deps): Router {
 
   router.get('/beheer/reacties', ...guard, async (req, res) => {
     const f = readQueueQuery(req.query);
-    const [counts, items, appeals] = await Promise.all([
+    const [counts, items, appeals, heldEdits] = await Promise.all([
       countByStatus(deps.db, f),
       listQueue(deps.db, f, deps.clock()),
       countOpenAppeals(deps.db),
+      countHeldEdits(deps.db),
     ]);
     res.render('beheer/moderation/queue', {
       title: 'Reacties modereren',
@@ -92,6 +97,7 @@ export function moderationRoutes(deps: Deps): Router {
       ...f,
       counts,
       appeals,
+      heldEdits,
       items: items.map((item) => ({
         ...item,
         text: plainTextToParagraphs(item.reactie.body),

@@ -1,7 +1,7 @@
 // Reacties rows: reading them for the thread and changing their status with the counters kept right.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../db/knex';
-import { toDate } from '../db/rows';
+import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
 import { lockArticle, moveReactieCount } from './counters';
@@ -41,6 +41,12 @@ export type PublicReactie = Pick<
   removedReason: string | null;
   /** Hidden by readers' reports, waiting for a moderator. */
   removedByReports: boolean;
+  /** When its author last changed the shown text ("bewerkt om …"); null when never. */
+  editedAt: Date | null;
+  /** Withdrawn by its author but kept as a placeholder, because replies hang below it (edit.ts). */
+  withdrawn: boolean;
+  /** An official reply: the role it was written for ("de redactie"); null for a resident's reactie. */
+  officialAs: string | null;
 };
 
 type Conn = Db | Knex.Transaction;
@@ -66,6 +72,9 @@ export function toPublicReactie(row: Row): PublicReactie {
     threadPage: Number(row.thread_page ?? 1),
     removedReason: row.status !== 'approved' && typeof row.removed_reason === 'string' ? row.removed_reason : null,
     removedByReports: row.removed_by_reports === true || row.removed_by_reports === 1,
+    editedAt: toDateOrNull(row.edited_at),
+    withdrawn: row.withdrawn_at !== null && row.withdrawn_at !== undefined,
+    officialAs: typeof row.official_as === 'string' && row.official_as !== '' ? row.official_as : null,
   };
 }
 
@@ -82,6 +91,9 @@ export const PUBLIC_COLUMNS = [
   'thread_page',
   'removed_reason',
   'removed_by_reports',
+  'edited_at',
+  'withdrawn_at',
+  'official_as',
 ];
 
 export function toReactie(row: Row): Reactie {
@@ -244,6 +256,8 @@ export interface NewReactie {
   submissionKey?: string | null;
   /** Why the spam filter let it in, held or caught it; none for imported or seeded reacties. */
   verdict?: StoredVerdict | null;
+  /** An official reply: the role a staff member wrote it for (official.ts). */
+  officialAs?: string | null;
 }
 
 function verdictColumns(v: StoredVerdict | null | undefined): Record<string, unknown> {
@@ -286,6 +300,7 @@ export async function insertReactieOnPage(trx: Knex.Transaction, input: NewReact
       submission_key: input.submissionKey ?? null,
       body_html: reactieBodyHtml(input.body),
       thread_page: page,
+      official_as: input.officialAs ?? null,
       ...verdictColumns(input.verdict),
     })
     .returning('id');

@@ -3,12 +3,14 @@
 import type { Request } from 'express';
 import { mailEnabled } from '../config';
 import type { Deps } from '../deps';
-import type { FieldErrors } from '../shared/validation';
+import { field, type FieldErrors } from '../shared/validation';
+import { OFFICIAL_FIELD } from './official';
 import { notFound } from '../http/errors';
 import { lastPageFill, listThreadReacties, publicReactiePlace } from './queries';
 import { openingPages } from './paging';
 import { readRemembered } from './remember';
 import { ownReactieIds } from './session';
+import { editTokenIds, editWindowEnds, holdsEditToken } from './edit-token';
 import { buildThread, type ThreadNode } from './thread';
 import { REACTIE_LIMITS, type ReactieFormValues } from './validation';
 
@@ -30,6 +32,12 @@ export interface SectionOptions {
   formIssuedAt?: number;
   /** The page of the discussion asked for (?reacties=N); by default the page of the reply target, else the newest. */
   page?: number;
+  /** The reactie a link asked for (?reactie=ID): its folded branch is rendered open. */
+  target?: number | null;
+  /** The logged-in staff member (official.ts): the form offers their roles and fills their name. */
+  staff?: { name: string; email: string } | null;
+  /** The roles staff may react for (the setting reacties.officialRoles). */
+  officialRoles?: string[];
 }
 
 /** The locals views/reacties/*.ejs read. */
@@ -47,17 +55,23 @@ export interface ReactieSection {
   limits: typeof REACTIE_LIMITS;
   /** Whether the form offers e-mail on replies: the same for every reader (the page cache keeps it). */
   offerMail: boolean;
+  /** This reader's own reacties on the page they may still edit, with when that ends (edit.ts). */
+  editable: Map<number, Date>;
+  /** The roles the logged-in staff member may react for; empty for residents. */
+  officialRoles: string[];
+  /** The role chosen in the form (sent back with an error). */
+  officialAs: string;
 }
 
 export function reactieFormPurpose(target: { id: number }): string {
   return `reactie:${target.id}`;
 }
 
-function emptyForm(req: Request): ReactieFormState {
-  const remembered = readRemembered(req);
+function emptyForm(req: Request, staff: SectionOptions['staff']): ReactieFormState {
+  const remembered = staff ? null : readRemembered(req);
   const values = {
-    name: remembered?.name ?? '',
-    email: remembered?.email ?? '',
+    name: staff?.name ?? remembered?.name ?? '',
+    email: staff?.email ?? remembered?.email ?? '',
     website: remembered?.website ?? '',
     body: '',
     parentId: '',
@@ -68,7 +82,7 @@ function emptyForm(req: Request): ReactieFormState {
 
 export async function reactieSection(deps: Deps, req: Request, target: { id: number }, opts: SectionOptions = {}): Promise<ReactieSection> {
   const own = ownReactieIds(req);
-  const form = opts.form ?? emptyForm(req);
+  const form = opts.form ?? emptyForm(req, opts.staff);
   const last = (await lastPageFill(deps.db, target.id)) ?? { page: 1, filled: 0 };
   const pages = last.page;
   // Read here, with the rest of the section, rather than once more by the route. Page 1 always exists.
@@ -84,8 +98,16 @@ export async function reactieSection(deps: Deps, req: Request, target: { id: num
   const shown = (id: number | string | null | undefined) => reacties.find((r) => String(r.id) === String(id));
   const replyTarget = opts.replyTo != null && shown(opts.replyTo) ? opts.replyTo : null;
   const parentId = replyTarget !== null ? String(replyTarget) : shown(form.values.parentId) ? form.values.parentId : '';
+  const now = deps.clock().getTime();
+  const editable = new Map<number, Date>();
+  for (const id of editTokenIds(req)) {
+    const r = shown(id);
+    const ends = r ? editWindowEnds(r.createdAt) : null;
+    if (r && ends && !r.withdrawn && ends.getTime() >= now && holdsEditToken(req, deps.config.sessionSecret, r)) editable.set(r.id, ends);
+  }
   return {
     thread: buildThread(reacties),
+    editable,
     reactiePage: shownPages[0],
     reactiePageLast: shownPages[shownPages.length - 1],
     reactiePages: pages,
@@ -96,5 +118,7 @@ export async function reactieSection(deps: Deps, req: Request, target: { id: num
     closedText: opts.closedText,
     limits: REACTIE_LIMITS,
     offerMail: mailEnabled(deps.config),
+    officialRoles: opts.staff ? (opts.officialRoles ?? []) : [],
+    officialAs: field(req.body, OFFICIAL_FIELD),
   };
 }

@@ -5,7 +5,9 @@ import type { Deps } from '../deps';
 import { field } from '../shared/validation';
 import { HONEYPOT_FIELD } from '../spam/pipeline';
 import { postReactie, type ReactieTarget } from './post';
-import { threadPageOf } from './queries';
+import { rememberEditToken } from './edit-token';
+import { findReactie, threadPageOf } from './queries';
+import { OFFICIAL_FIELD, OFFICIAL_REFUSED } from './official';
 import { forgetDetails, rememberDetails } from './remember';
 import { reactieFormPurpose, type SectionOptions } from './section';
 import { ownReactieIds, rememberOwnReactie } from './session';
@@ -61,6 +63,7 @@ export async function submitReactie(
   res: Response,
   target: Submission,
   afterPost?: AfterPost,
+  official?: { staff: { name: string; email: string } | null; roles: string[] },
 ): Promise<SubmitResult> {
   const now = deps.clock();
   const parsed = parseReactieForm(req.body);
@@ -80,6 +83,10 @@ export async function submitReactie(
       posted: false,
       page: { status: 422, replyTo, formIssuedAt, form: { values, errors: parsed.errors, formError: CHECK_FIELDS } },
     };
+  // "Namens de redactie": only from a logged-in staff session, and only a configured role.
+  const officialAs = field(req.body, OFFICIAL_FIELD).trim();
+  if (officialAs !== '' && !(official?.staff && official.roles.includes(officialAs)))
+    return { posted: false, page: { status: 403, replyTo, formIssuedAt, form: { values, errors: {}, formError: OFFICIAL_REFUSED } } };
 
   const outcome = await postReactie(deps, target, parsed.value, {
     ip: req.ip ?? null,
@@ -90,6 +97,7 @@ export async function submitReactie(
     honeypot: field(req.body, HONEYPOT_FIELD),
     permalink: target.permalink,
     ownReactieIds: ownReactieIds(req),
+    officialAs: officialAs || null,
     now,
   });
   if (!outcome.ok) {
@@ -104,6 +112,9 @@ export async function submitReactie(
     rememberDetails(res, { name: v.authorName, email: v.authorEmail, website: v.authorUrl ?? '' }, deps.config.env === 'production');
   else forgetDetails(req, res);
   if (outcome.status !== 'approved') rememberOwnReactie(req, outcome.id);
+  // Only this browser may edit or withdraw it, for a short while (edit.ts).
+  const stored = await findReactie(deps.db, outcome.id);
+  if (stored) rememberEditToken(req, deps.config.sessionSecret, stored);
   // Spam gets no mail. A failure to subscribe is logged, never shown: the reactie is placed.
   if (afterPost && outcome.status !== 'spam' && (values.notifyReplies || values.notifyArticle)) {
     const posted = {

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import { VIEWS_DIR } from '../paths';
-import { formatDateTime } from '../shared/format';
-import type { ThreadNode } from './thread';
+import { formatDateTime, formatTime } from '../shared/format';
+import { FOLD_DEPTH, type ThreadNode } from './thread';
 
 const NODE_TEMPLATE = path.join(VIEWS_DIR, 'reacties', 'node.ejs');
 
@@ -18,6 +18,10 @@ export interface ThreadViewOptions {
   /** The reactie the reply form is placed under, if any, and that form's HTML. */
   replyTo: number | null;
   replyFormHtml: string;
+  /** The reactie a link asked for (?reactie=ID): a folded branch that holds it is rendered open. */
+  target?: number | null;
+  /** This reader's own reacties they may still edit, with when that ends. */
+  editable?: Map<number, Date>;
   /** Compile the template once (outside development) or on every call (to see edits at once). */
   cache: boolean;
 }
@@ -30,14 +34,49 @@ function nodeTemplate(cache: boolean): ejs.TemplateFunction {
   return compiled;
 }
 
+/** A reactie's permalink; one inside a folded branch names itself, so the page opens that branch. */
+export function reactieLink(articlePath: string, reactie: { id: number; threadPage: number }, depth: number): string {
+  const open = depth > FOLD_DEPTH ? `&reactie=${reactie.id}` : '';
+  return `${articlePath}?reacties=${reactie.threadPage}${open}#reactie-${reactie.id}`;
+}
+
+/** How many replies hang below each node, and which nodes hold one of the given ids below them. */
+function measure(nodes: ThreadNode[], wanted: Set<number>): { below: Map<ThreadNode, number>; holds: Set<ThreadNode> } {
+  const below = new Map<ThreadNode, number>();
+  const holds = new Set<ThreadNode>();
+  const walk = (node: ThreadNode): boolean => {
+    let n = 0;
+    let found = false;
+    for (const child of node.children) {
+      if (walk(child)) found = true;
+      if (wanted.has(child.reactie.id)) found = true;
+      n += 1 + (below.get(child) ?? 0);
+    }
+    below.set(node, n);
+    if (found) holds.add(node);
+    return found;
+  };
+  nodes.forEach(walk);
+  return { below, holds };
+}
+
 export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): string {
   const template = nodeTemplate(opts.cache);
+  const wanted = new Set([opts.target, opts.replyTo].filter((id): id is number => typeof id === 'number'));
+  const { below, holds } = measure(nodes, wanted);
   const view = {
     path: opts.path,
     open: opts.open,
     replyTo: opts.replyTo,
     replyFormHtml: opts.replyFormHtml,
+    editable: opts.editable ?? new Map<number, Date>(),
     dateTime: formatDateTime,
+    time: formatTime,
+    // One fold per branch, at the display depth: opened, it shows everything below.
+    folds: (node: ThreadNode) => node.depth === FOLD_DEPTH && node.children.length > 0,
+    isOpen: (node: ThreadNode) => holds.has(node),
+    replies: (node: ThreadNode) => below.get(node) ?? 0,
+    link: (node: ThreadNode) => reactieLink(opts.path, node.reactie, node.depth),
     childHtml: (node: ThreadNode, parentName: string | null = null): string => template({ node, view, parentName }),
   };
   let html = '';

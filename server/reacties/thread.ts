@@ -7,6 +7,8 @@ import { isModerationReason, MODERATION_REASONS } from './moderation-log';
 
 // Replies nest this deep; a reply to a reactie at this depth is placed beside it instead.
 export const MAX_THREAD_DEPTH = 5;
+// The display depth: the replies below a reactie at this depth fold away behind "toon N antwoorden".
+export const FOLD_DEPTH = 3;
 
 export interface TextSegment {
   text: string;

@@ -7,7 +7,8 @@ import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import type { FieldErrors } from '../shared/validation';
 import { SETTINGS_FORM_GROUPS, formFromSettings, parseSettingsForm, type SettingsForm } from './form';
-import { forgetKeptSettings, loadSettings, saveSettings } from './settings';
+import type { Knex } from 'knex';
+import { forgetKeptSettings, loadSettings, saveSettings, type Settings } from './settings';
 
 export { SETTINGS_LIMITS } from './schema';
 
@@ -42,7 +43,13 @@ export async function currentSettingsForm(deps: Deps): Promise<SettingsForm> {
   return formFromSettings(await loadSettings(deps.db));
 }
 
-export function settingsRoutes(deps: Deps): Router {
+/**
+ * Called in the saving transaction with the settings before and after: features above this one
+ * react to a change (articles/ moves the version of the pages a new close-after setting changes).
+ */
+export type AfterSettingsSave = (trx: Knex.Transaction, before: Settings, after: Settings) => Promise<void>;
+
+export function settingsRoutes(deps: Deps, afterSave?: AfterSettingsSave): Router {
   const router = Router();
 
   router.get('/beheer/instellingen', ...settingsGuard, async (_req, res) => {
@@ -53,7 +60,9 @@ export function settingsRoutes(deps: Deps): Router {
     const parsed = parseSettingsForm(req.body);
     if (!parsed.ok) return renderSettingsPage(deps, res, { status: 422, form: parsed.input, errors: parsed.errors });
     await deps.db.transaction(async (trx) => {
+      const before = afterSave ? await loadSettings(trx) : null;
       await saveSettings(trx, parsed.value);
+      if (afterSave && before) await afterSave(trx, before, await loadSettings(trx));
       await audit(trx, currentActor(res), 'settings.update', null, `moderatie: ${parsed.value.moderationPolicy}`);
     });
     forgetKeptSettings(deps.db);

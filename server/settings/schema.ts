@@ -211,6 +211,32 @@ const SETTINGS_SCHEMA = [
     shortLabel: 'Overduidelijke spam verwijderen',
   },
   {
+    // articles/closing.ts: reacties close by themselves this many days after publication; an article may override it.
+    key: 'reacties.closeAfterDays',
+    kind: 'integer',
+    min: 0,
+    max: 3650,
+    default: 0,
+    form: 'sluitNaDagen',
+    group: 'Moderatie',
+    label: 'Sluit reacties automatisch na (dagen na publicatie)',
+    shortLabel: 'Reacties sluiten na',
+    help: '0: nooit. Bij een artikel kun je een ander aantal dagen kiezen.',
+  },
+  {
+    // reacties/official.ts: the roles staff can react for, shown as a badge ("Namens de redactie"). One a line.
+    key: 'reacties.officialRoles',
+    kind: 'text',
+    max: SETTINGS_LIMITS.wordList,
+    rows: 3,
+    default: 'de redactie\nhet college',
+    form: 'namensRollen',
+    group: 'Moderatie',
+    label: 'Namens wie redactie en moderatie kunnen reageren (één per regel)',
+    shortLabel: 'Namens wie',
+    help: 'Bijvoorbeeld "de redactie" of "het college". Zo’n reactie krijgt het label "Namens …" en wordt nooit vastgehouden. Leeg: alleen op eigen naam.',
+  },
+  {
     // notifications/jobs.ts: one mail to every moderator and admin when new reacties wait, at most this often.
     key: 'mail.moderatorDigestMinutes',
     kind: 'integer',

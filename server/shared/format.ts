@@ -57,6 +57,11 @@ export function formatDateTime(date: Date): string {
   return `${formatDate(date)} om ${hh}:${mm}`;
 }
 
+/** "14:03", Amsterdam time */
+export function formatTime(date: Date): string {
+  return formatDateTime(date).split(' om ')[1] ?? '';
+}
+
 /** "mei 2005" */
 export function formatMonthYear(date: Date): string {
   return monthYearFormat.format(date);

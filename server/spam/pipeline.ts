@@ -24,6 +24,12 @@ export interface Candidate extends PostedContent {
   permalink: string;
   articleModifiedAt: Date;
   now: Date;
+  /**
+   * The author's own edit of a published reactie: the text is judged again, but not how it was
+   * sent (the fill time, flood, rate and duplicate checks were passed when it was posted, and would
+   * meet the reactie itself), and Akismet is told it is a re-check (recheck_reason=edit).
+   */
+  edit?: boolean;
 }
 
 /** What the checks ask about the sender's earlier reacties. */
@@ -74,6 +80,7 @@ export type Verdict =
 function contextChecks(facts: SenderFacts, c: Candidate, settings: SpamSettings): CheckHit[] {
   const hits: CheckHit[] = [];
   if (c.honeypot !== '') hits.push({ check: 'honeypot', outcome: 'spam', detail: 'het verborgen lokveld was ingevuld' });
+  if (c.edit) return hits;
 
   if (c.renderedAt === null) {
     hits.push({ check: 'fill-time', outcome: 'hold', detail: 'het formulier was verlopen' });
@@ -142,6 +149,7 @@ function akismetParams(c: Candidate, blog: string): AkismetParams {
     honeypot_field_name: HONEYPOT_FIELD,
   };
   params[HONEYPOT_FIELD] = c.honeypot;
+  if (c.edit) params.recheck_reason = 'edit';
   return params;
 }
 

@@ -46,6 +46,8 @@ const TABLE: Record<string, Need> = {
   'GET /beheer/bezwaren': 'moderation',
   'POST /beheer/bezwaren/:id/:uitkomst': 'moderation',
   'GET /beheer/reacties/aantallen': 'moderation',
+  'GET /beheer/reacties/wijzigingen': 'moderation',
+  'POST /beheer/reacties/wijzigingen/:id': 'moderation',
   'GET /beheer/spamfilter': 'moderation',
   'POST /beheer/spamfilter/terugzetten': 'moderation',
   'GET /beheer/instellingen': 'settings',

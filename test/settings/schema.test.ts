@@ -30,7 +30,7 @@ import {
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeChecks: Array<true> = [
-  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline'>,
+  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline' | 'reacties'>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
   true satisfies Equal<FastPostAction, 'spam' | 'hold'>,
   true satisfies Equal<
@@ -70,6 +70,8 @@ const STORED_KEYS = [
   'spam.perMinutePerIp',
   'spam.discardObviousSpam',
   'spam.spamRetentionDays',
+  'reacties.closeAfterDays',
+  'reacties.officialRoles',
   'mail.moderatorDigestMinutes',
   'tagline.template',
   'tagline.startYear',
@@ -90,6 +92,8 @@ const FORM_NAMES = [
   'perMinuut',
   'weggooien',
   'spamDagen',
+  'sluitNaDagen',
+  'namensRollen',
   'moderatorMailMinuten',
   'taglineSjabloon',
   'startJaar',
@@ -304,6 +308,8 @@ describe('settings store and form', () => {
       floodSeconden: '3600',
       perMinuut: '1',
       spamDagen: '3650',
+      sluitNaDagen: ' 14 ',
+      namensRollen: 'het college\r\n',
       moderatorMailMinuten: ' 30 ',
       taglineSjabloon: 'Buiten {temperatuur}\r\n',
       startJaar: '2005',
@@ -326,6 +332,7 @@ describe('settings store and form', () => {
         spamRetentionDays: 3650,
         discardObviousSpam: false,
       },
+      reacties: { closeAfterDays: 14, officialRoles: 'het college\n' },
       mail: { moderatorDigestMinutes: 30 },
       tagline: { template: 'Buiten {temperatuur}\n', startYear: 2005, startMonth: 5, feedUrl: 'http://127.0.0.1/weer', stationId: 6260 },
     });

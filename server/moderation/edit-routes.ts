@@ -1,0 +1,54 @@
+// /beheer/reacties/wijzigingen: a resident's edit of a published reactie that the spam checks held
+// (reacties/edit.ts). The moderator sees the old text, still public, beside the new one: approving
+// puts the new text on the page, rejecting keeps the old one. Both under the article lock.
+import { Router, type RequestHandler } from 'express';
+import type { Deps } from '../deps';
+import { currentActor, requirePermission } from '../accounts/auth';
+import { audit } from '../audit/audit-log';
+import { noStore } from '../http/cache';
+import { badRequest, notFound } from '../http/errors';
+import { approveHeldEdit, listHeldEdits, rejectHeldEdit } from '../reacties/edit-queries';
+import { lockReactie } from '../reacties/queries';
+import { plainTextToParagraphs } from '../reacties/thread';
+import { field, parseId } from '../shared/validation';
+
+const PAGE = 50;
+
+export function heldEditRoutes(deps: Deps): Router {
+  const router = Router();
+  const guard: RequestHandler[] = [noStore, requirePermission('moderation')];
+
+  router.get('/beheer/reacties/wijzigingen', ...guard, async (_req, res) => {
+    const edits = await listHeldEdits(deps.db, PAGE);
+    res.render('beheer/moderation/held-edits', {
+      title: 'Gewijzigde reacties',
+      bodyClass: 'beheer',
+      edits: edits.map((e) => ({ ...e, oldText: plainTextToParagraphs(e.body), newText: plainTextToParagraphs(e.pendingBody) })),
+    });
+  });
+
+  router.post('/beheer/reacties/wijzigingen/:id', ...guard, async (req, res) => {
+    const id = parseId(String(req.params.id));
+    const action = field(req.body, 'actie');
+    if (action !== 'goedkeuren' && action !== 'afwijzen') throw badRequest('Kies goedkeuren of afwijzen.');
+    if (id === null) throw notFound('Deze reactie bestaat niet (meer).');
+    const done = await deps.db.transaction(async (trx) => {
+      const reactie = await lockReactie(trx, id);
+      if (!reactie) return false;
+      return action === 'goedkeuren' ? approveHeldEdit(trx, reactie) : rejectHeldEdit(trx, reactie);
+    });
+    if (done)
+      await audit(deps.db, currentActor(res), action === 'goedkeuren' ? 'reactie.edit-approve' : 'reactie.edit-reject', {
+        type: 'reactie',
+        id,
+      });
+    req.session.flash = done
+      ? action === 'goedkeuren'
+        ? `De wijziging van reactie ${id} staat nu op de pagina.`
+        : `De wijziging van reactie ${id} is afgewezen; de oude tekst blijft staan.`
+      : `Bij reactie ${id} wacht geen wijziging (meer). Misschien was een andere moderator je voor.`;
+    res.redirect(303, '/beheer/reacties/wijzigingen');
+  });
+
+  return router;
+}
