@@ -70,6 +70,22 @@ function submissionKey(token: string, email: string, body: string): string {
     .digest('hex');
 }
 
+/** The row of a reactie as the resident sent it, before its status is decided. */
+function newReactie(article: ReactieTarget, input: ValidReactie, parentId: number | null, ctx: PostContext, key: string) {
+  const { authorName, authorEmail, authorUrl, body } = input;
+  return {
+    articleId: article.id,
+    parentId,
+    authorName,
+    authorEmail,
+    authorUrl,
+    body,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    submissionKey: key,
+  };
+}
+
 /** An official reply skips the spam checks: it comes from a staff account, not from the open form. */
 async function postOfficial(
   deps: Deps,
@@ -82,19 +98,7 @@ async function postOfficial(
   const { id } = await deps.db.transaction((trx) =>
     insertReactieOnPage(
       trx,
-      {
-        articleId: article.id,
-        parentId,
-        authorName: input.authorName,
-        authorEmail: input.authorEmail,
-        authorUrl: input.authorUrl,
-        body: input.body,
-        status: 'approved',
-        ip: ctx.ip,
-        userAgent: ctx.userAgent,
-        submissionKey: key,
-        officialAs: ctx.officialAs,
-      },
+      { ...newReactie(article, input, parentId, ctx, key), status: 'approved', officialAs: ctx.officialAs },
       ctx.now,
     ),
   );
@@ -147,19 +151,7 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
     const { id, page } = await deps.db.transaction((trx) =>
       insertReactieOnPage(
         trx,
-        {
-          articleId: article.id,
-          parentId,
-          authorName: input.authorName,
-          authorEmail: input.authorEmail,
-          authorUrl: input.authorUrl,
-          body: input.body,
-          status,
-          ip: ctx.ip,
-          userAgent: ctx.userAgent,
-          submissionKey: key,
-          verdict: storedVerdict(verdict, ctx.now),
-        },
+        { ...newReactie(article, input, parentId, ctx, key), status, verdict: storedVerdict(verdict, ctx.now) },
         ctx.now,
       ),
     );
