@@ -92,11 +92,18 @@ const GENERIC_PRAISE = [
 
 const NON_LATIN = /[\u0400-\u04FF\u0600-\u06FF\u4E00-\u9FFF\u3040-\u30FF\u0E00-\u0E7F]/g;
 
+// Each term as a whole-word pattern, compiled once per list: compiling them was most of a post's
+// spam checks.
+const compiled = new WeakMap<string[], Array<[string, RegExp]>>();
+
 function termIn(terms: string[], text: string): string | undefined {
+  let patterns = compiled.get(terms);
+  if (!patterns) {
+    patterns = terms.map((t) => [t, new RegExp(`(^|[^\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u')]);
+    compiled.set(terms, patterns);
+  }
   const lower = text.toLowerCase();
-  return terms.find((t) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(lower),
-  );
+  return patterns.find(([, pattern]) => pattern.test(lower))?.[0];
 }
 
 export interface Signal {
