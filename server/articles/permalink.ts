@@ -2,7 +2,7 @@
 // article page, and the features that add to it (attachments, dossiers) from their own middleware,
 // all ask here, so one request does one lookup. A malformed year or month names no article.
 import type { Request, Response } from 'express';
-import type { Db } from '../db/knex';
+import { readsOf, type Db } from '../db/knex';
 import { parseId } from '../shared/validation';
 import { findArticleBySlug, type Article } from './queries';
 
@@ -23,7 +23,7 @@ export function isPermalink(params: Record<string, string>): boolean {
 export async function articleAtPermalink(db: Db, req: Request, res: Response): Promise<Article | null> {
   if (res.locals.permalinkArticle !== undefined) return res.locals.permalinkArticle;
   const params = req.params as Record<string, string>;
-  const article = isPermalink(params) ? await findArticleBySlug(db, params.slug) : null;
+  const article = isPermalink(params) ? await findArticleBySlug(readsOf(db), params.slug) : null;
   res.locals.permalinkArticle = article;
   return article;
 }

@@ -19,6 +19,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router } from 'express';
 import type { Deps } from '../deps';
+import { readsOf } from '../db/knex';
 import { PageCache } from '../http/page-cache';
 import { siteVersion } from '../reacties/counters';
 import { taglineVersion } from '../tagline/state';
@@ -60,8 +61,10 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
   const versions = new Coalescer<number>();
   const articles = new Coalescer<Article | null>();
   const frontRoutes = new Map<string, FrontRoute>();
+  // A hit's reads never wait behind posts' writes (db/knex.ts readsOf).
+  const reads = readsOf(deps.db);
 
-  const voorpaginaVersion = async () => `site:${await versions.read('site', () => siteVersion(deps.db))}:${taglineVersion(deps.db)}`;
+  const voorpaginaVersion = async () => `site:${await versions.read('site', () => siteVersion(reads))}:${taglineVersion(deps.db)}`;
   const articleVersion = (article: Article) => `artikel:${article.version}:${article.updatedAt.getTime()}:${taglineVersion(deps.db)}`;
   const remember = (url: string, route: FrontRoute) => {
     if (frontRoutes.has(url)) return;
@@ -88,7 +91,7 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     const slug = String(req.params.slug);
     const path = req.path;
     // Shared between the readers of this moment: the rest of the request only reads it.
-    const article = await articles.read(slug, () => findArticleBySlug(deps.db, slug));
+    const article = await articles.read(slug, () => findArticleBySlug(reads, slug));
     res.locals.permalinkArticle = article;
     if (!article || !isPublic(article, deps.clock()) || articlePath(article) !== path) return next();
     const key = `artikel:${article.id}:${page ?? 'nieuwste'}`;
@@ -98,7 +101,7 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
       key,
       // The same checks as above, on the article as it is now (unpublished, moved: the app answers).
       version: async () => {
-        const now = await articles.read(slug, () => findArticleBySlug(deps.db, slug));
+        const now = await articles.read(slug, () => findArticleBySlug(reads, slug));
         return now && now.id === article.id && isPublic(now, deps.clock()) && articlePath(now) === path ? articleVersion(now) : null;
       },
     };

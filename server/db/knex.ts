@@ -35,35 +35,90 @@ function beginImmediate(conn: SqliteConnection): void {
   conn.all = (sql, bindings, cb) => all(/^BEGIN;?$/i.test(sql.trim()) ? 'BEGIN IMMEDIATE;' : sql, bindings, cb);
 }
 
+function runPragmas(conn: SqliteConnection, pragmas: string[], done: (err: Error | null, conn: unknown) => void): void {
+  const next = (i: number): void => {
+    if (i === pragmas.length) return done(null, conn);
+    conn.run(pragmas[i], (err) => (err ? done(err, conn) : next(i + 1)));
+  };
+  next(0);
+}
+
+// The read-only connections beside each SQLite database's writer (readsOf), by the client's config,
+// which a database and its transactions share.
+const readers = new WeakMap<object, Db>();
+// Two: the machines Stadslog runs on have a few cores, and node-sqlite3 runs each connection's
+// statements one after the other on libuv's thread pool (four threads).
+const READ_CONNECTIONS = 2;
+
+/**
+ * Where a read goes that needs no transaction: on SQLite, a pool of read-only connections beside
+ * the one writer. The writer does every statement in turn, each one a trip through the thread pool
+ * and back, so a post's reads (the sender's history, the spam memory, the article) used to queue
+ * behind other posts' writes, and a cache hit's version check behind both. In WAL mode a reader
+ * sees everything committed before its statement began: a reactie posted and answered is in it.
+ * Inside a transaction, and on PostgreSQL (a pool of its own), the reads stay where they are.
+ */
+export function readsOf(db: Db): Db {
+  if ((db as Knex.Transaction).isTransaction) return db;
+  return readers.get(db.client.config as object) ?? db;
+}
+
+function sqliteReader(writer: Db, filename: string): Db {
+  const reader = knexFactory({
+    client: 'sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 0,
+      max: READ_CONNECTIONS,
+      afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) =>
+        runPragmas(conn, ['PRAGMA query_only = ON', `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`], done),
+    },
+  });
+  // Whoever listens to the database's queries (a query-plan test, a profile) hears the reads too.
+  for (const event of ['query', 'query-response', 'query-error']) reader.on(event, (...args: unknown[]) => writer.emit(event, ...args));
+  // Closing the database closes its readers first (knex's own destroy is read-only; it asks its client).
+  const client = writer.client as { destroy: (callback?: unknown) => Promise<void> };
+  const destroy = client.destroy.bind(client);
+  client.destroy = async (callback?: unknown) => {
+    await reader.destroy();
+    return destroy(callback);
+  };
+  return reader;
+}
+
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
     return knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
   }
   if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(databaseUrl)), { recursive: true });
-  return knexFactory({
+  const db = knexFactory({
     client: 'sqlite3',
     connection: { filename: databaseUrl },
     useNullAsDefault: true,
-    // One connection: SQLite has a single writer, and a shared connection keeps transactions serial.
+    // One writer: SQLite has a single writer, and a shared connection keeps transactions serial
+    // (no busy waits between our own writes). Reads that need no transaction go to readsOf.
     pool: {
       min: 1,
       max: 1,
       afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
         beginImmediate(conn);
-        const pragmas = [
-          'PRAGMA journal_mode = WAL',
-          `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
-          'PRAGMA foreign_keys = ON',
-          'PRAGMA synchronous = NORMAL',
-        ];
-        const next = (i: number): void => {
-          if (i === pragmas.length) return done(null, conn);
-          conn.run(pragmas[i], (err) => (err ? done(err, conn) : next(i + 1)));
-        };
-        next(0);
+        runPragmas(
+          conn,
+          [
+            'PRAGMA journal_mode = WAL',
+            `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
+            'PRAGMA foreign_keys = ON',
+            'PRAGMA synchronous = NORMAL',
+          ],
+          done,
+        );
       },
     },
   });
+  // An in-memory database is one connection's own: another would open an empty one.
+  if (databaseUrl !== ':memory:') readers.set(db.client.config as object, sqliteReader(db, databaseUrl));
+  return db;
 }
 
 export function isPostgres(db: Db): boolean {

@@ -1,7 +1,7 @@
 // The queries the spam filter's work needs on the reacties table, which this feature owns: the
 // sender's history for the pipeline, the Akismet recheck queue, what was sent to Akismet, old spam.
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
+import { readsOf, type Db } from '../db/knex';
 import type { AkismetAnswer, AkismetParams } from '../spam/akismet';
 import type { SenderHistory } from '../spam/pipeline';
 import { parseAkismetPayload, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
@@ -30,7 +30,7 @@ export function senderHistory(db: Db): SenderHistory {
         q.body,
       );
       part("select 1 from reacties where author_email_key = ? and status = 'approved' limit 1", 'approved', q.addressKey);
-      const result: unknown = await db.raw(`select ${parts.join(', ')}`, bindings as never);
+      const result: unknown = await readsOf(db).raw(`select ${parts.join(', ')}`, bindings as never);
       // SQLite answers the rows, PostgreSQL a result with them.
       const rows = Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
       const row = rows[0] ?? {};

@@ -1,6 +1,6 @@
 // Site settings that moderators and admins change at run time, kept in the settings table as JSON:
 // read and saved as server/settings/schema.ts describes them.
-import type { Db } from '../db/knex';
+import { readsOf, type Db } from '../db/knex';
 import { DEFAULT_SETTINGS, SETTINGS, buildSettings, isValidValue, valueAt, type Settings, type SettingsChanges } from './schema';
 
 export { DEFAULT_SETTINGS, type Settings, type SettingsChanges };
@@ -30,7 +30,7 @@ export function keptSettings(db: Db): Promise<Settings> {
   const now = Date.now();
   const k = kept.get(keyOf(db));
   if (k && now - k.at < KEEP_MS) return k.settings;
-  const settings = loadSettings(db);
+  const settings = loadSettings(readsOf(db));
   kept.set(keyOf(db), { at: now, settings });
   // A failed read is not kept: the next post reads again.
   settings.catch(() => forgetKeptSettings(db));

@@ -3,7 +3,7 @@
 // holds nothing that can be read back, and an AVG erasure removes the person's entries too.
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
+import { readsOf, type Db } from '../db/knex';
 
 type Conn = Db | Knex.Transaction;
 
@@ -34,7 +34,7 @@ function entries(secret: string, s: Sender): Array<{ kind: MemoryKind; digest: s
 export async function rememberedParts(db: Conn, secret: string, s: Sender): Promise<MemoryKind[]> {
   const wanted = entries(secret, s);
   if (wanted.length === 0) return [];
-  const rows: Array<{ kind: MemoryKind }> = await db('spam_memory')
+  const rows: Array<{ kind: MemoryKind }> = await readsOf(db)('spam_memory')
     .where((q) => {
       for (const e of wanted) q.orWhere((w) => w.where(e));
     })

@@ -8,7 +8,7 @@
 // KEEP_MS. A score a second old is a score of the model a second ago: the filter's judgement, not
 // a page, so that is as good as exact.
 import type { Knex } from 'knex';
-import { isPostgres, type Db } from '../../db/knex';
+import { isPostgres, readsOf, type Db } from '../../db/knex';
 import type { CountsView, Label } from './bayes';
 import type { Features } from './features';
 
@@ -59,7 +59,7 @@ export async function siteCounts(db: Conn, ids: number[]): Promise<CountsView> {
     ? [wanted]
     : Array.from({ length: Math.ceil(wanted.length / 500) }, (_, i) => wanted.slice(i * 500, i * 500 + 500));
   for (const part of wanted.length ? parts : []) {
-    const query = db(COUNTS).select('token', 'spam', 'ham');
+    const query = readsOf(db)(COUNTS).select('token', 'spam', 'ham');
     if (isPostgres(db)) query.whereRaw('token = any(?::integer[])', [part]);
     else query.whereIn('token', part);
     const rows: Array<{ token: number; spam: number; ham: number }> = await query;
