@@ -6,7 +6,7 @@ import { notFound } from '../http/errors';
 import { limiter } from '../http/rate-limit';
 import { rateLimitedPage, submitReactie, type AfterPost } from '../reacties/submit';
 import { officialRoles, staffOf } from '../reacties/official';
-import { loadSettings } from '../settings/settings';
+import { keptSettings } from '../settings/settings';
 import { renderArticlePage } from './article-page';
 import { withOpenness } from './closing';
 import { articlePath, isPublic, type Article } from './queries';
@@ -26,7 +26,8 @@ export function reactieRoutes(deps: Deps, afterPost?: AfterPost): Router {
   /** The article with reactiesOpen as it is now (closed by time, closing.ts), and who may react officially. */
   async function postTarget(req: Request, res: Response) {
     const stored = await publicArticle(req, res);
-    const settings = await loadSettings(deps.db);
+    // As every post reads them: kept for a moment per process (settings.ts), not read per post.
+    const settings = await keptSettings(deps.db);
     const article = withOpenness(stored, settings, deps.clock());
     return { stored, article, official: { staff: staffOf(res), roles: officialRoles(settings) } };
   }

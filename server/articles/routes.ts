@@ -9,7 +9,7 @@ import { parseId } from '../shared/validation';
 import { ancestorChain, publicReactiePlace } from '../reacties/queries';
 import { MAX_THREAD_DEPTH } from '../reacties/thread';
 import { reactieLink } from '../reacties/thread-view';
-import { ownReactieIds } from '../reacties/session';
+import { ownReactieIds } from '../reacties/own-cookie';
 import { renderArticlePage } from './article-page';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
 import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter } from './document-list';
@@ -89,7 +89,7 @@ export function articleRoutes(deps: Deps): Router {
   // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.
   router.get('/reactie/:id', async (req, res) => {
     const id = parseId(String(req.params.id));
-    const place = id === null ? null : await publicReactiePlace(deps.db, id, ownReactieIds(req));
+    const place = id === null ? null : await publicReactiePlace(deps.db, id, ownReactieIds(req, deps.config.sessionSecret));
     const article = place ? await findArticleById(deps.db, place.articleId) : null;
     if (!place || !article || !isPublic(article, deps.clock()))
       throw notFound('Deze reactie bestaat niet (meer), of wacht nog op goedkeuring.');

@@ -54,7 +54,7 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     retention: 'tot het einde van het tijdvenster (hoogstens een kwartier)',
   },
   sessions: {
-    personalData: 'welke reacties een browser plaatste, het account van wie inlogde',
+    personalData: 'het account van wie inlogde (wat een bewoner plaatste, onthoudt alleen zijn eigen browser)',
     retention: 'tot de sessie verloopt (hoogstens 12 uur)',
   },
   audit_log: {

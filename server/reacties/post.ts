@@ -1,6 +1,7 @@
 // Posting a reactie: where it goes in the thread, the spam verdict, and storing it with the counters.
 import crypto from 'node:crypto';
 import type { Deps } from '../deps';
+import { readsOf } from '../db/knex';
 import { isUniqueViolation } from '../db/rows';
 import { emailKey } from '../shared/email';
 import { keptSettings } from '../settings/settings';
@@ -38,7 +39,14 @@ export interface PostContext {
 }
 
 export type PostOutcome =
-  | { ok: true; id: number; status: ReactieStatus; /** The page it went on, when this post stored it. */ page?: number }
+  | {
+      ok: true;
+      id: number;
+      status: ReactieStatus;
+      /** The page it went on and its creation time, when this post stored it (not when it led to an earlier one). */
+      page?: number;
+      createdAt?: Date;
+    }
   | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded' };
 
 /**
@@ -95,20 +103,20 @@ async function postOfficial(
   ctx: PostContext,
   key: string,
 ): Promise<PostOutcome> {
-  const { id } = await deps.db.transaction((trx) =>
+  const { id, page } = await deps.db.transaction((trx) =>
     insertReactieOnPage(
       trx,
       { ...newReactie(article, input, parentId, ctx, key), status: 'approved', officialAs: ctx.officialAs },
       ctx.now,
     ),
   );
-  return { ok: true, id, status: 'approved' };
+  return { ok: true, id, status: 'approved', page, createdAt: ctx.now };
 }
 
 export async function postReactie(deps: Deps, article: ReactieTarget, input: ValidReactie, ctx: PostContext): Promise<PostOutcome> {
   const key = submissionKey(ctx.formToken, input.authorEmail, input.body);
   // A second click on "Plaats reactie" leads to the reactie the first click made.
-  const repeated = await findBySubmissionKey(deps.db, key);
+  const repeated = await findBySubmissionKey(readsOf(deps.db), key);
   if (repeated) return { ok: true, ...repeated };
 
   const parentId = await resolveParent(deps, article, input.parentId, ctx.ownReactieIds);
@@ -155,7 +163,7 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
         ctx.now,
       ),
     );
-    return { ok: true, id, status, page };
+    return { ok: true, id, status, page, createdAt: ctx.now };
   } catch (err) {
     // Two clicks at the very same moment: the second insert meets the first one's key.
     if (isUniqueViolation(err)) {

@@ -9,7 +9,7 @@ import { notFound } from '../http/errors';
 import { lastPageFill, listThreadReacties, publicReactiePlace } from './queries';
 import { openingPages } from './paging';
 import { readRemembered } from './remember';
-import { ownReactieIds } from './session';
+import { ownReactieIds } from './own-cookie';
 import { editTokenIds, editWindowEnds, holdsEditToken } from './edit-token';
 import { buildThread, type ThreadNode } from './thread';
 import { REACTIE_LIMITS, type ReactieFormValues } from './validation';
@@ -81,7 +81,7 @@ function emptyForm(req: Request, staff: SectionOptions['staff']): ReactieFormSta
 }
 
 export async function reactieSection(deps: Deps, req: Request, target: { id: number }, opts: SectionOptions = {}): Promise<ReactieSection> {
-  const own = ownReactieIds(req);
+  const own = ownReactieIds(req, deps.config.sessionSecret);
   const form = opts.form ?? emptyForm(req, opts.staff);
   const last = (await lastPageFill(deps.db, target.id)) ?? { page: 1, filled: 0 };
   const pages = last.page;
@@ -100,7 +100,7 @@ export async function reactieSection(deps: Deps, req: Request, target: { id: num
   const parentId = replyTarget !== null ? String(replyTarget) : shown(form.values.parentId) ? form.values.parentId : '';
   const now = deps.clock().getTime();
   const editable = new Map<number, Date>();
-  for (const id of editTokenIds(req)) {
+  for (const id of editTokenIds(req, deps.config.sessionSecret)) {
     const r = shown(id);
     const ends = r ? editWindowEnds(r.createdAt) : null;
     if (r && ends && !r.withdrawn && ends.getTime() >= now && holdsEditToken(req, deps.config.sessionSecret, r)) editable.set(r.id, ends);

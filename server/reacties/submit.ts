@@ -5,12 +5,12 @@ import type { Deps } from '../deps';
 import { field } from '../shared/validation';
 import { HONEYPOT_FIELD } from '../spam/pipeline';
 import { postReactie, type ReactieTarget } from './post';
-import { rememberEditToken } from './edit-token';
+import { editToken } from './edit-token';
 import { findReactie, threadPageOf } from './queries';
 import { OFFICIAL_FIELD, OFFICIAL_REFUSED } from './official';
 import { forgetDetails, rememberDetails } from './remember';
 import { reactieFormPurpose, type SectionOptions } from './section';
-import { ownReactieIds, rememberOwnReactie } from './session';
+import { ownReactieIds, rememberPosted } from './own-cookie';
 import { parseReactieForm, readReactieForm } from './validation';
 
 // Why a reactie was not stored, as the resident reads it above the form that still holds their text.
@@ -96,7 +96,7 @@ export async function submitReactie(
     renderedAt: token.ok ? (token.issuedAt ?? null) : null,
     honeypot: field(req.body, HONEYPOT_FIELD),
     permalink: target.permalink,
-    ownReactieIds: ownReactieIds(req),
+    ownReactieIds: ownReactieIds(req, deps.config.sessionSecret),
     officialAs: officialAs || null,
     now,
   });
@@ -111,10 +111,13 @@ export async function submitReactie(
   if (values.remember)
     rememberDetails(res, { name: v.authorName, email: v.authorEmail, website: v.authorUrl ?? '' }, deps.config.env === 'production');
   else forgetDetails(req, res);
-  if (outcome.status !== 'approved') rememberOwnReactie(req, outcome.id);
-  // Only this browser may edit or withdraw it, for a short while (edit.ts).
-  const stored = await findReactie(deps.db, outcome.id);
-  if (stored) rememberEditToken(req, deps.config.sessionSecret, stored);
+  // Only this browser sees it while it is held, and may edit or withdraw it for a short while
+  // (edit.ts). A reactie this post stored was created now; one it led back to (a second click) is read.
+  const stored = outcome.createdAt ? { id: outcome.id, createdAt: outcome.createdAt } : await findReactie(deps.db, outcome.id);
+  if (stored) {
+    const posted = { id: stored.id, held: outcome.status !== 'approved', editToken: editToken(deps.config.sessionSecret, stored) };
+    rememberPosted(req, res, deps.config.sessionSecret, posted, deps.config.env === 'production');
+  }
   // Spam gets no mail. A failure to subscribe is logged, never shown: the reactie is placed.
   if (afterPost && outcome.status !== 'spam' && (values.notifyReplies || values.notifyArticle)) {
     const posted = {
