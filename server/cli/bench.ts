@@ -12,7 +12,16 @@ import { migrateLatest } from '../db/migrate';
 import { saveSpamSettings } from '../spam/settings';
 import { generateDatabase, parseSizes, type GenerationReport } from './bench/data';
 import { bigArticleSlug } from './bench/generate';
-import { formToken, loadPage, loadPosting, timeSinglePosts, timeToFirstByte, type LoadOptions, type PostTarget } from './bench/load';
+import {
+  BROWSER_ENCODINGS,
+  formToken,
+  loadPage,
+  loadPosting,
+  timeSinglePosts,
+  timeToFirstByte,
+  type LoadOptions,
+  type PostTarget,
+} from './bench/load';
 import { nl, printReport, type PageRow } from './bench/report';
 import { build, fetchPages, startReference, startStadslog, type Server } from './bench/servers';
 import { checkCounters, checkPosts } from './bench/verify';
@@ -106,6 +115,7 @@ runCommand(async () => {
     const served = await fetchPages(
       stadslog.url,
       pages.map(([, p]) => p),
+      BROWSER_ENCODINGS,
     );
     for (const s of served) if (s.status !== 200) throw new Error(`${s.path} gaf HTTP ${s.status}.`);
     const reference = await startReference(served, work);
@@ -118,6 +128,16 @@ runCommand(async () => {
       const stadslogRun = await loadPage(`${stadslog.url}${p}`, load);
       const referenceRun = await loadPage(`${reference.url}${p}`, load);
       rows.push({ label, bytes: served[i].body.length, stadslog: stadslogRun, reference: referenceRun });
+    }
+    // The same pages as a reader's browser asks for them (gzip): what goes over the wire to residents.
+    const compressed: PageRow[] = [];
+    for (const [i, [label, p]] of pages.entries()) {
+      const gzip = served[i].gzip;
+      if (!gzip) throw new Error(`${p} kwam niet gecomprimeerd terug voor een browser die gzip vraagt.`);
+      console.log(`  ${label}, gzip (${p})`);
+      const stadslogRun = await loadPage(`${stadslog.url}${p}`, load, undefined, BROWSER_ENCODINGS);
+      const referenceRun = await loadPage(`${reference.url}${p}`, load, undefined, BROWSER_ENCODINGS);
+      compressed.push({ label: `${label}, gzip`, bytes: gzip.length, stadslog: stadslogRun, reference: referenceRun });
     }
     const ttfb = await timeToFirstByte(`${stadslog.url}${pages[1][1]}`);
     const ttfbReference = await timeToFirstByte(`${reference.url}${pages[1][1]}`);
@@ -162,9 +182,9 @@ runCommand(async () => {
 
     const postOk = posts.missing === 0 && posts.duplicated === 0;
     const countersOk = counters.wrongArticles === 0 && counters.siteStored === counters.siteCounted;
-    printReport({ rows, ttfb, ttfbReference, singlePost: single.median, posts, counters, serverPeak, generation, wordpress });
+    printReport({ rows, compressed, ttfb, ttfbReference, singlePost: single.median, posts, counters, serverPeak, generation, wordpress });
     // A missed target is a result; a broken run (errors, lost or doubled reacties, wrong counters) is a failure.
-    const broken = rows.some((r) => r.stadslog.errors > 0 || (r.reference?.errors ?? 0) > 0) || !postOk || !countersOk;
+    const broken = [...rows, ...compressed].some((r) => r.stadslog.errors > 0 || (r.reference?.errors ?? 0) > 0) || !postOk || !countersOk;
     if (broken) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
   } finally {
     for (const s of servers) await s.stop();

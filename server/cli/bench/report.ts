@@ -49,6 +49,8 @@ interface Target {
 export interface RunReport {
   /** Voorpagina, 500-reactie article, a page of the biggest discussion, archive article, posting: in this order. */
   rows: PageRow[];
+  /** The four pages again, as a browser asks for them (gzip), in the same order. */
+  compressed: PageRow[];
   ttfb: number;
   ttfbReference: number;
   /** Median time of one post with nothing else going on, in ms. */
@@ -72,6 +74,7 @@ function wordpressRatio(row: PageRow, wp: WordPressRun): string {
 /** The targets of issue 9, each as met or not met. */
 function issueTargets(r: RunReport): Target[] {
   const [home, small, huge, , posting] = r.rows;
+  const hugeGzip = r.compressed[2];
   const postErrors = posting.stadslog.errors + posting.stadslog.unexpected;
   const stored = r.posts.missing === 0 && r.posts.duplicated === 0;
   const counted = r.counters.wrongArticles === 0 && r.counters.siteStored === r.counters.siteCounted;
@@ -87,7 +90,14 @@ function issueTargets(r: RunReport): Target[] {
         }
       : { text: `${small.label} ≥ 100× WordPress`, met: false, measured: 'WordPress niet gemeten' },
     { text: 'voorpagina ≥ 50 % van node:http', met: (ratio(home) ?? 0) >= 0.5, measured: pct(ratio(home)) },
-    { text: `${huge.label}: p99 onder 50 ms`, met: huge.stadslog.p99 < 50, measured: `${nl(huge.stadslog.p99)} ms` },
+    {
+      // A reader's browser always asks for gzip; the uncompressed page (autocannon's default) is shown beside it.
+      text: `${huge.label}, zoals een browser hem vraagt (gzip): p99 onder 50 ms`,
+      met: hugeGzip.stadslog.p99 < 50,
+      measured:
+        `${nl(hugeGzip.stadslog.p99)} ms (node:http ${nl(hugeGzip.reference?.p99 ?? 0)} ms); ` +
+        `zonder compressie ${nl(huge.stadslog.p99)} ms (node:http ${nl(huge.reference?.p99 ?? 0)} ms)`,
+    },
     { text: '≥ 300 reacties per seconde', met: posting.stadslog.rps >= 300, measured: `${nl(posting.stadslog.rps)} per seconde` },
     { text: 'plaatsen zonder fouten', met: postErrors === 0, measured: `${nl(postErrors)} fouten of andere antwoorden dan 303` },
     {
@@ -108,7 +118,7 @@ function issueTargets(r: RunReport): Target[] {
 
 export function printReport(r: RunReport): void {
   const { posts, counters, generation } = r;
-  console.log(`\n${table(r.rows)}\n`);
+  console.log(`\n${table([...r.rows.slice(0, 4), ...r.compressed, ...r.rows.slice(4)])}\n`);
   console.log(
     `Tijd tot eerste byte, ${r.rows[1].label}, één verzoek tegelijk (mediaan van 20): ${nl(r.ttfb, 1)} ms (node:http: ${nl(r.ttfbReference, 1)} ms)`,
   );

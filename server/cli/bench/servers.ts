@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -103,18 +104,38 @@ export interface ServedPage {
   status: number;
   contentType: string;
   body: Buffer;
+  /** The same page as Stadslog sent it to a browser that accepts gzip (the compressed bytes). */
+  gzip?: Buffer;
 }
 
-/** Fetches each path once from Stadslog: the bytes the reference will serve. */
-export async function fetchPages(url: string, paths: string[]): Promise<ServedPage[]> {
+/** One GET with the raw answer: node's fetch would unpack a compressed body. */
+function getRaw(url: string, headers: Record<string, string>): Promise<{ status: number; encoding: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, encoding: String(res.headers['content-encoding'] ?? ''), body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+/** Fetches each path from Stadslog, plain and as a browser asks for it: the bytes the reference will serve. */
+export async function fetchPages(url: string, paths: string[], browserHeaders: Record<string, string>): Promise<ServedPage[]> {
   const out: ServedPage[] = [];
   for (const p of paths) {
     const res = await fetch(`${url}${p}`, { redirect: 'manual' });
+    const compressed = await getRaw(`${url}${p}`, browserHeaders);
     out.push({
       path: p,
       status: res.status,
       contentType: res.headers.get('content-type') ?? '',
       body: Buffer.from(await res.arrayBuffer()),
+      gzip: compressed.status === res.status && compressed.encoding === 'gzip' ? compressed.body : undefined,
     });
   }
   return out;
@@ -125,7 +146,9 @@ export async function startReference(pages: ServedPage[], dir: string): Promise<
   const list = pages.map((p, i) => {
     const bodyFile = path.join(dir, `page-${i}.html`);
     fs.writeFileSync(bodyFile, p.body);
-    return { path: p.path, status: p.status, contentType: p.contentType, bodyFile };
+    const gzipFile = p.gzip ? path.join(dir, `page-${i}.html.gz`) : undefined;
+    if (gzipFile) fs.writeFileSync(gzipFile, p.gzip!);
+    return { path: p.path, status: p.status, contentType: p.contentType, bodyFile, gzipFile };
   });
   const pagesFile = path.join(dir, 'pages.json');
   fs.writeFileSync(pagesFile, JSON.stringify(list));
