@@ -53,17 +53,24 @@ describe('accounts: login and logout', () => {
     assert.ok(await t.db('audit_log').where({ action: 'login.failed' }).first());
   });
 
-  it('gives a new session id at login, so a planted session is worthless', async () => {
-    const user = await buildUser(t.db, 'editor');
+  it('gives a new session id at every login, and hands none to readers, so a planted session is worthless', async () => {
     const agent = request.agent(t.app);
-    // A reader who posts a held reactie gets a session before logging in.
-    const article = await buildArticle(t.db);
-    const posted = await postReactieForm(agent, articlePath(article), {});
-    const before = sessionCookie(posted);
-    assert.ok(before, 'posting created a session');
-    const login = await tryLogin(agent, user.email, TEST_PASSWORD);
-    const after = sessionCookie(login);
-    assert.ok(after && after !== before, 'a new session id after login');
+    // A reader who posts gets no session at all (reacties/own-cookie.ts): nothing to plant there.
+    const posted = await postReactieForm(agent, articlePath(await buildArticle(t.db)), {});
+    assert.equal(posted.status, 303);
+    assert.equal(sessionCookie(posted), undefined, 'posting creates no session');
+    assert.equal(sessionCookie(await agent.get('/beheer/inloggen').expect(200)), undefined, 'nor does the login page');
+    const user = await buildUser(t.db, 'editor');
+    const before = sessionCookie(await tryLogin(agent, user.email, TEST_PASSWORD));
+    assert.ok(before, 'a session at login');
+    const page = await agent.get('/beheer').expect(200);
+    await agent
+      .post('/beheer/uitloggen')
+      .type('form')
+      .send({ _csrf: hiddenInput(page.text, '_csrf') })
+      .expect(303);
+    const after = sessionCookie(await tryLogin(agent, user.email, TEST_PASSWORD));
+    assert.ok(after && after !== before, 'a new session id at the next login');
     await request(t.app).get('/beheer').set('Cookie', before).expect(302);
   });
 
