@@ -26,3 +26,6 @@ export function pageForNewThread(last: { page: number; filled: number } | null):
   if (!last) return 1;
   return last.filled >= REACTIES_PER_PAGE ? last.page + 1 : last.page;
 }
+
+/** pageForNewThread in SQL, over a row of `page` and `filled` (null page: no reacties yet). */
+export const PAGE_FOR_NEW_THREAD_SQL = `case when page is null then 1 when filled >= ${REACTIES_PER_PAGE} then page + 1 else page end`;

@@ -8,7 +8,7 @@ import { keptSettings } from '../settings/settings';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
 import { storedVerdict } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
-import { ancestorChain, findBySubmissionKey, findStatus, insertReactieOnPage, type ChainLink, type ReactieStatus } from './queries';
+import { ancestorChain, findBySubmissionKey, findStatus, storeReactie, type ChainLink, type ReactieStatus } from './queries';
 import { senderHistory } from './spam-queries';
 import { MAX_THREAD_DEPTH } from './thread';
 import type { ValidReactie } from './validation';
@@ -103,13 +103,8 @@ async function postOfficial(
   ctx: PostContext,
   key: string,
 ): Promise<PostOutcome> {
-  const { id, page } = await deps.db.transaction((trx) =>
-    insertReactieOnPage(
-      trx,
-      { ...newReactie(article, input, parentId, ctx, key), status: 'approved', officialAs: ctx.officialAs },
-      ctx.now,
-    ),
-  );
+  const row = { ...newReactie(article, input, parentId, ctx, key), status: 'approved' as const, officialAs: ctx.officialAs };
+  const { id, page } = await storeReactie(deps.db, row, ctx.now);
   return { ok: true, id, status: 'approved', page, createdAt: ctx.now };
 }
 
@@ -156,13 +151,8 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
   const knownAddress = verdict.hits.some((h) => h.check === 'known-address');
   const status = initialStatus(verdict.outcome, settings.moderationPolicy, knownAddress);
   try {
-    const { id, page } = await deps.db.transaction((trx) =>
-      insertReactieOnPage(
-        trx,
-        { ...newReactie(article, input, parentId, ctx, key), status, verdict: storedVerdict(verdict, ctx.now) },
-        ctx.now,
-      ),
-    );
+    const row = { ...newReactie(article, input, parentId, ctx, key), status, verdict: storedVerdict(verdict, ctx.now) };
+    const { id, page } = await storeReactie(deps.db, row, ctx.now);
     return { ok: true, id, status, page, createdAt: ctx.now };
   } catch (err) {
     // Two clicks at the very same moment: the second insert meets the first one's key.

@@ -6,7 +6,7 @@ import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
 import { lockArticle, moveReactieCount } from './counters';
 import { reactieBodyHtml } from './html';
-import { PAGE_FILLING_STATUSES, pageForNewThread } from './paging';
+import { PAGE_FILLING_STATUSES, PAGE_FOR_NEW_THREAD_SQL, pageForNewThread } from './paging';
 import { deleteDelta, insertDelta, statusDelta } from './visibility';
 
 export const REACTIE_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
@@ -279,33 +279,57 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
   return (await insertReactieOnPage(trx, input, now)).id;
 }
 
+/**
+ * Stores a new reactie on its page of the discussion. One that no public page shows yet (held,
+ * spam) moves no counter and no page version, so on SQLite it is one INSERT that finds its page
+ * itself: a statement runs under SQLite's one write lock, so two at once still page right, and a
+ * post takes one trip to the writer instead of four (BEGIN, lock, insert, COMMIT). A reactie that
+ * shows at once, and every reactie on PostgreSQL, locks its article in a transaction.
+ */
+export async function storeReactie(db: Db, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
+  if (input.status === 'approved' || isPostgres(db)) return db.transaction((trx) => insertReactieOnPage(trx, input, now));
+  const page =
+    input.parentId === null
+      ? db.raw(`(select ${PAGE_FOR_NEW_THREAD_SQL} from (select ${LAST_PAGE_FILL}))`, lastPageBindings(input.articleId))
+      : db.raw('coalesce((select thread_page from reacties where id = ?), 1)', [input.parentId]);
+  const [row] = await db('reacties')
+    .insert(reactieRow(input, now, page))
+    .returning(['id', 'thread_page']);
+  return { id: Number(row.id), page: Number(row.thread_page) };
+}
+
 /** insertReactie, also saying which page of the discussion the reactie went on. */
 export async function insertReactieOnPage(trx: Knex.Transaction, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
   const page = await lockForNewReactie(trx, input.articleId, input.parentId);
   const [row] = await trx('reacties')
-    .insert({
-      article_id: input.articleId,
-      parent_id: input.parentId,
-      author_name: input.authorName,
-      author_email: input.authorEmail,
-      author_email_key: emailKey(input.authorEmail),
-      author_url: input.authorUrl,
-      body: input.body,
-      status: input.status,
-      previous_status: null,
-      ip: input.ip,
-      user_agent: input.userAgent,
-      created_at: now,
-      status_changed_at: now,
-      submission_key: input.submissionKey ?? null,
-      body_html: reactieBodyHtml(input.body),
-      thread_page: page,
-      official_as: input.officialAs ?? null,
-      ...verdictColumns(input.verdict),
-    })
+    .insert(reactieRow(input, now, page))
     .returning('id');
   await moveReactieCount(trx, input.articleId, await insertDelta(trx, input));
   return { id: Number(typeof row === 'object' ? row.id : row), page };
+}
+
+/** The row of a new reactie, on `page` (a number, or SQL that finds it). */
+function reactieRow(input: NewReactie, now: Date, page: number | Knex.Raw) {
+  return {
+    article_id: input.articleId,
+    parent_id: input.parentId,
+    author_name: input.authorName,
+    author_email: input.authorEmail,
+    author_email_key: emailKey(input.authorEmail),
+    author_url: input.authorUrl,
+    body: input.body,
+    status: input.status,
+    previous_status: null,
+    ip: input.ip,
+    user_agent: input.userAgent,
+    created_at: now,
+    status_changed_at: now,
+    submission_key: input.submissionKey ?? null,
+    body_html: reactieBodyHtml(input.body),
+    thread_page: page,
+    official_as: input.officialAs ?? null,
+    ...verdictColumns(input.verdict),
+  };
 }
 
 /** Stores the HTML of reacties written before it was kept (pages make it on the fly until then). */
