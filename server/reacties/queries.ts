@@ -299,7 +299,7 @@ export async function storeReactie(db: Db, input: NewReactie, now: Date): Promis
 }
 
 /** insertReactie, also saying which page of the discussion the reactie went on. */
-export async function insertReactieOnPage(trx: Knex.Transaction, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
+async function insertReactieOnPage(trx: Knex.Transaction, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
   const page = await lockForNewReactie(trx, input.articleId, input.parentId);
   const [row] = await trx('reacties')
     .insert(reactieRow(input, now, page))

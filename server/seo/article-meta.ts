@@ -1,8 +1,9 @@
 // An article page's head: its canonical permalink, OpenGraph article tags and NewsArticle JSON-LD,
 // added to res.locals.meta just before the article route renders (the page itself stays with
 // articles/). Only for a public article: a draft's title never reaches a 404 page's head.
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
+import { deferLocals } from '../http/deferred-locals';
 import { articleAtPermalink } from '../articles/permalink';
 import { ARTICLE_KINDS, articlePath, isPublic } from '../articles/queries';
 import { newsArticleJsonLd, modifiedAt } from './structured-data';
@@ -33,9 +34,9 @@ function shorten(text: string, max: number): string {
 
 export function articleMeta(deps: Deps): Router {
   const base = deps.config.baseUrl;
-  const add: RequestHandler = async (req, res, next) => {
+  const fill = async (req: Request, res: Response) => {
     const article = await articleAtPermalink(deps.db, req, res);
-    if (!article || !isPublic(article, deps.clock()) || !res.locals.meta) return next();
+    if (!article || !isPublic(article, deps.clock()) || !res.locals.meta) return;
     const url = `${base}${articlePath(article)}`;
     const description = shorten(htmlToText(article.excerptHtml), DESCRIPTION_MAX);
     const section = article.kind === 'nieuws' ? null : ARTICLE_KINDS[article.kind];
@@ -55,6 +56,11 @@ export function articleMeta(deps: Deps): Router {
         imageUrl: `${base}${SITE_IMAGE_PATH}`,
       }),
     };
+  };
+  const add: RequestHandler = async (req, res, next) => {
+    // A reactie posted is answered with a redirect; the page is only rendered when the form comes back.
+    if (req.method === 'POST') deferLocals(res, () => fill(req, res));
+    else await fill(req, res);
     next();
   };
   const router = Router();
