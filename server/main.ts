@@ -5,11 +5,14 @@ import { migrateLatest } from './db/migrate';
 import { createServer } from './app';
 import { createLogger } from './logger';
 import { FormTokens } from './http/form-token';
+import { trackInFlight } from './http/in-flight';
 import { startMaintenance } from './maintenance';
 import { seedDemoContent } from './demo/demo-content';
 
 // How long open connections get to finish when the process is asked to stop.
 const SHUTDOWN_GRACE_MS = 10 * 1000;
+// After the last answer: long enough for the queries an answer sets off when it is sent.
+const AFTER_ANSWERS_MS = 100;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
   const demo = config.seedDemo ? await seedDemoContent(db, new Date()) : null;
 
   const server = createServer({ config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date() });
+  const inFlight = trackInFlight(server);
   const stopMaintenance = startMaintenance(config, db, logger);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -44,8 +48,13 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      // A job still running gets to finish: closing the pool under it would fail its next query.
-      void maintenanceDone.then(() => db.destroy()).finally(() => process.exit(0));
+      // A job still running, or a request whose client went away, gets to finish: closing the pool
+      // under it would fail its next query. Then what their answers set off (a rate-limit count
+      // given back after an error) gets its moment before the pool closes.
+      void Promise.all([maintenanceDone, inFlight.drained()])
+        .then(() => new Promise((resolve) => setTimeout(resolve, AFTER_ANSWERS_MS)))
+        .then(() => db.destroy())
+        .finally(() => process.exit(0));
     });
     // close() ends the connections that are idle now. One busy with a request becomes idle when its
     // answer is sent, and a keep-alive client would then hold it (and the exit) for keepAliveTimeout.

@@ -241,4 +241,29 @@ describe('durability of the server process', function () {
     assert.ok(total > BIG_THREAD, 'the burst published reacties');
     assert.equal(await siteReactieTotal(db), total);
   });
+  it('on SIGTERM lets the requests whose clients went away finish before it closes the database', async () => {
+    const big = await buildArticle(db, { title: 'Nog een lange draad' });
+    await fillThread(db, big, BIG_THREAD);
+    const server = await startServer(database.url, { LOG_LEVEL: 'error' });
+    // Readers who ask for the long page (a cookie: rendered, not from the cache) and close the tab at once.
+    const gone = Array.from(
+      { length: 8 },
+      (_, i) =>
+        new Promise<void>((resolve) => {
+          const socket = net.connect(server.port, '127.0.0.1', () => {
+            socket.write(`GET ${articlePath(big)}?reacties=1&lezer=${i} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: weg=${i}\r\n\r\n`);
+            setTimeout(() => {
+              socket.destroy();
+              resolve();
+            }, 15);
+          });
+          socket.on('error', () => resolve());
+        }),
+    );
+    await Promise.all(gone);
+    server.stop('SIGTERM');
+    const ended = await within(server.exited, 15_000, 'exit after SIGTERM');
+    assert.deepEqual(ended, { code: 0, signal: null }, server.output());
+    assert.doesNotMatch(server.output(), /aborted|request failed|error/i, 'no request met a closed database');
+  });
 });
