@@ -78,10 +78,22 @@ export function reactieCountLabel(n: number): string {
   return n === 1 ? '1 reactie' : `${formatNumber(n)} reacties`;
 }
 
+type CalendarParts = Readonly<{ year: string; month: string; day: string; hour: string; minute: string }>;
+// The same moments come back all the time (an article's permalink is made several times per page
+// and per post), and Intl's formatToParts is slow: kept by the millisecond, forgotten wholesale.
+const partsKept = new Map<number, CalendarParts>();
+const PARTS_KEPT_MAX = 10_000;
+
 /** Calendar parts of a moment in Amsterdam, for permalinks and the datetime-local inputs. */
-export function amsterdamParts(date: Date): { year: string; month: string; day: string; hour: string; minute: string } {
+export function amsterdamParts(date: Date): CalendarParts {
+  const at = date.getTime();
+  const kept = partsKept.get(at);
+  if (kept) return kept;
   const parts = Object.fromEntries(partsFormat.formatToParts(date).map((p) => [p.type, p.value]));
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute };
+  const result = Object.freeze({ year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute });
+  if (partsKept.size >= PARTS_KEPT_MAX) partsKept.clear();
+  partsKept.set(at, result);
+  return result;
 }
 
 /** "2026-11-22T16:05" in Amsterdam time, for <input type="datetime-local">. */
