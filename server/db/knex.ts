@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import pg from 'pg';
+import { keepStatements, type KeepingConnection } from './sqlite-statements';
 
 export type Db = Knex;
 
@@ -71,8 +72,10 @@ function sqliteReader(writer: Db, filename: string): Db {
     pool: {
       min: 0,
       max: READ_CONNECTIONS,
-      afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) =>
-        runPragmas(conn, ['PRAGMA query_only = ON', `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`], done),
+      afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) => {
+        keepStatements(conn as unknown as KeepingConnection);
+        runPragmas(conn, ['PRAGMA query_only = ON', `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`], done);
+      },
     },
   });
   // Whoever listens to the database's queries (a query-plan test, a profile) hears the reads too.
@@ -102,6 +105,7 @@ export function createDb(databaseUrl: string): Db {
       min: 1,
       max: 1,
       afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
+        keepStatements(conn as unknown as KeepingConnection);
         beginImmediate(conn);
         runPragmas(
           conn,
