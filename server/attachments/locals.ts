@@ -5,7 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { isPublic } from '../articles/queries';
 import { articleAtPermalink, isPermalink } from '../articles/permalink';
-import { deferLocals } from '../http/deferred-locals';
+import { articlePageLocals } from '../http/deferred-locals';
 import { parseId } from '../shared/validation';
 import type { UploadRefusal } from './attach';
 import { attachmentView, type AttachmentView } from './format';
@@ -37,18 +37,15 @@ export function attachmentLocals(deps: Deps): Router {
   });
 
   // A public article page, and the same page sent back with a reactie form error.
+  const pageLocals = articlePageLocals(async (req, res) => {
+    const article = await articleAtPermalink(deps.db, req, res);
+    if (article && isPublic(article, deps.clock()))
+      res.locals.attachments = (await listAttachments(deps.db, article.id)).map(attachmentView);
+  });
   router.use('/:year/:month/:slug', async (req: Request, res, next) => {
     if (!isPermalink(req.params as Record<string, string>) || (req.path !== '/' && req.path !== '/reacties')) return next();
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
-    const load = async () => {
-      const article = await articleAtPermalink(deps.db, req, res);
-      if (article && isPublic(article, deps.clock()))
-        res.locals.attachments = (await listAttachments(deps.db, article.id)).map(attachmentView);
-    };
-    // A reactie posted is answered with a redirect; the page is only rendered when the form comes back.
-    if (req.method === 'POST') deferLocals(res, load);
-    else await load();
-    next();
+    await pageLocals(req, res, next);
   });
 
   return router;

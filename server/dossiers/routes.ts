@@ -1,8 +1,8 @@
 // Public dossier pages (/dossiers, /dossiers/:slug), and the dossiers an article is in for its page.
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
-import { deferLocals } from '../http/deferred-locals';
+import { articlePageLocals } from '../http/deferred-locals';
 import { notFound } from '../http/errors';
 import { parseId } from '../shared/validation';
 import { ARTICLE_KINDS, articlePath } from '../articles/queries';
@@ -62,12 +62,7 @@ export function articleDossiers(deps: Deps): Router {
       res.locals.dossiers = dossiers.map((d) => ({ title: d.title, path: dossierPath(d) }));
     }
   };
-  const lookUp: RequestHandler = async (req, res, next) => {
-    // A reactie posted is answered with a redirect; the page is only rendered when the form comes back.
-    if (req.method === 'POST') deferLocals(res, () => load(req, res));
-    else await load(req, res);
-    next();
-  };
+  const lookUp = articlePageLocals(load);
   const router = Router();
   router.get('/:year/:month/:slug', lookUp);
   router.post('/:year/:month/:slug/reacties', lookUp);

@@ -2,7 +2,7 @@
 // always; the article page (its attachments, its dossiers) is rendered only when the form comes
 // back with an error. The features that add to that page defer their reads for a POST, and the
 // page loads them before rendering: each read on SQLite waits its turn on the one connection.
-import type { Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -14,8 +14,20 @@ declare global {
   }
 }
 
-export function deferLocals(res: Response, load: () => Promise<void>): void {
+function deferLocals(res: Response, load: () => Promise<void>): void {
   (res.locals.deferredLocals ??= []).push(load);
+}
+
+/**
+ * Middleware that fills res.locals for the article page: at once for a GET, and for a POST (a
+ * reactie, answered with a redirect nearly always) only when the page is rendered after all.
+ */
+export function articlePageLocals(load: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return async (req, res, next) => {
+    if (req.method === 'POST') deferLocals(res, () => load(req, res));
+    else await load(req, res);
+    next();
+  };
 }
 
 /** Runs the deferred loads (once): before rendering a page that shows what they fill in. */

@@ -1,9 +1,9 @@
 // An article page's head: its canonical permalink, OpenGraph article tags and NewsArticle JSON-LD,
 // added to res.locals.meta just before the article route renders (the page itself stays with
 // articles/). Only for a public article: a draft's title never reaches a 404 page's head.
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
-import { deferLocals } from '../http/deferred-locals';
+import { articlePageLocals } from '../http/deferred-locals';
 import { articleAtPermalink } from '../articles/permalink';
 import { ARTICLE_KINDS, articlePath, isPublic } from '../articles/queries';
 import { newsArticleJsonLd, modifiedAt } from './structured-data';
@@ -57,12 +57,7 @@ export function articleMeta(deps: Deps): Router {
       }),
     };
   };
-  const add: RequestHandler = async (req, res, next) => {
-    // A reactie posted is answered with a redirect; the page is only rendered when the form comes back.
-    if (req.method === 'POST') deferLocals(res, () => fill(req, res));
-    else await fill(req, res);
-    next();
-  };
+  const add = articlePageLocals(fill);
   const router = Router();
   router.get('/:year/:month/:slug', add);
   router.post('/:year/:month/:slug/reacties', add);

@@ -6,7 +6,7 @@ import type { Deps } from '../deps';
 import { currentActor, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore, publicCache } from '../http/cache';
-import { deferLocals } from '../http/deferred-locals';
+import { articlePageLocals } from '../http/deferred-locals';
 import { notFound } from '../http/errors';
 import { charLength, field, parseId } from '../shared/validation';
 import { ARTICLE_KINDS, articlePath, findArticleById, isPublic } from '../articles/queries';
@@ -60,12 +60,7 @@ export function articleTags(deps: Deps): Router {
     if (article && isPublic(article, deps.clock()))
       res.locals.tags = (await tagsOfArticle(deps.db, article.id)).map((t) => ({ name: t.name, path: tagPath(t) }));
   };
-  const lookUp: RequestHandler = async (req, res, next) => {
-    // A reactie posted is answered with a redirect; the page is only rendered when the form comes back.
-    if (req.method === 'POST') deferLocals(res, () => load(req, res));
-    else await load(req, res);
-    next();
-  };
+  const lookUp = articlePageLocals(load);
   const router = Router();
   router.get('/:year/:month/:slug', lookUp);
   router.post('/:year/:month/:slug/reacties', lookUp);
