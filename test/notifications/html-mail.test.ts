@@ -5,13 +5,14 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import pino from 'pino';
 import type { ParsedMail } from 'mailparser';
-import { createTestApp, type TestApp } from '../helpers/app';
-import { buildArticle, buildUser } from '../helpers/builders';
-import { loginAs, postReactieForm, type Agent } from '../helpers/http';
-import { startFakeSmtp, type FakeSmtp } from '../helpers/fake-smtp';
-import { articlePath, type Article } from '../../server/articles/queries';
+import type { TestApp } from '../helpers/app';
+import { buildUser } from '../helpers/builders';
+import { postReactieForm, type Agent } from '../helpers/http';
+import type { FakeSmtp } from '../helpers/fake-smtp';
+import { approveAsModerator, closeMailApp, postOnArticle, startMailApp } from '../helpers/mail-app';
+import type { Article } from '../../server/articles/queries';
 import { announceApproved, mailModerators } from '../../server/notifications/jobs';
-import { createTransport, type MailTransport } from '../../server/notifications/transport';
+import type { MailTransport } from '../../server/notifications/transport';
 import { sendDueMails } from '../../server/notifications/worker';
 import { saveSettings } from '../../server/settings/settings';
 
@@ -27,27 +28,14 @@ describe('notifications: HTML alternative of every mail', function () {
   let moderator: { agent: Agent; csrf: string };
 
   before(async () => {
-    smtp = await startFakeSmtp();
-    t = await createTestApp({ mail: { smtpUrl: smtp.url, from: 'Stadslog <noreply@stadslog.test>', outboxDir: '/nonexistent' } });
-    transport = createTransport(t.deps.config.mail);
-    article = await buildArticle(t.db, { title: 'Het <b>plein</b>' });
-    moderator = await loginAs(t.app, t.db, 'moderator');
+    ({ smtp, t, transport, article, moderator } = await startMailApp('Het <b>plein</b>'));
   });
-  after(async () => {
-    transport.close();
-    await smtp.close();
-    await t.close();
-  });
+  after(() => closeMailApp({ smtp, t, transport }));
 
   const later = () => new Date(Date.now() + 5000);
   const recipient = (mail: ParsedMail) => (mail.to ? [mail.to].flat()[0]?.text : undefined);
-  async function post(fields: Parameters<typeof postReactieForm>[2]): Promise<number> {
-    const res = await postReactieForm(request.agent(t.app), articlePath(article), fields);
-    assert.equal(res.status, 303, res.text);
-    return Number(/#reactie-(\d+)$/.exec(res.headers.location)![1]);
-  }
-  const approve = (id: number) =>
-    moderator.agent.post(`/beheer/reacties/${id}/goedkeuren`).type('form').send({ _csrf: moderator.csrf }).expect(303);
+  const post = (fields: Parameters<typeof postReactieForm>[2]) => postOnArticle({ t, article }, fields);
+  const approve = (id: number) => approveAsModerator({ moderator }, id);
   async function receive(): Promise<ParsedMail[]> {
     smtp.received.length = 0;
     await sendDueMails(t.db, transport, silent, later());

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import pino from 'pino';
 import type { ParsedMail } from 'mailparser';
-import { createTestApp, type TestApp } from '../helpers/app';
-import { buildArticle } from '../helpers/builders';
-import { loginAs, postReactieForm, type Agent } from '../helpers/http';
+import type { TestApp } from '../helpers/app';
+import { postReactieForm, type Agent } from '../helpers/http';
 import { startFakeSmtp, type FakeSmtp } from '../helpers/fake-smtp';
+import { approveAsModerator, closeMailApp, postOnArticle, startMailApp } from '../helpers/mail-app';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { announceApproved } from '../../server/notifications/jobs';
 import { signedQuery } from '../../server/notifications/links';
@@ -26,17 +26,9 @@ describe('notifications: reply e-mails over SMTP', function () {
   let moderator: { agent: Agent; csrf: string };
 
   before(async () => {
-    smtp = await startFakeSmtp();
-    t = await createTestApp({ mail: { smtpUrl: smtp.url, from: 'Stadslog <noreply@stadslog.test>', outboxDir: '/nonexistent' } });
-    transport = createTransport(t.deps.config.mail);
-    article = await buildArticle(t.db, { title: 'De nieuwe brug' });
-    moderator = await loginAs(t.app, t.db, 'moderator');
+    ({ smtp, t, transport, article, moderator } = await startMailApp('De nieuwe brug'));
   });
-  after(async () => {
-    transport.close();
-    await smtp.close();
-    await t.close();
-  });
+  after(() => closeMailApp({ smtp, t, transport }));
   beforeEach(() => {
     smtp.received.length = 0;
     smtp.mode = 'accept';
@@ -45,14 +37,8 @@ describe('notifications: reply e-mails over SMTP', function () {
   const later = (seconds = 5) => new Date(Date.now() + seconds * 1000);
   const send = (now = later()) => sendDueMails(t.db, transport, silent, now);
 
-  async function post(fields: Parameters<typeof postReactieForm>[2]): Promise<number> {
-    const res = await postReactieForm(request.agent(t.app), articlePath(article), fields);
-    assert.equal(res.status, 303, res.text);
-    return Number(/#reactie-(\d+)$/.exec(res.headers.location)![1]);
-  }
-  async function approve(id: number) {
-    await moderator.agent.post(`/beheer/reacties/${id}/goedkeuren`).type('form').send({ _csrf: moderator.csrf }).expect(303);
-  }
+  const post = (fields: Parameters<typeof postReactieForm>[2]) => postOnArticle({ t, article }, fields);
+  const approve = (id: number) => approveAsModerator({ moderator }, id);
   /** The path and query of the first link in a mail's text that starts with this path. */
   function linkIn(text: string, path: string): string {
     const m = new RegExp(`http://127\\.0\\.0\\.1(${path.replace(/\//g, '\\/')}\\?[^\\s]+)`).exec(text);
