@@ -1,9 +1,11 @@
 // Reacties close by themselves some days after an article is published: the site's setting
 // (reacties.closeAfterDays, 0 = never), or the article's own number of days. An editor's
 // "Reacties open" switch still closes them at any time. Whether reacties are open is asked at the
-// moment of the request (time passes without writes); a kept page of an article holds only until
-// its close moment (article-page.ts), and a changed setting moves every article's version.
+// moment of the request (time passes without writes); a kept page of an article, and the
+// voorpagina, hold only until a close moment they show (article-page.ts, routes.ts), and a changed
+// setting moves every article's version and the site's.
 import type { Knex } from 'knex';
+import { bumpSiteVersion } from '../reacties/counters';
 import type { Settings } from '../settings/settings';
 import type { Article } from './queries';
 
@@ -41,8 +43,12 @@ export function withOpenness<A extends Article>(article: A, settings: Pick<Setti
   return { ...article, reactiesOpen: openness.open, openness };
 }
 
-/** A new close-after setting changes what article pages show: their kept copies are out of date. */
+/**
+ * A new close-after setting changes what article pages show, and the voorpagina's "reageren
+ * gesloten": their kept copies are out of date.
+ */
 export async function afterSettingsSave(trx: Knex.Transaction, before: Settings, after: Settings): Promise<void> {
   if (before.reacties.closeAfterDays === after.reacties.closeAfterDays) return;
   await trx('articles').update({ version: trx.raw('version + 1') });
+  await bumpSiteVersion(trx);
 }

@@ -11,6 +11,7 @@ import { MAX_THREAD_DEPTH } from '../reacties/thread';
 import { reactieLink } from '../reacties/thread-view';
 import { ownReactieIds } from '../reacties/own-cookie';
 import { renderArticlePage } from './article-page';
+import { withOpenness } from './closing';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
 import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter } from './document-list';
 import { loadSettings } from '../settings/settings';
@@ -28,25 +29,30 @@ export function articleRoutes(deps: Deps): Router {
     const page = parseId(pageParam);
     if (page === null) throw notFound('Deze pagina van de voorpagina bestaat niet.');
     const now = deps.clock();
-    const [{ articles, total }, reactieTotal, startedAt] = await Promise.all([
+    const [{ articles, total }, reactieTotal, settings] = await Promise.all([
       listVoorpagina(deps.db, now, page, ARTICLES_PER_PAGE),
       siteReactieTotal(deps.db),
-      // The start date in the settings, or else the first article: the same as the tagline's age.
-      loadSettings(deps.db).then(async (settings) => settingsStart(settings) ?? (await weblogStartedAt(deps.db, now))),
+      loadSettings(deps.db),
     ]);
+    // The start date in the settings, or else the first article: the same as the tagline's age.
+    const startedAt = settingsStart(settings) ?? (await weblogStartedAt(deps.db, now));
+    // Whether each item still takes reacties (closed by an editor, or by time: closing.ts).
+    const listed = articles.map((a) => withOpenness(a, settings, now));
     const pages = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
     if (page > pages) throw notFound('Deze pagina van de voorpagina bestaat niet.');
     const html = await renderToString(res, 'articles/voorpagina', {
       title: page > 1 ? `Voorpagina, pagina ${page}` : '',
-      items: articles.map((a) => ({ article: a, path: articlePath(a), kindLabel: ARTICLE_KINDS[a.kind] })),
+      items: listed.map((a) => ({ article: a, path: articlePath(a), kindLabel: ARTICLE_KINDS[a.kind], closed: !a.reactiesOpen })),
       reactieTotal,
       startedAt,
       page,
       pages,
     });
-    // A kept copy holds until a scheduled article is due, or something it shows changes (its version).
+    // A kept copy holds until a scheduled article is due, or an item's reacties close by time, or
+    // something it shows changes (its version).
     const due = res.locals.pageCacheSlot ? await nextScheduledAt(deps.db, now) : null;
-    sendHtml(req, res, html, null, due?.getTime() ?? Infinity);
+    const closing = listed.map((a) => a.openness.closesAt?.getTime() ?? Infinity);
+    sendHtml(req, res, html, null, Math.min(due?.getTime() ?? Infinity, ...closing));
   });
 
   router.get('/documenten', publicCache, async (req, res) => {
