@@ -29,6 +29,9 @@ export interface KeepingConnection {
 
 export function keepStatements(conn: KeepingConnection): void {
   const kept = new Map<string, Statement>();
+  // Every statement not yet finalized, for close(): also one replaced in `kept` when two queries
+  // on this connection prepared the same new text at once (parallel queries in one transaction).
+  const open = new Set<Statement>();
 
   const withStatement = (sql: string, use: (statement: Statement) => void, cb: Callback): void => {
     const known = kept.get(sql);
@@ -41,10 +44,12 @@ export function keepStatements(conn: KeepingConnection): void {
     // A statement that fails to prepare answers nothing afterwards: report the error, keep nothing.
     const fresh = conn.prepare(sql, (err) => {
       if (err) return cb.call(undefined, err);
+      open.add(fresh);
       kept.set(sql, fresh);
       if (kept.size > KEPT_PER_CONNECTION) {
         const [oldestSql, oldest] = kept.entries().next().value as [string, Statement];
         kept.delete(oldestSql);
+        open.delete(oldest);
         oldest.finalize(() => {});
       }
       use(fresh);
@@ -69,7 +74,8 @@ export function keepStatements(conn: KeepingConnection): void {
   // SQLite closes a connection only when its statements are finalized (and only then removes the WAL).
   const close = conn.close.bind(conn);
   conn.close = (cb) => {
-    const statements = [...kept.values()];
+    const statements = [...open];
+    open.clear();
     kept.clear();
     let left = statements.length;
     if (left === 0) return close(cb);

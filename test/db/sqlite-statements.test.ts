@@ -85,6 +85,16 @@ describe('prepared statements kept per SQLite connection', () => {
     assert.equal(await close(), null);
   });
 
+  it('closes cleanly also when two queries prepared the same new text at once', async () => {
+    const both = await Promise.all([call('all', 'select count(*) as n from t', []), call('all', 'select count(*) as n from t', [])]);
+    assert.deepEqual(
+      both.map((b) => b.rows),
+      [[{ n: 0 }], [{ n: 0 }]],
+    );
+    assert.equal(await close(), null);
+    assert.equal(fs.existsSync(`${file}-wal`), false);
+  });
+
   it('keeps at most 200 statements, dropping the one used longest ago, and closes with the WAL removed', async () => {
     for (let i = 0; i < 250; i++) assert.equal((await call('all', `select ${i} as n`, [])).err, null);
     await call('all', 'select 249 as n', []);
