@@ -2,31 +2,20 @@
 // WCAG 2.1 A/AA rules (colour contrast included) in both schemes, the dark scheme is really dark,
 // and with "reduce motion" nothing animates, transitions or scrolls smoothly.
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../helpers/builders';
-import { browserLogin, useBrowserApp } from '../helpers/browser';
-import { buildA11ySite, type A11ySite } from '../helpers/a11y-site';
+import type { Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../helpers/builders';
+import { browserLogin } from '../helpers/browser';
+import { useA11yBrowserSite } from '../helpers/a11y-site';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { assertFocusVisible, tabTo } from '../helpers/keyboard';
 
 describe('browser: light and dark colour schemes, reduced motion', function () {
   this.timeout(240_000);
-  const app = useBrowserApp();
-  let site: A11ySite;
-  let admin: { email: string };
-  const contexts: BrowserContext[] = [];
-  before(async function () {
-    this.timeout(60_000);
-    site = await buildA11ySite(app.t.db);
-    admin = await buildUser(app.t.db, 'admin');
-  });
-  after(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-  });
+  const a11y = useA11yBrowserSite();
+  const { app } = a11y;
 
   async function newPage(colorScheme: 'light' | 'dark'): Promise<Page> {
-    const context = await app.browser.newContext({ colorScheme, reducedMotion: 'reduce' });
-    contexts.push(context);
+    const context = await a11y.newContext({ colorScheme, reducedMotion: 'reduce' });
     return context.newPage();
   }
 
@@ -46,10 +35,10 @@ describe('browser: light and dark colour schemes, reduced motion', function () {
       const page = await newPage(scheme);
       await page.goto(`${app.server.baseUrl}/`);
       assert.equal(await background(page), scheme === 'dark' ? 'rgb(20, 24, 27)' : 'rgb(255, 255, 255)');
-      await axeEach(page, site.publicPaths, scheme);
+      await axeEach(page, a11y.site.publicPaths, scheme);
 
       // The form with its error summary, a held reactie and the focus ring, in this scheme too.
-      await page.goto(`${app.server.baseUrl}${site.articlePath}`);
+      await page.goto(`${app.server.baseUrl}${a11y.site.articlePath}`);
       await page.locator('#veld-email').fill('geen-adres');
       await page.locator('.reactie-form button[type="submit"]').click();
       await page.waitForURL((u) => u.pathname.endsWith('/reacties'));
@@ -60,14 +49,14 @@ describe('browser: light and dark colour schemes, reduced motion', function () {
 
     it(`beheer pages pass axe in the ${scheme} scheme`, async () => {
       const page = await newPage(scheme);
-      await browserLogin(page, app.server.baseUrl, admin.email, TEST_PASSWORD);
-      await axeEach(page, site.beheerPaths, scheme);
+      await browserLogin(page, app.server.baseUrl, a11y.admin.email, TEST_PASSWORD);
+      await axeEach(page, a11y.site.beheerPaths, scheme);
     });
   }
 
   it('with reduced motion: no animation, transition or smooth scrolling anywhere', async () => {
     const page = await newPage('light');
-    for (const path of [...site.publicPaths.slice(0, 3), '/beheer/inloggen']) {
+    for (const path of [...a11y.site.publicPaths.slice(0, 3), '/beheer/inloggen']) {
       await page.goto(`${app.server.baseUrl}${path}`);
       assert.equal(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
       const moving = await page.evaluate(() =>

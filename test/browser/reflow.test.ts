@@ -4,31 +4,20 @@
 // Page.setFontSizes: 32 px instead of 16), the setting a reader with poor sight changes: only text
 // grows, the viewport stays 320 px. That is stricter than 1.4.4 asks (200 % on a normal screen).
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../helpers/builders';
-import { browserLogin, useBrowserApp } from '../helpers/browser';
-import { buildA11ySite, type A11ySite } from '../helpers/a11y-site';
+import type { Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../helpers/builders';
+import { browserLogin } from '../helpers/browser';
+import { useA11yBrowserSite } from '../helpers/a11y-site';
 
 const PHONE = { width: 320, height: 640 };
 
 describe('browser: reflow at 320 px and text at 200 %', function () {
   this.timeout(180_000);
-  const app = useBrowserApp();
-  let site: A11ySite;
-  let admin: { email: string };
-  const contexts: BrowserContext[] = [];
-  before(async function () {
-    this.timeout(60_000);
-    site = await buildA11ySite(app.t.db);
-    admin = await buildUser(app.t.db, 'admin');
-  });
-  after(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-  });
+  const a11y = useA11yBrowserSite();
+  const { app } = a11y;
 
   async function phonePage(textScale: 1 | 2): Promise<Page> {
-    const context = await app.browser.newContext({ viewport: PHONE });
-    contexts.push(context);
+    const context = await a11y.newContext({ viewport: PHONE });
     const page = await context.newPage();
     if (textScale === 2) {
       const cdp = await context.newCDPSession(page);
@@ -82,10 +71,10 @@ describe('browser: reflow at 320 px and text at 200 %', function () {
       await page.goto(`${app.server.baseUrl}/`);
       const rootSize = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
       assert.equal(rootSize, scale === 1 ? '16px' : '32px', 'the text size setting took effect');
-      await check(page, site.publicPaths, what);
+      await check(page, a11y.site.publicPaths, what);
 
       // The reactie form with its error summary, under the deepest reactie.
-      await page.goto(`${app.server.baseUrl}${site.articlePath}`);
+      await page.goto(`${app.server.baseUrl}${a11y.site.articlePath}`);
       await page.locator('#veld-email').fill('geen-adres');
       await page.locator('.reactie-form button[type="submit"]').click();
       await page.waitForURL((u) => u.pathname.endsWith('/reacties'));
@@ -96,8 +85,8 @@ describe('browser: reflow at 320 px and text at 200 %', function () {
 
     it(`beheer pages fit 320 px ${what}`, async () => {
       const page = await phonePage(scale);
-      await browserLogin(page, app.server.baseUrl, admin.email, TEST_PASSWORD);
-      await check(page, site.beheerPaths, what);
+      await browserLogin(page, app.server.baseUrl, a11y.admin.email, TEST_PASSWORD);
+      await check(page, a11y.site.beheerPaths, what);
     });
   }
 });

@@ -1,10 +1,12 @@
 // A small site with every kind of page an accessibility check should visit: a deep thread with a
 // long unbroken link, a council document with questions, a dossier, search results, the moderation
 // queue with reacties waiting. Shared by the reflow and colour-scheme browser tests.
+import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
 import type { Db } from '../../server/db/knex';
 import { articlePath } from '../../server/articles/queries';
 import { addArticleToDossier, createDossier } from '../../server/dossiers/queries';
-import { buildArticle, buildReactie } from './builders';
+import { useBrowserApp } from './browser';
+import { buildArticle, buildReactie, buildUser } from './builders';
 
 export interface A11ySite {
   /** Pages anyone sees, as paths. */
@@ -89,4 +91,33 @@ export async function buildA11ySite(db: Db): Promise<A11ySite> {
       '/beheer/logboek',
     ],
   };
+}
+
+/**
+ * The browser app (useBrowserApp) on this site, with an admin to log in as, for the checks that
+ * visit every page (reflow, colour schemes). newContext opens a browser context that is closed
+ * after the file.
+ */
+export function useA11yBrowserSite() {
+  const app = useBrowserApp();
+  const contexts: BrowserContext[] = [];
+  const a11y = {
+    app,
+    site: undefined as unknown as A11ySite,
+    admin: undefined as unknown as { email: string },
+    async newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+      const context = await app.browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  };
+  before(async function () {
+    this.timeout(60_000);
+    a11y.site = await buildA11ySite(app.t.db);
+    a11y.admin = await buildUser(app.t.db, 'admin');
+  });
+  after(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+  });
+  return a11y;
 }
