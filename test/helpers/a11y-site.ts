@@ -17,7 +17,7 @@ export interface A11ySite {
   articlePath: string;
 }
 
-export async function buildA11ySite(db: Db): Promise<A11ySite> {
+async function buildA11ySite(db: Db): Promise<A11ySite> {
   const article = await buildArticle(db, {
     title: 'Herinrichting van de Fietsenstallingsvoorzieningenverordening rond het stationsgebied',
     bodyMarkdown: [
