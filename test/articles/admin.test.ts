@@ -2,21 +2,10 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { loginAs, type Agent } from '../helpers/http';
+import { ARTICLE_FORM, loginAs, type Agent } from '../helpers/http';
 import { findArticleBySlug } from '../../server/articles/queries';
 
-const base = {
-  titel: 'Een titel',
-  slug: '',
-  soort: 'nieuws',
-  tekst: 'Eerste alinea.\n\nTweede alinea.',
-  samenvatting: '',
-  auteur: 'Redactie',
-  status: 'published',
-  publicatietijd: '',
-  reacties_open: 'ja',
-  actie: 'opslaan',
-};
+const base = { ...ARTICLE_FORM, titel: 'Een titel', soort: 'nieuws', tekst: 'Eerste alinea.\n\nTweede alinea.' };
 
 describe('editor: articles', () => {
   let t: TestApp;

@@ -3,19 +3,10 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { loginAs, type Agent } from '../helpers/http';
+import { ARTICLE_FORM, loginAs, type Agent } from '../helpers/http';
 import { articlePath, findArticleBySlug } from '../../server/articles/queries';
 
-const base = {
-  slug: '',
-  tekst: 'De fractie stelt de volgende vragen.',
-  samenvatting: '',
-  auteur: 'Redactie',
-  status: 'published',
-  publicatietijd: '',
-  reacties_open: 'ja',
-  actie: 'opslaan',
-};
+const base = { ...ARTICLE_FORM, tekst: 'De fractie stelt de volgende vragen.' };
 
 describe('documents: typed articles with fields and questions', () => {
   let t: TestApp;

@@ -58,3 +58,25 @@ export async function postReactieForm(
 export function settingsFormWith(changes: Record<string, string> = {}): Record<string, string> {
   return { ...formFromSettings(DEFAULT_SETTINGS), ...changes };
 }
+
+/** An admin saves the settings form on /beheer/instellingen, the defaults with these fields changed (303). */
+export async function saveSettingsForm(app: Express, db: Db, changes: Record<string, string>): Promise<void> {
+  const admin = await loginAs(app, db, 'admin');
+  const page = await admin.agent.get('/beheer/instellingen').expect(200);
+  await admin.agent
+    .post('/beheer/instellingen')
+    .type('form')
+    .send({ ...settingsFormWith(changes), _csrf: hiddenInput(page.text, '_csrf') })
+    .expect(303);
+}
+
+/** The article editor's fields as a new published article sends them, apart from its title, kind and text. */
+export const ARTICLE_FORM = {
+  slug: '',
+  samenvatting: '',
+  auteur: 'Redactie',
+  status: 'published',
+  publicatietijd: '',
+  reacties_open: 'ja',
+  actie: 'opslaan',
+};

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle } from '../helpers/builders';
-import { hiddenInput, loginAs, postReactieForm, settingsFormWith } from '../helpers/http';
+import { ARTICLE_FORM, hiddenInput, loginAs, postReactieForm, saveSettingsForm } from '../helpers/http';
 import { articlePath, findArticleBySlug } from '../../server/articles/queries';
 import { saveSettings } from '../../server/settings/settings';
 import { saveSpamSettings } from '../../server/spam/settings';
@@ -148,30 +148,13 @@ describe('participation: reacties close by themselves', () => {
   it('a new setting on /beheer/instellingen reaches pages kept before it', async () => {
     const article = await buildArticle(t.db, { publishedAt: new Date(Date.now() - 5 * DAY) });
     assert.match((await request(t.app).get(articlePath(article)).expect(200)).text, /class="reactie-form"/);
-    const admin = await loginAs(t.app, t.db, 'admin');
-    const settingsPage = await admin.agent.get('/beheer/instellingen').expect(200);
-    await admin.agent
-      .post('/beheer/instellingen')
-      .type('form')
-      .send({ ...settingsFormWith({ sluitNaDagen: '3' }), _csrf: hiddenInput(settingsPage.text, '_csrf') })
-      .expect(303);
+    await saveSettingsForm(t.app, t.db, { sluitNaDagen: '3' });
     assert.match((await request(t.app).get(articlePath(article)).expect(200)).text, /Reageren is gesloten sinds/);
   });
 
   it('takes an article’s own days in the editor, and refuses a wrong number with 422 and a Dutch message', async () => {
     const ed = await loginAs(t.app, t.db, 'editor');
-    const base = {
-      _csrf: ed.csrf,
-      slug: '',
-      soort: 'nieuws',
-      tekst: 'Tekst.',
-      samenvatting: '',
-      auteur: 'Redactie',
-      status: 'published',
-      publicatietijd: '',
-      reacties_open: 'ja',
-      actie: 'opslaan',
-    };
+    const base = { ...ARTICLE_FORM, _csrf: ed.csrf, soort: 'nieuws', tekst: 'Tekst.' };
     const wrong = await ed.agent
       .post('/beheer/artikelen')
       .type('form')

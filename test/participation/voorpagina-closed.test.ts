@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle } from '../helpers/builders';
-import { hiddenInput, loginAs, settingsFormWith } from '../helpers/http';
+import { saveSettingsForm } from '../helpers/http';
 import { saveSettings } from '../../server/settings/settings';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -52,13 +52,7 @@ describe('participation: closed reacties on the voorpagina', () => {
   it('shows a new close-after setting at once, also on a kept voorpagina', async () => {
     await buildArticle(t.db, { title: 'Vijf dagen oud', publishedAt: new Date(Date.now() - 5 * DAY) });
     assert.doesNotMatch(teaser((await request(t.app).get('/').expect(200)).text, 'Vijf dagen oud'), /reageren gesloten/);
-    const admin = await loginAs(t.app, t.db, 'admin');
-    const settingsPage = await admin.agent.get('/beheer/instellingen').expect(200);
-    await admin.agent
-      .post('/beheer/instellingen')
-      .type('form')
-      .send({ ...settingsFormWith({ sluitNaDagen: '3' }), _csrf: hiddenInput(settingsPage.text, '_csrf') })
-      .expect(303);
+    await saveSettingsForm(t.app, t.db, { sluitNaDagen: '3' });
     assert.match(teaser((await request(t.app).get('/').expect(200)).text, 'Vijf dagen oud'), /reageren gesloten/);
   });
 });
