@@ -1,4 +1,4 @@
-// ESLint with typescript-eslint's type-aware rules, over the server, the migrations and the tests.
+// ESLint with typescript-eslint's type-aware rules, over the server, the migrations, the tests and the tools.
 // Formatting is Prettier's job (.prettierrc.json); unused exports are knip's (knip.json).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -30,8 +30,8 @@ export default tseslint.config(
     },
   },
   {
-    // The commands talk to a person on the terminal.
-    files: ['server/cli/**/*.ts', 'server/main.ts'],
+    // The commands and the development tools talk to a person on the terminal.
+    files: ['server/cli/**/*.ts', 'server/main.ts', 'tools/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,6 +1,7 @@
 // Dependencies between features point one way: a feature may import shared infrastructure and the
 // features below it, never one above it or beside it. When two features need each other, the
-// shared part belongs a level lower. This test reads every import in server/ and fails otherwise.
+// shared part belongs a level lower. This test reads every import in server/ and fails otherwise; it also
+// keeps server/ from importing the development tools of tools/, which are not in the build.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,14 +53,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\s*\(\s*'([^']+)'\s*\)|require\(\s*'([^']+)'\s*\)/g;
+const IMPORT = /(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\s*\(\s*'([^']+)'\s*\)|require\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'/gm;
+
+/** The relative module specifiers a file imports. */
+function relativeImports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]).filter((spec) => spec.startsWith('.'));
+}
 
 function serverImports(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(IMPORT)) {
-    const spec = m[1] ?? m[2] ?? m[3];
-    if (!spec.startsWith('.')) continue;
+  for (const spec of relativeImports(file)) {
     const target = path.resolve(path.dirname(file), spec);
     if (!target.startsWith(SERVER + path.sep)) continue;
     const unit = unitOf(target);
@@ -90,6 +94,16 @@ describe('architecture: one-way dependencies between features', () => {
         violations.push(`${path.relative(SERVER, file)} imports ${to} (level ${toLevel} ≥ ${fromLevel})`);
       }
     }
+    assert.deepEqual(violations, []);
+  });
+
+  it('never imports the development tools of tools/ (they are not in the build)', () => {
+    const TOOLS = path.join(SERVER, '..', 'tools');
+    const violations = sourceFiles(SERVER).flatMap((file) =>
+      relativeImports(file)
+        .filter((spec) => path.resolve(path.dirname(file), spec).startsWith(TOOLS + path.sep))
+        .map((spec) => `${path.relative(SERVER, file)} imports ${spec}`),
+    );
     assert.deepEqual(violations, []);
   });
 
