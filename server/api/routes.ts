@@ -1,4 +1,4 @@
-// The open-data API, read-only JSON under /api/v1 (documented in the README): articles, council
+// The open-data API, read-only JSON under /api/v1 (documented in docs/api.md): articles, council
 // documents with their fields and questions, dossiers, and approved reacties. Listings go newest
 // first in pages with a cursor (`?na=…`, from the `next` link), at most 100 a page (`?aantal=`).
 import { Router, type Request, type Response } from 'express';

@@ -1,4 +1,4 @@
-// npm run spam:eval: the figures the README reports, always on rows the filter never learned from,
+// npm run spam:eval: the figures docs/spam-filter.md reports, always on rows the filter never learned from,
 // the --train, --folds and --json forms, and clear errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

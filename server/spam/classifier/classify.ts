@@ -10,7 +10,7 @@ import { features, type ClassifiedContent } from './features';
 import { siteCounts } from './store';
 
 // Chosen on cross-validation of the train part of the corpus and on the older hand-written corpus,
-// never on the holdout part or on anything the README reports.
+// never on the holdout part or on anything docs/spam-filter.md reports.
 export const SPAM_AT = 0.98;
 export const HOLD_AT = 0.6;
 // One decision of this site's moderators weighs as much as this many reacties of the bundled corpus:
