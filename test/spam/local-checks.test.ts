@@ -263,6 +263,18 @@ describe('spam: local checks', () => {
     assert.equal((await lastReactie()).status, 'spam');
     await post(article, {}, { ip: '192.0.2.99' });
     assert.equal((await lastReactie()).status, 'pending', 'a library or office shares one IP');
+    assert.deepEqual(fired(await lastReactie()), ['spam-memory']);
+    // An IPv6 spammer who moves to another address of the same /64 is still recognised.
+    await rememberSpammer(
+      t.db,
+      t.deps.config.sessionSecret,
+      { ip: '2001:db8:99:1::5', email: 'ander@spam.example', url: null },
+      new Date(),
+    );
+    await post(article, {}, { ip: '2001:db8:99:1:a:b:c:d' });
+    assert.deepEqual(fired(await lastReactie()), ['spam-memory']);
+    await post(article, {}, { ip: '2001:db8:99:2::5' });
+    assert.deepEqual(fired(await lastReactie()), [], 'the next /64 is someone else');
     const stored = await t.db('spam_memory').select('kind', 'digest');
     assert.ok(
       stored.every((r: { digest: string }) => /^[0-9a-f]{64}$/.test(r.digest)),
