@@ -60,7 +60,7 @@ export interface RateLimit {
 export interface RateLimits {
   /** Reacties one IP address may post per window. */
   reactiesPerIp: RateLimit;
-  /** Login attempts one IP address may make per window. */
+  /** Failed logins from one IP address per window (a correct login does not count). */
   loginPerIp: RateLimit;
   /** Failed logins on one account per window, from anywhere. */
   loginFailuresPerAccount: RateLimit;

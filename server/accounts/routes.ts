@@ -49,13 +49,20 @@ export function accountRoutes(deps: Deps): Router {
       res,
       429,
       { email: field(req.body, 'email').trim(), terug: safeReturnPath(field(req.body, 'terug')) },
-      `Te veel inlogpogingen. Wacht ${minutes} minuten en probeer het dan opnieuw.`,
+      `Te veel inlogpogingen. Wacht ${minutes === 1 ? 'een minuut' : `${minutes} minuten`} en probeer het dan opnieuw.`,
     );
   const limits = deps.config.rateLimits;
-  const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'login-ip', limits.loginPerIp, { onLimit: tooMany });
+  // Only failures count, per address and per account: an office where everyone logs in from one
+  // address is never locked out by its own correct logins. Each attempt is counted when it starts
+  // and given back when it succeeds, so a burst of guesses at once cannot slip past the limit.
+  const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'login-ip', limits.loginPerIp, {
+    onlyFailures: true,
+    onLimit: tooMany,
+  });
   // Failures per account, wherever they come from: slows down guessing one editor's password from many addresses.
+  const accountKey = (req: import('express').Request) => field(req.body, 'email').trim().toLowerCase() || '(leeg)';
   const perAccount = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'login-account', limits.loginFailuresPerAccount, {
-    key: (req) => field(req.body, 'email').trim().toLowerCase() || '(leeg)',
+    key: accountKey,
     onlyFailures: true,
     onLimit: tooMany,
   });
@@ -86,6 +93,9 @@ export function accountRoutes(deps: Deps): Router {
     req.session.userId = user.id;
     req.session.loggedInAt = Date.now();
     await recordLogin(deps.db, user.id);
+    // The right password: the account's earlier typing errors are forgiven (the address's are not,
+    // or one known password would reset the budget for guessing others).
+    await perAccount.reset(accountKey(req));
     await audit(deps.db, { id: user.id, email: user.email }, 'login.success');
     res.redirect(303, terug);
   });

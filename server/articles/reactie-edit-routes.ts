@@ -5,10 +5,10 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { limiter } from '../http/rate-limit';
 import { noStore } from '../http/cache';
-import { checkMultiLine, field, parseId, type FieldErrors } from '../shared/validation';
+import { field, parseId, type FieldErrors } from '../shared/validation';
 import { editableReactie, editOwnReactie, withdrawOwnReactie, EDIT_MESSAGES } from '../reacties/edit';
 import { threadPageOf } from '../reacties/queries';
-import { REACTIE_LIMITS } from '../reacties/validation';
+import { checkReactieBody, REACTIE_LIMITS } from '../reacties/validation';
 import { articlePath, findArticleById, isPublic, type Article } from './queries';
 
 const FORGED = 'Dit formulier was verlopen of ongeldig. Je tekst staat er nog; verstuur hem opnieuw.';
@@ -105,7 +105,7 @@ export function reactieEditRoutes(deps: Deps): Router {
     if (!found) return;
     const { reactie, article, endsAt, now } = found;
     const errors: FieldErrors = {};
-    const body = checkMultiLine(errors, 'reactie', typed, { label: 'Je reactie', required: true, max: REACTIE_LIMITS.body });
+    const body = checkReactieBody(errors, typed, 'Je reactie');
     if (errors.reactie) return render(res, { status: 422, article, id, body: typed, endsAt, fieldError: errors.reactie, canEdit: true });
     const path = articlePath(article);
     const outcome = await editOwnReactie(

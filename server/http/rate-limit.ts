@@ -25,13 +25,14 @@ export function limiter(
     /** Count only requests that succeeded: a form sent back with an error is not a reactie. */
     onlySuccesses?: boolean;
   },
-): RequestHandler {
+): RequestHandler & { reset: (key: string) => Promise<void> } {
+  const counts = new KnexRateLimitStore(store.db, `${name}:`, store.secret);
   const options: Partial<Options> = {
     windowMs: limit.windowMs,
     limit: limit.max,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    store: new KnexRateLimitStore(store.db, `${name}:`, store.secret),
+    store: counts,
     skipSuccessfulRequests: opts.onlyFailures ?? false,
     skipFailedRequests: opts.onlySuccesses ?? false,
     handler: (req, res, next) => {
@@ -39,5 +40,6 @@ export function limiter(
     },
   };
   if (opts.key) options.keyGenerator = opts.key;
-  return rateLimit(options);
+  // reset: forgets what was counted for one key (opts.key's value), e.g. an account's failures.
+  return Object.assign(rateLimit(options), { reset: (key: string) => counts.resetKey(key) });
 }

@@ -1,11 +1,14 @@
 // "Meld deze reactie": a page with a small form under /reactie/:id/melden, for anyone, without an
-// account or JavaScript. Protected like the reactie form (a signed form token, a rate limit per
-// IP address); the reader is known only by an HMAC of the address (reacties/reports.ts).
+// account or JavaScript. Protected like the reactie form (a signed form token, a rate limit); the
+// reader is known only by an HMAC of their address or IPv6 /64 (reacties/reports.ts). The limit
+// counts a wider net (an IPv4 /24, an IPv6 /48: http/reader-address.ts), so someone who can pick
+// from many addresses of one provider's block cannot send reports from each of them.
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { noStore } from '../http/cache';
 import { HttpError, notFound } from '../http/errors';
 import { limiter } from '../http/rate-limit';
+import { readerNetwork } from '../http/reader-address';
 import { articlePath, findArticleById, isPublic, type Article } from '../articles/queries';
 import { findReactie, type Reactie } from '../reacties/queries';
 import { MODERATION_REASONS } from '../reacties/moderation-log';
@@ -62,6 +65,7 @@ export function reportRoutes(deps: Deps): Router {
   });
 
   const perIp = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'report-ip', deps.config.rateLimits.reportsPerIp, {
+    key: ({ ip }) => readerNetwork(ip ?? ''),
     onLimit: async (req, res, minutes) => {
       const { reactie, article } = await visible(req);
       const wait = minutes === 1 ? 'een minuut' : `${minutes} minuten`;
@@ -72,7 +76,7 @@ export function reportRoutes(deps: Deps): Router {
         article,
         readValues(req),
         {},
-        `Er kwamen veel meldingen van dit adres. Probeer het over ${wait} opnieuw; je tekst staat er nog.`,
+        `Er kwamen veel meldingen vanaf jouw netwerk. Probeer het over ${wait} opnieuw; je tekst staat er nog.`,
       );
     },
   });

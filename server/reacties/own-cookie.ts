@@ -89,3 +89,9 @@ export function rememberPosted(
 export function ownReactieIds(req: Request, secret: string): number[] {
   return readOwn(req, secret).held;
 }
+
+/** Every reactie this browser placed that its cookie still names (held ones, and those it holds a token for). */
+export function placedReactieIds(req: Request, secret: string): number[] {
+  const own = readOwn(req, secret);
+  return [...new Set([...own.held, ...own.edit.map(([id]) => id)])];
+}

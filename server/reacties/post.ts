@@ -33,6 +33,11 @@ export interface PostContext {
   permalink: string;
   /** Held reacties this reader posted before: they may reply to those too. */
   ownReactieIds: number[];
+  /**
+   * Every reactie this browser placed, as its signed own-reacties cookie says (own-cookie.ts): a post
+   * that repeats one of these is led back to it; one that repeats anyone else's is a duplicate.
+   */
+  placedHere: readonly number[];
   /** An official reply from a logged-in staff member (official.ts): published at once, never held. */
   officialAs?: string | null;
   now: Date;
@@ -69,6 +74,16 @@ async function resolveParent(
   const top = chain[chain.length - 1];
   if (chain.length === 0 || top.parentId !== null || chain[0].articleId !== article.id || !chain.every(keepsThread)) return 'missing';
   return chain.length >= MAX_THREAD_DEPTH ? chain[0].parentId : chain[0].id;
+}
+
+/**
+ * A post that repeats a stored reactie (a second click, a reload after a slow network) leads back to
+ * it, with its edit token and, when held, a look at it, only in the browser that placed it. Anyone
+ * else who sends the same address and text (the public text of a reactie, an official reply) is
+ * refused as a duplicate: knowing someone's e-mail address gives no right to their reactie.
+ */
+function leadBack(found: { id: number; status: ReactieStatus }, ctx: PostContext): PostOutcome {
+  return ctx.placedHere.includes(found.id) ? { ok: true, ...found } : { ok: false, reason: 'duplicate' };
 }
 
 function submissionKey(token: string, email: string, body: string): string {
@@ -110,9 +125,10 @@ async function postOfficial(
 
 export async function postReactie(deps: Deps, article: ReactieTarget, input: ValidReactie, ctx: PostContext): Promise<PostOutcome> {
   const key = submissionKey(ctx.formToken, input.authorEmail, input.body);
-  // A second click on "Plaats reactie" leads to the reactie the first click made.
+  // A second click on "Plaats reactie" leads to the reactie the first click made. The form token is
+  // no proof of who sent it (a shared cache gives one page to many readers): the browser's cookie is.
   const repeated = await findBySubmissionKey(readsOf(deps.db), key);
-  if (repeated) return { ok: true, ...repeated };
+  if (repeated) return leadBack(repeated, ctx);
 
   const parentId = await resolveParent(deps, article, input.parentId, ctx.ownReactieIds);
   if (parentId === 'missing') return { ok: false, reason: 'parent-missing' };
@@ -139,12 +155,12 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
     // Sent again after a slow network or a reload: lead the resident to the reactie they already
     // placed, unless a moderator removed it (then saying so is the honest answer).
     const existing = await findStatus(deps.db, verdict.existingId);
-    if (existing && existing.status !== 'trash') return { ok: true, ...existing };
+    if (existing && existing.status !== 'trash') return leadBack(existing, ctx);
   }
   if (verdict.kind === 'refuse') {
     // The second of two clicks, arriving just after the first was stored, meets the flood limit: lead it to the first.
     const first = verdict.reason === 'flood' ? await findBySubmissionKey(deps.db, key) : null;
-    return first ? { ok: true, ...first } : { ok: false, reason: verdict.reason };
+    return first ? leadBack(first, ctx) : { ok: false, reason: verdict.reason };
   }
   if (verdict.kind === 'discard') return { ok: false, reason: 'discarded' };
 
@@ -158,7 +174,7 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
     // Two clicks at the very same moment: the second insert meets the first one's key.
     if (isUniqueViolation(err)) {
       const first = await findBySubmissionKey(deps.db, key);
-      if (first) return { ok: true, ...first };
+      if (first) return leadBack(first, ctx);
     }
     throw err;
   }

@@ -1,5 +1,6 @@
-// Readers' reports of a reactie: one per reader per reactie, without accounts. A reader is known
-// only by an HMAC of the IP address (never stored itself, forgotten after IP_RETENTION_DAYS), and
+// Readers' reports of a reactie: one per reader per reactie, without accounts. A reader is an IPv4
+// address or an IPv6 /64 (http/reader-address.ts), known only by an HMAC of it (never stored itself,
+// forgotten after IP_RETENTION_DAYS), so one line with 2^64 IPv6 addresses is one reader; and
 // no page, feed or API ever shows who reported. Enough open reports hide the reactie at once,
 // pending a moderator's look, with the counters moved by delta and the article's version bumped
 // (setReactieStatus takes the article's lock), so a cached page drops it too.
@@ -7,6 +8,7 @@ import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
+import { readerAddress } from '../http/reader-address';
 import { endRecheck, lockReactie, setReactieStatus } from './queries';
 import { addLogEntry, type ModerationReason } from './moderation-log';
 
@@ -20,9 +22,12 @@ export function isReportReason(value: unknown): value is ReportReason {
   return typeof value === 'string' && (REPORT_REASONS as readonly string[]).includes(value);
 }
 
-/** The reader's key: an HMAC of the address, so the table never holds an IP. */
+/** The reader's key: an HMAC of their address (IPv4) or line (IPv6 /64), so the table never holds an IP. */
 export function readerKey(secret: string, ip: string): string {
-  return crypto.createHmac('sha256', secret).update(`reactie-report:${ip}`).digest('hex');
+  return crypto
+    .createHmac('sha256', secret)
+    .update(`reactie-report:${readerAddress(ip)}`)
+    .digest('hex');
 }
 
 export interface OpenReport {

@@ -10,7 +10,7 @@ import { findReactie, threadPageOf } from './queries';
 import { OFFICIAL_FIELD, OFFICIAL_REFUSED } from './official';
 import { forgetDetails, rememberDetails } from './remember';
 import { reactieFormPurpose, type SectionOptions } from './section';
-import { ownReactieIds, rememberPosted } from './own-cookie';
+import { ownReactieIds, placedReactieIds, rememberPosted } from './own-cookie';
 import { parseReactieForm, readReactieForm } from './validation';
 
 // Why a reactie was not stored, as the resident reads it above the form that still holds their text.
@@ -97,6 +97,7 @@ export async function submitReactie(
     honeypot: field(req.body, HONEYPOT_FIELD),
     permalink: target.permalink,
     ownReactieIds: ownReactieIds(req, deps.config.sessionSecret),
+    placedHere: placedReactieIds(req, deps.config.sessionSecret),
     officialAs: officialAs || null,
     now,
   });
@@ -112,7 +113,8 @@ export async function submitReactie(
     rememberDetails(res, { name: v.authorName, email: v.authorEmail, website: v.authorUrl ?? '' }, deps.config.env === 'production');
   else forgetDetails(req, res);
   // Only this browser sees it while it is held, and may edit or withdraw it for a short while
-  // (edit.ts). A reactie this post stored was created now; one it led back to (a second click) is read.
+  // (edit.ts). A reactie this post stored was created now; one it led back to (a second click from
+  // the browser that placed it, post.ts) is read.
   const stored = outcome.createdAt ? { id: outcome.id, createdAt: outcome.createdAt } : await findReactie(deps.db, outcome.id);
   if (stored) {
     const posted = { id: stored.id, held: outcome.status !== 'approved', editToken: editToken(deps.config.sessionSecret, stored) };

@@ -1,6 +1,8 @@
 // The reactie form: what a resident typed, checked on the server.
-// Every value is normalised first (line breaks) and checked as it will be stored, in the unit the
-// database counts; the moderator's edit form uses the same checks (validateReactieEdit).
+// Every value is normalised first (line breaks; a name and text also composed, NFC, and without
+// invisible characters at the ends) and checked as it will be stored, in the unit the database
+// counts. A name or text of only invisible characters is empty. The moderator's edit form
+// (validateReactieEdit) and the author's own edit (checkReactieBody) use the same checks.
 import { COLUMN_LIMITS } from '../db/limits';
 import {
   checkEmail,
@@ -9,6 +11,7 @@ import {
   checkWebsite,
   field,
   parseId,
+  tidyText,
   type FieldErrors,
   type FormResult,
 } from '../shared/validation';
@@ -59,6 +62,11 @@ export function readReactieForm(body: unknown): ReactieFormValues {
 
 type EditableFields = Pick<ValidReactie, 'authorName' | 'authorUrl' | 'body'>;
 
+/** A reactie's text (field `reactie`): normalised, checked, and returned as it must be stored. */
+export function checkReactieBody(errors: FieldErrors, typed: string, label: string): string {
+  return checkMultiLine(errors, 'reactie', tidyText(typed), { label, required: true, max: REACTIE_LIMITS.body });
+}
+
 /** Name, website and text: normalised, checked, and returned as they must be stored. */
 function checkEditableFields(
   errors: FieldErrors,
@@ -66,9 +74,9 @@ function checkEditableFields(
   labels: { name: string; body: string },
 ): EditableFields {
   return {
-    authorName: checkLine(errors, 'naam', values.name, { label: labels.name, required: true, max: REACTIE_LIMITS.name }),
+    authorName: checkLine(errors, 'naam', tidyText(values.name), { label: labels.name, required: true, max: REACTIE_LIMITS.name }),
     authorUrl: checkWebsite(errors, 'website', values.website, REACTIE_LIMITS.website),
-    body: checkMultiLine(errors, 'reactie', values.body, { label: labels.body, required: true, max: REACTIE_LIMITS.body }),
+    body: checkReactieBody(errors, values.body, labels.body),
   };
 }
 

@@ -55,6 +55,30 @@ export function withoutForbiddenChars(value: string): string {
   return value.replace(new RegExp(FORBIDDEN_CHARS.source, 'g'), '');
 }
 
+// What shows nothing on a page: whitespace of every kind, control and format characters (zero-width
+// spaces and joiners, bidi controls, tag characters), the default-ignorable ones (variation
+// selectors, Hangul fillers such as U+3164) and the blank Braille pattern U+2800.
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** Whether a value shows nothing once invisible characters are left out (a name of only U+200B, U+3164…). */
+export function isBlank(value: string): boolean {
+  return value.replace(INVISIBLE, '') === '';
+}
+
+// Invisible characters that mean nothing at the start or end of a text: whitespace, zero-width
+// spaces and joiners, the BOM, fillers. Not variation selectors or tag characters, which end an
+// emoji (❤️, a Scottish flag), and not the bidi marks a right-to-left name may end with.
+const INVISIBLE_EDGES =
+  /^[\p{White_Space}\u00AD\u180E\u200B-\u200D\u2060\uFEFF\u115F\u1160\u3164\uFFA0\u2800]+|[\p{White_Space}\u00AD\u180E\u200B-\u200D\u2060\uFEFF\u115F\u1160\u3164\uFFA0\u2800]+$/gu;
+
+/**
+ * A person's text as it should be stored: composed (NFC, so "é" typed as e + accent and "é" typed
+ * at once are the same name) and without invisible characters at either end.
+ */
+export function tidyText(value: string): string {
+  return value.normalize('NFC').replace(INVISIBLE_EDGES, '');
+}
+
 /** A form field as a string: arrays (?a=1&a=2) and missing fields become ''. */
 export function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
@@ -69,10 +93,11 @@ interface TextOptions {
 
 /** Checks a value that is already normalised, as it will be stored. */
 function checkText(errors: FieldErrors, name: string, value: string, opts: TextOptions): void {
-  if (hasForbiddenChars(value)) {
-    errors[name] = `${opts.label} bevat onzichtbare tekens die we niet kunnen opslaan. Typ de tekst opnieuw.`;
-  } else if (opts.required && value.trim() === '') {
+  // Only invisible characters is nothing typed, whichever they are.
+  if (opts.required && isBlank(value)) {
     errors[name] = `Vul ${opts.label.toLowerCase()} in.`;
+  } else if (hasForbiddenChars(value)) {
+    errors[name] = `${opts.label} bevat onzichtbare tekens die we niet kunnen opslaan. Typ de tekst opnieuw.`;
   } else if (charLength(value) > opts.max) {
     errors[name] =
       `${opts.label} mag hoogstens ${opts.max.toLocaleString('nl-NL')} tekens lang zijn; nu zijn het er ${charLength(value).toLocaleString('nl-NL')}.`;

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { readsOf, type Db } from '../db/knex';
+import { readerAddress } from '../http/reader-address';
 
 type Conn = Db | Knex.Transaction;
 
@@ -25,7 +26,8 @@ function digest(secret: string, kind: MemoryKind, value: string): string {
 
 function entries(secret: string, s: Sender): Array<{ kind: MemoryKind; digest: string }> {
   const values: Array<[MemoryKind, string]> = [['email', s.email.trim().toLowerCase()]];
-  if (s.ip) values.push(['ip', s.ip]);
+  // An IPv6 sender picks any address of their /64 at will: the memory keeps the /64 (http/reader-address.ts).
+  if (s.ip) values.push(['ip', readerAddress(s.ip)]);
   if (s.url) values.push(['url', normalizeUrl(s.url)]);
   return values.filter(([, v]) => v !== '').map(([kind, v]) => ({ kind, digest: digest(secret, kind, v) }));
 }

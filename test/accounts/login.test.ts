@@ -148,3 +148,36 @@ describe('accounts: login throttling', () => {
     assert.equal(last!.status, 429);
   });
 });
+
+describe('accounts: only failed logins count against the limits', () => {
+  let t: TestApp;
+  before(async () => {
+    const base = testConfig().rateLimits;
+    t = await createTestApp({
+      rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } },
+    });
+  });
+  after(async () => t.close());
+
+  it('lets an office log in 25 times in a row from one address (above the limit of 8 attempts)', async () => {
+    const staff = [await buildUser(t.db, 'editor'), await buildUser(t.db, 'moderator'), await buildUser(t.db, 'admin')];
+    for (let i = 0; i < 25; i++) {
+      const res = await tryLogin(request.agent(t.app), staff[i % staff.length].email, TEST_PASSWORD);
+      assert.equal(res.status, 303, `login ${i + 1}: ${res.text}`);
+    }
+  });
+
+  it('forgets an account’s failures once its own password is given, but not the address’s', async () => {
+    const user = await buildUser(t.db, 'editor');
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 2; i++) assert.equal((await tryLogin(request.agent(t.app), user.email, 'fout-fout-fout-fout')).status, 401);
+      assert.equal((await tryLogin(request.agent(t.app), user.email, TEST_PASSWORD)).status, 303, `round ${round + 1}`);
+    }
+    // 4 failures from this address so far; 4 more reach its limit of 8, whichever accounts they try.
+    for (let i = 0; i < 4; i++)
+      assert.equal((await tryLogin(request.agent(t.app), `gok${i}@stadslog.test`, 'fout-fout-fout-fout')).status, 401);
+    const blocked = await tryLogin(request.agent(t.app), user.email, TEST_PASSWORD);
+    assert.equal(blocked.status, 429);
+    assert.match(blocked.text, /Te veel inlogpogingen\. Wacht een minuut en probeer het dan opnieuw\./);
+  });
+});

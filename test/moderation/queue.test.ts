@@ -138,6 +138,13 @@ describe('moderation queue', () => {
       .send({ _csrf: mod.csrf, naam: 'Jan', website: '', reactie: 'x'.repeat(5001) });
     assert.equal(bad.status, 422);
     assert.match(bad.text, /hoogstens 5\.000 tekens/);
+    const invisible = await mod.agent
+      .post(`/beheer/reacties/${id}/bewerken`)
+      .type('form')
+      .send({ _csrf: mod.csrf, naam: '\u200b\u3164\u3000', website: '', reactie: '\u2060\u200b' });
+    assert.equal(invisible.status, 422);
+    assert.match(invisible.text, /Vul de naam in\./);
+    assert.match(invisible.text, /Vul de reactie in\./);
     await mod.agent
       .post(`/beheer/reacties/${id}/bewerken`)
       .type('form')

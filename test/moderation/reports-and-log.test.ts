@@ -96,6 +96,31 @@ describe('reports of reacties and the public moderation log', () => {
     assert.equal(await status(id), 'approved', 'one report hides nothing');
   });
 
+  it('counts a reader by their IPv6 /64: three reports from one /64 hide nothing and count once', async () => {
+    const article = await buildArticle(t.db);
+    const id = await buildReactie(t.db, article, { status: 'approved', body: 'Namens het college: de brug gaat open.' });
+    const first = await report(id, { reden: 'beledigend' }, '2001:db8:a:1::1');
+    assert.match(first.text, /Bedankt voor je melding/);
+    for (const ip of ['2001:db8:a:1::2', '2001:db8:a:1:ffff:ffff:ffff:fffe', '2001:0DB8:000A:0001:0000:0000:0000:0003']) {
+      const again = await report(id, { reden: 'spam' }, ip);
+      assert.equal(again.status, 200);
+      assert.match(again.text, /al gemeld/, ip);
+    }
+    assert.equal((await t.db('reactie_reports').where({ reactie_id: id })).length, 1);
+    assert.equal(await status(id), 'approved');
+    assert.match((await request(t.app).get(articlePath(article))).text, /de brug gaat open/);
+    assert.equal((await logRows(id)).length, 0, 'nothing in the public log');
+    // An IPv4 reader is one address, also when a dual-stack server writes it as IPv6.
+    const v4 = await buildReactie(t.db, article, { status: 'approved' });
+    assert.match((await report(v4, { reden: 'spam' }, '192.0.2.44')).text, /Bedankt voor je melding/);
+    assert.match((await report(v4, { reden: 'spam' }, '::ffff:192.0.2.44')).text, /al gemeld/);
+    assert.match((await report(v4, { reden: 'spam' }, '192.0.2.45')).text, /Bedankt voor je melding/, 'a neighbour is another reader');
+    // Three readers on lines of their own still hide it.
+    await report(id, { reden: 'beledigend' }, '2001:db8:b::1');
+    await report(id, { reden: 'beledigend' }, '2001:db8:c::1');
+    assert.equal(await status(id), 'pending');
+  });
+
   it('hides a reactie at the threshold: counters by delta, the cached page drops it, the log says why', async () => {
     const article = await buildArticle(t.db, { title: 'Over het marktplein' });
     const id = await buildReactie(t.db, article, {
@@ -356,11 +381,11 @@ describe('reports of reacties and the public moderation log', () => {
       const article = await buildArticle(limited.db);
       const a = await buildReactie(limited.db, article, { status: 'approved' });
       const b = await buildReactie(limited.db, article, { status: 'approved' });
-      const send = async (id: number, note: string) => {
-        const page = await request(limited.app).get(`/reactie/${id}/melden`).set('X-Forwarded-For', '203.0.113.9');
+      const send = async (id: number, note: string, ip = '203.0.113.9') => {
+        const page = await request(limited.app).get(`/reactie/${id}/melden`).set('X-Forwarded-For', ip);
         return request(limited.app)
           .post(`/reactie/${id}/melden`)
-          .set('X-Forwarded-For', '203.0.113.9')
+          .set('X-Forwarded-For', ip)
           .type('form')
           .send({ _token: hiddenInput(page.text, '_token'), reden: 'spam', toelichting: note });
       };
@@ -369,6 +394,12 @@ describe('reports of reacties and the public moderation log', () => {
       assert.equal(res.status, 429);
       assert.match(res.text, /Probeer het over/);
       assert.match(res.text, /Mijn tweede melding/);
+      // The limit casts a wider net: the same IPv4 /24, the same IPv6 /48.
+      assert.equal((await send(b, 'buurman', '203.0.113.10')).status, 429);
+      assert.equal((await send(b, 'ander net', '198.51.100.200')).status, 200);
+      assert.equal((await send(a, 'eigen /64', '2001:db8:5:1::1')).status, 200);
+      assert.equal((await send(b, 'andere /64, zelfde /48', '2001:db8:5:2::1')).status, 429);
+      assert.equal((await send(b, 'andere /48', '2001:db8:6:1::1')).status, 200);
     } finally {
       await limited.close();
     }

@@ -88,6 +88,9 @@ describe('participation: editing and withdrawing one’s own reactie', () => {
     const empty = await author.post(`/reactie/${id}/bewerken`).type('form').send({ _token: token, reactie: '   ' });
     assert.equal(empty.status, 422);
     assert.match(empty.text, /Vul je reactie in/);
+    const invisible = await author.post(`/reactie/${id}/bewerken`).type('form').send({ _token: token, reactie: '\u200b\n\u3000\u2800' });
+    assert.equal(invisible.status, 422);
+    assert.match(invisible.text, /Vul je reactie in/);
 
     t.setNow(new Date(Date.now() + 16 * MINUTE));
     const late = await author.post(`/reactie/${id}/bewerken`).type('form').send({ _token: token, reactie: 'Te laat' });

@@ -109,7 +109,7 @@ describe('privacy: erasure leaves nothing behind', function () {
       const mailBoxes = { meld_antwoorden: 'ja', meld_artikel: 'ja' };
       const first = await postAs(person, 'Mijn eerste reactie over de Markt.', '', mailBoxes);
       await agent.post(`/beheer/reacties/${first}/goedkeuren`).type('form').send({ _csrf: csrf }).expect(303);
-      const neighbours = await postAs(other, 'Een antwoord van de buurman.', first, mailBoxes);
+      const neighbours = await postAs(other, `Een antwoord van de buurman (${tag}).`, first, mailBoxes);
       await agent.post(`/beheer/reacties/${neighbours}/goedkeuren`).type('form').send({ _csrf: csrf }).expect(303);
       await t.db('subscriptions').update({ confirmed_at: new Date() });
       const reply = await postAs(person, 'Dag buurman, dank voor je antwoord.', neighbours);

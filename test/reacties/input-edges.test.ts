@@ -90,6 +90,46 @@ describe('reactie form: edges of the input', () => {
     });
   }
 
+  // Whitespace of every kind, zero-width and format characters, fillers that look like nothing.
+  const INVISIBLE = [
+    '\t\u000b\f   \u200b\u3000',
+    '\u200b\u200c\u200d\u2060\ufeff',
+    '\u3164',
+    '\u115f\u1160',
+    '\u2800',
+    '\u00a0\u202f\u205f',
+    '\u202e\u2066',
+    '\u{e0020}',
+  ];
+
+  it('refuses a name that is empty once invisible characters are left out: "Vul je naam in", 422, the text kept', async () => {
+    const before = await t.db('reacties').count({ n: '*' }).first();
+    for (const naam of INVISIBLE) {
+      const res = await post({ naam, reactie: 'Mijn tekst blijft staan.' });
+      assert.equal(res.status, 422, JSON.stringify(naam));
+      assert.match(res.text, /Vul je naam in\./);
+      assert.match(res.text, /Mijn tekst blijft staan\.<\/textarea>/);
+    }
+    assert.deepEqual(await t.db('reacties').count({ n: '*' }).first(), before, 'nothing stored');
+  });
+
+  it('refuses a reactie that is empty once invisible characters are left out, keeping the name', async () => {
+    for (const reactie of [...INVISIBLE, '\n\u200b\n\u3000\n']) {
+      const res = await post({ naam: 'Zichtbaar', reactie });
+      assert.equal(res.status, 422, JSON.stringify(reactie));
+      assert.match(res.text, /Vul je reactie in\./);
+      assert.match(res.text, /value="Zichtbaar"/);
+    }
+  });
+
+  it('stores a name and a text composed (NFC), without invisible characters at either end', async () => {
+    const res = await post({ naam: '\u200b Rene\u0301e de Wit\u3000\ufeff', reactie: '\u200b\n  Cafe\u0301 op de hoek. 👩‍👩‍👧\n\n\u2060' });
+    assert.equal(res.status, 303);
+    const row = await stored(res);
+    assert.equal(row.author_name, 'Ren\u00e9e de Wit');
+    assert.equal(row.body, 'Caf\u00e9 op de hoek. 👩‍👩‍👧');
+  });
+
   it('stores an undecodable lone surrogate (%ED%A0%80) exactly as sent, never as a broken character', async () => {
     const page = await request(t.app).get(articlePath(article));
     const token = /name="_token" value="([^"]+)"/.exec(page.text)![1];

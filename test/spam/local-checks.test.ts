@@ -163,7 +163,9 @@ describe('spam: local checks', () => {
       url: '',
     };
     t.setNow(new Date(Date.now() + 10_000));
-    const [a, b] = await Promise.all([
+    // Two clicks at once, before the first answer brought the browser its cookie (no JavaScript to
+    // stop the second): one reactie; the other click is told it was placed already, its text kept.
+    const answers = await Promise.all([
       agent
         .post(`${articlePath(article)}/reacties`)
         .type('form')
@@ -173,20 +175,34 @@ describe('spam: local checks', () => {
         .type('form')
         .send(form),
     ]);
-    assert.equal(a.status, 303);
-    assert.equal(b.status, 303);
-    assert.equal(a.headers.location, b.headers.location, 'both clicks lead to the same reactie');
+    assert.deepEqual(answers.map((r) => r.status).sort(), [303, 409]);
+    const placed = answers.find((r) => r.status === 303)!;
+    const told = answers.find((r) => r.status === 409)!;
+    assert.match(told.text, /Deze reactie heb je al geplaatst/);
+    assert.match(told.text, /Twee keer geklikt<\/textarea>/);
     assert.equal((await t.db('reacties').where({ body: 'Twee keer geklikt' })).length, 1);
     t.setNow(undefined);
     await saveSpamSettings(t.db, { floodSeconds: 0 });
     // Sent again from a reloaded page after a slow network: led to the reactie already placed.
-    const later = await post(article, { naam: 'Dubbel', email: 'dubbel@example.nl', reactie: 'Twee keer geklikt' }, { afterMs: 60_000 });
+    const later = await post(
+      article,
+      { naam: 'Dubbel', email: 'dubbel@example.nl', reactie: 'Twee keer geklikt' },
+      { afterMs: 60_000, agent },
+    );
     assert.equal(later.status, 303);
-    assert.equal(later.headers.location, a.headers.location);
+    assert.equal(later.headers.location, placed.headers.location);
     assert.equal((await t.db('reacties').where({ body: 'Twee keer geklikt' })).length, 1);
+    // Another browser sending the same address and text is refused: the reactie is not theirs.
+    const other = await post(article, { naam: 'Dubbel', email: 'dubbel@example.nl', reactie: 'Twee keer geklikt' }, { afterMs: 60_000 });
+    assert.equal(other.status, 409);
+    assert.match(other.text, /Deze reactie heb je al geplaatst/);
     // Unless a moderator removed it: then the resident is told, and the text is kept.
     await t.db('reacties').where({ body: 'Twee keer geklikt' }).update({ status: 'trash' });
-    const removed = await post(article, { naam: 'Dubbel', email: 'dubbel@example.nl', reactie: 'Twee keer geklikt' }, { afterMs: 60_000 });
+    const removed = await post(
+      article,
+      { naam: 'Dubbel', email: 'dubbel@example.nl', reactie: 'Twee keer geklikt' },
+      { afterMs: 60_000, agent },
+    );
     assert.equal(removed.status, 409);
     assert.match(removed.text, /Deze reactie heb je al geplaatst/);
     assert.match(removed.text, /Twee keer geklikt<\/textarea>/);
@@ -247,6 +263,18 @@ describe('spam: local checks', () => {
     assert.equal((await lastReactie()).status, 'spam');
     await post(article, {}, { ip: '192.0.2.99' });
     assert.equal((await lastReactie()).status, 'pending', 'a library or office shares one IP');
+    assert.deepEqual(fired(await lastReactie()), ['spam-memory']);
+    // An IPv6 spammer who moves to another address of the same /64 is still recognised.
+    await rememberSpammer(
+      t.db,
+      t.deps.config.sessionSecret,
+      { ip: '2001:db8:99:1::5', email: 'ander@spam.example', url: null },
+      new Date(),
+    );
+    await post(article, {}, { ip: '2001:db8:99:1:a:b:c:d' });
+    assert.deepEqual(fired(await lastReactie()), ['spam-memory']);
+    await post(article, {}, { ip: '2001:db8:99:2::5' });
+    assert.deepEqual(fired(await lastReactie()), [], 'the next /64 is someone else');
     const stored = await t.db('spam_memory').select('kind', 'digest');
     assert.ok(
       stored.every((r: { digest: string }) => /^[0-9a-f]{64}$/.test(r.digest)),
