@@ -23,7 +23,11 @@ export interface ImportOptions {
   now: Date;
   /** Reads and checks everything, then rolls back: the report of what a real run would do. */
   dryRun?: boolean;
-  /** Take the attachments' files over (from a local uploads folder and/or their URLs) into this folder. */
+  /**
+   * Take the attachments' files over (from a local uploads folder and/or their URLs) into this
+   * folder. Files are fetched only from `sources.fetch.hosts` and the old site's own hosts (the
+   * export's link, wp:base_site_url and wp:base_blog_url), never from an internal address.
+   */
   uploads?: { sources: UploadSources; uploadDir: string };
   /** Hears each attachment file as it is handled: the count so far, the total, and why one failed. */
   onAttachment?: (done: number, total: number, failure?: string) => void;
@@ -61,6 +65,8 @@ class Importer {
   private readonly dossiers = new Map<string, number | null>();
   private readonly tags = new Map<string, number | null>();
   private readonly attachments: PendingAttachment[] = [];
+  /** The old site's own hosts, from the export's channel: attachment files may be fetched from them. */
+  private readonly siteHosts = new Set<string>();
 
   constructor(
     private readonly trx: Knex.Transaction,
@@ -83,6 +89,15 @@ class Importer {
     await rememberImport(this.trx, 'author', login, userId);
     this.authors.set(login, { userId, name });
     this.report.add('author');
+  }
+
+  site(url: string): void {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol === 'http:' || parsed.protocol === 'https:') this.siteHosts.add(parsed.host);
+    } catch {
+      // not an address: no host to fetch from
+    }
   }
 
   /** A category as a dossier, from the channel's list or (undeclared) from an item; null for the default one. */
@@ -199,7 +214,7 @@ class Importer {
       } else {
         const stored = await importAttachmentFile(this.trx, a, articleId, {
           uploadDir: uploads.uploadDir,
-          sources: uploads.sources,
+          sources: this.withSiteHosts(uploads.sources),
           now: this.options.now,
           dryRun: this.options.dryRun === true,
         });
@@ -215,6 +230,12 @@ class Importer {
       const changed = await rewriteUploadLinks(this.trx, hosts);
       for (let i = 0; i < changed; i++) this.report.note('artikelen met links naar de nieuwe bijlagen');
     }
+  }
+
+  /** The sources with the old site's own hosts added to those files may be fetched from. */
+  private withSiteHosts(sources: UploadSources): UploadSources {
+    const { fetch } = sources;
+    return fetch ? { ...sources, fetch: { ...fetch, hosts: [...fetch.hosts, ...this.siteHosts] } } : sources;
   }
 
   /** One file that did not come over: counted by kind of reason, and named with its reason. */
@@ -240,7 +261,8 @@ export async function importWxr(
       const importer = new Importer(trx, options);
       report = importer.report;
       for await (const record of readWxr(chunks, onBytes)) {
-        if (record.type === 'author') await importer.author(record.node);
+        if (record.type === 'site') importer.site(record.url);
+        else if (record.type === 'author') await importer.author(record.node);
         else if (record.type === 'category')
           await importer.dossierOf(
             childText(record.node, 'wp:category_nicename'),

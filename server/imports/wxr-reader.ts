@@ -14,7 +14,11 @@ export interface XmlNode {
   children: XmlNode[];
 }
 
-export type WxrRecord = { type: 'version'; version: string } | { type: 'author' | 'category' | 'tag' | 'term' | 'item'; node: XmlNode };
+export type WxrRecord =
+  | { type: 'version'; version: string }
+  /** The channel's link, wp:base_site_url or wp:base_blog_url: the old site's own addresses. */
+  | { type: 'site'; url: string }
+  | { type: 'author' | 'category' | 'tag' | 'term' | 'item'; node: XmlNode };
 
 const RECORDS: Record<string, 'author' | 'category' | 'tag' | 'term' | 'item'> = {
   'wp:author': 'author',
@@ -23,7 +27,9 @@ const RECORDS: Record<string, 'author' | 'category' | 'tag' | 'term' | 'item'> =
   'wp:term': 'term',
   item: 'item',
 };
+const SITE_FIELDS = new Set(['link', 'wp:base_site_url', 'wp:base_blog_url']);
 const SUPPORTED_VERSIONS = ['1.0', '1.1', '1.2'];
+const MAX_SITE_FIELD = 10_000;
 
 /** The file is not a WordPress export, or not one we can read: a Dutch message for the command line. */
 export class WxrError extends Error {}
@@ -48,10 +54,11 @@ export async function* readWxr(
   const parser = new SaxesParser({ xmlns: false, position: true });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const ready: WxrRecord[] = [];
+  const early: WxrRecord[] = []; // site addresses read before the version, handed on after it
   const path: string[] = [];
   let record: XmlNode[] | null = null; // the open elements of the record being read, outermost first
   let version: string | null = null;
-  let versionText: string | null = null;
+  let channelField: { name: string; text: string } | null = null;
   let failure: Error | null = null;
 
   parser.on('error', (err) => {
@@ -73,29 +80,33 @@ export async function* readWxr(
     } else if (path.length === 3 && path[1] === 'channel' && RECORDS[name]) {
       if (version === null) failure = new WxrError('Dit is geen WordPress-export (WXR): <wp:wxr_version> ontbreekt vóór de inhoud.');
       record = [node];
-    } else if (path.length === 3 && path[1] === 'channel' && name === 'wp:wxr_version') versionText = '';
+    } else if (path.length === 3 && path[1] === 'channel' && (name === 'wp:wxr_version' || SITE_FIELDS.has(name)))
+      channelField = { name, text: '' };
   });
   const onText = (text: string) => {
     if (record) record[record.length - 1].text += text;
-    else if (versionText !== null) versionText += text;
+    else if (channelField && channelField.text.length < MAX_SITE_FIELD) channelField.text += text.slice(0, MAX_SITE_FIELD);
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', () => {
     if (failure) return;
-    const name = path.pop();
+    path.pop();
     if (record) {
       const node = record.pop()!;
       if (record.length === 0) {
         record = null;
         ready.push({ type: RECORDS[node.name], node });
       }
-    } else if (name === 'wp:wxr_version' && versionText !== null) {
-      version = versionText.trim();
-      versionText = null;
+    } else if (channelField?.name === 'wp:wxr_version') {
+      version = channelField.text.trim();
+      channelField = null;
       if (!SUPPORTED_VERSIONS.includes(version))
         failure = new WxrError(`WXR-versie ${version} wordt niet ondersteund (wel ${SUPPORTED_VERSIONS.join(', ')}).`);
-      else ready.push({ type: 'version', version });
+      else ready.push({ type: 'version', version }, ...early.splice(0));
+    } else if (channelField) {
+      (version === null ? early : ready).push({ type: 'site', url: channelField.text.trim() });
+      channelField = null;
     }
   });
 
