@@ -4,10 +4,11 @@ import type { Knex } from 'knex';
 import { COLUMN_LIMITS } from '../db/limits';
 import { insertReactie, type ReactieStatus } from '../reacties/queries';
 import { MAX_THREAD_DEPTH } from '../reacties/thread';
+import { isOverLimit, overLimitReason } from './limits';
 import { htmlToPlainText } from './wp-html';
 import { importedIds, rememberImport } from './queries';
 import { ALREADY, type ImportReport } from './report';
-import { childText, type XmlNode } from './wxr-reader';
+import { child, childText, type XmlNode } from './wxr-reader';
 import { wpDate } from './dates';
 
 export type PingbackMode = 'skip' | 'keep';
@@ -40,6 +41,8 @@ interface WpComment {
   status: ReactieStatus;
   createdAt: Date;
   node: XmlNode;
+  /** The text as stored (a kept pingback marked as such). */
+  body: string;
 }
 
 function cut(text: string, max: number): string {
@@ -77,13 +80,24 @@ function parentsFirst(comments: WpComment[]): WpComment[] {
   return out;
 }
 
-/** Imports the comments of one item into the article `articleId`; what was imported before is skipped. */
+/** The text of a comment as a reactie stores it: plain text, a kept pingback or trackback marked as such. */
+function reactieBody(text: string, type: string): string {
+  if (type === 'pingback') return `[Pingback] ${text}`;
+  if (type === 'trackback') return `[Trackback] ${text}`;
+  return text;
+}
+
+/**
+ * Imports the comments of one item into the article `articleId`; what was imported before is
+ * skipped. `post` names the item in the report ("bericht 101").
+ */
 export async function importComments(
   trx: Knex.Transaction,
   articleId: number,
   nodes: XmlNode[],
   options: CommentOptions,
   report: ImportReport,
+  post: string,
 ): Promise<void> {
   if (nodes.length > MAX_COMMENTS_PER_POST) {
     for (let i = MAX_COMMENTS_PER_POST; i < nodes.length; i++)
@@ -106,11 +120,20 @@ export async function importComments(
       report.skip('comment', `${type} (--pingbacks skip)`);
     else if (type !== '' && type !== 'comment' && type !== 'pingback' && type !== 'trackback') report.skip('comment', `soort "${type}"`);
     else if (!STATUSES[approved]) report.skip('comment', `onbekende status "${approved}"`);
-    else if (!htmlToPlainText(childText(node, 'wp:comment_content'))) report.skip('comment', 'lege tekst');
     else {
-      const parent = childText(node, 'wp:comment_parent').trim();
-      const createdAt = wpDate(childText(node, 'wp:comment_date_gmt'), childText(node, 'wp:comment_date')) ?? options.now;
-      todo.push({ wpId, parentWpId: parent && parent !== '0' ? parent : null, type, status: STATUSES[approved], createdAt, node });
+      const content = child(node, 'wp:comment_content');
+      // A text the reader cut is too long whatever it becomes, and is not converted at all.
+      const text = content?.cut ? '' : htmlToPlainText(content?.text ?? '');
+      const body = reactieBody(text, type);
+      if (isOverLimit('comment', body, content)) {
+        report.skip('comment', overLimitReason('comment'));
+        report.problem('tooLong', `reactie ${wpId} bij ${post}: ${overLimitReason('comment')}`);
+      } else if (!text) report.skip('comment', 'lege tekst');
+      else {
+        const parent = childText(node, 'wp:comment_parent').trim();
+        const createdAt = wpDate(childText(node, 'wp:comment_date_gmt'), childText(node, 'wp:comment_date')) ?? options.now;
+        todo.push({ wpId, parentWpId: parent && parent !== '0' ? parent : null, type, status: STATUSES[approved], createdAt, node, body });
+      }
     }
   }
   const ordered = parentsFirst(todo);
@@ -135,8 +158,6 @@ export async function importComments(
     const n = c.node;
     const ip = childText(n, 'wp:comment_author_IP').trim();
     const email = childText(n, 'wp:comment_author_email').trim();
-    const pingback = c.type === 'pingback' || c.type === 'trackback';
-    const text = htmlToPlainText(childText(n, 'wp:comment_content'));
     const id = await insertReactie(
       trx,
       {
@@ -146,7 +167,7 @@ export async function importComments(
         authorEmail: [...email].length <= COLUMN_LIMITS.reacties.author_email ? email : '',
         authorUrl: authorUrl(childText(n, 'wp:comment_author_url')),
         // A pingback or trackback kept is marked as such in its text: the thread shows what it is.
-        body: pingback ? `[${c.type === 'pingback' ? 'Pingback' : 'Trackback'}] ${text}` : text,
+        body: c.body,
         status: c.status,
         ip: ip && ip.length <= 45 && c.createdAt.getTime() >= ipCutoff ? ip : null,
         userAgent: cut(childText(n, 'wp:comment_agent').trim(), COLUMN_LIMITS.reacties.user_agent) || null,

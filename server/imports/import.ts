@@ -12,9 +12,10 @@ import { importComments, type PingbackMode } from './comments';
 import { importPost, type Author } from './posts';
 import { addRedirects, importedId, rememberImport } from './queries';
 import { ALREADY, ImportReport } from './report';
-import { childrenNamed, childText, readWxr, type XmlNode } from './wxr-reader';
+import { child, childrenNamed, childText, readWxr, type XmlNode } from './wxr-reader';
 import { htmlToPlainText } from './wp-html';
 import { importAttachmentFile, rewriteUploadLinks } from './attachments';
+import { isOverLimit, overLimitReason, READ_TEXT_LIMITS } from './limits';
 import type { UploadSources } from './upload-files';
 
 export interface ImportOptions {
@@ -23,13 +24,20 @@ export interface ImportOptions {
   now: Date;
   /** Reads and checks everything, then rolls back: the report of what a real run would do. */
   dryRun?: boolean;
-  /** Take the attachments' files over (from a local uploads folder and/or their URLs) into this folder. */
+  /**
+   * Take the attachments' files over (from a local uploads folder and/or their URLs) into this
+   * folder. Files are fetched only from `sources.fetch.hosts` and the old site's own hosts (the
+   * export's link, wp:base_site_url and wp:base_blog_url), never from an internal address.
+   */
   uploads?: { sources: UploadSources; uploadDir: string };
   /** Hears each attachment file as it is handled: the count so far, the total, and why one failed. */
   onAttachment?: (done: number, total: number, failure?: string) => void;
 }
 
 class DryRunDone extends Error {}
+
+const TOO_BIG = 'te groot om in te lezen';
+const TOO_MANY_COMMENTS = 'meer reacties bij één bericht dan het importeren in één keer inleest';
 
 function decodeSlug(raw: string): string {
   try {
@@ -61,6 +69,8 @@ class Importer {
   private readonly dossiers = new Map<string, number | null>();
   private readonly tags = new Map<string, number | null>();
   private readonly attachments: PendingAttachment[] = [];
+  /** The old site's own hosts, from the export's channel: attachment files may be fetched from them. */
+  private readonly siteHosts = new Set<string>();
 
   constructor(
     private readonly trx: Knex.Transaction,
@@ -85,8 +95,17 @@ class Importer {
     this.report.add('author');
   }
 
+  site(url: string): void {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol === 'http:' || parsed.protocol === 'https:') this.siteHosts.add(parsed.host);
+    } catch {
+      // not an address: no host to fetch from
+    }
+  }
+
   /** A category as a dossier, from the channel's list or (undeclared) from an item; null for the default one. */
-  async dossierOf(nicename: string, title: string, description: string): Promise<number | null> {
+  async dossierOf(nicename: string, title: string, description: XmlNode | undefined): Promise<number | null> {
     const key = cut(nicename.trim(), 100);
     if (!key) return null;
     const known = this.dossiers.get(key);
@@ -98,8 +117,13 @@ class Importer {
       const slug = await uniqueDossierSlug(this.trx, slugify(decodeSlug(key)));
       const titleText = cut(htmlToPlainText(title) || key, COLUMN_LIMITS.dossiers.title);
       const now = this.options.now;
-      id = (await createDossier(this.trx, { title: titleText, slug, introMarkdown: htmlToPlainText(description), participants: '' }, now))
-        .id;
+      // A description longer than the dossier form takes is left out; the dossier itself comes in.
+      let intro = description?.cut ? '' : htmlToPlainText(description?.text ?? '');
+      if (isOverLimit('categoryDescription', intro, description)) {
+        this.report.note(`categorieën met een ${overLimitReason('categoryDescription')}, zonder beschrijving overgenomen`);
+        intro = '';
+      }
+      id = (await createDossier(this.trx, { title: titleText, slug, introMarkdown: intro, participants: '' }, now)).id;
       await rememberImport(this.trx, 'category', key, id);
       this.report.add('category');
     }
@@ -135,23 +159,39 @@ class Importer {
     if (type !== 'post' && type !== 'page') return this.report.skip('other', `soort "${type || 'onbekend'}"`);
     const kind = type === 'page' ? 'page' : 'post';
     if (!/^\d+$/.test(wpId)) return this.report.skip(kind, 'zonder geldig wp:post_id');
+    const label = `${kind === 'page' ? 'pagina' : 'bericht'} ${wpId}`;
+    // Children the reader had no room for (wxr-reader.ts RECORD_BUDGET): comments are named and
+    // skipped; without any other part (meta fields aside) the item itself may be incomplete.
+    const dropped = [...(node.dropped ?? [])];
+    const droppedComments = dropped.find(([name]) => name === 'wp:comment')?.[1] ?? 0;
+    if (dropped.some(([name]) => name !== 'wp:comment' && name !== 'wp:postmeta')) {
+      this.report.skip(kind, TOO_BIG);
+      this.report.problem('tooLong', `${label}: ${TOO_BIG}`);
+      for (let i = 0; i < childrenNamed(node, 'wp:comment').length + droppedComments; i++)
+        this.report.skip('comment', 'bij een bericht dat niet is overgenomen');
+      return;
+    }
+    if (droppedComments) {
+      for (let i = 0; i < droppedComments; i++) this.report.skip('comment', TOO_MANY_COMMENTS);
+      this.report.problem('tooLong', `${label}: ${droppedComments.toLocaleString('nl-NL')} reacties niet ingelezen (${TOO_MANY_COMMENTS})`);
+    }
     let articleId = await importedId(this.trx, 'post', wpId);
     if (articleId !== null) this.report.skip(kind, ALREADY);
     else
       articleId = await importPost(this.trx, node, {
         authors: this.authors,
-        dossierOf: (c) => this.dossierOf(c.attrs.nicename ?? '', c.text, ''),
+        dossierOf: (c) => this.dossierOf(c.attrs.nicename ?? '', c.text, undefined),
         tagOf: (c) => this.tagOf(c.attrs.nicename ?? '', c.text),
         report: this.report,
         now: this.options.now,
       });
     const comments = childrenNamed(node, 'wp:comment');
     if (articleId === null) {
-      for (let i = 0; i < comments.length; i++) this.report.skip('comment', 'bij een bericht dat niet is overgenomen');
+      for (let i = 0; i < comments.length + droppedComments; i++) this.report.skip('comment', 'bij een bericht dat niet is overgenomen');
       return;
     }
     // New comments on a post imported before still come in (a newer export of the same site).
-    await importComments(this.trx, articleId, comments, this.options, this.report);
+    await importComments(this.trx, articleId, comments, this.options, this.report, label);
   }
 
   private attachment(node: XmlNode): void {
@@ -199,7 +239,7 @@ class Importer {
       } else {
         const stored = await importAttachmentFile(this.trx, a, articleId, {
           uploadDir: uploads.uploadDir,
-          sources: uploads.sources,
+          sources: this.withSiteHosts(uploads.sources),
           now: this.options.now,
           dryRun: this.options.dryRun === true,
         });
@@ -217,12 +257,18 @@ class Importer {
     }
   }
 
+  /** The sources with the old site's own hosts added to those files may be fetched from. */
+  private withSiteHosts(sources: UploadSources): UploadSources {
+    const { fetch } = sources;
+    return fetch ? { ...sources, fetch: { ...fetch, hosts: [...fetch.hosts, ...this.siteHosts] } } : sources;
+  }
+
   /** One file that did not come over: counted by kind of reason, and named with its reason. */
   private fail(a: PendingAttachment, reason: string, done: number, total: number): void {
     const kind = reason.replace(/ \(.*$|:.*$/, '');
     this.report.skip('attachment', `bestand ${kind}`);
     const message = `${a.url || `bijlage ${a.wpId}`} (bij bericht ${a.parentWpId}): ${reason}`;
-    this.report.problem(message);
+    this.report.problem('file', message);
     this.options.onAttachment?.(done, total, message);
   }
 }
@@ -239,13 +285,14 @@ export async function importWxr(
     await db.transaction(async (trx) => {
       const importer = new Importer(trx, options);
       report = importer.report;
-      for await (const record of readWxr(chunks, onBytes)) {
-        if (record.type === 'author') await importer.author(record.node);
+      for await (const record of readWxr(chunks, { onBytes, textLimits: READ_TEXT_LIMITS })) {
+        if (record.type === 'site') importer.site(record.url);
+        else if (record.type === 'author') await importer.author(record.node);
         else if (record.type === 'category')
           await importer.dossierOf(
             childText(record.node, 'wp:category_nicename'),
             childText(record.node, 'wp:cat_name'),
-            childText(record.node, 'wp:category_description'),
+            child(record.node, 'wp:category_description'),
           );
         else if (record.type === 'tag') await importer.tagOf(childText(record.node, 'wp:tag_slug'), childText(record.node, 'wp:tag_name'));
         else if (record.type === 'item') await importer.item(record.node);

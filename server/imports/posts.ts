@@ -8,8 +8,9 @@ import { slugify } from '../shared/slug';
 import { wpDate, wpDateParts } from './dates';
 import { addRedirects, rememberImport } from './queries';
 import type { ImportReport } from './report';
+import { isOverLimit, overLimitReason, type ImportField } from './limits';
 import { firstParagraphText, htmlToPlainText, wordpressBodyHtml } from './wp-html';
-import { childText, type XmlNode } from './wxr-reader';
+import { child, childText, type XmlNode } from './wxr-reader';
 
 export interface Author {
   userId: number | null;
@@ -79,12 +80,30 @@ export async function importPost(
     report.skip(kind, decided.skip);
     return null;
   }
+  const tooLong = (field: ImportField): null => {
+    const plain = htmlToPlainText(childText(item, 'title'));
+    const name = [...plain].length > 60 ? `${cut(plain, 59)}…` : plain;
+    const link = cut(childText(item, 'link').trim(), 200);
+    const reason = overLimitReason(field);
+    report.skip(kind, reason);
+    const what = `${kind === 'page' ? 'pagina' : 'bericht'} ${cut(childText(item, 'wp:post_id').trim(), 20)}`;
+    report.problem('tooLong', `${what}${name ? ` "${name}"` : ''}${link ? ` (${link})` : ''}: ${reason}`);
+    return null;
+  };
+  const titleNode = child(item, 'title');
+  const title = htmlToPlainText(titleNode?.text ?? '') || '(zonder titel)';
+  if (isOverLimit('title', title, titleNode)) return tooLong('title');
+  // A body the reader cut is too long whatever it becomes, and is not converted at all.
+  const content = child(item, 'content:encoded');
+  const body = content?.cut ? '' : wordpressBodyHtml(content?.text ?? '');
+  if (isOverLimit('body', body, content)) return tooLong('body');
+  const excerptNode = child(item, 'excerpt:encoded');
+  const givenExcerpt = htmlToPlainText(excerptNode?.text ?? '');
+  if (isOverLimit('excerpt', givenExcerpt, excerptNode)) return tooLong('excerpt');
+  const excerpt = givenExcerpt || firstParagraphText(body);
   if (decided.note) report.note(decided.note);
   const date = wpDate(childText(item, 'wp:post_date_gmt'), childText(item, 'wp:post_date')) ?? ctx.now;
-  const title = cut(htmlToPlainText(childText(item, 'title')) || '(zonder titel)', COLUMN_LIMITS.articles.title);
   const slug = await uniqueSlug(trx, slugify(decodeSlug(childText(item, 'wp:post_name')) || title));
-  const body = wordpressBodyHtml(childText(item, 'content:encoded'));
-  const excerpt = htmlToPlainText(childText(item, 'excerpt:encoded')) || firstParagraphText(body);
   const creator = childText(item, 'dc:creator').trim();
   const author = ctx.authors.get(creator);
   const article = await createArticle(

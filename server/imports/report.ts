@@ -14,13 +14,20 @@ export type ReportKind = keyof typeof KIND_LABELS;
 
 export const ALREADY = 'al geïmporteerd';
 
+/** The headings under which single things that did not come over are named. */
+export const PROBLEM_HEADINGS = {
+  file: 'Niet overgenomen bestanden',
+  tooLong: 'Niet overgenomen, langer dan de editor toestaat',
+} as const;
+export type ProblemKind = keyof typeof PROBLEM_HEADINGS;
+
 export class ImportReport {
   readonly imported = new Map<ReportKind, number>();
   readonly skipped = new Map<ReportKind, Map<string, number>>();
   /** Things that came in but differ from WordPress (a private post as concept, a reply placed at the top). */
   readonly notes = new Map<string, number>();
-  /** One line per thing that failed and is worth naming (an attachment file that did not come over). */
-  readonly problems: string[] = [];
+  /** One line per thing that failed and is worth naming (an attachment file, a post too long), by kind. */
+  readonly problems = new Map<ProblemKind, string[]>();
 
   add(kind: ReportKind): void {
     this.imported.set(kind, (this.imported.get(kind) ?? 0) + 1);
@@ -36,8 +43,10 @@ export class ImportReport {
     this.notes.set(text, (this.notes.get(text) ?? 0) + 1);
   }
 
-  problem(text: string): void {
-    this.problems.push(text);
+  problem(kind: ProblemKind, text: string): void {
+    const list = this.problems.get(kind) ?? [];
+    list.push(text);
+    this.problems.set(kind, list);
   }
 
   count(kind: ReportKind): number {
@@ -61,8 +70,10 @@ export class ImportReport {
     }
     if (this.notes.size) out.push('Opmerkingen:');
     for (const [text, count] of this.notes) out.push(`  ${text}: ${n(count)}`);
-    if (this.problems.length) out.push('Niet overgenomen bestanden:');
-    for (const text of this.problems) out.push(`  ${text}`);
+    for (const kind of Object.keys(PROBLEM_HEADINGS) as ProblemKind[]) {
+      const list = this.problems.get(kind);
+      if (list) out.push(`${PROBLEM_HEADINGS[kind]}:`, ...list.map((text) => `  ${text}`));
+    }
     return out;
   }
 }

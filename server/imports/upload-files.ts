@@ -1,20 +1,33 @@
 // The bytes of one WordPress upload, into a temporary file of the attachments' storage: from a
 // local copy of wp-content/uploads, or fetched from the old site over HTTP. Hashed and measured
 // on the way, stopped as soon as it is too large; a failure is a Dutch reason, never an exception.
+// A fetch goes only to the old site's own hosts and those named with --allow-host, only to public
+// addresses, redirects checked again (http/guarded-fetch.ts); its failures are named without detail.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SNIFF_BYTES } from '../attachments/file-type';
 import { newTmpPath, removeQuietly } from '../attachments/storage';
 import { formatFileSize } from '../attachments/format';
+import { guardedGet, hostAllowlist, type GuardedFailure, type Resolve } from '../http/guarded-fetch';
+
+export interface FetchPolicy {
+  /** The hosts files may come from ("oud.example.nl", "cdn.example.nl:8443"): the old site's own and --allow-host's. */
+  hosts: string[];
+  /**
+   * Tests only; no command or setting sets these. `resolve` answers DNS for the test's host names;
+   * `loopbackPorts` lets a test server on 127.0.0.1 at those ports stand in for the old site.
+   */
+  forTests?: { resolve?: Resolve; loopbackPorts?: number[] };
+}
 
 export interface UploadSources {
   /** A copy of the old site's wp-content/uploads folder. */
   dir?: string;
-  /** Fetch the attachment URL when there is no local copy. */
-  fetch?: boolean;
+  /** Fetch the attachment URL when there is no local copy: only from these hosts. */
+  fetch?: FetchPolicy;
   /** Largest file taken over (the attachments' limit). */
   maxBytes: number;
   /** How long one download may take. */
@@ -50,7 +63,14 @@ class Meter extends Transform {
 
 const tooLarge = (max: number) => `te groot (meer dan ${formatFileSize(max)})`;
 
-async function copyIn(source: Readable, uploadDir: string, max: number): Promise<Acquired> {
+/** Why a fetch did not give a file: the same words whatever went wrong on the way (no port scan through the report). */
+const NOT_FETCHED: Record<GuardedFailure, string> = {
+  host: 'niet opgehaald: adres niet toegestaan (niet van de oude site; andere hosts met --allow-host)',
+  address: 'niet opgehaald: adres niet toegestaan',
+  failed: 'niet opgehaald',
+};
+
+async function copyIn(source: Readable, uploadDir: string, max: number, unreadable?: string): Promise<Acquired> {
   const tmpPath = await newTmpPath(uploadDir);
   const meter = new Meter(max);
   try {
@@ -58,7 +78,7 @@ async function copyIn(source: Readable, uploadDir: string, max: number): Promise
   } catch (err) {
     await removeQuietly(tmpPath);
     if (err instanceof TooLarge) return { ok: false, reason: tooLarge(max) };
-    return { ok: false, reason: `niet te lezen (${(err as Error).message})` };
+    return { ok: false, reason: unreadable ?? `niet te lezen (${(err as Error).message})` };
   }
   return { ok: true, file: { tmpPath, sha256: meter.hash.digest('hex'), size: meter.size, head: meter.head } };
 }
@@ -87,25 +107,20 @@ function localFile(dir: string, rel: string): string | null {
   return full.startsWith(root + path.sep) ? full : null;
 }
 
-async function fetchIn(url: string, uploadDir: string, sources: UploadSources): Promise<Acquired> {
+async function fetchIn(url: string, uploadDir: string, sources: UploadSources, policy: FetchPolicy): Promise<Acquired> {
   if (!/^https?:\/\//i.test(url)) return { ok: false, reason: 'geen http(s)-adres om op te halen' };
-  let res: Response;
-  try {
-    res = await fetch(url, { signal: AbortSignal.timeout(sources.timeoutMs ?? 30_000), redirect: 'follow' });
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-    return { ok: false, reason: `ophalen mislukt (${cause})` };
-  }
-  if (!res.ok || !res.body) {
-    await res.body?.cancel();
-    return { ok: false, reason: `ophalen mislukt (HTTP ${res.status})` };
-  }
-  const announced = Number(res.headers.get('content-length'));
-  if (Number.isFinite(announced) && announced > sources.maxBytes) {
-    await res.body.cancel();
+  const got = await guardedGet(url, {
+    allowed: hostAllowlist(policy.hosts),
+    signal: AbortSignal.timeout(sources.timeoutMs ?? 30_000),
+    resolve: policy.forTests?.resolve,
+    loopbackPortsForTests: policy.forTests?.loopbackPorts,
+  });
+  if (!got.ok) return { ok: false, reason: NOT_FETCHED[got.why] };
+  if (got.contentLength !== null && got.contentLength > sources.maxBytes) {
+    got.body.destroy();
     return { ok: false, reason: tooLarge(sources.maxBytes) };
   }
-  return copyIn(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), uploadDir, sources.maxBytes);
+  return copyIn(got.body, uploadDir, sources.maxBytes, NOT_FETCHED.failed);
 }
 
 /** The file of an attachment: the local copy when there is one, else (when allowed) its URL. */
@@ -119,6 +134,6 @@ export async function acquireUpload(url: string, uploadDir: string, sources: Upl
     }
     if (!sources.fetch) return { ok: false, reason: `ontbreekt in de map met uploads (${rel})` };
   }
-  if (sources.fetch) return fetchIn(url, uploadDir, sources);
+  if (sources.fetch) return fetchIn(url, uploadDir, sources, sources.fetch);
   return { ok: false, reason: 'niet in wp-content/uploads en ophalen staat uit' };
 }

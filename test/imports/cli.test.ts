@@ -68,4 +68,19 @@ describe('imports: the import:wxr and export:wxr commands', () => {
     assert.equal(usage.status, 1);
     assert.match(usage.stderr, /Gebruik: npm run import:wxr/);
   });
+
+  it('explains --fetch-uploads and --allow-host, and refuses an --allow-host that is no host', () => {
+    const site = path.join(FIXTURES, 'site.xml');
+    const alone = run('import-wxr.ts', ['--allow-host', 'media.example.nl', site], database.url);
+    assert.equal(alone.status, 1);
+    assert.match(alone.stderr, /--allow-host hoort bij --fetch-uploads\./);
+    assert.match(alone.stderr, /--allow-host HOST {3}haalt ook van deze host op, bijvoorbeeld --allow-host media\.example\.nl/);
+    assert.match(alone.stderr, /nooit van een intern adres/);
+    const bad = run('import-wxr.ts', ['--fetch-uploads', '--allow-host', 'media.example.nl/pad', site], database.url);
+    assert.equal(bad.status, 1);
+    assert.match(
+      bad.stderr,
+      /--allow-host heeft een host nodig, zoals media\.example\.nl of media\.example\.nl:8080, niet "media\.example\.nl\/pad"\./,
+    );
+  });
 });
