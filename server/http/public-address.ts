@@ -4,7 +4,7 @@
 // anything else that is not the public internet. The ranges are IANA's special-purpose registries
 // (IPv4 and IPv6); an IPv6 address that carries an IPv4 one (mapped, NAT64, 6to4) is judged by it.
 // Pure: strings in, a verdict out; anything that does not parse is not public.
-import net from 'node:net';
+import { parseIp } from './ip-address';
 
 /** Why an address is not public: the name of its range; null when it is public. */
 export type AddressRange = string | null;
@@ -25,31 +25,14 @@ function inRange(value: bigint, size: number, r: Range): boolean {
   return value >> shift === r.net >> shift;
 }
 
-/** 127.0.0.1 as a 32-bit number; null unless it is four decimal parts of 0–255 (no other forms). */
-function parseIpv4(address: string): bigint | null {
-  const parts = address.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^(?:0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) return null;
-  return parts.reduce((n, p) => (n << 8n) | BigInt(p), 0n);
-}
-
-/** An IPv6 address (compressed, with an IPv4 tail, with or without a zone) as a 128-bit number; null when it is none. */
-function parseIpv6(address: string): bigint | null {
-  const plain = address.replace(/%.*$/, '');
-  if (net.isIPv6(plain) === false) return null;
-  let text = plain.toLowerCase();
-  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (tail) {
-    const v4 = parseIpv4(tail[1]);
-    if (v4 === null) return null;
-    text = `${text.slice(0, -tail[1].length)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
-  }
-  const halves = text.split('::');
-  const head = halves[0] ? halves[0].split(':') : [];
-  const rest = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
-  const groups = halves.length === 2 ? [...head, ...Array<string>(8 - head.length - rest.length).fill('0'), ...rest] : head;
-  if (groups.length !== 8) return null;
-  return groups.reduce((n, g) => (n << 16n) | BigInt(parseInt(g, 16)), 0n);
-}
+const parseIpv4 = (a: string) => {
+  const p = parseIp(a);
+  return p?.version === 4 ? p.value : null;
+};
+const parseIpv6 = (a: string) => {
+  const p = parseIp(a);
+  return p?.version === 6 ? p.value : null;
+};
 
 // IANA IPv4 Special-Purpose Address Registry, plus multicast and the reserved block.
 const V4: Range[] = [
@@ -106,11 +89,10 @@ function ipv4Range(value: bigint): AddressRange {
  * IPv6 with or without brackets or a zone. Anything else is "not an IP address".
  */
 export function nonPublicRange(address: string): AddressRange {
-  const text = address.replace(/^\[(.*)\]$/, '$1');
-  const v4 = parseIpv4(text);
-  if (v4 !== null) return ipv4Range(v4);
-  const value = parseIpv6(text);
-  if (value === null) return 'not an IP address';
+  const parsed = parseIp(address);
+  if (parsed === null) return 'not an IP address';
+  if (parsed.version === 4) return ipv4Range(parsed.value);
+  const value = parsed.value;
   const low32 = value & 0xffffffffn;
   if (inRange(value, 128, IPV4_MAPPED) || inRange(value, 128, NAT64)) return ipv4Range(low32);
   if (inRange(value, 128, SIX_TO_FOUR)) return ipv4Range((value >> 80n) & 0xffffffffn);
