@@ -12,7 +12,7 @@ import { readerNetwork } from '../http/reader-address';
 import { articlePath, findArticleById, isPublic, type Article } from '../articles/queries';
 import { findReactie, type Reactie } from '../reacties/queries';
 import { MODERATION_REASONS } from '../reacties/moderation-log';
-import { addReport, isReportReason, readerKey, REPORT_NOTE_MAX, REPORT_REASONS } from '../reacties/reports';
+import { addReport, isReportReason, networkKey, readerKey, REPORT_NOTE_MAX, REPORT_REASONS } from '../reacties/reports';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { loadSettings } from '../settings/settings';
 import { field, parseId, type FieldErrors } from '../shared/validation';
@@ -107,6 +107,7 @@ export function reportRoutes(deps: Deps): Router {
         reason: values.reason,
         note: values.note || null,
         readerKey: readerKey(deps.config.sessionSecret, req.ip ?? ''),
+        networkKey: networkKey(deps.config.sessionSecret, req.ip ?? ''),
       },
       reportThreshold,
       deps.clock(),

@@ -101,8 +101,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     retention: 'zolang het artikel bestaat (openbare verantwoording)',
   },
   reactie_reports: {
-    personalData: 'een HMAC van het IP-adres van wie meldde (nooit het adres zelf), de toelichting van de melder',
-    retention: 'de HMAC: IP_RETENTION_DAYS; de melding zolang de reactie bestaat',
+    personalData: 'een HMAC van het IP-adres van wie meldde en een van diens netwerk (nooit het adres zelf), de toelichting van de melder',
+    retention: 'de HMACs: IP_RETENTION_DAYS; de melding zolang de reactie bestaat',
   },
   moderation_appeals: {
     personalData: 'de tekst van het bezwaar van wie de reactie schreef',

@@ -1,14 +1,15 @@
 // Readers' reports of a reactie: one per reader per reactie, without accounts. A reader is an IPv4
 // address or an IPv6 /64 (http/reader-address.ts), known only by an HMAC of it (never stored itself,
 // forgotten after IP_RETENTION_DAYS), so one line with 2^64 IPv6 addresses is one reader; and
-// no page, feed or API ever shows who reported. Enough open reports hide the reactie at once,
+// no page, feed or API ever shows who reported. Open reports from enough different networks (IPv4
+// /24, IPv6 /48, also only as an HMAC) hide the reactie at once,
 // pending a moderator's look, with the counters moved by delta and the article's version bumped
 // (setReactieStatus takes the article's lock), so a cached page drops it too.
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
-import { readerAddress } from '../http/reader-address';
+import { readerAddress, readerNetwork } from '../http/reader-address';
 import { endRecheck, lockReactie, setReactieStatus } from './queries';
 import { addLogEntry, type ModerationReason } from './moderation-log';
 
@@ -30,6 +31,14 @@ export function readerKey(secret: string, ip: string): string {
     .digest('hex');
 }
 
+/** The reader's network (IPv4 /24, IPv6 /48) as an HMAC: reports from one network count once towards hiding. */
+export function networkKey(secret: string, ip: string): string {
+  return crypto
+    .createHmac('sha256', secret)
+    .update(`reactie-report-network:${readerNetwork(ip)}`)
+    .digest('hex');
+}
+
 export interface OpenReport {
   reason: ReportReason;
   note: string | null;
@@ -39,12 +48,13 @@ export interface OpenReport {
 export type ReportOutcome = 'added' | 'already' | 'hidden' | 'gone';
 
 /**
- * Stores a report; hides the reactie when it now has `threshold` open reports. 'already' when this
+ * Stores a report; hides the reactie when its open reports now come from `threshold` different
+ * networks (a report from before networks were kept counts as a network of its own). 'already' when this
  * reader reported it before (nothing changes), 'gone' when it is not (or no longer) on the page.
  */
 export async function addReport(
   db: Db,
-  input: { reactieId: number; reason: ReportReason; note: string | null; readerKey: string },
+  input: { reactieId: number; reason: ReportReason; note: string | null; readerKey: string; networkKey: string },
   threshold: number,
   now: Date,
 ): Promise<ReportOutcome> {
@@ -57,15 +67,19 @@ export async function addReport(
         reason: input.reason,
         note: input.note?.trim() ? input.note.trim() : null,
         reader_key: input.readerKey,
+        network_key: input.networkKey,
         created_at: now,
       })
       .onConflict(['reactie_id', 'reader_key'])
       .ignore()
       .returning('id');
     if (!inserted.length) return 'already';
-    const open = await openReportsFor(trx, [reactie.id]);
-    const reports = open.get(reactie.id) ?? [];
-    if (reports.length < threshold) return 'added';
+    const networks: Array<{ network_key: string | null }> = await trx('reactie_reports')
+      .where({ reactie_id: reactie.id })
+      .whereNull('closed_at')
+      .select('network_key');
+    if (new Set(networks.map((r, i) => r.network_key ?? `row ${i}`)).size < threshold) return 'added';
+    const reports = (await openReportsFor(trx, [reactie.id])).get(reactie.id) ?? [];
     const reason = mostReported(reports);
     await setReactieStatus(trx, reactie, 'pending', now, { reason, byReports: true });
     // Held for a moderator: no background recheck may approve it again on its own.
@@ -119,5 +133,5 @@ export async function purgeReaderKeys(db: Db, retentionDays: number, now: Date):
   return db('reactie_reports')
     .whereNotNull('reader_key')
     .andWhere('created_at', '<', new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000))
-    .update({ reader_key: null });
+    .update({ reader_key: null, network_key: null });
 }

@@ -78,6 +78,7 @@ const NOT_TYPED = new Set([
   'moderation_log.reason',
   'reactie_reports.reason',
   'reactie_reports.reader_key',
+  'reactie_reports.network_key',
   'moderation_appeals.outcome',
   'reacties.ip',
   'reacties.submission_key',

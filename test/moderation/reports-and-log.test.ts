@@ -22,7 +22,8 @@ describe('reports of reacties and the public moderation log', () => {
 
   const status = async (id: number) => (await t.db('reacties').where({ id }).first())?.status;
   const count = async (article: Article) => Number((await t.db('articles').where({ id: article.id }).first()).reactie_count);
-  const newReader = () => `198.51.100.${++readerSeq}`;
+  // Each reader on a network of its own (an IPv4 /24): reports from one network count once towards hiding.
+  const newReader = () => `198.51.${++readerSeq}.7`;
 
   async function report(id: number, fields: Record<string, string>, ip = newReader()) {
     const page = await request(t.app).get(`/reactie/${id}/melden`).set('X-Forwarded-For', ip).expect(200);
@@ -119,6 +120,23 @@ describe('reports of reacties and the public moderation log', () => {
     await report(id, { reden: 'beledigend' }, '2001:db8:b::1');
     await report(id, { reden: 'beledigend' }, '2001:db8:c::1');
     assert.equal(await status(id), 'pending');
+  });
+
+  it('counts reports from one network (an IPv6 /48, an IPv4 /24) once towards hiding, each still a report of its own', async () => {
+    const article = await buildArticle(t.db);
+    const id = await buildReactie(t.db, article, { status: 'approved', body: 'Een reactie die iemand weg wil hebben.' });
+    for (const ip of ['2001:db8:77:1::1', '2001:db8:77:2::1', '2001:db8:77:3::1', '2001:db8:77:4::1']) {
+      assert.match((await report(id, { reden: 'beledigend' }, ip)).text, /Bedankt voor je melding/, ip);
+    }
+    assert.equal((await t.db('reactie_reports').where({ reactie_id: id })).length, 4, 'four readers, four reports');
+    assert.equal(await status(id), 'approved', 'one /48 hides nothing on its own');
+    const v4 = await buildReactie(t.db, article, { status: 'approved' });
+    for (const ip of ['192.0.2.61', '192.0.2.62', '192.0.2.63']) await report(v4, { reden: 'spam' }, ip);
+    assert.equal(await status(v4), 'approved', 'one IPv4 /24 hides nothing on its own');
+    await report(id, { reden: 'beledigend' }, '2001:db8:78::1');
+    assert.equal(await status(id), 'approved', 'two networks');
+    await report(id, { reden: 'beledigend' }, '198.51.200.1');
+    assert.equal(await status(id), 'pending', 'three networks hide it');
   });
 
   it('hides a reactie at the threshold: counters by delta, the cached page drops it, the log says why', async () => {
