@@ -100,7 +100,8 @@ export function articleRoutes(deps: Deps): Router {
     if (page === null)
       throw notFound('Deze pagina met reacties bestaat niet (meer). De nieuwste reacties staan op de pagina van het artikel zelf.');
     const target = typeof req.query.reactie === 'string' ? parseId(req.query.reactie) : null;
-    await renderArticlePage(deps, req, res, article, { replyTo, page, target });
+    const confirmationSentFor = typeof req.query.bevestigingsmail === 'string' ? parseId(req.query.bevestigingsmail) : null;
+    await renderArticlePage(deps, req, res, article, { replyTo, page, target, confirmationSentFor });
   });
 
   // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.
