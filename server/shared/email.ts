@@ -7,8 +7,9 @@
 // local parts in other scripts are fine.
 import { domainToASCII, domainToUnicode } from 'node:url';
 
-// RFC 5322 atext, and letters, marks and digits of any script (RFC 6531); dots only between them.
-const LOCAL_ATOM = "[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+// RFC 5322 atext, and any character beyond ASCII (RFC 6531) but spaces and invisible ones
+// (controls, format characters such as a zero-width space or a direction mark); dots only between.
+const LOCAL_ATOM = "(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\\x00-\\x7F\\p{Z}\\p{C}])+";
 const LOCAL_PART = new RegExp(`^${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*$`, 'u');
 // A host name label as DNS has it (after IDNA: café becomes xn--caf-dma), and a top-level domain
 // that is no number (so no IP address).
