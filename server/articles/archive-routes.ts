@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
+import { setCanonicalQuery } from '../http/canonical';
 import { HttpError, notFound } from '../http/errors';
 import { parseId } from '../shared/validation';
 import { archiveMonths, monthStart, publicArticlesBetween, type ArchiveMonth } from './listing-queries';
@@ -70,6 +71,7 @@ export function archiveRoutes(deps: Deps): Router {
     const pages = Math.ceil(total / ARTICLES_PER_PAGE);
     if (page > pages) throw notFound('Deze pagina van het archief bestaat niet.');
     const path = monthPath(year, month);
+    setCanonicalQuery(res, { pagina: page });
     res.render('articles/archive-month', {
       title: page > 1 ? `Archief ${label}, pagina ${page}` : `Archief ${label}`,
       label,

@@ -6,6 +6,7 @@ import { loadDeferredLocals } from '../http/deferred-locals';
 import { renderToString, sendHtml } from '../http/page-cache';
 import { officialRoles, staffOf } from '../reacties/official';
 import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
+import { CONFIRMATION_ALREADY_SENT } from '../reacties/submit';
 import { renderThread } from '../reacties/thread-view';
 import { keptSettings } from '../settings/settings';
 import { formatIsoDate } from '../documents/dates';
@@ -38,6 +39,11 @@ export async function renderArticlePage(
     replyTo: section.replyTo,
     target: opts.target ?? null,
     editable: section.editable,
+    // Only under this reader's own new reactie (one they may still edit): a link cannot put it under another's.
+    notice:
+      opts.confirmationSentFor != null && section.editable.has(opts.confirmationSentFor)
+        ? { id: opts.confirmationSentFor, text: CONFIRMATION_ALREADY_SENT }
+        : null,
     cache: deps.config.env !== 'development',
   };
   res.status(opts.status ?? 200);

@@ -16,6 +16,10 @@
 // dossiers and its attachments (touchArticles). Both live in the database and are read for every
 // request (readers of the same moment share a read; see shared/coalesce), so a change on one app server
 // shows on every other at once.
+//
+// What the keys cover: the voorpagina's page number, an article and its page of reacties. A page is
+// kept only from a request whose query is exactly its key's ("/", "/?pagina=2", "…?reacties=3"; see
+// PageCacheSlot.query), so nothing else a request carries can end up in the page every reader gets.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router } from 'express';
 import type { Deps } from '../deps';
@@ -78,8 +82,10 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     const key = `voorpagina:${page}`;
     const version = await voorpaginaVersion();
     const hit = cache.get(key, version, deps.clock().getTime());
+    // Any request of the key gets the kept page (?utm_source=… too); it is kept only from "/" or "/?pagina=N".
     if (hit) return cache.send(req, res, hit);
-    res.locals.pageCacheSlot = { cache, key, version, onKept: () => remember(req.originalUrl, { key, version: voorpaginaVersion }) };
+    const query = page === 1 ? '' : `pagina=${page}`;
+    res.locals.pageCacheSlot = { cache, key, version, query, onKept: () => remember(req.originalUrl, { key, version: voorpaginaVersion }) };
     next();
   });
 
@@ -105,7 +111,8 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
         return now && now.id === article.id && isPublic(now, deps.clock()) && articlePath(now) === path ? articleVersion(now) : null;
       },
     };
-    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article), onKept: () => remember(req.originalUrl, route) };
+    const query = page === undefined ? '' : `reacties=${page}`;
+    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article), query, onKept: () => remember(req.originalUrl, route) };
     next();
   });
 

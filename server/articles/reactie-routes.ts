@@ -46,7 +46,9 @@ export function reactieRoutes(deps: Deps, afterPost?: AfterPost): Router {
     const path = articlePath(article);
     const target = { ...article, permalink: `${deps.config.baseUrl}${path}` };
     const result = await submitReactie(deps, req, res, target, afterPost, official);
-    if (result.posted) return res.redirect(303, `${path}?reacties=${result.page}#reactie-${result.id}`);
+    // ?bevestigingsmail=ID: the page says under the resident's own new reactie that no confirmation mail was sent now.
+    const mail = result.posted && result.confirmationAlreadySent ? `&bevestigingsmail=${result.id}` : '';
+    if (result.posted) return res.redirect(303, `${path}?reacties=${result.page}${mail}#reactie-${result.id}`);
     await renderArticlePage(deps, req, res, stored, result.page);
   });
 

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
+import { setCanonicalQuery } from '../http/canonical';
 import { renderToString, sendHtml } from '../http/page-cache';
 import { notFound } from '../http/errors';
 import { siteReactieTotal } from '../reacties/counters';
@@ -40,6 +41,8 @@ export function articleRoutes(deps: Deps): Router {
     const listed = articles.map((a) => withOpenness(a, settings, now));
     const pages = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
     if (page > pages) throw notFound('Deze pagina van de voorpagina bestaat niet.');
+    // Only the page number makes another voorpagina: anything else in the query names no page.
+    setCanonicalQuery(res, { pagina: page });
     const html = await renderToString(res, 'articles/voorpagina', {
       title: page > 1 ? `Voorpagina, pagina ${page}` : '',
       items: listed.map((a) => ({ article: a, path: articlePath(a), kindLabel: ARTICLE_KINDS[a.kind], closed: !a.reactiesOpen })),
@@ -61,6 +64,14 @@ export function articleRoutes(deps: Deps): Router {
     const listing = await listDocuments(deps.db, filter, now);
     const pages = Math.max(1, Math.ceil(listing.total / DOCUMENTS_PER_PAGE));
     if (filter.page > pages) throw notFound('Deze pagina van de documenten bestaat niet.');
+    // The filters as read (an unknown soort is no filter), in the order of the page's own links.
+    setCanonicalQuery(res, {
+      soort: filter.type,
+      portefeuillehouder: filter.portefeuillehouder,
+      partij: filter.partij,
+      jaar: filter.year,
+      pagina: filter.page,
+    });
     res.render('documents/list', {
       title: 'Raadsdocumenten',
       kinds: ARTICLE_KINDS,
@@ -89,7 +100,8 @@ export function articleRoutes(deps: Deps): Router {
     if (page === null)
       throw notFound('Deze pagina met reacties bestaat niet (meer). De nieuwste reacties staan op de pagina van het artikel zelf.');
     const target = typeof req.query.reactie === 'string' ? parseId(req.query.reactie) : null;
-    await renderArticlePage(deps, req, res, article, { replyTo, page, target });
+    const confirmationSentFor = typeof req.query.bevestigingsmail === 'string' ? parseId(req.query.bevestigingsmail) : null;
+    await renderArticlePage(deps, req, res, article, { replyTo, page, target, confirmationSentFor });
   });
 
   // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.

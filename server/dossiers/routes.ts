@@ -2,6 +2,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
+import { setCanonicalQuery } from '../http/canonical';
 import { articlePageLocals } from '../http/deferred-locals';
 import { notFound } from '../http/errors';
 import { parseId } from '../shared/validation';
@@ -33,6 +34,7 @@ export function dossierRoutes(deps: Deps): Router {
     const { articles, total } = await publicArticlesOfDossier(deps.db, dossier.id, deps.clock(), page, ARTICLES_PER_PAGE);
     const pages = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
     if (page > pages) throw notFound('Deze pagina van het dossier bestaat niet.');
+    setCanonicalQuery(res, { pagina: page });
     res.render('dossiers/dossier', {
       title: page > 1 ? `${dossier.title}, pagina ${page}` : dossier.title,
       description: dossier.introMarkdown.slice(0, 200) || undefined,

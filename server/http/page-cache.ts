@@ -229,12 +229,33 @@ export class PageCache {
   }
 }
 
+export interface PageCacheSlot {
+  cache: PageCache;
+  key: string;
+  version: string;
+  /**
+   * The query string (without "?") of the request the key stands for, as the route writes it:
+   * "pagina=2", or "" for the bare path. Every reader of the key gets the kept page, so it is kept
+   * only from a request that asked exactly this: then nothing outside the key (a tracking parameter,
+   * a filter the page does not know, a value some part of the page might echo) can be in it.
+   */
+  query: string;
+  /** Called when the page was kept. */
+  onKept?: () => void;
+}
+
+/** The request's query string as sent, without "?" ("" when there is none). */
+function queryOf(req: Request): string {
+  const at = req.originalUrl.indexOf('?');
+  return at < 0 ? '' : req.originalUrl.slice(at + 1);
+}
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
       /** Set when this response may be kept in the page cache, under this key and version (see sendHtml). */
-      pageCacheSlot?: { cache: PageCache; key: string; version: string; /** Called when the page was kept. */ onKept?: () => void };
+      pageCacheSlot?: PageCacheSlot;
     }
   }
 }
@@ -246,7 +267,8 @@ export function renderToString(res: Response, view: string, locals: Record<strin
 
 /**
  * Sends a rendered page. When the request may be cached (a reader without a cookie; the route's
- * cache lookup set the slot) and the page is a 200, it is kept for the next readers.
+ * cache lookup set the slot), asked for exactly the key's query, and the page is a 200, it is kept
+ * for the next readers.
  */
 export function sendHtml(
   req: Request,
@@ -257,7 +279,7 @@ export function sendHtml(
 ): void {
   const slot = res.locals.pageCacheSlot;
   // A page that sets a cookie is that reader's own (not one for everyone).
-  const keep = slot && res.statusCode === 200 && !res.hasHeader('set-cookie');
+  const keep = slot && res.statusCode === 200 && !res.hasHeader('set-cookie') && queryOf(req) === slot.query;
   const entry = keep ? slot.cache.store(slot.key, slot.version, html, hole, validUntil, res.getHeaders()) : null;
   if (entry && slot?.cache.has(entry)) slot.onKept?.();
   if (entry && slot) slot.cache.send(req, res, entry);

@@ -109,8 +109,24 @@ export async function purgeOldMails(db: Db, before: Date): Promise<number> {
   return db('mail_queue').whereNull('next_attempt_at').andWhere('created_at', '<', before).delete();
 }
 
-/** AVG erasure: every mail to this address, or quoting this person, sent or not, goes. */
-export async function eraseMailsOf(conn: Conn, email: string): Promise<number> {
+/** AVG erasure: every mail to this address, or quoting this person, sent or not, goes; their ids. */
+export async function eraseMailsOf(conn: Conn, email: string): Promise<number[]> {
   const key = emailKey(email);
-  return conn('mail_queue').where({ to_key: key }).orWhere({ about_key: key }).delete();
+  const of = () => conn('mail_queue').where({ to_key: key }).orWhere({ about_key: key });
+  const ids = (await of().select<Array<{ id: number }>>('id')).map((r) => Number(r.id));
+  await of().delete();
+  return ids;
+}
+
+/** Which of these mail ids still have their row (the outbox keeps no file longer than that). */
+export async function existingMailIds(conn: Conn, ids: number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  // In slices: SQLite takes a bounded number of values in one statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await conn('mail_queue')
+      .whereIn('id', ids.slice(i, i + 500))
+      .select<Array<{ id: number }>>('id');
+    for (const r of rows) found.add(Number(r.id));
+  }
+  return found;
 }

@@ -39,18 +39,19 @@ function toSubscription(row: Row): Subscription {
 
 /**
  * Adds a subscription, or returns the one this address already has for the same thing (an article
- * subscription is one per address and article; a replies one belongs to one reactie).
+ * subscription is one per address and article; a replies one belongs to one reactie); `created`
+ * says which.
  */
 export async function subscribe(
   conn: Conn,
   input: { kind: SubscriptionKind; articleId: number; reactieId: number | null; email: string },
   now: Date,
-): Promise<Subscription> {
+): Promise<Subscription & { created: boolean }> {
   const key = emailKey(input.email);
   const same = conn('subscriptions').where({ kind: input.kind, article_id: input.articleId, email_key: key });
   if (input.reactieId !== null) same.andWhere({ reactie_id: input.reactieId });
   const existing = (await same.first()) as Row | undefined;
-  if (existing) return toSubscription(existing);
+  if (existing) return { ...toSubscription(existing), created: false };
   const [row] = await conn('subscriptions')
     .insert({
       kind: input.kind,
@@ -63,7 +64,8 @@ export async function subscribe(
     })
     .returning('id');
   const id = Number(typeof row === 'object' ? (row as { id: number }).id : row);
-  return { id, kind: input.kind, articleId: input.articleId, reactieId: input.reactieId, email: input.email, confirmedAt: null };
+  const { kind, articleId, reactieId, email } = input;
+  return { id, kind, articleId, reactieId, email, confirmedAt: null, created: true };
 }
 
 export async function findSubscriptions(conn: Conn, ids: number[]): Promise<Subscription[]> {

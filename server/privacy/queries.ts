@@ -1,4 +1,5 @@
 // The AVG rights of access and erasure for one e-mail address, and the IP retention limit.
+import type { Deps } from '../deps';
 import type { Db } from '../db/knex';
 import { articlePath } from '../articles/queries';
 import { deleteReactie, lockReactie, type Reactie } from '../reacties/queries';
@@ -48,13 +49,15 @@ export type ErasureMode = 'anonymise' | 'delete';
  * Erases one address (AVG article 17). "anonymise" keeps the words in the discussion but removes
  * who wrote them; "delete" removes the reacties themselves, replies moving up, counters kept right.
  * Either way every copy of the person's data goes, their entries in the spam memory and their e-mail
- * subscriptions and mails included.
+ * subscriptions and mails (queued, sent, and in the outbox folder) included.
  */
-export async function eraseReactiesByEmail(db: Db, secret: string, email: string, mode: ErasureMode): Promise<number> {
+export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, email: string, mode: ErasureMode): Promise<number> {
+  const { db } = deps;
+  const secret = deps.config.sessionSecret;
   // An empty key would match every reactie anonymised before.
   if (email.trim() === '') return 0;
-  // Subscriptions and queued mails (to them, or quoting them) go in both modes: nothing more is sent.
-  await eraseMailData(db, email);
+  // Subscriptions and mails (to them, or quoting them) go in both modes: nothing more is sent, nothing kept.
+  await eraseMailData(deps, email);
   const found = await listReactiesOfAddress(db, email);
   for (const { reactie: before } of found) {
     await forgetSpammer(db, secret, { email: before.authorEmail, ip: before.ip, url: before.authorUrl });

@@ -50,8 +50,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     retention: 'tot een moderator het lerende filter terugzet',
   },
   rate_limits: {
-    personalData: 'gehashte IP-adressen en inlognamen',
-    retention: 'tot het einde van het tijdvenster (hoogstens een kwartier)',
+    personalData: 'gehashte IP-adressen, inlognamen en e-mailadressen (één bevestigingsmail per adres per dag)',
+    retention: 'tot het einde van het tijdvenster (hoogstens een dag); het venster van een adres gaat ook bij een AVG-verzoek',
   },
   sessions: {
     personalData: 'het account van wie inlogde (wat een bewoner plaatste, onthoudt alleen zijn eigen browser)',
@@ -113,6 +113,18 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
 };
 
+/** The same for what is kept outside the database, by its setting. */
+export const FILE_INVENTORY: Record<string, TableRule> = {
+  UPLOAD_DIR: {
+    personalData: 'geen (pdf-bestanden en afbeeldingen die de redactie publiceert, zie files)',
+    retention: 'zolang een artikel het bestand gebruikt',
+  },
+  MAIL_OUTBOX_DIR: {
+    personalData: 'zonder SMTP-server (ontwikkeling) elke mail als bestand: e-mailadres van de ontvanger, naam en tekst van wie reageerde',
+    retention: `zolang de mail in mail_queue staat (${MAIL_RETENTION_DAYS} dagen); eerder bij een AVG-verzoek van ontvanger of schrijver`,
+  },
+};
+
 async function purgeFailedLogins(db: Db, now: Date): Promise<number> {
   return db('audit_log')
     .where({ action: 'login.failed' })
@@ -122,7 +134,7 @@ async function purgeFailedLogins(db: Db, now: Date): Promise<number> {
 
 /** The jobs that enforce the list above; the maintenance timer runs them every hour. */
 export function retentionJobs(
-  config: Pick<Config, 'ipRetentionDays'>,
+  config: Pick<Config, 'ipRetentionDays' | 'mail'>,
   db: Db,
 ): Array<[name: string, run: (now: Date) => Promise<unknown>]> {
   const sessions = new KnexSessionStore(db);
@@ -135,6 +147,6 @@ export function retentionJobs(
     ['old Akismet payloads', (now) => purgeAkismetPayloads(db, now)],
     ['old spam memory', (now) => purgeSpamMemory(db, now, config.ipRetentionDays, SPAM_MEMORY_RETENTION_DAYS)],
     ['old failed logins', (now) => purgeFailedLogins(db, now)],
-    ['old mails and unconfirmed subscriptions', (now) => purgeMailData(db, now)],
+    ['old mails, their outbox files and unconfirmed subscriptions', (now) => purgeMailData(db, config.mail.outboxDir, now)],
   ];
 }

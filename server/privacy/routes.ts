@@ -48,7 +48,7 @@ export function privacyRoutes(deps: Deps): Router {
         .status(422)
         .render('beheer/privacy/index', { title: 'Privacyverzoeken', bodyClass: 'beheer', email, errors, items, searched: true });
     }
-    const n = await eraseReactiesByEmail(deps.db, deps.config.sessionSecret, email, mode);
+    const n = await eraseReactiesByEmail(deps, email, mode);
     // The audit log records that it happened, never whose address it was.
     await audit(deps.db, currentActor(res), mode === 'delete' ? 'privacy.delete' : 'privacy.anonymise', null, `${n} reacties`);
     req.session.flash = mode === 'delete' ? `${n} reacties verwijderd.` : `${n} reacties geanonimiseerd.`;

@@ -34,6 +34,8 @@ export interface SectionOptions {
   page?: number;
   /** The reactie a link asked for (?reactie=ID): its folded branch is rendered open. */
   target?: number | null;
+  /** The reader's new reactie whose request for e-mail sent no confirmation mail (one went out that day already). */
+  confirmationSentFor?: number | null;
   /** The logged-in staff member (official.ts): the form offers their roles and fills their name. */
   staff?: { name: string; email: string } | null;
   /** The roles staff may react for (the setting reacties.officialRoles). */

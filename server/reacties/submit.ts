@@ -40,7 +40,15 @@ const REFUSALS = {
 const EXPIRED = 'Dit formulier was verlopen of ongeldig. Je tekst staat er nog; verstuur hem opnieuw.';
 const CHECK_FIELDS = 'Je reactie is nog niet geplaatst: controleer de gemarkeerde velden.';
 
-export type SubmitResult = { posted: true; id: number; page: number } | { posted: false; page: SectionOptions & { status: number } };
+export type SubmitResult =
+  | {
+      posted: true;
+      id: number;
+      page: number;
+      /** No confirmation mail now: the address had one within the day. */
+      confirmationAlreadySent?: true;
+    }
+  | { posted: false; page: SectionOptions & { status: number } };
 
 /** A stored reactie whose author ticked an e-mail box; notifications/ subscribes them (a port, so reacties/ does not know it). */
 export interface PostedWithMail {
@@ -50,7 +58,12 @@ export interface PostedWithMail {
   replies: boolean;
   article: boolean;
 }
-export type AfterPost = (posted: PostedWithMail, now: Date) => Promise<void>;
+/** 'already-sent': the address had a confirmation mail within the day, so none was sent now. */
+export type AfterPost = (posted: PostedWithMail, now: Date) => Promise<'already-sent' | undefined>;
+
+/** Under the resident's own new reactie, when no confirmation mail was sent (AfterPost 'already-sent'). */
+export const CONFIRMATION_ALREADY_SENT =
+  'Je reactie is geplaatst. Een bevestigingsmail sturen we nu niet: naar dit e-mailadres ging er vandaag al een. Kijk in je mailbox, ook bij ongewenste e-mail. Een nieuwe kun je na 24 uur vragen.';
 
 export interface Submission extends ReactieTarget {
   /** The article's public address, sent to Akismet. */
@@ -121,6 +134,7 @@ export async function submitReactie(
     rememberPosted(req, res, deps.config.sessionSecret, posted, deps.config.env === 'production');
   }
   // Spam gets no mail. A failure to subscribe is logged, never shown: the reactie is placed.
+  let mail: 'already-sent' | undefined;
   if (afterPost && outcome.status !== 'spam' && (values.notifyReplies || values.notifyArticle)) {
     const posted = {
       id: outcome.id,
@@ -129,9 +143,15 @@ export async function submitReactie(
       replies: !!values.notifyReplies,
       article: !!values.notifyArticle,
     };
-    await afterPost(posted, now).catch((err: unknown) => deps.logger.warn({ err, reactie: outcome.id }, 'subscribing failed'));
+    mail = await afterPost(posted, now).catch((err: unknown) => {
+      deps.logger.warn({ err, reactie: outcome.id }, 'subscribing failed');
+      return undefined;
+    });
   }
-  return { posted: true, id: outcome.id, page: outcome.page ?? (await threadPageOf(deps.db, outcome.id)) };
+  const page = outcome.page ?? (await threadPageOf(deps.db, outcome.id));
+  return mail === 'already-sent'
+    ? { posted: true, id: outcome.id, page, confirmationAlreadySent: true }
+    : { posted: true, id: outcome.id, page };
 }
 
 /** The form sent back when the per-IP limit stopped it, with how long to wait. */

@@ -22,6 +22,8 @@ export interface ThreadViewOptions {
   target?: number | null;
   /** This reader's own reacties they may still edit, with when that ends. */
   editable?: Map<number, Date>;
+  /** A message for this reader under one reactie of theirs (about the e-mail they asked for). */
+  notice?: { id: number; text: string } | null;
   /** Compile the template once (outside development) or on every call (to see edits at once). */
   cache: boolean;
 }
@@ -70,6 +72,7 @@ export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): stri
     replyTo: opts.replyTo,
     replyFormHtml: opts.replyFormHtml,
     editable: opts.editable ?? new Map<number, Date>(),
+    notice: opts.notice ?? null,
     dateTime: formatDateTime,
     time: formatTime,
     // One fold per branch, at the display depth: opened, it shows everything below.

@@ -4,6 +4,7 @@
 import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
+import { setCanonicalQuery } from '../http/canonical';
 import { parseId } from '../shared/validation';
 import { ARTICLE_KINDS, articlePath } from '../articles/queries';
 import { parseQuery } from './query';
@@ -34,6 +35,7 @@ export function searchRoutes(deps: Deps): Router {
     const { total, hits } = query.terms.length ? await index.search(query, page, deps.clock()) : { total: 0, hits: [] };
     const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / RESULTS_PER_PAGE)));
     const base = `/zoeken?q=${encodeURIComponent(query.input)}`;
+    setCanonicalQuery(res, { q: query.input, pagina: page });
     res.render('search/results', {
       // Result pages are endless and say nothing of their own: search engines follow, not keep, them.
       noindex: true,

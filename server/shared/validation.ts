@@ -4,6 +4,8 @@
 // breaks, see normalizeLine and normalizeText), then checks that value, and the route stores the value
 // the check returned — never the raw input. Lengths are counted as PostgreSQL counts varchar(n): in
 // code points. Column sizes live in server/db/limits.ts.
+import { parseEmail, type EmailProblem } from './email';
+
 export type FieldErrors = Record<string, string>;
 
 /** What parsing a form gives: the values to store, or the errors with what was typed (never lost). */
@@ -118,8 +120,12 @@ export function checkMultiLine(errors: FieldErrors, name: string, value: string,
   return text;
 }
 
-// Deliberately plain: one @, no spaces, a dot in the domain. Exotic but valid addresses pass.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// What each kind of mistake in an e-mail address is told (shared/email.ts decides which it is).
+const EMAIL_PROBLEMS: Record<EmailProblem, string> = {
+  bracketed: 'Vul alleen het e-mailadres zelf in, zonder naam ervoor en zonder < en >, bijvoorbeeld naam@voorbeeld.nl.',
+  several: 'Vul één e-mailadres in, zonder spaties, komma’s of puntkomma’s, bijvoorbeeld naam@voorbeeld.nl.',
+  invalid: 'Dit lijkt geen geldig e-mailadres. Controleer het, bijvoorbeeld naam@voorbeeld.nl.',
+};
 
 /** How an address is stored or looked up besides as typed: lower-cased ("İ" then grows to two characters). */
 export interface EmailKey {
@@ -128,7 +134,9 @@ export interface EmailKey {
 }
 
 /**
- * An e-mail address: normalised (normalizeLine), checked, and returned as it must be stored. Every
+ * An e-mail address: normalised (normalizeLine, then shared/email.ts parseEmail: one plain
+ * local@domain, the domain lower-cased), checked, and returned as it must be stored. The one check
+ * for every address a person types: the reactie form, the accounts, the privacy requests. Every
  * address is also stored or looked up lower-cased (the reacties' author_email_key, the accounts'
  * email), so that form is checked too; by default with toLowerCase and the same maximum.
  */
@@ -139,11 +147,13 @@ export function checkEmail(
   max: number,
   key: EmailKey = { of: (email) => email.toLowerCase(), max },
 ): string {
-  const email = normalizeLine(value);
-  checkText(errors, name, email, { label: 'Je e-mailadres', required: true, max });
-  if (!errors[name] && !EMAIL.test(email)) {
-    errors[name] = 'Dit lijkt geen geldig e-mailadres. Controleer het, bijvoorbeeld naam@voorbeeld.nl.';
-  }
+  const typed = normalizeLine(value);
+  checkText(errors, name, typed, { label: 'Je e-mailadres', required: true, max });
+  const parsed = errors[name] ? null : parseEmail(typed);
+  if (parsed && !parsed.ok) errors[name] = EMAIL_PROBLEMS[parsed.problem];
+  const email = parsed?.ok ? parsed.address : typed;
+  // What is stored is the normalised address, which can be longer than what was typed (IDNA maps "ﬁ" to "fi").
+  if (!errors[name] && charLength(email) > max) checkText(errors, name, email, { label: 'Je e-mailadres', required: true, max });
   const keyLength = errors[name] ? 0 : charLength(key.of(email));
   if (keyLength > key.max) {
     errors[name] =

@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import { currentActor, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore, publicCache } from '../http/cache';
+import { setCanonicalQuery } from '../http/canonical';
 import { articlePageLocals } from '../http/deferred-locals';
 import { notFound } from '../http/errors';
 import { charLength, field, parseId } from '../shared/validation';
@@ -39,6 +40,7 @@ export function tagRoutes(deps: Deps): Router {
     const { articles, total } = await publicArticlesOfTag(deps.db, tag.id, deps.clock(), page, ARTICLES_PER_PAGE);
     const pages = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
     if (page > pages) throw notFound('Deze pagina bestaat niet.');
+    setCanonicalQuery(res, { pagina: page });
     res.render('tags/tag', {
       title: page > 1 ? `Tag: ${tag.name}, pagina ${page}` : `Tag: ${tag.name}`,
       tag,

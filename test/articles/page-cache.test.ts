@@ -146,6 +146,39 @@ describe('page cache for readers without a cookie', () => {
     );
   });
 
+  it('keeps a page only from a request for exactly its key: parameters outside it never reach other readers', async () => {
+    const canonical = (html: string) => [
+      /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1],
+      /<meta property="og:url" content="([^"]*)">/.exec(html)?.[1],
+    ];
+    // Something changes, so the first reader after it renders the voorpagina afresh.
+    const article = await buildArticle(t.db, { title: 'Na de wijziging' });
+    const path = articlePath(article);
+    const junk = '?soort=memo&jaar=1999&partij=Onzin&utm_source=x&pagina=1';
+    for (const [page, expected] of [
+      ['/', 'http://127.0.0.1/'],
+      [path, `http://127.0.0.1${path}`],
+    ]) {
+      logged.length = 0;
+      assert.deepEqual(canonical(await text(`${page}${junk}`)), [expected, expected], page);
+      const plain = await get(page);
+      const again = await get(page);
+      assert.deepEqual(canonical(plain.body.toString()), [expected, expected], page);
+      assert.deepEqual(canonical(again.body.toString()), [expected, expected], page);
+      await new Promise((resolve) => setImmediate(resolve));
+      // Rendered for the odd request, rendered again for the plain one (nothing was kept), then kept.
+      assert.deepEqual(
+        logged.map((line) => line.cached ?? false),
+        [false, false, true],
+        page,
+      );
+    }
+    // The odd request itself gets the kept page once there is one: it shows nothing of its query.
+    const odd = await text(`/${junk}&naam=%3Cb%3EOnzin%3C%2Fb%3E`);
+    assert.deepEqual(canonical(odd), ['http://127.0.0.1/', 'http://127.0.0.1/']);
+    assert.doesNotMatch(odd, /Onzin|1999/);
+  });
+
   it('answers 304 to a reader who has the page, and a new ETag once it changed', async () => {
     const article = await buildArticle(t.db);
     const id = await buildReactie(t.db, article, { status: 'pending', body: 'Wacht nog even' });

@@ -158,7 +158,14 @@ describe('input limits: server/db/limits.ts matches the schema', () => {
 const codePoints = (s: string) => [...s].length;
 const singleLine = (s: string) => s.replace(/[\r\n\t\u0085\u2028\u2029]+/g, ' ').trim();
 const multiLine = (s: string) => s.replace(/\r\n?/g, '\n');
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// shared/email.ts, as these values need it: one plain local@domain, a local part of at most 64
+// bytes (any script, no spaces or separators), a domain of lower-case host name labels.
+const LOCAL_PART = /^[^\s@<>,;"()[\]\\:.]+(\.[^\s@<>,;"()[\]\\:.]+)*$/u;
+const DOMAIN = /^([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/;
+function plainEmail(v: string): boolean {
+  const [local, domain, ...more] = v.split('@');
+  return more.length === 0 && domain !== undefined && LOCAL_PART.test(local) && Buffer.byteLength(local) <= 64 && DOMAIN.test(domain);
+}
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
@@ -183,7 +190,7 @@ function expected(spec: FieldSpec, raw: string): string | null {
     case 'multi':
       return codePoints(v) <= spec.max ? v : 'refused';
     case 'email':
-      return codePoints(v) <= spec.max && lowerFits(v) && EMAIL.test(v) ? v : 'refused';
+      return codePoints(v) <= spec.max && lowerFits(v) && plainEmail(v) ? v : 'refused';
     case 'slug':
       return codePoints(v) <= spec.max && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? v : 'refused';
     case 'url': {
@@ -213,11 +220,35 @@ const STRESS_CHARS = [
   ['😀', 'an emoji'],
 ] as const;
 
+/** A domain of host name labels (at most 63 characters each) of exactly n characters, ending in .nl. */
+function domainOf(n: number): string {
+  const labels: string[] = [];
+  for (let rest = n - 3; rest > 0; rest -= 51) labels.push('d'.repeat(Math.min(50, rest)));
+  const domain = `${labels.join('.')}.nl`;
+  assert.equal(domain.length, n);
+  return domain;
+}
+
 /** The stress values for one field: [label, value]. */
 function stressValues(spec: FieldSpec): Array<[string, string]> {
   // An e-mail or website keeps its form around the stressed part, so only the length is at stake.
-  const [before, after] = spec.kind === 'email' ? ['', '@example.nl'] : spec.kind === 'url' ? ['https://voorbeeld.nl/', ''] : ['', ''];
+  // An address's local part holds 64 bytes: its length is made up by a long domain.
   const out: Array<[string, string]> = [];
+  if (spec.kind === 'email') {
+    for (const n of [spec.max, spec.max + 1]) {
+      const what = n === spec.max ? 'the maximum' : 'maximum + 1';
+      out.push([`${what} with CR LF pairs`, `${mixed(20, 2)}@${domainOf(n - 21)}`]);
+      for (const [ch, name] of STRESS_CHARS) {
+        const local = ch.repeat(Math.floor(64 / Buffer.byteLength(ch)));
+        out.push([`${what} in ${name}`, `${local}@${domainOf(n - codePoints(local) - 1)}`]);
+      }
+    }
+    out.push(['the maximum with line breaks around it', `\r\n ${'e'.repeat(40)}@${domainOf(spec.max - 41)}\t\r\n`]);
+    out.push(['far too long (1.000 characters)', `${'e'.repeat(989)}@example.nl`]);
+    out.push(['a NUL character', 'voor\u0000na@example.nl']);
+    return out;
+  }
+  const [before, after] = spec.kind === 'url' ? ['https://voorbeeld.nl/', ''] : ['', ''];
   for (const n of [spec.max, spec.max + 1]) {
     const what = n === spec.max ? 'the maximum' : 'maximum + 1';
     const room = n - before.length - after.length;
@@ -230,10 +261,6 @@ function stressValues(spec: FieldSpec): Array<[string, string]> {
   if (spec.kind === 'url') {
     out.push(['the maximum without https://', `voorbeeld.nl/${'w'.repeat(spec.max - 13)}`]);
     out.push(['the maximum minus 8 without https://', `voorbeeld.nl/${'w'.repeat(spec.max - 21)}`]);
-  }
-  if (spec.kind === 'email') {
-    out.push(['the maximum with line breaks around it', `\r\n ${'e'.repeat(spec.max - 11)}@example.nl\t\r\n`]);
-    out.push(['far too long (1.000 characters)', `${'e'.repeat(989)}@example.nl`]);
   }
   if (spec.kind === 'slug') {
     out.push(['the maximum in a-z', 'a'.repeat(spec.max)]);

@@ -115,7 +115,7 @@ describe('reacties counters', () => {
         // An AVG erasure of one resident's address, in either mode.
         const target = (await findReactie(t.db, pick(ids)))!;
         const mode = rnd() < 0.5 ? 'anonymise' : 'delete';
-        await eraseReactiesByEmail(t.db, t.deps.config.sessionSecret, target.authorEmail, mode);
+        await eraseReactiesByEmail(t.deps, target.authorEmail, mode);
         what = `erase ${target.authorEmail} (${mode})`;
         counted.erase++;
       } else if (roll < 0.5) {

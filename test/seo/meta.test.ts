@@ -71,10 +71,21 @@ describe('canonical, OpenGraph and structured data', () => {
   });
 
   it('keeps the parameters that make another page in the canonical link, and drops the rest', async () => {
-    const canonical = async (path: string) => metaOf((await request(t.app).get(path)).text).canonical;
+    const canonical = async (path: string) => {
+      const m = metaOf((await request(t.app).get(path).expect(200)).text);
+      assert.equal(m['og:url'], m.canonical, path);
+      return m.canonical;
+    };
     assert.equal(await canonical('/documenten?utm_source=x&soort=memo'), `${BASE}/documenten?soort=memo`);
+    assert.equal(await canonical('/documenten?soort=Onzin&jaar=1999&pagina=1'), `${BASE}/documenten?jaar=1999`, 'as the page read them');
     assert.equal(await canonical('/?pagina=1'), `${BASE}/`);
+    // Parameters a page does not read name no page of their own, whatever another page makes of them.
+    assert.equal(await canonical('/?soort=memo&jaar=1999&partij=Onzin'), `${BASE}/`);
+    assert.equal(await canonical('/dossiers/markt?soort=memo&pagina=1&q=x'), `${BASE}/dossiers/markt`);
+    assert.equal(await canonical('/archief?pagina=2'), `${BASE}/archief`);
     assert.equal(await canonical(`${articlePath(article)}?antwoord=1`), `${BASE}${articlePath(article)}`);
+    assert.equal(await canonical(`${articlePath(article)}?soort=memo&pagina=3&utm_source=x`), `${BASE}${articlePath(article)}`);
+    assert.equal(await canonical('/zoeken?q=markt&soort=memo'), `${BASE}/zoeken?q=markt`);
   });
 
   it('escapes an article title and excerpt in every tag', async () => {
