@@ -5,6 +5,7 @@
 // a Dutch message for the editor.
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { withoutForbiddenChars } from '../shared/validation';
 import { layoutText, type PdfPage } from './pdf-layout';
 
 const PDF_LIMITS = {
@@ -29,8 +30,9 @@ export class PdfTextError extends Error {
 
 const PASTE_INSTEAD = 'Je kunt ook de tekst van het document kopiëren en plakken.';
 
-function refusal(reason: PdfRefusal, detail: { pages?: number; limits: Limits }): PdfTextError {
-  const { limits } = detail;
+/** The refusal for this reason, with its Dutch message. */
+export function pdfRefusal(reason: PdfRefusal, detail: { pages?: number; limits?: Limits } = {}): PdfTextError {
+  const limits = detail.limits ?? PDF_LIMITS;
   const messages: Record<PdfRefusal, string> = {
     'too-large': `Deze pdf is groter dan ${Math.round(limits.bytes / 1024 / 1024)} MB; zo'n groot bestand leest Stadslog niet. Maak de pdf kleiner of splits hem.`,
     'not-pdf': 'Dit bestand is geen pdf. Kies het pdf-bestand van het document.',
@@ -127,14 +129,14 @@ function readPages(bytes: Uint8Array, limits: Limits): Promise<PdfPage[]> {
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(refusal('timeout', { limits }))), limits.timeoutMs);
+    const timer = setTimeout(() => finish(() => reject(pdfRefusal('timeout', { limits }))), limits.timeoutMs);
     worker.on('message', (answer: WorkerAnswer) =>
-      finish(() => (answer.ok ? resolve(answer.pages) : reject(refusal(answer.reason, { pages: answer.pages, limits })))),
+      finish(() => (answer.ok ? resolve(answer.pages) : reject(pdfRefusal(answer.reason, { pages: answer.pages, limits })))),
     );
     worker.on('error', (err: NodeJS.ErrnoException) =>
-      finish(() => reject(refusal(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too-heavy' : 'broken', { limits }))),
+      finish(() => reject(pdfRefusal(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too-heavy' : 'broken', { limits }))),
     );
-    worker.on('exit', () => finish(() => reject(refusal('broken', { limits }))));
+    worker.on('exit', () => finish(() => reject(pdfRefusal('broken', { limits }))));
     // Whatever PDF.js prints is not the server's log.
     worker.stdout.resume();
     worker.stderr.resume();
@@ -150,9 +152,10 @@ const looksLikePdf = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(
  */
 export async function pdfText(bytes: Uint8Array, options: Partial<Limits> = {}): Promise<string> {
   const limits: Limits = { ...PDF_LIMITS, ...options };
-  if (bytes.length > limits.bytes) throw refusal('too-large', { limits });
-  if (!looksLikePdf(bytes)) throw refusal('not-pdf', { limits });
-  const text = layoutText(await readPages(bytes, limits));
-  if (!/[\p{L}\p{N}]/u.test(text)) throw refusal('no-text', { limits });
+  if (bytes.length > limits.bytes) throw pdfRefusal('too-large', { limits });
+  if (!looksLikePdf(bytes)) throw pdfRefusal('not-pdf', { limits });
+  // A font without a proper encoding may give control characters: no editor could type or keep them.
+  const text = withoutForbiddenChars(layoutText(await readPages(bytes, limits)));
+  if (!/[\p{L}\p{N}]/u.test(text)) throw pdfRefusal('no-text', { limits });
   return text;
 }
