@@ -2,13 +2,16 @@
 // letterhead, a running header and page numbers) are read by pdfText (PDF.js in a worker) and
 // recognised as their text versions are; a PDF that cannot be read is refused with a Dutch message.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseDocument, type ParsedDocument } from '../../server/documents/parse';
 import { pdfText, PdfTextError, type PdfRefusal } from '../../server/documents/pdf-text';
 import { pdfFromPlaced, pdfFromText, type Placed } from '../helpers/pdf';
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'documents');
+const ROOT = path.join(__dirname, '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
 
 /** What the recognition finds, apart from the body (whose line breaks a PDF may set differently). */
 const recognised = (doc: ParsedDocument) => ({ type: doc.type, fields: doc.fields, questions: doc.questions });
@@ -137,5 +140,41 @@ describe('PDF in: the text of a PDF as the paste-import reads it', function () {
       await expectRefusal(pdfText(pdf, { timeoutMs: 1 }), 'timeout', /duurde langer dan/);
       await expectRefusal(pdfText(pdf, { memoryMb: 1 }), 'too-heavy', /te veel geheugen/);
     });
+  });
+});
+
+describe('npm run import:document with a PDF', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-import-pdf-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const run = (args: string[]) =>
+    spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join('server', 'cli', 'import-document.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  it('reads a PDF as the import page does; --text prints the text it read', async () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'vragen-1.txt'), 'utf8');
+    const file = path.join(dir, 'vragen.pdf');
+    fs.writeFileSync(file, await pdfFromText(text));
+    const json = run(['--json', file]);
+    assert.equal(json.status, 0, json.stderr);
+    assert.deepEqual(recognised(JSON.parse(json.stdout) as ParsedDocument), recognised(parseDocument(text)));
+    const read = run(['--text', file]);
+    assert.equal(read.status, 0, read.stderr);
+    assert.equal(read.stdout, `${await pdfText(fs.readFileSync(file))}\n`);
+  });
+
+  it('exits 1 with the Dutch message when the PDF cannot be read', () => {
+    const file = path.join(dir, 'kapot.pdf');
+    fs.writeFileSync(file, '%PDF-1.7\nkapot');
+    const res = run([file]);
+    assert.equal(res.status, 1);
+    assert.equal(res.stdout, '');
+    assert.match(res.stderr, /kapot\.pdf: Deze pdf is beschadigd/);
   });
 });
