@@ -32,6 +32,7 @@ import { auditRoutes } from './accounts/audit-log-routes';
 import { userAdminRoutes } from './accounts/user-admin-routes';
 import { attachmentRoutes, isUploadRequest } from './attachments/routes';
 import { attachmentLocals } from './attachments/locals';
+import { attachSourceOnCreate, pdfImportRoutes } from './attachments/pdf-import';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
 import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
@@ -139,7 +140,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(showFlash);
 
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    // The attachment upload is multipart, read after this check: its form sends the token in the query string.
+    // The attachment upload and the import form are multipart, read after this check: they send the token in the query string.
     getTokenFromRequest: (req) => {
       const token = (req.body as Record<string, unknown> | undefined)?._csrf ?? (isUploadRequest(req) ? req.query._csrf : undefined);
       return typeof token === 'string' ? token : undefined;
@@ -161,8 +162,10 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(tagEditorRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(dashboardRoutes(deps));
+  // Before importRoutes: the import form with a PDF (multipart); the PDF is attached when the article is created.
+  app.use(pdfImportRoutes(deps));
   app.use(importRoutes(deps));
-  app.use(articleAdminRoutes(deps));
+  app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps) }));
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));

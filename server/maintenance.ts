@@ -1,7 +1,7 @@
 // Housekeeping that runs in every app process on timers: the retention rules of
 // privacy/retention.ts (sessions, rate-limit windows, IPs, spam, Akismet payloads, spam memory,
-// failed logins), Akismet rechecks, the tagline (weather feed), and mail: announcing approved reacties, the moderator digest and
-// sending the queue. Every job is safe to run in several processes at once
+// failed logins), uploads that no article took, Akismet rechecks, the tagline (weather feed), and
+// mail: announcing approved reacties, the moderator digest and sending the queue. Every job is safe to run in several processes at once
 // (idempotent deletes; rechecks claim their rows; deletes lock and re-read first).
 import type { Logger } from 'pino';
 import type { Config } from './config';
@@ -14,6 +14,7 @@ import { createTransport } from './notifications/transport';
 import { sendDueMails } from './notifications/worker';
 import { weblogStartedAt } from './articles/queries';
 import { refreshTagline } from './tagline/state';
+import { purgePending } from './attachments/pending';
 
 // Often enough that retention limits hold to within the hour.
 const HOURLY_MS = 60 * 60 * 1000;
@@ -25,6 +26,8 @@ type Job = [name: string, run: () => Promise<unknown>];
 /** Starts the timers; the function it returns stops them and resolves when the jobs still running are done. */
 export function startMaintenance(config: Config, db: Db, logger: Logger): () => Promise<void> {
   const hourly: Job[] = retentionJobs(config, db).map(([name, run]) => [name, () => run(new Date())]);
+  // An imported PDF whose article was never saved, a file an interrupted upload left: gone after a day.
+  hourly.push(['unattached uploads', () => purgePending(config.uploadDir, new Date())]);
   const frequent: Job[] = config.akismet ? [['akismet rechecks', () => recheckDue(db, config, logger, new Date())]] : [];
   const running = new Set<Promise<void>>();
   const transport = mailEnabled(config) ? createTransport(config.mail) : null;

@@ -7,7 +7,7 @@ import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
 import { parseId } from '../shared/validation';
 import { articleToForm, emptyArticleForm } from './admin-form';
-import { renderEditor, saveFromEditor } from './admin-save';
+import { renderEditor, saveFromEditor, type AfterCreate } from './admin-save';
 import {
   ARTICLE_KINDS,
   articlePath,
@@ -22,7 +22,7 @@ import {
 
 const PER_PAGE = 30;
 
-export function articleAdminRoutes(deps: Deps): Router {
+export function articleAdminRoutes(deps: Deps, hooks: { afterCreate?: AfterCreate } = {}): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('articles')];
 
@@ -57,7 +57,7 @@ export function articleAdminRoutes(deps: Deps): Router {
     renderEditor(deps, res, 200, { values: emptyArticleForm(currentUser(res).name), errors: {} });
   });
 
-  router.post('/beheer/artikelen', ...guard, (req, res) => saveFromEditor(deps, req, res));
+  router.post('/beheer/artikelen', ...guard, (req, res) => saveFromEditor(deps, req, res, undefined, hooks.afterCreate));
 
   router.get('/beheer/artikelen/:id', ...guard, async (req, res) => {
     const article = await load(req);

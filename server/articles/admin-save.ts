@@ -50,12 +50,24 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
   });
 }
 
+/**
+ * Runs after a new article is stored, before the editor is redirected to it (attachments/ keeps an
+ * imported PDF with it); returns a sentence for the flash message, or null.
+ */
+export type AfterCreate = (req: Request, res: Response, article: Article) => Promise<string | null>;
+
 function savedMessage(a: Article, now: Date): string {
   if (isScheduled(a, now)) return `Artikel opgeslagen en gepland voor ${formatDateTime(a.publishedAt!)}.`;
   return isPublic(a, now) ? 'Artikel opgeslagen en gepubliceerd.' : 'Artikel opgeslagen als concept.';
 }
 
-export async function saveFromEditor(deps: Deps, req: Request, res: Response, existing?: Article): Promise<void> {
+export async function saveFromEditor(
+  deps: Deps,
+  req: Request,
+  res: Response,
+  existing?: Article,
+  afterCreate?: AfterCreate,
+): Promise<void> {
   const values = readArticleForm(req.body);
   if (field(req.body, 'actie') === 'voorbeeld') {
     return renderEditor(deps, res, 200, {
@@ -85,6 +97,7 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
     { type: 'article', id: saved.id },
     saved.title.slice(0, 200),
   );
-  req.session.flash = savedMessage(saved, now);
+  const note = !existing && afterCreate ? await afterCreate(req, res, saved) : null;
+  req.session.flash = note ? `${savedMessage(saved, now)} ${note}` : savedMessage(saved, now);
   res.redirect(303, `/beheer/artikelen/${saved.id}`);
 }

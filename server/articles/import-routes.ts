@@ -1,5 +1,6 @@
 // "Document importeren": an editor pastes the plain text of a council document (from a PDF or an
-// e-mail); the paste-import recognises its type, fields and questions and fills the article editor
+// e-mail), or chooses the PDF itself (read in attachments/pdf-import.ts, which hands its text back
+// here); the paste-import recognises its type, fields and questions and fills the article editor
 // with them, as a draft, for the editor to check before saving.
 import { Router, type RequestHandler } from 'express';
 import type { Deps } from '../deps';
@@ -13,7 +14,7 @@ import { emptyArticleForm, type ArticleFormValues } from './admin-form';
 import { renderEditor } from './admin-save';
 
 // A long memo with its attachments listed is a few pages; a whole PDF pasted is at most this.
-const PASTE_MAX = 200_000;
+export const PASTE_MAX = 200_000;
 
 /** The questions and answers are shown from their own fields: take them out of the body text. */
 function bodyWithoutQuestions(doc: ParsedDocument): string {
@@ -36,23 +37,39 @@ function importFormValues(doc: ParsedDocument, authorName: string): ArticleFormV
   };
 }
 
+export type Render = Parameters<RequestHandler>[1];
+
+/** The import page: what was pasted kept, the errors beside their fields. */
+export function renderImportPage(res: Render, status: number, text: string, errors: FieldErrors): void {
+  res.status(status).render('beheer/articles/import', { title: 'Document importeren', bodyClass: 'beheer', text, errors, max: PASTE_MAX });
+}
+
+/** Where the text came from: pasted into "tekst", or read from the PDF chosen in "pdf" (with what was pasted beside it). */
+export type TextSource = { field: 'tekst' } | { field: 'pdf'; pasted: string };
+
+/**
+ * Recognises a document's text and shows the article editor filled with it; a text that is missing
+ * or too long brings the import page back, with the message at the field the text came from.
+ */
+export function showRecognised(deps: Deps, res: Render, text: string, source: TextSource = { field: 'tekst' }): void {
+  const errors: FieldErrors = {};
+  const checked = checkMultiLine(errors, source.field, text, {
+    label: source.field === 'pdf' ? 'De tekst van deze pdf' : 'De tekst',
+    required: true,
+    max: PASTE_MAX,
+  });
+  if (Object.keys(errors).length) return renderImportPage(res, 422, source.field === 'pdf' ? source.pasted : text, errors);
+  const values = importFormValues(parseDocument(checked), currentUser(res).name);
+  renderEditor(deps, res, 200, { values, errors: {}, imported: true });
+}
+
 export function importRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('articles')];
-  const render = (res: Parameters<RequestHandler>[1], status: number, text: string, errors: FieldErrors) =>
-    res
-      .status(status)
-      .render('beheer/articles/import', { title: 'Document importeren', bodyClass: 'beheer', text, errors, max: PASTE_MAX });
 
-  router.get('/beheer/artikelen/importeren', ...guard, (_req, res) => render(res, 200, '', {}));
+  router.get('/beheer/artikelen/importeren', ...guard, (_req, res) => renderImportPage(res, 200, '', {}));
 
-  router.post('/beheer/artikelen/importeren', ...guard, (req, res) => {
-    const errors: FieldErrors = {};
-    const text = checkMultiLine(errors, 'tekst', field(req.body, 'tekst'), { label: 'De tekst', required: true, max: PASTE_MAX });
-    if (Object.keys(errors).length) return render(res, 422, field(req.body, 'tekst'), errors);
-    const values = importFormValues(parseDocument(text), currentUser(res).name);
-    renderEditor(deps, res, 200, { values, errors: {}, imported: true });
-  });
+  router.post('/beheer/artikelen/importeren', ...guard, (req, res) => showRecognised(deps, res, field(req.body, 'tekst')));
 
   return router;
 }

@@ -19,9 +19,9 @@ import { setEditorSection } from './locals';
 import { findAttachment } from './queries';
 import { receiveUpload } from './upload';
 
-/** The one route whose CSRF token comes in the query string: its multipart body is read later. */
+/** The routes whose CSRF token comes in the query string: their multipart body is read later. */
 export function isUploadRequest(req: Request): boolean {
-  return req.method === 'POST' && /^\/beheer\/artikelen\/[1-9]\d*\/bijlagen$/.test(req.originalUrl.split('?')[0]);
+  return req.method === 'POST' && /^\/beheer\/artikelen\/(?:[1-9]\d*\/bijlagen|importeren)$/.test(req.originalUrl.split('?')[0]);
 }
 
 // Same bytes, same name: a reader's browser may keep a file a while; removal shows within the hour.

@@ -28,6 +28,8 @@ export interface ReceivedFile {
 
 export interface Received {
   fields: Record<string, string>;
+  /** Fields that were longer than the form allows and were cut off. */
+  truncated: string[];
   /** null when no file was chosen (an empty file part counts as none). */
   file: ReceivedFile | null;
   /** The file was larger than MAX_ATTACHMENT_BYTES: nothing of it is kept. */
@@ -53,14 +55,19 @@ class Meter extends Transform {
 /**
  * Reads a multipart/form-data request with one file in `fileField`. The caller owns the temporary
  * file afterwards (moves it into place or removes it). Throws HttpError 400/413 for requests that
- * are not such a form or announce too much.
+ * are not such a form or announce too much. `maxFieldBytes` is the most a text field may hold.
  */
-export async function receiveUpload(req: Request, uploadDir: string, fileField: string): Promise<Received> {
+export async function receiveUpload(
+  req: Request,
+  uploadDir: string,
+  fileField: string,
+  { maxFieldBytes = 10_000 }: { maxFieldBytes?: number } = {},
+): Promise<Received> {
   if (!req.is('multipart/form-data')) throw new HttpError(400, 'Kies een bestand en verstuur het uploadformulier.');
   const announced = Number(req.get('content-length'));
   // Announced as too large: refused without reading it (the editor page comes back with the message).
-  if (Number.isFinite(announced) && announced > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD_BYTES)
-    return { fields: {}, file: null, tooLarge: true };
+  if (Number.isFinite(announced) && announced > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD_BYTES + maxFieldBytes)
+    return { fields: {}, truncated: [], file: null, tooLarge: true };
   const tmpPath = await newTmpPath(uploadDir);
   let parser: busboy.Busboy;
   try {
@@ -68,18 +75,20 @@ export async function receiveUpload(req: Request, uploadDir: string, fileField: 
       headers: req.headers,
       defParamCharset: 'utf8',
       // One byte past the limit, so that a file of exactly 20 MB passes and one byte more is cut off.
-      limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12 },
+      limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 10, fieldSize: maxFieldBytes, parts: 12 },
     });
   } catch {
     throw new HttpError(400, 'Dit uploadformulier kunnen we niet lezen. Laad de pagina opnieuw en probeer het nog eens.');
   }
 
   const fields: Record<string, string> = {};
+  const truncated: string[] = [];
   // Set from busboy's callbacks: kept in an object, so the checks below read the values set there.
   const state: { writing: Promise<ReceivedFile | null> | null; tooLarge: boolean } = { writing: null, tooLarge: false };
 
-  parser.on('field', (name, value) => {
+  parser.on('field', (name, value, info) => {
     fields[name] = value;
+    if (info.valueTruncated) truncated.push(name);
   });
   parser.on('file', (name, stream, info) => {
     if (name !== fileField || state.writing) return void stream.resume();
@@ -103,9 +112,9 @@ export async function receiveUpload(req: Request, uploadDir: string, fileField: 
     const file = state.writing ? await state.writing : null;
     if (state.tooLarge || !file) {
       await removeQuietly(tmpPath);
-      return { fields, file: null, tooLarge: state.tooLarge };
+      return { fields, truncated, file: null, tooLarge: state.tooLarge };
     }
-    return { fields, file, tooLarge: false };
+    return { fields, truncated, file, tooLarge: false };
   } catch (err) {
     await removeQuietly(tmpPath);
     if (err instanceof HttpError) throw err;

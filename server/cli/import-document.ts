@@ -1,35 +1,50 @@
-// npm run import:document -- [--json] FILE   (FILE "-" reads standard input)
-// Reads a council document pasted from a PDF or an e-mail and shows what the paste-import finds:
-// the type, every field, the numbered questions and whether they are answered, the body's length.
+// npm run import:document -- [--json | --text] FILE   (FILE "-" reads standard input)
+// Reads a council document, as text pasted from a PDF or an e-mail or as the PDF itself, and shows
+// what the paste-import finds: the type, every field, the numbered questions and whether they are
+// answered, the body's length. --text prints the text that is recognised (a PDF's, as it was read).
 import fs from 'node:fs';
 import { formatIsoDate } from '../documents/dates';
 import { parseDocument, type ParsedDocument } from '../documents/parse';
+import { pdfText, PdfTextError } from '../documents/pdf-text';
 import { DOCUMENT_TYPES } from '../documents/types';
 import { runCommand, UsageError } from './cli-support';
 
-const USAGE = 'Gebruik: npm run import:document -- [--json] BESTAND   (BESTAND "-" leest van standaardinvoer)';
+const USAGE = 'Gebruik: npm run import:document -- [--json | --text] BESTAND   (BESTAND "-" leest van standaardinvoer; een pdf mag ook)';
 
-function parseArgs(argv: string[]): { file: string; json: boolean } {
+function parseArgs(argv: string[]): { file: string; output: 'describe' | 'json' | 'text' } {
   let file = '';
-  let json = false;
+  let output: 'describe' | 'json' | 'text' = 'describe';
   for (const arg of argv) {
-    if (arg === '--json') json = true;
-    else if (arg.startsWith('--')) throw new UsageError(`Onbekende optie "${arg}".\n${USAGE}`);
+    if (arg === '--json' || arg === '--text') {
+      if (output !== 'describe') throw new UsageError(`Kies --json of --text, niet allebei.\n${USAGE}`);
+      output = arg === '--json' ? 'json' : 'text';
+    } else if (arg.startsWith('--')) throw new UsageError(`Onbekende optie "${arg}".\n${USAGE}`);
     else if (!file) file = arg;
     else throw new UsageError(`Eén bestand tegelijk, niet ook "${arg}".\n${USAGE}`);
   }
   if (!file) throw new UsageError(USAGE);
-  return { file, json };
+  return { file, output };
 }
 
-function readInput(file: string): string {
+function readInput(file: string): Buffer {
   try {
-    return fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+    return fs.readFileSync(file === '-' ? 0 : file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`Bestand niet gevonden: ${file}`);
     if (code === 'EISDIR') throw new UsageError(`Dit is een map, geen bestand: ${file}`);
     throw new UsageError(`Het bestand kon niet worden gelezen: ${file} (${code ?? (err as Error).message})`);
+  }
+}
+
+/** The document's text: a PDF (known by its first bytes, or by its name) is read as the import page reads it. */
+async function documentText(file: string, bytes: Buffer): Promise<string> {
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-' && !/\.pdf$/i.test(file)) return bytes.toString('utf8');
+  try {
+    return await pdfText(bytes);
+  } catch (err) {
+    if (err instanceof PdfTextError) throw new UsageError(`${file}: ${err.message}`);
+    throw err;
   }
 }
 
@@ -62,8 +77,9 @@ function describe(doc: ParsedDocument, file: string): string {
 }
 
 runCommand(async () => {
-  const { file, json } = parseArgs(process.argv.slice(2));
-  const doc = parseDocument(readInput(file));
-  console.log(json ? JSON.stringify(doc, null, 2) : describe(doc, file));
-  await Promise.resolve();
+  const { file, output } = parseArgs(process.argv.slice(2));
+  const text = await documentText(file, readInput(file));
+  if (output === 'text') return console.log(text);
+  const doc = parseDocument(text);
+  console.log(output === 'json' ? JSON.stringify(doc, null, 2) : describe(doc, file));
 });
