@@ -16,7 +16,7 @@ import { announceApproved } from '../../server/notifications/jobs';
 import { createTransport, type MailTransport } from '../../server/notifications/transport';
 import { sendDueMails } from '../../server/notifications/worker';
 import { FILE_INVENTORY, retentionJobs } from '../../server/privacy/retention';
-import { up as rekeyEmailVariants } from '../../migrations/20261219000100_email_variant_keys';
+import { up as rekeyEmailVariants } from '../../migrations/20261206000200_email_variant_keys';
 
 const silent = pino({ level: 'silent' });
 
