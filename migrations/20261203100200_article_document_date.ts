@@ -32,11 +32,15 @@ export async function up(knex: Knex): Promise<void> {
       }
     });
   }
+  // A page of the list, in order (all types, and one type).
   await knex.raw('create index articles_status_document_date_id_index on articles (status, document_date, id)');
   await knex.raw('create index articles_kind_status_document_date_id_index on articles (kind, status, document_date, id)');
+  // The counts beside the filters, read from the index alone: 10.000 articles in milliseconds.
+  await knex.raw('create index articles_document_counts_index on articles (status, document_date, published_at, kind)');
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.raw('drop index articles_document_counts_index');
   await knex.raw('drop index articles_kind_status_document_date_id_index');
   await knex.raw('drop index articles_status_document_date_id_index');
   await knex.raw('alter table articles drop column document_date');
