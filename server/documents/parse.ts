@@ -41,6 +41,7 @@ function assign(type: DocumentTypeKey, header: Header, fields: DocumentFields, e
   if (kind === 'date') value = findDate(header.value);
   else if (kind === 'number') value = /\d+/.exec(header.value) ? Number(/\d+/.exec(header.value)![0]) : null;
   else if (kind === 'choice') value = readStatus(header.value);
+  else if (kind === 'url') value = /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(header.value) && header.value.length <= 500 ? header.value : null;
   else if (kind === 'list') {
     const items = NAME_LISTS.has(key) ? header.value.split('\n').flatMap(splitNames) : splitItems(header.value);
     if (key === 'indieners') {
@@ -79,11 +80,11 @@ function typeSpecific(
     const iso = free.map(datedLine).find((d) => d !== null);
     if (iso) fields.datum = iso;
   }
-  if (type === 'raadsinformatiebrief' && has('nummer')) {
+  if (type === 'raadsinformatiebrief' && has('kenmerk')) {
     const title = free
       .map((t) => /^(?:raadsinformatiebrief|rib)\b[\s:]*(?:nr\.?|nummer|no\.?)?\s*([\w./-]*\d[\w./-]*)/i.exec(t))
       .find(Boolean);
-    if (title) fields.nummer = title[1].replace(/[.,]$/, '');
+    if (title) fields.kenmerk = title[1].replace(/[.,]$/, '');
   }
   if (type === 'motie') {
     for (const t of free.filter((t) => t.split(/\s+/).length <= 12 && !/^[-•*]/.test(t))) {

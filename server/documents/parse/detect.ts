@@ -32,7 +32,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
     return 'schriftelijke-vragen';
   if (/verzoekt\s+het\s+college|draagt\s+het\s+college\s+op|roept\s+het\s+college\s+op/i.test(all)) return 'motie';
   if (/raadsinformatiebrief/i.test(all)) return 'raadsinformatiebrief';
-  if (concepts.has('onze_referentie') || concepts.has('uw_referentie') || concepts.has('gemeente')) return 'brief';
+  if (concepts.has('kenmerk') || concepts.has('uw_referentie') || concepts.has('gemeente')) return 'brief';
   if (/^geachte\b/im.test(all) && /^(?:hoogachtend|met vriendelijke groet)/im.test(all)) return 'brief';
   if (concepts.has('aan') && concepts.has('van')) return 'memo';
   return 'nieuws';

@@ -3,6 +3,7 @@
 //   letterhead: LABEL alone on a line (often in capitals), VALUE on the next line(s), up to the next
 //               label or an empty line; a label followed directly by the next label is empty.
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
+import type { FieldKind } from '../types';
 import { conceptOf, kindOf, type Concept } from './labels';
 import type { Line } from './lines';
 import { numbered } from './numbering';
@@ -24,7 +25,7 @@ const ALONE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*:?$/u;
 const INLINE_ONLY = new Set(['motie', 'voor', 'tegen', 'stemmen', 'wethouder', 'contact', 'van', 'raadslid', 'vergadering']);
 /** The sender's name at the top of a letterhead. */
 const ORGANISATION = /^(?:gemeente|provincie|waterschap|ministerie van|college van burgemeester en wethouders van)\s+\S.{0,50}$/i;
-const MAX_VALUE_LINES: Record<string, number> = { date: 1, number: 1, choice: 1, text: 4, list: 12 };
+const MAX_VALUE_LINES: Record<FieldKind, number> = { date: 1, number: 1, choice: 1, url: 1, text: 4, multiline: 12, list: 12 };
 
 function inlineLabel(text: string): { concept: Concept; value: string } | null {
   const m = INLINE.exec(text);
@@ -68,7 +69,7 @@ export function scanHeaders(lines: Line[]): Header[] {
     const inline = inlineLabel(t);
     if (!inline) continue;
     const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i] };
-    if (['text', 'list'].includes(kindOf(inline.concept)) && inline.concept && inline.value) {
+    if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && inline.concept && inline.value) {
       // A value broken over lines by a PDF table: the next lines belong to it while they are not
       // headers and the value is plainly unfinished or another header follows.
       let j = i + 1;

@@ -38,9 +38,11 @@ const SYNONYMS: Record<Concept, string[]> = {
   partijen: ['partij', 'partijen', 'fractie', 'fracties', 'politieke partij', 'politieke partijen'],
   indieners: ['indiener', 'indieners', 'ingediend door', 'vragensteller', 'vragenstellers', 'raadslid', 'raadsleden', 'ondertekenaars'],
   bijlagen: ['bijlage', 'bijlagen', 'bijlages'],
+  bron: ['bron', 'vindplaats', 'webadres'],
+  agendapunt: ['agendapunt', 'agenda punt', 'agendanummer'],
   ingekomen: ['ingekomen', 'ingekomen op', 'ingekomen bij de griffie', 'datum ingekomen', 'ontvangen', 'ontvangen op', 'datum ontvangst'],
   datum_antwoord: ['antwoord college', 'datum antwoord', 'beantwoord', 'beantwoord op', 'datum beantwoording', 'antwoord verzonden'],
-  onze_referentie: ['ons kenmerk', 'onze referentie', 'onze ref', 'ons nummer', 'kenmerk', 'referentie', 'zaaknummer'],
+  kenmerk: ['ons kenmerk', 'onze referentie', 'onze ref', 'ons nummer', 'kenmerk', 'referentie', 'zaaknummer'],
   uw_referentie: ['uw kenmerk', 'uw brief', 'uw brief van', 'uw referentie', 'uw ref', 'uw nummer'],
   behandeld_door: ['behandeld door', 'contactpersoon', 'behandelaar', 'contact'],
   status: ['status', 'besluit', 'besluit raad'],
@@ -61,7 +63,6 @@ const SYNONYMS: Record<Concept, string[]> = {
     'cluster',
     'kopie aan',
     'cc',
-    'agendapunt',
     'pagina',
     'blad',
     'iban',
@@ -83,17 +84,17 @@ export function conceptOf(label: string): Concept | undefined {
   return BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(/-/g, ' '));
 }
 
-/** Where a type names a concept differently: a letter's "Van" is its afzender, a RIB's kenmerk its nummer. */
+/** The field a concept fills in every type: "Van" is the afzender, a "Nummer" the kenmerk. */
+const FIELD_OF: Record<Concept, string> = { van: 'afzender', nummer: 'kenmerk' };
+/** Where a type reads a concept its own way: the organisation at the top of a letter is its afzender. */
 const RENAME: Partial<Record<DocumentTypeKey, Record<Concept, string>>> = {
-  brief: { van: 'afzender', gemeente: 'afzender' },
-  memo: { afzender: 'van' },
-  raadsinformatiebrief: { onze_referentie: 'nummer' },
+  brief: { gemeente: 'afzender' },
   motie: { stemming: 'stemming' },
 };
 
 /** The field of this type the concept fills, or null when the type has no such field. */
 export function fieldFor(type: DocumentTypeKey, concept: Concept): { key: string; kind: FieldKind } | null {
-  const key = RENAME[type]?.[concept] ?? concept;
+  const key = RENAME[type]?.[concept] ?? FIELD_OF[concept] ?? concept;
   if (key === 'stemming') return type === 'motie' ? { key, kind: 'text' } : null;
   const field = DOCUMENT_TYPES[type].fields.find((f) => f.key === key);
   return field ? { key, kind: field.kind } : null;
