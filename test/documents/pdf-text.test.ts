@@ -94,7 +94,7 @@ describe('PDF in: the text of a PDF as the paste-import reads it', function () {
     assert.equal(doc.type, 'brief');
     assert.equal(doc.fields.onderwerp, 'Gezamenlijke uitvoeringsorganisatie sociale diensten Maastricht-Heuvelland');
     assert.equal(doc.fields.datum, '2015-03-05');
-    assert.equal(doc.fields.onze_referentie, '2015.08141');
+    assert.equal(doc.fields.kenmerk, '2015.08141');
   });
 
   it('keeps the italics of the college’s answers, so each question gets its own answer', async () => {
