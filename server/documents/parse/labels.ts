@@ -1,30 +1,20 @@
-// The vocabulary of header labels: every way a document names a field, mapped to the field key of
-// types.ts. Labels that are letterhead furniture (telefoon, e-mail) are known too, so a letterhead
-// block ends there, but they fill no field and their lines stay in the body.
+// The vocabulary of header labels, as data: every way a document names a field (label variants →
+// concept), and the field key each concept fills per document type. Letterhead labels (telefoon,
+// retouradres, www) are known too: their lines are letterhead, recognised and left out of the body.
 import { DOCUMENT_TYPES, type DocumentTypeKey, type FieldKind } from '../types';
 
-/** 'stemming' is a line with the outcome and the votes of a motie; it fills status and stemmen_*. */
+/** A field concept; LETTERHEAD for letterhead furniture; 'stemming' is a motie's outcome and votes. */
 export type Concept = string;
+export const LETTERHEAD = '';
 
 const SYNONYMS: Record<Concept, string[]> = {
-  datum: [
-    'datum',
-    'date',
-    'dd',
-    'datum brief',
-    'verzenddatum',
-    'raadsvergadering',
-    'datum raadsvergadering',
-    'datum vergadering',
-    'vergadering',
-  ],
-  aan: ['aan', 'geadresseerde', 'ter attentie van', 'tav'],
-  van: ['van'],
-  afzender: ['afzender'],
+  datum: ['datum', 'date', 'dd', 'datum brief', 'verzenddatum', 'datum raadsvergadering', 'datum vergadering', 'datum verzending'],
+  aan: ['aan', 'geadresseerde', 'ter attentie van', 'tav', 'geadresseerd aan'],
+  afzender: ['afzender', 'van', 'namens'],
   onderwerp: ['onderwerp', 'betreft', 'betreffende', 'inzake', 'titel', 'motie', 'motie vreemd aan de orde van de dag', 'titel motie'],
   portefeuillehouder: ['portefeuillehouder', 'portefeuillehouders', 'verantwoordelijk wethouder', 'wethouder'],
   inlichtingen_bij: ['inlichtingen bij', 'inlichtingen', 'informatie bij', 'nadere inlichtingen bij', 'meer informatie bij'],
-  nummer: [
+  kenmerk: [
     'nummer',
     'nr',
     'rib nummer',
@@ -34,29 +24,62 @@ const SYNONYMS: Record<Concept, string[]> = {
     'raadsinformatiebrief nr',
     'volgnummer',
     'registratienummer',
+    'ons kenmerk',
+    'onze referentie',
+    'onze ref',
+    'ons nummer',
+    'kenmerk',
+    'referentie',
+    'zaaknummer',
+    'motienummer',
   ],
   partijen: ['partij', 'partijen', 'fractie', 'fracties', 'politieke partij', 'politieke partijen'],
-  indieners: ['indiener', 'indieners', 'ingediend door', 'vragensteller', 'vragenstellers', 'raadslid', 'raadsleden', 'ondertekenaars'],
+  indieners: [
+    'indiener',
+    'indieners',
+    'indiener(s)',
+    'ingediend door',
+    'vragensteller',
+    'vragenstellers',
+    'raadslid',
+    'raadsleden',
+    'ondertekenaars',
+  ],
   bijlagen: ['bijlage', 'bijlagen', 'bijlages'],
-  ingekomen: ['ingekomen', 'ingekomen op', 'ingekomen bij de griffie', 'datum ingekomen', 'ontvangen', 'ontvangen op', 'datum ontvangst'],
+  ingekomen: [
+    'ingekomen',
+    'ingekomen op',
+    'ingekomen bij de griffie',
+    'ingekomen brief griffie',
+    'datum ingekomen',
+    'ontvangen',
+    'ontvangen op',
+    'datum ontvangst',
+    'ingezonden',
+  ],
   datum_antwoord: ['antwoord college', 'datum antwoord', 'beantwoord', 'beantwoord op', 'datum beantwoording', 'antwoord verzonden'],
-  onze_referentie: ['ons kenmerk', 'onze referentie', 'onze ref', 'ons nummer', 'kenmerk', 'referentie', 'zaaknummer'],
   uw_referentie: ['uw kenmerk', 'uw brief', 'uw brief van', 'uw referentie', 'uw ref', 'uw nummer'],
   behandeld_door: ['behandeld door', 'contactpersoon', 'behandelaar', 'contact'],
-  status: ['status', 'besluit', 'besluit raad'],
+  status: ['status', 'besluit raad'],
   stemming: ['stemming', 'stemmen', 'uitslag', 'uitslag stemming', 'stemmen voor', 'stemmen tegen', 'voor', 'tegen'],
-  '': [
+  [LETTERHEAD]: [
     'telefoon',
     'telefoonnummer',
+    'tel',
     'doorkiesnummer',
     'doorkies',
     'e-mail',
+    'e-mailadres',
     'email',
+    'emailadres',
     'fax',
+    'faxnummer',
+    'retouradres',
     'bezoekadres',
     'postadres',
     'internet',
     'website',
+    'www',
     'afdeling',
     'cluster',
     'kopie aan',
@@ -65,6 +88,15 @@ const SYNONYMS: Record<Concept, string[]> = {
     'pagina',
     'blad',
     'iban',
+    'kvk',
+    'kvk-nummer',
+    'btw-nummer',
+    'bron',
+    'dossier',
+    'onderwerpen',
+    'raadsvergadering',
+    'vergadering',
+    'woordvoerder',
   ],
 };
 
@@ -72,7 +104,7 @@ const BY_LABEL = new Map<string, Concept>(
   Object.entries(SYNONYMS).flatMap(([concept, labels]) => labels.map((l) => [l, concept] as const)),
 );
 
-/** "Bijlage(n)", "RIB-nummer.", "Ons kenmerk" → the label's concept, '' for letterhead furniture, undefined when unknown. */
+/** "Bijlage(n)", "RIB-nummer.", "Ons kenmerk" → the label's concept, LETTERHEAD for furniture, undefined when unknown. */
 export function conceptOf(label: string): Concept | undefined {
   const key = label
     .toLowerCase()
@@ -83,20 +115,56 @@ export function conceptOf(label: string): Concept | undefined {
   return BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(/-/g, ' '));
 }
 
-/** Where a type names a concept differently: a letter's "Van" is its afzender, a RIB's kenmerk its nummer. */
-const RENAME: Partial<Record<DocumentTypeKey, Record<Concept, string>>> = {
-  brief: { van: 'afzender', gemeente: 'afzender' },
-  memo: { afzender: 'van' },
-  raadsinformatiebrief: { onze_referentie: 'nummer' },
-  motie: { stemming: 'stemming' },
+// Every council type carries the common fields (the schema of branch docschema); until types.ts
+// lists them, they are added here, in this one place.
+const COMMON: Array<{ key: string; kind: FieldKind }> = [
+  { key: 'datum', kind: 'date' },
+  { key: 'onderwerp', kind: 'text' },
+  { key: 'afzender', kind: 'text' },
+  { key: 'aan', kind: 'text' },
+  { key: 'kenmerk', kind: 'text' },
+  { key: 'bijlagen', kind: 'list' },
+];
+const OWN: Partial<Record<DocumentTypeKey, Array<{ key: string; kind: FieldKind }>>> = {
+  'schriftelijke-vragen': [
+    { key: 'partijen', kind: 'list' },
+    { key: 'indieners', kind: 'list' },
+    { key: 'ingekomen', kind: 'date' },
+    { key: 'datum_antwoord', kind: 'date' },
+  ],
+  memo: [
+    { key: 'portefeuillehouder', kind: 'text' },
+    { key: 'inlichtingen_bij', kind: 'text' },
+  ],
+  raadsinformatiebrief: [
+    { key: 'portefeuillehouder', kind: 'text' },
+    { key: 'inlichtingen_bij', kind: 'text' },
+  ],
+  brief: [
+    { key: 'uw_referentie', kind: 'text' },
+    { key: 'behandeld_door', kind: 'text' },
+  ],
+  motie: [
+    { key: 'indieners', kind: 'list' },
+    { key: 'partijen', kind: 'list' },
+    { key: 'status', kind: 'choice' },
+    { key: 'stemmen_voor', kind: 'number' },
+    { key: 'stemmen_tegen', kind: 'number' },
+  ],
 };
+
+/** The fields a type has, in the order the card shows them: types.ts first, then the common and own fields. */
+export function fieldsOf(type: DocumentTypeKey): Array<{ key: string; kind: FieldKind }> {
+  if (type === 'nieuws') return [];
+  const out = DOCUMENT_TYPES[type].fields.map((f) => ({ key: f.key, kind: f.kind }));
+  for (const f of [...COMMON, ...(OWN[type] ?? [])]) if (!out.some((o) => o.key === f.key)) out.push(f);
+  return out;
+}
 
 /** The field of this type the concept fills, or null when the type has no such field. */
 export function fieldFor(type: DocumentTypeKey, concept: Concept): { key: string; kind: FieldKind } | null {
-  const key = RENAME[type]?.[concept] ?? concept;
-  if (key === 'stemming') return type === 'motie' ? { key, kind: 'text' } : null;
-  const field = DOCUMENT_TYPES[type].fields.find((f) => f.key === key);
-  return field ? { key, kind: field.kind } : null;
+  if (concept === 'stemming') return type === 'motie' ? { key: 'stemming', kind: 'text' } : null;
+  return fieldsOf(type).find((f) => f.key === concept) ?? null;
 }
 
 /** The kind a concept's value has whatever the type, to decide what a header's value may be. */
