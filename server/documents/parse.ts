@@ -41,7 +41,8 @@ const NAME_LISTS = new Set(['partijen', 'indieners']);
 
 /** A party rather than a person: an acronym, a name with capitals inside, a party word. */
 const looksLikeParty = (s: string) =>
-  /^[\p{Lu}\d]{2,}\b|^\p{Lu}\p{Ll}*\p{Lu}|\b(?:partij|lijst|belang|links|sterk|lokaal|leefbaar|unie|fractie|groep)\b/iu.test(s) && !looksLikeName(s);
+  (/^[\p{Lu}\d]{2,}(?![\p{Ll}])|^\p{Lu}\p{Ll}*\p{Lu}/u.test(s) || /\b(?:partij|lijst|belang|links|sterk|lokaal|leefbaar|unie|fractie|groep)\b/i.test(s)) &&
+  !looksLikeName(s);
 
 interface Assigned {
   fields: DocumentFields;

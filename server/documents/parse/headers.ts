@@ -198,6 +198,7 @@ const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
 
 function subjectOf(rest: string): string | null {
   let r = rest.trim().replace(/^[-–:]\s*/, '');
+  if (/^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|aan\s+het\s+eind)\b/i.test(r)) return null;
   const about = /^(?:.*?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?\s+(.+)$/iu.exec(r);
   if (about) r = about[1];
   else if (/^(?:van|aan)\s/i.test(r)) return null;
@@ -299,7 +300,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (asks && sentence.split(/\s+/).length <= 30) {
       const who = asks[1].replace(/^(?:vandaar\s+)?/i, '');
       const fraction = /^(?:de\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ?? /^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+|het\s+)?)?(.+)$/iu.exec(who);
-      if (fraction) add('partijen', fraction[1], [], sentence);
+      if (fraction) add('partijen', fraction[1].replace(/-$/, ''), [], sentence);
       else {
         const person = /^(.+?)\s+(?:van|namens)\s+(?:de\s+|het\s+)?([\p{Lu}\d][\p{L}\d!&'-]*(?:\s+[\p{Lu}][\p{L}\d!&'-]*)*)$/u.exec(who);
         const names = (person ? person[1] : who).split(/\s*,\s*|\s+en\s+/);
@@ -313,7 +314,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     const title = seen <= 6 && plainT.split(/\s+/).length <= 25 ? QUESTIONS_TITLE.exec(plainT) : null;
     if (title) {
       const subject = subjectOf(title[1]);
-      if (subject) add('onderwerp', subject, [i], t);
+      if (subject) out.push({ concept: 'onderwerp', value: subject, labelLine: t, lines: [i], strength: 0.9 });
       continue;
     }
     const about = /^(?:\p{L}+\s+)?(?:vragen|motie)\s+(?:van\s+.{2,60}?\s+)?over\s+(.+?)\.?$/iu.exec(plainT);

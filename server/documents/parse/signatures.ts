@@ -171,7 +171,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
   const nameFollows = (i: number): boolean => {
     let j = i + 1;
     while (j < lines.length && blank(j) && j <= i + 2) j++;
-    return !!text(j) && !!namesOn(text(j), true);
+    return !!text(j) && (!!namesOn(text(j), true) || FUNCTION.test(text(j)));
   };
 
   for (let i = from; i < lines.length; i++) {
@@ -192,7 +192,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       i = Math.max(i, block(i, { allowSingle: false }));
       continue;
     }
-    if (FUNCTION.test(t) && t.split(/\s+/).length <= 12 && (/,$|,\s*\S+$/.test(t) || nameFollows(i)) && !/[.?!]$/.test(t)) {
+    if (FUNCTION.test(t) && t.split(/\s+/).length <= 12 && (/,$|,\s*[^,]+$/.test(t) || nameFollows(i)) && !/[.?!]$/.test(t)) {
       const end = block(i, { allowSingle: true });
       if (out.signers.length) i = Math.max(i, end);
       continue;
