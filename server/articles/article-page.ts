@@ -8,7 +8,7 @@ import { officialRoles, staffOf } from '../reacties/official';
 import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
 import { renderThread } from '../reacties/thread-view';
 import { keptSettings } from '../settings/settings';
-import { formatIsoDate } from '../documents/dates';
+import { cardEntries } from '../documents/card';
 import { DOCUMENT_TYPES } from '../documents/types';
 import { withOpenness } from './closing';
 import { ARTICLE_KINDS, articlePath, documentsOf, type Article } from './queries';
@@ -31,6 +31,7 @@ export async function renderArticlePage(
     loadDeferredLocals(res),
   ]);
   const documentType = DOCUMENT_TYPES[article.kind];
+  const document = documents.get(article.id);
   const path = articlePath(article);
   const threadOptions = {
     path,
@@ -49,8 +50,8 @@ export async function renderArticlePage(
     kindLabel: ARTICLE_KINDS[article.kind],
     path,
     documentType: documentType.fields.length ? documentType : null,
-    document: documents.get(article.id),
-    isoDate: formatIsoDate,
+    document,
+    card: document ? cardEntries(article.kind, document.fields) : [],
     ...section,
     threadHtml: (replyFormHtml: string) => renderThread(section.thread, { ...threadOptions, replyFormHtml }),
   });

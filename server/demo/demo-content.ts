@@ -78,7 +78,7 @@ function demoArticles(now: Date): DemoArticle[] {
             aan: 'De gemeenteraad',
             onderwerp: 'Stand van zaken herinrichting Markt',
             datum: '2026-11-12',
-            onze_referentie: '2026/0412',
+            kenmerk: '2026/0412',
             bijlagen: ['Definitief ontwerp Markt'],
           },
           questions: [],

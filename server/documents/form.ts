@@ -2,7 +2,7 @@
 // read) and, for written questions, numbered question and answer pairs. What the editor typed is
 // kept as typed until it is valid; then it becomes DocumentData.
 import { COLUMN_LIMITS } from '../db/limits';
-import { checkLine, checkMultiLine, normalizeLine, type FieldErrors } from '../shared/validation';
+import { checkLine, checkMultiLine, checkWebsite, normalizeLine, type FieldErrors } from '../shared/validation';
 import { parseDutchDate } from './dates';
 import type { DocumentData } from './queries';
 import { DOCUMENT_TYPES, type DocumentField, type DocumentTypeKey, type FieldValue } from './types';
@@ -10,6 +10,8 @@ import { DOCUMENT_TYPES, type DocumentField, type DocumentTypeKey, type FieldVal
 // A question or answer is text; a field value is one varchar row.
 const VALUE_MAX = COLUMN_LIMITS.article_fields.value;
 const QA_MAX = 20_000;
+// A long text field (a motie's dictum) is stored in pieces, so it may be longer than one row.
+const MULTILINE_MAX = 10_000;
 // Empty question rows the editor gets beyond the ones filled in.
 const SPARE_QUESTIONS = 3;
 
@@ -63,6 +65,11 @@ function checkField(errors: FieldErrors, name: string, f: DocumentField, raw: st
     if (tooLong) errors[name] = `${label}: elke regel mag hoogstens ${VALUE_MAX} tekens lang zijn.`;
     return items.length ? items : undefined;
   }
+  if (f.kind === 'multiline') {
+    const value = checkMultiLine(errors, name, raw, { label, required: false, max: MULTILINE_MAX }).trim();
+    return errors[name] || value === '' ? undefined : value;
+  }
+  if (f.kind === 'url') return checkWebsite(errors, name, raw, VALUE_MAX, label) ?? undefined;
   const value = checkLine(errors, name, raw, { label, required: false, max: VALUE_MAX });
   if (errors[name] || value === '') return undefined;
   if (f.kind === 'date') {

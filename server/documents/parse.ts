@@ -57,6 +57,7 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
     return m ? Number(m[0]) : null;
   }
   if (kind === 'choice') return readStatus(raw);
+  if (kind === 'url') return /^https?:\/\/[^\s/]+\.\S+$/i.test(raw.trim()) && raw.length <= 500 ? raw.trim() : null;
   if (kind === 'list') {
     if (!NAME_LISTS.has(key)) return splitItems(raw);
     const items = raw.split('\n').flatMap((l) => (/\(/.test(l) ? [l] : splitNames(l)));

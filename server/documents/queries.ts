@@ -3,7 +3,8 @@
 // they belong to and asks for them here.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { DOCUMENT_TYPES, type DocumentFields, type DocumentTypeKey, type QuestionAnswer } from './types';
+import { COLUMN_LIMITS } from '../db/limits';
+import { fieldOf, type DocumentFields, type DocumentTypeKey, type FieldValue, type QuestionAnswer } from './types';
 
 type Conn = Db | Knex.Transaction;
 
@@ -23,9 +24,10 @@ export async function loadDocuments(conn: Conn, types: ReadonlyMap<number, Docum
     .orderBy(['article_id', 'key', 'position']);
   for (const row of rows) {
     const doc = out.get(Number(row.article_id))!;
-    const def = DOCUMENT_TYPES[types.get(Number(row.article_id)) ?? 'nieuws'].fields.find((f) => f.key === row.key);
+    const def = fieldOf(types.get(Number(row.article_id)) ?? 'nieuws', row.key);
     if (!def) continue; // a field of the article's former type: kept, not shown
     if (def.kind === 'list') doc.fields[row.key] = [...((doc.fields[row.key] as string[] | undefined) ?? []), row.value];
+    else if (def.kind === 'multiline') doc.fields[row.key] = `${(doc.fields[row.key] as string | undefined) ?? ''}${row.value}`;
     else if (def.kind === 'number') doc.fields[row.key] = Number(row.value);
     else doc.fields[row.key] = row.value;
   }
@@ -37,11 +39,36 @@ export async function loadDocuments(conn: Conn, types: ReadonlyMap<number, Docum
   return out;
 }
 
+const PIECE = COLUMN_LIMITS.article_fields.value;
+
+/**
+ * A value as its rows: a list has one row per item; a long text (a motie's dictum) is cut into
+ * pieces that fit a row, after a space or line break where it can, and read back joined as it was.
+ */
+function storedValues(value: FieldValue): string[] {
+  if (Array.isArray(value)) return value;
+  const chars = Array.from(String(value));
+  if (chars.length <= PIECE) return [String(value)];
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let end = Math.min(start + PIECE, chars.length);
+    if (end < chars.length) {
+      const window = chars.slice(start, end);
+      const brk = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\n'));
+      if (brk > PIECE / 2) end = start + brk + 1;
+    }
+    pieces.push(chars.slice(start, end).join(''));
+    start = end;
+  }
+  return pieces;
+}
+
 /** Replaces an article's fields and questions; returns whether answers arrived that were not there before. */
 export async function saveDocument(trx: Knex.Transaction, articleId: number, doc: DocumentData): Promise<boolean> {
   await trx('article_fields').where({ article_id: articleId }).delete();
   const rows = Object.entries(doc.fields).flatMap(([key, value]) =>
-    (Array.isArray(value) ? value : [String(value)]).map((v, position) => ({ article_id: articleId, key, position, value: v })),
+    storedValues(value).map((v, position) => ({ article_id: articleId, key, position, value: v })),
   );
   if (rows.length) await trx('article_fields').insert(rows);
   const before = new Set(

@@ -7,19 +7,25 @@ export type FieldKind =
   | 'date'
   /** One line of text. */
   | 'text'
+  /** Several lines of text (a motie's dictum), stored in pieces of one row each, shown with its line breaks. */
+  | 'multiline'
   /** Several values (parties, names), stored as an array. */
   | 'list'
   /** One of the given options. */
   | 'choice'
   /** A whole number (votes). */
-  | 'number';
+  | 'number'
+  /** A web address (http or https), shown as a link named after its host ("iBabs"). */
+  | 'url';
 
 export interface DocumentField {
   key: string;
-  /** As the card and the editor show it. */
+  /** As the card and the editor show it; a type may name a common field its own way ("Van" on a memo). */
   label: string;
   kind: FieldKind;
   options?: readonly string[];
+  /** Help under the field in the editor. */
+  hint?: string;
 }
 
 export interface DocumentType {
@@ -40,76 +46,104 @@ const list = (key: string, label: string): DocumentField => ({ key, label, kind:
 
 export const MOTIE_STATUSES = ['aangenomen', 'verworpen', 'ingetrokken', 'aangehouden'] as const;
 
+/** The keys every council document has, whatever its type. */
+type CommonKey = 'datum' | 'kenmerk' | 'afzender' | 'aan' | 'onderwerp' | 'bijlagen' | 'bron';
+
+const COMMON_LABELS: Record<CommonKey, string> = {
+  datum: 'Datum',
+  kenmerk: 'Kenmerk',
+  afzender: 'Afzender',
+  aan: 'Aan',
+  onderwerp: 'Onderwerp',
+  bijlagen: 'Bijlagen',
+  bron: 'Bron',
+};
+
+/**
+ * A council type's fields: the common ones first (datum, kenmerk, afzender, aan, onderwerp), then
+ * the type's own, then bijlagen and bron. `labels` names a common field the way the type's own
+ * documents do: a memo's afzender is "Van", a raadsinformatiebrief's kenmerk its "Nummer".
+ */
+function councilFields(own: DocumentField[], labels: Partial<Record<CommonKey, string>> = {}): DocumentField[] {
+  const label = (key: CommonKey) => labels[key] ?? COMMON_LABELS[key];
+  return [
+    date('datum', label('datum')),
+    text('kenmerk', label('kenmerk')),
+    text('afzender', label('afzender')),
+    text('aan', label('aan')),
+    text('onderwerp', label('onderwerp')),
+    ...own,
+    list('bijlagen', label('bijlagen')),
+    {
+      key: 'bron',
+      label: label('bron'),
+      kind: 'url',
+      hint: 'Het webadres van het document bij de gemeente, bijvoorbeeld in iBabs of Notubiz (https://…).',
+    },
+  ];
+}
+
 export const DOCUMENT_TYPES: Record<DocumentTypeKey, DocumentType> = {
   nieuws: { key: 'nieuws', label: 'Nieuws', fields: [], hasQuestions: false },
   memo: {
     key: 'memo',
     label: 'Memo',
     hasQuestions: false,
-    fields: [
-      date('datum', 'Datum'),
-      text('aan', 'Aan'),
-      text('van', 'Van'),
-      text('onderwerp', 'Onderwerp'),
-      text('portefeuillehouder', 'Portefeuillehouder'),
-      text('inlichtingen_bij', 'Inlichtingen bij'),
-    ],
+    fields: councilFields([text('portefeuillehouder', 'Portefeuillehouder'), text('inlichtingen_bij', 'Inlichtingen bij')], {
+      afzender: 'Van',
+    }),
   },
   raadsinformatiebrief: {
     key: 'raadsinformatiebrief',
     label: 'Raadsinformatiebrief',
     hasQuestions: false,
-    fields: [
-      text('nummer', 'Nummer'),
-      date('datum', 'Datum'),
-      text('onderwerp', 'Onderwerp'),
-      text('portefeuillehouder', 'Portefeuillehouder'),
-    ],
+    fields: councilFields([text('portefeuillehouder', 'Portefeuillehouder'), text('inlichtingen_bij', 'Inlichtingen bij')], {
+      kenmerk: 'Nummer',
+    }),
   },
   'schriftelijke-vragen': {
     key: 'schriftelijke-vragen',
     label: 'Schriftelijke vragen',
     hasQuestions: true,
-    fields: [
-      text('onderwerp', 'Onderwerp'),
-      date('datum', 'Datum'),
+    fields: councilFields([
       list('partijen', 'Partijen'),
       list('indieners', 'Indieners'),
-      list('bijlagen', 'Bijlagen'),
       date('ingekomen', 'Ingekomen bij de griffie'),
       date('datum_antwoord', 'Datum antwoord'),
-    ],
+    ]),
   },
   brief: {
     key: 'brief',
     label: 'Brief',
     hasQuestions: false,
-    fields: [
-      text('afzender', 'Afzender'),
-      text('aan', 'Aan'),
-      text('onderwerp', 'Onderwerp'),
-      date('datum', 'Datum'),
-      text('onze_referentie', 'Onze referentie'),
-      text('uw_referentie', 'Uw referentie'),
-      list('bijlagen', 'Bijlagen'),
-      text('behandeld_door', 'Behandeld door'),
-    ],
+    fields: councilFields([text('uw_referentie', 'Uw referentie'), text('behandeld_door', 'Behandeld door')], {
+      kenmerk: 'Onze referentie',
+    }),
   },
   motie: {
     key: 'motie',
     label: 'Motie',
     hasQuestions: false,
-    fields: [
-      text('onderwerp', 'Onderwerp'),
-      date('datum', 'Datum'),
+    fields: councilFields([
       list('indieners', 'Indieners'),
       list('partijen', 'Partijen'),
+      {
+        key: 'besluit',
+        label: 'Besluit',
+        kind: 'multiline',
+        hint: 'Wat de motie vraagt of uitspreekt, zoals in de tekst: "verzoekt het college …".',
+      },
       { key: 'status', label: 'Status', kind: 'choice', options: MOTIE_STATUSES },
       { key: 'stemmen_voor', label: 'Stemmen voor', kind: 'number' },
       { key: 'stemmen_tegen', label: 'Stemmen tegen', kind: 'number' },
-    ],
+    ]),
   },
 };
+
+/** The field of this type with this key, or undefined. */
+export function fieldOf(type: DocumentTypeKey, key: string): DocumentField | undefined {
+  return DOCUMENT_TYPES[type].fields.find((f) => f.key === key);
+}
 
 export function isDocumentType(value: unknown): value is DocumentTypeKey {
   return typeof value === 'string' && (DOCUMENT_TYPE_KEYS as readonly string[]).includes(value);

@@ -130,16 +130,17 @@ export function checkEmail(
 /**
  * A website as typed: "voorbeeld.nl" becomes "https://voorbeeld.nl"; only http and https are allowed.
  * Returns the address to store (checked at that length, https:// included), or null when the field was empty.
+ * `label` names the field in the messages ("Je website" on the reactie form).
  */
-export function checkWebsite(errors: FieldErrors, name: string, value: string, max: number): string | null {
+export function checkWebsite(errors: FieldErrors, name: string, value: string, max: number, label = 'Je website'): string | null {
   const trimmed = normalizeLine(value);
   if (trimmed === '') return null;
-  checkText(errors, name, trimmed, { label: 'Je website', required: false, max });
+  checkText(errors, name, trimmed, { label, required: false, max });
   if (errors[name]) return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   if (charLength(withScheme) > max) {
     errors[name] =
-      `Je website mag hoogstens ${max.toLocaleString('nl-NL')} tekens lang zijn; met https:// ervoor zijn het er ${charLength(withScheme).toLocaleString('nl-NL')}.`;
+      `${label} mag hoogstens ${max.toLocaleString('nl-NL')} tekens lang zijn; met https:// ervoor zijn het er ${charLength(withScheme).toLocaleString('nl-NL')}.`;
     return null;
   }
   let url: URL;

@@ -38,7 +38,7 @@ describe('browser: the document editor', function () {
     const card = page.locator('dl.document-card');
     assert.match(
       (await card.textContent())!,
-      /Onderwerp\s*Speeltuin Wilhelminapark[\s\S]*Datum\s*8 december 2017[\s\S]*Partijen\s*D66, PvdA/,
+      /Datum\s*8 december 2017[\s\S]*Onderwerp\s*Speeltuin Wilhelminapark[\s\S]*Partijen\s*D66, PvdA/,
     );
     assert.match((await page.locator('#antwoord-1').textContent())!, /In het voorjaar van 2018/);
     assert.match((await page.locator('#antwoord-2').textContent())!, /Nog niet beantwoord/);

@@ -133,6 +133,88 @@ describe('documents: typed articles with fields and questions', () => {
     assert.match(html, /<dt>Status<\/dt>\s*<dd>\s*aangenomen/);
     assert.match(html, /<dt>Stemmen voor<\/dt>\s*<dd>\s*21/);
   });
+
+  it('gives every council type the common fields, each under its own label, and links the source by its name', async () => {
+    const memo = (field: string) => `doc__memo__${field}`;
+    const res = await save({
+      titel: 'Memo deelfietsen',
+      soort: 'memo',
+      [memo('datum')]: '5 maart 2015',
+      [memo('kenmerk')]: 'MEMO-2015-12',
+      [memo('afzender')]: 'Wethouder Mieke Damsma',
+      [memo('aan')]: 'Commissie Stadsontwikkeling',
+      [memo('bijlagen')]: 'Evaluatie deelfietsen\nKaart stallingen',
+      [memo('bron')]: 'https://maastricht.bestuurlijkeinformatie.nl/Agenda/Document/abc?documentId=12',
+    });
+    assert.equal(res.status, 303);
+    const html = (
+      await request(t.app)
+        .get(articlePath((await findArticleBySlug(t.db, 'memo-deelfietsen'))!))
+        .expect(200)
+    ).text;
+    const card = /<dl class="document-card">[\s\S]*?<\/dl>/.exec(html)![0];
+    assert.deepEqual(
+      [...card.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1]),
+      ['Datum', 'Kenmerk', 'Van', 'Aan', 'Bijlagen', 'Bron'],
+    );
+    assert.match(card, /<dt>Van<\/dt>\s*<dd>\s*Wethouder Mieke Damsma/);
+    assert.match(card, /<dt>Bijlagen<\/dt>\s*<dd>\s*Evaluatie deelfietsen, Kaart stallingen/);
+    assert.match(
+      card,
+      /<dt>Bron<\/dt>\s*<dd>\s*<a href="https:\/\/maastricht\.bestuurlijkeinformatie\.nl\/Agenda\/Document\/abc\?documentId=12" rel="external noopener">iBabs<\/a>/,
+    );
+    const rows = await t.db('article_fields').select('key').orderBy('key');
+    assert.ok(rows.some((r: { key: string }) => r.key === 'afzender'));
+    assert.ok(!rows.some((r: { key: string }) => r.key === 'van'));
+  });
+
+  it('names the source by its host when it is no council system, and refuses an address that is no web address', async () => {
+    const rib = (field: string) => `doc__raadsinformatiebrief__${field}`;
+    const bad = await save({
+      titel: 'RIB bron',
+      soort: 'raadsinformatiebrief',
+      [rib('kenmerk')]: '2015/14',
+      [rib('bron')]: 'javascript:alert(1)',
+    });
+    assert.equal(bad.status, 422);
+    assert.match(bad.text, /Alleen webadressen die met http:\/\/ of https:\/\/ beginnen zijn toegestaan\./);
+    assert.match(bad.text, /name="doc__raadsinformatiebrief__bron"[^>]*value="javascript:alert\(1\)"/);
+    assert.match(bad.text, /name="doc__raadsinformatiebrief__kenmerk"[^>]*value="2015\/14"/);
+    const good = await save({
+      titel: 'RIB bron',
+      soort: 'raadsinformatiebrief',
+      [rib('kenmerk')]: '2015/14',
+      [rib('bron')]: 'www.helmond.nl/rib-2015-14',
+    });
+    assert.equal(good.status, 303);
+    const html = (
+      await request(t.app)
+        .get(articlePath((await findArticleBySlug(t.db, 'rib-bron'))!))
+        .expect(200)
+    ).text;
+    assert.match(html, /<dt>Nummer<\/dt>\s*<dd>\s*2015\/14/);
+    assert.match(
+      html,
+      /<dt>Bron<\/dt>\s*<dd>\s*<a href="https:\/\/www\.helmond\.nl\/rib-2015-14" rel="external noopener">helmond\.nl<\/a>/,
+    );
+  });
+
+  it('keeps a motie’s dictum of several lines whole, however long, and shows its line breaks', async () => {
+    const motie = (field: string) => `doc__motie__${field}`;
+    const long = `en daarbij ${'de bewoners, de ondernemers en de scholen van de binnenstad, '.repeat(12)}te betrekken`;
+    const dictum = `verzoekt het college\r\n- binnen een jaar twintig nieuwe bomen te planten;\r\n- ${long};\r\nen gaat over tot de orde van de dag.`;
+    const res = await save({ titel: 'Motie bomen', soort: 'motie', [motie('besluit')]: dictum, [motie('status')]: 'aangenomen' });
+    assert.equal(res.status, 303);
+    const article = (await findArticleBySlug(t.db, 'motie-bomen'))!;
+    const html = (await request(t.app).get(articlePath(article)).expect(200)).text;
+    assert.match(
+      html,
+      /<dt>Besluit<\/dt>\s*<dd>\s*verzoekt het college<br>- binnen een jaar twintig nieuwe bomen te planten;<br>- en daarbij/,
+    );
+    assert.match(html, /van de binnenstad, te betrekken;<br>en gaat over tot de orde van de dag\./);
+    const form = (await ed.agent.get(`/beheer/artikelen/${article.id}`).expect(200)).text;
+    assert.ok(form.includes(`>${dictum.replace(/\r\n/g, '\n')}</textarea>`), 'the editor gets the dictum back as typed');
+  });
 });
 
 describe('documents: "Document importeren" fills the editor', () => {

@@ -9,6 +9,7 @@
 //   letterhead furniture: retouradres, bezoekadres, postcodes, URLs, a site's links and a PDF's
 //               page marks: recognised, kept out of the fields and the body.
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
+import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { joinLines, type Line } from './lines';
 import { numbered } from './numbering';
@@ -35,7 +36,7 @@ const INLINE_ONLY = new Set(['motie', 'voor', 'tegen', 'stemmen', 'wethouder', '
 /** The sender's name at the top of a letterhead. */
 export const ORGANISATION =
   /^(?:gemeente|provincie|waterschap|ministerie van|college van burgemeester en wethouders van|(?:het\s+)?college\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?\s+van)\s+\S.{0,50}$/i;
-const MAX_VALUE_LINES: Record<string, number> = { date: 1, number: 1, choice: 1, text: 4, list: 12 };
+const MAX_VALUE_LINES: Record<FieldKind, number> = { date: 1, number: 1, choice: 1, url: 1, text: 4, multiline: 12, list: 12 };
 /** How far into the document the header may stand, in lines with text. */
 export const HEADER_ZONE = 14;
 
@@ -144,7 +145,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       continue;
     }
     const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i], strength: 2 };
-    if (['text', 'list'].includes(kindOf(inline.concept)) && inline.value) {
+    if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && inline.value) {
       // A value broken over lines by a PDF table: the next lines belong to it while they are not
       // headers and the value is plainly unfinished or another header follows.
       let j = i + 1;

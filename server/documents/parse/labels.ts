@@ -115,50 +115,9 @@ export function conceptOf(label: string): Concept | undefined {
   return BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(/-/g, ' '));
 }
 
-// Every council type carries the common fields (the schema of branch docschema); until types.ts
-// lists them, they are added here, in this one place.
-const COMMON: Array<{ key: string; kind: FieldKind }> = [
-  { key: 'datum', kind: 'date' },
-  { key: 'onderwerp', kind: 'text' },
-  { key: 'afzender', kind: 'text' },
-  { key: 'aan', kind: 'text' },
-  { key: 'kenmerk', kind: 'text' },
-  { key: 'bijlagen', kind: 'list' },
-];
-const OWN: Partial<Record<DocumentTypeKey, Array<{ key: string; kind: FieldKind }>>> = {
-  'schriftelijke-vragen': [
-    { key: 'partijen', kind: 'list' },
-    { key: 'indieners', kind: 'list' },
-    { key: 'ingekomen', kind: 'date' },
-    { key: 'datum_antwoord', kind: 'date' },
-  ],
-  memo: [
-    { key: 'portefeuillehouder', kind: 'text' },
-    { key: 'inlichtingen_bij', kind: 'text' },
-  ],
-  raadsinformatiebrief: [
-    { key: 'portefeuillehouder', kind: 'text' },
-    { key: 'inlichtingen_bij', kind: 'text' },
-  ],
-  brief: [
-    { key: 'uw_referentie', kind: 'text' },
-    { key: 'behandeld_door', kind: 'text' },
-  ],
-  motie: [
-    { key: 'indieners', kind: 'list' },
-    { key: 'partijen', kind: 'list' },
-    { key: 'status', kind: 'choice' },
-    { key: 'stemmen_voor', kind: 'number' },
-    { key: 'stemmen_tegen', kind: 'number' },
-  ],
-};
-
-/** The fields a type has, in the order the card shows them: types.ts first, then the common and own fields. */
+/** The fields a type has, in the order the card shows them. */
 export function fieldsOf(type: DocumentTypeKey): Array<{ key: string; kind: FieldKind }> {
-  if (type === 'nieuws') return [];
-  const out = DOCUMENT_TYPES[type].fields.map((f) => ({ key: f.key, kind: f.kind }));
-  for (const f of [...COMMON, ...(OWN[type] ?? [])]) if (!out.some((o) => o.key === f.key)) out.push(f);
-  return out;
+  return DOCUMENT_TYPES[type].fields.map((f) => ({ key: f.key, kind: f.kind }));
 }
 
 /** The field of this type the concept fills, or null when the type has no such field. */
