@@ -106,7 +106,10 @@ export function scoreDocument(got: Pick<ParsedDocument, 'type' | 'fields' | 'que
     misses.push(`${key}: ${JSON.stringify(value)}, verwacht ${wanted === undefined ? '(niets)' : JSON.stringify(wanted)}`);
   }
   let pairsRight = 0;
-  const byLabel = new Map(got.questions.map((q) => [label(q.number), q]));
+  // By the text's own label first, then by position; the first question with a label keeps it.
+  const byLabel = new Map<string, (typeof got.questions)[number]>();
+  for (const q of got.questions) if (!byLabel.has(label(q.label ?? q.number))) byLabel.set(label(q.label ?? q.number), q);
+  for (const q of got.questions) if (!byLabel.has(label(q.number))) byLabel.set(label(q.number), q);
   want.questions.forEach((q, i) => {
     const found = byLabel.get(label(q.number)) ?? got.questions[i];
     if (!found) {

@@ -41,7 +41,8 @@ const NAME_LISTS = new Set(['partijen', 'indieners']);
 
 /** A party rather than a person: an acronym, a name with capitals inside, a party word. */
 const looksLikeParty = (s: string) =>
-  (/^[\p{Lu}\d]{2,}(?![\p{Ll}])|^\p{Lu}\p{Ll}*\p{Lu}/u.test(s) || /\b(?:partij|lijst|belang|links|sterk|lokaal|leefbaar|unie|fractie|groep)\b/i.test(s)) &&
+  (/^[\p{Lu}\d]{2,}(?![\p{Ll}])|^\p{Lu}\p{Ll}*\p{Lu}/u.test(s) ||
+    /\b(?:partij|lijst|belang|links|sterk|lokaal|leefbaar|unie|fractie|groep)\b/i.test(s)) &&
   !looksLikeName(s);
 
 interface Assigned {
@@ -140,7 +141,9 @@ export function parseDocument(text: string): ParsedDocument {
   const signed = type === 'nieuws' ? { signers: [], lines: new Set<number>(), senders: [] } : signatures(lines, taken(), 0);
   for (const i of signed.lines) roles[i] = 'signer';
   if (type === 'schriftelijke-vragen' || type === 'motie') {
-    const askers = signed.signers.filter((s) => type === 'motie' || !s.func || /^(?:het\s+)?(?:raads)?lid\b|fractievoorzitter/i.test(s.func));
+    const askers = signed.signers.filter(
+      (s) => type === 'motie' || !s.func || /^(?:het\s+)?(?:raads)?lid\b|fractievoorzitter/i.test(s.func),
+    );
     if (askers.length && has('indieners')) fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
     const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : []));
     if (has('partijen') && fields.partijen === undefined) {
@@ -164,8 +167,14 @@ export function parseDocument(text: string): ParsedDocument {
     const found = questionsAndAnswers(lines, taken(), furniture, answerWords);
     for (const i of furniture) if (roles[i] === 'body') roles[i] = 'letterhead';
     for (const q of found.questions) {
-      for (const i of q.questionLines) (roles[i] = 'question'), numberOf.set(i, q.number);
-      for (const i of q.answerLines) (roles[i] = 'answer'), numberOf.set(i, q.number);
+      for (const i of q.questionLines) {
+        roles[i] = 'question';
+        numberOf.set(i, q.number);
+      }
+      for (const i of q.answerLines) {
+        roles[i] = 'answer';
+        numberOf.set(i, q.number);
+      }
     }
     for (const i of found.headings) if (roles[i] === 'body') roles[i] = 'heading';
     questions = found.questions.map(({ questionLines: _q, answerLines: _a, ...qa }) => qa);
@@ -179,9 +188,20 @@ export function parseDocument(text: string): ParsedDocument {
         `${found.orphanAnswers} ${found.orphanAnswers === 1 ? 'antwoord' : 'antwoorden'} gevonden zonder vraag: controleer de vragen en antwoorden voordat je publiceert.`,
       );
     // The college's or minister's own answers: their date is the date of the answer.
-    if (has('datum_antwoord') && fields.datum_antwoord === undefined && answered && typeof fields.afzender === 'string' && ANSWERING.test(fields.afzender) && fields.datum)
+    if (
+      has('datum_antwoord') &&
+      fields.datum_antwoord === undefined &&
+      answered &&
+      typeof fields.afzender === 'string' &&
+      ANSWERING.test(fields.afzender) &&
+      fields.datum
+    )
       fields.datum_antwoord = fields.datum;
   }
+
+  // Written questions are dated by the day they were sent in, when nothing else dates them.
+  if (type === 'schriftelijke-vragen' && fields.datum === undefined && typeof fields.ingekomen === 'string')
+    fields.datum = fields.ingekomen;
 
   // A motie's outcome and votes, a RIB's number in its title.
   const free = lines.map((l, i) => (roles[i] === 'body' ? l.text.replace(/\t/g, ' ') : ''));
@@ -189,8 +209,11 @@ export function parseDocument(text: string): ParsedDocument {
     free.forEach((t, i) => {
       if (!t || t.split(/\s+/).length > 12 || /^[-•*]/.test(t)) return;
       const status = readStatus(t);
-      if (status && fields.status === undefined && (MOTIE_STATUSES as readonly string[]).includes(status) && t.split(/\s+/).length <= 4)
-        (fields.status = status), (roles[i] = 'field'), fieldOf.set(i, 'status');
+      if (status && fields.status === undefined && (MOTIE_STATUSES as readonly string[]).includes(status) && t.split(/\s+/).length <= 4) {
+        fields.status = status;
+        roles[i] = 'field';
+        fieldOf.set(i, 'status');
+      }
       if (/\d/.test(t) && /\bvoor\b/i.test(t) && /\btegen\b/i.test(t)) {
         const votes = readVotes(t);
         if (votes.voor !== undefined && fields.stemmen_voor === undefined) fields.stemmen_voor = votes.voor;
@@ -208,7 +231,13 @@ export function parseDocument(text: string): ParsedDocument {
 
   // The title line that named the type is the document's title, not its text.
   const first = roles.findIndex((r) => r !== 'blank' && r !== 'letterhead');
-  if (first >= 0 && roles[first] === 'body' && lines[first].text.split(/\s+/).length <= 12 && !/[:.,]$/.test(lines[first].text) && type !== 'nieuws') {
+  if (
+    first >= 0 &&
+    roles[first] === 'body' &&
+    lines[first].text.split(/\s+/).length <= 12 &&
+    !/[:.,]$/.test(lines[first].text) &&
+    type !== 'nieuws'
+  ) {
     const t = lines[first].text;
     if (/^(?:memo|memorandum|raadsinformatiebrief|rib|motie|schriftelijke\s+vragen|brief)\b/i.test(t)) roles[first] = 'title';
   }

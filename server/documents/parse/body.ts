@@ -74,7 +74,8 @@ export function buildBody(lines: Line[], roles: Role[]): string {
       const before = prev.text.trim();
       const t = l.text.trim();
       const last = out.length - 1;
-      const wrapped = !endsSentence(before) && (/^[\p{Ll}(]/u.test(t) || before.length >= 60) && role !== 'signer' && roles[i - 1] !== 'signer';
+      const wrapped =
+        !endsSentence(before) && (/^[\p{Ll}(]/u.test(t) || before.length >= 60) && role !== 'signer' && roles[i - 1] !== 'signer';
       if (wrapped) {
         out[last] = /\p{L}-$/u.test(out[last]) && /^\p{Ll}/u.test(t) ? out[last].slice(0, -1) + md : `${out[last]} ${md}`;
         prev = l;

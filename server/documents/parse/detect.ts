@@ -11,23 +11,27 @@ import { numbered } from './numbering';
 const KAMERSTUK = String.raw`(?:(?:nr\.?\s*)?\d[\d\s]*(?:[A-Z]{1,4}\s+)?(?:nr\.?\s*)?\d*\s+)?`;
 const TITLES: Array<[RegExp, DocumentTypeKey]> = [
   [new RegExp(`^${KAMERSTUK}(?:gewijzigde\\s+)?motie\\b`, 'i'), 'motie'],
-  [new RegExp(`^${KAMERSTUK}(?:kamer)?brief\\s+van\\b`, 'i'), 'brief'],
   [/^(?:memo|memorandum)\b/i, 'memo'],
   [/^(?:raadsinformatiebrief|rib)\b/i, 'raadsinformatiebrief'],
+  [new RegExp(`^${KAMERSTUK}(?:\\p{L}+brief\\b|brief\\s+van\\b)`, 'iu'), 'brief'],
   [
-    /^(?:[\p{L}\d.&'’-]+\s+){0,5}(?:schriftelijke\s+|aanvullende\s+|technische\s+|informatieve\s+|mondelinge\s+|art(?:ikel|\.)?\s*\d+[- ]?)?(?:raads|college|vervolg|kamer)?vragen\b/iu,
+    /^(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+|\d{1,3}\s+)?(?:beantwoording\s+|antwoord(?:en)?\s+(?:op\s+)?)?(?:(?:schriftelijke|aanvullende|technische|informatieve|mondelinge|art(?:ikel|\.)?\s*\d+[- ]?)\s*)?(?:raads|college|vervolg|kamer)?vragen\b/iu,
+    'schriftelijke-vragen',
+  ],
+  [
+    /^lijst\s+van\s+vragen\b|^(?:\p{L}+\s+)?vragen\s+(?:over|inzake|aan|betreffende)\s|^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\b/iu,
     'schriftelijke-vragen',
   ],
   [/^(?:[\p{L}\d.&'’-]+\s+){1,8}(?:stelt|stelde|stellen|stelden)\s+(?:[\p{L}&]+\s+){0,4}vragen\b/iu, 'schriftelijke-vragen'],
 ];
 
 /** The answer part of a document: "Antwoord college van burgemeester en wethouders:", "Beantwoording". */
-export const ANSWER_HEADING = /^(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)(?!\s*:\s*\S)[^?]{0,90}?:?$/i;
+export const ANSWER_HEADING = /^(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)(?!\s*:\s*\S)[^?]{0,90}?(?<!\.):?$/i;
 
 const MOTIE_END = /\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/i;
 const CONSIDERING = /^(?:constaterende|overwegende|van\s+mening\s+zijnde|gehoord\s+de\s+beraadslaging)\b/i;
 const DICTUM = /^(?:verzoekt|draagt|spreekt\s+(?:als\s+(?:haar|zijn)\s+mening\s+)?uit|roept|besluit)\b/i;
-const SALUTATION = /^geachte?\s+\S/i;
+const SALUTATION = /^geachte?\s+\S|^beste\s+\S.*,$/i;
 const CLOSING = /^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend)/i;
 const VRAGEN_CONCEPTS = ['partijen', 'indieners', 'ingekomen', 'datum_antwoord'];
 const BRIEF_CONCEPTS = ['uw_referentie', 'behandeld_door'];

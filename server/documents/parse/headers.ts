@@ -13,6 +13,7 @@ import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { joinLines, type Line } from './lines';
 import { numbered } from './numbering';
+import { partiesOf } from './signatures';
 import { findDate, membersAndParties, readStatus, unquote } from './values';
 
 export interface Header {
@@ -122,7 +123,10 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       if (!taken.length && kind === 'choice') {
         let j = i + 1;
         while (j < lines.length && !text(j) && j <= i + 2) j++;
-        if (readStatus(text(j)) && text(j).split(/\s+/).length <= 3) taken.push(j), (value = text(j));
+        if (readStatus(text(j)) && text(j).split(/\s+/).length <= 3) {
+          taken.push(j);
+          value = text(j);
+        }
       }
       // A lower-case word alone is a label only with a colon, in bold, or with a value of its kind right under it.
       const valid = kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : true;
@@ -170,7 +174,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
 
 const DATE_WORDS = String.raw`(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})`;
 const QUESTIONS_OF = new RegExp(
-  String.raw`^(?:\p{L}+\s+)?vragen\s+van\s+((?:het\s+lid|de\s+leden)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)\s+over\s+(.+?)(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?\.?$`,
+  String.raw`^(?:\p{L}+\s+)?vragen\s+van\s+((?:het\s+lid|de\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
   'iu',
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,120}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
@@ -183,7 +187,8 @@ const STAMPED = new RegExp(
 );
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
 const MEETING = new RegExp(String.raw`\bvergadering\s+(?:bijeen\s+)?(?:op|d\.?d\.?)\s+(?:\p{L}+dag\s+)?(${DATE_WORDS})`, 'iu');
-const ADDRESSEE = /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
+const ADDRESSEE =
+  /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
 /** "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z". */
 const QUESTIONS_TITLE = new RegExp(
@@ -191,7 +196,8 @@ const QUESTIONS_TITLE = new RegExp(
   'iu',
 );
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
-const ASKS = /^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?(?:\d+\s+|een\s+aantal\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?[.:]?$/iu;
+const ASKS =
+  /^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?(?:\d+\s+|een\s+aantal\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?[.:]?$/iu;
 const FRACTION_OF = /\bde\s+fractie\s+van\s+(?:de\s+|het\s+)?((?:[\p{Lu}\d][\p{L}\d!&'-]*)(?:\s+[\p{Lu}\d][\p{L}\d!&'-]*)*)/u;
 
 /** The first sentence of a line. */
@@ -227,18 +233,21 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     seen++;
     const plainT = t.replace(/\t/g, ' ');
     // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to five lines.
-    if (/^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden)\s/iu.test(plainT)) {
+    if (/^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
       for (let n = 1; n <= 6; n++) {
         const w = window(lines, i, n);
-        const m = QUESTIONS_OF.exec(w.text);
+        const m = QUESTIONS_OF.exec(w.text.replace(/(\((?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
         if (!m || (!m[5] && n < 6 && w.lines.length === n && !/\.$/.test(w.text))) continue;
         add('afzender', m[1], w.lines, w.text);
-        const who = membersAndParties(m[2]);
+        const who = /^de\s+fracties?\b/i.test(m[1]) ? { names: [], parties: partiesOf(m[1]) } : membersAndParties(m[2]);
         if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
         if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
         add('aan', m[3], [], w.text);
-        add('onderwerp', m[4].replace(/[.]$/, ''), [], w.text);
-        if (m[5]) add('datum', m[5], [], w.text), add('ingekomen', m[5], [], w.text);
+        if (m[4]) add('onderwerp', m[4].replace(/[.]$/, ''), [], w.text);
+        if (m[5]) {
+          add('datum', m[5], [], w.text);
+          add('ingekomen', m[5], [], w.text);
+        }
         // The Aanhangsel number stands just above: "### 387" or "… gegeven antwoorden 698".
         for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
           const prev = lines[j].text;
@@ -276,6 +285,12 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       add('datum', stamped[1], [i], t);
       continue;
     }
+    // A title with its date: "Bewonersbrief 3 maart 2022", "Raadsinformatiebrief 12 van 5 mei 2020".
+    const titled = new RegExp(String.raw`^\p{L}*(?:brief|memo|motie)\b.{0,30}?\s(?:van\s+)?(${DATE_WORDS})$`, 'iu').exec(plainT);
+    if (titled && seen <= 3) {
+      add('datum', titled[1], [], t);
+      continue;
+    }
     const place = PLACE_DATE.exec(plainT);
     const sender = SENDER_DATE.exec(plainT);
     if (sender && ORGANISATION.test(sender[1].trim())) {
@@ -300,16 +315,24 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     const asks = ASKS.exec(sentence);
     if (asks && sentence.split(/\s+/).length <= 30) {
       const who = asks[1].replace(/^(?:vandaar\s+)?/i, '');
-      const fraction = /^(?:de\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ?? /^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+|het\s+)?)?(.+)$/iu.exec(who);
+      const fraction =
+        /^(?:de\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ??
+        /^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+|het\s+)?)?(.+)$/iu.exec(who);
       if (fraction) add('partijen', fraction[1].replace(/-$/, ''), [], sentence);
       else {
         const person = /^(.+?)\s+(?:van|namens)\s+(?:de\s+|het\s+)?([\p{Lu}\d][\p{L}\d!&'-]*(?:\s+[\p{Lu}][\p{L}\d!&'-]*)*)$/u.exec(who);
         const names = (person ? person[1] : who).split(/\s*,\s*|\s+en\s+/);
-        if (names.every((n) => /^\p{Lu}\p{L}+(?:\s+(?:van|de|der|den|ter|ten|te|\p{Lu}[\p{L}'-]+))+$/u.test(n))) add('indieners', names.join('\n'), [], sentence);
+        if (names.every((n) => /^\p{Lu}\p{L}+(?:\s+(?:van|de|der|den|ter|ten|te|\p{Lu}[\p{L}'-]+))+$/u.test(n)))
+          add('indieners', names.join('\n'), [], sentence);
         if (person) add('partijen', person[2], [], sentence);
       }
       if (asks[2] || asks[3]) add('aan', (asks[2] ?? asks[3]).trim(), [], sentence);
-      if (asks[4]) subjects.push({ value: unquote(asks[4].replace(/[.:]+$/, '')), lines: seen <= 4 && sentence === plainT ? [i] : [], line: sentence });
+      if (asks[4])
+        subjects.push({
+          value: unquote(asks[4].replace(/[.:]+$/, '')),
+          lines: seen <= 4 && sentence === plainT ? [i] : [],
+          line: sentence,
+        });
       continue;
     }
     const title = seen <= 6 && plainT.split(/\s+/).length <= 25 ? QUESTIONS_TITLE.exec(plainT) : null;
@@ -321,10 +344,38 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     const about = /^(?:\p{L}+\s+)?(?:vragen|motie)\s+(?:van\s+.{2,60}?\s+)?over\s+(.+?)\.?$/iu.exec(plainT);
     if (about && seen <= 6 && plainT.split(/\s+/).length <= 25) add('onderwerp', about[1], [i], t);
     // "De commissie voor X heeft vragen voorgelegd aan Y over …", "… beantwoord bij brief van D".
-    const committee = /^(de\s+(?:vaste\s+)?commissie\s+voor\s+(?:de\s+)?[\p{L} ]+?)\d*\s+heeft\s+.*?vragen\s+voorgelegd\s+aan\s+(.+?)\s+over\b/iu.exec(plainT);
-    if (committee) add('afzender', committee[1], [], t), add('aan', committee[2], [], t);
+    const committee =
+      /^(de\s+(?:vaste\s+)?commissie\s+voor\s+(?:de\s+)?[\p{L} ]+?)\d*\s+heeft\s+.*?vragen\s+voorgelegd\s+aan\s+(.+?)\s+over\b/iu.exec(
+        plainT,
+      );
+    if (committee) {
+      add('afzender', committee[1], [], t);
+      add('aan', committee[2], [], t);
+    }
     const answered = new RegExp(String.raw`beantwoord\s+bij\s+brief\s+van\s+(${DATE_WORDS})`, 'iu').exec(plainT);
     if (answered) add('datum_antwoord', answered[1], [], t);
+  }
+  // A letter's subject on a line of its own, right above the salutation: "Mogelijke opvang vluchtelingen."
+  for (let i = 0, seenLines = 0; i < lines.length && seenLines < HEADER_ZONE; i++) {
+    const t = lines[i].text.trim();
+    if (!t) continue;
+    seenLines++;
+    if (!/^(?:geachte?|beste)\s+\S/i.test(t)) continue;
+    let j = i - 1;
+    while (j >= 0 && !lines[j].text.trim()) j--;
+    const above = j >= 0 ? lines[j].text.replace(/\t/g, ' ').trim() : '';
+    if (
+      above &&
+      !skip.has(j) &&
+      !out.some((h) => h.lines.includes(j)) &&
+      above.split(/\s+/).length <= 15 &&
+      !/[:?,]/.test(above) &&
+      !findDate(above) &&
+      !/^aan\s/i.test(above) &&
+      j > 0
+    )
+      out.push({ concept: 'onderwerp', value: above.replace(/\.$/, ''), labelLine: above, lines: [j], strength: 0.7 });
+    break;
   }
   if (new Set(subjects.map((x) => x.value)).size === 1) add('onderwerp', subjects[0].value, subjects[0].lines, subjects[0].line);
   // "De fractie van GemeenteBelang Westland …": who asks, in the first paragraphs.
@@ -333,7 +384,14 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (!lines[i].text || skip.has(i)) continue;
     seen++;
     const m = FRACTION_OF.exec(lines[i].text.replace(/\t/g, ' '));
-    if (m) out.push({ concept: 'partijen', value: m[1].replace(/\s+(?:heeft|is|ziet|stelt|vraagt|wil)$/, ''), labelLine: lines[i].text, lines: [], strength: 0.5 });
+    if (m)
+      out.push({
+        concept: 'partijen',
+        value: m[1].replace(/\s+(?:heeft|is|ziet|stelt|vraagt|wil)$/, ''),
+        labelLine: lines[i].text,
+        lines: [],
+        strength: 0.5,
+      });
   }
   return out;
 }

@@ -43,20 +43,39 @@ function cleanCharacters(text: string): string {
     .replace(/[\u2010\u2011]/g, '-');
 }
 
-// A flattened PDF text: cut before the marks that start a line in the printed document.
-const FLATTENED_MARKS =
-  /\s(?=(?:Vraag|Antwoord)\s+\d{1,2}(?:\s*(?:en|,)\s*\d{1,2})?\s+\p{Lu})|\s(?=(?:\p{Lu}\p{Ll}+\s+)?[Vv]ragen\s+van\s+(?:het\s+lid|de\s+leden)\s)|\s(?=Antwoord\s+van\s+(?:de\s+)?(?:[Mm]inister|[Ss]taatssecretaris)\b)|\s(?=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)|(?<=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)\s/gu;
+// A flattened PDF text: cut before the marks that start a line in the printed document: question
+// and answer marks, numbered items and their parts, labels ("Onderwerp : …"), page footers.
+const FLATTENED_MARKS = new RegExp(
+  [
+    String.raw`\s(?=(?:Vraag|Antwoord)\s+\d{1,2}(?:\s*(?:en|,)\s*\d{1,2})?\s+\p{Lu})`,
+    String.raw`\s(?=Antwoord:?\s+\p{Lu}\p{Ll})`,
+    String.raw`\s(?=(?:\p{Lu}\p{Ll}+\s+)?[Vv]ragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\s)`,
+    String.raw`\s(?=Antwoord\s+van\s+(?:de\s+)?(?:[Mm]inister|[Ss]taatssecretaris)\b)`,
+    String.raw`\s(?=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)`,
+    String.raw`(?<=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)\s`,
+    String.raw`(?<=[.?!:]|\p{Ll})\s+(?=\d{1,2}\.\s+\p{Lu})`,
+    String.raw`(?<=[.?!:]|\p{L})\s+(?=[a-h]\)\s+\p{Lu})`,
+    String.raw`\s(?=(?:Nummer|Onderwerp|Portefeuillehouder|Datum|Kenmerk|Bijlagen?|Aan|Van|Betreft)\s:\s)`,
+  ].join('|'),
+  'gu',
+);
 
 function unflatten(line: string): string[] {
   if (line.length < 600) return [line];
-  const marks = line.match(/\b(?:Vraag|Antwoord)\s+\d{1,2}\b/g) ?? [];
+  const marks =
+    line.match(
+      /\b(?:Vraag|Antwoord)\s+\d{1,2}\b|(?<=[.?!:]\s|\p{Ll}\s)\d{1,2}\.\s+\p{Lu}|\?\s+Antwoord\s|\s(?:Nummer|Onderwerp|Datum)\s:\s/gu,
+    ) ?? [];
   return marks.length >= 2 ? line.split(FLATTENED_MARKS) : [line];
 }
 
 const MARKUP = /<\/?(?:b|strong|i|em|u|span)\b[^>]*>|\*\*|__|\*|_/gi;
 
 /** Takes the markup out of one line's content; `state` carries italics and bold over line ends. */
-function stripMarkup(line: string, state: { italic: boolean; bold: boolean }): { text: string; md: string; italic: boolean; bold: boolean } {
+function stripMarkup(
+  line: string,
+  state: { italic: boolean; bold: boolean },
+): { text: string; md: string; italic: boolean; bold: boolean } {
   let out = '';
   let md = '';
   let italicChars = 0;
@@ -88,10 +107,13 @@ function stripMarkup(line: string, state: { italic: boolean; bold: boolean }): {
       md += '**';
     } else {
       add(line.slice(last, at));
-      if (/^<(i|em)\b/.test(token)) (state.italic = true), (md += '*');
-      else if (/^<\/(i|em)>/.test(token)) (state.italic = false), (md += '*');
-      else if (/^<(b|strong)\b/.test(token)) (state.bold = true), (md += '**');
-      else if (/^<\/(b|strong)>/.test(token)) (state.bold = false), (md += '**');
+      const tag = /^<(\/?)(i|em|b|strong)\b/.exec(token);
+      if (tag) {
+        const italic = tag[2] === 'i' || tag[2] === 'em';
+        if (italic) state.italic = !tag[1];
+        else state.bold = !tag[1];
+        md += italic ? '*' : '**';
+      }
     }
     last = at + token.length;
   }

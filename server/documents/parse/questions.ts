@@ -34,6 +34,10 @@ interface Item {
   /** The line of the number itself. */
   at: number;
   paras: Para[];
+  /** A part ("2a") belongs to its question. */
+  parent?: Item;
+  /** The question's lead-in went into its part a: the question itself is not asked apart. */
+  merged?: boolean;
 }
 
 export interface FoundQuestion extends QuestionAnswer {
@@ -52,7 +56,9 @@ export interface QuestionsResult {
 }
 
 const SECTION = /^([A-Z])[.)]\s+\S.{0,120}$/;
-const UNNUMBERED_ANSWER = /^(?:antwoord(?:\s+college|\s+van\s+het\s+college)?|reactie\s+college)\s*:\s*(.*)$/i;
+const UNNUMBERED_ANSWER =
+  /^(?:(?:antwoord(?:\s+college|\s+van\s+het\s+college)?|reactie\s+college)\s*:\s*(.*)|antwoord\s+(?!van\b|op\b|college\b)(\p{Lu}\p{Ll}*\b.*[.!]))$/iu;
+const PART = /^([a-h])[.)]\s+(.+)$/;
 const FOOTNOTE_MARKS = /\[\d{1,2}\s?\]|[?»”.]\d{1,2}(?:,\s?\d{1,2})*(?=\s|$)/;
 const FOOTNOTE = /^\d{1,2}\s+(?:\p{Lu}|https?:|www\.)/u;
 
@@ -71,11 +77,7 @@ const clean = (s: string) =>
     .replace(/[ \t]+/g, ' ')
     .trim();
 const paraText = (p: Para) => clean(joinLines(p.texts));
-const textOf = (paras: Para[]) =>
-  paras
-    .map(paraText)
-    .filter(Boolean)
-    .join('\n\n');
+const textOf = (paras: Para[]) => paras.map(paraText).filter(Boolean).join('\n\n');
 const key = (label: string) => label.toLowerCase().replace(/\s+/g, ' ');
 
 /** Longest common subsequence of two label lists: the pairs [i, j] that line up. */
@@ -86,7 +88,7 @@ function align(a: string[], b: string[]): Array<[number, number]> {
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   const out: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (a[i] === b[j]) out.push([i++, j++]);
     else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
     else j++;
@@ -159,12 +161,51 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
     const unnumbered = UNNUMBERED_ANSWER.exec(t);
     if (unnumbered) {
-      start({ role: 'antwoord', unnumbered: true, label: '', style: 'antwoord', number: 0, at: i }, unnumbered[1], i);
+      start(
+        { role: 'antwoord', unnumbered: true, label: '', style: 'antwoord', number: 0, at: i },
+        unnumbered[1] ?? unnumbered[2] ?? '',
+        i,
+      );
+      continue;
+    }
+    // "a)" / "b." under a numbered question: a part of it ("2a"), the question's lead-in goes with part a.
+    const part = PART.exec(t);
+    const parent = [...items].reverse().find((x) => !x.unnumbered && x.role !== 'antwoord');
+    const open = cur as Item | null;
+    if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent)) {
+      const lead: Para[] = part[1] === 'a' && open === parent ? parent.paras : [];
+      start(
+        {
+          role: parent.role,
+          unnumbered: false,
+          label: `${parent.label}${part[1]}`,
+          style: parent.style,
+          number: parent.number,
+          at: i,
+          parent,
+        },
+        part[2],
+        i,
+      );
+      const c = items[items.length - 1];
+      if (lead.length) {
+        const first = c.paras[0];
+        c.paras = [
+          {
+            lines: [...lead.flatMap((p) => p.lines), ...first.lines],
+            texts: [...lead.flatMap((p) => p.texts), ...first.texts],
+            italic: false,
+          },
+          ...c.paras.slice(1),
+        ];
+        c.at = parent.at;
+        parent.merged = true;
+      }
       continue;
     }
     const c = cur as Item | null;
     if (!c) continue;
-    const p = para as Para | null;
+    const p = para;
     if (p) {
       p.lines.push(i);
       p.texts.push(t);
@@ -177,7 +218,8 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   const isQuestionCandidate = (it: Item) => it.role === 'vraag' || (it.role === null && !it.inAnswers);
   const headCount = (it: Item, next: Item | undefined): number => {
     if (!it.paras.length) return 0;
-    if (it.role === 'vraag' && next && next.role === 'antwoord' && (next.unnumbered || key(next.label) === key(it.label))) return it.paras.length;
+    if (it.role === 'vraag' && next && next.role === 'antwoord' && (next.unnumbered || key(next.label) === key(it.label)))
+      return it.paras.length;
     let k = 1;
     while (k < it.paras.length && /\?/.test(paraText(it.paras[k])) && !it.paras[k].italic) k++;
     return k;
@@ -191,13 +233,18 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     run = [];
   };
   for (const it of items) {
+    if (it.merged) continue;
     if (it.role === 'vraag') {
       if (it.paras.length) keep.add(it);
       continue;
     }
     if (!isQuestionCandidate(it)) continue;
     const prev = run[run.length - 1];
-    if (prev && (prev.style !== it.style || prev.section !== it.section || it.number <= prev.number)) flush();
+    if (
+      prev &&
+      (prev.style !== it.style || prev.section !== it.section || it.number < prev.number || (it.number === prev.number && !it.parent))
+    )
+      flush();
     run.push(it);
   }
   flush();
@@ -217,9 +264,18 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   const repeats: Array<{ item: Item; head: number }> = [];
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
+    if (it.merged) continue;
     if (it.unnumbered) {
-      const before = items.slice(0, k).reverse().find((x) => keep.has(x) || repeats.some((r) => r.item === x));
-      answers.push({ label: before ? before.label : '', paras: it.paras, lines: [it.at, ...it.paras.flatMap((p) => p.lines)], after: before });
+      const before = items
+        .slice(0, k)
+        .reverse()
+        .find((x) => keep.has(x) || repeats.some((r) => r.item === x));
+      answers.push({
+        label: before ? before.label : '',
+        paras: it.paras,
+        lines: [it.at, ...it.paras.flatMap((p) => p.lines)],
+        after: before,
+      });
       continue;
     }
     if (it.role === 'antwoord') {
@@ -293,5 +349,13 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   if (orphanAnswers && !found.length) orphanAnswers = numberedAnswers.length;
 
   const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);
-  return { questions: found, orphanAnswers, answerPart: answerPart && items.some((it) => it.inAnswers || it.role === 'antwoord' || it.unnumbered) ? true : found.some((f) => f.answer !== null), headings };
+  return {
+    questions: found,
+    orphanAnswers,
+    answerPart:
+      answerPart && items.some((it) => it.inAnswers || it.role === 'antwoord' || it.unnumbered)
+        ? true
+        : found.some((f) => f.answer !== null),
+    headings,
+  };
 }

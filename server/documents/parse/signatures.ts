@@ -79,7 +79,8 @@ function namesOn(text: string, allowSingle: boolean): string[] | null {
   return out.every((n) => n.split(/\s+/).length >= 2) ? out : null;
 }
 
-const CLOSING = /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?)\s*,?$/i;
+const CLOSING =
+  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?)\s*,?$/i;
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
 const NAMENS = /^namens\s+(.+?)[,:]?$/i;
 export const FUNCTION =
