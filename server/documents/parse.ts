@@ -8,11 +8,11 @@
 import { detectType } from './parse/detect';
 import { scanHeaders, type Header } from './parse/headers';
 import { fieldFor, fieldsOf } from './parse/labels';
-import { joinLines, toLines, type Line } from './parse/lines';
+import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { questionsAndAnswers } from './parse/questions';
 import { looksLikeName, partiesOf, signatures } from './parse/signatures';
-import { findDate, nameAndParty, readStatus, readVotes, splitItems, splitNames, unquote } from './parse/values';
+import { findDate, membersAndParties, nameAndParty, readStatus, readVotes, splitItems, splitNames, unquote } from './parse/values';
 import { DOCUMENT_TYPES, MOTIE_STATUSES, type DocumentFields, type DocumentTypeKey, type QuestionAnswer } from './types';
 
 export interface LineRole {
@@ -61,7 +61,8 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
   if (kind === 'url') return /^https?:\/\/[^\s/]+\.\S+$/i.test(raw.trim()) && raw.length <= 500 ? raw.trim() : null;
   if (kind === 'list') {
     if (!NAME_LISTS.has(key)) return splitItems(raw);
-    const items = raw.split('\n').flatMap((l) => (/\(/.test(l) ? [l] : splitNames(l)));
+    const items = raw.split('\n').flatMap((l) => (/\(/.test(l) ? membersAndParties(l).names.map((n, k, all) => (all.length === 1 ? l : n)) : splitNames(l)));
+    if (key === 'indieners') for (const l of raw.split('\n')) if (/\(/.test(l) && membersAndParties(l).names.length > 1) extra.parties.push(...membersAndParties(l).parties);
     if (key === 'partijen') return items.map((i) => i.trim()).filter(Boolean);
     const names: string[] = [];
     for (const item of items) {
@@ -119,6 +120,24 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
 }
 
 const ANSWERING = /^(?:(?:het\s+)?college|burgemeester|de\s+minister|de\s+staatssecretaris|minister|staatssecretaris)\b/i;
+
+const RANK: Role[] = ['question', 'answer', 'field', 'signer', 'heading', 'title', 'body', 'letterhead', 'blank'];
+
+/** One entry per input line: a line a flattened text was cut into gives its input line the weightiest role. */
+function explain(text: string, lines: Line[], roles: Role[], fieldOf: Map<number, string>, numberOf: Map<number, number>): LineRole[] {
+  const input = sourceLines(text);
+  const out: LineRole[] = input.map((raw) => ({ text: raw, role: 'blank' }));
+  lines.forEach((l, i) => {
+    const entry = out[l.source];
+    if (!entry || RANK.indexOf(roles[i]) >= RANK.indexOf(entry.role)) return;
+    entry.role = roles[i];
+    const field = fieldOf.get(i);
+    const number = numberOf.get(i);
+    if (field) entry.field = field;
+    if (number !== undefined) entry.number = number;
+  });
+  return out;
+}
 
 export function parseDocument(text: string): ParsedDocument {
   const lines = toLines(text);
@@ -209,7 +228,7 @@ export function parseDocument(text: string): ParsedDocument {
     free.forEach((t, i) => {
       if (!t || t.split(/\s+/).length > 12 || /^[-•*]/.test(t)) return;
       const status = readStatus(t);
-      if (status && fields.status === undefined && (MOTIE_STATUSES as readonly string[]).includes(status) && t.split(/\s+/).length <= 4) {
+      if (status && fields.status === undefined && (MOTIE_STATUSES as readonly string[]).includes(status)) {
         fields.status = status;
         roles[i] = 'field';
         fieldOf.set(i, 'status');
@@ -254,13 +273,6 @@ export function parseDocument(text: string): ParsedDocument {
     body,
     signers: signed.signers.map((s) => s.name),
     warnings,
-    lines: lines.map((l: Line, i) => {
-      const entry: LineRole = { text: l.raw, role: roles[i] };
-      const field = fieldOf.get(i);
-      if (field) entry.field = field;
-      const number = numberOf.get(i);
-      if (number !== undefined) entry.number = number;
-      return entry;
-    }),
+    lines: explain(text, lines, roles, fieldOf, numberOf),
   };
 }

@@ -26,7 +26,7 @@ const TITLES: Array<[RegExp, DocumentTypeKey]> = [
 ];
 
 /** The answer part of a document: "Antwoord college van burgemeester en wethouders:", "Beantwoording". */
-export const ANSWER_HEADING = /^(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)(?!\s*:\s*\S)[^?]{0,90}?(?<!\.):?$/i;
+export const ANSWER_HEADING = /^(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)[^:?]{0,90}?(?<!\.):?$/i;
 
 const MOTIE_END = /\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/i;
 const CONSIDERING = /^(?:constaterende|overwegende|van\s+mening\s+zijnde|gehoord\s+de\s+beraadslaging)\b/i;
@@ -54,6 +54,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   if (content.some((t) => MOTIE_END.test(t)) || (content.some((t) => CONSIDERING.test(t)) && content.some((t) => DICTUM.test(t))))
     return 'motie';
   if (headers.some((h) => h.concept === 'stemming' || h.concept === 'status')) return 'motie';
+  if (BRIEF_CONCEPTS.some((c) => labelled.has(c))) return 'brief';
   if (labelled.has('portefeuillehouder') || (labelled.has('aan') && headers.some((h) => h.concept === 'afzender' && h.strength >= 2)))
     return 'memo';
   const salutation = content.slice(0, HEADER_ZONE + 10).some((t) => SALUTATION.test(t));

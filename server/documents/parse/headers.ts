@@ -198,7 +198,8 @@ const QUESTIONS_TITLE = new RegExp(
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
 const ASKS =
   /^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?(?:\d+\s+|een\s+aantal\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?[.:]?$/iu;
-const FRACTION_OF = /\bde\s+fractie\s+van\s+(?:de\s+|het\s+)?((?:[\p{Lu}\d][\p{L}\d!&'-]*)(?:\s+[\p{Lu}\d][\p{L}\d!&'-]*)*)/u;
+const FRACTION_OF =
+  /\bde\s+fractie\s+van\s+(?:de\s+|het\s+)?((?:[\p{Lu}\d][\p{L}\d!&'-]*)(?:\s+[\p{Lu}\d][\p{L}\d!&'-]*)*)(?=\s+(?:heeft|hebben|is|ziet|stelt|stellen|vraagt|wil|wenst|naar|over|in|op|aan)\b|\s*[,.:;]|\s*$)/u;
 
 /** The first sentence of a line. */
 const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];

@@ -8,7 +8,17 @@ export type Concept = string;
 export const LETTERHEAD = '';
 
 const SYNONYMS: Record<Concept, string[]> = {
-  datum: ['datum', 'date', 'dd', 'datum brief', 'verzenddatum', 'datum raadsvergadering', 'datum vergadering', 'datum verzending'],
+  datum: [
+    'datum',
+    'date',
+    'dd',
+    'datum brief',
+    'verzenddatum',
+    'raadsvergadering',
+    'datum raadsvergadering',
+    'datum vergadering',
+    'datum verzending',
+  ],
   aan: ['aan', 'geadresseerde', 'ter attentie van', 'tav', 'geadresseerd aan'],
   afzender: ['afzender', 'van', 'namens'],
   onderwerp: ['onderwerp', 'betreft', 'betreffende', 'inzake', 'titel', 'motie', 'motie vreemd aan de orde van de dag', 'titel motie'],
@@ -98,7 +108,6 @@ const SYNONYMS: Record<Concept, string[]> = {
     'bron',
     'dossier',
     'onderwerpen',
-    'raadsvergadering',
     'vergadering',
     'woordvoerder',
   ],

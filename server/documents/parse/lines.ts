@@ -9,6 +9,8 @@
 export interface Line {
   /** The line as it was pasted. */
   raw: string;
+  /** The input line it comes from (a flattened text gives several lines from one). */
+  source: number;
   /** The text without markup, bullets, heading or quote marks; a tab where the source had a column gap. */
   text: string;
   /** The same text as Markdown: bold and italics kept, tabs as spaces. */
@@ -137,7 +139,7 @@ function stripMarkup(
 const SEPARATOR = /^(?:[.·•*_=~–—-]\s*)+$/;
 const BULLET = /^(?:[-•–·▪◦●]|\*(?=\s))\s+/;
 
-function readLine(raw: string, state: { italic: boolean; bold: boolean }): Line {
+function readLine(raw: string, source: number, state: { italic: boolean; bold: boolean }): Line {
   const lead = /^[ \t]*/.exec(raw)![0];
   const indent = lead.replace(/\t/g, '    ').length;
   let rest = raw.slice(lead.length);
@@ -155,21 +157,24 @@ function readLine(raw: string, state: { italic: boolean; bold: boolean }): Line 
   if (separator) {
     state.italic = false;
     state.bold = false;
-    return { raw, text: '', md: '', italic: false, bold: false, heading, quote, bullet: false, indent, separator };
+    return { raw, source, text: '', md: '', italic: false, bold: false, heading, quote, bullet: false, indent, separator };
   }
   const s = stripMarkup(rest, state);
   // A heading's bold is its own: it does not carry over.
   if (heading) state.bold = false;
-  return { raw, text: s.text, md: s.md, italic: s.italic, bold: s.bold, heading, quote, bullet: !!b, indent, separator };
+  return { raw, source, text: s.text, md: s.md, italic: s.italic, bold: s.bold, heading, quote, bullet: !!b, indent, separator };
 }
+
+/** The input's lines as the line model counts them (line ends, form feeds and <br>/<p> tags break a line). */
+export const sourceLines = (text: string): string[] => cleanCharacters(text).split('\n');
 
 export function toLines(text: string): Line[] {
   const state = { italic: false, bold: false };
   return cleanCharacters(text)
     .split('\n')
-    .flatMap(unflatten)
-    .map((raw) => {
-      const l = readLine(raw, state);
+    .flatMap((line, source) => unflatten(line).map((raw) => ({ raw, source })))
+    .map(({ raw, source }) => {
+      const l = readLine(raw, source, state);
       // A span never runs past an empty line: a stray star does not swallow the text.
       if (!l.text) state.italic = state.bold = false;
       return l;

@@ -170,7 +170,7 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
     // "a)" / "b." under a numbered question: a part of it ("2a"), the question's lead-in goes with part a.
     const part = PART.exec(t);
-    const parent = [...items].reverse().find((x) => !x.unnumbered && x.role !== 'antwoord');
+    const parent = part ? [...items].reverse().find((x) => !x.unnumbered && x.role !== 'antwoord') : undefined;
     const open = cur as Item | null;
     if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent)) {
       const lead: Para[] = part[1] === 'a' && open === parent ? parent.paras : [];
@@ -203,9 +203,17 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
       }
       continue;
     }
+    // A place and a date ("Maastricht, 19 december 2017") closes the answers.
+    if (/^\p{Lu}[\p{L}'’ -]{1,30},\s*\d{1,2}\s+\p{L}+\s+\d{4}\.?$/u.test(t)) {
+      close();
+      continue;
+    }
     const c = cur as Item | null;
     if (!c) continue;
-    const p = para;
+    let p = para as Para | null;
+    // A question ends at its question mark: a sentence or an italic line after it is something else.
+    if (p && c.role !== 'antwoord' && /\?["'”’»)]*$/.test(p.texts[p.texts.length - 1]) && (line.italic !== p.italic || (/^\p{Lu}/u.test(t) && !/\?/.test(t))))
+      p = para = null;
     if (p) {
       p.lines.push(i);
       p.texts.push(t);
@@ -286,7 +294,8 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
       const known = qTexts.get(key(it.label));
       const head = headCount(it, items[k + 1]);
       const first = textOf(it.paras.slice(0, 1));
-      const repeat = known !== undefined ? similar(first, known) : /\?$/.test(first) && !it.paras[0]?.italic && it.paras.length > 1;
+      const asks = /\?/.test(first) && !it.paras[0]?.italic;
+      const repeat = asks && (known !== undefined ? similar(first, known) : /\?$/.test(first) && it.paras.length > 1);
       if (repeat) {
         repeats.push({ item: it, head });
         const rest = it.paras.slice(head);

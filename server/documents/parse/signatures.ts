@@ -122,10 +122,24 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       const t = text(j).replace(/\s+$/, '');
       const plainT = t.replace(/\t/g, ' ');
       const namens = NAMENS.exec(plainT);
-      if (namens) {
+      const nameFirst = /^(.+?),?\s+namens\s+(.+?)[,.]?$/i.exec(plainT);
+      const comma = namens ? namens[1].lastIndexOf(',') : -1;
+      if (namens && comma > 0 && looksLikeName(namens[1].slice(comma + 1).trim())) {
+        // "Namens D66, Frans Bastiaens".
+        party = namens[1].slice(0, comma).trim();
+        out.senders.push(party);
+        pendingNames = [{ name: namens[1].slice(comma + 1).trim(), party }];
+        pendingNames.forEach(push);
+      } else if (nameFirst && looksLikeName(nameFirst[1])) {
+        // "Karin Peeters, namens GroenLinks".
+        out.senders.push(nameFirst[2]);
+        pendingNames = [{ name: nameFirst[1], party: nameFirst[2] }];
+        pendingNames.forEach(push);
+      } else if (namens) {
         party = namens[1];
         out.senders.push(namens[1]);
         func = undefined;
+        pendingNames = [];
       } else if (FUNCTION.test(plainT) && plainT.split(/\s+/).length <= 12 && !/[.?!]$/.test(plainT)) {
         // "De minister van …, J. W. E. Spies": function and name on one line.
         const comma = plainT.lastIndexOf(',');
@@ -189,7 +203,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       i = Math.max(i, block(i + 1, { allowSingle: false }));
       continue;
     }
-    if (NAMENS.test(t) && t.split(/\s+/).length <= 10) {
+    if ((NAMENS.test(t) || /^\S.{1,60},?\s+namens\s+\S/i.test(t)) && t.split(/\s+/).length <= 10 && !/[?]$/.test(t)) {
       i = Math.max(i, block(i, { allowSingle: false }));
       continue;
     }
