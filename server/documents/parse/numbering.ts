@@ -15,7 +15,7 @@ export interface Numbered {
 
 const PREFIXED =
   /^(vraag|antwoord(?:\s+op\s+vraag)?|ad)\s*(\d{1,2})([a-z])?((?:\s*(?:,|en|t\/m|-)\s*\d{1,2}[a-z]?)*)\s*(?:[.):-](?=\s|$))?\s*(.*)$/i;
-const BARE = /^(?:\((\d{1,2})([a-z])?\)|(\d{1,2})([a-z])?(\.|\)|\s*:(?=\s|$)|\t|$))\s*(.*)$/;
+const BARE = /^(?:\((\d{1,2})([a-z])?\)|(\d{1,2})([a-z])?(\.(?=\s|$)|\)|\s*:(?=\s|$)|\t|$))\s*(.*)$/;
 
 export function numbered(text: string): Numbered | null {
   const p = PREFIXED.exec(text);

@@ -119,6 +119,8 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         if (++blanks > 2) break;
         continue;
       }
+      // A list item is the text's, not a signature.
+      if (lines[j].bullet || lines[j].heading) break;
       const t = text(j).replace(/\s+$/, '');
       const plainT = t.replace(/\t/g, ' ');
       const namens = NAMENS.exec(plainT);
