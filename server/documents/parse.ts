@@ -61,8 +61,12 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
   if (kind === 'url') return /^https?:\/\/[^\s/]+\.\S+$/i.test(raw.trim()) && raw.length <= 500 ? raw.trim() : null;
   if (kind === 'list') {
     if (!NAME_LISTS.has(key)) return splitItems(raw);
-    const items = raw.split('\n').flatMap((l) => (/\(/.test(l) ? membersAndParties(l).names.map((n, k, all) => (all.length === 1 ? l : n)) : splitNames(l)));
-    if (key === 'indieners') for (const l of raw.split('\n')) if (/\(/.test(l) && membersAndParties(l).names.length > 1) extra.parties.push(...membersAndParties(l).parties);
+    const items = raw
+      .split('\n')
+      .flatMap((l) => (/\(/.test(l) ? membersAndParties(l).names.map((n, k, all) => (all.length === 1 ? l : n)) : splitNames(l)));
+    if (key === 'indieners')
+      for (const l of raw.split('\n'))
+        if (/\(/.test(l) && membersAndParties(l).names.length > 1) extra.parties.push(...membersAndParties(l).parties);
     if (key === 'partijen') return items.map((i) => i.trim()).filter(Boolean);
     const names: string[] = [];
     for (const item of items) {

@@ -198,3 +198,138 @@ describe('npm run import:document', function () {
     assert.match(none.stderr, /Gebruik: npm run import:document/);
   });
 });
+
+describe('paste-import grammar pieces', () => {
+  const qa = (text: string) => parseDocument(text).questions.map((q) => [q.label ?? String(q.number), q.question, q.answer]);
+
+  it('reads prose headers: Kamervragen, a college with a date, a place with a date, Aan …, Geacht college van …', () => {
+    const kv = parseDocument(
+      'Vragen van het lid Erkens (VVD) aan de Minister van Binnenlandse Zaken over overbodige functies (ingezonden 20 december 2024).\n\n' +
+        'Antwoord van Minister Uitermark (Binnenlandse Zaken) (ontvangen\n4 februari 2025).\n\nVraag 1\nKlopt dat?\n\nAntwoord 1\nJa.',
+    );
+    assert.equal(kv.type, 'schriftelijke-vragen');
+    assert.deepEqual(kv.fields, {
+      datum: '2024-12-20',
+      afzender: 'het lid Erkens (VVD)',
+      aan: 'de Minister van Binnenlandse Zaken',
+      onderwerp: 'overbodige functies',
+      partijen: ['VVD'],
+      indieners: ['Erkens'],
+      ingekomen: '2024-12-20',
+      datum_antwoord: '2025-02-04',
+    });
+    const college = parseDocument(
+      'Beantwoording vragen Kaderbrief\n\nCollege van Burgemeester en Wethouders Maastricht, 8 juni 2015\n\nVraag 1: Hoe?\n\nAntwoord: Zo.',
+    );
+    assert.equal(college.fields.afzender, 'College van Burgemeester en Wethouders Maastricht');
+    assert.equal(college.fields.datum, '2015-06-08');
+    const letter = parseDocument(
+      'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 21 februari 2022\n\nGeachte voorzitter,\n\nHierbij.',
+    );
+    assert.equal(letter.type, 'brief');
+    assert.equal(letter.fields.aan, 'de Voorzitter van de Tweede Kamer der Staten-Generaal');
+    assert.equal(letter.fields.datum, '2022-02-21');
+    assert.equal(parseDocument('Geacht college van de gemeente Vught,\n\nWij schrijven u.').fields.aan, 'college van de gemeente Vught');
+  });
+
+  it('reads labels above their values; an empty label followed by another label has no value; letterhead is no field', () => {
+    const doc = parseDocument(
+      'Gemeente Maastricht\n\nBEZOEKADRES\nMosae Forum 10\n\nONDERWERP\nEen onderwerp over\ntwee regels\n\nDATUM\n5 maart 2015\n\nBIJLAGEN\n\nDOORKIESNUMMER\n14043\n\nONZE REFERENTIE\n2015.08141\n\nUW REFERENTIE\n\nGeachte leden van de Raad,\n\nTekst van de brief.',
+    );
+    assert.equal(doc.type, 'brief');
+    assert.deepEqual(doc.fields, {
+      datum: '2015-03-05',
+      kenmerk: '2015.08141',
+      afzender: 'Gemeente Maastricht',
+      aan: 'leden van de Raad',
+      onderwerp: 'Een onderwerp over twee regels',
+    });
+    assert.doesNotMatch(doc.body, /Mosae|14043|BIJLAGEN|UW REFERENTIE/);
+    assert.equal(doc.lines.find((l) => l.text === '14043')?.role, 'letterhead');
+  });
+
+  it('pairs questions first and answers after an answer heading by their numbers, tolerating a gap', () => {
+    const text =
+      'Schriftelijke vragen\n\n1. Eerste vraag?\n2. Tweede vraag?\n3. Derde vraag?\n\nAntwoord college van burgemeester en wethouders:\n\n1. Eerste antwoord.\n3. Derde antwoord.';
+    assert.deepEqual(qa(text), [
+      ['1', 'Eerste vraag?', 'Eerste antwoord.'],
+      ['2', 'Tweede vraag?', null],
+      ['3', 'Derde vraag?', 'Derde antwoord.'],
+    ]);
+    assert.deepEqual(parseDocument(text).warnings, [
+      '3 vragen gevonden, maar 2 antwoorden: controleer de antwoorden voordat je publiceert.',
+    ]);
+  });
+
+  it('pairs interleaved Vraag/Antwoord, "Antwoord op vraag N" and unnumbered answers under their question', () => {
+    assert.deepEqual(
+      qa('Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo.\n\nVraag 2 en 3\nWaar? Wanneer?\n\nAntwoord 2 en 3\nHier, nu.'),
+      [
+        ['1', 'Hoe?', 'Zo.'],
+        ['2 en 3', 'Waar? Wanneer?', 'Hier, nu.'],
+      ],
+    );
+    assert.deepEqual(
+      qa('Schriftelijke vragen\n\n1. Hoe?\n2. Waar?\n\nBeantwoording\n\nAntwoord op vraag 2\nHier.\n\nAntwoord op vraag 1\nZo.'),
+      [
+        ['1', 'Hoe?', 'Zo.'],
+        ['2', 'Waar?', 'Hier.'],
+      ],
+    );
+    assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1: Hoe?\n\nAntwoord: Zo.\n\nVraag 2: Waar?\n\nAntwoord: Hier.'), [
+      ['1', 'Hoe?', 'Zo.'],
+      ['2', 'Waar?', 'Hier.'],
+    ]);
+  });
+
+  it('pairs within sections when numbering restarts, and reads parts 2a/2b with the lead-in of part a', () => {
+    assert.deepEqual(
+      qa('Beantwoording vragen\n\nA. Vragen CDA\n\nVraag 1: Hoe?\n\nAntwoord: Zo.\n\nB. Vragen SP\n\nVraag 1: Waar?\n\nAntwoord: Hier.'),
+      [
+        ['A1', 'Hoe?', 'Zo.'],
+        ['B1', 'Waar?', 'Hier.'],
+      ],
+    );
+    assert.deepEqual(qa('Schriftelijke vragen\n\n1. Hoe?\n2. Op blz. 5 staat iets.\na. Wat bedoelt u?\nb. Wanneer?'), [
+      ['1', 'Hoe?', null],
+      ['2a', 'Op blz. 5 staat iets. Wat bedoelt u?', null],
+      ['2b', 'Wanneer?', null],
+    ]);
+    // A second list after letter text numbers on: positions 3 and 4, labelled as the text does.
+    const restart = parseDocument('Schriftelijke vragen\n\n1. Hoe?\n2. Waar?\n\nDaarnaast lezen wij iets anders.\n\n1. Wanneer?\n2. Wie?');
+    assert.deepEqual(
+      restart.questions.map((q) => [q.number, q.label]),
+      [
+        [1, undefined],
+        [2, undefined],
+        [3, '1'],
+        [4, '2'],
+      ],
+    );
+    assert.match(restart.body, /Daarnaast lezen wij iets anders\./);
+  });
+
+  it('treats answers that refer to others as answers, and signatures never as answers', () => {
+    const doc = parseDocument(
+      'Schriftelijke vragen\n\n1. Hoe?\n2. Waar?\n\nNamens D66,\nJan Jansen\n\nAntwoord college van burgemeester en wethouders:\n\n1. Zo.\n2. Zie het antwoord op vraag 1.\n\nBurgemeester en wethouders van Helmond,\nde burgemeester,\nA. de Vries\nde secretaris,\nB. Bakker',
+    );
+    assert.deepEqual(
+      doc.questions.map((q) => q.answer),
+      ['Zo.', 'Zie het antwoord op vraag 1.'],
+    );
+    assert.deepEqual(doc.signers, ['Jan Jansen', 'A. de Vries', 'B. Bakker']);
+    assert.deepEqual(doc.fields.indieners, ['Jan Jansen']);
+    assert.deepEqual(doc.fields.partijen, ['D66']);
+    assert.deepEqual(doc.warnings, []);
+  });
+
+  it('decides the type by the header, never by a mention in the body', () => {
+    assert.equal(
+      parseDocument(
+        'Geachte voorzitter,\n\nIn uw raadsinformatiebrief van 29 oktober las ik iets.\n\nMet vriendelijke groet,\n\nJan Jansen',
+      ).type,
+      'brief',
+    );
+    assert.equal(parseDocument('College werkt achterstand schriftelijke vragen weg\n\nHet college beantwoordt de vragen.').type, 'nieuws');
+  });
+});

@@ -77,7 +77,16 @@ describe('the five seed documents of issue 20 (acceptance)', () => {
   it('003: a letter with its letterhead read into fields and kept out of the body, signed by André Willems', () => {
     const doc = assertAcceptance('003');
     assert.equal(doc.type, 'brief');
-    for (const furniture of [/RETOURADRES/, /BEZOEKADRES/, /WWW\./i, /DOORKIESNUMMER/, /FAXNUMMER/, /^DATUM$/m, /^5 maart 2015$/m, /Postbus 1992/])
+    for (const furniture of [
+      /RETOURADRES/,
+      /BEZOEKADRES/,
+      /WWW\./i,
+      /DOORKIESNUMMER/,
+      /FAXNUMMER/,
+      /^DATUM$/m,
+      /^5 maart 2015$/m,
+      /Postbus 1992/,
+    ])
       assert.doesNotMatch(doc.body, furniture);
     assert.match(doc.body, /Belangrijkste bestuurlijke aspecten gezamenlijke uitvoeringsorganisatie/);
     assert.match(doc.body, /André Willems\nWethouder Sociale Zaken, Ouderenbeleid,\nStadsbeheer, Sport en Recreatie/);

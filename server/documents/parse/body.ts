@@ -18,7 +18,8 @@ export function isHeadingLine(lines: Line[], roles: Role[], i: number): boolean 
   const t = l.text.replace(/\t/g, ' ').trim();
   if (!t || roles[i] === 'signer' || l.bullet) return false;
   if (l.heading) return true;
-  if (wordCount(t) > 10 || t.length > 100 || /[.,;:?!]$/.test(t) || !/^[\p{Lu}\d]/u.test(t) || numbered(t) || SUB_ITEM.test(t)) return false;
+  if (wordCount(t) > 10 || t.length > 100 || /[.,;:?!]$/.test(t) || !/^[\p{Lu}\d]/u.test(t) || numbered(t) || SUB_ITEM.test(t))
+    return false;
   if (/^\d[\d\s.,:-]*$/.test(t)) return false;
   // After a break: the start, an empty line, a separator, or a line the body does not show.
   const prev = lines[i - 1];

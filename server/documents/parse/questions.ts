@@ -170,7 +170,8 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
     // "a)" / "b." under a numbered question: a part of it ("2a"), the question's lead-in goes with part a.
     const part = PART.exec(t);
-    const parent = part ? [...items].reverse().find((x) => !x.unnumbered && x.role !== 'antwoord') : undefined;
+    const last = part ? [...items].reverse().find((x) => !x.unnumbered && x.role !== 'antwoord') : undefined;
+    const parent = last?.parent ?? last;
     const open = cur as Item | null;
     if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent)) {
       const lead: Para[] = part[1] === 'a' && open === parent ? parent.paras : [];
@@ -210,9 +211,14 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
     const c = cur as Item | null;
     if (!c) continue;
-    let p = para as Para | null;
+    let p = para;
     // A question ends at its question mark: a sentence or an italic line after it is something else.
-    if (p && c.role !== 'antwoord' && /\?["'”’»)]*$/.test(p.texts[p.texts.length - 1]) && (line.italic !== p.italic || (/^\p{Lu}/u.test(t) && !/\?/.test(t))))
+    if (
+      p &&
+      c.role !== 'antwoord' &&
+      /\?["'”’»)]*$/.test(p.texts[p.texts.length - 1]) &&
+      (line.italic !== p.italic || (/^\p{Lu}/u.test(t) && !/\?/.test(t)))
+    )
       p = para = null;
     if (p) {
       p.lines.push(i);
@@ -329,10 +335,14 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     } else numberedAnswers.push({ ...a, after: undefined });
   }
   const open = found.map((f, i) => (f.answer === null ? i : -1)).filter((i) => i >= 0);
-  const pairs = align(
-    open.map((i) => key(questions[i].label)),
-    numberedAnswers.map((a) => key(a.label)),
-  );
+  const qKeys = open.map((i) => key(questions[i].label));
+  const aKeys = numberedAnswers.map((a) => key(a.label));
+  // Labels that occur once on each side pair directly, in any order; repeated labels (numbering
+  // that restarts per section) are aligned in order.
+  const unique = new Set(qKeys).size === qKeys.length && new Set(aKeys).size === aKeys.length;
+  const pairs: Array<[number, number]> = unique
+    ? qKeys.flatMap((k, qi): Array<[number, number]> => (aKeys.includes(k) ? [[qi, aKeys.indexOf(k)]] : []))
+    : align(qKeys, aKeys);
   const used = new Set<number>();
   for (const [qi, ai] of pairs) {
     const f = found[open[qi]];

@@ -150,11 +150,12 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           const f = plainT.slice(0, comma).trim();
           push({ name: tail, func: f });
           if (/^de\s+minister|^de\s+staatssecretaris/i.test(f)) out.senders.push(f);
-        } else if (pendingNames.length && j === last + 1) {
+        } else if (pendingNames.length && j === last + 1 && !(/,$/.test(plainT) && plainT.split(/\s+/).length <= 3)) {
           // A function line under a name: "André Willems" / "Wethouder Sociale Zaken, …".
           for (const p of pendingNames) p.func = plainT.replace(/,$/, '');
           pendingNames = [];
         } else {
+          pendingNames = [];
           func = plainT.replace(/,$/, '');
           if (/^de\s+minister|^de\s+staatssecretaris/i.test(func)) out.senders.push(func);
         }
