@@ -50,8 +50,11 @@ export function importRoutes(deps: Deps): Router {
     const errors: FieldErrors = {};
     const text = checkMultiLine(errors, 'tekst', field(req.body, 'tekst'), { label: 'De tekst', required: true, max: PASTE_MAX });
     if (Object.keys(errors).length) return render(res, 422, field(req.body, 'tekst'), errors);
-    const values = importFormValues(parseDocument(text), currentUser(res).name);
-    renderEditor(deps, res, 200, { values, errors: {}, imported: true });
+    const doc = parseDocument(text);
+    const values = importFormValues(doc, currentUser(res).name);
+    // A half-paired document is never published by accident: it opens as a concept, with the warnings on top.
+    if (doc.warnings.length) values.status = 'draft';
+    renderEditor(deps, res, 200, { values, errors: {}, imported: true, importWarnings: doc.warnings });
   });
 
   return router;

@@ -132,6 +132,8 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       const valid = kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : true;
       if (!capitals && !colon && (!taken.length || !valid || !inZone) && concept !== LETTERHEAD) continue;
       if (!capitals && !colon && concept === LETTERHEAD && !taken.length) continue;
+      // "Antwoord college:" with nothing under it heads the answers.
+      if (concept === 'datum_antwoord' && !value) continue;
       // A letterhead date block must hold a date; otherwise the word was a heading in the text.
       if (value && !valid) continue;
       if (concept === LETTERHEAD) [i, ...taken].forEach((k) => furniture.add(k));

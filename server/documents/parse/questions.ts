@@ -110,6 +110,8 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     cur = null;
     para = null;
   };
+  // Read through a function: the loop's helpers change it, which flow analysis does not follow.
+  const openPara = (): Para | null => para;
   const start = (item: Omit<Item, 'section' | 'sectionName' | 'inAnswers' | 'paras'>, rest: string, i: number) => {
     close();
     const c: Item = { ...item, section, sectionName, inAnswers, paras: [] };
@@ -211,7 +213,7 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
     const c = cur as Item | null;
     if (!c) continue;
-    let p = para;
+    let p = openPara();
     // A question ends at its question mark: a sentence or an italic line after it is something else.
     if (
       p &&
