@@ -12,15 +12,21 @@ import { latestVisibleReacties } from '../reacties/feed-queries';
 import { parseId } from '../shared/validation';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor';
 import { openToEveryone, sendError, sendJson } from './respond';
-import { articleJson, attachmentJson, dossierJson, reactieJson } from './shape';
+import { articleJson, attachmentJson, dossierJson, reactieJson, type DocumentContext } from './shape';
 import { withOpenness } from '../articles/closing';
-import { loadSettings } from '../settings/settings';
+import { isoDateIn } from '../documents/dates';
+import { loadSettings, type Settings } from '../settings/settings';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 const DOCUMENT_KINDS = DOCUMENT_TYPE_KEYS.filter((k) => k !== 'nieuws');
 
 type Paging = { after: Cursor | null; limit: number };
+
+const documentContext = (settings: Settings, now: Date): DocumentContext => ({
+  today: isoDateIn(now),
+  answerTermDays: settings.documents.answerTermDays,
+});
 
 /** ?na= and ?aantal=, or the Dutch message for what is wrong with them. */
 function readPaging(req: Request): Paging | string {
@@ -56,9 +62,10 @@ export function apiRoutes(deps: Deps): Router {
   async function sendArticles(req: Request, res: Response, articles: Article[], limit: number): Promise<void> {
     const [docs, settings] = await Promise.all([documentsOf(deps.db, articles), loadSettings(deps.db)]);
     const now = deps.clock();
+    const ctx = documentContext(settings, now);
     sendJson(req, res, {
       // reacties_open as the page says it: closed by time too (articles/closing.ts).
-      data: articles.map((a) => articleJson(base, withOpenness(a, settings, now), docs.get(a.id))),
+      data: articles.map((a) => articleJson(base, withOpenness(a, settings, now), docs.get(a.id), ctx)),
       next: nextLink(
         deps,
         req,
@@ -104,7 +111,7 @@ export function apiRoutes(deps: Deps): Router {
     ]);
     sendJson(req, res, {
       data: {
-        ...articleJson(base, withOpenness(article, settings, deps.clock()), docs.get(article.id)),
+        ...articleJson(base, withOpenness(article, settings, deps.clock()), docs.get(article.id), documentContext(settings, deps.clock())),
         dossiers: dossiers.map((d) => ({
           slug: d.slug,
           title: d.title,

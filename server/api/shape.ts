@@ -3,13 +3,46 @@
 import type { Article } from '../articles/queries';
 import { ARTICLE_KINDS, articlePath } from '../articles/queries';
 import type { AttachmentView } from '../attachments/format';
+import { answerTerm } from '../documents/answer-term';
+import { meetingOf, sourceName } from '../documents/card';
 import type { DocumentData } from '../documents/queries';
+import { DOCUMENT_TYPES } from '../documents/types';
 import type { Dossier } from '../dossiers/queries';
 import type { PublicReactie } from '../reacties/queries';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function articleJson(base: string, a: Article, doc: DocumentData | undefined) {
+/** What a document's derived parts depend on: the date in Amsterdam and the answer term of the settings. */
+export interface DocumentContext {
+  today: string;
+  answerTermDays: number;
+}
+
+/** A council document's parts beyond its fields: its date, source, meeting and answer term, as the page shows them. */
+function documentParts(a: Article, doc: DocumentData, ctx: DocumentContext) {
+  const bron = typeof doc.fields.bron === 'string' ? doc.fields.bron : null;
+  const meeting = meetingOf(doc.fields, ctx.today);
+  const term = DOCUMENT_TYPES[a.kind].hasQuestions ? answerTerm(doc, ctx.today, ctx.answerTermDays) : null;
+  return {
+    // The date /documenten lists it under: its datum, or else the day it was published.
+    document_date: a.documentDate,
+    source: bron ? { url: bron, name: sourceName(bron) } : null,
+    meeting: meeting ? { name: meeting.name, date: meeting.date, agenda_item: meeting.agendaItem, text: meeting.text } : null,
+    ...(term
+      ? {
+          answer_term: {
+            submitted: term.submitted,
+            deadline: term.deadline,
+            answered: term.answered,
+            days_late: term.daysLate,
+            text: term.sentences.map((s) => s.text).join(' '),
+          },
+        }
+      : {}),
+  };
+}
+
+export function articleJson(base: string, a: Article, doc: DocumentData | undefined, ctx: DocumentContext) {
   return {
     id: a.id,
     type: a.kind,
@@ -30,6 +63,7 @@ export function articleJson(base: string, a: Article, doc: DocumentData | undefi
           fields: doc?.fields ?? {},
           questions: doc?.questions ?? [],
           answers_added_at: iso(a.answersAddedAt),
+          ...documentParts(a, doc ?? { fields: {}, questions: [] }, ctx),
         }),
   };
 }

@@ -8,7 +8,10 @@ import { officialRoles, staffOf } from '../reacties/official';
 import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
 import { renderThread } from '../reacties/thread-view';
 import { keptSettings } from '../settings/settings';
-import { cardEntries } from '../documents/card';
+import { answerTerm } from '../documents/answer-term';
+import { cardEntries, meetingOf } from '../documents/card';
+import { addDays, isoDateIn } from '../documents/dates';
+import { fromLocalInputValue } from '../shared/format';
 import { DOCUMENT_TYPES } from '../documents/types';
 import { withOpenness } from './closing';
 import { ARTICLE_KINDS, articlePath, documentsOf, type Article } from './queries';
@@ -21,8 +24,9 @@ export async function renderArticlePage(
   opts: SectionOptions = {},
 ): Promise<void> {
   const settings = await keptSettings(deps.db);
+  const now = deps.clock();
   // Closed by time is asked now: the stored switch says nothing about the days that passed.
-  const article = withOpenness(stored, settings, deps.clock());
+  const article = withOpenness(stored, settings, now);
   const staff = staffOf(res);
   const sectionOptions = { ...opts, staff, officialRoles: officialRoles(settings) };
   const [section, documents] = await Promise.all([
@@ -32,6 +36,13 @@ export async function renderArticlePage(
   ]);
   const documentType = DOCUMENT_TYPES[article.kind];
   const document = documents.get(article.id);
+  const today = isoDateIn(now);
+  const meeting = document ? meetingOf(document.fields, today) : null;
+  const answer = document && documentType.hasQuestions ? answerTerm(document, today, settings.documents.answerTermDays) : null;
+  // What the card says of a meeting to come or questions still waiting changes with the date: a
+  // kept copy of the page holds until midnight.
+  const changesWithDate = Boolean((meeting?.date && meeting.date > today) || (answer && !answer.answered && answer.submitted));
+  const dayEnds = changesWithDate ? (fromLocalInputValue(`${addDays(today, 1)}T00:00`)?.getTime() ?? Infinity) : Infinity;
   const path = articlePath(article);
   const threadOptions = {
     path,
@@ -52,11 +63,13 @@ export async function renderArticlePage(
     documentType: documentType.fields.length ? documentType : null,
     document,
     card: document ? cardEntries(article.kind, document.fields) : [],
+    meeting,
+    answer,
     ...section,
     threadHtml: (replyFormHtml: string) => renderThread(section.thread, { ...threadOptions, replyFormHtml }),
   });
   // The form's token is made per response; a cached copy gets a fresh one in its place.
   const hole = article.reactiesOpen ? { purpose: reactieFormPurpose(article), value: section.formToken } : null;
   // A kept copy with the form must not outlive the moment reacties close by themselves.
-  sendHtml(req, res, html, hole, article.openness.closesAt?.getTime() ?? Infinity);
+  sendHtml(req, res, html, hole, Math.min(article.openness.closesAt?.getTime() ?? Infinity, dayEnds));
 }

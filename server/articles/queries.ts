@@ -7,6 +7,7 @@ import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
 import { amsterdamParts } from '../shared/format';
 import { firstParagraph, renderBody, renderMarkdown } from '../shared/markdown';
 import { bumpSiteVersion, countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
+import { isoDateIn } from '../documents/dates';
 import { loadDocuments, saveDocument, type DocumentData } from '../documents/queries';
 import { DOCUMENT_TYPES, isDocumentType, type DocumentTypeKey } from '../documents/types';
 
@@ -43,6 +44,8 @@ export interface Article {
   updatedAt: Date;
   /** When the college's answers to written questions were added, for "antwoorden toegevoegd op …". */
   answersAddedAt: Date | null;
+  /** A council document's own date (its datum field), or the day it was published when it has none; null for news. */
+  documentDate: string | null;
   /** Moves with every change to what the article's page shows: the page cache's key (see page-cache.ts). */
   version: number;
 }
@@ -72,6 +75,7 @@ function toArticle(row: Row): Article {
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
     answersAddedAt: toDateOrNull(row.answers_added_at),
+    documentDate: typeof row.document_date === 'string' && row.document_date ? row.document_date : null,
     version: Number(row.version ?? 0),
   };
 }
@@ -236,8 +240,17 @@ function teaser(input: ArticleInput): string {
   return firstParagraph(input.bodyMarkdown);
 }
 
+/** The date /documenten lists a document under: its own datum, or else the day it is (or would be) published. */
+function documentDate(input: ArticleInput, publishedAt: Date | null, now: Date): string | null {
+  if (input.kind === 'nieuws') return null;
+  const datum = input.document?.fields.datum;
+  return typeof datum === 'string' && datum ? datum : isoDateIn(publishedAt ?? now);
+}
+
 function articleColumns(input: ArticleInput, now: Date): Row {
   const excerpt = teaser(input);
+  // Publishing without a time means "now"; a draft keeps the time it was given, if any.
+  const publishedAt = input.status === 'published' ? (input.publishedAt ?? now) : input.publishedAt;
   return {
     title: input.title,
     slug: input.slug,
@@ -249,8 +262,8 @@ function articleColumns(input: ArticleInput, now: Date): Row {
     excerpt_html: renderMarkdown(excerpt),
     author_name: input.authorName,
     status: input.status,
-    // Publishing without a time means "now"; a draft keeps the time it was given, if any.
-    published_at: input.status === 'published' ? (input.publishedAt ?? now) : input.publishedAt,
+    published_at: publishedAt,
+    document_date: documentDate(input, publishedAt, now),
     pinned: input.pinned,
     reacties_open: input.reactiesOpen,
     reacties_close_after_days: input.reactiesCloseAfterDays ?? null,

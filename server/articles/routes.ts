@@ -13,8 +13,9 @@ import { ownReactieIds } from '../reacties/own-cookie';
 import { renderArticlePage } from './article-page';
 import { withOpenness } from './closing';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
-import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter } from './document-list';
-import { loadSettings } from '../settings/settings';
+import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter, type DocumentsUrlChange } from './document-list';
+import { formatIsoDate, isoDateIn } from '../documents/dates';
+import { keptSettings, loadSettings } from '../settings/settings';
 import { settingsStart } from '../tagline/state';
 import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, listVoorpagina, nextScheduledAt, weblogStartedAt } from './queries';
 
@@ -58,7 +59,8 @@ export function articleRoutes(deps: Deps): Router {
   router.get('/documenten', publicCache, async (req, res) => {
     const filter = readDocumentFilter(req.query);
     const now = deps.clock();
-    const listing = await listDocuments(deps.db, filter, now);
+    const settings = await keptSettings(deps.db);
+    const listing = await listDocuments(deps.db, filter, now, isoDateIn(now), settings.documents.answerTermDays);
     const pages = Math.max(1, Math.ceil(listing.total / DOCUMENTS_PER_PAGE));
     if (filter.page > pages) throw notFound('Deze pagina van de documenten bestaat niet.');
     res.render('documents/list', {
@@ -67,9 +69,9 @@ export function articleRoutes(deps: Deps): Router {
       ...listing,
       filter,
       pages,
-      url: (change: Parameters<typeof documentsUrl>[1]) => documentsUrl(filter, change),
+      url: (change: DocumentsUrlChange) => documentsUrl(filter, change),
       path: articlePath,
-      daysSince: (d: Date) => Math.max(0, Math.floor((now.getTime() - d.getTime()) / 86_400_000)),
+      isoDate: formatIsoDate,
     });
   });
 

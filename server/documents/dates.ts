@@ -1,7 +1,21 @@
 // Dates in council documents: "29 mei 2012", "5-3-2015", "05-03-2015" or "2015-03-05", stored as
 // YYYY-MM-DD (a calendar date, no time zone) and shown the Dutch way.
+import { amsterdamParts } from '../shared/format';
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+export const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 const SHORT = MONTHS.map((m) => m.slice(0, 3));
 
 function iso(year: number, month: number, day: number): string | null {
@@ -29,4 +43,20 @@ export function parseDutchDate(text: string): string | null {
 export function formatIsoDate(value: string): string {
   const [y, m, d] = value.split('-').map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The calendar date of a moment in Amsterdam: "2018-01-07". */
+export function isoDateIn(now: Date): string {
+  const p = amsterdamParts(now);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Days from one calendar date to another (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The calendar date `days` after a date (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

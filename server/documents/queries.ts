@@ -107,17 +107,3 @@ export async function countFieldValues(
     .limit(limit)) as Array<{ value: string; n: number | string }>;
   return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
 }
-
-/** For each article with questions: how many there are and how many wait for an answer. */
-export async function questionStates(conn: Conn, articleIds: number[]): Promise<Map<number, { total: number; open: number }>> {
-  const out = new Map<number, { total: number; open: number }>();
-  if (!articleIds.length) return out;
-  const rows: Array<{ article_id: number; total: number | string; open: number | string }> = await conn('document_questions')
-    .whereIn('article_id', articleIds)
-    .select('article_id')
-    .count({ total: '*' })
-    .select(conn.raw('sum(case when answer is null then 1 else 0 end) as open'))
-    .groupBy('article_id');
-  for (const r of rows) out.set(Number(r.article_id), { total: Number(r.total), open: Number(r.open) });
-  return out;
-}

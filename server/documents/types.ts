@@ -60,8 +60,14 @@ const COMMON_LABELS: Record<CommonKey, string> = {
 };
 
 /**
+ * The meeting a document was (or will be) discussed in: the card and the API say it in one
+ * sentence ("Besproken in de commissie Maatschappij van 15 januari 2018, agendapunt 4").
+ */
+export const MEETING_FIELD_KEYS = ['vergadering', 'vergaderdatum', 'agendapunt'] as const;
+
+/**
  * A council type's fields: the common ones first (datum, kenmerk, afzender, aan, onderwerp), then
- * the type's own, then bijlagen and bron. `labels` names a common field the way the type's own
+ * the type's own, then the meeting it was discussed in, bijlagen and bron. `labels` names a common field the way the type's own
  * documents do: a memo's afzender is "Van", a raadsinformatiebrief's kenmerk its "Nummer".
  */
 function councilFields(own: DocumentField[], labels: Partial<Record<CommonKey, string>> = {}): DocumentField[] {
@@ -73,6 +79,14 @@ function councilFields(own: DocumentField[], labels: Partial<Record<CommonKey, s
     text('aan', label('aan')),
     text('onderwerp', label('onderwerp')),
     ...own,
+    {
+      key: 'vergadering',
+      label: 'Vergadering of commissie',
+      kind: 'text',
+      hint: 'Waar het document besproken is of wordt, bijvoorbeeld: de commissie Maatschappij.',
+    },
+    { key: 'vergaderdatum', label: 'Datum van de vergadering', kind: 'date', hint: 'Bijvoorbeeld 15-01-2018 of 15 januari 2018.' },
+    { key: 'agendapunt', label: 'Agendapunt', kind: 'text', hint: 'Het nummer op de agenda, bijvoorbeeld 4 of 4a.' },
     list('bijlagen', label('bijlagen')),
     {
       key: 'bron',

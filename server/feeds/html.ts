@@ -1,4 +1,5 @@
 // The HTML inside feed items: feed readers show it outside our site, so every link is absolute.
+import type { CardEntry, Meeting } from '../documents/card';
 import { formatDate } from '../shared/format';
 
 function escapeHtml(text: string): string {
@@ -34,4 +35,29 @@ export function questionsHtml(questions: Array<{ number: number; question: strin
         (q.answer === null ? '<p><em>Nog niet beantwoord.</em></p>' : plainTextHtml(q.answer)),
     )
     .join('\n');
+}
+
+/** A council document's card as on its page: its fields as a <dl>, and the meeting it was discussed in. */
+export function documentCardHtml(entries: CardEntry[], meeting: Meeting | null): string {
+  const value = (e: CardEntry) =>
+    e.href
+      ? `<a href="${escapeHtml(e.href)}">${escapeHtml(e.text)}</a>`
+      : e.lines
+        ? e.lines.map(escapeHtml).join('<br>')
+        : escapeHtml(e.text);
+  const dl = entries.length ? `<dl>${entries.map((e) => `<dt>${escapeHtml(e.label)}</dt><dd>${value(e)}</dd>`).join('')}</dl>` : '';
+  return dl + (meeting ? `<p>${escapeHtml(meeting.text)}.</p>` : '');
+}
+
+// What a reader of a feed sees first of a document: its date, kenmerk, sender and parties.
+const SUMMARY_KEYS = ['datum', 'kenmerk', 'afzender', 'partijen'];
+
+/** "5 maart 2015 · Kenmerk: 2015.08141 · Van: College van B&W · Partijen: PvdA, D66", or '' without those fields. */
+export function documentSummaryHtml(entries: CardEntry[]): string {
+  const parts = SUMMARY_KEYS.flatMap((key) => {
+    const e = entries.find((x) => x.key === key);
+    if (!e) return [];
+    return [key === 'datum' ? escapeHtml(e.text) : `${escapeHtml(e.label)}: ${escapeHtml(e.text)}`];
+  });
+  return parts.length ? `<p>${parts.join(' · ')}</p>` : '';
 }

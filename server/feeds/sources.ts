@@ -5,11 +5,12 @@ import type { Deps } from '../deps';
 import { latestPublicArticles, type ArticleSelection } from '../articles/listing-queries';
 import { ARTICLE_KINDS, articlePath, documentsOf, isPublic, listArticlesByIds, type Article } from '../articles/queries';
 import { latestVisibleReacties } from '../reacties/feed-queries';
-import { DOCUMENT_TYPES } from '../documents/types';
+import { cardEntries, meetingOf } from '../documents/card';
+import { isoDateIn } from '../documents/dates';
 import type { PublicReactie } from '../reacties/queries';
 import { listPublicLog, logEntrySummary } from '../reacties/moderation-log';
 import { escapeHtml } from '../shared/html';
-import { absoluteLinks, answersAddedHtml, plainTextHtml, questionsHtml } from './html';
+import { absoluteLinks, answersAddedHtml, documentCardHtml, documentSummaryHtml, plainTextHtml, questionsHtml } from './html';
 import type { Feed, FeedItem } from './format';
 
 // As many as WordPress sends by default, twice over: enough for a reader that polls once a day.
@@ -38,12 +39,17 @@ async function articleItems(deps: Deps, articles: Article[]): Promise<FeedItem[]
   const base = deps.config.baseUrl;
   const documents = await documentsOf(
     deps.db,
-    articles.filter((a) => DOCUMENT_TYPES[a.kind].hasQuestions),
+    articles.filter((a) => a.kind !== 'nieuws'),
   );
+  const today = isoDateIn(deps.clock());
   return articles.map((a) => {
     const url = `${base}${articlePath(a)}`;
     const answers = a.answersAddedAt ? answersAddedHtml(url, a.answersAddedAt) : '';
-    const questions = documents.get(a.id)?.questions ?? [];
+    const doc = documents.get(a.id);
+    const questions = doc?.questions ?? [];
+    // A council document's card: its date, sender, kenmerk and parties first, as on its page.
+    const entries = doc ? cardEntries(a.kind, doc.fields) : [];
+    const card = doc ? documentCardHtml(entries, meetingOf(doc.fields, today)) : '';
     return {
       url,
       title: a.title,
@@ -52,8 +58,8 @@ async function articleItems(deps: Deps, articles: Article[]): Promise<FeedItem[]
       // The answers arriving is the change a reader of written questions waits for.
       updated: a.answersAddedAt ?? a.publishedAt!,
       category: a.kind === 'nieuws' ? undefined : ARTICLE_KINDS[a.kind],
-      summaryHtml: absoluteLinks(a.excerptHtml, base) + answers,
-      contentHtml: answers + absoluteLinks(a.bodyHtml, base) + (questions.length ? `\n${questionsHtml(questions)}` : ''),
+      summaryHtml: documentSummaryHtml(entries) + absoluteLinks(a.excerptHtml, base) + answers,
+      contentHtml: answers + card + absoluteLinks(a.bodyHtml, base) + (questions.length ? `\n${questionsHtml(questions)}` : ''),
     };
   });
 }

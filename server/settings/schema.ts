@@ -13,7 +13,7 @@
 export const SETTINGS_LIMITS = { wordList: 20_000 } as const;
 
 /** The form's fieldsets, in the order they are shown. */
-export const SETTING_GROUPS = ['Moderatie', 'Spamfilter', 'E-mail', 'Weblog'] as const;
+export const SETTING_GROUPS = ['Moderatie', 'Spamfilter', 'E-mail', 'Raadsdocumenten', 'Weblog'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 interface SettingBase {
@@ -248,6 +248,20 @@ const SETTINGS_SCHEMA = [
     label: 'Mail moderatoren als er reacties wachten, hoogstens eens per zoveel minuten',
     shortLabel: 'Mail aan moderatoren',
     help: '0 zet deze e-mail uit. Moderatoren en beheerders krijgen hem alleen als er sinds de vorige e-mail nieuwe reacties zijn gaan wachten.',
+  },
+  {
+    // documents/answer-term.ts: written questions are answered within this many days of arriving at
+    // the griffie (ingekomen, or else their datum); after that /documenten says "antwoord te laat".
+    key: 'documents.answerTermDays',
+    kind: 'integer',
+    min: 1,
+    max: 365,
+    default: 30,
+    form: 'antwoordtermijn',
+    group: 'Raadsdocumenten',
+    label: 'Termijn voor het antwoord op schriftelijke vragen (dagen)',
+    shortLabel: 'Antwoordtermijn',
+    help: 'Zoveel dagen na binnenkomst bij de griffie moet het college de vragen beantwoorden, zoals het reglement van orde zegt (meestal 30). Daarna staat bij de vragen "antwoord te laat".',
   },
   {
     // tagline/: the line under the name; empty: SITE_TAGLINE. A part whose value is unknown is left out.

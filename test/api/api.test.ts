@@ -18,7 +18,18 @@ describe('open-data API', () => {
       kind: 'schriftelijke-vragen',
       publishedAt: new Date(start + 26 * day),
       document: {
-        fields: { onderwerp: 'De Markt', partijen: ['PvdA', 'D66'] },
+        fields: {
+          datum: '2015-03-05',
+          kenmerk: '2015/031',
+          afzender: 'Fractie PvdA',
+          onderwerp: 'De Markt',
+          partijen: ['PvdA', 'D66'],
+          ingekomen: '2015-03-06',
+          vergadering: 'commissie Maatschappij',
+          vergaderdatum: '2015-04-20',
+          agendapunt: '4',
+          bron: 'https://maastricht.notubiz.nl/document/1234',
+        },
         questions: [
           { number: 1, question: 'Klopt het?', answer: 'Ja.' },
           { number: 2, question: 'Wanneer?', answer: null },
@@ -66,6 +77,25 @@ describe('open-data API', () => {
     const doc = docs.body.data[0];
     assert.equal(doc.type, 'schriftelijke-vragen');
     assert.deepEqual(doc.fields.partijen, ['PvdA', 'D66']);
+    assert.equal(doc.fields.kenmerk, '2015/031');
+    assert.equal(doc.fields.afzender, 'Fractie PvdA');
+    assert.equal(doc.document_date, '2015-03-05');
+    assert.deepEqual(doc.source, { url: 'https://maastricht.notubiz.nl/document/1234', name: 'Notubiz' });
+    assert.deepEqual(doc.meeting, {
+      name: 'commissie Maatschappij',
+      date: '2015-04-20',
+      agenda_item: '4',
+      text: 'Besproken in de commissie Maatschappij van 20 april 2015, agendapunt 4',
+    });
+    // Submitted on 6 March 2015, due 30 days later, one question still open: late, counted from the submission.
+    assert.equal(doc.answer_term.submitted, '2015-03-06');
+    assert.equal(doc.answer_term.deadline, '2015-04-05');
+    assert.equal(doc.answer_term.answered, false);
+    assert.ok(doc.answer_term.days_late > 3000, String(doc.answer_term.days_late));
+    assert.match(
+      doc.answer_term.text,
+      /^Ingediend op 6 maart 2015\. 1 van 2 vragen nog niet beantwoord, al \d+ dagen\. Antwoord te laat: de termijn liep af op 5 april 2015, \d+ dagen geleden\.$/,
+    );
     assert.deepEqual(doc.questions, [
       { number: 1, question: 'Klopt het?', answer: 'Ja.' },
       { number: 2, question: 'Wanneer?', answer: null },

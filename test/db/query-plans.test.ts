@@ -74,6 +74,12 @@ describe('query plans of the busiest pages and a post', () => {
     t = await createTestApp({ pageCacheBytes: 0 });
     const article = await buildArticle(t.db);
     for (let i = 0; i < 5; i++) await buildReactie(t.db, article);
+    const fields = { datum: '2018-01-15', afzender: 'College van B&W', partijen: ['D66'], portefeuillehouder: 'Jan Mesu' };
+    await buildArticle(t.db, {
+      kind: 'schriftelijke-vragen',
+      document: { fields, questions: [{ number: 1, question: 'Waarom?', answer: null }] },
+    });
+    await buildArticle(t.db, { kind: 'memo', document: { fields: { afzender: 'College van B&W' }, questions: [] } });
     t.db.on('query', listen);
     const path = articlePath(article);
     await request(t.app).get('/').expect(200);
@@ -82,6 +88,16 @@ describe('query plans of the busiest pages and a post', () => {
     await request(t.app).get(`${path}?reacties=1`).expect(200);
     assert.equal((await postReactieForm(request.agent(t.app), path, {})).status, 303);
     await request(t.app).get('/documenten').expect(200);
+    // /documenten by the documents' own date: each filter, a month, and oldest first.
+    for (const query of [
+      'soort=schriftelijke-vragen',
+      'jaar=2018',
+      'jaar=2018&maand=1&volgorde=oudste',
+      'afzender=College%20van%20B%26W',
+      'partij=D66&soort=schriftelijke-vragen',
+      'portefeuillehouder=Jan%20Mesu&jaar=2018',
+    ])
+      await request(t.app).get(`/documenten?${query}`).expect(200);
     await request(t.app).get('/zoeken?q=artikel%20reactie').expect(200);
     t.db.removeListener('query', listen);
   });

@@ -199,6 +199,49 @@ describe('documents: typed articles with fields and questions', () => {
     );
   });
 
+  it('links a document to the meeting it was discussed in, in one sentence on the card', async () => {
+    const rib = (field: string) => `doc__raadsinformatiebrief__${field}`;
+    const res = await save({
+      titel: 'RIB jeugdzorg',
+      soort: 'raadsinformatiebrief',
+      [rib('onderwerp')]: 'Wachtlijsten jeugdzorg',
+      [rib('vergadering')]: 'commissie Maatschappij',
+      [rib('vergaderdatum')]: '15-01-2018',
+      [rib('agendapunt')]: 'Agendapunt 4',
+    });
+    assert.equal(res.status, 303);
+    const article = (await findArticleBySlug(t.db, 'rib-jeugdzorg'))!;
+    const html = (await request(t.app).get(articlePath(article)).expect(200)).text;
+    assert.match(html, /<p class="document-meeting">Besproken in de commissie Maatschappij van 15 januari 2018, agendapunt 4\.<\/p>/);
+    assert.doesNotMatch(html, /<dt>Agendapunt<\/dt>/, 'the sentence, not three loose fields');
+    const form = (await ed.agent.get(`/beheer/artikelen/${article.id}`).expect(200)).text;
+    assert.match(form, /name="doc__raadsinformatiebrief__vergaderdatum"[^>]*value="2018-01-15"/);
+
+    // A meeting still to come is on the agenda; a bad date is refused with what was typed kept.
+    const later = await save({
+      titel: 'RIB later',
+      soort: 'raadsinformatiebrief',
+      [rib('vergadering')]: 'De gemeenteraad',
+      [rib('vergaderdatum')]: '3 maart 2099',
+    });
+    assert.equal(later.status, 303);
+    const next = (
+      await request(t.app)
+        .get(articlePath((await findArticleBySlug(t.db, 'rib-later'))!))
+        .expect(200)
+    ).text;
+    assert.match(next, /Op de agenda van de gemeenteraad van 3 maart 2099\./);
+    const bad = await save({
+      titel: 'RIB fout',
+      soort: 'raadsinformatiebrief',
+      [rib('vergadering')]: 'De raad',
+      [rib('vergaderdatum')]: 'volgende week',
+    });
+    assert.equal(bad.status, 422);
+    assert.match(bad.text, /Datum van de vergadering: vul een datum in/);
+    assert.match(bad.text, /name="doc__raadsinformatiebrief__vergadering"[^>]*value="De raad"/);
+  });
+
   it('keeps a motie’s dictum of several lines whole, however long, and shows its line breaks', async () => {
     const motie = (field: string) => `doc__motie__${field}`;
     const long = `en daarbij ${'de bewoners, de ondernemers en de scholen van de binnenstad, '.repeat(12)}te betrekken`;

@@ -174,6 +174,44 @@ describe('npm run import:document', function () {
     assert.equal(typeof doc.body, 'string');
   });
 
+  it('--json gives the common keys: a memo’s "Van" as afzender, a "Nummer" as kenmerk, the source and the agenda item', () => {
+    const memo = [
+      'MEMO',
+      'Datum: 15 januari 2018',
+      'Van: Wethouder Mieke Damsma',
+      'Aan: Commissie Maatschappij',
+      'Onderwerp: Wachtlijsten jeugdzorg',
+      'Kenmerk: 2018/0042',
+      'Agendapunt: 4',
+      'Bron: https://helmond.bestuurlijkeinformatie.nl/Document/View/123',
+      '',
+      'De wachtlijsten zijn korter geworden.',
+    ].join('\n');
+    const res = run(['--json', '-'], memo);
+    assert.equal(res.status, 0, res.stderr);
+    const doc = JSON.parse(res.stdout) as ParsedDocument;
+    assert.equal(doc.type, 'memo');
+    assert.deepEqual(doc.fields, {
+      datum: '2018-01-15',
+      kenmerk: '2018/0042',
+      afzender: 'Wethouder Mieke Damsma',
+      aan: 'Commissie Maatschappij',
+      onderwerp: 'Wachtlijsten jeugdzorg',
+      agendapunt: '4',
+      bron: 'https://helmond.bestuurlijkeinformatie.nl/Document/View/123',
+    });
+    const rib = JSON.parse(run(['--json', path.join(FIXTURES, 'rib-1.txt')]).stdout) as ParsedDocument;
+    assert.equal(rib.fields.kenmerk, '2015/14');
+    assert.equal(rib.fields.nummer, undefined);
+    // A "Bron:" that is no web address stays in the text.
+    const text = JSON.parse(run(['--json', '-'], memo.replace(/Bron: .*/, 'Bron: het archief')).stdout) as ParsedDocument;
+    assert.equal(text.fields.bron, undefined);
+    assert.match(text.body, /Bron: het archief/);
+    const human = run(['-'], memo);
+    assert.match(human.stdout, /Van: Wethouder Mieke Damsma/);
+    assert.match(human.stdout, /Bron: https:\/\/helmond/);
+  });
+
   it('prints what it found in Dutch, and reads standard input with "-"', () => {
     const res = run([path.join(FIXTURES, 'vragen-4.txt')]);
     assert.equal(res.status, 0, res.stderr);

@@ -40,6 +40,18 @@ describe('feeds', () => {
       kind: 'memo',
       publishedAt: at(3 * HOUR),
       bodyMarkdown: 'Zie [het dossier](/dossiers/markt).',
+      document: {
+        fields: {
+          datum: '2015-03-05',
+          kenmerk: 'MEMO-12',
+          afzender: 'College van B&W',
+          onderwerp: 'Markt',
+          vergadering: 'commissie Ruimte',
+          vergaderdatum: '2015-03-19',
+          bron: 'https://peelstad.bestuurlijkeinformatie.nl/memo-12',
+        },
+        questions: [],
+      },
     });
     vragen = await buildArticle(t.db, {
       title: 'Vragen over het zwembad',
@@ -139,6 +151,18 @@ describe('feeds', () => {
     }
     const res = await get('/feed/atom');
     assert.ok(res.text.includes(`<updated>${answersAt().toISOString()}</updated>`), 'the answers are the entry’s update');
+  });
+
+  it('shows a document’s card in its item: date, kenmerk, sender and parties first, the whole card in the content', async () => {
+    for (const path of ['/documenten/memo/feed', '/documenten/memo/feed/atom', '/documenten/feed', '/feed']) {
+      const item = (await items(path)).find((i) => i.title === memo.title)!;
+      assert.ok(item.html.includes('<p>5 maart 2015 · Kenmerk: MEMO-12 · Van: College van B&amp;W</p>'), `${path}: ${item.html}`);
+      assert.ok(item.html.includes('<dt>Van</dt><dd>College van B&amp;W</dd>'), path);
+      assert.ok(item.html.includes('<dt>Bron</dt><dd><a href="https://peelstad.bestuurlijkeinformatie.nl/memo-12">iBabs</a></dd>'), path);
+      assert.ok(item.html.includes('<p>Besproken in de commissie Ruimte van 19 maart 2015.</p>'), path);
+    }
+    const vragenItem = (await items('/documenten/schriftelijke-vragen/feed')).find((i) => i.title === vragen.title)!;
+    assert.doesNotMatch(vragenItem.html, /<dl>/, 'no empty card');
   });
 
   it('makes links in article bodies absolute', async () => {

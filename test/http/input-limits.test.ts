@@ -100,6 +100,7 @@ const NOT_TYPED = new Set([
   'wp_imports.wp_id',
   'wp_redirects.path', // normalised by imports/ and skipped when longer
   'wp_uploads.path', // the same
+  'articles.document_date', // YYYY-MM-DD, from a checked date field or the publication date
   'knex_migrations.name',
   'knex_migrations_lock.index',
 ]);

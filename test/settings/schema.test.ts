@@ -30,7 +30,7 @@ import {
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeChecks: Array<true> = [
-  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline' | 'reacties'>,
+  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline' | 'reacties' | 'documents'>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
   true satisfies Equal<FastPostAction, 'spam' | 'hold'>,
   true satisfies Equal<
@@ -73,6 +73,7 @@ const STORED_KEYS = [
   'reacties.closeAfterDays',
   'reacties.officialRoles',
   'mail.moderatorDigestMinutes',
+  'documents.answerTermDays',
   'tagline.template',
   'tagline.startYear',
   'tagline.startMonth',
@@ -95,6 +96,7 @@ const FORM_NAMES = [
   'sluitNaDagen',
   'namensRollen',
   'moderatorMailMinuten',
+  'antwoordtermijn',
   'taglineSjabloon',
   'startJaar',
   'startMaand',
@@ -311,6 +313,7 @@ describe('settings store and form', () => {
       sluitNaDagen: ' 14 ',
       namensRollen: 'het college\r\n',
       moderatorMailMinuten: ' 30 ',
+      antwoordtermijn: ' 42 ',
       taglineSjabloon: 'Buiten {temperatuur}\r\n',
       startJaar: '2005',
       startMaand: '5',
@@ -334,6 +337,7 @@ describe('settings store and form', () => {
       },
       reacties: { closeAfterDays: 14, officialRoles: 'het college\n' },
       mail: { moderatorDigestMinutes: 30 },
+      documents: { answerTermDays: 42 },
       tagline: { template: 'Buiten {temperatuur}\n', startYear: 2005, startMonth: 5, feedUrl: 'http://127.0.0.1/weer', stationId: 6260 },
     });
   });

@@ -10,6 +10,7 @@ import { isPostgres } from '../../db/knex';
 import { reactieBodyHtml } from '../../reacties/html';
 import { PAGE_FILLING_STATUSES, pageForNewThread } from '../../reacties/paging';
 import { MAX_THREAD_DEPTH } from '../../reacties/thread';
+import { isoDateIn } from '../../documents/dates';
 import { emailKey } from '../../shared/email';
 import { DEFAULT_SPAM_SETTINGS } from '../../spam/settings';
 import { firstParagraph, renderMarkdown } from '../../shared/markdown';
@@ -263,6 +264,8 @@ export async function generate(db: Db, opts: GenerateOptions): Promise<Generated
       author_name: 'Redactie Stadslog',
       status: a.status,
       published_at: a.publishedAt,
+      // What /documenten lists a document under: it has no datum field, so the day it was published.
+      document_date: kind === 'nieuws' ? null : isoDateIn(a.publishedAt ?? stamp),
       pinned: false,
       // Old discussions are closed, as editors do after a while.
       reacties_open: a.big !== undefined || stamp.getTime() > now.getTime() - 2 * YEAR_MS,

@@ -38,6 +38,8 @@ const INLINE_ONLY = new Set(['motie', 'voor', 'tegen', 'stemmen', 'wethouder', '
 export const ORGANISATION =
   /^(?:gemeente|provincie|waterschap|ministerie van|college van burgemeester en wethouders van|(?:het\s+)?college\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?\s+van)\s+\S.{0,50}$/i;
 const MAX_VALUE_LINES: Record<FieldKind, number> = { date: 1, number: 1, choice: 1, url: 1, text: 4, multiline: 12, list: 12 };
+/** Values that never run over a second line. */
+const ONE_LINE = new Set(['agendapunt', 'kenmerk', 'uw_referentie', 'bron']);
 /** How far into the document the header may stand, in lines with text. */
 export const HEADER_ZONE = 14;
 
@@ -104,7 +106,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       const capitals = labelWord === labelWord.toUpperCase();
       const colon = /:$/.test(t) || lines[i].bold;
       const taken: number[] = [];
-      const max = concept === LETTERHEAD ? 4 : MAX_VALUE_LINES[kind];
+      const max = concept === LETTERHEAD ? 4 : ONE_LINE.has(concept) ? 1 : MAX_VALUE_LINES[kind];
       for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(lines[j]) && taken.length < max; j++) taken.push(j);
       let value = taken.map((j) => text(j)).join('\n');
       // A list under a section heading ("Bijlagen" and its bullets): the field, and the section stays.
