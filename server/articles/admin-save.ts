@@ -30,6 +30,8 @@ export interface EditorState {
   previewHtml?: string;
   /** Filled in by the paste-import: the editor checks it before saving. */
   imported?: boolean;
+  /** What the paste-import could not settle ("7 vragen gevonden, maar 1 antwoord: …"), shown above the form. */
+  importWarnings?: string[];
 }
 
 export function renderEditor(deps: Deps, res: Response, status: number, s: EditorState): void {
@@ -42,6 +44,7 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
     errors: s.errors,
     previewHtml: s.previewHtml ?? null,
     imported: s.imported ?? false,
+    importWarnings: s.importWarnings ?? [],
     kinds: ARTICLE_KINDS,
     limits: ARTICLE_LIMITS,
     documentTypes: Object.values(DOCUMENT_TYPES).filter((t) => t.fields.length > 0),

@@ -59,8 +59,11 @@ export function showRecognised(deps: Deps, res: Render, text: string, source: Te
     max: PASTE_MAX,
   });
   if (Object.keys(errors).length) return renderImportPage(res, 422, source.field === 'pdf' ? source.pasted : text, errors);
-  const values = importFormValues(parseDocument(checked), currentUser(res).name);
-  renderEditor(deps, res, 200, { values, errors: {}, imported: true });
+  const doc = parseDocument(checked);
+  const values = importFormValues(doc, currentUser(res).name);
+  // A half-paired document is never published by accident: it opens as a concept, with the warnings on top.
+  if (doc.warnings.length) values.status = 'draft';
+  renderEditor(deps, res, 200, { values, errors: {}, imported: true, importWarnings: doc.warnings });
 }
 
 export function importRoutes(deps: Deps): Router {

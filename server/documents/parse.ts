@@ -1,131 +1,282 @@
-// Paste-import: a council document pasted from a PDF or an e-mail becomes its type, its fields,
-// its numbered questions with answers and a body. The steps live in parse/: clean lines
-// (lines.ts), the header grammar (headers.ts) over a label vocabulary (labels.ts), the type
-// (detect.ts), dates and lists inside text (values.ts), numbering (numbering.ts), questions and
-// answers (questions.ts) and signatures (signatures.ts). Nothing is dropped: every line that is not
-// a recognised header stays in the body.
-import { parseDutchDate } from './dates';
+// Paste-import: a council document pasted from a PDF, a web page or an e-mail becomes its type, its
+// fields, its numbered questions with answers, its signers and a Markdown body. The steps live in
+// parse/: the line model (lines.ts), the header grammar (headers.ts) over a label vocabulary
+// (labels.ts), the type by the header's evidence (detect.ts), signature blocks (signatures.ts),
+// numbering (numbering.ts), question/answer alignment (questions.ts) and the body (body.ts).
+// Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
+// says is lost: what is no field, question, answer or letterhead stays in the body.
 import { detectType } from './parse/detect';
 import { scanHeaders, type Header } from './parse/headers';
-import { fieldFor } from './parse/labels';
-import { plain, toLines, joinLines, type Line } from './parse/lines';
+import { fieldFor, fieldsOf } from './parse/labels';
+import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
+import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { questionsAndAnswers } from './parse/questions';
-import { signatures } from './parse/signatures';
-import { findDate, nameAndParty, readStatus, readVotes, splitItems, splitNames } from './parse/values';
+import { looksLikeName, partiesOf, signatures } from './parse/signatures';
+import { findDate, membersAndParties, nameAndParty, readStatus, readVotes, splitItems, splitNames, unquote } from './parse/values';
 import { DOCUMENT_TYPES, MOTIE_STATUSES, type DocumentFields, type DocumentTypeKey, type QuestionAnswer } from './types';
+
+export interface LineRole {
+  text: string;
+  role: Role;
+  /** The field the line filled. */
+  field?: string;
+  /** The question (position) the line belongs to. */
+  number?: number;
+}
 
 export interface ParsedDocument {
   type: DocumentTypeKey;
   fields: DocumentFields;
   questions: QuestionAnswer[];
   body: string;
+  /** Who signed, as written. */
+  signers: string[];
+  /** What the editor must check before publishing, in Dutch. */
+  warnings: string[];
+  /** One entry per input line, in order: what became of it. */
+  lines: LineRole[];
 }
 
 const NAME_LISTS = new Set(['partijen', 'indieners']);
 
-/** Puts one header's value into the fields; returns whether the header's lines are taken out of the body. */
-function assign(type: DocumentTypeKey, header: Header, fields: DocumentFields, extra: { parties: string[] }): boolean {
-  const field = fieldFor(type, header.concept);
-  if (!field) return false;
-  const { key, kind } = field;
-  if (!header.value) return true; // an empty label stays empty
-  if (key === 'stemming') {
-    const votes = readVotes(header.labelLine);
-    const status = readStatus(header.labelLine);
-    if (votes.voor !== undefined) fields.stemmen_voor ??= votes.voor;
-    if (votes.tegen !== undefined) fields.stemmen_tegen ??= votes.tegen;
-    if (status) fields.status ??= status;
-    return votes.voor !== undefined || votes.tegen !== undefined || status !== null;
-  }
-  let value: string | string[] | number | null;
-  if (kind === 'date') value = findDate(header.value);
-  else if (kind === 'number') value = /\d+/.exec(header.value) ? Number(/\d+/.exec(header.value)![0]) : null;
-  else if (kind === 'choice') value = readStatus(header.value);
-  else if (kind === 'url') value = /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(header.value) && header.value.length <= 500 ? header.value : null;
-  else if (kind === 'list') {
-    const items = NAME_LISTS.has(key) ? header.value.split('\n').flatMap(splitNames) : splitItems(header.value);
-    if (key === 'indieners') {
-      value = items.map((item) => nameAndParty(item).name);
-      extra.parties.push(...items.flatMap((item) => nameAndParty(item).party ?? []));
-    } else value = items;
-  } else value = joinLines(header.value.split('\n'));
-  if (value === null || (Array.isArray(value) && value.length === 0)) return false;
-  if (fields[key] === undefined) {
-    fields[key] = value;
-    return true;
-  }
-  // The same header again (page 2 of a letter) is furniture; a different value stays in the text.
-  return JSON.stringify(fields[key]) === JSON.stringify(value);
+/** A party rather than a person: an acronym, a name with capitals inside, a party word. */
+const looksLikeParty = (s: string) =>
+  (/^[\p{Lu}\d]{2,}(?![\p{Ll}])|^\p{Lu}\p{Ll}*\p{Lu}/u.test(s) ||
+    /\b(?:partij|lijst|belang|links|sterk|lokaal|leefbaar|unie|fractie|groep)\b/i.test(s)) &&
+  !looksLikeName(s);
+
+interface Assigned {
+  fields: DocumentFields;
+  /** The line roles the headers give. */
+  roles: Map<number, { role: Role; field?: string }>;
 }
 
-/** A date on a line of its own ("Maastricht, 5 maart 2015") or the council meeting's date in a motie. */
-function datedLine(text: string): string | null {
-  const own = /^(?:\p{Lu}[\p{L}' -]*,\s*)?(.+?)\.?$/u.exec(text);
-  const iso = own ? parseDutchDate(own[1]) : null;
-  if (iso) return iso;
-  const meeting = /vergadering\s+(?:bijeen\s+)?(?:op|d\.?d\.?)\s+(.+)$/i.exec(text);
-  return meeting ? findDate(meeting[1]) : null;
+function convert(kind: string, key: string, raw: string, extra: { parties: string[] }): string | string[] | number | null {
+  if (kind === 'date') return findDate(raw);
+  if (kind === 'number') {
+    const m = /\d+/.exec(raw);
+    return m ? Number(m[0]) : null;
+  }
+  if (kind === 'choice') return readStatus(raw);
+  if (kind === 'url') return /^https?:\/\/[^\s/]+\.\S+$/i.test(raw.trim()) && raw.length <= 500 ? raw.trim() : null;
+  if (kind === 'list') {
+    if (!NAME_LISTS.has(key)) return splitItems(raw);
+    const items = raw
+      .split('\n')
+      .flatMap((l) => (/\(/.test(l) ? membersAndParties(l).names.map((n, k, all) => (all.length === 1 ? l : n)) : splitNames(l)));
+    if (key === 'indieners')
+      for (const l of raw.split('\n'))
+        if (/\(/.test(l) && membersAndParties(l).names.length > 1) extra.parties.push(...membersAndParties(l).parties);
+    if (key === 'partijen') return items.map((i) => i.trim()).filter(Boolean);
+    const names: string[] = [];
+    for (const item of items) {
+      const { name, party } = nameAndParty(item);
+      if (party) extra.parties.push(party);
+      if (looksLikeParty(name)) extra.parties.push(name);
+      else names.push(name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
+    }
+    return names;
+  }
+  return unquote(joinLines(raw.split('\n')));
 }
 
-function typeSpecific(
-  type: DocumentTypeKey,
-  lines: Line[],
-  consumed: Set<number>,
-  fields: DocumentFields,
-  extra: { parties: string[] },
-): void {
-  const free = lines.filter((_, i) => !consumed.has(i)).map((l) => plain(l.text));
-  const has = (key: string) => DOCUMENT_TYPES[type].fields.some((f) => f.key === key) && fields[key] === undefined;
-  if (has('datum')) {
-    const iso = free.map(datedLine).find((d) => d !== null);
-    if (iso) fields.datum = iso;
-  }
-  if (type === 'raadsinformatiebrief' && has('kenmerk')) {
-    const title = free
-      .map((t) => /^(?:raadsinformatiebrief|rib)\b[\s:]*(?:nr\.?|nummer|no\.?)?\s*([\w./-]*\d[\w./-]*)/i.exec(t))
-      .find(Boolean);
-    if (title) fields.kenmerk = title[1].replace(/[.,]$/, '');
-  }
-  if (type === 'motie') {
-    for (const t of free.filter((t) => t.split(/\s+/).length <= 12 && !/^[-•*]/.test(t))) {
-      const status = readStatus(t);
-      if (status && has('status') && (MOTIE_STATUSES as readonly string[]).includes(status)) fields.status = status;
-      if (/\d/.test(t) && /\bvoor\b/i.test(t) && /\btegen\b/i.test(t)) {
-        const votes = readVotes(t);
-        if (votes.voor !== undefined && has('stemmen_voor')) fields.stemmen_voor = votes.voor;
-        if (votes.tegen !== undefined && has('stemmen_tegen')) fields.stemmen_tegen = votes.tegen;
-      }
+function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { parties: string[] }): Assigned {
+  const fields: DocumentFields = {};
+  const roles = new Map<number, { role: Role; field?: string }>();
+  const strengthOf = new Map<string, number>();
+  const ordered = headers.map((h, i) => ({ h, i })).sort((a, b) => b.h.strength - a.h.strength || a.i - b.i);
+  for (const { h } of ordered) {
+    const mark = (role: Role, field?: string) => {
+      if (!h.keep) for (const i of h.lines) if (!roles.has(i)) roles.set(i, { role, field });
+    };
+    if (h.concept === 'stemming') {
+      if (type !== 'motie') continue;
+      const votes = readVotes(h.labelLine);
+      const status = readStatus(h.labelLine);
+      if (votes.voor !== undefined) fields.stemmen_voor ??= votes.voor;
+      if (votes.tegen !== undefined) fields.stemmen_tegen ??= votes.tegen;
+      if (status) fields.status ??= status;
+      if (votes.voor !== undefined || votes.tegen !== undefined || status) mark('field', 'status');
+      continue;
+    }
+    const field = fieldFor(type, h.concept);
+    if (!field) {
+      // A label this type has no field for: letterhead when labelled, text otherwise.
+      if (h.strength >= 2 && !h.value) mark('letterhead');
+      continue;
+    }
+    if (!h.value) {
+      if (h.strength >= 2) mark('field', field.key); // an empty label stays empty
+      continue;
+    }
+    const value = convert(field.kind, field.key, h.value, extra);
+    if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (fields[field.key] === undefined) {
+      fields[field.key] = value;
+      strengthOf.set(field.key, h.strength);
+      mark('field', field.key);
+    } else if (JSON.stringify(fields[field.key]) === JSON.stringify(value) || h.strength < (strengthOf.get(field.key) ?? 0)) {
+      // The same header again (a page header on page 2), or a weaker statement of it: furniture.
+      mark(h.strength >= 2 ? 'letterhead' : 'field', field.key);
     }
   }
-  if (has('indieners') || has('partijen') || type === 'schriftelijke-vragen' || type === 'motie') {
-    const signed = signatures(lines, consumed);
-    if (DOCUMENT_TYPES[type].fields.some((f) => f.key === 'indieners') && signed.names.length) {
-      const known = (fields.indieners as string[] | undefined) ?? [];
-      fields.indieners = [...known, ...signed.names.filter((n) => !known.includes(n))];
-    }
-    extra.parties.push(...signed.parties);
-  }
-  if (has('partijen') && extra.parties.length) fields.partijen = [...new Set(extra.parties)];
+  return { fields, roles };
+}
+
+const ANSWERING = /^(?:(?:het\s+)?college|burgemeester|de\s+minister|de\s+staatssecretaris|minister|staatssecretaris)\b/i;
+
+const RANK: Role[] = ['question', 'answer', 'field', 'signer', 'heading', 'title', 'body', 'letterhead', 'blank'];
+
+/** One entry per input line: a line a flattened text was cut into gives its input line the weightiest role. */
+function explain(text: string, lines: Line[], roles: Role[], fieldOf: Map<number, string>, numberOf: Map<number, number>): LineRole[] {
+  const input = sourceLines(text);
+  const out: LineRole[] = input.map((raw) => ({ text: raw, role: 'blank' }));
+  lines.forEach((l, i) => {
+    const entry = out[l.source];
+    if (!entry || RANK.indexOf(roles[i]) >= RANK.indexOf(entry.role)) return;
+    entry.role = roles[i];
+    const field = fieldOf.get(i);
+    const number = numberOf.get(i);
+    if (field) entry.field = field;
+    if (number !== undefined) entry.number = number;
+  });
+  return out;
 }
 
 export function parseDocument(text: string): ParsedDocument {
   const lines = toLines(text);
-  const headers = scanHeaders(lines);
+  const { headers, furniture } = scanHeaders(lines);
   const type = detectType(lines, headers);
-  const fields: DocumentFields = {};
-  const consumed = new Set<number>();
+  const has = (key: string) => fieldsOf(type).some((f) => f.key === key);
   const extra = { parties: [] as string[] };
-  for (const header of headers) if (assign(type, header, fields, extra)) header.lines.forEach((i) => consumed.add(i));
-  typeSpecific(type, lines, consumed, fields, extra);
-  const questions = DOCUMENT_TYPES[type].hasQuestions ? questionsAndAnswers(lines, consumed) : [];
-  const body = lines
-    .filter((_, i) => !consumed.has(i))
-    .map((l) => plain(l.text))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  // Fields in the order types.ts lists them.
+  const { fields, roles: headerRoles } = assignHeaders(type, headers, extra);
+  const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
+  const fieldOf = new Map<number, string>();
+  const numberOf = new Map<number, number>();
+  for (const i of furniture) roles[i] = 'letterhead';
+  for (const [i, r] of headerRoles) {
+    roles[i] = r.role;
+    if (r.field) fieldOf.set(i, r.field);
+  }
+  const taken = () => new Set(roles.flatMap((r, i) => (r !== 'body' && r !== 'blank' ? [i] : [])));
+
+  // Signers.
+  const signed = type === 'nieuws' ? { signers: [], lines: new Set<number>(), senders: [] } : signatures(lines, taken(), 0);
+  for (const i of signed.lines) roles[i] = 'signer';
+  if (type === 'schriftelijke-vragen' || type === 'motie') {
+    const askers = signed.signers.filter(
+      (s) => type === 'motie' || !s.func || /^(?:het\s+)?(?:raads)?lid\b|fractievoorzitter/i.test(s.func),
+    );
+    if (askers.length && has('indieners')) fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
+    const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : []));
+    if (has('partijen') && fields.partijen === undefined) {
+      const mentioned = headers.filter((h) => h.concept === 'partijen' && h.strength < 1).map((h) => h.value);
+      const parties = extra.parties.length ? extra.parties : mentioned.length ? mentioned : signedParties;
+      if (parties.length) fields.partijen = [...new Set(parties)];
+    }
+  }
+  if (has('afzender') && fields.afzender === undefined) {
+    const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
+    const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
+    if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) fields.afzender = own[0];
+  }
+
+  // Questions and answers.
+  let questions: QuestionAnswer[] = [];
+  const warnings: string[] = [];
+  if (DOCUMENT_TYPES[type].hasQuestions) {
+    const header = lines.slice(0, 40).map((l) => l.text);
+    const answerWords = header.some((t) => /\bantwoord(?:en)?\b|\bbeantwoord/i.test(t));
+    const found = questionsAndAnswers(lines, taken(), furniture, answerWords);
+    for (const i of furniture) if (roles[i] === 'body') roles[i] = 'letterhead';
+    for (const q of found.questions) {
+      for (const i of q.questionLines) {
+        roles[i] = 'question';
+        numberOf.set(i, q.number);
+      }
+      for (const i of q.answerLines) {
+        roles[i] = 'answer';
+        numberOf.set(i, q.number);
+      }
+    }
+    for (const i of found.headings) if (roles[i] === 'body') roles[i] = 'heading';
+    questions = found.questions.map(({ questionLines: _q, answerLines: _a, ...qa }) => qa);
+    const answered = questions.filter((q) => q.answer !== null).length;
+    if (found.answerPart && answered < questions.length)
+      warnings.push(
+        `${questions.length} ${questions.length === 1 ? 'vraag' : 'vragen'} gevonden, maar ${answered} ${answered === 1 ? 'antwoord' : 'antwoorden'}: controleer de antwoorden voordat je publiceert.`,
+      );
+    if (found.orphanAnswers)
+      warnings.push(
+        `${found.orphanAnswers} ${found.orphanAnswers === 1 ? 'antwoord' : 'antwoorden'} gevonden zonder vraag: controleer de vragen en antwoorden voordat je publiceert.`,
+      );
+    // The college's or minister's own answers: their date is the date of the answer.
+    if (
+      has('datum_antwoord') &&
+      fields.datum_antwoord === undefined &&
+      answered &&
+      typeof fields.afzender === 'string' &&
+      ANSWERING.test(fields.afzender) &&
+      fields.datum
+    )
+      fields.datum_antwoord = fields.datum;
+  }
+
+  // Written questions are dated by the day they were sent in, when nothing else dates them.
+  if (type === 'schriftelijke-vragen' && fields.datum === undefined && typeof fields.ingekomen === 'string')
+    fields.datum = fields.ingekomen;
+
+  // A motie's outcome and votes, a RIB's number in its title.
+  const free = lines.map((l, i) => (roles[i] === 'body' ? l.text.replace(/\t/g, ' ') : ''));
+  if (type === 'motie') {
+    free.forEach((t, i) => {
+      if (!t || t.split(/\s+/).length > 12 || /^[-•*]/.test(t)) return;
+      const status = readStatus(t);
+      if (status && fields.status === undefined && (MOTIE_STATUSES as readonly string[]).includes(status)) {
+        fields.status = status;
+        roles[i] = 'field';
+        fieldOf.set(i, 'status');
+      }
+      if (/\d/.test(t) && /\bvoor\b/i.test(t) && /\btegen\b/i.test(t)) {
+        const votes = readVotes(t);
+        if (votes.voor !== undefined && fields.stemmen_voor === undefined) fields.stemmen_voor = votes.voor;
+        if (votes.tegen !== undefined && fields.stemmen_tegen === undefined) fields.stemmen_tegen = votes.tegen;
+      }
+    });
+  }
+  if (type === 'raadsinformatiebrief' && fields.kenmerk === undefined) {
+    const title = free
+      .slice(0, 30)
+      .map((t) => /^(?:raadsinformatiebrief|rib)\b[\s:]*(?:nr\.?|nummer|no\.?)?\s*([\w./-]*\d[\w./-]*)/i.exec(t))
+      .find(Boolean);
+    if (title) fields.kenmerk = title[1].replace(/[.,]$/, '');
+  }
+
+  // The title line that named the type is the document's title, not its text.
+  const first = roles.findIndex((r) => r !== 'blank' && r !== 'letterhead');
+  if (
+    first >= 0 &&
+    roles[first] === 'body' &&
+    lines[first].text.split(/\s+/).length <= 12 &&
+    !/[:.,]$/.test(lines[first].text) &&
+    type !== 'nieuws'
+  ) {
+    const t = lines[first].text;
+    if (/^(?:memo|memorandum|raadsinformatiebrief|rib|motie|schriftelijke\s+vragen|brief)\b/i.test(t)) roles[first] = 'title';
+  }
+
+  for (let i = 0; i < lines.length; i++) if (roles[i] === 'body' && isHeadingLine(lines, roles, i)) roles[i] = 'heading';
+  const body = buildBody(lines, roles);
+
   const ordered: DocumentFields = {};
-  for (const f of DOCUMENT_TYPES[type].fields) if (fields[f.key] !== undefined) ordered[f.key] = fields[f.key];
-  return { type, fields: ordered, questions, body };
+  for (const f of fieldsOf(type)) if (fields[f.key] !== undefined) ordered[f.key] = fields[f.key];
+  return {
+    type,
+    fields: ordered,
+    questions,
+    body,
+    signers: signed.signers.map((s) => s.name),
+    warnings,
+    lines: explain(text, lines, roles, fieldOf, numberOf),
+  };
 }

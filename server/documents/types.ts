@@ -168,7 +168,10 @@ export type FieldValue = string | string[] | number;
 export type DocumentFields = Record<string, FieldValue>;
 
 export interface QuestionAnswer {
+  /** The position, 1..n. */
   number: number;
+  /** The text's own label where it differs from the position ("5a", "A1", "2 en 3"). */
+  label?: string;
   question: string;
   /** Null while the college has not answered. */
   answer: string | null;

@@ -294,6 +294,38 @@ describe('documents: "Document importeren" fills the editor', () => {
     assert.equal(Number((await t.db('articles').count({ n: '*' }).first())!.n), 0);
   });
 
+  it('warns above the form, and keeps it a concept, when the document answers fewer questions than it asks', async () => {
+    const pasted = [
+      'Schriftelijke vragen',
+      '',
+      'Onderwerp: Bomen in Wyck',
+      'Partij: D66',
+      '',
+      '1. Hoeveel bomen zijn er gekapt?',
+      '2. Worden er nieuwe geplant?',
+      '',
+      'Antwoord college van burgemeester en wethouders:',
+      '',
+      '1. Twaalf.',
+    ].join('\n');
+    const res = await ed.agent.post('/beheer/artikelen/importeren').type('form').send({ _csrf: ed.csrf, tekst: pasted });
+    assert.equal(res.status, 200);
+    const warning = res.text.indexOf('2 vragen gevonden, maar 1 antwoord: controleer de antwoorden voordat je publiceert.');
+    assert.ok(warning > 0, 'the warning is shown');
+    assert.ok(warning < res.text.indexOf('<form method="post" action="/beheer/artikelen"'), 'above the form');
+    assert.match(res.text, /Het artikel staat daarom op concept\./);
+    assert.match(res.text, /id="status-concept"[^>]*checked|checked[^>]*id="status-concept"/);
+    assert.equal(Number((await t.db('articles').count({ n: '*' }).first())!.n), 0);
+  });
+
+  it('shows no warning when every question has its answer', async () => {
+    const pasted = ['Schriftelijke vragen', '', 'Partij: D66', '', '1. Hoeveel?', '', 'Antwoord college:', '', '1. Twaalf.'].join('\n');
+    const res = await ed.agent.post('/beheer/artikelen/importeren').type('form').send({ _csrf: ed.csrf, tekst: pasted });
+    assert.equal(res.status, 200);
+    assert.doesNotMatch(res.text, /Controleer dit voordat je publiceert/);
+    assert.match(res.text, /Twaalf\./);
+  });
+
   it('asks for text when nothing was pasted', async () => {
     const res = await ed.agent.post('/beheer/artikelen/importeren').type('form').send({ _csrf: ed.csrf, tekst: '  ' });
     assert.equal(res.status, 422);

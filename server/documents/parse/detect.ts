@@ -1,39 +1,68 @@
-// Which kind of document this is, read from the text itself: a title near the top wins; otherwise
-// the phrases and the headers the type is known by; nieuws when nothing fits.
+// Which kind of document this is, by the evidence of its own header and structure: a title line
+// near the top ("Nr. 44 BRIEF VAN DE MINISTER …", "Schriftelijke vragen: …", "MEMO"), the header's
+// labels and prose ("Vragen van het lid …", "Partij:", "Ons kenmerk"), a motie's dictum, a letter's
+// salutation, numbered questions. A word or a mention in the body ("uw raadsinformatiebrief van
+// 29 oktober") never decides it. Nieuws when nothing fits.
 import type { DocumentTypeKey } from '../types';
-import type { Header } from './headers';
+import { HEADER_ZONE, type Header } from './headers';
 import type { Line } from './lines';
 import { numbered } from './numbering';
 
+const KAMERSTUK = String.raw`(?:(?:nr\.?\s*)?\d[\d\s]*(?:[A-Z]{1,4}\s+)?(?:nr\.?\s*)?\d*\s+)?`;
 const TITLES: Array<[RegExp, DocumentTypeKey]> = [
+  [new RegExp(`^${KAMERSTUK}(?:gewijzigde\\s+)?motie\\b`, 'i'), 'motie'],
   [/^(?:memo|memorandum)\b/i, 'memo'],
   [/^(?:raadsinformatiebrief|rib)\b/i, 'raadsinformatiebrief'],
+  [new RegExp(`^${KAMERSTUK}(?:\\p{L}+brief\\b|brief\\s+van\\b)`, 'iu'), 'brief'],
   [
-    /^(?:schriftelijke\s+(?:raads)?vragen|raadsvragen|vragen\s+(?:ex|op grond van|conform)?\s*(?:art(?:ikel|\.)?\s*)\d+)/i,
+    /^(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+|\d{1,3}\s+)?(?:beantwoording\s+|antwoord(?:en)?\s+(?:op\s+)?)?(?:(?:schriftelijke|aanvullende|technische|informatieve|mondelinge|art(?:ikel|\.)?\s*\d+[- ]?)\s*)?(?:raads|college|vervolg|kamer)?vragen\b/iu,
     'schriftelijke-vragen',
   ],
-  [/^motie\b/i, 'motie'],
+  [
+    /^lijst\s+van\s+vragen\b|^(?:\p{L}+\s+)?vragen\s+(?:over|inzake|aan|betreffende)\s|^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\b/iu,
+    'schriftelijke-vragen',
+  ],
+  [/^(?:[\p{L}\d.&'’-]+\s+){1,8}(?:stelt|stelde|stellen|stelden)\s+(?:[\p{L}&]+\s+){0,4}vragen\b/iu, 'schriftelijke-vragen'],
 ];
 
-export const ANSWER_HEADING = /^(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)[^:?]{0,80}:?$/i;
+/** The answer part of a document: "Antwoord college van burgemeester en wethouders:", "Beantwoording". */
+export const ANSWER_HEADING = /^(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)[^:?]{0,90}?(?<!\.):?$/i;
+
+const MOTIE_END = /\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/i;
+const CONSIDERING = /^(?:constaterende|overwegende|van\s+mening\s+zijnde|gehoord\s+de\s+beraadslaging)\b/i;
+const DICTUM = /^(?:verzoekt|draagt|spreekt\s+(?:als\s+(?:haar|zijn)\s+mening\s+)?uit|roept|besluit)\b/i;
+const SALUTATION = /^geachte?\s+\S|^beste\s+\S.*,$/i;
+const CLOSING = /^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend)/i;
+const VRAGEN_CONCEPTS = ['partijen', 'indieners', 'ingekomen', 'datum_antwoord'];
+const BRIEF_CONCEPTS = ['uw_referentie', 'behandeld_door'];
 
 export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
-  const content = lines.map((l) => l.text).filter(Boolean);
-  for (const t of content.slice(0, 15)) {
-    if (t.split(/\s+/).length > 12) continue;
+  const content = lines.map((l) => l.text.replace(/\t/g, ' ').trim()).filter(Boolean);
+  // An editor's line above the text: "De volledige brief die B&W vandaag aan de raad stuurde:".
+  const intro = content[0] && /:$/.test(content[0]) ? /\b(brief|memo|motie|raadsinformatiebrief|vragen)\b/i.exec(content[0]) : null;
+  if (intro) {
+    const word = intro[1].toLowerCase();
+    return word === 'vragen' ? 'schriftelijke-vragen' : (word as DocumentTypeKey);
+  }
+  for (const t of content.slice(0, HEADER_ZONE)) {
+    if (t.split(/\s+/).length > 25 || /:$/.test(t)) continue;
     const hit = TITLES.find(([re]) => re.test(t));
     if (hit) return hit[1];
   }
-  const all = content.join('\n');
-  const concepts = new Set(headers.map((h) => h.concept));
-  const questions = content.filter((t) => numbered(t) && /\?$/.test(t)).length;
-  const answered = content.some((t) => ANSWER_HEADING.test(t)) || concepts.has('datum_antwoord') || concepts.has('ingekomen');
-  if (/schriftelijke\s+(?:raads)?vragen|vragen\s+ex\s+art|\bartikel\s+4\d\b/i.test(all) || (questions >= 2 && answered))
-    return 'schriftelijke-vragen';
-  if (/verzoekt\s+het\s+college|draagt\s+het\s+college\s+op|roept\s+het\s+college\s+op/i.test(all)) return 'motie';
-  if (/raadsinformatiebrief/i.test(all)) return 'raadsinformatiebrief';
-  if (concepts.has('kenmerk') || concepts.has('uw_referentie') || concepts.has('gemeente')) return 'brief';
-  if (/^geachte\b/im.test(all) && /^(?:hoogachtend|met vriendelijke groet)/im.test(all)) return 'brief';
-  if (concepts.has('aan') && concepts.has('van')) return 'memo';
+  const labelled = new Set(headers.filter((h) => h.strength >= 1 && h.value).map((h) => h.concept));
+  if (VRAGEN_CONCEPTS.some((c) => labelled.has(c))) return 'schriftelijke-vragen';
+  if (content.some((t) => MOTIE_END.test(t)) || (content.some((t) => CONSIDERING.test(t)) && content.some((t) => DICTUM.test(t))))
+    return 'motie';
+  if (headers.some((h) => h.concept === 'stemming' || h.concept === 'status')) return 'motie';
+  if (BRIEF_CONCEPTS.some((c) => labelled.has(c))) return 'brief';
+  if (labelled.has('portefeuillehouder') || (labelled.has('aan') && headers.some((h) => h.concept === 'afzender' && h.strength >= 2)))
+    return 'memo';
+  const salutation = content.slice(0, HEADER_ZONE + 10).some((t) => SALUTATION.test(t));
+  const questions = content.filter((t) => numbered(t) && /\?/.test(t)).length;
+  const party = headers.some((h) => h.concept === 'partijen') || content.some((t) => /^namens\s/i.test(t));
+  if (questions >= 2 && party) return 'schriftelijke-vragen';
+  if (BRIEF_CONCEPTS.some((c) => labelled.has(c)) || labelled.has('kenmerk')) return 'brief';
+  if (salutation || (content.some((t) => CLOSING.test(t)) && labelled.has('aan'))) return 'brief';
+  if (questions >= 2) return 'schriftelijke-vragen';
   return 'nieuws';
 }

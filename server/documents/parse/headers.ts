@@ -1,31 +1,64 @@
-// The grammar of header blocks, whatever the document type:
+// The grammar of Dutch letter headers, whatever the document type:
 //   inline:     LABEL (":" | tab | column gap) VALUE [continuation lines of a broken value]
 //   letterhead: LABEL alone on a line (often in capitals), VALUE on the next line(s), up to the next
 //               label or an empty line; a label followed directly by the next label is empty.
+//   prose:      "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)",
+//               "Antwoord van Minister X (ontvangen D)", "College van B en W Maastricht, 8 juni 2015",
+//               "Den Haag, 21 februari 2022", "Aan de Voorzitter van …", "Geacht college van …,",
+//               "Schriftelijke vragen: Z", "X stelt vragen aan Y over Z", "Voorgesteld D".
+//   letterhead furniture: retouradres, bezoekadres, postcodes, URLs, a site's links and a PDF's
+//               page marks: recognised, kept out of the fields and the body.
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
-import { conceptOf, kindOf, type Concept } from './labels';
-import type { Line } from './lines';
+import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
+import { joinLines, type Line } from './lines';
 import { numbered } from './numbering';
-import { findDate } from './values';
+import { partiesOf } from './signatures';
+import { findDate, membersAndParties, readStatus, unquote } from './values';
 
 export interface Header {
   concept: Concept;
-  /** The value: one line of text, or a letterhead block's lines joined with "\n". */
+  /** The value: one line of text, or a block's lines joined with "\n". */
   value: string;
   /** The line the label stands on, as typed (the votes of a motie are read from it). */
   labelLine: string;
   /** Every line the header takes up. */
   lines: number[];
+  /** 2 a labelled line, 1 a prose header; a stronger header wins over a weaker one. */
+  strength: number;
+  /** The lines stay in the body as well (a "Bijlagen" section with its list). */
+  keep?: boolean;
 }
 
 const INLINE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(?::[ \t]*|\t[ \t:]*)(.*)$/u;
-const ALONE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*:?$/u;
+const ALONE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(:?)$/u;
 /** Labels that only count with a value on the same line ("Motie: …", "Voor: 21"): alone they are a title or a word. */
-const INLINE_ONLY = new Set(['motie', 'voor', 'tegen', 'stemmen', 'wethouder', 'contact', 'van', 'raadslid', 'vergadering']);
+const INLINE_ONLY = new Set(['motie', 'voor', 'tegen', 'stemmen', 'wethouder', 'contact', 'van', 'raadslid', 'titel', 'fractie', 'partij']);
 /** The sender's name at the top of a letterhead. */
-const ORGANISATION = /^(?:gemeente|provincie|waterschap|ministerie van|college van burgemeester en wethouders van)\s+\S.{0,50}$/i;
+export const ORGANISATION =
+  /^(?:gemeente|provincie|waterschap|ministerie van|college van burgemeester en wethouders van|(?:het\s+)?college\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?\s+van)\s+\S.{0,50}$/i;
 const MAX_VALUE_LINES: Record<FieldKind, number> = { date: 1, number: 1, choice: 1, url: 1, text: 4, multiline: 12, list: 12 };
+/** Values that never run over a second line. */
+const ONE_LINE = new Set(['agendapunt', 'kenmerk', 'uw_referentie', 'bron']);
+/** How far into the document the header may stand, in lines with text. */
+export const HEADER_ZONE = 14;
+
+// A web page's own links and a PDF's page furniture: never a field, a question or body text.
+const FURNITURE = [
+  /^(?:naar boven|scroll naar boven|terug naar boven|back to top|skip to main content|direct naar\b.*|download pdf|print|delen|deel dit bericht)$/i,
+  /^%d bloggers liken dit:?$/i,
+  /^geef een reactie\b.*$/i,
+  /^het e-mailadres wordt niet gepubliceerd\b.*$/i,
+  /^(?:ah-tk|h[- ]tk)[- ]\d{8}[- ]\d+$/i,
+  /^ISSN \d{4}\s*-\s*\d{3,4}[\dX]?\b.*$/,
+  /^tweede kamer, vergaderjaar \d{4}.\d{4}, aanhangsel \d+$/i,
+  /^(?:pagina|blad)\s+\d+(?:\s+van\s+\d+)?$/i,
+  /^-\s*\d+\s*-$/,
+];
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
+const ADDRESS = /^(?:postbus\s+\d+|\d{4}\s?[A-Z]{2}\b|(?:t|tel|telefoon|f|fax|e|e-mail)\s*[.:]?\s*[+\d(][\d\s()+-]{7,}$)/i;
+
+export const isFurniture = (text: string): boolean => FURNITURE.some((re) => re.test(text.trim())) || URL_ONLY.test(text.trim());
 
 function inlineLabel(text: string): { concept: Concept; value: string } | null {
   const m = INLINE.exec(text);
@@ -34,49 +67,100 @@ function inlineLabel(text: string): { concept: Concept; value: string } | null {
   return concept === undefined ? null : { concept, value: m[2].trim() };
 }
 
-function aloneLabel(text: string): Concept | null {
-  const m = ALONE.exec(text);
+function aloneLabel(line: Line): Concept | null {
+  const m = ALONE.exec(line.text);
   if (!m || INLINE_ONLY.has(m[1].toLowerCase().trim())) return null;
   return conceptOf(m[1]) ?? null;
 }
 
-const isLabelLine = (text: string): boolean => aloneLabel(text) !== null || inlineLabel(text) !== null;
+/** A letterhead label and its value on one line without a colon: "RETOURADRES POSTBUS 1992, …", "Telefoon 14043". */
+function letterheadLine(text: string): boolean {
+  const m = /^([\p{L}-]+(?:\s[\p{L}-]+)?)\s+\S/u.exec(text);
+  if (!m) return false;
+  const first = m[1].split(/\s/)[0];
+  return conceptOf(m[1]) === LETTERHEAD || (conceptOf(first) === LETTERHEAD && first === first.toUpperCase() && /\p{L}{3}/u.test(first));
+}
 
-export function scanHeaders(lines: Line[]): Header[] {
+const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
+
+/** Labelled lines and letterhead blocks, anywhere in the text. `roles` gets 'letterhead' for furniture. */
+function labelled(lines: Line[], furniture: Set<number>): Header[] {
   const out: Header[] = [];
   const text = (i: number) => lines[i]?.text ?? '';
-  let seenContent = 0;
+  let seen = 0;
   for (let i = 0; i < lines.length; i++) {
     const t = text(i);
     if (!t) continue;
-    seenContent++;
-    if (seenContent <= 10 && ORGANISATION.test(t) && !/[,.;:]$/.test(t)) {
-      out.push({ concept: 'gemeente', value: t, labelLine: t, lines: [i] });
+    seen++;
+    const inZone = seen <= HEADER_ZONE + 10;
+    if (isFurniture(t) || (inZone && (lines[i].quote || ADDRESS.test(t))) || (/\s\|\s/.test(t) && /postbus|\d{4}\s?[A-Z]{2}\b/i.test(t))) {
+      furniture.add(i);
+      const org = t.split(/\s+\|\s+/)[0];
+      if (/\s\|\s/.test(t) && ORGANISATION.test(org)) out.push({ concept: 'afzender', value: org, labelLine: t, lines: [], strength: 0 });
       continue;
     }
-    const concept = aloneLabel(t);
+    const concept = aloneLabel(lines[i]);
     if (concept !== null) {
       const kind = kindOf(concept);
+      const labelWord = ALONE.exec(t)![1];
+      const capitals = labelWord === labelWord.toUpperCase();
+      const colon = /:$/.test(t) || lines[i].bold;
       const taken: number[] = [];
-      for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(text(j)) && taken.length < MAX_VALUE_LINES[kind]; j++) taken.push(j);
-      const value = taken.map((j) => text(j)).join('\n');
+      const max = concept === LETTERHEAD ? 4 : ONE_LINE.has(concept) ? 1 : MAX_VALUE_LINES[kind];
+      for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(lines[j]) && taken.length < max; j++) taken.push(j);
+      let value = taken.map((j) => text(j)).join('\n');
+      // A list under a section heading ("Bijlagen" and its bullets): the field, and the section stays.
+      if (!taken.length && kind === 'list' && !capitals) {
+        const items: number[] = [];
+        let j = i + 1;
+        while (j < lines.length && !text(j)) j++;
+        for (; j < lines.length && lines[j].bullet && text(j); j++) items.push(j);
+        if (items.length) {
+          out.push({ concept, value: items.map((k) => text(k)).join('\n'), labelLine: t, lines: [i, ...items], strength: 2, keep: true });
+          i = items[items.length - 1];
+          continue;
+        }
+      }
+      // A choice on the line after an empty one ("Status" / "" / "Verworpen").
+      if (!taken.length && kind === 'choice') {
+        let j = i + 1;
+        while (j < lines.length && !text(j) && j <= i + 2) j++;
+        if (readStatus(text(j)) && text(j).split(/\s+/).length <= 3) {
+          taken.push(j);
+          value = text(j);
+        }
+      }
+      // A lower-case word alone is a label only with a colon, in bold, or with a value of its kind right under it.
+      const valid = kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : true;
+      if (!capitals && !colon && (!taken.length || !valid || !inZone) && concept !== LETTERHEAD) continue;
+      if (!capitals && !colon && concept === LETTERHEAD && !taken.length) continue;
+      // "Antwoord college:" with nothing under it heads the answers.
+      if (concept === 'datum_antwoord' && !value) continue;
       // A letterhead date block must hold a date; otherwise the word was a heading in the text.
-      if (kind === 'date' && value && !findDate(value)) continue;
-      out.push({ concept, value, labelLine: t, lines: [i, ...taken] });
+      if (value && !valid) continue;
+      if (concept === LETTERHEAD) [i, ...taken].forEach((k) => furniture.add(k));
+      else out.push({ concept, value, labelLine: t, lines: [i, ...taken], strength: 2 });
       i = taken.length ? taken[taken.length - 1] : i;
       continue;
     }
     const inline = inlineLabel(t);
-    if (!inline) continue;
-    const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i] };
-    if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && inline.concept && inline.value) {
+    if (!inline) {
+      if (inZone && letterheadLine(t)) furniture.add(i);
+      continue;
+    }
+    if (inline.concept === LETTERHEAD) {
+      furniture.add(i);
+      continue;
+    }
+    const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i], strength: 2 };
+    if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && inline.value) {
       // A value broken over lines by a PDF table: the next lines belong to it while they are not
       // headers and the value is plainly unfinished or another header follows.
       let j = i + 1;
       const more: number[] = [];
-      while (more.length < 3 && text(j) && !isLabelLine(text(j)) && !numbered(text(j))) {
+      while (more.length < 3 && text(j) && !isLabelLine(lines[j]) && !numbered(text(j))) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
-        const headerFollows = isLabelLine(text(j + 1));
+        const headerFollows = isLabelLine(lines[j + 1]);
         if (!unfinished && !headerFollows) break;
         more.push(j);
         header.value += '\n' + text(j);
@@ -88,4 +172,260 @@ export function scanHeaders(lines: Line[]): Header[] {
     out.push(header);
   }
   return out;
+}
+
+// ---- Prose headers -------------------------------------------------------------------------------
+
+const DATE_WORDS = String.raw`(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})`;
+const QUESTIONS_OF = new RegExp(
+  String.raw`^(?:\p{L}+\s+)?vragen\s+van\s+((?:het\s+lid|de\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
+  'iu',
+);
+const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,120}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
+const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
+const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
+const DATE_ALONE = new RegExp(String.raw`^(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'iu');
+const STAMPED = new RegExp(
+  String.raw`^(?:voorgesteld|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`,
+  'iu',
+);
+const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
+const MEETING = new RegExp(String.raw`\bvergadering\s+(?:bijeen\s+)?(?:op|d\.?d\.?)\s+(?:\p{L}+dag\s+)?(${DATE_WORDS})`, 'iu');
+const ADDRESSEE =
+  /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
+const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
+/** "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z". */
+const QUESTIONS_TITLE = new RegExp(
+  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?(?:(?:schriftelijke|aanvullende|technische|informatieve|mondelinge|art(?:ikel|\.)?\s*\d+[- ]?)\s*)?(?:raads|college|vervolg|schriftelijke\s+)?vragen\b(?!\s+van\s+(?:het\s+lid|de\s+leden))(.*)$`,
+  'iu',
+);
+/** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
+const ASKS =
+  /^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?(?:\d+\s+|een\s+aantal\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?[.:]?$/iu;
+const FRACTION_OF =
+  /\bde\s+fractie\s+van\s+(?:de\s+|het\s+)?((?:[\p{Lu}\d][\p{L}\d!&'-]*)(?:\s+[\p{Lu}\d][\p{L}\d!&'-]*)*)(?=\s+(?:heeft|hebben|is|ziet|stelt|stellen|vraagt|wil|wenst|naar|over|in|op|aan)\b|\s*[,.:;]|\s*$)/u;
+
+/** The first sentence of a line. */
+const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
+
+function subjectOf(rest: string): string | null {
+  let r = rest.trim().replace(/^[-–:]\s*/, '');
+  if (/^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|aan\s+het\s+eind)\b/i.test(r)) return null;
+  const about = /^(?:.*?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?\s+(.+)$/iu.exec(r);
+  if (about) r = about[1];
+  else if (/^(?:van|aan)\s/i.test(r)) return null;
+  r = unquote(r.replace(/[.:]+$/, '').trim());
+  return r && r.split(/\s+/).length <= 25 ? r : null;
+}
+
+/** The lines from i on, joined, up to n lines or an empty or numbered line. */
+function window(lines: Line[], i: number, n: number): { text: string; lines: number[] } {
+  const taken: number[] = [];
+  for (let j = i; j < lines.length && taken.length < n && lines[j].text && (j === i || !numbered(lines[j].text)); j++) taken.push(j);
+  return { text: joinLines(taken.map((j) => lines[j].text)), lines: taken };
+}
+
+function prose(lines: Line[], skip: Set<number>): Header[] {
+  const out: Header[] = [];
+  const add = (concept: Concept, value: string, at: number[], labelLine: string) =>
+    out.push({ concept, value, labelLine, lines: at, strength: 1 });
+  let seen = 0;
+  // "X stelt vragen over Z" more than once (a site's other items): which one is this document's is unclear.
+  const subjects: Array<{ value: string; lines: number[]; line: string }> = [];
+  for (let i = 0; i < lines.length && seen < HEADER_ZONE; i++) {
+    const t = lines[i].text;
+    if (!t || skip.has(i)) continue;
+    seen++;
+    const plainT = t.replace(/\t/g, ' ');
+    // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to five lines.
+    if (/^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
+      for (let n = 1; n <= 6; n++) {
+        const w = window(lines, i, n);
+        const m = QUESTIONS_OF.exec(w.text.replace(/(\((?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
+        if (!m || (!m[5] && n < 6 && w.lines.length === n && !/\.$/.test(w.text))) continue;
+        add('afzender', m[1], w.lines, w.text);
+        const who = /^de\s+fracties?\b/i.test(m[1]) ? { names: [], parties: partiesOf(m[1]) } : membersAndParties(m[2]);
+        if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
+        if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
+        add('aan', m[3], [], w.text);
+        if (m[4]) add('onderwerp', m[4].replace(/[.]$/, ''), [], w.text);
+        if (m[5]) {
+          add('datum', m[5], [], w.text);
+          add('ingekomen', m[5], [], w.text);
+        }
+        // The Aanhangsel number stands just above: "### 387" or "… gegeven antwoorden 698".
+        for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+          const prev = lines[j].text;
+          if (!prev) continue;
+          const nr = /(?:^|antwoorden\s+)(\d{1,4})$/.exec(prev);
+          if (nr) add('kenmerk', nr[1], /^\d{1,4}$/.test(prev) ? [j] : [], prev);
+          break;
+        }
+        i = w.lines[w.lines.length - 1];
+        break;
+      }
+      continue;
+    }
+    if (/^antwoord\s+van\s/i.test(plainT)) {
+      const w = window(lines, i, 3);
+      const m = ANSWER_OF.exec(w.text);
+      if (m) {
+        add('datum_antwoord', m[1], w.lines, w.text);
+        i = w.lines[w.lines.length - 1];
+      }
+      continue;
+    }
+    const addressee = ADDRESSEE.exec(plainT);
+    if (addressee && plainT.split(/\s+/).length <= 16) {
+      add('aan', addressee[1], [i], t);
+      continue;
+    }
+    const salutation = SALUTATION.exec(plainT);
+    if (salutation) {
+      add('aan', salutation[1], [], t);
+      continue;
+    }
+    const stamped = STAMPED.exec(plainT) ?? DATE_ALONE.exec(plainT);
+    if (stamped) {
+      add('datum', stamped[1], [i], t);
+      continue;
+    }
+    // A title with its date: "Bewonersbrief 3 maart 2022", "Raadsinformatiebrief 12 van 5 mei 2020".
+    const titled = new RegExp(String.raw`^\p{L}*(?:brief|memo|motie)\b.{0,30}?\s(?:van\s+)?(${DATE_WORDS})$`, 'iu').exec(plainT);
+    if (titled && seen <= 3) {
+      add('datum', titled[1], [], t);
+      continue;
+    }
+    const place = PLACE_DATE.exec(plainT);
+    const sender = SENDER_DATE.exec(plainT);
+    if (sender && ORGANISATION.test(sender[1].trim())) {
+      add('afzender', sender[1].trim(), [i], t);
+      add('datum', sender[2], [i], t);
+      continue;
+    }
+    if (sender && /^(?:het\s+)?college\s+van\s+burgemeester\s+en\s+wethouders\b/i.test(sender[1])) {
+      add('afzender', sender[1].trim(), [i], t);
+      add('datum', sender[2], [i], t);
+      continue;
+    }
+    if (place && place[2].trim().split(/\s+/).length <= 3) {
+      add('datum', place[3], [i], t);
+      continue;
+    }
+    const dateline = DATELINE.exec(plainT);
+    if (dateline) add('datum', dateline[1], [], t);
+    const meeting = MEETING.exec(plainT);
+    if (meeting) add('datum', meeting[1], [], t);
+    const sentence = firstSentence(plainT);
+    const asks = ASKS.exec(sentence);
+    if (asks && sentence.split(/\s+/).length <= 30) {
+      const who = asks[1].replace(/^(?:vandaar\s+)?/i, '');
+      const fraction =
+        /^(?:de\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ??
+        /^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+|het\s+)?)?(.+)$/iu.exec(who);
+      if (fraction) add('partijen', fraction[1].replace(/-$/, ''), [], sentence);
+      else {
+        const person = /^(.+?)\s+(?:van|namens)\s+(?:de\s+|het\s+)?([\p{Lu}\d][\p{L}\d!&'-]*(?:\s+[\p{Lu}][\p{L}\d!&'-]*)*)$/u.exec(who);
+        const names = (person ? person[1] : who).split(/\s*,\s*|\s+en\s+/);
+        if (names.every((n) => /^\p{Lu}\p{L}+(?:\s+(?:van|de|der|den|ter|ten|te|\p{Lu}[\p{L}'-]+))+$/u.test(n)))
+          add('indieners', names.join('\n'), [], sentence);
+        if (person) add('partijen', person[2], [], sentence);
+      }
+      if (asks[2] || asks[3]) add('aan', (asks[2] ?? asks[3]).trim(), [], sentence);
+      if (asks[4])
+        subjects.push({
+          value: unquote(asks[4].replace(/[.:]+$/, '')),
+          lines: seen <= 4 && sentence === plainT ? [i] : [],
+          line: sentence,
+        });
+      continue;
+    }
+    const title = seen <= 6 && plainT.split(/\s+/).length <= 25 ? QUESTIONS_TITLE.exec(plainT) : null;
+    if (title) {
+      const subject = subjectOf(title[1]);
+      if (subject) out.push({ concept: 'onderwerp', value: subject, labelLine: t, lines: [i], strength: 0.9 });
+      continue;
+    }
+    const about = /^(?:\p{L}+\s+)?(?:vragen|motie)\s+(?:van\s+.{2,60}?\s+)?over\s+(.+?)\.?$/iu.exec(plainT);
+    if (about && seen <= 6 && plainT.split(/\s+/).length <= 25) add('onderwerp', about[1], [i], t);
+    // "De commissie voor X heeft vragen voorgelegd aan Y over …", "… beantwoord bij brief van D".
+    const committee =
+      /^(de\s+(?:vaste\s+)?commissie\s+voor\s+(?:de\s+)?[\p{L} ]+?)\d*\s+heeft\s+.*?vragen\s+voorgelegd\s+aan\s+(.+?)\s+over\b/iu.exec(
+        plainT,
+      );
+    if (committee) {
+      add('afzender', committee[1], [], t);
+      add('aan', committee[2], [], t);
+    }
+    const answered = new RegExp(String.raw`beantwoord\s+bij\s+brief\s+van\s+(${DATE_WORDS})`, 'iu').exec(plainT);
+    if (answered) add('datum_antwoord', answered[1], [], t);
+  }
+  // A letter's subject on a line of its own, right above the salutation: "Mogelijke opvang vluchtelingen."
+  for (let i = 0, seenLines = 0; i < lines.length && seenLines < HEADER_ZONE; i++) {
+    const t = lines[i].text.trim();
+    if (!t) continue;
+    seenLines++;
+    if (!/^(?:geachte?|beste)\s+\S/i.test(t)) continue;
+    let j = i - 1;
+    while (j >= 0 && !lines[j].text.trim()) j--;
+    const above = j >= 0 ? lines[j].text.replace(/\t/g, ' ').trim() : '';
+    if (
+      above &&
+      !skip.has(j) &&
+      !out.some((h) => h.lines.includes(j)) &&
+      above.split(/\s+/).length <= 15 &&
+      !/[:?,]/.test(above) &&
+      !findDate(above) &&
+      !/^aan\s/i.test(above) &&
+      j > 0
+    )
+      out.push({ concept: 'onderwerp', value: above.replace(/\.$/, ''), labelLine: above, lines: [j], strength: 0.7 });
+    break;
+  }
+  if (new Set(subjects.map((x) => x.value)).size === 1) add('onderwerp', subjects[0].value, subjects[0].lines, subjects[0].line);
+  // "De fractie van GemeenteBelang Westland …": who asks, in the first paragraphs.
+  seen = 0;
+  for (let i = 0; i < lines.length && seen < HEADER_ZONE + 6; i++) {
+    if (!lines[i].text || skip.has(i)) continue;
+    seen++;
+    const m = FRACTION_OF.exec(lines[i].text.replace(/\t/g, ' '));
+    if (m)
+      out.push({
+        concept: 'partijen',
+        value: m[1].replace(/\s+(?:heeft|is|ziet|stelt|vraagt|wil)$/, ''),
+        labelLine: lines[i].text,
+        lines: [],
+        strength: 0.5,
+      });
+  }
+  return out;
+}
+
+/** Kamerstuk heads: "35000 B 10 BRIEF VAN DE MINISTER …" gives the kenmerk. */
+function kamerstuk(lines: Line[]): Header[] {
+  for (let i = 0, seen = 0; i < lines.length && seen < HEADER_ZONE; i++) {
+    if (!lines[i].text) continue;
+    seen++;
+    const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);
+    if (m) return [{ concept: 'kenmerk', value: m[1], labelLine: lines[i].text, lines: [], strength: 1 }];
+  }
+  return [];
+}
+
+export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<number> } {
+  const furniture = new Set<number>();
+  const headers = labelled(lines, furniture);
+  // The sender's name at the top of a letterhead.
+  for (let i = 0, seen = 0; i < lines.length && seen < 10; i++) {
+    const t = lines[i].text;
+    if (!t || furniture.has(i)) continue;
+    seen++;
+    if (ORGANISATION.test(t) && !/[,.;:]$/.test(t) && t.split(/\s+/).length <= 6) {
+      headers.push({ concept: 'afzender', value: t, labelLine: t, lines: [i], strength: 1.5 });
+      break;
+    }
+  }
+  const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
+  headers.push(...prose(lines, taken), ...kamerstuk(lines));
+  return { headers, furniture };
 }

@@ -1,10 +1,11 @@
-// The vocabulary of header labels: every way a document names a field, mapped to the field key of
-// types.ts. Labels that are letterhead furniture (telefoon, e-mail) are known too, so a letterhead
-// block ends there, but they fill no field and their lines stay in the body.
+// The vocabulary of header labels, as data: every way a document names a field (label variants →
+// concept), and the field key each concept fills per document type. Letterhead labels (telefoon,
+// retouradres, www) are known too: their lines are letterhead, recognised and left out of the body.
 import { DOCUMENT_TYPES, type DocumentTypeKey, type FieldKind } from '../types';
 
-/** 'stemming' is a line with the outcome and the votes of a motie; it fills status and stemmen_*. */
+/** A field concept; LETTERHEAD for letterhead furniture; 'stemming' is a motie's outcome and votes. */
 export type Concept = string;
+export const LETTERHEAD = '';
 
 const SYNONYMS: Record<Concept, string[]> = {
   datum: [
@@ -16,15 +17,14 @@ const SYNONYMS: Record<Concept, string[]> = {
     'raadsvergadering',
     'datum raadsvergadering',
     'datum vergadering',
-    'vergadering',
+    'datum verzending',
   ],
-  aan: ['aan', 'geadresseerde', 'ter attentie van', 'tav'],
-  van: ['van'],
-  afzender: ['afzender'],
+  aan: ['aan', 'geadresseerde', 'ter attentie van', 'tav', 'geadresseerd aan'],
+  afzender: ['afzender', 'van', 'namens'],
   onderwerp: ['onderwerp', 'betreft', 'betreffende', 'inzake', 'titel', 'motie', 'motie vreemd aan de orde van de dag', 'titel motie'],
   portefeuillehouder: ['portefeuillehouder', 'portefeuillehouders', 'verantwoordelijk wethouder', 'wethouder'],
   inlichtingen_bij: ['inlichtingen bij', 'inlichtingen', 'informatie bij', 'nadere inlichtingen bij', 'meer informatie bij'],
-  nummer: [
+  kenmerk: [
     'nummer',
     'nr',
     'rib nummer',
@@ -34,31 +34,68 @@ const SYNONYMS: Record<Concept, string[]> = {
     'raadsinformatiebrief nr',
     'volgnummer',
     'registratienummer',
+    'ons kenmerk',
+    'onze referentie',
+    'onze ref',
+    'ons nummer',
+    'kenmerk',
+    'referentie',
+    'zaaknummer',
+    'motienummer',
   ],
   partijen: ['partij', 'partijen', 'fractie', 'fracties', 'politieke partij', 'politieke partijen'],
-  indieners: ['indiener', 'indieners', 'ingediend door', 'vragensteller', 'vragenstellers', 'raadslid', 'raadsleden', 'ondertekenaars'],
+  indieners: [
+    'indiener',
+    'indieners',
+    'indiener(s)',
+    'ingediend door',
+    'vragensteller',
+    'vragenstellers',
+    'raadslid',
+    'raadsleden',
+    'ondertekenaars',
+  ],
   bijlagen: ['bijlage', 'bijlagen', 'bijlages'],
   bron: ['bron', 'vindplaats', 'webadres'],
   agendapunt: ['agendapunt', 'agenda punt', 'agendanummer'],
-  ingekomen: ['ingekomen', 'ingekomen op', 'ingekomen bij de griffie', 'datum ingekomen', 'ontvangen', 'ontvangen op', 'datum ontvangst'],
+  ingekomen: [
+    'ingekomen',
+    'ingekomen op',
+    'ingekomen bij de griffie',
+    'ingekomen brief griffie',
+    'datum ingekomen',
+    'ontvangen',
+    'ontvangen op',
+    'datum ontvangst',
+    'ingezonden',
+    'indiendatum',
+    'datum indiening',
+    'ingediend op',
+    'datum ingediend',
+  ],
   datum_antwoord: ['antwoord college', 'datum antwoord', 'beantwoord', 'beantwoord op', 'datum beantwoording', 'antwoord verzonden'],
-  kenmerk: ['ons kenmerk', 'onze referentie', 'onze ref', 'ons nummer', 'kenmerk', 'referentie', 'zaaknummer'],
   uw_referentie: ['uw kenmerk', 'uw brief', 'uw brief van', 'uw referentie', 'uw ref', 'uw nummer'],
   behandeld_door: ['behandeld door', 'contactpersoon', 'behandelaar', 'contact'],
-  status: ['status', 'besluit', 'besluit raad'],
+  status: ['status', 'besluit raad'],
   stemming: ['stemming', 'stemmen', 'uitslag', 'uitslag stemming', 'stemmen voor', 'stemmen tegen', 'voor', 'tegen'],
-  '': [
+  [LETTERHEAD]: [
     'telefoon',
     'telefoonnummer',
+    'tel',
     'doorkiesnummer',
     'doorkies',
     'e-mail',
+    'e-mailadres',
     'email',
+    'emailadres',
     'fax',
+    'faxnummer',
+    'retouradres',
     'bezoekadres',
     'postadres',
     'internet',
     'website',
+    'www',
     'afdeling',
     'cluster',
     'kopie aan',
@@ -66,6 +103,13 @@ const SYNONYMS: Record<Concept, string[]> = {
     'pagina',
     'blad',
     'iban',
+    'kvk',
+    'kvk-nummer',
+    'btw-nummer',
+    'dossier',
+    'onderwerpen',
+    'vergadering',
+    'woordvoerder',
   ],
 };
 
@@ -73,7 +117,7 @@ const BY_LABEL = new Map<string, Concept>(
   Object.entries(SYNONYMS).flatMap(([concept, labels]) => labels.map((l) => [l, concept] as const)),
 );
 
-/** "Bijlage(n)", "RIB-nummer.", "Ons kenmerk" → the label's concept, '' for letterhead furniture, undefined when unknown. */
+/** "Bijlage(n)", "RIB-nummer.", "Ons kenmerk" → the label's concept, LETTERHEAD for furniture, undefined when unknown. */
 export function conceptOf(label: string): Concept | undefined {
   const key = label
     .toLowerCase()
@@ -84,20 +128,15 @@ export function conceptOf(label: string): Concept | undefined {
   return BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(/-/g, ' '));
 }
 
-/** The field a concept fills in every type: "Van" is the afzender, a "Nummer" the kenmerk. */
-const FIELD_OF: Record<Concept, string> = { van: 'afzender', nummer: 'kenmerk' };
-/** Where a type reads a concept its own way: the organisation at the top of a letter is its afzender. */
-const RENAME: Partial<Record<DocumentTypeKey, Record<Concept, string>>> = {
-  brief: { gemeente: 'afzender' },
-  motie: { stemming: 'stemming' },
-};
+/** The fields a type has, in the order the card shows them. */
+export function fieldsOf(type: DocumentTypeKey): Array<{ key: string; kind: FieldKind }> {
+  return DOCUMENT_TYPES[type].fields.map((f) => ({ key: f.key, kind: f.kind }));
+}
 
 /** The field of this type the concept fills, or null when the type has no such field. */
 export function fieldFor(type: DocumentTypeKey, concept: Concept): { key: string; kind: FieldKind } | null {
-  const key = RENAME[type]?.[concept] ?? FIELD_OF[concept] ?? concept;
-  if (key === 'stemming') return type === 'motie' ? { key, kind: 'text' } : null;
-  const field = DOCUMENT_TYPES[type].fields.find((f) => f.key === key);
-  return field ? { key, kind: field.kind } : null;
+  if (concept === 'stemming') return type === 'motie' ? { key: 'stemming', kind: 'text' } : null;
+  return fieldsOf(type).find((f) => f.key === concept) ?? null;
 }
 
 /** The kind a concept's value has whatever the type, to decide what a header's value may be. */

@@ -1,12 +1,33 @@
-// Step one of the paste-import: text pasted from a PDF or an e-mail becomes clean lines. Markup
-// (bold, italics as HTML or Markdown) is taken out; whether a line was set in italics is kept,
-// because the college's answers often are. Runs of spaces (a PDF's table columns) become a tab.
+// Step one of the paste-import: text pasted from a PDF, a web page or an e-mail becomes a list of
+// lines that know their markup. Bold and italics (HTML or Markdown) are taken out of `text` but kept
+// in `md` and remembered per line (the college's answers are often in italics); Markdown headings,
+// quote marks and list bullets with their indent are read off; runs of spaces (a PDF's table
+// columns) become a tab; separator lines ("." or "***") are marked. A document flattened onto one
+// very long line (a PDF text pasted without its line breaks) is cut again before its question and
+// answer marks and its page footers.
 
 export interface Line {
-  /** The text without markup, spaces collapsed; a tab where the source had a column gap. */
+  /** The line as it was pasted. */
+  raw: string;
+  /** The input line it comes from (a flattened text gives several lines from one). */
+  source: number;
+  /** The text without markup, bullets, heading or quote marks; a tab where the source had a column gap. */
   text: string;
-  /** Most of the line was in italics. */
+  /** The same text as Markdown: bold and italics kept, tabs as spaces. */
+  md: string;
+  /** Most of the line was in italics / in bold. */
   italic: boolean;
+  bold: boolean;
+  /** A Markdown heading's level (### → 3), 0 for none. */
+  heading: number;
+  /** The line stood in a quote block ("> …"). */
+  quote: boolean;
+  /** The line was a list item with a bullet (-, •, *). */
+  bullet: boolean;
+  /** Leading white space, a tab counting as four. */
+  indent: number;
+  /** A line of dots, stars or dashes only: a separator. */
+  separator: boolean;
 }
 
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -24,16 +45,50 @@ function cleanCharacters(text: string): string {
     .replace(/[\u2010\u2011]/g, '-');
 }
 
+// A flattened PDF text: cut before the marks that start a line in the printed document: question
+// and answer marks, numbered items and their parts, labels ("Onderwerp : …"), page footers.
+const FLATTENED_MARKS = new RegExp(
+  [
+    String.raw`\s(?=(?:Vraag|Antwoord)\s+\d{1,2}(?:\s*(?:en|,)\s*\d{1,2})?\s+\p{Lu})`,
+    String.raw`\s(?=Antwoord:?\s+\p{Lu}\p{Ll})`,
+    String.raw`\s(?=(?:\p{Lu}\p{Ll}+\s+)?[Vv]ragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\s)`,
+    String.raw`\s(?=Antwoord\s+van\s+(?:de\s+)?(?:[Mm]inister|[Ss]taatssecretaris)\b)`,
+    String.raw`\s(?=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)`,
+    String.raw`(?<=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)\s`,
+    String.raw`(?<=[.?!:]|\p{Ll})\s+(?=\d{1,2}\.\s+\p{Lu})`,
+    String.raw`(?<=[.?!:]|\p{L})\s+(?=[a-h]\)\s+\p{Lu})`,
+    String.raw`\s(?=(?:Nummer|Onderwerp|Portefeuillehouder|Datum|Kenmerk|Bijlagen?|Aan|Van|Betreft)\s:\s)`,
+  ].join('|'),
+  'gu',
+);
+
+function unflatten(line: string): string[] {
+  if (line.length < 600) return [line];
+  const marks =
+    line.match(
+      /\b(?:Vraag|Antwoord)\s+\d{1,2}\b|(?<=[.?!:]\s|\p{Ll}\s)\d{1,2}\.\s+\p{Lu}|\?\s+Antwoord\s|\s(?:Nummer|Onderwerp|Datum)\s:\s/gu,
+    ) ?? [];
+  return marks.length >= 2 ? line.split(FLATTENED_MARKS) : [line];
+}
+
 const MARKUP = /<\/?(?:b|strong|i|em|u|span)\b[^>]*>|\*\*|__|\*|_/gi;
 
-/** Takes the markup out of one line; `state.italic` carries an italic span over line ends. */
-function stripMarkup(line: string, state: { italic: boolean }): Line {
+/** Takes the markup out of one line's content; `state` carries italics and bold over line ends. */
+function stripMarkup(
+  line: string,
+  state: { italic: boolean; bold: boolean },
+): { text: string; md: string; italic: boolean; bold: boolean } {
   let out = '';
+  let md = '';
   let italicChars = 0;
+  let boldChars = 0;
   let last = 0;
   const add = (chunk: string) => {
     out += chunk;
-    if (state.italic) italicChars += chunk.replace(/\s/g, '').length;
+    md += chunk;
+    const n = chunk.replace(/\s/g, '').length;
+    if (state.italic) italicChars += n;
+    if (state.bold) boldChars += n;
   };
   for (const m of line.matchAll(MARKUP)) {
     const token = m[0].toLowerCase();
@@ -42,15 +97,25 @@ function stripMarkup(line: string, state: { italic: boolean }): Line {
     const after = line[at + token.length] ?? ' ';
     if (token === '*' || token === '_') {
       // A single star or underscore is italics only at a word edge: not a bullet, not a_name.
-      const opens = !state.italic && /\S/.test(after) && /[\s([{"'“‘-]/.test(before);
-      const closes = state.italic && /\S/.test(before) && /[\s).,;:!?"'”’-]/.test(after);
+      const opens = !state.italic && /\S/.test(after) && /[\s([{"'“‘«-]/.test(before);
+      const closes = state.italic && /\S/.test(before) && /[\s).,;:!?"'”’»-]/.test(after);
       if (!opens && !closes) continue;
       add(line.slice(last, at));
       state.italic = opens;
+      md += '*';
+    } else if (token === '**' || token === '__') {
+      add(line.slice(last, at));
+      state.bold = !state.bold;
+      md += '**';
     } else {
       add(line.slice(last, at));
-      if (/^<(i|em)\b/.test(token)) state.italic = true;
-      else if (/^<\/(i|em)>/.test(token)) state.italic = false;
+      const tag = /^<(\/?)(i|em|b|strong)\b/.exec(token);
+      if (tag) {
+        const italic = tag[2] === 'i' || tag[2] === 'em';
+        if (italic) state.italic = !tag[1];
+        else state.bold = !tag[1];
+        md += italic ? '*' : '**';
+      }
     }
     last = at + token.length;
   }
@@ -60,17 +125,58 @@ function stripMarkup(line: string, state: { italic: boolean }): Line {
     .replace(/[ \t]*\t[ \t]*/g, '\t')
     .replace(/[ \t]+$|^[ \t]+/g, '');
   const chars = text.replace(/\s/g, '').length;
-  return { text, italic: chars > 0 && italicChars * 2 > chars };
+  return {
+    text,
+    md: md
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\*\*\s*\*\*|(?<!\*)\*\s*\*(?!\*)/g, ' ')
+      .trim(),
+    italic: chars > 0 && italicChars * 2 > chars,
+    bold: chars > 0 && boldChars * 2 > chars,
+  };
 }
 
+const SEPARATOR = /^(?:[.·•*_=~–—-]\s*)+$/;
+const BULLET = /^(?:[-•–·▪◦●]|\*(?=\s))\s+/;
+
+function readLine(raw: string, source: number, state: { italic: boolean; bold: boolean }): Line {
+  const lead = /^[ \t]*/.exec(raw)![0];
+  const indent = lead.replace(/\t/g, '    ').length;
+  let rest = raw.slice(lead.length);
+  let quote = false;
+  while (/^>\s?/.test(rest)) {
+    quote = true;
+    rest = rest.replace(/^>\s?/, '');
+  }
+  const h = /^(#{1,6})\s+/.exec(rest);
+  const heading = h ? h[1].length : 0;
+  if (h) rest = rest.slice(h[0].length);
+  const separator = SEPARATOR.test(rest.trim()) && rest.trim().length > 0;
+  const b = separator ? null : BULLET.exec(rest);
+  if (b) rest = rest.slice(b[0].length);
+  if (separator) {
+    state.italic = false;
+    state.bold = false;
+    return { raw, source, text: '', md: '', italic: false, bold: false, heading, quote, bullet: false, indent, separator };
+  }
+  const s = stripMarkup(rest, state);
+  // A heading's bold is its own: it does not carry over.
+  if (heading) state.bold = false;
+  return { raw, source, text: s.text, md: s.md, italic: s.italic, bold: s.bold, heading, quote, bullet: !!b, indent, separator };
+}
+
+/** The input's lines as the line model counts them (line ends, form feeds and <br>/<p> tags break a line). */
+export const sourceLines = (text: string): string[] => cleanCharacters(text).split('\n');
+
 export function toLines(text: string): Line[] {
-  const state = { italic: false };
+  const state = { italic: false, bold: false };
   return cleanCharacters(text)
     .split('\n')
-    .map((line) => {
-      const l = stripMarkup(line, state);
-      // An italic span never runs past an empty line: a stray star does not swallow the text.
-      if (!l.text) state.italic = false;
+    .flatMap((line, source) => unflatten(line).map((raw) => ({ raw, source })))
+    .map(({ raw, source }) => {
+      const l = readLine(raw, source, state);
+      // A span never runs past an empty line: a stray star does not swallow the text.
+      if (!l.text) state.italic = state.bold = false;
       return l;
     });
 }
@@ -89,3 +195,6 @@ export function joinLines(parts: string[]): string {
   }
   return out;
 }
+
+/** Whether a line ends a sentence (or a clause a new line may follow). */
+export const endsSentence = (text: string): boolean => /[.!?:;]["'”’»)]*$/.test(text.trim());

@@ -1,25 +1,66 @@
-// Numbered questions and the college's numbered answers. Questions stand among the parties'
-// introduction text; after a heading like "Antwoord college van burgemeester en wethouders" the
-// answers follow, numbered again, often in italics, sometimes below the repeated question. Answers
-// are paired with questions by number; a question without an answer gets null.
+// Numbered questions and their answers, by aligning numbered sequences. First every numbered item
+// is collected ("1.", "(1)", "Vraag 1:", "Antwoord 2 en 3", "Ad 3", a number alone on its line) with
+// its paragraphs and the section it stands in (before or after an answer heading such as "Antwoord
+// college van burgemeester en wethouders:", under "A." / "B."). Then:
+//   - a list of bare-numbered items is a list of questions only when one of them asks something;
+//   - items after an answer heading are answers, unless they repeat a question above their answer;
+//   - "Antwoord:" without a number answers the question right above it;
+//   - the answers are aligned with the questions by their labels (longest common subsequence, so
+//     gaps, restarts per section and answers to "2 en 3" fall into place);
+//   - where a document prints each answer as the paragraph under its question (a "lijst van vragen
+//     en antwoorden", italic answers), those paragraphs are the answers.
+// A question's text is its own paragraph(s): letter text between questions stays body.
 import type { QuestionAnswer } from '../types';
 import { ANSWER_HEADING } from './detect';
 import { joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 
-const CLOSING =
-  /^(?:hoogachtend|met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders\s+van|de\s+(?:gemeente)?secretaris|de\s+burgemeester|namens\b|\S+,\s*(?:\d{1,2}\s+\p{L}+|\d{1,2}-\d{1,2}-)\s*\d{4}\.?$)/iu;
-const PAGE_MARK = /^(?:(?:pagina|blad)\s+\d+(?:\s+van\s+\d+)?|\d+\s*\/\s*\d+|-\s*\d+\s*-|\d{1,3})$/i;
-const SUB_ITEM = /^[a-z][.)]\s/;
+interface Para {
+  lines: number[];
+  texts: string[];
+  italic: boolean;
+}
 
 interface Item {
-  kind: 'q' | 'a';
+  role: 'vraag' | 'antwoord' | null;
+  /** "Antwoord:" without a number: answers the question above. */
+  unnumbered: boolean;
+  label: string;
+  style: string;
   number: number;
-  /** Paragraphs of lines. */
-  paragraphs: string[][];
-  /** A question repeated above its answer in the answer part: what follows it is the answer. */
-  repeat: boolean;
+  section: number;
+  sectionName: string;
+  inAnswers: boolean;
+  /** The line of the number itself. */
+  at: number;
+  paras: Para[];
+  /** A part ("2a") belongs to its question. */
+  parent?: Item;
+  /** The question's lead-in went into its part a: the question itself is not asked apart. */
+  merged?: boolean;
 }
+
+export interface FoundQuestion extends QuestionAnswer {
+  questionLines: number[];
+  answerLines: number[];
+}
+
+export interface QuestionsResult {
+  questions: FoundQuestion[];
+  /** Lines of answers no question could be found for (they stay in the body). */
+  orphanAnswers: number;
+  /** The document has an answer part (a heading, "Antwoord …" items, answers under the questions). */
+  answerPart: boolean;
+  /** Answer headings and section headings. */
+  headings: Set<number>;
+}
+
+const SECTION = /^([A-Z])[.)]\s+\S.{0,120}$/;
+const UNNUMBERED_ANSWER =
+  /^(?:(?:antwoord(?:\s+college|\s+van\s+het\s+college)?|reactie\s+college)\s*:\s*(.*)|antwoord\s+(?!van\b|op\b|college\b)(\p{Lu}\p{Ll}*\b.*[.!]))$/iu;
+const PART = /^([a-h])[.)]\s+(.+)$/;
+const FOOTNOTE_MARKS = /\[\d{1,2}\s?\]|[?»”.]\d{1,2}(?:,\s?\d{1,2})*(?=\s|$)/;
+const FOOTNOTE = /^\d{1,2}\s+(?:\p{Lu}|https?:|www\.)/u;
 
 const words = (s: string) => new Set(s.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
 function similar(a: string, b: string): boolean {
@@ -30,117 +71,312 @@ function similar(a: string, b: string): boolean {
   return common / Math.min(wa.size, wb.size) >= 0.6;
 }
 
-const textOf = (item: Item) => item.paragraphs.map(joinLines).filter(Boolean).join('\n\n');
-const complete = (item: Item) => /[?.!:]$/.test(textOf(item));
+const clean = (s: string) =>
+  s
+    .replace(/\[\d{1,2}\s?\]/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+const paraText = (p: Para) => clean(joinLines(p.texts));
+const textOf = (paras: Para[]) => paras.map(paraText).filter(Boolean).join('\n\n');
+const key = (label: string) => label.toLowerCase().replace(/\s+/g, ' ');
 
-export function questionsAndAnswers(lines: Line[], consumed: Set<number>): QuestionAnswer[] {
-  const questions = new Map<number, string>();
-  const answers = new Map<number, string>();
+/** Longest common subsequence of two label lists: the pairs [i, j] that line up. */
+function align(a: string[], b: string[]): Array<[number, number]> {
+  const n = a.length;
+  const m = b.length;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  const out: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (a[i] === b[j]) out.push([i++, j++]);
+    else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
+  }
+  return out;
+}
+
+export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture: Set<number>, answerWords: boolean): QuestionsResult {
+  const items: Item[] = [];
+  const headings = new Set<number>();
+  let cur: Item | null = null;
+  let para: Para | null = null;
+  let section = 0;
+  let sectionName = '';
   let inAnswers = false;
-  // Kept in an object: the helpers below change them.
-  const st: { current: Item | null; last: Item | null } = { current: null, last: null };
-
+  let inFootnote = false;
+  const footnotes = lines.some((l) => FOOTNOTE_MARKS.test(l.text));
   const close = () => {
-    const item = st.current;
-    if (!item) return;
-    const text = textOf(item);
-    if (item.kind === 'q') {
-      const old = questions.get(item.number);
-      // A numbered list in the introduction and the questions: a real question ends with "?".
-      if (old === undefined || (!item.repeat && !old.endsWith('?') && text.endsWith('?'))) questions.set(item.number, text);
-      st.last = item;
-    } else if (text || !answers.has(item.number)) answers.set(item.number, text);
-    st.current = null;
+    cur = null;
+    para = null;
   };
-  const start = (kind: 'q' | 'a', number: number, rest: string, repeat = false) => {
+  // Read through a function: the loop's helpers change it, which flow analysis does not follow.
+  const openPara = (): Para | null => para;
+  const start = (item: Omit<Item, 'section' | 'sectionName' | 'inAnswers' | 'paras'>, rest: string, i: number) => {
     close();
-    st.current = { kind, number, paragraphs: [rest ? [rest] : []], repeat };
-  };
-  const toAnswer = (item: Item, rest: string) => {
-    st.current = item;
-    close();
-    st.current = { kind: 'a', number: item.number, paragraphs: [rest ? [rest] : []], repeat: false };
-  };
-  const addSubItem = (text: string) => {
-    const q = st.last;
-    if (q && !q.repeat) questions.set(q.number, `${questions.get(q.number) ?? ''}\n${text}`.trim());
+    const c: Item = { ...item, section, sectionName, inAnswers, paras: [] };
+    if (rest) c.paras.push((para = { lines: [i], texts: [rest], italic: lines[i].italic }));
+    items.push(c);
+    cur = c;
   };
 
   for (let i = 0; i < lines.length; i++) {
-    if (consumed.has(i)) continue;
-    const { text, italic } = lines[i];
-    if (PAGE_MARK.test(text)) continue;
-    if (!text) {
-      const cur = st.current;
-      if (cur?.kind === 'q' && !cur.repeat) close();
-      else if (cur && cur.paragraphs[cur.paragraphs.length - 1].length) cur.paragraphs.push([]);
+    const line = lines[i];
+    if (furniture.has(i) || line.separator) {
+      para = null;
       continue;
     }
-    if (CLOSING.test(text)) {
+    if (taken.has(i)) {
       close();
       continue;
     }
-    const n = numbered(text);
-    if (!n && ANSWER_HEADING.test(text)) {
+    const t = line.text.trim();
+    if (!t) {
+      para = null;
+      inFootnote = false;
+      continue;
+    }
+    if (inFootnote || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
+      inFootnote = true;
+      furniture.add(i);
+      continue;
+    }
+    const n = line.heading && !/^(?:vraag|antwoord)/i.test(t) ? null : numbered(t);
+    if (n) {
+      start({ role: n.role, unnumbered: false, label: n.label, style: n.style, number: n.number, at: i }, n.rest, i);
+      continue;
+    }
+    if (ANSWER_HEADING.test(t)) {
       close();
       inAnswers = true;
+      section++;
+      headings.add(i);
       continue;
     }
-    if (n) {
-      if (n.role === 'vraag') start('q', n.number, n.rest, inAnswers || questions.has(n.number));
-      else if (n.role === 'antwoord') start('a', n.number, n.rest);
-      else if (!inAnswers) start('q', n.number, n.rest);
-      else {
-        const known = questions.get(n.number);
-        const asks = !italic && (known !== undefined ? similar(n.rest, known) : /\?/.test(lookahead(lines, consumed, i)));
-        start(asks ? 'q' : 'a', n.number, n.rest, asks);
+    const sec = SECTION.exec(t);
+    if (sec && !/\?$/.test(t)) {
+      close();
+      section++;
+      sectionName = sec[1];
+      headings.add(i);
+      continue;
+    }
+    const unnumbered = UNNUMBERED_ANSWER.exec(t);
+    if (unnumbered) {
+      start(
+        { role: 'antwoord', unnumbered: true, label: '', style: 'antwoord', number: 0, at: i },
+        unnumbered[1] ?? unnumbered[2] ?? '',
+        i,
+      );
+      continue;
+    }
+    // "a)" / "b." under a numbered question: a part of it ("2a"), the question's lead-in goes with part a.
+    const part = PART.exec(t);
+    const last = part ? [...items].reverse().find((x) => !x.unnumbered && x.role !== 'antwoord') : undefined;
+    const parent = last?.parent ?? last;
+    const open = cur as Item | null;
+    if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent)) {
+      const lead: Para[] = part[1] === 'a' && open === parent ? parent.paras : [];
+      start(
+        {
+          role: parent.role,
+          unnumbered: false,
+          label: `${parent.label}${part[1]}`,
+          style: parent.style,
+          number: parent.number,
+          at: i,
+          parent,
+        },
+        part[2],
+        i,
+      );
+      const c = items[items.length - 1];
+      if (lead.length) {
+        const first = c.paras[0];
+        c.paras = [
+          {
+            lines: [...lead.flatMap((p) => p.lines), ...first.lines],
+            texts: [...lead.flatMap((p) => p.texts), ...first.texts],
+            italic: false,
+          },
+          ...c.paras.slice(1),
+        ];
+        c.at = parent.at;
+        parent.merged = true;
       }
       continue;
     }
-    const item = st.current;
-    const prefixed = /^antwoord\s*:\s*(.*)$/i.exec(text);
-    const target = item?.kind === 'q' ? item : st.last;
-    if (prefixed && target) {
-      toAnswer(target, prefixed[1]);
+    // A place and a date ("Maastricht, 19 december 2017") closes the answers.
+    if (/^\p{Lu}[\p{L}'’ -]{1,30},\s*\d{1,2}\s+\p{L}+\s+\d{4}\.?$/u.test(t)) {
+      close();
       continue;
     }
-    // Italic text right under a question is its answer, also outside the answer part.
-    if (italic && !item && st.last && !inAnswers && !answers.has(st.last.number)) {
-      toAnswer(st.last, text);
-      continue;
-    }
-    if (item?.kind === 'q' && (item.repeat || !inAnswers) && italic && !lines[i - 1]?.italic && complete(item)) {
-      toAnswer(item, text);
-      continue;
-    }
-    if (item?.kind === 'q' && item.repeat && (complete(item) || italic)) {
-      toAnswer(item, text);
-      continue;
-    }
-    if (item?.kind === 'q' && complete(item)) close();
-    if (!st.current) {
-      if (SUB_ITEM.test(text) && !inAnswers) addSubItem(text);
-      else st.last = null;
-      continue;
-    }
-    st.current.paragraphs[st.current.paragraphs.length - 1].push(text);
+    const c = cur as Item | null;
+    if (!c) continue;
+    let p = openPara();
+    // A question ends at its question mark: a sentence or an italic line after it is something else.
+    if (
+      p &&
+      c.role !== 'antwoord' &&
+      /\?["'”’»)]*$/.test(p.texts[p.texts.length - 1]) &&
+      (line.italic !== p.italic || (/^\p{Lu}/u.test(t) && !/\?/.test(t)))
+    )
+      p = para = null;
+    if (p) {
+      p.lines.push(i);
+      p.texts.push(t);
+      p.italic &&= line.italic;
+    } else c.paras.push((para = { lines: [i], texts: [t], italic: line.italic }));
   }
-  close();
 
-  const numbers = [...new Set([...questions.keys(), ...answers.keys()])].sort((a, b) => a - b);
-  return numbers.map((number) => {
-    const answer = answers.get(number);
-    return { number, question: questions.get(number) ?? '', answer: answer ? answer : null };
+  // Which items are questions. A question's own text: its first paragraph (the one under a number
+  // alone), and the paragraphs right after it that ask something too.
+  const isQuestionCandidate = (it: Item) => it.role === 'vraag' || (it.role === null && !it.inAnswers);
+  const headCount = (it: Item, next: Item | undefined): number => {
+    if (!it.paras.length) return 0;
+    if (it.role === 'vraag' && next && next.role === 'antwoord' && (next.unnumbered || key(next.label) === key(it.label)))
+      return it.paras.length;
+    let k = 1;
+    while (k < it.paras.length && /\?/.test(paraText(it.paras[k])) && !it.paras[k].italic) k++;
+    return k;
+  };
+
+  // Bare-numbered lists in which nothing is asked are lists, not questions.
+  const keep = new Set<Item>();
+  let run: Item[] = [];
+  const flush = () => {
+    if (run.some((it) => /\?/.test(textOf(it.paras.slice(0, headCount(it, undefined)))))) run.forEach((it) => keep.add(it));
+    run = [];
+  };
+  for (const it of items) {
+    if (it.merged) continue;
+    if (it.role === 'vraag') {
+      if (it.paras.length) keep.add(it);
+      continue;
+    }
+    if (!isQuestionCandidate(it)) continue;
+    const prev = run[run.length - 1];
+    if (
+      prev &&
+      (prev.style !== it.style || prev.section !== it.section || it.number < prev.number || (it.number === prev.number && !it.parent))
+    )
+      flush();
+    run.push(it);
+  }
+  flush();
+
+  const questions = items.filter((it) => keep.has(it));
+  const qTexts = new Map<string, string>();
+  for (const q of questions) qTexts.set(key(q.label), textOf(q.paras.slice(0, headCount(q, items[items.indexOf(q) + 1]))));
+
+  // Answers: numbered items in the answer part (unless they repeat their question), "Antwoord N" items.
+  interface Answer {
+    label: string;
+    paras: Para[];
+    lines: number[];
+    after?: Item;
+  }
+  const answers: Answer[] = [];
+  const repeats: Array<{ item: Item; head: number }> = [];
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (it.merged) continue;
+    if (it.unnumbered) {
+      const before = items
+        .slice(0, k)
+        .reverse()
+        .find((x) => keep.has(x) || repeats.some((r) => r.item === x));
+      answers.push({
+        label: before ? before.label : '',
+        paras: it.paras,
+        lines: [it.at, ...it.paras.flatMap((p) => p.lines)],
+        after: before,
+      });
+      continue;
+    }
+    if (it.role === 'antwoord') {
+      answers.push({ label: it.label, paras: it.paras, lines: [it.at, ...it.paras.flatMap((p) => p.lines)] });
+      continue;
+    }
+    if (it.role === null && it.inAnswers) {
+      const known = qTexts.get(key(it.label));
+      const head = headCount(it, items[k + 1]);
+      const first = textOf(it.paras.slice(0, 1));
+      const asks = /\?/.test(first) && !it.paras[0]?.italic;
+      const repeat = asks && (known !== undefined ? similar(first, known) : /\?$/.test(first) && it.paras.length > 1);
+      if (repeat) {
+        repeats.push({ item: it, head });
+        const rest = it.paras.slice(head);
+        if (rest.length) answers.push({ label: it.label, paras: rest, lines: rest.flatMap((p) => p.lines) });
+      } else answers.push({ label: it.label, paras: it.paras, lines: [it.at, ...it.paras.flatMap((p) => p.lines)] });
+    }
+  }
+
+  const found: FoundQuestion[] = questions.map((q, idx) => {
+    const head = headCount(q, items[items.indexOf(q) + 1]);
+    const sectioned = questions.some((x) => x.sectionName) && q.sectionName;
+    const label = sectioned ? `${q.sectionName}${q.label}` : q.label;
+    const out: FoundQuestion = {
+      number: idx + 1,
+      question: textOf(q.paras.slice(0, head)),
+      answer: null,
+      questionLines: [q.at, ...q.paras.slice(0, head).flatMap((p) => p.lines)],
+      answerLines: [],
+    };
+    if (label !== String(idx + 1)) out.label = label;
+    return out;
   });
-}
 
-/** The next few lines of text after line i, to see whether a numbered line asks something. */
-function lookahead(lines: Line[], consumed: Set<number>, i: number): string {
-  const out: string[] = [lines[i].text];
-  for (let j = i + 1; j < lines.length && out.length < 4; j++) {
-    if (consumed.has(j) || !lines[j].text) continue;
-    if (lines[j].italic || numbered(lines[j].text)) break;
-    out.push(lines[j].text);
+  // Unnumbered answers go with the question right above them; numbered ones are aligned by label.
+  const numberedAnswers = answers.filter((a) => !a.after);
+  for (const a of answers.filter((x) => x.after)) {
+    const qi = questions.indexOf(a.after!);
+    if (qi >= 0 && found[qi].answer === null) {
+      found[qi].answer = textOf(a.paras) || null;
+      found[qi].answerLines = a.lines;
+    } else numberedAnswers.push({ ...a, after: undefined });
   }
-  return out.join(' ');
+  const open = found.map((f, i) => (f.answer === null ? i : -1)).filter((i) => i >= 0);
+  const qKeys = open.map((i) => key(questions[i].label));
+  const aKeys = numberedAnswers.map((a) => key(a.label));
+  // Labels that occur once on each side pair directly, in any order; repeated labels (numbering
+  // that restarts per section) are aligned in order.
+  const unique = new Set(qKeys).size === qKeys.length && new Set(aKeys).size === aKeys.length;
+  const pairs: Array<[number, number]> = unique
+    ? qKeys.flatMap((k, qi): Array<[number, number]> => (aKeys.includes(k) ? [[qi, aKeys.indexOf(k)]] : []))
+    : align(qKeys, aKeys);
+  const used = new Set<number>();
+  for (const [qi, ai] of pairs) {
+    const f = found[open[qi]];
+    f.answer = textOf(numberedAnswers[ai].paras) || null;
+    f.answerLines = numberedAnswers[ai].lines;
+    used.add(ai);
+  }
+  let orphanAnswers = numberedAnswers.filter((a, i) => !used.has(i) && textOf(a.paras)).length;
+
+  // Answers printed as the paragraphs under each question.
+  const trailing = questions.map((q) => q.paras.slice(headCount(q, items[items.indexOf(q) + 1])));
+  const withTrailing = trailing.filter((t) => t.length).length;
+  const listOfAnswers = !answers.length && answerWords && questions.length > 0 && withTrailing * 2 >= questions.length;
+  questions.forEach((_, i) => {
+    const t = trailing[i];
+    if (!t.length || found[i].answer !== null) return;
+    if (listOfAnswers || (!answers.length && t[0].italic)) {
+      const parts = listOfAnswers ? t : t.filter((p, k) => t.slice(0, k + 1).every((x) => x.italic));
+      found[i].answer = textOf(parts) || null;
+      found[i].answerLines = parts.flatMap((p) => p.lines);
+    }
+  });
+  if (orphanAnswers && !found.length) orphanAnswers = numberedAnswers.length;
+
+  const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);
+  return {
+    questions: found,
+    orphanAnswers,
+    answerPart:
+      answerPart && items.some((it) => it.inAnswers || it.role === 'antwoord' || it.unnumbered)
+        ? true
+        : found.some((f) => f.answer !== null),
+    headings,
+  };
 }

@@ -1,60 +1,239 @@
-// Who signed: "Namens de PvdA-fractie," with the names on the next lines, "Namens D66, Jan Jansen"
-// or "Jan Jansen, namens GroenLinks". The names become indieners, the parties partijen.
+// Signature blocks: who signed, and for whom. A block starts at a closing formula ("Met vriendelijke
+// groet,"), at "Namens X", at a function line ("Burgemeester en wethouders van Helmond,", "De minister
+// van …, NAME", "De voorzitter van de commissie,"), after a motie's "en gaat over tot de orde van de
+// dag", or at the end of the text (a name with a function or party line below, or an organisation
+// line above). Its lines are the document's signers: never a question or an answer.
 import type { Line } from './lines';
 import { splitNames } from './values';
 
-const NAME = /^(?:(?:dhr|mevr|mw|drs|dr|mr|ir|ing|prof)\.?\s+)*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,4}$/u;
-const NOT_A_NAME = /^(?:met|hoogachtend|geachte|de|het|een|namens|burgemeester|wethouder|college|gemeente|fractie)\b/i;
-
-function looksLikeName(text: string): boolean {
-  const t = text.replace(/[,.]$/, '').trim();
-  return NAME.test(t) && !NOT_A_NAME.test(t) && /\s/.test(t) && /\p{Lu}[\p{L}'’-]*$/u.test(t);
+export interface Signer {
+  name: string;
+  /** "Wethouder Sociale Zaken", "de burgemeester": a signer with a function signs for an office. */
+  func?: string;
+  /** The party or fractie the signer signs for ("Namens D66", a party line under the name). */
+  party?: string;
 }
 
-/** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA". */
-function partiesOf(text: string): string[] {
+export interface Signatures {
+  signers: Signer[];
+  /** Every line of every block. */
+  lines: Set<number>;
+  /** Who sends, as the signature says: "De minister van …", "de fractie van het CDA", "Fractie GBW". */
+  senders: string[];
+}
+
+const PARTICLE = /^(?:van|de|der|den|ter|ten|te|het|'t|von|le|la|du|da|dos|el|al|in|'t)$/i;
+const TITLE = /^(?:dhr|mevr|mw|drs|dr|mr|ir|ing|prof|ds|bc|ma|msc|ba|ll\.?m|mba)\.?$/i;
+const INITIALS = /^(?:\p{Lu}\.\s?)+$/u;
+const CAPITALISED = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
+
+/** A person's name: capitalised words with particles, initials and titles; no digits, no sentence. */
+export function looksLikeName(text: string, allowSingle = false): boolean {
+  const s = text
+    .replace(/[,.]$/, '')
+    .replace(/\s+[–-]\s+/g, '-')
+    .trim();
+  if (!s || /\d|[:;?!()]/.test(s)) return false;
+  const tokens = s.split(/\s+/);
+  if (tokens.length > 7) return false;
+  let caps = 0;
+  for (const tok of tokens) {
+    if (TITLE.test(tok) || PARTICLE.test(tok)) continue;
+    if (INITIALS.test(tok) || /^(?:\p{Lu}\.)+$/u.test(tok)) {
+      caps++;
+      continue;
+    }
+    if (tok.split('-').every((p) => CAPITALISED.test(p) || PARTICLE.test(p))) {
+      caps++;
+      continue;
+    }
+    return false;
+  }
+  const last = tokens[tokens.length - 1].replace(/[,.]$/, '');
+  if (PARTICLE.test(last) || TITLE.test(last) || !caps) return false;
+  const words = tokens.filter((t) => !TITLE.test(t) && !PARTICLE.test(t) && !INITIALS.test(t));
+  return words.length >= 2 || (words.length === 1 && (allowSingle || tokens.length > 1));
+}
+
+/** Several names on one line: by column gaps, or first name + particles + surname pairs. */
+function namesOn(text: string, allowSingle: boolean): string[] | null {
+  const t = text.replace(/[,.]$/, '').trim();
+  if (/\t/.test(t)) {
+    const cols = t.split('\t').map((c) => c.trim());
+    return cols.every((c) => looksLikeName(c, allowSingle)) ? cols : null;
+  }
+  if (looksLikeName(t, allowSingle) && t.split(/\s+/).filter((w) => !PARTICLE.test(w)).length <= 3) return [t];
+  const tokens = t.split(/\s+/);
+  if (tokens.length < 4 || !tokens.every((w) => CAPITALISED.test(w) || PARTICLE.test(w))) return looksLikeName(t, allowSingle) ? [t] : null;
+  const out: string[] = [];
+  let cur: string[] = [];
+  for (const w of tokens) {
+    const surnameDone = cur.length >= 2 && !PARTICLE.test(cur[cur.length - 1]);
+    if (surnameDone && !PARTICLE.test(w)) {
+      out.push(cur.join(' '));
+      cur = [];
+    }
+    cur.push(w);
+  }
+  if (cur.length) out.push(cur.join(' '));
+  return out.every((n) => n.split(/\s+/).length >= 2) ? out : null;
+}
+
+const CLOSING =
+  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?)\s*,?$/i;
+const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
+const NAMENS = /^namens\s+(.+?)[,:]?$/i;
+export const FUNCTION =
+  /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
+const ORGANISATION_LINE =
+  /^(?:fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
+const MOTIE_END = /\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/i;
+
+/** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
+export function partiesOf(text: string): string[] {
   const t = text
-    .replace(/^(?:de\s+)?(?:raads)?fracties?\s+(?:van\s+)?/i, '')
+    .replace(/^(?:de\s+)?(?:raads)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
+    .replace(/^(?:de|het)\s+/i, '')
     .replace(/-?fracties?$/i, '')
     .replace(/[,.:]+$/, '');
   return splitNames(t);
 }
 
-export function signatures(lines: Line[], consumed: Set<number>): { names: string[]; parties: string[] } {
-  const names: string[] = [];
-  const parties: string[] = [];
-  const free = lines.map((l, i) => (consumed.has(i) ? '' : l.text.replace(/\t/g, ' ')));
-  for (let i = 0; i < free.length; i++) {
-    const t = free[i];
-    const after = /^namens\s+(.+?)[,:]?$/i.exec(t);
-    const before = /^(.+?),?\s+namens\s+(.+?)[,.]?$/i.exec(t);
-    if (before && looksLikeName(before[1])) {
-      names.push(before[1].replace(/,$/, ''));
-      parties.push(...partiesOf(before[2]));
-    } else if (after) {
-      const comma = after[1].lastIndexOf(',');
-      if (comma > 0 && looksLikeName(after[1].slice(comma + 1).trim())) {
-        parties.push(...partiesOf(after[1].slice(0, comma)));
-        names.push(
-          after[1]
-            .slice(comma + 1)
-            .trim()
-            .replace(/[,.]$/, ''),
-        );
+export function signatures(lines: Line[], taken: Set<number>, from: number): Signatures {
+  const out: Signatures = { signers: [], lines: new Set(), senders: [] };
+  const text = (i: number) => (i < lines.length && !taken.has(i) ? lines[i].text.trim() : '');
+  const blank = (i: number) => i < lines.length && (taken.has(i) || !lines[i].text.trim());
+  const push = (s: Signer) => {
+    if (!out.signers.some((x) => x.name === s.name)) out.signers.push(s);
+  };
+
+  /** Reads a block from line i on; returns the last line it took. */
+  const block = (start: number, context: { party?: string; allowSingle: boolean }): number => {
+    let last = start - 1;
+    let func: string | undefined;
+    let party = context.party;
+    let blanks = 0;
+    let pendingNames: Signer[] = [];
+    for (let j = start; j < lines.length; j++) {
+      if (blank(j)) {
+        if (++blanks > 2) break;
         continue;
       }
-      parties.push(...partiesOf(after[1]));
-      for (let j = i + 1; j < free.length && j <= i + 6; j++) {
-        if (!free[j]) {
-          if (names.length) break;
-          continue;
+      // A list item is the text's, not a signature.
+      if (lines[j].bullet || lines[j].heading) break;
+      const t = text(j).replace(/\s+$/, '');
+      const plainT = t.replace(/\t/g, ' ');
+      const namens = NAMENS.exec(plainT);
+      const nameFirst = /^(.+?),?\s+namens\s+(.+?)[,.]?$/i.exec(plainT);
+      const comma = namens ? namens[1].lastIndexOf(',') : -1;
+      if (namens && comma > 0 && looksLikeName(namens[1].slice(comma + 1).trim())) {
+        // "Namens D66, Frans Bastiaens".
+        party = namens[1].slice(0, comma).trim();
+        out.senders.push(party);
+        pendingNames = [{ name: namens[1].slice(comma + 1).trim(), party }];
+        pendingNames.forEach(push);
+      } else if (nameFirst && looksLikeName(nameFirst[1])) {
+        // "Karin Peeters, namens GroenLinks".
+        out.senders.push(nameFirst[2]);
+        pendingNames = [{ name: nameFirst[1], party: nameFirst[2] }];
+        pendingNames.forEach(push);
+      } else if (namens) {
+        party = namens[1];
+        out.senders.push(namens[1]);
+        func = undefined;
+        pendingNames = [];
+      } else if (FUNCTION.test(plainT) && plainT.split(/\s+/).length <= 12 && !/[.?!]$/.test(plainT)) {
+        // "De minister van …, J. W. E. Spies": function and name on one line.
+        const comma = plainT.lastIndexOf(',');
+        const tail = comma > 0 ? plainT.slice(comma + 1).trim() : '';
+        if (tail && looksLikeName(tail, true)) {
+          const f = plainT.slice(0, comma).trim();
+          push({ name: tail, func: f });
+          if (/^de\s+minister|^de\s+staatssecretaris/i.test(f)) out.senders.push(f);
+        } else if (pendingNames.length && j === last + 1 && !(/,$/.test(plainT) && plainT.split(/\s+/).length <= 3)) {
+          // A function line under a name: "André Willems" / "Wethouder Sociale Zaken, …".
+          for (const p of pendingNames) p.func = plainT.replace(/,$/, '');
+          pendingNames = [];
+        } else {
+          pendingNames = [];
+          func = plainT.replace(/,$/, '');
+          if (/^de\s+minister|^de\s+staatssecretaris/i.test(func)) out.senders.push(func);
         }
-        const candidates = splitNames(free[j]);
-        if (!candidates.every(looksLikeName)) break;
-        names.push(...candidates);
-        i = j;
+      } else if (pendingNames.length && j === last + 1 && /,$/.test(lines[last].text.trim()) && plainT.split(/\s+/).length <= 8) {
+        // The function goes on: "Wethouder Sociale Zaken, Ouderenbeleid," / "Stadsbeheer, Sport en Recreatie".
+      } else {
+        const names = namesOn(t, context.allowSingle || !!func || !!party);
+        if (names) {
+          pendingNames = names.map((name) => ({ name, func, party }));
+          pendingNames.forEach(push);
+          func = undefined;
+        } else if (ORGANISATION_LINE.test(plainT) && plainT.split(/\s+/).length <= 8) {
+          if (pendingNames.length && j === last + 1) for (const p of pendingNames) p.party ??= plainT;
+          else party = plainT;
+          out.senders.push(plainT);
+        } else if (pendingNames.length && j === last + 1 && plainT.split(/\s+/).length <= 6 && !/[.?!:]$/.test(plainT)) {
+          // A party line under the names, in columns when there are several.
+          const cols = plainT.split('\t').map((c) => c.trim());
+          if (cols.length === pendingNames.length) pendingNames.forEach((p, k) => (p.party ??= cols[k]));
+          else if (pendingNames.length === 1) pendingNames[0].party ??= plainT;
+          else break;
+        } else break;
+      }
+      for (let k = last + 1; k <= j; k++) if (!blank(k)) out.lines.add(k);
+      last = j;
+      blanks = 0;
+    }
+    return last;
+  };
+
+  const nameFollows = (i: number): boolean => {
+    let j = i + 1;
+    while (j < lines.length && blank(j) && j <= i + 2) j++;
+    return !!text(j) && (!!namesOn(text(j), true) || FUNCTION.test(text(j)));
+  };
+
+  for (let i = from; i < lines.length; i++) {
+    const t = text(i).replace(/\t/g, ' ');
+    if (!t) continue;
+    if (CLOSING.test(t)) {
+      out.lines.add(i);
+      i = Math.max(i, block(i + 1, { allowSingle: false }));
+      continue;
+    }
+    const glued = GLUED_CLOSING.exec(t);
+    if (glued && looksLikeName(glued[1])) {
+      push({ name: glued[1] });
+      i = Math.max(i, block(i + 1, { allowSingle: false }));
+      continue;
+    }
+    if ((NAMENS.test(t) || /^\S.{1,60},?\s+namens\s+\S/i.test(t)) && t.split(/\s+/).length <= 10 && !/[?]$/.test(t)) {
+      i = Math.max(i, block(i, { allowSingle: false }));
+      continue;
+    }
+    if (FUNCTION.test(t) && t.split(/\s+/).length <= 12 && (/,$|,\s*[^,]+$/.test(t) || nameFollows(i)) && !/[.?!]$/.test(t)) {
+      const end = block(i, { allowSingle: true });
+      if (out.signers.length) i = Math.max(i, end);
+      continue;
+    }
+    if (MOTIE_END.test(t)) {
+      i = Math.max(i, block(i + 1, { allowSingle: true }));
+      continue;
+    }
+  }
+  // The end of the text: a name with a function or party line, or an organisation line above a name.
+  if (!out.signers.length) {
+    const content: number[] = [];
+    for (let i = lines.length - 1; i >= from && content.length < 6; i--) if (text(i)) content.unshift(i);
+    for (const start of content) {
+      const t = text(start).replace(/\t/g, ' ');
+      if (namesOn(text(start), false) || (ORGANISATION_LINE.test(t) && t.split(/\s+/).length <= 6)) {
+        const before = out.signers.length;
+        block(start, { allowSingle: false });
+        if (out.signers.length > before) break;
+        out.lines.clear();
+        out.senders.length = 0;
       }
     }
   }
-  return { names: [...new Set(names)], parties: [...new Set(parties)] };
+  return out;
 }

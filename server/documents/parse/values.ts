@@ -71,3 +71,39 @@ export function readStatus(text: string): string | null {
   const m = new RegExp(`\\b(${MOTIE_STATUSES.join('|')})\\b`, 'i').exec(text);
   return m ? m[1].toLowerCase() : null;
 }
+
+/** Quotes around a whole value ("…", ‘…’, «…») go. */
+export function unquote(text: string): string {
+  const t = text.trim();
+  const m = /^["'“”‘’«„](.+)["'“”‘’»]$/u.exec(t);
+  return m && !/["“”«»]/u.test(m[1]) ? m[1].trim() : t;
+}
+
+/**
+ * "Erkens (VVD)" → names [Erkens], parties [VVD]; "Bouchallikh, Bromet en Kröger (allen GroenLinks)" →
+ * three names, one party; "X (VVD) en Y (CDA)" → two of each. Names without a party of their own
+ * take the next one given.
+ */
+export function membersAndParties(text: string): { names: string[]; parties: string[] } {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  const tokens = text.split(/(\(|\)|,\s*|\s+en\s+)/);
+  for (const tok of tokens) {
+    if (tok === '(') depth++;
+    if (tok === ')') depth--;
+    if (depth === 0 && /^(?:,\s*|\s+en\s+)$/.test(tok)) {
+      parts.push(cur);
+      cur = '';
+    } else cur += tok;
+  }
+  parts.push(cur);
+  const names: string[] = [];
+  const parties: string[] = [];
+  for (const p of parts.map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(.*?)\s*\(([^()]+)\)$/.exec(p);
+    names.push((m ? m[1] : p).trim());
+    if (m) parties.push(m[2].replace(/^(?:allen|beiden|beide|alle\s+drie)\s+/i, '').trim());
+  }
+  return { names: names.filter(Boolean), parties: [...new Set(parties)] };
+}

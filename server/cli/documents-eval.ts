@@ -1,0 +1,66 @@
+// npm run documents:eval -- [--set holdout|dev|all|seeds] [--verbose] [--json] [--dir MAP]
+// Reads every labelled real document (test/fixtures/documents/real/<set>/NAME.txt with
+// NAME.expected.json) through the paste-import and prints how well it did: the type, the header
+// fields (found of those the text states, and wrong of those reported) and the questions paired
+// with their right answer. Figures count on the holdout set: the parser was never tuned on it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { scoreDocument, sumScores, type DocumentLabels, type DocumentScore, type SetScore } from '../documents/evaluation';
+import { parseDocument } from '../documents/parse';
+import { parseFlags, runCommand, UsageError } from './cli-support';
+
+const USAGE = 'Gebruik: npm run documents:eval -- [--set holdout|dev|all|seeds] [--verbose] [--json] [--dir MAP]';
+const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'documents');
+
+interface Scored {
+  name: string;
+  score: DocumentScore;
+}
+
+function scoreFolder(dir: string): Scored[] {
+  if (!fs.existsSync(dir)) throw new UsageError(`Map niet gevonden: ${dir}`);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const labels = path.join(dir, f.replace(/\.txt$/, '.expected.json'));
+      if (!fs.existsSync(labels)) throw new UsageError(`${f} heeft geen ${path.basename(labels)}.`);
+      const want = JSON.parse(fs.readFileSync(labels, 'utf8')) as DocumentLabels;
+      return { name: f, score: scoreDocument(parseDocument(fs.readFileSync(path.join(dir, f), 'utf8')), want) };
+    });
+}
+
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} %` : '–');
+
+function report(set: string, total: SetScore): string {
+  return [
+    `${set}: ${total.documents} documenten`,
+    `  soort goed:            ${total.typesRight}/${total.documents} (${pct(total.typesRight, total.documents)})`,
+    `  velden gevonden:       ${total.fieldsFound}/${total.fieldsExpected} (${pct(total.fieldsFound, total.fieldsExpected)})`,
+    `  velden fout gemeld:    ${total.fieldsWrong}/${total.fieldsReported} (${pct(total.fieldsWrong, total.fieldsReported)})`,
+    `  vragen met juist antwoord: ${total.pairsRight}/${total.questionsExpected} (${pct(total.pairsRight, total.questionsExpected)})`,
+  ].join('\n');
+}
+
+runCommand(() => {
+  const flags = parseFlags(process.argv.slice(2), ['set', 'verbose', 'json', 'dir']);
+  const set = flags.set === undefined ? 'holdout' : String(flags.set);
+  if (!['holdout', 'dev', 'all', 'seeds'].includes(set)) throw new UsageError(`Onbekende set "${set}".\n${USAGE}`);
+  const root = typeof flags.dir === 'string' ? flags.dir : path.join(FIXTURES, 'real');
+  const sets = set === 'all' ? ['dev', 'holdout'] : [set];
+  const scored = sets.flatMap((s) =>
+    scoreFolder(s === 'seeds' ? path.join(FIXTURES, 'seeds') : path.join(root, s)).map((d) => ({ ...d, name: `${s}/${d.name}` })),
+  );
+  const total = sumScores(scored.map((d) => d.score));
+  if (flags.json) {
+    console.log(JSON.stringify({ set, total, documents: scored }, null, 2));
+    return Promise.resolve();
+  }
+  if (flags.verbose) {
+    for (const d of scored.filter((x) => x.score.misses.length)) console.log(`${d.name}\n  ${d.score.misses.join('\n  ')}`);
+    console.log('');
+  }
+  console.log(report(set, total));
+  return Promise.resolve();
+});
