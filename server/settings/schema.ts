@@ -229,12 +229,13 @@ const SETTINGS_SCHEMA = [
     kind: 'text',
     max: SETTINGS_LIMITS.wordList,
     rows: 3,
-    default: 'de redactie\nhet college',
+    // Only the redactie: a badge for another body (the college, the council) is the admin's deliberate choice.
+    default: 'de redactie',
     form: 'namensRollen',
     group: 'Moderatie',
     label: 'Namens wie redactie en moderatie kunnen reageren (één per regel)',
     shortLabel: 'Namens wie',
-    help: 'Bijvoorbeeld "de redactie" of "het college". Zo’n reactie krijgt het label "Namens …" en wordt nooit vastgehouden. Leeg: alleen op eigen naam.',
+    help: 'Standaard alleen "de redactie". Voeg een rol als "het college" alleen toe als de accounts van dat college hier echt reageren: lezers nemen een reactie "Namens het college" op als een woord van de gemeente. Zo’n reactie krijgt het label "Namens …" en wordt nooit vastgehouden. Leeg: alleen op eigen naam.',
   },
   {
     // notifications/jobs.ts: one mail to every moderator and admin when new reacties wait, at most this often.
