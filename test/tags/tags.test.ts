@@ -69,6 +69,13 @@ describe('tags', () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
     const editor = await agent.get(`/beheer/artikelen/${article.id}`).expect(200);
     assert.match(editor.text, /<h2 id="tags-kop">Tags<\/h2>/);
+    assert.match(editor.text, /<label for="veld-tags">Tags van dit artikel<\/label>/);
+    const ids = [...editor.text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+      'every id in the editor is unique',
+    );
     const res = await agent
       .post(`/beheer/artikelen/${article.id}/tags`)
       .type('form')
