@@ -6,6 +6,7 @@ import { buildArticle, buildReactie } from '../helpers/builders';
 import { hiddenInput, postReactieForm } from '../helpers/http';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { DEFAULT_SPAM_SETTINGS, saveSpamSettings } from '../../server/spam/settings';
+import { contentChecks } from '../../server/spam/local-checks';
 import { rememberSpammer } from '../../server/spam/memory';
 import { siteReactieTotal } from '../../server/reacties/counters';
 
@@ -292,5 +293,26 @@ describe('spam: built-in signals', () => {
       website: 'https://casino.example',
     });
     assert.equal((await t.db('reacties').orderBy('id', 'desc').first()).status, 'spam');
+  });
+});
+
+describe('spam: the reasons a moderator reads', () => {
+  it('names the spam signals once, each signal in the detail', () => {
+    const hits = contentChecks(
+      {
+        authorName: 'Casino Bob',
+        authorEmail: 'bob@example.nl',
+        authorUrl: null,
+        body: 'Great post! Best casino bonus.',
+        ip: null,
+        userAgent: null,
+      },
+      DEFAULT_SPAM_SETTINGS,
+    );
+    const signals = hits.filter((h) => h.check === 'spam-signals');
+    assert.equal(signals.length, 1, 'one hit for every signal together');
+    assert.match(signals[0].detail, /spamwoord "casino bonus"/);
+    assert.match(signals[0].detail, /algemene lof \("great post"\)/);
+    assert.equal(signals[0].outcome, 'hold');
   });
 });
