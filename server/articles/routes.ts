@@ -89,7 +89,8 @@ export function articleRoutes(deps: Deps): Router {
     if (page === null)
       throw notFound('Deze pagina met reacties bestaat niet (meer). De nieuwste reacties staan op de pagina van het artikel zelf.');
     const target = typeof req.query.reactie === 'string' ? parseId(req.query.reactie) : null;
-    await renderArticlePage(deps, req, res, article, { replyTo, page, target });
+    const withdrawn = typeof req.query.ingetrokken === 'string' ? parseId(req.query.ingetrokken) : null;
+    await renderArticlePage(deps, req, res, article, { replyTo, page, target, withdrawn });
   });
 
   // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.
