@@ -10,6 +10,7 @@ import { mailEnabled } from './config';
 import { loadUser, showFlash } from './accounts/auth';
 import { accountRoutes } from './accounts/routes';
 import { articleRoutes } from './articles/routes';
+import { weblogStartedAt } from './articles/queries';
 import { apiRoutes } from './api/routes';
 import { publicPages, type PublicPages } from './articles/public-pages';
 import { articleAdminRoutes } from './articles/admin-routes';
@@ -168,7 +169,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(moderationRoutes(deps));
   // A new close-after setting moves the article pages' versions (articles/closing.ts).
   app.use(settingsRoutes(deps, afterSettingsSave));
-  app.use(taglineRoutes(deps));
+  app.use(taglineRoutes(deps, () => weblogStartedAt(deps.db, deps.clock())));
   app.use(akismetRoutes(deps));
   app.use(privacyRoutes(deps));
   app.use(auditRoutes(deps));

@@ -261,7 +261,7 @@ const SETTINGS_SCHEMA = [
     group: 'Weblog',
     label: 'Regel onder de naam van de weblog',
     shortLabel: 'De regel onder de naam',
-    help: 'Bijvoorbeeld: Buiten is het {temperatuur} graden, binnen zit al {leeftijd}. {temperatuur} is de buitentemperatuur, {leeftijd} hoe lang de weblog bestaat (15 jaar). Is een waarde onbekend, dan valt dat deel weg: het stuk tussen [haken], of anders het stuk tussen de komma’s. Leeg: de standaardregel.',
+    help: 'Bijvoorbeeld: Buiten is het {temperatuur} graden, binnen zit al {leeftijd}. {temperatuur} is de buitentemperatuur in hele graden, {leeftijd} hoe lang de weblog bestaat (in jaren, het eerste jaar in maanden). Is een waarde onbekend, dan valt dat deel weg: het stuk tussen [haken], of anders het stuk tussen de komma’s. Leeg: de standaardregel.',
   },
   {
     // The weblog's start: the tagline's {leeftijd} and the voorpagina's "sinds mei 2005". 0: its first article.
