@@ -59,7 +59,7 @@ describe('participation: editing and withdrawing one’s own reactie', () => {
     assert.match(items[0], /^<a class="reply-link" [^>]*>Beantwoorden<\/a>$/);
     assert.match(
       items[1],
-      /^<a class="edit-link" [^>]*>Bewerken of intrekken<\/a> <span class="edit-until">\(kan tot \d\d:\d\d\)<\/span>$/,
+      /^<a class="edit-link" [^>]*>Bewerken of intrekken<\/a>\s+<span class="edit-until">\(kan tot \d\d:\d\d\)<\/span>$/,
     );
     assert.match(items[2], /^<a class="report-link" [^>]*>Melden<span class="visually-hidden"> \(reactie van [^<]+\)<\/span><\/a>$/);
     const { page, token } = await editForm(author, id);
