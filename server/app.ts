@@ -151,9 +151,13 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
       code: 'EBADCSRFTOKEN',
     },
   });
+  // A logged-in user has the session's token on every page: the footer's "Uitloggen" is a form (layout/bottom.ejs).
+  app.use((req, res, next) => {
+    if (res.locals.user) res.locals.csrfToken = generateToken(req);
+    next();
+  });
   // Everything under /beheer except the login form (which has no session yet) needs the session's token.
   app.use('/beheer', (req, res, next) => {
-    if (res.locals.user) res.locals.csrfToken = generateToken(req);
     if (req.path === '/inloggen') return next();
     csrfSynchronisedProtection(req, res, next);
   });
