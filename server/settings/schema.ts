@@ -62,7 +62,17 @@ export interface TextSetting extends SettingBase {
   default: string;
 }
 
-export type SettingDefinition = IntegerSetting | BooleanSetting | ChoiceSetting | TextSetting;
+/** An e-mail address, or '' for none: one line, at most `max` characters. */
+export interface EmailSetting extends SettingBase {
+  kind: 'email';
+  max: number;
+  default: string;
+}
+
+export type SettingDefinition = IntegerSetting | BooleanSetting | ChoiceSetting | TextSetting | EmailSetting;
+
+// Deliberately plain, as the reactie form checks addresses: one @, no spaces, a dot in the domain.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 const SETTINGS_SCHEMA = [
   {
@@ -288,6 +298,18 @@ const SETTINGS_SCHEMA = [
     shortLabel: 'Startmaand',
   },
   {
+    // pages/: the address the toegankelijkheidsverklaring gives for questions and complaints. Public.
+    key: 'contactEmail',
+    kind: 'email',
+    max: 254,
+    default: '',
+    form: 'contactAdres',
+    group: 'Weblog',
+    label: 'E-mailadres van de redactie voor lezers (openbaar)',
+    shortLabel: 'Het e-mailadres van de redactie',
+    help: 'Staat in de toegankelijkheidsverklaring: daar melden lezers een probleem met de weblog. Kies een adres van de redactie, niet van één persoon. Leeg: de verklaring verwijst naar de pagina Over deze weblog.',
+  },
+  {
     // A public JSON feed in Buienradar's format, fetched in the background at most every ten minutes.
     key: 'tagline.feedUrl',
     kind: 'text',
@@ -325,7 +347,7 @@ export type SettingValue<E> = E extends { kind: 'integer' }
     ? boolean
     : E extends { kind: 'choice'; options: readonly ChoiceOption[] }
       ? E['options'][number]['value']
-      : E extends { kind: 'text' }
+      : E extends { kind: 'text' | 'email' }
         ? string
         : never;
 
@@ -365,6 +387,8 @@ export function isValidValue(setting: SettingDefinition, value: unknown): boolea
       // Any text, even longer than the form allows today: a word list saved under an older, larger
       // limit is shown (and refused on saving until shortened) rather than silently emptied.
       return typeof value === 'string';
+    case 'email':
+      return typeof value === 'string' && (value === '' || (EMAIL.test(value) && [...value].length <= setting.max));
   }
 }
 
