@@ -7,7 +7,7 @@ import { MODERATION_REASONS, type ModerationReason } from '../reacties/moderatio
 import type { ModerationAction } from './actions';
 
 /** The queue's tab a status is listed under, as the moderator reads it. */
-export const STATUS_TAB_LABELS: Readonly<Record<ReactieStatus, string>> = {
+const STATUS_TAB_LABELS: Readonly<Record<ReactieStatus, string>> = {
   pending: 'Wachtend',
   approved: 'Goedgekeurd',
   spam: 'Spam',
@@ -80,7 +80,7 @@ export function bulkMessage(action: ModerationAction, done: number, skipped: num
 }
 
 /** The reason as a moderator and a reader read it: "reden: hoort hier niet". */
-export function reasonText(reason: ModerationReason): string {
+function reasonText(reason: ModerationReason): string {
   return `reden: ${MODERATION_REASONS[reason]}`;
 }
 

@@ -39,7 +39,7 @@ const REFUSALS = {
 } as const;
 
 /** The flood refusal with the seconds left: "Wacht nog 12 seconden…". */
-export function floodMessage(seconds: number): string {
+function floodMessage(seconds: number): string {
   const wait = seconds === 1 ? '1 seconde' : `${seconds} seconden`;
   return `Je plaatste net al een reactie. Wacht nog ${wait} en verstuur deze dan opnieuw; je tekst staat er nog.`;
 }

@@ -162,7 +162,7 @@ function akismetParams(c: Candidate, blog: string): AkismetParams {
 }
 
 /** Whole seconds until the flood interval after the last post has passed: at least 1, at most the interval. */
-export function floodWait(lastPost: Date, now: Date, floodSeconds: number): number {
+function floodWait(lastPost: Date, now: Date, floodSeconds: number): number {
   const left = floodSeconds - (now.getTime() - lastPost.getTime()) / 1000;
   return Math.min(floodSeconds, Math.max(1, Math.ceil(left)));
 }
