@@ -10,6 +10,7 @@ import { mailEnabled } from './config';
 import { loadUser, showFlash } from './accounts/auth';
 import { accountRoutes } from './accounts/routes';
 import { articleRoutes } from './articles/routes';
+import { weblogStartedAt } from './articles/queries';
 import { apiRoutes } from './api/routes';
 import { publicPages, type PublicPages } from './articles/public-pages';
 import { articleAdminRoutes } from './articles/admin-routes';
@@ -151,9 +152,13 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
       code: 'EBADCSRFTOKEN',
     },
   });
+  // A logged-in user has the session's token on every page: the footer's "Uitloggen" is a form (layout/bottom.ejs).
+  app.use((req, res, next) => {
+    if (res.locals.user) res.locals.csrfToken = generateToken(req);
+    next();
+  });
   // Everything under /beheer except the login form (which has no session yet) needs the session's token.
   app.use('/beheer', (req, res, next) => {
-    if (res.locals.user) res.locals.csrfToken = generateToken(req);
     if (req.path === '/inloggen') return next();
     csrfSynchronisedProtection(req, res, next);
   });
@@ -171,7 +176,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(moderationRoutes(deps));
   // A new close-after setting moves the article pages' versions (articles/closing.ts).
   app.use(settingsRoutes(deps, afterSettingsSave));
-  app.use(taglineRoutes(deps));
+  app.use(taglineRoutes(deps, () => weblogStartedAt(deps.db, deps.clock())));
   app.use(akismetRoutes(deps));
   app.use(privacyRoutes(deps));
   app.use(auditRoutes(deps));

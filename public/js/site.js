@@ -52,6 +52,16 @@
   if (document.readyState === 'complete') showPostedReactie();
   else window.addEventListener('load', showPostedReactie);
 
+  // After "Reactie intrekken" the article opens at the message that says so (#ingetrokken): focus
+  // goes there, so a screen reader reads it and Tab goes on from there. At "load", as above.
+  function showWithdrawn() {
+    if (window.location.hash !== '#ingetrokken') return;
+    var message = document.getElementById('ingetrokken');
+    if (message) message.focus({ preventScroll: true });
+  }
+  if (document.readyState === 'complete') showWithdrawn();
+  else window.addEventListener('load', showWithdrawn);
+
   // The first field a resident still has to fill in: the name, or (when the browser remembered the
   // name and address) the reactie itself. The honeypot and the optional website are skipped.
   function firstFieldToFill(section) {

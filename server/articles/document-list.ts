@@ -42,7 +42,6 @@ export interface DocumentEntry {
   /** Kenmerk and afzender with the labels of the document's type ("Nummer", "Van"). */
   kenmerk: { label: string; value: string } | null;
   afzender: { label: string; value: string } | null;
-  subject: string | null;
   /** Written questions: submitted, answer term, answered or late. */
   answer: AnswerTerm | null;
 }
@@ -143,7 +142,6 @@ export async function listDocuments(db: Db, f: DocumentFilter, now: Date, today:
   return {
     items: articles.map((article): DocumentEntry => {
       const doc = docs.get(article.id) ?? { fields: {}, questions: [] };
-      const subject = doc.fields.onderwerp;
       const datum = doc.fields.datum;
       return {
         article,
@@ -151,7 +149,6 @@ export async function listDocuments(db: Db, f: DocumentFilter, now: Date, today:
         ownDate: typeof datum === 'string' && datum === article.documentDate,
         kenmerk: labelled(article.kind, 'kenmerk', doc.fields.kenmerk),
         afzender: labelled(article.kind, 'afzender', doc.fields.afzender),
-        subject: typeof subject === 'string' ? subject : null,
         answer: DOCUMENT_TYPES[article.kind].hasQuestions ? answerTerm(doc, today, answerTermDays) : null,
       };
     }),

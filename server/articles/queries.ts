@@ -5,7 +5,8 @@ import type { Db } from '../db/knex';
 import { rawGet } from '../db/raw-get';
 import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
 import { amsterdamParts } from '../shared/format';
-import { firstParagraph, renderBody, renderMarkdown } from '../shared/markdown';
+import { renderBody, renderMarkdown } from '../shared/markdown';
+import { autoExcerpt } from './excerpt';
 import { bumpSiteVersion, countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
 import { isoDateIn } from '../documents/dates';
 import { loadDocuments, saveDocument, type DocumentData } from '../documents/queries';
@@ -228,16 +229,12 @@ export interface ArticleInput {
   document?: DocumentData;
 }
 
-/**
- * What the voorpagina shows under the title when the editor wrote no summary: for a document its
- * subject (what it is about), otherwise the first paragraph. A document's first lines are its
- * letterhead ("Gemeente Maastricht", "MEMO van college aan de raad"), which says nothing.
- */
-function teaser(input: ArticleInput): string {
+/** What lists show under the title: the editor's summary, or one made from the text (excerpt.ts). */
+function teaser(input: Pick<ArticleInput, 'title' | 'kind' | 'bodyMarkdown' | 'bodyFormat' | 'excerptMarkdown' | 'document'>): string {
   if (input.excerptMarkdown.trim()) return input.excerptMarkdown;
   const subject = input.document?.fields.onderwerp;
-  if (input.kind !== 'nieuws' && typeof subject === 'string' && subject) return `${DOCUMENT_TYPES[input.kind].label} over: ${subject}`;
-  return firstParagraph(input.bodyMarkdown);
+  const firstQuestion = input.document?.questions.find((q) => q.question.trim())?.question ?? null;
+  return autoExcerpt({ ...input, subject: typeof subject === 'string' ? subject : null, firstQuestion });
 }
 
 /** The date /documenten lists a document under: its own datum, or else the day it is (or would be) published. */
@@ -268,6 +265,51 @@ function articleColumns(input: ArticleInput, now: Date): Row {
     reacties_open: input.reactiesOpen,
     reacties_close_after_days: input.reactiesCloseAfterDays ?? null,
     updated_at: now,
+  };
+}
+
+/**
+ * Makes the stored excerpt again for every article without a summary of its own, from its text as
+ * excerpt.ts reads it now: rows stored under an older rule ("Brief over: …" under a letter named
+ * after its subject) get the current one. Returns how many changed; `npm run recount` runs it.
+ */
+export async function refreshAutoExcerpts(db: Db, batch = 500): Promise<number> {
+  let changed = 0;
+  for (let after = 0; ;) {
+    const rows: Row[] = await db('articles')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batch)
+      .select('id', 'title', 'kind', 'body_markdown', 'body_format', 'excerpt_markdown', 'excerpt_html');
+    if (rows.length === 0) return changed;
+    after = Number(rows[rows.length - 1].id);
+    const auto = rows.filter((r) => !String(r.excerpt_markdown).trim()).map(toArticlePart);
+    const documents = await loadDocuments(db, new Map(auto.map((a) => [a.id, a.kind])));
+    const updates = auto
+      .map((a) => ({ id: a.id, html: renderMarkdown(teaser({ ...a, excerptMarkdown: '', document: documents.get(a.id) })), was: a.html }))
+      .filter((u) => u.html !== u.was);
+    if (updates.length)
+      await db.transaction(async (trx) => {
+        for (const u of updates) await trx('articles').where({ id: u.id }).update({ excerpt_html: u.html });
+        // Kept pages show excerpts (lists) and descriptions (an article's meta): all of them move on.
+        await touchArticles(
+          trx,
+          updates.map((u) => u.id),
+        );
+        await bumpSiteVersion(trx);
+      });
+    changed += updates.length;
+  }
+}
+
+function toArticlePart(row: Row) {
+  return {
+    id: Number(row.id),
+    title: String(row.title),
+    kind: isDocumentType(row.kind) ? row.kind : ('nieuws' as ArticleKind),
+    bodyMarkdown: String(row.body_markdown),
+    bodyFormat: row.body_format === 'html' ? ('html' as const) : ('markdown' as const),
+    html: String(row.excerpt_html),
   };
 }
 

@@ -11,7 +11,14 @@ import { threadPageOf } from '../reacties/queries';
 import { checkReactieBody, REACTIE_LIMITS } from '../reacties/validation';
 import { articlePath, findArticleById, isPublic, type Article } from './queries';
 
-const FORGED = 'Dit formulier was verlopen of ongeldig. Je tekst staat er nog; verstuur hem opnieuw.';
+const FORGED = 'Dit formulier was verlopen of ongeldig. Open je reactie opnieuw met "Bewerken of intrekken" onder de reactie.';
+
+/** What the error summary says happened: a sent change or withdrawal was not done, or the page cannot be used. */
+const ERROR_TITLES = {
+  open: 'Je kunt deze reactie hier niet bewerken',
+  edit: 'Je wijziging is niet opgeslagen',
+  withdraw: 'Je reactie is niet ingetrokken',
+} as const;
 
 function editPurpose(id: number): string {
   return `bewerk:${id}`;
@@ -19,6 +26,8 @@ function editPurpose(id: number): string {
 
 interface EditPage {
   status: number;
+  /** What the resident did: opened the page, sent a change, or asked to withdraw. */
+  doing: keyof typeof ERROR_TITLES;
   article: Article | null;
   id: number | null;
   body: string;
@@ -35,8 +44,10 @@ export function reactieEditRoutes(deps: Deps): Router {
   function render(res: Response, page: EditPage): void {
     res.status(page.status).render('reacties/edit', {
       title: 'Je reactie bewerken',
-      articleTitle: page.article?.title ?? 'de weblog',
-      articlePath: page.article ? articlePath(page.article) : '/',
+      // The article is named wherever it is known, also on a refusal; never "de weblog" instead.
+      articleTitle: page.article?.title ?? null,
+      articlePath: page.article ? articlePath(page.article) : null,
+      errorTitle: page.status === 404 && page.doing === 'open' ? 'Reactie niet gevonden' : ERROR_TITLES[page.doing],
       reactie: page.id,
       endsAt: page.canEdit ? (page.endsAt ?? null) : null,
       body: page.body,
@@ -50,18 +61,20 @@ export function reactieEditRoutes(deps: Deps): Router {
   }
 
   /** The reactie and its public article, or the refusal page already sent (with the typed text). */
-  async function load(req: Request, res: Response, typed: string | null) {
+  async function load(req: Request, res: Response, doing: EditPage['doing'], typed: string) {
     const id = parseId(String(req.params.id));
     const now = deps.clock();
     const check = id === null ? null : await editableReactie(deps, req, id, now);
-    const article = check?.ok ? await findArticleById(deps.db, check.reactie.articleId) : null;
-    if (!check || (check.ok && (!article || !isPublic(article, now)))) {
-      render(res, { status: 404, article: null, id, body: typed ?? '', message: EDIT_MESSAGES.missing, canEdit: false });
+    const articleId = check?.ok ? check.reactie.articleId : check?.articleId;
+    const found = articleId === undefined ? null : await findArticleById(deps.db, articleId);
+    const article = found && isPublic(found, now) ? found : null;
+    if (!check || (check.ok && !article)) {
+      render(res, { status: 404, doing, article: null, id, body: typed, message: EDIT_MESSAGES.missing, canEdit: false });
       return null;
     }
     if (!check.ok) {
-      // Not the author's own: show only what they typed, never the reactie's text.
-      render(res, { status: check.status, article: null, id, body: typed ?? '', message: check.message, canEdit: false });
+      // Not the author's own (or no longer editable): show only what they typed, never the reactie's text.
+      render(res, { status: check.status, doing, article, id, body: typed, message: check.message, canEdit: false });
       return null;
     }
     return { ...check, article: article!, now };
@@ -73,6 +86,7 @@ export function reactieEditRoutes(deps: Deps): Router {
     onLimit: (req, res, minutes) =>
       render(res, {
         status: 429,
+        doing: req.path.endsWith('/intrekken') ? 'withdraw' : 'edit',
         article: null,
         id: parseId(String(req.params.id)),
         body: field(req.body, 'reactie'),
@@ -82,11 +96,12 @@ export function reactieEditRoutes(deps: Deps): Router {
   });
 
   router.get('/reactie/:id/bewerken', noStore, async (req, res) => {
-    const found = await load(req, res, null);
+    const found = await load(req, res, 'open', '');
     if (!found) return;
     const { reactie, article, endsAt, pendingBody } = found;
     render(res, {
       status: 200,
+      doing: 'open',
       article,
       id: reactie.id,
       body: pendingBody ?? reactie.body,
@@ -100,13 +115,14 @@ export function reactieEditRoutes(deps: Deps): Router {
     const typed = field(req.body, 'reactie');
     const id = parseId(String(req.params.id));
     if (id === null || !deps.formTokens.check(editPurpose(id), field(req.body, '_token'), deps.clock().getTime()).ok)
-      return render(res, { status: 403, article: null, id, body: typed, message: FORGED, canEdit: false });
-    const found = await load(req, res, typed);
+      return render(res, { status: 403, doing: 'edit', article: null, id, body: typed, message: FORGED, canEdit: false });
+    const found = await load(req, res, 'edit', typed);
     if (!found) return;
     const { reactie, article, endsAt, now } = found;
     const errors: FieldErrors = {};
     const body = checkReactieBody(errors, typed, 'Je reactie');
-    if (errors.reactie) return render(res, { status: 422, article, id, body: typed, endsAt, fieldError: errors.reactie, canEdit: true });
+    if (errors.reactie)
+      return render(res, { status: 422, doing: 'edit', article, id, body: typed, endsAt, fieldError: errors.reactie, canEdit: true });
     const path = articlePath(article);
     const outcome = await editOwnReactie(
       deps,
@@ -115,21 +131,24 @@ export function reactieEditRoutes(deps: Deps): Router {
       { permalink: `${deps.config.baseUrl}${path}`, updatedAt: article.updatedAt },
       now,
     );
-    if (outcome === 'gone') return render(res, { status: 410, article, id, body: typed, message: EDIT_MESSAGES.gone, canEdit: false });
-    if (outcome === 'held') return render(res, { status: 200, article, id, body, endsAt, canEdit: true, pendingNotice: true });
+    if (outcome === 'gone')
+      return render(res, { status: 410, doing: 'edit', article, id, body: typed, message: EDIT_MESSAGES.gone, canEdit: false });
+    if (outcome === 'held')
+      return render(res, { status: 200, doing: 'edit', article, id, body, endsAt, canEdit: true, pendingNotice: true });
     res.redirect(303, `${path}?reacties=${await threadPageOf(deps.db, id)}#reactie-${id}`);
   });
 
   router.post('/reactie/:id/intrekken', noStore, perIp, async (req, res) => {
     const id = parseId(String(req.params.id));
     if (id === null || !deps.formTokens.check(editPurpose(id), field(req.body, '_token'), deps.clock().getTime()).ok)
-      return render(res, { status: 403, article: null, id, body: '', message: FORGED, canEdit: false });
-    const found = await load(req, res, '');
+      return render(res, { status: 403, doing: 'withdraw', article: null, id, body: '', message: FORGED, canEdit: false });
+    const found = await load(req, res, 'withdraw', '');
     if (!found) return;
     const { reactie, article, now } = found;
     if (!(await withdrawOwnReactie(deps, reactie, now)))
-      return render(res, { status: 410, article, id, body: '', message: EDIT_MESSAGES.gone, canEdit: false });
-    res.redirect(303, `${articlePath(article)}#reacties`);
+      return render(res, { status: 410, doing: 'withdraw', article, id, body: '', message: EDIT_MESSAGES.gone, canEdit: false });
+    // The article says it was withdrawn, to this browser only (reacties/section.ts checks its token).
+    res.redirect(303, `${articlePath(article)}?ingetrokken=${id}#ingetrokken`);
   });
 
   return router;

@@ -103,7 +103,8 @@ export function articleRoutes(deps: Deps): Router {
       throw notFound('Deze pagina met reacties bestaat niet (meer). De nieuwste reacties staan op de pagina van het artikel zelf.');
     const target = typeof req.query.reactie === 'string' ? parseId(req.query.reactie) : null;
     const confirmationSentFor = typeof req.query.bevestigingsmail === 'string' ? parseId(req.query.bevestigingsmail) : null;
-    await renderArticlePage(deps, req, res, article, { replyTo, page, target, confirmationSentFor });
+    const withdrawn = typeof req.query.ingetrokken === 'string' ? parseId(req.query.ingetrokken) : null;
+    await renderArticlePage(deps, req, res, article, { replyTo, page, target, confirmationSentFor, withdrawn });
   });
 
   // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.

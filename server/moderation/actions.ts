@@ -75,9 +75,10 @@ export interface PublicDecision {
   appeal?: boolean;
 }
 
+/** What happened, with the author's name for the moderator's message (messages.ts). */
 export type ActionOutcome =
-  | { ok: true; from: ReactieStatus; to: ReactieStatus | 'deleted' }
-  | { ok: false; reason: 'missing' | 'not-allowed'; status?: ReactieStatus };
+  | { ok: true; from: ReactieStatus; to: ReactieStatus | 'deleted'; authorName: string }
+  | { ok: false; reason: 'missing' | 'not-allowed'; status?: ReactieStatus; authorName?: string };
 
 export async function applyModerationAction(
   deps: Deps,
@@ -91,7 +92,7 @@ export async function applyModerationAction(
     const reactie = await lockReactie(trx, id);
     if (!reactie) return { ok: false, reason: 'missing' };
     if (!(MODERATION_ACTIONS[action].from as readonly string[]).includes(reactie.status))
-      return { ok: false, reason: 'not-allowed', status: reactie.status };
+      return { ok: false, reason: 'not-allowed', status: reactie.status, authorName: reactie.authorName };
     const to = targetStatus(action, reactie);
     // Read before the change: whether the public log knows this reactie as taken off the page.
     const removed = await removedPublicly(trx, id);
@@ -119,7 +120,7 @@ export async function applyModerationAction(
     }
     // A human decided: no background recheck may change it afterwards.
     if (to !== 'deleted') await endRecheck(trx, id);
-    return { ok: true, from: reactie.status, to, reactie };
+    return { ok: true, from: reactie.status, to, authorName: reactie.authorName, reactie };
   });
   if (!outcome.ok) return outcome;
   await audit(deps.db, actor, MODERATION_ACTIONS[action].audit, { type: 'reactie', id }, `${outcome.from} → ${outcome.to}`);
@@ -134,7 +135,7 @@ export async function applyModerationAction(
     };
     await reportSpamVerdict(deps.db, deps.config, deps.logger, judged, action === 'spam' ? 'spam' : 'ham', deps.clock());
   }
-  return { ok: true, from: outcome.from, to: outcome.to };
+  return { ok: true, from: outcome.from, to: outcome.to, authorName: outcome.authorName };
 }
 
 export async function editReactie(

@@ -116,7 +116,7 @@ export function appealRoutes(deps: Deps): Router {
           reactie: r,
           text: plainTextToParagraphs(r.body),
           appealText: plainTextToParagraphs(a.body),
-          reason: removed ? MODERATION_REASONS[removed.reason] : '—',
+          reason: removed ? MODERATION_REASONS[removed.reason] : null,
         });
     }
     res.render('beheer/moderation/appeals', {

@@ -9,6 +9,7 @@ import { noStore } from '../http/cache';
 import { badRequest, notFound } from '../http/errors';
 import { approveHeldEdit, listHeldEdits, rejectHeldEdit } from '../reacties/edit-queries';
 import { lockReactie } from '../reacties/queries';
+import { reactieOf } from './messages';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { field, parseId } from '../shared/validation';
 
@@ -32,9 +33,11 @@ export function heldEditRoutes(deps: Deps): Router {
     const action = field(req.body, 'actie');
     if (action !== 'goedkeuren' && action !== 'afwijzen') throw badRequest('Kies goedkeuren of afwijzen.');
     if (id === null) throw notFound('Deze reactie bestaat niet (meer).');
+    let authorName = '';
     const done = await deps.db.transaction(async (trx) => {
       const reactie = await lockReactie(trx, id);
       if (!reactie) return false;
+      authorName = reactie.authorName;
       return action === 'goedkeuren' ? approveHeldEdit(trx, reactie) : rejectHeldEdit(trx, reactie);
     });
     if (done)
@@ -44,9 +47,9 @@ export function heldEditRoutes(deps: Deps): Router {
       });
     req.session.flash = done
       ? action === 'goedkeuren'
-        ? `De wijziging van reactie ${id} staat nu op de pagina.`
-        : `De wijziging van reactie ${id} is afgewezen; de oude tekst blijft staan.`
-      : `Bij reactie ${id} wacht geen wijziging (meer). Misschien was een andere moderator je voor.`;
+        ? `De nieuwe tekst van ${reactieOf(authorName)} staat nu op de pagina.`
+        : `De nieuwe tekst van ${reactieOf(authorName)} is afgewezen; de oude tekst blijft staan.`
+      : `Bij ${reactieOf(authorName)} wacht geen wijziging (meer). Misschien was een andere moderator je voor.`;
     res.redirect(303, '/beheer/reacties/wijzigingen');
   });
 

@@ -14,6 +14,7 @@ import { plainTextToParagraphs } from '../reacties/thread';
 import { field, parseId, type FieldErrors } from '../shared/validation';
 import { applyModerationAction, isModerationAction, MODERATION_ACTIONS, type ModerationAction } from './actions';
 import { readDecision, reasonLocals, type DecisionForm } from './decision';
+import { decisionMessage, reactieOf, removalMessage } from './messages';
 
 const GONE = 'Deze reactie bestaat niet (meer).';
 // What takes a reactie off the page, in the order the form offers them.
@@ -62,8 +63,8 @@ export function removalRoutes(deps: Deps): Router {
     if (!valid || errors.actie) return render(res, 422, r, { ...values, action }, errors);
     const outcome = await applyModerationAction(deps, currentActor(res), r.id, action as ModerationAction, valid);
     req.session.flash = outcome.ok
-      ? `${MODERATION_ACTIONS[action as ModerationAction].label}: reactie ${r.id} is van de pagina; het moderatielogboek vermeldt de reden.`
-      : `Reactie ${r.id} kon niet: misschien was een andere moderator je voor.`;
+      ? removalMessage(action as ModerationAction, r.authorName, valid.reason ?? 'anders')
+      : decisionMessage(action as ModerationAction, r.authorName, outcome);
     res.redirect(303, `/beheer/reacties?status=${outcome.ok ? outcome.to : r.status}`);
   });
 
@@ -75,7 +76,9 @@ export function removalRoutes(deps: Deps): Router {
       return closeReports(trx, r.id, deps.clock());
     });
     if (closed) await audit(deps.db, currentActor(res), 'reactie.reports-dismissed', { type: 'reactie', id: r.id }, String(closed));
-    req.session.flash = closed ? `De meldingen over reactie ${r.id} zijn genegeerd.` : `Reactie ${r.id} had geen open meldingen.`;
+    req.session.flash = closed
+      ? `De meldingen over ${reactieOf(r.authorName)} zijn genegeerd; de reactie blijft staan.`
+      : `Over ${reactieOf(r.authorName)} waren geen open meldingen.`;
     const back = field(req.body, 'terug');
     res.redirect(303, /^\/beheer\/reacties(\?[\w=&%.+-]*)?$/.test(back) ? back : '/beheer/reacties');
   });

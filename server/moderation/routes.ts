@@ -18,6 +18,7 @@ import { removalRoutes } from './removal-routes';
 import { countOpenAppeals } from './appeals';
 import { heldEditRoutes } from './edit-routes';
 import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
+import { bulkMessage, decisionMessage, whose } from './messages';
 
 const STATUS_TABS = [
   { status: 'pending', label: 'Wachtend' },
@@ -130,8 +131,7 @@ export function moderationRoutes(deps: Deps): Router {
     else {
       let done = 0;
       for (const id of ids) if ((await applyModerationAction(deps, currentActor(res), id, action)).ok) done++;
-      const skipped = ids.length - done ? `; ${ids.length - done} overgeslagen (kon niet in hun huidige status)` : '';
-      req.session.flash = `${MODERATION_ACTIONS[action].label}: ${done} ${done === 1 ? 'reactie' : 'reacties'}${skipped}.`;
+      req.session.flash = bulkMessage(action, done, ids.length - done);
     }
     res.redirect(303, back);
   });
@@ -167,7 +167,7 @@ export function moderationRoutes(deps: Deps): Router {
     if (!valid || !decision.valid)
       return renderEdit(res, 422, reactie, { ...values, ...decision.values }, { ...errors, ...decision.errors });
     await editReactie(deps, currentActor(res), reactie.id, valid, decision.valid);
-    req.session.flash = 'Reactie bijgewerkt.';
+    req.session.flash = `${whose(valid.authorName)} is bijgewerkt.`;
     res.redirect(303, `/beheer/reacties?status=${reactie.status}`);
   });
 
@@ -181,10 +181,7 @@ export function moderationRoutes(deps: Deps): Router {
     if (!decision.valid) throw badRequest(Object.values(decision.errors).join(' '));
     const outcome = await applyModerationAction(deps, currentActor(res), id, action, decision.valid);
     if (!outcome.ok && outcome.reason === 'missing') throw notFound(GONE);
-    const label = MODERATION_ACTIONS[action].label;
-    const message = outcome.ok
-      ? `${label}: reactie ${id} is ${outcome.to === 'deleted' ? 'definitief verwijderd' : 'verplaatst'}.`
-      : `Reactie ${id} kon niet: "${label}" past niet bij de huidige status. Misschien was een andere moderator je voor.`;
+    const message = decisionMessage(action, outcome.authorName ?? '', outcome);
     if (wantsJson(req)) return res.status(outcome.ok ? 200 : 409).json({ ok: outcome.ok, message });
     req.session.flash = message;
     res.redirect(303, backTo(field(req.body, 'terug')));

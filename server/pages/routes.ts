@@ -4,16 +4,23 @@ import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
 import { getPage, isPageSlug } from './queries';
 import { getSpamSettings } from '../spam/settings';
+import { keptSettings } from '../settings/settings';
 
 /** The day the statement was last reviewed against the tests; move it when the statement changes. */
-const STATEMENT_DATE = new Date('2026-12-01T12:00:00Z');
+const STATEMENT_DATE = new Date('2026-12-06T12:00:00Z');
 
 export function pageRoutes(deps: Deps): Router {
   const router = Router();
   // The accessibility statement is a view, not an editable page: it says what the test suite checks,
-  // so it changes with those tests (views/pages/toegankelijkheid.ejs).
-  router.get('/toegankelijkheid', publicCache, (_req, res) => {
-    res.render('pages/toegankelijkheid', { title: 'Toegankelijkheidsverklaring', statementDate: STATEMENT_DATE });
+  // so it changes with those tests (views/pages/toegankelijkheid.ejs; the details in docs/accessibility.md).
+  // Its contact address is the site's own, from the settings.
+  router.get('/toegankelijkheid', publicCache, async (_req, res) => {
+    res.render('pages/toegankelijkheid', {
+      title: 'Toegankelijkheidsverklaring',
+      statementDate: STATEMENT_DATE,
+      siteUrl: deps.config.baseUrl,
+      contactEmail: (await keptSettings(deps.db)).contactEmail,
+    });
   });
   router.get('/:slug', publicCache, async (req, res, next) => {
     const slug = String(req.params.slug);

@@ -17,16 +17,17 @@ import { senderHistory } from './spam-queries';
 /** Who acted, in the audit log, when a resident changed their own reactie. */
 const AUTHOR_ACTOR: Actor = { id: null, email: 'schrijver van de reactie' };
 
-export type EditRefusal = { ok: false; status: 403 | 404 | 410; message: string };
+/** Why not, as a Dutch 403/404/410; with the reactie's article when the reactie exists, for the page to name it. */
+export type EditRefusal = { ok: false; status: 403 | 404 | 410; message: string; articleId?: number };
 export type Editable = { ok: true; reactie: Reactie; endsAt: Date; pendingBody: string | null };
 
+// Why the page cannot edit; the page adds that the typed text is kept below only when something was typed.
 export const EDIT_MESSAGES = {
   missing: 'Deze reactie bestaat niet (meer).',
-  notYours:
-    'Je kunt alleen je eigen reactie bewerken of intrekken, in de browser waarmee je hem plaatste. Je tekst staat hieronder nog, zodat je hem kunt bewaren.',
-  gone: 'Deze reactie kan niet meer worden bewerkt of ingetrokken: hij is ingetrokken of door de moderatie verwijderd. Je tekst staat hieronder nog, zodat je hem kunt bewaren.',
+  notYours: 'Je kunt alleen je eigen reactie bewerken of intrekken, in de browser waarmee je hem plaatste.',
+  gone: 'Deze reactie kan niet meer worden bewerkt of ingetrokken: hij is ingetrokken of door de moderatie verwijderd.',
   expired:
-    'De 15 minuten waarin je je reactie kon bewerken of intrekken zijn voorbij. Je tekst staat hieronder nog, zodat je hem kunt bewaren; wil je iets toevoegen, plaats dan een nieuwe reactie.',
+    'De 15 minuten waarin je je reactie kon bewerken of intrekken zijn voorbij. Wil je iets toevoegen? Plaats dan een nieuwe reactie.',
 } as const;
 
 /** Whether this browser may still edit this reactie now; else why not, as a Dutch 403/404/410. */
@@ -34,10 +35,12 @@ export async function editableReactie(deps: Deps, req: Request, id: number, now:
   const reactie = await findReactie(deps.db, id);
   const state = reactie ? await editStateOf(deps.db, id) : null;
   if (!reactie || !state) return { ok: false, status: 404, message: EDIT_MESSAGES.missing };
-  if (!holdsEditToken(req, deps.config.sessionSecret, reactie)) return { ok: false, status: 403, message: EDIT_MESSAGES.notYours };
-  if (reactie.status === 'trash' || state.withdrawn) return { ok: false, status: 410, message: EDIT_MESSAGES.gone };
+  const articleId = reactie.articleId;
+  if (!holdsEditToken(req, deps.config.sessionSecret, reactie))
+    return { ok: false, status: 403, message: EDIT_MESSAGES.notYours, articleId };
+  if (reactie.status === 'trash' || state.withdrawn) return { ok: false, status: 410, message: EDIT_MESSAGES.gone, articleId };
   const endsAt = editWindowEnds(reactie.createdAt);
-  if (now.getTime() > endsAt.getTime()) return { ok: false, status: 410, message: EDIT_MESSAGES.expired };
+  if (now.getTime() > endsAt.getTime()) return { ok: false, status: 410, message: EDIT_MESSAGES.expired, articleId };
   return { ok: true, reactie, endsAt, pendingBody: state.pendingBody };
 }
 

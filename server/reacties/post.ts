@@ -52,7 +52,7 @@ export type PostOutcome =
       page?: number;
       createdAt?: Date;
     }
-  | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded' };
+  | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded'; waitSeconds?: number };
 
 /**
  * Where a reply hangs: under the reactie it answers, unless that one is already at the deepest
@@ -160,7 +160,7 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
   if (verdict.kind === 'refuse') {
     // The second of two clicks, arriving just after the first was stored, meets the flood limit: lead it to the first.
     const first = verdict.reason === 'flood' ? await findBySubmissionKey(deps.db, key) : null;
-    return first ? leadBack(first, ctx) : { ok: false, reason: verdict.reason };
+    return first ? leadBack(first, ctx) : { ok: false, reason: verdict.reason, waitSeconds: verdict.waitSeconds };
   }
   if (verdict.kind === 'discard') return { ok: false, reason: 'discarded' };
 

@@ -6,7 +6,8 @@ import type { Deps } from '../deps';
 import { field, type FieldErrors } from '../shared/validation';
 import { OFFICIAL_FIELD } from './official';
 import { notFound } from '../http/errors';
-import { lastPageFill, listThreadReacties, publicReactiePlace } from './queries';
+import { findReactie, lastPageFill, listThreadReacties, publicReactiePlace } from './queries';
+import { editStateOf } from './edit-queries';
 import { openingPages } from './paging';
 import { readRemembered } from './remember';
 import { ownReactieIds } from './own-cookie';
@@ -40,6 +41,8 @@ export interface SectionOptions {
   staff?: { name: string; email: string } | null;
   /** The roles staff may react for (the setting reacties.officialRoles). */
   officialRoles?: string[];
+  /** ?ingetrokken=ID after "Reactie intrekken": said above the reacties when this browser withdrew it. */
+  withdrawn?: number | null;
 }
 
 /** The locals views/reacties/*.ejs read. */
@@ -63,6 +66,26 @@ export interface ReactieSection {
   officialRoles: string[];
   /** The role chosen in the form (sent back with an error). */
   officialAs: string;
+  /** This browser just withdrew a reactie here: gone from the page, or kept as a placeholder above its replies. */
+  withdrawnNotice: 'gone' | 'placeholder' | null;
+}
+
+/**
+ * Whether this browser withdrew this reactie of this article: it holds the reactie's edit token
+ * (only the browser that posted it does) and the reactie is withdrawn. A link with another
+ * reactie's id says nothing to anyone else.
+ */
+async function withdrawnNotice(
+  deps: Deps,
+  req: Request,
+  articleId: number,
+  id: number | null | undefined,
+): Promise<ReactieSection['withdrawnNotice']> {
+  if (id === null || id === undefined) return null;
+  const reactie = await findReactie(deps.db, id);
+  if (!reactie || reactie.articleId !== articleId || !holdsEditToken(req, deps.config.sessionSecret, reactie)) return null;
+  if (!(await editStateOf(deps.db, id))?.withdrawn) return null;
+  return reactie.status === 'approved' ? 'placeholder' : 'gone';
 }
 
 export function reactieFormPurpose(target: { id: number }): string {
@@ -122,5 +145,6 @@ export async function reactieSection(deps: Deps, req: Request, target: { id: num
     offerMail: mailEnabled(deps.config),
     officialRoles: opts.staff ? (opts.officialRoles ?? []) : [],
     officialAs: field(req.body, OFFICIAL_FIELD),
+    withdrawnNotice: await withdrawnNotice(deps, req, target.id, opts.withdrawn),
   };
 }

@@ -2,6 +2,7 @@
 // sender's history for the pipeline, the Akismet recheck queue, what was sent to Akismet, old spam.
 import type { Knex } from 'knex';
 import { readsOf, type Db } from '../db/knex';
+import { toDateOrNull } from '../db/rows';
 import type { AkismetAnswer, AkismetParams } from '../spam/akismet';
 import type { SenderHistory } from '../spam/pipeline';
 import { parseAkismetPayload, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
@@ -20,7 +21,7 @@ export function senderHistory(db: Db): SenderHistory {
         bindings.push(...values);
       };
       if (q.floodSince)
-        part('select 1 from reacties where author_email_key = ? and created_at > ? limit 1', 'recent', q.addressKey, q.floodSince);
+        part('select max(created_at) from reacties where author_email_key = ? and created_at > ?', 'recent', q.addressKey, q.floodSince);
       if (q.ip) part('select count(*) from reacties where ip = ? and created_at > ?', 'from_ip', q.ip, q.rateSince);
       part(
         'select id from reacties where article_id = ? and author_email_key = ? and body = ? limit 1',
@@ -35,7 +36,7 @@ export function senderHistory(db: Db): SenderHistory {
       const rows = Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
       const row = rows[0] ?? {};
       return {
-        postedSinceFlood: row.recent !== null && row.recent !== undefined,
+        lastPostSinceFlood: toDateOrNull(row.recent),
         fromIpSinceRate: Number(row.from_ip ?? 0),
         sameTextId: row.same_text === null || row.same_text === undefined ? null : Number(row.same_text),
         hasApprovedReactie: row.approved !== null && row.approved !== undefined,

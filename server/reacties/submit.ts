@@ -22,7 +22,8 @@ const REFUSALS = {
   },
   flood: {
     status: 429,
-    message: 'Je plaatste net al een reactie. Wacht een paar seconden en verstuur deze dan opnieuw; je tekst staat er nog.',
+    // floodMessage says how long; this is for a refusal that does not know.
+    message: 'Je plaatste net al een reactie. Wacht even en verstuur deze dan opnieuw; je tekst staat er nog.',
   },
   rate: {
     status: 429,
@@ -36,6 +37,12 @@ const REFUSALS = {
       'Je reactie is niet geplaatst, omdat ons spamfilter hem als overduidelijke spam herkende. Klopt dat niet? Laat het de redactie weten.',
   },
 } as const;
+
+/** The flood refusal with the seconds left: "Wacht nog 12 seconden…". */
+function floodMessage(seconds: number): string {
+  const wait = seconds === 1 ? '1 seconde' : `${seconds} seconden`;
+  return `Je plaatste net al een reactie. Wacht nog ${wait} en verstuur deze dan opnieuw; je tekst staat er nog.`;
+}
 
 const EXPIRED = 'Dit formulier was verlopen of ongeldig. Je tekst staat er nog; verstuur hem opnieuw.';
 const CHECK_FIELDS = 'Je reactie is nog niet geplaatst: controleer de gemarkeerde velden.';
@@ -115,7 +122,11 @@ export async function submitReactie(
     now,
   });
   if (!outcome.ok) {
-    const { status, message } = REFUSALS[outcome.reason];
+    const { status } = REFUSALS[outcome.reason];
+    const message =
+      outcome.reason === 'flood' && outcome.waitSeconds !== undefined
+        ? floodMessage(outcome.waitSeconds)
+        : REFUSALS[outcome.reason].message;
     const orphan = outcome.reason === 'parent-missing';
     const form = { values: orphan ? { ...values, parentId: '' } : values, errors: {}, formError: message };
     return { posted: false, page: { status, formIssuedAt, replyTo: orphan ? null : replyTo, form } };

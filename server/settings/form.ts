@@ -1,7 +1,7 @@
 // The settings form, as server/settings/schema.ts describes it: the values shown, and the posted
 // form read back and checked, with a Dutch message per field.
-import { checkMultiLine, field, type FieldErrors, type FormResult } from '../shared/validation';
-import { SETTINGS, buildSettings, settingGroups, valueAt, type SettingDefinition, type Settings } from './schema';
+import { checkLine, checkMultiLine, field, type FieldErrors, type FormResult } from '../shared/validation';
+import { SETTINGS, buildSettings, isValidValue, settingGroups, valueAt, type SettingDefinition, type Settings } from './schema';
 
 /** Form field name → the text in the field ('ja' or '' for a checkbox). */
 export type SettingsForm = Record<string, string>;
@@ -38,6 +38,13 @@ function parseField(setting: SettingDefinition, text: string, errors: FieldError
       return text;
     case 'text':
       return checkMultiLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });
+    case 'email': {
+      const email = checkLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });
+      if (!errors[setting.form] && email !== '' && !isValidValue(setting, email))
+        errors[setting.form] =
+          `${setting.shortLabel}: dit lijkt geen geldig e-mailadres. Controleer het, bijvoorbeeld redactie@voorbeeld.nl.`;
+      return email;
+    }
   }
 }
 

@@ -62,7 +62,17 @@ export interface TextSetting extends SettingBase {
   default: string;
 }
 
-export type SettingDefinition = IntegerSetting | BooleanSetting | ChoiceSetting | TextSetting;
+/** An e-mail address, or '' for none: one line, at most `max` characters. */
+export interface EmailSetting extends SettingBase {
+  kind: 'email';
+  max: number;
+  default: string;
+}
+
+export type SettingDefinition = IntegerSetting | BooleanSetting | ChoiceSetting | TextSetting | EmailSetting;
+
+// Deliberately plain, as the reactie form checks addresses: one @, no spaces, a dot in the domain.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 const SETTINGS_SCHEMA = [
   {
@@ -229,12 +239,13 @@ const SETTINGS_SCHEMA = [
     kind: 'text',
     max: SETTINGS_LIMITS.wordList,
     rows: 3,
-    default: 'de redactie\nhet college',
+    // Only the redactie: a badge for another body (the college, the council) is the admin's deliberate choice.
+    default: 'de redactie',
     form: 'namensRollen',
     group: 'Moderatie',
     label: 'Namens wie redactie en moderatie kunnen reageren (één per regel)',
     shortLabel: 'Namens wie',
-    help: 'Bijvoorbeeld "de redactie" of "het college". Zo’n reactie krijgt het label "Namens …" en wordt nooit vastgehouden. Leeg: alleen op eigen naam.',
+    help: 'Standaard alleen "de redactie". Voeg een rol als "het college" alleen toe als de accounts van dat college hier echt reageren: lezers nemen een reactie "Namens het college" op als een woord van de gemeente. Zo’n reactie krijgt het label "Namens …" en wordt nooit vastgehouden. Leeg: alleen op eigen naam.',
   },
   {
     // notifications/jobs.ts: one mail to every moderator and admin when new reacties wait, at most this often.
@@ -274,7 +285,7 @@ const SETTINGS_SCHEMA = [
     group: 'Weblog',
     label: 'Regel onder de naam van de weblog',
     shortLabel: 'De regel onder de naam',
-    help: 'Bijvoorbeeld: Buiten is het {temperatuur} graden, binnen zit al {leeftijd}. {temperatuur} is de buitentemperatuur, {leeftijd} hoe lang de weblog bestaat (15 jaar). Is een waarde onbekend, dan valt dat deel weg: het stuk tussen [haken], of anders het stuk tussen de komma’s. Leeg: de standaardregel.',
+    help: 'Bijvoorbeeld: Buiten is het {temperatuur} graden, binnen zit al {leeftijd}. {temperatuur} is de buitentemperatuur in hele graden, {leeftijd} hoe lang de weblog bestaat (in jaren, het eerste jaar in maanden). Is een waarde onbekend, dan valt dat deel weg: het stuk tussen [haken], of anders het stuk tussen de komma’s. Leeg: de standaardregel.',
   },
   {
     // The weblog's start: the tagline's {leeftijd} and the voorpagina's "sinds mei 2005". 0: its first article.
@@ -299,6 +310,18 @@ const SETTINGS_SCHEMA = [
     group: 'Weblog',
     label: 'De weblog bestaat sinds (maand, 1 tot 12)',
     shortLabel: 'Startmaand',
+  },
+  {
+    // pages/: the address the toegankelijkheidsverklaring gives for questions and complaints. Public.
+    key: 'contactEmail',
+    kind: 'email',
+    max: 254,
+    default: '',
+    form: 'contactAdres',
+    group: 'Weblog',
+    label: 'E-mailadres van de redactie voor lezers (openbaar)',
+    shortLabel: 'Het e-mailadres van de redactie',
+    help: 'Staat in de toegankelijkheidsverklaring: daar melden lezers een probleem met de weblog. Kies een adres van de redactie, niet van één persoon. Leeg: de verklaring verwijst naar de pagina Over deze weblog.',
   },
   {
     // A public JSON feed in Buienradar's format, fetched in the background at most every ten minutes.
@@ -338,7 +361,7 @@ export type SettingValue<E> = E extends { kind: 'integer' }
     ? boolean
     : E extends { kind: 'choice'; options: readonly ChoiceOption[] }
       ? E['options'][number]['value']
-      : E extends { kind: 'text' }
+      : E extends { kind: 'text' | 'email' }
         ? string
         : never;
 
@@ -378,6 +401,8 @@ export function isValidValue(setting: SettingDefinition, value: unknown): boolea
       // Any text, even longer than the form allows today: a word list saved under an older, larger
       // limit is shown (and refused on saving until shortened) rather than silently emptied.
       return typeof value === 'string';
+    case 'email':
+      return typeof value === 'string' && (value === '' || (EMAIL.test(value) && [...value].length <= setting.max));
   }
 }
 

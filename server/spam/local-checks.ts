@@ -131,12 +131,19 @@ export function contentChecks(content: PostedContent, settings: SpamSettings): C
   const moderation = findWord(wordList(settings.moderationWords), fields);
   if (moderation) hits.push({ check: 'moderation-words', outcome: 'hold', detail: `moderatiewoord "${moderation}"` });
   const links = countLinks(content.body);
-  for (const signal of spamSignals(content.authorName, content.body)) {
+  // One hit for all signals, with each signal in its detail: a moderator reads "spamkenmerken" once.
+  const signals = spamSignals(content.authorName, content.body).map((signal) => {
     // Praise or another script with only a website behind the name is often a real reader (residents
     // write in Arabic or Russian too); with a link in the text it is link spam.
     const linked = links > 0 || (signal.kind === 'spam-term' && Boolean(content.authorUrl));
-    hits.push({ check: 'spam-signals', outcome: linked ? 'spam' : 'hold', detail: linked ? `${signal.detail}, met link` : signal.detail });
-  }
+    return { linked, detail: linked ? `${signal.detail}, met link` : signal.detail };
+  });
+  if (signals.length)
+    hits.push({
+      check: 'spam-signals',
+      outcome: signals.some((s) => s.linked) ? 'spam' : 'hold',
+      detail: signals.map((s) => s.detail).join('; '),
+    });
   if (links >= settings.maxLinks) hits.push({ check: 'links', outcome: 'hold', detail: `${links} links (grens: ${settings.maxLinks})` });
   const pattern = spamLinkPattern(content);
   if (pattern) hits.push({ check: 'link-pattern', outcome: pattern.outcome, detail: pattern.detail });

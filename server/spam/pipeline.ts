@@ -45,7 +45,8 @@ export interface SenderQuestion {
 }
 
 export interface SenderFacts {
-  postedSinceFlood: boolean;
+  /** This address's newest reactie within the flood interval, if any. */
+  lastPostSinceFlood: Date | null;
   fromIpSinceRate: number;
   /** The reactie with this text by this address on this article, if any. */
   sameTextId: number | null;
@@ -61,7 +62,14 @@ export interface SenderHistory {
 }
 
 export type Verdict =
-  | { kind: 'refuse'; reason: 'flood' | 'rate' | 'duplicate'; hits: CheckHit[]; existingId?: number }
+  | {
+      kind: 'refuse';
+      reason: 'flood' | 'rate' | 'duplicate';
+      hits: CheckHit[];
+      existingId?: number;
+      /** A flood: whole seconds until this address may post again. */
+      waitSeconds?: number;
+    }
   | { kind: 'discard'; hits: CheckHit[]; akismet: AkismetAnswer }
   | {
       kind: 'store';
@@ -98,7 +106,7 @@ function contextChecks(facts: SenderFacts, c: Candidate, settings: SpamSettings)
 
   // The same person twice within seconds. Not the same IP: neighbours in a library or an office
   // share one address, and the per-minute limit below already stops a bot behind one.
-  if (settings.floodSeconds > 0 && facts.postedSinceFlood)
+  if (settings.floodSeconds > 0 && facts.lastPostSinceFlood)
     hits.push({ check: 'flood', outcome: 'refuse', detail: `nieuwe reactie binnen ${settings.floodSeconds} s` });
   if (c.ip && facts.fromIpSinceRate >= settings.perMinutePerIp)
     hits.push({ check: 'rate', outcome: 'refuse', detail: `meer dan ${settings.perMinutePerIp} reacties per minuut` });
@@ -153,6 +161,12 @@ function akismetParams(c: Candidate, blog: string): AkismetParams {
   return params;
 }
 
+/** Whole seconds until the flood interval after the last post has passed: at least 1, at most the interval. */
+function floodWait(lastPost: Date, now: Date, floodSeconds: number): number {
+  const left = floodSeconds - (now.getTime() - lastPost.getTime()) / 1000;
+  return Math.min(floodSeconds, Math.max(1, Math.ceil(left)));
+}
+
 /** The spam memory (this feature's own table) is read from `db`; earlier reacties through `history`. */
 export async function judgeReactie(
   db: Db,
@@ -171,8 +185,17 @@ export async function judgeReactie(
   });
   const context = contextChecks(facts, c, settings);
   const refusal = context.find((h) => h.outcome === 'refuse');
-  if (refusal)
-    return { kind: 'refuse', reason: refusal.check as 'flood' | 'rate' | 'duplicate', hits: context, existingId: refusal.existingId };
+  if (refusal) {
+    const waitSeconds =
+      refusal.check === 'flood' && facts.lastPostSinceFlood ? floodWait(facts.lastPostSinceFlood, c.now, settings.floodSeconds) : undefined;
+    return {
+      kind: 'refuse',
+      reason: refusal.check as 'flood' | 'rate' | 'duplicate',
+      hits: context,
+      existingId: refusal.existingId,
+      waitSeconds,
+    };
+  }
 
   const hits = [...context, ...contentChecks(c, settings), ...(await memoryAndKnownAddress(db, facts, config.sessionSecret, c))];
   // After the hard checks: what this site's moderators (and the bundled corpus) taught the classifier.

@@ -23,15 +23,38 @@ export function temperatureFromFeed(feed: unknown, stationId: number): number | 
   return Number.isFinite(value) && value > -50 && value < 60 ? value : null;
 }
 
-export async function fetchTemperature(url: string, stationId: number, timeoutMs = FEED_TIMEOUT_MS): Promise<number | null> {
-  if (!/^https?:\/\//.test(url) || stationId <= 0) return null;
+/**
+ * Why there is no temperature, for the editor: no feed or station set, the feed did not answer
+ * (a network error, a timeout, an HTTP error), or it answered without a temperature for the station.
+ */
+export type WeatherProblem = 'not-configured' | 'no-answer' | 'no-reading';
+
+export interface TemperatureReading {
+  celsius: number | null;
+  /** Set exactly when celsius is null. */
+  problem: WeatherProblem | null;
+}
+
+/** Whether the settings name a feed and a station to ask at all. */
+export function weatherConfigured(url: string, stationId: number): boolean {
+  return /^https?:\/\//.test(url) && stationId > 0;
+}
+
+export async function fetchTemperatureReading(url: string, stationId: number, timeoutMs = FEED_TIMEOUT_MS): Promise<TemperatureReading> {
+  if (!weatherConfigured(url, stationId)) return { celsius: null, problem: 'not-configured' };
+  let text: string;
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
-    if (!res.ok) return null;
-    const text = await res.text();
-    if (text.length > MAX_FEED_BYTES) return null;
-    return temperatureFromFeed(JSON.parse(text), stationId);
+    if (!res.ok) return { celsius: null, problem: 'no-answer' };
+    text = await res.text();
   } catch {
-    return null;
+    return { celsius: null, problem: 'no-answer' };
   }
+  let celsius: number | null = null;
+  try {
+    celsius = text.length > MAX_FEED_BYTES ? null : temperatureFromFeed(JSON.parse(text), stationId);
+  } catch {
+    celsius = null;
+  }
+  return celsius === null ? { celsius, problem: 'no-reading' } : { celsius, problem: null };
 }

@@ -56,6 +56,11 @@ export async function findOrCreateTag(conn: Conn, name: string, slug?: string): 
   const wanted = (slugify(slug || cutName) || 'tag').slice(0, COLUMN_LIMITS.tags.slug);
   const existing = await findTagBySlug(conn, wanted);
   if (existing) return existing;
+  // Made before "&" read as "en" ("B&W" was b-w, now b-en-w): the tag keeps its slug and its page.
+  if (!slug && cutName.includes('&')) {
+    const older = await findTagBySlug(conn, slugify(cutName.replace(/&/g, ' ')).slice(0, COLUMN_LIMITS.tags.slug));
+    if (older) return older;
+  }
   await conn('tags').insert({ slug: wanted, name: cutName }).onConflict('slug').ignore();
   return (await findTagBySlug(conn, wanted))!;
 }

@@ -56,6 +56,10 @@ describe('editor: articles', () => {
     await save({ titel: 'Café één: Ñoño op de Markt' });
     assert.ok(await findArticleBySlug(t.db, 'cafe-een-nono-op-de-markt'));
     assert.ok(await findArticleBySlug(t.db, 'cafe-een-nono-op-de-markt-2'));
+    // "&" is "en", and a long title is cut between words, never inside one ("…-heuve").
+    const res = await save({ titel: 'Brief van B&W over de regionale samenwerking en de afspraken voor Maastricht-Heuvelland' });
+    assert.equal(res.status, 303);
+    assert.ok(await findArticleBySlug(t.db, 'brief-van-b-en-w-over-de-regionale-samenwerking-en-de-afspraken-voor-maastricht'));
   });
 
   it('refuses a taken or malformed slug with 422, keeping everything typed', async () => {

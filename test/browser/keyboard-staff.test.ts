@@ -105,7 +105,7 @@ describe('browser: editors and moderators with only a keyboard', function () {
     await tabTo(page, `[data-reactie-id="${second}"] form[data-moderation="spam"] button`);
     await page.keyboard.press('Enter');
     await spamItem.waitFor({ state: 'detached' });
-    assert.match((await page.locator('#queue-status').textContent())!, /Spam: reactie \d+ is verplaatst/);
+    assert.match((await page.locator('#queue-status').textContent())!, /^De reactie van .+ is als spam gemarkeerd\.$/);
     // Focus went to the next reactie, not to the top of the page.
     assert.equal(await focusIs(page, `[data-reactie-id="${first}"]`), true, 'focus on the next reactie');
     await tabTo(page, `[data-reactie-id="${first}"] form[data-moderation="goedkeuren"] button`);
@@ -113,7 +113,7 @@ describe('browser: editors and moderators with only a keyboard', function () {
     await page.locator(`[data-reactie-id="${first}"]`).waitFor({ state: 'detached' });
     // The list is empty now: focus on the message that says what happened.
     assert.equal(await focusIs(page, '#queue-status'), true, 'focus on the status message');
-    assert.match((await page.locator('#queue-status').textContent())!, /Goedkeuren: reactie \d+ is verplaatst/);
+    assert.match((await page.locator('#queue-status').textContent())!, /^De reactie van .+ is goedgekeurd\.$/);
     const statuses = await app.t.db('reacties').whereIn('id', [first, second]).orderBy('id').pluck('status');
     assert.deepEqual(statuses, ['approved', 'spam']);
     assert.deepEqual(errors, []);

@@ -53,7 +53,7 @@ describe('browser: the moderation queue with the keyboard', function () {
     await page.locator(`[data-reactie-id="${ids[3]}"]`).waitFor({ state: 'detached' });
     await page.waitForFunction(() => document.querySelector('[data-count="approved"] .count')?.textContent?.trim() === '1');
     assert.equal(await count(page, 'pending'), '3');
-    assert.match((await page.locator('#queue-status').textContent())!, /Goedkeuren: reactie \d+ is verplaatst/);
+    assert.match((await page.locator('#queue-status').textContent())!, /^De reactie van .+ is goedgekeurd\.$/);
     // The next one is current now.
     assert.equal(await third.evaluate((el) => el.classList.contains('is-current')), true);
 
@@ -91,7 +91,7 @@ describe('browser: the moderation queue with the keyboard', function () {
     await button.click();
     await page.waitForURL(/\/beheer\/reacties\?artikel=/);
     await page.locator('.flash').waitFor();
-    assert.match((await page.locator('.flash').textContent())!, /Spam: 2 reacties\./);
+    assert.match((await page.locator('.flash').textContent())!, /2 reacties zijn als spam gemarkeerd\./);
     const statuses = await app.t.db('reacties').whereIn('id', ids).orderBy('id').pluck('status');
     assert.deepEqual(statuses, ['approved', 'spam', 'spam']);
   });

@@ -46,6 +46,14 @@ describe('browser: participation', function () {
     await page.waitForURL(/#reactie-\d+$/);
     const id = Number(/#reactie-(\d+)$/.exec(page.url())![1]);
 
+    // The actions under one's own reactie are separate items, each link's text only its own words.
+    const actions = await page.locator(`#reactie-${id} .reactie-actions > li`).allInnerTexts();
+    assert.deepEqual(
+      actions.map((text) => text.replace(/\d\d:\d\d/, 'HH:MM').replace(/\s+/g, ' ')),
+      ['Beantwoorden', 'Bewerken of intrekken (kan tot HH:MM)', 'Melden (reactie van Ans)'],
+    );
+    for (const name of await page.locator(`#reactie-${id} .reactie-actions a`).allTextContents())
+      assert.equal(name, name.trim(), `no space inside the link "${name}"`);
     await tabTo(page, `#reactie-${id} .edit-link`);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/reactie\/\d+\/bewerken$/);
@@ -70,8 +78,13 @@ describe('browser: participation', function () {
     await reactie.getByRole('link', { name: 'Bewerken of intrekken' }).click();
     await page.getByRole('button', { name: 'Reactie intrekken' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL(/#reacties$/);
+    // The article says so, and focus is on that message: the reactie did not just vanish.
+    await page.waitForURL(new RegExp(`\\?ingetrokken=${id}#ingetrokken$`));
     assert.equal(await page.locator(`#reactie-${id}`).count(), 0);
+    await page.waitForFunction(() => document.activeElement?.id === 'ingetrokken');
+    assert.match((await page.locator('#ingetrokken').textContent())!, /^Je reactie is ingetrokken\./);
+    assert.equal(await page.locator('#ingetrokken').getAttribute('role'), 'status');
+    await assertNoAxeViolations(page, 'the article after withdrawing');
     assert.deepEqual(errors, []);
   });
 

@@ -70,7 +70,7 @@ describe('browser: replying, moderation and the counter', function () {
     await row.getByRole('button', { name: 'Goedkeuren' }).click();
     // Decided in the background: the reactie leaves the queue and the page says so, without a reload.
     await row.waitFor({ state: 'detached' });
-    assert.match((await mod.locator('#queue-status').textContent())!, /Goedkeuren: reactie \d+ is verplaatst/);
+    assert.match((await mod.locator('#queue-status').textContent())!, /^De reactie van .+ is goedgekeurd\.$/);
     // A new visitor (public pages may be cached for a minute by the browser that saw them before).
     const visitor = await (await app.browser.newContext()).newPage();
     assert.equal(await teaserCount(visitor, 'Nieuwe fietsenstalling'), '2 reacties');

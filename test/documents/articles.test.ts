@@ -60,9 +60,10 @@ describe('documents: typed articles with fields and questions', () => {
       rows.filter((r: { key: string }) => r.key === 'partijen').map((r: { value: string }) => r.value),
       ['PvdA', 'D66', 'Lokaal sterk'],
     );
-    // The voorpagina says what the document is about, not its letterhead.
+    // The voorpagina shows the first sentence of the text, not the letterhead, nor the title again.
     const home = (await request(t.app).get('/').expect(200)).text;
-    assert.match(home, /Schriftelijke vragen over: Parkeerdruk in Wittevrouwenveld/);
+    assert.match(home, /<div class="excerpt"><p>De fractie stelt de volgende vragen\.<\/p>/);
+    assert.doesNotMatch(home, /over: Parkeerdruk/);
   });
 
   it('shows when answers were added later, and keeps the fields when the editor opens it again', async () => {

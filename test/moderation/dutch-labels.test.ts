@@ -177,7 +177,7 @@ describe('Dutch labels for codes', () => {
       akismet_response: JSON.stringify(akismet),
     });
 
-    it('the queue says in Dutch why a reactie is held: checks, outcomes and the Akismet verdict', async () => {
+    it('the queue says in Dutch why a reactie is held: checks (each once), outcomes and the Akismet verdict', async () => {
       const article = await buildArticle(t.db, { title: 'Over de markt' });
       const id = await buildReactie(t.db, article, {
         status: 'pending',
@@ -186,6 +186,8 @@ describe('Dutch labels for codes', () => {
           [
             { check: 'fill-time', outcome: 'hold', detail: 'ingevuld in 1 seconde' },
             { check: 'spam-signals', outcome: 'hold', detail: 'drie kenmerken van spam' },
+            // A row stored before the signals became one hit: the summary still names the check once.
+            { check: 'spam-signals', outcome: 'hold', detail: 'algemene lof' },
           ],
           { verdict: 'ham', guid: 'abc-123' },
         ),

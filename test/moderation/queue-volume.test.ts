@@ -58,7 +58,7 @@ describe('moderation queue: volume', () => {
     assert.equal(res.status, 303);
     const statuses = await t.db('reacties').whereIn('id', onPage).pluck('status');
     assert.deepEqual([...new Set(statuses)], ['spam']);
-    assert.match((await mod.agent.get('/beheer/reacties')).text, /Spam: 4 reacties\./);
+    assert.match((await mod.agent.get('/beheer/reacties')).text, /4 reacties zijn als spam gemarkeerd\./);
     // The spam tab has no such button: those are spam already.
     assert.doesNotMatch((await mod.agent.get('/beheer/reacties?status=spam')).text, /Alles op deze pagina als spam/);
   });
@@ -77,7 +77,8 @@ describe('moderation queue: volume', () => {
       .type('form')
       .send({ _csrf: csrf, terug: '/beheer/reacties' });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { ok: true, message: `Goedkeuren: reactie ${id} is verplaatst.` });
+    const name = (await t.db('reacties').where({ id }).first('author_name')).author_name as string;
+    assert.deepEqual(res.body, { ok: true, message: `De reactie van ${name} is goedgekeurd.` });
     const after = (await mod.agent.get('/beheer/reacties/aantallen').expect(200)).body as Record<string, number>;
     assert.equal(after.pending, before.pending - 1);
     assert.equal(after.approved, before.approved + 1);
@@ -87,7 +88,10 @@ describe('moderation queue: volume', () => {
       .type('form')
       .send({ _csrf: csrf, terug: '/beheer/reacties' });
     assert.equal(again.status, 409);
-    assert.match(again.body.message, /past niet bij de huidige status/);
+    assert.equal(
+      again.body.message,
+      `De reactie van ${name} is niet goedgekeurd: die staat nu bij Goedgekeurd. Misschien was een andere moderator je voor.`,
+    );
     // A background request does not swallow the message meant for the next page.
     await mod.agent.post('/beheer/reacties/bulk').type('form').send({ _csrf: csrf, terug: '/beheer/reacties', actie: 'spam' });
     await mod.agent.get('/beheer/reacties/aantallen').set('Accept', 'application/json').expect(200);

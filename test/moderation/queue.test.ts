@@ -46,7 +46,7 @@ describe('moderation queue', () => {
 
   it('approves: the reactie appears for residents and both counters go up', async () => {
     const article = await buildArticle(t.db);
-    const id = await buildReactie(t.db, article, { status: 'pending', body: 'Nu nog verborgen' });
+    const id = await buildReactie(t.db, article, { status: 'pending', body: 'Nu nog verborgen', authorName: 'Renée de Wit' });
     const total = await siteReactieTotal(t.db);
     assert.doesNotMatch(await publicPage(article), /Nu nog verborgen/);
     const res = await act(id, 'goedkeuren');
@@ -56,24 +56,31 @@ describe('moderation queue', () => {
     assert.equal(await count(article), 1);
     assert.equal(await siteReactieTotal(t.db), total + 1);
     assert.ok(await t.db('audit_log').where({ action: 'reactie.approve', subject_id: id }).first());
-    assert.match((await mod.agent.get('/beheer/reacties')).text, /Goedkeuren: reactie \d+ is verplaatst/);
+    // Whose reactie and what happened to it, in a sentence: no action label, no number.
+    const flash = /<p class="flash" role="status">([^<]*)<\/p>/.exec((await mod.agent.get('/beheer/reacties')).text)![1];
+    assert.equal(flash, 'De reactie van Renée de Wit is goedgekeurd.');
   });
 
   it('unapproves, marks spam, trashes and restores to where it was, counters following', async () => {
     const article = await buildArticle(t.db);
-    const id = await buildReactie(t.db, article);
+    const id = await buildReactie(t.db, article, { authorName: 'Piet' });
+    const flash = async () => /<p class="flash" role="status">([^<]*)<\/p>/.exec((await mod.agent.get('/beheer/reacties')).text)![1];
     await act(id, 'afkeuren');
     assert.equal(await status(id), 'pending');
+    assert.equal(await flash(), 'De reactie van Piet is afgekeurd en wacht weer op beoordeling.');
     assert.equal(await count(article), 0);
     await act(id, 'goedkeuren');
     await act(id, 'prullenbak');
     assert.equal(await status(id), 'trash');
+    assert.equal(await flash(), 'De reactie van Piet staat nu in de prullenbak.');
     assert.equal(await count(article), 0);
     await act(id, 'herstellen');
     assert.equal(await status(id), 'approved', 'restored to its status before the trash');
+    assert.equal(await flash(), 'De reactie van Piet is teruggezet en staat weer op de pagina.');
     assert.equal(await count(article), 1);
     await act(id, 'spam');
     assert.equal(await status(id), 'spam');
+    assert.equal(await flash(), 'De reactie van Piet is als spam gemarkeerd.');
     assert.ok(await t.db('spam_memory').where({ kind: 'email' }).first(), 'the spammer is remembered');
     await act(id, 'geen-spam');
     assert.equal(await status(id), 'pending');
@@ -81,10 +88,13 @@ describe('moderation queue', () => {
 
   it('refuses an action that does not fit the status, and answers 404 and 400 for unknown ids and actions', async () => {
     const article = await buildArticle(t.db);
-    const id = await buildReactie(t.db, article);
+    const id = await buildReactie(t.db, article, { authorName: 'Anna' });
     await act(id, 'verwijderen').expect(303);
     assert.equal(await status(id), 'approved', 'an approved reactie is not deleted outright');
-    assert.match((await mod.agent.get('/beheer/reacties')).text, /past niet bij de huidige status/);
+    assert.match(
+      (await mod.agent.get('/beheer/reacties')).text,
+      /De reactie van Anna is niet definitief verwijderd: die staat nu bij Goedgekeurd\. Misschien was een andere moderator je voor\./,
+    );
     await act(999999, 'goedkeuren').expect(404);
     await act(id, 'opblazen').expect(400);
   });
@@ -122,7 +132,10 @@ describe('moderation queue', () => {
     assert.equal(res.status, 303);
     for (const id of ids) assert.equal(await status(id), 'approved');
     assert.equal(await count(article), 3);
-    assert.match((await mod.agent.get('/beheer/reacties')).text, /Goedkeuren: 2 reacties; 1 overgeslagen/);
+    assert.match(
+      (await mod.agent.get('/beheer/reacties')).text,
+      /2 reacties zijn goedgekeurd\. 1 reactie is overgeslagen: al door een andere moderator behandeld, of niet meer te vinden\./,
+    );
     await mod.agent.post('/beheer/reacties/bulk').type('form').send({ _csrf: mod.csrf, actie: 'spam' }).expect(303);
     assert.match((await mod.agent.get('/beheer/reacties')).text, /Selecteer eerst een of meer reacties/);
   });
@@ -151,6 +164,7 @@ describe('moderation queue', () => {
       .send({ _csrf: mod.csrf, naam: 'Jan', website: '', reactie: 'Zonder tikfout' })
       .expect(303);
     assert.match(await publicPage(article), /Zonder tikfout/);
+    assert.match((await mod.agent.get('/beheer/reacties?status=approved')).text, /De reactie van Jan is bijgewerkt\./);
     assert.ok(await t.db('audit_log').where({ action: 'reactie.edit', subject_id: id }).first());
   });
 

@@ -176,7 +176,7 @@ describe('reports of reacties and the public moderation log', () => {
 
   it('shows moderators the reports with reasons and notes, never who, and lets them dismiss them', async () => {
     const article = await buildArticle(t.db);
-    const id = await buildReactie(t.db, article, { status: 'approved', body: 'Gemelde maar goede reactie' });
+    const id = await buildReactie(t.db, article, { status: 'approved', body: 'Gemelde maar goede reactie', authorName: 'Sanne' });
     const ip = newReader();
     await report(id, { reden: 'off-topic', toelichting: 'Gaat over iets anders' }, ip);
     const queue = await mod.agent.get('/beheer/reacties?status=approved').expect(200);
@@ -191,7 +191,9 @@ describe('reports of reacties and the public moderation log', () => {
       .send({ _csrf: mod.csrf, terug: '/beheer/reacties?status=approved' })
       .expect(303);
     assert.ok((await t.db('reactie_reports').where({ reactie_id: id }).first()).closed_at);
-    assert.doesNotMatch((await mod.agent.get('/beheer/reacties?status=approved')).text, /Gaat over iets anders/);
+    const after = (await mod.agent.get('/beheer/reacties?status=approved')).text;
+    assert.doesNotMatch(after, /Gaat over iets anders/);
+    assert.match(after, /De meldingen over de reactie van Sanne zijn genegeerd; de reactie blijft staan\./);
     assert.equal(await status(id), 'approved');
     assert.ok(await t.db('audit_log').where({ action: 'reactie.reports-dismissed', subject_id: id }).first());
   });
@@ -215,6 +217,10 @@ describe('reports of reacties and the public moderation log', () => {
       .send({ _csrf: mod.csrf, actie: 'prullenbak', reden: 'persoonsgegevens', toelichting: 'Adres van een buurman' })
       .expect(303);
     assert.equal(await status(id), 'trash');
+    assert.match(
+      (await mod.agent.get('/beheer/reacties?status=trash')).text,
+      /De reactie van Klaas is van de pagina gehaald \(reden: persoonsgegevens\) en staat nu in de prullenbak\. Het openbare moderatielogboek vermeldt de reden\./,
+    );
     const [entry] = await logRows(id);
     assert.deepEqual([entry.action, entry.reason, entry.public_note], ['verwijderd', 'persoonsgegevens', 'Adres van een buurman']);
     const log = await request(t.app).get('/moderatie').expect(200);
@@ -311,6 +317,9 @@ describe('reports of reacties and the public moderation log', () => {
 
     const list = await mod.agent.get('/beheer/bezwaren').expect(200);
     assert.match(list.text, /Het ging wel degelijk over de stalling/);
+    // The reason reads as one: never "verwijderd om:" ("om" reads as a time).
+    assert.match(list.text, /· weggehaald \(reden: hoort hier niet\)/);
+    assert.doesNotMatch(list.text, /verwijderd om/);
     assert.match((await mod.agent.get('/beheer/reacties')).text, /bezwaren \(1 open\)/);
     const appeal = await t.db('moderation_appeals').where({ reactie_id: id }).first();
     await mod.agent

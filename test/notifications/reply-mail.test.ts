@@ -62,8 +62,12 @@ describe('notifications: reply e-mails over SMTP', function () {
     const link = linkIn(mail.text ?? '', '/meldingen/bevestigen');
     const page = await request(t.app).get(link).expect(200);
     assert.match(page.text, /Ja, stuur mij deze e-mail/);
+    assert.match(page.text, new RegExp(`Je vroeg, bij <a href="${articlePath(article)}">De nieuwe brug</a>, om:`));
     const done = await request(t.app).post(link).expect(200);
     assert.match(done.text, /Aanmelding bevestigd/);
+    // Back to where it started, not only to the voorpagina.
+    assert.match(done.text, new RegExp(`<a href="${articlePath(article)}">Terug naar het artikel “De nieuwe brug”</a>`));
+    return done.text;
   }
 
   it('offers both boxes under the form, unticked, the same for every reader', async () => {
@@ -81,7 +85,9 @@ describe('notifications: reply e-mails over SMTP', function () {
     const early = await post({ naam: 'Vroeg', email: 'vroeg@voorbeeld.nl', reactie: 'Vroeg antwoord.', antwoord_op: String(first) });
     await approve(early);
     await announceApproved(t.deps, later());
-    await confirmByMail(anne);
+    const confirmed = await confirmByMail(anne);
+    // She asked about replies to her reactie: a link to it too.
+    assert.match(confirmed, new RegExp(`<a href="/reactie/${first}">Naar je reactie</a>`));
     smtp.received.length = 0;
 
     const reply = await post({
@@ -137,7 +143,7 @@ describe('notifications: reply e-mails over SMTP', function () {
     const cees = 'cees@voorbeeld.nl';
     const own = await post({ naam: 'Cees', email: cees, reactie: 'Ik volg dit.', meld_artikel: 'ja' });
     await approve(own);
-    await confirmByMail(cees);
+    assert.doesNotMatch(await confirmByMail(cees), /Naar je reactie/, 'an article subscription: the article only');
     await announceApproved(t.deps, later());
     smtp.received.length = 0;
     const other = await post({ naam: 'Dirk', email: 'dirk@voorbeeld.nl', reactie: 'Een nieuwe gedachte.' });

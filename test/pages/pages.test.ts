@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { loginAs } from '../helpers/http';
+import { loginAs, saveSettingsForm } from '../helpers/http';
+import { saveSettings } from '../../server/settings/settings';
 
 describe('pages', () => {
   let t: TestApp;
@@ -17,14 +18,42 @@ describe('pages', () => {
     assert.match(privacy, /e-mailadres<\/strong> wordt nooit gepubliceerd/);
   });
 
-  it('shows the toegankelijkheidsverklaring, linked from every page', async () => {
+  it('shows the toegankelijkheidsverklaring as the Dutch model has it, for residents, linked from every page', async () => {
     const res = await request(t.app).get('/toegankelijkheid').expect(200);
+    const text = res.text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
     assert.match(res.text, /<h1>Toegankelijkheidsverklaring<\/h1>/);
-    assert.match(res.text, /WCAG\) 2\.1, niveau A en AA/);
-    assert.match(res.text, /EN 301 549/);
-    assert.match(res.text, /<time datetime="2026-12-01">1 december 2026<\/time>/);
-    assert.match(res.text, /Een probleem melden/);
+    // What and which norm, the status A-E with why, what was tested and how, known problems, contact, response time, date.
+    assert.match(text, /Deze verklaring gaat over de hele weblog op 127\.0\.0\.1/);
+    assert.match(text, /EN 301 549, en daarmee de Web Content Accessibility Guidelines \(WCAG\) 2\.1 op niveau A en AA/);
+    assert.match(res.text, /<h2 id="status">Status: C – eerste maatregelen genomen<\/h2>/);
+    assert.match(text, /A voldoet volledig, B voldoet gedeeltelijk, C eerste maatregelen genomen, D voldoet niet en E geen verklaring/);
+    assert.match(text, /Dat onderzoek is voor deze weblog nog niet gedaan/);
+    for (const tested of [
+      'Automatisch, in een echte browser.',
+      'Alleen met het toetsenbord.',
+      'Smal scherm en grote letters.',
+      '320 pixels',
+      '200 %',
+      'Donker kleurenschema.',
+    ])
+      assert.ok(text.includes(tested), `says it tested: ${tested}`);
+    assert.match(res.text, /<h2 id="problemen">Wat nog niet goed is<\/h2>/);
+    assert.match(text, /niet getest met echte schermlezers/);
+    assert.match(text, /Binnen 5 werkdagen krijg je antwoord/);
+    assert.match(res.text, /<time datetime="2026-12-06">6 december 2026<\/time>/);
+    // Written for residents: the technical details are in docs/accessibility.md.
+    assert.doesNotMatch(text, /axe|aria-|SQLite|PostgreSQL|test\/|\.test\.ts|color-contrast|CDP/i);
+    // Without a contact address in the settings: how to reach the redactie.
+    assert.match(res.text, /hoe je de redactie bereikt, staat op <a href="\/over-deze-weblog">Over deze weblog<\/a>/);
     assert.match((await request(t.app).get('/').expect(200)).text, /<a href="\/toegankelijkheid">Toegankelijkheid<\/a>/);
+  });
+
+  it('gives the contact address an admin set in the settings', async () => {
+    await saveSettingsForm(t.app, t.db, { contactAdres: 'redactie@peelstad.example' });
+    const res = await request(t.app).get('/toegankelijkheid').expect(200);
+    assert.match(res.text, /Mail de redactie op <a href="mailto:redactie@peelstad\.example">redactie@peelstad\.example<\/a>\./);
+    assert.doesNotMatch(res.text, /hoe je de redactie bereikt/);
+    await saveSettings(t.db, { contactEmail: '' });
   });
 
   it('lets an editor preview and save the about page', async () => {

@@ -52,6 +52,16 @@ describe('participation: editing and withdrawing one’s own reactie', () => {
 
     const own = await author.get(path).expect(200);
     assert.match(own.text, new RegExp(`href="/reactie/${id}/bewerken">Bewerken of intrekken`));
+    // One list item per action, nothing run together, no space inside a link.
+    const actions = /<ul class="reactie-actions">([\s\S]*?)<\/ul>/.exec(own.text.slice(own.text.indexOf(`id="reactie-${id}"`)))![1];
+    const items = [...actions.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+    assert.equal(items.length, 3, actions);
+    assert.match(items[0], /^<a class="reply-link" [^>]*>Beantwoorden<\/a>$/);
+    assert.match(
+      items[1],
+      /^<a class="edit-link" [^>]*>Bewerken of intrekken<\/a>\s+<span class="edit-until">\(kan tot \d\d:\d\d\)<\/span>$/,
+    );
+    assert.match(items[2], /^<a class="report-link" [^>]*>Melden<span class="visually-hidden"> \(reactie van [^<]+\)<\/span><\/a>$/);
     const { page, token } = await editForm(author, id);
     assert.match(page.text, /Eerste versie\.<\/textarea>/);
     assert.doesNotMatch(page.text, /@example\.nl/, 'no e-mail address on the edit page');
@@ -74,10 +84,18 @@ describe('participation: editing and withdrawing one’s own reactie', () => {
     const { token } = await editForm(author, id);
 
     const stranger = request.agent(t.app);
-    await stranger.get(`/reactie/${id}/bewerken`).expect(403);
+    // Opened in another browser, nothing typed: no claim that a change or a text was kept, and the article by name.
+    const opened = await stranger.get(`/reactie/${id}/bewerken`).expect(403);
+    assert.match(opened.text, /<h2 class="error-summary-title" id="fout-samenvatting-kop">Je kunt deze reactie hier niet bewerken<\/h2>/);
+    assert.match(opened.text, /alleen je eigen reactie bewerken of intrekken, in de browser waarmee je hem plaatste\./);
+    assert.doesNotMatch(opened.text, /Je wijziging is niet opgeslagen|Je tekst staat hieronder|<textarea/);
+    assert.match(opened.text, new RegExp(`<p>Bij <a href="${articlePath(article)}">${article.title}</a>\\.`));
+    assert.doesNotMatch(opened.text, /de weblog<\/a>/);
     const other = await stranger.post(`/reactie/${id}/bewerken`).type('form').send({ _token: token, reactie: 'Overgenomen <b>tekst</b>' });
     assert.equal(other.status, 403);
+    assert.match(other.text, /Je wijziging is niet opgeslagen/);
     assert.match(other.text, /alleen je eigen reactie bewerken/);
+    assert.match(other.text, /Je tekst staat hieronder nog, zodat je hem kunt bewaren\./);
     assert.match(other.text, /Overgenomen &lt;b&gt;tekst&lt;\/b&gt;<\/textarea>/);
     assert.doesNotMatch(other.text, /Mijn tekst\./, 'the stranger never sees the reactie through this page');
 
@@ -127,6 +145,16 @@ describe('participation: editing and withdrawing one’s own reactie', () => {
     const { token } = await editForm(author, id);
     const res = await author.post(`/reactie/${id}/intrekken`).type('form').send({ _token: token });
     assert.equal(res.status, 303);
+    // Back at the article, with a message that says it was withdrawn: only for this browser.
+    assert.equal(res.headers.location, `${path}?ingetrokken=${id}#ingetrokken`);
+    const told = await author.get(`${path}?ingetrokken=${id}`).expect(200);
+    assert.match(
+      told.text,
+      /<p id="ingetrokken" class="flash withdrawn-notice" role="status" tabindex="-1">Je reactie is ingetrokken\.\s+Hij staat niet meer bij dit artikel en telt niet meer mee\.<\/p>/,
+    );
+    assert.doesNotMatch(told.text, /Spijt van\./);
+    for (const reader of [request(t.app), request.agent(t.app)])
+      assert.doesNotMatch((await reader.get(`${path}?ingetrokken=${id}`).expect(200)).text, /id="ingetrokken"/, 'nobody else is told');
     const page = await request(t.app).get(path).expect(200);
     assert.doesNotMatch(page.text, /Spijt van\./);
     assert.equal(await siteReactieTotal(t.db), before - 1);
@@ -151,6 +179,10 @@ describe('participation: editing and withdrawing one’s own reactie', () => {
     const before = await siteReactieTotal(t.db);
     const { token } = await editForm(author, id);
     await author.post(`/reactie/${id}/intrekken`).type('form').send({ _token: token }).expect(303);
+    assert.match(
+      (await author.get(`${path}?ingetrokken=${id}`).expect(200)).text,
+      /Je reactie is ingetrokken\.\s+Omdat anderen erop antwoordden, staat op de plek ervan nu “Reactie ingetrokken door de schrijver”\./,
+    );
     const page = await request(t.app).get(path).expect(200);
     assert.match(page.text, /Reactie ingetrokken door de schrijver\./);
     assert.match(page.text, /Een antwoord erop\./);

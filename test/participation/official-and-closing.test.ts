@@ -27,7 +27,8 @@ describe('participation: official replies', () => {
     const page = await ed.agent.get(path).expect(200);
     assert.match(page.text, /<label for="veld-namens">Reageer als<\/label>/);
     assert.match(page.text, /<option value="de redactie">namens de redactie<\/option>/);
-    assert.match(page.text, /<option value="het college">namens het college<\/option>/);
+    // By default only the redactie: a badge for the college is an admin's deliberate addition (below).
+    assert.doesNotMatch(page.text, /namens het college/);
     assert.match(page.text, new RegExp(`value="${ed.email}"`), 'the account’s address is filled in');
 
     const res = await ed.agent
@@ -82,7 +83,35 @@ describe('participation: official replies', () => {
     assert.doesNotMatch(page.text, /namens de redactie/);
     await saveSettings(t.db, { reacties: { officialRoles: '' } });
     assert.doesNotMatch((await ed.agent.get(articlePath(article)).expect(200)).text, /veld-namens/);
-    await saveSettings(t.db, { reacties: { officialRoles: 'de redactie\nhet college' } });
+    await saveSettings(t.db, { reacties: { officialRoles: 'de redactie' } });
+  });
+
+  it('offers "namens het college" only after an admin adds it in the settings', async () => {
+    const article = await buildArticle(t.db);
+    const ed = await loginAs(t.app, t.db, 'editor');
+    const before = (await ed.agent.get(articlePath(article)).expect(200)).text;
+    assert.deepEqual(
+      [...before.matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]),
+      ['de redactie'],
+    );
+    const mod = await loginAs(t.app, t.db, 'moderator');
+    const page = await mod.agent.get(articlePath(article)).expect(200);
+    const refused = await mod.agent
+      .post(`${articlePath(article)}/reacties`)
+      .type('form')
+      .send({
+        _token: hiddenInput(page.text, '_token'),
+        naam: 'Mod',
+        email: mod.email,
+        reactie: 'Namens het college: dit gaat door.',
+        namens: 'het college',
+      });
+    assert.equal(refused.status, 403, 'not a role of the default setting');
+
+    await saveSettingsForm(t.app, t.db, { namensRollen: 'de redactie\nhet college' });
+    const after = (await ed.agent.get(articlePath(article)).expect(200)).text;
+    assert.match(after, /<option value="het college">namens het college<\/option>/);
+    await saveSettings(t.db, { reacties: { officialRoles: 'de redactie' } });
   });
 });
 

@@ -30,7 +30,11 @@ import {
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeChecks: Array<true> = [
-  true satisfies Equal<keyof Settings, 'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline' | 'reacties' | 'documents'>,
+  true satisfies Equal<
+    keyof Settings,
+    'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline' | 'reacties' | 'documents' | 'contactEmail'
+  >,
+  true satisfies Equal<Settings['contactEmail'], string>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
   true satisfies Equal<FastPostAction, 'spam' | 'hold'>,
   true satisfies Equal<
@@ -79,6 +83,7 @@ const STORED_KEYS = [
   'tagline.startMonth',
   'tagline.feedUrl',
   'tagline.stationId',
+  'contactEmail',
 ];
 /** The form's field names, as tests and browsers post them. */
 const FORM_NAMES = [
@@ -102,6 +107,7 @@ const FORM_NAMES = [
   'startMaand',
   'weerFeed',
   'weerStation',
+  'contactAdres',
 ];
 
 /** A valid value other than the default, for every kind of setting. */
@@ -115,6 +121,8 @@ function otherValue(s: SettingDefinition): unknown {
       return s.options.find((o) => o.value !== s.default)!.value;
     case 'text':
       return `casino & "loterij"\n<b>wethouder</b>\n\nbonus's ${s.key}`;
+    case 'email':
+      return 'redactie@peelstad.example';
   }
 }
 
@@ -130,6 +138,8 @@ function invalidValues(s: SettingDefinition): unknown[] {
       return [...always, 'anders', s.default.toUpperCase(), 1];
     case 'text':
       return [...always, 42, false];
+    case 'email':
+      return [...always, 42, 'geen adres', 'redactie@', 'a b@voorbeeld.nl', `${'x'.repeat(s.max)}@voorbeeld.nl`];
   }
 }
 
@@ -319,6 +329,7 @@ describe('settings store and form', () => {
       startMaand: '5',
       weerFeed: 'http://127.0.0.1/weer',
       weerStation: '6260',
+      contactAdres: ' redactie@voorbeeld.nl ',
     });
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.deepEqual(parsed.value, {
@@ -339,6 +350,7 @@ describe('settings store and form', () => {
       mail: { moderatorDigestMinutes: 30 },
       documents: { answerTermDays: 42 },
       tagline: { template: 'Buiten {temperatuur}\n', startYear: 2005, startMonth: 5, feedUrl: 'http://127.0.0.1/weer', stationId: 6260 },
+      contactEmail: 'redactie@voorbeeld.nl',
     });
   });
 
@@ -422,6 +434,11 @@ describe('settings store and form', () => {
         const res = await post(s.form, 'anders');
         assert.equal(res.status, 422, `${s.form}=anders`);
         assert.ok(res.text.includes(`${s.shortLabel}: kies een van de mogelijkheden.`), `${s.form}: the message`);
+      } else if (s.kind === 'email') {
+        const res = await post(s.form, 'redactie@peelstad');
+        assert.equal(res.status, 422, `${s.form}: an address without a domain`);
+        assert.ok(res.text.includes(`${s.shortLabel}: dit lijkt geen geldig e-mailadres.`), `${s.form}: the message`);
+        assert.match(res.text, new RegExp(`id="${s.form}"[^>]*value="redactie@peelstad"`), 'what was typed is kept');
       }
     }
   });

@@ -6,6 +6,7 @@ import { buildArticle, buildReactie } from '../helpers/builders';
 import { hiddenInput, postReactieForm } from '../helpers/http';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { DEFAULT_SPAM_SETTINGS, saveSpamSettings } from '../../server/spam/settings';
+import { contentChecks } from '../../server/spam/local-checks';
 import { rememberSpammer } from '../../server/spam/memory';
 import { siteReactieTotal } from '../../server/reacties/counters';
 
@@ -137,6 +138,34 @@ describe('spam: local checks', () => {
       { ip: '198.51.100.50', afterMs: 8000 },
     );
     assert.equal(neighbour.status, 303);
+  });
+
+  it('says how many seconds are left of the flood interval, counted from the last post', async () => {
+    const article = await buildArticle(t.db);
+    const agent = request.agent(t.app);
+    const start = Date.now() + 60_000;
+    const postAt = async (ms: number, reactie: string) => {
+      t.setNow(new Date(start + ms - 10_000));
+      const page = await agent.get(articlePath(article)).set('X-Forwarded-For', '198.51.100.70');
+      t.setNow(new Date(start + ms));
+      return agent
+        .post(`${articlePath(article)}/reacties`)
+        .set('X-Forwarded-For', '198.51.100.70')
+        .type('form')
+        .send({ _token: hiddenInput(page.text, '_token'), naam: 'Snel', email: 'snel@example.nl', reactie, antwoord_op: '', url: '' });
+    };
+    assert.equal((await postAt(0, 'De eerste.')).status, 303);
+    // The interval is 15 seconds (the default); 3 seconds have passed.
+    const early = await postAt(3000, 'De tweede, na 3 seconden.');
+    assert.equal(early.status, 429);
+    assert.match(
+      early.text,
+      /Je plaatste net al een reactie\. Wacht nog 12 seconden en verstuur deze dan opnieuw; je tekst staat er nog\./,
+    );
+    assert.doesNotMatch(early.text, /een paar seconden/);
+    const almost = await postAt(14_500, 'De tweede, bijna.');
+    assert.match(almost.text, /Wacht nog 1 seconde en/);
+    t.setNow(undefined);
   });
 
   it('limits reacties per minute per IP (configurable)', async () => {
@@ -320,5 +349,26 @@ describe('spam: built-in signals', () => {
       website: 'https://casino.example',
     });
     assert.equal((await t.db('reacties').orderBy('id', 'desc').first()).status, 'spam');
+  });
+});
+
+describe('spam: the reasons a moderator reads', () => {
+  it('names the spam signals once, each signal in the detail', () => {
+    const hits = contentChecks(
+      {
+        authorName: 'Casino Bob',
+        authorEmail: 'bob@example.nl',
+        authorUrl: null,
+        body: 'Great post! Best casino bonus.',
+        ip: null,
+        userAgent: null,
+      },
+      DEFAULT_SPAM_SETTINGS,
+    );
+    const signals = hits.filter((h) => h.check === 'spam-signals');
+    assert.equal(signals.length, 1, 'one hit for every signal together');
+    assert.match(signals[0].detail, /spamwoord "casino bonus"/);
+    assert.match(signals[0].detail, /algemene lof \("great post"\)/);
+    assert.equal(signals[0].outcome, 'hold');
   });
 });

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle } from '../helpers/builders';
 import { loginAs } from '../helpers/http';
 import { loadSettings, saveSettings } from '../../server/settings/settings';
+import { ageText } from '../../server/tagline/template';
 
 describe('tagline: the Slogan page for editors', () => {
   let t: TestApp;
@@ -52,6 +53,36 @@ describe('tagline: the Slogan page for editors', () => {
     const entry = await t.db('audit_log').where({ action: 'tagline.update' }).orderBy('id', 'desc').first();
     assert.equal(entry.actor, email);
     assert.match((await agent.get('/beheer/slogan').expect(200)).text, /Slogan opgeslagen/);
+  });
+
+  it('tells the editor what {leeftijd} gives now, as the site shows it, and why {temperatuur} is missing', async () => {
+    await saveSettings(t.db, { tagline: { template: 'Buiten is het {temperatuur} graden, binnen zit al {leeftijd}' } });
+    const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
+    const page = (await agent.get('/beheer/slogan').expect(200)).text;
+    const age = ageText(new Date(Date.UTC(2005, 4, 1)), new Date())!;
+    assert.match(age, /^\d+ jaar$/);
+    assert.ok(page.includes(`Op dit moment geeft {leeftijd}: nu ${age}; {temperatuur}: nu geen: er is geen weerstation ingesteld`), page);
+    assert.doesNotMatch(page, /\(15 jaar\)/, 'no example age that is not the site’s');
+    assert.match(page, new RegExp(`class="tagline-preview">Binnen zit al ${age}<`));
+    assert.match(
+      page,
+      /<p class="form-note tagline-missing">Het deel met \{temperatuur\} valt nu weg, want er is geen temperatuur: er is geen weerstation ingesteld \(Instellingen, weerstation 0\)\.<\/p>/,
+    );
+    // The site says the same age.
+    await agent.post('/beheer/slogan').type('form').send({ _csrf: csrf, sjabloon: 'Al {leeftijd} nieuws', actie: 'opslaan' }).expect(303);
+    assert.equal(await shown(), `Al ${age} nieuws`);
+  });
+
+  it('counts {leeftijd} from the first article when no start year is set, as the voorpagina does', async () => {
+    await saveSettings(t.db, { tagline: { startYear: 0, template: 'Al {leeftijd} nieuws' } });
+    await buildArticle(t.db, { publishedAt: new Date('2015-03-10T10:00:00Z') });
+    const { agent } = await loginAs(t.app, t.db, 'editor');
+    const page = (await agent.get('/beheer/slogan').expect(200)).text;
+    const age = ageText(new Date('2015-03-10T10:00:00Z'), new Date())!;
+    assert.match(page, new RegExp(`class="tagline-preview">Al ${age} nieuws<`));
+    assert.ok(page.includes(`{leeftijd}: nu ${age};`));
+    assert.match((await request(t.app).get('/').expect(200)).text, /sinds de start van de weblog in maart 2015/);
+    await saveSettings(t.db, { tagline: { startYear: 2005, startMonth: 5 } });
   });
 
   it('an empty template shows the standard line', async () => {

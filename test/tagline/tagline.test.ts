@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle } from '../helpers/builders';
+import { loginAs } from '../helpers/http';
 import { saveSettings } from '../../server/settings/settings';
 import { refreshTagline } from '../../server/tagline/state';
 import { ageText, renderTagline } from '../../server/tagline/template';
@@ -129,13 +130,32 @@ describe('tagline: on the pages, with a fake weather feed', function () {
     assert.equal(await shown(), `Buiten is het -5 graden, binnen zit al ${age()}`, 'the kept voorpagina was made again');
   });
 
+  const WHY = {
+    'http-500':
+      /want er is geen temperatuur: de weerfeed antwoordde niet bij de laatste poging, om \d\d:\d\d; over hooguit tien minuten vragen we het opnieuw\./,
+    garbage:
+      /want er is geen temperatuur: de weerfeed gaf geen bruikbare temperatuur voor weerstation 6260; klopt het nummer van het station\?/,
+    'no-station': /want er is geen temperatuur: de weerfeed gaf geen bruikbare temperatuur voor weerstation 6260/,
+  };
   for (const mode of ['http-500', 'garbage', 'no-station'] as const) {
-    it(`leaves the temperature out when the feed answers ${mode}`, async () => {
+    it(`leaves the temperature out when the feed answers ${mode}, and tells the editor why`, async () => {
       feed.mode = mode;
       assert.equal(await refresh(), `Binnen zit al ${age()}`);
       assert.equal(await shown(), `Binnen zit al ${age()}`);
+      const slogan = (await (await loginAs(t.app, t.db, 'editor')).agent.get('/beheer/slogan').expect(200)).text;
+      assert.match(slogan, /class="tagline-preview">Binnen zit al /);
+      assert.match(slogan, WHY[mode]);
+      assert.match(slogan, /\{temperatuur\}: nu geen: de weerfeed/);
     });
   }
+
+  it('shows the editor the temperature it has, and no note', async () => {
+    await refresh();
+    const slogan = (await (await loginAs(t.app, t.db, 'editor')).agent.get('/beheer/slogan').expect(200)).text;
+    assert.match(slogan, /class="tagline-preview">Buiten is het 12 graden, binnen zit al /);
+    assert.match(slogan, /\{temperatuur\}: nu 12 graden\./);
+    assert.doesNotMatch(slogan, /tagline-missing/);
+  });
 
   it('never makes a page wait for a feed that hangs, and gives up on it after the timeout', async () => {
     await refresh();

@@ -69,6 +69,13 @@ describe('tags', () => {
     const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
     const editor = await agent.get(`/beheer/artikelen/${article.id}`).expect(200);
     assert.match(editor.text, /<h2 id="tags-kop">Tags<\/h2>/);
+    assert.match(editor.text, /<label for="veld-tags">Tags van dit artikel<\/label>/);
+    const ids = [...editor.text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+      'every id in the editor is unique',
+    );
     const res = await agent
       .post(`/beheer/artikelen/${article.id}/tags`)
       .type('form')
@@ -88,6 +95,25 @@ describe('tags', () => {
 
     await agent.post(`/beheer/artikelen/${article.id}/tags`).type('form').send({ _csrf: csrf, tags: '' }).expect(303);
     assert.doesNotMatch((await request(t.app).get(articlePath(article)).expect(200)).text, /article-tags/);
+  });
+
+  it('reads "&" in a tag as "en", and keeps a tag made before that under its old address', async () => {
+    const article = await buildArticle(t.db);
+    const { agent, csrf } = await loginAs(t.app, t.db, 'editor');
+    await t.db('tags').insert({ slug: 'b-w', name: 'B&W' });
+    await agent.post(`/beheer/artikelen/${article.id}/tags`).type('form').send({ _csrf: csrf, tags: 'B&W, Wonen & werken' }).expect(303);
+    const page = (await request(t.app).get(articlePath(article)).expect(200)).text;
+    assert.match(page, /<a href="\/tags\/b-w" rel="tag">B&amp;W<\/a>/, 'the existing tag, not a second one');
+    assert.match(page, /<a href="\/tags\/wonen-en-werken" rel="tag">Wonen &amp; werken<\/a>/);
+    assert.equal(
+      await t
+        .db('tags')
+        .where({ name: 'B&W' })
+        .count({ n: '*' })
+        .first()
+        .then((r) => Number(r?.n)),
+      1,
+    );
   });
 
   it('refuses too long a tag with 422 and a Dutch message, keeping what was typed', async () => {
