@@ -73,7 +73,7 @@ export function overlap(a: string, b: string): number {
 }
 
 /** A text counts as the labelled one at this overlap (a stray word or a kept number may differ). */
-export const SAME_TEXT = 0.85;
+const SAME_TEXT = 0.85;
 
 function sameValue(got: unknown, want: string | string[] | number): boolean {
   if (Array.isArray(want)) {

@@ -35,7 +35,7 @@ const ALONE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(:?)$/u;
 /** Labels that only count with a value on the same line ("Motie: …", "Voor: 21"): alone they are a title or a word. */
 const INLINE_ONLY = new Set(['motie', 'voor', 'tegen', 'stemmen', 'wethouder', 'contact', 'van', 'raadslid', 'titel', 'fractie', 'partij']);
 /** The sender's name at the top of a letterhead. */
-export const ORGANISATION =
+const ORGANISATION =
   /^(?:gemeente|provincie|waterschap|ministerie van|college van burgemeester en wethouders van|(?:het\s+)?college\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?\s+van)\s+\S.{0,50}$/i;
 const MAX_VALUE_LINES: Record<FieldKind, number> = { date: 1, number: 1, choice: 1, url: 1, text: 4, multiline: 12, list: 12 };
 /** Values that never run over a second line. */
@@ -58,7 +58,7 @@ const FURNITURE = [
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const ADDRESS = /^(?:postbus\s+\d+|\d{4}\s?[A-Z]{2}\b|(?:t|tel|telefoon|f|fax|e|e-mail)\s*[.:]?\s*[+\d(][\d\s()+-]{7,}$)/i;
 
-export const isFurniture = (text: string): boolean => FURNITURE.some((re) => re.test(text.trim())) || URL_ONLY.test(text.trim());
+const isFurniture = (text: string): boolean => FURNITURE.some((re) => re.test(text.trim())) || URL_ONLY.test(text.trim());
 
 function inlineLabel(text: string): { concept: Concept; value: string } | null {
   const m = INLINE.exec(text);

@@ -182,7 +182,7 @@ export function toLines(text: string): Line[] {
 }
 
 /** The text as the body shows it: tabs become spaces. */
-export const plain = (text: string): string => text.replace(/\t+/g, ' ');
+const plain = (text: string): string => text.replace(/\t+/g, ' ');
 
 /** Joins lines broken by a PDF: a hyphen at a line end joins a broken word, or stays when it joins two words. */
 export function joinLines(parts: string[]): string {
