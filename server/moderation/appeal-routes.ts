@@ -11,7 +11,7 @@ import { findArticleById } from '../articles/queries';
 import { addLogEntry, MODERATION_REASONS, removedPublicly } from '../reacties/moderation-log';
 import { findReactie, lockReactie, type Reactie } from '../reacties/queries';
 import { plainTextToParagraphs } from '../reacties/thread';
-import { field, parseId, type FieldErrors } from '../shared/validation';
+import { checkMultiLine, field, isBlank, parseId, tidyText, type FieldErrors } from '../shared/validation';
 import { applyModerationAction } from './actions';
 import { readDecision, reasonLocals } from './decision';
 import { addAppeal, APPEAL_MAX, appealLinkValid, decideAppeal, findAppeal, hasOpenAppeal, listOpenAppeals } from './appeals';
@@ -81,15 +81,15 @@ export function appealRoutes(deps: Deps): Router {
 
   router.post('/moderatie/bezwaar/:id', noStore, perIp, async (req, res) => {
     const r = await fromLink(req);
-    const body = field(req.body, 'bezwaar').replace(/\r\n?/g, '\n').trim();
     const errors: FieldErrors = {};
-    if (!body) errors.bezwaar = 'Schrijf waarom de moderatie nog eens moet kijken.';
-    else if ([...body].length > APPEAL_MAX)
-      errors.bezwaar = `Maak je bezwaar korter: hoogstens ${APPEAL_MAX} tekens (nu ${[...body].length}).`;
+    // The shared check: control characters refused, only invisible characters counts as nothing typed.
+    const typed = checkMultiLine(errors, 'bezwaar', field(req.body, 'bezwaar'), { label: 'Je bezwaar', required: false, max: APPEAL_MAX });
+    const body = tidyText(typed);
+    if (isBlank(typed)) errors.bezwaar = 'Schrijf waarom de moderatie nog eens moet kijken.';
     if (!(await removedPublicly(deps.db, r.id)))
       errors.bezwaar = 'Deze reactie is niet (meer) verwijderd door de moderatie: er valt niets tegen te maken.';
     else if (await hasOpenAppeal(deps.db, r.id)) errors.bezwaar = 'Je bezwaar is al binnen; een moderator kijkt ernaar.';
-    if (Object.keys(errors).length) return render(res, 422, r, linkToken(req), { body }, errors);
+    if (Object.keys(errors).length) return render(res, 422, r, linkToken(req), { body: typed }, errors);
     await addAppeal(deps.db, r.id, body, deps.clock());
     await render(
       res,

@@ -15,7 +15,7 @@ import { MODERATION_REASONS } from '../reacties/moderation-log';
 import { addReport, isReportReason, networkKey, readerKey, REPORT_NOTE_MAX, REPORT_REASONS } from '../reacties/reports';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { loadSettings } from '../settings/settings';
-import { field, parseId, type FieldErrors } from '../shared/validation';
+import { checkMultiLine, field, isBlank, parseId, tidyText, type FieldErrors } from '../shared/validation';
 
 const GONE = 'Deze reactie staat niet (meer) op de pagina. Misschien heeft de moderatie er al naar gekeken.';
 const REASON_HELP: Record<(typeof REPORT_REASONS)[number], string> = {
@@ -94,8 +94,8 @@ export function reportRoutes(deps: Deps): Router {
     const values = readValues(req);
     const errors: FieldErrors = {};
     if (!isReportReason(values.reason)) errors.reden = 'Kies waarom je deze reactie meldt.';
-    if ([...values.note].length > REPORT_NOTE_MAX)
-      errors.toelichting = `Maak de toelichting korter: hoogstens ${REPORT_NOTE_MAX} tekens (nu ${[...values.note].length}).`;
+    // The shared check: control characters refused; only invisible characters is no note.
+    const note = checkMultiLine(errors, 'toelichting', values.note, { label: 'De toelichting', required: false, max: REPORT_NOTE_MAX });
     // An expired token is no forgery (a page left open for a week): ask to send it once more.
     if (!token.ok) return render(res, 422, reactie, article, values, errors, 'Dit formulier was verlopen. Verstuur het nog een keer.');
     if (Object.keys(errors).length || !isReportReason(values.reason)) return render(res, 422, reactie, article, values, errors);
@@ -105,7 +105,7 @@ export function reportRoutes(deps: Deps): Router {
       {
         reactieId: reactie.id,
         reason: values.reason,
-        note: values.note || null,
+        note: isBlank(note) ? null : tidyText(note),
         readerKey: readerKey(deps.config.sessionSecret, req.ip ?? ''),
         networkKey: networkKey(deps.config.sessionSecret, req.ip ?? ''),
       },

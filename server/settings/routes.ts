@@ -2,11 +2,12 @@
 // same page belongs to the spam feature (spam/akismet-routes.ts), which renders this page with it.
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
-import { currentActor, requirePermission } from '../accounts/auth';
+import { currentActor, currentUser, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import type { FieldErrors } from '../shared/validation';
 import { SETTINGS_FORM_GROUPS, formFromSettings, parseSettingsForm, type SettingsForm } from './form';
+import { SETTINGS } from './schema';
 import type { Knex } from 'knex';
 import { forgetKeptSettings, loadSettings, saveSettings, type Settings } from './settings';
 
@@ -32,6 +33,7 @@ export function renderSettingsPage(
     title: 'Instellingen',
     bodyClass: 'beheer',
     groups: SETTINGS_FORM_GROUPS,
+    isAdmin: currentUser(res).role === 'admin',
     form,
     errors,
     akismetConfigured: deps.config.akismet !== null,
@@ -57,7 +59,11 @@ export function settingsRoutes(deps: Deps, afterSave?: AfterSettingsSave): Route
   });
 
   router.post('/beheer/instellingen', ...settingsGuard, async (req, res) => {
-    const parsed = parseSettingsForm(req.body);
+    // A setting only an admin changes keeps its stored value when someone else saves the form.
+    const kept = currentUser(res).role === 'admin' ? {} : formFromSettings(await loadSettings(deps.db));
+    const body = { ...(req.body as Record<string, unknown>) };
+    for (const s of SETTINGS) if (s.adminOnly && s.form in kept) body[s.form] = kept[s.form];
+    const parsed = parseSettingsForm(body);
     if (!parsed.ok) return renderSettingsPage(deps, res, { status: 422, form: parsed.input, errors: parsed.errors });
     await deps.db.transaction(async (trx) => {
       const before = afterSave ? await loadSettings(trx) : null;

@@ -23,6 +23,8 @@ interface SettingBase {
   label: string;
   shortLabel: string;
   help?: string;
+  /** Only an admin changes it (moderators, who may change the others, see it read-only). */
+  adminOnly?: boolean;
 }
 
 /** A whole number from min to max, typed in a text field. */
@@ -242,6 +244,8 @@ const SETTINGS_SCHEMA = [
     // Only the redactie: a badge for another body (the college, the council) is the admin's deliberate choice.
     default: 'de redactie',
     form: 'namensRollen',
+    // Who may speak for whom is the admin's decision: a moderator must not give themselves a badge.
+    adminOnly: true,
     group: 'Moderatie',
     label: 'Namens wie redactie en moderatie kunnen reageren (één per regel)',
     shortLabel: 'Namens wie',

@@ -6,7 +6,7 @@ import type { Db } from '../db/knex';
 import { loadSettings, type Settings } from '../settings/settings';
 import { formatTime } from '../shared/format';
 import { ageText, renderTagline, temperatureText } from './template';
-import { fetchTemperatureReading, weatherConfigured, type WeatherProblem } from './weather';
+import { fetchTemperatureReading, weatherConfigured, type FeedFetchOptions, type WeatherProblem } from './weather';
 
 // Buienradar updates every ten minutes; asking more often only adds load on a free service.
 const FETCH_INTERVAL_MS = 10 * 60 * 1000;
@@ -73,6 +73,8 @@ function missingText(problem: WeatherProblem | 'not-fetched', station: number, a
       return station > 0
         ? 'er is geen weerfeed ingesteld (Instellingen, adres van de weerfeed)'
         : 'er is geen weerstation ingesteld (Instellingen, weerstation 0)';
+    case 'not-public':
+      return 'het adres van de weerfeed is geen openbaar internetadres (het wijst naar deze server of een intern netwerk); kies een openbare weerfeed';
     case 'no-answer':
       return `de weerfeed antwoordde niet${at === null ? '' : ` bij de laatste poging, om ${formatTime(new Date(at))}`}; over hooguit tien minuten vragen we het opnieuw`;
     case 'no-reading':
@@ -118,9 +120,15 @@ export async function showTemplateNow(db: Db, template: string, now: Date, first
 
 /**
  * Recomputes the tagline from the settings; fetches the temperature when the template asks for it,
- * at most every ten minutes. `firstArticleAt` says when the weblog started if the settings do not.
+ * at most every ten minutes. `firstArticleAt` says when the weblog started if the settings do not;
+ * `feedOptions` is for tests only (a fake feed on 127.0.0.1).
  */
-export async function refreshTagline(db: Db, now: Date, firstArticleAt: () => Promise<Date | null>): Promise<string> {
+export async function refreshTagline(
+  db: Db,
+  now: Date,
+  firstArticleAt: () => Promise<Date | null>,
+  feedOptions: FeedFetchOptions = {},
+): Promise<string> {
   const state = stateOf(db);
   const settings = await loadSettings(db);
   const { template, feedUrl, stationId } = settings.tagline;
@@ -135,7 +143,7 @@ export async function refreshTagline(db: Db, now: Date, firstArticleAt: () => Pr
     // Marked before the fetch: a slow feed is not asked again by the next round.
     state.fetchedAt = now.getTime();
     state.source = source;
-    const reading = await fetchTemperatureReading(feedUrl.trim(), stationId);
+    const reading = await fetchTemperatureReading(feedUrl.trim(), stationId, feedOptions);
     state.temperature = reading.celsius;
     state.problem = reading.problem;
   }

@@ -1,6 +1,10 @@
 // The outside temperature from a public weather feed (Buienradar's JSON feed by default):
 // fetched with a short timeout, checked, and anything unexpected is "no temperature". It never
-// throws: a feed that hangs, fails or changes its format only leaves the temperature out.
+// throws: a feed that hangs, fails or changes its format only leaves the temperature out. The feed's
+// address is a setting, so it is fetched as every outgoing request of ours is (http/guarded-fetch.ts):
+// public addresses only, also after a redirect, so the setting cannot reach the server itself or the
+// network behind it.
+import { guardedGet, type GuardedGetOptions } from '../http/guarded-fetch';
 
 // A page never waits on this, but the refresh job should not hang on a stalled feed either.
 const FEED_TIMEOUT_MS = 3000;
@@ -27,7 +31,10 @@ export function temperatureFromFeed(feed: unknown, stationId: number): number | 
  * Why there is no temperature, for the editor: no feed or station set, the feed did not answer
  * (a network error, a timeout, an HTTP error), or it answered without a temperature for the station.
  */
-export type WeatherProblem = 'not-configured' | 'no-answer' | 'no-reading';
+export type WeatherProblem = 'not-configured' | 'not-public' | 'no-answer' | 'no-reading';
+
+/** Tests only: what a test may set of the guard (a fake feed on 127.0.0.1); never a setting. */
+export type FeedFetchOptions = Pick<GuardedGetOptions, 'loopbackPortsForTests' | 'resolve'>;
 
 export interface TemperatureReading {
   celsius: number | null;
@@ -40,19 +47,38 @@ export function weatherConfigured(url: string, stationId: number): boolean {
   return /^https?:\/\//.test(url) && stationId > 0;
 }
 
-export async function fetchTemperatureReading(url: string, stationId: number, timeoutMs = FEED_TIMEOUT_MS): Promise<TemperatureReading> {
-  if (!weatherConfigured(url, stationId)) return { celsius: null, problem: 'not-configured' };
-  let text: string;
+/** The body of a 200 answer as text, or null when it is longer than the feed we know or ends in an error. */
+async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
-    if (!res.ok) return { celsius: null, problem: 'no-answer' };
-    text = await res.text();
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > max) return null;
+      chunks.push(chunk);
+    }
   } catch {
-    return { celsius: null, problem: 'no-answer' };
+    return null;
   }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function fetchTemperatureReading(
+  url: string,
+  stationId: number,
+  options: FeedFetchOptions = {},
+  timeoutMs = FEED_TIMEOUT_MS,
+): Promise<TemperatureReading> {
+  if (!weatherConfigured(url, stationId)) return { celsius: null, problem: 'not-configured' };
+  const signal = AbortSignal.timeout(timeoutMs);
+  const res = await guardedGet(url, { ...options, allowed: () => true, signal });
+  if (!res.ok) return { celsius: null, problem: res.why === 'address' ? 'not-public' : 'no-answer' };
+  const text = await readCapped(res.body as AsyncIterable<Buffer>, MAX_FEED_BYTES);
+  res.body.destroy();
+  if (text === null) return { celsius: null, problem: signal.aborted ? 'no-answer' : 'no-reading' };
   let celsius: number | null = null;
   try {
-    celsius = text.length > MAX_FEED_BYTES ? null : temperatureFromFeed(JSON.parse(text), stationId);
+    celsius = temperatureFromFeed(JSON.parse(text), stationId);
   } catch {
     celsius = null;
   }

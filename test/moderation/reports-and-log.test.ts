@@ -68,6 +68,10 @@ describe('reports of reacties and the public moderation log', () => {
     const long = await report(id, { reden: 'spam', toelichting: 'x'.repeat(501) });
     assert.equal(long.status, 422);
     assert.match(long.text, /hoogstens 500 tekens/);
+    // A control character is refused with a message (not a database error), the note kept.
+    const nul = await report(id, { reden: 'spam', toelichting: 'Zie\u0000 hier' });
+    assert.equal(nul.status, 422);
+    assert.match(nul.text, /onzichtbare tekens die we niet kunnen opslaan/);
     assert.equal(
       await t
         .db('reactie_reports')
@@ -77,6 +81,13 @@ describe('reports of reacties and the public moderation log', () => {
         .then((r) => Number(r?.n)),
       0,
     );
+  });
+
+  it('stores a note of only invisible characters as no note', async () => {
+    const article = await buildArticle(t.db);
+    const id = await buildReactie(t.db, article, { status: 'approved' });
+    assert.match((await report(id, { reden: 'spam', toelichting: '\u200B\u3164 ' })).text, /Bedankt voor je melding/);
+    assert.equal((await t.db('reactie_reports').where({ reactie_id: id }).first()).note, null);
   });
 
   it('takes one report per reader and keeps only a keyed hash of the address', async () => {
@@ -308,6 +319,16 @@ describe('reports of reacties and the public moderation log', () => {
     const empty = await request(t.app).post(link).type('form').send({ bezwaar: '  ' });
     assert.equal(empty.status, 422);
     assert.match(empty.text, /Schrijf waarom/);
+    // Only invisible characters is nothing written; a control character is refused with a message, the text kept.
+    for (const invisible of ['\u200B', '\u3164 \u2800', '\u202E\uFEFF']) {
+      const res = await request(t.app).post(link).type('form').send({ bezwaar: invisible });
+      assert.equal(res.status, 422, JSON.stringify(invisible));
+      assert.match(res.text, /Schrijf waarom/);
+    }
+    const nul = await request(t.app).post(link).type('form').send({ bezwaar: 'Het ging\u0000 over de stalling.' });
+    assert.equal(nul.status, 422);
+    assert.match(nul.text, /onzichtbare tekens die we niet kunnen opslaan/);
+    assert.match(nul.text, /over de stalling\./);
     const sent = await request(t.app).post(link).type('form').send({ bezwaar: 'Het ging wel degelijk over de stalling.' });
     assert.equal(sent.status, 200);
     assert.match(sent.text, /Je bezwaar is ontvangen/);

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle } from '../helpers/builders';
-import { ARTICLE_FORM, hiddenInput, loginAs, postReactieForm, saveSettingsForm } from '../helpers/http';
+import { ARTICLE_FORM, hiddenInput, loginAs, postReactieForm, saveSettingsForm, settingsFormWith } from '../helpers/http';
 import { articlePath, findArticleBySlug } from '../../server/articles/queries';
-import { saveSettings } from '../../server/settings/settings';
+import { loadSettings, saveSettings } from '../../server/settings/settings';
 import { saveSpamSettings } from '../../server/spam/settings';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -107,6 +107,36 @@ describe('participation: official replies', () => {
         namens: 'het college',
       });
     assert.equal(refused.status, 403, 'not a role of the default setting');
+
+    // A moderator may change the other settings, but cannot give themselves another badge.
+    const form = await mod.agent.get('/beheer/instellingen').expect(200);
+    assert.match(form.text, /<textarea id="namensRollen" name="namensRollen"[^>]* readonly/);
+    assert.match(form.text, /Alleen een beheerder kan dit wijzigen\./);
+    await mod.agent
+      .post('/beheer/instellingen')
+      .type('form')
+      .send({
+        ...settingsFormWith({ namensRollen: 'de redactie\nhet college', sluitNaDagen: '21' }),
+        _csrf: hiddenInput(form.text, '_csrf'),
+      })
+      .expect(303);
+    assert.deepEqual((await loadSettings(t.db)).reacties, { closeAfterDays: 21, officialRoles: 'de redactie' });
+    assert.equal(
+      (
+        await mod.agent
+          .post(`${articlePath(article)}/reacties`)
+          .type('form')
+          .send({
+            _token: hiddenInput((await mod.agent.get(articlePath(article)).expect(200)).text, '_token'),
+            naam: 'Mod',
+            email: mod.email,
+            reactie: 'Namens het college: toch maar.',
+            namens: 'het college',
+          })
+      ).status,
+      403,
+    );
+    await saveSettings(t.db, { reacties: { closeAfterDays: 0 } });
 
     await saveSettingsForm(t.app, t.db, { namensRollen: 'de redactie\nhet college' });
     const after = (await ed.agent.get(articlePath(article)).expect(200)).text;

@@ -13,7 +13,7 @@ import { refreshTagline } from '../../server/tagline/state';
 import { ageText, renderTagline } from '../../server/tagline/template';
 import { temperatureFromFeed } from '../../server/tagline/weather';
 
-type FeedMode = 'ok' | 'hang' | 'http-500' | 'garbage' | 'no-station';
+type FeedMode = 'ok' | 'hang' | 'http-500' | 'garbage' | 'no-station' | 'redirect';
 
 interface FakeFeed {
   url: string;
@@ -30,6 +30,7 @@ async function startFakeFeed(): Promise<FakeFeed> {
     feed.requests++;
     if (feed.mode === 'hang') return void hanging.add(res);
     if (feed.mode === 'http-500') return void res.writeHead(500).end('stuk');
+    if (feed.mode === 'redirect') return void res.writeHead(302, { Location: 'http://169.254.169.254/latest/meta-data/' }).end();
     res.writeHead(200, { 'Content-Type': 'application/json' });
     if (feed.mode === 'garbage') return void res.end('{"actual": {"stationmeasurements": [{"stationid": 6260, "temp');
     const stations = [
@@ -87,7 +88,9 @@ describe('tagline: on the pages, with a fake weather feed', function () {
   let feed: FakeFeed;
   let clock: number;
   // Every refresh in these tests is more than ten minutes after the last: the feed is asked again.
-  const refresh = () => refreshTagline(t.db, new Date((clock += 11 * 60_000)), () => Promise.resolve(null));
+  // The fake feed is on 127.0.0.1, which the guard refuses: its port alone is let through, as tests may.
+  const feedOptions = () => ({ loopbackPortsForTests: [Number(new URL(feed.url).port)] });
+  const refresh = () => refreshTagline(t.db, new Date((clock += 11 * 60_000)), () => Promise.resolve(null), feedOptions());
   const age = () => ageText(new Date(Date.UTC(2005, 4, 1)), new Date(clock))!;
   const shown = async () => /<span class="site-tagline">([^<]*)<\/span>/.exec((await request(t.app).get('/').expect(200)).text)![1];
 
@@ -123,7 +126,7 @@ describe('tagline: on the pages, with a fake weather feed', function () {
     assert.match(await shown(), /Buiten is het 12 graden/);
     const asked = feed.requests;
     feed.temperature = -4.6;
-    await refreshTagline(t.db, new Date(clock + 60_000), () => Promise.resolve(null));
+    await refreshTagline(t.db, new Date(clock + 60_000), () => Promise.resolve(null), feedOptions());
     assert.equal(feed.requests, asked, 'not within ten minutes');
     assert.match(await shown(), /Buiten is het 12 graden/);
     await refresh();
@@ -148,6 +151,22 @@ describe('tagline: on the pages, with a fake weather feed', function () {
       assert.match(slogan, /\{temperatuur\}: nu geen: de weerfeed/);
     });
   }
+
+  it('never asks a feed at an internal address, and tells the editor to choose a public one', async () => {
+    const asked = feed.requests;
+    // Without the test's exception the fake feed on 127.0.0.1 is what it is: this server itself.
+    assert.equal(await refreshTagline(t.db, new Date((clock += 11 * 60_000)), () => Promise.resolve(null)), `Binnen zit al ${age()}`);
+    assert.equal(feed.requests, asked, 'the feed was not asked');
+    const slogan = (await (await loginAs(t.app, t.db, 'editor')).agent.get('/beheer/slogan').expect(200)).text;
+    assert.match(slogan, /geen openbaar internetadres \(het wijst naar deze server of een intern netwerk\); kies een openbare weerfeed/);
+    // Nor through a redirect: a feed whose port is let through, sending the request on to the cloud's metadata address.
+    feed.mode = 'redirect';
+    assert.equal(await refresh(), `Binnen zit al ${age()}`);
+    assert.match(
+      (await (await loginAs(t.app, t.db, 'editor')).agent.get('/beheer/slogan').expect(200)).text,
+      /geen openbaar internetadres/,
+    );
+  });
 
   it('shows the editor the temperature it has, and no note', async () => {
     await refresh();
