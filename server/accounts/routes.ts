@@ -8,6 +8,7 @@ import { COLUMN_LIMITS } from '../db/limits';
 import { charLength, field, firstChars, hasForbiddenChars, normalizeLine, withoutForbiddenChars } from '../shared/validation';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { findUserForLogin, normalizeEmail, recordLogin } from './users';
+import { knownDevice, rememberDevice } from './login-device';
 
 const LOGIN_FORM = 'login';
 const GENERIC_FAILURE = 'Onjuiste inloggegevens. Controleer je e-mailadres en wachtwoord.';
@@ -59,8 +60,14 @@ export function accountRoutes(deps: Deps): Router {
     onlyFailures: true,
     onLimit: tooMany,
   });
-  // Failures per account, wherever they come from: slows down guessing one editor's password from many addresses.
-  const accountKey = (req: import('express').Request) => field(req.body, 'email').trim().toLowerCase() || '(leeg)';
+  // Failures per account, wherever they come from: slows down guessing one editor's password from many
+  // addresses. A browser that logged in to the account before has a budget of its own
+  // (login-device.ts), so strangers' failures cannot lock the account's own people out.
+  const emailKey = (req: import('express').Request) => field(req.body, 'email').trim().toLowerCase() || '(leeg)';
+  const accountKey = (req: import('express').Request) => {
+    const key = emailKey(req);
+    return knownDevice(req, deps.config.sessionSecret, key) ? `${key}#bekend-apparaat` : key;
+  };
   const perAccount = limiter({ db: deps.db, secret: deps.config.sessionSecret }, 'login-account', limits.loginFailuresPerAccount, {
     key: accountKey,
     onlyFailures: true,
@@ -96,6 +103,7 @@ export function accountRoutes(deps: Deps): Router {
     // The right password: the account's earlier typing errors are forgiven (the address's are not,
     // or one known password would reset the budget for guessing others).
     await perAccount.reset(accountKey(req));
+    rememberDevice(res, deps.config.sessionSecret, emailKey(req), deps.config.env === 'production');
     await audit(deps.db, { id: user.id, email: user.email }, 'login.success');
     res.redirect(303, terug);
   });

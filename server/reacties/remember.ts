@@ -1,6 +1,7 @@
 // "Onthoud mijn gegevens": name, e-mail and website in a cookie on the reader's own device,
 // set only when they tick the box, removed when they post without it.
 import type { Request, Response } from 'express';
+import { parseCookies } from '../http/cookies';
 
 const REMEMBER_COOKIE = 'stadslog_onthoud';
 const REMEMBER_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
@@ -9,15 +10,6 @@ export interface RememberedDetails {
   name: string;
   email: string;
   website: string;
-}
-
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return out;
 }
 
 export function readRemembered(req: Request): RememberedDetails | null {

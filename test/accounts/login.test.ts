@@ -181,3 +181,61 @@ describe('accounts: only failed logins count against the limits', () => {
     assert.match(blocked.text, /Te veel inlogpogingen\. Wacht een minuut en probeer het dan opnieuw\./);
   });
 });
+
+describe('accounts: strangers cannot lock an account out', () => {
+  let t: TestApp;
+  before(async () => {
+    const base = testConfig().rateLimits;
+    // Behind one proxy: each stranger comes from an address of their own (X-Forwarded-For).
+    t = await createTestApp({
+      trustProxy: 1,
+      rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } },
+    });
+  });
+  after(async () => t.close());
+
+  /** A login from a browser with these cookies (none: a new browser), at this address. */
+  async function loginFrom(ip: string, email: string, password: string, cookie = '') {
+    const page = await request(t.app).get('/beheer/inloggen').set('X-Forwarded-For', ip).expect(200);
+    const post = request(t.app).post('/beheer/inloggen').set('X-Forwarded-For', ip);
+    if (cookie) void post.set('Cookie', cookie);
+    return post.type('form').send({ _token: hiddenInput(page.text, '_token'), email, wachtwoord: password, terug: '/beheer' });
+  }
+  const deviceCookie = (res: request.Response) =>
+    ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('stadslog_apparaat='))
+      ?.split(';')[0];
+
+  it('lets a browser that logged in to the account before in, after strangers used up its failures', async () => {
+    const admin = await buildUser(t.db, 'admin');
+    const first = await loginFrom('192.0.2.10', admin.email, TEST_PASSWORD);
+    assert.equal(first.status, 303);
+    const own = deviceCookie(first);
+    assert.ok(own, 'the browser is remembered for this account');
+    const set = ([] as string[]).concat(first.headers['set-cookie'] ?? []).find((c) => c.startsWith('stadslog_apparaat='))!;
+    assert.match(set, /; Path=\/beheer\/inloggen;.*; HttpOnly; SameSite=Lax$/);
+    assert.ok(!own.includes(admin.email) && !own.includes(encodeURIComponent(admin.email)), 'the cookie does not hold the address');
+
+    // Five strangers, five addresses, five wrong passwords: the account's limit of 3 is reached.
+    for (let i = 0; i < 5; i++) await loginFrom(`198.51.100.${i + 1}`, admin.email, 'fout-fout-fout-fout');
+    const stranger = await loginFrom('203.0.113.9', admin.email, TEST_PASSWORD);
+    assert.equal(stranger.status, 429, 'a new browser waits, even with the right password');
+    assert.match(stranger.text, /Te veel inlogpogingen/);
+    // A made-up cookie is a new browser too, and so is another account's.
+    assert.equal((await loginFrom('203.0.113.10', admin.email, TEST_PASSWORD, 'stadslog_apparaat=bWFkZS11cA')).status, 429);
+    const other = await buildUser(t.db, 'editor');
+    const otherCookie = deviceCookie(await loginFrom('192.0.2.11', other.email, TEST_PASSWORD))!;
+    assert.equal((await loginFrom('203.0.113.11', admin.email, TEST_PASSWORD, otherCookie)).status, 429);
+
+    // The admin's own browser still gets in.
+    assert.equal((await loginFrom('192.0.2.10', admin.email, TEST_PASSWORD, own)).status, 303);
+  });
+
+  it('still limits guessing from a known browser on its own budget', async () => {
+    const editor = await buildUser(t.db, 'editor');
+    const own = deviceCookie(await loginFrom('192.0.2.20', editor.email, TEST_PASSWORD))!;
+    for (let i = 0; i < 3; i++) assert.equal((await loginFrom('192.0.2.20', editor.email, 'fout-fout-fout-fout', own)).status, 401);
+    assert.equal((await loginFrom('192.0.2.20', editor.email, TEST_PASSWORD, own)).status, 429);
+  });
+});
