@@ -3,7 +3,7 @@
 import type { Deps } from '../deps';
 import type { Db } from '../db/knex';
 import { forgetHits } from '../http/rate-limit-store';
-import { emailKey } from '../shared/email';
+import { mailboxKey } from '../shared/email';
 import { eraseOutboxMailsOf, purgeRowlessOutbox } from './outbox';
 import { eraseMailsOf, purgeOldMails } from './queue';
 import { CONFIRMATION_LIMIT } from './subscribe';
@@ -22,7 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function eraseMailData(deps: Pick<Deps, 'db' | 'config'>, email: string): Promise<void> {
   await eraseSubscriptions(deps.db, email);
   const mailIds = await eraseMailsOf(deps.db, email);
-  await forgetHits(deps.db, deps.config.sessionSecret, CONFIRMATION_LIMIT.prefix, emailKey(email));
+  await forgetHits(deps.db, deps.config.sessionSecret, CONFIRMATION_LIMIT.prefix, mailboxKey(email));
   await eraseOutboxMailsOf(deps.db, deps.config.mail.outboxDir, email, mailIds);
 }
 

@@ -10,7 +10,7 @@ import type { Deps } from '../deps';
 import { findArticleById } from '../articles/queries';
 import { countHit } from '../http/rate-limit-store';
 import type { AfterPost } from '../reacties/submit';
-import { emailKey } from '../shared/email';
+import { mailboxKey } from '../shared/email';
 import { signedQuery } from './links';
 import { confirmationMail } from './messages';
 import { enqueueMail } from './queue';
@@ -35,7 +35,7 @@ export function subscribeAfterPost(deps: Deps): AfterPost {
       const unconfirmed = subs.filter((s) => s.confirmedAt === null);
       if (unconfirmed.length === 0) return undefined;
       const { prefix, windowMs } = CONFIRMATION_LIMIT;
-      const { totalHits } = await countHit(trx, deps.config.sessionSecret, prefix, emailKey(posted.email), windowMs, now.getTime());
+      const { totalHits } = await countHit(trx, deps.config.sessionSecret, prefix, mailboxKey(posted.email), windowMs, now.getTime());
       if (totalHits > 1) {
         // Nobody would confirm these (the mail of the day asks for what was asked then): not kept.
         await deleteSubscriptions(

@@ -78,3 +78,23 @@ export function emailKey(email: string): string {
   const legacy = parseEmail(legacyMailbox(trimmed));
   return (legacy.ok ? legacy.address : trimmed).toLowerCase();
 }
+
+// Providers that ignore dots in the local part: j.ansen@gmail.com reaches jansen@gmail.com.
+const DOTLESS_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+
+/**
+ * The mailbox an address reaches, for limits that protect a person's inbox (one confirmation mail a
+ * day): the address's key without a "+tag" (jan+1@x.nl reaches jan@x.nl at nearly every provider)
+ * and, at Gmail, without dots. Never for storing or showing an address.
+ */
+export function mailboxKey(email: string): string {
+  const key = emailKey(email);
+  const at = key.lastIndexOf('@');
+  if (at < 1) return key;
+  let local = key.slice(0, at);
+  const domain = key.slice(at + 1);
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  if (DOTLESS_DOMAINS.has(domain)) local = local.replace(/\./g, '') || local;
+  return `${local}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+}

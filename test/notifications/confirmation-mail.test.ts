@@ -145,6 +145,22 @@ describe('notifications: one plain address, one confirmation mail a day', functi
     assert.match(smtp.received[0].subject ?? '', /De bibliotheek/);
   });
 
+  it('counts the variants of one mailbox as one: a +tag, and dots at Gmail', async () => {
+    smtp.received.length = 0;
+    for (const [i, email] of ['victim@gmail.com', 'victim+1@gmail.com', 'v.ictim@gmail.com', 'Victim+x@GoogleMail.com'].entries())
+      assert.equal(
+        (await post(i % 2 ? other : article, { naam: 'V', email, reactie: `Mail mij (${i}).`, meld_artikel: 'ja' })).status,
+        303,
+      );
+    assert.deepEqual(await send(), { sent: 1, failed: 0 });
+    assert.deepEqual(recipients(smtp.received), ['victim@gmail.com']);
+    // Elsewhere a dot is part of the address: two people.
+    smtp.received.length = 0;
+    await post(article, { naam: 'A', email: 'an.na@voorbeeld.nl', reactie: 'Graag.', meld_artikel: 'ja' });
+    await post(article, { naam: 'B', email: 'anna@voorbeeld.nl', reactie: 'Ik ook graag.', meld_artikel: 'ja' });
+    assert.deepEqual(await send(), { sent: 2, failed: 0 });
+  });
+
   it('answers an address that is subscribed already as it answers a new one', async () => {
     const follower = 'volger@voorbeeld.nl';
     const asked = await post(article, { naam: 'Volger', email: follower, reactie: 'Ik volg het plein.', meld_artikel: 'ja' });

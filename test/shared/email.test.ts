@@ -1,6 +1,6 @@
 // What the weblog takes as an e-mail address, and when two addresses are one person.
 import assert from 'node:assert/strict';
-import { emailKey, parseEmail } from '../../server/shared/email';
+import { emailKey, mailboxKey, parseEmail } from '../../server/shared/email';
 
 describe('e-mail addresses', () => {
   it('takes one plain local@domain, the domain in lower case and in Unicode', () => {
@@ -45,6 +45,13 @@ describe('e-mail addresses', () => {
       [`jan@${`${'d'.repeat(60)}.`.repeat(5)}nl`, 'invalid'],
     ];
     for (const [typed, problem] of cases) assert.deepEqual(parseEmail(typed), { ok: false, problem }, typed);
+  });
+
+  it('reads the mailbox an address reaches, for limits that protect an inbox', () => {
+    assert.equal(mailboxKey('Jan+weblog@Voorbeeld.nl'), 'jan@voorbeeld.nl');
+    assert.equal(mailboxKey('j.a.n+1@googlemail.com'), 'jan@gmail.com');
+    assert.equal(mailboxKey('j.an@voorbeeld.nl'), 'j.an@voorbeeld.nl');
+    assert.equal(mailboxKey('+only@voorbeeld.nl'), '+only@voorbeeld.nl');
   });
 
   it('compares addresses as one person whatever the case, the spaces around or the form of the domain', () => {
