@@ -371,3 +371,47 @@ describe('paste-import grammar pieces', () => {
     assert.equal(parseDocument('College werkt achterstand schriftelijke vragen weg\n\nHet college beantwoordt de vragen.').type, 'nieuws');
   });
 });
+
+describe('paste-import: a field only on strong evidence (issue 20, precision)', () => {
+  it('takes no onderwerp from a title with its own words before "vragen", but does after the genre name', () => {
+    const own = parseDocument('Raadsbrede vragen over oorlog Oekraïne\n\n1. Wat doet het college?\n2. Wanneer?\n');
+    assert.equal(own.fields.onderwerp, undefined);
+    const genre = parseDocument('Schriftelijke vragen: Kapvergunning voor 468 bomen\n\n1. Waarom?\n2. Wanneer?\n');
+    assert.equal(genre.fields.onderwerp, 'Kapvergunning voor 468 bomen');
+  });
+
+  it('takes no onderwerp from the line above the salutation', () => {
+    const doc = parseDocument(
+      'Ledenbrief nummer\n\nLbr. 23/033\n\nGeachte leden van college en gemeenteraad,\n\nHierbij informeren wij u.\n',
+    );
+    assert.equal(doc.fields.onderwerp, undefined);
+  });
+
+  it("takes a web page's date stamp with a clock time for no document date", () => {
+    const doc = parseDocument('Datum: 07-03-2021 - 21:44\n\nVragen over de speeltuin\n\n1. Waarom?\n2. Wanneer?\n');
+    assert.equal(doc.fields.datum, undefined);
+  });
+
+  it('names a party from a mention in the text only when the signature agrees, then in full', () => {
+    const text =
+      'Vragen over verkeersveiligheid\n\nDe fractie van GemeenteBelang Westland ziet onveiligheid toenemen.\n\n' +
+      '1. Is het college bekend met de meldingen?\n2. Wat gaat het college doen?\n\nFractie GBW\n\nRené Lelieveld\n';
+    assert.deepEqual(parseDocument(text).fields.partijen, ['GemeenteBelang Westland']);
+    const alone = text.replace('Fractie GBW\n\nRené Lelieveld\n', '');
+    assert.equal(parseDocument(alone).fields.partijen, undefined);
+  });
+
+  it('reads two fracties signing as two senders: no afzender, and "Fractie Franssen" is no person', () => {
+    const doc = parseDocument('Geachte voorzitter,\n\nWij verzoeken u de brief te sturen.\n\nFractie GroenLinks\nFractie Franssen\n');
+    assert.equal(doc.fields.afzender, undefined);
+    assert.deepEqual(doc.signers, []);
+  });
+
+  it("reads a motie's outcome only from a line that states it, not from a word in its text", () => {
+    const motie =
+      'Motie over de vergunning\n\nDe raad,\n\nconstaterende dat de vergunning is ingetrokken;\n\n' +
+      'verzoekt het college de vergunning opnieuw te bezien,\n\nen gaat over tot de orde van de dag.\n';
+    assert.equal(parseDocument(motie).fields.status, undefined);
+    assert.equal(parseDocument(motie.replace('De raad,', 'De motie is verworpen.\n\nDe raad,')).fields.status, 'verworpen');
+  });
+});
