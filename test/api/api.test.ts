@@ -31,8 +31,8 @@ describe('open-data API', () => {
           bron: 'https://maastricht.notubiz.nl/document/1234',
         },
         questions: [
-          { number: 1, label: null, question: 'Klopt het?', answer: 'Ja.' },
-          { number: 2, label: null, question: 'Wanneer?', answer: null },
+          { number: 1, question: 'Klopt het?', answer: 'Ja.' },
+          { number: 2, question: 'Wanneer?', answer: null },
         ],
       },
     });
