@@ -140,6 +140,36 @@ const OUTCOME_LINE = new RegExp(
   'i',
 );
 
+const DICTUM = /^(?:verzoekt|draagt|spreekt\s+(?:als\s+(?:haar|zijn)\s+(?:mening\s+)?)?uit|roept|besluit)\b/i;
+const ORDER_OF_THE_DAY = /,?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b.*$/i;
+
+/**
+ * A motie's dictum: from the line that starts with its verb ("verzoekt het college …", "draagt het college op …",
+ * "spreekt uit …") up to "en gaat over tot de orde van de dag", or up to the signers, a field, a "Toelichting"
+ * or two empty lines when the text has no such closing. The lines stay in the body as well.
+ */
+function dictumOf(lines: Line[], roles: Role[]): string | null {
+  const start = lines.findIndex((l, i) => roles[i] === 'body' && DICTUM.test(l.text.replace(/\t/g, ' ').trim()));
+  if (start < 0) return null;
+  const taken: string[] = [];
+  let blanks = 0;
+  for (let i = start; i < lines.length; i++) {
+    const t = lines[i].text.replace(/\t/g, ' ').trim();
+    if (!t) {
+      if (++blanks >= 2 && taken.length > 1) break;
+      continue;
+    }
+    if ((roles[i] !== 'body' && roles[i] !== 'blank') || /^toelichting\b/i.test(t)) break;
+    blanks = 0;
+    const end = ORDER_OF_THE_DAY.test(t);
+    const kept = t.replace(ORDER_OF_THE_DAY, '').trim();
+    if (kept) taken.push(lines[i].bullet ? `- ${kept}` : kept);
+    if (end) break;
+  }
+  const value = taken.join('\n').replace(/[,;]$/, '');
+  return value.length > 0 ? value : null;
+}
+
 const ANSWERING = /^(?:(?:het\s+)?college|burgemeester|de\s+minister|de\s+staatssecretaris|minister|staatssecretaris)\b/i;
 
 const RANK: Role[] = ['question', 'answer', 'field', 'signer', 'heading', 'title', 'body', 'letterhead', 'blank'];
@@ -266,6 +296,10 @@ export function parseDocument(text: string): ParsedDocument {
         if (votes.tegen !== undefined && fields.stemmen_tegen === undefined) fields.stemmen_tegen = votes.tegen;
       }
     });
+  }
+  if (type === 'motie' && has('besluit') && fields.besluit === undefined) {
+    const dictum = dictumOf(lines, roles);
+    if (dictum) fields.besluit = dictum;
   }
   if (type === 'raadsinformatiebrief' && fields.kenmerk === undefined) {
     const title = free

@@ -415,3 +415,37 @@ describe('paste-import: a field only on strong evidence (issue 20, precision)', 
     assert.equal(parseDocument(motie.replace('De raad,', 'De motie is verworpen.\n\nDe raad,')).fields.status, 'verworpen');
   });
 });
+
+describe("paste-import: a motie's dictum becomes its besluit", () => {
+  const REAL = path.join(FIXTURES, 'real', 'dev');
+  const read = (name: string) => parseDocument(fs.readFileSync(path.join(REAL, name), 'utf8')).fields.besluit;
+
+  it('reads "verzoekt het college: 1. … 2. …" up to the signers, with its items', () => {
+    assert.equal(
+      read('motie-amersfoort-cda-zwerfafval-binnenstad.txt'),
+      'verzoekt het college:\n1. te zorgen dat de binnenstad zwerfafvalarm wordt;\n' +
+        '2. op plekken waar veegauto’s niet kunnen komen prikkers in te zetten;\n' +
+        '3. met ondernemers en bewoners van de binnenstad in overleg te gaan om het gezamenlijke doel van een binnenstad zonder zwerfafval te bereiken.',
+    );
+  });
+
+  it('reads "draagt het college op …" and "spreekt uit …" up to "en gaat over tot de orde van de dag", without it', () => {
+    const rijswijk = read('motie-rijswijk-vvd-nieuwe-inzamelen.txt');
+    assert.match(String(rijswijk), /^draagt het College van B&W van de gemeente Rijswijk op\n- implementatie van ‘het nieuwe inzamelen’/);
+    assert.match(String(rijswijk), /voor te leggen aan de raad$/);
+    assert.equal(
+      read('motie-tk-33400-VII-21-schouw.txt'),
+      'spreekt als haar mening uit dat het ontstaan van gemeenten met een volledig en van gemeenten met een uitgekleed takenpakket voorkomen moet worden, tenzij een gemeente daar zelf voor kiest',
+    );
+    for (const f of fs.readdirSync(REAL).filter((n) => n.startsWith('motie-') && n.endsWith('.txt'))) {
+      const besluit = read(f);
+      assert.match(String(besluit), /^(?:verzoekt|draagt|spreekt)\b/i, f);
+      assert.doesNotMatch(String(besluit), /orde van de dag/i, f);
+    }
+  });
+
+  it('gives no besluit to a motie without a dictum, nor to another type', () => {
+    assert.equal(parseDocument('Motie: Meer bomen\n\nDe raad,\n\nconstaterende dat er te weinig bomen zijn;\n').fields.besluit, undefined);
+    assert.equal(parseDocument('Geachte voorzitter,\n\nWij verzoeken het college de brief te sturen.\n').fields.besluit, undefined);
+  });
+});
