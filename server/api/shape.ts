@@ -61,7 +61,12 @@ export function articleJson(base: string, a: Article, doc: DocumentData | undefi
       ? {}
       : {
           fields: doc?.fields ?? {},
-          questions: doc?.questions ?? [],
+          questions: (doc?.questions ?? []).map((q) => ({
+            number: q.number,
+            label: q.label ?? null,
+            question: q.question,
+            answer: q.answer,
+          })),
           answers_added_at: iso(a.answersAddedAt),
           ...documentParts(a, doc ?? { fields: {}, questions: [] }, ctx),
         }),

@@ -43,6 +43,9 @@ export const COLUMN_LIMITS = {
   article_fields: {
     value: 500, // one value of a document's field (one line; a list has a row per value)
   },
+  document_questions: {
+    label: 20, // a question's own label ("5a", "A1", "2 en 3")
+  },
   audit_log: {
     actor: 254, // an account's e-mail, or the address typed in a failed login (cut to fit)
   },

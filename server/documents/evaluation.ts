@@ -86,13 +86,17 @@ function sameValue(got: unknown, want: string | string[] | number): boolean {
   return normalise(String(got)) === normalise(String(want));
 }
 
+/** Fields read from the text's body rather than its header: not scored. */
+const BODY_FIELDS = new Set(['besluit']);
+
 const label = (n: string | number) => String(n).toLowerCase().replace(/\s+/g, '');
 
 export function scoreDocument(got: Pick<ParsedDocument, 'type' | 'fields' | 'questions'>, want: DocumentLabels): DocumentScore {
   const misses: string[] = [];
   const typeRight = ([] as string[]).concat(want.type).includes(got.type);
   if (!typeRight) misses.push(`soort: ${got.type}, verwacht ${([] as string[]).concat(want.type).join(' of ')}`);
-  const reported = Object.entries(got.fields).filter(([, v]) => v !== undefined && v !== '');
+  // Header fields only: a motie's dictum (besluit) is its text, not a header, and the corpus does not label it.
+  const reported = Object.entries(got.fields).filter(([k, v]) => v !== undefined && v !== '' && !BODY_FIELDS.has(k));
   let fieldsFound = 0;
   for (const [key, value] of Object.entries(want.fields)) {
     if (sameValue(got.fields[key], value)) fieldsFound++;

@@ -18,8 +18,17 @@ const SPARE_QUESTIONS = 3;
 export interface DocumentFormValues {
   /** Raw values by form name (doc__<type>__<key>), for every type, so switching type loses nothing. */
   fields: Record<string, string>;
-  questions: Array<{ question: string; answer: string }>;
+  /** Each question as typed, with the text's own label ("5a") where it differs from the position. */
+  questions: QuestionRow[];
 }
+
+export interface QuestionRow {
+  label: string;
+  question: string;
+  answer: string;
+}
+
+const LABEL_MAX = COLUMN_LIMITS.document_questions.label;
 
 export const fieldName = (type: DocumentTypeKey, key: string): string => `doc__${type}__${key}`;
 
@@ -31,8 +40,9 @@ export function readDocumentForm(body: unknown): DocumentFormValues {
   for (let n = 1; n <= 200; n++) {
     const q = typeof b[`vraag_${n}`] === 'string' ? (b[`vraag_${n}`] as string) : undefined;
     const a = typeof b[`antwoord_${n}`] === 'string' ? (b[`antwoord_${n}`] as string) : undefined;
+    const l = typeof b[`label_${n}`] === 'string' ? (b[`label_${n}`] as string) : '';
     if (q === undefined && a === undefined) break;
-    questions.push({ question: q ?? '', answer: a ?? '' });
+    questions.push({ label: l, question: q ?? '', answer: a ?? '' });
   }
   return { fields, questions };
 }
@@ -45,13 +55,16 @@ function valueToText(field: DocumentField, value: FieldValue | undefined): strin
 export function documentToForm(type: DocumentTypeKey, data: DocumentData | undefined): DocumentFormValues {
   const fields: Record<string, string> = {};
   for (const f of DOCUMENT_TYPES[type].fields) fields[fieldName(type, f.key)] = valueToText(f, data?.fields[f.key]);
-  return { fields, questions: (data?.questions ?? []).map((q) => ({ question: q.question, answer: q.answer ?? '' })) };
+  return {
+    fields,
+    questions: (data?.questions ?? []).map((q) => ({ label: q.label ?? '', question: q.question, answer: q.answer ?? '' })),
+  };
 }
 
 /** The question rows to show: the typed ones and a few empty ones to fill in. */
 export function questionRows(values: DocumentFormValues): DocumentFormValues['questions'] {
   const filled = values.questions.filter((q) => q.question.trim() || q.answer.trim());
-  return [...filled, ...Array.from({ length: SPARE_QUESTIONS }, () => ({ question: '', answer: '' }))];
+  return [...filled, ...Array.from({ length: SPARE_QUESTIONS }, () => ({ label: '', question: '', answer: '' }))];
 }
 
 function checkField(errors: FieldErrors, name: string, f: DocumentField, raw: string): FieldValue | undefined {
@@ -103,7 +116,10 @@ export function validateDocumentForm(type: DocumentTypeKey, values: DocumentForm
       const question = checkMultiLine(errors, `vraag_${n}`, row.question, { label: `Vraag ${n}`, required: false, max: QA_MAX });
       const answer = checkMultiLine(errors, `antwoord_${n}`, row.answer, { label: `Antwoord ${n}`, required: false, max: QA_MAX });
       if (!question && answer) errors[`vraag_${n}`] = `Antwoord ${n} hoort bij een vraag: vul vraag ${n} in, of laat het antwoord leeg.`;
-      if (question) questions.push({ number: questions.length + 1, question, answer: answer || null });
+      const label = checkLine(errors, `label_${n}`, row.label, { label: `Nummer van vraag ${n}`, required: false, max: LABEL_MAX });
+      const number = questions.length + 1;
+      // The label only where the text numbers the question otherwise than its place ("5a" for the sixth).
+      if (question) questions.push({ number, ...(label && label !== String(number) ? { label } : {}), question, answer: answer || null });
     });
   }
   return { fields, questions };

@@ -45,6 +45,15 @@ const looksLikeParty = (s: string) =>
     /\b(?:partij|lijst|belang|links|sterk|lokaal|leefbaar|unie|fractie|groep)\b/i.test(s)) &&
   !looksLikeName(s);
 
+/** The same party: the same name, or an acronym of the other's capitals ("GBW", "GemeenteBelang Westland"). */
+function sameParty(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+  if (norm(a) === norm(b)) return true;
+  const capitals = (s: string) => (s.match(/\p{Lu}/gu) ?? []).join('');
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return /^[\p{Lu}\d]{2,6}$/u.test(short) && capitals(long) === short && /\s|\p{Ll}\p{Lu}/u.test(long);
+}
+
 interface Assigned {
   fields: DocumentFields;
   /** The line roles the headers give. */
@@ -52,7 +61,8 @@ interface Assigned {
 }
 
 function convert(kind: string, key: string, raw: string, extra: { parties: string[] }): string | string[] | number | null {
-  if (kind === 'date') return findDate(raw);
+  // A date with a clock time ("07-03-2021 - 21:44") is a web page's or system's stamp, not the document's date.
+  if (kind === 'date') return key === 'datum' && /\b\d{1,2}:\d{2}\b/.test(raw) ? null : findDate(raw);
   if (kind === 'number') {
     const m = /\d+/.exec(raw);
     return m ? Number(m[0]) : null;
@@ -86,6 +96,7 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
   const strengthOf = new Map<string, number>();
   const ordered = headers.map((h, i) => ({ h, i })).sort((a, b) => b.h.strength - a.h.strength || a.i - b.i);
   for (const { h } of ordered) {
+    if (h.hint) continue;
     const mark = (role: Role, field?: string) => {
       if (!h.keep) for (const i of h.lines) if (!roles.has(i)) roles.set(i, { role, field });
     };
@@ -121,6 +132,42 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
     }
   }
   return { fields, roles };
+}
+
+/** A line that states a motie's outcome or its votes, at its start. */
+const OUTCOME_LINE = new RegExp(
+  String.raw`^(?:(?:de\s+)?motie\s+(?:is\s+|werd\s+|wordt\s+)?)?(?:${MOTIE_STATUSES.join('|')}|\d{1,3}\s+(?:stemmen\s+)?(?:voor|tegen)|(?:stemmen\s+)?(?:voor|tegen)\s*:?\s*\d)\b`,
+  'i',
+);
+
+const DICTUM = /^(?:verzoekt|draagt|spreekt\s+(?:als\s+(?:haar|zijn)\s+(?:mening\s+)?)?uit|roept|besluit)\b/i;
+const ORDER_OF_THE_DAY = /,?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b.*$/i;
+
+/**
+ * A motie's dictum: from the line that starts with its verb ("verzoekt het college …", "draagt het college op …",
+ * "spreekt uit …") up to "en gaat over tot de orde van de dag", or up to the signers, a field, a "Toelichting"
+ * or two empty lines when the text has no such closing. The lines stay in the body as well.
+ */
+function dictumOf(lines: Line[], roles: Role[]): string | null {
+  const start = lines.findIndex((l, i) => roles[i] === 'body' && DICTUM.test(l.text.replace(/\t/g, ' ').trim()));
+  if (start < 0) return null;
+  const taken: string[] = [];
+  let blanks = 0;
+  for (let i = start; i < lines.length; i++) {
+    const t = lines[i].text.replace(/\t/g, ' ').trim();
+    if (!t) {
+      if (++blanks >= 2 && taken.length > 1) break;
+      continue;
+    }
+    if ((roles[i] !== 'body' && roles[i] !== 'blank') || /^toelichting\b/i.test(t)) break;
+    blanks = 0;
+    const end = ORDER_OF_THE_DAY.test(t);
+    const kept = t.replace(ORDER_OF_THE_DAY, '').trim();
+    if (kept) taken.push(lines[i].bullet ? `- ${kept}` : kept);
+    if (end) break;
+  }
+  const value = taken.join('\n').replace(/[,;]$/, '');
+  return value.length > 0 ? value : null;
 }
 
 const ANSWERING = /^(?:(?:het\s+)?college|burgemeester|de\s+minister|de\s+staatssecretaris|minister|staatssecretaris)\b/i;
@@ -170,9 +217,12 @@ export function parseDocument(text: string): ParsedDocument {
     if (askers.length && has('indieners')) fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
     const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : []));
     if (has('partijen') && fields.partijen === undefined) {
-      const mentioned = headers.filter((h) => h.concept === 'partijen' && h.strength < 1).map((h) => h.value);
-      const parties = extra.parties.length ? extra.parties : mentioned.length ? mentioned : signedParties;
-      if (parties.length) fields.partijen = [...new Set(parties)];
+      const parties = extra.parties.length ? extra.parties : signedParties;
+      // A mention in the text ("de fractie van GemeenteBelang Westland") only confirms a party the header or the
+      // signature names, and then gives its name in full ("GBW" → "GemeenteBelang Westland").
+      const mentioned = headers.filter((h) => h.hint && h.concept === 'partijen').map((h) => h.value);
+      const written = parties.map((p) => mentioned.find((m) => sameParty(p, m)) ?? p);
+      if (written.length) fields.partijen = [...new Set(written)];
     }
   }
   if (has('afzender') && fields.afzender === undefined) {
@@ -231,18 +281,25 @@ export function parseDocument(text: string): ParsedDocument {
   if (type === 'motie') {
     free.forEach((t, i) => {
       if (!t || t.split(/\s+/).length > 12 || /^[-•*]/.test(t)) return;
+      // Only a line that states the outcome ("Verworpen", "De motie is aangenomen met 21 stemmen voor …"):
+      // the word inside a sentence of the text ("constaterende dat de vergunning is ingetrokken") is no outcome.
+      if (!OUTCOME_LINE.test(t)) return;
       const status = readStatus(t);
       if (status && fields.status === undefined && (MOTIE_STATUSES as readonly string[]).includes(status)) {
         fields.status = status;
         roles[i] = 'field';
         fieldOf.set(i, 'status');
       }
-      if (/\d/.test(t) && /\bvoor\b/i.test(t) && /\btegen\b/i.test(t)) {
+      if (/\d/.test(t) && !/%/.test(t) && /\bvoor\b/i.test(t) && /\btegen\b/i.test(t)) {
         const votes = readVotes(t);
         if (votes.voor !== undefined && fields.stemmen_voor === undefined) fields.stemmen_voor = votes.voor;
         if (votes.tegen !== undefined && fields.stemmen_tegen === undefined) fields.stemmen_tegen = votes.tegen;
       }
     });
+  }
+  if (type === 'motie' && has('besluit') && fields.besluit === undefined) {
+    const dictum = dictumOf(lines, roles);
+    if (dictum) fields.besluit = dictum;
   }
   if (type === 'raadsinformatiebrief' && fields.kenmerk === undefined) {
     const title = free

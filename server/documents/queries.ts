@@ -31,11 +31,15 @@ export async function loadDocuments(conn: Conn, types: ReadonlyMap<number, Docum
     else if (def.kind === 'number') doc.fields[row.key] = Number(row.value);
     else doc.fields[row.key] = row.value;
   }
-  const questions: Array<{ article_id: number; number: number; question: string; answer: string | null }> = await conn('document_questions')
-    .whereIn('article_id', articleIds)
-    .orderBy(['article_id', 'number']);
+  const questions: Array<{ article_id: number; number: number; label: string | null; question: string; answer: string | null }> =
+    await conn('document_questions').whereIn('article_id', articleIds).orderBy(['article_id', 'number']);
   for (const q of questions)
-    out.get(Number(q.article_id))!.questions.push({ number: Number(q.number), question: q.question, answer: q.answer ?? null });
+    out.get(Number(q.article_id))!.questions.push({
+      number: Number(q.number),
+      ...(q.label ? { label: q.label } : {}),
+      question: q.question,
+      answer: q.answer ?? null,
+    });
   return out;
 }
 
@@ -79,7 +83,13 @@ export async function saveDocument(trx: Knex.Transaction, articleId: number, doc
   await trx('document_questions').where({ article_id: articleId }).delete();
   if (doc.questions.length) {
     await trx('document_questions').insert(
-      doc.questions.map((q) => ({ article_id: articleId, number: q.number, question: q.question, answer: q.answer })),
+      doc.questions.map((q) => ({
+        article_id: articleId,
+        number: q.number,
+        label: q.label ?? null,
+        question: q.question,
+        answer: q.answer,
+      })),
     );
   }
   return doc.questions.some((q) => q.answer !== null && !before.has(q.number));

@@ -97,8 +97,8 @@ describe('open-data API', () => {
       /^Ingediend op 6 maart 2015\. 1 van 2 vragen nog niet beantwoord, al \d+ dagen\. Antwoord te laat: de termijn liep af op 5 april 2015, \d+ dagen geleden\.$/,
     );
     assert.deepEqual(doc.questions, [
-      { number: 1, question: 'Klopt het?', answer: 'Ja.' },
-      { number: 2, question: 'Wanneer?', answer: null },
+      { number: 1, label: null, question: 'Klopt het?', answer: 'Ja.' },
+      { number: 2, label: null, question: 'Wanneer?', answer: null },
     ]);
     const one = await request(t.app).get(`/api/v1/artikelen/${doc.id}`).expect(200);
     assert.deepEqual(one.body.data.dossiers[0].slug, 'markt');

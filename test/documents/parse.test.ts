@@ -371,3 +371,81 @@ describe('paste-import grammar pieces', () => {
     assert.equal(parseDocument('College werkt achterstand schriftelijke vragen weg\n\nHet college beantwoordt de vragen.').type, 'nieuws');
   });
 });
+
+describe('paste-import: a field only on strong evidence (issue 20, precision)', () => {
+  it('takes no onderwerp from a title with its own words before "vragen", but does after the genre name', () => {
+    const own = parseDocument('Raadsbrede vragen over oorlog Oekraïne\n\n1. Wat doet het college?\n2. Wanneer?\n');
+    assert.equal(own.fields.onderwerp, undefined);
+    const genre = parseDocument('Schriftelijke vragen: Kapvergunning voor 468 bomen\n\n1. Waarom?\n2. Wanneer?\n');
+    assert.equal(genre.fields.onderwerp, 'Kapvergunning voor 468 bomen');
+  });
+
+  it('takes no onderwerp from the line above the salutation', () => {
+    const doc = parseDocument(
+      'Ledenbrief nummer\n\nLbr. 23/033\n\nGeachte leden van college en gemeenteraad,\n\nHierbij informeren wij u.\n',
+    );
+    assert.equal(doc.fields.onderwerp, undefined);
+  });
+
+  it("takes a web page's date stamp with a clock time for no document date", () => {
+    const doc = parseDocument('Datum: 07-03-2021 - 21:44\n\nVragen over de speeltuin\n\n1. Waarom?\n2. Wanneer?\n');
+    assert.equal(doc.fields.datum, undefined);
+  });
+
+  it('names a party from a mention in the text only when the signature agrees, then in full', () => {
+    const text =
+      'Vragen over verkeersveiligheid\n\nDe fractie van GemeenteBelang Westland ziet onveiligheid toenemen.\n\n' +
+      '1. Is het college bekend met de meldingen?\n2. Wat gaat het college doen?\n\nFractie GBW\n\nRené Lelieveld\n';
+    assert.deepEqual(parseDocument(text).fields.partijen, ['GemeenteBelang Westland']);
+    const alone = text.replace('Fractie GBW\n\nRené Lelieveld\n', '');
+    assert.equal(parseDocument(alone).fields.partijen, undefined);
+  });
+
+  it('reads two fracties signing as two senders: no afzender, and "Fractie Franssen" is no person', () => {
+    const doc = parseDocument('Geachte voorzitter,\n\nWij verzoeken u de brief te sturen.\n\nFractie GroenLinks\nFractie Franssen\n');
+    assert.equal(doc.fields.afzender, undefined);
+    assert.deepEqual(doc.signers, []);
+  });
+
+  it("reads a motie's outcome only from a line that states it, not from a word in its text", () => {
+    const motie =
+      'Motie over de vergunning\n\nDe raad,\n\nconstaterende dat de vergunning is ingetrokken;\n\n' +
+      'verzoekt het college de vergunning opnieuw te bezien,\n\nen gaat over tot de orde van de dag.\n';
+    assert.equal(parseDocument(motie).fields.status, undefined);
+    assert.equal(parseDocument(motie.replace('De raad,', 'De motie is verworpen.\n\nDe raad,')).fields.status, 'verworpen');
+  });
+});
+
+describe("paste-import: a motie's dictum becomes its besluit", () => {
+  const REAL = path.join(FIXTURES, 'real', 'dev');
+  const read = (name: string) => parseDocument(fs.readFileSync(path.join(REAL, name), 'utf8')).fields.besluit;
+
+  it('reads "verzoekt het college: 1. … 2. …" up to the signers, with its items', () => {
+    assert.equal(
+      read('motie-amersfoort-cda-zwerfafval-binnenstad.txt'),
+      'verzoekt het college:\n1. te zorgen dat de binnenstad zwerfafvalarm wordt;\n' +
+        '2. op plekken waar veegauto’s niet kunnen komen prikkers in te zetten;\n' +
+        '3. met ondernemers en bewoners van de binnenstad in overleg te gaan om het gezamenlijke doel van een binnenstad zonder zwerfafval te bereiken.',
+    );
+  });
+
+  it('reads "draagt het college op …" and "spreekt uit …" up to "en gaat over tot de orde van de dag", without it', () => {
+    const rijswijk = read('motie-rijswijk-vvd-nieuwe-inzamelen.txt');
+    assert.match(String(rijswijk), /^draagt het College van B&W van de gemeente Rijswijk op\n- implementatie van ‘het nieuwe inzamelen’/);
+    assert.match(String(rijswijk), /voor te leggen aan de raad$/);
+    assert.equal(
+      read('motie-tk-33400-VII-21-schouw.txt'),
+      'spreekt als haar mening uit dat het ontstaan van gemeenten met een volledig en van gemeenten met een uitgekleed takenpakket voorkomen moet worden, tenzij een gemeente daar zelf voor kiest',
+    );
+    for (const f of fs.readdirSync(REAL).filter((n) => n.startsWith('motie-') && n.endsWith('.txt'))) {
+      const besluit = read(f);
+      assert.match(String(besluit), /^(?:verzoekt|draagt|spreekt)\b/i, f);
+      assert.doesNotMatch(String(besluit), /orde van de dag/i, f);
+    }
+  });
+
+  it('gives no besluit to a motie without a dictum, nor to another type', () => {
+    assert.equal(parseDocument('Motie: Meer bomen\n\nDe raad,\n\nconstaterende dat er te weinig bomen zijn;\n').fields.besluit, undefined);
+    assert.equal(parseDocument('Geachte voorzitter,\n\nWij verzoeken het college de brief te sturen.\n').fields.besluit, undefined);
+  });
+});

@@ -24,8 +24,8 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
 
 /** Shares, so the floors hold when documents are added to the corpus. */
 const FLOORS = {
-  dev: { types: 0.95, found: 0.84, wrong: 0.065, pairs: 0.88 },
-  holdout: { types: 0.9, found: 0.54, wrong: 0.175, pairs: 0.48 },
+  dev: { types: 0.95, found: 0.84, wrong: 0.02, pairs: 0.88 },
+  holdout: { types: 0.9, found: 0.52, wrong: 0.175, pairs: 0.48 },
 };
 
 describe('paste-import figures on the real-document corpus', function () {

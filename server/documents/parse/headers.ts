@@ -28,6 +28,8 @@ export interface Header {
   strength: number;
   /** The lines stay in the body as well (a "Bijlagen" section with its list). */
   keep?: boolean;
+  /** A weak signal (a mention in running text): never a field on its own, only when another signal agrees. */
+  hint?: boolean;
 }
 
 const INLINE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(?::[ \t]*|\t[ \t:]*)(.*)$/u;
@@ -96,7 +98,8 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
     if (isFurniture(t) || (inZone && (lines[i].quote || ADDRESS.test(t))) || (/\s\|\s/.test(t) && /postbus|\d{4}\s?[A-Z]{2}\b/i.test(t))) {
       furniture.add(i);
       const org = t.split(/\s+\|\s+/)[0];
-      if (/\s\|\s/.test(t) && ORGANISATION.test(org)) out.push({ concept: 'afzender', value: org, labelLine: t, lines: [], strength: 0 });
+      // "Provincie Noord-Brabant | Postbus 90151 | 5200 MC Den Bosch": an organisation with its address.
+      if (/\s\|\s/.test(t) && ORGANISATION.test(org)) out.push({ concept: 'afzender', value: org, labelLine: t, lines: [], strength: 1 });
       continue;
     }
     const concept = aloneLabel(lines[i]);
@@ -190,30 +193,45 @@ const STAMPED = new RegExp(
   'iu',
 );
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
-const MEETING = new RegExp(String.raw`\bvergadering\s+(?:bijeen\s+)?(?:op|d\.?d\.?)\s+(?:\p{L}+dag\s+)?(${DATE_WORDS})`, 'iu');
+/** A motie's opening: "De raad …, in (openbare) vergadering bijeen op D"; a meeting mentioned in a letter's text is no date of it. */
+const MEETING = new RegExp(
+  String.raw`^(?:de\s+(?:gemeente)?raad\b.*?\bvergadering\s+(?:bijeen\s+)?(?:op|d\.?d\.?)|.*?\bvergadering\s+bijeen\s+(?:op\s+)?)\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})`,
+  'iu',
+);
 const ADDRESSEE =
   /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
-/** "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z". */
+/**
+ * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
+ * inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z", "Vervolgvragen Z". Group 1 is the genre
+ * word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
+ * it a title of its own, not a subject.
+ */
 const QUESTIONS_TITLE = new RegExp(
-  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?(?:(?:schriftelijke|aanvullende|technische|informatieve|mondelinge|art(?:ikel|\.)?\s*\d+[- ]?)\s*)?(?:raads|college|vervolg|schriftelijke\s+)?vragen\b(?!\s+van\s+(?:het\s+lid|de\s+leden))(.*)$`,
+  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?(schriftelijke\s+vragen|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|vervolg)?vragen)\b(?!\s+van\s+(?:het\s+lid|de\s+leden))(.*)$`,
   'iu',
 );
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
 const ASKS =
   /^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?(?:\d+\s+|een\s+aantal\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?[.:]?$/iu;
 const FRACTION_OF =
-  /\bde\s+fractie\s+van\s+(?:de\s+|het\s+)?((?:[\p{Lu}\d][\p{L}\d!&'-]*)(?:\s+[\p{Lu}\d][\p{L}\d!&'-]*)*)(?=\s+(?:heeft|hebben|is|ziet|stelt|stellen|vraagt|wil|wenst|naar|over|in|op|aan)\b|\s*[,.:;]|\s*$)/u;
+  /\b[Dd]e\s+fractie\s+van\s+(?:de\s+|het\s+)?((?:[\p{Lu}\d][\p{L}\d!&'-]*)(?:\s+[\p{Lu}\d][\p{L}\d!&'-]*)*)(?=\s+(?:heeft|hebben|is|ziet|stelt|stellen|vraagt|wil|wenst|naar|over|in|op|aan)\b|\s*[,.:;]|\s*$)/u;
 
+const PARTY_NAME = String.raw`[\p{Lu}\d][\p{L}\d!&'-]*(?:\s+\p{Lu}[\p{L}\d!&'-]*)*`;
+const FRACTION_ASKS = new RegExp(
+  String.raw`^\p{L}*[vV]ragen\s+van\s+(?:de\s+)?(?:fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${PARTY_NAME})(?=[\s,.:]|$)|(${PARTY_NAME})-fractie\b)`,
+  'u',
+);
 /** The first sentence of a line. */
 const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
 
-function subjectOf(rest: string): string | null {
-  let r = rest.trim().replace(/^[-–:]\s*/, '');
-  if (/^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|aan\s+het\s+eind)\b/i.test(r)) return null;
-  const about = /^(?:.*?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?\s+(.+)$/iu.exec(r);
+/** The subject after a title's genre words: after a colon or "over"/"inzake", or right after "schriftelijke vragen". */
+function subjectOf(genre: string, rest: string): string | null {
+  let r = rest.trim();
+  const about = /^(?::|[-–]|(?:(?:van|door)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?)\s*(.+)$/iu.exec(r);
   if (about) r = about[1];
-  else if (/^(?:van|aan)\s/i.test(r)) return null;
+  else if (/^vragen$/i.test(genre) || /^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|van|aan|naar|op|in|bij)\b/i.test(r))
+    return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
   return r && r.split(/\s+/).length <= 25 ? r : null;
 }
@@ -232,11 +250,20 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
   let seen = 0;
   // "X stelt vragen over Z" more than once (a site's other items): which one is this document's is unclear.
   const subjects: Array<{ value: string; lines: number[]; line: string }> = [];
+  let loneDates = 0;
+  for (let i = 0, n = 0; i < lines.length && n < HEADER_ZONE; i++)
+    if (lines[i].text && !skip.has(i) && ++n && DATE_ALONE.test(lines[i].text.replace(/\t/g, ' '))) loneDates++;
   for (let i = 0; i < lines.length && seen < HEADER_ZONE; i++) {
     const t = lines[i].text;
     if (!t || skip.has(i)) continue;
     seen++;
     const plainT = t.replace(/\t/g, ' ');
+    // A title "Vervolgvragen van de fractie van MORGEN! naar aanleiding van …": the party that asks.
+    const askingParty = seen <= 4 ? FRACTION_ASKS.exec(plainT) : null;
+    if (askingParty && !QUESTIONS_OF.test(plainT)) {
+      add('partijen', askingParty[1] ?? askingParty[2], [], t);
+      continue;
+    }
     // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to five lines.
     if (/^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
       for (let n = 1; n <= 6; n++) {
@@ -253,8 +280,10 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
           add('datum', m[5], [], w.text);
           add('ingekomen', m[5], [], w.text);
         }
-        // The Aanhangsel number stands just above: "### 387" or "… gegeven antwoorden 698".
-        for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+        // The Aanhangsel number stands just above: "### 387" or "… gegeven antwoorden 698"; a number above is
+        // only that when the text above says it is the Aanhangsel (otherwise it is a page or a footnote number).
+        const aanhangsel = lines.slice(0, i).some((l) => /\baanhangsel\s+(?:van\s+de\s+)?handelingen\b/i.test(l.text));
+        for (let j = i - 1; aanhangsel && j >= 0 && j >= i - 3; j--) {
           const prev = lines[j].text;
           if (!prev) continue;
           const nr = /(?:^|antwoorden\s+)(\d{1,4})$/.exec(prev);
@@ -285,9 +314,16 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       add('aan', salutation[1], [], t);
       continue;
     }
-    const stamped = STAMPED.exec(plainT) ?? DATE_ALONE.exec(plainT);
+    const stamped = STAMPED.exec(plainT);
     if (stamped) {
       add('datum', stamped[1], [i], t);
+      continue;
+    }
+    // A date alone on its line is the document's date only at the very top, next to the title or the
+    // salutation, and only when no other lone date competes with it (a site's date stamps, a list of events).
+    const alone = DATE_ALONE.exec(plainT);
+    if (alone) {
+      if (seen <= 4 && loneDates === 1) add('datum', alone[1], [i], t);
       continue;
     }
     // A title with its date: "Bewonersbrief 3 maart 2022", "Raadsinformatiebrief 12 van 5 mei 2020".
@@ -342,11 +378,11 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     const title = seen <= 6 && plainT.split(/\s+/).length <= 25 ? QUESTIONS_TITLE.exec(plainT) : null;
     if (title) {
-      const subject = subjectOf(title[1]);
+      const subject = subjectOf(title[1], title[2]);
       if (subject) out.push({ concept: 'onderwerp', value: subject, labelLine: t, lines: [i], strength: 0.9 });
       continue;
     }
-    const about = /^(?:\p{L}+\s+)?(?:vragen|motie)\s+(?:van\s+.{2,60}?\s+)?over\s+(.+?)\.?$/iu.exec(plainT);
+    const about = /^motie\s+(?:van\s+.{2,60}?\s+)?over\s+(.+?)\.?$/iu.exec(plainT);
     if (about && seen <= 6 && plainT.split(/\s+/).length <= 25) add('onderwerp', about[1], [i], t);
     // "De commissie voor X heeft vragen voorgelegd aan Y over …", "… beantwoord bij brief van D".
     const committee =
@@ -359,28 +395,6 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     const answered = new RegExp(String.raw`beantwoord\s+bij\s+brief\s+van\s+(${DATE_WORDS})`, 'iu').exec(plainT);
     if (answered) add('datum_antwoord', answered[1], [], t);
-  }
-  // A letter's subject on a line of its own, right above the salutation: "Mogelijke opvang vluchtelingen."
-  for (let i = 0, seenLines = 0; i < lines.length && seenLines < HEADER_ZONE; i++) {
-    const t = lines[i].text.trim();
-    if (!t) continue;
-    seenLines++;
-    if (!/^(?:geachte?|beste)\s+\S/i.test(t)) continue;
-    let j = i - 1;
-    while (j >= 0 && !lines[j].text.trim()) j--;
-    const above = j >= 0 ? lines[j].text.replace(/\t/g, ' ').trim() : '';
-    if (
-      above &&
-      !skip.has(j) &&
-      !out.some((h) => h.lines.includes(j)) &&
-      above.split(/\s+/).length <= 15 &&
-      !/[:?,]/.test(above) &&
-      !findDate(above) &&
-      !/^aan\s/i.test(above) &&
-      j > 0
-    )
-      out.push({ concept: 'onderwerp', value: above.replace(/\.$/, ''), labelLine: above, lines: [j], strength: 0.7 });
-    break;
   }
   if (new Set(subjects.map((x) => x.value)).size === 1) add('onderwerp', subjects[0].value, subjects[0].lines, subjects[0].line);
   // "De fractie van GemeenteBelang Westland …": who asks, in the first paragraphs.
@@ -396,6 +410,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
         labelLine: lines[i].text,
         lines: [],
         strength: 0.5,
+        hint: true,
       });
   }
   return out;

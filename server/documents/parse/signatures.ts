@@ -34,6 +34,8 @@ export function looksLikeName(text: string, allowSingle = false): boolean {
     .replace(/\s+[–-]\s+/g, '-')
     .trim();
   if (!s || /\d|[:;?!()]/.test(s)) return false;
+  // "Fractie Franssen", "Gemeente Bergen": an organisation, not a person.
+  if (/^(?:fractie|gemeente|provincie|partij|ministerie|college|raad|commissie)\b/i.test(s)) return false;
   const tokens = s.split(/\s+/);
   if (tokens.length > 7) return false;
   let caps = 0;
