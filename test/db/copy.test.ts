@@ -133,7 +133,10 @@ describe('npm run db:copy: SQLite to PostgreSQL', function () {
     const editor = accounts.find((a) => a.role === 'editor')!;
     const { agent, res } = await login(sourceApp, editor.email, editor.password);
     assert.equal(res.status, 303);
-    editorCookie = String(res.headers['set-cookie']).split(';')[0];
+    editorCookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('stadslog.sid='))!
+      .split(';')[0];
     await agent.get('/beheer').expect(200);
 
     target = await createEmptyPostgresDatabase();
