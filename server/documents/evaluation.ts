@@ -141,16 +141,8 @@ export function scoreDocument(got: Pick<ParsedDocument, 'type' | 'fields' | 'que
   };
 }
 
-export interface SetScore {
-  documents: number;
-  typesRight: number;
-  fieldsExpected: number;
-  fieldsFound: number;
-  fieldsReported: number;
-  fieldsWrong: number;
-  questionsExpected: number;
-  pairsRight: number;
-}
+/** A set's totals: the counts of its documents added up, and how many documents had the right type. */
+export type SetScore = Omit<DocumentScore, 'typeRight' | 'misses'> & { documents: number; typesRight: number };
 
 export function sumScores(scores: DocumentScore[]): SetScore {
   const total: SetScore = {

@@ -16,7 +16,7 @@ import { saveSpamSettings } from '../../server/spam/settings';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { countVisibleReacties, recountAll, siteReactieTotal } from '../../server/reacties/counters';
 
-// Enough reacties that the page takes a while to render (about 9 MB of HTML at 15.000, see README).
+// Enough reacties that the page takes a while to render (a page of 500 reacties is some 600 KB of HTML).
 const BIG_THREAD = 3000;
 
 /** Stores `n` approved reacties under an article in bulk, then sets the counters from them. */
