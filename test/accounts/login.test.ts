@@ -122,13 +122,19 @@ describe('accounts: login and logout', () => {
   });
 });
 
+/** An app whose login limits are small enough to reach: 3 failures per account, 8 per address, a minute each. */
+function throttledApp(extra: Parameters<typeof createTestApp>[0] = {}): Promise<TestApp> {
+  const base = testConfig().rateLimits;
+  return createTestApp({
+    ...extra,
+    rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } },
+  });
+}
+
 describe('accounts: login throttling', () => {
   let t: TestApp;
   before(async () => {
-    const base = testConfig().rateLimits;
-    t = await createTestApp({
-      rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } },
-    });
+    t = await throttledApp();
   });
   after(async () => t.close());
 
@@ -152,10 +158,7 @@ describe('accounts: login throttling', () => {
 describe('accounts: only failed logins count against the limits', () => {
   let t: TestApp;
   before(async () => {
-    const base = testConfig().rateLimits;
-    t = await createTestApp({
-      rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } },
-    });
+    t = await throttledApp();
   });
   after(async () => t.close());
 
@@ -185,12 +188,8 @@ describe('accounts: only failed logins count against the limits', () => {
 describe('accounts: strangers cannot lock an account out', () => {
   let t: TestApp;
   before(async () => {
-    const base = testConfig().rateLimits;
     // Behind one proxy: each stranger comes from an address of their own (X-Forwarded-For).
-    t = await createTestApp({
-      trustProxy: 1,
-      rateLimits: { ...base, loginFailuresPerAccount: { max: 3, windowMs: 60_000 }, loginPerIp: { max: 8, windowMs: 60_000 } },
-    });
+    t = await throttledApp({ trustProxy: 1 });
   });
   after(async () => t.close());
 
