@@ -178,9 +178,9 @@ export type DocumentsUrlChange = Partial<
   Record<'soort' | 'jaar' | 'maand' | 'afzender' | 'partij' | 'portefeuillehouder' | 'volgorde' | 'pagina', string | number | null>
 >;
 
-/** The listing's address with one filter set or cleared (and back to page 1): stable, shareable URLs. */
-export function documentsUrl(f: DocumentFilter, change: DocumentsUrlChange): string {
-  const params: Record<string, string | number | null> = {
+/** The filters and page a listing was read with, as its address names them (empty ones are left out there). */
+export function documentParams(f: DocumentFilter): Record<string, string | number | null> {
+  return {
     soort: f.type,
     jaar: f.year,
     maand: f.month,
@@ -188,9 +188,13 @@ export function documentsUrl(f: DocumentFilter, change: DocumentsUrlChange): str
     partij: f.partij,
     portefeuillehouder: f.portefeuillehouder,
     volgorde: f.oldestFirst ? 'oudste' : null,
-    pagina: null,
-    ...change,
+    pagina: f.page,
   };
+}
+
+/** The listing's address with one filter set or cleared (and back to page 1): stable, shareable URLs. */
+export function documentsUrl(f: DocumentFilter, change: DocumentsUrlChange): string {
+  const params: Record<string, string | number | null> = { ...documentParams(f), pagina: null, ...change };
   // A month belongs to its year: another year, or none, clears it.
   if ('jaar' in change) params.maand = change.maand ?? null;
   const qs = new URLSearchParams();

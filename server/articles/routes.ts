@@ -14,7 +14,14 @@ import { ownReactieIds } from '../reacties/own-cookie';
 import { renderArticlePage } from './article-page';
 import { withOpenness } from './closing';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
-import { DOCUMENTS_PER_PAGE, documentsUrl, listDocuments, readDocumentFilter, type DocumentsUrlChange } from './document-list';
+import {
+  DOCUMENTS_PER_PAGE,
+  documentParams,
+  documentsUrl,
+  listDocuments,
+  readDocumentFilter,
+  type DocumentsUrlChange,
+} from './document-list';
 import { formatIsoDate, isoDateIn } from '../documents/dates';
 import { keptSettings, loadSettings } from '../settings/settings';
 import { settingsStart } from '../tagline/state';
@@ -66,14 +73,8 @@ export function articleRoutes(deps: Deps): Router {
     const listing = await listDocuments(deps.db, filter, now, isoDateIn(now), settings.documents.answerTermDays);
     const pages = Math.max(1, Math.ceil(listing.total / DOCUMENTS_PER_PAGE));
     if (filter.page > pages) throw notFound('Deze pagina van de documenten bestaat niet.');
-    // The filters as read (an unknown soort is no filter), in the order of the page's own links.
-    setCanonicalQuery(res, {
-      soort: filter.type,
-      portefeuillehouder: filter.portefeuillehouder,
-      partij: filter.partij,
-      jaar: filter.year,
-      pagina: filter.page,
-    });
+    // The filters as read (an unknown soort is no filter), as the page's own links name them.
+    setCanonicalQuery(res, documentParams(filter));
     res.render('documents/list', {
       title: 'Raadsdocumenten',
       kinds: ARTICLE_KINDS,

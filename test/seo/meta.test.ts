@@ -78,6 +78,11 @@ describe('canonical, OpenGraph and structured data', () => {
     };
     assert.equal(await canonical('/documenten?utm_source=x&soort=memo'), `${BASE}/documenten?soort=memo`);
     assert.equal(await canonical('/documenten?soort=Onzin&jaar=1999&pagina=1'), `${BASE}/documenten?jaar=1999`, 'as the page read them');
+    // Every filter the listing reads, and the order it is sorted in, names a page of its own.
+    assert.equal(
+      await canonical('/documenten?volgorde=oudste&afzender=College&maand=3&jaar=2015&utm_source=x'),
+      `${BASE}/documenten?jaar=2015&amp;maand=3&amp;afzender=College&amp;volgorde=oudste`,
+    );
     assert.equal(await canonical('/?pagina=1'), `${BASE}/`);
     // Parameters a page does not read name no page of their own, whatever another page makes of them.
     assert.equal(await canonical('/?soort=memo&jaar=1999&partij=Onzin'), `${BASE}/`);
