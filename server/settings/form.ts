@@ -1,5 +1,6 @@
 // The settings form, as server/settings/schema.ts describes it: the values shown, and the posted
 // form read back and checked, with a Dutch message per field.
+import { parseEmail } from '../shared/email';
 import { checkLine, checkMultiLine, field, type FieldErrors, type FormResult } from '../shared/validation';
 import { SETTINGS, buildSettings, isValidValue, settingGroups, valueAt, type SettingDefinition, type Settings } from './schema';
 
@@ -39,11 +40,16 @@ function parseField(setting: SettingDefinition, text: string, errors: FieldError
     case 'text':
       return checkMultiLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });
     case 'email': {
-      const email = checkLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });
-      if (!errors[setting.form] && email !== '' && !isValidValue(setting, email))
+      // The one address check of the weblog (shared/email.ts): one plain local@domain, the domain normalised.
+      const typed = checkLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });
+      if (errors[setting.form] || typed === '') return typed;
+      const parsed = parseEmail(typed);
+      if (!parsed.ok || !isValidValue(setting, parsed.address)) {
         errors[setting.form] =
-          `${setting.shortLabel}: dit lijkt geen geldig e-mailadres. Controleer het, bijvoorbeeld redactie@voorbeeld.nl.`;
-      return email;
+          `${setting.shortLabel}: dit lijkt geen geldig e-mailadres. Vul één adres in, zonder naam of leestekens eromheen, bijvoorbeeld redactie@voorbeeld.nl.`;
+        return typed;
+      }
+      return parsed.address;
     }
   }
 }

@@ -9,6 +9,7 @@
 // `form` is the field's name in the form, `label` and `help` what the form shows,
 // `shortLabel` the field's name at the start of an error message ("Aantal links: vul …").
 
+import { parseEmail } from '../shared/email';
 /** The word lists are stored as JSON in a text column: one word or phrase a line, LF line breaks. */
 export const SETTINGS_LIMITS = { wordList: 20_000 } as const;
 
@@ -72,9 +73,6 @@ export interface EmailSetting extends SettingBase {
 }
 
 export type SettingDefinition = IntegerSetting | BooleanSetting | ChoiceSetting | TextSetting | EmailSetting;
-
-// Deliberately plain, as the reactie form checks addresses: one @, no spaces, a dot in the domain.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 const SETTINGS_SCHEMA = [
   {
@@ -406,7 +404,7 @@ export function isValidValue(setting: SettingDefinition, value: unknown): boolea
       // limit is shown (and refused on saving until shortened) rather than silently emptied.
       return typeof value === 'string';
     case 'email':
-      return typeof value === 'string' && (value === '' || (EMAIL.test(value) && [...value].length <= setting.max));
+      return typeof value === 'string' && (value === '' || (parseEmail(value).ok && [...value].length <= setting.max));
   }
 }
 

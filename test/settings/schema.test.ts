@@ -139,7 +139,16 @@ function invalidValues(s: SettingDefinition): unknown[] {
     case 'text':
       return [...always, 42, false];
     case 'email':
-      return [...always, 42, 'geen adres', 'redactie@', 'a b@voorbeeld.nl', `${'x'.repeat(s.max)}@voorbeeld.nl`];
+      return [
+        ...always,
+        42,
+        'geen adres',
+        'redactie@',
+        'a b@voorbeeld.nl',
+        'Redactie <redactie@voorbeeld.nl>',
+        'a@voorbeeld.nl,b@voorbeeld.nl',
+        `${'x'.repeat(s.max)}@voorbeeld.nl`,
+      ];
   }
 }
 
@@ -439,6 +448,9 @@ describe('settings store and form', () => {
         assert.equal(res.status, 422, `${s.form}: an address without a domain`);
         assert.ok(res.text.includes(`${s.shortLabel}: dit lijkt geen geldig e-mailadres.`), `${s.form}: the message`);
         assert.match(res.text, new RegExp(`id="${s.form}"[^>]*value="redactie@peelstad"`), 'what was typed is kept');
+        // The weblog's one address check: no name, brackets or list, as on the reactie form.
+        for (const typed of ['Redactie <redactie@voorbeeld.nl>', 'redactie@voorbeeld.nl; info@voorbeeld.nl'])
+          assert.equal((await post(s.form, typed)).status, 422, typed);
       }
     }
   });
