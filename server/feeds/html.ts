@@ -1,10 +1,7 @@
 // The HTML inside feed items: feed readers show it outside our site, so every link is absolute.
 import type { CardEntry, Meeting } from '../documents/card';
 import { formatDate } from '../shared/format';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeHtml } from '../shared/html';
 
 /** Sanitized HTML from our own markdown renderer (double-quoted attributes) with site-relative links made absolute. */
 export function absoluteLinks(html: string, baseUrl: string): string {
