@@ -6,10 +6,10 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { answerTerm, type AnswerTerm } from '../documents/answer-term';
-import { MONTHS } from '../documents/dates';
 import { countFieldValues, withFieldValue } from '../documents/queries';
 import { DOCUMENT_TYPES, fieldOf, isDocumentType, type DocumentTypeKey } from '../documents/types';
 import { documentsOf, listArticlesByIds, type Article } from './queries';
+import { MONTHS } from '../shared/format';
 
 export const DOCUMENTS_PER_PAGE = 20;
 // A filter shows this many values at the most (the most frequent).

@@ -1,21 +1,7 @@
 // Dates in council documents: "29 mei 2012", "5-3-2015", "05-03-2015" or "2015-03-05", stored as
 // YYYY-MM-DD (a calendar date, no time zone) and shown the Dutch way.
-import { amsterdamParts } from '../shared/format';
+import { amsterdamParts, MONTHS } from '../shared/format';
 
-export const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 const SHORT = MONTHS.map((m) => m.slice(0, 3));
 
 function iso(year: number, month: number, day: number): string | null {

@@ -18,7 +18,21 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 // Dates on a page with hundreds of reacties: Intl is slow per call, so the offset of Amsterdam to
 // UTC is asked once per UTC hour (it only ever changes on a whole UTC hour) and the rest is
 // arithmetic. test/shared/format.test.ts holds the result against Intl across DST changes.
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+/** The Dutch month names, January first. */
+export const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 const HOUR_MS = 3_600_000;
 const offsets = new Map<number, number>();
 const MAX_OFFSETS = 50_000;
