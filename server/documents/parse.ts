@@ -7,7 +7,7 @@
 // says is lost: what is no field, question, answer or letterhead stays in the body.
 import { detectType } from './parse/detect';
 import { scanHeaders, type Header } from './parse/headers';
-import { fieldFor, fieldsOf } from './parse/labels';
+import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { questionsAndAnswers } from './parse/questions';
@@ -140,8 +140,8 @@ const OUTCOME_LINE = new RegExp(
   'i',
 );
 
-const DICTUM = /^(?:verzoekt|draagt|spreekt\s+(?:als\s+(?:haar|zijn)\s+(?:mening\s+)?)?uit|roept|besluit)\b/i;
-const ORDER_OF_THE_DAY = /,?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b.*$/i;
+// The dictum's last line ends with the motie's closing phrase, which is left out of besluit.
+const ORDER_OF_THE_DAY = new RegExp(`,?\\s*${MOTIE_END.source}.*$`, 'i');
 
 /**
  * A motie's dictum: from the line that starts with its verb ("verzoekt het college …", "draagt het college op …",
@@ -149,7 +149,7 @@ const ORDER_OF_THE_DAY = /,?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+d
  * or two empty lines when the text has no such closing. The lines stay in the body as well.
  */
 function dictumOf(lines: Line[], roles: Role[]): string | null {
-  const start = lines.findIndex((l, i) => roles[i] === 'body' && DICTUM.test(l.text.replace(/\t/g, ' ').trim()));
+  const start = lines.findIndex((l, i) => roles[i] === 'body' && MOTIE_DICTUM.test(l.text.replace(/\t/g, ' ').trim()));
   if (start < 0) return null;
   const taken: string[] = [];
   let blanks = 0;

@@ -5,6 +5,7 @@
 // 29 oktober") never decides it. Nieuws when nothing fits.
 import type { DocumentTypeKey } from '../types';
 import { HEADER_ZONE, type Header } from './headers';
+import { MOTIE_DICTUM, MOTIE_END } from './labels';
 import type { Line } from './lines';
 import { numbered } from './numbering';
 
@@ -28,9 +29,7 @@ const TITLES: Array<[RegExp, DocumentTypeKey]> = [
 /** The answer part of a document: "Antwoord college van burgemeester en wethouders:", "Beantwoording". */
 export const ANSWER_HEADING = /^(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)[^:?]{0,90}?(?<!\.):?$/i;
 
-const MOTIE_END = /\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/i;
 const CONSIDERING = /^(?:constaterende|overwegende|van\s+mening\s+zijnde|gehoord\s+de\s+beraadslaging)\b/i;
-const DICTUM = /^(?:verzoekt|draagt|spreekt\s+(?:als\s+(?:haar|zijn)\s+mening\s+)?uit|roept|besluit)\b/i;
 const SALUTATION = /^geachte?\s+\S|^beste\s+\S.*,$/i;
 const CLOSING = /^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend)/i;
 const VRAGEN_CONCEPTS = ['partijen', 'indieners', 'ingekomen', 'datum_antwoord'];
@@ -51,7 +50,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   }
   const labelled = new Set(headers.filter((h) => h.strength >= 1 && h.value).map((h) => h.concept));
   if (VRAGEN_CONCEPTS.some((c) => labelled.has(c))) return 'schriftelijke-vragen';
-  if (content.some((t) => MOTIE_END.test(t)) || (content.some((t) => CONSIDERING.test(t)) && content.some((t) => DICTUM.test(t))))
+  if (content.some((t) => MOTIE_END.test(t)) || (content.some((t) => CONSIDERING.test(t)) && content.some((t) => MOTIE_DICTUM.test(t))))
     return 'motie';
   if (headers.some((h) => h.concept === 'stemming' || h.concept === 'status')) return 'motie';
   if (BRIEF_CONCEPTS.some((c) => labelled.has(c))) return 'brief';

@@ -3,6 +3,7 @@
 // van …, NAME", "De voorzitter van de commissie,"), after a motie's "en gaat over tot de orde van de
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
+import { MOTIE_END } from './labels';
 import type { Line } from './lines';
 import { splitNames } from './values';
 
@@ -89,7 +90,6 @@ const FUNCTION =
   /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
 const ORGANISATION_LINE =
   /^(?:fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
-const MOTIE_END = /\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/i;
 
 /** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
 export function partiesOf(text: string): string[] {
