@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import { parseCookies } from '../http/cookies';
+import { sameSignature } from '../http/signature';
 
 const DEVICE_COOKIE = 'stadslog_apparaat';
 // A laptop in the office or at home is used for months; a new device logs in once to be known again.
@@ -19,9 +20,7 @@ function deviceMark(secret: string, emailKey: string): string {
 export function knownDevice(req: Request, secret: string, emailKey: string): boolean {
   const given = parseCookies(req.headers.cookie)[DEVICE_COOKIE];
   if (!given) return false;
-  const expected = Buffer.from(deviceMark(secret, emailKey));
-  const got = Buffer.from(given);
-  return got.length === expected.length && crypto.timingSafeEqual(got, expected);
+  return sameSignature(deviceMark(secret, emailKey), given);
 }
 
 /** Marks this browser as one the account logs in on (the newest account wins on a shared browser). */

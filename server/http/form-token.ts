@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { HttpError } from './errors';
+import { sameSignature } from './signature';
 
 // A page left open for an afternoon, or served from a cache for a few days, must still post.
 const FORM_TOKEN_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -33,9 +34,7 @@ export class FormTokens {
     const [stamp, mac] = token.split('.');
     const issuedAt = parseInt(stamp ?? '', 36);
     if (!mac || !Number.isSafeInteger(issuedAt)) return { ok: false, reason: 'forged' };
-    const expected = Buffer.from(this.sign(purpose, issuedAt));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return { ok: false, reason: 'forged' };
+    if (!sameSignature(this.sign(purpose, issuedAt), mac)) return { ok: false, reason: 'forged' };
     if (issuedAt > now + CLOCK_SKEW_MS || now - issuedAt > FORM_TOKEN_MAX_AGE_MS) return { ok: false, reason: 'expired', issuedAt };
     return { ok: true, issuedAt };
   }

@@ -9,6 +9,7 @@ import { toDate } from '../db/rows';
 import { MODERATION_REASONS, type ModerationReason } from '../reacties/moderation-log';
 import type { Reactie } from '../reacties/queries';
 import type { OutgoingMail } from '../notifications/queue';
+import { sameSignature } from '../http/signature';
 
 type Conn = Db | Knex.Transaction;
 
@@ -24,9 +25,7 @@ function appealPath(secret: string, reactieId: number): string {
 
 export function appealLinkValid(secret: string, reactieId: number, token: unknown): boolean {
   if (typeof token !== 'string') return false;
-  const expected = Buffer.from(sign(secret, reactieId));
-  const given = Buffer.from(token);
-  return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+  return sameSignature(sign(secret, reactieId), token);
 }
 
 export function appealMail(

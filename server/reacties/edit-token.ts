@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
 import { readOwn } from './own-cookie';
+import { sameSignature } from '../http/signature';
 
 /** How long after posting its author may still change or withdraw a reactie. */
 const EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -19,9 +20,7 @@ export function editToken(secret: string, reactie: { id: number; createdAt: Date
 export function holdsEditToken(req: Request, secret: string, reactie: { id: number; createdAt: Date }): boolean {
   const given = readOwn(req, secret).edit.find(([id]) => id === reactie.id)?.[1];
   if (given === undefined) return false;
-  const expected = Buffer.from(editToken(secret, reactie));
-  const actual = Buffer.from(given);
-  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
+  return sameSignature(editToken(secret, reactie), given);
 }
 
 /** The ids this browser holds tokens for (checked against each reactie when the page is rendered). */

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import { parseCookies } from '../http/cookies';
+import { sameSignature } from '../http/signature';
 
 const OWN_COOKIE = 'stadslog_eigen';
 // Long enough to see a held reactie until a moderator decides on it, also after the weekend.
@@ -41,10 +42,8 @@ function decode(raw: string | undefined, secret: string): OwnReacties {
   const dot = raw?.lastIndexOf('.') ?? -1;
   if (!raw || dot < 1) return none;
   const payload = raw.slice(0, dot);
-  const given = Buffer.from(raw.slice(dot + 1));
-  const expected = Buffer.from(signature(secret, payload));
   // Anyone could write ids into an unsigned cookie and see other residents' held reacties.
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return none;
+  if (!sameSignature(signature(secret, payload), raw.slice(dot + 1))) return none;
   try {
     const data: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     const { h, e } = (data ?? {}) as { h?: unknown; e?: unknown };
