@@ -22,6 +22,7 @@ import {
   updateArticle,
   type Article,
 } from './queries';
+import type { Review } from './import-review';
 
 export interface EditorState {
   article?: Article;
@@ -32,6 +33,8 @@ export interface EditorState {
   imported?: boolean;
   /** What the paste-import could not settle ("7 vragen gevonden, maar 1 antwoord: …"), shown above the form. */
   importWarnings?: string[];
+  /** The paste-import's review step: what was recognised, line by line, to correct. */
+  review?: Review;
 }
 
 export function renderEditor(deps: Deps, res: Response, status: number, s: EditorState): void {
@@ -45,6 +48,7 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
     previewHtml: s.previewHtml ?? null,
     imported: s.imported ?? false,
     importWarnings: s.importWarnings ?? [],
+    review: s.review ?? null,
     kinds: ARTICLE_KINDS,
     limits: ARTICLE_LIMITS,
     documentTypes: Object.values(DOCUMENT_TYPES).filter((t) => t.fields.length > 0),

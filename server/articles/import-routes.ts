@@ -12,6 +12,7 @@ import { parseDocument, type ParsedDocument } from '../documents/parse';
 import { DOCUMENT_TYPES } from '../documents/types';
 import { emptyArticleForm, type ArticleFormValues } from './admin-form';
 import { renderEditor } from './admin-save';
+import { readCorrections, reviewOf } from './import-review';
 
 // A long memo with its attachments listed is a few pages; a whole PDF pasted is at most this.
 export const PASTE_MAX = 200_000;
@@ -48,10 +49,18 @@ export function renderImportPage(res: Render, status: number, text: string, erro
 export type TextSource = { field: 'tekst' } | { field: 'pdf'; pasted: string };
 
 /**
- * Recognises a document's text and shows the article editor filled with it; a text that is missing
- * or too long brings the import page back, with the message at the field the text came from.
+ * Recognises a document's text and shows the article editor filled with it, under the review of
+ * what was recognised; a text that is missing or too long brings the import page back, with the
+ * message at the field the text came from. `corrections` is the review form sent back: its valid
+ * corrections are applied, and a wrong one (422) comes back with every choice as it was made.
  */
-export function showRecognised(deps: Deps, res: Render, text: string, source: TextSource = { field: 'tekst' }): void {
+export function showRecognised(
+  deps: Deps,
+  res: Render,
+  text: string,
+  source: TextSource = { field: 'tekst' },
+  corrections?: Record<string, unknown>,
+): void {
   const errors: FieldErrors = {};
   const checked = checkMultiLine(errors, source.field, text, {
     label: source.field === 'pdf' ? 'De tekst van deze pdf' : 'De tekst',
@@ -59,11 +68,21 @@ export function showRecognised(deps: Deps, res: Render, text: string, source: Te
     max: PASTE_MAX,
   });
   if (Object.keys(errors).length) return renderImportPage(res, 422, source.field === 'pdf' ? source.pasted : text, errors);
-  const doc = parseDocument(checked);
+  const plain = parseDocument(checked);
+  const read = corrections ? readCorrections(corrections, plain) : null;
+  const doc = read?.overrides.size ? parseDocument(checked, read.overrides) : plain;
   const values = importFormValues(doc, currentUser(res).name);
   // A half-paired document is never published by accident: it opens as a concept, with the warnings on top.
   if (doc.warnings.length) values.status = 'draft';
-  renderEditor(deps, res, 200, { values, errors: {}, imported: true, importWarnings: doc.warnings });
+  const wrong = read !== null && Object.keys(read.errors).length > 0;
+  const review = wrong ? reviewOf(doc, checked, read.errors, read.choices) : reviewOf(doc, checked);
+  renderEditor(deps, res, wrong ? 422 : 200, {
+    values,
+    errors: {},
+    imported: true,
+    importWarnings: doc.warnings,
+    review: { ...review, corrected: read?.overrides.size ?? 0 },
+  });
 }
 
 export function importRoutes(deps: Deps): Router {
@@ -72,7 +91,9 @@ export function importRoutes(deps: Deps): Router {
 
   router.get('/beheer/artikelen/importeren', ...guard, (_req, res) => renderImportPage(res, 200, '', {}));
 
-  router.post('/beheer/artikelen/importeren', ...guard, (req, res) => showRecognised(deps, res, field(req.body, 'tekst')));
+  router.post('/beheer/artikelen/importeren', ...guard, (req, res) =>
+    showRecognised(deps, res, field(req.body, 'tekst'), { field: 'tekst' }, req.body as Record<string, unknown>),
+  );
 
   return router;
 }

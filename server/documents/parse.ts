@@ -10,7 +10,8 @@ import { scanHeaders, type Header } from './parse/headers';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
-import { questionsAndAnswers } from './parse/questions';
+import { applyOverrides, type LineOverrides } from './parse/overrides';
+import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
 import { looksLikeName, partiesOf, signatures } from './parse/signatures';
 import { findDate, membersAndParties, nameAndParty, readStatus, readVotes, splitItems, splitNames, unquote } from './parse/values';
 import { DOCUMENT_TYPES, MOTIE_STATUSES, type DocumentFields, type DocumentTypeKey, type QuestionAnswer } from './types';
@@ -190,7 +191,18 @@ function explain(text: string, lines: Line[], roles: Role[], fieldOf: Map<number
   return out;
 }
 
-export function parseDocument(text: string): ParsedDocument {
+/** The half-paired warning: the editor checks the answers before publishing. */
+function countWarning(questions: QuestionAnswer[]): string | null {
+  const answered = questions.filter((q) => q.answer !== null).length;
+  if (answered >= questions.length) return null;
+  return `${questions.length} ${questions.length === 1 ? 'vraag' : 'vragen'} gevonden, maar ${answered} ${answered === 1 ? 'antwoord' : 'antwoorden'}: controleer de antwoorden voordat je publiceert.`;
+}
+
+/**
+ * Recognises a document's text. `overrides` are the editor's corrections from the review step
+ * (parse/overrides.ts): they replace the recognised role of those input lines.
+ */
+export function parseDocument(text: string, overrides?: LineOverrides): ParsedDocument {
   const lines = toLines(text);
   const { headers, furniture } = scanHeaders(lines);
   const type = detectType(lines, headers);
@@ -233,6 +245,7 @@ export function parseDocument(text: string): ParsedDocument {
 
   // Questions and answers.
   let questions: QuestionAnswer[] = [];
+  let pairs: FoundQuestion[] = [];
   const warnings: string[] = [];
   if (DOCUMENT_TYPES[type].hasQuestions) {
     const header = lines.slice(0, 40).map((l) => l.text);
@@ -250,12 +263,11 @@ export function parseDocument(text: string): ParsedDocument {
       }
     }
     for (const i of found.headings) if (roles[i] === 'body') roles[i] = 'heading';
+    pairs = found.questions;
     questions = found.questions.map(({ questionLines: _q, answerLines: _a, ...qa }) => qa);
     const answered = questions.filter((q) => q.answer !== null).length;
-    if (found.answerPart && answered < questions.length)
-      warnings.push(
-        `${questions.length} ${questions.length === 1 ? 'vraag' : 'vragen'} gevonden, maar ${answered} ${answered === 1 ? 'antwoord' : 'antwoorden'}: controleer de antwoorden voordat je publiceert.`,
-      );
+    const count = countWarning(questions);
+    if (found.answerPart && count) warnings.push(count);
     if (found.orphanAnswers)
       warnings.push(
         `${found.orphanAnswers} ${found.orphanAnswers === 1 ? 'antwoord' : 'antwoorden'} gevonden zonder vraag: controleer de vragen en antwoorden voordat je publiceert.`,
@@ -323,6 +335,21 @@ export function parseDocument(text: string): ParsedDocument {
   }
 
   for (let i = 0; i < lines.length; i++) if (roles[i] === 'body' && isHeadingLine(lines, roles, i)) roles[i] = 'heading';
+
+  // The editor's corrections come last: what they say stands.
+  let signers = signed.signers.map((s) => s.name);
+  if (overrides?.size) {
+    const done = applyOverrides(lines, { roles, fieldOf, numberOf }, pairs, overrides);
+    for (const key of done.droppedFields) delete fields[key];
+    signers = signers.filter((name) => !done.texts.some((t) => t.includes(name)));
+    if (done.pairsChanged) {
+      questions = done.pairs.map(({ questionLines: _q, answerLines: _a, ...qa }) => qa);
+      // The pairs are the editor's now: only the count still needs saying.
+      warnings.length = 0;
+      const count = countWarning(questions);
+      if (count) warnings.push(count);
+    }
+  }
   const body = buildBody(lines, roles);
 
   const ordered: DocumentFields = {};
@@ -332,7 +359,7 @@ export function parseDocument(text: string): ParsedDocument {
     fields: ordered,
     questions,
     body,
-    signers: signed.signers.map((s) => s.name),
+    signers,
     warnings,
     lines: explain(text, lines, roles, fieldOf, numberOf),
   };

@@ -1,6 +1,8 @@
 // Council documents as data: an editor enters a document's fields and its questions and answers;
 // residents see the card, the interleaved Q&A with anchors, and a teaser that says what it is about.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { ARTICLE_FORM, loginAs, type Agent } from '../helpers/http';
@@ -325,6 +327,92 @@ describe('documents: "Document importeren" fills the editor', () => {
     assert.equal(res.status, 200);
     assert.doesNotMatch(res.text, /Controleer dit voordat je publiceert/);
     assert.match(res.text, /Twaalf\./);
+  });
+
+  it('shows what it recognised, and recognises again with the editor’s corrections', async () => {
+    const pasted = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt'), 'utf8');
+    const lines = pasted.split('\n');
+    const at = (start: string) =>
+      lines.findIndex((l) =>
+        l
+          .replace(/[*#]|<\/?b>/g, '')
+          .trim()
+          .startsWith(start),
+      );
+    const first = await ed.agent.post('/beheer/artikelen/importeren').type('form').send({ _csrf: ed.csrf, tekst: pasted });
+    assert.equal(first.status, 200);
+    assert.match(first.text, /<h2 id="herkend-kop">Wat we herkenden<\/h2>/);
+    assert.match(first.text, /7 vragen, waarvan 7 met antwoord\./);
+    assert.match(first.text, /<dt>Ingekomen bij de griffie<\/dt><dd>8 december 2017<\/dd>/);
+    const question1 = at('1. Waarom kiest');
+    assert.match(
+      first.text,
+      new RegExp(`<select id="rol_${question1}" name="rol_${question1}">[\\s\\S]*?<option value="question" selected>Vraag</option>`),
+    );
+    assert.match(first.text, new RegExp(`name="nummer_${question1}" value="1"`));
+    assert.ok(first.text.indexOf('Wat we herkenden') < first.text.indexOf('<form method="post" action="/beheer/artikelen"'));
+
+    // The form as the browser sends it: every line's role and number as shown, three of them changed.
+    const form: Record<string, string> = { _csrf: ed.csrf, tekst: pasted };
+    for (const m of first.text.matchAll(/<select id="(rol_\d+)"[\s\S]*?<option value="(\w+)" selected>/g)) form[m[1]] = m[2];
+    for (const m of first.text.matchAll(/name="(nummer_\d+)" value="(\d*)"/g)) form[m[1]] = m[2];
+    const aanstaande = at('Aanstaande maandag');
+    const naar = at('Naar aanleiding van uw bovengenoemde brief');
+    const regisseur = at('De gemeente wil regisseur');
+    Object.assign(form, {
+      [`rol_${aanstaande}`]: 'heading',
+      [`rol_${naar}`]: 'letterhead',
+      [`rol_${regisseur}`]: 'answer',
+      [`nummer_${regisseur}`]: '2',
+    });
+    const again = await ed.agent.post('/beheer/artikelen/importeren').type('form').send(form);
+    assert.equal(again.status, 200);
+    assert.match(again.text, /3 correcties toegepast\./);
+    const tekst = /<textarea[^>]*name="tekst"[^>]*>([\s\S]*?)<\/textarea>/.exec(again.text)![1];
+    assert.match(tekst, /^## Aanstaande maandag presenteert/m);
+    assert.doesNotMatch(tekst, /Naar aanleiding van uw bovengenoemde brief|De gemeente wil regisseur/);
+    const answer2 = /<textarea[^>]*name="antwoord_2"[^>]*>([\s\S]*?)<\/textarea>/.exec(again.text);
+    assert.ok(answer2, 'the editor has answer 2');
+    assert.match(answer2[1], /Zoals gezegd[\s\S]*De gemeente wil regisseur/);
+    assert.match(again.text, new RegExp(`<option value="letterhead" selected>Briefhoofd \\(weglaten\\)</option>`));
+    assert.equal(Number((await t.db('articles').count({ n: '*' }).first())!.n), 0);
+  });
+
+  it('refuses a correction it cannot apply, in Dutch, keeping every choice', async () => {
+    const pasted = [
+      'Schriftelijke vragen',
+      '',
+      'Partij: D66',
+      '',
+      '1. Hoeveel?',
+      '',
+      'Antwoord college:',
+      '',
+      '1. Twaalf.',
+      '',
+      'Tot slot.',
+    ].join('\n');
+    const send = (extra: Record<string, string>) =>
+      ed.agent
+        .post('/beheer/artikelen/importeren')
+        .type('form')
+        .send({ _csrf: ed.csrf, tekst: pasted, ...extra });
+    const role = await send({ rol_10: 'handtekening', rol_4: 'answer', nummer_4: '0' });
+    assert.equal(role.status, 422);
+    assert.match(role.text, /Kies bij regel 11 een soort uit de lijst\./);
+    assert.match(
+      role.text,
+      /Vul bij regel 5 het nummer van de vraag die dit antwoord beantwoordt in: een heel getal van 1 tot en met 200\./,
+    );
+    assert.match(role.text, /<option value="handtekening" selected>/);
+    assert.match(role.text, /name="nummer_4" value="0"/);
+    assert.match(role.text, /<input type="hidden" name="tekst" value="Schriftelijke vragen\n/);
+    const range = await send({ rol_99: 'body' });
+    assert.equal(range.status, 422);
+    assert.match(range.text, /De correcties noemen een regel die niet in deze tekst staat \(99\)/);
+    const number = await send({ rol_10: 'question', nummer_10: '2,5' });
+    assert.equal(number.status, 422);
+    assert.match(number.text, /Vul bij regel 11 het nummer van de vraag in/);
   });
 
   it('asks for text when nothing was pasted', async () => {
