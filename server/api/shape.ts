@@ -3,10 +3,9 @@
 import type { Article } from '../articles/queries';
 import { ARTICLE_KINDS, articlePath } from '../articles/queries';
 import type { AttachmentView } from '../attachments/format';
-import { answerTerm } from '../documents/answer-term';
+import { answerTermOf } from '../documents/answer-term';
 import { meetingOf, sourceName } from '../documents/card';
 import type { DocumentData } from '../documents/queries';
-import { DOCUMENT_TYPES } from '../documents/types';
 import type { Dossier } from '../dossiers/queries';
 import type { PublicReactie } from '../reacties/queries';
 
@@ -22,7 +21,7 @@ export interface DocumentContext {
 function documentParts(a: Article, doc: DocumentData, ctx: DocumentContext) {
   const bron = typeof doc.fields.bron === 'string' ? doc.fields.bron : null;
   const meeting = meetingOf(doc.fields, ctx.today);
-  const term = DOCUMENT_TYPES[a.kind].hasQuestions ? answerTerm(doc, ctx.today, ctx.answerTermDays) : null;
+  const term = answerTermOf(a.kind, doc, ctx.today, ctx.answerTermDays);
   return {
     // The date /documenten lists it under: its datum, or else the day it was published.
     document_date: a.documentDate,

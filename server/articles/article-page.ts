@@ -9,7 +9,7 @@ import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reac
 import { CONFIRMATION_ALREADY_SENT } from '../reacties/submit';
 import { renderThread } from '../reacties/thread-view';
 import { keptSettings } from '../settings/settings';
-import { answerTerm } from '../documents/answer-term';
+import { answerTermOf } from '../documents/answer-term';
 import { cardEntries, meetingOf } from '../documents/card';
 import { addDays, isoDateIn } from '../documents/dates';
 import { fromLocalInputValue } from '../shared/format';
@@ -39,7 +39,7 @@ export async function renderArticlePage(
   const document = documents.get(article.id);
   const today = isoDateIn(now);
   const meeting = document ? meetingOf(document.fields, today) : null;
-  const answer = document && documentType.hasQuestions ? answerTerm(document, today, settings.documents.answerTermDays) : null;
+  const answer = document ? answerTermOf(article.kind, document, today, settings.documents.answerTermDays) : null;
   // What the card says of a meeting to come or questions still waiting changes with the date: a
   // kept copy of the page holds until midnight.
   const changesWithDate = Boolean((meeting?.date && meeting.date > today) || (answer && !answer.answered && answer.submitted));

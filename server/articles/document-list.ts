@@ -5,7 +5,8 @@
 // the page follows an index in order and the counts per year and month read a range of it.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { answerTerm, type AnswerTerm } from '../documents/answer-term';
+import { answerTermOf, type AnswerTerm } from '../documents/answer-term';
+import { isoDateIn } from '../documents/dates';
 import { countFieldValues, withFieldValue } from '../documents/queries';
 import { DOCUMENT_TYPES, fieldOf, isDocumentType, type DocumentTypeKey } from '../documents/types';
 import { documentsOf, listArticlesByIds, type Article } from './queries';
@@ -104,7 +105,8 @@ function labelled(type: DocumentTypeKey, key: string, value: unknown): { label: 
   return field && typeof value === 'string' && value ? { label: field.label, value } : null;
 }
 
-export async function listDocuments(db: Db, f: DocumentFilter, now: Date, today: string, answerTermDays: number): Promise<DocumentListing> {
+export async function listDocuments(db: Db, f: DocumentFilter, now: Date, answerTermDays: number): Promise<DocumentListing> {
+  const today = isoDateIn(now);
   const order = f.oldestFirst ? 'asc' : 'desc';
   const [idRows, totalRow, types, years, months, afzenders, portefeuillehouders, partijen] = await Promise.all([
     matching(db, f, now)
@@ -149,7 +151,7 @@ export async function listDocuments(db: Db, f: DocumentFilter, now: Date, today:
         ownDate: typeof datum === 'string' && datum === article.documentDate,
         kenmerk: labelled(article.kind, 'kenmerk', doc.fields.kenmerk),
         afzender: labelled(article.kind, 'afzender', doc.fields.afzender),
-        answer: DOCUMENT_TYPES[article.kind].hasQuestions ? answerTerm(doc, today, answerTermDays) : null,
+        answer: answerTermOf(article.kind, doc, today, answerTermDays),
       };
     }),
     total: Number((totalRow as { n?: number | string } | undefined)?.n ?? 0),

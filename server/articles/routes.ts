@@ -22,7 +22,7 @@ import {
   readDocumentFilter,
   type DocumentsUrlChange,
 } from './document-list';
-import { formatIsoDate, isoDateIn } from '../documents/dates';
+import { formatIsoDate } from '../documents/dates';
 import { keptSettings, loadSettings } from '../settings/settings';
 import { settingsStart } from '../tagline/state';
 import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, listVoorpagina, nextScheduledAt, weblogStartedAt } from './queries';
@@ -70,7 +70,7 @@ export function articleRoutes(deps: Deps): Router {
     const filter = readDocumentFilter(req.query);
     const now = deps.clock();
     const settings = await keptSettings(deps.db);
-    const listing = await listDocuments(deps.db, filter, now, isoDateIn(now), settings.documents.answerTermDays);
+    const listing = await listDocuments(deps.db, filter, now, settings.documents.answerTermDays);
     const pages = Math.max(1, Math.ceil(listing.total / DOCUMENTS_PER_PAGE));
     if (filter.page > pages) throw notFound('Deze pagina van de documenten bestaat niet.');
     // The filters as read (an unknown soort is no filter), as the page's own links name them.

@@ -4,6 +4,7 @@
 // calendar days in Amsterdam, counted from the submission, never from the day the weblog posted it.
 import { addDays, daysBetween, formatIsoDate } from './dates';
 import type { DocumentData } from './queries';
+import { DOCUMENT_TYPES, type DocumentTypeKey } from './types';
 
 export interface AnswerTerm {
   /** YYYY-MM-DD: ingekomen, or else datum; null when the document has neither. */
@@ -25,7 +26,7 @@ const days = (n: number) => (n === 1 ? '1 dag' : `${n} dagen`);
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 /** Where written questions stand on `today` (YYYY-MM-DD) with an answer term of `termDays`. */
-export function answerTerm(doc: DocumentData, today: string, termDays: number): AnswerTerm {
+function answerTerm(doc: DocumentData, today: string, termDays: number): AnswerTerm {
   const submitted = str(doc.fields.ingekomen) ?? str(doc.fields.datum);
   const answeredOn = str(doc.fields.datum_antwoord);
   const deadline = submitted ? addDays(submitted, termDays) : null;
@@ -70,4 +71,9 @@ export function answerTerm(doc: DocumentData, today: string, termDays: number): 
       });
   }
   return { submitted, deadline, total, open, answered, daysLate, sentences };
+}
+
+/** The answer term of a document of this type: only written questions have one. */
+export function answerTermOf(type: DocumentTypeKey, doc: DocumentData, today: string, termDays: number): AnswerTerm | null {
+  return DOCUMENT_TYPES[type].hasQuestions ? answerTerm(doc, today, termDays) : null;
 }
