@@ -55,8 +55,12 @@ function parseField(setting: SettingDefinition, text: string, errors: FieldError
 }
 
 /** Reads every setting from a posted form: all valid, or the errors and what was typed. */
-export function parseSettingsForm(body: unknown): ParsedSettings {
-  const input: SettingsForm = Object.fromEntries(SETTINGS.map((s) => [s.form, field(body, s.form)]));
+export function parseSettingsForm(body: unknown, stored?: Settings): ParsedSettings {
+  // A setting only an admin changes (adminOnly) keeps its stored value when `stored` is given (someone else saves).
+  const kept = stored ? formFromSettings(stored) : {};
+  const input: SettingsForm = Object.fromEntries(
+    SETTINGS.map((s) => [s.form, s.adminOnly && s.form in kept ? kept[s.form] : field(body, s.form)]),
+  );
   const errors: FieldErrors = {};
   const value = buildSettings((setting) => parseField(setting, input[setting.form], errors));
   return Object.keys(errors).length ? { ok: false, errors, input } : { ok: true, value, input };

@@ -7,7 +7,6 @@ import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import type { FieldErrors } from '../shared/validation';
 import { SETTINGS_FORM_GROUPS, formFromSettings, parseSettingsForm, type SettingsForm } from './form';
-import { SETTINGS } from './schema';
 import type { Knex } from 'knex';
 import { forgetKeptSettings, loadSettings, saveSettings, type Settings } from './settings';
 
@@ -60,10 +59,7 @@ export function settingsRoutes(deps: Deps, afterSave?: AfterSettingsSave): Route
 
   router.post('/beheer/instellingen', ...settingsGuard, async (req, res) => {
     // A setting only an admin changes keeps its stored value when someone else saves the form.
-    const kept = currentUser(res).role === 'admin' ? {} : formFromSettings(await loadSettings(deps.db));
-    const body = { ...(req.body as Record<string, unknown>) };
-    for (const s of SETTINGS) if (s.adminOnly && s.form in kept) body[s.form] = kept[s.form];
-    const parsed = parseSettingsForm(body);
+    const parsed = parseSettingsForm(req.body, currentUser(res).role === 'admin' ? undefined : await loadSettings(deps.db));
     if (!parsed.ok) return renderSettingsPage(deps, res, { status: 422, form: parsed.input, errors: parsed.errors });
     await deps.db.transaction(async (trx) => {
       const before = afterSave ? await loadSettings(trx) : null;
