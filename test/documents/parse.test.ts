@@ -361,6 +361,59 @@ describe('paste-import grammar pieces', () => {
     assert.deepEqual(doc.warnings, []);
   });
 
+  it('reads a hard-wrapped "vraag 4." or "(3) in …" as the sentence going on, not as a new item', () => {
+    assert.deepEqual(
+      qa(
+        'Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZoals aangegeven in antwoord op\nvraag 2. Daarna volgt (1) eerst en\n(2) dan het andere.\n\nVraag 2\nWaar?\n\nAntwoord 2\nHier.',
+      ),
+      [
+        ['1', 'Hoe?', 'Zoals aangegeven in antwoord op vraag 2. Daarna volgt (1) eerst en (2) dan het andere.'],
+        ['2', 'Waar?', 'Hier.'],
+      ],
+    );
+  });
+
+  it('reads part b after the unnumbered answer to part a, and parts "a." in a text flattened onto one line', () => {
+    assert.deepEqual(
+      qa(
+        `Schriftelijke vragen\n\nVraag 1 Over de heffing a) Hoe zeker is dat? Antwoord ${'Vrij zeker. '.repeat(30)}b) Hoeveel is het? Antwoord ${'Twee euro. '.repeat(30)}`,
+      ).map(([n, q, a]) => [n, q, a?.slice(0, 12)]),
+      [
+        ['1a', 'Over de heffing Hoe zeker is dat?', 'Vrij zeker. '],
+        ['1b', 'Hoeveel is het?', 'Twee euro. T'],
+      ],
+    );
+    // An answer that lists its own points a) and b) keeps them: they ask nothing.
+    assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1: Hoe?\n\nAntwoord: Zo.\na) eerst dit;\nb) dan dat.'), [
+      ['1', 'Hoe?', 'Zo. a) eerst dit; b) dan dat.'],
+    ]);
+    const flat = `Schriftelijke vragen\n\nVragen van de fractie. ${'Een inleiding die lang genoeg is. '.repeat(16)}1. Wat staat er op blz. 5? 2. Op blz. 6 lezen wij iets. a. Wat bedoelt u? b. Hoeveel budget is er?`;
+    assert.deepEqual(qa(flat), [
+      ['1', 'Wat staat er op blz. 5?', null],
+      ['2a', 'Op blz. 6 lezen wij iets. Wat bedoelt u?', null],
+      ['2b', 'Hoeveel budget is er?', null],
+    ]);
+  });
+
+  it('leaves the closing "Graag zien wij de beantwoording tegemoet" and a page footer code out of the last question and answer', () => {
+    assert.deepEqual(
+      qa('Schriftelijke vragen\n\n1. Hoe?\n2. Waar? Graag zien wij de beantwoording van onze vragen op korte termijn tegemoet.'),
+      [
+        ['1', 'Hoe?', null],
+        ['2', 'Waar?', null],
+      ],
+    );
+    assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo.\n\n11 3628105–1050416-CZ.'), [['1', 'Hoe?', 'Zo.']]);
+  });
+
+  it('gives each signer the party written under the name, in columns', () => {
+    const doc = parseDocument(
+      'Motie\n\nDe raad, in vergadering bijeen op 3 maart 2020,\n\nverzoekt het college:\n1. iets te doen.\n\nAngeliek Noortman  Noëlle Sanders     Hanske Mulder\n            CDA            Beter Amersfoort     ChristenUnie',
+    );
+    assert.deepEqual(doc.fields.indieners, ['Angeliek Noortman', 'Noëlle Sanders', 'Hanske Mulder']);
+    assert.deepEqual(doc.fields.partijen, ['CDA', 'Beter Amersfoort', 'ChristenUnie']);
+  });
+
   it('decides the type by the header, never by a mention in the body', () => {
     assert.equal(
       parseDocument(

@@ -56,6 +56,8 @@ const FURNITURE = [
   /^tweede kamer, vergaderjaar \d{4}.\d{4}, aanhangsel \d+$/i,
   /^(?:pagina|blad)\s+\d+(?:\s+van\s+\d+)?$/i,
   /^-\s*\d+\s*-$/,
+  // A page number with the document's reference code ("11 3628105–1050416-CZ."): no word on it, many digits.
+  /^(?=(?:\D*\d){10})[\d\s.,/–—-]+(?:[A-Z]{1,4}\.?)?$/,
 ];
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const ADDRESS = /^(?:postbus\s+\d+|\d{4}\s?[A-Z]{2}\b|(?:t|tel|telefoon|f|fax|e|e-mail)\s*[.:]?\s*[+\d(][\d\s()+-]{7,}$)/i;

@@ -57,6 +57,7 @@ const FLATTENED_MARKS = new RegExp(
     String.raw`(?<=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)\s`,
     String.raw`(?<=[.?!:]|\p{Ll})\s+(?=\d{1,2}\.\s+\p{Lu})`,
     String.raw`(?<=[.?!:]|\p{L})\s+(?=[a-h]\)\s+\p{Lu})`,
+    String.raw`(?<=[?!:]|[^\s.]\.)\s+(?=[a-h]\.\s+\p{Lu})`,
     String.raw`\s(?=(?:Nummer|Onderwerp|Portefeuillehouder|Datum|Kenmerk|Bijlagen?|Aan|Van|Betreft)\s:\s)`,
   ].join('|'),
   'gu',

@@ -12,7 +12,7 @@
 // A question's text is its own paragraph(s): letter text between questions stays body.
 import type { QuestionAnswer } from '../types';
 import { ANSWER_HEADING } from './detect';
-import { joinLines, type Line } from './lines';
+import { endsSentence, joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 
 interface Para {
@@ -61,6 +61,11 @@ const UNNUMBERED_ANSWER =
 const PART = /^([a-h])[.)]\s+(.+)$/;
 const FOOTNOTE_MARKS = /\[\d{1,2}\s?\]|[?»”.]\d{1,2}(?:,\s?\d{1,2})*(?=\s|$)/;
 const FOOTNOTE = /^\d{1,2}\s+(?:\p{Lu}|https?:|www\.)/u;
+
+/** "Graag zien wij uw beantwoording tegemoet.": the letter's closing, not part of the last question. */
+const AWAITING =
+  /(?<=[?!.])\s+(?:graag\s+zien\s+wij|wij\s+zien|in\s+afwachting\s+van|met\s+belangstelling\s+zien\s+wij)\b[^?]*\b(?:tegemoet|antwoorden?|beantwoording|reactie)\b[^?]*[.!]$/iu;
+const withoutAwaiting = (s: string) => s.replace(AWAITING, '');
 
 const words = (s: string) => new Set(s.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
 function similar(a: string, b: string): boolean {
@@ -141,7 +146,11 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
       furniture.add(i);
       continue;
     }
-    const n = line.heading && !/^(?:vraag|antwoord)/i.test(t) ? null : numbered(t);
+    // "… zoals aangegeven in antwoord op / vraag 4. De …": a hard-wrapped sentence going on, not a new item.
+    // So is "(3) in het uiterste geval …" after a line ending in "en": a numbered point inside a sentence.
+    const goesOn = openPara() !== null && !endsSentence(lines[i - 1]?.text ?? '');
+    const wrapped = goesOn && (/^(?:vraag|antwoord)\b/.test(t) || /^\(?\d{1,2}[.)]\s+\p{Ll}/u.test(t));
+    const n = wrapped || (line.heading && !/^(?:vraag|antwoord)/i.test(t)) ? null : numbered(t);
     if (n) {
       start({ role: n.role, unnumbered: false, label: n.label, style: n.style, number: n.number, at: i }, n.rest, i);
       continue;
@@ -175,7 +184,9 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     const last = part ? [...items].reverse().find((x) => !x.unnumbered && x.role !== 'antwoord') : undefined;
     const parent = last?.parent ?? last;
     const open = cur as Item | null;
-    if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent)) {
+    // After an unnumbered answer to part a, "b) …?" is the question's next part (a list inside an answer asks nothing).
+    const nextPart = open?.unnumbered === true && /\?/.test(part?.[2] ?? '');
+    if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent || nextPart)) {
       const lead: Para[] = part[1] === 'a' && open === parent ? parent.paras : [];
       start(
         {
@@ -318,7 +329,7 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     const label = sectioned ? `${q.sectionName}${q.label}` : q.label;
     const out: FoundQuestion = {
       number: idx + 1,
-      question: textOf(q.paras.slice(0, head)),
+      question: withoutAwaiting(textOf(q.paras.slice(0, head))),
       answer: null,
       questionLines: [q.at, ...q.paras.slice(0, head).flatMap((p) => p.lines)],
       answerLines: [],

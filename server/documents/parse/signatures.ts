@@ -175,7 +175,10 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           out.senders.push(plainT);
         } else if (pendingNames.length && j === last + 1 && plainT.split(/\s+/).length <= 6 && !/[.?!:]$/.test(plainT)) {
           // A party line under the names, in columns when there are several.
-          const cols = plainT.split('\t').map((c) => c.trim());
+          const cols = t
+            .split('\t')
+            .map((c) => c.trim())
+            .filter(Boolean);
           if (cols.length === pendingNames.length) pendingNames.forEach((p, k) => (p.party ??= cols[k]));
           else if (pendingNames.length === 1) pendingNames[0].party ??= plainT;
           else break;
