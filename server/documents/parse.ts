@@ -6,7 +6,8 @@
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
 import { detectType } from './parse/detect';
-import { scanHeaders, type Header } from './parse/headers';
+import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
+import { partiesActing } from './parse/parties';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
@@ -236,6 +237,15 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       const written = parties.map((p) => mentioned.find((m) => sameParty(p, m)) ?? p);
       if (written.length) fields.partijen = [...new Set(written)];
     }
+  }
+  // "GroenLinks is zeer verbolgen …", "De PvdA deelt de zorgen …": the one party the opening paragraphs
+  // have acting is the party that asks or moves (a party of the lexicon only, and only one).
+  if (has('partijen') && fields.partijen === undefined && (type === 'schriftelijke-vragen' || type === 'motie')) {
+    const opening: string[] = [];
+    for (let i = 0; i < lines.length && opening.length < HEADER_ZONE + 6; i++)
+      if (lines[i].text && roles[i] === 'body') opening.push(lines[i].text.replace(/\t/g, ' '));
+    const acting = partiesActing(opening.join('\n'));
+    if (acting.length === 1) fields.partijen = acting;
   }
   if (has('afzender') && fields.afzender === undefined) {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];

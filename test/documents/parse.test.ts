@@ -454,6 +454,16 @@ describe('paste-import: a field only on strong evidence (issue 20, precision)', 
     assert.equal(parseDocument(alone).fields.partijen, undefined);
   });
 
+  it('names the one party of the lexicon that the opening paragraphs have acting, and none when two act or none is a party', () => {
+    const parties = (opening: string) => parseDocument(`Schriftelijke vragen\n\n${opening}\n\n1. Hoe?\n2. Waar?`).fields.partijen;
+    assert.deepEqual(parties('GroenLinks is zeer verbolgen over de kap. We stellen de volgende vragen.'), ['GroenLinks']);
+    assert.deepEqual(parties('Het ging mis. De PvdA deelt de zorgen van de Fietsersbond.'), ['PvdA']);
+    assert.deepEqual(parties('Leefbaar Westland vindt dit onbegrijpelijk.'), ['Leefbaar Westland']);
+    assert.equal(parties('De Fietsersbond is boos. Het college heeft niets gedaan.'), undefined);
+    assert.equal(parties('De VVD wil meer bomen, het CDA wil er minder. D66 vindt het goed.'), undefined);
+    assert.equal(parties('Wij lezen dat de VVD gisteren iets zei.'), undefined);
+  });
+
   it('reads two fracties signing as two senders: no afzender, and "Fractie Franssen" is no person', () => {
     const doc = parseDocument('Geachte voorzitter,\n\nWij verzoeken u de brief te sturen.\n\nFractie GroenLinks\nFractie Franssen\n');
     assert.equal(doc.fields.afzender, undefined);
