@@ -85,6 +85,29 @@ function letterheadLine(text: string): boolean {
   return conceptOf(m[1]) === LETTERHEAD || (conceptOf(first) === LETTERHEAD && first === first.toUpperCase() && /\p{L}{3}/u.test(first));
 }
 
+/** Labels too short or too common to stand before a value with only a space: "Van harte …", "Aan de …". */
+const SPACED_MIN = 5;
+/**
+ * A label and its value with only a space between ("Ingediend 16 februari 2021", "Indiener Harry van der
+ * Molen (CDA)", "Datum raadsvergadering 15 september 2021"): the longest known label of up to four words at
+ * the line's start, whose value is of its kind. Only inside a block of such lines (see `labelled`).
+ */
+function spacedLabel(text: string): { concept: Concept; value: string } | null {
+  const words = text.replace(/\t/g, ' ').split(/\s+/);
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    if (label.length < SPACED_MIN || /[:.,;]$/.test(label) || INLINE_ONLY.has(label.toLowerCase()) || /^namens$/i.test(label)) continue;
+    const concept = conceptOf(label);
+    if (concept === undefined) continue;
+    const value = words.slice(n).join(' ').trim();
+    const kind = concept === LETTERHEAD ? 'text' : kindOf(concept);
+    const valid =
+      kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : kind === 'url' ? /^https?:\/\//.test(value) : true;
+    return valid && value ? { concept, value } : null;
+  }
+  return null;
+}
+
 const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
 
 /** Labelled lines and letterhead blocks, anywhere in the text. `roles` gets 'letterhead' for furniture. */
@@ -112,8 +135,18 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       const colon = /:$/.test(t) || lines[i].bold;
       const taken: number[] = [];
       const max = concept === LETTERHEAD ? 4 : ONE_LINE.has(concept) ? 1 : MAX_VALUE_LINES[kind];
-      for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(lines[j]) && taken.length < max; j++) taken.push(j);
-      let value = taken.map((j) => text(j)).join('\n');
+      for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(lines[j]) && taken.length < max; j++) {
+        // A header's value is no paragraph: a long line is the text that follows the header.
+        if (kind !== 'multiline' && text(j).split(/\s+/).length > 20) break;
+        taken.push(j);
+      }
+      // A value over several lines runs up to the next label or an empty line; otherwise only its first line is it.
+      const after = taken.length ? taken[taken.length - 1] + 1 : i + 1;
+      if (taken.length > 1 && kind === 'text' && !(after >= lines.length || !text(after) || isLabelLine(lines[after]))) taken.length = 1;
+      let value = taken
+        .map((j) => text(j))
+        .join('\n')
+        .replace(/^:\s*/, '');
       // A list under a section heading ("Bijlagen" and its bullets): the field, and the section stays.
       if (!taken.length && kind === 'list' && !capitals) {
         const items: number[] = [];
@@ -148,7 +181,16 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       i = taken.length ? taken[taken.length - 1] : i;
       continue;
     }
-    const inline = inlineLabel(t);
+    let inline = inlineLabel(t);
+    // A block of label-space-value lines (a portal's or a PDF's metadata table): two in a row at least.
+    if (!inline && inZone && spacedLabel(t)) {
+      const neighbour = (d: number) => {
+        let j = i + d;
+        while (j >= 0 && j < lines.length && !text(j)) j += d;
+        return j >= 0 && j < lines.length && (!!spacedLabel(text(j)) || inlineLabel(text(j)) !== null);
+      };
+      if (neighbour(-1) || neighbour(1)) inline = spacedLabel(t);
+    }
     if (!inline) {
       if (inZone && letterheadLine(t)) furniture.add(i);
       continue;

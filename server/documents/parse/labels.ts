@@ -71,6 +71,7 @@ const SYNONYMS: Record<Concept, string[]> = {
     'indiendatum',
     'datum indiening',
     'ingediend op',
+    'ingediend',
     'datum ingediend',
   ],
   datum_antwoord: ['antwoord college', 'datum antwoord', 'beantwoord', 'beantwoord op', 'datum beantwoording', 'antwoord verzonden'],
@@ -110,6 +111,11 @@ const SYNONYMS: Record<Concept, string[]> = {
     'onderwerpen',
     'vergadering',
     'woordvoerder',
+    'beantwoord door',
+    'bron vraag',
+    'bron vragen',
+    'bron antwoord',
+    'bron antwoorden',
   ],
 };
 

@@ -70,11 +70,11 @@ export const isParty = (name: string): boolean => WHOLE.test(name.trim()) || NAT
 
 /** Verbs a party does things with at the start of a sentence: "D66 zet …", "De PvdA deelt …", "GroenLinks is …". */
 const ACTS = String.raw`(?:is|was|heeft|had|wil|wilde|vindt|vond|zet|zette|deelt|deelde|stelt|stelde|vraagt|vroeg|maakt|maakte|pleit|pleitte|wenst|ziet|zag|dient|diende|hoort|hoorde|las|leest|kreeg|krijgt|is\s+van\s+mening|maakt\s+zich)\b`;
-/** A sentence whose subject is a party: "(De) PARTY(-fractie) ACTS …", "De fractie van (de) PARTY ACTS …". */
-const SUBJECT = new RegExp(
-  String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?(?:fractie\s+van\s+(?:de\s+|het\s+)?)?(${PARTY})(?:[ -]?fractie)?\s+${ACTS}`,
-  'gmu',
-);
+/**
+ * A sentence whose subject is a party: "(De) PARTY(-fractie) ACTS …". ("De fractie van X …" is only a hint that a
+ * signature must confirm: headers.ts FRACTION_OF.)
+ */
+const SUBJECT = new RegExp(String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?(${PARTY})(?:[ -]?fractie)?\s+${ACTS}`, 'gmu');
 
 /** The parties a text names as the subject of its sentences, in order, each once. */
 export function partiesActing(text: string): string[] {
