@@ -453,6 +453,27 @@ describe('paste-import: a field only on strong evidence (issue 20, precision)', 
     assert.equal(genre.fields.onderwerp, 'Kapvergunning voor 468 bomen');
   });
 
+  it('takes the title above the first paragraph as onderwerp when no header states one, and no genre name, question or code', () => {
+    const subject = (top: string) =>
+      parseDocument(
+        `${top}\n\nDe PvdA deelt de zorgen van de Fietsersbond over het fietsparkeren op station Den Haag Centraal.\n\n1. Hoe?\n2. Waar?`,
+      ).fields.onderwerp;
+    assert.equal(
+      subject('Door op 4 juli 2014\n\nZorgen Fietsersbond over stalling van fietsen bij CS'),
+      'Zorgen Fietsersbond over stalling van fietsen bij CS',
+    );
+    assert.equal(subject('Raadsbrede vragen over oorlog Oekraïne'), 'Raadsbrede vragen over oorlog Oekraïne');
+    assert.equal(subject('Schriftelijke vragen'), undefined);
+    assert.equal(subject('Kamervraag 2021Z03234'), undefined);
+    assert.equal(subject('Wat doet het college eraan?'), undefined);
+    assert.equal(subject('Lbr. 23/033'), undefined);
+    assert.equal(subject('Mededeling van de staatssecretaris (ontvangen 20 november 2024)'), undefined);
+    const motie = parseDocument(
+      "Motie 'Man en paard noemen'\n\nDe gemeenteraad van Groningen, in vergadering bijeen op 22 mei 2019, besprekende het raadsvoorstel over de begroting,\n\nverzoekt het college:\n- iets te doen,\n\nen gaat over tot de orde van de dag.",
+    );
+    assert.equal(motie.fields.onderwerp, 'Man en paard noemen');
+  });
+
   it('takes no onderwerp from the line above the salutation', () => {
     const doc = parseDocument(
       'Ledenbrief nummer\n\nLbr. 23/033\n\nGeachte leden van college en gemeenteraad,\n\nHierbij informeren wij u.\n',

@@ -228,6 +228,13 @@ const QUESTIONS_OF = new RegExp(
   String.raw`^(?:\p{L}+\s+)?vragen\s+van\s+((?:het\s+lid|de\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
   'iu',
 );
+/** "2011Z04442 Antwoorden van de minister van X op vragen van het lid Y (P) over Z (ingezonden D).": the answers' own head. */
+const ANSWERS_TO_START =
+  /^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden)\s/iu;
+const ANSWERS_TO = new RegExp(
+  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+((?:het\s+lid|de\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})\s*\)\.?)?[.:]?$`,
+  'iu',
+);
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,120}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
 const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
 const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
@@ -333,6 +340,27 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
           const nr = /(?:^|antwoorden\s+)(\d{1,4})$/.exec(prev);
           if (nr) add('kenmerk', nr[1], /^\d{1,4}$/.test(prev) ? [j] : [], prev);
           break;
+        }
+        i = w.lines[w.lines.length - 1];
+        break;
+      }
+      continue;
+    }
+    if (ANSWERS_TO_START.test(plainT)) {
+      for (let n = 1; n <= 4; n++) {
+        const w = window(lines, i, n);
+        const m = ANSWERS_TO.exec(w.text.replace(/(\(\s*(?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
+        if (!m || (!m[6] && n < 4 && w.lines.length === n && !/\.$/.test(w.text))) continue;
+        add('afzender', m[2], w.lines, w.text);
+        const who = membersAndParties(m[3]);
+        if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
+        if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
+        if (m[1] && m[1].length >= 4) add('kenmerk', m[1], [], w.text);
+        if (m[4]) add('aan', m[4], [], w.text);
+        if (m[5]) add('onderwerp', m[5].replace(/[.]$/, ''), [], w.text);
+        if (m[6]) {
+          add('datum', m[6], [], w.text);
+          add('ingekomen', m[6], [], w.text);
         }
         i = w.lines[w.lines.length - 1];
         break;
@@ -460,11 +488,20 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
   return out;
 }
 
+/**
+ * Parliamentary numbers alone on a line at the top: the Aanhangsel number ("AH 617"), the number of Kamervragen
+ * ("2024Z18561", "2024Z 17972") or of a Kamer document ("2025D04328"), also after "Kamervraag"; the first one is the kenmerk.
+ */
+const PARLIAMENT_NUMBER = /^(?:kamervra(?:ag|gen)\s+)?(AH\s+\d{1,4}|\d{4}[ZD]\s?\d{5})$/i;
+
 /** Kamerstuk heads: "35000 B 10 BRIEF VAN DE MINISTER …" gives the kenmerk. */
 function kamerstuk(lines: Line[]): Header[] {
   for (let i = 0, seen = 0; i < lines.length && seen < HEADER_ZONE; i++) {
     if (!lines[i].text) continue;
     seen++;
+    const number = seen <= 3 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null;
+    if (number)
+      return [{ concept: 'kenmerk', value: number[1].replace(/^(\d{4}[ZD])\s/, '$1'), labelLine: lines[i].text, lines: [i], strength: 1 }];
     const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);
     if (m) return [{ concept: 'kenmerk', value: m[1], labelLine: lines[i].text, lines: [], strength: 1 }];
   }

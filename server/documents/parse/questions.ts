@@ -155,6 +155,12 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
       start({ role: n.role, unnumbered: false, label: n.label, style: n.style, number: n.number, at: i }, n.rest, i);
       continue;
     }
+    // "Antwoord:" alone right under a question answers that question; it heads no answer part.
+    const under = cur as Item | null;
+    if (/^antwoord\s*:?$/i.test(t) && under && under.role !== 'antwoord' && !under.unnumbered && !under.inAnswers) {
+      start({ role: 'antwoord', unnumbered: true, label: '', style: 'antwoord', number: 0, at: i }, '', i);
+      continue;
+    }
     if (ANSWER_HEADING.test(t)) {
       close();
       inAnswers = true;
