@@ -296,8 +296,10 @@ function window(lines: Line[], i: number, n: number): { text: string; lines: num
 
 function prose(lines: Line[], skip: Set<number>): Header[] {
   const out: Header[] = [];
-  const add = (concept: Concept, value: string, at: number[], labelLine: string) =>
-    out.push({ concept, value, labelLine, lines: at, strength: 1 });
+  const add = (concept: Concept, value: string, at: number[], labelLine: string, strength = 1) =>
+    out.push({ concept, value, labelLine, lines: at, strength });
+  /** The date questions were sent in ("(ingezonden D)") is their date, over a lone date at the top (a covering letter's). */
+  const SENT_IN = 1.2;
   let seen = 0;
   // "X stelt vragen over Z" more than once (a site's other items): which one is this document's is unclear.
   const subjects: Array<{ value: string; lines: number[]; line: string }> = [];
@@ -328,7 +330,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
         add('aan', m[3], [], w.text);
         if (m[4]) add('onderwerp', m[4].replace(/[.]$/, ''), [], w.text);
         if (m[5]) {
-          add('datum', m[5], [], w.text);
+          add('datum', m[5], [], w.text, SENT_IN);
           add('ingekomen', m[5], [], w.text);
         }
         // The Aanhangsel number stands just above: "### 387" or "… gegeven antwoorden 698"; a number above is
@@ -359,7 +361,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
         if (m[4]) add('aan', m[4], [], w.text);
         if (m[5]) add('onderwerp', m[5].replace(/[.]$/, ''), [], w.text);
         if (m[6]) {
-          add('datum', m[6], [], w.text);
+          add('datum', m[6], [], w.text, SENT_IN);
           add('ingekomen', m[6], [], w.text);
         }
         i = w.lines[w.lines.length - 1];

@@ -85,7 +85,8 @@ function namesOn(text: string, allowSingle: boolean): string[] | null {
 const CLOSING =
   /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?)\s*,?$/i;
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
-const NAMENS = /^namens\s+(.+?)[,:]?$/i;
+/** "Namens …" — not "Namens deze," (on behalf of the signer: an old formula, no sender). */
+const NAMENS = /^namens\s+(?!deze\b|dezen\b)(.+?)[,:]?$/i;
 const FUNCTION =
   /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
 const ORGANISATION_LINE =
