@@ -426,6 +426,41 @@ describe('paste-import grammar pieces', () => {
     assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo.\n\n11 3628105–1050416-CZ.'), [['1', 'Hoe?', 'Zo.']]);
   });
 
+  it('reads Kamervragen as a PDF gives them: footnote marks and citations, table rows, "Antwoorden 5 en 6"', () => {
+    const doc = qa(
+      [
+        'Vragen van het lid Kostić (PvdD) aan de minister van LVVN over racepaarden (ingezonden 20 juni 2024).',
+        '',
+        'Vraag 1',
+        'Heeft u kennisgenomen van het onderzoek?',
+        '1',
+        'Antwoord 1',
+        'Ja.',
+        '',
+        'Vraag 2',
+        'Kunt u dat bevestigen?',
+        '1House of Animals, 12 juni 2024, «Afgedankte racepaarden», (https://www.houseofanimals.nl/2024/06/12/)',
+        '',
+        'Antwoord 2',
+        'Hieronder een overzicht.',
+        'Slachthuis Aantal',
+        '1. 65 121',
+        '2. 1 0',
+        '',
+        'Vragen 3 en 4',
+        'Hoeveel? En waar?',
+        '',
+        'Antwoorden 3 en 4',
+        'Dat weet ik niet.',
+      ].join('\n'),
+    );
+    assert.deepEqual(doc, [
+      ['1', 'Heeft u kennisgenomen van het onderzoek?', 'Ja.'],
+      ['2', 'Kunt u dat bevestigen?', 'Hieronder een overzicht. Slachthuis Aantal 1. 65 121 2. 1 0'],
+      ['3 en 4', 'Hoeveel? En waar?', 'Dat weet ik niet.'],
+    ]);
+  });
+
   it('gives each signer the party written under the name, in columns', () => {
     const doc = parseDocument(
       'Motie\n\nDe raad, in vergadering bijeen op 3 maart 2020,\n\nverzoekt het college:\n1. iets te doen.\n\nAngeliek Noortman  Noëlle Sanders     Hanske Mulder\n            CDA            Beter Amersfoort     ChristenUnie',

@@ -57,7 +57,7 @@ const FURNITURE = [
   /^(?:pagina|blad)\s+\d+(?:\s+van\s+\d+)?$/i,
   /^-\s*\d+\s*-$/,
   // A page number with the document's reference code ("11 3628105–1050416-CZ."): no word on it, many digits.
-  /^(?=(?:\D*\d){10})[\d\s.,/–—-]+(?:[A-Z]{1,4}\.?)?$/,
+  /^(?=.*\d{6})(?=(?:\D*\d){10})[\d\s.,/–—-]+(?:[A-Z]{1,4}\.?)?$/,
 ];
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const ADDRESS = /^(?:postbus\s+\d+|\d{4}\s?[A-Z]{2}\b|(?:t|tel|telefoon|f|fax|e|e-mail)\s*[.:]?\s*[+\d(][\d\s()+-]{7,}$)/i;

@@ -111,6 +111,7 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   let inAnswers = false;
   let inFootnote = false;
   const footnotes = lines.some((l) => FOOTNOTE_MARKS.test(l.text));
+  const prefixedItems = lines.filter((l) => /^(?:vraag|antwoord)\s+\d/i.test(l.text)).length;
   const close = () => {
     cur = null;
     para = null;
@@ -141,7 +142,9 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
       inFootnote = false;
       continue;
     }
-    if (inFootnote || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
+    // A footnote citing its source: "1House of Animals, 12 juni 2024, «…», (https://…)", also right under a question.
+    const citation = /^\d{1,2}\s?(?:\p{Lu}|https?:|www\.)/u.test(t) && /https?:\/\/|www\.|«/.test(t) && !/^\d{1,2}[.)]\s/.test(t);
+    if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
       inFootnote = true;
       furniture.add(i);
       continue;
@@ -151,6 +154,11 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     const goesOn = openPara() !== null && !endsSentence(lines[i - 1]?.text ?? '');
     const wrapped = goesOn && (/^(?:vraag|antwoord)\b/.test(t) || /^\(?\d{1,2}[.)]\s+\p{Ll}/u.test(t));
     const n = wrapped || (line.heading && !/^(?:vraag|antwoord)/i.test(t)) ? null : numbered(t);
+    // Where questions are headed "Vraag 1" / "Antwoord 1", a number alone on its line is a footnote mark or a page number.
+    if (n && n.style === 'alone' && prefixedItems >= 2) {
+      furniture.add(i);
+      continue;
+    }
     if (n) {
       start({ role: n.role, unnumbered: false, label: n.label, style: n.style, number: n.number, at: i }, n.rest, i);
       continue;
