@@ -461,6 +461,35 @@ describe('paste-import grammar pieces', () => {
     ]);
   });
 
+  it('reads on over a page footer inside a question, drops glued footnote citations, and takes no closing request for an answer', () => {
+    assert.deepEqual(
+      qa(
+        [
+          'Schriftelijke vragen',
+          '',
+          'Vraag 1',
+          'Bent u bereid met gevange-',
+          '2Kamerstukken II 2021–2022, 29 279, nr. 339',
+          'Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 2',
+          'nispersoneel te spreken?',
+          '',
+          'Antwoord 1',
+          'Ja.',
+        ].join('\n'),
+      ),
+      [['1', 'Bent u bereid met gevangenispersoneel te spreken?', 'Ja.']],
+    );
+    assert.deepEqual(
+      qa(
+        'Statenvragen\n\n1. Hoe?\n\n2. Waar?\n\nIk verzoek u vriendelijk om deze vragen schriftelijk te beantwoorden.\n\nAntwoord op vraag 1\nZo.',
+      ),
+      [
+        ['1', 'Hoe?', 'Zo.'],
+        ['2', 'Waar?', null],
+      ],
+    );
+  });
+
   it('gives each signer the party written under the name, in columns', () => {
     const doc = parseDocument(
       'Motie\n\nDe raad, in vergadering bijeen op 3 maart 2020,\n\nverzoekt het college:\n1. iets te doen.\n\nAngeliek Noortman  Noëlle Sanders     Hanske Mulder\n            CDA            Beter Amersfoort     ChristenUnie',

@@ -66,6 +66,8 @@ const FOOTNOTE = /^\d{1,2}\s+(?:\p{Lu}|https?:|www\.)/u;
 const AWAITING =
   /(?<=[?!.])\s+(?:graag\s+zien\s+wij|wij\s+zien|in\s+afwachting\s+van|met\s+belangstelling\s+zien\s+wij)\b[^?]*\b(?:tegemoet|antwoorden?|beantwoording|reactie)\b[^?]*[.!]$/iu;
 const withoutAwaiting = (s: string) => s.replace(AWAITING, '');
+const CLOSING_REQUEST =
+  /^(?:(?:ik|wij)\s+(?:verzoek|verzoeken|vraag|vragen)\s+u\b.{0,80}\b(?:vragen|beantwoorden|beantwoording)\b|graag\s+zien\s+wij\b|(?:ik|wij)\s+zien\s+uw\s+(?:antwoorden?|beantwoording|reactie)|in\s+afwachting\s+van\s+uw\b).{0,120}[.!]$/iu;
 
 const words = (s: string) => new Set(s.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
 function similar(a: string, b: string): boolean {
@@ -129,7 +131,11 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (furniture.has(i) || line.separator) {
-      para = null;
+      // A page footer inside a sentence ("… met gevange-" / footer / "nispersoneel …"): the sentence goes on after it.
+      const open = openPara();
+      const unfinished = open !== null && !line.separator && !endsSentence(open.texts[open.texts.length - 1]);
+      if (!unfinished) para = null;
+      inFootnote = false;
       continue;
     }
     if (taken.has(i)) {
@@ -143,7 +149,10 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
       continue;
     }
     // A footnote citing its source: "1House of Animals, 12 juni 2024, «…», (https://…)", also right under a question.
-    const citation = /^\d{1,2}\s?(?:\p{Lu}|https?:|www\.)/u.test(t) && /https?:\/\/|www\.|«/.test(t) && !/^\d{1,2}[.)]\s/.test(t);
+    // Its number glued to its first word ("2Kamerstukken II 2021–2022, 29 279, nr. 339") marks it too.
+    const citation =
+      !/^\d{1,2}[.)]\s/.test(t) &&
+      ((/^\d{1,2}\s?(?:\p{Lu}|https?:|www\.)/u.test(t) && /https?:\/\/|www\.|«/.test(t)) || /^\d{1,2}\p{Lu}\p{Ll}+\b.*,/u.test(t));
     if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
       inFootnote = true;
       furniture.add(i);
@@ -380,7 +389,9 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   let orphanAnswers = numberedAnswers.filter((a, i) => !used.has(i) && textOf(a.paras)).length;
 
   // Answers printed as the paragraphs under each question.
-  const trailing = questions.map((q) => q.paras.slice(headCount(q, items[items.indexOf(q) + 1])));
+  // A closing request ("Ik verzoek u vriendelijk om deze vragen schriftelijk te beantwoorden.") answers nothing.
+  const closing = (p: Para) => CLOSING_REQUEST.test(paraText(p));
+  const trailing = questions.map((q) => q.paras.slice(headCount(q, items[items.indexOf(q) + 1])).filter((p) => !closing(p)));
   const withTrailing = trailing.filter((t) => t.length).length;
   const listOfAnswers = !answers.length && answerWords && questions.length > 0 && withTrailing * 2 >= questions.length;
   questions.forEach((_, i) => {
