@@ -569,6 +569,20 @@ describe('paste-import: a field only on strong evidence (issue 20, precision)', 
     assert.equal(parties('Wij lezen dat de VVD gisteren iets zei.'), undefined);
   });
 
+  it('reads "stelde de Partij voor de Dieren vragen", a number after the genre, and a Statenfractie signing "Namens deze,"', () => {
+    const doc = parseDocument(
+      'Schriftelijke vragen Aanvullende vragen bomenkap\n\nSchriftelijke vragen 74/2021\n\nIn het vragenuur van 4 maart stelde de Partij voor de Dieren vragen over de bomenkap in de Kovelaarstraat.\n\n1. Hoe?\n2. Waar?',
+    );
+    assert.equal(doc.fields.kenmerk, '74/2021');
+    assert.deepEqual(doc.fields.partijen, ['Partij voor de Dieren']);
+    const signed = parseDocument(
+      'Schriftelijke vragen\n\n1. Hoe?\n2. Waar?\n\nStatenfractie Partij voor de Vrijheid in Zeeland\n\nNamens deze,\n\nRuud Haaze\n\nLid Provinciale Staten van Zeeland',
+    );
+    assert.equal(signed.fields.afzender, 'Statenfractie Partij voor de Vrijheid in Zeeland');
+    assert.deepEqual(signed.fields.partijen, ['Partij voor de Vrijheid']);
+    assert.deepEqual(signed.signers, ['Ruud Haaze']);
+  });
+
   it('reads two fracties signing as two senders: no afzender, and "Fractie Franssen" is no person', () => {
     const doc = parseDocument('Geachte voorzitter,\n\nWij verzoeken u de brief te sturen.\n\nFractie GroenLinks\nFractie Franssen\n');
     assert.equal(doc.fields.afzender, undefined);

@@ -495,13 +495,17 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
  * ("2024Z18561", "2024Z 17972") or of a Kamer document ("2025D04328"), also after "Kamervraag"; the first one is the kenmerk.
  */
 const PARLIAMENT_NUMBER = /^(?:kamervra(?:ag|gen)\s+)?(AH\s+\d{1,4}|\d{4}[ZD]\s?\d{5})$/i;
+/** A title that is the genre's name and the document's number: "Schriftelijke vragen 74/2021", "Motie nr. 12". */
+const GENRE_NUMBER =
+  /^(?:schriftelijke\s+vragen|raadsvragen|art(?:ikel|\.)?\s*\d+[- ]?vragen|motie|amendement|raadsinformatiebrief|rib|memo)\s+(?:nr\.?\s*|nummer\s+)?(\d[\d./-]*\d)$/i;
 
 /** Kamerstuk heads: "35000 B 10 BRIEF VAN DE MINISTER …" gives the kenmerk. */
 function kamerstuk(lines: Line[]): Header[] {
   for (let i = 0, seen = 0; i < lines.length && seen < HEADER_ZONE; i++) {
     if (!lines[i].text) continue;
     seen++;
-    const number = seen <= 3 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null;
+    const number =
+      (seen <= 3 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
     if (number)
       return [{ concept: 'kenmerk', value: number[1].replace(/^(\d{4}[ZD])\s/, '$1'), labelLine: lines[i].text, lines: [i], strength: 1 }];
     const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);

@@ -42,6 +42,7 @@ const SYNONYMS: Record<Concept, string[]> = {
     'referentie',
     'zaaknummer',
     'motienummer',
+    'ingekomen onder nummer',
   ],
   partijen: ['partij', 'partijen', 'fractie', 'fracties', 'politieke partij', 'politieke partijen'],
   indieners: [

@@ -26,6 +26,7 @@ const NATIONAL = [
   'CU/SGP',
   'SGP',
   'PVV',
+  'Partij voor de Vrijheid',
   'Partij voor de Dieren',
   'PvdD',
   '50PLUS',
@@ -76,10 +77,16 @@ const ACTS = String.raw`(?:is|was|heeft|had|wil|wilde|vindt|vond|zet|zette|deelt
  */
 const SUBJECT = new RegExp(String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?(${PARTY})(?:[ -]?fractie)?\s+${ACTS}`, 'gmu');
 
+/** The same with the verb first: "In het vragenuur stelde de Partij voor de Dieren vragen", "… heeft de VVD de volgende vragen". */
+const ASKING = new RegExp(
+  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?(${PARTY})(?:[ -]?fractie)?\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
+  'gu',
+);
+
 /** The parties a text names as the subject of its sentences, in order, each once. */
 export function partiesActing(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(SUBJECT)) {
+  for (const m of [...text.matchAll(SUBJECT), ...text.matchAll(ASKING)]) {
     const name = m[1].trim();
     if (!out.some((p) => p.toLowerCase() === name.toLowerCase())) out.push(name);
   }
