@@ -490,6 +490,35 @@ describe('paste-import grammar pieces', () => {
     );
   });
 
+  it('reads the shapes municipal answer documents come in: bold or plain questions with the answer under them, "Vraag:", bullets, "Reactie college"', () => {
+    const shapes: Record<string, string> = {
+      'numbered, answer under it': 'Beantwoording schriftelijke vragen\n\n1. Hoe gaat het?\nHet gaat goed.\n\n2. Wanneer?\nNiet dit jaar.',
+      'bold, no numbers': 'Beantwoording schriftelijke vragen\n\n**Hoe gaat het?**\nHet gaat goed.\n\n**Wanneer?**\nNiet dit jaar.',
+      'plain, no numbers': 'Beantwoording schriftelijke vragen\n\nHoe gaat het?\nHet gaat goed.\n\nWanneer?\nNiet dit jaar.',
+      '"Vraag:" and "Antwoord:"':
+        'Schriftelijke vragen\n\nVraag:\nHoe gaat het?\n\nAntwoord:\nHet gaat goed.\n\nVraag:\nWanneer?\n\nAntwoord:\nNiet dit jaar.',
+      'on one line':
+        'Schriftelijke vragen\n\nVraag 1: Hoe gaat het? Antwoord: Het gaat goed.\n\nVraag 2: Wanneer? Antwoord: Niet dit jaar.',
+      'bullets, then answers':
+        'Schriftelijke vragen\n\n- Hoe gaat het?\n- Wanneer?\n\nAntwoord van het college:\n\n- Het gaat goed.\n- Niet dit jaar.',
+      '"Reactie college"':
+        'Schriftelijke vragen\n\nVraag 1\nHoe gaat het?\nReactie college\nHet gaat goed.\n\nVraag 2\nWanneer?\nReactie college\nNiet dit jaar.',
+    };
+    for (const [shape, text] of Object.entries(shapes))
+      assert.deepEqual(
+        qa(text).map(([, q, a]) => [q, a]),
+        [
+          ['Hoe gaat het?', 'Het gaat goed.'],
+          ['Wanneer?', 'Niet dit jaar.'],
+        ],
+        shape,
+      );
+    // A bullet inside an answer stays in it; a bulleted list in the letter that asks nothing is no question.
+    assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo:\n- eerst dit;\n- dan dat.'), [
+      ['1', 'Hoe?', 'Zo: - eerst dit; - dan dat.'],
+    ]);
+  });
+
   it('gives each signer the party written under the name, in columns', () => {
     const doc = parseDocument(
       'Motie\n\nDe raad, in vergadering bijeen op 3 maart 2020,\n\nverzoekt het college:\n1. iets te doen.\n\nAngeliek Noortman  Noëlle Sanders     Hanske Mulder\n            CDA            Beter Amersfoort     ChristenUnie',

@@ -64,6 +64,8 @@ const FLATTENED_MARKS = new RegExp(
 );
 
 function unflatten(line: string): string[] {
+  // "Vraag 1: Hoe? Antwoord: Zo.": an answer's mark after a question mark starts its own line, in any text.
+  if (/\?\s+Antwoord\s*:/.test(line) && line.length < 600) return line.split(/(?<=\?)\s+(?=Antwoord\s*:)/);
   if (line.length < 600) return [line];
   const marks =
     line.match(

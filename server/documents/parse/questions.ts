@@ -59,6 +59,9 @@ const SECTION = /^([A-Z])[.)]\s+\S.{0,120}$/;
 const UNNUMBERED_ANSWER =
   /^(?:(?:antwoord(?:\s+college|\s+van\s+het\s+college)?|reactie\s+college)\s*:\s*(.*)|antwoord\s+(?!van\b|op\b|college\b)(\p{Lu}\p{Ll}*\b.*[.!]))$/iu;
 const PART = /^([a-h])[.)]\s+(.+)$/;
+/** An answer's mark alone on its line, right under its question: "Antwoord:", "Reactie college", "Antwoord van het college:". */
+const LONE_ANSWER =
+  /^(?:antwoord|reactie)(?:\s+(?:van\s+)?(?:het\s+)?college(?:\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?)?)?\s*:?$/i;
 const FOOTNOTE_MARKS = /\[\d{1,2}\s?\]|[?»”.]\d{1,2}(?:,\s?\d{1,2})*(?=\s|$)/;
 const FOOTNOTE = /^\d{1,2}\s+(?:\p{Lu}|https?:|www\.)/u;
 
@@ -103,6 +106,49 @@ function align(a: string[], b: string[]): Array<[number, number]> {
   return out;
 }
 
+/**
+ * Questions without numbers: a paragraph (or a bold line) that ends with a question mark is a question, the lines
+ * under it up to the next question its answer ("Hoe gaat het met de bomen?" / "Het gaat goed …").
+ */
+function paragraphPairs(lines: Line[], taken: Set<number>, furniture: Set<number>): FoundQuestion[] {
+  const out: FoundQuestion[] = [];
+  let cur: FoundQuestion | null = null;
+  let answerTexts: string[][] = [];
+  const finish = () => {
+    if (cur) cur.answer = answerTexts.map(joinLines).filter(Boolean).join('\n\n') || null;
+    answerTexts = [];
+  };
+  let block: number[] = [];
+  const flushBlock = () => {
+    if (!block.length) return;
+    const text = clean(joinLines(block.map((i) => lines[i].text)));
+    const words = text.split(/\s+/).length;
+    if (/\?["'”’»)]*$/.test(text) && words <= 80 && !lines[block[0]].italic) {
+      finish();
+      cur = { number: out.length + 1, question: text, answer: null, questionLines: [...block], answerLines: [] };
+      out.push(cur);
+    } else if (cur) {
+      answerTexts.push(block.map((i) => lines[i].text));
+      cur.answerLines.push(...block);
+    }
+    block = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (!t || taken.has(i) || furniture.has(i) || lines[i].separator) {
+      flushBlock();
+      continue;
+    }
+    // A bold question line and the plain answer under it are two blocks even without an empty line between them.
+    if (block.length && (lines[i].bold !== lines[block[block.length - 1]].bold || /\?["'”’»)]*$/.test(lines[block[block.length - 1]].text)))
+      flushBlock();
+    block.push(i);
+  }
+  flushBlock();
+  finish();
+  return out;
+}
+
 export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture: Set<number>, answerWords: boolean): QuestionsResult {
   const items: Item[] = [];
   const headings = new Set<number>();
@@ -114,6 +160,9 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   let inFootnote = false;
   const footnotes = lines.some((l) => FOOTNOTE_MARKS.test(l.text));
   const prefixedItems = lines.filter((l) => /^(?:vraag|antwoord)\s+\d/i.test(l.text)).length;
+  let unnumberedQuestions = 0;
+  let bulletQuestions = 0;
+  let bulletAnswers = 0;
   const close = () => {
     cur = null;
     para = null;
@@ -126,6 +175,14 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     if (rest) c.paras.push((para = { lines: [i], texts: [rest], italic: lines[i].italic }));
     items.push(c);
     cur = c;
+  };
+
+  /** The question before this one was answered right under it (or this is the first): answers go between questions. */
+  const interleaved = (q: Item): boolean => {
+    const at = items.indexOf(q);
+    let prev = at - 1;
+    while (prev >= 0 && (items[prev].role === 'antwoord' || items[prev].unnumbered || items[prev].parent)) prev--;
+    return prev < 0 || items.slice(prev + 1, at).some((x) => x.role === 'antwoord' || x.unnumbered);
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -163,6 +220,30 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     const goesOn = openPara() !== null && !endsSentence(lines[i - 1]?.text ?? '');
     const wrapped = goesOn && (/^(?:vraag|antwoord)\b/.test(t) || /^\(?\d{1,2}[.)]\s+\p{Ll}/u.test(t));
     const n = wrapped || (line.heading && !/^(?:vraag|antwoord)/i.test(t)) ? null : numbered(t);
+    // "Vraag:" without a number: the next question by position.
+    const loneQuestion = n ? null : /^vraag\s*:\s*(.*)$/i.exec(t);
+    if (loneQuestion) {
+      unnumberedQuestions++;
+      start(
+        { role: 'vraag', unnumbered: false, label: String(unnumberedQuestions), style: 'vraag:', number: unnumberedQuestions, at: i },
+        loneQuestion[1],
+        i,
+      );
+      continue;
+    }
+    // A bulleted list of questions, and after an answer heading a bulleted list of answers: items by position.
+    // A bullet inside a numbered answer or question stays part of it.
+    const openItem = cur as Item | null;
+    if (
+      !n &&
+      line.bullet &&
+      (openItem === null || openItem.style === 'bullet') &&
+      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t))
+    ) {
+      const count = inAnswers ? ++bulletAnswers : ++bulletQuestions;
+      start({ role: inAnswers ? 'antwoord' : null, unnumbered: false, label: String(count), style: 'bullet', number: count, at: i }, t, i);
+      continue;
+    }
     // Where questions are headed "Vraag 1" / "Antwoord 1", a number alone on its line is a footnote mark or a page number.
     if (n && n.style === 'alone' && prefixedItems >= 2) {
       furniture.add(i);
@@ -174,8 +255,14 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
     // "Antwoord:" alone right under a question answers that question; it heads no answer part.
     const under = cur as Item | null;
-    if (/^antwoord\s*:?$/i.test(t) && under && under.role !== 'antwoord' && !under.unnumbered && !under.inAnswers) {
+    if (LONE_ANSWER.test(t) && under && under.role !== 'antwoord' && !under.unnumbered && !under.inAnswers && interleaved(under)) {
       start({ role: 'antwoord', unnumbered: true, label: '', style: 'antwoord', number: 0, at: i }, '', i);
+      continue;
+    }
+    // "Beantwoording schriftelijke vragen …" above every question is the document's title: the answers stand under
+    // their questions then, not in an answer part.
+    if (ANSWER_HEADING.test(t) && !items.length && /vragen/i.test(t)) {
+      close();
       continue;
     }
     if (ANSWER_HEADING.test(t)) {
@@ -404,6 +491,13 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
   });
   if (orphanAnswers && !found.length) orphanAnswers = numberedAnswers.length;
+
+  // No numbers at all in an answer document: each paragraph that asks is a question, the text under it its answer.
+  if (!found.length && !items.length && answerWords) {
+    const byParagraph = paragraphPairs(lines, taken, furniture);
+    if (byParagraph.length >= 2 && byParagraph.filter((q) => q.answer !== null).length * 2 >= byParagraph.length)
+      return { questions: byParagraph, orphanAnswers: 0, answerPart: true, headings };
+  }
 
   const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);
   return {
