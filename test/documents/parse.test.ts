@@ -515,7 +515,7 @@ describe('paste-import grammar pieces', () => {
       );
     // A bullet inside an answer stays in it; a bulleted list in the letter that asks nothing is no question.
     assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo:\n- eerst dit;\n- dan dat.'), [
-      ['1', 'Hoe?', 'Zo: - eerst dit; - dan dat.'],
+      ['1', 'Hoe?', 'Zo: eerst dit; dan dat.'],
     ]);
   });
 
