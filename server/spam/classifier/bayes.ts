@@ -64,7 +64,7 @@ export const LOGIT_BOUND = 5;
  * never seen) and, per group, the divisor that keeps a long reactie from being judged by the sheer
  * number of its features (the square root of how many features of that group it has).
  */
-export function featureEvidence(f: Features, sources: WeightedCounts[]): { evidence: number[]; scale: number[] } | null {
+function featureEvidence(f: Features, sources: WeightedCounts[]): { evidence: number[]; scale: number[] } | null {
   let docsSpam = 0;
   let docsHam = 0;
   for (const s of sources) {

@@ -14,7 +14,7 @@ const BUILTIN_CORPORA = ['train.csv', 'sms-train.csv'].map((name) => path.join(S
 const COLUMNS = { author: 'author', content: 'content', label: 'spam', url: 'url' };
 
 /** The rows the day-one model learns from. */
-export function builtinRows(): LabelledRow[] {
+function builtinRows(): LabelledRow[] {
   return BUILTIN_CORPORA.flatMap((file) => readCorpus(fs.readFileSync(file, 'utf8'), COLUMNS));
 }
 
