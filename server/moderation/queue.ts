@@ -3,16 +3,13 @@ import type { Db } from '../db/knex';
 import { listAuditFor, type AuditEntry } from '../audit/audit-log';
 import { articlePath, isPublic, type Article } from '../articles/queries';
 import type { ReactieStatus } from '../reacties/queries';
-import { HOLD_AT } from '../spam/classifier/classify';
+import { scoreWords } from '../spam/classifier/classify';
 import { listQueueRows, type QueueFilter, type QueueRow } from '../reacties/queue-queries';
 import { openReportsFor, type OpenReport } from '../reacties/reports';
 
-const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** The learning filter's score as the queue shows it: "waarschijnlijk spam (0,87)" from the hold threshold. */
 export function scoreLabel(score: number): { text: string; suspect: boolean } {
-  const shown = nl.format(Math.floor(score * 100) / 100);
-  return score >= HOLD_AT ? { text: `waarschijnlijk spam (${shown})`, suspect: true } : { text: `spamkans ${shown}`, suspect: false };
+  return scoreWords(score);
 }
 
 // A moderator scans a page in one go; fifty is a busy morning.
