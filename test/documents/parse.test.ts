@@ -519,6 +519,15 @@ describe('paste-import grammar pieces', () => {
     ]);
   });
 
+  it('cuts a letter flattened onto one line before its salutation and its closing', () => {
+    const doc = parseDocument(
+      `Gemeente Ergens Onderwerp : verkeer Datum : 3 maart 2020 Geachte heer Jansen, ${'Wij schrijven u over het verkeer in de wijk. '.repeat(15)}Met vriendelijke groet, Jan de Vries`,
+    );
+    assert.equal(doc.type, 'brief');
+    assert.deepEqual(doc.fields, { datum: '2020-03-03', afzender: 'Gemeente Ergens', onderwerp: 'verkeer' });
+    assert.deepEqual(doc.signers, ['Jan de Vries']);
+  });
+
   it('gives each signer the party written under the name, in columns', () => {
     const doc = parseDocument(
       'Motie\n\nDe raad, in vergadering bijeen op 3 maart 2020,\n\nverzoekt het college:\n1. iets te doen.\n\nAngeliek Noortman  Noëlle Sanders     Hanske Mulder\n            CDA            Beter Amersfoort     ChristenUnie',

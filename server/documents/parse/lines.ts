@@ -59,6 +59,8 @@ const FLATTENED_MARKS = new RegExp(
     String.raw`(?<=[.?!:]|\p{L})\s+(?=[a-h]\)\s+\p{Lu})`,
     String.raw`(?<=[?!:]|[^\s.]\.)\s+(?=[a-h]\.\s+\p{Lu})`,
     String.raw`\s(?=(?:Nummer|Onderwerp|Portefeuillehouder|Datum|Kenmerk|Bijlagen?|Aan|Van|Betreft)\s:\s)`,
+    String.raw`\s(?=(?:Geachte?|Beste)\s+(?:\p{Ll}+\s+){0,3}?(?:heer|mevrouw|minister|voorzitter|college|leden|dames|raad|gemeenteraad|staten|woordvoerder|bewoners?|omwonenden|\p{Lu})[\p{L} ,.-]{0,60},)`,
+    String.raw`(?<=[.!?])\s+(?=(?:Met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|Hoogachtend)\b)`,
   ].join('|'),
   'gu',
 );
@@ -69,7 +71,7 @@ function unflatten(line: string): string[] {
   if (line.length < 600) return [line];
   const marks =
     line.match(
-      /\b(?:Vraag|Antwoord)\s+\d{1,2}\b|(?<=[.?!:]\s|\p{Ll}\s)\d{1,2}\.\s+\p{Lu}|\?\s+Antwoord\s|\s(?:Nummer|Onderwerp|Datum)\s:\s/gu,
+      /\b(?:Vraag|Antwoord)\s+\d{1,2}\b|(?<=[.?!:]\s|\p{Ll}\s)\d{1,2}\.\s+\p{Lu}|\?\s+Antwoord\s|\s(?:Nummer|Onderwerp|Datum)\s:\s|\sGeachte?\s|\sMet\s+vriendelijke\s+groet/gu,
     ) ?? [];
   return marks.length >= 2 ? line.split(FLATTENED_MARKS) : [line];
 }
