@@ -230,16 +230,17 @@ export interface ReviewBlock {
   corrected: boolean;
   /** What was recognised, when the editor corrected it ("Vraag 3"). */
   recognisedAs: string;
-  /** Split buttons: a question or answer block of several lines can be split before each of its lines after the first. */
-  splittable: boolean;
+  /** The lines a question or answer block can be split before: those that start a sentence or an item, after the first. */
+  splitAt: number[];
   /** The first block of question (answer) N ≥ 2: it can be joined with N − 1. */
   joinable: boolean;
-  /** A block of several lines of another role: its lines can be chosen one by one. */
+  /** A block of several lines: its lines can be chosen one by one. */
   loosable: boolean;
 }
 
 /** Blocks in order; a run of dropped letterhead is one folded group. */
-export type ReviewGroup = { letterhead: false; block: ReviewBlock } | { letterhead: true; blocks: ReviewBlock[]; lines: number };
+export type ReviewGroup =
+  { letterhead: false; block: ReviewBlock } | { letterhead: true; blocks: ReviewBlock[]; lines: number; where: string };
 
 export interface Review {
   /** The text recognised: sent back with the form for a new article; null when it is kept with the article. */
@@ -276,6 +277,14 @@ const roleText = (c: Choice, l: LineRole, typeLabel: (key: string) => string) =>
   c.role === 'field' && l.field
     ? `${ROLE_LABELS.field}: ${typeLabel(l.field)}`
     : `${ROLE_LABELS[c.role] ?? c.role}${needsNumber(c.role) && c.number ? ` ${c.number}` : ''}`;
+
+/**
+ * Where a question or answer can be split: before a line that follows a finished sentence or
+ * starts an item ("6.", "b)", "-"). Inside a hard-wrapped sentence a split button would only be
+ * one more stop for the keyboard; "Regels apart kiezen" still reaches every line.
+ */
+const startsAnew = (before: string, line: string) =>
+  /[.?!:;)”"*]\s*(?:<\/\w+>)?\s*$/.test(before) || /^\s*(?:[*_]+|<\w+>)?\s*(?:\(?\d{1,3}[a-z]?[.):]|[a-z][.)]|[-•–])\s/i.test(line);
 
 export interface ReviewInput {
   /** The document recognised with the corrections. */
@@ -328,7 +337,7 @@ export function reviewOf(input: ReviewInput): Review {
       number: c.number,
       corrected,
       recognisedAs: roleText(was, p, label),
-      splittable: false,
+      splitAt: [],
       joinable: false,
       loosable: false,
     };
@@ -341,8 +350,8 @@ export function reviewOf(input: ReviewInput): Review {
     b.numberName = `nummer_${range}`;
     b.where = lineRange(b.first, b.last);
     const qa = needsNumber(b.role) && /^\d+$/.test(b.number);
-    b.splittable = qa && b.lines.length > 1;
-    b.loosable = !qa && b.lines.length > 1;
+    b.splitAt = qa ? b.lines.filter((l, k) => k > 0 && startsAnew(b.lines[k - 1].text, l.text)).map((l) => l.index) : [];
+    b.loosable = b.lines.length > 1;
     const key = `${b.role}|${b.number}`;
     b.joinable = qa && Number(b.number) >= 2 && !started.has(key);
     if (qa) started.add(key);
@@ -355,7 +364,8 @@ export function reviewOf(input: ReviewInput): Review {
     else if (last?.letterhead) {
       last.blocks.push(block);
       last.lines += block.lines.length;
-    } else groups.push({ letterhead: true, blocks: [block], lines: block.lines.length });
+      last.where = lineRange(last.blocks[0].first, block.last);
+    } else groups.push({ letterhead: true, blocks: [block], lines: block.lines.length, where: block.where });
   }
   const target = (key: string) => `${fieldName(doc.type, key)}`;
   const signerField = ['indieners', 'afzender'].find((k) => fieldDefs.some((f) => f.key === k));
