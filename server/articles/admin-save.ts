@@ -23,7 +23,7 @@ import {
   type Article,
 } from './queries';
 import type { Review } from './import-review';
-import { reviewFromForm, sourceToKeep } from './import-recognise';
+import { reviewFromForm, SOURCE_TEXT_FIELD, sourceToKeep } from './import-recognise';
 import { hasDocumentSource, loadDocumentSource, type DocumentSource } from '../documents/queries';
 
 export interface EditorState {
@@ -81,7 +81,7 @@ async function reviewedText(deps: Deps, body: Record<string, unknown>, existing?
   if (typeof body.herkend !== 'string') return null;
   const text = existing
     ? ((await loadDocumentSource(deps.db, existing.id))?.text ?? '')
-    : field(body, 'bron_tekst').replace(/\r\n?/g, '\n');
+    : field(body, SOURCE_TEXT_FIELD).replace(/\r\n?/g, '\n');
   return text.trim() ? text : null;
 }
 

@@ -20,6 +20,9 @@ import {
   type Review,
 } from './import-review';
 
+/** The form field of a new article's editor that carries the text it was recognised from. */
+export const SOURCE_TEXT_FIELD = 'bron_tekst';
+
 /** The questions and answers are shown from their own fields: take them out of the body text. */
 function bodyWithoutQuestions(doc: ParsedDocument): string {
   let body = doc.body;

@@ -14,15 +14,12 @@ import { parseDocument } from '../documents/parse';
 import { loadDocumentSource, type RecognisedValues } from '../documents/queries';
 import { readArticleForm } from './admin-form';
 import { renderEditor } from './admin-save';
-import { importFormValues, keepEdits, recognisedValues, recogniseWith } from './import-recognise';
+import { importFormValues, keepEdits, recognisedValues, recogniseWith, SOURCE_TEXT_FIELD } from './import-recognise';
 import { applyEdit, choicesFromStored, correctionsOf, readChoices, readEdit, recognisedChoices, reviewOf } from './import-review';
 import type { Article } from './queries';
 
 // A long memo with its attachments listed is a few pages; a whole PDF pasted is at most this.
 export const PASTE_MAX = 200_000;
-
-/** The form field of a new article's editor that carries the text it was recognised from. */
-export const SOURCE_TEXT_FIELD = 'bron_tekst';
 
 export type Render = Parameters<RequestHandler>[1];
 

@@ -79,6 +79,12 @@ describe('articles: recognising an imported document again', () => {
   it('keeps what the editor changed in the form when the text is recognised again with a correction', async () => {
     const first = await importText(SEED);
     const recognisedTitle = valueOf(first, 'titel')!;
+    // Fields and signers are corrected in the form below; the review points at the field.
+    assert.match(
+      first,
+      /Ondertekend door Mohammed Chahim, [^<]*\.\s+Wat daaruit is ingevuld, verbeter je in het veld\s+<a href="#doc__schriftelijke-vragen__indieners">Indieners<\/a>/,
+    );
+    assert.match(first, /<textarea id="doc__schriftelijke-vragen__indieners"/);
     const again = await send(first, {
       titel: 'Vragen over de gebiedsteams',
       antwoord_3: 'Ons eigen antwoord op vraag 3.',
