@@ -115,7 +115,8 @@ export async function recogniseAgain(deps: Deps, req: Request, res: Render, exis
   const { values, kept } = before
     ? keepEdits(submitted, before, recognisedValues(doc))
     : { values: importFormValues(doc, submitted.author || currentUser(res).name), kept: [] };
-  if (doc.warnings.length) values.status = 'draft';
+  // A new article with a warning is a concept; a published article is not taken off the site behind the editor's back (the warning says it stays on).
+  if (doc.warnings.length && !existing) values.status = 'draft';
   renderEditor(deps, res, 200, {
     article: existing,
     values,

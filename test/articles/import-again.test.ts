@@ -154,6 +154,22 @@ describe('articles: recognising an imported document again', () => {
     assert.equal(Number((await t.db('articles').count({ n: '*' }).first())!.n), 0);
   });
 
+  it('leaves a published article published when a new recognition is half-paired, and says so', async () => {
+    const split = await send(await importText(TREES), { actie: 'splitsen:6' });
+    const answered = await send(split.text, { rol_13: 'answer', nummer_13: '3', actie: 'herkennen' });
+    const id = savedId(await send(answered.text, { titel: 'Bomen', status: 'published', actie: 'opslaan' }));
+    const opened = (await ed.agent.get(`/beheer/artikelen/${id}`).expect(200)).text;
+    const again = await send(opened, { actie: 'herkennen' }, `/beheer/artikelen/${id}`);
+    assert.match(again.text, /3 correcties toegepast/);
+    assert.doesNotMatch(again.text, /Controleer dit voordat je publiceert/);
+    const half = await send(again.text, { rol_13: 'body', actie: 'herkennen' }, `/beheer/artikelen/${id}`);
+    assert.match(half.text, /3 vragen gevonden, maar 2 antwoorden/);
+    assert.equal(valueOf(half.text, 'status'), 'published');
+    assert.match(half.text, /Het artikel blijft gepubliceerd als je het opslaat: controleer dit eerst\./);
+    assert.equal((await findArticleById(t.db, id))!.status, 'published');
+    assert.equal(textareaOf(half.text, 'antwoord_3'), '');
+  });
+
   it('keeps the source and the corrections with the saved article, applies them again later, and never re-parses on a plain save', async () => {
     const first = await importText(SEED);
     const corrected = await send(first, { titel: 'Gebiedsteams', [`rol_${AANSTAANDE}`]: 'heading', actie: 'herkennen' });
