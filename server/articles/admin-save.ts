@@ -95,32 +95,25 @@ export async function saveFromEditor(
   const body = req.body as Record<string, unknown>;
   const values = readArticleForm(body);
   const text = await reviewedText(deps, body, existing);
-  // A preview or a form with errors keeps the review as the editor left it, with its warnings.
-  const again = (status: number, s: Omit<EditorState, 'values'>) => {
+  // A preview or a form with errors keeps the review as the editor left it, with its warnings; without a review, an
+  // article saved from an import keeps its "Opnieuw herkennen".
+  const again = async (status: number, s: Pick<EditorState, 'errors' | 'previewHtml'>) => {
     const shown = text === null ? null : reviewFromForm(body, text, !existing);
+    const canRecognise = !shown && existing ? await hasDocumentSource(deps.db, existing.id) : false;
     renderEditor(deps, res, status, {
       ...s,
+      article: existing,
       values,
-      ...(shown ? { review: shown.review, importWarnings: shown.warnings } : { canRecognise: Boolean(existing) && s.canRecognise }),
+      canRecognise,
+      ...(shown ? { review: shown.review, importWarnings: shown.warnings } : {}),
     });
   };
-  if (field(body, 'actie') === 'voorbeeld') {
-    return again(200, {
-      article: existing,
-      errors: {},
-      previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown'),
-      canRecognise: existing ? await hasDocumentSource(deps.db, existing.id) : false,
-    });
-  }
+  if (field(body, 'actie') === 'voorbeeld')
+    return again(200, { errors: {}, previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown') });
   const { input, slugGiven, errors } = validateArticleForm(values);
   if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))
     errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
-  if (!input || Object.keys(errors).length)
-    return again(422, {
-      article: existing,
-      errors,
-      canRecognise: existing ? await hasDocumentSource(deps.db, existing.id) : false,
-    });
+  if (!input || Object.keys(errors).length) return again(422, { errors });
   // An imported article stays HTML: the editor shows and saves it as it was stored.
   if (existing) input.bodyFormat = existing.bodyFormat;
   // Saved from the review step: the source and the corrections stay with the article; a form edited by hand leaves them as they are.

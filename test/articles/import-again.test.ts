@@ -186,6 +186,10 @@ describe('articles: recognising an imported document again', () => {
     assert.doesNotMatch(opened, /Wat we herkenden/);
     assert.match(opened, /<button type="submit" name="actie" value="herkennen" id="herkennen"[^>]*>Opnieuw herkennen<\/button>/);
 
+    const preview = await send(opened, { actie: 'voorbeeld' }, `/beheer/artikelen/${id}`);
+    assert.equal(preview.status, 200);
+    assert.match(preview.text, /Voorbeeld — nog niet opgeslagen[\s\S]*>Opnieuw herkennen<\/button>/);
+
     // A plain save with a hand edit: stored as typed, the source and corrections untouched.
     const handEdited = 'Mijn eigen inleiding, met de hand geschreven.';
     const plainSave = await send(opened, { tekst: handEdited, actie: 'opslaan' }, `/beheer/artikelen/${id}`);
