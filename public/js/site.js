@@ -356,3 +356,18 @@
     if (document.visibilityState === 'visible') refreshCounts();
   }, 30000);
 })();
+
+// The import's review step sits inside the article form, whose first button saves: Enter in one of
+// the review's number boxes recognises the text again instead, as its own button does.
+(function () {
+  'use strict';
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Enter' || event.defaultPrevented) return;
+    var target = event.target;
+    if (!(target instanceof HTMLInputElement) || !target.form || !target.closest('.import-review')) return;
+    var button = document.getElementById('herkennen');
+    if (!button) return;
+    event.preventDefault();
+    target.form.requestSubmit(button);
+  });
+})();

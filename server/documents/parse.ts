@@ -417,6 +417,11 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       warnings.length = 0;
       const count = countWarning(questions);
       if (count) warnings.push(count);
+      const orphans = questions.filter((q) => !q.question.trim()).map((q) => q.number);
+      if (orphans.length)
+        warnings.push(
+          `${orphans.length === 1 ? `Antwoord ${orphans[0]} heeft` : `De antwoorden ${orphans.join(', ')} hebben`} geen vraag: controleer de vragen en antwoorden voordat je publiceert.`,
+        );
     }
   }
   const body = buildBody(lines, roles);
