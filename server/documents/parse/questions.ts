@@ -255,7 +255,19 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
     // "Antwoord:" alone right under a question answers that question; it heads no answer part.
     const under = cur as Item | null;
-    if (LONE_ANSWER.test(t) && under && under.role !== 'antwoord' && !under.unnumbered && !under.inAnswers && interleaved(under)) {
+    // Followed by numbered answers ("Antwoord college:" / "1. Twaalf.") it heads the answer part.
+    let nextText = i + 1;
+    while (nextText < lines.length && !lines[nextText].text.trim()) nextText++;
+    const numberedNext = nextText < lines.length && numbered(lines[nextText].text.trim()) !== null;
+    if (
+      LONE_ANSWER.test(t) &&
+      under &&
+      under.role !== 'antwoord' &&
+      !under.unnumbered &&
+      !under.inAnswers &&
+      interleaved(under) &&
+      !numberedNext
+    ) {
       start({ role: 'antwoord', unnumbered: true, label: '', style: 'antwoord', number: 0, at: i }, '', i);
       continue;
     }
