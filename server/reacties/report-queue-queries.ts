@@ -46,3 +46,8 @@ export async function countReportsSince(db: Db, since: Date): Promise<number> {
   const row = await db('reactie_reports').whereNull('closed_at').andWhere('created_at', '>', since).count({ n: '*' }).first();
   return Number(row?.n ?? 0);
 }
+
+/** Whether readers' reports took this reactie off the page and it still waits for a moderator. */
+export async function hiddenByReports(db: Db, id: number): Promise<boolean> {
+  return Boolean(await db('reacties').where({ id, status: 'pending', removed_by_reports: true }).first('id'));
+}
