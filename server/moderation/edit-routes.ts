@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../http/errors';
 import { approveHeldEdit, listHeldEdits, rejectHeldEdit } from '../reacties/edit-queries';
 import { lockReactie } from '../reacties/queries';
 import { reactieOf } from './messages';
+import { heldEditReasons } from './why/reasons';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { field, parseId } from '../shared/validation';
 
@@ -24,7 +25,12 @@ export function heldEditRoutes(deps: Deps): Router {
     res.render('beheer/moderation/held-edits', {
       title: 'Gewijzigde reacties',
       bodyClass: 'beheer',
-      edits: edits.map((e) => ({ ...e, oldText: plainTextToParagraphs(e.body), newText: plainTextToParagraphs(e.pendingBody) })),
+      edits: edits.map((e) => ({
+        ...e,
+        oldText: plainTextToParagraphs(e.body),
+        newText: plainTextToParagraphs(e.pendingBody),
+        why: heldEditReasons(e.heldBecause),
+      })),
     });
   });
 

@@ -159,7 +159,7 @@ const NOT_KEPT: WhyReason = {
 const fallback = (f: WhyFacts): WhyReason => (f.checks ? OLDER_POLICY : NOT_KEPT);
 
 /** What held it when it came in: the checks that fired, Akismet, the policy, the learning filter. */
-function entryReasons(f: WhyFacts): WhyReason[] {
+function entryReasons(f: WhyFacts, moved: boolean): WhyReason[] {
   const out: WhyReason[] = [];
   const hits = f.checks?.hits ?? [];
   for (const hit of hits) if (hit.check !== 'classifier' && HOLDING.includes(hit.outcome)) out.push({ short: '', text: '', hit });
@@ -176,7 +176,7 @@ function entryReasons(f: WhyFacts): WhyReason[] {
   if (filter?.short) out.push(filter);
   const held = (r: WhyReason) => r.short !== '' || r.hit !== undefined;
   // Held without a check, Akismet or a policy reason kept: an older row, from before the reasons were kept.
-  if (!out.some(held) && f.reactie.status === 'pending') out.push(fallback(f));
+  if (!out.some(held) && f.reactie.status === 'pending' && !moved) out.push(fallback(f));
   // Held by Akismet alone, or moved by a moderator: say the local checks had nothing against it.
   const policy = f.heldBecause?.policy.length ?? 0;
   if (f.checks && f.reactie.status !== 'approved' && !policy && !out.some((r) => r.hit) && out.some(held) && !out.includes(fallback(f)))
@@ -224,9 +224,20 @@ export function whyHere(f: WhyFacts): Why {
       text: 'Reageren bij dit artikel is inmiddels gesloten. Keur je hem goed, dan komt hij er toch bij te staan.',
     });
 
-  const entry = entryReasons(f);
   // Moved since it came in (a decision, readers' reports): what held it then is history.
   const moved = Boolean(move) || (status === 'pending' && f.reactie.removedByReports) || status === 'approved';
+  const entry = entryReasons(f, moved);
   if (!moved) return { reasons: [...now, ...entry], atEntry: [] };
   return { reasons: now.length ? now : entry, atEntry: now.length ? entry : [] };
+}
+
+/** Why an author's edit of a published reactie waits (kept when it was held: reacties/edit.ts). */
+export function heldEditReasons(held: HeldBecause | null): WhyReason[] {
+  const out: WhyReason[] = (held?.hits ?? []).map((hit) => ({ short: '', text: '', hit }));
+  if (held?.akismet === 'spam' || held?.akismet === 'discard')
+    out.push({ short: 'Akismet: spam', text: 'Akismet hield de nieuwe tekst voor spam.' });
+  if (held?.akismet === 'error') out.push({ short: 'Akismet: geen antwoord', text: 'Akismet gaf geen antwoord op de nieuwe tekst.' });
+  for (const p of held?.policy ?? []) out.push({ ...POLICY_TEXTS[p] });
+  if (!out.length) out.push({ short: '', text: 'Waarom de wijziging wacht, is niet bewaard: een oudere wijziging.' });
+  return out;
 }
