@@ -15,7 +15,7 @@ import { queueItems, QUEUE_PAGE_SIZE, scoreLabel } from '../queue';
 import { STATUS_TABS, tabCounts } from '../tabs';
 import { keepReactie } from './keep';
 
-export const MELDINGEN_PATH = '/beheer/reacties/meldingen';
+const MELDINGEN_PATH = '/beheer/reacties/meldingen';
 
 /** The script asks for JSON: it updates the page in place instead of following a redirect. */
 const wantsJson = (req: Request) => req.get('accept') === 'application/json';

@@ -20,7 +20,7 @@ declare global {
   }
 }
 
-export async function moderationWork(db: Db): Promise<ModerationWork> {
+async function moderationWork(db: Db): Promise<ModerationWork> {
   const [reports, heldEdits, appeals] = await Promise.all([countReported(db), countHeldEdits(db), countOpenAppeals(db)]);
   return { reports, heldEdits, appeals };
 }
