@@ -93,6 +93,14 @@ describe('moderation: why a reactie is where it is', () => {
       assert.match(why.reasons[1].text, /2 keer opnieuw geprobeerd, de volgende poging is gepland/);
       assert.equal(why.reasons[3].text, 'Lerend filter: waarschijnlijk spam (0,87), daarom vastgehouden.');
       assert.deepEqual(why.reasons[3].evidence, [{ label: 'casino', weight: 2.1 }]);
+      // Akismet put it in spam after all: the policy, which only holds, is no reason for that.
+      const spam = whyHere(
+        facts({ reactie: { status: 'spam', removedByReports: false, editedAt: null, officialAs: null }, akismet: { verdict: 'spam' } }),
+      );
+      assert.deepEqual(
+        spam.reasons.map((r) => r.short),
+        ['Akismet: spam', ''],
+      );
     });
 
     it('puts what moved it first (readers’ reports, a moderator) and keeps what held it on entry apart', () => {

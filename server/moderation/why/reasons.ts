@@ -165,7 +165,8 @@ function entryReasons(f: WhyFacts, moved: boolean): WhyReason[] {
   for (const hit of hits) if (hit.check !== 'classifier' && HOLDING.includes(hit.outcome)) out.push({ short: '', text: '', hit });
   const akismet = akismetReason(f);
   if (akismet) out.push(akismet);
-  for (const p of f.heldBecause?.policy ?? []) out.push({ ...POLICY_TEXTS[p] });
+  // The policy only holds: for a reactie the filter put in spam it is no reason to be there (on entry, before a move, it was).
+  if (f.reactie.status === 'pending' || moved) for (const p of f.heldBecause?.policy ?? []) out.push({ ...POLICY_TEXTS[p] });
   if (f.reactie.status === 'approved') {
     if (f.reactie.officialAs)
       out.push({ short: 'officiële reactie', text: `Officiële reactie namens ${f.reactie.officialAs}: direct geplaatst.` });
