@@ -333,13 +333,16 @@
       move(event.key === 'j' ? 1 : -1);
       return;
     }
+    // A queue may give a key its own action (data-key: the Meldingen queue's a keeps, w removes with a reason).
+    var keyed = '[data-key="' + event.key + '"]';
     var action = KEYS[event.key];
-    if (!action) return;
+    if (!action && !queue.querySelector(keyed)) return;
     if (!current) return select(items()[0]);
-    var form = current.querySelector('form[data-moderation="' + action + '"]');
+    var form = current.querySelector(keyed) || (action && current.querySelector('form[data-moderation="' + action + '"]'));
     if (!form) return say('Dat kan niet bij deze reactie.');
     event.preventDefault();
-    form.requestSubmit();
+    if (form instanceof HTMLFormElement) form.requestSubmit();
+    else form.click();
   });
 
   queue.addEventListener('click', function (event) {

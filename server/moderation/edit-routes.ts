@@ -12,6 +12,7 @@ import { approveHeldEdit, editStateOf, listHeldEdits, rejectHeldEdit } from '../
 import { lockReactie, type Reactie } from '../reacties/queries';
 import { learnFromEditDecision } from './learn';
 import { reactieOf } from './messages';
+import { heldEditReasons } from './why/reasons';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { field, parseId } from '../shared/validation';
 
@@ -26,7 +27,12 @@ export function heldEditRoutes(deps: Deps): Router {
     res.render('beheer/moderation/held-edits', {
       title: 'Gewijzigde reacties',
       bodyClass: 'beheer',
-      edits: edits.map((e) => ({ ...e, oldText: plainTextToParagraphs(e.body), newText: plainTextToParagraphs(e.pendingBody) })),
+      edits: edits.map((e) => ({
+        ...e,
+        oldText: plainTextToParagraphs(e.body),
+        newText: plainTextToParagraphs(e.pendingBody),
+        why: heldEditReasons(e.heldBecause),
+      })),
     });
   });
 

@@ -20,6 +20,11 @@ const GONE = 'Deze reactie bestaat niet (meer).';
 // What takes a reactie off the page, in the order the form offers them.
 const REMOVALS: readonly ModerationAction[] = ['afkeuren', 'prullenbak', 'spam'];
 
+/** Opened from the Meldingen queue: back there afterwards (only that queue's own URLs); else null. */
+function backFrom(value: unknown): string | null {
+  return typeof value === 'string' && /^\/beheer\/reacties\/meldingen(\?pagina=\d+)?$/.test(value) ? value : null;
+}
+
 export function removalRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('moderation')];
@@ -33,7 +38,13 @@ export function removalRoutes(deps: Deps): Router {
 
   const allowed = (r: Reactie) => REMOVALS.filter((a) => (MODERATION_ACTIONS[a].from as readonly string[]).includes(r.status));
 
-  function render(res: Response, status: number, r: Reactie, values: DecisionForm & { action: string }, errors: FieldErrors) {
+  function render(
+    res: Response,
+    status: number,
+    r: Reactie,
+    values: DecisionForm & { action: string; back: string | null },
+    errors: FieldErrors,
+  ) {
     res.status(status).render('beheer/moderation/remove', {
       title: 'Reactie weghalen',
       bodyClass: 'beheer',
@@ -41,6 +52,7 @@ export function removalRoutes(deps: Deps): Router {
       text: plainTextToParagraphs(r.body),
       actions: allowed(r).map((a) => ({ value: a, label: MODERATION_ACTIONS[a].label })),
       action: values.action,
+      back: values.back,
       actionError: errors.actie,
       ...reasonLocals(values, errors),
     });
@@ -51,21 +63,22 @@ export function removalRoutes(deps: Deps): Router {
     const reports = (await openReportsFor(deps.db, [r.id])).get(r.id) ?? [];
     const hidden = await removedPublicly(deps.db, r.id);
     const reason = reports.length ? mostReported(reports) : (hidden?.reason ?? '');
-    render(res, 200, r, { action: allowed(r)[0] ?? '', reason, note: '' }, {});
+    render(res, 200, r, { action: allowed(r)[0] ?? '', reason, note: '', back: backFrom(req.query.terug) }, {});
   });
 
   router.post('/beheer/reacties/:id/weghalen', ...guard, async (req, res) => {
     const r = await load(req);
     const action = field(req.body, 'actie');
+    const back = backFrom(field(req.body, 'terug'));
     const { values, valid, errors } = readDecision(req.body, { required: true });
     if (!isModerationAction(action) || !allowed(r).includes(action))
       errors.actie = allowed(r).length ? 'Kies hoe de reactie van de pagina gaat.' : 'Deze reactie staat niet (meer) op de pagina.';
-    if (!valid || errors.actie) return render(res, 422, r, { ...values, action }, errors);
+    if (!valid || errors.actie) return render(res, 422, r, { ...values, action, back }, errors);
     const outcome = await applyModerationAction(deps, currentActor(res), r.id, action as ModerationAction, valid);
     req.session.flash = outcome.ok
       ? removalMessage(action as ModerationAction, r.authorName, valid.reason ?? 'anders')
       : decisionMessage(action as ModerationAction, r.authorName, outcome);
-    res.redirect(303, `/beheer/reacties?status=${outcome.ok ? outcome.to : r.status}`);
+    res.redirect(303, back ?? `/beheer/reacties?status=${outcome.ok ? outcome.to : r.status}`);
   });
 
   router.post('/beheer/reacties/:id/meldingen-negeren', ...guard, async (req, res) => {

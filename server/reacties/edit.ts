@@ -11,6 +11,7 @@ import { judgeReactie } from '../spam/pipeline';
 import { editWindowEnds, holdsEditToken } from './edit-token';
 import { editStateOf, hasLiveReplies, holdText, keepAsPlaceholder, markWithdrawn, replaceText } from './edit-queries';
 import { initialStatus } from './initial-status';
+import { heldBecause, type HeldBecause } from './held-because';
 import { findReactie, lockReactie, setReactieStatus, type Reactie } from './queries';
 import { senderHistory } from './spam-queries';
 
@@ -59,6 +60,8 @@ export async function editOwnReactie(
 ): Promise<EditOutcome> {
   if (body === reactie.body) return 'unchanged';
   let show = reactie.status !== 'approved';
+  // Kept with a held edit for the moderator's "Waarom hier?": the checks that held it and the policy.
+  let why: HeldBecause = { policy: [] };
   if (!show) {
     const settings = await loadSettings(deps.db);
     const verdict = await judgeReactie(
@@ -82,13 +85,19 @@ export async function editOwnReactie(
     const outcome = verdict.kind === 'store' ? verdict.outcome : 'hold';
     const known = verdict.hits.some((h) => h.check === 'known-address');
     show = verdict.kind === 'store' && initialStatus(outcome, settings.moderationPolicy, known) === 'approved';
+    why = {
+      // The edit is by an author with a published reactie: the policy holds it only when it holds everything.
+      policy: heldBecause(settings.moderationPolicy, known, { approved: 1, pending: 0, removed: 0 }),
+      hits: verdict.hits.filter((h) => h.outcome === 'spam' || h.outcome === 'hold' || h.outcome === 'suspect'),
+      ...(verdict.kind !== 'refuse' && verdict.akismet ? { akismet: verdict.akismet.verdict } : {}),
+    };
   }
   const applied = await deps.db.transaction(async (trx) => {
     const current = await lockReactie(trx, reactie.id);
     // A moderator trashed it meanwhile: their decision wins.
     if (!current || current.status === 'trash') return false;
     if (show) await replaceText(trx, current, body, now);
-    else await holdText(trx, current, body, now);
+    else await holdText(trx, current, body, now, why);
     return true;
   });
   if (!applied) return 'gone';

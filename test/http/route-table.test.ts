@@ -43,6 +43,8 @@ const TABLE: Record<string, Need> = {
   'GET /beheer/reacties/:id/weghalen': 'moderation',
   'POST /beheer/reacties/:id/weghalen': 'moderation',
   'POST /beheer/reacties/:id/meldingen-negeren': 'moderation',
+  'GET /beheer/reacties/meldingen': 'moderation',
+  'POST /beheer/reacties/:id/laten-staan': 'moderation',
   'GET /beheer/bezwaren': 'moderation',
   'POST /beheer/bezwaren/:id/:uitkomst': 'moderation',
   'GET /beheer/reacties/aantallen': 'moderation',
