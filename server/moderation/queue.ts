@@ -47,7 +47,8 @@ export async function queueItems<R extends QueueRow>(db: Db, rows: R[], now: Dat
     rows.map((r) => r.reactie.id),
   );
   const { reacties } = await keptSettings(db);
-  return rows.map((row) => {
+  const evidence = await Promise.all(rows.map((row) => classifierEvidence(db, row.reactie, row.checks?.score)));
+  return rows.map((row, i) => {
     const article: Pick<Article, 'slug' | 'status' | 'publishedAt' | 'createdAt'> = {
       ...row.article,
       status: row.article.status === 'published' ? 'published' : 'draft',
@@ -60,7 +61,7 @@ export async function queueItems<R extends QueueRow>(db: Db, rows: R[], now: Dat
       articleTitle: row.article.title,
       articleId: row.article.id,
       articleUrl: isPublic(article, now) ? `${articlePath(article)}#reactie-${row.reactie.id}` : null,
-      why: whyHere({ ...row, ...own, articleClosed: !openness.open, evidence: classifierEvidence(row.reactie) }),
+      why: whyHere({ ...row, ...own, articleClosed: !openness.open, evidence: evidence[i] }),
     };
   });
 }

@@ -212,6 +212,16 @@ describe('moderation: why a reactie is where it is', () => {
       assert.match(await whyOf(published, 'approved'), /Direct geplaatst: dit e-mailadres had al een goedgekeurde reactie\./);
     });
 
+    it('names the words that weighed most when the learning filter held or caught a reactie, and none for an ordinary one', async () => {
+      const spam = await post('winnaar@voorbeeld.nl', 'FREE robux giveaway!!! subscribe to my channel and claim your free gift card now');
+      const status = (await t.db('reacties').where({ id: spam }).first('status')).status as string;
+      const text = await whyOf(spam, status);
+      assert.match(text, /Woog het zwaarst: [^.]*(?:robux|giveaway|subscribe|free|gift|channel|claim)/i);
+      assert.match(text, /Geen van de andere spamcontroles sloeg aan\./);
+      const plain = await post('buurvrouw@voorbeeld.nl', 'Goed dat de gemeente eindelijk iets doet aan de speeltuin bij ons in de straat.');
+      assert.doesNotMatch(await whyOf(plain), /Woog het zwaarst/);
+    });
+
     it('shows on the held edits page what held an author’s edit', async () => {
       await buildReactie(t.db, article, { status: 'approved', authorEmail: 'schrijver@voorbeeld.nl' });
       const author = request.agent(t.app);

@@ -181,7 +181,8 @@ function entryReasons(f: WhyFacts, moved: boolean): WhyReason[] {
   // Held by Akismet alone, or moved by a moderator: say the local checks had nothing against it.
   const policy = f.heldBecause?.policy.length ?? 0;
   if (f.checks && f.reactie.status !== 'approved' && !policy && !out.some((r) => r.hit) && out.some(held) && !out.includes(fallback(f)))
-    out.push({ short: '', text: 'Geen enkele spamcontrole sloeg aan.' });
+    // When the learning filter held it, the other checks are what did not fire.
+    out.push({ short: '', text: filter?.short ? 'Geen van de andere spamcontroles sloeg aan.' : 'Geen enkele spamcontrole sloeg aan.' });
   if (filter && !filter.short) out.push(filter);
   return out;
 }
