@@ -536,6 +536,16 @@ describe('paste-import grammar pieces', () => {
     assert.deepEqual(doc.fields.partijen, ['CDA', 'Beter Amersfoort', 'ChristenUnie']);
   });
 
+  it('reads a letter to the college that asks numbered questions as written questions, a letter to the chair as a letter', () => {
+    const letter = (salutation: string) =>
+      parseDocument(
+        `${salutation}\n\nWij maken ons zorgen over de speeltuin aan de Schout.\n\n1. Is het college hiervan op de hoogte?\n2. Wat gaat het college doen?\n\nMet vriendelijke groet,\n\nJan Jansen`,
+      ).type;
+    assert.equal(letter('Geacht college,'), 'schriftelijke-vragen');
+    assert.equal(letter('Geachte burgemeester,'), 'schriftelijke-vragen');
+    assert.equal(letter('Geachte voorzitter,'), 'brief');
+  });
+
   it('decides the type by the header, never by a mention in the body', () => {
     assert.equal(
       parseDocument(

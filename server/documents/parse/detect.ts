@@ -61,6 +61,15 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   const questions = content.filter((t) => numbered(t) && /\?/.test(t)).length;
   const party = headers.some((h) => h.concept === 'partijen') || content.some((t) => /^namens\s/i.test(t));
   if (questions >= 2 && party) return 'schriftelijke-vragen';
+  // A letter to the college or a minister that asks numbered questions: written questions in letter form (art. 42).
+  const toAnswerer = content
+    .slice(0, HEADER_ZONE + 10)
+    .some((t) =>
+      /^geachte?\s+(?:(?:leden\s+van\s+het\s+)?college|(?:heer\s+|mevrouw\s+)?(?:burgemeester|minister|staatssecretaris|wethouder))\b/i.test(
+        t,
+      ),
+    );
+  if (questions >= 2 && toAnswerer) return 'schriftelijke-vragen';
   if (BRIEF_CONCEPTS.some((c) => labelled.has(c)) || labelled.has('kenmerk')) return 'brief';
   if (salutation || (content.some((t) => CLOSING.test(t)) && labelled.has('aan'))) return 'brief';
   if (questions >= 2) return 'schriftelijke-vragen';
