@@ -286,6 +286,14 @@ describe('paste-import grammar pieces', () => {
     assert.equal(doc.lines.find((l) => l.text === '14043')?.role, 'letterhead');
   });
 
+  it('reads the date of the answer after a long line of who answers', () => {
+    const doc = parseDocument(
+      'Vragen van het lid Kostić (PvdD) aan de Ministers van Landbouw en van Justitie over racepaarden (ingezonden 24 juni 2024).\n\nAntwoord van Minister Wiersma (Landbouw, Visserij, Voedselzekerheid en Natuur), mede namens de Staatssecretaris van Volksgezondheid, Welzijn en Sport (ontvangen 18 november 2024).\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo.',
+    );
+    assert.equal(doc.fields.datum_antwoord, '2024-11-18');
+    assert.equal(doc.fields.ingekomen, '2024-06-24');
+  });
+
   it('reads a block of labels with their values after a space, but no single line that starts with a label word', () => {
     const doc = parseDocument(
       'Kamervragen over de challenge\n\nIngediend 16 februari 2021\nBeantwoord 29 maart 2021 (na 41 dagen)\nIndiener Harry van der Molen (CDA)\nBron vraag https://zoek.officielebekendmakingen.nl/kv-tk-2021Z03234.html\n\n1. Hoe?\n2. Waar?',

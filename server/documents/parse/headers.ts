@@ -235,7 +235,7 @@ const ANSWERS_TO = new RegExp(
   String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+((?:het\s+lid|de\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})\s*\)\.?)?[.:]?$`,
   'iu',
 );
-const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,120}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
+const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
 const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
 const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
 const DATE_ALONE = new RegExp(String.raw`^(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'iu');
