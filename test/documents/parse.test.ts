@@ -294,6 +294,18 @@ describe('paste-import grammar pieces', () => {
     assert.equal(doc.fields.ingekomen, '2024-06-24');
   });
 
+  it('reads a Mededeling in place of the answers, and the college signing at the end of a letter to residents', () => {
+    const notice = parseDocument(
+      'AH 615\n\nMededeling van staatssecretaris Rummenie (Landbouw, Visserij, Voedselzekerheid en Natuur) (ontvangen 20 november 2024)\n\nOp 6 november jl. hebben de leden Gabriëls en Bromet schriftelijke vragen gesteld. Deze vragen kunnen niet binnen de termijn worden beantwoord.',
+    );
+    assert.equal(notice.fields.afzender, 'staatssecretaris Rummenie (Landbouw, Visserij, Voedselzekerheid en Natuur)');
+    assert.equal(notice.fields.datum, '2024-11-20');
+    const letter = parseDocument(
+      'Beste omwonenden van het gemeentehuis,\n\nHet is oorlog in Oekraïne. Veel mensen vluchten uit hun land en wij vangen er een aantal op.\n\nMet vriendelijke groet,\n\nhet college van burgemeester en wethouders van de gemeente Vijfheerenlanden,',
+    );
+    assert.equal(letter.fields.afzender, 'het college van burgemeester en wethouders van de gemeente Vijfheerenlanden');
+  });
+
   it('reads a block of labels with their values after a space, but no single line that starts with a label word', () => {
     const doc = parseDocument(
       'Kamervragen over de challenge\n\nIngediend 16 februari 2021\nBeantwoord 29 maart 2021 (na 41 dagen)\nIndiener Harry van der Molen (CDA)\nBron vraag https://zoek.officielebekendmakingen.nl/kv-tk-2021Z03234.html\n\n1. Hoe?\n2. Waar?',

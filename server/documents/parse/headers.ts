@@ -369,6 +369,13 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       }
       continue;
     }
+    // "Mededeling van staatssecretaris X (…) (ontvangen D)": a notice in place of the answers, from X on D.
+    const notice = /^mededeling\s+van\s+(.{3,250}?)\s*\(ontvangen\s+([^)]+)\)\.?$/iu.exec(window(lines, i, 3).text);
+    if (notice && findDate(notice[2])) {
+      add('afzender', notice[1], window(lines, i, 3).lines, plainT);
+      add('datum', notice[2], [], plainT);
+      continue;
+    }
     if (/^antwoord\s+van\s/i.test(plainT)) {
       const w = window(lines, i, 3);
       const m = ANSWER_OF.exec(w.text);

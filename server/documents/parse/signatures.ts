@@ -88,6 +88,8 @@ const CLOSING =
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
 /** "Namens …" — not "Namens deze," (on behalf of the signer: an old formula, no sender). */
 const PARTY_AT_START = new RegExp(`^${PARTY}`, 'u');
+/** How long an organisation's line may be: "het college van burgemeester en wethouders van de gemeente X," runs longer. */
+const orgWords = (t: string) => (/^(?:het\s+college\s+van|burgemeester\s+en\s+wethouders\s+van)\b/i.test(t) ? 14 : 8);
 const NAMENS = /^namens\s+(?!deze\b|dezen\b)(.+?)[,:]?$/i;
 const FUNCTION =
   /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
@@ -171,7 +173,12 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         } else {
           pendingNames = [];
           func = plainT.replace(/,$/, '');
-          if (/^de\s+minister|^de\s+staatssecretaris/i.test(func)) out.senders.push(func);
+          // "de minister van …", "het college van burgemeester en wethouders van X,": who sends it.
+          if (
+            /^de\s+minister|^de\s+staatssecretaris/i.test(func) ||
+            (ORGANISATION_LINE.test(plainT) && /^(?:het\s+)?college\s+van\b/i.test(plainT))
+          )
+            out.senders.push(func);
         }
       } else if (pendingNames.length && j === last + 1 && /,$/.test(lines[last].text.trim()) && plainT.split(/\s+/).length <= 8) {
         // The function goes on: "Wethouder Sociale Zaken, Ouderenbeleid," / "Stadsbeheer, Sport en Recreatie".
@@ -181,7 +188,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           pendingNames = names.map((name) => ({ name, func, party }));
           pendingNames.forEach(push);
           func = undefined;
-        } else if (ORGANISATION_LINE.test(plainT) && plainT.split(/\s+/).length <= 8) {
+        } else if (ORGANISATION_LINE.test(plainT) && plainT.split(/\s+/).length <= orgWords(plainT)) {
           if (pendingNames.length && j === last + 1) for (const p of pendingNames) p.party ??= plainT;
           else party = plainT;
           out.senders.push(plainT);
@@ -237,13 +244,14 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       continue;
     }
   }
-  // The end of the text: a name with a function or party line, or an organisation line above a name.
-  if (!out.signers.length) {
+  // The end of the text, when no closing or function found a signer or a sender: a name with a function or party
+  // line, or an organisation line above a name.
+  if (!out.signers.length && !out.senders.length) {
     const content: number[] = [];
     for (let i = lines.length - 1; i >= from && content.length < 6; i--) if (text(i)) content.unshift(i);
     for (const start of content) {
       const t = text(start).replace(/\t/g, ' ');
-      if (namesOn(text(start), false) || (ORGANISATION_LINE.test(t) && t.split(/\s+/).length <= 8)) {
+      if (namesOn(text(start), false) || (ORGANISATION_LINE.test(t) && t.split(/\s+/).length <= orgWords(t))) {
         const before = out.signers.length;
         block(start, { allowSingle: false });
         if (out.signers.length > before) break;
