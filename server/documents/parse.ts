@@ -7,7 +7,7 @@
 // says is lost: what is no field, question, answer or letterhead stays in the body.
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
-import { partiesActing } from './parse/parties';
+import { isParty, partiesActing } from './parse/parties';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
 import { numbered } from './parse/numbering';
@@ -44,9 +44,10 @@ const NAME_LISTS = new Set(['partijen', 'indieners']);
 
 /** A party rather than a person: an acronym, a name with capitals inside, a party word. */
 const looksLikeParty = (s: string) =>
-  (/^[\p{Lu}\d]{2,}(?![\p{Ll}])|^\p{Lu}\p{Ll}*\p{Lu}/u.test(s) ||
+  isParty(s) ||
+  ((/^[\p{Lu}\d]{2,}(?![\p{Ll}])|^\p{Lu}\p{Ll}*\p{Lu}/u.test(s) ||
     /\b(?:partij|lijst|belang|links|sterk|lokaal|leefbaar|unie|fractie|groep)\b/i.test(s)) &&
-  !looksLikeName(s);
+    !looksLikeName(s));
 
 /** The same party: the same name, or an acronym of the other's capitals ("GBW", "GemeenteBelang Westland"). */
 function sameParty(a: string, b: string): boolean {
