@@ -6,6 +6,9 @@ import { deleteReactie, lockReactie, type Reactie } from '../reacties/queries';
 import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../reacties/person-queries';
 import { forgetSpammer } from '../spam/memory';
 import { eraseMailData } from '../notifications/erase';
+import { addressKeyOf } from '../addresses/key';
+import { eraseRule } from '../addresses/rules';
+import { eraseNotes } from '../addresses/notes';
 
 export interface PersonReactie {
   reactie: Reactie;
@@ -49,7 +52,8 @@ export type ErasureMode = 'anonymise' | 'delete';
  * Erases one address (AVG article 17). "anonymise" keeps the words in the discussion but removes
  * who wrote them; "delete" removes the reacties themselves, replies moving up, counters kept right.
  * Either way every copy of the person's data goes, their entries in the spam memory and their e-mail
- * subscriptions and mails (queued, sent, and in the outbox folder) included.
+ * subscriptions and mails (queued, sent, and in the outbox folder) included, and so do the moderators'
+ * rule for the address (hold or block) and their notes on the person and on the person's reacties.
  */
 export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, email: string, mode: ErasureMode): Promise<number> {
   const { db } = deps;
@@ -59,6 +63,15 @@ export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, em
   // Subscriptions and mails (to them, or quoting them) go in both modes: nothing more is sent, nothing kept.
   await eraseMailData(deps, email);
   const found = await listReactiesOfAddress(db, email);
+  const addressKey = addressKeyOf(secret, email);
+  await db.transaction(async (trx) => {
+    await eraseRule(trx, addressKey);
+    await eraseNotes(
+      trx,
+      addressKey,
+      found.map((f) => f.reactie.id),
+    );
+  });
   for (const { reactie: before } of found) {
     await forgetSpammer(db, secret, { email: before.authorEmail, ip: before.ip, url: before.authorUrl });
     await db.transaction(async (trx) => {
