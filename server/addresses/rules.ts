@@ -79,6 +79,11 @@ export async function setRule(
     .merge(['rule', 'reason', 'ends_at', 'reactie_id', 'created_at']);
 }
 
+/** Lifts a rule by its id (the list of rules); false when it was gone already. */
+export async function liftRuleById(conn: Conn, id: number): Promise<boolean> {
+  return (await conn('address_rules').where({ id }).delete()) > 0;
+}
+
 /** Lifts the address's rule; false when there was none. */
 export async function liftRule(conn: Conn, addressKey: string): Promise<boolean> {
   if (addressKey === '') return false;

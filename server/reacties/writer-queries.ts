@@ -73,7 +73,7 @@ export async function writerReacties(db: Db, email: string): Promise<{ summary: 
     perReactie.set(id, (perReactie.get(id) ?? 0) + Number(row.n));
     if (isReportReason(row.reason)) reports[row.reason] = (reports[row.reason] ?? 0) + Number(row.n);
   }
-  const s = span as { first?: unknown; last?: unknown } | undefined;
+  const s: { first?: unknown; last?: unknown } | undefined = span;
   return {
     summary: { total, byStatus, firstSeen: toDateOrNull(s?.first), lastSeen: toDateOrNull(s?.last), reports },
     items: (rows as Array<Record<string, unknown>>).map((row) => {

@@ -28,7 +28,7 @@ export interface RemovalReason {
 }
 
 /** At most nine: the queue's keys 1 to 9 pick one. */
-export const REMOVAL_REASONS_MAX = 9;
+const REMOVAL_REASONS_MAX = 9;
 const LABEL_MAX = 60;
 // As long as a public note in the moderation log.
 const TEXT_MAX = 500;

@@ -48,6 +48,8 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/reacties/:id/schrijver/opheffen': 'moderation',
   'POST /beheer/reacties/:id/notities': 'moderation',
   'POST /beheer/notities/:id/verwijderen': 'moderation',
+  'GET /beheer/schrijvers': 'moderation',
+  'POST /beheer/schrijvers/:id/opheffen': 'moderation',
   'GET /beheer/bezwaren': 'moderation',
   'POST /beheer/bezwaren/:id/:uitkomst': 'moderation',
   'GET /beheer/reacties/aantallen': 'moderation',

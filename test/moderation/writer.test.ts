@@ -26,7 +26,6 @@ describe('moderation: the person behind an address', () => {
   afterEach(() => t.setNow(undefined));
   after(async () => t.close());
 
-  const status = async (id: number) => (await t.db('reacties').where({ id }).first())?.status;
   const post = (path: string, fields: Record<string, string>) =>
     mod.agent
       .post(path)
@@ -275,6 +274,39 @@ describe('moderation: the person behind an address', () => {
     await job[1](new Date(Date.now() + 366 * DAY));
     assert.equal(await t.db('moderator_notes').where({ body: 'Oude notitie over de persoon' }).first(), undefined);
     assert.ok(await t.db('moderator_notes').where({ body: 'Oude notitie bij de reactie' }).first());
+  });
+
+  it('lists every rule in force at /beheer/schrijvers, soonest ending first, each to lift in one click', async () => {
+    await t.db('address_rules').delete();
+    const article = await buildArticle(t.db);
+    const later = await buildReactie(t.db, article, { authorEmail: 'later@example.nl' });
+    const sooner = await buildReactie(t.db, article, { authorEmail: 'eerder@example.nl' });
+    await post(`/beheer/reacties/${later}/schrijver/maatregel`, { regel: 'hold', tot: '', reden: 'Twijfelgeval' }).expect(303);
+    await post(`/beheer/reacties/${sooner}/schrijver/maatregel`, { regel: 'block', tot: '2099-01-01', reden: '' });
+    await post(`/beheer/reacties/${sooner}/schrijver/maatregel`, { regel: 'block', tot: '', reden: 'Reclame' }).expect(303);
+    await t
+      .db('address_rules')
+      .where({ reactie_id: sooner })
+      .update({ ends_at: new Date(Date.now() + 30 * DAY) });
+    const page = await mod.agent.get('/beheer/schrijvers').expect(200);
+    const rows = [...page.text.matchAll(/<tr data-rule="(\w+)">[\s\S]*?<\/tr>/g)];
+    assert.deepEqual(
+      rows.map((m) => m[1]),
+      ['block', 'hold'],
+    );
+    assert.match(rows[0][0], /Reclame/);
+    assert.match(rows[0][0], new RegExp(`href="/beheer/reacties/${sooner}/schrijver"`));
+    assert.ok(!page.text.includes('eerder@example.nl') && !page.text.includes('later@example.nl'));
+    const rule = await t.db('address_rules').where({ reactie_id: later }).first();
+    await post(`/beheer/schrijvers/${rule.id}/opheffen`, {}).expect(303).expect('location', '/beheer/schrijvers');
+    assert.equal(await t.db('address_rules').where({ id: rule.id }).first(), undefined);
+    assert.ok(
+      await t
+        .db('audit_log')
+        .where({ action: 'address.lift', detail: `maatregel ${rule.id}` })
+        .first(),
+    );
+    assert.match((await mod.agent.get('/beheer/schrijvers')).text, /De maatregel is opgeheven/);
   });
 
   it('needs a moderation login for every page and action', async () => {

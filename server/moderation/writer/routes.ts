@@ -12,7 +12,7 @@ import { noStore } from '../../http/cache';
 import { notFound } from '../../http/errors';
 import { addressKeyOf } from '../../addresses/key';
 import { addNote, deleteNote, findNote } from '../../addresses/notes';
-import { ADDRESS_RULES, liftRule, setRule, RULE_REASON_MAX } from '../../addresses/rules';
+import { ADDRESS_RULES, liftRule, liftRuleById, listRulesInForce, setRule, RULE_REASON_MAX } from '../../addresses/rules';
 import { findReactie, type Reactie } from '../../reacties/queries';
 import { MODERATION_REASONS, type ModerationReason } from '../../reacties/moderation-log';
 import { formatDate } from '../../shared/format';
@@ -123,6 +123,28 @@ export function writerRoutes(deps: Deps): Router {
     await audit(deps.db, currentActor(res), about === 'schrijver' ? 'note.writer' : 'note.reactie', { type: 'reactie', id: reactie.id });
     req.session.flash = 'Je notitie is opgeslagen. Alleen de redactie en de moderatie zien hem.';
     res.redirect(303, back);
+  });
+
+  // Every address held or blocked now, the soonest ending first, each with a way to lift it.
+  router.get('/beheer/schrijvers', ...guard, async (_req, res) => {
+    const rules = await listRulesInForce(deps.db, deps.clock());
+    res.render('beheer/moderation/writers', {
+      title: 'Vastgehouden en geblokkeerde schrijvers',
+      bodyClass: 'beheer',
+      rules,
+      ruleLabels: ADDRESS_RULES,
+      lastDay,
+    });
+  });
+
+  router.post('/beheer/schrijvers/:id/opheffen', ...guard, async (req, res) => {
+    const id = parseId(String(req.params.id));
+    const lifted = id !== null && (await liftRuleById(deps.db, id));
+    if (lifted) await audit(deps.db, currentActor(res), 'address.lift', null, `maatregel ${id}`);
+    req.session.flash = lifted
+      ? 'De maatregel is opgeheven: nieuwe reacties van deze schrijver volgen weer de gewone regels.'
+      : 'Deze maatregel bestond al niet meer.';
+    res.redirect(303, '/beheer/schrijvers');
   });
 
   router.post('/beheer/notities/:id/verwijderen', ...guard, async (req, res) => {
