@@ -7,8 +7,8 @@ import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../rea
 import { forgetSpammer } from '../spam/memory';
 import { eraseMailData } from '../notifications/erase';
 import { addressKeyOf } from '../addresses/key';
-import { eraseRule } from '../addresses/rules';
-import { eraseNotes } from '../addresses/notes';
+import { eraseRule, ruleInForce, type AddressRule } from '../addresses/rules';
+import { eraseNotes, listNotes, type ModeratorNote } from '../addresses/notes';
 
 export interface PersonReactie {
   reactie: Reactie;
@@ -24,8 +24,35 @@ export async function findReactiesByEmail(db: Db, email: string): Promise<Person
   }));
 }
 
+/** What moderators keep about the person: the rule for the address and their notes (AVG article 15 covers them too). */
+export interface ModerationData {
+  rule: AddressRule | null;
+  notes: ModeratorNote[];
+}
+
+export async function findModerationData(
+  deps: Pick<Deps, 'db' | 'config'>,
+  email: string,
+  items: PersonReactie[],
+  now: Date,
+): Promise<ModerationData> {
+  const key = addressKeyOf(deps.config.sessionSecret, email);
+  const [rule, notes] = await Promise.all([
+    ruleInForce(deps.db, key, now),
+    listNotes(deps.db, { reactieIds: items.map((i) => i.reactie.id), addressKeys: [key] }),
+  ]);
+  return { rule, notes };
+}
+
 /** Everything stored about this address, as the person may ask for it (AVG article 15). */
-export function exportDocument(email: string, items: PersonReactie[], baseUrl: string, now: Date): object {
+export function exportDocument(
+  email: string,
+  items: PersonReactie[],
+  baseUrl: string,
+  now: Date,
+  moderation: ModerationData = { rule: null, notes: [] },
+): object {
+  const { rule, notes } = moderation;
   return {
     toelichting: 'Alle reacties die op deze weblog zijn opgeslagen bij dit e-mailadres.',
     emailadres: email,
@@ -42,6 +69,19 @@ export function exportDocument(email: string, items: PersonReactie[], baseUrl: s
       geplaatst_op: reactie.createdAt.toISOString(),
       ip_adres: reactie.ip,
       browser: reactie.userAgent,
+    })),
+    maatregel_van_de_moderatie: rule
+      ? {
+          soort: rule.rule === 'block' ? 'geblokkeerd' : 'altijd vasthouden',
+          reden: rule.reason,
+          tot: rule.endsAt.toISOString(),
+          sinds: rule.createdAt.toISOString(),
+        }
+      : null,
+    notities_van_de_moderatie: notes.map((n) => ({
+      over: n.reactieId !== null ? `reactie ${n.reactieId}` : 'de schrijver',
+      tekst: n.body,
+      geschreven_op: n.createdAt.toISOString(),
     })),
   };
 }

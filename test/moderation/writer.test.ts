@@ -237,6 +237,24 @@ describe('moderation: the person behind an address', () => {
     assert.ok(await t.db('audit_log').where({ action: 'note.delete', subject_id: ids[0] }).first());
   });
 
+  it('gives the person the rule and the notes about them in their AVG export', async () => {
+    const email = 'inzage@example.nl';
+    const { ids } = await writerWithReacties(email);
+    await post(`/beheer/reacties/${ids[0]}/schrijver/maatregel`, { regel: 'hold', tot: '', reden: 'Veel links' }).expect(303);
+    await post(`/beheer/reacties/${ids[0]}/notities`, { over: 'schrijver', notitie: 'Gebeld' }).expect(303);
+    await post(`/beheer/reacties/${ids[1]}/notities`, { over: 'reactie', notitie: 'Randgeval' }).expect(303);
+    const doc = JSON.parse((await mod.agent.get(`/beheer/privacy/export?email=${encodeURIComponent(email)}`).expect(200)).text);
+    assert.equal(doc.maatregel_van_de_moderatie.soort, 'altijd vasthouden');
+    assert.equal(doc.maatregel_van_de_moderatie.reden, 'Veel links');
+    assert.deepEqual(
+      doc.notities_van_de_moderatie.map((n: { over: string; tekst: string }) => [n.over, n.tekst]),
+      [
+        ['de schrijver', 'Gebeld'],
+        [`reactie ${ids[1]}`, 'Randgeval'],
+      ],
+    );
+  });
+
   for (const mode of ['anonymise', 'delete'] as const)
     it(`an AVG erasure (${mode}) takes the rule and every note on the person and their reacties with it`, async () => {
       const email = `avg-${mode}@example.nl`;
