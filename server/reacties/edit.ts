@@ -11,6 +11,8 @@ import { judgeReactie } from '../spam/pipeline';
 import { editWindowEnds, holdsEditToken } from './edit-token';
 import { editStateOf, hasLiveReplies, holdText, keepAsPlaceholder, markWithdrawn, replaceText } from './edit-queries';
 import { initialStatus } from './initial-status';
+import { addressKeyOf } from '../addresses/key';
+import { ruleInForce } from '../addresses/rules';
 import { findReactie, lockReactie, setReactieStatus, type Reactie } from './queries';
 import { senderHistory } from './spam-queries';
 
@@ -81,7 +83,9 @@ export async function editOwnReactie(
     // An edit is never refused or thrown away unseen: what the checks doubt, a moderator decides.
     const outcome = verdict.kind === 'store' ? verdict.outcome : 'hold';
     const known = verdict.hits.some((h) => h.check === 'known-address');
-    show = verdict.kind === 'store' && initialStatus(outcome, settings.moderationPolicy, known) === 'approved';
+    // An address a moderator holds or blocked since (addresses/rules.ts): the new text waits for them.
+    const rule = await ruleInForce(deps.db, addressKeyOf(deps.config.sessionSecret, reactie.authorEmail), now);
+    show = verdict.kind === 'store' && initialStatus(outcome, settings.moderationPolicy, known, rule !== null) === 'approved';
   }
   const applied = await deps.db.transaction(async (trx) => {
     const current = await lockReactie(trx, reactie.id);

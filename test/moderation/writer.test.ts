@@ -126,6 +126,28 @@ describe('moderation: the person behind an address', () => {
     await saveSettings(t.db, { moderationPolicy: 'all' });
   });
 
+  it("an author's own edit of a published reactie waits for a moderator once the address is held", async () => {
+    await saveSettings(t.db, { moderationPolicy: 'trusted' });
+    const article = await buildArticle(t.db);
+    const email = 'bewerker@example.nl';
+    await buildReactie(t.db, article, { authorEmail: email, status: 'approved' });
+    const author = request.agent(t.app);
+    const res = await postReactieForm(author, articlePath(article), { email, reactie: 'Eerste versie.' });
+    const id = Number(/#reactie-(\d+)$/.exec(res.headers.location as string)![1]);
+    assert.equal((await t.db('reacties').where({ id }).first()).status, 'approved');
+    await post(`/beheer/reacties/${id}/schrijver/maatregel`, { regel: 'hold', tot: '', reden: '' }).expect(303);
+    const form = await author.get(`/reactie/${id}/bewerken`).expect(200);
+    const edited = await author
+      .post(`/reactie/${id}/bewerken`)
+      .type('form')
+      .send({ _token: hiddenInput(form.text, '_token'), reactie: 'Tweede versie.' });
+    assert.equal(edited.status, 200);
+    assert.match(edited.text, /wacht op goedkeuring/);
+    const row = await t.db('reacties').where({ id }).first();
+    assert.equal(row.body, 'Eerste versie.', 'the public text stays until a moderator approves the edit');
+    await saveSettings(t.db, { moderationPolicy: 'all' });
+  });
+
   it('"blokkeren": a new reactie is refused with a neutral Dutch message and its text kept, until the last day has passed', async () => {
     const article = await buildArticle(t.db);
     const email = 'brugkijker@example.nl';
