@@ -133,7 +133,7 @@ describe('moderation: the person behind an address', () => {
     await buildReactie(t.db, article, { authorEmail: email, status: 'approved' });
     const author = request.agent(t.app);
     const res = await postReactieForm(author, articlePath(article), { email, reactie: 'Eerste versie.' });
-    const id = Number(/#reactie-(\d+)$/.exec(res.headers.location as string)![1]);
+    const id = Number(/#reactie-(\d+)$/.exec(res.headers.location)![1]);
     assert.equal((await t.db('reacties').where({ id }).first()).status, 'approved');
     await post(`/beheer/reacties/${id}/schrijver/maatregel`, { regel: 'hold', tot: '', reden: '' }).expect(303);
     const form = await author.get(`/reactie/${id}/bewerken`).expect(200);
