@@ -62,13 +62,14 @@ describe('moderation: the person behind an address', () => {
       { reactie_id: ids[0], reason: 'spam', note: null, reader_key: 'r2', created_at: new Date(), closed_at: new Date() },
     ]);
     await t.db('moderation_appeals').insert({ reactie_id: ids[2], body: 'Onterecht', created_at: new Date(), outcome: 'afgewezen' });
+    await t.db('moderation_appeals').insert({ reactie_id: ids[1], body: 'Geen spam', created_at: new Date() });
 
     const page = await mod.agent.get(`/beheer/reacties/${ids[2]}/schrijver`).expect(200);
     assert.match(page.text, /<h1>Meer van deze schrijver<\/h1>/);
     assert.match(page.text, /Schreef als<\/dt>\s*<dd>Kees, K\.<\/dd>/);
     assert.match(page.text, /<dd>3 reacties: 1 goedgekeurd, 1 als spam, 1 in de prullenbak<\/dd>/);
     assert.match(page.text, /<dd>2 meldingen: 1 beledigend, 1 spam<\/dd>/);
-    assert.match(page.text, /<dd>1 afgewezen<\/dd>/);
+    assert.match(page.text, /<dd>1 afgewezen, 1 open<\/dd>/);
     assert.match(page.text, /Eerste reactie<\/dt>\s*<dd><time/);
     for (const id of ids) assert.match(page.text, new RegExp(`id="reactie-${id}"`));
     assert.match(page.text, /Eerste reactie van Kees/);
@@ -81,6 +82,9 @@ describe('moderation: the person behind an address', () => {
     const queue = await mod.agent.get('/beheer/reacties?status=approved').expect(200);
     assert.match(queue.text, new RegExp(`href="/beheer/reacties/${ids[0]}/schrijver"`));
 
+    // So does the list of bezwaren.
+    const appeals = await mod.agent.get('/beheer/bezwaren').expect(200);
+    assert.match(appeals.text, new RegExp(`href="/beheer/reacties/${ids[1]}/schrijver"`));
     await mod.agent.get('/beheer/reacties/999999/schrijver').expect(404);
     await request(t.app).get(`/beheer/reacties/${ids[0]}/schrijver`).expect(302);
   });
