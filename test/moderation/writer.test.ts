@@ -318,6 +318,17 @@ describe('moderation: the person behind an address', () => {
     await job[1](new Date(Date.now() + 366 * DAY));
     assert.equal(await t.db('moderator_notes').where({ body: 'Oude notitie over de persoon' }).first(), undefined);
     assert.ok(await t.db('moderator_notes').where({ body: 'Oude notitie bij de reactie' }).first());
+    // Deleted for good (from the prullenbak): its notes go with it; the rule of its address stays.
+    await post(`/beheer/reacties/${ids[0]}/schrijver/maatregel`, { regel: 'hold', tot: '' }).expect(303);
+    await post(`/beheer/reacties/${ids[0]}/prullenbak`, {}).expect(303);
+    await post(`/beheer/reacties/${ids[0]}/verwijderen`, {}).expect(303);
+    assert.equal(await t.db('reacties').where({ id: ids[0] }).first(), undefined);
+    assert.equal(await t.db('moderator_notes').where({ body: 'Oude notitie bij de reactie' }).first(), undefined);
+    const rule = await t
+      .db('address_rules')
+      .where({ address_key: addressKeyOf(t.deps.config.sessionSecret, 'oud@example.nl') })
+      .first();
+    assert.equal(rule.reactie_id, null);
   });
 
   it('lists every rule in force at /beheer/schrijvers, soonest ending first, each to lift in one click', async () => {
