@@ -24,6 +24,7 @@ import { moderationRoutes } from './moderation/routes';
 import { moderationLogRoutes } from './moderation/log-routes';
 import { reportRoutes } from './moderation/report-routes';
 import { appealRoutes } from './moderation/appeal-routes';
+import { menuCounts } from './moderation/meldingen/work';
 import { settingsRoutes } from './settings/routes';
 import { taglineRoutes } from './tagline/routes';
 import { akismetRoutes } from './spam/akismet-routes';
@@ -163,6 +164,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
     csrfSynchronisedProtection(req, res, next);
   });
 
+  // The beheer menu's counts of what waits for a moderator (reports, held edits, bezwaren).
+  app.use('/beheer', menuCounts(db));
   app.use(attachmentLocals(deps));
   app.use(tagEditorRoutes(deps));
   app.use(accountRoutes(deps));

@@ -10,6 +10,7 @@ import { retentionJobs } from './privacy/retention';
 import { recheckDue } from './reacties/recheck';
 import { mailEnabled } from './config';
 import { announceApproved, mailModerators } from './notifications/jobs';
+import { workSince } from './moderation/meldingen/work';
 import { createTransport } from './notifications/transport';
 import { sendDueMails } from './notifications/worker';
 import { weblogStartedAt } from './articles/queries';
@@ -37,7 +38,7 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
       'mail',
       async () => ({
         announced: await announceApproved({ config, db }, new Date()),
-        digest: await mailModerators({ config, db }, new Date()),
+        digest: await mailModerators({ config, db }, new Date(), workSince(db)),
         sent: await sendDueMails(db, transport, logger, new Date()),
       }),
     ]);

@@ -334,7 +334,7 @@
       return;
     }
     // 1 to 9: take the current reactie off the page with that removal reason of the settings.
-    if (/^[1-9]$/.test(event.key)) {
+    if (/^[1-9]$/.test(event.key) && queue.querySelector('form[data-moderation="reden"]')) {
       if (!current) return select(items()[0]);
       var quick = current.querySelector('form[data-moderation="reden"]');
       var choice = quick && quick.querySelector('option[value="' + event.key + '"]');
@@ -344,13 +344,16 @@
       quick.requestSubmit();
       return;
     }
+    // A queue may give a key its own action (data-key: the Meldingen queue's a keeps, w removes with a reason).
+    var keyed = '[data-key="' + event.key + '"]';
     var action = KEYS[event.key];
-    if (!action) return;
+    if (!action && !queue.querySelector(keyed)) return;
     if (!current) return select(items()[0]);
-    var form = current.querySelector('form[data-moderation="' + action + '"]');
+    var form = current.querySelector(keyed) || (action && current.querySelector('form[data-moderation="' + action + '"]'));
     if (!form) return say('Dat kan niet bij deze reactie.');
     event.preventDefault();
-    form.requestSubmit();
+    if (form instanceof HTMLFormElement) form.requestSubmit();
+    else form.click();
   });
 
   queue.addEventListener('click', function (event) {
@@ -366,4 +369,19 @@
   setInterval(function () {
     if (document.visibilityState === 'visible') refreshCounts();
   }, 30000);
+})();
+
+// The import's review step sits inside the article form, whose first button saves: Enter in one of
+// the review's number boxes recognises the text again instead, as its own button does.
+(function () {
+  'use strict';
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Enter' || event.defaultPrevented) return;
+    var target = event.target;
+    if (!(target instanceof HTMLInputElement) || !target.form || !target.closest('.import-review')) return;
+    var button = document.getElementById('herkennen');
+    if (!button) return;
+    event.preventDefault();
+    target.form.requestSubmit(button);
+  });
 })();

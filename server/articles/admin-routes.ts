@@ -5,9 +5,11 @@ import { currentActor, currentUser, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
-import { parseId } from '../shared/validation';
+import { field, parseId } from '../shared/validation';
+import { hasDocumentSource } from '../documents/queries';
 import { articleToForm, emptyArticleForm } from './admin-form';
 import { renderEditor, saveFromEditor, type AfterCreate } from './admin-save';
+import { recogniseAgain } from './import-routes';
 import {
   ARTICLE_KINDS,
   articlePath,
@@ -21,6 +23,9 @@ import {
 } from './queries';
 
 const PER_PAGE = 30;
+
+/** The editor's buttons that recognise the document's text again rather than save: "Opnieuw herkennen" and the review's clicks. */
+const recognises = (req: Request) => /^(?:herkennen|splitsen:\d+|samenvoegen:\d+|los:\d+)$/.test(field(req.body, 'actie'));
 
 export function articleAdminRoutes(deps: Deps, hooks: { afterCreate?: AfterCreate } = {}): Router {
   const router = Router();
@@ -57,15 +62,21 @@ export function articleAdminRoutes(deps: Deps, hooks: { afterCreate?: AfterCreat
     renderEditor(deps, res, 200, { values: emptyArticleForm(currentUser(res).name), errors: {} });
   });
 
-  router.post('/beheer/artikelen', ...guard, (req, res) => saveFromEditor(deps, req, res, undefined, hooks.afterCreate));
+  router.post('/beheer/artikelen', ...guard, (req, res) =>
+    recognises(req) ? recogniseAgain(deps, req, res) : saveFromEditor(deps, req, res, undefined, hooks.afterCreate),
+  );
 
   router.get('/beheer/artikelen/:id', ...guard, async (req, res) => {
     const article = await load(req);
     const document = (await documentsOf(deps.db, [article])).get(article.id);
-    renderEditor(deps, res, 200, { article, values: articleToForm(article, document), errors: {} });
+    const canRecognise = await hasDocumentSource(deps.db, article.id);
+    renderEditor(deps, res, 200, { article, values: articleToForm(article, document), errors: {}, canRecognise });
   });
 
-  router.post('/beheer/artikelen/:id', ...guard, async (req, res) => saveFromEditor(deps, req, res, await load(req)));
+  router.post('/beheer/artikelen/:id', ...guard, async (req, res) => {
+    const article = await load(req);
+    return recognises(req) ? recogniseAgain(deps, req, res, article) : saveFromEditor(deps, req, res, article);
+  });
 
   router.post('/beheer/artikelen/:id/depubliceren', ...guard, async (req, res) => {
     const article = await load(req);

@@ -23,6 +23,8 @@ import {
   type Article,
 } from './queries';
 import type { Review } from './import-review';
+import { reviewFromForm, SOURCE_TEXT_FIELD, sourceToKeep } from './import-recognise';
+import { hasDocumentSource, loadDocumentSource, type DocumentSource } from '../documents/queries';
 
 export interface EditorState {
   article?: Article;
@@ -35,6 +37,8 @@ export interface EditorState {
   importWarnings?: string[];
   /** The paste-import's review step: what was recognised, line by line, to correct. */
   review?: Review;
+  /** The article was saved from an import and keeps its source: it can be recognised again. */
+  canRecognise?: boolean;
 }
 
 export function renderEditor(deps: Deps, res: Response, status: number, s: EditorState): void {
@@ -49,6 +53,7 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
     imported: s.imported ?? false,
     importWarnings: s.importWarnings ?? [],
     review: s.review ?? null,
+    canRecognise: s.canRecognise ?? false,
     kinds: ARTICLE_KINDS,
     limits: ARTICLE_LIMITS,
     documentTypes: Object.values(DOCUMENT_TYPES).filter((t) => t.fields.length > 0),
@@ -68,6 +73,18 @@ function savedMessage(a: Article, now: Date): string {
   return isPublic(a, now) ? 'Artikel opgeslagen en gepubliceerd.' : 'Artikel opgeslagen als concept.';
 }
 
+/**
+ * The text a form in the review step was recognised from: a new article's form carries it
+ * (bron_tekst), an article saved from an import keeps it. Null when the form is no review's.
+ */
+async function reviewedText(deps: Deps, body: Record<string, unknown>, existing?: Article): Promise<string | null> {
+  if (typeof body.herkend !== 'string') return null;
+  const text = existing
+    ? ((await loadDocumentSource(deps.db, existing.id))?.text ?? '')
+    : field(body, SOURCE_TEXT_FIELD).replace(/\r\n?/g, '\n');
+  return text.trim() ? text : null;
+}
+
 export async function saveFromEditor(
   deps: Deps,
   req: Request,
@@ -75,21 +92,33 @@ export async function saveFromEditor(
   existing?: Article,
   afterCreate?: AfterCreate,
 ): Promise<void> {
-  const values = readArticleForm(req.body);
-  if (field(req.body, 'actie') === 'voorbeeld') {
-    return renderEditor(deps, res, 200, {
+  const body = req.body as Record<string, unknown>;
+  const values = readArticleForm(body);
+  const text = await reviewedText(deps, body, existing);
+  // A preview or a form with errors keeps the review as the editor left it, with its warnings; without a review, an
+  // article saved from an import keeps its "Opnieuw herkennen".
+  const again = async (status: number, s: Pick<EditorState, 'errors' | 'previewHtml'>) => {
+    const shown = text === null ? null : reviewFromForm(body, text, !existing);
+    const canRecognise = !shown && existing ? await hasDocumentSource(deps.db, existing.id) : false;
+    renderEditor(deps, res, status, {
+      ...s,
       article: existing,
       values,
-      errors: {},
-      previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown'),
+      canRecognise,
+      ...(shown ? { review: shown.review, importWarnings: shown.warnings } : {}),
     });
-  }
+  };
+  if (field(body, 'actie') === 'voorbeeld')
+    return again(200, { errors: {}, previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown') });
   const { input, slugGiven, errors } = validateArticleForm(values);
   if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))
     errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
-  if (!input || Object.keys(errors).length) return renderEditor(deps, res, 422, { article: existing, values, errors });
+  if (!input || Object.keys(errors).length) return again(422, { errors });
   // An imported article stays HTML: the editor shows and saves it as it was stored.
   if (existing) input.bodyFormat = existing.bodyFormat;
+  // Saved from the review step: the source and the corrections stay with the article; a form edited by hand leaves them as they are.
+  const source: DocumentSource | null = text === null ? null : sourceToKeep(body, text);
+  if (source) input.source = source;
   if (!slugGiven)
     input.slug = existing && existing.title === input.title ? existing.slug : await uniqueSlug(deps.db, input.slug, existing?.id);
   const now = deps.clock();

@@ -26,7 +26,7 @@ export interface Openness {
   closesAt: Date | null;
 }
 
-function reactiesOpenness(
+export function reactiesOpenness(
   article: Pick<Article, 'reactiesOpen' | 'publishedAt' | 'reactiesCloseAfterDays'>,
   siteDays: number,
   now: Date,

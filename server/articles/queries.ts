@@ -9,7 +9,7 @@ import { renderBody, renderMarkdown } from '../shared/markdown';
 import { autoExcerpt } from './excerpt';
 import { bumpSiteVersion, countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
 import { isoDateIn } from '../documents/dates';
-import { loadDocuments, saveDocument, type DocumentData } from '../documents/queries';
+import { loadDocuments, saveDocument, saveDocumentSource, type DocumentData, type DocumentSource } from '../documents/queries';
 import { DOCUMENT_TYPES, isDocumentType, type DocumentTypeKey } from '../documents/types';
 
 /** An article's type: news, or one of the council documents of documents/types.ts. */
@@ -227,6 +227,8 @@ export interface ArticleInput {
   reactiesCloseAfterDays?: number | null;
   /** The document's fields and questions; none for news. */
   document?: DocumentData;
+  /** The text the document was recognised from, with the editor's corrections: kept for recognising it again. */
+  source?: DocumentSource;
 }
 
 /** What lists show under the title: the editor's summary, or one made from the text (excerpt.ts). */
@@ -320,6 +322,7 @@ export async function createArticle(db: Db, input: ArticleInput, authorId: numbe
       .returning('*');
     // Answers that come with the questions were not "added later".
     if (input.document) await saveDocument(trx, Number(row.id), input.document);
+    if (input.source) await saveDocumentSource(trx, Number(row.id), input.source, now);
     await bumpSiteVersion(trx);
     return toArticle(row);
   });
@@ -329,10 +332,11 @@ export async function createArticle(db: Db, input: ArticleInput, authorId: numbe
  * Writes an article under its row lock. When the change takes the article out of publication or
  * back in, its reacties leave or rejoin the site total in the same transaction.
  */
-async function changeArticle(db: Db, id: number, columns: Row, document?: DocumentData): Promise<Article | null> {
+async function changeArticle(db: Db, id: number, columns: Row, document?: DocumentData, source?: DocumentSource): Promise<Article | null> {
   return db.transaction(async (trx) => {
     const before = await trx('articles').where({ id }).forUpdate().first('status', 'reactie_count');
     if (!before) return null;
+    if (source) await saveDocumentSource(trx, id, source, columns.updated_at as Date);
     // Answers that were not there before: the article says when they arrived.
     const answered = document ? await saveDocument(trx, id, document) : false;
     const [row] = await trx('articles')
@@ -348,7 +352,7 @@ async function changeArticle(db: Db, id: number, columns: Row, document?: Docume
 }
 
 export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date): Promise<Article | null> {
-  return changeArticle(db, id, articleColumns(input, now), input.document);
+  return changeArticle(db, id, articleColumns(input, now), input.document, input.source);
 }
 
 export async function unpublishArticle(db: Db, id: number, now: Date): Promise<void> {

@@ -23,6 +23,8 @@ const IMPORT_PATH = '/beheer/artikelen/importeren';
 
 /** The field of the article editor that carries a pending upload's token. */
 const SOURCE_FIELD = 'bronbestand';
+/** The hidden field beside it: the PDF is still offered when the box is not ticked. */
+const OFFERED_FIELD = 'bron_pdf';
 
 const STATUS: Partial<Record<PdfRefusal, number>> = { 'too-large': 413, 'not-pdf': 415 };
 
@@ -67,16 +69,18 @@ export function pdfImportRoutes(deps: Deps): Router {
     const checked = await checkUpload(received);
     if (!checked.ok) return refuse(checked.refusal.status, { pdf: checked.refusal.error });
     const pending = await keepPending(uploadDir, checked.value, currentUser(res).id, deps.clock());
-    res.locals.sourceUpload = pendingView(pending);
+    res.locals.sourceUpload = pendingView(pending, true);
     showRecognised(deps, res, text, { field: 'pdf', pasted });
   });
 
-  // The editor of the new article sent back (a preview, an error): the pending PDF stays offered.
+  // The editor of the new article sent back (a preview, an error, the text recognised again): the pending PDF stays
+  // offered, ticked as the editor left it.
   router.post('/beheer/artikelen', async (req, res, next) => {
-    const token = field(req.body, SOURCE_FIELD);
+    const ticked = field(req.body, SOURCE_FIELD);
+    const token = ticked || field(req.body, OFFERED_FIELD);
     if (token && res.locals.can?.('articles')) {
       const pending = await findPending(uploadDir, token, currentUser(res).id, deps.clock());
-      if (pending) res.locals.sourceUpload = pendingView(pending);
+      if (pending) res.locals.sourceUpload = pendingView(pending, ticked === token);
     }
     next();
   });

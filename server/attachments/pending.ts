@@ -73,10 +73,10 @@ export async function attachPending(db: Db, uploadDir: string, articleId: number
   return id;
 }
 
-/** What the article editor shows of a kept upload: "Brief raad (pdf, 245 kB)". */
-export function pendingView(pending: PendingUpload): { token: string; title: string; details: string } {
+/** What the article editor shows of a kept upload: "Brief raad (pdf, 245 kB)", and whether its box is ticked. */
+export function pendingView(pending: PendingUpload, keep: boolean): { token: string; title: string; details: string; keep: boolean } {
   const { details } = attachmentView({ id: 0, ...pending });
-  return { token: pending.token, title: pending.title, details };
+  return { token: pending.token, title: pending.title, details, keep };
 }
 
 /**

@@ -6,9 +6,11 @@
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
 import { detectType } from './parse/detect';
-import { scanHeaders, type Header } from './parse/headers';
+import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
+import { partiesActing } from './parse/parties';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
+import { numbered } from './parse/numbering';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
@@ -191,6 +193,56 @@ function explain(text: string, lines: Line[], roles: Role[], fieldOf: Map<number
   return out;
 }
 
+const TITLE_DATE = /^(?:\p{L}+dag\s+)?\d{1,2}(?:\s+\p{L}+\.?\s+|[-/.]\d{1,2}[-/.])\d{2,4}\.?$|^door\s.{0,40}\bop\s+\d/iu;
+const FORMULA = /^(?:geachte?|beste|aan)\s|^(?:de\s+(?:gemeente)?raad|ondergetekenden?)\b.{0,60}[,:]$/iu;
+/** A title that names only the genre: "Motie", "Schriftelijke vragen", "Kamervraag 2021Z03234", "Nr. 44 BRIEF VAN …". */
+const GENRE_ONLY =
+  /^(?:\d[\d\s]*\s+)?(?:nr\.?\s*\d+\s+)?(?:(?:gewijzigde\s+)?motie|amendement|memo|raadsinformatiebrief|brief(?:\s+van\b.*)?|(?:schriftelijke\s+|kamer|raads)?vra(?:ag|gen)|lijst\s+van\s+vragen(?:\s+en\s+antwoorden)?)(?:\s+(?:nr\.?\s*)?[\w./-]*\d[\w./-]*)?$/iu;
+/** A line of running text: long enough, or a sentence, and written in lower case mostly (no title in capitals). */
+const isProse = (t: string) => {
+  const words = t.split(/\s+/);
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  return lower * 5 >= words.length * 2 && (words.length >= 12 || (words.length >= 7 && /[.!?]["'”’»)]*$/.test(t)));
+};
+
+/**
+ * The document's title as its onderwerp when no header states one: the line just above the first paragraph of
+ * text (past empty lines, a date, a salutation and a motie's formula lines), when it is short, no sentence,
+ * no question and more than the genre's name. A quoted name after the genre ("Motie ‘Man en paard noemen’") is it.
+ */
+function titleSubject(lines: Line[], roles: Role[]): { value: string; line: number } | null {
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < HEADER_ZONE + 6; i++) {
+    const t = lines[i].text.replace(/\t/g, ' ').trim();
+    if (!t) continue;
+    seen++;
+    if (roles[i] !== 'body' || !isProse(t) || FORMULA.test(t)) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const c = lines[j].text.replace(/\t/g, ' ').trim();
+      if (!c || TITLE_DATE.test(c) || FORMULA.test(c)) continue;
+      if ((roles[j] !== 'body' && roles[j] !== 'title') || lines[j].bullet) return null;
+      const quoted = /^(?:motie|amendement)\b.{0,40}?\s[‘'“"]([^’'”"]{3,150})[’'”"]\.?$/iu.exec(c);
+      if (quoted) return { value: quoted[1].trim(), line: j };
+      const words = c.split(/\s+/).length;
+      const wordsOfThree = (c.match(/\p{L}{3,}/gu) ?? []).length;
+      if (
+        words > 20 ||
+        wordsOfThree < 2 ||
+        /\d{6,}|\(\s*(?:ontvangen|ingezonden)\b|\b\d{1,2}\s+\p{L}+\s+\d{4}\b/u.test(c) ||
+        /[:,;?]$/.test(c) ||
+        !/^[\p{Lu}\d‘'“"]/u.test(c) ||
+        GENRE_ONLY.test(c) ||
+        numbered(c)
+      )
+        return null;
+      // "Motie evaluatie van Kop tot Staart": the genre's name is no part of the subject.
+      return { value: unquote(c.replace(/\.$/, '').replace(/^(?:motie|amendement)\s+(?!van\b)/i, '')), line: j };
+    }
+    return null;
+  }
+  return null;
+}
+
 /** The half-paired warning: the editor checks the answers before publishing. */
 function countWarning(questions: QuestionAnswer[]): string | null {
   const answered = questions.filter((q) => q.answer !== null).length;
@@ -236,6 +288,15 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       const written = parties.map((p) => mentioned.find((m) => sameParty(p, m)) ?? p);
       if (written.length) fields.partijen = [...new Set(written)];
     }
+  }
+  // "GroenLinks is zeer verbolgen …", "De PvdA deelt de zorgen …": the one party the opening paragraphs
+  // have acting is the party that asks or moves (a party of the lexicon only, and only one).
+  if (has('partijen') && fields.partijen === undefined && (type === 'schriftelijke-vragen' || type === 'motie')) {
+    const opening: string[] = [];
+    for (let i = 0; i < lines.length && opening.length < HEADER_ZONE + 6; i++)
+      if (lines[i].text && roles[i] === 'body') opening.push(lines[i].text.replace(/\t/g, ' '));
+    const acting = partiesActing(opening.join('\n'));
+    if (acting.length === 1) fields.partijen = acting;
   }
   if (has('afzender') && fields.afzender === undefined) {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
@@ -334,6 +395,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     if (/^(?:memo|memorandum|raadsinformatiebrief|rib|motie|schriftelijke\s+vragen|brief)\b/i.test(t)) roles[first] = 'title';
   }
 
+  if (has('onderwerp') && fields.onderwerp === undefined) {
+    const title = titleSubject(lines, roles);
+    if (title) {
+      fields.onderwerp = title.value;
+      roles[title.line] = 'title';
+    }
+  }
+
   for (let i = 0; i < lines.length; i++) if (roles[i] === 'body' && isHeadingLine(lines, roles, i)) roles[i] = 'heading';
 
   // The editor's corrections come last: what they say stands.
@@ -348,6 +417,11 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       warnings.length = 0;
       const count = countWarning(questions);
       if (count) warnings.push(count);
+      const orphans = questions.filter((q) => !q.question.trim()).map((q) => q.number);
+      if (orphans.length)
+        warnings.push(
+          `${orphans.length === 1 ? `Antwoord ${orphans[0]} heeft` : `De antwoorden ${orphans.join(', ')} hebben`} geen vraag: controleer de vragen en antwoorden voordat je publiceert.`,
+        );
     }
   }
   const body = buildBody(lines, roles);

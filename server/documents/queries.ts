@@ -1,9 +1,11 @@
-// The structured part of council documents: field values and numbered questions with answers.
-// This feature owns article_fields and document_questions; the articles feature owns the rows
-// they belong to and asks for them here.
+// The structured part of council documents: field values and numbered questions with answers, and
+// the text a document was recognised from. This feature owns article_fields, document_questions and
+// document_sources; the articles feature owns the rows they belong to and asks for them here.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { COLUMN_LIMITS } from '../db/limits';
+import { parseJson } from '../db/rows';
+import type { DocumentFormValues } from './form';
 import { fieldOf, type DocumentFields, type DocumentTypeKey, type FieldValue, type QuestionAnswer } from './types';
 
 type Conn = Db | Knex.Transaction;
@@ -116,4 +118,57 @@ export async function countFieldValues(
     .orderBy([{ column: 'n', order: 'desc' }, { column: 'value' }])
     .limit(limit)) as Array<{ value: string; n: number | string }>;
   return rows.map((r) => ({ value: r.value, n: Number(r.n) }));
+}
+
+/** One of the editor's corrections in the review step: input line (0-based) → its role, and the pair's number for a question or answer. */
+export interface StoredCorrection {
+  line: number;
+  role: string;
+  number?: number;
+}
+
+/** What a recognition filled into the article editor: the parts the editor may change by hand afterwards. */
+export interface RecognisedValues {
+  title: string;
+  kind: string;
+  body: string;
+  document: DocumentFormValues;
+  /** Per question row: the first input line it was read from (to find the row again in a new recognition), -1 when none. */
+  anchors: number[];
+}
+
+/** The text an article was recognised from, with the editor's corrections and what that recognition filled in. */
+export interface DocumentSource {
+  text: string;
+  corrections: StoredCorrection[];
+  recognised: RecognisedValues;
+}
+
+/** Keeps (or replaces) the source an article was recognised from. */
+export async function saveDocumentSource(trx: Knex.Transaction, articleId: number, source: DocumentSource, now: Date): Promise<void> {
+  const row = {
+    source_text: source.text,
+    corrections: JSON.stringify(source.corrections),
+    recognised: JSON.stringify(source.recognised),
+    updated_at: now,
+  };
+  await trx('document_sources')
+    .insert({ article_id: articleId, ...row })
+    .onConflict('article_id')
+    .merge(row);
+}
+
+/** The source an article was recognised from, or null when it was written by hand. */
+export async function loadDocumentSource(conn: Conn, articleId: number): Promise<DocumentSource | null> {
+  const row = (await conn('document_sources').where({ article_id: articleId }).first()) as
+    { source_text: string; corrections: string; recognised: string } | undefined;
+  if (!row) return null;
+  const corrections = parseJson<StoredCorrection[]>(row.corrections);
+  const recognised = parseJson<RecognisedValues>(row.recognised);
+  if (!Array.isArray(corrections) || !recognised) return null;
+  return { text: row.source_text, corrections, recognised };
+}
+
+export async function hasDocumentSource(conn: Conn, articleId: number): Promise<boolean> {
+  return Boolean(await conn('document_sources').where({ article_id: articleId }).first('article_id'));
 }

@@ -93,6 +93,11 @@ export async function countOpenAppeals(db: Db): Promise<number> {
   return Number((await db('moderation_appeals').whereNull('outcome').count({ n: '*' }).first())?.n ?? 0);
 }
 
+/** Open bezwaren that came in after `since` (the moderators' digest mails when there is news). */
+export async function countOpenAppealsSince(db: Db, since: Date): Promise<number> {
+  return Number((await db('moderation_appeals').whereNull('outcome').andWhere('created_at', '>', since).count({ n: '*' }).first())?.n ?? 0);
+}
+
 /** Closes the open bezwaar with its outcome; false when another moderator decided first. */
 export async function decideAppeal(conn: Conn, id: number, outcome: 'toegekend' | 'afgewezen', now: Date): Promise<boolean> {
   return (await conn('moderation_appeals').where({ id }).whereNull('outcome').update({ outcome, decided_at: now })) === 1;

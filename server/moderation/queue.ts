@@ -3,16 +3,17 @@ import type { Db } from '../db/knex';
 import { listAuditFor, type AuditEntry } from '../audit/audit-log';
 import { articlePath, isPublic, type Article } from '../articles/queries';
 import type { ReactieStatus } from '../reacties/queries';
-import { HOLD_AT } from '../spam/classifier/classify';
+import { scoreWords } from '../spam/classifier/classify';
 import { listQueueRows, type QueueFilter, type QueueRow } from '../reacties/queue-queries';
 import { openReportsFor, type OpenReport } from '../reacties/reports';
-
-const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+import { reactiesOpenness } from '../articles/closing';
+import { keptSettings } from '../settings/settings';
+import { classifierEvidence } from './why/evidence';
+import { whyHere, type Why } from './why/reasons';
 
 /** The learning filter's score as the queue shows it: "waarschijnlijk spam (0,87)" from the hold threshold. */
 export function scoreLabel(score: number): { text: string; suspect: boolean } {
-  const shown = nl.format(Math.floor(score * 100) / 100);
-  return score >= HOLD_AT ? { text: `waarschijnlijk spam (${shown})`, suspect: true } : { text: `spamkans ${shown}`, suspect: false };
+  return scoreWords(score);
 }
 
 // A moderator scans a page in one go; fifty is a busy morning.
@@ -26,10 +27,16 @@ export interface QueueItem extends QueueRow {
   history: AuditEntry[];
   /** Readers' open reports: reason and note, never who. */
   reports: OpenReport[];
+  /** "Waarom hier?": every reason it is where it is. */
+  why: Why;
 }
 
 export async function listQueue(db: Db, f: QueueFilter & { status: ReactieStatus; page: number }, now: Date): Promise<QueueItem[]> {
-  const rows = await listQueueRows(db, { ...f, limit: QUEUE_PAGE_SIZE, offset: (f.page - 1) * QUEUE_PAGE_SIZE });
+  return queueItems(db, await listQueueRows(db, { ...f, limit: QUEUE_PAGE_SIZE, offset: (f.page - 1) * QUEUE_PAGE_SIZE }), now);
+}
+
+/** Queue rows with their article's link, their history and their open reports (also for the Meldingen queue). */
+export async function queueItems<R extends QueueRow>(db: Db, rows: R[], now: Date): Promise<Array<R & QueueItem>> {
   const history = await listAuditFor(
     db,
     'reactie',
@@ -39,18 +46,22 @@ export async function listQueue(db: Db, f: QueueFilter & { status: ReactieStatus
     db,
     rows.map((r) => r.reactie.id),
   );
-  return rows.map((row) => {
+  const { reacties } = await keptSettings(db);
+  const evidence = await Promise.all(rows.map((row) => classifierEvidence(db, row.reactie, row.checks?.score)));
+  return rows.map((row, i) => {
     const article: Pick<Article, 'slug' | 'status' | 'publishedAt' | 'createdAt'> = {
       ...row.article,
       status: row.article.status === 'published' ? 'published' : 'draft',
     };
+    const own = { history: history.filter((h) => h.subjectId === row.reactie.id), reports: reports.get(row.reactie.id) ?? [] };
+    const openness = reactiesOpenness({ ...row.article, reactiesCloseAfterDays: row.article.closeAfterDays }, reacties.closeAfterDays, now);
     return {
       ...row,
+      ...own,
       articleTitle: row.article.title,
       articleId: row.article.id,
       articleUrl: isPublic(article, now) ? `${articlePath(article)}#reactie-${row.reactie.id}` : null,
-      history: history.filter((h) => h.subjectId === row.reactie.id),
-      reports: reports.get(row.reactie.id) ?? [],
+      why: whyHere({ ...row, ...own, articleClosed: !openness.open, evidence: evidence[i] }),
     };
   });
 }

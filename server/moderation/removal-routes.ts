@@ -27,6 +27,12 @@ const wantsJson = (req: Request) => req.get('accept') === 'application/json';
 // What takes a reactie off the page, in the order the form offers them.
 const REMOVALS: readonly ModerationAction[] = ['afkeuren', 'prullenbak', 'spam'];
 
+/** Opened from the Meldingen queue, or sent by a queue's quick removal form: back there afterwards (only their own URLs); else null. */
+function backFrom(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  return /^\/beheer\/reacties\/meldingen(\?pagina=\d+)?$/.test(value) || QUEUE_URL.test(value) ? value : null;
+}
+
 export function removalRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('moderation')];
@@ -42,7 +48,13 @@ export function removalRoutes(deps: Deps): Router {
 
   const removalReasons = async () => removalReasonsOf((await keptSettings(deps.db)).removalReasons);
 
-  async function render(res: Response, status: number, r: Reactie, values: RemovalForm & { action: string }, errors: FieldErrors) {
+  async function render(
+    res: Response,
+    status: number,
+    r: Reactie,
+    values: RemovalForm & { action: string; back: string | null },
+    errors: FieldErrors,
+  ) {
     const reasons = await removalReasons();
     res.status(status).render('beheer/moderation/remove', {
       title: 'Reactie weghalen',
@@ -51,6 +63,7 @@ export function removalRoutes(deps: Deps): Router {
       text: plainTextToParagraphs(r.body),
       actions: allowed(r).map((a) => ({ value: a, label: MODERATION_ACTIONS[a].label })),
       action: values.action,
+      back: values.back,
       actionError: errors.actie,
       removalReasons: reasons.map((reason, i) => ({ value: String(i + 1), ...reason })),
       choice: values.choice,
@@ -66,12 +79,14 @@ export function removalRoutes(deps: Deps): Router {
     const reason = reports.length ? mostReported(reports) : (hidden?.reason ?? '');
     // What readers reported picks the first removal reason of that category, if there is one.
     const first = reason ? (await removalReasons()).findIndex((x: RemovalReason) => x.category === reason) : -1;
-    await render(res, 200, r, { action: allowed(r)[0] ?? '', reason, note: '', choice: first >= 0 ? String(first + 1) : '' }, {});
+    const choice = first >= 0 ? String(first + 1) : '';
+    await render(res, 200, r, { action: allowed(r)[0] ?? '', reason, note: '', choice, back: backFrom(req.query.terug) }, {});
   });
 
   router.post('/beheer/reacties/:id/weghalen', ...guard, async (req, res) => {
     const r = await load(req);
     const { values, valid, errors } = readRemovalChoice(req.body, await removalReasons());
+    const back = backFrom(field(req.body, 'terug'));
     // The queue's keys send a removal reason without an action: spam for spam, else the prullenbak.
     const typed = field(req.body, 'actie');
     const action = typed || (valid ? actionForRemoval(valid.removal) : '');
@@ -81,7 +96,7 @@ export function removalRoutes(deps: Deps): Router {
       errors.actie = 'Kies hoe de reactie van de pagina gaat.';
     if (!valid || errors.actie) {
       if (wantsJson(req)) return res.status(422).json({ ok: false, message: Object.values(errors).join(' ') });
-      return render(res, 422, r, { ...values, action }, errors);
+      return render(res, 422, r, { ...values, action, back }, errors);
     }
     const outcome = await applyModerationAction(deps, currentActor(res), r.id, action as ModerationAction, valid);
     const message = outcome.ok
@@ -89,8 +104,7 @@ export function removalRoutes(deps: Deps): Router {
       : decisionMessage(action as ModerationAction, r.authorName, outcome);
     if (wantsJson(req)) return res.status(outcome.ok ? 200 : 409).json({ ok: outcome.ok, message });
     req.session.flash = message;
-    const back = field(req.body, 'terug');
-    res.redirect(303, back && QUEUE_URL.test(back) ? back : `/beheer/reacties?status=${outcome.ok ? outcome.to : r.status}`);
+    res.redirect(303, back ?? `/beheer/reacties?status=${outcome.ok ? outcome.to : r.status}`);
   });
 
   router.post('/beheer/reacties/:id/meldingen-negeren', ...guard, async (req, res) => {

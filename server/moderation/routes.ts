@@ -5,7 +5,6 @@ import { currentActor, requirePermission } from '../accounts/auth';
 import { noStore } from '../http/cache';
 import { badRequest, notFound } from '../http/errors';
 import { findReactie, isReactieStatus, type Reactie, type ReactieStatus } from '../reacties/queries';
-import { countByStatus } from '../reacties/queue-queries';
 import { countHeldEdits } from '../reacties/edit-queries';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { REACTIE_LIMITS, validateReactieEdit } from '../reacties/validation';
@@ -22,14 +21,9 @@ import { writerInfoForQueue } from './writer/queue-info';
 import { keptSettings } from '../settings/settings';
 import { removalReasonsOf } from '../settings/removal-reasons';
 import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
+import { STATUS_TABS, tabCounts } from './tabs';
+import { reportQueueRoutes } from './meldingen/routes';
 import { bulkMessage, decisionMessage, whose } from './messages';
-
-const STATUS_TABS = [
-  { status: 'pending', label: 'Wachtend' },
-  { status: 'approved', label: 'Goedgekeurd' },
-  { status: 'spam', label: 'Spam' },
-  { status: 'trash', label: 'Prullenbak' },
-] as const;
 
 const ACTION_LABELS = Object.fromEntries(Object.entries(MODERATION_ACTIONS).map(([k, v]) => [k, v.label]));
 const GONE = 'Deze reactie bestaat niet (meer).';
@@ -37,9 +31,9 @@ const GONE = 'Deze reactie bestaat niet (meer).';
 /** The script asks for JSON: it updates the page in place instead of following a redirect. */
 const wantsJson = (req: Request) => req.get('accept') === 'application/json';
 
-/** Back to the tab the moderator came from: only our own queue URLs. */
+/** Back to the tab the moderator came from: only our own queue URLs (the Meldingen queue too). */
 function backTo(value: string): string {
-  return /^\/beheer\/reacties(\?[\w=&%.+-]*)?$/.test(value) ? value : '/beheer/reacties';
+  return /^\/beheer\/reacties(\/meldingen)?(\?[\w=&%.+-]*)?$/.test(value) ? value : '/beheer/reacties';
 }
 
 interface QueueQuery {
@@ -81,6 +75,8 @@ export function moderationRoutes(deps: Deps): Router {
   router.use(heldEditRoutes(deps));
   // Before /beheer/reacties/:id/:actie, which would take /beheer/reacties/5/notities.
   router.use(writerRoutes(deps));
+  // Before /beheer/reacties/:id/:actie, which would take "laten-staan" for an unknown action.
+  router.use(reportQueueRoutes(deps));
 
   async function loadReactie(req: Request): Promise<Reactie> {
     const id = parseId(String(req.params.id));
@@ -92,7 +88,7 @@ export function moderationRoutes(deps: Deps): Router {
   router.get('/beheer/reacties', ...guard, async (req, res) => {
     const f = readQueueQuery(req.query);
     const [counts, items, appeals, heldEdits] = await Promise.all([
-      countByStatus(deps.db, f),
+      tabCounts(deps.db, f),
       listQueue(deps.db, f, deps.clock()),
       countOpenAppeals(deps.db),
       countHeldEdits(deps.db),
@@ -132,7 +128,7 @@ export function moderationRoutes(deps: Deps): Router {
 
   // The tab counts for the script, which keeps them current without a reload.
   router.get('/beheer/reacties/aantallen', ...guard, async (req, res) => {
-    res.json(await countByStatus(deps.db, readQueueQuery(req.query)));
+    res.json(await tabCounts(deps.db, readQueueQuery(req.query)));
   });
 
   router.post('/beheer/reacties/bulk', ...guard, async (req, res) => {

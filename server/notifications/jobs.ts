@@ -78,18 +78,34 @@ export async function announceApproved(deps: Pick<Deps, 'config' | 'db'>, now: D
   });
 }
 
-/** One mail to every moderator and admin when new reacties wait, at most once per the set minutes. */
-export async function mailModerators(deps: Pick<Deps, 'config' | 'db'>, now: Date): Promise<number> {
+/** What else waits for the moderators: reacties readers reported, held edits of authors, open bezwaren. */
+export interface ModerationWork {
+  reports: number;
+  heldEdits: number;
+  appeals: number;
+}
+
+/** The moderation feature answers it (moderation/meldingen/work.ts): the counts, and how many of them came in after `since`. */
+export type OpenWorkSince = (since: Date) => Promise<ModerationWork & { newer: number }>;
+
+const NO_WORK: OpenWorkSince = () => Promise.resolve({ reports: 0, heldEdits: 0, appeals: 0, newer: 0 });
+
+/**
+ * One mail to every moderator and admin when something new waits (a held reactie, a report, a held
+ * edit, a bezwaar), at most once per the set minutes, with the count of each.
+ */
+export async function mailModerators(deps: Pick<Deps, 'config' | 'db'>, now: Date, openWork: OpenWorkSince = NO_WORK): Promise<number> {
   const minutes = (await loadSettings(deps.db)).mail.moderatorDigestMinutes;
   const last = await readState(deps.db, 'moderator-digest');
   if (minutes === 0 || !last || now.getTime() - last.at.getTime() < minutes * 60 * 1000) return 0;
   const { waiting, newer } = await pendingSince(deps.db, last.at);
-  if (newer === 0) return 0;
+  const work = await openWork(last.at);
+  if (newer + work.newer === 0) return 0;
   const moderators = (await listUsers(deps.db)).filter((u) => u.role === 'moderator' || u.role === 'admin');
   const site: MailSite = { name: deps.config.siteName, baseUrl: deps.config.baseUrl };
   return deps.db.transaction(async (trx) => {
     if (!(await moveState(trx, 'moderator-digest', last, { at: now, lastId: 0 }))) return 0;
-    for (const m of moderators) await enqueueMail(trx, moderatorDigestMail(site, m.email, waiting, now), now);
+    for (const m of moderators) await enqueueMail(trx, moderatorDigestMail(site, m.email, { waiting, ...work }, now), now);
     return moderators.length;
   });
 }

@@ -106,17 +106,34 @@ export function reactieMail(
   };
 }
 
-export function moderatorDigestMail(site: MailSite, to: string, waiting: number, at: Date): OutgoingMail {
-  const n = waiting === 1 ? 'Er wacht 1 reactie' : `Er wachten ${waiting.toLocaleString('nl-NL')} reacties`;
-  const subject = `${n} op moderatie bij ${site.name}`;
+/** What the digest counts: held reacties, reported reacties, held edits, open bezwaren. */
+interface DigestCounts {
+  waiting: number;
+  reports: number;
+  heldEdits: number;
+  appeals: number;
+}
+
+const count = (n: number, one: string, more: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('nl-NL')} ${more}`);
+
+export function moderatorDigestMail(site: MailSite, to: string, c: DigestCounts, at: Date): OutgoingMail {
   const queue = `${site.baseUrl}/beheer/reacties`;
+  // One line per kind of work that waits, each with the page where it is done.
+  const lines = [
+    c.waiting && { text: `${count(c.waiting, 'reactie wacht', 'reacties wachten')} op goedkeuring`, href: queue },
+    c.reports && { text: `${count(c.reports, 'reactie is', 'reacties zijn')} gemeld door lezers`, href: `${queue}/meldingen` },
+    c.heldEdits && { text: `${count(c.heldEdits, 'wijziging wacht', 'wijzigingen wachten')} op goedkeuring`, href: `${queue}/wijzigingen` },
+    c.appeals && { text: `${count(c.appeals, 'bezwaar is', 'bezwaren zijn')} nog open`, href: `${site.baseUrl}/beheer/bezwaren` },
+  ].filter((l): l is { text: string; href: string } => Boolean(l));
+  const subject = `Moderatie bij ${site.name}: ${lines.map((l) => l.text).join(', ')}`;
+  const intro = 'Er wacht werk op een moderator:';
   return {
     to,
-    subject,
-    text: [`${n} op een moderator.`, ``, `Bekijk ze: ${queue}`, ``, `${site.name}`].join('\n'),
+    subject: subject.length > 200 ? `${subject.slice(0, 199)}…` : subject,
+    text: [intro, ``, ...lines.map((l) => `- ${l.text}: ${l.href}`), ``, `${site.name}`].join('\n'),
     html: mailHtml(subject, site.name, [
-      { kind: 'p', text: `${n} op een moderator.` },
-      { kind: 'link', text: 'Bekijk de wachtende reacties', href: queue },
+      { kind: 'p', text: intro },
+      ...lines.map((l) => ({ kind: 'link' as const, text: `${l.text[0].toUpperCase()}${l.text.slice(1)}`, href: l.href })),
     ]),
     dedupeKey: `digest:${at.getTime()}:${to.toLowerCase()}`.slice(0, 200),
   };

@@ -76,6 +76,10 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     retention: 'zolang het artikel bestaat',
   },
   document_questions: { personalData: 'geen (openbare vragen en antwoorden)', retention: 'zolang het artikel bestaat' },
+  document_sources: {
+    personalData: 'namen uit het openbare raadsdocument waaruit het artikel werd ingevuld (de geplakte of uit de pdf gelezen tekst)',
+    retention: 'zolang het artikel bestaat',
+  },
   dossiers: {
     personalData: 'namen van wie meedoen (deelnemers), zoals de redactie ze invult; openbaar',
     retention: 'zolang het dossier bestaat',

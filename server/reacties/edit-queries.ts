@@ -7,6 +7,7 @@ import { toDate, toDateOrNull } from '../db/rows';
 import { lockArticle } from './counters';
 import { reactieBodyHtml } from './html';
 import type { Reactie } from './queries';
+import { heldBecauseColumn, parseHeldBecause, type HeldBecause } from './held-because';
 
 type Conn = Db | Knex.Transaction;
 
@@ -40,15 +41,21 @@ export async function replaceText(trx: Knex.Transaction, reactie: Reactie, body:
       pending_body: null,
       pending_body_html: null,
       pending_edit_at: null,
+      pending_edit_held_because: null,
     });
 }
 
 /** The new text waits for a moderator; the old one stays public meanwhile. */
-export async function holdText(trx: Knex.Transaction, reactie: Reactie, body: string, now: Date): Promise<void> {
+export async function holdText(trx: Knex.Transaction, reactie: Reactie, body: string, now: Date, why: HeldBecause): Promise<void> {
   await lockArticle(trx, reactie.articleId);
   await trx('reacties')
     .where({ id: reactie.id })
-    .update({ pending_body: body, pending_body_html: reactieBodyHtml(body), pending_edit_at: now });
+    .update({
+      pending_body: body,
+      pending_body_html: reactieBodyHtml(body),
+      pending_edit_at: now,
+      pending_edit_held_because: heldBecauseColumn(why),
+    });
 }
 
 /** A moderator approved a held edit: its text replaces the old one. False when none waits (any more). */
@@ -65,7 +72,7 @@ export async function rejectHeldEdit(trx: Knex.Transaction, reactie: Reactie): P
   const n = await trx('reacties')
     .where({ id: reactie.id })
     .whereNotNull('pending_edit_at')
-    .update({ pending_body: null, pending_body_html: null, pending_edit_at: null });
+    .update({ pending_body: null, pending_body_html: null, pending_edit_at: null, pending_edit_held_because: null });
   return n === 1;
 }
 
@@ -93,12 +100,15 @@ export async function keepAsPlaceholder(trx: Knex.Transaction, reactie: Reactie,
     pending_body: null,
     pending_body_html: null,
     pending_edit_at: null,
+    pending_edit_held_because: null,
   });
 }
 
 /** Marks a reactie as withdrawn before it goes to the trash (the queue shows who removed it). */
 export async function markWithdrawn(trx: Knex.Transaction, id: number, now: Date): Promise<void> {
-  await trx('reacties').where({ id }).update({ withdrawn_at: now, pending_body: null, pending_body_html: null, pending_edit_at: null });
+  await trx('reacties')
+    .where({ id })
+    .update({ withdrawn_at: now, pending_body: null, pending_body_html: null, pending_edit_at: null, pending_edit_held_because: null });
 }
 
 export interface HeldEdit {
@@ -108,6 +118,8 @@ export interface HeldEdit {
   body: string;
   pendingBody: string;
   pendingAt: Date;
+  /** What held the new text (null for edits held before this was kept). */
+  heldBecause: HeldBecause | null;
 }
 
 /** Held edits for the moderators, oldest first. */
@@ -116,7 +128,7 @@ export async function listHeldEdits(db: Db, limit: number): Promise<HeldEdit[]> 
     .whereNotNull('pending_edit_at')
     .orderBy('pending_edit_at')
     .limit(limit)
-    .select('id', 'article_id', 'author_name', 'body', 'pending_body', 'pending_edit_at');
+    .select('id', 'article_id', 'author_name', 'body', 'pending_body', 'pending_edit_at', 'pending_edit_held_because');
   return rows.map((r) => ({
     id: Number(r.id),
     articleId: Number(r.article_id),
@@ -124,9 +136,15 @@ export async function listHeldEdits(db: Db, limit: number): Promise<HeldEdit[]> 
     body: String(r.body),
     pendingBody: String(r.pending_body),
     pendingAt: toDate(r.pending_edit_at),
+    heldBecause: parseHeldBecause(r.pending_edit_held_because),
   }));
 }
 
 export async function countHeldEdits(db: Db): Promise<number> {
   return Number((await db('reacties').whereNotNull('pending_edit_at').count({ n: '*' }).first())?.n ?? 0);
+}
+
+/** Held edits that began to wait after `since` (the moderators' digest mails when there is news). */
+export async function countHeldEditsSince(db: Db, since: Date): Promise<number> {
+  return Number((await db('reacties').where('pending_edit_at', '>', since).count({ n: '*' }).first())?.n ?? 0);
 }

@@ -13,6 +13,7 @@ import { editStateOf, hasLiveReplies, holdText, keepAsPlaceholder, markWithdrawn
 import { initialStatus } from './initial-status';
 import { addressKeyOf } from '../addresses/key';
 import { ruleInForce } from '../addresses/rules';
+import { heldBecause, type HeldBecause } from './held-because';
 import { findReactie, lockReactie, setReactieStatus, type Reactie } from './queries';
 import { senderHistory } from './spam-queries';
 
@@ -61,6 +62,8 @@ export async function editOwnReactie(
 ): Promise<EditOutcome> {
   if (body === reactie.body) return 'unchanged';
   let show = reactie.status !== 'approved';
+  // Kept with a held edit for the moderator's "Waarom hier?": the checks that held it and the policy.
+  let why: HeldBecause = { policy: [] };
   if (!show) {
     const settings = await loadSettings(deps.db);
     const verdict = await judgeReactie(
@@ -86,13 +89,19 @@ export async function editOwnReactie(
     // An address a moderator holds or blocked since (addresses/rules.ts): the new text waits for them.
     const rule = await ruleInForce(deps.db, addressKeyOf(deps.config.sessionSecret, reactie.authorEmail), now);
     show = verdict.kind === 'store' && initialStatus(outcome, settings.moderationPolicy, known, rule !== null) === 'approved';
+    why = {
+      // The edit is by an author with a published reactie: the policy holds it only when it holds everything.
+      policy: heldBecause(settings.moderationPolicy, known, { approved: 1, pending: 0, removed: 0 }, rule !== null),
+      hits: verdict.hits.filter((h) => h.outcome === 'spam' || h.outcome === 'hold' || h.outcome === 'suspect'),
+      ...(verdict.kind !== 'refuse' && verdict.akismet ? { akismet: verdict.akismet.verdict } : {}),
+    };
   }
   const applied = await deps.db.transaction(async (trx) => {
     const current = await lockReactie(trx, reactie.id);
     // A moderator trashed it meanwhile: their decision wins.
     if (!current || current.status === 'trash') return false;
     if (show) await replaceText(trx, current, body, now);
-    else await holdText(trx, current, body, now);
+    else await holdText(trx, current, body, now, why);
     return true;
   });
   if (!applied) return 'gone';

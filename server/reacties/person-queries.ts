@@ -58,6 +58,8 @@ export async function anonymiseReactie(trx: Knex.Transaction, reactie: Reactie):
       user_agent: null,
       akismet_payload: null,
       submission_key: null,
+      // What held an edit may quote the words of a check, as spam_checks may: never worth keeping after an erasure.
+      pending_edit_held_because: null,
       ...(checksQuoteThem ? { spam_checks: null } : {}),
     });
   // A bezwaar is the author's own words about the reactie: erased with the rest of them.

@@ -10,6 +10,7 @@ import { ruleInForce } from '../addresses/rules';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
 import { storedVerdict } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
+import { policyHold } from './held-because';
 import { ancestorChain, findBySubmissionKey, findStatus, storeReactie, type ChainLink, type ReactieStatus } from './queries';
 import { senderHistory } from './spam-queries';
 import { MAX_THREAD_DEPTH } from './thread';
@@ -171,9 +172,12 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
   if (verdict.kind === 'discard') return { ok: false, reason: 'discarded' };
 
   const knownAddress = verdict.hits.some((h) => h.check === 'known-address');
-  const status = initialStatus(verdict.outcome, settings.moderationPolicy, knownAddress, rule?.rule === 'hold');
+  const addressHeld = rule?.rule === 'hold';
+  const status = initialStatus(verdict.outcome, settings.moderationPolicy, knownAddress, addressHeld);
+  // Kept with the reactie: what the address had written before changes once moderators decide on it.
+  const heldBecause = await policyHold(deps.db, status, settings.moderationPolicy, knownAddress, input.authorEmail, addressHeld);
   try {
-    const row = { ...newReactie(article, input, parentId, ctx, key), status, verdict: storedVerdict(verdict, ctx.now) };
+    const row = { ...newReactie(article, input, parentId, ctx, key), status, verdict: storedVerdict(verdict, ctx.now), heldBecause };
     const { id, page } = await storeReactie(deps.db, row, ctx.now);
     return { ok: true, id, status, page, createdAt: ctx.now };
   } catch (err) {

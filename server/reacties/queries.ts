@@ -5,6 +5,7 @@ import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
 import { lockArticle, moveReactieCount } from './counters';
+import { heldBecauseColumn, type HeldBecause } from './held-because';
 import { reactieBodyHtml } from './html';
 import { PAGE_FILLING_STATUSES, PAGE_FOR_NEW_THREAD_SQL, pageForNewThread } from './paging';
 import { deleteDelta, insertDelta, statusDelta } from './visibility';
@@ -258,6 +259,8 @@ export interface NewReactie {
   verdict?: StoredVerdict | null;
   /** An official reply: the role a staff member wrote it for (official.ts). */
   officialAs?: string | null;
+  /** Why the moderation policy held it, as it was at that moment (held-because.ts). */
+  heldBecause?: HeldBecause | null;
 }
 
 function verdictColumns(v: StoredVerdict | null | undefined): Record<string, unknown> {
@@ -328,6 +331,7 @@ function reactieRow(input: NewReactie, now: Date, page: number | Knex.Raw) {
     body_html: reactieBodyHtml(input.body),
     thread_page: page,
     official_as: input.officialAs ?? null,
+    held_because: heldBecauseColumn(input.heldBecause),
     ...verdictColumns(input.verdict),
   };
 }

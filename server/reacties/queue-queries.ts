@@ -1,10 +1,20 @@
 // The moderation queue's reads of the reacties table: by status, searched by name, address or
 // words, per article, newest first or by spam score, with what a moderator needs to decide at a glance.
 import type { Db } from '../db/knex';
-import { toDate } from '../db/rows';
+import type { Knex } from 'knex';
+import { toDate, toDateOrNull } from '../db/rows';
 import { parseAkismetAnswer, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
 import type { AkismetAnswer } from '../spam/akismet';
-import { isReactieStatus, REACTIE_STATUSES, toReactie, type Reactie, type ReactieStatus } from './queries';
+import { parseHeldBecause, type HeldBecause } from './held-because';
+import {
+  isReactieStatus,
+  REACTIE_STATUSES,
+  toPublicReactie,
+  toReactie,
+  type PublicReactie,
+  type Reactie,
+  type ReactieStatus,
+} from './queries';
 
 export interface QueueFilter {
   /** Name, e-mail address or words in the text. */
@@ -14,14 +24,31 @@ export interface QueueFilter {
   sort?: 'newest' | 'score';
 }
 
+/** A reactie as the queue sees it: also whether readers' reports hid it, its edit and an official role. */
+export type QueueReactie = Reactie & Pick<PublicReactie, 'removedByReports' | 'editedAt' | 'officialAs'>;
+
 export interface QueueRow {
-  reactie: Reactie;
-  article: { id: number; title: string; slug: string; status: string; publishedAt: Date | null; createdAt: Date };
+  reactie: QueueReactie;
+  article: {
+    id: number;
+    title: string;
+    slug: string;
+    status: string;
+    publishedAt: Date | null;
+    createdAt: Date;
+    reactiesOpen: boolean;
+    /** The article's own close-after days; null: the site's setting. */
+    closeAfterDays: number | null;
+  };
   parentAuthor: string | null;
   checks: StoredChecks | null;
   akismet: AkismetAnswer | null;
   recheckAttempts: number;
   recheckPending: boolean;
+  /** Why the moderation policy held it when it came in (held-because.ts). */
+  heldBecause: HeldBecause | null;
+  /** When its author's edit began to wait for a moderator; null when none waits. */
+  heldEditAt: Date | null;
 }
 
 function filtered(db: Db, f: QueueFilter) {
@@ -58,17 +85,8 @@ export async function listQueueRows(
 ): Promise<QueueRow[]> {
   const rows = await filtered(db, f)
     .where('r.status', f.status)
-    .join('articles as a', 'a.id', 'r.article_id')
-    .leftJoin('reacties as p', 'p.id', 'r.parent_id')
-    .select(
-      'r.*',
-      'a.title as a_title',
-      'a.slug as a_slug',
-      'a.status as a_status',
-      'a.published_at as a_published_at',
-      'a.created_at as a_created_at',
-      'p.author_name as parent_author',
-    )
+    .modify(withArticleAndParent)
+    .select(QUEUE_COLUMNS)
     // Raw: knex writes "nulls last" for SQLite as "(col is null) desc" and drops the column's own order.
     .modify((q) => {
       if (f.sort === 'score') q.orderByRaw('r.spam_score desc nulls last');
@@ -79,8 +97,29 @@ export async function listQueueRows(
     ])
     .limit(f.limit)
     .offset(f.offset);
-  return rows.map((row: Record<string, unknown>) => ({
-    reactie: toReactie(row),
+  return rows.map(toQueueRow);
+}
+
+/** What a queue row reads besides the reactie itself: its article (joined as a) and parent's name (p). */
+export const QUEUE_COLUMNS = [
+  'r.*',
+  'a.title as a_title',
+  'a.slug as a_slug',
+  'a.status as a_status',
+  'a.published_at as a_published_at',
+  'a.created_at as a_created_at',
+  'a.reacties_open as a_reacties_open',
+  'a.reacties_close_after_days as a_close_after_days',
+  'p.author_name as parent_author',
+];
+
+export function withArticleAndParent(q: Knex.QueryBuilder): void {
+  q.join('articles as a', 'a.id', 'r.article_id').leftJoin('reacties as p', 'p.id', 'r.parent_id');
+}
+
+export function toQueueRow(row: Record<string, unknown>): QueueRow {
+  return {
+    reactie: { ...toPublicReactie(row), ...toReactie(row) },
     article: {
       id: Number(row.article_id),
       title: String(row.a_title),
@@ -88,11 +127,15 @@ export async function listQueueRows(
       status: String(row.a_status),
       publishedAt: row.a_published_at ? toDate(row.a_published_at) : null,
       createdAt: toDate(row.a_created_at),
+      reactiesOpen: row.a_reacties_open === true || row.a_reacties_open === 1,
+      closeAfterDays: row.a_close_after_days === null || row.a_close_after_days === undefined ? null : Number(row.a_close_after_days),
     },
     parentAuthor: (row.parent_author as string | null) ?? null,
     checks: parseStoredChecks(row.spam_checks),
     akismet: parseAkismetAnswer(row.akismet_response),
     recheckAttempts: Number(row.recheck_attempts ?? 0),
     recheckPending: row.recheck_needed === true || row.recheck_needed === 1,
-  }));
+    heldBecause: parseHeldBecause(row.held_because),
+    heldEditAt: toDateOrNull(row.pending_edit_at),
+  };
 }

@@ -1,6 +1,8 @@
 // The paste-import's review step in a real browser: an editor pastes seed 002 (written questions with
 // the college's answers), sees the 7 questions with their answers line by line, drops a line as
-// letterhead with only the keyboard, recognises again, and the editor below follows. Axe-clean.
+// letterhead with only the keyboard, recognises again, and the editor below follows. Then a question
+// is split in one click and an answer given with the keyboard while the editor's own title stays,
+// and Enter in the title still saves. Axe-clean.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,7 +36,7 @@ describe('browser: the paste-import’s review step', function () {
     assert.equal(roles.filter((r) => r === 'answer').length, 7);
     const numbers = (role: string) =>
       review
-        .locator(`tr:has(select option[value="${role}"]:checked) input`)
+        .locator(`li.review-block:has(select option[value="${role}"]:checked) input[inputmode="numeric"]`)
         .evaluateAll((is) => is.map((i) => (i as HTMLInputElement).value));
     assert.deepEqual(await numbers('question'), ['1', '2', '3', '4', '5', '6', '7']);
     assert.deepEqual(await numbers('answer'), ['1', '2', '3', '4', '5', '6', '7']);
@@ -47,13 +49,69 @@ describe('browser: the paste-import’s review step', function () {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.locator(`#rol_${line}`).inputValue(), 'letterhead');
-    await tabTo(page, '#correcties button[type="submit"]', { max: 400 });
+    await tabTo(page, '#herkennen', { max: 400 });
     await page.keyboard.press('Enter');
     await page.getByText('1 correctie toegepast.').waitFor();
     assert.equal(await page.locator(`#rol_${line}`).inputValue(), 'letterhead');
     assert.doesNotMatch(await page.getByLabel('Tekst', { exact: true }).inputValue(), /Naar aanleiding van uw bovengenoemde brief/);
     assert.match(await page.getByLabel('Antwoord 7', { exact: true }).inputValue(), /Bijzondere Bijstand/);
     await assertNoAxeViolations(page, 'the import recognised again');
+    assert.deepEqual(errors, []);
+  });
+
+  it('splits a question in one click and takes an answer from the keyboard, keeping the editor’s title; Enter in the title saves', async () => {
+    const text = [
+      'Schriftelijke vragen',
+      '',
+      'Onderwerp: Bomen in Wyck',
+      'Partij: D66',
+      '',
+      '1. Hoeveel bomen zijn er gekapt?',
+      'Worden er nieuwe geplant?',
+      '2. Wanneer begint het planten?',
+      '',
+      'Antwoord college:',
+      '',
+      '1. Twaalf bomen.',
+      '2. Ja, twintig nieuwe.',
+      '3. Volgend jaar in maart.',
+    ].join('\n');
+    const editor = await buildUser(app.t.db, 'editor');
+    const page = await (await app.browser.newContext()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await browserLogin(page, app.server.baseUrl, editor.email, TEST_PASSWORD);
+    await page.goto(`${app.server.baseUrl}/beheer/artikelen/importeren`);
+    await page.getByLabel('Of: de tekst van het document').fill(text);
+    await page.getByRole('button', { name: 'Herkennen en invullen' }).click();
+    await page.locator('section.import-review').waitFor();
+    await page.getByLabel('Titel', { exact: true }).fill('Bomen in Wyck: onze vragen');
+
+    await page.getByRole('button', { name: 'Splits hier (vraag 2 begint bij regel 7)', exact: true }).click();
+    await page.getByText('Wat je zelf in het formulier veranderde, is gebleven: de titel.').waitFor();
+    assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Bomen in Wyck: onze vragen');
+    assert.equal(await page.getByLabel('Vraag 2', { exact: true }).inputValue(), 'Worden er nieuwe geplant?');
+    assert.equal(await page.getByLabel('Vraag 3', { exact: true }).inputValue(), 'Wanneer begint het planten?');
+    assert.match((await page.locator('.import-warnings').textContent())!, /3 vragen gevonden, maar 2 antwoorden/);
+    await assertNoAxeViolations(page, 'the review after a split');
+
+    // The last line is answer 3: chosen and numbered with the keyboard, Enter in the number box recognises again.
+    await page.getByLabel('Soort van regel 14').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'nummer_13');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await page.getByText('Wat je zelf in het formulier veranderde, is gebleven: de titel.').waitFor();
+    assert.equal(await page.getByLabel('Antwoord 3', { exact: true }).inputValue(), 'Volgend jaar in maart.');
+    assert.equal(await page.locator('.import-warnings').count(), 0);
+    assert.match((await page.locator('li.review-block.corrected').last().textContent())!, /Jouw correctie; herkend als Tekst\./);
+
+    // Enter in the title saves the article, as everywhere in beheer.
+    await page.getByLabel('Titel', { exact: true }).press('Enter');
+    await page.waitForURL(/\/beheer\/artikelen\/\d+$/);
+    await page.getByText('Artikel opgeslagen als concept.').waitFor();
+    await page.getByRole('button', { name: 'Opnieuw herkennen' }).waitFor();
     assert.deepEqual(errors, []);
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { ARTICLE_FORM, loginAs, type Agent } from '../helpers/http';
+import { formBody, formFields } from '../helpers/form';
 import { articlePath, findArticleBySlug } from '../../server/articles/queries';
 
 const base = { ...ARTICLE_FORM, tekst: 'De fractie stelt de volgende vragen.' };
@@ -343,29 +344,37 @@ describe('documents: "Document importeren" fills the editor', () => {
     assert.equal(first.status, 200);
     assert.match(first.text, /<h2 id="herkend-kop">Wat we herkenden<\/h2>/);
     assert.match(first.text, /7 vragen, waarvan 7 met antwoord\./);
-    assert.match(first.text, /<dt>Ingekomen bij de griffie<\/dt><dd>8 december 2017<\/dd>/);
+    // Each field links to the form field where it is corrected.
+    assert.match(
+      first.text,
+      /<dt><a href="#doc__schriftelijke-vragen__ingekomen">Ingekomen bij de griffie<\/a><\/dt><dd>8 december 2017<\/dd>/,
+    );
+    assert.match(first.text, /<textarea id="doc__schriftelijke-vragen__ingekomen"|<input id="doc__schriftelijke-vragen__ingekomen"/);
     const question1 = at('1. Waarom kiest');
     assert.match(
       first.text,
       new RegExp(`<select id="rol_${question1}" name="rol_${question1}">[\\s\\S]*?<option value="question" selected>Vraag</option>`),
     );
     assert.match(first.text, new RegExp(`name="nummer_${question1}" value="1"`));
-    assert.ok(first.text.indexOf('Wat we herkenden') < first.text.indexOf('<form method="post" action="/beheer/artikelen"'));
+    // Inside the editor's form, above its fields, so what the editor changes below goes along when the text is recognised again.
+    const formAt = first.text.indexOf('<form method="post" action="/beheer/artikelen"');
+    assert.ok(
+      formAt < first.text.indexOf('Wat we herkenden') && first.text.indexOf('Wat we herkenden') < first.text.indexOf('name="titel"'),
+    );
 
-    // The form as the browser sends it: every line's role and number as shown, three of them changed.
-    const form: Record<string, string> = { _csrf: ed.csrf, tekst: pasted };
-    for (const m of first.text.matchAll(/<select id="(rol_\d+)"[\s\S]*?<option value="(\w+)" selected>/g)) form[m[1]] = m[2];
-    for (const m of first.text.matchAll(/name="(nummer_\d+)" value="(\d*)"/g)) form[m[1]] = m[2];
+    // The editor's form as the browser sends it (the review is part of it): every block's role and number as shown,
+    // three of them changed, and "Opnieuw herkennen met mijn correcties".
     const aanstaande = at('Aanstaande maandag');
     const naar = at('Naar aanleiding van uw bovengenoemde brief');
     const regisseur = at('De gemeente wil regisseur');
-    Object.assign(form, {
+    const form = formBody(formFields(first.text), {
+      actie: 'herkennen',
       [`rol_${aanstaande}`]: 'heading',
       [`rol_${naar}`]: 'letterhead',
       [`rol_${regisseur}`]: 'answer',
       [`nummer_${regisseur}`]: '2',
     });
-    const again = await ed.agent.post('/beheer/artikelen/importeren').type('form').send(form);
+    const again = await ed.agent.post('/beheer/artikelen').type('form').send(form);
     assert.equal(again.status, 200);
     assert.match(again.text, /3 correcties toegepast\./);
     const tekst = /<textarea[^>]*name="tekst"[^>]*>([\s\S]*?)<\/textarea>/.exec(again.text)![1];
@@ -392,11 +401,13 @@ describe('documents: "Document importeren" fills the editor', () => {
       '',
       'Tot slot.',
     ].join('\n');
+    const first = await ed.agent.post('/beheer/artikelen/importeren').type('form').send({ _csrf: ed.csrf, tekst: pasted });
+    const shown = formFields(first.text);
     const send = (extra: Record<string, string>) =>
       ed.agent
-        .post('/beheer/artikelen/importeren')
+        .post('/beheer/artikelen')
         .type('form')
-        .send({ _csrf: ed.csrf, tekst: pasted, ...extra });
+        .send(formBody(shown, { actie: 'herkennen', ...extra }));
     const role = await send({ rol_10: 'handtekening', rol_4: 'answer', nummer_4: '0' });
     assert.equal(role.status, 422);
     assert.match(role.text, /Kies bij regel 11 een soort uit de lijst\./);
@@ -406,7 +417,7 @@ describe('documents: "Document importeren" fills the editor', () => {
     );
     assert.match(role.text, /<option value="handtekening" selected>/);
     assert.match(role.text, /name="nummer_4" value="0"/);
-    assert.match(role.text, /<input type="hidden" name="tekst" value="Schriftelijke vragen\n/);
+    assert.match(role.text, /<input type="hidden" name="bron_tekst" value="Schriftelijke vragen\n/);
     const range = await send({ rol_99: 'body' });
     assert.equal(range.status, 422);
     assert.match(range.text, /De correcties noemen een regel die niet in deze tekst staat \(99\)/);

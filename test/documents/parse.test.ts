@@ -286,6 +286,34 @@ describe('paste-import grammar pieces', () => {
     assert.equal(doc.lines.find((l) => l.text === '14043')?.role, 'letterhead');
   });
 
+  it('reads the date of the answer after a long line of who answers', () => {
+    const doc = parseDocument(
+      'Vragen van het lid Kostić (PvdD) aan de Ministers van Landbouw en van Justitie over racepaarden (ingezonden 24 juni 2024).\n\nAntwoord van Minister Wiersma (Landbouw, Visserij, Voedselzekerheid en Natuur), mede namens de Staatssecretaris van Volksgezondheid, Welzijn en Sport (ontvangen 18 november 2024).\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo.',
+    );
+    assert.equal(doc.fields.datum_antwoord, '2024-11-18');
+    assert.equal(doc.fields.ingekomen, '2024-06-24');
+  });
+
+  it('reads a block of labels with their values after a space, but no single line that starts with a label word', () => {
+    const doc = parseDocument(
+      'Kamervragen over de challenge\n\nIngediend 16 februari 2021\nBeantwoord 29 maart 2021 (na 41 dagen)\nIndiener Harry van der Molen (CDA)\nBron vraag https://zoek.officielebekendmakingen.nl/kv-tk-2021Z03234.html\n\n1. Hoe?\n2. Waar?',
+    );
+    assert.equal(doc.fields.ingekomen, '2021-02-16');
+    assert.equal(doc.fields.datum_antwoord, '2021-03-29');
+    assert.deepEqual(doc.fields.indieners, ['Harry van der Molen']);
+    assert.deepEqual(doc.fields.partijen, ['CDA']);
+    assert.equal(doc.fields.bron, undefined);
+    const single = parseDocument('Schriftelijke vragen\n\nOnderwerp van gesprek was de kap van bomen in het park.\n\n1. Hoe?\n2. Waar?');
+    assert.equal(single.fields.onderwerp, undefined);
+  });
+
+  it('takes only the first line under a label when the lines after it are no part of a value block', () => {
+    const doc = parseDocument(
+      'Aan de leden van Provinciale Staten\n\nOnderwerp\n: Afspraken en beleidskeuzes 2008\n28 februari 2008 2008-09200/8/A.23\nGeachte dames en heren, in december 2007 heeft in Provinciale Staten een debat plaatsgevonden over de financiële positie van Bureau Jeugdzorg en de rol van de provincie daarin.\n\nMet vriendelijke groet,',
+    );
+    assert.equal(doc.fields.onderwerp, 'Afspraken en beleidskeuzes 2008');
+  });
+
   it('pairs questions first and answers after an answer heading by their numbers, tolerating a gap', () => {
     const text =
       'Schriftelijke vragen\n\n1. Eerste vraag?\n2. Tweede vraag?\n3. Derde vraag?\n\nAntwoord college van burgemeester en wethouders:\n\n1. Eerste antwoord.\n3. Derde antwoord.';
@@ -361,6 +389,171 @@ describe('paste-import grammar pieces', () => {
     assert.deepEqual(doc.warnings, []);
   });
 
+  it('reads a hard-wrapped "vraag 4." or "(3) in …" as the sentence going on, not as a new item', () => {
+    assert.deepEqual(
+      qa(
+        'Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZoals aangegeven in antwoord op\nvraag 2. Daarna volgt (1) eerst en\n(2) dan het andere.\n\nVraag 2\nWaar?\n\nAntwoord 2\nHier.',
+      ),
+      [
+        ['1', 'Hoe?', 'Zoals aangegeven in antwoord op vraag 2. Daarna volgt (1) eerst en (2) dan het andere.'],
+        ['2', 'Waar?', 'Hier.'],
+      ],
+    );
+  });
+
+  it('reads part b after the unnumbered answer to part a, and parts "a." in a text flattened onto one line', () => {
+    assert.deepEqual(
+      qa(
+        `Schriftelijke vragen\n\nVraag 1 Over de heffing a) Hoe zeker is dat? Antwoord ${'Vrij zeker. '.repeat(30)}b) Hoeveel is het? Antwoord ${'Twee euro. '.repeat(30)}`,
+      ).map(([n, q, a]) => [n, q, a?.slice(0, 12)]),
+      [
+        ['1a', 'Over de heffing Hoe zeker is dat?', 'Vrij zeker. '],
+        ['1b', 'Hoeveel is het?', 'Twee euro. T'],
+      ],
+    );
+    // An answer that lists its own points a) and b) keeps them: they ask nothing.
+    assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1: Hoe?\n\nAntwoord: Zo.\na) eerst dit;\nb) dan dat.'), [
+      ['1', 'Hoe?', 'Zo. a) eerst dit; b) dan dat.'],
+    ]);
+    const flat = `Schriftelijke vragen\n\nVragen van de fractie. ${'Een inleiding die lang genoeg is. '.repeat(16)}1. Wat staat er op blz. 5? 2. Op blz. 6 lezen wij iets. a. Wat bedoelt u? b. Hoeveel budget is er?`;
+    assert.deepEqual(qa(flat), [
+      ['1', 'Wat staat er op blz. 5?', null],
+      ['2a', 'Op blz. 6 lezen wij iets. Wat bedoelt u?', null],
+      ['2b', 'Hoeveel budget is er?', null],
+    ]);
+  });
+
+  it('leaves the closing "Graag zien wij de beantwoording tegemoet" and a page footer code out of the last question and answer', () => {
+    assert.deepEqual(
+      qa('Schriftelijke vragen\n\n1. Hoe?\n2. Waar? Graag zien wij de beantwoording van onze vragen op korte termijn tegemoet.'),
+      [
+        ['1', 'Hoe?', null],
+        ['2', 'Waar?', null],
+      ],
+    );
+    assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo.\n\n11 3628105–1050416-CZ.'), [['1', 'Hoe?', 'Zo.']]);
+  });
+
+  it('reads Kamervragen as a PDF gives them: footnote marks and citations, table rows, "Antwoorden 5 en 6"', () => {
+    const doc = qa(
+      [
+        'Vragen van het lid Kostić (PvdD) aan de minister van LVVN over racepaarden (ingezonden 20 juni 2024).',
+        '',
+        'Vraag 1',
+        'Heeft u kennisgenomen van het onderzoek?',
+        '1',
+        'Antwoord 1',
+        'Ja.',
+        '',
+        'Vraag 2',
+        'Kunt u dat bevestigen?',
+        '1House of Animals, 12 juni 2024, «Afgedankte racepaarden», (https://www.houseofanimals.nl/2024/06/12/)',
+        '',
+        'Antwoord 2',
+        'Hieronder een overzicht.',
+        'Slachthuis Aantal',
+        '1. 65 121',
+        '2. 1 0',
+        '',
+        'Vragen 3 en 4',
+        'Hoeveel? En waar?',
+        '',
+        'Antwoorden 3 en 4',
+        'Dat weet ik niet.',
+      ].join('\n'),
+    );
+    assert.deepEqual(doc, [
+      ['1', 'Heeft u kennisgenomen van het onderzoek?', 'Ja.'],
+      ['2', 'Kunt u dat bevestigen?', 'Hieronder een overzicht. Slachthuis Aantal 1. 65 121 2. 1 0'],
+      ['3 en 4', 'Hoeveel? En waar?', 'Dat weet ik niet.'],
+    ]);
+  });
+
+  it('reads on over a page footer inside a question, drops glued footnote citations, and takes no closing request for an answer', () => {
+    assert.deepEqual(
+      qa(
+        [
+          'Schriftelijke vragen',
+          '',
+          'Vraag 1',
+          'Bent u bereid met gevange-',
+          '2Kamerstukken II 2021–2022, 29 279, nr. 339',
+          'Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 2',
+          'nispersoneel te spreken?',
+          '',
+          'Antwoord 1',
+          'Ja.',
+        ].join('\n'),
+      ),
+      [['1', 'Bent u bereid met gevangenispersoneel te spreken?', 'Ja.']],
+    );
+    assert.deepEqual(
+      qa(
+        'Statenvragen\n\n1. Hoe?\n\n2. Waar?\n\nIk verzoek u vriendelijk om deze vragen schriftelijk te beantwoorden.\n\nAntwoord op vraag 1\nZo.',
+      ),
+      [
+        ['1', 'Hoe?', 'Zo.'],
+        ['2', 'Waar?', null],
+      ],
+    );
+  });
+
+  it('reads the shapes municipal answer documents come in: bold or plain questions with the answer under them, "Vraag:", bullets, "Reactie college"', () => {
+    const shapes: Record<string, string> = {
+      'numbered, answer under it': 'Beantwoording schriftelijke vragen\n\n1. Hoe gaat het?\nHet gaat goed.\n\n2. Wanneer?\nNiet dit jaar.',
+      'bold, no numbers': 'Beantwoording schriftelijke vragen\n\n**Hoe gaat het?**\nHet gaat goed.\n\n**Wanneer?**\nNiet dit jaar.',
+      'plain, no numbers': 'Beantwoording schriftelijke vragen\n\nHoe gaat het?\nHet gaat goed.\n\nWanneer?\nNiet dit jaar.',
+      '"Vraag:" and "Antwoord:"':
+        'Schriftelijke vragen\n\nVraag:\nHoe gaat het?\n\nAntwoord:\nHet gaat goed.\n\nVraag:\nWanneer?\n\nAntwoord:\nNiet dit jaar.',
+      'on one line':
+        'Schriftelijke vragen\n\nVraag 1: Hoe gaat het? Antwoord: Het gaat goed.\n\nVraag 2: Wanneer? Antwoord: Niet dit jaar.',
+      'bullets, then answers':
+        'Schriftelijke vragen\n\n- Hoe gaat het?\n- Wanneer?\n\nAntwoord van het college:\n\n- Het gaat goed.\n- Niet dit jaar.',
+      '"Reactie college"':
+        'Schriftelijke vragen\n\nVraag 1\nHoe gaat het?\nReactie college\nHet gaat goed.\n\nVraag 2\nWanneer?\nReactie college\nNiet dit jaar.',
+    };
+    for (const [shape, text] of Object.entries(shapes))
+      assert.deepEqual(
+        qa(text).map(([, q, a]) => [q, a]),
+        [
+          ['Hoe gaat het?', 'Het gaat goed.'],
+          ['Wanneer?', 'Niet dit jaar.'],
+        ],
+        shape,
+      );
+    // A bullet inside an answer stays in it; a bulleted list in the letter that asks nothing is no question.
+    assert.deepEqual(qa('Schriftelijke vragen\n\nVraag 1\nHoe?\n\nAntwoord 1\nZo:\n- eerst dit;\n- dan dat.'), [
+      ['1', 'Hoe?', 'Zo: eerst dit; dan dat.'],
+    ]);
+  });
+
+  it('cuts a letter flattened onto one line before its salutation and its closing', () => {
+    const doc = parseDocument(
+      `Gemeente Ergens Onderwerp : verkeer Datum : 3 maart 2020 Geachte heer Jansen, ${'Wij schrijven u over het verkeer in de wijk. '.repeat(15)}Met vriendelijke groet, Jan de Vries`,
+    );
+    assert.equal(doc.type, 'brief');
+    assert.deepEqual(doc.fields, { datum: '2020-03-03', afzender: 'Gemeente Ergens', onderwerp: 'verkeer' });
+    assert.deepEqual(doc.signers, ['Jan de Vries']);
+  });
+
+  it('gives each signer the party written under the name, in columns', () => {
+    const doc = parseDocument(
+      'Motie\n\nDe raad, in vergadering bijeen op 3 maart 2020,\n\nverzoekt het college:\n1. iets te doen.\n\nAngeliek Noortman  Noëlle Sanders     Hanske Mulder\n            CDA            Beter Amersfoort     ChristenUnie',
+    );
+    assert.deepEqual(doc.fields.indieners, ['Angeliek Noortman', 'Noëlle Sanders', 'Hanske Mulder']);
+    assert.deepEqual(doc.fields.partijen, ['CDA', 'Beter Amersfoort', 'ChristenUnie']);
+  });
+
+  it('reads a letter to the college that asks numbered questions as written questions, a letter to the chair as a letter', () => {
+    const letter = (salutation: string) =>
+      parseDocument(
+        `${salutation}\n\nWij maken ons zorgen over de speeltuin aan de Schout.\n\n1. Is het college hiervan op de hoogte?\n2. Wat gaat het college doen?\n\nMet vriendelijke groet,\n\nJan Jansen`,
+      ).type;
+    assert.equal(letter('Geacht college,'), 'schriftelijke-vragen');
+    assert.equal(letter('Geachte burgemeester,'), 'schriftelijke-vragen');
+    assert.equal(letter('Geachte voorzitter,'), 'brief');
+  });
+
   it('decides the type by the header, never by a mention in the body', () => {
     assert.equal(
       parseDocument(
@@ -378,6 +571,27 @@ describe('paste-import: a field only on strong evidence (issue 20, precision)', 
     assert.equal(own.fields.onderwerp, undefined);
     const genre = parseDocument('Schriftelijke vragen: Kapvergunning voor 468 bomen\n\n1. Waarom?\n2. Wanneer?\n');
     assert.equal(genre.fields.onderwerp, 'Kapvergunning voor 468 bomen');
+  });
+
+  it('takes the title above the first paragraph as onderwerp when no header states one, and no genre name, question or code', () => {
+    const subject = (top: string) =>
+      parseDocument(
+        `${top}\n\nDe PvdA deelt de zorgen van de Fietsersbond over het fietsparkeren op station Den Haag Centraal.\n\n1. Hoe?\n2. Waar?`,
+      ).fields.onderwerp;
+    assert.equal(
+      subject('Door op 4 juli 2014\n\nZorgen Fietsersbond over stalling van fietsen bij CS'),
+      'Zorgen Fietsersbond over stalling van fietsen bij CS',
+    );
+    assert.equal(subject('Raadsbrede vragen over oorlog Oekraïne'), 'Raadsbrede vragen over oorlog Oekraïne');
+    assert.equal(subject('Schriftelijke vragen'), undefined);
+    assert.equal(subject('Kamervraag 2021Z03234'), undefined);
+    assert.equal(subject('Wat doet het college eraan?'), undefined);
+    assert.equal(subject('Lbr. 23/033'), undefined);
+    assert.equal(subject('Mededeling van de staatssecretaris (ontvangen 20 november 2024)'), undefined);
+    const motie = parseDocument(
+      "Motie 'Man en paard noemen'\n\nDe gemeenteraad van Groningen, in vergadering bijeen op 22 mei 2019, besprekende het raadsvoorstel over de begroting,\n\nverzoekt het college:\n- iets te doen,\n\nen gaat over tot de orde van de dag.",
+    );
+    assert.equal(motie.fields.onderwerp, 'Man en paard noemen');
   });
 
   it('takes no onderwerp from the line above the salutation', () => {
@@ -399,6 +613,30 @@ describe('paste-import: a field only on strong evidence (issue 20, precision)', 
     assert.deepEqual(parseDocument(text).fields.partijen, ['GemeenteBelang Westland']);
     const alone = text.replace('Fractie GBW\n\nRené Lelieveld\n', '');
     assert.equal(parseDocument(alone).fields.partijen, undefined);
+  });
+
+  it('names the one party of the lexicon that the opening paragraphs have acting, and none when two act or none is a party', () => {
+    const parties = (opening: string) => parseDocument(`Schriftelijke vragen\n\n${opening}\n\n1. Hoe?\n2. Waar?`).fields.partijen;
+    assert.deepEqual(parties('GroenLinks is zeer verbolgen over de kap. We stellen de volgende vragen.'), ['GroenLinks']);
+    assert.deepEqual(parties('Het ging mis. De PvdA deelt de zorgen van de Fietsersbond.'), ['PvdA']);
+    assert.deepEqual(parties('Leefbaar Westland vindt dit onbegrijpelijk.'), ['Leefbaar Westland']);
+    assert.equal(parties('De Fietsersbond is boos. Het college heeft niets gedaan.'), undefined);
+    assert.equal(parties('De VVD wil meer bomen, het CDA wil er minder. D66 vindt het goed.'), undefined);
+    assert.equal(parties('Wij lezen dat de VVD gisteren iets zei.'), undefined);
+  });
+
+  it('reads "stelde de Partij voor de Dieren vragen", a number after the genre, and a Statenfractie signing "Namens deze,"', () => {
+    const doc = parseDocument(
+      'Schriftelijke vragen Aanvullende vragen bomenkap\n\nSchriftelijke vragen 74/2021\n\nIn het vragenuur van 4 maart stelde de Partij voor de Dieren vragen over de bomenkap in de Kovelaarstraat.\n\n1. Hoe?\n2. Waar?',
+    );
+    assert.equal(doc.fields.kenmerk, '74/2021');
+    assert.deepEqual(doc.fields.partijen, ['Partij voor de Dieren']);
+    const signed = parseDocument(
+      'Schriftelijke vragen\n\n1. Hoe?\n2. Waar?\n\nStatenfractie Partij voor de Vrijheid in Zeeland\n\nNamens deze,\n\nRuud Haaze\n\nLid Provinciale Staten van Zeeland',
+    );
+    assert.equal(signed.fields.afzender, 'Statenfractie Partij voor de Vrijheid in Zeeland');
+    assert.deepEqual(signed.fields.partijen, ['Partij voor de Vrijheid']);
+    assert.deepEqual(signed.signers, ['Ruud Haaze']);
   });
 
   it('reads two fracties signing as two senders: no afzender, and "Fractie Franssen" is no person', () => {
@@ -437,7 +675,9 @@ describe("paste-import: a motie's dictum becomes its besluit", () => {
       read('motie-tk-33400-VII-21-schouw.txt'),
       'spreekt als haar mening uit dat het ontstaan van gemeenten met een volledig en van gemeenten met een uitgekleed takenpakket voorkomen moet worden, tenzij een gemeente daar zelf voor kiest',
     );
-    for (const f of fs.readdirSync(REAL).filter((n) => n.startsWith('motie-') && n.endsWith('.txt'))) {
+    // Every motie whose text has a dictum (a portal's record of a motie, or an amendement, has none).
+    const withDictum = (f: string) => /^[\s•*-]*(?:verzoekt|draagt|spreekt)\b/im.test(fs.readFileSync(path.join(REAL, f), 'utf8'));
+    for (const f of fs.readdirSync(REAL).filter((n) => n.startsWith('motie-') && n.endsWith('.txt') && withDictum(n))) {
       const besluit = read(f);
       assert.match(String(besluit), /^(?:verzoekt|draagt|spreekt)\b/i, f);
       assert.doesNotMatch(String(besluit), /orde van de dag/i, f);

@@ -35,13 +35,17 @@ export function pdfFromPlaced(pages: Placed[][], options: PDFKit.PDFDocumentOpti
   const doc = newDocument(options);
   for (const pieces of pages) {
     doc.addPage();
-    for (const p of pieces)
-      doc
-        .font(FONTS[p.font ?? 'regular'])
-        .fontSize(p.size ?? 10)
-        .text(p.text, p.x, p.y, { lineBreak: false });
+    place(doc, pieces);
   }
   return finish(doc);
+}
+
+function place(doc: PDFKit.PDFDocument, pieces: Placed[]): void {
+  for (const p of pieces)
+    doc
+      .font(FONTS[p.font ?? 'regular'])
+      .fontSize(p.size ?? 10)
+      .text(p.text, p.x, p.y, { lineBreak: false });
 }
 
 /** A line's runs of text, without the markup that set them bold or italic. */
@@ -68,6 +72,8 @@ export interface TextPdfOptions {
   /** "Pagina n van m" at the bottom of every page. */
   pageNumbers?: boolean;
   userPassword?: string;
+  /** Text placed at exact positions on the first page (a two-column letterhead), the text's lines starting below it at `top`. */
+  firstPage?: { placed: Placed[]; top: number };
 }
 
 const LEFT = 60;
@@ -81,6 +87,14 @@ export function pdfFromText(text: string, options: TextPdfOptions = {}): Promise
   const doc = newDocument(options.userPassword ? { userPassword: options.userPassword, pdfVersion: '1.7' } : {});
   const perPage = options.linesPerPage ?? 56;
   let row = perPage;
+  let top = TOP;
+  if (options.firstPage) {
+    doc.addPage();
+    place(doc, options.firstPage.placed);
+    top = options.firstPage.top;
+    row = Math.floor((top - TOP) / LEADING);
+    top = TOP;
+  }
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
     if (row >= perPage || line.startsWith('\f')) {
       doc.addPage();
@@ -88,7 +102,7 @@ export function pdfFromText(text: string, options: TextPdfOptions = {}): Promise
       if (options.header) doc.font(FONTS.bold).fontSize(8).text(options.header, LEFT, 40, { lineBreak: false });
       if (line === '\f') continue;
     }
-    const y = TOP + row++ * LEADING;
+    const y = top + row++ * LEADING;
     const [first, ...rest] = line.replace(/^\f/, '').split('\t');
     const cells = rest.length ? [first, rest.join(' ')] : [first];
     cells.forEach((cell, c) => {

@@ -50,6 +50,8 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/notities/:id/verwijderen': 'moderation',
   'GET /beheer/schrijvers': 'moderation',
   'POST /beheer/schrijvers/:id/opheffen': 'moderation',
+  'GET /beheer/reacties/meldingen': 'moderation',
+  'POST /beheer/reacties/:id/laten-staan': 'moderation',
   'GET /beheer/bezwaren': 'moderation',
   'POST /beheer/bezwaren/:id/:uitkomst': 'moderation',
   'GET /beheer/reacties/aantallen': 'moderation',

@@ -85,7 +85,7 @@ describe('notifications: outbox, moderator digest, one send per mail', function 
     const rows = await t.db('mail_queue').select('to', 'subject', 'text');
     assert.ok(rows.some((r: { to: string }) => r.to === mod.email));
     assert.ok(!rows.some((r: { to: string }) => r.to === editor.email), 'editors do not moderate');
-    assert.match(rows[0].subject, /Er wacht(en)? \d+ reacties? op moderatie bij Stadslog/);
+    assert.match(rows[0].subject, /^Moderatie bij Stadslog: \d+ reacties? wacht(en)? op goedkeuring$/);
     assert.match(rows[0].text, /http:\/\/127\.0\.0\.1\/beheer\/reacties/);
 
     assert.equal(await mailModerators(t.deps, at(1)), 0, 'within the minutes: none');

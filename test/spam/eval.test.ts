@@ -1,4 +1,5 @@
-// npm run spam:eval: the figures docs/spam-filter.md reports, always on rows the filter never learned from,
+// npm run spam:eval: the figures docs/spam-filter.md reports, always on rows the filter never learned from
+// (our generated holdout and real SMS messages held apart),
 // the --train, --folds and --json forms, and clear errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,9 @@ const ROOT = path.join(__dirname, '..', '..');
 const TRAIN = path.join(ROOT, 'server', 'spam', 'corpus', 'train.csv');
 const HOLDOUT_A = path.join(ROOT, 'server', 'spam', 'corpus', 'holdout-a.csv');
 const HOLDOUT_B = path.join(ROOT, 'server', 'spam', 'corpus', 'holdout-b.csv');
+const SMS_TRAIN = path.join(ROOT, 'server', 'spam', 'corpus', 'sms-train.csv');
+const SMS_A = path.join(ROOT, 'server', 'spam', 'corpus', 'sms-holdout-a.csv');
+const SMS_B = path.join(ROOT, 'server', 'spam', 'corpus', 'sms-holdout-b.csv');
 const COLUMNS = { author: 'author', content: 'content', label: 'spam', email: 'email', url: 'url' };
 const load = (file: string) => readCorpus(fs.readFileSync(file, 'utf8'), COLUMNS);
 const loadHoldout = () => [...load(HOLDOUT_A), ...load(HOLDOUT_B)];
@@ -52,13 +56,42 @@ describe('spam: measured on a labelled corpus', function () {
     assert.ok(result.hamHeldRate <= 0.1, `held ${result.hamHeldRate}`);
   });
 
+  it('bundles real messages (SMS Spam Collection): the measured part shares no text with the part learned from', () => {
+    const learnt = load(SMS_TRAIN);
+    const measured = [...load(SMS_A), ...load(SMS_B)];
+    assert.ok(learnt.length >= 500 && measured.length >= 300 && measured.filter((r) => r.spam).length >= 50);
+    const known = new Set(learnt.map((r) => r.content.trim().toLowerCase()));
+    assert.equal(measured.filter((r) => known.has(r.content.trim().toLowerCase())).length, 0);
+    assert.equal(new Set(measured.map((r) => r.content.trim().toLowerCase())).size, measured.length);
+  });
+
+  it('the day-one model on real messages it never learned from: catches or holds 90 %, marks no one, holds few', () => {
+    const result = evaluate([...load(SMS_A), ...load(SMS_B)]);
+    assert.ok(result.caughtOrHeldRecall >= 0.9, `caught or held ${result.caughtOrHeldRecall}`);
+    assert.ok(result.hamFalsePositiveRate <= 0.01, `false positives ${result.hamFalsePositiveRate}`);
+    assert.ok(result.hamHeldRate <= 0.1, `held ${result.hamHeldRate}`);
+  });
+
+  it('learned from one half of the real messages, measured on the other: marks no one, holds at most 5 %', () => {
+    for (const [learnt, measured] of [
+      [SMS_A, SMS_B],
+      [SMS_B, SMS_A],
+    ]) {
+      const result = evaluate(load(measured), { site: siteModelFrom(load(learnt)) });
+      // 27 and 32 spam messages: one message is 3 to 4 points. docs/spam-filter.md reports both.
+      assert.ok(result.caughtOrHeldRecall >= 0.93, `caught or held ${result.caughtOrHeldRecall}`);
+      assert.ok(result.hamFalsePositiveRate <= 0.005, `false positives ${result.hamFalsePositiveRate}`);
+      assert.ok(result.hamHeldRate <= 0.05, `held ${result.hamHeldRate}`);
+    }
+  });
+
   it('learned from one half of the holdout, measured on the other half: the rows never overlap', () => {
     const learnt = load(HOLDOUT_A);
     const measured = load(HOLDOUT_B);
     assert.equal(measured.filter((r) => learnt.some((l) => l.content === r.content)).length, 0);
     const result = evaluate(measured, { site: siteModelFrom(learnt) });
     assert.ok(result.caughtOrHeldRecall >= 0.95, `caught or held ${result.caughtOrHeldRecall}`);
-    assert.ok(result.hamFalsePositiveRate <= 0.01, `false positives ${result.hamFalsePositiveRate}`);
+    assert.ok(result.hamFalsePositiveRate <= 0.005, `false positives ${result.hamFalsePositiveRate}`);
     assert.ok(result.hamHeldRate <= 0.05, `held ${result.hamHeldRate}`);
   });
 

@@ -16,11 +16,11 @@ const TITLES: Array<[RegExp, DocumentTypeKey]> = [
   [/^(?:raadsinformatiebrief|rib)\b/i, 'raadsinformatiebrief'],
   [new RegExp(`^${KAMERSTUK}(?:\\p{L}+brief\\b|brief\\s+van\\b)`, 'iu'), 'brief'],
   [
-    /^(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+|\d{1,3}\s+)?(?:beantwoording\s+|antwoord(?:en)?\s+(?:op\s+)?)?(?:(?:schriftelijke|aanvullende|technische|informatieve|mondelinge|art(?:ikel|\.)?\s*\d+[- ]?)\s*)?(?:raads|college|vervolg|kamer)?vragen\b/iu,
+    /^(?:\d{1,2}\s+\p{L}+\s+\d{4}\s+|\d{1,3}\s+)?(?:beantwoording\s+|antwoord(?:en)?\s+(?:op\s+)?)?(?:(?:schriftelijke|aanvullende|technische|informatieve|mondelinge|art(?:ikel|\.)?\s*\d+[- ]?)\s*)?(?:raads|college|vervolg|kamer)?vra(?:gen|ag)\b/iu,
     'schriftelijke-vragen',
   ],
   [
-    /^lijst\s+van\s+vragen\b|^(?:\p{L}+\s+)?vragen\s+(?:over|inzake|aan|betreffende)\s|^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\b/iu,
+    /^lijst\s+van\s+vragen\b|^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden)\s|^(?:\p{L}+\s+)?vragen\s+(?:over|inzake|aan|betreffende)\s|^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\b/iu,
     'schriftelijke-vragen',
   ],
   [/^(?:[\p{L}\d.&'’-]+\s+){1,8}(?:stelt|stelde|stellen|stelden)\s+(?:[\p{L}&]+\s+){0,4}vragen\b/iu, 'schriftelijke-vragen'],
@@ -44,7 +44,8 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
     return word === 'vragen' ? 'schriftelijke-vragen' : (word as DocumentTypeKey);
   }
   for (const t of content.slice(0, HEADER_ZONE)) {
-    if (t.split(/\s+/).length > 25 || /:$/.test(t)) continue;
+    // A title is short; the head of Kamervragen ("… vragen van het lid X (P) aan … over … (ingezonden D)") may run longer.
+    if (t.split(/\s+/).length > (/\bvragen\s+van\s+(?:het\s+lid|de\s+leden)\b/i.test(t) ? 60 : 25) || /:$/.test(t)) continue;
     const hit = TITLES.find(([re]) => re.test(t));
     if (hit) return hit[1];
   }
@@ -60,6 +61,15 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   const questions = content.filter((t) => numbered(t) && /\?/.test(t)).length;
   const party = headers.some((h) => h.concept === 'partijen') || content.some((t) => /^namens\s/i.test(t));
   if (questions >= 2 && party) return 'schriftelijke-vragen';
+  // A letter to the college or a minister that asks numbered questions: written questions in letter form (art. 42).
+  const toAnswerer = content
+    .slice(0, HEADER_ZONE + 10)
+    .some((t) =>
+      /^geachte?\s+(?:(?:leden\s+van\s+het\s+)?college|(?:heer\s+|mevrouw\s+)?(?:burgemeester|minister|staatssecretaris|wethouder))\b/i.test(
+        t,
+      ),
+    );
+  if (questions >= 2 && toAnswerer) return 'schriftelijke-vragen';
   if (BRIEF_CONCEPTS.some((c) => labelled.has(c)) || labelled.has('kenmerk')) return 'brief';
   if (salutation || (content.some((t) => CLOSING.test(t)) && labelled.has('aan'))) return 'brief';
   if (questions >= 2) return 'schriftelijke-vragen';

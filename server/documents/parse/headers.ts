@@ -56,6 +56,8 @@ const FURNITURE = [
   /^tweede kamer, vergaderjaar \d{4}.\d{4}, aanhangsel \d+$/i,
   /^(?:pagina|blad)\s+\d+(?:\s+van\s+\d+)?$/i,
   /^-\s*\d+\s*-$/,
+  // A page number with the document's reference code ("11 3628105–1050416-CZ."): no word on it, many digits.
+  /^(?=.*\d{6})(?=(?:\D*\d){10})[\d\s.,/–—-]+(?:[A-Z]{1,4}\.?)?$/,
 ];
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const ADDRESS = /^(?:postbus\s+\d+|\d{4}\s?[A-Z]{2}\b|(?:t|tel|telefoon|f|fax|e|e-mail)\s*[.:]?\s*[+\d(][\d\s()+-]{7,}$)/i;
@@ -81,6 +83,29 @@ function letterheadLine(text: string): boolean {
   if (!m) return false;
   const first = m[1].split(/\s/)[0];
   return conceptOf(m[1]) === LETTERHEAD || (conceptOf(first) === LETTERHEAD && first === first.toUpperCase() && /\p{L}{3}/u.test(first));
+}
+
+/** Labels too short or too common to stand before a value with only a space: "Van harte …", "Aan de …". */
+const SPACED_MIN = 5;
+/**
+ * A label and its value with only a space between ("Ingediend 16 februari 2021", "Indiener Harry van der
+ * Molen (CDA)", "Datum raadsvergadering 15 september 2021"): the longest known label of up to four words at
+ * the line's start, whose value is of its kind. Only inside a block of such lines (see `labelled`).
+ */
+function spacedLabel(text: string): { concept: Concept; value: string } | null {
+  const words = text.replace(/\t/g, ' ').split(/\s+/);
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    if (label.length < SPACED_MIN || /[:.,;]$/.test(label) || INLINE_ONLY.has(label.toLowerCase()) || /^namens$/i.test(label)) continue;
+    const concept = conceptOf(label);
+    if (concept === undefined) continue;
+    const value = words.slice(n).join(' ').trim();
+    const kind = concept === LETTERHEAD ? 'text' : kindOf(concept);
+    const valid =
+      kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : kind === 'url' ? /^https?:\/\//.test(value) : true;
+    return valid && value ? { concept, value } : null;
+  }
+  return null;
 }
 
 const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
@@ -110,8 +135,18 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       const colon = /:$/.test(t) || lines[i].bold;
       const taken: number[] = [];
       const max = concept === LETTERHEAD ? 4 : ONE_LINE.has(concept) ? 1 : MAX_VALUE_LINES[kind];
-      for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(lines[j]) && taken.length < max; j++) taken.push(j);
-      let value = taken.map((j) => text(j)).join('\n');
+      for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(lines[j]) && taken.length < max; j++) {
+        // A header's value is no paragraph: a long line is the text that follows the header.
+        if (kind !== 'multiline' && text(j).split(/\s+/).length > 20) break;
+        taken.push(j);
+      }
+      // A value over several lines runs up to the next label or an empty line; otherwise only its first line is it.
+      const after = taken.length ? taken[taken.length - 1] + 1 : i + 1;
+      if (taken.length > 1 && kind === 'text' && !(after >= lines.length || !text(after) || isLabelLine(lines[after]))) taken.length = 1;
+      let value = taken
+        .map((j) => text(j))
+        .join('\n')
+        .replace(/^:\s*/, '');
       // A list under a section heading ("Bijlagen" and its bullets): the field, and the section stays.
       if (!taken.length && kind === 'list' && !capitals) {
         const items: number[] = [];
@@ -146,7 +181,16 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       i = taken.length ? taken[taken.length - 1] : i;
       continue;
     }
-    const inline = inlineLabel(t);
+    let inline = inlineLabel(t);
+    // A block of label-space-value lines (a portal's or a PDF's metadata table): two in a row at least.
+    if (!inline && inZone && spacedLabel(t)) {
+      const neighbour = (d: number) => {
+        let j = i + d;
+        while (j >= 0 && j < lines.length && !text(j)) j += d;
+        return j >= 0 && j < lines.length && (!!spacedLabel(text(j)) || inlineLabel(text(j)) !== null);
+      };
+      if (neighbour(-1) || neighbour(1)) inline = spacedLabel(t);
+    }
     if (!inline) {
       if (inZone && letterheadLine(t)) furniture.add(i);
       continue;
@@ -184,7 +228,14 @@ const QUESTIONS_OF = new RegExp(
   String.raw`^(?:\p{L}+\s+)?vragen\s+van\s+((?:het\s+lid|de\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
   'iu',
 );
-const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,120}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
+/** "2011Z04442 Antwoorden van de minister van X op vragen van het lid Y (P) over Z (ingezonden D).": the answers' own head. */
+const ANSWERS_TO_START =
+  /^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden)\s/iu;
+const ANSWERS_TO = new RegExp(
+  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+((?:het\s+lid|de\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})\s*\)\.?)?[.:]?$`,
+  'iu',
+);
+const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
 const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
 const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
 const DATE_ALONE = new RegExp(String.raw`^(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'iu');
@@ -245,8 +296,10 @@ function window(lines: Line[], i: number, n: number): { text: string; lines: num
 
 function prose(lines: Line[], skip: Set<number>): Header[] {
   const out: Header[] = [];
-  const add = (concept: Concept, value: string, at: number[], labelLine: string) =>
-    out.push({ concept, value, labelLine, lines: at, strength: 1 });
+  const add = (concept: Concept, value: string, at: number[], labelLine: string, strength = 1) =>
+    out.push({ concept, value, labelLine, lines: at, strength });
+  /** The date questions were sent in ("(ingezonden D)") is their date, over a lone date at the top (a covering letter's). */
+  const SENT_IN = 1.2;
   let seen = 0;
   // "X stelt vragen over Z" more than once (a site's other items): which one is this document's is unclear.
   const subjects: Array<{ value: string; lines: number[]; line: string }> = [];
@@ -277,7 +330,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
         add('aan', m[3], [], w.text);
         if (m[4]) add('onderwerp', m[4].replace(/[.]$/, ''), [], w.text);
         if (m[5]) {
-          add('datum', m[5], [], w.text);
+          add('datum', m[5], [], w.text, SENT_IN);
           add('ingekomen', m[5], [], w.text);
         }
         // The Aanhangsel number stands just above: "### 387" or "… gegeven antwoorden 698"; a number above is
@@ -289,6 +342,27 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
           const nr = /(?:^|antwoorden\s+)(\d{1,4})$/.exec(prev);
           if (nr) add('kenmerk', nr[1], /^\d{1,4}$/.test(prev) ? [j] : [], prev);
           break;
+        }
+        i = w.lines[w.lines.length - 1];
+        break;
+      }
+      continue;
+    }
+    if (ANSWERS_TO_START.test(plainT)) {
+      for (let n = 1; n <= 4; n++) {
+        const w = window(lines, i, n);
+        const m = ANSWERS_TO.exec(w.text.replace(/(\(\s*(?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
+        if (!m || (!m[6] && n < 4 && w.lines.length === n && !/\.$/.test(w.text))) continue;
+        add('afzender', m[2], w.lines, w.text);
+        const who = membersAndParties(m[3]);
+        if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
+        if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
+        if (m[1] && m[1].length >= 4) add('kenmerk', m[1], [], w.text);
+        if (m[4]) add('aan', m[4], [], w.text);
+        if (m[5]) add('onderwerp', m[5].replace(/[.]$/, ''), [], w.text);
+        if (m[6]) {
+          add('datum', m[6], [], w.text, SENT_IN);
+          add('ingekomen', m[6], [], w.text);
         }
         i = w.lines[w.lines.length - 1];
         break;
@@ -416,11 +490,24 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
   return out;
 }
 
+/**
+ * Parliamentary numbers alone on a line at the top: the Aanhangsel number ("AH 617"), the number of Kamervragen
+ * ("2024Z18561", "2024Z 17972") or of a Kamer document ("2025D04328"), also after "Kamervraag"; the first one is the kenmerk.
+ */
+const PARLIAMENT_NUMBER = /^(?:kamervra(?:ag|gen)\s+)?(AH\s+\d{1,4}|\d{4}[ZD]\s?\d{5})$/i;
+/** A title that is the genre's name and the document's number: "Schriftelijke vragen 74/2021", "Motie nr. 12". */
+const GENRE_NUMBER =
+  /^(?:schriftelijke\s+vragen|raadsvragen|art(?:ikel|\.)?\s*\d+[- ]?vragen|motie|amendement|raadsinformatiebrief|rib|memo)\s+(?:nr\.?\s*|nummer\s+)?(\d[\d./-]*\d)$/i;
+
 /** Kamerstuk heads: "35000 B 10 BRIEF VAN DE MINISTER …" gives the kenmerk. */
 function kamerstuk(lines: Line[]): Header[] {
   for (let i = 0, seen = 0; i < lines.length && seen < HEADER_ZONE; i++) {
     if (!lines[i].text) continue;
     seen++;
+    const number =
+      (seen <= 3 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
+    if (number)
+      return [{ concept: 'kenmerk', value: number[1].replace(/^(\d{4}[ZD])\s/, '$1'), labelLine: lines[i].text, lines: [i], strength: 1 }];
     const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);
     if (m) return [{ concept: 'kenmerk', value: m[1], labelLine: lines[i].text, lines: [], strength: 1 }];
   }

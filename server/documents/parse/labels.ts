@@ -42,6 +42,7 @@ const SYNONYMS: Record<Concept, string[]> = {
     'referentie',
     'zaaknummer',
     'motienummer',
+    'ingekomen onder nummer',
   ],
   partijen: ['partij', 'partijen', 'fractie', 'fracties', 'politieke partij', 'politieke partijen'],
   indieners: [
@@ -71,6 +72,7 @@ const SYNONYMS: Record<Concept, string[]> = {
     'indiendatum',
     'datum indiening',
     'ingediend op',
+    'ingediend',
     'datum ingediend',
   ],
   datum_antwoord: ['antwoord college', 'datum antwoord', 'beantwoord', 'beantwoord op', 'datum beantwoording', 'antwoord verzonden'],
@@ -110,6 +112,11 @@ const SYNONYMS: Record<Concept, string[]> = {
     'onderwerpen',
     'vergadering',
     'woordvoerder',
+    'beantwoord door',
+    'bron vraag',
+    'bron vragen',
+    'bron antwoord',
+    'bron antwoorden',
   ],
 };
 

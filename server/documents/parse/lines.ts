@@ -57,16 +57,21 @@ const FLATTENED_MARKS = new RegExp(
     String.raw`(?<=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)\s`,
     String.raw`(?<=[.?!:]|\p{Ll})\s+(?=\d{1,2}\.\s+\p{Lu})`,
     String.raw`(?<=[.?!:]|\p{L})\s+(?=[a-h]\)\s+\p{Lu})`,
+    String.raw`(?<=[?!:]|[^\s.]\.)\s+(?=[a-h]\.\s+\p{Lu})`,
     String.raw`\s(?=(?:Nummer|Onderwerp|Portefeuillehouder|Datum|Kenmerk|Bijlagen?|Aan|Van|Betreft)\s:\s)`,
+    String.raw`\s(?=(?:Geachte?|Beste)\s+(?:\p{Ll}+\s+){0,3}?(?:heer|mevrouw|minister|voorzitter|college|leden|dames|raad|gemeenteraad|staten|woordvoerder|bewoners?|omwonenden|\p{Lu})[\p{L} ,.-]{0,60},)`,
+    String.raw`(?<=[.!?])\s+(?=(?:Met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|Hoogachtend)\b)`,
   ].join('|'),
   'gu',
 );
 
 function unflatten(line: string): string[] {
+  // "Vraag 1: Hoe? Antwoord: Zo.": an answer's mark after a question mark starts its own line, in any text.
+  if (/\?\s+Antwoord\s*:/.test(line) && line.length < 600) return line.split(/(?<=\?)\s+(?=Antwoord\s*:)/);
   if (line.length < 600) return [line];
   const marks =
     line.match(
-      /\b(?:Vraag|Antwoord)\s+\d{1,2}\b|(?<=[.?!:]\s|\p{Ll}\s)\d{1,2}\.\s+\p{Lu}|\?\s+Antwoord\s|\s(?:Nummer|Onderwerp|Datum)\s:\s/gu,
+      /\b(?:Vraag|Antwoord)\s+\d{1,2}\b|(?<=[.?!:]\s|\p{Ll}\s)\d{1,2}\.\s+\p{Lu}|\?\s+Antwoord\s|\s(?:Nummer|Onderwerp|Datum)\s:\s|\sGeachte?\s|\sMet\s+vriendelijke\s+groet/gu,
     ) ?? [];
   return marks.length >= 2 ? line.split(FLATTENED_MARKS) : [line];
 }

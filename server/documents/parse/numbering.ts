@@ -14,7 +14,7 @@ export interface Numbered {
 }
 
 const PREFIXED =
-  /^(vraag|antwoord(?:\s+op\s+vraag)?|ad)\s*(\d{1,2})([a-z])?((?:\s*(?:,|en|t\/m|-)\s*\d{1,2}[a-z]?)*)\s*(?:[.):-](?=\s|$))?\s*(.*)$/i;
+  /^(vra(?:ag|gen)|antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?|ad)\s*(\d{1,2})([a-z])?((?:\s*(?:,|en|t\/m|-)\s*\d{1,2}[a-z]?)*)\s*(?:[.):-](?=\s|$))?\s*(.*)$/i;
 const BARE = /^(?:\((\d{1,2})([a-z])?\)|(\d{1,2})([a-z])?(\.(?=\s|$)|\)|\s*:(?=\s|$)|\t|$))\s*(.*)$/;
 
 export function numbered(text: string): Numbered | null {
@@ -23,14 +23,22 @@ export function numbered(text: string): Numbered | null {
     const number = Number(p[2]);
     if (number <= 0) return null;
     const word = p[1].toLowerCase();
-    const role = word.startsWith('vraag') ? 'vraag' : 'antwoord';
+    const role = word.startsWith('vra') ? 'vraag' : 'antwoord';
     const label = `${number}${p[3] ?? ''}${p[4] ? p[4].replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ') : ''}`.trim();
-    return { number, label, role, style: word.replace(/\s+/g, ' '), rest: p[5].trim() };
+    // "Vragen 5 en 6" and "Vraag 4" are one list; so are "Antwoorden 5 en 6" and "Antwoord 4".
+    const style = word
+      .replace(/\s+/g, ' ')
+      .replace(/^vragen/, 'vraag')
+      .replace(/^antwoorden/, 'antwoord')
+      .replace(/vragen$/, 'vraag');
+    return { number, label, role, style, rest: p[5].trim() };
   }
   const b = BARE.exec(text);
   if (!b) return null;
   const number = Number(b[1] ?? b[3]);
   if (number <= 0) return null;
+  // "1. 65 121": a numbered row of a table, not an item.
+  if (/^[\d\s.,%€+-]+$/.test(b[6]) && /\d/.test(b[6])) return null;
   // "1.5 miljoen" and "3 mei" never get here: a bare number needs a mark after it, or the line to itself.
   const mark = b[1] ? '()' : b[5] === '' ? 'alone' : b[5].trim() || '\t';
   return { number, label: `${number}${b[2] ?? b[4] ?? ''}`, role: null, style: mark, rest: b[6].trim() };

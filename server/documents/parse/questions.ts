@@ -12,7 +12,7 @@
 // A question's text is its own paragraph(s): letter text between questions stays body.
 import type { QuestionAnswer } from '../types';
 import { ANSWER_HEADING } from './detect';
-import { joinLines, type Line } from './lines';
+import { endsSentence, joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 
 interface Para {
@@ -59,8 +59,18 @@ const SECTION = /^([A-Z])[.)]\s+\S.{0,120}$/;
 const UNNUMBERED_ANSWER =
   /^(?:(?:antwoord(?:\s+college|\s+van\s+het\s+college)?|reactie\s+college)\s*:\s*(.*)|antwoord\s+(?!van\b|op\b|college\b)(\p{Lu}\p{Ll}*\b.*[.!]))$/iu;
 const PART = /^([a-h])[.)]\s+(.+)$/;
+/** An answer's mark alone on its line, right under its question: "Antwoord:", "Reactie college", "Antwoord van het college:". */
+const LONE_ANSWER =
+  /^(?:antwoord|reactie)(?:\s+(?:van\s+)?(?:het\s+)?college(?:\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?)?)?\s*:?$/i;
 const FOOTNOTE_MARKS = /\[\d{1,2}\s?\]|[?»”.]\d{1,2}(?:,\s?\d{1,2})*(?=\s|$)/;
 const FOOTNOTE = /^\d{1,2}\s+(?:\p{Lu}|https?:|www\.)/u;
+
+/** "Graag zien wij uw beantwoording tegemoet.": the letter's closing, not part of the last question. */
+const AWAITING =
+  /(?<=[?!.])\s+(?:graag\s+zien\s+wij|wij\s+zien|in\s+afwachting\s+van|met\s+belangstelling\s+zien\s+wij)\b[^?]*\b(?:tegemoet|antwoorden?|beantwoording|reactie)\b[^?]*[.!]$/iu;
+const withoutAwaiting = (s: string) => s.replace(AWAITING, '');
+const CLOSING_REQUEST =
+  /^(?:(?:ik|wij)\s+(?:verzoek|verzoeken|vraag|vragen)\s+u\b.{0,80}\b(?:vragen|beantwoorden|beantwoording)\b|graag\s+zien\s+wij\b|(?:ik|wij)\s+zien\s+uw\s+(?:antwoorden?|beantwoording|reactie)|in\s+afwachting\s+van\s+uw\b).{0,120}[.!]$/iu;
 
 const words = (s: string) => new Set(s.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
 function similar(a: string, b: string): boolean {
@@ -96,6 +106,49 @@ function align(a: string[], b: string[]): Array<[number, number]> {
   return out;
 }
 
+/**
+ * Questions without numbers: a paragraph (or a bold line) that ends with a question mark is a question, the lines
+ * under it up to the next question its answer ("Hoe gaat het met de bomen?" / "Het gaat goed …").
+ */
+function paragraphPairs(lines: Line[], taken: Set<number>, furniture: Set<number>): FoundQuestion[] {
+  const out: FoundQuestion[] = [];
+  let cur: FoundQuestion | null = null;
+  let answerTexts: string[][] = [];
+  const finish = () => {
+    if (cur) cur.answer = answerTexts.map(joinLines).filter(Boolean).join('\n\n') || null;
+    answerTexts = [];
+  };
+  let block: number[] = [];
+  const flushBlock = () => {
+    if (!block.length) return;
+    const text = clean(joinLines(block.map((i) => lines[i].text)));
+    const words = text.split(/\s+/).length;
+    if (/\?["'”’»)]*$/.test(text) && words <= 80 && !lines[block[0]].italic) {
+      finish();
+      cur = { number: out.length + 1, question: text, answer: null, questionLines: [...block], answerLines: [] };
+      out.push(cur);
+    } else if (cur) {
+      answerTexts.push(block.map((i) => lines[i].text));
+      cur.answerLines.push(...block);
+    }
+    block = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (!t || taken.has(i) || furniture.has(i) || lines[i].separator) {
+      flushBlock();
+      continue;
+    }
+    // A bold question line and the plain answer under it are two blocks even without an empty line between them.
+    if (block.length && (lines[i].bold !== lines[block[block.length - 1]].bold || /\?["'”’»)]*$/.test(lines[block[block.length - 1]].text)))
+      flushBlock();
+    block.push(i);
+  }
+  flushBlock();
+  finish();
+  return out;
+}
+
 export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture: Set<number>, answerWords: boolean): QuestionsResult {
   const items: Item[] = [];
   const headings = new Set<number>();
@@ -106,6 +159,10 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   let inAnswers = false;
   let inFootnote = false;
   const footnotes = lines.some((l) => FOOTNOTE_MARKS.test(l.text));
+  const prefixedItems = lines.filter((l) => /^(?:vraag|antwoord)\s+\d/i.test(l.text)).length;
+  let unnumberedQuestions = 0;
+  let bulletQuestions = 0;
+  let bulletAnswers = 0;
   const close = () => {
     cur = null;
     para = null;
@@ -120,10 +177,22 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     cur = c;
   };
 
+  /** The question before this one was answered right under it (or this is the first): answers go between questions. */
+  const interleaved = (q: Item): boolean => {
+    const at = items.indexOf(q);
+    let prev = at - 1;
+    while (prev >= 0 && (items[prev].role === 'antwoord' || items[prev].unnumbered || items[prev].parent)) prev--;
+    return prev < 0 || items.slice(prev + 1, at).some((x) => x.role === 'antwoord' || x.unnumbered);
+  };
+
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (furniture.has(i) || line.separator) {
-      para = null;
+      // A page footer inside a sentence ("… met gevange-" / footer / "nispersoneel …"): the sentence goes on after it.
+      const open = openPara();
+      const unfinished = open !== null && !line.separator && !endsSentence(open.texts[open.texts.length - 1]);
+      if (!unfinished) para = null;
+      inFootnote = false;
       continue;
     }
     if (taken.has(i)) {
@@ -136,14 +205,76 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
       inFootnote = false;
       continue;
     }
-    if (inFootnote || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
+    // A footnote citing its source: "1House of Animals, 12 juni 2024, «…», (https://…)", also right under a question.
+    // Its number glued to its first word ("2Kamerstukken II 2021–2022, 29 279, nr. 339") marks it too.
+    const citation =
+      !/^\d{1,2}[.)]\s/.test(t) &&
+      ((/^\d{1,2}\s?(?:\p{Lu}|https?:|www\.)/u.test(t) && /https?:\/\/|www\.|«/.test(t)) || /^\d{1,2}\p{Lu}\p{Ll}+\b.*,/u.test(t));
+    if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
       inFootnote = true;
       furniture.add(i);
       continue;
     }
-    const n = line.heading && !/^(?:vraag|antwoord)/i.test(t) ? null : numbered(t);
+    // "… zoals aangegeven in antwoord op / vraag 4. De …": a hard-wrapped sentence going on, not a new item.
+    // So is "(3) in het uiterste geval …" after a line ending in "en": a numbered point inside a sentence.
+    const goesOn = openPara() !== null && !endsSentence(lines[i - 1]?.text ?? '');
+    const wrapped = goesOn && (/^(?:vraag|antwoord)\b/.test(t) || /^\(?\d{1,2}[.)]\s+\p{Ll}/u.test(t));
+    const n = wrapped || (line.heading && !/^(?:vraag|antwoord)/i.test(t)) ? null : numbered(t);
+    // "Vraag:" without a number: the next question by position.
+    const loneQuestion = n ? null : /^vraag\s*:\s*(.*)$/i.exec(t);
+    if (loneQuestion) {
+      unnumberedQuestions++;
+      start(
+        { role: 'vraag', unnumbered: false, label: String(unnumberedQuestions), style: 'vraag:', number: unnumberedQuestions, at: i },
+        loneQuestion[1],
+        i,
+      );
+      continue;
+    }
+    // A bulleted list of questions, and after an answer heading a bulleted list of answers: items by position.
+    // A bullet inside a numbered answer or question stays part of it.
+    const openItem = cur as Item | null;
+    if (
+      !n &&
+      line.bullet &&
+      (openItem === null || openItem.style === 'bullet') &&
+      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t))
+    ) {
+      const count = inAnswers ? ++bulletAnswers : ++bulletQuestions;
+      start({ role: inAnswers ? 'antwoord' : null, unnumbered: false, label: String(count), style: 'bullet', number: count, at: i }, t, i);
+      continue;
+    }
+    // Where questions are headed "Vraag 1" / "Antwoord 1", a number alone on its line is a footnote mark or a page number.
+    if (n && n.style === 'alone' && prefixedItems >= 2) {
+      furniture.add(i);
+      continue;
+    }
     if (n) {
       start({ role: n.role, unnumbered: false, label: n.label, style: n.style, number: n.number, at: i }, n.rest, i);
+      continue;
+    }
+    // "Antwoord:" alone right under a question answers that question; it heads no answer part.
+    const under = cur as Item | null;
+    // Followed by numbered answers ("Antwoord college:" / "1. Twaalf.") it heads the answer part.
+    let nextText = i + 1;
+    while (nextText < lines.length && !lines[nextText].text.trim()) nextText++;
+    const numberedNext = nextText < lines.length && numbered(lines[nextText].text.trim()) !== null;
+    if (
+      LONE_ANSWER.test(t) &&
+      under &&
+      under.role !== 'antwoord' &&
+      !under.unnumbered &&
+      !under.inAnswers &&
+      interleaved(under) &&
+      !numberedNext
+    ) {
+      start({ role: 'antwoord', unnumbered: true, label: '', style: 'antwoord', number: 0, at: i }, '', i);
+      continue;
+    }
+    // "Beantwoording schriftelijke vragen …" above every question is the document's title: the answers stand under
+    // their questions then, not in an answer part.
+    if (ANSWER_HEADING.test(t) && !items.length && /vragen/i.test(t)) {
+      close();
       continue;
     }
     if (ANSWER_HEADING.test(t)) {
@@ -175,7 +306,9 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     const last = part ? [...items].reverse().find((x) => !x.unnumbered && x.role !== 'antwoord') : undefined;
     const parent = last?.parent ?? last;
     const open = cur as Item | null;
-    if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent)) {
+    // After an unnumbered answer to part a, "b) …?" is the question's next part (a list inside an answer asks nothing).
+    const nextPart = open?.unnumbered === true && /\?/.test(part?.[2] ?? '');
+    if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent || nextPart)) {
       const lead: Para[] = part[1] === 'a' && open === parent ? parent.paras : [];
       start(
         {
@@ -318,7 +451,7 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     const label = sectioned ? `${q.sectionName}${q.label}` : q.label;
     const out: FoundQuestion = {
       number: idx + 1,
-      question: textOf(q.paras.slice(0, head)),
+      question: withoutAwaiting(textOf(q.paras.slice(0, head))),
       answer: null,
       questionLines: [q.at, ...q.paras.slice(0, head).flatMap((p) => p.lines)],
       answerLines: [],
@@ -355,7 +488,9 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
   let orphanAnswers = numberedAnswers.filter((a, i) => !used.has(i) && textOf(a.paras)).length;
 
   // Answers printed as the paragraphs under each question.
-  const trailing = questions.map((q) => q.paras.slice(headCount(q, items[items.indexOf(q) + 1])));
+  // A closing request ("Ik verzoek u vriendelijk om deze vragen schriftelijk te beantwoorden.") answers nothing.
+  const closing = (p: Para) => CLOSING_REQUEST.test(paraText(p));
+  const trailing = questions.map((q) => q.paras.slice(headCount(q, items[items.indexOf(q) + 1])).filter((p) => !closing(p)));
   const withTrailing = trailing.filter((t) => t.length).length;
   const listOfAnswers = !answers.length && answerWords && questions.length > 0 && withTrailing * 2 >= questions.length;
   questions.forEach((_, i) => {
@@ -368,6 +503,13 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     }
   });
   if (orphanAnswers && !found.length) orphanAnswers = numberedAnswers.length;
+
+  // No numbers at all in an answer document: each paragraph that asks is a question, the text under it its answer.
+  if (!found.length && !items.length && answerWords) {
+    const byParagraph = paragraphPairs(lines, taken, furniture);
+    if (byParagraph.length >= 2 && byParagraph.filter((q) => q.answer !== null).length * 2 >= byParagraph.length)
+      return { questions: byParagraph, orphanAnswers: 0, answerPart: true, headings };
+  }
 
   const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);
   return {

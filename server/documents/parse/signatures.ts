@@ -3,6 +3,7 @@
 // van …, NAME", "De voorzitter van de commissie,"), after a motie's "en gaat over tot de orde van de
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
+import { PARTY } from './parties';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
 import { splitNames } from './values';
@@ -85,20 +86,25 @@ function namesOn(text: string, allowSingle: boolean): string[] | null {
 const CLOSING =
   /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?)\s*,?$/i;
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
-const NAMENS = /^namens\s+(.+?)[,:]?$/i;
+/** "Namens …" — not "Namens deze," (on behalf of the signer: an old formula, no sender). */
+const PARTY_AT_START = new RegExp(`^${PARTY}`, 'u');
+const NAMENS = /^namens\s+(?!deze\b|dezen\b)(.+?)[,:]?$/i;
 const FUNCTION =
   /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
 const ORGANISATION_LINE =
-  /^(?:fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
+  /^(?:(?:staten|raads)?fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
 
 /** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
 export function partiesOf(text: string): string[] {
   const t = text
-    .replace(/^(?:de\s+)?(?:raads)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
+    .replace(/^(?:de\s+)?(?:raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
     .replace(/^(?:de|het)\s+/i, '')
     .replace(/-?fracties?$/i, '')
     .replace(/[,.:]+$/, '');
-  return splitNames(t);
+  const names = splitNames(t);
+  // "Partij voor de Vrijheid in Zeeland": the party's name as the lexicon knows it.
+  const known = names.length === 1 ? PARTY_AT_START.exec(names[0]) : null;
+  return known && /^\s+\p{Ll}/u.test(names[0].slice(known[0].length)) ? [known[0]] : names;
 }
 
 export function signatures(lines: Line[], taken: Set<number>, from: number): Signatures {
@@ -124,6 +130,12 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       // A list item is the text's, not a signature.
       if (lines[j].bullet || lines[j].heading) break;
       const t = text(j).replace(/\s+$/, '');
+      // "Namens deze,": the old formula between the fractie and the name.
+      if (/^namens\s+dezen?,?$/i.test(t)) {
+        out.lines.add(j);
+        last = j;
+        continue;
+      }
       const plainT = t.replace(/\t/g, ' ');
       const namens = NAMENS.exec(plainT);
       const nameFirst = /^(.+?),?\s+namens\s+(.+?)[,.]?$/i.exec(plainT);
@@ -175,7 +187,10 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           out.senders.push(plainT);
         } else if (pendingNames.length && j === last + 1 && plainT.split(/\s+/).length <= 6 && !/[.?!:]$/.test(plainT)) {
           // A party line under the names, in columns when there are several.
-          const cols = plainT.split('\t').map((c) => c.trim());
+          const cols = t
+            .split('\t')
+            .map((c) => c.trim())
+            .filter(Boolean);
           if (cols.length === pendingNames.length) pendingNames.forEach((p, k) => (p.party ??= cols[k]));
           else if (pendingNames.length === 1) pendingNames[0].party ??= plainT;
           else break;
@@ -228,7 +243,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
     for (let i = lines.length - 1; i >= from && content.length < 6; i--) if (text(i)) content.unshift(i);
     for (const start of content) {
       const t = text(start).replace(/\t/g, ' ');
-      if (namesOn(text(start), false) || (ORGANISATION_LINE.test(t) && t.split(/\s+/).length <= 6)) {
+      if (namesOn(text(start), false) || (ORGANISATION_LINE.test(t) && t.split(/\s+/).length <= 8)) {
         const before = out.signers.length;
         block(start, { allowSingle: false });
         if (out.signers.length > before) break;

@@ -102,7 +102,8 @@ export function membersAndParties(text: string): { names: string[]; parties: str
   const parties: string[] = [];
   for (const p of parts.map((s) => s.trim()).filter(Boolean)) {
     const m = /^(.*?)\s*\(([^()]+)\)$/.exec(p);
-    names.push((m ? m[1] : p).trim());
+    // "het lid Thieme en het lid Ouwehand": the second name has its own "het lid".
+    names.push((m ? m[1] : p).replace(/^(?:het\s+)?(?:kamer)?lid\s+/i, '').trim());
     if (m) parties.push(m[2].replace(/^(?:allen|beiden|beide|alle\s+drie)\s+/i, '').trim());
   }
   return { names: names.filter(Boolean), parties: [...new Set(parties)] };

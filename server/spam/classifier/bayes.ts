@@ -1,7 +1,9 @@
 // Naive Bayes over the presence of features (a feature counts once per reactie), with counts that
 // can be added and taken back one reactie at a time: training is a few additions, never a retrain.
-// The built-in model and a site's own model are two sets of counts, added up when scoring.
-import type { Features } from './features';
+// The built-in model and a site's own model are two sets of counts, added up when scoring. The
+// evidence is turned into a probability by a calibration fitted on reacties the counts never saw
+// (calibration.ts), with every feature's share capped, so that 0,9 means about nine in ten.
+import { FEATURE_GROUPS, type Features } from './features';
 
 export type Label = 'spam' | 'ham';
 
@@ -40,24 +42,40 @@ export interface WeightedCounts {
   weight: number;
 }
 
-// Add-half smoothing; one feature may shift the odds by e^3 at most, so a single rare word never decides.
-const ALPHA = 0.5;
-const MAX_EVIDENCE = 3;
-// Features are not independent (a word and its 4-grams say the same thing): the summed evidence is
-// scaled down so that the score is a usable probability, not always 0.000 or 1.000.
-const TEMPERATURE = 4;
+/** The calibrated score's parameters (calibration.ts): log-odds = intercept + Σ weight[group] × evidence. */
+export interface Calibration {
+  intercept: number;
+  /** One per FEATURE_GROUPS entry, never negative: more spam evidence never lowers the score. */
+  weights: readonly number[];
+}
 
-/** The probability (0…1) that a reactie with these features is spam. 0.5 when nothing is known. */
-export function spamProbability(f: Features, sources: WeightedCounts[]): number {
+// Add-one smoothing, and a feature seen in few reacties keeps only part of its evidence
+// (n / (n + SHRINK)): a word met twice in spam says little, the same word met in 200 says a lot.
+const ALPHA = 1;
+const SHRINK = 3;
+const MAX_LLR = 4;
+/** What one feature may add to (or take from) the calibrated log-odds: one odd word never decides. */
+export const FEATURE_CAP = 1.2;
+/** Calibrated scores stay within σ(±LOGIT_BOUND), 0,007…0,993: the filter is never certain. */
+export const LOGIT_BOUND = 5;
+
+/**
+ * The evidence of each feature for spam (a capped, shrunk log-likelihood ratio; 0 for a feature
+ * never seen) and, per group, the divisor that keeps a long reactie from being judged by the sheer
+ * number of its features (the square root of how many features of that group it has).
+ */
+function featureEvidence(f: Features, sources: WeightedCounts[]): { evidence: number[]; scale: number[] } | null {
   let docsSpam = 0;
   let docsHam = 0;
   for (const s of sources) {
     docsSpam += s.weight * s.counts.docs.spam;
     docsHam += s.weight * s.counts.docs.ham;
   }
-  if (docsSpam === 0 || docsHam === 0) return 0.5;
-  let evidence = 0;
-  f.ids.forEach((id, i) => {
+  if (docsSpam === 0 || docsHam === 0) return null;
+  const perGroup = FEATURE_GROUPS.map(() => 0);
+  for (const g of f.groups) perGroup[g]++;
+  const scale = perGroup.map((n) => Math.sqrt(Math.max(1, n)));
+  const evidence = f.ids.map((id) => {
     let spam = 0;
     let ham = 0;
     for (const s of sources) {
@@ -67,10 +85,34 @@ export function spamProbability(f: Features, sources: WeightedCounts[]): number 
         ham += s.weight * c.ham;
       }
     }
-    if (spam + ham <= 0) return;
+    const n = spam + ham;
+    if (n <= 0) return 0;
     const llr = Math.log((spam + ALPHA) / (docsSpam + 2 * ALPHA)) - Math.log((ham + ALPHA) / (docsHam + 2 * ALPHA));
-    evidence += f.weights[i] * Math.max(-MAX_EVIDENCE, Math.min(MAX_EVIDENCE, llr));
+    return (Math.max(-MAX_LLR, Math.min(MAX_LLR, llr)) * n) / (n + SHRINK);
   });
-  const logit = Math.log(docsSpam / docsHam) + evidence / TEMPERATURE;
-  return 1 / (1 + Math.exp(-logit));
+  return { evidence, scale };
+}
+
+/** Per group, the summed evidence divided by its scale: what the calibration is fitted on. */
+export function evidenceVector(f: Features, sources: WeightedCounts[]): number[] {
+  const e = featureEvidence(f, sources);
+  const v = FEATURE_GROUPS.map(() => 0);
+  if (!e) return v;
+  f.groups.forEach((g, i) => (v[g] += e.evidence[i] / e.scale[g]));
+  return v;
+}
+
+/** What each feature adds to the calibrated log-odds, capped at ±FEATURE_CAP (null: no model yet). */
+export function contributions(f: Features, sources: WeightedCounts[], cal: Calibration): number[] | null {
+  const e = featureEvidence(f, sources);
+  if (!e) return null;
+  return f.groups.map((g, i) => Math.max(-FEATURE_CAP, Math.min(FEATURE_CAP, (cal.weights[g] * e.evidence[i]) / e.scale[g])));
+}
+
+/** The calibrated probability (0…1) that a reactie with these features is spam. 0.5 when nothing is known. */
+export function spamProbability(f: Features, sources: WeightedCounts[], cal: Calibration): number {
+  const parts = contributions(f, sources, cal);
+  if (!parts) return 0.5;
+  const logit = cal.intercept + parts.reduce((a, b) => a + b, 0);
+  return 1 / (1 + Math.exp(-Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, logit))));
 }

@@ -1,4 +1,4 @@
-// The day-one model: counts from the bundled corpus (server/spam/corpus/train.csv, CC0), trained in
+// The day-one model: counts from the bundled corpora (server/spam/corpus/, see its README), trained in
 // memory the first time a process classifies, so a new site is protected before any moderator
 // decided anything. It never changes at run time; a site's own decisions are counted apart.
 import fs from 'node:fs';
@@ -8,7 +8,15 @@ import { readCorpus } from '../corpus';
 import { MemoryCounts } from './bayes';
 import { features } from './features';
 
-const BUILTIN_CORPUS = path.join(SPAM_CORPUS_DIR, 'train.csv');
+// Our own generated Dutch and English corpus (CC0), and the train part of a piece of the SMS Spam
+// Collection (CC BY 4.0, real English messages): see server/spam/corpus/README.md.
+const BUILTIN_CORPORA = ['train.csv', 'sms-train.csv'].map((name) => path.join(SPAM_CORPUS_DIR, name));
+const COLUMNS = { author: 'author', content: 'content', label: 'spam', url: 'url' };
+
+/** The rows the day-one model learns from. */
+function builtinRows(): LabelledRow[] {
+  return BUILTIN_CORPORA.flatMap((file) => readCorpus(fs.readFileSync(file, 'utf8'), COLUMNS));
+}
 
 export type LabelledRow = ReturnType<typeof readCorpus>[number];
 
@@ -20,8 +28,6 @@ export function trainOn(rows: LabelledRow[], counts = new MemoryCounts()): Memor
 let builtin: MemoryCounts | null = null;
 
 export function builtinCounts(): MemoryCounts {
-  builtin ??= trainOn(
-    readCorpus(fs.readFileSync(BUILTIN_CORPUS, 'utf8'), { author: 'author', content: 'content', label: 'spam', url: 'url' }),
-  );
+  builtin ??= trainOn(builtinRows());
   return builtin;
 }

@@ -136,22 +136,46 @@ function hashFeature(s: string): number {
   return v < 2 ? v + 2 : v;
 }
 
-/** A feature as the model counts it: its hash and how much its evidence weighs. */
-export interface Features {
-  ids: number[];
-  weights: number[];
+/**
+ * What kind of evidence a feature is. Each kind has its own weight in the calibrated score
+ * (calibration.ts): overlapping 4-grams and word pairs repeat what the words already say, and how
+ * much each kind may be trusted is fitted on held-apart reacties, not guessed.
+ */
+export const FEATURE_GROUPS = ['word', 'pair', 'gram', 'link', 'form', 'author'] as const;
+export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
+
+const GROUP_OF_PREFIX: Record<string, FeatureGroup> = {
+  w: 'word',
+  b: 'pair',
+  c: 'gram',
+  url: 'link',
+  tld: 'link',
+  host: 'link',
+  path: 'link',
+  a: 'author',
+};
+
+/** The kind of a feature by its name ("w:bus" is a word, "host:bit.ly" a link): an index into FEATURE_GROUPS. */
+export function groupOf(name: string): number {
+  const prefix = name.split(':', 1)[0];
+  return FEATURE_GROUPS.indexOf(GROUP_OF_PREFIX[prefix] ?? 'form');
 }
 
-// Overlapping character 4-grams and word pairs repeat what the words already say: they count less,
-// or a long reactie would be judged by the sheer number of its 4-grams.
-function weightOf(name: string): number {
-  if (name.startsWith('c:')) return 0.2;
-  if (name.startsWith('b:')) return 0.5;
-  return 1;
+/** A feature as the model counts it: its hash and its kind (an index into FEATURE_GROUPS). */
+export interface Features {
+  ids: number[];
+  groups: number[];
 }
 
 export function features(c: ClassifiedContent): Features {
   const seen = new Map<number, number>();
-  for (const name of featureNames(c)) seen.set(hashFeature(name), weightOf(name));
-  return { ids: [...seen.keys()], weights: [...seen.values()] };
+  for (const name of featureNames(c)) seen.set(hashFeature(name), groupOf(name));
+  return { ids: [...seen.keys()], groups: [...seen.values()] };
+}
+
+/** The hashes of this text's features with their readable names: for explaining one score, never stored. */
+export function namedFeatures(c: ClassifiedContent): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const name of featureNames(c)) if (!names.has(hashFeature(name))) names.set(hashFeature(name), name);
+  return names;
 }

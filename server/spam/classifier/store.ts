@@ -102,6 +102,12 @@ export async function learnReactie(db: Db, reactieId: number, f: Features, label
   return changed;
 }
 
+/** Learn a text that is decided once and never again (a held edit): its counts are only added. */
+export async function learnText(db: Db, f: Features, label: Label): Promise<void> {
+  await db.transaction((trx) => addCounts(trx, f.ids, label, 1));
+  forgetKept(db);
+}
+
 /** How many decisions the site's model learned from, per class. */
 export async function siteModelSize(db: Conn): Promise<{ spam: number; ham: number }> {
   return (await siteCounts(db, [])).docs;

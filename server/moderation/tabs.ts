@@ -1,0 +1,19 @@
+// The queue's tabs: one per status, and Meldingen (reacties readers reported, any status), each
+// with its count; the script keeps the counts current from /beheer/reacties/aantallen.
+import type { Db } from '../db/knex';
+import { countByStatus, type QueueFilter } from '../reacties/queue-queries';
+import { countReported } from '../reacties/report-queue-queries';
+import type { ReactieStatus } from '../reacties/queries';
+
+export const STATUS_TABS = [
+  { status: 'pending', label: 'Wachtend' },
+  { status: 'approved', label: 'Goedgekeurd' },
+  { status: 'spam', label: 'Spam' },
+  { status: 'trash', label: 'Prullenbak' },
+] as const;
+
+/** The status tabs follow the search and article filter; Meldingen counts every reported reactie. */
+export async function tabCounts(db: Db, f: QueueFilter): Promise<Record<ReactieStatus | 'meldingen', number>> {
+  const [counts, meldingen] = await Promise.all([countByStatus(db, f), countReported(db)]);
+  return { ...counts, meldingen };
+}
