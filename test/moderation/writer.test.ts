@@ -13,6 +13,7 @@ import { addressKeyOf } from '../../server/addresses/key';
 import { eraseReactiesByEmail } from '../../server/privacy/queries';
 import { retentionJobs } from '../../server/privacy/retention';
 import { saveSettings } from '../../server/settings/settings';
+import { heldBecause } from '../../server/reacties/held-because';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -89,6 +90,14 @@ describe('moderation: the person behind an address', () => {
     await request(t.app).get(`/beheer/reacties/${ids[0]}/schrijver`).expect(302);
   });
 
+  it("names a held address first among the policy's reasons, also where the policy itself would publish", () => {
+    const none = { approved: 0, pending: 0, removed: 0 };
+    assert.deepEqual(heldBecause('trusted', true, { ...none, approved: 2 }, true), ['address-held']);
+    assert.deepEqual(heldBecause('trusted', false, none, true), ['address-held', 'first-reactie']);
+    assert.deepEqual(heldBecause('all', true, none, true), ['address-held', 'hold-all']);
+    assert.deepEqual(heldBecause('trusted', true, { ...none, approved: 2 }), []);
+  });
+
   it('"altijd vasthouden": every new reactie of the address waits, also under the trusted policy; others do not', async () => {
     await saveSettings(t.db, { moderationPolicy: 'trusted' });
     const article = await buildArticle(t.db);
@@ -118,9 +127,13 @@ describe('moderation: the person behind an address', () => {
     await buildReactie(t.db, article, { authorEmail: 'gewoon@example.nl', status: 'approved' });
     await posted(resident, articlePath(article), { email: 'gewoon@example.nl', reactie: 'Ik mag gewoon' });
     assert.equal((await newestOf('gewoon@example.nl')).status, 'approved');
-    // The queue says why it waits.
+    // The queue says why it waits: the rule at the reactie, and in "Waarom hier?".
     const queue = await mod.agent.get('/beheer/reacties?status=pending').expect(200);
     assert.match(queue.text, /data-rule="hold"><strong>Schrijver: altijd vasthouden<\/strong>/);
+    const held = await newestOf('Vasthouden@Example.nl');
+    assert.deepEqual(JSON.parse(held.held_because), { policy: ['address-held'] });
+    const item = queue.text.slice(queue.text.indexOf(`id="q-${held.id}"`));
+    assert.match(item.slice(0, item.indexOf('</li>\n')), /schrijver wordt altijd vastgehouden/);
 
     // Lifted: the ordinary rules again.
     await post(`/beheer/reacties/${known}/schrijver/opheffen`, {}).expect(303);
