@@ -221,8 +221,8 @@
 })();
 
 // The moderation queue with a keyboard and without reloads: j/k move, a/s/t approve, mark as spam
-// or trash the current reactie; a decision is sent in the background, the reactie leaves the list
-// and the tab counts follow. Without this script every button is a plain form that reloads.
+// or trash the current reactie, 1 to 9 take it off the page with a removal reason; a decision is
+// sent in the background, the reactie leaves the list and the tab counts follow. Without this script every button is a plain form that reloads.
 (function () {
   'use strict';
   var queue = document.querySelector('[data-queue]');
@@ -331,6 +331,17 @@
     if (event.key === 'j' || event.key === 'k') {
       event.preventDefault();
       move(event.key === 'j' ? 1 : -1);
+      return;
+    }
+    // 1 to 9: take the current reactie off the page with that removal reason of the settings.
+    if (/^[1-9]$/.test(event.key) && queue.querySelector('form[data-moderation="reden"]')) {
+      if (!current) return select(items()[0]);
+      var quick = current.querySelector('form[data-moderation="reden"]');
+      var choice = quick && quick.querySelector('option[value="' + event.key + '"]');
+      if (!choice) return say('Dat kan niet bij deze reactie.');
+      event.preventDefault();
+      choice.parentNode.value = event.key;
+      quick.requestSubmit();
       return;
     }
     // A queue may give a key its own action (data-key: the Meldingen queue's a keeps, w removes with a reason).

@@ -73,6 +73,8 @@ export interface PublicDecision {
   note?: string | null;
   /** The decision answers a bezwaar: logged as its outcome instead of a plain restore. */
   appeal?: boolean;
+  /** A removal reason that says "geen mail" (settings/removal-reasons.ts): the author gets no mail. */
+  mailAuthor?: boolean;
 }
 
 /** What happened, with the author's name for the moderator's message (messages.ts). */
@@ -109,12 +111,12 @@ export async function applyModerationAction(
       );
     if (to !== 'deleted') await closeReports(trx, id, deps.clock());
     // The author may ask for a second look: the signed link goes to the address the reactie was written with.
-    if (logged?.action === 'verwijderd' && reactie.authorEmail && mailEnabled(deps.config)) {
+    if (logged?.action === 'verwijderd' && reactie.authorEmail && decision.mailAuthor !== false && mailEnabled(deps.config)) {
       const article = await trx('articles').where({ id: reactie.articleId }).first('title');
       const site = { name: deps.config.siteName, baseUrl: deps.config.baseUrl };
       await enqueueMail(
         trx,
-        appealMail(site, reactie, logged.reason, String(article?.title ?? ''), deps.config.sessionSecret),
+        appealMail(site, reactie, { reason: logged.reason, note: decision.note }, String(article?.title ?? ''), deps.config.sessionSecret),
         deps.clock(),
       );
     }

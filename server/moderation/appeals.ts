@@ -28,13 +28,18 @@ export function appealLinkValid(secret: string, reactieId: number, token: unknow
   return sameSignature(sign(secret, reactieId), token);
 }
 
+/**
+ * The mail to the author of a removed reactie: the reason, the moderator's public note, their own
+ * text (they may not have kept it) and the signed bezwaar link.
+ */
 export function appealMail(
   site: { name: string; baseUrl: string },
   r: Reactie,
-  reason: ModerationReason,
+  removal: { reason: ModerationReason; note?: string | null },
   articleTitle: string,
   secret: string,
 ): OutgoingMail {
+  const note = removal.note?.trim() ? [`Toelichting van de moderatie: ${removal.note.trim()}`] : [];
   return {
     to: r.authorEmail,
     subject: `Je reactie bij "${articleTitle}" is verwijderd`,
@@ -42,7 +47,11 @@ export function appealMail(
       `Hallo ${r.authorName},`,
       ``,
       `De moderatie van ${site.name} heeft je reactie bij "${articleTitle}" van de pagina gehaald.`,
-      `Reden: ${MODERATION_REASONS[reason]}.`,
+      `Reden: ${MODERATION_REASONS[removal.reason]}.`,
+      ...note,
+      ``,
+      `Je reactie was:`,
+      ...r.body.split('\n').map((line) => `> ${line}`),
       ``,
       `Vind je dat onterecht? Vraag dan om een tweede blik (bezwaar) via deze link:`,
       `${site.baseUrl}${appealPath(secret, r.id)}`,
@@ -105,4 +114,27 @@ export async function findAppeal(conn: Conn, id: number): Promise<(OpenAppeal & 
         outcome: r.outcome ?? null,
       }
     : null;
+}
+
+export interface AppealOfReactie {
+  reactieId: number;
+  outcome: 'toegekend' | 'afgewezen' | null;
+  createdAt: Date;
+}
+
+/** Every bezwaar against these reacties, open and decided, oldest first (the writer's overview). */
+export async function appealsOfReacties(db: Db, reactieIds: number[]): Promise<AppealOfReactie[]> {
+  if (reactieIds.length === 0) return [];
+  const rows: Array<Record<string, unknown>> = await db('moderation_appeals')
+    .whereIn('reactie_id', reactieIds)
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select('reactie_id', 'outcome', 'created_at');
+  return rows.map((r) => ({
+    reactieId: Number(r.reactie_id),
+    outcome: r.outcome === 'toegekend' || r.outcome === 'afgewezen' ? r.outcome : null,
+    createdAt: toDate(r.created_at),
+  }));
 }

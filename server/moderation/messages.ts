@@ -85,7 +85,8 @@ function reasonText(reason: ModerationReason): string {
 }
 
 /** After "Weghalen met reden…": off the page, where it went, and that the public log says why. */
-export function removalMessage(action: ModerationAction, authorName: string, reason: ModerationReason): string {
+export function removalMessage(action: ModerationAction, authorName: string, reason: ModerationReason, removalLabel?: string): string {
   const where = action === 'spam' ? 'staat nu bij Spam' : action === 'afkeuren' ? 'wacht weer op beoordeling' : 'staat nu in de prullenbak';
-  return `${whose(authorName)} is van de pagina gehaald (${reasonText(reason)}) en ${where}. Het openbare moderatielogboek vermeldt de reden.`;
+  const why = removalLabel ? `reden: ${removalLabel}` : reasonText(reason);
+  return `${whose(authorName)} is van de pagina gehaald (${why}) en ${where}. Het openbare moderatielogboek vermeldt de reden.`;
 }

@@ -1,6 +1,7 @@
 // Taking a public reactie off the page with a reason (the public log shows it), and dismissing
-// readers' reports. The queue's quick buttons and keyboard use a worked-out reason (actions.ts);
-// this page asks for it, with a public note.
+// readers' reports. The queue's quick buttons and keys a/s/t use a worked-out reason (actions.ts);
+// this page asks for it: one of the removal reasons of the settings (the queue's keys 1 to 9 send
+// one too, removal-choice.ts), or another reason with a public note.
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
 import { audit } from '../audit/audit-log';
@@ -13,16 +14,23 @@ import { removedPublicly } from '../reacties/moderation-log';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { field, parseId, type FieldErrors } from '../shared/validation';
 import { applyModerationAction, isModerationAction, MODERATION_ACTIONS, type ModerationAction } from './actions';
-import { readDecision, reasonLocals, type DecisionForm } from './decision';
+import { reasonLocals } from './decision';
+import { actionForRemoval, readRemovalChoice, REMOVAL_FIELD, type RemovalForm } from './removal-choice';
+import { keptSettings } from '../settings/settings';
+import { removalReasonsOf, type RemovalReason } from '../settings/removal-reasons';
 import { decisionMessage, reactieOf, removalMessage } from './messages';
 
 const GONE = 'Deze reactie bestaat niet (meer).';
+const QUEUE_URL = /^\/beheer\/reacties(\?[\w=&%.+-]*)?$/;
+/** The queue's script asks for JSON: it updates the page in place instead of following a redirect. */
+const wantsJson = (req: Request) => req.get('accept') === 'application/json';
 // What takes a reactie off the page, in the order the form offers them.
 const REMOVALS: readonly ModerationAction[] = ['afkeuren', 'prullenbak', 'spam'];
 
-/** Opened from the Meldingen queue: back there afterwards (only that queue's own URLs); else null. */
+/** Opened from the Meldingen queue, or sent by a queue's quick removal form: back there afterwards (only their own URLs); else null. */
 function backFrom(value: unknown): string | null {
-  return typeof value === 'string' && /^\/beheer\/reacties\/meldingen(\?pagina=\d+)?$/.test(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  return /^\/beheer\/reacties\/meldingen(\?pagina=\d+)?$/.test(value) || QUEUE_URL.test(value) ? value : null;
 }
 
 export function removalRoutes(deps: Deps): Router {
@@ -38,13 +46,16 @@ export function removalRoutes(deps: Deps): Router {
 
   const allowed = (r: Reactie) => REMOVALS.filter((a) => (MODERATION_ACTIONS[a].from as readonly string[]).includes(r.status));
 
-  function render(
+  const removalReasons = async () => removalReasonsOf((await keptSettings(deps.db)).removalReasons);
+
+  async function render(
     res: Response,
     status: number,
     r: Reactie,
-    values: DecisionForm & { action: string; back: string | null },
+    values: RemovalForm & { action: string; back: string | null },
     errors: FieldErrors,
   ) {
+    const reasons = await removalReasons();
     res.status(status).render('beheer/moderation/remove', {
       title: 'Reactie weghalen',
       bodyClass: 'beheer',
@@ -54,6 +65,9 @@ export function removalRoutes(deps: Deps): Router {
       action: values.action,
       back: values.back,
       actionError: errors.actie,
+      removalReasons: reasons.map((reason, i) => ({ value: String(i + 1), ...reason })),
+      choice: values.choice,
+      choiceError: errors[REMOVAL_FIELD],
       ...reasonLocals(values, errors),
     });
   }
@@ -63,21 +77,33 @@ export function removalRoutes(deps: Deps): Router {
     const reports = (await openReportsFor(deps.db, [r.id])).get(r.id) ?? [];
     const hidden = await removedPublicly(deps.db, r.id);
     const reason = reports.length ? mostReported(reports) : (hidden?.reason ?? '');
-    render(res, 200, r, { action: allowed(r)[0] ?? '', reason, note: '', back: backFrom(req.query.terug) }, {});
+    // What readers reported picks the first removal reason of that category, if there is one.
+    const first = reason ? (await removalReasons()).findIndex((x: RemovalReason) => x.category === reason) : -1;
+    const choice = first >= 0 ? String(first + 1) : '';
+    await render(res, 200, r, { action: allowed(r)[0] ?? '', reason, note: '', choice, back: backFrom(req.query.terug) }, {});
   });
 
   router.post('/beheer/reacties/:id/weghalen', ...guard, async (req, res) => {
     const r = await load(req);
-    const action = field(req.body, 'actie');
+    const { values, valid, errors } = readRemovalChoice(req.body, await removalReasons());
     const back = backFrom(field(req.body, 'terug'));
-    const { values, valid, errors } = readDecision(req.body, { required: true });
-    if (!isModerationAction(action) || !allowed(r).includes(action))
-      errors.actie = allowed(r).length ? 'Kies hoe de reactie van de pagina gaat.' : 'Deze reactie staat niet (meer) op de pagina.';
-    if (!valid || errors.actie) return render(res, 422, r, { ...values, action, back }, errors);
+    // The queue's keys send a removal reason without an action: spam for spam, else the prullenbak.
+    const typed = field(req.body, 'actie');
+    const action = typed || (valid ? actionForRemoval(valid.removal) : '');
+    if (allowed(r).length === 0) errors.actie = 'Deze reactie staat niet (meer) op de pagina.';
+    // Without a typed action and without a valid reason, the reason's message says enough.
+    else if ((typed || valid) && (!isModerationAction(action) || !allowed(r).includes(action)))
+      errors.actie = 'Kies hoe de reactie van de pagina gaat.';
+    if (!valid || errors.actie) {
+      if (wantsJson(req)) return res.status(422).json({ ok: false, message: Object.values(errors).join(' ') });
+      return render(res, 422, r, { ...values, action, back }, errors);
+    }
     const outcome = await applyModerationAction(deps, currentActor(res), r.id, action as ModerationAction, valid);
-    req.session.flash = outcome.ok
-      ? removalMessage(action as ModerationAction, r.authorName, valid.reason ?? 'anders')
+    const message = outcome.ok
+      ? removalMessage(action as ModerationAction, r.authorName, valid.reason ?? 'anders', valid.removal?.label)
       : decisionMessage(action as ModerationAction, r.authorName, outcome);
+    if (wantsJson(req)) return res.status(outcome.ok ? 200 : 409).json({ ok: outcome.ok, message });
+    req.session.flash = message;
     res.redirect(303, back ?? `/beheer/reacties?status=${outcome.ok ? outcome.to : r.status}`);
   });
 
@@ -93,7 +119,7 @@ export function removalRoutes(deps: Deps): Router {
       ? `De meldingen over ${reactieOf(r.authorName)} zijn genegeerd; de reactie blijft staan.`
       : `Over ${reactieOf(r.authorName)} waren geen open meldingen.`;
     const back = field(req.body, 'terug');
-    res.redirect(303, /^\/beheer\/reacties(\?[\w=&%.+-]*)?$/.test(back) ? back : '/beheer/reacties');
+    res.redirect(303, QUEUE_URL.test(back) ? back : '/beheer/reacties');
   });
 
   return router;

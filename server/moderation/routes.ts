@@ -16,6 +16,10 @@ import { MODERATION_REASONS, type ModerationReason } from '../reacties/moderatio
 import { removalRoutes } from './removal-routes';
 import { countOpenAppeals } from './appeals';
 import { heldEditRoutes } from './edit-routes';
+import { writerRoutes } from './writer/routes';
+import { writerInfoForQueue } from './writer/queue-info';
+import { keptSettings } from '../settings/settings';
+import { removalReasonsOf } from '../settings/removal-reasons';
 import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
 import { STATUS_TABS, tabCounts } from './tabs';
 import { reportQueueRoutes } from './meldingen/routes';
@@ -69,6 +73,8 @@ export function moderationRoutes(deps: Deps): Router {
   router.use(removalRoutes(deps));
   // Before /beheer/reacties/:id/:actie, which would take /beheer/reacties/wijzigingen/5.
   router.use(heldEditRoutes(deps));
+  // Before /beheer/reacties/:id/:actie, which would take /beheer/reacties/5/notities.
+  router.use(writerRoutes(deps));
   // Before /beheer/reacties/:id/:actie, which would take "laten-staan" for an unknown action.
   router.use(reportQueueRoutes(deps));
 
@@ -87,6 +93,12 @@ export function moderationRoutes(deps: Deps): Router {
       countOpenAppeals(deps.db),
       countHeldEdits(deps.db),
     ]);
+    const removalReasons = removalReasonsOf((await keptSettings(deps.db)).removalReasons);
+    const writers = await writerInfoForQueue(
+      deps,
+      items.map((i) => i.reactie),
+      deps.clock(),
+    );
     res.render('beheer/moderation/queue', {
       title: 'Reacties modereren',
       bodyClass: 'beheer',
@@ -100,10 +112,12 @@ export function moderationRoutes(deps: Deps): Router {
         text: plainTextToParagraphs(item.reactie.body),
         actions: actionsFor(item.reactie.status),
         score: item.checks?.score === undefined ? null : scoreLabel(item.checks.score),
+        writer: writers.get(item.reactie.id),
       })),
       pageSpam: actionsFor(f.status).includes('spam'),
       sortUrl: (sort: 'newest' | 'score') => queueUrl({ ...f, sort }, { status: f.status }),
       actionLabels: ACTION_LABELS,
+      removalReasons: removalReasons.map((r) => r.label),
       reasonLabel: (reason: ModerationReason) => MODERATION_REASONS[reason],
       bulkActions: Object.keys(MODERATION_ACTIONS),
       pages: Math.max(1, Math.ceil(counts[f.status] / QUEUE_PAGE_SIZE)),

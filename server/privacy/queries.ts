@@ -6,6 +6,9 @@ import { deleteReactie, lockReactie, type Reactie } from '../reacties/queries';
 import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../reacties/person-queries';
 import { forgetSpammer } from '../spam/memory';
 import { eraseMailData } from '../notifications/erase';
+import { addressKeyOf } from '../addresses/key';
+import { eraseRule, ruleInForce, type AddressRule } from '../addresses/rules';
+import { eraseNotes, listNotes, type ModeratorNote } from '../addresses/notes';
 
 export interface PersonReactie {
   reactie: Reactie;
@@ -21,8 +24,35 @@ export async function findReactiesByEmail(db: Db, email: string): Promise<Person
   }));
 }
 
+/** What moderators keep about the person: the rule for the address and their notes (AVG article 15 covers them too). */
+export interface ModerationData {
+  rule: AddressRule | null;
+  notes: ModeratorNote[];
+}
+
+export async function findModerationData(
+  deps: Pick<Deps, 'db' | 'config'>,
+  email: string,
+  items: PersonReactie[],
+  now: Date,
+): Promise<ModerationData> {
+  const key = addressKeyOf(deps.config.sessionSecret, email);
+  const [rule, notes] = await Promise.all([
+    ruleInForce(deps.db, key, now),
+    listNotes(deps.db, { reactieIds: items.map((i) => i.reactie.id), addressKeys: [key] }),
+  ]);
+  return { rule, notes };
+}
+
 /** Everything stored about this address, as the person may ask for it (AVG article 15). */
-export function exportDocument(email: string, items: PersonReactie[], baseUrl: string, now: Date): object {
+export function exportDocument(
+  email: string,
+  items: PersonReactie[],
+  baseUrl: string,
+  now: Date,
+  moderation: ModerationData = { rule: null, notes: [] },
+): object {
+  const { rule, notes } = moderation;
   return {
     toelichting: 'Alle reacties die op deze weblog zijn opgeslagen bij dit e-mailadres.',
     emailadres: email,
@@ -40,6 +70,19 @@ export function exportDocument(email: string, items: PersonReactie[], baseUrl: s
       ip_adres: reactie.ip,
       browser: reactie.userAgent,
     })),
+    maatregel_van_de_moderatie: rule
+      ? {
+          soort: rule.rule === 'block' ? 'geblokkeerd' : 'altijd vasthouden',
+          reden: rule.reason,
+          tot: rule.endsAt.toISOString(),
+          sinds: rule.createdAt.toISOString(),
+        }
+      : null,
+    notities_van_de_moderatie: notes.map((n) => ({
+      over: n.reactieId !== null ? `reactie ${n.reactieId}` : 'de schrijver',
+      tekst: n.body,
+      geschreven_op: n.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -49,7 +92,8 @@ export type ErasureMode = 'anonymise' | 'delete';
  * Erases one address (AVG article 17). "anonymise" keeps the words in the discussion but removes
  * who wrote them; "delete" removes the reacties themselves, replies moving up, counters kept right.
  * Either way every copy of the person's data goes, their entries in the spam memory and their e-mail
- * subscriptions and mails (queued, sent, and in the outbox folder) included.
+ * subscriptions and mails (queued, sent, and in the outbox folder) included, and so do the moderators'
+ * rule for the address (hold or block) and their notes on the person and on the person's reacties.
  */
 export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, email: string, mode: ErasureMode): Promise<number> {
   const { db } = deps;
@@ -59,6 +103,15 @@ export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, em
   // Subscriptions and mails (to them, or quoting them) go in both modes: nothing more is sent, nothing kept.
   await eraseMailData(deps, email);
   const found = await listReactiesOfAddress(db, email);
+  const addressKey = addressKeyOf(secret, email);
+  await db.transaction(async (trx) => {
+    await eraseRule(trx, addressKey);
+    await eraseNotes(
+      trx,
+      addressKey,
+      found.map((f) => f.reactie.id),
+    );
+  });
   for (const { reactie: before } of found) {
     await forgetSpammer(db, secret, { email: before.authorEmail, ip: before.ip, url: before.authorUrl });
     await db.transaction(async (trx) => {

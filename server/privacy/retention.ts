@@ -10,6 +10,8 @@ import { purgeSpamMemory } from '../spam/memory';
 import { purgeOldIps } from './queries';
 import { purgeReaderKeys } from '../reacties/reports';
 import { purgeMailData, MAIL_RETENTION_DAYS, UNCONFIRMED_RETENTION_DAYS } from '../notifications/erase';
+import { purgeEndedRules, RULE_DEFAULT_DAYS, RULE_MAX_DAYS } from '../addresses/rules';
+import { ADDRESS_NOTE_RETENTION_DAYS, purgeOldAddressNotes } from '../addresses/notes';
 
 // A spammer's address or website is worth remembering for a year; they rarely come back later.
 const SPAM_MEMORY_RETENTION_DAYS = 365;
@@ -112,6 +114,15 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     personalData: 'de tekst van het bezwaar van wie de reactie schreef',
     retention: 'zolang de reactie bestaat (een AVG-verzoek dat de reactie wist, wist het bezwaar mee)',
   },
+  address_rules: {
+    personalData:
+      'een HMAC van het e-mailadres van een schrijver (nooit het adres zelf) met "altijd vasthouden" of "blokkeren" en de reden',
+    retention: `tot de einddatum (zonder datum ${RULE_DEFAULT_DAYS} dagen, hoogstens ${RULE_MAX_DAYS}); eerder bij opheffen of een AVG-verzoek`,
+  },
+  moderator_notes: {
+    personalData: 'notities van moderatoren over een reactie of over de schrijver (een HMAC van het e-mailadres); alleen voor de redactie',
+    retention: `bij een reactie: zolang de reactie bestaat; over een schrijver: ${ADDRESS_NOTE_RETENTION_DAYS} dagen; beide eerder bij een AVG-verzoek`,
+  },
   wp_uploads: { personalData: 'geen (oude WordPress-adressen van bijlagen)', retention: 'zolang de bijlage bestaat' },
   knex_migrations: { personalData: 'geen', retention: '—' },
   knex_migrations_lock: { personalData: 'geen', retention: '—' },
@@ -151,6 +162,8 @@ export function retentionJobs(
     ['old Akismet payloads', (now) => purgeAkismetPayloads(db, now)],
     ['old spam memory', (now) => purgeSpamMemory(db, now, config.ipRetentionDays, SPAM_MEMORY_RETENTION_DAYS)],
     ['old failed logins', (now) => purgeFailedLogins(db, now)],
+    ['ended address rules', (now) => purgeEndedRules(db, now)],
+    ['old notes on addresses', (now) => purgeOldAddressNotes(db, now)],
     ['old mails, their outbox files and unconfirmed subscriptions', (now) => purgeMailData(db, config.mail.outboxDir, now)],
   ];
 }

@@ -5,7 +5,7 @@ import { currentActor, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { checkEmail, field, type FieldErrors } from '../shared/validation';
-import { eraseReactiesByEmail, exportDocument, findReactiesByEmail, type ErasureMode } from './queries';
+import { eraseReactiesByEmail, exportDocument, findModerationData, findReactiesByEmail, type ErasureMode } from './queries';
 
 export function privacyRoutes(deps: Deps): Router {
   const router = Router();
@@ -32,7 +32,8 @@ export function privacyRoutes(deps: Deps): Router {
     const items = await findReactiesByEmail(deps.db, email);
     await audit(deps.db, currentActor(res), 'privacy.export', null, `${items.length} reacties`);
     res.set('Content-Disposition', 'attachment; filename="reacties-export.json"');
-    res.type('application/json').send(JSON.stringify(exportDocument(email, items, deps.config.baseUrl, deps.clock()), null, 2));
+    const moderation = await findModerationData(deps, email, items, deps.clock());
+    res.type('application/json').send(JSON.stringify(exportDocument(email, items, deps.config.baseUrl, deps.clock(), moderation), null, 2));
   });
 
   router.post('/beheer/privacy/wissen', ...guard, async (req, res) => {

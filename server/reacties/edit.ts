@@ -11,6 +11,8 @@ import { judgeReactie } from '../spam/pipeline';
 import { editWindowEnds, holdsEditToken } from './edit-token';
 import { editStateOf, hasLiveReplies, holdText, keepAsPlaceholder, markWithdrawn, replaceText } from './edit-queries';
 import { initialStatus } from './initial-status';
+import { addressKeyOf } from '../addresses/key';
+import { ruleInForce } from '../addresses/rules';
 import { heldBecause, type HeldBecause } from './held-because';
 import { findReactie, lockReactie, setReactieStatus, type Reactie } from './queries';
 import { senderHistory } from './spam-queries';
@@ -84,10 +86,12 @@ export async function editOwnReactie(
     // An edit is never refused or thrown away unseen: what the checks doubt, a moderator decides.
     const outcome = verdict.kind === 'store' ? verdict.outcome : 'hold';
     const known = verdict.hits.some((h) => h.check === 'known-address');
-    show = verdict.kind === 'store' && initialStatus(outcome, settings.moderationPolicy, known) === 'approved';
+    // An address a moderator holds or blocked since (addresses/rules.ts): the new text waits for them.
+    const rule = await ruleInForce(deps.db, addressKeyOf(deps.config.sessionSecret, reactie.authorEmail), now);
+    show = verdict.kind === 'store' && initialStatus(outcome, settings.moderationPolicy, known, rule !== null) === 'approved';
     why = {
       // The edit is by an author with a published reactie: the policy holds it only when it holds everything.
-      policy: heldBecause(settings.moderationPolicy, known, { approved: 1, pending: 0, removed: 0 }),
+      policy: heldBecause(settings.moderationPolicy, known, { approved: 1, pending: 0, removed: 0 }, rule !== null),
       hits: verdict.hits.filter((h) => h.outcome === 'spam' || h.outcome === 'hold' || h.outcome === 'suspect'),
       ...(verdict.kind !== 'refuse' && verdict.akismet ? { akismet: verdict.akismet.verdict } : {}),
     };

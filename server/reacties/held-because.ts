@@ -16,11 +16,12 @@ type Conn = Db | Knex.Transaction;
 
 /**
  * The policy's reasons, in the order a moderator reads them:
+ * address-held: a moderator set the address to "altijd vasthouden" (addresses/rules.ts);
  * hold-all: the policy holds every reactie; first-reactie: this address never wrote before;
  * earlier-removed: it wrote before, none approved, some taken away (spam, prullenbak);
  * earlier-waiting: its earlier reacties wait for a moderator too.
  */
-export const POLICY_REASONS = ['hold-all', 'first-reactie', 'earlier-removed', 'earlier-waiting'] as const;
+export const POLICY_REASONS = ['address-held', 'hold-all', 'first-reactie', 'earlier-removed', 'earlier-waiting'] as const;
 export type PolicyReason = (typeof POLICY_REASONS)[number];
 
 /** What is kept: the policy's reasons and, for a held edit, the checks that held the new text. */
@@ -43,15 +44,16 @@ export interface AddressHistory {
  * none when the policy would publish it. Asked for every held reactie, so a reactie held by a check or
  * an unanswered Akismet call also says when the policy would have held it anyway.
  */
-export function heldBecause(policy: ModerationPolicy, knownAddress: boolean, history: AddressHistory): PolicyReason[] {
-  if (initialStatus('clear', policy, knownAddress) === 'approved') return [];
-  if (policy === 'all') return ['hold-all'];
+export function heldBecause(policy: ModerationPolicy, knownAddress: boolean, history: AddressHistory, addressHeld = false): PolicyReason[] {
+  const held: PolicyReason[] = addressHeld ? ['address-held'] : [];
+  if (initialStatus('clear', policy, knownAddress) === 'approved') return held;
+  if (policy === 'all') return [...held, 'hold-all'];
   const reasons: PolicyReason[] = [];
   if (history.approved + history.pending + history.removed === 0) reasons.push('first-reactie');
   if (history.approved === 0 && history.removed > 0) reasons.push('earlier-removed');
   if (history.pending > 0) reasons.push('earlier-waiting');
   // The address is unknown to the policy but wrote before without any of these: still a first approval.
-  return reasons.length ? reasons : ['first-reactie'];
+  return [...held, ...(reasons.length ? reasons : (['first-reactie'] as const))];
 }
 
 /** How many reacties this address (its lower-cased key) wrote before, by status: on the (author_email_key, status) index. */
@@ -72,10 +74,13 @@ export async function policyHold(
   policy: ModerationPolicy,
   knownAddress: boolean,
   authorEmail: string,
+  addressHeld = false,
 ): Promise<HeldBecause | null> {
-  if (status !== 'pending' || initialStatus('clear', policy, knownAddress) === 'approved') return null;
-  const history = policy === 'all' ? { approved: 0, pending: 0, removed: 0 } : await addressHistory(conn, emailKey(authorEmail));
-  return { policy: heldBecause(policy, knownAddress, history) };
+  if (status !== 'pending' || initialStatus('clear', policy, knownAddress, addressHeld) === 'approved') return null;
+  const unknown = initialStatus('clear', policy, knownAddress) !== 'approved';
+  const history =
+    policy === 'all' || !unknown ? { approved: 0, pending: 0, removed: 0 } : await addressHistory(conn, emailKey(authorEmail));
+  return { policy: heldBecause(policy, knownAddress, history, addressHeld) };
 }
 
 export function heldBecauseColumn(value: HeldBecause | null | undefined): string | null {

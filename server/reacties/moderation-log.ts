@@ -5,17 +5,12 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { olderThan } from '../db/keyset';
 import { toDate } from '../db/rows';
+import { REASON_CATEGORIES } from '../settings/removal-reasons';
 
 type Conn = Db | Knex.Transaction;
 
-/** Why a reactie came off the page; the reasons a reader can report are the first four. */
-export const MODERATION_REASONS = {
-  spam: 'spam',
-  beledigend: 'beledigend',
-  persoonsgegevens: 'persoonsgegevens',
-  'off-topic': 'hoort hier niet',
-  anders: 'andere reden',
-} as const;
+/** Why a reactie came off the page; the reasons a reader can report are the first four (defined with the removal reasons' setting). */
+export const MODERATION_REASONS = REASON_CATEGORIES;
 export type ModerationReason = keyof typeof MODERATION_REASONS;
 
 export function isModerationReason(value: unknown): value is ModerationReason {

@@ -5,6 +5,8 @@ import { readsOf } from '../db/knex';
 import { isUniqueViolation } from '../db/rows';
 import { emailKey } from '../shared/email';
 import { keptSettings } from '../settings/settings';
+import { addressKeyOf } from '../addresses/key';
+import { ruleInForce } from '../addresses/rules';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
 import { storedVerdict } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
@@ -53,7 +55,7 @@ export type PostOutcome =
       page?: number;
       createdAt?: Date;
     }
-  | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded'; waitSeconds?: number };
+  | { ok: false; reason: 'parent-missing' | 'flood' | 'rate' | 'duplicate' | 'discarded' | 'refused'; waitSeconds?: number };
 
 /**
  * Where a reply hangs: under the reactie it answers, unless that one is already at the deepest
@@ -136,6 +138,10 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
 
   if (ctx.officialAs) return postOfficial(deps, article, input, parentId, ctx, key);
 
+  // A moderator's rule for the person behind the address (addresses/): blocked is refused, held always waits.
+  const rule = await ruleInForce(readsOf(deps.db), addressKeyOf(deps.config.sessionSecret, input.authorEmail), ctx.now);
+  if (rule?.rule === 'block') return { ok: false, reason: 'refused' };
+
   const candidate: Candidate = {
     ...input,
     articleId: article.id,
@@ -166,9 +172,10 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
   if (verdict.kind === 'discard') return { ok: false, reason: 'discarded' };
 
   const knownAddress = verdict.hits.some((h) => h.check === 'known-address');
-  const status = initialStatus(verdict.outcome, settings.moderationPolicy, knownAddress);
+  const addressHeld = rule?.rule === 'hold';
+  const status = initialStatus(verdict.outcome, settings.moderationPolicy, knownAddress, addressHeld);
   // Kept with the reactie: what the address had written before changes once moderators decide on it.
-  const heldBecause = await policyHold(deps.db, status, settings.moderationPolicy, knownAddress, input.authorEmail);
+  const heldBecause = await policyHold(deps.db, status, settings.moderationPolicy, knownAddress, input.authorEmail, addressHeld);
   try {
     const row = { ...newReactie(article, input, parentId, ctx, key), status, verdict: storedVerdict(verdict, ctx.now), heldBecause };
     const { id, page } = await storeReactie(deps.db, row, ctx.now);

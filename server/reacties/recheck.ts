@@ -10,6 +10,8 @@ import { loadSettings } from '../settings/settings';
 import { commentCheck } from '../spam/akismet';
 import { knownAddress } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
+import { addressKeyOf } from '../addresses/key';
+import { ruleInForce } from '../addresses/rules';
 import { lockReactie, setReactieStatus } from './queries';
 import {
   awaitsRecheck,
@@ -38,7 +40,12 @@ function backoff(attempts: number): number {
   return BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
 }
 
-export async function recheckDue(db: Db, config: Pick<Config, 'akismet'>, logger: Logger, now: Date): Promise<RecheckResult> {
+export async function recheckDue(
+  db: Db,
+  config: Pick<Config, 'akismet' | 'sessionSecret'>,
+  logger: Logger,
+  now: Date,
+): Promise<RecheckResult> {
   const result: RecheckResult = { checked: 0, resolved: 0 };
   if (!config.akismet) return result;
   for (const id of await listDueRechecks(db, now, BATCH)) {
@@ -61,13 +68,16 @@ export async function recheckDue(db: Db, config: Pick<Config, 'akismet'>, logger
     const { moderationPolicy } = await loadSettings(db);
     const local = candidate.checks?.local ?? 'hold';
     const outcome = answer.verdict === 'ham' ? (local === 'pass' ? 'clear' : 'hold') : 'spam';
-    const target = initialStatus(outcome, moderationPolicy, knownAddress(candidate.checks));
+    let target: ReturnType<typeof initialStatus> = 'pending';
     const applied = await db.transaction(async (trx) => {
       const current = await lockReactie(trx, id);
       if (!current) return false;
       const stillOurs = await awaitsRecheck(trx, id);
       await recordRecheckAnswer(trx, id, attempts, answer);
       if (!stillOurs) return false;
+      // An address a moderator holds (or blocked after it was posted) keeps waiting.
+      const rule = await ruleInForce(trx, addressKeyOf(config.sessionSecret, current.authorEmail), now);
+      target = initialStatus(outcome, moderationPolicy, knownAddress(candidate.checks), rule !== null);
       if (target !== 'pending') await setReactieStatus(trx, current, target, now);
       return true;
     });

@@ -31,6 +31,13 @@ const REFUSALS = {
       'Er komen nu te veel reacties van jouw internetadres. Wacht een minuut en verstuur je reactie dan opnieuw; je tekst staat er nog.',
   },
   duplicate: { status: 409, message: 'Deze reactie heb je al geplaatst bij dit artikel. Wil je iets toevoegen? Pas je tekst dan aan.' },
+  // A moderator blocked the address (addresses/rules.ts). Said as neutrally as any refusal: the
+  // resident is not told why, nor that it is about them; the redactie can explain when asked.
+  refused: {
+    status: 403,
+    message:
+      'Je reactie kon niet worden geplaatst. Denk je dat dit niet klopt? Neem dan contact op met de redactie; je tekst staat hieronder nog.',
+  },
   discarded: {
     status: 422,
     message:

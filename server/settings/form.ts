@@ -37,8 +37,12 @@ function parseField(setting: SettingDefinition, text: string, errors: FieldError
     case 'choice':
       if (!setting.options.some((o) => o.value === text)) errors[setting.form] = `${setting.shortLabel}: kies een van de mogelijkheden.`;
       return text;
-    case 'text':
-      return checkMultiLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });
+    case 'text': {
+      const value = checkMultiLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });
+      const wrong = errors[setting.form] ? null : setting.check?.(value);
+      if (wrong) errors[setting.form] = `${setting.shortLabel}: ${wrong}`;
+      return value;
+    }
     case 'email': {
       // The one address check of the weblog (shared/email.ts): one plain local@domain, the domain normalised.
       const typed = checkLine(errors, setting.form, text, { label: setting.shortLabel, required: false, max: setting.max });

@@ -10,6 +10,7 @@
 // `shortLabel` the field's name at the start of an error message ("Aantal links: vul …").
 
 import { parseEmail } from '../shared/email';
+import { DEFAULT_REMOVAL_REASONS, parseRemovalReasons } from './removal-reasons';
 /** The word lists are stored as JSON in a text column: one word or phrase a line, LF line breaks. */
 export const SETTINGS_LIMITS = { wordList: 20_000 } as const;
 
@@ -63,6 +64,8 @@ export interface TextSetting extends SettingBase {
   max: number;
   rows: number;
   default: string;
+  /** A text with a form of its own (removal reasons): the message of what is wrong, or null. */
+  check?: (text: string) => string | null;
 }
 
 /** An e-mail address, or '' for none: one line, at most `max` characters. */
@@ -106,6 +109,23 @@ const SETTINGS_SCHEMA = [
     label: 'Verbergen na dit aantal meldingen',
     shortLabel: 'Aantal meldingen',
     help: 'Zoveel verschillende lezers melden een reactie: dan verdwijnt hij meteen van de pagina tot een moderator ernaar kijkt.',
+  },
+  {
+    // moderation/: "Weghalen met reden…" and the queue's keys 1 to 9 (settings/removal-reasons.ts).
+    key: 'removalReasons',
+    kind: 'text',
+    max: SETTINGS_LIMITS.wordList,
+    rows: 6,
+    default: DEFAULT_REMOVAL_REASONS,
+    form: 'weghaalRedenen',
+    group: 'Moderatie',
+    label: 'Redenen om een reactie weg te halen (één per regel, hoogstens 9)',
+    shortLabel: 'De redenen om weg te halen',
+    help: 'Per regel: label | categorie | openbare tekst | mail of geen mail. De categorie is spam, beledigend, persoonsgegevens, hoort hier niet of andere reden; met de openbare tekst komt zij in het openbare moderatielogboek. Bij "mail" krijgt de schrijver (als die een e-mailadres gaf) een mail met de openbare tekst, de eigen reactie en een link om bezwaar te maken; bij "geen mail" krijgt hij niets, ook geen bezwaarlink. In de wachtrij kies je de redenen met de toetsen 1 tot 9, in deze volgorde.',
+    check: (text: string) => {
+      const parsed = parseRemovalReasons(text);
+      return parsed.ok ? null : parsed.error;
+    },
   },
   {
     // A match in name, e-mail, website, text, IP or browser → spam.

@@ -17,7 +17,8 @@ export const LAYERS: string[][] = [
   ['audit'],
   ['accounts'],
   ['settings'],
-  ['spam', 'tagline'],
+  // addresses/: moderators' rules and notes on the person behind an address, asked when a reactie is posted.
+  ['spam', 'tagline', 'addresses'],
   ['reacties', 'documents'],
   ['articles', 'pages'],
   ['dossiers', 'tags'],

@@ -81,7 +81,7 @@ describe('browser: reporting a reactie, the public moderation log and bezwaar', 
     await accessible(mod.page);
     await mod.page.getByLabel('Prullenbak').focus();
     await mod.page.keyboard.press('Space');
-    await mod.page.getByLabel('Reden (openbaar in het moderatielogboek)').selectOption('off-topic');
+    await mod.page.getByLabel('Categorie bij een andere reden (openbaar in het moderatielogboek)').selectOption('off-topic');
     await mod.page.getByLabel('Openbare toelichting (optioneel)').focus();
     await mod.page.keyboard.type('Ging over de sporthal');
     await mod.page.getByRole('button', { name: 'Weghalen' }).focus();

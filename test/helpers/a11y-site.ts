@@ -35,6 +35,18 @@ async function buildA11ySite(db: Db): Promise<A11ySite> {
     parent = await buildReactie(db, article, { parentId: parent, body: `Antwoord op niveau ${i + 2}: eens, de stalling is te klein.` });
   }
   await buildReactie(db, article, { status: 'pending', body: 'Wachtende reactie over de fietsen.' });
+  // A moderator's note, shown in the queue and on "Meer van deze schrijver".
+  await db('moderator_notes').insert({ reactie_id: parent, body: 'Let op: schrijft vaak lange links.', created_at: new Date() });
+  // And a rule for that writer's address (only its keyed hash is stored; any 64 characters do here).
+  const month = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
+  await db('address_rules').insert({
+    address_key: 'a'.repeat(64),
+    rule: 'hold',
+    reason: 'Veel links',
+    ends_at: month,
+    reactie_id: parent,
+    created_at: new Date(),
+  });
   await buildReactie(db, article, { status: 'spam', body: 'Koop goedkope horloges.' });
 
   const questions = await buildArticle(db, {
@@ -83,6 +95,9 @@ async function buildA11ySite(db: Db): Promise<A11ySite> {
       `/beheer/artikelen/${questions.id}`,
       '/beheer/reacties',
       '/beheer/reacties?status=spam',
+      `/beheer/reacties/${parent}/schrijver`,
+      `/beheer/reacties/${parent}/weghalen`,
+      '/beheer/schrijvers',
       '/beheer/dossiers',
       '/beheer/instellingen',
       '/beheer/spamfilter',

@@ -32,7 +32,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 const typeChecks: Array<true> = [
   true satisfies Equal<
     keyof Settings,
-    'moderationPolicy' | 'reportThreshold' | 'spam' | 'mail' | 'tagline' | 'reacties' | 'documents' | 'contactEmail'
+    'moderationPolicy' | 'reportThreshold' | 'removalReasons' | 'spam' | 'mail' | 'tagline' | 'reacties' | 'documents' | 'contactEmail'
   >,
   true satisfies Equal<Settings['contactEmail'], string>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
@@ -65,6 +65,7 @@ void [typeChecks, badChange, badPolicy];
 const STORED_KEYS = [
   'moderationPolicy',
   'reportThreshold',
+  'removalReasons',
   'spam.disallowedWords',
   'spam.moderationWords',
   'spam.maxLinks',
@@ -89,6 +90,7 @@ const STORED_KEYS = [
 const FORM_NAMES = [
   'moderatie',
   'meldingenDrempel',
+  'weghaalRedenen',
   'verbodenWoorden',
   'moderatieWoorden',
   'maxLinks',
@@ -120,6 +122,9 @@ function otherValue(s: SettingDefinition): unknown {
     case 'choice':
       return s.options.find((o) => o.value !== s.default)!.value;
     case 'text':
+      // A text with a form of its own (the removal reasons) gets one in that form.
+      if (s.check)
+        return `Grof & "plat" | beledigend | <b>Weggehaald</b>: grof taalgebruik. | geen mail\nbonus's ${s.key} | spam | Reclame. | mail`;
       return `casino & "loterij"\n<b>wethouder</b>\n\nbonus's ${s.key}`;
     case 'email':
       return 'redactie@peelstad.example';
@@ -355,6 +360,7 @@ describe('settings store and form', () => {
         spamRetentionDays: 3650,
         discardObviousSpam: false,
       },
+      removalReasons: '',
       reacties: { closeAfterDays: 14, officialRoles: 'het college\n' },
       mail: { moderatorDigestMinutes: 30 },
       documents: { answerTermDays: 42 },

@@ -14,6 +14,9 @@ import { field, parseId } from '../../shared/validation';
 import { queueItems, QUEUE_PAGE_SIZE, scoreLabel } from '../queue';
 import { STATUS_TABS, tabCounts } from '../tabs';
 import { keepReactie } from './keep';
+import { writerInfoForQueue } from '../writer/queue-info';
+import { keptSettings } from '../../settings/settings';
+import { removalReasonsOf } from '../../settings/removal-reasons';
 
 const MELDINGEN_PATH = '/beheer/reacties/meldingen';
 
@@ -31,6 +34,13 @@ export function reportQueueRoutes(deps: Deps): Router {
       listReportedRows(deps.db, { limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE }),
     ]);
     const items = await queueItems(deps.db, rows, deps.clock());
+    // The person behind each reactie (rule, notes) and the removal reasons of the keys 1 to 9 (writer/, settings/).
+    const writers = await writerInfoForQueue(
+      deps,
+      items.map((i) => i.reactie),
+      deps.clock(),
+    );
+    const removalReasons = removalReasonsOf((await keptSettings(deps.db)).removalReasons);
     const here = page > 1 ? `${MELDINGEN_PATH}?pagina=${page}` : MELDINGEN_PATH;
     res.render('beheer/moderation/meldingen', {
       title: 'Meldingen van lezers',
@@ -44,7 +54,9 @@ export function reportQueueRoutes(deps: Deps): Router {
         score: item.checks?.score === undefined ? null : scoreLabel(item.checks.score),
         hidden: item.reactie.status === 'pending' && item.reactie.removedByReports,
         spam: item.reactie.status === 'pending' || item.reactie.status === 'approved',
+        writer: writers.get(item.reactie.id),
       })),
+      removalReasons: removalReasons.map((r) => r.label),
       reasonLabel: (reason: ModerationReason) => MODERATION_REASONS[reason],
       page,
       pages: Math.max(1, Math.ceil(counts.meldingen / QUEUE_PAGE_SIZE)),

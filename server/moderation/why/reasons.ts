@@ -52,6 +52,10 @@ export interface WhyFacts {
 }
 
 const POLICY_TEXTS: Record<PolicyReason, Omit<WhyReason, 'at'>> = {
+  'address-held': {
+    short: 'schrijver wordt altijd vastgehouden',
+    text: 'Een moderator zette dit e-mailadres op ‘Altijd vasthouden’: elke nieuwe reactie wacht op goedkeuring (zie ‘Meer van deze schrijver’).',
+  },
   'hold-all': {
     short: 'alle reacties worden vastgehouden',
     text: 'Het moderatiebeleid houdt alle reacties vast tot een moderator ze goedkeurt (instelling ‘Manier van modereren’).',
