@@ -47,7 +47,10 @@ export async function queueItems<R extends QueueRow>(db: Db, rows: R[], now: Dat
     rows.map((r) => r.reactie.id),
   );
   const { reacties } = await keptSettings(db);
-  const evidence = await Promise.all(rows.map((row) => classifierEvidence(db, row.reactie, row.checks?.score)));
+  const evidence = await classifierEvidence(
+    db,
+    rows.map((row) => ({ content: row.reactie, score: row.checks?.score })),
+  );
   return rows.map((row, i) => {
     const article: Pick<Article, 'slug' | 'status' | 'publishedAt' | 'createdAt'> = {
       ...row.article,

@@ -4,7 +4,7 @@
 // the filter did not decide where the reactie is, and its features would only distract.
 import type { Db } from '../../db/knex';
 import { THRESHOLDS } from '../../spam/classifier/calibration';
-import { explainReactie } from '../../spam/classifier/explain';
+import { explainReacties } from '../../spam/classifier/explain';
 import type { ClassifiedContent } from '../../spam/classifier/features';
 
 export interface Evidence {
@@ -17,8 +17,20 @@ export interface Evidence {
 /** At most this many, heaviest first: a moderator reads them at a glance. */
 const SHOWN = 4;
 
-/** The heaviest evidence for this reactie's score, when the score held or caught it. */
-export async function classifierEvidence(db: Db, content: ClassifiedContent, score: number | undefined): Promise<Evidence[]> {
-  if (score === undefined || score < THRESHOLDS.hold) return [];
-  return (await explainReactie(db, content, SHOWN)).filter((f) => f.weight > 0).map((f) => ({ label: f.feature, weight: f.weight }));
+/** The heaviest evidence for each reactie's score where the score held or caught it (one read for the page). */
+export async function classifierEvidence(
+  db: Db,
+  rows: ReadonlyArray<{ content: ClassifiedContent; score: number | undefined }>,
+): Promise<Evidence[][]> {
+  const acted = rows.flatMap((r, i) => (r.score !== undefined && r.score >= THRESHOLDS.hold ? [i] : []));
+  const explained = await explainReacties(
+    db,
+    acted.map((i) => rows[i].content),
+    SHOWN,
+  );
+  const out: Evidence[][] = rows.map(() => []);
+  acted.forEach((i, k) => {
+    out[i] = explained[k].filter((f) => f.weight > 0).map((f) => ({ label: f.feature, weight: f.weight }));
+  });
+  return out;
 }

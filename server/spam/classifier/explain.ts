@@ -94,6 +94,13 @@ export function topFeatures(c: ClassifiedContent, sources: WeightedCounts[], n =
 
 /** topFeatures with this site's counts, read as a score reads them. */
 export async function explainReactie(db: Db | Knex.Transaction, c: ClassifiedContent, n = 5): Promise<FeatureWeight[]> {
-  const site = await siteCounts(db, features(c).ids);
-  return topFeatures(c, siteSources(site), n);
+  return (await explainReacties(db, [c], n))[0];
+}
+
+/** explainReactie for a page of reacties: one read of the site's counts for all of them. */
+export async function explainReacties(db: Db | Knex.Transaction, cs: ClassifiedContent[], n = 5): Promise<FeatureWeight[][]> {
+  if (!cs.length) return [];
+  const site = await siteCounts(db, [...new Set(cs.flatMap((c) => features(c).ids))]);
+  const sources = siteSources(site);
+  return cs.map((c) => topFeatures(c, sources, n));
 }
