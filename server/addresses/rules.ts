@@ -4,6 +4,7 @@
 // erasure deletes the person's rule at once (privacy/). SQL on address_rules lives here.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
+import { COLUMN_LIMITS } from '../db/limits';
 import { toDate } from '../db/rows';
 
 type Conn = Db | Knex.Transaction;
@@ -22,7 +23,8 @@ export function isAddressRuleKind(value: unknown): value is AddressRuleKind {
 export const RULE_DEFAULT_DAYS = 365;
 /** The latest end date a moderator may choose, in days from now. */
 export const RULE_MAX_DAYS = 2 * 365;
-export const RULE_REASON_MAX = 500;
+/** A rule's reason: as long as its column (server/db/limits.ts). */
+export const RULE_REASON_MAX = COLUMN_LIMITS.address_rules.reason;
 
 export interface AddressRule {
   id: number;

@@ -40,6 +40,9 @@ export const COLUMN_LIMITS = {
     title: 200,
     original_name: 255, // the uploaded file's name, cut to fit
   },
+  address_rules: {
+    reason: 500, // a moderator's reason for holding or blocking an address
+  },
   article_fields: {
     value: 500, // one value of a document's field (one line; a list has a row per value)
   },

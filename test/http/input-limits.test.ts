@@ -98,6 +98,10 @@ const NOT_TYPED = new Set([
   'rate_limits.key', // hashed by the rate-limit store: the same short length whatever was typed
   'articles.body_format',
   'wp_imports.kind',
+  // Issue 21: the keyed hash of an address, and the rule (hold or block) from a fixed list.
+  'address_rules.address_key',
+  'address_rules.rule',
+  'moderator_notes.address_key',
   'wp_imports.wp_id',
   'wp_redirects.path', // normalised by imports/ and skipped when longer
   'wp_uploads.path', // the same
