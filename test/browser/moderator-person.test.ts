@@ -67,6 +67,8 @@ describe('browser: the person behind an address, notes and removal reasons', fun
     await page.keyboard.type('01012000');
     await press(page, page.getByRole('button', { name: 'Blokkeren' }));
     await page.locator('.error-summary').waitFor();
+    // The page's script moves the focus once it runs (deferred): wait for it, a busy machine is slower.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), undefined, { timeout: 10_000 });
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
     assert.match((await page.locator('.error-summary').textContent())!, /Kies een laatste dag vanaf vandaag\./);
     assert.equal(await page.getByLabel('Reden (optioneel, alleen voor de redactie)').inputValue(), 'Scheldt op de marktmeester');
