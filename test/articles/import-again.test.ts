@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { loginAs, type Agent } from '../helpers/http';
 import { formBody, formFields } from '../helpers/form';
 import { articlePath, findArticleById } from '../../server/articles/queries';
+import { TREES_QUESTIONS } from '../helpers/documents';
 
 const IMPORT = '/beheer/artikelen/importeren';
 const SEED = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt'), 'utf8');
@@ -23,22 +24,7 @@ const lineOf = (lines: string[], start: string) =>
   );
 const AANSTAANDE = lineOf(SEED_LINES, 'Aanstaande maandag');
 
-const TREES = [
-  'Schriftelijke vragen',
-  '',
-  'Onderwerp: Bomen in Wyck',
-  'Partij: D66',
-  '',
-  '1. Hoeveel bomen zijn er gekapt?',
-  'Worden er nieuwe geplant?',
-  '2. Wanneer begint het planten?',
-  '',
-  'Antwoord college:',
-  '',
-  '1. Twaalf bomen.',
-  '2. Ja, twintig nieuwe.',
-  '3. Volgend jaar in maart.',
-].join('\n');
+const TREES = TREES_QUESTIONS;
 
 const decode = (s: string) =>
   s.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

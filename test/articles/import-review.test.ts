@@ -17,23 +17,9 @@ import {
   type ReviewBlock,
 } from '../../server/articles/import-review';
 import { importFormValues, keepEdits, recognisedValues } from '../../server/articles/import-recognise';
+import { TREES_QUESTIONS } from '../helpers/documents';
 
-const TEXT = [
-  'Schriftelijke vragen',
-  '',
-  'Onderwerp: Bomen in Wyck',
-  'Partij: D66',
-  '',
-  '1. Hoeveel bomen zijn er gekapt?',
-  'Worden er nieuwe geplant?',
-  '2. Wanneer begint het planten?',
-  '',
-  'Antwoord college:',
-  '',
-  '1. Twaalf bomen.',
-  '2. Ja, twintig nieuwe.',
-  '3. Volgend jaar in maart.',
-].join('\n');
+const TEXT = TREES_QUESTIONS;
 const plain = parseDocument(TEXT);
 const recognise = (choices: ReturnType<typeof recognisedChoices>) => {
   const { overrides, errors } = correctionsOf(choices, plain);

@@ -10,6 +10,7 @@ import { buildUser, TEST_PASSWORD } from '../helpers/builders';
 import { browserLogin, useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { tabTo } from '../helpers/keyboard';
+import { TREES_QUESTIONS } from '../helpers/documents';
 
 const SEED = path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt');
 
@@ -60,22 +61,7 @@ describe('browser: the paste-import’s review step', function () {
   });
 
   it('splits a question in one click and takes an answer from the keyboard, keeping the editor’s title; Enter in the title saves', async () => {
-    const text = [
-      'Schriftelijke vragen',
-      '',
-      'Onderwerp: Bomen in Wyck',
-      'Partij: D66',
-      '',
-      '1. Hoeveel bomen zijn er gekapt?',
-      'Worden er nieuwe geplant?',
-      '2. Wanneer begint het planten?',
-      '',
-      'Antwoord college:',
-      '',
-      '1. Twaalf bomen.',
-      '2. Ja, twintig nieuwe.',
-      '3. Volgend jaar in maart.',
-    ].join('\n');
+    const text = TREES_QUESTIONS;
     const editor = await buildUser(app.t.db, 'editor');
     const page = await (await app.browser.newContext()).newPage();
     const errors: string[] = [];
