@@ -18,9 +18,8 @@ describe('browser: the paste-import’s review step', function () {
   this.timeout(120_000);
   const app = useBrowserApp();
 
-  it('shows the questions with their answers, and recognises again after a correction made with the keyboard', async () => {
-    const text = fs.readFileSync(SEED, 'utf8');
-    const line = text.split('\n').findIndex((l) => l.includes('Naar aanleiding van uw bovengenoemde brief'));
+  /** An editor pastes the text into "Document importeren" and clicks "Herkennen en invullen"; script errors are collected. */
+  const recognised = async (text: string) => {
     const editor = await buildUser(app.t.db, 'editor');
     const page = await (await app.browser.newContext()).newPage();
     const errors: string[] = [];
@@ -29,6 +28,13 @@ describe('browser: the paste-import’s review step', function () {
     await page.goto(`${app.server.baseUrl}/beheer/artikelen/importeren`);
     await page.getByLabel('Of: de tekst van het document').fill(text);
     await page.getByRole('button', { name: 'Herkennen en invullen' }).click();
+    return { page, errors };
+  };
+
+  it('shows the questions with their answers, and recognises again after a correction made with the keyboard', async () => {
+    const text = fs.readFileSync(SEED, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes('Naar aanleiding van uw bovengenoemde brief'));
+    const { page, errors } = await recognised(text);
     const review = page.locator('section.import-review');
     await review.waitFor();
     assert.match((await review.textContent())!, /7 vragen, waarvan 7 met antwoord\./);
@@ -62,14 +68,7 @@ describe('browser: the paste-import’s review step', function () {
 
   it('splits a question in one click and takes an answer from the keyboard, keeping the editor’s title; Enter in the title saves', async () => {
     const text = TREES_QUESTIONS;
-    const editor = await buildUser(app.t.db, 'editor');
-    const page = await (await app.browser.newContext()).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await browserLogin(page, app.server.baseUrl, editor.email, TEST_PASSWORD);
-    await page.goto(`${app.server.baseUrl}/beheer/artikelen/importeren`);
-    await page.getByLabel('Of: de tekst van het document').fill(text);
-    await page.getByRole('button', { name: 'Herkennen en invullen' }).click();
+    const { page, errors } = await recognised(text);
     await page.locator('section.import-review').waitFor();
     await page.getByLabel('Titel', { exact: true }).fill('Bomen in Wyck: onze vragen');
 

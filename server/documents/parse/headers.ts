@@ -294,12 +294,50 @@ function window(lines: Line[], i: number, n: number): { text: string; lines: num
   return { text: joinLines(taken.map((j) => lines[j].text)), lines: taken };
 }
 
+/**
+ * A Kamervragen head that runs over up to `max` lines: the fewest lines the pattern reads whole, with its
+ * "(ingezonden D)" (group `sentIn`) or ending in a full stop; what follows the date on its line is left out.
+ */
+function questionsHead(
+  lines: Line[],
+  i: number,
+  max: number,
+  pattern: RegExp,
+  sentIn: number,
+): { m: RegExpExecArray; w: { text: string; lines: number[] } } | null {
+  for (let n = 1; n <= max; n++) {
+    const w = window(lines, i, n);
+    const m = pattern.exec(w.text.replace(/(\(\s*(?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
+    if (m && (m[sentIn] || n === max || w.lines.length < n || /\.$/.test(w.text))) return { m, w };
+  }
+  return null;
+}
+
 function prose(lines: Line[], skip: Set<number>): Header[] {
   const out: Header[] = [];
   const add = (concept: Concept, value: string, at: number[], labelLine: string, strength = 1) =>
     out.push({ concept, value, labelLine, lines: at, strength });
   /** The date questions were sent in ("(ingezonden D)") is their date, over a lone date at the top (a covering letter's). */
   const SENT_IN = 1.2;
+  /** What a Kamervragen head says: who asks (and for which party), to whom, about what, sent in when. */
+  const addAskers = (
+    sender: string,
+    who: { names: string[]; parties: string[] },
+    to: string | undefined,
+    about: string | undefined,
+    sentIn: string | undefined,
+    w: { text: string; lines: number[] },
+  ) => {
+    add('afzender', sender, w.lines, w.text);
+    if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
+    if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
+    if (to) add('aan', to, [], w.text);
+    if (about) add('onderwerp', about.replace(/[.]$/, ''), [], w.text);
+    if (sentIn) {
+      add('datum', sentIn, [], w.text, SENT_IN);
+      add('ingekomen', sentIn, [], w.text);
+    }
+  };
   let seen = 0;
   // "X stelt vragen over Z" more than once (a site's other items): which one is this document's is unclear.
   const subjects: Array<{ value: string; lines: number[]; line: string }> = [];
@@ -317,22 +355,13 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       add('partijen', askingParty[1] ?? askingParty[2], [], t);
       continue;
     }
-    // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to five lines.
+    // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to six lines.
     if (/^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
-      for (let n = 1; n <= 6; n++) {
-        const w = window(lines, i, n);
-        const m = QUESTIONS_OF.exec(w.text.replace(/(\((?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
-        if (!m || (!m[5] && n < 6 && w.lines.length === n && !/\.$/.test(w.text))) continue;
-        add('afzender', m[1], w.lines, w.text);
+      const head = questionsHead(lines, i, 6, QUESTIONS_OF, 5);
+      if (head) {
+        const { m, w } = head;
         const who = /^de\s+fracties?\b/i.test(m[1]) ? { names: [], parties: partiesOf(m[1]) } : membersAndParties(m[2]);
-        if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
-        if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
-        add('aan', m[3], [], w.text);
-        if (m[4]) add('onderwerp', m[4].replace(/[.]$/, ''), [], w.text);
-        if (m[5]) {
-          add('datum', m[5], [], w.text, SENT_IN);
-          add('ingekomen', m[5], [], w.text);
-        }
+        addAskers(m[1], who, m[3], m[4], m[5], w);
         // The Aanhangsel number stands just above: "### 387" or "… gegeven antwoorden 698"; a number above is
         // only that when the text above says it is the Aanhangsel (otherwise it is a page or a footnote number).
         const aanhangsel = lines.slice(0, i).some((l) => /\baanhangsel\s+(?:van\s+de\s+)?handelingen\b/i.test(l.text));
@@ -344,28 +373,17 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
           break;
         }
         i = w.lines[w.lines.length - 1];
-        break;
       }
       continue;
     }
+    // "2011Z04442 Antwoorden van de minister … op vragen van het lid …": the same head, answered, over up to four lines.
     if (ANSWERS_TO_START.test(plainT)) {
-      for (let n = 1; n <= 4; n++) {
-        const w = window(lines, i, n);
-        const m = ANSWERS_TO.exec(w.text.replace(/(\(\s*(?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
-        if (!m || (!m[6] && n < 4 && w.lines.length === n && !/\.$/.test(w.text))) continue;
-        add('afzender', m[2], w.lines, w.text);
-        const who = membersAndParties(m[3]);
-        if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
-        if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
+      const head = questionsHead(lines, i, 4, ANSWERS_TO, 6);
+      if (head) {
+        const { m, w } = head;
         if (m[1] && m[1].length >= 4) add('kenmerk', m[1], [], w.text);
-        if (m[4]) add('aan', m[4], [], w.text);
-        if (m[5]) add('onderwerp', m[5].replace(/[.]$/, ''), [], w.text);
-        if (m[6]) {
-          add('datum', m[6], [], w.text, SENT_IN);
-          add('ingekomen', m[6], [], w.text);
-        }
+        addAskers(m[2], membersAndParties(m[3]), m[4], m[5], m[6], w);
         i = w.lines[w.lines.length - 1];
-        break;
       }
       continue;
     }
