@@ -16,11 +16,14 @@ import { sendDueMails } from './notifications/worker';
 import { weblogStartedAt } from './articles/queries';
 import { refreshTagline } from './tagline/state';
 import { purgePending } from './attachments/pending';
+import { indexStaleFor } from './search/indexer';
 
 // Often enough that retention limits hold to within the hour.
 const HOURLY_MS = 60 * 60 * 1000;
 // Rechecks are due a minute after a failed Akismet call at the earliest.
 const RECHECK_INTERVAL_MS = 60 * 1000;
+// Well inside the minute between rounds.
+const SEARCH_INDEX_MS = 30 * 1000;
 
 type Job = [name: string, run: () => Promise<unknown>];
 
@@ -56,8 +59,13 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
   // The tagline's own clock keeps the weather feed to once per ten minutes; the rest is cheap.
   const tagline: Job[] = [['tagline', () => refreshTagline(db, new Date(), () => weblogStartedAt(db, new Date()))]];
   frequent.push(...tagline);
+  // What changed since the last search, or all of a database just migrated: analysed for the search
+  // index in the background (a search analyses what is left first). Loads the lexicon at start.
+  const search: Job[] = [['search index', () => indexStaleFor(db, SEARCH_INDEX_MS)]];
+  frequent.push(...search);
   run(hourly);
   run(tagline);
+  run(search);
   const timers = [setInterval(() => run(hourly), HOURLY_MS), setInterval(() => run(frequent), RECHECK_INTERVAL_MS)];
   for (const t of timers) t.unref();
   return async () => {

@@ -1,9 +1,10 @@
 // A row of either database's search query as a hit.
 import { toDate } from '../db/rows';
 import type { SearchHit } from './search-index';
-import { snippetHtml } from './snippet';
 
 export function toHit(row: Record<string, unknown>): SearchHit {
+  const body = String(row.body ?? '');
+  const fields = String(row.fields ?? '');
   return {
     kind: row.kind === 'reactie' ? 'reactie' : 'article',
     refId: Number(row.ref_id),
@@ -13,6 +14,21 @@ export function toHit(row: Record<string, unknown>): SearchHit {
     articleSlug: String(row.slug),
     articlePublishedAt: toDate(row.published_at),
     articleCreatedAt: toDate(row.created_at),
-    snippetHtml: snippetHtml(typeof row.snippet === 'string' ? row.snippet : ''),
+    text: body.trim() === '' ? String(row.entry_title ?? '') : fields ? `${body} ${fields}` : body,
   };
 }
+
+/** The columns both databases select for a hit. */
+export const HIT_COLUMNS = [
+  'e.kind',
+  'e.ref_id',
+  'e.article_id',
+  'e.title as entry_title',
+  'e.body',
+  'e.fields',
+  'a.title',
+  'a.kind as article_kind',
+  'a.slug',
+  'a.published_at',
+  'a.created_at',
+];

@@ -1,17 +1,28 @@
-// /zoeken: search articles, council documents (their fields too) and approved reacties.
-// An empty or odd query gets a page with tips, a page past the end a link back: never an error.
-// Result pages carry <meta name="robots" content="noindex">.
+// /zoeken: search articles, council documents (their fields too) and approved reacties, with the
+// Dutch analyser (stems, compound parts), the editors' abbreviations and synonyms, filters by type
+// and year, and "Bedoelde je …?" when nothing is found. An empty or odd query gets a page with tips,
+// a page past the end a link back: never an error. Result pages carry <meta name="robots" content="noindex">.
 import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
 import { setCanonicalQuery } from '../http/canonical';
 import { parseId } from '../shared/validation';
-import { ARTICLE_KINDS, articlePath } from '../articles/queries';
-import { parseQuery } from './query';
-import { RESULTS_PER_PAGE, searchIndexFor, type SearchHit } from './search-index';
+import { ARTICLE_KINDS, articlePath, weblogStartedAt } from '../articles/queries';
+import { keptSettings } from '../settings/settings';
+import { synonymGroupsOf } from '../settings/synonyms';
+import { dutchAnalyser } from './analyser/lexicon';
+import { indexStaleFor } from './indexer';
+import { parseQuery, type SearchQuery } from './query';
+import { RESULTS_PER_PAGE, searchIndexFor, type SearchFilters, type SearchHit } from './search-index';
+import { markMatches, snippetHtml } from './snippet';
+import { suggestQuery } from './suggest';
+import { expandQuery, synonymIndex, type ExpandedTerm, type SynonymIndex } from './terms';
 
 // Deeper than anyone reads; keeps the offset a database skips bounded.
 const MAX_PAGE = 100;
+/** What a search may spend analysing entries changed since the last one, before it searches. */
+const INDEX_BUDGET_MS = 250;
+const FIRST_YEAR = 1990;
 
 function kindLabel(hit: SearchHit): string {
   if (hit.kind === 'reactie') return 'Reactie';
@@ -24,18 +35,66 @@ function hitPath(hit: SearchHit): string {
   return articlePath({ slug: hit.articleSlug, publishedAt: hit.articlePublishedAt, createdAt: hit.articleCreatedAt });
 }
 
+/** The kinds a resident can filter on, as the select shows them. */
+const KIND_OPTIONS: Array<{ value: string; label: string }> = [
+  ...Object.entries(ARTICLE_KINDS).map(([value, label]) => ({ value, label: value === 'nieuws' ? 'Artikelen' : label })),
+  { value: 'reactie', label: 'Reacties' },
+];
+
+function readFilters(query: Record<string, unknown>, now: Date): SearchFilters {
+  const kind = typeof query.soort === 'string' && KIND_OPTIONS.some((o) => o.value === query.soort) ? query.soort : null;
+  const year = typeof query.jaar === 'string' && /^\d{4}$/.test(query.jaar) ? Number(query.jaar) : null;
+  return { kind, year: year !== null && year >= FIRST_YEAR && year <= now.getUTCFullYear() + 1 ? year : null };
+}
+
 export function searchRoutes(deps: Deps): Router {
   const router = Router();
   const index = searchIndexFor(deps.db);
+  let synonyms: { text: string; index: SynonymIndex } | null = null;
+  const synonymsNow = async () => {
+    const text = (await keptSettings(deps.db)).searchSynonyms;
+    if (synonyms?.text !== text) synonyms = { text, index: synonymIndex(synonymGroupsOf(text)) };
+    return synonyms.index;
+  };
 
   router.get('/zoeken', publicCache, async (req, res) => {
+    const now = deps.clock();
     const query = parseQuery(req.query.q);
+    const filters = readFilters(req.query, now);
     const page = Math.min(parseId(typeof req.query.pagina === 'string' ? req.query.pagina : '1') ?? 1, MAX_PAGE);
     const typed = query.input.trim() !== '';
-    const { total, hits } = query.terms.length ? await index.search(query, page, deps.clock()) : { total: 0, hits: [] };
+    const analyser = dutchAnalyser();
+    const search = async (q: SearchQuery) => {
+      const terms = expandQuery(q, analyser, await synonymsNow());
+      return { terms, ...(terms.length ? await index.search(terms, filters, page, now) : { total: 0, hits: [] }) };
+    };
+    if (query.terms.length) await indexStaleFor(deps.db, INDEX_BUDGET_MS);
+    let found: { terms: ExpandedTerm[]; total: number; hits: SearchHit[] } = query.terms.length
+      ? await search(query)
+      : { terms: [], total: 0, hits: [] };
+    // Nothing found: the query with its unknown words one letter away corrected, if that finds something.
+    let corrected: string | null = null;
+    if (found.total === 0 && query.terms.length && page === 1) {
+      const suggestion = await suggestQuery(deps.db, query);
+      if (suggestion !== null) {
+        const better = await search(parseQuery(suggestion));
+        if (better.total > 0) [corrected, found] = [suggestion, better];
+      }
+    }
+    const total = found.total;
     const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / RESULTS_PER_PAGE)));
-    const base = `/zoeken?q=${encodeURIComponent(query.input)}`;
-    setCanonicalQuery(res, { q: query.input, pagina: page });
+    const params = (extra: Record<string, string>) => {
+      const p = new URLSearchParams({ q: query.input });
+      if (filters.kind) p.set('soort', filters.kind);
+      if (filters.year !== null) p.set('jaar', String(filters.year));
+      for (const [k, v] of Object.entries(extra)) p.set(k, v);
+      return `/zoeken?${p.toString()}`;
+    };
+    setCanonicalQuery(res, { q: query.input, soort: filters.kind ?? undefined, jaar: filters.year ?? undefined, pagina: page });
+    const yearOf = (d: Date) => Number(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(d));
+    const thisYear = yearOf(now);
+    const started = await weblogStartedAt(deps.db, now);
+    const firstYear = started ? yearOf(started) : thisYear;
     res.render('search/results', {
       // Result pages are endless and say nothing of their own: search engines follow, not keep, them.
       noindex: true,
@@ -43,12 +102,24 @@ export function searchRoutes(deps: Deps): Router {
       q: query.input,
       typed,
       searchable: query.terms.length > 0,
+      filtered: filters.kind !== null || filters.year !== null,
+      filters,
+      kindOptions: KIND_OPTIONS,
+      years: Array.from({ length: thisYear - firstYear + 1 }, (_, i) => thisYear - i),
+      corrected,
+      correctedHref: corrected === null ? null : params({ q: corrected }),
+      unfilteredHref: `/zoeken?q=${encodeURIComponent(query.input)}`,
       total,
       page,
       pages,
       firstNumber: (page - 1) * RESULTS_PER_PAGE + 1,
-      href: (n: number) => (n === 1 ? base : `${base}&pagina=${n}`),
-      items: hits.map((hit) => ({ hit, label: kindLabel(hit), path: hitPath(hit) })),
+      href: (n: number) => (n === 1 ? params({}) : params({ pagina: String(n) })),
+      items: found.hits.map((hit) => ({
+        hit,
+        label: kindLabel(hit),
+        path: hitPath(hit),
+        snippetHtml: snippetHtml(markMatches(hit.text, found.terms, analyser)),
+      })),
     });
   });
 

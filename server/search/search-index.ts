@@ -1,8 +1,9 @@
-// One interface for searching, with an implementation per database. The index itself is kept by
-// triggers (migrations/20261201000500_search_index.ts), so there is nothing to call on a change.
+// One interface for searching, with an implementation per database. The index is kept by
+// triggers and the indexer (indexer.ts); both implementations search the analysed tokens with the
+// same expanded query (terms.ts) and return the entries' text, which snippet.ts marks.
 import type { Db } from '../db/knex';
 import { isPostgres } from '../db/knex';
-import type { SearchQuery } from './query';
+import type { ExpandedTerm } from './terms';
 import { sqliteSearchIndex } from './sqlite-index';
 import { postgresSearchIndex } from './postgres-index';
 
@@ -18,8 +19,8 @@ export interface SearchHit {
   articleSlug: string;
   articlePublishedAt: Date;
   articleCreatedAt: Date;
-  /** Escaped HTML with <mark> around the matches. */
-  snippetHtml: string;
+  /** The entry's own text, for the snippet. */
+  text: string;
 }
 
 export interface SearchResults {
@@ -27,9 +28,16 @@ export interface SearchResults {
   hits: SearchHit[];
 }
 
+export interface SearchFilters {
+  /** 'reactie', or an article kind (nieuws, schriftelijke-vragen, …). */
+  kind: string | null;
+  /** Articles published, reacties written, in this year (Amsterdam time). */
+  year: number | null;
+}
+
 export interface SearchIndex {
-  /** Public matches only (articles published and due, approved reacties on those), best first. */
-  search(query: SearchQuery, page: number, now: Date): Promise<SearchResults>;
+  /** Public matches only (articles published and due, shown reacties on those), best first. */
+  search(terms: ExpandedTerm[], filters: SearchFilters, page: number, now: Date): Promise<SearchResults>;
 }
 
 export function searchIndexFor(db: Db): SearchIndex {

@@ -1,6 +1,10 @@
 // A snippet from the database, marked where it matched, made safe for the page: everything is
 // escaped first, and only then do the database's markers become <mark> and </mark>.
 import { escapeHtml } from '../shared/html';
+import type { DutchAnalyser } from './analyser/dutch';
+import { STOPWORDS } from './analyser/stopwords';
+import { foldText } from './fold';
+import type { ExpandedTerm } from './terms';
 
 /** What the databases put around a match (the index never holds these characters, see the migration). */
 export const MARK_START = '\u0002';
@@ -26,4 +30,56 @@ export function snippetHtml(raw: string): string {
     } else out += escapeHtml(part);
   }
   return open ? `${out}</mark>` : out;
+}
+
+const WINDOW = 26;
+const BEFORE = 6;
+const FRAGMENTS = 2;
+/** Beyond this much text a snippet does not look: the first matches are there. */
+const SCAN = 60_000;
+
+/**
+ * The text's best one or two stretches of words with the words that matched the query between
+ * the markers: exact words, words starting with an unfinished last word, and words whose stems or
+ * parts are among the query's stems. Plain text in, plain text with markers out (escape after).
+ */
+export function markMatches(text: string, terms: ExpandedTerm[], analyser: DutchAnalyser): string {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  const stems = new Set<string>();
+  for (const t of terms) {
+    t.phrases.forEach((words, i) => {
+      for (const w of words) if (!STOPWORDS.has(w) || (words.length === 1 && terms.length === 1)) exact.add(w);
+      if (i === 0 && t.prefix) prefixes.push(words.at(-1)!);
+    });
+    for (const s of t.stems) stems.add(s);
+  }
+  const clean = text.slice(0, SCAN).replace(/[\u0002\u0003]/g, '');
+  const words = [...clean.matchAll(/[\p{L}\p{N}]+/gu)];
+  const hit = words.map((m) => {
+    const folded = foldText(m[0]);
+    if (exact.has(folded) || prefixes.some((p) => folded.startsWith(p))) return true;
+    if (!stems.size || STOPWORDS.has(folded) || !/^\p{L}+$/u.test(folded)) return false;
+    const analysis = analyser.analyse(folded);
+    return analysis.stems.some((s) => stems.has(s)) || analysis.parts.some((s) => stems.has(s));
+  });
+  const starts: number[] = [];
+  for (let i = 0; i < words.length && starts.length < FRAGMENTS; i++) {
+    if (hit[i] && !starts.some((s) => i < s + WINDOW)) starts.push(Math.max(0, i - BEFORE));
+  }
+  if (!starts.length) starts.push(0);
+  const pieces = starts.map((from) => {
+    const to = Math.min(words.length, from + WINDOW);
+    let out = '';
+    for (let i = from; i < to; i++) {
+      const m = words[i];
+      const end = i + 1 < to ? words[i + 1].index : m.index + m[0].length;
+      const word = hit[i] ? `${MARK_START}${m[0]}${MARK_END}` : m[0];
+      out += word + clean.slice(m.index + m[0].length, end);
+    }
+    const lead = from > 0 ? '… ' : '';
+    const tail = to < words.length ? ' …' : '';
+    return `${lead}${out.trim()}${tail}`;
+  });
+  return pieces.join(' ');
 }

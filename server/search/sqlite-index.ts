@@ -1,43 +1,53 @@
-// Search on SQLite: FTS5 with bm25 ranking (a title counts ten times a word in the text, a
-// document field three times). The join with articles and reacties decides what is public now;
-// it only reads them, the articles and reacties features still own those tables.
+// Search on SQLite: FTS5 over the analysed tokens (search_fts, rowid = the entry's id), ranked by
+// bm25 (a title word counts ten times a word in the text, a document field three times, a stem
+// or compound part less than an exact word), newer first among equals. The join with articles and
+// reacties decides what is public now; it only reads them.
 import type { Db } from '../db/knex';
-import { toFts5, type SearchQuery } from './query';
+import { applyFilters } from './filters';
+import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchIndex } from './search-index';
-import { MARK_END, MARK_START } from './snippet';
-import { toHit } from './hits';
+import type { ExpandedTerm } from './terms';
 import { publicEntry } from './visible';
 
-const SNIPPET_TOKENS = 24;
+const WORD_COLUMNS = '{title fields body}';
+const STEM_COLUMNS = '{stems parts}';
+const RANK = 'bm25(search_fts, 10.0, 3.0, 1.0, 0.4, 0.2)';
+
+/** An FTS5 MATCH expression: every term must match one of its alternatives. Null when empty. */
+export function toFts5(terms: ExpandedTerm[]): string | null {
+  if (!terms.length) return null;
+  return terms
+    .map((t) => {
+      // Words are letters and digits only (fold.ts): nothing in them is FTS5 syntax.
+      const alternatives = t.phrases.map((words, i) => `${WORD_COLUMNS} : "${words.join(' ')}"${i === 0 && t.prefix ? '*' : ''}`);
+      if (t.stems.length) alternatives.push(`${STEM_COLUMNS} : (${t.stems.map((s) => `"${s}"`).join(' OR ')})`);
+      return `(${alternatives.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
 
 export function sqliteSearchIndex(db: Db): SearchIndex {
-  const matches = (match: string, now: Date) =>
-    db('search_fts')
-      // CROSS JOIN keeps SQLite from running the full-text match once per published article.
-      .joinRaw('cross join articles as a on a.id = search_fts.article_id')
-      .leftJoin('reacties as r', (j) => j.on('r.id', '=', 'search_fts.ref_id').andOn('search_fts.kind', '=', db.raw("'reactie'")))
-      .whereRaw('search_fts match ?', [match])
-      .andWhere('a.status', 'published')
-      .andWhere('a.published_at', '<=', now)
-      .andWhere(publicEntry('search_fts.kind'));
   return {
-    async search(query: SearchQuery, page: number, now: Date) {
-      const match = toFts5(query);
+    async search(terms, filters, page, now) {
+      const match = toFts5(terms);
       if (match === null) return { total: 0, hits: [] };
-      const counted = await matches(match, now).count({ n: '*' }).first();
-      const rows: Array<Record<string, unknown>> = await matches(match, now)
-        .select(
-          'search_fts.kind',
-          'search_fts.ref_id',
-          'search_fts.article_id',
-          'a.title',
-          'a.kind as article_kind',
-          'a.slug',
-          'a.published_at',
-          'a.created_at',
-          db.raw('snippet(search_fts, -1, ?, ?, ?, ?) as snippet', [MARK_START, MARK_END, '…', SNIPPET_TOKENS]),
-        )
-        .orderByRaw('bm25(search_fts, 0, 0, 0, 10.0, 1.0, 3.0), search_fts.rowid desc')
+      const matches = () => {
+        const q = db('search_fts')
+          // CROSS JOIN keeps SQLite from running the full-text match once per entry or article.
+          .joinRaw('cross join search_entries as e on e.id = search_fts.rowid')
+          .joinRaw('cross join articles as a on a.id = e.article_id')
+          .leftJoin('reacties as r', (j) => j.on('r.id', '=', 'e.ref_id').andOn('e.kind', '=', db.raw("'reactie'")))
+          .whereRaw('search_fts match ?', [match])
+          .andWhere('a.status', 'published')
+          .andWhere('a.published_at', '<=', now)
+          .andWhere(publicEntry('e.kind'));
+        applyFilters(q, filters);
+        return q;
+      };
+      const counted = await matches().count({ n: '*' }).first();
+      const rows: Array<Record<string, unknown>> = await matches()
+        .select(...HIT_COLUMNS)
+        .orderByRaw(`${RANK}, coalesce(r.created_at, a.published_at) desc, e.id desc`)
         .limit(RESULTS_PER_PAGE)
         .offset((page - 1) * RESULTS_PER_PAGE);
       return { total: Number(counted?.n ?? 0), hits: rows.map(toHit) };

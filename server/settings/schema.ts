@@ -11,11 +11,12 @@
 
 import { parseEmail } from '../shared/email';
 import { DEFAULT_REMOVAL_REASONS, parseRemovalReasons } from './removal-reasons';
+import { DEFAULT_SYNONYMS, parseSynonyms } from './synonyms';
 /** The word lists are stored as JSON in a text column: one word or phrase a line, LF line breaks. */
 export const SETTINGS_LIMITS = { wordList: 20_000 } as const;
 
 /** The form's fieldsets, in the order they are shown. */
-export const SETTING_GROUPS = ['Moderatie', 'Spamfilter', 'E-mail', 'Raadsdocumenten', 'Weblog'] as const;
+export const SETTING_GROUPS = ['Moderatie', 'Spamfilter', 'E-mail', 'Raadsdocumenten', 'Zoeken', 'Weblog'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 interface SettingBase {
@@ -295,6 +296,23 @@ const SETTINGS_SCHEMA = [
     label: 'Termijn voor het antwoord op schriftelijke vragen (dagen)',
     shortLabel: 'Antwoordtermijn',
     help: 'Zoveel dagen na binnenkomst bij de griffie moet het college de vragen beantwoorden, zoals het reglement van orde zegt (meestal 30). Daarna staat bij de vragen "antwoord te laat".',
+  },
+  {
+    // search/: applied to every query on /zoeken (settings/synonyms.ts).
+    key: 'searchSynonyms',
+    kind: 'text',
+    max: SETTINGS_LIMITS.wordList,
+    rows: 8,
+    default: DEFAULT_SYNONYMS,
+    form: 'zoekSynoniemen',
+    group: 'Zoeken',
+    label: 'Afkortingen en synoniemen bij het zoeken (één groep per regel)',
+    shortLabel: 'De afkortingen en synoniemen',
+    help: 'Per regel de vormen die hetzelfde betekenen, met = ertussen, bijvoorbeeld: Wmo = Wet maatschappelijke ondersteuning. Wie naar één vorm zoekt, vindt ook de andere. Hoofdletters en accenten maken niet uit.',
+    check: (text: string) => {
+      const parsed = parseSynonyms(text);
+      return parsed.ok ? null : parsed.error;
+    },
   },
   {
     // tagline/: the line under the name; empty: SITE_TAGLINE. A part whose value is unknown is left out.

@@ -1,7 +1,16 @@
 // Parsing what was typed into /zoeken: pure, and never a syntax FTS5 or tsquery could choke on.
 import assert from 'node:assert/strict';
-import { dutchPrefix, foldText, MAX_QUERY_LENGTH, parseQuery, toFts5, toTsquery } from '../../server/search/query';
+import { foldText } from '../../server/search/fold';
+import { dutchAnalyser } from '../../server/search/analyser/lexicon';
+import { toTsquery as tsqueryOf } from '../../server/search/postgres-index';
+import { MAX_QUERY_LENGTH, parseQuery, type SearchQuery } from '../../server/search/query';
 import { snippetHtml } from '../../server/search/snippet';
+import { toFts5 as fts5Of } from '../../server/search/sqlite-index';
+import { expandQuery, synonymIndex } from '../../server/search/terms';
+
+const NO_SYNONYMS = synonymIndex([]);
+const toFts5 = (q: SearchQuery) => fts5Of(expandQuery(q, dutchAnalyser(), NO_SYNONYMS));
+const toTsquery = (q: SearchQuery) => tsqueryOf(expandQuery(q, dutchAnalyser(), NO_SYNONYMS));
 
 describe('search: parsing a query', () => {
   it('folds case, accents and ligatures', () => {
@@ -16,35 +25,43 @@ describe('search: parsing a query', () => {
       { words: ['fiets'], prefix: true, quoted: false },
       { words: ['park'], prefix: true, quoted: false },
     ]);
-    assert.equal(toTsquery(q), 'zwembad & (openbare <-> ruimte) & fiets:* & park:*');
-    assert.equal(toFts5(q), '"zwembad" AND "openbare ruimte" AND "fiets"* AND "park"*');
+  });
+
+  it('searches a word exactly, by its stems among the stems and compound parts, and a phrase word for word', () => {
+    const q = parseQuery('Zwembaden "Openbare Ruimte" fiets* park');
+    assert.equal(
+      toFts5(q),
+      '({title fields body} : "zwembaden" OR {stems parts} : ("zwembad")) AND ({title fields body} : "openbare ruimte") AND ' +
+        '({title fields body} : "fiets"* OR {stems parts} : ("fiets")) AND ({title fields body} : "park"* OR {stems parts} : ("park"))',
+    );
+    assert.equal(
+      toTsquery(q),
+      "('zwembaden' | '~zwembad' | '+zwembad') & (('openbare' <-> 'ruimte')) & ('fiets':* | '~fiets' | '+fiets') & ('park':* | '~park' | '+park')",
+    );
   });
 
   it('does not take the last word as a prefix after a closing quote or a space-only end', () => {
-    assert.equal(toFts5(parseQuery('"de markt"')), '"de markt"');
+    assert.equal(toFts5(parseQuery('"de markt"')), '({title fields body} : "de markt")');
     assert.equal(parseQuery('markt ').terms[0].prefix, true);
   });
 
-  it('searches a Dutch word on SQLite by its stem as a prefix, leaving short words alone', () => {
-    assert.equal(dutchPrefix('fietsers'), 'fiets');
-    assert.equal(dutchPrefix('fietsen'), 'fiets');
-    assert.equal(dutchPrefix('gemeentelijke'), 'gemeentelijk');
-    assert.equal(dutchPrefix('fiets'), 'fiets');
-    assert.equal(dutchPrefix('tafels'), 'tafel');
-    assert.equal(dutchPrefix('plannen'), 'plan');
-    assert.equal(dutchPrefix('prijs'), 'prijs');
-    assert.equal(dutchPrefix('water'), 'water');
-    assert.equal(dutchPrefix('bus'), 'bus');
-    assert.equal(dutchPrefix('2026'), '2026');
-    assert.equal(toFts5(parseQuery('fietsen markt')), '"fiets"* AND "markt"*');
-    // In quotes the words are exact.
-    assert.equal(toFts5(parseQuery('"fietsen"')), '"fietsen"');
+  it('leaves out stop words unless there is nothing else', () => {
+    assert.equal(toFts5(parseQuery('de bomen van het park.')), toFts5(parseQuery('bomen park.')));
+    assert.equal(toFts5(parseQuery('het ')), '({title fields body} : "het"*)');
+  });
+
+  it('searches every form of an abbreviation or synonym, either way round', () => {
+    const synonyms = synonymIndex([['Wmo', 'Wet maatschappelijke ondersteuning'], ['B&W', 'college van burgemeester en wethouders']]);
+    const fts = (input: string) => fts5Of(expandQuery(parseQuery(input), dutchAnalyser(), synonyms));
+    assert.equal(fts('wmo.'), '({title fields body} : "wmo" OR {title fields body} : "wet maatschappelijke ondersteuning" OR {stems parts} : ("wmo"))');
+    assert.equal(fts('Wet Maatschappelijke ondersteuning.'), '({title fields body} : "wet maatschappelijke ondersteuning" OR {title fields body} : "wmo")');
+    assert.equal(fts('B&W besluit.'), '({title fields body} : "b w" OR {title fields body} : "college van burgemeester en wethouders") AND ({title fields body} : "besluit"* OR {stems parts} : ("besluit"))');
   });
 
   it('turns a word with punctuation inside into a phrase of its parts', () => {
     const q = parseQuery('e-mail adres');
     assert.deepEqual(q.terms[0], { words: ['e', 'mail'], prefix: false, quoted: false });
-    assert.equal(toTsquery(q), '(e <-> mail) & adres:*');
+    assert.equal(toTsquery(q), "(('e' <-> 'mail')) & ('adres':* | '~adres' | '+adres')");
   });
 
   const hostile = [
@@ -72,11 +89,14 @@ describe('search: parsing a query', () => {
     for (const input of hostile) {
       const q = parseQuery(input);
       for (const t of q.terms) for (const w of t.words) assert.match(w, /^[\p{L}\p{N}]+$/u, input);
+      // Every word quoted: alternatives in a column filter, ORed in parentheses, ANDed.
+      const alternative = '\\{(?:title fields body|stems parts)\\} : (?:"[\\p{L}\\p{N} ]+"\\*?|\\("[\\p{L}\\p{N}]+"(?: OR "[\\p{L}\\p{N}]+")*\\))';
+      const term = `\\(${alternative}(?: OR ${alternative})*\\)`;
       const fts = toFts5(q);
-      // Every word quoted, joined by AND, at most a * after a closing quote.
-      if (fts !== null) assert.match(fts, /^"[\p{L}\p{N} ]+"\*?( AND "[\p{L}\p{N} ]+"\*?)*$/u, input);
+      if (fts !== null) assert.match(fts, new RegExp(`^${term}(?: AND ${term})*$`, 'u'), input);
+      // Every lexeme quoted, marks ~ and + only at a lexeme's start.
       const ts = toTsquery(q);
-      if (ts !== null) assert.match(ts, /^[\p{L}\p{N}:*()<\->& ]+$/u, input);
+      if (ts !== null) assert.match(ts, /^(?:'[~+]?[\p{L}\p{N}]+'(?::\*)?|[()|&<\-> ])+$/u, input);
     }
   });
 

@@ -32,7 +32,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 const typeChecks: Array<true> = [
   true satisfies Equal<
     keyof Settings,
-    'moderationPolicy' | 'reportThreshold' | 'removalReasons' | 'spam' | 'mail' | 'tagline' | 'reacties' | 'documents' | 'contactEmail'
+    'moderationPolicy' | 'reportThreshold' | 'removalReasons' | 'spam' | 'mail' | 'tagline' | 'reacties' | 'documents' | 'contactEmail' | 'searchSynonyms'
   >,
   true satisfies Equal<Settings['contactEmail'], string>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,

@@ -6,7 +6,9 @@ import knexFactory, { type Knex } from 'knex';
 import { CopyError } from './errors';
 
 /** knex's own bookkeeping: the target gets its own from migrating. */
-const SKIPPED = new Set(['knex_migrations', 'knex_migrations_lock']);
+// The search index is the target's own: its triggers make the entries as the rows arrive, and it
+// analyses them (and counts their words) itself.
+const SKIPPED = new Set(['knex_migrations', 'knex_migrations_lock', 'search_entries', 'search_words']);
 
 export interface SourceTable {
   name: string;

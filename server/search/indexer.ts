@@ -1,0 +1,111 @@
+// Analysing what the triggers marked stale (see migrations/20261206140100_search_analysed.ts):
+// before every search (so what was just published or approved is found at once), in the
+// background, and for `npm run search:reindex`. Several processes may do it at once: a row is only
+// marked analysed when its version is still the one that was read.
+import type { Knex } from 'knex';
+import type { Db } from '../db/knex';
+import { isPostgres } from '../db/knex';
+import type { DutchAnalyser } from './analyser/dutch';
+import { dutchAnalyser } from './analyser/lexicon';
+import { entryTokens, tsvectorLiteral, type EntryTokens } from './entry-tokens';
+
+const BATCH = 200;
+const MAX_WORD = 40;
+
+interface StaleRow {
+  id: number;
+  title: string;
+  body: string;
+  fields: string;
+  version: string | number;
+}
+
+async function writeSqlite(trx: Knex.Transaction, row: StaleRow, tokens: EntryTokens): Promise<boolean> {
+  await trx.raw('delete from search_fts where rowid = ?', [row.id]);
+  await trx.raw('insert into search_fts (rowid, title, fields, body, stems, parts) values (?, ?, ?, ?, ?, ?)', [
+    row.id,
+    tokens.title.join(' '),
+    tokens.fields.join(' '),
+    tokens.body.join(' '),
+    tokens.stems.join(' '),
+    tokens.parts.join(' '),
+  ]);
+  const changed = await trx('search_entries').where({ id: row.id, version: row.version }).update({ stale: 0 });
+  return changed > 0;
+}
+
+async function writePostgres(trx: Knex.Transaction, row: StaleRow, tokens: EntryTokens): Promise<boolean> {
+  const changed = await trx('search_entries')
+    .where({ id: row.id, version: row.version })
+    .update({ stale: 0, document: trx.raw('?::tsvector', [tsvectorLiteral(tokens)]) });
+  return changed > 0;
+}
+
+/** The words of a batch, counted per entry, added to search_words in one statement. */
+async function countWords(trx: Knex.Transaction, counts: Map<string, number>): Promise<void> {
+  const rows = [...counts]
+    .filter(([word]) => word.length >= 3 && word.length <= MAX_WORD && !/^\d+$/.test(word))
+    .map(([word, entries]) => ({ word, entries }));
+  for (let i = 0; i < rows.length; i += 400) {
+    await trx('search_words')
+      .insert(rows.slice(i, i + 400))
+      .onConflict('word')
+      .merge({ entries: trx.raw('search_words.entries + excluded.entries') });
+  }
+}
+
+/**
+ * Analyses up to `limit` stale entries; returns how many it analysed. Entries changed meanwhile
+ * stay stale and are taken next time.
+ */
+export async function indexStale(db: Db, limit = BATCH, analyser: DutchAnalyser = dutchAnalyser()): Promise<number> {
+  const rows: StaleRow[] = await db('search_entries')
+    .where('stale', 1)
+    .orderBy('id')
+    .limit(limit)
+    .select('id', 'title', 'body', 'fields', 'version');
+  if (!rows.length) return 0;
+  const pg = isPostgres(db);
+  const counts = new Map<string, number>();
+  const analysed = rows.map((row) => {
+    const tokens = entryTokens(analyser, row);
+    for (const word of tokens.distinct) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return { row, tokens };
+  });
+  await db.transaction(async (trx) => {
+    for (const { row, tokens } of analysed) await (pg ? writePostgres(trx, row, tokens) : writeSqlite(trx, row, tokens));
+    await countWords(trx, counts);
+  });
+  return rows.length;
+}
+
+/** How many entries wait to be analysed. */
+export async function staleCount(db: Db): Promise<number> {
+  const row = await db('search_entries').where('stale', 1).count({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
+/** Analyses stale entries until none is left or the time is up; true when none is left. */
+export async function indexStaleFor(db: Db, milliseconds: number): Promise<boolean> {
+  const until = Date.now() + milliseconds;
+  while (Date.now() < until) if ((await indexStale(db)) === 0) return true;
+  return false;
+}
+
+/**
+ * Re-analyses every entry (after an upgrade of the analyser or the lexicon, or a restore): all are
+ * marked stale with a new version and analysed in batches; the words are counted afresh.
+ */
+export async function reindexAll(db: Db, progress: (done: number, total: number) => void): Promise<number> {
+  await db('search_words').del();
+  const version = isPostgres(db) ? db.raw('(random() * 9e15)::bigint') : db.raw('random()');
+  await db('search_entries').update({ stale: 1, version });
+  const total = await staleCount(db);
+  let done = 0;
+  progress(0, total);
+  for (let n = await indexStale(db, 500); n > 0; n = await indexStale(db, 500)) {
+    done = Math.min(total, done + n);
+    progress(done, total);
+  }
+  return done;
+}
