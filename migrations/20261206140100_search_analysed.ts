@@ -50,18 +50,21 @@ const NEW_TRIGGERS_SQLITE = [
 const ARTICLE_BODY_SQLITE = `a.excerpt_markdown || ' ' || a.body_markdown || coalesce((select ' ' || group_concat(q.question || ' ' || coalesce(q.answer, ''), ' ') from document_questions q where q.article_id = a.id), '')`;
 const ARTICLE_FIELDS_SQLITE = `coalesce((select group_concat(f.value, ' ') from article_fields f where f.article_id = a.id), '')`;
 
+// A fresh version: random, and within what JavaScript numbers hold exactly.
+const SQLITE_VERSION = '(abs(random()) % 9007199254740991)';
+
 const UPSERT_TAIL = `on conflict (id) do update set article_id = excluded.article_id, title = excluded.title, body = excluded.body,
   fields = excluded.fields, stale = 1, version = excluded.version`;
 
 function sqliteArticleRow(id: string): string {
   return `insert into search_entries (id, kind, ref_id, article_id, title, body, fields, stale, version)
-    select a.id * 4, 'article', a.id, a.id, a.title, ${ARTICLE_BODY_SQLITE}, ${ARTICLE_FIELDS_SQLITE}, 1, random()
+    select a.id * 4, 'article', a.id, a.id, a.title, ${ARTICLE_BODY_SQLITE}, ${ARTICLE_FIELDS_SQLITE}, 1, ${SQLITE_VERSION}
     from articles a where a.id = ${id} ${UPSERT_TAIL};`;
 }
 
 function sqliteReactieRow(r: string): string {
   return `insert into search_entries (id, kind, ref_id, article_id, title, body, fields, stale, version)
-    select ${r}.id * 4 + 1, 'reactie', ${r}.id, ${r}.article_id, '', ${r}.body, '', 1, random()
+    select ${r}.id * 4 + 1, 'reactie', ${r}.id, ${r}.article_id, '', ${r}.body, '', 1, ${SQLITE_VERSION}
     where ${r}.status = 'approved' and ${r}.author_email_key <> '' ${UPSERT_TAIL};`;
 }
 

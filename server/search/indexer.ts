@@ -55,8 +55,8 @@ async function countWords(trx: Knex.Transaction, counts: Map<string, number>): P
 }
 
 /**
- * Analyses up to `limit` stale entries; returns how many it analysed. Entries changed meanwhile
- * stay stale and are taken next time.
+ * Analyses up to `limit` stale entries; returns how many are analysed now. Entries changed
+ * meanwhile stay stale and are taken next time.
  */
 export async function indexStale(db: Db, limit = BATCH, analyser: DutchAnalyser = dutchAnalyser()): Promise<number> {
   const rows: StaleRow[] = await db('search_entries')
@@ -72,11 +72,12 @@ export async function indexStale(db: Db, limit = BATCH, analyser: DutchAnalyser 
     for (const word of tokens.distinct) counts.set(word, (counts.get(word) ?? 0) + 1);
     return { row, tokens };
   });
+  let cleared = 0;
   await db.transaction(async (trx) => {
-    for (const { row, tokens } of analysed) await (pg ? writePostgres(trx, row, tokens) : writeSqlite(trx, row, tokens));
+    for (const { row, tokens } of analysed) if (await (pg ? writePostgres(trx, row, tokens) : writeSqlite(trx, row, tokens))) cleared++;
     await countWords(trx, counts);
   });
-  return rows.length;
+  return cleared;
 }
 
 /** How many entries wait to be analysed. */
@@ -98,7 +99,7 @@ export async function indexStaleFor(db: Db, milliseconds: number): Promise<boole
  */
 export async function reindexAll(db: Db, progress: (done: number, total: number) => void): Promise<number> {
   await db('search_words').del();
-  const version = isPostgres(db) ? db.raw('(random() * 9e15)::bigint') : db.raw('random()');
+  const version = isPostgres(db) ? db.raw('(random() * 9e15)::bigint') : db.raw('(abs(random()) % 9007199254740991)');
   await db('search_entries').update({ stale: 1, version });
   const total = await staleCount(db);
   let done = 0;

@@ -20,6 +20,9 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
         const lexemes = words.map((w, j) => `'${w}'${i === 0 && t.prefix && j === words.length - 1 ? ':*' : ''}`);
         return lexemes.length > 1 ? `(${lexemes.join(' <-> ')})` : lexemes[0];
       });
+      // A whole word typed counts more than a word it starts.
+      if (t.prefix)
+        alternatives.push(t.phrases[0].length > 1 ? `(${t.phrases[0].map((w) => `'${w}'`).join(' <-> ')})` : `'${t.phrases[0][0]}'`);
       for (const s of t.stems) alternatives.push(`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`);
       return `(${alternatives.join(' | ')})`;
     })

@@ -20,6 +20,8 @@ export function toFts5(terms: ExpandedTerm[]): string | null {
     .map((t) => {
       // Words are letters and digits only (fold.ts): nothing in them is FTS5 syntax.
       const alternatives = t.phrases.map((words, i) => `${WORD_COLUMNS} : "${words.join(' ')}"${i === 0 && t.prefix ? '*' : ''}`);
+      // A whole word typed counts more than a word it starts (bm25 adds up what matched).
+      if (t.prefix) alternatives.push(`${WORD_COLUMNS} : "${t.phrases[0].join(' ')}"`);
       if (t.stems.length) alternatives.push(`${STEM_COLUMNS} : (${t.stems.map((s) => `"${s}"`).join(' OR ')})`);
       return `(${alternatives.join(' OR ')})`;
     })

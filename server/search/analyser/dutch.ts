@@ -169,7 +169,7 @@ export function createDutchAnalyser(h: Hunspell): DutchAnalyser {
     if (!best[n]) return null;
     const pieces: string[] = [];
     const stems: string[][] = [];
-    for (let j = n; j > 0; ) {
+    for (let j = n; j > 0;) {
       const step = best[j]!;
       pieces.unshift(word.slice(step.from, j));
       stems.unshift(step.stems);
