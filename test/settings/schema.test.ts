@@ -32,7 +32,16 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 const typeChecks: Array<true> = [
   true satisfies Equal<
     keyof Settings,
-    'moderationPolicy' | 'reportThreshold' | 'removalReasons' | 'spam' | 'mail' | 'tagline' | 'reacties' | 'documents' | 'contactEmail' | 'searchSynonyms'
+    | 'moderationPolicy'
+    | 'reportThreshold'
+    | 'removalReasons'
+    | 'spam'
+    | 'mail'
+    | 'tagline'
+    | 'reacties'
+    | 'documents'
+    | 'contactEmail'
+    | 'searchSynonyms'
   >,
   true satisfies Equal<Settings['contactEmail'], string>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
@@ -85,6 +94,7 @@ const STORED_KEYS = [
   'tagline.feedUrl',
   'tagline.stationId',
   'contactEmail',
+  'searchSynonyms',
 ];
 /** The form's field names, as tests and browsers post them. */
 const FORM_NAMES = [
@@ -110,6 +120,7 @@ const FORM_NAMES = [
   'weerFeed',
   'weerStation',
   'contactAdres',
+  'zoekSynoniemen',
 ];
 
 /** A valid value other than the default, for every kind of setting. */
@@ -122,9 +133,12 @@ function otherValue(s: SettingDefinition): unknown {
     case 'choice':
       return s.options.find((o) => o.value !== s.default)!.value;
     case 'text':
-      // A text with a form of its own (the removal reasons) gets one in that form.
-      if (s.check)
-        return `Grof & "plat" | beledigend | <b>Weggehaald</b>: grof taalgebruik. | geen mail\nbonus's ${s.key} | spam | Reclame. | mail`;
+      // A text with a form of its own (the removal reasons, the synonyms) gets one in that form.
+      if (s.check) {
+        const reasons = `Grof & "plat" | beledigend | <b>Weggehaald</b>: grof taalgebruik. | geen mail\nbonus's ${s.key} | spam | Reclame. | mail`;
+        if (s.check(reasons) === null) return reasons;
+        return `Grof & "plat" = <b>wethouder</b>\nbonus's ${s.key} = reclame`;
+      }
       return `casino & "loterij"\n<b>wethouder</b>\n\nbonus's ${s.key}`;
     case 'email':
       return 'redactie@peelstad.example';
@@ -361,6 +375,7 @@ describe('settings store and form', () => {
         discardObviousSpam: false,
       },
       removalReasons: '',
+      searchSynonyms: '',
       reacties: { closeAfterDays: 14, officialRoles: 'het college\n' },
       mail: { moderatorDigestMinutes: 30 },
       documents: { answerTermDays: 42 },
