@@ -8,20 +8,13 @@ import { publicCache } from '../http/cache';
 import { setCanonicalQuery } from '../http/canonical';
 import { parseId } from '../shared/validation';
 import { ARTICLE_KINDS, articlePath, weblogStartedAt } from '../articles/queries';
-import { keptSettings } from '../settings/settings';
-import { synonymGroupsOf } from '../settings/synonyms';
 import { dutchAnalyser } from './analyser/lexicon';
-import { indexStaleFor } from './indexer';
-import { parseQuery, type SearchQuery } from './query';
-import { RESULTS_PER_PAGE, searchIndexFor, type SearchFilters, type SearchHit } from './search-index';
+import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit } from './search-index';
+import { siteSearch } from './site-search';
 import { markMatches, snippetHtml } from './snippet';
-import { suggestQuery } from './suggest';
-import { expandQuery, synonymIndex, type ExpandedTerm, type SynonymIndex } from './terms';
 
 // Deeper than anyone reads; keeps the offset a database skips bounded.
 const MAX_PAGE = 100;
-/** What a search may spend analysing entries changed since the last one, before it searches. */
-const INDEX_BUDGET_MS = 250;
 const FIRST_YEAR = 1990;
 
 function kindLabel(hit: SearchHit): string {
@@ -49,39 +42,15 @@ function readFilters(query: Record<string, unknown>, now: Date): SearchFilters {
 
 export function searchRoutes(deps: Deps): Router {
   const router = Router();
-  const index = searchIndexFor(deps.db);
-  let synonyms: { text: string; index: SynonymIndex } | null = null;
-  const synonymsNow = async () => {
-    const text = (await keptSettings(deps.db)).searchSynonyms;
-    if (synonyms?.text !== text) synonyms = { text, index: synonymIndex(synonymGroupsOf(text)) };
-    return synonyms.index;
-  };
+  const search = siteSearch(deps.db);
 
   router.get('/zoeken', publicCache, async (req, res) => {
     const now = deps.clock();
-    const query = parseQuery(req.query.q);
     const filters = readFilters(req.query, now);
     const page = Math.min(parseId(typeof req.query.pagina === 'string' ? req.query.pagina : '1') ?? 1, MAX_PAGE);
+    const found = await search(req.query.q, filters, page, now);
+    const { query, total, corrected } = found;
     const typed = query.input.trim() !== '';
-    const analyser = dutchAnalyser();
-    const search = async (q: SearchQuery) => {
-      const terms = expandQuery(q, analyser, await synonymsNow());
-      return { terms, ...(terms.length ? await index.search(terms, filters, page, now) : { total: 0, hits: [] }) };
-    };
-    if (query.terms.length) await indexStaleFor(deps.db, INDEX_BUDGET_MS);
-    let found: { terms: ExpandedTerm[]; total: number; hits: SearchHit[] } = query.terms.length
-      ? await search(query)
-      : { terms: [], total: 0, hits: [] };
-    // Nothing found: the query with its unknown words one letter away corrected, if that finds something.
-    let corrected: string | null = null;
-    if (found.total === 0 && query.terms.length && page === 1) {
-      const suggestion = await suggestQuery(deps.db, query);
-      if (suggestion !== null) {
-        const better = await search(parseQuery(suggestion));
-        if (better.total > 0) [corrected, found] = [suggestion, better];
-      }
-    }
-    const total = found.total;
     const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / RESULTS_PER_PAGE)));
     const params = (extra: Record<string, string>) => {
       const p = new URLSearchParams({ q: query.input });
@@ -95,6 +64,7 @@ export function searchRoutes(deps: Deps): Router {
     const thisYear = yearOf(now);
     const started = await weblogStartedAt(deps.db, now);
     const firstYear = started ? yearOf(started) : thisYear;
+    const analyser = dutchAnalyser();
     res.render('search/results', {
       // Result pages are endless and say nothing of their own: search engines follow, not keep, them.
       noindex: true,

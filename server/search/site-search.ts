@@ -1,0 +1,53 @@
+// One search of the site as /zoeken does it, for the page and for the relevance measurement
+// (relevance.ts): what changed since the last search analysed first, the query expanded by the
+// Dutch analyser and the editors' synonyms, and when nothing is found, the query with its words
+// one typing error away corrected, if that finds something ("Bedoelde je …?").
+import type { Db } from '../db/knex';
+import { keptSettings } from '../settings/settings';
+import { synonymGroupsOf } from '../settings/synonyms';
+import { dutchAnalyser } from './analyser/lexicon';
+import { indexStaleFor } from './indexer';
+import { parseQuery, type SearchQuery } from './query';
+import { searchIndexFor, type SearchFilters, type SearchHit } from './search-index';
+import { suggestQuery } from './suggest';
+import { expandQuery, synonymIndex, type ExpandedTerm, type SynonymIndex } from './terms';
+
+/** What a search may spend analysing entries changed since the last one, before it searches. */
+const INDEX_BUDGET_MS = 250;
+
+export interface SiteSearchResult {
+  query: SearchQuery;
+  terms: ExpandedTerm[];
+  total: number;
+  hits: SearchHit[];
+  /** The corrected query whose results these are, when the typed one found nothing. */
+  corrected: string | null;
+}
+
+export type SiteSearch = (input: unknown, filters: SearchFilters, page: number, now: Date) => Promise<SiteSearchResult>;
+
+export function siteSearch(db: Db): SiteSearch {
+  const index = searchIndexFor(db);
+  let synonyms: { text: string; index: SynonymIndex } | null = null;
+  const synonymsNow = async () => {
+    const text = (await keptSettings(db)).searchSynonyms;
+    if (synonyms?.text !== text) synonyms = { text, index: synonymIndex(synonymGroupsOf(text)) };
+    return synonyms.index;
+  };
+  return async (input, filters, page, now) => {
+    const query = parseQuery(input);
+    if (!query.terms.length) return { query, terms: [], total: 0, hits: [], corrected: null };
+    await indexStaleFor(db, INDEX_BUDGET_MS);
+    const analyser = dutchAnalyser();
+    const run = async (q: SearchQuery) => {
+      const terms = expandQuery(q, analyser, await synonymsNow());
+      return { terms, ...(terms.length ? await index.search(terms, filters, page, now) : { total: 0, hits: [] }) };
+    };
+    const found = await run(query);
+    if (found.total > 0 || page !== 1) return { query, ...found, corrected: null };
+    const suggestion = await suggestQuery(db, query);
+    if (suggestion === null) return { query, ...found, corrected: null };
+    const better = await run(parseQuery(suggestion));
+    return better.total > 0 ? { query, ...better, corrected: suggestion } : { query, ...found, corrected: null };
+  };
+}
