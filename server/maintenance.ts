@@ -1,8 +1,10 @@
 // Housekeeping that runs in every app process on timers: the retention rules of
 // privacy/retention.ts (sessions, rate-limit windows, IPs, spam, Akismet payloads, spam memory,
-// failed logins), uploads that no article took, Akismet rechecks, the tagline (weather feed), and
-// mail: announcing approved reacties, the moderator digest and sending the queue. Every job is safe to run in several processes at once
-// (idempotent deletes; rechecks claim their rows; deletes lock and re-read first).
+// failed logins), uploads that no article took, the text of attached PDFs not read yet, Akismet
+// rechecks, the tagline (weather feed), and mail: announcing approved reacties, the moderator digest
+// and sending the queue. Every job is safe to run in several processes at once (idempotent deletes;
+// rechecks claim their rows; deletes lock and re-read first; a PDF's text is kept by the first
+// process that read it).
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/knex';
@@ -16,6 +18,7 @@ import { sendDueMails } from './notifications/worker';
 import { weblogStartedAt } from './articles/queries';
 import { refreshTagline } from './tagline/state';
 import { purgePending } from './attachments/pending';
+import { readPendingFileTexts, stopFileTexts } from './attachments/file-text';
 import { indexStaleFor } from './search/indexer';
 
 // Often enough that retention limits hold to within the hour.
@@ -32,6 +35,8 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
   const hourly: Job[] = retentionJobs(config, db).map(([name, run]) => [name, () => run(new Date())]);
   // An imported PDF whose article was never saved, a file an interrupted upload left: gone after a day.
   hourly.push(['unattached uploads', () => purgePending(config.uploadDir, new Date())]);
+  // Attached PDFs whose text is not read yet (imported, or a process stopped while reading): at start-up, then hourly.
+  hourly.push(['attachment texts', () => readPendingFileTexts({ db, uploadDir: config.uploadDir, logger })]);
   const frequent: Job[] = config.akismet ? [['akismet rechecks', () => recheckDue(db, config, logger, new Date())]] : [];
   const running = new Set<Promise<void>>();
   const transport = mailEnabled(config) ? createTransport(config.mail) : null;
@@ -70,7 +75,8 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
   for (const t of timers) t.unref();
   return async () => {
     timers.forEach(clearInterval);
-    await Promise.all(running);
+    // The PDFs still waiting stay pending (read at the next start); the one being read finishes.
+    await Promise.all([...running, stopFileTexts()]);
     transport?.close();
   };
 }

@@ -9,18 +9,36 @@ import { articlePageLocals } from '../http/deferred-locals';
 import { parseId } from '../shared/validation';
 import type { UploadRefusal } from './attach';
 import { attachmentView, type AttachmentView } from './format';
-import { listAttachments } from './queries';
+import { listAttachments, type Attachment, type FileTextStatus } from './queries';
+
+/** What the editor reads beside a PDF: whether search finds its text (file-text.ts). */
+const TEXT_NOTES: Readonly<Record<FileTextStatus, string>> = {
+  pending: 'Tekst wordt gelezen…',
+  done: 'Tekst doorzoekbaar',
+  none: 'Geen tekst gevonden (scan?)',
+  failed: 'Tekst niet te lezen',
+};
+
+/** An attachment in the editor: as readers see it, and for a PDF whether its text is searchable. */
+interface EditorItem extends AttachmentView {
+  textNote: string | null;
+}
+
+const editorItem = (a: Attachment): EditorItem => ({
+  ...attachmentView(a),
+  textNote: a.mediaType === 'application/pdf' ? TEXT_NOTES[a.textStatus] : null,
+});
 
 /** The "Bijlagen" section of the article editor. */
 export interface EditorSection {
   articleId: number;
-  items: AttachmentView[];
+  items: EditorItem[];
   /** The upload form after a refusal: the message and the title as typed. */
   form: { error: string | null; title: string };
 }
 
 export async function setEditorSection(deps: Deps, res: Response, articleId: number, refusal?: UploadRefusal): Promise<void> {
-  const items = (await listAttachments(deps.db, articleId)).map(attachmentView);
+  const items = (await listAttachments(deps.db, articleId)).map(editorItem);
   const section: EditorSection = { articleId, items, form: { error: refusal?.error ?? null, title: refusal?.title ?? '' } };
   res.locals.attachmentSection = section;
 }

@@ -14,6 +14,7 @@ import { pdfRefusal, pdfText, PdfTextError, type PdfRefusal } from '../documents
 import { noStore } from '../http/cache';
 import { charLength, field } from '../shared/validation';
 import { checkUpload } from './attach';
+import { queueFileText } from './file-text';
 import { sniffAttachmentType } from './file-type';
 import { attachPending, findPending, keepPending, pendingView } from './pending';
 import { removeQuietly } from './storage';
@@ -97,6 +98,7 @@ export function attachSourceOnCreate(deps: Deps): AfterCreate {
     if (!pending)
       return 'De pdf is niet als bijlage bewaard: hij is er niet meer (een gekozen pdf blijft een dag bewaard). Voeg hem hieronder bij Bijlagen toe.';
     await attachPending(deps.db, deps.config.uploadDir, article.id, pending, deps.clock());
+    queueFileText({ db: deps.db, uploadDir: deps.config.uploadDir, logger: deps.logger }, pending.sha256);
     await audit(deps.db, currentActor(res), 'article.update', { type: 'article', id: article.id }, `bijlage toegevoegd: ${pending.title}`);
     return `De pdf „${pending.title}” is als bijlage bij het artikel bewaard.`;
   };

@@ -1,4 +1,5 @@
-// The files and article_attachments tables: one stored file per sha256, linked to articles.
+// The files and article_attachments tables: one stored file per sha256, linked to articles, with the
+// text read from it once (file-text.ts).
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toCount, toDate } from '../db/rows';
@@ -14,7 +15,17 @@ export interface Attachment {
   size: number;
   position: number;
   createdAt: Date;
+  /** Whether the file's text has been read (a PDF's), for search. */
+  textStatus: FileTextStatus;
 }
+
+/**
+ * Where reading a stored file's text stands: 'pending' (not read yet), 'done' (read), 'none' (no
+ * text in it: a scan, or an image), 'failed' (a PDF that could not be read).
+ */
+export type FileTextStatus = 'pending' | 'done' | 'none' | 'failed';
+
+const PDF = 'application/pdf';
 
 type Row = Record<string, unknown>;
 
@@ -29,13 +40,25 @@ function toAttachment(row: Row): Attachment {
     size: Number(row.size),
     position: Number(row.position),
     createdAt: toDate(row.created_at),
+    textStatus: String(row.text_status) as FileTextStatus,
   };
 }
 
 function withFile(db: Db) {
   return db('article_attachments as a')
     .join('files as f', 'f.sha256', 'a.file_sha256')
-    .select('a.id', 'a.article_id', 'a.file_sha256', 'a.title', 'a.original_name', 'a.position', 'a.created_at', 'f.media_type', 'f.size');
+    .select(
+      'a.id',
+      'a.article_id',
+      'a.file_sha256',
+      'a.title',
+      'a.original_name',
+      'a.position',
+      'a.created_at',
+      'f.media_type',
+      'f.size',
+      'f.text_status',
+    );
 }
 
 export async function listAttachments(db: Db, articleId: number): Promise<Attachment[]> {
@@ -56,10 +79,14 @@ export interface NewFile {
   size: number;
 }
 
-/** The files row for these bytes, made when missing, and locked (PostgreSQL) until the transaction ends. */
+/**
+ * The files row for these bytes, made when missing, and locked (PostgreSQL) until the transaction
+ * ends. A new PDF's text is still to be read; an image has none.
+ */
 export async function lockFile(trx: Knex.Transaction, file: NewFile, now: Date): Promise<void> {
+  const text = file.mediaType === PDF ? { text: null, text_status: 'pending' } : { text: '', text_status: 'none' };
   await trx('files')
-    .insert({ sha256: file.sha256, media_type: file.mediaType, size: file.size, created_at: now })
+    .insert({ sha256: file.sha256, media_type: file.mediaType, size: file.size, created_at: now, ...text })
     .onConflict('sha256')
     .ignore();
   await trx('files').where({ sha256: file.sha256 }).forUpdate().first('sha256');
@@ -95,4 +122,27 @@ export async function deleteAttachment(trx: Knex.Transaction, articleId: number,
   if (others > 0) return '';
   await trx('files').where({ sha256 }).delete();
   return sha256;
+}
+
+/** The stored files whose text is still to be read, oldest first. */
+export async function pendingFileTexts(db: Db): Promise<string[]> {
+  const rows = await db('files')
+    .where({ text_status: 'pending' })
+    .orderBy([{ column: 'created_at' }, { column: 'sha256' }])
+    .select('sha256');
+  return rows.map((r: Row) => String(r.sha256));
+}
+
+/** A stored file's type and whether its text was read; null when no such file is stored (any more). */
+export async function findFileText(db: Db, sha256: string): Promise<{ mediaType: string; textStatus: FileTextStatus } | null> {
+  const row = await db('files').where({ sha256 }).first('media_type', 'text_status');
+  return row ? { mediaType: String(row.media_type), textStatus: String(row.text_status) as FileTextStatus } : null;
+}
+
+/**
+ * Keeps what reading a file gave ('' for a file without text), when it was still to be read:
+ * another process that read it first wins, and a file removed meanwhile stays gone.
+ */
+export async function saveFileText(db: Db, sha256: string, status: Exclude<FileTextStatus, 'pending'>, text: string): Promise<void> {
+  await db('files').where({ sha256, text_status: 'pending' }).update({ text, text_status: status });
 }

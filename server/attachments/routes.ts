@@ -13,6 +13,7 @@ import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
 import { parseId } from '../shared/validation';
 import { addAttachment, checkUpload, removeAttachment } from './attach';
+import { queueFileText } from './file-text';
 import { attachmentView, contentDisposition } from './format';
 import { isInlineType } from './file-type';
 import { setEditorSection } from './locals';
@@ -49,6 +50,8 @@ export function attachmentRoutes(deps: Deps): Router {
       return renderEditor(deps, res, checked.refusal.status, { article, values: articleToForm(article), errors: {} });
     }
     await addAttachment(deps.db, uploadDir, article.id, checked.value, deps.clock());
+    // A PDF's text is read after the answer, for search; the editor does not wait for it.
+    queueFileText({ db: deps.db, uploadDir, logger: deps.logger }, checked.value.sha256);
     await audit(
       deps.db,
       currentActor(res),

@@ -1,5 +1,6 @@
-// The text of a PDF, for the paste-import: pdfjs-dist (Mozilla's PDF.js, legacy build for Node)
-// reads the text items of every page, pdf-layout.ts puts them into lines as a reader sees them.
+// The text of a PDF, for the paste-import and for search in attached PDFs (attachments/file-text.ts):
+// pdfjs-dist (Mozilla's PDF.js, legacy build for Node) reads the text items of every page,
+// pdf-layout.ts puts them into lines as a reader sees them.
 // PDF.js runs in a worker thread of its own, so a PDF that takes too long or too much memory is
 // stopped (the worker is ended) without holding up the server. Every refusal is a PdfTextError with
 // a Dutch message for the editor.
@@ -150,12 +151,25 @@ const looksLikePdf = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(
  * The text of a PDF with its lines as a reader sees them. Throws PdfTextError when the file is too
  * large, not a PDF, encrypted, broken, too long, too slow or too heavy to read, or holds no text.
  */
-export async function pdfText(bytes: Uint8Array, options: Partial<Limits> = {}): Promise<string> {
-  const limits: Limits = { ...PDF_LIMITS, ...options };
+export function pdfText(bytes: Uint8Array, options: Partial<Limits> = {}): Promise<string> {
+  return readText(bytes, { ...PDF_LIMITS, ...options }, { italics: true });
+}
+
+/**
+ * The same text without the <i>…</i> around italic runs: plain text, as search keeps it. Refuses as
+ * pdfText does.
+ */
+export function pdfPlainText(bytes: Uint8Array, options: Partial<Limits> = {}): Promise<string> {
+  return readText(bytes, { ...PDF_LIMITS, ...options }, { italics: false });
+}
+
+async function readText(bytes: Uint8Array, limits: Limits, { italics }: { italics: boolean }): Promise<string> {
   if (bytes.length > limits.bytes) throw pdfRefusal('too-large', { limits });
   if (!looksLikePdf(bytes)) throw pdfRefusal('not-pdf', { limits });
+  let pages = await readPages(bytes, limits);
+  if (!italics) pages = pages.map((page) => ({ items: page.items.map((item) => ({ ...item, italic: false })) }));
   // A font without a proper encoding may give control characters: no editor could type or keep them.
-  const text = withoutForbiddenChars(layoutText(await readPages(bytes, limits)));
+  const text = withoutForbiddenChars(layoutText(pages));
   if (!/[\p{L}\p{N}]/u.test(text)) throw pdfRefusal('no-text', { limits });
   return text;
 }

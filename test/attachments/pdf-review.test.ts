@@ -13,6 +13,7 @@ import { loginAs, type Agent } from '../helpers/http';
 import { formBody, formFields } from '../helpers/form';
 import { pdfFromText, type Placed } from '../helpers/pdf';
 import { articlePath, findArticleById } from '../../server/articles/queries';
+import { fileTextsIdle } from '../../server/attachments/file-text';
 
 const SEED = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt'), 'utf8');
 
@@ -129,5 +130,17 @@ describe('the real-PDF path: upload, review, save, the public page', function ()
     const source = await t.db('document_sources').where({ article_id: id }).first();
     assert.match(String(source.source_text), /^PvdA, D66 en Lokaal sterk Helmond\n/);
     assert.deepEqual(JSON.parse(String(source.corrections)), [{ line: aanstaande, role: 'heading' }]);
+
+    // The attached PDF's text is read once more in the background, plain, for search.
+    await fileTextsIdle();
+    const file = await t
+      .db('files as f')
+      .join('article_attachments as a', 'a.file_sha256', 'f.sha256')
+      .where('a.article_id', id)
+      .first('f.*');
+    assert.equal(file.text_status, 'done');
+    assert.ok(String(file.text).includes('Die keuze is alleen gemaakt voor het komend jaar'), String(file.text));
+    assert.doesNotMatch(String(file.text), /<\/?i>/);
+    assert.match((await editor.agent.get(saved.headers.location).expect(200)).text, /<span class="status">Tekst doorzoekbaar<\/span>/);
   });
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseDocument, type ParsedDocument } from '../../server/documents/parse';
-import { pdfText, PdfTextError, type PdfRefusal } from '../../server/documents/pdf-text';
+import { pdfPlainText, pdfText, PdfTextError, type PdfRefusal } from '../../server/documents/pdf-text';
 import { pdfFromPlaced, pdfFromText, type Placed } from '../helpers/pdf';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -99,8 +99,11 @@ describe('PDF in: the text of a PDF as the paste-import reads it', function () {
 
   it('keeps the italics of the college’s answers, so each question gets its own answer', async () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'vragen-3.txt'), 'utf8');
-    const fromPdf = await pdfText(await pdfFromText(text));
+    const pdf = await pdfFromText(text);
+    const fromPdf = await pdfText(pdf);
     assert.match(fromPdf, /<i>In 2017 ontvingen wij 143 meldingen\.<\/i>/);
+    // Plain, as search keeps an attachment's text: the same lines without the markup.
+    assert.equal(await pdfPlainText(pdf), fromPdf.replace(/<\/?i>/g, ''));
     const doc = parseDocument(fromPdf);
     assert.deepEqual(
       doc.questions.map((q) => q.answer),

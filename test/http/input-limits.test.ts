@@ -109,6 +109,7 @@ const NOT_TYPED = new Set([
   'wp_redirects.path', // normalised by imports/ and skipped when longer
   'wp_uploads.path', // the same
   'articles.document_date', // YYYY-MM-DD, from a checked date field or the publication date
+  'files.text_status', // Issue 22: where reading an attached PDF's text stands, from a fixed list
   'knex_migrations.name',
   'knex_migrations_lock.index',
 ]);
