@@ -6,8 +6,9 @@ export function toHit(row: Record<string, unknown>): SearchHit {
   const body = String(row.body ?? '');
   const fields = String(row.fields ?? '');
   return {
-    kind: row.kind === 'reactie' ? 'reactie' : 'article',
+    kind: row.kind === 'reactie' || row.kind === 'bijlage' ? row.kind : 'article',
     refId: Number(row.ref_id),
+    attachmentTitle: row.kind === 'bijlage' ? String(row.entry_title) : null,
     articleId: Number(row.article_id),
     articleTitle: String(row.title),
     articleKind: String(row.article_kind),

@@ -10,9 +10,11 @@ import { postgresSearchIndex } from './postgres-index';
 export const RESULTS_PER_PAGE = 10;
 
 export interface SearchHit {
-  kind: 'article' | 'reactie';
-  /** The reactie's id for a reactie, else the article's. */
+  kind: 'article' | 'reactie' | 'bijlage';
+  /** The reactie's or the attachment's id, else the article's. */
   refId: number;
+  /** An attachment's title (the match is in its text). */
+  attachmentTitle: string | null;
   articleId: number;
   articleTitle: string;
   articleKind: string;

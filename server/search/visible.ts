@@ -12,9 +12,9 @@ const UNDER_APPROVED_PARENTS = `not exists (
   )
   select 1 from ancestors where ancestors.status <> 'approved' and ancestors.removed_reason is null)`;
 
-/** Where-clause for a search row joined with its reactie as `r`: an article, or a shown reactie. */
+/** Where-clause for a search row joined with its reactie as `r`: an article or its attachment, or a shown reactie. */
 export function publicEntry(kindColumn: string) {
   return (w: Knex.QueryBuilder): void => {
-    void w.where(kindColumn, 'article').orWhere((x) => x.where('r.status', 'approved').whereRaw(UNDER_APPROVED_PARENTS));
+    void w.whereNot(kindColumn, 'reactie').orWhere((x) => x.where('r.status', 'approved').whereRaw(UNDER_APPROVED_PARENTS));
   };
 }
