@@ -3,8 +3,9 @@ import { toDate } from '../db/rows';
 import type { SearchHit } from './search-index';
 
 export function toHit(row: Record<string, unknown>): SearchHit {
-  const body = String(row.body ?? '');
-  const fields = String(row.fields ?? '');
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const body = text(row.body);
+  const fields = text(row.fields);
   return {
     kind: row.kind === 'reactie' || row.kind === 'bijlage' ? row.kind : 'article',
     refId: Number(row.ref_id),
@@ -15,7 +16,7 @@ export function toHit(row: Record<string, unknown>): SearchHit {
     articleSlug: String(row.slug),
     articlePublishedAt: toDate(row.published_at),
     articleCreatedAt: toDate(row.created_at),
-    text: body.trim() === '' ? String(row.entry_title ?? '') : fields ? `${body} ${fields}` : body,
+    text: body.trim() === '' ? text(row.entry_title) : fields ? `${body} ${fields}` : body,
   };
 }
 

@@ -24,6 +24,11 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
       if (t.prefix)
         alternatives.push(t.phrases[0].length > 1 ? `(${t.phrases[0].map((w) => `'${w}'`).join(' <-> ')})` : `'${t.phrases[0][0]}'`);
       for (const s of t.stems) alternatives.push(`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`);
+      // A compound typed whole also matches its parts together.
+      if (t.parts)
+        alternatives.push(
+          `(${t.parts.map((list) => `(${list.flatMap((s) => [`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`]).join(' | ')})`).join(' & ')})`,
+        );
       return `(${alternatives.join(' | ')})`;
     })
     .join(' & ');

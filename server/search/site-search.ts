@@ -45,7 +45,7 @@ export function siteSearch(db: Db): SiteSearch {
     };
     const found = await run(query);
     if (found.total > 0 || page !== 1) return { query, ...found, corrected: null };
-    const suggestion = await suggestQuery(db, query);
+    const suggestion = await suggestQuery(db, query, (word) => analyser.knows(word));
     if (suggestion === null) return { query, ...found, corrected: null };
     const better = await run(parseQuery(suggestion));
     return better.total > 0 ? { query, ...better, corrected: suggestion } : { query, ...found, corrected: null };

@@ -1,14 +1,15 @@
-// A snippet from the database, marked where it matched, made safe for the page: everything is
-// escaped first, and only then do the database's markers become <mark> and </mark>.
+// A snippet of a hit's text, marked where it matched (markMatches, the same on both databases),
+// made safe for the page: everything is escaped first, and only then do the markers become <mark>
+// and </mark>.
 import { escapeHtml } from '../shared/html';
 import type { DutchAnalyser } from './analyser/dutch';
 import { STOPWORDS } from './analyser/stopwords';
 import { foldText } from './fold';
 import type { ExpandedTerm } from './terms';
 
-/** What the databases put around a match (the index never holds these characters, see the migration). */
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
+/** What markMatches puts around a match, before snippetHtml escapes the rest (texts never keep them). */
+const MARK_START = '\u0002';
+const MARK_END = '\u0003';
 
 const MARKERS = new RegExp(`([${MARK_START}${MARK_END}])`);
 
@@ -54,7 +55,7 @@ export function markMatches(text: string, terms: ExpandedTerm[], analyser: Dutch
     });
     for (const s of t.stems) stems.add(s);
   }
-  const clean = text.slice(0, SCAN).replace(/[\u0002\u0003]/g, '');
+  const clean = text.slice(0, SCAN).split(MARK_START).join('').split(MARK_END).join('');
   const words = [...clean.matchAll(/[\p{L}\p{N}]+/gu)];
   const hit = words.map((m) => {
     const folded = foldText(m[0]);

@@ -22,7 +22,10 @@ export function toFts5(terms: ExpandedTerm[]): string | null {
       const alternatives = t.phrases.map((words, i) => `${WORD_COLUMNS} : "${words.join(' ')}"${i === 0 && t.prefix ? '*' : ''}`);
       // A whole word typed counts more than a word it starts (bm25 adds up what matched).
       if (t.prefix) alternatives.push(`${WORD_COLUMNS} : "${t.phrases[0].join(' ')}"`);
-      if (t.stems.length) alternatives.push(`${STEM_COLUMNS} : (${t.stems.map((s) => `"${s}"`).join(' OR ')})`);
+      const stems = (list: string[]) => `${STEM_COLUMNS} : (${list.map((s) => `"${s}"`).join(' OR ')})`;
+      if (t.stems.length) alternatives.push(stems(t.stems));
+      // A compound typed whole also matches its parts together.
+      if (t.parts) alternatives.push(`(${t.parts.map(stems).join(' AND ')})`);
       return `(${alternatives.join(' OR ')})`;
     })
     .join(' AND ');

@@ -1,6 +1,7 @@
-// "Bedoelde je …?": for a query that found nothing, each word the index has never seen is replaced
-// by the most frequent word of the index one edit away (a letter missing, extra, wrong, or two
-// swapped). Asked of search_words (kept by the indexer) in one query per word.
+// "Bedoelde je …?": for a query that found nothing, each word neither the index nor the Dutch
+// dictionary knows is replaced by the most frequent word of the index one edit away (a letter
+// missing, extra, wrong, or two swapped), or else by such a word of the dictionary. Asked of
+// search_words (kept by the indexer) in one query per word.
 import type { Db } from '../db/knex';
 import type { SearchQuery } from './query';
 
@@ -27,16 +28,22 @@ async function known(db: Db, word: string): Promise<boolean> {
   return (await db('search_words').where({ word }).first('word')) !== undefined;
 }
 
-async function closest(db: Db, word: string): Promise<string | null> {
+async function closest(db: Db, word: string, knows: (word: string) => boolean): Promise<string | null> {
+  const candidates = oneEditAway(word);
   const row = await db('search_words')
-    .whereIn('word', oneEditAway(word))
+    .whereIn('word', candidates)
     .orderBy([{ column: 'entries', order: 'desc' }, { column: 'word' }])
     .first('word');
-  return row ? String(row.word) : null;
+  if (row) return String(row.word);
+  // A word the dictionary spells so: the text may have it only inside a longer word (Papendrechtse).
+  return candidates.sort().find((c) => knows(c)) ?? null;
 }
 
-/** The query with its unknown words corrected, as it would be typed; null when nothing changed. */
-export async function suggestQuery(db: Db, query: SearchQuery): Promise<string | null> {
+/**
+ * The query with its unknown words corrected, as it would be typed; null when nothing changed.
+ * `knows`: whether the Dutch dictionary has a word, for words the index has only inside others.
+ */
+export async function suggestQuery(db: Db, query: SearchQuery, knows: (word: string) => boolean): Promise<string | null> {
   let changed = false;
   const typed: string[] = [];
   for (const term of query.terms) {
@@ -46,7 +53,10 @@ export async function suggestQuery(db: Db, query: SearchQuery): Promise<string |
     }
     const words: string[] = [];
     for (const word of term.words) {
-      const better = word.length >= MIN_LENGTH && /^[a-z]+$/.test(word) && !(await known(db, word)) ? await closest(db, word) : null;
+      const better =
+        word.length >= MIN_LENGTH && /^[a-z]+$/.test(word) && !(await known(db, word)) && !knows(word)
+          ? await closest(db, word, knows)
+          : null;
       if (better) changed = true;
       words.push(better ?? word);
     }

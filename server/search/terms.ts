@@ -14,6 +14,11 @@ export interface ExpandedTerm {
   prefix: boolean;
   /** Stems, matched against the stems and the compound parts of the text. */
   stems: string[];
+  /**
+   * A compound typed whole (fietsenstalling): the stems of its parts, which together also match
+   * (a text with "stalling voor fietsen").
+   */
+  parts?: string[][];
 }
 
 /** Synonym groups as folded word lists, looked up by their words joined with a space. */
@@ -50,32 +55,45 @@ function stemsOf(analyser: DutchAnalyser, word: string): string[] {
   return STOPWORDS.has(word) ? [] : analyser.stems(word);
 }
 
+/** The parts of a compound, each as its stems; none for a word that does not split. */
+function partsOf(analyser: DutchAnalyser, word: string): string[][] | undefined {
+  if (STOPWORDS.has(word)) return undefined;
+  const pieces = analyser.analyse(word).pieces.filter((stems) => stems.length && !stems.every((s) => STOPWORDS.has(s)));
+  return pieces.length >= 2 ? pieces : undefined;
+}
+
 export function expandQuery(query: SearchQuery, analyser: DutchAnalyser, synonyms: SynonymIndex): ExpandedTerm[] {
-  // Stop words count only when the query holds nothing else ("de" alone, or a quoted phrase).
-  const meaningful = query.terms.filter((t) => t.quoted || t.words.length > 1 || !STOPWORDS.has(t.words[0]));
-  const terms = meaningful.length ? meaningful : query.terms;
-  const out: ExpandedTerm[] = [];
+  // Synonyms first, on everything typed: their forms may hold stop words ("burgemeester en wethouders").
+  const grouped: Array<ExpandedTerm & { stopword: boolean }> = [];
+  const terms = query.terms;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i];
     const synonym = synonymAt(terms, i, synonyms);
     if (synonym) {
       const words = synonym.key.split(' ');
       const single = words.length === 1 && !term.quoted;
-      out.push({
+      grouped.push({
         phrases: [words, ...synonyms.get(synonym.key)!],
         prefix: false,
         stems: single ? stemsOf(analyser, words[0]) : [],
+        stopword: false,
       });
       i += synonym.length - 1;
-      continue;
-    }
-    if (term.quoted || term.words.length > 1) {
+    } else if (term.quoted || term.words.length > 1) {
       // A phrase, or a word with a hyphen or an apostrophe in it: its words in this order.
-      out.push({ phrases: [term.words], prefix: term.prefix, stems: [] });
-      continue;
+      grouped.push({ phrases: [term.words], prefix: term.prefix, stems: [], stopword: false });
+    } else {
+      const [word] = term.words;
+      grouped.push({
+        phrases: [[word]],
+        prefix: term.prefix,
+        stems: stemsOf(analyser, word),
+        parts: partsOf(analyser, word),
+        stopword: STOPWORDS.has(word),
+      });
     }
-    const [word] = term.words;
-    out.push({ phrases: [[word]], prefix: term.prefix, stems: stemsOf(analyser, word) });
   }
-  return out;
+  // Stop words count only when the query holds nothing else ("de" alone).
+  const meaningful = grouped.filter((t) => !t.stopword);
+  return (meaningful.length ? meaningful : grouped).map(({ stopword: _, ...t }) => t);
 }

@@ -59,9 +59,9 @@ describe('search: the Dutch analyser', () => {
   });
 
   it('leaves words it does not know, short words and numbers as they are', () => {
-    assert.deepEqual(a.analyse('zzxqw'), { stems: ['zzxqw'], parts: [] });
-    assert.deepEqual(a.analyse('b'), { stems: ['b'], parts: [] });
-    assert.deepEqual(a.analyse('2026'), { stems: ['2026'], parts: [] });
+    assert.deepEqual(a.analyse('zzxqw'), { stems: ['zzxqw'], parts: [], pieces: [] });
+    assert.deepEqual(a.analyse('b'), { stems: ['b'], parts: [], pieces: [] });
+    assert.deepEqual(a.analyse('2026'), { stems: ['2026'], parts: [], pieces: [] });
     assert.deepEqual(parts('gemeente'), []);
   });
 

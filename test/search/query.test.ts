@@ -31,13 +31,14 @@ describe('search: parsing a query', () => {
     const q = parseQuery('Zwembaden "Openbare Ruimte" fiets* park');
     assert.equal(
       toFts5(q),
-      '({title fields body} : "zwembaden" OR {stems parts} : ("zwembad")) AND ({title fields body} : "openbare ruimte") AND ' +
+      '({title fields body} : "zwembaden" OR {stems parts} : ("zwembad") OR ({stems parts} : ("zwem") AND {stems parts} : ("baden" OR "bad" OR "baad"))) AND ' +
+        '({title fields body} : "openbare ruimte") AND ' +
         '({title fields body} : "fiets"* OR {title fields body} : "fiets" OR {stems parts} : ("fiets")) AND ' +
         '({title fields body} : "park"* OR {title fields body} : "park" OR {stems parts} : ("park"))',
     );
     assert.equal(
       toTsquery(q),
-      "('zwembaden' | '~zwembad' | '+zwembad') & (('openbare' <-> 'ruimte')) & ('fiets':* | 'fiets' | '~fiets' | '+fiets') & ('park':* | 'park' | '~park' | '+park')",
+      "('zwembaden' | '~zwembad' | '+zwembad' | (('~zwem' | '+zwem') & ('~baden' | '+baden' | '~bad' | '+bad' | '~baad' | '+baad'))) & (('openbare' <-> 'ruimte')) & ('fiets':* | 'fiets' | '~fiets' | '+fiets') & ('park':* | 'park' | '~park' | '+park')",
     );
   });
 

@@ -11,11 +11,13 @@ export interface WordAnalysis {
   stems: string[];
   /** Stems of a compound's parts, when the word splits; [] otherwise. */
   parts: string[];
+  /** The same per part, in order (gebieds|coordinatoren → [[gebied], [coordinator]]); [] for no compound. */
+  pieces: string[][];
 }
 
 /** A part of a compound is at least this long: shorter pieces are as often chance as meaning. */
 const MIN_PART = 3;
-const MAX_STEMS = 4;
+const MAX_STEMS = 10;
 const MAX_COMPOUND_LENGTH = 40;
 const CACHE_SIZE = 200_000;
 
@@ -43,6 +45,8 @@ export interface DutchAnalyser {
 }
 
 const NOUN_FLAG = /^(?:Y[a-g]|Z[a-z])$/;
+/** The vowels of Dutch strong verbs' stems (sluiten/gesloten, bieden/geboden, helpen/geholpen). */
+const STRONG_VOWELS = ['a', 'aa', 'e', 'ee', 'i', 'ie', 'ij', 'o', 'oo', 'u', 'ui', 'ou', 'oe', 'eu'];
 
 export function createDutchAnalyser(h: Hunspell): DutchAnalyser {
   const size = h.flagLength;
@@ -92,10 +96,73 @@ export function createDutchAnalyser(h: Hunspell): DutchAnalyser {
     return out;
   }
 
+  // Diminutives the dictionary lists as words of their own (gaatje, paadje): the suffix off, a
+  // doubled vowel or consonant single again, kept when the dictionary has the rest as a noun.
+  function spelledDiminutives(form: string): string[] {
+    const out: string[] = [];
+    const bare = form.endsWith('jes') ? form.slice(0, -1) : form;
+    for (const suffix of ['etje', 'tje', 'pje', 'kje', 'je']) {
+      if (!bare.endsWith(suffix) || bare.length - suffix.length < 2) continue;
+      const base = bare.slice(0, -suffix.length);
+      for (const root of [base, base.replace(/([aeou])\1([^aeiou])$/, '$1$2'), base.replace(/([^aeiou])\1$/, '$1')]) {
+        const flags = h.words.get(root);
+        if (flags !== undefined && root !== form && !out.includes(root) && (isNoun(flags) || has(flags, end))) out.push(root);
+      }
+    }
+    return out;
+  }
+
+  const isInfinitive = (form: string) => derive(form).some((d) => has(d.rootFlags, 'Vi'));
+
+  // Past participles are words of their own in the dictionary (vastgesteld, afgesloten): the
+  // infinitive is found by Dutch verb grammar — a particle before ge-, ge- off (none after be-,
+  // ver-, ont-, her-, er-), a weak -d/-t or a strong -en off, the stem's spelling (stel → stellen, maak → maken, leef → leven) or, for a
+  // strong verb, another vowel (sloten → sluiten) — and kept only when the dictionary has it as an
+  // infinitive.
+  function participleInfinitives(form: string): string[] {
+    const out: string[] = [];
+    if (form.length < 5 || !/(?:d|t|en)$/.test(form)) return out;
+    if (isInfinitive(form)) return out;
+    // Without ge- only after an unstressed prefix (besproken, vernieuwd).
+    const splits: Array<[string, string]> = /^(?:be|ver|ont|her|er)/.test(form) ? [['', form]] : [];
+    for (let p = form.indexOf('ge'); p >= 0; p = form.indexOf('ge', p + 1)) {
+      if (p === 0 || h.words.has(form.slice(0, p))) splits.push([form.slice(0, p), form.slice(p + 2)]);
+    }
+    const keep = (infinitive: string) => {
+      if (infinitive !== form && !out.includes(infinitive) && isInfinitive(infinitive)) out.push(infinitive);
+    };
+    for (const [head, rest] of splits) {
+      if (rest.length < 3) continue;
+      if (/[dt]$/.test(rest)) {
+        const stem = rest.slice(0, -1);
+        const voiced = stem.replace(/f$/, 'v').replace(/s$/, 'z');
+        keep(`${head}${stem}en`);
+        keep(`${head}${voiced}en`);
+        keep(`${head}${stem.replace(/([aeou])\1([^aeiou])$/, '$1$2')}en`);
+        keep(`${head}${voiced.replace(/([aeou])\1([^aeiou])$/, '$1$2')}en`);
+        keep(`${head}${stem.replace(/([^aeiou])$/, '$1$1')}en`);
+      } else if (rest.endsWith('en')) {
+        const stem = rest.slice(0, -2);
+        const vowel = /^(.*?)([aeiouy]+)([^aeiouy]*)$/.exec(stem);
+        keep(`${head}${stem}en`);
+        if (vowel) for (const v of STRONG_VOWELS) if (v !== vowel[2]) keep(`${head}${vowel[1]}${v}${vowel[3]}en`);
+      }
+    }
+    return out;
+  }
+
   function stemsOf(form: string): string[] {
     const stems: string[] = [];
-    for (const d of derive(form)) if (!stems.includes(d.root)) stems.push(d.root);
-    for (const root of spelledSingulars(form)) if (!stems.includes(root)) stems.push(root);
+    const add = (root: string) => {
+      if (!stems.includes(root)) stems.push(root);
+    };
+    for (const d of derive(form)) add(d.root);
+    for (const root of spelledSingulars(form)) add(root);
+    for (const root of spelledDiminutives(form)) add(root);
+    for (const infinitive of participleInfinitives(form)) {
+      add(infinitive);
+      for (const d of derive(infinitive)) add(d.root);
+    }
     return stems.slice(0, MAX_STEMS);
   }
 
@@ -126,11 +193,14 @@ export function createDutchAnalyser(h: Hunspell): DutchAnalyser {
   }
 
   /** The cost of this piece at this place in the compound, or null when it cannot stand there. */
-  function pieceCost(piece: string, first: boolean, last: boolean): { cost: number; stems: string[] } | null {
+  /** `known`: the whole word is in the dictionary; then only parts it could be built of by its flags or as nouns. */
+  function pieceCost(piece: string, first: boolean, last: boolean, known: boolean): { cost: number; stems: string[] } | null {
     const allowed = (info: PartInfo) => (last ? info.end : first ? info.begin : info.middle || info.begin);
     const info = partInfo(piece);
     if (info && allowed(info)) return { cost: PART_COST, stems: info.stems };
-    if (info?.noun) return { cost: PART_COST + OUTSIDE_FLAGS_COST, stems: info.stems };
+    // In a word the dictionary has, only its last part may stand outside the flags (bomen+kap, not bes+luit).
+    if (info?.noun && (!known || last)) return { cost: PART_COST + OUTSIDE_FLAGS_COST, stems: info.stems };
+    if (known) return null;
     // An inflected adjective or a verb's stem as first part (onroerende+zaak, parkeer+plaats).
     if (info && first) return { cost: PART_COST + UNFLAGGED_COST, stems: info.stems };
     // A linking s (raad + s + informatie) the dictionary gave no flag for.
@@ -148,6 +218,7 @@ export function createDutchAnalyser(h: Hunspell): DutchAnalyser {
   /** The cheapest split into two or more parts, as the parts' stems; [] when there is none. */
   function split(word: string): { pieces: string[]; stems: string[][] } | null {
     const n = word.length;
+    const known = derive(word).length > 0;
     if (n < 2 * MIN_PART || n > MAX_COMPOUND_LENGTH) return null;
     const best: Array<{ cost: number; from: number; stems: string[] } | null> = new Array(n + 1).fill(null);
     best[0] = { cost: 0, from: -1, stems: [] };
@@ -159,11 +230,11 @@ export function createDutchAnalyser(h: Hunspell): DutchAnalyser {
         if (n - j > 0 && n - j < MIN_PART) continue;
         const piece = word.slice(i, j);
         if (i > 0 && joinForbidden(word.slice(0, i), piece)) continue;
-        const scored = pieceCost(piece, i === 0, j === n);
+        const scored = pieceCost(piece, i === 0, j === n, known);
         if (!scored) continue;
         const cost = here.cost + scored.cost;
-        const known = best[j];
-        if (!known || cost < known.cost) best[j] = { cost, from: i, stems: scored.stems };
+        const sofar = best[j];
+        if (!sofar || cost < sofar.cost) best[j] = { cost, from: i, stems: scored.stems };
       }
     }
     if (!best[n]) return null;
@@ -184,13 +255,22 @@ export function createDutchAnalyser(h: Hunspell): DutchAnalyser {
     if (cached) return cached;
     let result: WordAnalysis;
     if (word.length < MIN_PART || !/^\p{L}+$/u.test(word)) {
-      result = { stems: [word], parts: [] };
+      result = { stems: [word], parts: [], pieces: [] };
     } else {
       const stems = stemsOf(word);
       const compound = split(word);
       const parts: string[] = [];
+      const pieces: string[][] = [];
       if (compound) {
         for (const list of compound.stems) for (const s of list) if (!parts.includes(s)) parts.push(s);
+        // A part that is a compound the dictionary does not know itself (kinder + dagopvang) adds its own parts.
+        compound.pieces.forEach((piece, i) => {
+          const inner = piece.length >= 2 * MIN_PART && !derive(piece).length ? analyse(piece).pieces : [];
+          if (inner.length) {
+            for (const list of inner) for (const s of list) if (!parts.includes(s)) parts.push(s);
+            pieces.push(...inner);
+          } else pieces.push(compound.stems[i]);
+        });
         // A compound the dictionary does not know is stemmed by its last part: gebiedscoördinatoren → gebiedscoordinator.
         if (!stems.length) {
           const head = compound.pieces.slice(0, -1).join('');
@@ -198,7 +278,7 @@ export function createDutchAnalyser(h: Hunspell): DutchAnalyser {
         }
       }
       if (!stems.length) stems.push(word);
-      result = { stems: stems.slice(0, MAX_STEMS), parts };
+      result = { stems: stems.slice(0, MAX_STEMS), parts, pieces };
     }
     if (cache.size >= CACHE_SIZE) cache.clear();
     cache.set(word, result);
