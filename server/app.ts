@@ -45,6 +45,7 @@ import { articleMeta } from './seo/article-meta';
 import { pageMeta } from './seo/meta';
 import { seoRoutes } from './seo/routes';
 import { searchRoutes } from './search/routes';
+import { synonymsRoutes } from './search/synonyms-routes';
 import { wordpressQueryRedirects, wordpressRedirects } from './imports/redirects';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { sameOriginOnly } from './http/form-token';
@@ -208,6 +209,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(reactieEditRoutes(deps));
   // Before pageRoutes (/:slug).
   app.use(searchRoutes(deps));
+  app.use(synonymsRoutes(deps));
   app.use(pageRoutes(deps));
   app.use(articleRoutes(deps));
   // Old WordPress paths (/2015/05/27/slug/, /slug/): only what no route above answered.

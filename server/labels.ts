@@ -104,6 +104,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'dossier.remove-article': 'artikel uit dossier verwijderd',
   'settings.update': 'instellingen gewijzigd',
   'tagline.update': 'slogan gewijzigd',
+  'search.synonyms': 'afkortingen en synoniemen voor zoeken gewijzigd',
   'spam-filter.reset': 'lerend spamfilter teruggezet',
   'privacy.export': 'reacties geëxporteerd (AVG)',
   'privacy.anonymise': 'reacties geanonimiseerd (AVG)',

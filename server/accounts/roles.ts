@@ -3,12 +3,13 @@ export const ROLES = ['admin', 'editor', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 
 // 'tagline': the line under the weblog's name (/beheer/slogan), which editors write as much as moderators.
-export type Permission = 'articles' | 'pages' | 'moderation' | 'settings' | 'tagline' | 'users' | 'audit';
+// 'search': the abbreviations and synonyms of /zoeken (/beheer/zoeken), kept by editors and moderators.
+export type Permission = 'articles' | 'pages' | 'moderation' | 'settings' | 'tagline' | 'search' | 'users' | 'audit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['articles', 'pages', 'moderation', 'settings', 'tagline', 'users', 'audit'],
-  editor: ['articles', 'pages', 'tagline'],
-  moderator: ['moderation', 'settings', 'tagline'],
+  admin: ['articles', 'pages', 'moderation', 'settings', 'tagline', 'search', 'users', 'audit'],
+  editor: ['articles', 'pages', 'tagline', 'search'],
+  moderator: ['moderation', 'settings', 'tagline', 'search'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = { admin: 'beheerder', editor: 'redacteur', moderator: 'moderator' };

@@ -101,7 +101,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   search_fts: { ...SEARCH_INDEX, onlyOn: 'sqlite' },
   search_entries: SEARCH_INDEX,
   search_words: {
-    personalData: 'geen: losse woorden uit openbare teksten met hoe vaak ze voorkomen (voor "Bedoelde je …?"), zonder verband met wie ze schreef',
+    personalData:
+      'geen: losse woorden uit openbare teksten met hoe vaak ze voorkomen (voor "Bedoelde je …?"), zonder verband met wie ze schreef',
     retention: 'tot het zoekindex opnieuw wordt opgebouwd (npm run search:reindex)',
   },
   wp_imports: { personalData: 'geen (WordPress-nummers en de rijen die ze hier werden)', retention: 'zolang de weblog bestaat' },

@@ -110,3 +110,10 @@ export async function reindexAll(db: Db, progress: (done: number, total: number)
   }
   return done;
 }
+
+/** What the index holds now, per kind, and how much waits to be analysed: for /beheer/zoeken. */
+export async function indexCounts(db: Db): Promise<{ articles: number; reacties: number; bijlagen: number; stale: number }> {
+  const rows: Array<{ kind: string; n: unknown }> = await db('search_entries').groupBy('kind').select('kind').count({ n: '*' });
+  const of = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  return { articles: of('article'), reacties: of('reactie'), bijlagen: of('bijlage'), stale: await staleCount(db) };
+}

@@ -64,6 +64,8 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/instellingen/akismet-controleren': 'settings',
   'GET /beheer/slogan': 'tagline',
   'POST /beheer/slogan': 'tagline',
+  'GET /beheer/zoeken': 'search',
+  'POST /beheer/zoeken': 'search',
   'GET /beheer/privacy': 'moderation',
   'GET /beheer/privacy/export': 'moderation',
   'POST /beheer/privacy/wissen': 'moderation',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
-import { saveSettingsForm } from '../helpers/http';
+import { loginAs, saveSettingsForm } from '../helpers/http';
 import { articlePath } from '../../server/articles/queries';
 import { dutchAnalyser } from '../../server/search/analyser/lexicon';
 import { reindexAll, staleCount } from '../../server/search/indexer';
@@ -191,5 +191,46 @@ describe('search: /zoeken in Dutch', () => {
     assert.deepEqual(seen.at(-1), [total, total]);
     assert.equal(await staleCount(t.db), 0);
     assert.deepEqual(links(await page('lantaarnpaal steenweg')), [articlePath(a)]);
+  });
+});
+
+describe('search: /beheer/zoeken, the abbreviations and synonyms editors keep', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('lets an editor change the list, refuses a wrong line with the line and keeps what was typed, and search follows at once', async () => {
+    const editor = await loginAs(t.app, t.db, 'editor');
+    const page = await editor.agent.get('/beheer/zoeken').expect(200);
+    assert.match(page.text, /<a href="\/beheer\/zoeken">Zoeken<\/a>/);
+    assert.match(page.text, /Wmo = Wet maatschappelijke ondersteuning/);
+    assert.match(page.text, /In de index: \d+ artikel/);
+    const bad = await editor.agent
+      .post('/beheer/zoeken')
+      .type('form')
+      .send({ _csrf: editor.csrf, synoniemen: 'Wmo = Wet maatschappelijke ondersteuning\nhondenbelasting' });
+    assert.equal(bad.status, 422);
+    assert.match(bad.text, /regel 2: schrijf de vormen met een = ertussen/);
+    assert.match(bad.text, />Wmo = Wet maatschappelijke ondersteuning\nhondenbelasting<\/textarea>/);
+    const a = await buildArticle(t.db, { title: 'Hondenbelasting', bodyMarkdown: 'De belasting op honden gaat omlaag.' });
+    await editor.agent
+      .post('/beheer/zoeken')
+      .type('form')
+      .send({ _csrf: editor.csrf, synoniemen: 'hondentaks = hondenbelasting' })
+      .expect(303);
+    const found = await request(t.app).get('/zoeken?q=hondentaks.').expect(200);
+    assert.match(found.text, new RegExp(`href="${articlePath(a)}"`));
+    // The old list is gone: Wmo is a word like any other now.
+    assert.equal(
+      (await t.db('settings').where({ key: 'searchSynonyms' }).first('value')).value,
+      JSON.stringify('hondentaks = hondenbelasting'),
+    );
+  });
+
+  it('is not for residents', async () => {
+    const res = await request(t.app).get('/beheer/zoeken').expect(302);
+    assert.match(res.headers.location, /^\/beheer\/inloggen/);
   });
 });
