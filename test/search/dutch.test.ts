@@ -149,7 +149,7 @@ describe('search: /zoeken in Dutch', () => {
     const html = await page('parkeergarrage havenplein');
     assert.match(
       html,
-      /Niets gevonden voor <strong class="query">parkeergarrage havenplein<\/strong>\. Bedoelde je <a href="\/zoeken\?q=parkeergarage\+havenplein">parkeergarage havenplein<\/a>\?/,
+      /Niets gevonden voor <strong class="query">parkeergarrage havenplein<\/strong>\.\s+Bedoelde je <a href="\/zoeken\?q=parkeergarage\+havenplein">parkeergarage havenplein<\/a>\?/,
     );
     assert.deepEqual(links(html), [articlePath(a)]);
     // Nothing close: no suggestion.

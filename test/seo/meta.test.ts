@@ -90,7 +90,9 @@ describe('canonical, OpenGraph and structured data', () => {
     assert.equal(await canonical('/archief?pagina=2'), `${BASE}/archief`);
     assert.equal(await canonical(`${articlePath(article)}?antwoord=1`), `${BASE}${articlePath(article)}`);
     assert.equal(await canonical(`${articlePath(article)}?soort=memo&pagina=3&utm_source=x`), `${BASE}${articlePath(article)}`);
-    assert.equal(await canonical('/zoeken?q=markt&soort=memo'), `${BASE}/zoeken?q=markt`);
+    // Search reads its filters (type and year): they name a page; what it does not read, not.
+    assert.equal(await canonical('/zoeken?q=markt&soort=memo&utm_source=x'), `${BASE}/zoeken?q=markt&amp;soort=memo`);
+    assert.equal(await canonical('/zoeken?q=markt&soort=onzin&partij=x'), `${BASE}/zoeken?q=markt`);
   });
 
   it('escapes an article title and excerpt in every tag', async () => {
