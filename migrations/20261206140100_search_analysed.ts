@@ -8,8 +8,10 @@ import * as previous from './20261201000500_search_index';
 // edits, AVG erasure, deletes) without the features that make them knowing about search: they
 // keep one row per article and per findable reactie in search_entries with its plain text, marked
 // stale with a fresh random version. The search feature analyses stale rows (before every search,
-// in the background, and with `npm run search:reindex`) and writes the tokens: into the FTS5 table
-// search_fts on SQLite (rowid = the entry's id), into the entry's tsvector on PostgreSQL. A row is
+// in the background, and with `npm run search:reindex`) and writes the tokens: into the FTS5 tables
+// on SQLite (rowid = the entry's id; search_fts for articles and what belongs to them,
+// search_fts_reacties for reacties, so a search of articles never walks a million reacties), into
+// the entry's tsvector on PostgreSQL (a GIN index for each of the two groups). A row is
 // only marked analysed when its version is still the one that was read, so a change made meanwhile
 // is never lost. search_words holds the words seen, for "Bedoelde je …?".
 //
@@ -89,6 +91,7 @@ export async function down(knex: Knex): Promise<void> {
   } else {
     for (const name of NEW_TRIGGERS_SQLITE) await knex.raw(`drop trigger if exists ${name}`);
     await knex.raw('drop table if exists search_fts');
+    await knex.raw('drop table if exists search_fts_reacties');
     await knex.raw('drop table if exists search_entries');
   }
   // The index as it was: the databases' own analysers, kept by triggers.
@@ -117,10 +120,13 @@ async function upSqlite(knex: Knex): Promise<void> {
   await createEntries(knex, false);
   // The analysed tokens, as words separated by spaces: folded words in order (title, fields, body:
   // exact matches and phrases), and the stems and compound parts of every word.
-  await knex.raw(`create virtual table search_fts using fts5(title, fields, body, stems, parts,
-    tokenize = 'unicode61 remove_diacritics 0')`);
+  for (const table of ['search_fts', 'search_fts_reacties']) {
+    await knex.raw(`create virtual table ${table} using fts5(title, fields, body, stems, parts,
+      tokenize = 'unicode61 remove_diacritics 0')`);
+  }
   const stmts = [
-    `create trigger search_entries_ad after delete on search_entries begin delete from search_fts where rowid = old.id; end`,
+    `create trigger search_entries_ad after delete on search_entries begin
+      delete from search_fts where rowid = old.id; delete from search_fts_reacties where rowid = old.id; end`,
     `create trigger search_article_ai after insert on articles begin ${sqliteArticleRow('new.id')} end`,
     `create trigger search_article_au after update of title, body_markdown, excerpt_markdown on articles begin ${sqliteArticleRow('new.id')} end`,
     `create trigger search_article_ad after delete on articles begin delete from search_entries where id = old.id * 4; end`,
@@ -157,7 +163,9 @@ async function upPostgres(knex: Knex): Promise<void> {
   await knex.raw('drop function if exists search_refresh_reactie(integer)');
   await knex.raw('drop text search configuration if exists stadslog_dutch');
   await createEntries(knex, true);
-  await knex.raw('create index search_entries_document on search_entries using gin (document)');
+  // Articles (with their attachments) and reacties are searched apart: each group its own index.
+  await knex.raw(`create index search_entries_articles on search_entries using gin (document) where kind <> 'reactie'`);
+  await knex.raw(`create index search_entries_reacties on search_entries using gin (document) where kind = 'reactie'`);
   const version = '(random() * 9e15)::bigint';
   const tail = UPSERT_TAIL;
   await knex.raw(`create function search_entry_article(aid integer) returns void language plpgsql as $$

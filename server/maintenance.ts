@@ -66,7 +66,9 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
   frequent.push(...tagline);
   // What changed since the last search, or all of a database just migrated: analysed for the search
   // index in the background (a search analyses what is left first). Loads the lexicon at start.
-  const search: Job[] = [['search index', () => indexStaleFor(db, SEARCH_INDEX_MS)]];
+  // A shutdown stops it between two batches.
+  let stopping = false;
+  const search: Job[] = [['search index', () => indexStaleFor(db, SEARCH_INDEX_MS, () => stopping)]];
   frequent.push(...search);
   run(hourly);
   run(tagline);
@@ -74,6 +76,7 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
   const timers = [setInterval(() => run(hourly), HOURLY_MS), setInterval(() => run(frequent), RECHECK_INTERVAL_MS)];
   for (const t of timers) t.unref();
   return async () => {
+    stopping = true;
     timers.forEach(clearInterval);
     // The PDFs still waiting stay pending (read at the next start); the one being read finishes.
     await Promise.all([...running, stopFileTexts()]);

@@ -99,6 +99,7 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   settings: { personalData: 'geen (woordenlijsten die moderatoren zelf invullen)', retention: '—' },
   counters: { personalData: 'geen', retention: '—' },
   search_fts: { ...SEARCH_INDEX, onlyOn: 'sqlite' },
+  search_fts_reacties: { ...SEARCH_INDEX, onlyOn: 'sqlite' },
   search_entries: SEARCH_INDEX,
   search_words: {
     personalData:

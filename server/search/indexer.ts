@@ -11,44 +11,86 @@ import { entryTokens, tsvectorLiteral, type EntryTokens } from './entry-tokens';
 
 const BATCH = 200;
 const MAX_WORD = 40;
+/** Rows per statement: SQLite takes up to 32.766 parameters, PostgreSQL 65.535. */
+const ROWS_PER_STATEMENT = 100;
 
 interface StaleRow {
   id: number;
+  kind: string;
   title: string;
   body: string;
   fields: string;
   version: string | number;
 }
 
-async function writeSqlite(trx: Knex.Transaction, row: StaleRow, tokens: EntryTokens): Promise<boolean> {
-  await trx.raw('delete from search_fts where rowid = ?', [row.id]);
-  await trx.raw('insert into search_fts (rowid, title, fields, body, stems, parts) values (?, ?, ?, ?, ?, ?)', [
-    row.id,
-    tokens.title.join(' '),
-    tokens.fields.join(' '),
-    tokens.body.join(' '),
-    tokens.stems.join(' '),
-    tokens.parts.join(' '),
-  ]);
-  const changed = await trx('search_entries').where({ id: row.id, version: row.version }).update({ stale: 0 });
-  return changed > 0;
+interface Analysed {
+  row: StaleRow;
+  tokens: EntryTokens;
 }
 
-async function writePostgres(trx: Knex.Transaction, row: StaleRow, tokens: EntryTokens): Promise<boolean> {
-  const changed = await trx('search_entries')
-    .where({ id: row.id, version: row.version })
-    .update({ stale: 0, document: trx.raw('?::tsvector', [tsvectorLiteral(tokens)]) });
-  return changed > 0;
+function chunks<T>(list: T[], size = ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }
 
-/** The words of a batch, counted per entry, added to search_words in one statement. */
+/** SQLite: articles and what belongs to them in search_fts, reacties in search_fts_reacties. */
+export function ftsTable(kind: string): 'search_fts' | 'search_fts_reacties' {
+  return kind === 'reactie' ? 'search_fts_reacties' : 'search_fts';
+}
+
+async function writeSqlite(trx: Knex.Transaction, analysed: Analysed[]): Promise<number> {
+  for (const table of ['search_fts', 'search_fts_reacties'] as const) {
+    const mine = analysed.filter((a) => ftsTable(a.row.kind) === table);
+    for (const part of chunks(mine)) {
+      await trx.raw(`delete from ${table} where rowid in (${part.map(() => '?').join(', ')})`, part.map((a) => a.row.id));
+      await trx.raw(
+        `insert into ${table} (rowid, title, fields, body, stems, parts) values ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        part.flatMap(({ row, tokens }) => [
+          row.id,
+          tokens.title.join(' '),
+          tokens.fields.join(' '),
+          tokens.body.join(' '),
+          tokens.stems.join(' '),
+          tokens.parts.join(' '),
+        ]),
+      );
+    }
+  }
+  let cleared = 0;
+  for (const part of chunks(analysed)) {
+    cleared += await trx('search_entries')
+      .whereIn(
+        ['id', 'version'],
+        part.map((a) => [a.row.id, a.row.version]),
+      )
+      .update({ stale: 0 });
+  }
+  return cleared;
+}
+
+async function writePostgres(trx: Knex.Transaction, analysed: Analysed[]): Promise<number> {
+  let cleared = 0;
+  for (const part of chunks(analysed)) {
+    const result = await trx.raw(
+      `update search_entries as e set stale = 0, document = v.doc::tsvector
+        from (values ${part.map(() => '(?::bigint, ?::bigint, ?)').join(', ')}) as v (id, version, doc)
+        where e.id = v.id and e.version = v.version`,
+      part.flatMap(({ row, tokens }) => [row.id, row.version, tsvectorLiteral(tokens)]),
+    );
+    cleared += Number((result as { rowCount?: number }).rowCount ?? 0);
+  }
+  return cleared;
+}
+
+/** The words of a batch, counted per entry, added to search_words. */
 async function countWords(trx: Knex.Transaction, counts: Map<string, number>): Promise<void> {
   const rows = [...counts]
     .filter(([word]) => word.length >= 3 && word.length <= MAX_WORD && !/^\d+$/.test(word))
     .map(([word, entries]) => ({ word, entries }));
-  for (let i = 0; i < rows.length; i += 400) {
+  for (const part of chunks(rows, 400)) {
     await trx('search_words')
-      .insert(rows.slice(i, i + 400))
+      .insert(part)
       .onConflict('word')
       .merge({ entries: trx.raw('search_words.entries + excluded.entries') });
   }
@@ -63,21 +105,19 @@ export async function indexStale(db: Db, limit = BATCH, analyser: DutchAnalyser 
     .where('stale', 1)
     .orderBy('id')
     .limit(limit)
-    .select('id', 'title', 'body', 'fields', 'version');
+    .select('id', 'kind', 'title', 'body', 'fields', 'version');
   if (!rows.length) return 0;
-  const pg = isPostgres(db);
   const counts = new Map<string, number>();
   const analysed = rows.map((row) => {
     const tokens = entryTokens(analyser, row);
     for (const word of tokens.distinct) counts.set(word, (counts.get(word) ?? 0) + 1);
     return { row, tokens };
   });
-  let cleared = 0;
-  await db.transaction(async (trx) => {
-    for (const { row, tokens } of analysed) if (await (pg ? writePostgres(trx, row, tokens) : writeSqlite(trx, row, tokens))) cleared++;
+  return db.transaction(async (trx) => {
+    const cleared = await (isPostgres(db) ? writePostgres(trx, analysed) : writeSqlite(trx, analysed));
     await countWords(trx, counts);
+    return cleared;
   });
-  return cleared;
 }
 
 /** How many entries wait to be analysed. */
@@ -86,10 +126,13 @@ export async function staleCount(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Analyses stale entries until none is left or the time is up; true when none is left. */
-export async function indexStaleFor(db: Db, milliseconds: number): Promise<boolean> {
+/**
+ * Analyses stale entries until none is left, the time is up or `stop` says so (a process shutting
+ * down); true when none is left.
+ */
+export async function indexStaleFor(db: Db, milliseconds: number, stop: () => boolean = () => false): Promise<boolean> {
   const until = Date.now() + milliseconds;
-  while (Date.now() < until) if ((await indexStale(db)) === 0) return true;
+  while (Date.now() < until && !stop()) if ((await indexStale(db)) === 0) return true;
   return false;
 }
 

@@ -1,14 +1,13 @@
 // Search on PostgreSQL: the entries' tsvector of analysed tokens (entry-tokens.ts: words weighted
-// by where they stand, stems and parts marked and weighted lowest) with a GIN index, ranked by
-// ts_rank, newer first among equals. The join with articles and reacties decides what is public
-// now; it only reads them.
+// by where they stand, stems and parts marked and weighted lowest), a GIN index per group (articles
+// with their attachments, reacties), ranked by ts_rank. The newest matches of a group come by id
+// (windowed.ts): the planner walks the primary key backwards for a common word and the GIN index
+// for a rare one.
 import type { Db } from '../db/knex';
 import { PART_MARK, STEM_MARK } from './entry-tokens';
-import { applyFilters } from './filters';
-import { HIT_COLUMNS, toHit } from './hits';
-import { RESULTS_PER_PAGE, type SearchIndex } from './search-index';
+import type { SearchIndex } from './search-index';
 import type { ExpandedTerm } from './terms';
-import { publicEntry } from './visible';
+import { windowedSearch, type Group, type IdRange } from './windowed';
 
 /** A tsquery literal (cast with ::tsquery, not normalised again): every term one of its alternatives. */
 export function toTsquery(terms: ExpandedTerm[]): string | null {
@@ -21,42 +20,57 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
         return lexemes.length > 1 ? `(${lexemes.join(' <-> ')})` : lexemes[0];
       });
       // A whole word typed counts more than a word it starts.
-      if (t.prefix)
-        alternatives.push(t.phrases[0].length > 1 ? `(${t.phrases[0].map((w) => `'${w}'`).join(' <-> ')})` : `'${t.phrases[0][0]}'`);
+      if (t.prefix) alternatives.push(t.phrases[0].length > 1 ? `(${t.phrases[0].map((w) => `'${w}'`).join(' <-> ')})` : `'${t.phrases[0][0]}'`);
       for (const s of t.stems) alternatives.push(`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`);
       // A compound typed whole also matches its parts together.
-      if (t.parts)
-        alternatives.push(
-          `(${t.parts.map((list) => `(${list.flatMap((s) => [`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`]).join(' | ')})`).join(' & ')})`,
-        );
+      if (t.parts) alternatives.push(`(${t.parts.map((list) => `(${list.flatMap((s) => [`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`]).join(' | ')})`).join(' & ')})`);
       return `(${alternatives.join(' | ')})`;
     })
     .join(' & ');
+}
+
+/** The group's rows, as the partial GIN indexes name them. */
+const GROUP_WHERE: Record<Group, string> = { articles: "kind <> 'reactie'", reacties: "kind = 'reactie'" };
+
+function within(range: IdRange | null): { sql: string; bindings: number[] } {
+  return range ? { sql: ' and id between ? and ?', bindings: [range.from, range.to] } : { sql: '', bindings: [] };
 }
 
 export function postgresSearchIndex(db: Db): SearchIndex {
   return {
     async search(terms, filters, page, now) {
       const tsquery = toTsquery(terms);
-      if (tsquery === null) return { total: 0, hits: [] };
-      const matches = () => {
-        const q = db('search_entries as e')
-          .join('articles as a', 'a.id', 'e.article_id')
-          .leftJoin('reacties as r', (j) => j.on('r.id', '=', 'e.ref_id').andOn('e.kind', '=', db.raw("'reactie'")))
-          .whereRaw('e.document @@ ?::tsquery', [tsquery])
-          .andWhere('a.status', 'published')
-          .andWhere('a.published_at', '<=', now)
-          .andWhere(publicEntry('e.kind'));
-        applyFilters(q, filters);
-        return q;
-      };
-      const counted = await matches().count({ n: '*' }).first();
-      const rows: Array<Record<string, unknown>> = await matches()
-        .select(...HIT_COLUMNS)
-        .orderByRaw('ts_rank(e.document, ?::tsquery, 1) desc, coalesce(r.created_at, a.published_at) desc, e.id desc', [tsquery])
-        .limit(RESULTS_PER_PAGE)
-        .offset((page - 1) * RESULTS_PER_PAGE);
-      return { total: Number(counted?.n ?? 0), hits: rows.map(toHit) };
+      if (tsquery === null) return { total: 0, approximate: false, hits: [] };
+      return windowedSearch(
+        db,
+        {
+          async candidates(group, window, range) {
+            const r = within(range);
+            const limit = Math.min(window, 1_000_000) + 1;
+            // Ranked in the outer query: only the window's rows are read for their rank.
+            const result = await db.raw(
+              `select e.id, ts_rank(e.document, ?::tsquery, 1) as score from search_entries e where e.id in (
+                select id from search_entries where ${GROUP_WHERE[group]} and document @@ ?::tsquery${r.sql} order by id desc limit ?)`,
+              [tsquery, tsquery, ...r.bindings, limit],
+            );
+            const rows = (result.rows as Array<{ id: string; score: number }>).map((row) => ({ id: Number(row.id), score: Number(row.score) }));
+            const more = rows.length >= limit;
+            if (more) rows.splice(rows.indexOf(rows.reduce((low, c) => (c.id < low.id ? c : low))), 1);
+            return { list: rows, more };
+          },
+          async count(group, cap, range) {
+            const r = within(range);
+            const result = await db.raw(
+              `select count(*) as n from (select 1 from search_entries where ${GROUP_WHERE[group]} and document @@ ?::tsquery${r.sql} limit ?) x`,
+              [tsquery, ...r.bindings, cap + 1],
+            );
+            return Number((result.rows as Array<{ n: string }>)[0]?.n ?? 0);
+          },
+        },
+        filters,
+        page,
+        now,
+      );
     },
   };
 }

@@ -80,6 +80,7 @@ export function searchRoutes(deps: Deps): Router {
       correctedHref: corrected === null ? null : params({ q: corrected }),
       unfilteredHref: `/zoeken?q=${encodeURIComponent(query.input)}`,
       total,
+      approximate: found.approximate,
       page,
       pages,
       firstNumber: (page - 1) * RESULTS_PER_PAGE + 1,

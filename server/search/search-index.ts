@@ -1,6 +1,6 @@
 // One interface for searching, with an implementation per database. The index is kept by
-// triggers and the indexer (indexer.ts); both implementations search the analysed tokens with the
-// same expanded query (terms.ts) and return the entries' text, which snippet.ts marks.
+// triggers and the indexer (indexer.ts); both implementations give the candidates of the same
+// expanded query (terms.ts) to windowed.ts, which ranks, filters and pages them the same way.
 import type { Db } from '../db/knex';
 import { isPostgres } from '../db/knex';
 import type { ExpandedTerm } from './terms';
@@ -27,6 +27,8 @@ export interface SearchHit {
 
 export interface SearchResults {
   total: number;
+  /** More matched than were counted: total is a floor ("meer dan"). */
+  approximate: boolean;
   hits: SearchHit[];
 }
 

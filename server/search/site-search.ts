@@ -19,6 +19,8 @@ export interface SiteSearchResult {
   query: SearchQuery;
   terms: ExpandedTerm[];
   total: number;
+  /** More matched than were counted: total is a floor. */
+  approximate: boolean;
   hits: SearchHit[];
   /** The corrected query whose results these are, when the typed one found nothing. */
   corrected: string | null;
@@ -36,12 +38,12 @@ export function siteSearch(db: Db): SiteSearch {
   };
   return async (input, filters, page, now) => {
     const query = parseQuery(input);
-    if (!query.terms.length) return { query, terms: [], total: 0, hits: [], corrected: null };
+    if (!query.terms.length) return { query, terms: [], total: 0, approximate: false, hits: [], corrected: null };
     await indexStaleFor(db, INDEX_BUDGET_MS);
     const analyser = dutchAnalyser();
     const run = async (q: SearchQuery) => {
       const terms = expandQuery(q, analyser, await synonymsNow());
-      return { terms, ...(terms.length ? await index.search(terms, filters, page, now) : { total: 0, hits: [] }) };
+      return { terms, ...(terms.length ? await index.search(terms, filters, page, now) : { total: 0, approximate: false, hits: [] }) };
     };
     const found = await run(query);
     if (found.total > 0 || page !== 1) return { query, ...found, corrected: null };

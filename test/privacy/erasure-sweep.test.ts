@@ -24,7 +24,7 @@ async function tableNames(db: Db): Promise<string[]> {
     : (await db.raw<Array<{ name: string }>>("select name from sqlite_master where sql like 'create virtual table%'")).map((r) => r.name);
   return rows
     .map((r) => r.name)
-    .filter((name) => !virtual.some((v) => name.startsWith(`${v}_`)))
+    .filter((name) => virtual.includes(name) || !virtual.some((v) => name.startsWith(`${v}_`)))
     .sort();
 }
 
