@@ -4,19 +4,15 @@ import type { Knex } from 'knex';
 import type { SearchFilters } from './search-index';
 
 /** 1 January 00:00 in Amsterdam: always winter time (UTC+1). */
-function yearStart(year: number): Date {
+export function yearStart(year: number): Date {
   return new Date(Date.UTC(year, 0, 1) - 3_600_000);
 }
 
-export function applyFilters(q: Knex.QueryBuilder, filters: SearchFilters): void {
-  if (filters.kind === 'reactie') void q.andWhere('e.kind', 'reactie');
-  else if (filters.kind) void q.whereIn('e.kind', ['article', 'bijlage']).andWhere('a.kind', filters.kind);
+/** `reacties`: the rows are reacties joined as `r`; else articles and what belongs to them. */
+export function applyFilters(q: Knex.QueryBuilder, filters: SearchFilters, reacties: boolean): void {
+  if (filters.kind && filters.kind !== 'reactie' && !reacties) void q.andWhere('a.kind', filters.kind);
   if (filters.year !== null) {
-    const [from, to] = [yearStart(filters.year), yearStart(filters.year + 1)];
-    void q.andWhere((w) =>
-      w
-        .where((x) => x.whereNot('e.kind', 'reactie').andWhere('a.published_at', '>=', from).andWhere('a.published_at', '<', to))
-        .orWhere((x) => x.where('e.kind', 'reactie').andWhere('r.created_at', '>=', from).andWhere('r.created_at', '<', to)),
-    );
+    const column = reacties ? 'r.created_at' : 'a.published_at';
+    void q.andWhere(column, '>=', yearStart(filters.year)).andWhere(column, '<', yearStart(filters.year + 1));
   }
 }

@@ -20,10 +20,14 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
         return lexemes.length > 1 ? `(${lexemes.join(' <-> ')})` : lexemes[0];
       });
       // A whole word typed counts more than a word it starts.
-      if (t.prefix) alternatives.push(t.phrases[0].length > 1 ? `(${t.phrases[0].map((w) => `'${w}'`).join(' <-> ')})` : `'${t.phrases[0][0]}'`);
+      if (t.prefix)
+        alternatives.push(t.phrases[0].length > 1 ? `(${t.phrases[0].map((w) => `'${w}'`).join(' <-> ')})` : `'${t.phrases[0][0]}'`);
       for (const s of t.stems) alternatives.push(`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`);
       // A compound typed whole also matches its parts together.
-      if (t.parts) alternatives.push(`(${t.parts.map((list) => `(${list.flatMap((s) => [`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`]).join(' | ')})`).join(' & ')})`);
+      if (t.parts)
+        alternatives.push(
+          `(${t.parts.map((list) => `(${list.flatMap((s) => [`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`]).join(' | ')})`).join(' & ')})`,
+        );
       return `(${alternatives.join(' | ')})`;
     })
     .join(' & ');
@@ -53,18 +57,13 @@ export function postgresSearchIndex(db: Db): SearchIndex {
                 select id from search_entries where ${GROUP_WHERE[group]} and document @@ ?::tsquery${r.sql} order by id desc limit ?)`,
               [tsquery, tsquery, ...r.bindings, limit],
             );
-            const rows = (result.rows as Array<{ id: string; score: number }>).map((row) => ({ id: Number(row.id), score: Number(row.score) }));
+            const rows = (result.rows as Array<{ id: string; score: number }>).map((row) => ({
+              id: Number(row.id),
+              score: Number(row.score),
+            }));
             const more = rows.length >= limit;
             if (more) rows.splice(rows.indexOf(rows.reduce((low, c) => (c.id < low.id ? c : low))), 1);
             return { list: rows, more };
-          },
-          async count(group, cap, range) {
-            const r = within(range);
-            const result = await db.raw(
-              `select count(*) as n from (select 1 from search_entries where ${GROUP_WHERE[group]} and document @@ ?::tsquery${r.sql} limit ?) x`,
-              [tsquery, ...r.bindings, cap + 1],
-            );
-            return Number((result.rows as Array<{ n: string }>)[0]?.n ?? 0);
           },
         },
         filters,

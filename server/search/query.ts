@@ -16,6 +16,8 @@ export interface SearchTerm {
   words: string[];
   /** Matches words starting with the (last) word: typed as `word*`, or the last word of the query. */
   prefix: boolean;
+  /** Typed as `word*`: a prefix even when the word is complete. */
+  starred: boolean;
   /** Typed in quotes: exact words, no stemming or prefix. */
   quoted: boolean;
 }
@@ -37,12 +39,13 @@ export function parseQuery(raw: unknown): SearchQuery {
   input.split('"').forEach((piece, i) => {
     if (i % 2 === 1) {
       const words = wordsOf(piece);
-      if (words.length) terms.push({ words, prefix: false, quoted: true });
+      if (words.length) terms.push({ words, prefix: false, starred: false, quoted: true });
       return;
     }
     for (const token of piece.split(/\s+/)) {
       const words = wordsOf(token);
-      if (words.length) terms.push({ words, prefix: /\*\s*$/.test(token), quoted: false });
+      const starred = /\*\s*$/.test(token);
+      if (words.length) terms.push({ words, prefix: starred, starred, quoted: false });
     }
   });
   const kept = terms.slice(0, MAX_TERMS);

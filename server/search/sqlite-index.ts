@@ -1,10 +1,11 @@
 // Search on SQLite: FTS5 over the analysed tokens (search_fts for articles and their attachments,
 // search_fts_reacties for reacties; rowid = the entry's id), ranked by bm25 (a title word counts
 // ten times a word in the text, a document field three times, a stem or compound part less than an
-// exact word). FTS5 walks a match's rowids newest first, so a window is cheap (windowed.ts).
+// exact word). FTS5 walks a match's rowids newest first and stops, so a window is cheap (windowed.ts).
 import type { Db } from '../db/knex';
 import { ftsTable } from './indexer';
 import type { SearchIndex } from './search-index';
+import { scoreTokens, type TokenColumns } from './score';
 import type { ExpandedTerm } from './terms';
 import { windowedSearch, type Group, type IdRange } from './windowed';
 
@@ -47,27 +48,28 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
           async candidates(group, window, range) {
             const table = tableOf(group);
             const r = within(range);
-            // The newest match beyond the window, if there is one: everything above it is ranked.
-            const beyond = await db.raw<Array<{ id: number }>>(
-              `select rowid as id from ${table} where ${table} match ?${r.sql} order by rowid desc limit 1 offset ?`,
-              [match, ...r.bindings, Math.min(window, Number.MAX_SAFE_INTEGER - 1)],
-            );
-            const floor = beyond.length ? Number(beyond[0].id) + 1 : Number.MIN_SAFE_INTEGER;
+            // Newest first, one more than the window (FTS5 walks the match backwards and stops there).
+            const limit = Math.min(window, 1_000_000) + 1;
+            if (group === 'reacties') {
+              // Scored from their tokens here: bm25 would first count the rows of every word in a million.
+              const rows = await db.raw<Array<{ id: number } & TokenColumns>>(
+                `select rowid as id, title, body, stems, parts from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?`,
+                [match, ...r.bindings, limit],
+              );
+              return {
+                list: rows.slice(0, limit - 1).map((row) => ({ id: Number(row.id), score: scoreTokens(terms, row) })),
+                more: rows.length >= limit,
+              };
+            }
             const rows = await db.raw<Array<{ id: number; score: number }>>(
-              `select rowid as id, bm25(${table}, ${WEIGHTS}) as score from ${table} where ${table} match ? and rowid >= ?${r.sql}`,
-              [match, floor, ...r.bindings],
+              `select rowid as id, bm25(${table}, ${WEIGHTS}) as score from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?`,
+              [match, ...r.bindings, limit],
             );
             // bm25 is lower for a better match.
-            return { list: rows.map((row) => ({ id: Number(row.id), score: -Number(row.score) })), more: beyond.length > 0 };
-          },
-          async count(group, cap, range) {
-            const table = tableOf(group);
-            const r = within(range);
-            const rows = await db.raw<Array<{ n: number }>>(
-              `select count(*) as n from (select 1 from ${table} where ${table} match ?${r.sql} limit ?)`,
-              [match, ...r.bindings, cap + 1],
-            );
-            return Number(rows[0]?.n ?? 0);
+            return {
+              list: rows.slice(0, limit - 1).map((row) => ({ id: Number(row.id), score: -Number(row.score) })),
+              more: rows.length >= limit,
+            };
           },
         },
         filters,

@@ -86,7 +86,9 @@ export function expandQuery(query: SearchQuery, analyser: DutchAnalyser, synonym
       const [word] = term.words;
       grouped.push({
         phrases: [[word]],
-        prefix: term.prefix,
+        // The last word may be unfinished; a word the dictionary knows is taken as typed (its stems
+        // find its forms), which spares the index a walk through every word it starts.
+        prefix: term.starred || (term.prefix && !analyser.knows(word)),
         stems: stemsOf(analyser, word),
         parts: partsOf(analyser, word),
         stopword: STOPWORDS.has(word),

@@ -1,11 +1,12 @@
 // Searching at size, the same way on both databases: articles (with their attachments) and
 // reacties are two groups, each with its own full-text index. Of each group only the newest
 // matches are ranked (a window), so a word in 400.000 reacties costs no more than one in 40; with
-// fewer matches than the window every match is ranked and counted exactly. Ranks from both groups
+// fewer matches than the window every match is ranked and counted exactly, with more the count
+// says "Meer dan". Ranks from both groups
 // are merged, newer first among equals. What is public now (article published and due, reactie
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
-import type { Db } from '../db/knex';
-import { applyFilters } from './filters';
+import { isPostgres, type Db } from '../db/knex';
+import { applyFilters, yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
 import { publicEntry } from './visible';
@@ -13,9 +14,9 @@ import { publicEntry } from './visible';
 export type Group = 'articles' | 'reacties';
 
 /** Of each group this many of the newest matches are ranked. */
-export const WINDOW: Record<Group, number> = { articles: 1000, reacties: 1000 };
-/** Beyond the window, matches are counted up to this many ("meer dan 10.000"). */
-export const COUNT_CAP = 10_000;
+export const WINDOW: Record<Group, number> = { articles: 500, reacties: 300 };
+/** What a group's best match weighs in the merged list. */
+const GROUP_WEIGHT: Record<Group, number> = { articles: 1, reacties: 0.9 };
 const IDS_PER_STATEMENT = 500;
 
 export interface Candidate {
@@ -33,13 +34,6 @@ export interface IdRange {
 export interface CandidateSource {
   /** Up to `window` of the newest matches with their scores; `more`: there were more. */
   candidates(group: Group, window: number, range: IdRange | null): Promise<{ list: Candidate[]; more: boolean }>;
-  /** The group's matches, counted up to `cap` + 1. */
-  count(group: Group, cap: number, range: IdRange | null): Promise<number>;
-}
-
-/** 1 January 00:00 in Amsterdam: always winter time (UTC+1). */
-function yearStart(year: number): Date {
-  return new Date(Date.UTC(year, 0, 1) - 3_600_000);
 }
 
 /** The entry ids of the reacties written in a year: reacties are numbered in the order they come in. */
@@ -57,20 +51,26 @@ interface Kept extends Candidate {
   at: number;
 }
 
-async function keepVisible(db: Db, list: Candidate[], filters: SearchFilters, now: Date): Promise<Kept[]> {
+async function keepVisible(db: Db, group: Group, list: Candidate[], filters: SearchFilters, now: Date): Promise<Kept[]> {
   const score = new Map(list.map((c) => [c.id, c.score]));
+  // CROSS JOIN: SQLite starts from the candidates, not from every published article; PostgreSQL
+  // has no CROSS JOIN with a condition and plans an inner join well.
+  const join = isPostgres(db) ? 'inner join' : 'cross join';
   const kept: Kept[] = [];
   for (let i = 0; i < list.length; i += IDS_PER_STATEMENT) {
     const ids = list.slice(i, i + IDS_PER_STATEMENT).map((c) => c.id);
     const q = db('search_entries as e')
-      .join('articles as a', 'a.id', 'e.article_id')
-      .leftJoin('reacties as r', (j) => j.on('r.id', '=', 'e.ref_id').andOn('e.kind', '=', db.raw("'reactie'")))
+      .joinRaw(`${join} articles as a on a.id = e.article_id`)
       .whereIn('e.id', ids)
       .andWhere('a.status', 'published')
-      .andWhere('a.published_at', '<=', now)
-      .andWhere(publicEntry('e.kind'));
-    applyFilters(q, filters);
-    const rows: Array<{ id: unknown; r_at: unknown; a_at: unknown }> = await q.select('e.id', 'r.created_at as r_at', 'a.published_at as a_at');
+      .andWhere('a.published_at', '<=', now);
+    // A reactie is shown when it and its parents are (visible.ts); an article's entries need no more.
+    if (group === 'reacties') {
+      void q.joinRaw(`${join} reacties as r on r.id = e.ref_id and e.kind = 'reactie'`).andWhere(publicEntry('e.kind'));
+    } else void q.select(db.raw('null as r_at'));
+    applyFilters(q, filters, group === 'reacties');
+    if (group === 'reacties') void q.select('r.created_at as r_at');
+    const rows: Array<{ id: unknown; r_at: unknown; a_at: unknown }> = await q.select('e.id', 'a.published_at as a_at');
     for (const row of rows) {
       const at = new Date((row.r_at ?? row.a_at) as string | number | Date).getTime();
       kept.push({ id: Number(row.id), score: score.get(Number(row.id)) ?? 0, at });
@@ -79,7 +79,13 @@ async function keepVisible(db: Db, list: Candidate[], filters: SearchFilters, no
   return kept;
 }
 
-export async function windowedSearch(db: Db, source: CandidateSource, filters: SearchFilters, page: number, now: Date): Promise<SearchResults> {
+export async function windowedSearch(
+  db: Db,
+  source: CandidateSource,
+  filters: SearchFilters,
+  page: number,
+  now: Date,
+): Promise<SearchResults> {
   const groups: Group[] = filters.kind === 'reactie' ? ['reacties'] : filters.kind ? ['articles'] : ['articles', 'reacties'];
   const kept: Kept[] = [];
   let total = 0;
@@ -91,14 +97,14 @@ export async function windowedSearch(db: Db, source: CandidateSource, filters: S
     const range = group === 'reacties' && filters.year !== null ? await reactieRange(db, filters.year) : null;
     if (group === 'reacties' && filters.year !== null && range === null) continue;
     const { list, more } = await source.candidates(group, window, range);
-    const visible = await keepVisible(db, list, filters, now);
-    kept.push(...visible);
-    if (!more) total += visible.length;
-    else {
-      const counted = await source.count(group, COUNT_CAP, range);
-      if (counted > COUNT_CAP) approximate = true;
-      total += Math.min(counted, COUNT_CAP);
-    }
+    const visible = await keepVisible(db, group, list, filters, now);
+    // Each group's scores on one scale (its best match is 1), so the lists can be merged whatever
+    // the database's ranking function gives; the best article leads the best reactie.
+    const best = Math.max(0, ...visible.map((k) => k.score));
+    for (const k of visible) kept.push({ ...k, score: best > 0 ? (k.score / best) * GROUP_WEIGHT[group] : 0 });
+    // Beyond the window nobody pages: "Meer dan …" says there is more, without counting it.
+    total += visible.length;
+    if (more) approximate = true;
   }
   kept.sort((x, y) => y.score - x.score || y.at - x.at || y.id - x.id);
   const pageIds = kept.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE).map((k) => k.id);

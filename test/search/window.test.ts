@@ -1,0 +1,46 @@
+// Search at size (windowed.ts): of a word in more reacties than the window, the newest are ranked
+// and the count says "Meer dan"; articles are ranked apart and never pushed out by reacties; a year
+// of reacties is searched as its own range, however old.
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { buildArticle, buildReactie } from '../helpers/builders';
+import { articlePath } from '../../server/articles/queries';
+import { WINDOW } from '../../server/search/windowed';
+
+describe('search: a word in more reacties than are ranked', function () {
+  this.timeout(120_000);
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  const page = async (q: string, extra = '') =>
+    (
+      await request(t.app)
+        .get(`/zoeken?q=${encodeURIComponent(q)}${extra}`)
+        .expect(200)
+    ).text;
+  const links = (html: string) => [...html.matchAll(/<li class="search-result">[\s\S]*?<h2><a href="([^"]+)">/g)].map((m) => m[1]);
+
+  it('ranks the newest, says there are more, keeps the article on top and finds an old year', async () => {
+    const article = await buildArticle(t.db, { title: 'Het zebrapad bij de school', bodyMarkdown: 'Een nieuw zebrapad.' });
+    const old = await buildReactie(t.db, article, { body: 'Het zebrapad was er in 2019 al.' }, new Date('2019-03-01T12:00:00Z'));
+    const n = WINDOW.reacties + 20;
+    const ids: number[] = [];
+    for (let i = 0; i < n; i++) ids.push(await buildReactie(t.db, article, { body: `Reactie ${i} over het zebrapad.` }));
+    const html = await page('zebrapad');
+    // The article first (its title), then reacties; more matched than were ranked.
+    assert.equal(links(html)[0], articlePath(article));
+    assert.match(html, new RegExp(`Meer dan ${WINDOW.reacties + 1} resultaten voor`));
+    // The oldest reactie is outside the window: not among the reacties ranked now …
+    const all: string[] = [];
+    for (let p = 1; p <= Math.ceil((WINDOW.reacties + 1) / 10); p++)
+      all.push(...links(await page('zebrapad', p === 1 ? '' : `&pagina=${p}`)));
+    assert.ok(!all.includes(`/reactie/${old}`));
+    assert.ok(all.includes(`/reactie/${ids.at(-1)}`));
+    // … but a search in its year finds it.
+    assert.deepEqual(links(await page('zebrapad', '&soort=reactie&jaar=2019')), [`/reactie/${old}`]);
+  });
+});
