@@ -1,8 +1,7 @@
 // Search on PostgreSQL: the entries' tsvector of analysed tokens (entry-tokens.ts: words weighted
 // by where they stand, stems and parts marked and weighted lowest), a GIN index per group (articles
 // with their attachments, reacties), ranked by ts_rank. The newest matches of a group come by id
-// (windowed.ts): the planner walks the primary key backwards for a common word and the GIN index
-// for a rare one.
+// (windowed.ts), reacties in stretches of ids going back.
 import type { Db } from '../db/knex';
 import { PART_MARK, STEM_MARK } from './entry-tokens';
 import type { SearchIndex } from './search-index';
@@ -33,12 +32,46 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
     .join(' & ');
 }
 
+/** The first stretch of reactie entry ids, read row by row (about 1.000 reacties); each next one is four times longer. */
+const FIRST_SPAN = 4_000;
+
+/** Articles and their attachments: a few thousand, the GIN index gives them all. */
+async function newestArticles(db: Db, tsquery: string, limit: number): Promise<number[]> {
+  const result = await db.raw(
+    `select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?`,
+    [tsquery, limit],
+  );
+  return (result.rows as Array<{ id: string }>).map((r) => Number(r.id));
+}
+
+/**
+ * The newest matching reacties, in stretches of ids going back, each four times longer than the
+ * last. The first, short one is read row by row, newest first (a common word fills the window
+ * there); the next ones by the GIN index and the id range together, which read only a stretch's
+ * matches, so a rare word takes a few cheap steps. (Row by row over everything reads every row for
+ * a rare word; the GIN index over everything fetches every row of a common one.)
+ */
+async function newestReacties(db: Db, tsquery: string, limit: number, range: IdRange | null): Promise<number[]> {
+  const top = range?.to ?? Number((await db('search_entries').max({ id: 'id' }).first())?.id ?? 0);
+  const bottom = range?.from ?? 0;
+  const found: number[] = [];
+  return db.transaction(async (trx) => {
+    for (let upper = top, span = FIRST_SPAN; upper >= bottom && found.length < limit; upper -= span, span *= 4) {
+      await trx.raw(
+        span === FIRST_SPAN ? 'set local enable_bitmapscan = off' : 'set local enable_bitmapscan = on; set local enable_indexscan = off',
+      );
+      const result = await trx.raw(
+        `select id from search_entries where ${GROUP_WHERE.reacties} and document @@ ?::tsquery and id between ? and ? order by id desc limit ?`,
+        [tsquery, Math.max(bottom, upper - span + 1), upper, limit - found.length],
+      );
+      found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)));
+    }
+    return found;
+  });
+}
+
 /** The group's rows, as the partial GIN indexes name them. */
 const GROUP_WHERE: Record<Group, string> = { articles: "kind <> 'reactie'", reacties: "kind = 'reactie'" };
-
-function within(range: IdRange | null): { sql: string; bindings: number[] } {
-  return range ? { sql: ' and id between ? and ?', bindings: [range.from, range.to] } : { sql: '', bindings: [] };
-}
 
 export function postgresSearchIndex(db: Db): SearchIndex {
   return {
@@ -49,21 +82,19 @@ export function postgresSearchIndex(db: Db): SearchIndex {
         db,
         {
           async candidates(group, window, range) {
-            const r = within(range);
             const limit = Math.min(window, 1_000_000) + 1;
-            // Ranked in the outer query: only the window's rows are read for their rank.
+            const ids = group === 'reacties' ? await newestReacties(db, tsquery, limit, range) : await newestArticles(db, tsquery, limit);
+            if (!ids.length) return { list: [], more: false };
+            // Ranked apart: only the window's rows are read for their rank.
             const result = await db.raw(
-              `select e.id, ts_rank(e.document, ?::tsquery, 1) as score from search_entries e where e.id in (
-                select id from search_entries where ${GROUP_WHERE[group]} and document @@ ?::tsquery${r.sql} order by id desc limit ?)`,
-              [tsquery, tsquery, ...r.bindings, limit],
+              'select id, ts_rank(document, ?::tsquery, 1) as score from search_entries where id = any(?::bigint[])',
+              [tsquery, ids.slice(0, limit - 1)],
             );
             const rows = (result.rows as Array<{ id: string; score: number }>).map((row) => ({
               id: Number(row.id),
               score: Number(row.score),
             }));
-            const more = rows.length >= limit;
-            if (more) rows.splice(rows.indexOf(rows.reduce((low, c) => (c.id < low.id ? c : low))), 1);
-            return { list: rows, more };
+            return { list: rows, more: ids.length >= limit };
           },
         },
         filters,

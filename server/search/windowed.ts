@@ -6,10 +6,10 @@
 // are merged, newer first among equals. What is public now (article published and due, reactie
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
 import { isPostgres, type Db } from '../db/knex';
+import { toDate } from '../db/rows';
 import { applyFilters, yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
-import { publicEntry } from './visible';
 
 export type Group = 'articles' | 'reacties';
 
@@ -51,12 +51,41 @@ interface Kept extends Candidate {
   at: number;
 }
 
+/**
+ * Which reacties the thread shows: none of their parents is held, spam or in the bin (a removed
+ * parent shows as a placeholder, its replies stay), as visible.ts says it in SQL. Walked up one
+ * generation at a time for all of them together, so a page of candidates costs a few reads.
+ */
+async function underShownParents(db: Db, parents: Map<number, number>): Promise<Set<number>> {
+  // child reactie id → the ancestor to look at next
+  const hidden = new Set<number>();
+  let next = new Map(parents);
+  for (let depth = 0; next.size && depth < MAX_DEPTH; depth++) {
+    const rows: Array<{ id: unknown; parent_id: unknown; status: string; removed_reason: unknown }> = await db('reacties')
+      .whereIn('id', [...new Set(next.values())])
+      .select('id', 'parent_id', 'status', 'removed_reason');
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const further = new Map<number, number>();
+    for (const [child, ancestor] of next) {
+      const row = byId.get(ancestor);
+      if (!row) continue;
+      if (row.status !== 'approved' && (row.removed_reason === null || row.removed_reason === undefined)) hidden.add(child);
+      else if (row.parent_id !== null && row.parent_id !== undefined) further.set(child, Number(row.parent_id));
+    }
+    next = further;
+  }
+  return hidden;
+}
+
+/** Deeper than any thread: a damaged, cyclic chain ends here. */
+const MAX_DEPTH = 100;
+
 async function keepVisible(db: Db, group: Group, list: Candidate[], filters: SearchFilters, now: Date): Promise<Kept[]> {
   const score = new Map(list.map((c) => [c.id, c.score]));
+  const kept: Kept[] = [];
   // CROSS JOIN: SQLite starts from the candidates, not from every published article; PostgreSQL
   // has no CROSS JOIN with a condition and plans an inner join well.
   const join = isPostgres(db) ? 'inner join' : 'cross join';
-  const kept: Kept[] = [];
   for (let i = 0; i < list.length; i += IDS_PER_STATEMENT) {
     const ids = list.slice(i, i + IDS_PER_STATEMENT).map((c) => c.id);
     const q = db('search_entries as e')
@@ -64,16 +93,32 @@ async function keepVisible(db: Db, group: Group, list: Candidate[], filters: Sea
       .whereIn('e.id', ids)
       .andWhere('a.status', 'published')
       .andWhere('a.published_at', '<=', now);
-    // A reactie is shown when it and its parents are (visible.ts); an article's entries need no more.
-    if (group === 'reacties') {
-      void q.joinRaw(`${join} reacties as r on r.id = e.ref_id and e.kind = 'reactie'`).andWhere(publicEntry('e.kind'));
-    } else void q.select(db.raw('null as r_at'));
-    applyFilters(q, filters, group === 'reacties');
-    if (group === 'reacties') void q.select('r.created_at as r_at');
-    const rows: Array<{ id: unknown; r_at: unknown; a_at: unknown }> = await q.select('e.id', 'a.published_at as a_at');
-    for (const row of rows) {
-      const at = new Date((row.r_at ?? row.a_at) as string | number | Date).getTime();
-      kept.push({ id: Number(row.id), score: score.get(Number(row.id)) ?? 0, at });
+    if (group === 'articles') {
+      applyFilters(q, filters, false);
+      const rows: Array<{ id: unknown; a_at: unknown }> = await q.select('e.id', 'a.published_at as a_at');
+      for (const row of rows) kept.push({ id: Number(row.id), score: score.get(Number(row.id)) ?? 0, at: toDate(row.a_at).getTime() });
+      continue;
+    }
+    // A reactie's entry exists only while it is approved (the triggers); its parents are asked here.
+    const entries: Array<{ id: unknown; ref_id: unknown }> = await q.select('e.id', 'e.ref_id');
+    const reacties: Array<{ id: unknown; parent_id: unknown; created_at: unknown }> = await db('reacties')
+      .whereIn(
+        'id',
+        entries.map((e) => Number(e.ref_id)),
+      )
+      .select('id', 'parent_id', 'created_at');
+    const from = filters.year === null ? -Infinity : yearStart(filters.year).getTime();
+    const to = filters.year === null ? Infinity : yearStart(filters.year + 1).getTime();
+    const byId = new Map(reacties.map((r) => [Number(r.id), r]));
+    const parents = new Map<number, number>();
+    for (const r of reacties) if (r.parent_id !== null && r.parent_id !== undefined) parents.set(Number(r.id), Number(r.parent_id));
+    const hidden = await underShownParents(db, parents);
+    for (const e of entries) {
+      const r = byId.get(Number(e.ref_id));
+      if (!r || hidden.has(Number(r.id))) continue;
+      const at = toDate(r.created_at).getTime();
+      if (at < from || at >= to) continue;
+      kept.push({ id: Number(e.id), score: score.get(Number(e.id)) ?? 0, at });
     }
   }
   return kept;
