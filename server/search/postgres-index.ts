@@ -78,29 +78,35 @@ export function postgresSearchIndex(db: Db): SearchIndex {
     async search(terms, filters, page, now) {
       const tsquery = toTsquery(terms);
       if (tsquery === null) return { total: 0, approximate: false, hits: [] };
-      return windowedSearch(
-        db,
-        {
-          async candidates(group, window, range) {
-            const limit = Math.min(window, 1_000_000) + 1;
-            const ids = group === 'reacties' ? await newestReacties(db, tsquery, limit, range) : await newestArticles(db, tsquery, limit);
-            if (!ids.length) return { list: [], more: false };
-            // Ranked apart: only the window's rows are read for their rank.
-            const result = await db.raw(
-              'select id, ts_rank(document, ?::tsquery, 1) as score from search_entries where id = any(?::bigint[])',
-              [tsquery, ids.slice(0, limit - 1)],
-            );
-            const rows = (result.rows as Array<{ id: string; score: number }>).map((row) => ({
-              id: Number(row.id),
-              score: Number(row.score),
-            }));
-            return { list: rows, more: ids.length >= limit };
+      // A few small reads: compiling them (JIT, which their estimated cost would start) takes longer
+      // than running them.
+      return db.transaction(async (trx) => {
+        await trx.raw('set local jit = off');
+        return windowedSearch(
+          trx,
+          {
+            async candidates(group, window, range) {
+              const limit = Math.min(window, 1_000_000) + 1;
+              const ids =
+                group === 'reacties' ? await newestReacties(trx, tsquery, limit, range) : await newestArticles(trx, tsquery, limit);
+              if (!ids.length) return { list: [], more: false };
+              // Ranked apart: only the window's rows are read for their rank.
+              const result = await db.raw(
+                'select id, ts_rank(document, ?::tsquery, 1) as score from search_entries where id = any(?::bigint[])',
+                [tsquery, ids.slice(0, limit - 1)],
+              );
+              const rows = (result.rows as Array<{ id: string; score: number }>).map((row) => ({
+                id: Number(row.id),
+                score: Number(row.score),
+              }));
+              return { list: rows, more: ids.length >= limit };
+            },
           },
-        },
-        filters,
-        page,
-        now,
-      );
+          filters,
+          page,
+          now,
+        );
+      });
     },
   };
 }
