@@ -76,7 +76,10 @@ async function searchOn(url: string, duration: number): Promise<SearchRow[]> {
     `  zoeken: ${SEARCH_CASES.length} zoekvragen, elk één verzoek tegelijk en dan met ${SEARCH_CONNECTIONS} verbindingen ` +
       `(per zoekvraag en meting ${duration} s of 100 verzoeken, minstens 5)`,
   );
-  return measureSearch(url, SEARCH_CASES, { duration });
+  return measureSearch(url, SEARCH_CASES, {
+    duration,
+    onCase: (c) => console.log(`    ${c.label}: ${c.q}${c.page ? `, pagina ${c.page}` : ''}`),
+  });
 }
 
 const searchErrors = (rows: SearchRow[]): number => rows.reduce((s, r) => s + r.sequential.errors + r.concurrent.errors, 0);

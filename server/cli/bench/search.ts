@@ -125,6 +125,8 @@ export interface SearchOptions {
   /** Seconds per query and run, after at least MIN_REQUESTS requests (at most MAX_REQUESTS). */
   duration: number;
   connections?: number;
+  /** Called as each query starts (progress on the terminal). */
+  onCase?: (c: SearchCase) => void;
 }
 
 /** `connections` at once, each request for the next URL, until the request count or the time is up. */
@@ -159,6 +161,7 @@ export async function measureSearch(baseUrl: string, cases: SearchCase[], o: Sea
   const connections = o.connections ?? SEARCH_CONNECTIONS;
   const rows: SearchRow[] = [];
   for (const [i, c] of cases.entries()) {
+    o.onCase?.(c);
     // Numbers no other request of this run uses: a query's URLs differ from each other and from the others'.
     const base = i * 10_000;
     let found: number | null = null;
@@ -209,7 +212,7 @@ export function searchTable(rows: SearchRow[], connections = SEARCH_CONNECTIONS)
   return lines.join('\n');
 }
 
-export interface SearchSummary {
+interface SearchSummary {
   /** p95 over all queries, each weighing the same, one request at a time. */
   sequentialP95: number;
   concurrentP95: number;
@@ -218,7 +221,7 @@ export interface SearchSummary {
   errors: number;
 }
 
-export function summarizeSearch(rows: SearchRow[]): SearchSummary {
+function summarizeSearch(rows: SearchRow[]): SearchSummary {
   const p95 = (t: Timings) => percentile(t.latencies, 0.95);
   return {
     sequentialP95: pooledPercentile(
