@@ -12,7 +12,7 @@ import { articlePath, findArticleBySlug } from '../articles/queries';
 import { createDb, isPostgresUrl, type Db } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
 import { saveSpamSettings } from '../spam/settings';
-import { generateDatabase, parseSizes, type GenerationReport } from './bench/data';
+import { analyseExisting, generateDatabase, parseSizes, type GenerationReport } from './bench/data';
 import { bigArticleSlug } from './bench/generate';
 import {
   BROWSER_ENCODINGS,
@@ -138,6 +138,7 @@ runCommand(async () => {
 
   const db = createDb(databaseUrl);
   await migrateLatest(db);
+  await analyseExisting(db);
   if (searchOnly) {
     await db.destroy();
     return searchAlone(databaseUrl, load.duration, work);

@@ -10,7 +10,7 @@ import {
   measureSearch,
   percentile,
   pooledPercentile,
-  resultCount,
+  resultsOf,
   searchPath,
   searchTable,
   searchTarget,
@@ -66,9 +66,10 @@ describe('bench: search section', () => {
     const rows = [
       row('veelvoorkomend woord', 'gemeente', 312_456, timings(fast), timings(fast.map((v) => v * 2))),
       row('woordgroep, pagina 2', '"sociale huurwoningen"', 0, timings([40, 60]), timings([], 3), 2),
+      { ...row('tikfout', 'wethoudre', 1_200, timings([5]), timings([5])), corrected: 'wethouder' },
     ];
     const lines = searchTable(rows).split('\n');
-    assert.equal(lines.length, 4);
+    assert.equal(lines.length, 5);
     assert.match(lines[0], /^\| zoekvraag \| getypt \| resultaten \| één tegelijk: n \| p50 \| p95 \| max \| 4 verbindingen: n \|/);
     assert.equal(
       lines[2],
@@ -78,6 +79,7 @@ describe('bench: search section', () => {
       lines[3],
       '| woordgroep, pagina 2 | `"sociale huurwoningen"`, pagina 2 | 0 | 2 | 40 ms | 60 ms | 60 ms | 0 | — | — | — | 3 |',
     );
+    assert.match(lines[4], /^\| tikfout \| `wethoudre` \| 1\.200 \(bedoeld: wethouder\) \| 1 \| 5,0 ms \|/);
   });
 
   it('meets the target only when the pooled p95 is under 50 ms alone and at once, without errors, and names the slow queries', () => {
@@ -98,10 +100,23 @@ describe('bench: search section', () => {
   });
 
   it('reads the result count from the page, also when nothing is found', () => {
-    assert.equal(resultCount('<p class="search-count">1.234 resultaten voor "gemeente".</p>'), 1234);
-    assert.equal(resultCount('<p class="search-count">1 resultaat voor "x".</p>'), 1);
-    assert.equal(resultCount('<p class="empty">Niets gevonden voor "wethoudre".'), 0);
-    assert.equal(resultCount('<h1>Zoeken</h1>'), null);
+    assert.deepEqual(resultsOf('<p class="search-count">1.234 resultaten voor <strong class="query">gemeente</strong>.</p>'), {
+      found: 1234,
+      corrected: null,
+    });
+    assert.deepEqual(resultsOf('<p class="search-count">1 resultaat voor <strong class="query">x</strong>.</p>'), {
+      found: 1,
+      corrected: null,
+    });
+    assert.deepEqual(resultsOf('<p class="empty">Niets gevonden voor <strong class="query">qqq</strong>.'), { found: 0, corrected: null });
+    assert.deepEqual(
+      resultsOf(
+        '<p class="search-corrected">Niets gevonden voor <strong class="query">wethoudre</strong>. Bedoelde je <a href="/zoeken?q=wethouder">wethouder</a>? Hieronder wat dat vindt.</p>\n' +
+          '<p class="search-count">7 resultaten.</p>',
+      ),
+      { found: 7, corrected: 'wethouder' },
+    );
+    assert.deepEqual(resultsOf('<h1>Zoeken</h1>'), { found: null, corrected: null });
   });
 
   describe('against /zoeken', function () {
@@ -122,7 +137,7 @@ describe('bench: search section', () => {
     it('asks the real page with a parameter it ignores: the same results, a new URL for every request', async () => {
       const plain = await (await fetch(`${server.url}/zoeken?q=gemeente`)).text();
       const marked = await (await fetch(`${server.url}${searchPath({ label: '', q: 'gemeente' }, 7)}`)).text();
-      assert.equal(resultCount(plain), 2);
+      assert.deepEqual(resultsOf(plain), { found: 2, corrected: null });
       const hits = (html: string) => html.match(/<li class="search-result">[\s\S]*?<\/li>/g);
       assert.deepEqual(hits(marked), hits(plain));
       assert.equal(

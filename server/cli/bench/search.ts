@@ -52,11 +52,15 @@ export function searchPath(c: SearchCase, n: number): string {
   return `/zoeken?q=${encodeURIComponent(c.q)}${page}&meting=${n}`;
 }
 
-/** The number of results the page says it has (0 for "Niets gevonden"); null when it says neither. */
-export function resultCount(html: string): number | null {
-  const m = /<p class="search-count">([\d.]+) resulta(?:at|ten) voor/.exec(html);
-  if (m) return Number(m[1].replace(/\./g, ''));
-  return /Niets gevonden voor/.test(html) ? 0 : null;
+/**
+ * The number of results the page says it has (0 for "Niets gevonden"; null when it says neither),
+ * and the query it searched instead when it offered "Bedoelde je …?".
+ */
+export function resultsOf(html: string): { found: number | null; corrected: string | null } {
+  const corrected = /Bedoelde je <a [^>]*>([^<]*)<\/a>/.exec(html)?.[1] ?? null;
+  const m = /<p class="search-count">([\d.]+) resulta(?:at|ten)\b/.exec(html);
+  if (m) return { found: Number(m[1].replace(/\./g, '')), corrected };
+  return { found: /Niets gevonden voor/.test(html) ? 0 : null, corrected };
 }
 
 export interface Timings {
@@ -70,6 +74,8 @@ export interface SearchRow {
   case: SearchCase;
   /** Results the page said it has; null when it could not be read. */
   found: number | null;
+  /** What the page searched instead ("Bedoelde je …?"), as HTML text. */
+  corrected?: string | null;
   sequential: Timings;
   concurrent: Timings;
 }
@@ -164,20 +170,20 @@ export async function measureSearch(baseUrl: string, cases: SearchCase[], o: Sea
     o.onCase?.(c);
     // Numbers no other request of this run uses: a query's URLs differ from each other and from the others'.
     const base = i * 10_000;
-    let found: number | null = null;
+    let found: ReturnType<typeof resultsOf> = { found: null, corrected: null };
     const agent = new http.Agent({ keepAlive: true });
     try {
       for (let w = 0; w < WARMUP_REQUESTS; w++) {
         const res = await timedGet(agent, `${baseUrl}${searchPath(c, base + w)}`);
         if (res.status !== 200) throw new Error(`${searchPath(c, base + w)} gaf HTTP ${res.status}.`);
-        if (w === 0) found = resultCount(res.body);
+        if (w === 0) found = resultsOf(res.body);
       }
     } finally {
       agent.destroy();
     }
     const sequential = await timeRun(baseUrl, c, base + WARMUP_REQUESTS, 1, o.duration);
     const concurrent = await timeRun(baseUrl, c, base + WARMUP_REQUESTS + MAX_REQUESTS, connections, o.duration);
-    rows.push({ case: c, found, sequential, concurrent });
+    rows.push({ case: c, ...found, sequential, concurrent });
   }
   return rows;
 }
@@ -205,7 +211,8 @@ export function searchTable(rows: SearchRow[], connections = SEARCH_CONNECTIONS)
   for (const r of rows) {
     const errors = r.sequential.errors + r.concurrent.errors;
     lines.push(
-      `| ${r.case.label} | ${typed(r.case)} | ${r.found === null ? '?' : nl(r.found)} | ${timingCells(r.sequential).join(' | ')} | ` +
+      `| ${r.case.label} | ${typed(r.case)} | ${r.found === null ? '?' : nl(r.found)}${r.corrected ? ` (bedoeld: ${r.corrected})` : ''} | ` +
+        `${timingCells(r.sequential).join(' | ')} | ` +
         `${timingCells(r.concurrent).join(' | ')} | ${nl(errors)} |`,
     );
   }
