@@ -22,6 +22,8 @@ const timings = (latencies: number[], errors = 0): Timings => ({ latencies, erro
 const row = (label: string, q: string, found: number | null, sequential: Timings, concurrent: Timings, page?: number): SearchRow => ({
   case: { label, q, page },
   found,
+  more: false,
+  corrected: null,
   sequential,
   concurrent,
 });
@@ -67,9 +69,10 @@ describe('bench: search section', () => {
       row('veelvoorkomend woord', 'gemeente', 312_456, timings(fast), timings(fast.map((v) => v * 2))),
       row('woordgroep, pagina 2', '"sociale huurwoningen"', 0, timings([40, 60]), timings([], 3), 2),
       { ...row('tikfout', 'wethoudre', 1_200, timings([5]), timings([5])), corrected: 'wethouder' },
+      { ...row('lidwoord', 'de', 10_000, timings([5]), timings([5])), more: true },
     ];
     const lines = searchTable(rows).split('\n');
-    assert.equal(lines.length, 5);
+    assert.equal(lines.length, 6);
     assert.match(lines[0], /^\| zoekvraag \| getypt \| resultaten \| één tegelijk: n \| p50 \| p95 \| max \| 4 verbindingen: n \|/);
     assert.equal(
       lines[2],
@@ -80,6 +83,7 @@ describe('bench: search section', () => {
       '| woordgroep, pagina 2 | `"sociale huurwoningen"`, pagina 2 | 0 | 2 | 40 ms | 60 ms | 60 ms | 0 | — | — | — | 3 |',
     );
     assert.match(lines[4], /^\| tikfout \| `wethoudre` \| 1\.200 \(bedoeld: wethouder\) \| 1 \| 5,0 ms \|/);
+    assert.match(lines[5], /^\| lidwoord \| `de` \| meer dan 10\.000 \| 1 \|/);
   });
 
   it('meets the target only when the pooled p95 is under 50 ms alone and at once, without errors, and names the slow queries', () => {
@@ -102,21 +106,32 @@ describe('bench: search section', () => {
   it('reads the result count from the page, also when nothing is found', () => {
     assert.deepEqual(resultsOf('<p class="search-count">1.234 resultaten voor <strong class="query">gemeente</strong>.</p>'), {
       found: 1234,
+      more: false,
       corrected: null,
     });
     assert.deepEqual(resultsOf('<p class="search-count">1 resultaat voor <strong class="query">x</strong>.</p>'), {
       found: 1,
+      more: false,
       corrected: null,
     });
-    assert.deepEqual(resultsOf('<p class="empty">Niets gevonden voor <strong class="query">qqq</strong>.'), { found: 0, corrected: null });
+    assert.deepEqual(resultsOf('<p class="empty">Niets gevonden voor <strong class="query">qqq</strong>.'), {
+      found: 0,
+      more: false,
+      corrected: null,
+    });
     assert.deepEqual(
       resultsOf(
         '<p class="search-corrected">Niets gevonden voor <strong class="query">wethoudre</strong>. Bedoelde je <a href="/zoeken?q=wethouder">wethouder</a>? Hieronder wat dat vindt.</p>\n' +
           '<p class="search-count">7 resultaten.</p>',
       ),
-      { found: 7, corrected: 'wethouder' },
+      { found: 7, more: false, corrected: 'wethouder' },
     );
-    assert.deepEqual(resultsOf('<h1>Zoeken</h1>'), { found: null, corrected: null });
+    assert.deepEqual(resultsOf('<p class="search-count">Meer dan 10.000 resultaten voor <strong class="query">de</strong>.</p>'), {
+      found: 10_000,
+      more: true,
+      corrected: null,
+    });
+    assert.deepEqual(resultsOf('<h1>Zoeken</h1>'), { found: null, more: false, corrected: null });
   });
 
   describe('against /zoeken', function () {
@@ -137,7 +152,7 @@ describe('bench: search section', () => {
     it('asks the real page with a parameter it ignores: the same results, a new URL for every request', async () => {
       const plain = await (await fetch(`${server.url}/zoeken?q=gemeente`)).text();
       const marked = await (await fetch(`${server.url}${searchPath({ label: '', q: 'gemeente' }, 7)}`)).text();
-      assert.deepEqual(resultsOf(plain), { found: 2, corrected: null });
+      assert.deepEqual(resultsOf(plain), { found: 2, more: false, corrected: null });
       const hits = (html: string) => html.match(/<li class="search-result">[\s\S]*?<\/li>/g);
       assert.deepEqual(hits(marked), hits(plain));
       assert.equal(

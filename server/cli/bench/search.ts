@@ -52,15 +52,21 @@ export function searchPath(c: SearchCase, n: number): string {
   return `/zoeken?q=${encodeURIComponent(c.q)}${page}&meting=${n}`;
 }
 
-/**
- * The number of results the page says it has (0 for "Niets gevonden"; null when it says neither),
- * and the query it searched instead when it offered "Bedoelde je …?".
- */
-export function resultsOf(html: string): { found: number | null; corrected: string | null } {
+export interface Results {
+  /** Results the page says it has (0 for "Niets gevonden"); null when it says neither. */
+  found: number | null;
+  /** The page said "Meer dan" that number (it stops counting). */
+  more: boolean;
+  /** The query it searched instead when it offered "Bedoelde je …?", as HTML text. */
+  corrected: string | null;
+}
+
+/** What a result page says it found. */
+export function resultsOf(html: string): Results {
   const corrected = /Bedoelde je <a [^>]*>([^<]*)<\/a>/.exec(html)?.[1] ?? null;
-  const m = /<p class="search-count">([\d.]+) resulta(?:at|ten)\b/.exec(html);
-  if (m) return { found: Number(m[1].replace(/\./g, '')), corrected };
-  return { found: /Niets gevonden voor/.test(html) ? 0 : null, corrected };
+  const m = /<p class="search-count">(Meer dan )?([\d.]+) resulta(?:at|ten)\b/.exec(html);
+  if (m) return { found: Number(m[2].replace(/\./g, '')), more: m[1] !== undefined, corrected };
+  return { found: /Niets gevonden voor/.test(html) ? 0 : null, more: false, corrected };
 }
 
 export interface Timings {
@@ -70,12 +76,8 @@ export interface Timings {
   errors: number;
 }
 
-export interface SearchRow {
+export interface SearchRow extends Results {
   case: SearchCase;
-  /** Results the page said it has; null when it could not be read. */
-  found: number | null;
-  /** What the page searched instead ("Bedoelde je …?"), as HTML text. */
-  corrected?: string | null;
   sequential: Timings;
   concurrent: Timings;
 }
@@ -170,7 +172,7 @@ export async function measureSearch(baseUrl: string, cases: SearchCase[], o: Sea
     o.onCase?.(c);
     // Numbers no other request of this run uses: a query's URLs differ from each other and from the others'.
     const base = i * 10_000;
-    let found: ReturnType<typeof resultsOf> = { found: null, corrected: null };
+    let found: Results = { found: null, more: false, corrected: null };
     const agent = new http.Agent({ keepAlive: true });
     try {
       for (let w = 0; w < WARMUP_REQUESTS; w++) {
@@ -211,7 +213,7 @@ export function searchTable(rows: SearchRow[], connections = SEARCH_CONNECTIONS)
   for (const r of rows) {
     const errors = r.sequential.errors + r.concurrent.errors;
     lines.push(
-      `| ${r.case.label} | ${typed(r.case)} | ${r.found === null ? '?' : nl(r.found)}${r.corrected ? ` (bedoeld: ${r.corrected})` : ''} | ` +
+      `| ${r.case.label} | ${typed(r.case)} | ${r.found === null ? '?' : `${r.more ? 'meer dan ' : ''}${nl(r.found)}`}${r.corrected ? ` (bedoeld: ${r.corrected})` : ''} | ` +
         `${timingCells(r.sequential).join(' | ')} | ` +
         `${timingCells(r.concurrent).join(' | ')} | ${nl(errors)} |`,
     );
