@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDb, isPostgresUrl, type Db } from '../../db/knex';
+import { createDb, isPostgres, isPostgresUrl, type Db } from '../../db/knex';
 import { migrateLatest } from '../../db/migrate';
 import { UsageError } from '../cli-support';
 import { analyseSearchIndex, generate } from './generate';
@@ -68,7 +68,10 @@ export interface GenerationReport {
 export async function analyseExisting(db: Db): Promise<void> {
   const started = Date.now();
   const n = await analyseSearchIndex(db, progress);
-  if (n) console.log(`  zoekindex: ${n.toLocaleString('nl-NL')} stukken geanalyseerd in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (!n) return;
+  console.log(`  zoekindex: ${n.toLocaleString('nl-NL')} stukken geanalyseerd in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  // Statistics for what changed, as after generating (generate.ts).
+  if (isPostgres(db)) await db.raw('analyze');
 }
 
 /** Generates into `target` (an SQLite path or a PostgreSQL URL), or a new file in a temp folder. */
