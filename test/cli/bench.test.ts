@@ -45,7 +45,10 @@ describe('npm run bench, end to end at a small size', function () {
       // Every query answered, its results counted, none failed.
       assert.match(
         stdout,
-        new RegExp(`^\\| ${label} \\| \`[^\`]+\`(, pagina \\d+)? \\| (meer dan )?[\\d.]+( \\(bedoeld: [^)]+\\))? \\| [\\d.]+ \\| .* \\| 0 \\|$`, 'm'),
+        new RegExp(
+          `^\\| ${label} \\| \`[^\`]+\`(, pagina \\d+)? \\| (meer dan )?[\\d.]+( \\(bedoeld: [^)]+\\))? \\| [\\d.]+ \\| .* \\| 0 \\|$`,
+          'm',
+        ),
         c.label,
       );
     }
