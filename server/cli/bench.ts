@@ -1,7 +1,9 @@
-// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite]
+// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite --search-only]
 // The reference benchmark (issue 9, BENCHMARKS.md): a generated database of twenty years of a busy
 // city weblog, the built server in production mode on it, and for each page the same bytes from a
 // bare node:http server, measured one after the other in the same run. The ratios are the result.
+// Then searching (issue 22, bench/search.ts): fixed queries, their latency alone and a few at once;
+// --search-only measures that alone.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +12,7 @@ import { articlePath, findArticleBySlug } from '../articles/queries';
 import { createDb, isPostgresUrl, type Db } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
 import { saveSpamSettings } from '../spam/settings';
-import { generateDatabase, parseSizes, type GenerationReport } from './bench/data';
+import { analyseExisting, generateDatabase, parseSizes, type GenerationReport } from './bench/data';
 import { bigArticleSlug } from './bench/generate';
 import {
   BROWSER_ENCODINGS,
@@ -22,7 +24,9 @@ import {
   type LoadOptions,
   type PostTarget,
 } from './bench/load';
-import { nl, printReport, type PageRow } from './bench/report';
+import { nl } from './bench/format';
+import { printReport, printSearchReport, type PageRow } from './bench/report';
+import { measureSearch, SEARCH_CASES, SEARCH_CONNECTIONS, type SearchRow } from './bench/search';
 import { build, fetchPages, startReference, startStadslog, type Server } from './bench/servers';
 import { checkCounters, checkPosts } from './bench/verify';
 import { DEFAULT_WORDPRESS_URL, measureWordPress, type WordPressRun } from './bench/wordpress';
@@ -67,6 +71,38 @@ async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; po
   };
 }
 
+async function searchOn(url: string, duration: number): Promise<SearchRow[]> {
+  console.log(
+    `  zoeken: ${SEARCH_CASES.length} zoekvragen, elk één verzoek tegelijk en dan met ${SEARCH_CONNECTIONS} verbindingen ` +
+      `(per zoekvraag en meting ${duration} s of 100 verzoeken, minstens 5)`,
+  );
+  return measureSearch(url, SEARCH_CASES, {
+    duration,
+    onCase: (c) => console.log(`    ${c.label}: ${c.q}${c.page ? `, pagina ${c.page}` : ''}`),
+  });
+}
+
+const searchErrors = (rows: SearchRow[]): number => rows.reduce((s, r) => s + r.sequential.errors + r.concurrent.errors, 0);
+
+/** --search-only: the server on the database and the search section; no pages, reference or posting. */
+async function searchAlone(databaseUrl: string, duration: number, work: string): Promise<void> {
+  console.log('\nBouwen…');
+  build();
+  let stadslog: Server | null = null;
+  try {
+    stadslog = await startStadslog(databaseUrl);
+    console.log('\nMeten:');
+    const search = await searchOn(stadslog.url, duration);
+    await stadslog.stop();
+    stadslog = null;
+    printSearchReport(search);
+    if (searchErrors(search) > 0) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
+  } finally {
+    if (stadslog) await stadslog.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 runCommand(async () => {
   const flags = parseFlags(process.argv.slice(2), [
     'articles',
@@ -78,7 +114,9 @@ runCommand(async () => {
     'connections',
     'warmup',
     'wordpress',
+    'search-only',
   ]);
+  const searchOnly = flags['search-only'] === true;
   // Stock WordPress measured in the same run: at its default address when it answers there, at
   // --wordpress URL, or not at all with --wordpress off.
   const wordpressUrl = flags.wordpress === 'off' ? null : typeof flags.wordpress === 'string' ? flags.wordpress : DEFAULT_WORDPRESS_URL;
@@ -100,6 +138,11 @@ runCommand(async () => {
 
   const db = createDb(databaseUrl);
   await migrateLatest(db);
+  await analyseExisting(db);
+  if (searchOnly) {
+    await db.destroy();
+    return searchAlone(databaseUrl, load.duration, work);
+  }
   // Residents post from many addresses, some quickly: the fill-time and flood checks would hold
   // a load test back (a real spam run is what they are for), so they are off, as in the tests.
   await saveSpamSettings(db, { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 });
@@ -142,6 +185,8 @@ runCommand(async () => {
     const ttfb = await timeToFirstByte(`${stadslog.url}${pages[1][1]}`);
     const ttfbReference = await timeToFirstByte(`${reference.url}${pages[1][1]}`);
 
+    const search = await searchOn(stadslog.url, load.duration);
+
     console.log('  reacties plaatsen');
     const targetsToPost: PostTarget[] = [];
     for (const p of postTo) {
@@ -182,9 +227,25 @@ runCommand(async () => {
 
     const postOk = posts.missing === 0 && posts.duplicated === 0;
     const countersOk = counters.wrongArticles === 0 && counters.siteStored === counters.siteCounted;
-    printReport({ rows, compressed, ttfb, ttfbReference, singlePost: single.median, posts, counters, serverPeak, generation, wordpress });
+    printReport({
+      rows,
+      compressed,
+      ttfb,
+      ttfbReference,
+      singlePost: single.median,
+      posts,
+      counters,
+      serverPeak,
+      generation,
+      wordpress,
+      search,
+    });
     // A missed target is a result; a broken run (errors, lost or doubled reacties, wrong counters) is a failure.
-    const broken = [...rows, ...compressed].some((r) => r.stadslog.errors > 0 || (r.reference?.errors ?? 0) > 0) || !postOk || !countersOk;
+    const broken =
+      [...rows, ...compressed].some((r) => r.stadslog.errors > 0 || (r.reference?.errors ?? 0) > 0) ||
+      searchErrors(search) > 0 ||
+      !postOk ||
+      !countersOk;
     if (broken) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
   } finally {
     for (const s of servers) await s.stop();

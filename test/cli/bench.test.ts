@@ -1,12 +1,14 @@
 // npm run bench end to end, at a small size and for a second a page: it must run on a fresh clone
 // (it builds the server itself), measure each page plain and gzip against the bare node:http
-// reference, post with valid form tokens, check every acknowledged reactie and the counters, and
-// print every target of issue 9 as met or not met. The figures at this size mean nothing; the run does.
+// reference, search with each of its queries, post with valid form tokens, check every acknowledged
+// reactie and the counters, and print every target of issues 9 and 22 as met or not met. The figures
+// at this size mean nothing; the run does.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { generate } from '../../server/cli/bench/generate';
+import { SEARCH_CASES } from '../../server/cli/bench/search';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/db';
 
 const run = promisify(execFile);
@@ -21,7 +23,7 @@ describe('npm run bench, end to end at a small size', function () {
   });
   after(async () => t.drop());
 
-  it('measures every page plain and as a browser asks for it, posts, checks what it posted, and prints every target', async () => {
+  it('measures every page plain and as a browser asks for it, searches, posts, checks what it posted, and prints every target', async () => {
     const where = onPostgres ? ['--database', t.url] : ['--file', t.url];
     const flags = ['--duration', '1', '--warmup', '1', '--connections', '4', '--wordpress', 'off'];
     const { stdout } = await run(
@@ -38,9 +40,36 @@ describe('npm run bench, end to end at a small size', function () {
     }
     assert.equal((stdout.match(/^\| \| node:http \|/gm) ?? []).length, 8, 'a reference row under every page');
     assert.match(stdout, /^\| reactie plaatsen/m);
+    for (const c of SEARCH_CASES) {
+      const label = c.label.replace(/[()]/g, '\\$&');
+      // Every query answered, its results counted, none failed.
+      assert.match(
+        stdout,
+        new RegExp(
+          `^\\| ${label} \\| \`[^\`]+\`(, pagina \\d+)? \\| (meer dan )?[\\d.]+( \\(bedoeld: [^)]+\\))? \\| [\\d.]+ \\| .* \\| 0 \\|$`,
+          'm',
+        ),
+        c.label,
+      );
+    }
     assert.match(stdout, /Plaatsen: [\d.]+ bevestigd \(303\), 0 niet opgeslagen, 0 dubbel; tellers: 0 artikelen fout/);
     const targets = stdout.match(/^- (gehaald|NIET gehaald): .*$/gm) ?? [];
-    assert.equal(targets.length, 9, targets.join('\n'));
+    assert.equal(targets.length, 10, targets.join('\n'));
+    assert.ok(targets.some((line) => /zoeken \(12 zoekvragen\): p95 onder 50 ms, één tegelijk en met 4 verbindingen/.test(line)));
     assert.ok(targets.some((line) => /zoals een browser hem vraagt \(gzip\): p99 onder 50 ms/.test(line)));
+  });
+
+  it('with --search-only measures searching alone, and prints its target', async () => {
+    const where = onPostgres ? ['--database', t.url] : ['--file', t.url];
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/cli/bench.ts', ...where, '--search-only', '--duration', '1'],
+      { cwd: ROOT, maxBuffer: 10 * 1024 * 1024 },
+    );
+    assert.equal((stdout.match(/^\| (?!zoekvraag|---).* \| `/gm) ?? []).length, SEARCH_CASES.length, 'a row per query');
+    assert.doesNotMatch(stdout, /node:http|reactie plaatsen/);
+    const targets = stdout.match(/^- (gehaald|NIET gehaald): .*$/gm) ?? [];
+    assert.equal(targets.length, 1, targets.join('\n'));
+    assert.match(targets[0], /zoeken \(12 zoekvragen\): p95 onder 50 ms/);
   });
 });

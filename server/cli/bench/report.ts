@@ -1,7 +1,9 @@
-// The benchmark's output: one Markdown table (it goes into BENCHMARKS.md as printed) and the
-// targets of issue 9, each met or not met.
+// The benchmark's output: Markdown tables (they go into BENCHMARKS.md as printed) and the
+// targets of issues 9 and 22, each met or not met.
 import type { GenerationReport } from './data';
+import { nl } from './format';
 import type { Measured } from './load';
+import { printSearch, searchTarget, type SearchRow } from './search';
 import type { CounterCheck, PostCheck } from './verify';
 import type { WordPressRun } from './wordpress';
 
@@ -12,8 +14,6 @@ export interface PageRow {
   reference?: Measured;
 }
 
-export const nl = (n: number, digits = 0): string =>
-  n.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (bytes: number): string => `${nl(bytes / 1048576)} MB`;
 
 function cells(m: Measured): string[] {
@@ -61,6 +61,12 @@ export interface RunReport {
   generation: GenerationReport | null;
   /** Stock WordPress's post with 500 comments, measured in this run; null when it was not there. */
   wordpress: WordPressRun | null;
+  /** Each query of the search section (search.ts). */
+  search: SearchRow[];
+}
+
+function printTarget(t: Target): void {
+  console.log(`- ${t.met ? 'gehaald' : 'NIET gehaald'}: ${t.text} (gemeten: ${t.measured})`);
 }
 
 const pct = (r: number | null): string => `${nl((r ?? 0) * 100)} %`;
@@ -71,7 +77,7 @@ function wordpressRatio(row: PageRow, wp: WordPressRun): string {
     : 'niet te vergelijken: WordPress beantwoordde niets binnen de meting';
 }
 
-/** The targets of issue 9, each as met or not met. */
+/** The targets of issues 9 and 22, each as met or not met. */
 function issueTargets(r: RunReport): Target[] {
   const [home, small, huge, , posting] = r.rows;
   const hugeGzip = r.compressed[2];
@@ -106,6 +112,7 @@ function issueTargets(r: RunReport): Target[] {
       measured: stored && counted ? 'ja' : 'nee',
     },
     { text: 'piekgeheugen server onder 250 MB', met: r.serverPeak < 250 * 1048576, measured: mb(r.serverPeak) },
+    searchTarget(r.search),
   ];
   if (r.generation)
     list.push({
@@ -139,6 +146,15 @@ export function printReport(r: RunReport): void {
   const generated = generation
     ? `; generator: ${mb(generation.peakRss)} in ${nl(generation.seconds)} s (${nl(generation.cpuSeconds)} s processortijd)`
     : '';
-  console.log(`Piekgeheugen server: ${mb(r.serverPeak)}${generated}\n`);
-  for (const t of issueTargets(r)) console.log(`- ${t.met ? 'gehaald' : 'NIET gehaald'}: ${t.text} (gemeten: ${t.measured})`);
+  console.log(`Piekgeheugen server: ${mb(r.serverPeak)}${generated}`);
+  printSearch(r.search);
+  console.log('');
+  for (const t of issueTargets(r)) printTarget(t);
+}
+
+/** `npm run bench -- --search-only`: the search section and its target, nothing else measured. */
+export function printSearchReport(search: SearchRow[]): void {
+  printSearch(search);
+  console.log('');
+  printTarget(searchTarget(search));
 }
