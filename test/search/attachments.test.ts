@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { resultLinks, searchPage } from '../helpers/search';
 import { buildArticle } from '../helpers/builders';
 import { loginAs, type Agent } from '../helpers/http';
 import { pdfFromText } from '../helpers/pdf';
@@ -39,13 +39,8 @@ describe('search: text inside attached PDFs', function () {
     const row = await t.db('article_attachments').where({ article_id: articleId, title }).first('id');
     return Number(row.id);
   };
-  const page = async (q: string) =>
-    (
-      await request(t.app)
-        .get(`/zoeken?q=${encodeURIComponent(q)}`)
-        .expect(200)
-    ).text;
-  const links = (html: string) => [...html.matchAll(/<li class="search-result">[\s\S]*?<h2><a href="([^"]+)">/g)].map((m) => m[1]);
+  const page = (q: string) => searchPage(t.app, q);
+  const links = resultLinks;
 
   it('finds an article by a word only its attached PDF holds, and says which attachment', async () => {
     const article = await buildArticle(t.db, { title: 'Raadsvoorstel parkeren', bodyMarkdown: 'Zie de bijlage.' });

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { resultLinks, searchPage } from '../helpers/search';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { loginAs, saveSettingsForm } from '../helpers/http';
 import { articlePath } from '../../server/articles/queries';
@@ -79,13 +80,8 @@ describe('search: /zoeken in Dutch', () => {
   });
   after(async () => t.close());
 
-  const page = async (q: string, extra = '') =>
-    (
-      await request(t.app)
-        .get(`/zoeken?q=${encodeURIComponent(q)}${extra}`)
-        .expect(200)
-    ).text;
-  const links = (html: string) => [...html.matchAll(/<li class="search-result">[\s\S]*?<h2><a href="([^"]+)">/g)].map((m) => m[1]);
+  const page = (q: string, extra = '') => searchPage(t.app, q, extra);
+  const links = resultLinks;
 
   it('finds the forms the issue named: boom → bomenkap, straten → straat, wegen → weg, coördinator → gebiedscoördinatoren', async () => {
     const kap = await buildArticle(t.db, {

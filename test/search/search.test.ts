@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { resultLinks, searchPage } from '../helpers/search';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { loginAs, type Agent } from '../helpers/http';
 import { articlePath } from '../../server/articles/queries';
@@ -16,14 +17,9 @@ describe('search: /zoeken', () => {
   });
   after(async () => t.close());
 
-  const search = async (q: string, extra = '') =>
-    (
-      await request(t.app)
-        .get(`/zoeken?q=${encodeURIComponent(q)}${extra}`)
-        .expect(200)
-    ).text;
+  const search = (q: string, extra = '') => searchPage(t.app, q, extra);
   /** The result links in order. */
-  const links = (html: string) => [...html.matchAll(/<li class="search-result">[\s\S]*?<h2><a href="([^"]+)">/g)].map((m) => m[1]);
+  const links = resultLinks;
   const act = (id: number, actie: string) =>
     mod.agent.post(`/beheer/reacties/${id}/${actie}`).type('form').send({ _csrf: mod.csrf, terug: '/beheer/reacties' }).expect(303);
 

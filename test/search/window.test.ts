@@ -2,8 +2,8 @@
 // and the count says "Meer dan"; articles are ranked apart and never pushed out by reacties; a year
 // of reacties is searched as its own range, however old.
 import assert from 'node:assert/strict';
-import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { resultLinks, searchPage } from '../helpers/search';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { articlePath } from '../../server/articles/queries';
 import { WINDOW } from '../../server/search/windowed';
@@ -16,13 +16,8 @@ describe('search: a word in more reacties than are ranked', function () {
   });
   after(async () => t.close());
 
-  const page = async (q: string, extra = '') =>
-    (
-      await request(t.app)
-        .get(`/zoeken?q=${encodeURIComponent(q)}${extra}`)
-        .expect(200)
-    ).text;
-  const links = (html: string) => [...html.matchAll(/<li class="search-result">[\s\S]*?<h2><a href="([^"]+)">/g)].map((m) => m[1]);
+  const page = (q: string, extra = '') => searchPage(t.app, q, extra);
+  const links = resultLinks;
 
   it('ranks the newest, says there are more, keeps the article on top and finds an old year', async () => {
     const article = await buildArticle(t.db, { title: 'Het zebrapad bij de school', bodyMarkdown: 'Een nieuw zebrapad.' });
