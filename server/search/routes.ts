@@ -6,6 +6,7 @@ import { Router } from 'express';
 import type { Deps } from '../deps';
 import { publicCache } from '../http/cache';
 import { setCanonicalQuery } from '../http/canonical';
+import { amsterdamParts } from '../shared/format';
 import { parseId } from '../shared/validation';
 import { ARTICLE_KINDS, articlePath, weblogStartedAt } from '../articles/queries';
 import { dutchAnalyser } from './analyser/lexicon';
@@ -60,7 +61,7 @@ export function searchRoutes(deps: Deps): Router {
       return `/zoeken?${p.toString()}`;
     };
     setCanonicalQuery(res, { q: query.input, soort: filters.kind ?? undefined, jaar: filters.year ?? undefined, pagina: page });
-    const yearOf = (d: Date) => Number(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(d));
+    const yearOf = (d: Date) => Number(amsterdamParts(d).year);
     const thisYear = yearOf(now);
     const started = await weblogStartedAt(deps.db, now);
     const firstYear = started ? yearOf(started) : thisYear;

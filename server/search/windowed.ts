@@ -7,7 +7,7 @@
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
 import { isPostgres, type Db } from '../db/knex';
 import { toDate } from '../db/rows';
-import { applyFilters, yearStart } from './filters';
+import { applyArticleFilters, yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
 
@@ -94,7 +94,7 @@ async function keepVisible(db: Db, group: Group, list: Candidate[], filters: Sea
       .andWhere('a.status', 'published')
       .andWhere('a.published_at', '<=', now);
     if (group === 'articles') {
-      applyFilters(q, filters, false);
+      applyArticleFilters(q, filters);
       const rows: Array<{ id: unknown; a_at: unknown }> = await q.select('e.id', 'a.published_at as a_at');
       for (const row of rows) kept.push({ id: Number(row.id), score: score.get(Number(row.id)) ?? 0, at: toDate(row.a_at).getTime() });
       continue;
