@@ -123,6 +123,11 @@ export async function indexStale(db: Db, limit = BATCH, analyser: DutchAnalyser 
   });
 }
 
+/** Whether any entry waits to be analysed: one step of the partial index on stale entries. */
+export async function hasStale(db: Db): Promise<boolean> {
+  return (await db('search_entries').where('stale', 1).first('id')) !== undefined;
+}
+
 /** How many entries wait to be analysed. */
 export async function staleCount(db: Db): Promise<number> {
   const row = await db('search_entries').where('stale', 1).count({ n: '*' }).first();

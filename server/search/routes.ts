@@ -4,6 +4,7 @@
 // a page past the end a link back: never an error. Result pages carry <meta name="robots" content="noindex">.
 import { Router } from 'express';
 import type { Deps } from '../deps';
+import { readsOf } from '../db/knex';
 import { publicCache } from '../http/cache';
 import { setCanonicalQuery } from '../http/canonical';
 import { amsterdamParts } from '../shared/format';
@@ -63,7 +64,7 @@ export function searchRoutes(deps: Deps): Router {
     setCanonicalQuery(res, { q: query.input, soort: filters.kind ?? undefined, jaar: filters.year ?? undefined, pagina: page });
     const yearOf = (d: Date) => Number(amsterdamParts(d).year);
     const thisYear = yearOf(now);
-    const started = await weblogStartedAt(deps.db, now);
+    const started = await weblogStartedAt(readsOf(deps.db), now);
     const firstYear = started ? yearOf(started) : thisYear;
     const analyser = dutchAnalyser();
     res.render('search/results', {

@@ -2,11 +2,11 @@
 // (relevance.ts): what changed since the last search analysed first, the query expanded by the
 // Dutch analyser and the editors' synonyms, and when nothing is found, the query with its words
 // one typing error away corrected, if that finds something ("Bedoelde je …?").
-import type { Db } from '../db/knex';
+import { readsOf, type Db } from '../db/knex';
 import { keptSettings } from '../settings/settings';
 import { synonymGroupsOf } from '../settings/synonyms';
 import { dutchAnalyser } from './analyser/lexicon';
-import { indexStaleFor } from './indexer';
+import { hasStale, indexStaleFor } from './indexer';
 import { parseQuery, type SearchQuery } from './query';
 import { searchIndexFor, type SearchFilters, type SearchHit } from './search-index';
 import { suggestQuery } from './suggest';
@@ -29,7 +29,11 @@ export interface SiteSearchResult {
 export type SiteSearch = (input: unknown, filters: SearchFilters, page: number, now: Date) => Promise<SiteSearchResult>;
 
 export function siteSearch(db: Db): SiteSearch {
-  const index = searchIndexFor(db);
+  // Searching only reads: on SQLite it goes to the read-only connections (db/knex.ts readsOf), so
+  // searches run side by side and never wait behind posts' writes; only analysing what changed
+  // since the last search, when anything did, takes the writer.
+  const reads = readsOf(db);
+  const index = searchIndexFor(reads);
   let synonyms: { text: string; index: SynonymIndex } | null = null;
   const synonymsNow = async () => {
     const text = (await keptSettings(db)).searchSynonyms;
@@ -39,7 +43,7 @@ export function siteSearch(db: Db): SiteSearch {
   return async (input, filters, page, now) => {
     const query = parseQuery(input);
     if (!query.terms.length) return { query, terms: [], total: 0, approximate: false, hits: [], corrected: null };
-    await indexStaleFor(db, INDEX_BUDGET_MS);
+    if (await hasStale(reads)) await indexStaleFor(db, INDEX_BUDGET_MS);
     const analyser = dutchAnalyser();
     const run = async (q: SearchQuery) => {
       const terms = expandQuery(q, analyser, await synonymsNow());
@@ -47,7 +51,7 @@ export function siteSearch(db: Db): SiteSearch {
     };
     const found = await run(query);
     if (found.total > 0 || page !== 1) return { query, ...found, corrected: null };
-    const suggestion = await suggestQuery(db, query, (word) => analyser.knows(word));
+    const suggestion = await suggestQuery(reads, query, (word) => analyser.knows(word));
     if (suggestion === null) return { query, ...found, corrected: null };
     const better = await run(parseQuery(suggestion));
     return better.total > 0 ? { query, ...better, corrected: suggestion } : { query, ...found, corrected: null };
