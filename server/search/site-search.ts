@@ -7,6 +7,7 @@ import { keptSettings } from '../settings/settings';
 import { synonymGroupsOf } from '../settings/synonyms';
 import { dutchAnalyser } from './analyser/lexicon';
 import { hasStale, indexStaleFor } from './indexer';
+import { expandPrefixes } from './prefixes';
 import { parseQuery, type SearchQuery } from './query';
 import { searchIndexFor, type SearchFilters, type SearchHit } from './search-index';
 import { suggestQuery } from './suggest';
@@ -46,7 +47,7 @@ export function siteSearch(db: Db): SiteSearch {
     if (await hasStale(reads)) await indexStaleFor(db, INDEX_BUDGET_MS);
     const analyser = dutchAnalyser();
     const run = async (q: SearchQuery) => {
-      const terms = expandQuery(q, analyser, await synonymsNow());
+      const terms = await expandPrefixes(reads, expandQuery(q, analyser, await synonymsNow()));
       return { terms, ...(terms.length ? await index.search(terms, filters, page, now) : { total: 0, approximate: false, hits: [] }) };
     };
     const found = await run(query);

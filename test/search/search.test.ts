@@ -65,6 +65,15 @@ describe('search: /zoeken', () => {
     assert.deepEqual(links(await search('"parkeergar"')), []);
   });
 
+  it('searches an unfinished word as the words of the index it starts, and a number by its digits', async () => {
+    const a = await buildArticle(t.db, { title: 'Parkeerplaatsen', bodyMarkdown: 'Veertig parkeerplaatsen erbij, gebouwd in 2024.' });
+    const html = await search('veertig parkeerpl');
+    assert.deepEqual(links(html), [articlePath(a)]);
+    assert.match(html, /<mark>parkeerplaatsen<\/mark>/);
+    // Numbers are not among the counted words: the index's own prefix match finds them.
+    assert.deepEqual(links(await search('parkeerplaatsen 202')), [articlePath(a)]);
+  });
+
   it('matches phrases in quotes only as a phrase', async () => {
     const a = await buildArticle(t.db, { title: 'Groen', bodyMarkdown: 'De openbare ruimte wordt groener.' });
     const b = await buildArticle(t.db, { title: 'Groen twee', bodyMarkdown: 'De ruimte is openbare grond.' });
