@@ -6,6 +6,8 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { resultLinks, searchPage } from '../helpers/search';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { articlePath } from '../../server/articles/queries';
+import { indexStale } from '../../server/search/indexer';
+import { nextStretch } from '../../server/search/postgres-index';
 import { WINDOW } from '../../server/search/windowed';
 
 describe('search: a word in more reacties than are ranked', function () {
@@ -25,6 +27,8 @@ describe('search: a word in more reacties than are ranked', function () {
     const n = WINDOW.reacties + 20;
     const ids: number[] = [];
     for (let i = 0; i < n; i++) ids.push(await buildReactie(t.db, article, { body: `Reactie ${i} over het zebrapad.` }));
+    // What the background indexer does between posts: a search analyses only a quarter second's worth.
+    while ((await indexStale(t.db)) > 0);
     const html = await page('zebrapad');
     // The article first (its title), then reacties; more matched than were ranked.
     assert.equal(links(html)[0], articlePath(article));
@@ -37,5 +41,19 @@ describe('search: a word in more reacties than are ranked', function () {
     assert.ok(all.includes(`/reactie/${ids.at(-1)}`));
     // … but a search in its year finds it.
     assert.deepEqual(links(await page('zebrapad', '&soort=reactie&jaar=2019')), [`/reactie/${old}`]);
+  });
+});
+
+describe('search on PostgreSQL: how far back the next stretch of reacties reads (nextStretch)', () => {
+  it('reads on row by row, just far enough, where the word is common', () => {
+    // 250 matches in the first 4.000 ids; 51 more wanted: about 816 ids more, twice that to be sure.
+    assert.deepEqual(nextStretch(250, 4_000, 51, 4_000), { rowByRow: true, span: 4_000 });
+    assert.deepEqual(nextStretch(100, 4_000, 201, 4_000), { rowByRow: true, span: 16_080 });
+  });
+
+  it('lets the index find a rare word, in stretches four times longer each', () => {
+    assert.deepEqual(nextStretch(0, 4_000, 301, 4_000), { rowByRow: false, span: 16_000 });
+    assert.deepEqual(nextStretch(3, 4_000, 298, 4_000), { rowByRow: false, span: 16_000 });
+    assert.deepEqual(nextStretch(3, 20_000, 298, 16_000), { rowByRow: false, span: 64_000 });
   });
 });

@@ -70,8 +70,8 @@ export async function analyseExisting(db: Db): Promise<void> {
   const n = await analyseSearchIndex(db, progress);
   if (!n) return;
   console.log(`  zoekindex: ${n.toLocaleString('nl-NL')} stukken geanalyseerd in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  // Statistics for what changed, as after generating (generate.ts).
-  if (isPostgres(db)) await db.raw('analyze');
+  // Dead rows cleared and statistics for what changed, as after generating (generate.ts).
+  if (isPostgres(db)) await db.raw('vacuum analyze');
 }
 
 /** Generates into `target` (an SQLite path or a PostgreSQL URL), or a new file in a temp folder. */
