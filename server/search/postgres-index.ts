@@ -8,6 +8,9 @@ import type { SearchIndex } from './search-index';
 import type { ExpandedTerm } from './terms';
 import { windowedSearch, type Group, type IdRange } from './windowed';
 
+/** The operator between the words of a phrase; everything else in a tsquery is a quoted word, | & ( or ). */
+const PHRASE = ' <-> ';
+
 /** A tsquery literal (cast with ::tsquery, not normalised again): every term one of its alternatives. */
 export function toTsquery(terms: ExpandedTerm[]): string | null {
   if (!terms.length) return null;
@@ -16,11 +19,11 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
       // Words are letters and digits only (fold.ts): nothing in them needs escaping.
       const alternatives = t.phrases.map((words, i) => {
         const lexemes = words.map((w, j) => `'${w}'${i === 0 && t.prefix && j === words.length - 1 ? ':*' : ''}`);
-        return lexemes.length > 1 ? `(${lexemes.join(' <-> ')})` : lexemes[0];
+        return lexemes.length > 1 ? `(${lexemes.join(PHRASE)})` : lexemes[0];
       });
       // A whole word typed counts more than a word it starts.
       if (t.prefix)
-        alternatives.push(t.phrases[0].length > 1 ? `(${t.phrases[0].map((w) => `'${w}'`).join(' <-> ')})` : `'${t.phrases[0][0]}'`);
+        alternatives.push(t.phrases[0].length > 1 ? `(${t.phrases[0].map((w) => `'${w}'`).join(PHRASE)})` : `'${t.phrases[0][0]}'`);
       for (const s of t.stems) alternatives.push(`'${STEM_MARK}${s}'`, `'${PART_MARK}${s}'`);
       // A compound typed whole also matches its parts together.
       if (t.parts)
@@ -37,13 +40,33 @@ const FIRST_SPAN = 4_000;
 /** The longest stretch read row by row (about 10.000 reacties, some 20 ms); beyond it the GIN index reads. */
 const ROW_BY_ROW_SPAN = 40_000;
 
-/** Articles and their attachments: a few thousand, the GIN index gives them all. */
+/**
+ * Articles and their attachments: a few thousand, the GIN index gives them all. A phrase is checked
+ * on an entry's word positions, which means reading its whole document (long, kept apart by
+ * PostgreSQL): the entries with all of the phrase's words come first, from the index alone, and
+ * the phrase is checked on the newest of them only, as many as the window needs.
+ */
 async function newestArticles(db: Db, tsquery: string, limit: number): Promise<number[]> {
-  const result = await db.raw(
-    `select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?`,
-    [tsquery, limit],
-  );
-  return (result.rows as Array<{ id: string }>).map((r) => Number(r.id));
+  const newest = async (query: string, max: number) =>
+    (
+      (
+        await db.raw(`select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?`, [
+          query,
+          max,
+        ])
+      ).rows as Array<{ id: string }>
+    ).map((r) => Number(r.id));
+  if (!tsquery.includes(PHRASE)) return newest(tsquery, limit);
+  const candidates = await newest(tsquery.replaceAll(PHRASE, ' & '), Number.MAX_SAFE_INTEGER);
+  const found: number[] = [];
+  for (let i = 0, batch = limit; i < candidates.length && found.length < limit; i += batch, batch *= 2) {
+    const result = await db.raw('select id from search_entries where id = any(?::bigint[]) and document @@ ?::tsquery', [
+      candidates.slice(i, i + batch),
+      tsquery,
+    ]);
+    found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)).sort((a, b) => b - a));
+  }
+  return found.slice(0, limit);
 }
 
 /**
