@@ -5,6 +5,7 @@
 // holds these deltas against a count from scratch after every step.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
+import { toDate } from '../db/rows';
 
 type Conn = Db | Knex.Transaction;
 
@@ -98,4 +99,43 @@ export async function deleteDelta(conn: Conn, reactie: { id: number; parentId: n
   const ids = children.map((c) => Number(c.id));
   const approved = children.filter((c) => c.status === 'approved').length;
   return ids.length ? approved + (await approvedBelow(conn, ids)) : 0;
+}
+
+/**
+ * Of these reacties, the ones a thread shows (every reactie above them open, isOpen), with when
+ * each was written: what the search may find. Their ancestors are read one generation at a time
+ * for all of them together, so a page of search candidates costs a few reads. (One recursive
+ * statement was tried: SQLite then started from every reactie that is not approved.)
+ */
+export async function shownAmong(db: Db, ids: number[]): Promise<Array<{ id: number; createdAt: Date }>> {
+  const rows: Array<{ id: unknown; parent_id: unknown; created_at: unknown }> = [];
+  for (let i = 0; i < ids.length; i += CHUNK)
+    rows.push(
+      ...(await db('reacties')
+        .whereIn('id', ids.slice(i, i + CHUNK))
+        .select('id', 'parent_id', 'created_at')),
+    );
+  const hidden = new Set<number>();
+  // reactie id → the ancestor to look at next
+  let next = new Map<number, number>();
+  for (const r of rows) if (r.parent_id !== null && r.parent_id !== undefined) next.set(Number(r.id), Number(r.parent_id));
+  for (let depth = 0; next.size && depth < MAX_DEPTH; depth++) {
+    const wanted = [...new Set(next.values())];
+    const byId = new Map<number, { parent_id: unknown; status: unknown; removed_reason: unknown }>();
+    for (let i = 0; i < wanted.length; i += CHUNK) {
+      const part: Array<{ id: unknown; parent_id: unknown; status: unknown; removed_reason: unknown }> = await db('reacties')
+        .whereIn('id', wanted.slice(i, i + CHUNK))
+        .select('id', 'parent_id', 'status', 'removed_reason');
+      for (const row of part) byId.set(Number(row.id), row);
+    }
+    const further = new Map<number, number>();
+    for (const [child, ancestor] of next) {
+      const row = byId.get(ancestor);
+      if (!row) continue;
+      if (!isOpen(row)) hidden.add(child);
+      else if (row.parent_id !== null && row.parent_id !== undefined) further.set(child, Number(row.parent_id));
+    }
+    next = further;
+  }
+  return rows.filter((r) => !hidden.has(Number(r.id))).map((r) => ({ id: Number(r.id), createdAt: toDate(r.created_at) }));
 }

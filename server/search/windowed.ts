@@ -7,6 +7,7 @@
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
 import { isPostgres, type Db } from '../db/knex';
 import { toDate } from '../db/rows';
+import { shownAmong } from '../reacties/visibility';
 import { applyArticleFilters, yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
@@ -51,35 +52,6 @@ interface Kept extends Candidate {
   at: number;
 }
 
-/**
- * Which reacties the thread shows: none of their parents is held, spam or in the bin (a removed
- * parent shows as a placeholder, its replies stay), as visible.ts says it in SQL. Walked up one
- * generation at a time for all of them together, so a page of candidates costs a few reads.
- */
-async function underShownParents(db: Db, parents: Map<number, number>): Promise<Set<number>> {
-  // child reactie id → the ancestor to look at next
-  const hidden = new Set<number>();
-  let next = new Map(parents);
-  for (let depth = 0; next.size && depth < MAX_DEPTH; depth++) {
-    const rows: Array<{ id: unknown; parent_id: unknown; status: string; removed_reason: unknown }> = await db('reacties')
-      .whereIn('id', [...new Set(next.values())])
-      .select('id', 'parent_id', 'status', 'removed_reason');
-    const byId = new Map(rows.map((r) => [Number(r.id), r]));
-    const further = new Map<number, number>();
-    for (const [child, ancestor] of next) {
-      const row = byId.get(ancestor);
-      if (!row) continue;
-      if (row.status !== 'approved' && (row.removed_reason === null || row.removed_reason === undefined)) hidden.add(child);
-      else if (row.parent_id !== null && row.parent_id !== undefined) further.set(child, Number(row.parent_id));
-    }
-    next = further;
-  }
-  return hidden;
-}
-
-/** Deeper than any thread: a damaged, cyclic chain ends here. */
-const MAX_DEPTH = 100;
-
 async function keepVisible(db: Db, group: Group, list: Candidate[], filters: SearchFilters, now: Date): Promise<Kept[]> {
   const score = new Map(list.map((c) => [c.id, c.score]));
   const kept: Kept[] = [];
@@ -99,26 +71,16 @@ async function keepVisible(db: Db, group: Group, list: Candidate[], filters: Sea
       for (const row of rows) kept.push({ id: Number(row.id), score: score.get(Number(row.id)) ?? 0, at: toDate(row.a_at).getTime() });
       continue;
     }
-    // A reactie's entry exists only while it is approved (the triggers); its parents are asked here.
+    // A reactie's entry exists only while it is approved (the triggers); its thread is asked of reacties/.
     const entries: Array<{ id: unknown; ref_id: unknown }> = await q.select('e.id', 'e.ref_id');
-    const reacties: Array<{ id: unknown; parent_id: unknown; created_at: unknown }> = await db('reacties')
-      .whereIn(
-        'id',
-        entries.map((e) => Number(e.ref_id)),
-      )
-      .select('id', 'parent_id', 'created_at');
+    const entryOf = new Map(entries.map((e) => [Number(e.ref_id), Number(e.id)]));
     const from = filters.year === null ? -Infinity : yearStart(filters.year).getTime();
     const to = filters.year === null ? Infinity : yearStart(filters.year + 1).getTime();
-    const byId = new Map(reacties.map((r) => [Number(r.id), r]));
-    const parents = new Map<number, number>();
-    for (const r of reacties) if (r.parent_id !== null && r.parent_id !== undefined) parents.set(Number(r.id), Number(r.parent_id));
-    const hidden = await underShownParents(db, parents);
-    for (const e of entries) {
-      const r = byId.get(Number(e.ref_id));
-      if (!r || hidden.has(Number(r.id))) continue;
-      const at = toDate(r.created_at).getTime();
+    for (const shown of await shownAmong(db, [...entryOf.keys()])) {
+      const at = shown.createdAt.getTime();
       if (at < from || at >= to) continue;
-      kept.push({ id: Number(e.id), score: score.get(Number(e.id)) ?? 0, at });
+      const id = entryOf.get(shown.id)!;
+      kept.push({ id, score: score.get(id) ?? 0, at });
     }
   }
   return kept;
