@@ -17,32 +17,58 @@ const AVERAGE_WORDS = 40;
 const K1 = 1.2;
 const B = 0.75;
 
-function counts(text: string): Map<string, number> {
+/** How often each wanted token occurs in a text of space-separated tokens (all of them: `wanted` null). */
+function counts(text: string, wanted: Set<string> | null): Map<string, number> {
   const out = new Map<string, number>();
-  for (const token of text.split(' ')) if (token) out.set(token, (out.get(token) ?? 0) + 1);
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf(' ', start);
+    if (end === -1) end = text.length;
+    if (end > start) {
+      const token = text.slice(start, end);
+      if (wanted === null || wanted.has(token)) out.set(token, (out.get(token) ?? 0) + 1);
+    }
+    start = end + 1;
+  }
   return out;
 }
 
-export function scoreTokens(terms: ExpandedTerm[], columns: TokenColumns): number {
-  const words = `${columns.title} ${columns.body}`.trim();
-  const length = words ? words.split(' ').length : 0;
-  const saturate = (tf: number) => (tf ? tf / (tf + K1 * (1 - B + (B * length) / AVERAGE_WORDS)) : 0);
-  const exact = counts(words);
-  const stems = counts(columns.stems);
-  const parts = counts(columns.parts);
-  const padded = ` ${words} `;
-  let score = 0;
-  for (const t of terms) {
-    let exactTf = 0;
-    t.phrases.forEach((phrase, i) => {
-      if (phrase.length === 1) {
-        exactTf += exact.get(phrase[0]) ?? 0;
-        if (i === 0 && t.prefix) for (const [token, n] of exact) if (token !== phrase[0] && token.startsWith(phrase[0])) exactTf += n;
-      } else exactTf += padded.split(` ${phrase.join(' ')} `).length - 1;
-    });
-    const stemTf = t.stems.reduce((n, s) => n + (stems.get(s) ?? 0), 0);
-    const partTf = t.stems.reduce((n, s) => n + (parts.get(s) ?? 0), 0);
-    score += saturate(exactTf) + 0.4 * saturate(stemTf) + 0.2 * saturate(partTf);
-  }
-  return score;
+/** The number of tokens in a text of space-separated tokens. */
+function tokenCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) n++;
+  return text ? n + 1 : 0;
+}
+
+/**
+ * Scores the matches of one query: only the tokens its terms ask for are counted (a row's other
+ * words are skipped, not tallied), unless a term is a prefix, which may match any word.
+ */
+export function tokenScorer(terms: ExpandedTerm[]): (columns: TokenColumns) => number {
+  const anyWord = terms.some((t) => t.prefix);
+  const words = new Set(terms.flatMap((t) => t.phrases.filter((p) => p.length === 1).map((p) => p[0])));
+  const stemSet = new Set(terms.flatMap((t) => t.stems));
+  const hasPhrases = terms.some((t) => t.phrases.some((p) => p.length > 1));
+  return (columns) => {
+    const text = `${columns.title} ${columns.body}`.trim();
+    const length = tokenCount(text);
+    const saturate = (tf: number) => (tf ? tf / (tf + K1 * (1 - B + (B * length) / AVERAGE_WORDS)) : 0);
+    const exact = counts(text, anyWord ? null : words);
+    const stems = counts(columns.stems, stemSet);
+    const parts = counts(columns.parts, stemSet);
+    const padded = hasPhrases ? ` ${text} ` : '';
+    let score = 0;
+    for (const t of terms) {
+      let exactTf = 0;
+      t.phrases.forEach((phrase, i) => {
+        if (phrase.length === 1) {
+          exactTf += exact.get(phrase[0]) ?? 0;
+          if (i === 0 && t.prefix) for (const [token, n] of exact) if (token !== phrase[0] && token.startsWith(phrase[0])) exactTf += n;
+        } else exactTf += padded.split(` ${phrase.join(' ')} `).length - 1;
+      });
+      const stemTf = t.stems.reduce((n, s) => n + (stems.get(s) ?? 0), 0);
+      const partTf = t.stems.reduce((n, s) => n + (parts.get(s) ?? 0), 0);
+      score += saturate(exactTf) + 0.4 * saturate(stemTf) + 0.2 * saturate(partTf);
+    }
+    return score;
+  };
 }

@@ -5,7 +5,7 @@
 import type { Db } from '../db/knex';
 import { ftsTable } from './indexer';
 import type { SearchIndex } from './search-index';
-import { scoreTokens, type TokenColumns } from './score';
+import { tokenScorer, type TokenColumns } from './score';
 import type { ExpandedTerm } from './terms';
 import { windowedSearch, type Group, type IdRange } from './windowed';
 
@@ -56,8 +56,9 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
                 `select rowid as id, title, body, stems, parts from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?`,
                 [match, ...r.bindings, limit],
               );
+              const score = tokenScorer(terms);
               return {
-                list: rows.slice(0, limit - 1).map((row) => ({ id: Number(row.id), score: scoreTokens(terms, row) })),
+                list: rows.slice(0, limit - 1).map((row) => ({ id: Number(row.id), score: score(row) })),
                 more: rows.length >= limit,
               };
             }
