@@ -1,0 +1,92 @@
+// An editor corrects a published article with only a keyboard, a resident sees the correction
+// and "Bijgewerkt op", and the editor compares the two versions and restores the first. Every
+// page passes axe, every Tab stop shows its focus.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { buildArticle, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { useBrowserApp } from '../helpers/browser';
+import { assertNoAxeViolations } from '../helpers/axe';
+import { focusIs, tabTo } from '../helpers/keyboard';
+import { articlePath, findArticleById } from '../../server/articles/queries';
+
+describe('browser: revisions and corrections', function () {
+  this.timeout(120_000);
+  const app = useBrowserApp();
+
+  async function keyboardLogin(page: Page, email: string): Promise<void> {
+    await page.goto(`${app.server.baseUrl}/beheer/inloggen`);
+    await tabTo(page, '#email');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    assert.equal(await focusIs(page, '#wachtwoord'), true);
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/beheer$/);
+  }
+
+  it('corrects a published article, shows the note to residents, compares two versions and restores the first', async () => {
+    const editor = await buildUser(app.t.db, 'editor');
+    const article = await buildArticle(app.t.db, {
+      title: 'Nieuwe fietsenstalling bij het station',
+      bodyMarkdown: 'De stalling heeft 300 plekken en is dag en nacht open.',
+    });
+    const base = app.server.baseUrl;
+    const page = await (await app.browser.newContext()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await keyboardLogin(page, editor.email);
+
+    // The editor: a new text and a correction note, with the keyboard.
+    await page.goto(`${base}/beheer/artikelen/${article.id}`);
+    await assertNoAxeViolations(page, 'editor of a published article');
+    await tabTo(page, '#tekst');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('De stalling heeft 250 plekken en is dag en nacht open.');
+    await tabTo(page, '#correctienoot');
+    await page.keyboard.type('In een eerdere versie stond dat de stalling 300 plekken heeft; het zijn er 250.');
+    await tabTo(page, 'button[value="opslaan"]:not([hidden])');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/beheer\/artikelen\/\d+$/);
+    assert.match((await page.locator('.flash').textContent())!, /Artikel opgeslagen/);
+
+    // A resident (no cookie): the note on top, and when the text changed.
+    const resident = await (await app.browser.newContext()).newPage();
+    await resident.goto(`${base}${articlePath(article)}`);
+    assert.match(
+      (await resident.locator('.correction').textContent())!,
+      /Correctie \(.+\): In een eerdere versie stond dat de stalling 300/,
+    );
+    assert.match((await resident.locator('.article .meta').first().textContent())!, /Bijgewerkt op \d+ \w+ \d{4} om \d\d:\d\d/);
+    assert.match((await resident.locator('.article-body').textContent())!, /250 plekken/);
+    await assertNoAxeViolations(resident, 'corrected article for a resident');
+
+    // The versions: the one from before and the correction, compared with the keyboard.
+    await tabTo(page, 'main a[href$="/versies"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/versies$/);
+    await assertNoAxeViolations(page, 'list of versions');
+    await tabTo(page, 'button[form="vergelijk-formulier"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/versies\/vergelijken\?(naar=1&van=0|van=0&naar=1)$/);
+    const diff = page.locator('.comparison');
+    assert.match((await diff.locator('del').first().textContent())!, /\[weg: 300\]/);
+    assert.match((await diff.locator('ins').first().textContent())!, /\[nieuw: 250\]/);
+    assert.match((await diff.textContent())!, /Correctienoot/);
+    await assertNoAxeViolations(page, 'comparison of two versions');
+
+    // Restore the first version from the comparison: a confirmation, then the list with the new version.
+    page.once('dialog', (d) => void d.accept());
+    await tabTo(page, 'main form[action$="/versies/0/terugzetten"] button');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/versies$/);
+    assert.match((await page.locator('.flash').textContent())!, /Versie 0 is teruggezet\. Dat is opgeslagen als versie 2\./);
+    assert.match((await page.locator('table.revisions tbody tr').first().textContent())!, /Teruggezet naar versie 0/);
+    await assertNoAxeViolations(page, 'list of versions after a restore');
+    assert.equal((await findArticleById(app.t.db, article.id))!.bodyMarkdown, 'De stalling heeft 300 plekken en is dag en nacht open.');
+    await resident.reload();
+    assert.match((await resident.locator('.article-body').textContent())!, /300 plekken/);
+    assert.deepEqual(errors, []);
+    await resident.context().close();
+    await page.context().close();
+  });
+});
