@@ -178,7 +178,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(pdfImportRoutes(deps));
   app.use(importRoutes(deps));
   app.use(revisionRoutes(deps));
-  app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps), keepRevision }));
+  app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps), keepRevision: revisionKeeper(deps, { fromEditor: true }) }));
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));

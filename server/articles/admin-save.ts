@@ -44,6 +44,8 @@ export interface EditorState {
   canRecognise?: boolean;
   /** Someone else saved the article after this form was opened: what they saved, against what the editor typed. */
   conflict?: Conflict;
+  /** A sentence above the form (an autosaved draft put back). */
+  notice?: string;
 }
 
 export interface Conflict {
@@ -74,6 +76,7 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
     review: s.review ?? null,
     canRecognise: s.canRecognise ?? false,
     conflict: s.conflict ?? null,
+    notice: s.notice ?? null,
     // The correction note is for an article readers have seen.
     offersCorrection: Boolean(s.article && isPublic(s.article, deps.clock())),
     kinds: ARTICLE_KINDS,

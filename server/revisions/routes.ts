@@ -8,15 +8,31 @@ import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
 import { field, parseId } from '../shared/validation';
-import type { KeepRevision } from '../articles/admin-save';
+import { renderEditor, type KeepRevision } from '../articles/admin-save';
+import { readArticleForm } from '../articles/admin-form';
 import { findArticleById, saveArticle, type Article, type ArticleInput } from '../articles/queries';
+import { hasDocumentSource } from '../documents/queries';
+import { formatDateTime } from '../shared/format';
+import { draftFields, dropDraft, findDraft, saveDraft } from './drafts';
 import { setArticleTags } from '../tags/queries';
 import { compareContent, type RevisionContent } from './content';
 import { findRevision, keepRevision, keepStartingPoint, listRevisions } from './queries';
 
-/** Keeps a revision of each save, by the editor who saves (for the article editor and the tags). */
-export function revisionKeeper(deps: Deps): KeepRevision {
-  return (user) => keepRevision({ id: user.id, name: user.name }, deps.clock);
+/**
+ * Keeps a revision of each save, by the editor who saves (the article editor and the tags). A save
+ * from the editor (`fromEditor`) also removes that editor's autosaved draft: what it held is stored.
+ */
+export function revisionKeeper(deps: Deps, opts: { fromEditor?: boolean } = {}): KeepRevision {
+  return (user) => {
+    const keep = keepRevision({ id: user.id, name: user.name }, deps.clock);
+    if (!opts.fromEditor) return keep;
+    return async (trx, article) => {
+      await keep(trx, article);
+      await dropDraft(trx, user.id, article.id);
+      // The first save of a new article: its draft was kept as "new".
+      if (article.revision === 1) await dropDraft(trx, user.id, null);
+    };
+  };
 }
 
 /** The article as it is, with the text, type, document and summary of the copy. */
@@ -51,12 +67,48 @@ export function revisionRoutes(deps: Deps): Router {
 
   const number = (value: unknown): number | null => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : null);
 
-  // Opening an article in the editor keeps a copy of it first when it has none (from before the history began).
-  router.get('/beheer/artikelen/:id', ...guard, async (req, _res, next) => {
-    const id = parseId(String(req.params.id));
+  /**
+   * Opening an article in the editor (or a new one): a copy of it is kept first when it has none (from
+   * before the history began), and the editor's autosaved draft is offered back, or, with
+   * ?concept=terug, put back in the form.
+   */
+  router.get('/beheer/artikelen/:id', ...guard, async (req, res, next) => {
+    const isNew = req.params.id === 'nieuw';
+    const id = isNew ? null : parseId(String(req.params.id));
+    if (!isNew && id === null) return next();
     const article = id === null ? null : await findArticleById(deps.db, id);
+    if (!isNew && !article) return next();
     if (article) await keepStartingPoint(deps.db, article);
-    next();
+    const user = currentUser(res);
+    const draft = await findDraft(deps.db, user.id, id);
+    if (!draft) return next();
+    if (req.query.concept !== 'terug') {
+      res.locals.draftOffer = { savedAt: draft.savedAt, articleId: id };
+      return next();
+    }
+    renderEditor(deps, res, 200, {
+      article: article ?? undefined,
+      values: readArticleForm(draft.form),
+      errors: {},
+      canRecognise: article ? await hasDocumentSource(deps.db, article.id) : false,
+      notice: `Je automatisch bewaarde tekst van ${formatDateTime(draft.savedAt)} staat weer in het formulier. Sla het artikel op om hem te bewaren.`,
+    });
+  });
+
+  // The editor's page sends what is typed every few seconds (public/js/site.js); 204, nothing to show.
+  router.post('/beheer/concepten', ...guard, async (req, res) => {
+    const articleId = field(req.body, 'artikel') === '' ? null : parseId(field(req.body, 'artikel'));
+    if (articleId === null && field(req.body, 'artikel') !== '') throw notFound('Dit artikel bestaat niet (meer).');
+    if (articleId !== null && !(await findArticleById(deps.db, articleId))) throw notFound('Dit artikel bestaat niet (meer).');
+    await saveDraft(deps.db, currentUser(res).id, articleId, draftFields(req.body), deps.clock());
+    res.status(204).end();
+  });
+
+  router.post('/beheer/concepten/weggooien', ...guard, async (req, res) => {
+    const articleId = field(req.body, 'artikel') === '' ? null : parseId(field(req.body, 'artikel'));
+    await dropDraft(deps.db, currentUser(res).id, articleId);
+    req.session.flash = 'De automatisch bewaarde tekst is weggegooid.';
+    res.redirect(303, articleId === null ? '/beheer/artikelen/nieuw' : `/beheer/artikelen/${articleId}`);
   });
 
   router.get('/beheer/artikelen/:id/versies', ...guard, async (req, res) => {
@@ -132,4 +184,14 @@ export function revisionRoutes(deps: Deps): Router {
   });
 
   return router;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** The editor's autosaved draft of this article, offered back (views/beheer/articles/form.ejs). */
+      draftOffer?: { savedAt: Date; articleId: number | null };
+    }
+  }
 }

@@ -89,4 +89,37 @@ describe('browser: revisions and corrections', function () {
     await resident.context().close();
     await page.context().close();
   });
+  it('keeps what is typed while the session is lost, and offers it back after logging in again', async () => {
+    const editor = await buildUser(app.t.db, 'editor');
+    const article = await buildArticle(app.t.db, { title: 'Wegwerkzaamheden', bodyMarkdown: 'Oude tekst.' });
+    const base = app.server.baseUrl;
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await keyboardLogin(page, editor.email);
+    await page.goto(`${base}/beheer/artikelen/${article.id}`);
+    await tabTo(page, '#tekst');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Een lange nieuwe tekst die nog niet is opgeslagen.');
+    await page.locator('#autosave-status', { hasText: 'Automatisch bewaard om' }).waitFor({ timeout: 15_000 });
+
+    // The session is gone (the browser crashed, or it ran out): log in again and open the article.
+    await context.clearCookies();
+    await keyboardLogin(page, editor.email);
+    await page.goto(`${base}/beheer/artikelen/${article.id}`);
+    assert.match((await page.locator('.draft-offer').textContent())!, /Je hebt tekst die nog niet is opgeslagen/);
+    await assertNoAxeViolations(page, 'editor offering a draft back');
+    await tabTo(page, '.draft-offer a');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?concept=terug$/);
+    assert.equal(await page.locator('#tekst').inputValue(), 'Een lange nieuwe tekst die nog niet is opgeslagen.');
+    await tabTo(page, 'button[value="opslaan"]:not([hidden])');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/beheer\/artikelen\/\d+$/);
+    assert.equal((await findArticleById(app.t.db, article.id))!.bodyMarkdown, 'Een lange nieuwe tekst die nog niet is opgeslagen.');
+    assert.equal(await page.locator('.draft-offer').count(), 0, 'the saved draft is gone');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

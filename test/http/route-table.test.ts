@@ -25,6 +25,8 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/artikelen/:id/bijlagen': 'articles',
   'POST /beheer/artikelen/:id/tags': 'articles',
   'GET /beheer/artikelen/:id/versies': 'articles',
+  'POST /beheer/concepten': 'articles',
+  'POST /beheer/concepten/weggooien': 'articles',
   'GET /beheer/artikelen/:id/versies/vergelijken': 'articles',
   'POST /beheer/artikelen/:id/versies/:number/terugzetten': 'articles',
   'POST /beheer/artikelen/:id/bijlagen/:attachmentId/verwijderen': 'articles',

@@ -274,3 +274,80 @@ describe('revisions of articles', () => {
     );
   });
 });
+
+describe('autosaved drafts of the editor', () => {
+  let t: TestApp;
+  let ed: Editor;
+  let other: Editor;
+  before(async () => {
+    t = await createTestApp();
+    ed = await loginAs(t.app, t.db, 'editor');
+    other = await loginAs(t.app, t.db, 'editor');
+  });
+  after(async () => t.close());
+
+  const autosave = (e: Editor, fields: Record<string, string>) =>
+    e.agent
+      .post('/beheer/concepten')
+      .type('form')
+      .send({ _csrf: e.csrf, ...fields });
+
+  it('keeps what an editor typed, offers it back to that editor only, and puts it back in the form', async () => {
+    const a = await buildArticle(t.db, { title: 'Wegwerkzaamheden' });
+    const res = await autosave(ed, {
+      artikel: String(a.id),
+      titel: 'Wegwerkzaamheden Markt',
+      tekst: 'Half geschreven <tekst>',
+      soort: 'nieuws',
+    });
+    assert.equal(res.status, 204);
+    const form = await ed.agent.get(`/beheer/artikelen/${a.id}`).expect(200);
+    assert.match(form.text, /Je hebt tekst die nog niet is opgeslagen/);
+    assert.match(form.text, /href="\/beheer\/artikelen\/\d+\?concept=terug">Haal mijn tekst terug/);
+    assert.doesNotMatch((await other.agent.get(`/beheer/artikelen/${a.id}`).expect(200)).text, /nog niet is opgeslagen/);
+    const back = await ed.agent.get(`/beheer/artikelen/${a.id}?concept=terug`).expect(200);
+    assert.match(back.text, /staat weer in het formulier/);
+    assert.match(back.text, /Half geschreven &lt;tekst&gt;<\/textarea>/);
+    assert.match(back.text, /value="Wegwerkzaamheden Markt"/);
+  });
+
+  it('removes the draft when the article is saved, and on "Gooi weg"', async () => {
+    const a = await buildArticle(t.db, { title: 'Parkeren' });
+    await autosave(ed, { artikel: String(a.id), titel: 'Parkeren', tekst: 'Concepttekst' });
+    const saved = await ed.agent
+      .post(`/beheer/artikelen/${a.id}`)
+      .type('form')
+      .send({ _csrf: ed.csrf, ...ARTICLE_FORM, titel: 'Parkeren', soort: 'nieuws', tekst: 'Concepttekst' });
+    assert.equal(saved.status, 303);
+    assert.equal((await t.db('editor_drafts').where({ article_id: a.id })).length, 0);
+    await autosave(ed, { artikel: String(a.id), tekst: 'Nog een keer' });
+    const gone = await ed.agent
+      .post('/beheer/concepten/weggooien')
+      .type('form')
+      .send({ _csrf: ed.csrf, artikel: String(a.id) });
+    assert.equal(gone.status, 303);
+    assert.match((await ed.agent.get(gone.headers.location).expect(200)).text, /De automatisch bewaarde tekst is weggegooid/);
+    assert.equal((await t.db('editor_drafts').where({ article_id: a.id })).length, 0);
+  });
+
+  it('keeps a new article’s draft, offered on "Nieuw artikel", removed by its first save', async () => {
+    await autosave(ed, { artikel: '', titel: 'Nog geen titel', tekst: 'Eerste zinnen.' });
+    await autosave(ed, { artikel: '', titel: 'Nog geen titel', tekst: 'Eerste zinnen, en meer.' });
+    assert.equal((await t.db('editor_drafts').whereNull('article_id')).length, 1, 'one per user and article');
+    assert.match((await ed.agent.get('/beheer/artikelen/nieuw').expect(200)).text, /Haal mijn tekst terug/);
+    const back = await ed.agent.get('/beheer/artikelen/nieuw?concept=terug').expect(200);
+    assert.match(back.text, /Eerste zinnen, en meer\.<\/textarea>/);
+    const saved = await ed.agent
+      .post('/beheer/artikelen')
+      .type('form')
+      .send({ _csrf: ed.csrf, ...ARTICLE_FORM, titel: 'Nieuw stuk', soort: 'nieuws', tekst: 'Eerste zinnen, en meer.' });
+    assert.equal(saved.status, 303);
+    assert.equal((await t.db('editor_drafts').whereNull('article_id')).length, 0);
+  });
+
+  it('refuses a draft for an article that does not exist, and without the token', async () => {
+    assert.equal((await autosave(ed, { artikel: '999999', tekst: 'x' })).status, 404);
+    assert.equal((await autosave(ed, { artikel: 'abc', tekst: 'x' })).status, 404);
+    assert.equal((await ed.agent.post('/beheer/concepten').type('form').send({ artikel: '', tekst: 'x' })).status, 403);
+  });
+});
