@@ -63,38 +63,44 @@ function fieldLabels(a: RevisionContent, b: RevisionContent): Array<{ key: strin
 
 const questionLabel = (q: QuestionAnswer) => q.label ?? String(q.number);
 
-/** Every part of the article, from one copy to the other: the ones that differ have their words marked. */
-export function compareContent(a: RevisionContent, b: RevisionContent): DiffSection[] {
-  const sections = [
-    diffSection('Titel', a.title, b.title),
-    diffSection('Soort', ARTICLE_KINDS[a.kind], ARTICLE_KINDS[b.kind]),
-    diffSection('Samenvatting', a.excerpt, b.excerpt),
-    diffSection('Tekst', a.body, b.body),
+/** Every part of the article as text, in the order the comparison shows them, from one copy and the other. */
+function partsOf(a: RevisionContent, b: RevisionContent): Array<{ label: string; before: string; after: string }> {
+  const out = [
+    { label: 'Titel', before: a.title, after: b.title },
+    { label: 'Soort', before: ARTICLE_KINDS[a.kind], after: ARTICLE_KINDS[b.kind] },
+    { label: 'Samenvatting', before: a.excerpt, after: b.excerpt },
+    { label: 'Tekst', before: a.body, after: b.body },
   ];
   for (const f of fieldLabels(a, b)) {
     const before = fieldText(a.fields[f.key]);
     const after = fieldText(b.fields[f.key]);
-    if (before || after) sections.push(diffSection(f.label, before, after));
+    if (before || after) out.push({ label: f.label, before, after });
   }
   const count = Math.max(a.questions.length, b.questions.length);
   for (let i = 0; i < count; i++) {
     const qa = a.questions[i];
     const qb = b.questions[i];
     const label = questionLabel(qb ?? qa);
-    sections.push(diffSection(`Vraag ${label}`, qa?.question ?? '', qb?.question ?? ''));
-    sections.push(diffSection(`Antwoord ${label}`, qa?.answer ?? '', qb?.answer ?? ''));
+    out.push({ label: `Vraag ${label}`, before: qa?.question ?? '', after: qb?.question ?? '' });
+    out.push({ label: `Antwoord ${label}`, before: qa?.answer ?? '', after: qb?.answer ?? '' });
   }
-  sections.push(diffSection('Tags', a.tags.join(', '), b.tags.join(', ')));
-  sections.push(diffSection('Correctienoot', a.correctionNote ?? '', b.correctionNote ?? ''));
-  return sections;
+  out.push({ label: 'Tags', before: a.tags.join(', '), after: b.tags.join(', ') });
+  out.push({ label: 'Correctienoot', before: a.correctionNote ?? '', after: b.correctionNote ?? '' });
+  return out;
+}
+
+/** Every part of the article, from one copy to the other: the ones that differ have their words marked. */
+export function compareContent(a: RevisionContent, b: RevisionContent): DiffSection[] {
+  return partsOf(a, b).map((p) => diffSection(p.label, p.before, p.after));
 }
 
 /** One line for the list of revisions: what this save changed since the one before. */
 export function summarise(before: RevisionContent | null, after: RevisionContent): string {
   if (!before) return 'Eerste versie';
-  const changed = compareContent(before, after)
-    .filter((s) => s.changed)
-    .map((s) => s.label);
+  // Which parts changed is a comparison of strings; only the text's words are counted.
+  const changed = partsOf(before, after)
+    .filter((p) => p.before !== p.after)
+    .map((p) => p.label);
   if (changed.length === 0) return 'Opgeslagen zonder wijzigingen';
   const named = changed.filter((l) => !/^(Vraag|Antwoord) /.test(l));
   const qa = changed.length - named.length;
