@@ -177,6 +177,7 @@ describe('revisions of articles', () => {
           /<aside class="correction" aria-label="Correctie">\s*<p><strong>Correctie \(2 juni 2026\):<\/strong> In een eerdere versie stond dat er 300 plekken zijn; het zijn er 250\.<\/p>/,
         );
         assert.match(page.text, /Bijgewerkt op <time datetime="2026-06-02T08:30:00.000Z">2 juni 2026 om 10:30<\/time>/);
+        assert.match(page.text, /"dateModified":"2026-06-02T08:30:00.000Z"/);
         const feed = await request(t.app).get('/feed').expect(200);
         assert.match(feed.text, /&lt;strong&gt;Correctie \(2 juni 2026\):&lt;\/strong&gt; In een eerdere versie stond/);
         const atom = await request(t.app).get('/feed/atom').expect(200);
