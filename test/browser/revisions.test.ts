@@ -122,4 +122,42 @@ describe('browser: revisions and corrections', function () {
     assert.deepEqual(errors, []);
     await context.close();
   });
+  it('refuses to overwrite another editor’s save: the text stays, both versions are compared, saving again is on purpose', async () => {
+    const first = await buildUser(app.t.db, 'editor');
+    const second = await buildUser(app.t.db, 'editor');
+    const article = await buildArticle(app.t.db, { title: 'Begroting 2027', bodyMarkdown: 'De begroting sluit met een tekort.' });
+    const base = app.server.baseUrl;
+    const pageA = await (await app.browser.newContext()).newPage();
+    const pageB = await (await app.browser.newContext()).newPage();
+    await keyboardLogin(pageA, first.email);
+    await keyboardLogin(pageB, second.email);
+    await pageA.goto(`${base}/beheer/artikelen/${article.id}`);
+    await pageB.goto(`${base}/beheer/artikelen/${article.id}`);
+    await pageA.locator('#tekst').fill('De begroting sluit met een overschot.');
+    await pageA.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await pageA.waitForURL(/\/beheer\/artikelen\/\d+$/);
+
+    await tabTo(pageB, '#tekst');
+    await pageB.keyboard.press('Control+A');
+    await pageB.keyboard.type('De begroting sluit met een klein tekort.');
+    await tabTo(pageB, 'button[value="opslaan"]:not([hidden])');
+    await pageB.keyboard.press('Enter');
+    await pageB.waitForLoadState('load');
+    assert.match(
+      (await pageB.locator('#conflict h2').textContent())!,
+      /Niet opgeslagen: iemand anders heeft dit artikel intussen opgeslagen/,
+    );
+    assert.equal(await pageB.locator('#tekst').inputValue(), 'De begroting sluit met een klein tekort.');
+    assert.match((await pageB.locator('#conflict del').first().textContent())!, /\[weg: overschot\]/);
+    await assertNoAxeViolations(pageB, 'editor refused a save after another');
+    assert.equal((await findArticleById(app.t.db, article.id))!.bodyMarkdown, 'De begroting sluit met een overschot.');
+
+    // The form now carries the other's version: saving again is on purpose.
+    await tabTo(pageB, 'button[value="opslaan"]:not([hidden])');
+    await pageB.keyboard.press('Enter');
+    await pageB.locator('.flash', { hasText: 'Artikel opgeslagen' }).waitFor();
+    assert.equal((await findArticleById(app.t.db, article.id))!.bodyMarkdown, 'De begroting sluit met een klein tekort.');
+    await pageA.context().close();
+    await pageB.context().close();
+  });
 });
