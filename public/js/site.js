@@ -391,6 +391,9 @@
 // article again offers it back. Saving the article removes it. Without this script nothing is sent.
 (function () {
   'use strict';
+  // A save refused because someone else saved first: focus on the message, so it is read before the form.
+  var conflict = document.getElementById('conflict');
+  if (conflict) conflict.focus();
   var form = document.querySelector('form[data-autosave]');
   if (!form || !window.fetch || !window.FormData || !window.URLSearchParams) return;
   var status = document.getElementById('autosave-status');

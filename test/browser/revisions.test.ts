@@ -147,6 +147,7 @@ describe('browser: revisions and corrections', function () {
       (await pageB.locator('#conflict h2').textContent())!,
       /Niet opgeslagen: iemand anders heeft dit artikel intussen opgeslagen/,
     );
+    assert.equal(await focusIs(pageB, '#conflict'), true, 'focus on the message');
     assert.equal(await pageB.locator('#tekst').inputValue(), 'De begroting sluit met een klein tekort.');
     assert.match((await pageB.locator('#conflict del').first().textContent())!, /\[weg: overschot\]/);
     await assertNoAxeViolations(pageB, 'editor refused a save after another');
