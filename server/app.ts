@@ -38,6 +38,7 @@ import { attachSourceOnCreate, pdfImportRoutes } from './attachments/pdf-import'
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
 import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
+import { revisionKeeper, revisionRoutes } from './revisions/routes';
 import { archiveRoutes } from './articles/archive-routes';
 import { feedLinks } from './feeds/links';
 import { feedRoutes } from './feeds/routes';
@@ -168,13 +169,16 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   // The beheer menu's counts of what waits for a moderator (reports, held edits, bezwaren).
   app.use('/beheer', menuCounts(db));
   app.use(attachmentLocals(deps));
-  app.use(tagEditorRoutes(deps));
+  // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
+  const keepRevision = revisionKeeper(deps);
+  app.use(tagEditorRoutes(deps, { keepRevision }));
   app.use(accountRoutes(deps));
   app.use(dashboardRoutes(deps));
   // Before importRoutes: the import form with a PDF (multipart); the PDF is attached when the article is created.
   app.use(pdfImportRoutes(deps));
   app.use(importRoutes(deps));
-  app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps) }));
+  app.use(revisionRoutes(deps));
+  app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps), keepRevision: revisionKeeper(deps, { fromEditor: true }) }));
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
   app.use(moderationRoutes(deps));

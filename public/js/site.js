@@ -385,3 +385,60 @@
     target.form.requestSubmit(button);
   });
 })();
+
+// Autosave of the article editor (server/revisions/drafts.ts): a few seconds after typing, what is in
+// the form is sent to the server, per user, so a crash or a lost session loses nothing; opening the
+// article again offers it back. Saving the article removes it. Without this script nothing is sent.
+(function () {
+  'use strict';
+  // A save refused because someone else saved first: focus on the message, so it is read before the form.
+  var conflict = document.getElementById('conflict');
+  if (conflict) conflict.focus();
+  var form = document.querySelector('form[data-autosave]');
+  if (!form || !window.fetch || !window.FormData || !window.URLSearchParams) return;
+  var status = document.getElementById('autosave-status');
+  var dirty = false;
+  var busy = false;
+  var EVERY_MS = 5000;
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+  function changed() {
+    dirty = true;
+  }
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  form.addEventListener('submit', function () {
+    dirty = false;
+  });
+  function send() {
+    if (!dirty || busy) return;
+    dirty = false;
+    busy = true;
+    var data = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === 'string') data.append(name, value);
+    });
+    data.set('artikel', form.getAttribute('data-autosave-article') || '');
+    fetch(form.getAttribute('data-autosave'), { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual' })
+      .then(function (res) {
+        if (res.status === 204) {
+          var now = new Date();
+          say('Automatisch bewaard om ' + now.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' }) + '.');
+        } else {
+          dirty = true;
+          say(
+            'Niet automatisch bewaard: je bent misschien niet meer ingelogd. Log in een ander tabblad opnieuw in; je tekst hier blijft staan.',
+          );
+        }
+      })
+      .catch(function () {
+        dirty = true;
+        say('Niet automatisch bewaard: geen verbinding met de server. Je tekst hier blijft staan.');
+      })
+      .then(function () {
+        busy = false;
+      });
+  }
+  setInterval(send, EVERY_MS);
+})();

@@ -16,6 +16,7 @@ export const ARTICLE_LIMITS = {
   author: COLUMN_LIMITS.articles.author_name,
   body: 200_000, // text columns: the form's own maxima
   excerpt: 2000,
+  correction: 2000,
 } as const;
 
 // The same bound as the site's setting reacties.closeAfterDays (settings/schema.ts).
@@ -36,6 +37,10 @@ export interface ArticleFormValues {
   closeAfterDays: string;
   /** A council document's fields and questions, as typed. */
   document: DocumentFormValues;
+  /** The revision the form was opened at (articles.revision), '' for a new article: a save from an older one is refused. */
+  openedRevision: string;
+  /** The public correction note, as typed; null when the form did not offer it (the article was not public). */
+  correction: string | null;
 }
 
 export function emptyArticleForm(authorName: string): ArticleFormValues {
@@ -52,6 +57,8 @@ export function emptyArticleForm(authorName: string): ArticleFormValues {
     reactiesOpen: true,
     closeAfterDays: '',
     document: { fields: {}, questions: [] },
+    openedRevision: '',
+    correction: null,
   };
 }
 
@@ -69,6 +76,8 @@ export function articleToForm(a: Article, document?: DocumentData): ArticleFormV
     reactiesOpen: a.reactiesOpen,
     closeAfterDays: a.reactiesCloseAfterDays === null ? '' : String(a.reactiesCloseAfterDays),
     document: documentToForm(a.kind, document),
+    openedRevision: String(a.revision),
+    correction: a.correctionNote ?? '',
   };
 }
 
@@ -86,6 +95,8 @@ export function readArticleForm(body: unknown): ArticleFormValues {
     reactiesOpen: field(body, 'reacties_open') === 'ja',
     closeAfterDays: field(body, 'reacties_sluiten_na').trim(),
     document: readDocumentForm(body),
+    openedRevision: field(body, 'versie').trim(),
+    correction: typeof (body as Record<string, unknown> | null)?.correctienoot === 'string' ? field(body, 'correctienoot') : null,
   };
 }
 
@@ -112,6 +123,14 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
   if (v.publishAt !== '' && publishedAt === null)
     errors.publicatietijd = 'Vul een geldige datum en tijd in, bijvoorbeeld 27-05-2015 14:00.';
   const closeAfterDays = v.closeAfterDays === '' ? null : /^\d{1,4}$/.test(v.closeAfterDays) ? Number(v.closeAfterDays) : NaN;
+  const correctionNote =
+    v.correction === null
+      ? undefined
+      : checkMultiLine(errors, 'correctienoot', v.correction, {
+          label: 'De correctienoot',
+          required: false,
+          max: ARTICLE_LIMITS.correction,
+        });
   if (Number.isNaN(closeAfterDays) || (closeAfterDays !== null && closeAfterDays > MAX_CLOSE_AFTER_DAYS))
     errors.reacties_sluiten_na = `Vul een aantal dagen in van 0 tot en met ${MAX_CLOSE_AFTER_DAYS}, of laat het veld leeg voor de instelling van de weblog.`;
   if (Object.keys(errors).length) return { errors, slugGiven };
@@ -131,6 +150,12 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
       pinned: v.pinned,
       reactiesOpen: v.reactiesOpen,
       reactiesCloseAfterDays: closeAfterDays,
+      ...(correctionNote === undefined ? {} : { correctionNote }),
     },
   };
+}
+
+/** The revision the form says it was opened at; undefined when it says none (a new article, or an older page). */
+export function openedRevisionOf(v: ArticleFormValues): number | undefined {
+  return /^\d{1,9}$/.test(v.openedRevision) ? Number(v.openedRevision) : undefined;
 }

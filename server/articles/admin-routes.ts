@@ -8,7 +8,7 @@ import { notFound } from '../http/errors';
 import { field, parseId } from '../shared/validation';
 import { hasDocumentSource } from '../documents/queries';
 import { articleToForm, emptyArticleForm } from './admin-form';
-import { renderEditor, saveFromEditor, type AfterCreate } from './admin-save';
+import { renderEditor, saveFromEditor, type EditorHooks } from './admin-save';
 import { recogniseAgain } from './import-routes';
 import {
   ARTICLE_KINDS,
@@ -27,7 +27,7 @@ const PER_PAGE = 30;
 /** The editor's buttons that recognise the document's text again rather than save: "Opnieuw herkennen" and the review's clicks. */
 const recognises = (req: Request) => /^(?:herkennen|splitsen:\d+|samenvoegen:\d+|los:\d+)$/.test(field(req.body, 'actie'));
 
-export function articleAdminRoutes(deps: Deps, hooks: { afterCreate?: AfterCreate } = {}): Router {
+export function articleAdminRoutes(deps: Deps, hooks: EditorHooks = {}): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('articles')];
 
@@ -63,7 +63,7 @@ export function articleAdminRoutes(deps: Deps, hooks: { afterCreate?: AfterCreat
   });
 
   router.post('/beheer/artikelen', ...guard, (req, res) =>
-    recognises(req) ? recogniseAgain(deps, req, res) : saveFromEditor(deps, req, res, undefined, hooks.afterCreate),
+    recognises(req) ? recogniseAgain(deps, req, res) : saveFromEditor(deps, req, res, undefined, hooks),
   );
 
   router.get('/beheer/artikelen/:id', ...guard, async (req, res) => {
@@ -75,7 +75,7 @@ export function articleAdminRoutes(deps: Deps, hooks: { afterCreate?: AfterCreat
 
   router.post('/beheer/artikelen/:id', ...guard, async (req, res) => {
     const article = await load(req);
-    return recognises(req) ? recogniseAgain(deps, req, res, article) : saveFromEditor(deps, req, res, article);
+    return recognises(req) ? recogniseAgain(deps, req, res, article) : saveFromEditor(deps, req, res, article, hooks);
   });
 
   router.post('/beheer/artikelen/:id/depubliceren', ...guard, async (req, res) => {

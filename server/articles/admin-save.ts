@@ -10,17 +10,20 @@ import { renderBody } from '../shared/markdown';
 import { field, type FieldErrors } from '../shared/validation';
 import { fieldName, questionRows } from '../documents/form';
 import { DOCUMENT_TYPES } from '../documents/types';
-import { readArticleForm, validateArticleForm, ARTICLE_LIMITS, type ArticleFormValues } from './admin-form';
+import { diffSection, type DiffSection } from '../shared/word-diff';
+import type { User } from '../accounts/users';
+import { openedRevisionOf, readArticleForm, validateArticleForm, ARTICLE_LIMITS, type ArticleFormValues } from './admin-form';
 import {
   ARTICLE_KINDS,
   articlePath,
   createArticle,
   isPublic,
   isScheduled,
+  saveArticle,
   slugTaken,
   uniqueSlug,
-  updateArticle,
   type Article,
+  type InSave,
 } from './queries';
 import type { Review } from './import-review';
 import { reviewFromForm, SOURCE_TEXT_FIELD, sourceToKeep } from './import-recognise';
@@ -39,6 +42,24 @@ export interface EditorState {
   review?: Review;
   /** The article was saved from an import and keeps its source: it can be recognised again. */
   canRecognise?: boolean;
+  /** Someone else saved the article after this form was opened: what they saved, against what the editor typed. */
+  conflict?: Conflict;
+  /** A sentence above the form (an autosaved draft put back). */
+  notice?: string;
+}
+
+export interface Conflict {
+  revision: number;
+  at: Date;
+  sections: DiffSection[];
+}
+
+/** Keeps a revision of every save from the editor, in the save's transaction (revisions/ gives it). */
+export type KeepRevision = (by: User) => InSave;
+
+export interface EditorHooks {
+  afterCreate?: AfterCreate;
+  keepRevision?: KeepRevision;
 }
 
 export function renderEditor(deps: Deps, res: Response, status: number, s: EditorState): void {
@@ -54,6 +75,10 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
     importWarnings: s.importWarnings ?? [],
     review: s.review ?? null,
     canRecognise: s.canRecognise ?? false,
+    conflict: s.conflict ?? null,
+    notice: s.notice ?? null,
+    // The correction note is for an article readers have seen.
+    offersCorrection: Boolean(s.article && isPublic(s.article, deps.clock())),
     kinds: ARTICLE_KINDS,
     limits: ARTICLE_LIMITS,
     documentTypes: Object.values(DOCUMENT_TYPES).filter((t) => t.fields.length > 0),
@@ -85,19 +110,23 @@ async function reviewedText(deps: Deps, body: Record<string, unknown>, existing?
   return text.trim() ? text : null;
 }
 
-export async function saveFromEditor(
-  deps: Deps,
-  req: Request,
-  res: Response,
-  existing?: Article,
-  afterCreate?: AfterCreate,
-): Promise<void> {
+/** What the other editor saved against what this one typed: title, summary and text. */
+function conflictOf(current: Article, values: ArticleFormValues): Conflict {
+  const sections = [
+    diffSection('Titel', current.title, values.title),
+    diffSection('Samenvatting', current.excerptMarkdown, values.excerpt),
+    diffSection('Tekst', current.bodyMarkdown, values.body.replace(/\r\n?/g, '\n')),
+  ];
+  return { revision: current.revision, at: current.updatedAt, sections };
+}
+
+export async function saveFromEditor(deps: Deps, req: Request, res: Response, existing?: Article, hooks: EditorHooks = {}): Promise<void> {
   const body = req.body as Record<string, unknown>;
   const values = readArticleForm(body);
   const text = await reviewedText(deps, body, existing);
   // A preview or a form with errors keeps the review as the editor left it, with its warnings; without a review, an
   // article saved from an import keeps its "Opnieuw herkennen".
-  const again = async (status: number, s: Pick<EditorState, 'errors' | 'previewHtml'>) => {
+  const again = async (status: number, s: Pick<EditorState, 'errors' | 'previewHtml' | 'conflict'>) => {
     const shown = text === null ? null : reviewFromForm(body, text, !existing);
     const canRecognise = !shown && existing ? await hasDocumentSource(deps.db, existing.id) : false;
     renderEditor(deps, res, status, {
@@ -122,10 +151,18 @@ export async function saveFromEditor(
   if (!slugGiven)
     input.slug = existing && existing.title === input.title ? existing.slug : await uniqueSlug(deps.db, input.slug, existing?.id);
   const now = deps.clock();
-  const saved = existing
-    ? await updateArticle(deps.db, existing.id, input, now)
-    : await createArticle(deps.db, input, currentUser(res).id, now);
-  if (!saved) throw notFound('Dit artikel bestaat niet (meer).');
+  const inSave = hooks.keepRevision?.(currentUser(res));
+  const result = existing
+    ? await saveArticle(deps.db, existing.id, input, now, { openedAt: openedRevisionOf(values), inSave })
+    : { ok: true as const, article: await createArticle(deps.db, input, currentUser(res).id, now, inSave) };
+  if (!result) throw notFound('Dit artikel bestaat niet (meer).');
+  if (!result.ok) {
+    // Nothing is written: the editor keeps the text typed, sees what the other saved, and may save again on purpose.
+    const conflict = conflictOf(result.current, values);
+    values.openedRevision = String(result.current.revision);
+    return again(409, { errors: {}, conflict });
+  }
+  const saved = result.article;
   await audit(
     deps.db,
     currentActor(res),
@@ -133,7 +170,7 @@ export async function saveFromEditor(
     { type: 'article', id: saved.id },
     saved.title.slice(0, 200),
   );
-  const note = !existing && afterCreate ? await afterCreate(req, res, saved) : null;
+  const note = !existing && hooks.afterCreate ? await hooks.afterCreate(req, res, saved) : null;
   req.session.flash = note ? `${savedMessage(saved, now)} ${note}` : savedMessage(saved, now);
   res.redirect(303, `/beheer/artikelen/${saved.id}`);
 }

@@ -49,6 +49,13 @@ export interface Article {
   documentDate: string | null;
   /** Moves with every change to what the article's page shows: the page cache's key (see page-cache.ts). */
   version: number;
+  /** How many times it was saved from the editor (revisions/ keeps a copy of each); the form carries it. */
+  revision: number;
+  /** The public correction note ("In een eerdere versie stond …"), shown above the text; null when none. */
+  correctionNote: string | null;
+  correctedAt: Date | null;
+  /** When the title or text last changed while it was public: "Bijgewerkt op …". */
+  textUpdatedAt: Date | null;
 }
 
 type Row = Record<string, unknown>;
@@ -78,6 +85,10 @@ function toArticle(row: Row): Article {
     answersAddedAt: toDateOrNull(row.answers_added_at),
     documentDate: typeof row.document_date === 'string' && row.document_date ? row.document_date : null,
     version: Number(row.version ?? 0),
+    revision: Number(row.revision ?? 0),
+    correctionNote: typeof row.correction_note === 'string' && row.correction_note ? row.correction_note : null,
+    correctedAt: toDateOrNull(row.corrected_at),
+    textUpdatedAt: toDateOrNull(row.text_updated_at),
   };
 }
 
@@ -229,7 +240,24 @@ export interface ArticleInput {
   document?: DocumentData;
   /** The text the document was recognised from, with the editor's corrections: kept for recognising it again. */
   source?: DocumentSource;
+  /** The public correction note ('' removes it); left out: unchanged. Only a public article takes one. */
+  correctionNote?: string;
 }
+
+/**
+ * Runs inside a save's transaction, once the article is written and its revision counted:
+ * revisions/ keeps its copy there, so a save and its revision are stored together or not at all.
+ */
+export type InSave = (trx: Knex.Transaction, article: Article) => Promise<void>;
+
+export interface SaveOptions {
+  /** The revision the editor's form was opened at: when the article was saved since, nothing is written. */
+  openedAt?: number;
+  inSave?: InSave;
+}
+
+/** A save: the article as stored, or, when someone else saved it since the form was opened, the article as it is. */
+export type SaveResult = { ok: true; article: Article } | { ok: false; current: Article };
 
 /** What lists show under the title: the editor's summary, or one made from the text (excerpt.ts). */
 function teaser(input: Pick<ArticleInput, 'title' | 'kind' | 'bodyMarkdown' | 'bodyFormat' | 'excerptMarkdown' | 'document'>): string {
@@ -315,27 +343,59 @@ function toArticlePart(row: Row) {
   };
 }
 
-export async function createArticle(db: Db, input: ArticleInput, authorId: number | null, now: Date): Promise<Article> {
+export async function createArticle(db: Db, input: ArticleInput, authorId: number | null, now: Date, inSave?: InSave): Promise<Article> {
   return db.transaction(async (trx) => {
     const [row] = await trx('articles')
-      .insert({ ...articleColumns(input, now), author_id: authorId, created_at: now, reactie_count: 0 })
+      .insert({ ...articleColumns(input, now), author_id: authorId, created_at: now, reactie_count: 0, revision: inSave ? 1 : 0 })
       .returning('*');
     // Answers that come with the questions were not "added later".
     if (input.document) await saveDocument(trx, Number(row.id), input.document);
     if (input.source) await saveDocumentSource(trx, Number(row.id), input.source, now);
     await bumpSiteVersion(trx);
-    return toArticle(row);
+    const article = toArticle(row);
+    if (inSave) await inSave(trx, article);
+    return article;
   });
+}
+
+/** Public at `now`, as the row stood before a change. */
+const wasPublic = (row: Row, now: Date) =>
+  row.status === 'published' && row.published_at !== null && toDate(row.published_at).getTime() <= now.getTime();
+
+/**
+ * What a save from the editor changes besides the columns of the input: the revision count, the
+ * correction note (only on a public article) and "Bijgewerkt op" (the title or text of a public article changed).
+ */
+function editColumns(before: Row, columns: Row, input: ArticleInput, now: Date): Row {
+  const out: Row = { revision: Number(before.revision ?? 0) + 1 };
+  if (!wasPublic(before, now)) return out;
+  if (columns.title !== before.title || columns.body_markdown !== before.body_markdown) out.text_updated_at = now;
+  if (input.correctionNote !== undefined) {
+    const note = input.correctionNote.trim() || null;
+    const was = typeof before.correction_note === 'string' && before.correction_note ? before.correction_note : null;
+    if (note !== was) Object.assign(out, { correction_note: note, corrected_at: note ? now : null });
+  }
+  return out;
 }
 
 /**
  * Writes an article under its row lock. When the change takes the article out of publication or
  * back in, its reacties leave or rejoin the site total in the same transaction.
  */
-async function changeArticle(db: Db, id: number, columns: Row, document?: DocumentData, source?: DocumentSource): Promise<Article | null> {
+async function changeArticle(
+  db: Db | Knex.Transaction,
+  id: number,
+  columns: Row,
+  edit?: { input: ArticleInput; now: Date; options: SaveOptions },
+): Promise<SaveResult | null> {
+  const document = edit?.input.document;
+  const source = edit?.input.source;
   return db.transaction(async (trx) => {
-    const before = await trx('articles').where({ id }).forUpdate().first('status', 'reactie_count');
+    const before = await trx('articles').where({ id }).forUpdate().first();
     if (!before) return null;
+    const opened = edit?.options.openedAt;
+    if (opened !== undefined && opened !== Number(before.revision ?? 0)) return { ok: false, current: toArticle(before) };
+    if (edit) Object.assign(columns, editColumns(before, columns, edit.input, edit.now));
     if (source) await saveDocumentSource(trx, id, source, columns.updated_at as Date);
     // Answers that were not there before: the article says when they arrived.
     const answered = document ? await saveDocument(trx, id, document) : false;
@@ -347,16 +407,44 @@ async function changeArticle(db: Db, id: number, columns: Row, document?: Docume
     const is = countsInSiteTotal(row.status);
     if (was !== is) await moveSiteTotal(trx, (is ? 1 : -1) * Number(before.reactie_count));
     await bumpSiteVersion(trx);
-    return toArticle(row);
+    const article = toArticle(row);
+    if (edit?.options.inSave) await edit.options.inSave(trx, article);
+    return { ok: true as const, article };
   });
 }
 
+/** A save from the editor (or a restored revision): counted as a revision; refused when the form is out of date. */
+export async function saveArticle(
+  db: Db | Knex.Transaction,
+  id: number,
+  input: ArticleInput,
+  now: Date,
+  options: SaveOptions = {},
+): Promise<SaveResult | null> {
+  return changeArticle(db, id, articleColumns(input, now), { input, now, options });
+}
+
 export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date): Promise<Article | null> {
-  return changeArticle(db, id, articleColumns(input, now), input.document, input.source);
+  const saved = await saveArticle(db, id, input, now);
+  return saved?.ok ? saved.article : null;
 }
 
 export async function unpublishArticle(db: Db, id: number, now: Date): Promise<void> {
   await changeArticle(db, id, { status: 'draft', updated_at: now });
+}
+
+/**
+ * Counts a save that changed something of the article kept elsewhere (its tags), under the
+ * article's row lock; returns the article as it is now, or null when it is gone.
+ */
+export async function countRevision(trx: Knex.Transaction, id: number): Promise<Article | null> {
+  const before = await trx('articles').where({ id }).forUpdate().first('id');
+  if (!before) return null;
+  const [row] = await trx('articles')
+    .where({ id })
+    .update({ revision: trx.raw('revision + 1'), version: trx.raw('version + 1') })
+    .returning('*');
+  return toArticle(row);
 }
 
 /** A slug not yet taken by another article: "slug", then "slug-2", "slug-3", … */

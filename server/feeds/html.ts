@@ -23,6 +23,11 @@ export function answersAddedHtml(articleUrl: string, at: Date): string {
   return `<p><a href="${escapeHtml(`${articleUrl}#vragen-kop`)}">Antwoorden van het college toegevoegd op ${escapeHtml(formatDate(at))}</a></p>`;
 }
 
+/** The editors' correction note, as at the top of the article: plain text, escaped. */
+export function correctionHtml(note: string, at: Date | null): string {
+  return `<p><strong>Correctie${at ? ` (${escapeHtml(formatDate(at))})` : ''}:</strong> ${escapeHtml(note)}</p>`;
+}
+
 /** Written questions with the college's answers, interleaved as on the article page. */
 export function questionsHtml(questions: Array<{ number: number; question: string; answer: string | null }>): string {
   return questions

@@ -10,7 +10,15 @@ import { isoDateIn } from '../documents/dates';
 import type { PublicReactie } from '../reacties/queries';
 import { listPublicLog, logEntrySummary } from '../reacties/moderation-log';
 import { escapeHtml } from '../shared/html';
-import { absoluteLinks, answersAddedHtml, documentCardHtml, documentSummaryHtml, plainTextHtml, questionsHtml } from './html';
+import {
+  absoluteLinks,
+  answersAddedHtml,
+  correctionHtml,
+  documentCardHtml,
+  documentSummaryHtml,
+  plainTextHtml,
+  questionsHtml,
+} from './html';
 import type { Feed, FeedItem } from './format';
 
 // As many as WordPress sends by default, twice over: enough for a reader that polls once a day.
@@ -35,6 +43,11 @@ function head(deps: Deps, h: FeedHead): Omit<Feed, 'items'> {
   };
 }
 
+function latest(...dates: Array<Date | null>): Date | null {
+  const times = dates.filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return times.length ? new Date(Math.max(...times)) : null;
+}
+
 async function articleItems(deps: Deps, articles: Article[]): Promise<FeedItem[]> {
   const base = deps.config.baseUrl;
   const documents = await documentsOf(
@@ -50,16 +63,19 @@ async function articleItems(deps: Deps, articles: Article[]): Promise<FeedItem[]
     // A council document's card: its date, sender, kenmerk and parties first, as on its page.
     const entries = doc ? cardEntries(a.kind, doc.fields) : [];
     const card = doc ? documentCardHtml(entries, meetingOf(doc.fields, today)) : '';
+    // A correction note goes first, in the summary and the content alike: a reader of the feed saw the earlier version.
+    const correction = a.correctionNote ? correctionHtml(a.correctionNote, a.correctedAt) : '';
     return {
       url,
       title: a.title,
       author: a.authorName,
       published: a.publishedAt!,
       // The answers arriving is the change a reader of written questions waits for.
-      updated: a.answersAddedAt ?? a.publishedAt!,
+      updated: latest(a.answersAddedAt, a.textUpdatedAt, a.correctedAt) ?? a.publishedAt!,
       category: a.kind === 'nieuws' ? undefined : ARTICLE_KINDS[a.kind],
-      summaryHtml: documentSummaryHtml(entries) + absoluteLinks(a.excerptHtml, base) + answers,
-      contentHtml: answers + card + absoluteLinks(a.bodyHtml, base) + (questions.length ? `\n${questionsHtml(questions)}` : ''),
+      summaryHtml: correction + documentSummaryHtml(entries) + absoluteLinks(a.excerptHtml, base) + answers,
+      contentHtml:
+        correction + answers + card + absoluteLinks(a.bodyHtml, base) + (questions.length ? `\n${questionsHtml(questions)}` : ''),
     };
   });
 }

@@ -5,7 +5,7 @@
 import type { Article } from '../articles/queries';
 
 export interface StructuredArticle {
-  article: Pick<Article, 'title' | 'authorName' | 'publishedAt' | 'updatedAt' | 'answersAddedAt' | 'reactieCount'>;
+  article: Pick<Article, 'title' | 'authorName' | 'publishedAt' | 'updatedAt' | 'answersAddedAt' | 'textUpdatedAt' | 'reactieCount'>;
   url: string;
   description: string;
   section: string | null;
@@ -19,9 +19,11 @@ function jsonForScript(value: unknown): string {
 }
 
 /** When the article last changed for a reader: its publication, or the college's answers arriving. */
+/** When a reader would say it changed: answers added, or its title or text corrected ("Bijgewerkt op"), else published. */
 export function modifiedAt(article: StructuredArticle['article']): Date {
   const published = article.publishedAt!;
-  return article.answersAddedAt && article.answersAddedAt > published ? article.answersAddedAt : published;
+  const times = [published, article.answersAddedAt, article.textUpdatedAt].filter((d): d is Date => d !== null);
+  return new Date(Math.max(...times.map((d) => d.getTime())));
 }
 
 export function newsArticleJsonLd(s: StructuredArticle): string {

@@ -3,14 +3,15 @@
 // runs before its routes and leaves what to show in res.locals (as dossiers/ and attachments/ do).
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
-import { currentActor, requirePermission } from '../accounts/auth';
+import { currentActor, currentUser, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore, publicCache } from '../http/cache';
 import { setCanonicalQuery } from '../http/canonical';
 import { articlePageLocals } from '../http/deferred-locals';
 import { notFound } from '../http/errors';
 import { charLength, field, parseId } from '../shared/validation';
-import { ARTICLE_KINDS, articlePath, findArticleById, isPublic } from '../articles/queries';
+import { ARTICLE_KINDS, articlePath, countRevision, findArticleById, isPublic } from '../articles/queries';
+import type { KeepRevision } from '../articles/admin-save';
 import { articleAtPermalink } from '../articles/permalink';
 import { TAG_LIMITS, findTagBySlug, parseTagNames, publicArticlesOfTag, setArticleTags, tagPath, tagsOfArticle } from './queries';
 
@@ -69,8 +70,8 @@ export function articleTags(deps: Deps): Router {
   return router;
 }
 
-/** The editor's section (GET and POST of /beheer/artikelen/:id), and saving it. */
-export function tagEditorRoutes(deps: Deps): Router {
+/** The editor's section (GET and POST of /beheer/artikelen/:id), and saving it: a save of the article, which keeps a revision. */
+export function tagEditorRoutes(deps: Deps, hooks: { keepRevision?: KeepRevision } = {}): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('articles')];
 
@@ -95,8 +96,11 @@ export function tagEditorRoutes(deps: Deps): Router {
       res.locals.tagSection = { articleId: article.id, text: typed, error } satisfies TagSection;
       return res.status(422).render('tags/editor-page', { title: `Tags: ${article.title}`, bodyClass: 'beheer', article });
     }
+    const keep = hooks.keepRevision?.(currentUser(res));
     await deps.db.transaction(async (trx) => {
       await setArticleTags(trx, article.id, names);
+      const counted = await countRevision(trx, article.id);
+      if (counted && keep) await keep(trx, counted);
       await audit(trx, currentActor(res), 'article.tags', { type: 'article', id: article.id }, names.join(', '));
     });
     req.session.flash = 'Tags opgeslagen.';

@@ -22,7 +22,8 @@ export const LAYERS: string[][] = [
   ['reacties', 'documents'],
   ['articles', 'pages'],
   ['dossiers', 'tags'],
-  ['attachments'],
+  // revisions/: a copy of each save of an article, with its document and tags.
+  ['attachments', 'revisions'],
   // Reads what articles, documents and reacties index (kept by triggers), links with articles/.
   ['search'],
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.
