@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { Deps } from '../deps';
+import { readsOf } from '../db/knex';
 import { notFound } from '../http/errors';
 import type { Metrics } from '../http/metrics';
 import { unsentMails } from '../notifications/queue';
@@ -15,7 +16,7 @@ function addMailGauges(deps: Deps, metrics: Metrics): void {
   if (metrics.registry.getSingleMetric(MAIL_UNSENT)) return;
   let reading: ReturnType<typeof unsentMails> | null = null;
   const read = () => {
-    reading ??= unsentMails(deps.db).finally(() => setImmediate(() => (reading = null)));
+    reading ??= unsentMails(readsOf(deps.db)).finally(() => setImmediate(() => (reading = null)));
     return reading;
   };
   metrics.gauge(MAIL_UNSENT, 'Mails not sent yet (and not given up).', async () => (await read()).count);

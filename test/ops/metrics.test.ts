@@ -120,6 +120,20 @@ describe('/metrics', function () {
     assert.doesNotMatch(text, /smtp weg|example\.nl/);
   });
 
+  it('writes the request histogram as Prometheus reads it: cumulative buckets, +Inf equal to the count', async () => {
+    const now = process.hrtime.bigint();
+    metrics.observeRequest('GET', '/zoeken', 200, now - 30_000_000n); // 30 ms
+    metrics.observeRequest('GET', '/zoeken', 200, now - 3_000_000n); // 3 ms
+    metrics.observeRequest('BREW', '/zoeken', 418, now);
+    const text = await metrics.registry.metrics();
+    const bucket = (le: string) =>
+      sample(text, `stadslog_http_request_duration_seconds_bucket{le="${le}",method="GET",route="/zoeken",status_class="2xx"}`);
+    assert.deepEqual(['0.0025', '0.005', '0.025', '0.05', '+Inf'].map(bucket), [0, 1, 1, 2, 2]);
+    const sum = sample(text, 'stadslog_http_request_duration_seconds_sum{method="GET",route="/zoeken",status_class="2xx"}')!;
+    assert.ok(sum >= 0.033 && sum < 0.05, String(sum));
+    assert.equal(sample(text, 'stadslog_http_request_duration_seconds_count{method="OTHER",route="/zoeken",status_class="4xx"}'), 1);
+  });
+
   it('has the process metrics when asked for them (as the server does)', async () => {
     const withProcess = new Metrics({ processMetrics: true });
     const text = await request(createApp({ ...t.deps, metrics: withProcess }))
