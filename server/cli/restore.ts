@@ -4,17 +4,15 @@ import { loadConfig } from '../config';
 import { BackupError, restoreBackup } from '../db/backup';
 import { createDb } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
-import { parseFlags, runCommand, UsageError } from './cli-support';
+import { runCommand, UsageError } from './cli-support';
 
 const USAGE = 'Gebruik: npm run restore -- backups/stadslog-2026-12-06T10-15-00Z  (DATABASE_URL wijst naar een lege database)';
 
 runCommand(async () => {
   const args = process.argv.slice(2);
   const dirs = args.filter((a) => !a.startsWith('--'));
-  parseFlags(
-    args.filter((a) => a.startsWith('--')),
-    [],
-  );
+  const option = args.find((a) => a.startsWith('--'));
+  if (option) throw new UsageError(`Onbekende optie "${option}": restore kent geen opties.\n${USAGE}`);
   if (dirs.length !== 1) throw new UsageError(`Geef precies één back-upmap op.\n${USAGE}`);
   const config = loadConfig();
   try {

@@ -8,7 +8,6 @@
 // status "waarschuwing" but still 200: they are the same on every app server (one SMTP server, one
 // database), so a proxy that acted on them would take the whole site down for a late mail.
 import { readsOf, type Db } from '../db/knex';
-import { knownMigrations } from '../db/migrate';
 import type { Metrics } from '../http/metrics';
 import { unsentMails } from '../notifications/queue';
 
@@ -49,6 +48,8 @@ export interface HealthSources {
   db: Db;
   metrics: Metrics;
   now: () => Date;
+  /** The migrations of the running code (they do not change while it runs: read once by the caller). */
+  migrations: () => Promise<string[]>;
 }
 
 class Timeout extends Error {}
@@ -61,15 +62,12 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-// The code's own migrations do not change while it runs: read from disk once per process.
-let known: Promise<string[]> | undefined;
-
 async function recordedMigrations(db: Db): Promise<string[]> {
   const rows: Array<{ name: string }> = await db('knex_migrations').select('name');
   return rows.map((r) => r.name.replace(/\.(ts|js)$/, ''));
 }
 
-export async function checkHealth({ db: writer, metrics, now }: HealthSources): Promise<HealthReport> {
+export async function checkHealth({ db: writer, metrics, now, migrations: knownMigrations }: HealthSources): Promise<HealthReport> {
   // On SQLite the read-only connections: a long write (an import) must not make the site look down.
   const db = readsOf(writer);
   const at = now();
@@ -96,8 +94,7 @@ export async function checkHealth({ db: writer, metrics, now }: HealthSources): 
     mail.message = 'Niet gecontroleerd: de database is niet bereikbaar.';
   } else {
     try {
-      known ??= knownMigrations();
-      const [code, recorded] = await Promise.all([known, within(recordedMigrations(db), DATABASE_TIMEOUT_MS)]);
+      const [code, recorded] = await Promise.all([knownMigrations(), within(recordedMigrations(db), DATABASE_TIMEOUT_MS)]);
       const done = new Set(recorded);
       migrations.applied = recorded.length;
       migrations.pending = code.filter((name) => !done.has(name));

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { Deps } from '../deps';
 import { readsOf } from '../db/knex';
+import { knownMigrations } from '../db/migrate';
 import { notFound } from '../http/errors';
 import type { Metrics } from '../http/metrics';
 import { unsentMails } from '../notifications/queue';
@@ -38,9 +39,11 @@ function hasToken(req: Request, token: string): boolean {
 export function opsRoutes(deps: Deps, metrics: Metrics): Router {
   const router = Router();
   addMailGauges(deps, metrics);
+  let migrations: Promise<string[]> | undefined;
+  const code = () => (migrations ??= knownMigrations());
 
   router.get('/gezondheid', async (_req, res) => {
-    const report = await checkHealth({ db: deps.db, metrics, now: deps.clock });
+    const report = await checkHealth({ db: deps.db, metrics, now: deps.clock, migrations: code });
     res.set('Cache-Control', 'no-store');
     res.status(report.status === 'fout' ? 503 : 200).json(report);
   });

@@ -192,6 +192,7 @@ describe('npm run backup and npm run restore', function () {
       ['restore.ts', [path.join(dir, 'bestaat-niet')], env, /De map .* bestaat niet/],
       ['restore.ts', [dir], env, /staat geen manifest\.json: dit is geen \(volledige\) back-up/],
       ['restore.ts', [], env, /Geef precies één back-upmap op/],
+      ['restore.ts', ['--snel', dir], env, /Onbekende optie "--snel": restore kent geen opties/],
       ['backup.ts', ['--out', uploads], env, /bestaat al: kies met --out een nieuwe map/],
       ['backup.ts', ['--naar', 'x'], env, /Onbekende optie "--naar"/],
       [
