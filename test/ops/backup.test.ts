@@ -186,6 +186,18 @@ describe('npm run backup and npm run restore', function () {
     }
   });
 
+  it('says which attachments the database names but the upload folder lacks, and keeps them in the manifest', async () => {
+    const gone = 'a'.repeat(64);
+    await source.db('files').insert({ sha256: gone, media_type: 'application/pdf', size: 10, created_at: new Date() });
+    const out = path.join(dir, 'zonder-bestand');
+    const res = await cli('backup.ts', ['--out', out], { DATABASE_URL: source.url, UPLOAD_DIR: uploads });
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /Let op: 1 bijlagen staan in de database maar niet in .*Klopt UPLOAD_DIR\?/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    assert.deepEqual(manifest.missing_attachments, [gone]);
+    assert.equal(manifest.attachments, 1);
+  });
+
   it('refuses bad input with a Dutch message and exit code 1', async () => {
     const env = { DATABASE_URL: source.url, UPLOAD_DIR: uploads };
     const cases: Array<[string, string[], Record<string, string>, RegExp]> = [
