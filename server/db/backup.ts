@@ -86,10 +86,17 @@ async function sqliteTables(db: Knex): Promise<string[]> {
 
 const PG_TABLES = "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'";
 
-/** Runs a PostgreSQL client program; a missing program or a failure becomes a Dutch message. */
-function runTool(program: string, args: string[], what: string): Promise<void> {
+/**
+ * Runs a PostgreSQL client program on a database; a missing program or a failure becomes a Dutch
+ * message. The password goes in PGPASSWORD, not on the command line, where ps shows it to everyone.
+ */
+function runTool(program: string, args: string[], databaseUrl: string, what: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const password = decodeURIComponent(url.password);
+  url.password = '';
+  const env = password ? { ...process.env, PGPASSWORD: password } : process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(program, [...args, `--dbname=${url.toString()}`], { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (err: NodeJS.ErrnoException) =>
@@ -166,7 +173,8 @@ export async function makeBackup({ databaseUrl, uploadDir, out, now, progress }:
         progress('Database: pg_dump maakt een kopie terwijl de site doorwerkt …');
         const dumped = runTool(
           'pg_dump',
-          ['--format=custom', `--snapshot=${snapshot}`, `--file=${path.join(partial, file)}`, `--dbname=${databaseUrl}`],
+          ['--format=custom', `--snapshot=${snapshot}`, `--file=${path.join(partial, file)}`],
+          databaseUrl,
           'De kopie van de database',
         );
         facts = await snapshotFacts(
@@ -314,7 +322,8 @@ export async function restoreBackup({ dir, databaseUrl, uploadDir, progress }: R
   if (wanted === 'postgresql') {
     await runTool(
       'pg_restore',
-      ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', `--dbname=${databaseUrl}`, source],
+      ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', source],
+      databaseUrl,
       'Het terugzetten van de database',
     );
     const client = await connectPg(databaseUrl);
