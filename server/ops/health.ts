@@ -67,6 +67,35 @@ async function recordedMigrations(db: Db): Promise<string[]> {
   return rows.map((r) => r.name.replace(/\.(ts|js)$/, ''));
 }
 
+const STATUS_TEXT: Record<HealthReport['status'], string> = {
+  ok: 'in orde',
+  waarschuwing: 'werkt, met een waarschuwing',
+  fout: 'kan niet antwoorden',
+};
+
+/** The same report as a few lines for a person in a browser. */
+export function healthText(report: HealthReport): string {
+  const { database, migrations, mail_queue: mail, jobs } = report.checks;
+  // The database and the migrations fail the process; the mail queue and the jobs only warn.
+  const mark = (ok: boolean) => (ok ? 'ok    ' : 'FOUT  ');
+  const warn = (ok: boolean) => (ok ? 'ok    ' : 'LET OP');
+  const lines = [
+    `Stadslog: ${STATUS_TEXT[report.status]} (${report.checked_at})`,
+    '',
+    `${mark(database.ok)} database${database.ms !== null ? ` (${database.ms} ms)` : ''}`,
+    `${mark(migrations.ok)} migraties: ${migrations.applied ?? '?'} uitgevoerd, ${migrations.pending.length} open`,
+    `${warn(mail.ok)} mailwachtrij: ${mail.unsent ?? '?'} te verzenden${mail.oldest_age_seconds !== null ? `, de oudste ${mail.oldest_age_seconds} s` : ''}`,
+    `${warn(jobs.ok)} achtergrondtaken: ${Object.keys(jobs.jobs).length}`,
+    ...Object.entries(jobs.jobs).map(
+      ([name, job]) =>
+        `         ${warn(job.ok)} ${name}: ${job.last_run_at ? `laatste ronde ${job.seconds_since_last_run} s geleden` : 'nog geen ronde'}${job.running ? ', bezig' : ''}`,
+    ),
+  ];
+  const messages = [database, migrations, mail, jobs].flatMap((c) => (c.message ? [c.message] : []));
+  if (messages.length) lines.push('', ...messages);
+  return `${lines.join('\n')}\n`;
+}
+
 export async function checkHealth({ db: writer, metrics, now, migrations: knownMigrations }: HealthSources): Promise<HealthReport> {
   // On SQLite the read-only connections: a long write (an import) must not make the site look down.
   const db = readsOf(writer);

@@ -7,7 +7,7 @@ import { knownMigrations } from '../db/migrate';
 import { notFound } from '../http/errors';
 import type { Metrics } from '../http/metrics';
 import { unsentMails } from '../notifications/queue';
-import { checkHealth } from './health';
+import { checkHealth, healthText } from './health';
 
 const MAIL_UNSENT = 'stadslog_mail_queue_unsent';
 const MAIL_OLDEST = 'stadslog_mail_queue_oldest_unsent_age_seconds';
@@ -42,10 +42,14 @@ export function opsRoutes(deps: Deps, metrics: Metrics): Router {
   let migrations: Promise<string[]> | undefined;
   const code = () => (migrations ??= knownMigrations());
 
-  router.get('/gezondheid', async (_req, res) => {
+  router.get('/gezondheid', async (req, res) => {
     const report = await checkHealth({ db: deps.db, metrics, now: deps.clock, migrations: code });
     res.set('Cache-Control', 'no-store');
-    res.status(report.status === 'fout' ? 503 : 200).json(report);
+    res.vary('Accept');
+    res.status(report.status === 'fout' ? 503 : 200);
+    // JSON for a proxy and a monitor (and curl, which accepts anything); a few lines for a browser.
+    if (req.accepts(['json', 'html', 'text']) === 'json') res.json(report);
+    else res.type('text/plain').send(healthText(report));
   });
 
   // Off unless METRICS_TOKEN is set: a public site must not show its internals to everyone, and

@@ -45,6 +45,23 @@ describe('/gezondheid', function () {
     await request(app).head('/gezondheid').expect(200);
   });
 
+  it('gives a person in a browser a few plain lines, with the same status code', async () => {
+    const res = await request(app).get('/gezondheid').set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8').expect(200);
+    assert.match(res.headers['content-type'], /^text\/plain/);
+    assert.match(res.text, /^Stadslog: in orde/);
+    assert.match(res.text, /ok {5}migraties: \d+ uitgevoerd, 0 open/);
+    await t
+      .db('knex_migrations')
+      .where({ name: (await knownMigrations()).at(-1) })
+      .delete();
+    const bad = await request(app).get('/gezondheid').set('Accept', 'text/html').expect(503);
+    assert.match(bad.text, /^Stadslog: kan niet antwoorden/);
+    assert.match(bad.text, /FOUT {3}migraties: \d+ uitgevoerd, 1 open/);
+    assert.match(bad.text, /voer npm run migrate uit/);
+    // curl and monitors accept anything: JSON.
+    assert.match((await request(app).get('/gezondheid').set('Accept', '*/*')).headers['content-type'], /application\/json/);
+  });
+
   it('gives the age of the oldest unsent mail, warns after an hour (still 200), and shows no address', async () => {
     const now = new Date();
     await enqueueMail(
