@@ -56,6 +56,8 @@ import { outboxRoutes } from './notifications/outbox-routes';
 import { KnexSessionStore } from './http/session-store';
 import { saveSessionBeforeRedirect } from './http/session-save';
 import { logOutsideExpress, requestLogger } from './http/request-logger';
+import { Metrics } from './http/metrics';
+import { opsRoutes } from './ops/routes';
 import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
 import { builtinCounts } from './spam/classifier/builtin';
@@ -72,14 +74,16 @@ const BEHEER_BODY_LIMIT = '3mb';
  * The server as it runs: a reader without a cookie asking for a page the cache holds is answered
  * before Express (its middleware costs several times the copy of a small page); the rest goes to the app.
  */
-export function createServer(deps: Deps): http.Server {
-  const pages = publicPages(deps, logOutsideExpress(deps.logger, deps.config.trustProxy));
+export function createServer(given: Deps): http.Server {
+  const deps = { ...given, metrics: given.metrics ?? new Metrics() };
+  const pages = publicPages(deps, logOutsideExpress(deps.logger, deps.config.trustProxy, deps.metrics));
   const app = createApp(deps, pages);
   return http.createServer((req, res) => pages.front(req, res, () => app(req, res)));
 }
 
 export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): express.Express {
   const { config, db } = deps;
+  const metrics = deps.metrics ?? new Metrics();
   // The spam filter's day-one model is trained once per process (about a second): here, at start-up,
   // not inside the first resident's request.
   builtinCounts();
@@ -114,7 +118,9 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
     }),
   );
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1d' : 0 }));
-  app.use(requestLogger(deps.logger));
+  app.use(requestLogger(deps.logger, metrics));
+  // Before everything that reads the database or the session: a proxy asks often, and nothing of a reader's is needed.
+  app.use(opsRoutes(deps, metrics));
   app.use(viewHelpers(deps));
   // /?p=ID of a WordPress that moved in: before the page cache, which would answer with the voorpagina.
   app.use(wordpressQueryRedirects(deps));

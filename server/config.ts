@@ -32,6 +32,8 @@ export interface Config {
   pageCacheBytes: number;
   /** Outgoing e-mail (notifications/): SMTP_URL, or an outbox folder of .eml files outside production. */
   mail: MailConfig;
+  /** METRICS_TOKEN: /metrics answers only a request with this bearer token; null: /metrics is off. */
+  metricsToken: string | null;
 }
 
 export interface MailConfig {
@@ -110,6 +112,19 @@ function parseSmtpUrl(raw: string | undefined): string | null {
   return raw;
 }
 
+// Long enough that guessing it is hopeless (openssl rand -hex 24 gives 48).
+const MIN_METRICS_TOKEN = 24;
+
+function parseMetricsToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < MIN_METRICS_TOKEN || /\s/.test(raw)) {
+    throw new ConfigError(
+      `METRICS_TOKEN moet minstens ${MIN_METRICS_TOKEN} tekens zonder spaties zijn, bijvoorbeeld uit openssl rand -hex 24`,
+    );
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = parseIntSetting('PORT', env.PORT, 3000, 0, 65535);
@@ -137,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: env.UPLOAD_DIR || defaultUploadDir(databaseUrl),
     contentSecurityPolicy: true,
     pageCacheBytes: parseIntSetting('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 64, 0, 4096) * 1024 * 1024,
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     mail: {
       smtpUrl: parseSmtpUrl(env.SMTP_URL),
       from: env.MAIL_FROM || `${env.SITE_NAME || 'Stadslog'} <noreply@${new URL(baseUrl).hostname}>`,
@@ -182,6 +198,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     akismet: null,
     contentSecurityPolicy: true,
     pageCacheBytes: 16 * 1024 * 1024,
+    metricsToken: null,
     // Tests that send mail start their own SMTP server; the others write to a temporary outbox.
     mail: { smtpUrl: null, from: 'Stadslog <noreply@stadslog.test>', outboxDir: path.join(os.tmpdir(), 'stadslog-test-outbox') },
     // High enough that tests posting many reacties from 127.0.0.1 are not limited; rate-limit tests lower them.

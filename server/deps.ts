@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/knex';
 import type { FormTokens } from './http/form-token';
+import type { Metrics } from './http/metrics';
 
 export interface Deps {
   config: Config;
@@ -11,4 +12,6 @@ export interface Deps {
   formTokens: FormTokens;
   /** The current time; tests move it to publish scheduled articles. */
   clock: () => Date;
+  /** What the process counts for /metrics and /gezondheid; an app without one counts in its own. */
+  metrics?: Metrics;
 }

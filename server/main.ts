@@ -6,6 +6,7 @@ import { createServer } from './app';
 import { createLogger } from './logger';
 import { FormTokens } from './http/form-token';
 import { trackInFlight } from './http/in-flight';
+import { Metrics } from './http/metrics';
 import { startMaintenance } from './maintenance';
 import { seedDemoContent } from './demo/demo-content';
 
@@ -23,9 +24,11 @@ async function main(): Promise<void> {
 
   const demo = config.seedDemo ? await seedDemoContent(db, new Date()) : null;
 
-  const server = createServer({ config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date() });
+  // The process's own metrics too (memory, event loop, garbage collection): only here, once per process.
+  const metrics = new Metrics({ processMetrics: true });
+  const server = createServer({ config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date(), metrics });
   const inFlight = trackInFlight(server);
-  const stopMaintenance = startMaintenance(config, db, logger);
+  const stopMaintenance = startMaintenance(config, db, logger, metrics);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const where = isPostgresUrl(config.databaseUrl) ? 'PostgreSQL' : `SQLite (${config.databaseUrl})`;

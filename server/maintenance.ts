@@ -20,6 +20,7 @@ import { refreshTagline } from './tagline/state';
 import { purgePending } from './attachments/pending';
 import { readPendingFileTexts, stopFileTexts } from './attachments/file-text';
 import { indexStaleFor } from './search/indexer';
+import type { Metrics } from './http/metrics';
 
 // Often enough that retention limits hold to within the hour.
 const HOURLY_MS = 60 * 60 * 1000;
@@ -30,8 +31,11 @@ const SEARCH_INDEX_MS = 30 * 1000;
 
 type Job = [name: string, run: () => Promise<unknown>];
 
-/** Starts the timers; the function it returns stops them and resolves when the jobs still running are done. */
-export function startMaintenance(config: Config, db: Db, logger: Logger): () => Promise<void> {
+/**
+ * Starts the timers; the function it returns stops them and resolves when the jobs still running
+ * are done. Every run is counted in `metrics` (runs, failures, duration, last run for /gezondheid).
+ */
+export function startMaintenance(config: Config, db: Db, logger: Logger, metrics?: Metrics): () => Promise<void> {
   const hourly: Job[] = retentionJobs(config, db).map(([name, run]) => [name, () => run(new Date())]);
   // An imported PDF whose article was never saved, a file an interrupted upload left: gone after a day.
   hourly.push(['unattached uploads', () => purgePending(config.uploadDir, new Date())]);
@@ -51,9 +55,11 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
       }),
     ]);
   }
+  const intervals = new Map<string, number>();
   const run = (jobs: Job[]) => {
     for (const [name, job] of jobs) {
-      const done = job().then(
+      const measured = metrics ? metrics.runJob(name, intervals.get(name) ?? RECHECK_INTERVAL_MS, job) : job();
+      const done = measured.then(
         (result) => logger.debug({ job: name, result }, 'maintenance'),
         (err) => logger.warn({ err, job: name }, 'maintenance job failed'),
       );
@@ -70,6 +76,9 @@ export function startMaintenance(config: Config, db: Db, logger: Logger): () => 
   let stopping = false;
   const search: Job[] = [['search index', () => indexStaleFor(db, SEARCH_INDEX_MS, () => stopping)]];
   frequent.push(...search);
+  for (const [name] of hourly) intervals.set(name, HOURLY_MS);
+  for (const [name] of frequent) intervals.set(name, RECHECK_INTERVAL_MS);
+  for (const [name, interval] of intervals) metrics?.expectJob(name, interval);
   run(hourly);
   run(tagline);
   run(search);

@@ -43,6 +43,8 @@ function anonymous(req: IncomingMessage): boolean {
 /** How the front finds a URL's page: its cache key and what its version is now (null: let the app answer). */
 interface FrontRoute {
   key: string;
+  /** The pattern of the route that kept the page, for the metrics. */
+  pattern: string;
   version: () => Promise<string | null>;
 }
 
@@ -52,7 +54,7 @@ export interface PublicPages {
   front: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
 
-export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: ServerResponse) => void = () => {}): PublicPages {
+export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: ServerResponse, route: string) => void = () => {}): PublicPages {
   const cache = new PageCache({
     maxBytes: deps.config.pageCacheBytes,
     // The reactie form's token: signed per response, with the moment the form was shown.
@@ -85,7 +87,13 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     // Any request of the key gets the kept page (?utm_source=… too); it is kept only from "/" or "/?pagina=N".
     if (hit) return cache.send(req, res, hit);
     const query = page === 1 ? '' : `pagina=${page}`;
-    res.locals.pageCacheSlot = { cache, key, version, query, onKept: () => remember(req.originalUrl, { key, version: voorpaginaVersion }) };
+    res.locals.pageCacheSlot = {
+      cache,
+      key,
+      version,
+      query,
+      onKept: () => remember(req.originalUrl, { key, pattern: '/', version: voorpaginaVersion }),
+    };
     next();
   });
 
@@ -105,6 +113,7 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     if (hit) return cache.send(req, res, hit);
     const route: FrontRoute = {
       key,
+      pattern: '/:year/:month/:slug',
       // The same checks as above, on the article as it is now (unpublished, moved: the app answers).
       version: async () => {
         const now = await articles.read(slug, () => findArticleBySlug(reads, slug));
@@ -123,7 +132,7 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
       (version) => {
         const hit = version === null ? undefined : cache.get(route.key, version, deps.clock().getTime());
         if (!hit) return next();
-        onHit(req, res);
+        onHit(req, res, route.pattern);
         cache.send(req, res, hit);
       },
       // A failed read is the app's to answer (its error page, its log).

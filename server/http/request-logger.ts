@@ -1,13 +1,29 @@
-// One log line per request: method, path (never the query string), status, duration, truncated IP.
+// One log line per request: method, path (never the query string), status, duration, truncated IP;
+// and, from the same moment, the request's duration in the metrics under its route pattern.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { truncateIp } from '../logger';
+import { NO_ROUTE, type Metrics } from './metrics';
 
-export function requestLogger(logger: Logger): RequestHandler {
+/**
+ * The pattern of the route that answered ("/:year/:month/:slug"), or of the folder a middleware
+ * served from ("/static"): never the URL itself. A route that passed the request on and did not
+ * answer may still be named; it is a pattern all the same.
+ */
+function routePattern(req: Request): string {
+  const path = (req as { route?: { path?: string | string[] | RegExp } }).route?.path;
+  if (path !== undefined) return req.baseUrl + (Array.isArray(path) ? path.join(',') : path.toString());
+  return req.baseUrl || NO_ROUTE;
+}
+
+export function requestLogger(logger: Logger, metrics?: Metrics): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    res.on('finish', () => logLine(logger, req.method, req.path, res.statusCode, started, req.ip));
+    res.on('finish', () => {
+      metrics?.observeRequest(req.method, routePattern(req), res.statusCode, started);
+      logLine(logger, req.method, req.path, res.statusCode, started, req.ip);
+    });
     next();
   };
 }
@@ -38,11 +54,19 @@ function clientIp(req: IncomingMessage, trustedProxies: number): string | undefi
   return chain[Math.min(trustedProxies, chain.length - 1)];
 }
 
-/** The same line for a request answered in front of Express (the page cache's hit path), marked `cached`. */
-export function logOutsideExpress(logger: Logger, trustedProxies: number): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
+/**
+ * The same line for a request answered in front of Express (the page cache's hit path), marked
+ * `cached`; in the metrics under the pattern of the route that kept the page.
+ */
+export function logOutsideExpress(
+  logger: Logger,
+  trustedProxies: number,
+  metrics?: Metrics,
+): (req: IncomingMessage, res: ServerResponse, route: string) => void {
+  return (req, res, route) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      metrics?.observeRequest(req.method ?? 'GET', route, res.statusCode, started);
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       logLine(logger, req.method ?? 'GET', q < 0 ? url : url.slice(0, q), res.statusCode, started, clientIp(req, trustedProxies), true);

@@ -1,7 +1,7 @@
 // Queries on mail_queue: a page adds a mail, the worker claims, sends and records it.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { isUniqueViolation, parseJson } from '../db/rows';
+import { isUniqueViolation, parseJson, toDateOrNull } from '../db/rows';
 import { COLUMN_LIMITS } from '../db/limits';
 import { emailKey } from '../shared/email';
 import { firstChars } from '../shared/validation';
@@ -129,4 +129,16 @@ export async function existingMailIds(conn: Conn, ids: number[]): Promise<Set<nu
     for (const r of rows) found.add(Number(r.id));
   }
   return found;
+}
+
+/**
+ * The mails still to go out (not sent, not given up) and when the oldest was queued, for
+ * /gezondheid and /metrics: one read over next_attempt_at's index.
+ */
+export async function unsentMails(db: Db): Promise<{ count: number; oldestQueuedAt: Date | null }> {
+  const row = await db('mail_queue')
+    .whereNull('sent_at')
+    .whereNotNull('next_attempt_at')
+    .first<{ n: unknown; oldest: unknown } | undefined>(db.raw('count(*) as n'), db.raw('min(created_at) as oldest'));
+  return { count: Number(row?.n ?? 0), oldestQueuedAt: toDateOrNull(row?.oldest) };
 }

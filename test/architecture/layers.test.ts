@@ -29,6 +29,8 @@ export const LAYERS: string[][] = [
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.
   ['notifications'],
   ['moderation', 'privacy', 'dashboard', 'feeds', 'seo', 'api', 'imports'],
+  // /gezondheid and /metrics: read the database, the migrations and the mail queue.
+  ['ops'],
   // What every screen shows in Dutch: the vocabulary of all features below.
   ['labels.ts'],
   ['demo', 'view-locals.ts'],

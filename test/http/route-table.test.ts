@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { Express } from 'express';
+import { createApp } from '../../server/app';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { loginAs } from '../helpers/http';
@@ -82,6 +83,13 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/gebruikers/:id/rol': 'users',
 };
 
+// Outside /beheer, the routes for operations (server/ops): /gezondheid for the proxy and a monitor,
+// for everyone; /metrics only with the METRICS_TOKEN bearer token, and not there at all without one.
+const OPS_TABLE: Record<string, 'public' | 'metrics token'> = {
+  'GET /gezondheid': 'public',
+  'GET /metrics': 'metrics token',
+};
+
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
   handle?: { stack?: Layer[] };
@@ -120,6 +128,17 @@ describe('route table: every beheer route checks the role and the CSRF token', f
   it('has every /beheer route in the table, and nothing in the table that is not a route', () => {
     const beheer = routesOf(t.app).filter((r) => r.split(' ')[1].startsWith('/beheer'));
     assert.deepEqual([...new Set(beheer)].sort(), Object.keys(TABLE).sort());
+  });
+
+  it('has the operations routes: /gezondheid for everyone, /metrics only with the token', async () => {
+    const routes = new Set(routesOf(t.app));
+    for (const route of Object.keys(OPS_TABLE)) assert.ok(routes.has(route), route);
+    await request(t.app).get('/gezondheid').expect(200);
+    await request(t.app).get('/metrics').expect(404);
+    const token = 'een-metrics-token-van-minstens-24-tekens';
+    const withToken = createApp({ ...t.deps, config: { ...t.deps.config, metricsToken: token } });
+    await request(withToken).get('/metrics').expect(401);
+    await request(withToken).get('/metrics').set('Authorization', `Bearer ${token}`).expect(200);
   });
 
   it('sends residents to the login page and refuses their posts', async () => {
