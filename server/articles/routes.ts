@@ -11,6 +11,7 @@ import { ancestorChain, publicReactiePlace } from '../reacties/queries';
 import { MAX_THREAD_DEPTH } from '../reacties/thread';
 import { reactieLink } from '../reacties/thread-view';
 import { ownReactieIds } from '../reacties/own-cookie';
+import { chooseVolgorde } from '../reacties/volgorde';
 import { renderArticlePage } from './article-page';
 import { withOpenness } from './closing';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
@@ -105,7 +106,9 @@ export function articleRoutes(deps: Deps): Router {
     const target = typeof req.query.reactie === 'string' ? parseId(req.query.reactie) : null;
     const confirmationSentFor = typeof req.query.bevestigingsmail === 'string' ? parseId(req.query.bevestigingsmail) : null;
     const withdrawn = typeof req.query.ingetrokken === 'string' ? parseId(req.query.ingetrokken) : null;
-    await renderArticlePage(deps, req, res, article, { replyTo, page, target, confirmationSentFor, withdrawn });
+    // ?volgorde= is never part of a kept page (public-pages renders it fresh); the choice is kept in a cookie.
+    const volgorde = chooseVolgorde(req, res, deps.config.env === 'production');
+    await renderArticlePage(deps, req, res, article, { replyTo, page, target, confirmationSentFor, withdrawn, volgorde });
   });
 
   // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.

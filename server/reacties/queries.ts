@@ -48,6 +48,8 @@ export type PublicReactie = Pick<
   withdrawn: boolean;
   /** An official reply: the role it was written for ("de redactie"); null for a resident's reactie. */
   officialAs: string | null;
+  /** How many readers appreciated it (waardering.ts). */
+  waarderingen: number;
 };
 
 type Conn = Db | Knex.Transaction;
@@ -76,6 +78,7 @@ export function toPublicReactie(row: Row): PublicReactie {
     editedAt: toDateOrNull(row.edited_at),
     withdrawn: row.withdrawn_at !== null && row.withdrawn_at !== undefined,
     officialAs: typeof row.official_as === 'string' && row.official_as !== '' ? row.official_as : null,
+    waarderingen: Number(row.waarderingen ?? 0),
   };
 }
 
@@ -95,6 +98,7 @@ export const PUBLIC_COLUMNS = [
   'edited_at',
   'withdrawn_at',
   'official_as',
+  'waarderingen',
 ];
 
 export function toReactie(row: Row): Reactie {
