@@ -18,6 +18,7 @@ import { importRoutes } from './articles/import-routes';
 import { pageRoutes } from './pages/routes';
 import { pageAdminRoutes } from './pages/admin-routes';
 import { waarderingRoutes } from './articles/waardering-routes';
+import { featuredRoutes } from './moderation/featured-routes';
 import { reactieRoutes } from './articles/reactie-routes';
 import { reactieEditRoutes } from './articles/reactie-edit-routes';
 import { afterSettingsSave } from './articles/closing';
@@ -178,6 +179,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps) }));
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
+  // Before moderationRoutes, whose /beheer/reacties/:id/:actie would take these.
+  app.use(featuredRoutes(deps));
   app.use(moderationRoutes(deps));
   // A new close-after setting moves the article pages' versions (articles/closing.ts).
   app.use(settingsRoutes(deps, afterSettingsSave));

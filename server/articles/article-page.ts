@@ -10,6 +10,8 @@ import { CONFIRMATION_ALREADY_SENT } from '../reacties/submit';
 import { renderThread } from '../reacties/thread-view';
 import { DEFAULT_VOLGORDE, VOLGORDE_LABELS, VOLGORDES } from '../reacties/volgorde';
 import { WAARDERING_FORM_ID, waarderingFormPurpose } from '../reacties/waardering';
+import { featuredOf } from '../reacties/featured';
+import { can } from '../accounts/roles';
 import { keptSettings } from '../settings/settings';
 import { answerTermOf } from '../documents/answer-term';
 import { cardEntries, meetingOf } from '../documents/card';
@@ -35,9 +37,10 @@ export async function renderArticlePage(
   const article = withOpenness(stored, settings, now);
   const staff = staffOf(res);
   const sectionOptions = { ...opts, staff, officialRoles: officialRoles(settings) };
-  const [section, documents] = await Promise.all([
+  const [section, documents, featured] = await Promise.all([
     reactieSection(deps, req, article, sectionOptions),
     documentsOf(deps.db, [article]),
+    featuredOf(deps.db, article.id),
     loadDeferredLocals(res),
   ]);
   const documentType = DOCUMENT_TYPES[article.kind];
@@ -62,6 +65,8 @@ export async function renderArticlePage(
         ? { id: opts.confirmationSentFor, text: CONFIRMATION_ALREADY_SENT }
         : null,
     waardering: { formId: WAARDERING_FORM_ID, appreciated: section.appreciated, placed: section.placed },
+    // Editors and moderators feature a reactie from here (the session's CSRF token; their page is never kept).
+    feature: res.locals.user && can(res.locals.user.role, 'featuring') && res.locals.csrfToken ? { csrf: res.locals.csrfToken } : null,
     cache: deps.config.env !== 'development',
   };
   // One token for every "Waarderen" button on the page, made with it; a kept copy is dropped before it expires.
@@ -84,6 +89,7 @@ export async function renderArticlePage(
     answer,
     ...section,
     volgordeQuery,
+    featured,
     // The page asked for stays when the order changes.
     volgordeBase: opts.page !== undefined ? `?reacties=${opts.page}&` : '?',
     volgordes: VOLGORDES.map((value) => ({ value, label: VOLGORDE_LABELS[value], current: value === section.volgorde })),

@@ -50,6 +50,8 @@ export type PublicReactie = Pick<
   officialAs: string | null;
   /** How many readers appreciated it (waardering.ts). */
   waarderingen: number;
+  /** Featured by the editors ("Uitgelicht door de redactie", featured.ts). */
+  featured: boolean;
 };
 
 type Conn = Db | Knex.Transaction;
@@ -79,6 +81,7 @@ export function toPublicReactie(row: Row): PublicReactie {
     withdrawn: row.withdrawn_at !== null && row.withdrawn_at !== undefined,
     officialAs: typeof row.official_as === 'string' && row.official_as !== '' ? row.official_as : null,
     waarderingen: Number(row.waarderingen ?? 0),
+    featured: row.featured_at !== null && row.featured_at !== undefined,
   };
 }
 
@@ -99,6 +102,7 @@ export const PUBLIC_COLUMNS = [
   'withdrawn_at',
   'official_as',
   'waarderingen',
+  'featured_at',
 ];
 
 export function toReactie(row: Row): Reactie {

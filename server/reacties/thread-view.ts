@@ -30,6 +30,8 @@ export interface ThreadViewOptions {
    * reacties this reader appreciated, and the ones their browser placed (a count, no button).
    */
   waardering?: { formId: string; appreciated: Set<number>; placed: Set<number> };
+  /** For editors and moderators: the session's CSRF token for "Uitlichten" under each reactie; null for everyone else. */
+  feature?: { csrf: string } | null;
   /** Compile the template once (outside development) or on every call (to see edits at once). */
   cache: boolean;
 }
@@ -81,6 +83,7 @@ export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): stri
     notice: opts.notice ?? null,
     waardering: opts.waardering ?? { formId: '', appreciated: new Set<number>(), placed: new Set<number>() },
     waarderingen: waarderingenLabel,
+    feature: opts.feature ?? null,
     dateTime: formatDateTime,
     time: formatTime,
     // One fold per branch, at the display depth: opened, it shows everything below.
