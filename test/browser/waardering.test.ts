@@ -3,8 +3,8 @@
 // button posts the form and the page comes back at the reactie. Every page with JavaScript passes axe-core.
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildArticle, buildReactie } from '../helpers/builders';
-import { useBrowserApp } from '../helpers/browser';
+import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { browserLogin, useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { tabTo, focusIs } from '../helpers/keyboard';
 import { articlePath } from '../../server/articles/queries';
@@ -88,6 +88,31 @@ describe('browser: waardering and the order of a discussion', function () {
     await page.locator(`#reactie-${id} .waardering-button[aria-pressed="false"]`).waitFor();
     assert.equal(await page.locator(`#waarderingen-${id}`).textContent(), '', 'pressed again: taken back');
     assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    await context.close();
+  });
+
+  it('a moderator features a reactie with the keyboard; it shows above the discussion and on the voorpagina', async () => {
+    const article = await buildArticle(app.t.db, { title: 'Het plein' });
+    const id = await buildReactie(app.t.db, article, { authorName: 'Els', body: 'Meer bomen op het plein, graag.' });
+    await buildReactie(app.t.db, article, { authorName: 'Frits', body: 'Liever parkeerplaatsen.' });
+    const user = await buildUser(app.t.db, 'moderator');
+    const context = await app.browser.newContext();
+    const { page, errors } = await watched(context);
+    await browserLogin(page, app.server.baseUrl, user.email, TEST_PASSWORD);
+    await page.goto(`${app.server.baseUrl}${articlePath(article)}`);
+    await assertNoAxeViolations(page, 'article page for a moderator, with Uitlichten');
+    await tabTo(page, `#reactie-${id} .feature-button`);
+    await Promise.all([page.waitForURL(new RegExp(`#reactie-${id}$`)), page.keyboard.press('Enter')]);
+    assert.match((await page.textContent('section.uitgelicht')) ?? '', /Uitgelicht door de redactie[\s\S]*Meer bomen op het plein/);
+    assert.equal(await page.textContent(`#reactie-${id} .featured-badge`), 'Uitgelicht door de redactie');
+    await assertNoAxeViolations(page, 'article page with a featured reactie');
+    const reader = await app.browser.newContext();
+    const home = await reader.newPage();
+    await home.goto(`${app.server.baseUrl}/`);
+    assert.match((await home.textContent('.featured-reactie')) ?? '', /Meer bomen op het plein[\s\S]*reactie van Els/);
+    await assertNoAxeViolations(home, 'voorpagina with a featured reactie');
+    assert.deepEqual(errors, []);
+    await reader.close();
     await context.close();
   });
 });
