@@ -19,7 +19,7 @@ export const VOLGORDE_LABELS: Record<Volgorde, string> = {
 const VOLGORDE_COOKIE = 'stadslog_volgorde';
 const KEEP_MS = 365 * 24 * 60 * 60 * 1000;
 
-export function isVolgorde(value: unknown): value is Volgorde {
+function isVolgorde(value: unknown): value is Volgorde {
   return typeof value === 'string' && (VOLGORDES as readonly string[]).includes(value);
 }
 

@@ -46,7 +46,7 @@ export function waarderingenLabel(n: number): string {
 }
 
 /** The reader's address key: an HMAC of their IPv4 address or IPv6 /64, never the address itself. */
-export function waarderingReaderKey(secret: string, ip: string): string {
+function waarderingReaderKey(secret: string, ip: string): string {
   return crypto
     .createHmac('sha256', secret)
     .update(`reactie-waardering:${readerAddress(ip)}`)
