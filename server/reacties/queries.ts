@@ -4,7 +4,7 @@ import { isPostgres, type Db } from '../db/knex';
 import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
-import { lockArticle, moveReactieCount } from './counters';
+import { bumpSiteVersionIfFeatured, lockArticle, moveReactieCount } from './counters';
 import { heldBecauseColumn, type HeldBecause } from './held-because';
 import { reactieBodyHtml } from './html';
 import { PAGE_FILLING_STATUSES, PAGE_FOR_NEW_THREAD_SQL, pageForNewThread } from './paging';
@@ -380,6 +380,7 @@ export async function setReactieStatus(
   removal?: { reason: string; byReports?: boolean },
 ): Promise<void> {
   await lockArticle(trx, reactie.articleId);
+  await bumpSiteVersionIfFeatured(trx, reactie.id);
   const current = await trx('reacties').where({ id: reactie.id }).first('removed_reason', 'removed_by_reports');
   // Approved again: no placeholder. Otherwise a new removal sets it; any other move keeps it.
   const reason: string | null = status === 'approved' ? null : removal ? removal.reason : (current?.removed_reason ?? null);
@@ -422,6 +423,7 @@ export async function updateReactieText(
   id: number,
   changes: { authorName: string; authorUrl: string | null; body: string },
 ): Promise<void> {
+  await bumpSiteVersionIfFeatured(trx, id);
   await trx('reacties')
     .where({ id })
     .update({

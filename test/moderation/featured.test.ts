@@ -7,6 +7,8 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { loginAs, type Agent } from '../helpers/http';
 import { articlePath } from '../../server/articles/queries';
+import { findReactie } from '../../server/reacties/queries';
+import { keepAsPlaceholder, replaceText } from '../../server/reacties/edit-queries';
 
 describe('uitgelicht: featured reacties', () => {
   let t: TestApp;
@@ -124,5 +126,21 @@ describe('uitgelicht: featured reacties', () => {
     await request(t.app).post(`/beheer/reacties/${id}/uitlichten`).type('form').send({}).expect(403);
     await mod.agent.post(`/beheer/reacties/${id}/uitlichten`).type('form').send({}).expect(403);
     assert.equal((await t.db('reacties').where({ id }).first()).featured_at, null);
+  });
+
+  it('the kept voorpagina follows an edit and a withdrawal of a featured reactie at once', async () => {
+    const article = await buildArticle(t.db);
+    const id = await buildReactie(t.db, article, { body: 'De eerste versie van de tekst.' });
+    await feature(mod, id).expect(303);
+    await request(t.app).get('/').expect(200);
+    assert.match((await request(t.app).get('/')).text, /De eerste versie van de tekst/, 'kept');
+    const reactie = (await findReactie(t.db, id))!;
+    await t.db.transaction((trx) => replaceText(trx, reactie, 'De tweede versie van de tekst.', new Date()));
+    const edited = (await request(t.app).get('/')).text;
+    assert.match(edited, /De tweede versie van de tekst/);
+    assert.doesNotMatch(edited, /De eerste versie/);
+    await t.db.transaction((trx) => keepAsPlaceholder(trx, reactie, new Date()));
+    assert.doesNotMatch((await request(t.app).get('/')).text, /versie van de tekst/, 'a withdrawn reactie is quoted nowhere');
+    assert.equal(section((await request(t.app).get(articlePath(article))).text), '');
   });
 });
