@@ -411,6 +411,7 @@ export function restoreTarget(reactie: Reactie): ReactieStatus {
  */
 export async function deleteReactie(trx: Knex.Transaction, reactie: Reactie): Promise<void> {
   await lockArticle(trx, reactie.articleId);
+  await bumpSiteVersionIfFeatured(trx, reactie.id);
   const delta = await deleteDelta(trx, reactie);
   await trx('reacties').where({ parent_id: reactie.id }).update({ parent_id: reactie.parentId });
   await trx('reacties').where({ id: reactie.id }).delete();

@@ -9,6 +9,7 @@ import { loginAs, type Agent } from '../helpers/http';
 import { articlePath } from '../../server/articles/queries';
 import { findReactie } from '../../server/reacties/queries';
 import { keepAsPlaceholder, replaceText } from '../../server/reacties/edit-queries';
+import { anonymiseReactie } from '../../server/reacties/person-queries';
 
 describe('uitgelicht: featured reacties', () => {
   let t: TestApp;
@@ -142,5 +143,16 @@ describe('uitgelicht: featured reacties', () => {
     await t.db.transaction((trx) => keepAsPlaceholder(trx, reactie, new Date()));
     assert.doesNotMatch((await request(t.app).get('/')).text, /versie van de tekst/, 'a withdrawn reactie is quoted nowhere');
     assert.equal(section((await request(t.app).get(articlePath(article))).text), '');
+  });
+
+  it('the kept voorpagina drops the name of a featured reactie’s author erased under the AVG', async () => {
+    const article = await buildArticle(t.db);
+    const id = await buildReactie(t.db, article, { authorName: 'Gerrit Vergeetmij', body: 'Een uitgelichte reactie.' });
+    await feature(mod, id).expect(303);
+    await request(t.app).get('/').expect(200);
+    assert.match((await request(t.app).get('/')).text, /reactie van Gerrit Vergeetmij/);
+    const reactie = (await findReactie(t.db, id))!;
+    await t.db.transaction((trx) => anonymiseReactie(trx, reactie));
+    assert.doesNotMatch((await request(t.app).get('/')).text, /Vergeetmij/);
   });
 });
