@@ -8,7 +8,7 @@ import { officialRoles, staffOf } from '../reacties/official';
 import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
 import { CONFIRMATION_ALREADY_SENT } from '../reacties/submit';
 import { renderThread } from '../reacties/thread-view';
-import { DEFAULT_VOLGORDE, VOLGORDE_LABELS, VOLGORDES } from '../reacties/volgorde';
+import { DEFAULT_VOLGORDE, keptVolgorde, VOLGORDE_LABELS, VOLGORDES } from '../reacties/volgorde';
 import { WAARDERING_FORM_ID, waarderingFormPurpose } from '../reacties/waardering';
 import { featuredOf } from '../reacties/featured';
 import { can } from '../accounts/roles';
@@ -36,7 +36,8 @@ export async function renderArticlePage(
   // Closed by time is asked now: the stored switch says nothing about the days that passed.
   const article = withOpenness(stored, settings, now);
   const staff = staffOf(res);
-  const sectionOptions = { ...opts, staff, officialRoles: officialRoles(settings) };
+  // A page sent back with the reactie form's error keeps the reader's order too.
+  const sectionOptions = { ...opts, staff, officialRoles: officialRoles(settings), volgorde: opts.volgorde ?? keptVolgorde(req) };
   const [section, documents, featured] = await Promise.all([
     reactieSection(deps, req, article, sectionOptions),
     documentsOf(deps.db, [article]),

@@ -23,6 +23,12 @@ function isVolgorde(value: unknown): value is Volgorde {
   return typeof value === 'string' && (VOLGORDES as readonly string[]).includes(value);
 }
 
+/** The order this browser keeps (its cookie), or oldest first: for a page that offers no choice of its own. */
+export function keptVolgorde(req: Request): Volgorde {
+  const kept = parseCookies(req.headers.cookie)[VOLGORDE_COOKIE];
+  return isVolgorde(kept) ? kept : DEFAULT_VOLGORDE;
+}
+
 /**
  * The order for this request: ?volgorde= when it names one (and then kept in the browser's cookie,
  * or the cookie dropped for the default), else the cookie's, else oldest first. An unknown value is
@@ -31,7 +37,7 @@ function isVolgorde(value: unknown): value is Volgorde {
 export function chooseVolgorde(req: Request, res: Response, secure: boolean): Volgorde {
   const kept = parseCookies(req.headers.cookie)[VOLGORDE_COOKIE];
   const asked = req.query.volgorde;
-  if (!isVolgorde(asked)) return isVolgorde(kept) ? kept : DEFAULT_VOLGORDE;
+  if (!isVolgorde(asked)) return keptVolgorde(req);
   if (asked === DEFAULT_VOLGORDE) {
     if (kept !== undefined) res.clearCookie(VOLGORDE_COOKIE, { path: '/' });
   } else if (asked !== kept) {

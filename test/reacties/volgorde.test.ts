@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
+import { hiddenInput } from '../helpers/http';
 import { articlePath, type Article } from '../../server/articles/queries';
 
 describe('volgorde: sorting a discussion', () => {
@@ -115,5 +116,19 @@ describe('volgorde: sorting a discussion', () => {
     assert.match(page2.text, /href="[^"]*\?reacties=2&amp;volgorde=waardering#reacties-kop">Meest gewaardeerd/);
     const page1 = await request(t.app).get(`${path}?reacties=1`).expect(200);
     assert.match(page1.text, /href="[^"]*\?reacties=2#reacties-kop">Nieuwere reacties/, 'the default adds nothing');
+  });
+
+  it('keeps the order on the page sent back with an error in the reactie form', async () => {
+    const d = await discussion();
+    const path = articlePath(d.article);
+    const cookie = 'stadslog_volgorde=nieuwste';
+    const page = await request(t.app).get(path).set('Cookie', cookie).expect(200);
+    const res = await request(t.app)
+      .post(`${path}/reacties`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _token: hiddenInput(page.text, '_token'), naam: 'Jan', email: 'jan@example.nl', website: '', reactie: '', antwoord_op: '' });
+    assert.equal(res.status, 422);
+    assert.deepEqual(order(res.text, d.all), [d.c, d.b, d.b1, d.b2, d.a]);
   });
 });
