@@ -17,6 +17,8 @@ import { articleAdminRoutes } from './articles/admin-routes';
 import { importRoutes } from './articles/import-routes';
 import { pageRoutes } from './pages/routes';
 import { pageAdminRoutes } from './pages/admin-routes';
+import { waarderingRoutes } from './articles/waardering-routes';
+import { featuredRoutes } from './moderation/featured-routes';
 import { reactieRoutes } from './articles/reactie-routes';
 import { reactieEditRoutes } from './articles/reactie-edit-routes';
 import { afterSettingsSave } from './articles/closing';
@@ -187,6 +189,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps), keepRevision: revisionKeeper(deps, { fromEditor: true }) }));
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
+  // Before moderationRoutes, whose /beheer/reacties/:id/:actie would take these.
+  app.use(featuredRoutes(deps));
   app.use(moderationRoutes(deps));
   // A new close-after setting moves the article pages' versions (articles/closing.ts).
   app.use(settingsRoutes(deps, afterSettingsSave));
@@ -213,6 +217,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(reactieRoutes(deps, mailEnabled(config) ? subscribeAfterPost(deps) : undefined));
   // Before articleRoutes (/reactie/:id): reporting a reactie, the public moderation log, a bezwaar.
   app.use(reportRoutes(deps));
+  app.use(waarderingRoutes(deps));
   app.use(moderationLogRoutes(deps));
   app.use(appealRoutes(deps));
   // A resident's own reactie: edit or withdraw it for a short while (reacties/edit.ts).

@@ -68,6 +68,8 @@ export interface RateLimits {
   loginFailuresPerAccount: RateLimit;
   /** Reports of reacties ("Meld deze reactie") one IP address may send per window. */
   reportsPerIp: RateLimit;
+  /** Appreciations given or taken back per reader (an IPv4 address, an IPv6 /64). */
+  waarderingenPerReader: RateLimit;
 }
 
 const MINUTE = 60 * 1000;
@@ -174,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginFailuresPerAccount: { max: 5, windowMs: 15 * MINUTE },
       // A reader reports a handful; a campaign to hide someone's reacties needs many addresses.
       reportsPerIp: { max: 10, windowMs: 10 * MINUTE },
+      // A reader appreciates what they read, a few dozen in a long discussion; a script thousands.
+      waarderingenPerReader: { max: 60, windowMs: 10 * MINUTE },
     },
   };
 }
@@ -207,6 +211,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       loginPerIp: { max: 10000, windowMs: 15 * MINUTE },
       loginFailuresPerAccount: { max: 10000, windowMs: 15 * MINUTE },
       reportsPerIp: { max: 10000, windowMs: 10 * MINUTE },
+      waarderingenPerReader: { max: 10000, windowMs: 10 * MINUTE },
     },
     ...overrides,
   };

@@ -76,6 +76,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'reactie.restore': 'reactie hersteld',
   'reactie.delete': 'reactie definitief verwijderd',
   'reactie.edit': 'reactie bewerkt',
+  'reactie.feature': 'reactie uitgelicht',
+  'reactie.unfeature': 'reactie niet meer uitgelicht',
   'reactie.reports-dismissed': 'meldingen van lezers genegeerd',
   'reactie.appeal-granted': 'bezwaar toegekend',
   'reactie.appeal-rejected': 'bezwaar afgewezen',

@@ -371,6 +371,55 @@
   }, 30000);
 })();
 
+// "Waarderen" under a reactie without a reload: the button posts the page's one form (form="waarderen",
+// formaction per reactie) as it would without this script, asks for JSON, and shows the new count and
+// state; the page's status line says what happened, for screen readers. Focus stays on the button.
+// On any failure the form is simply submitted, and the server answers with a page.
+(function () {
+  'use strict';
+  var status = document.getElementById('waardering-status');
+  if (!status || !window.fetch) return;
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element && event.target.closest('.waardering-button');
+    if (!button || !button.form || event.defaultPrevented) return;
+    event.preventDefault();
+    if (button.getAttribute('aria-busy') === 'true') return;
+    var form = button.form;
+    var body = new URLSearchParams();
+    body.set('_token', form.elements.namedItem('_token').value);
+    body.set(button.name, button.value);
+    button.setAttribute('aria-busy', 'true');
+    window
+      .fetch(button.getAttribute('formaction'), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: body.toString(),
+      })
+      .then(function (response) {
+        return response.json().then(function (data) {
+          return { ok: response.ok, data: data };
+        });
+      })
+      .then(function (answer) {
+        button.removeAttribute('aria-busy');
+        if (!answer.ok) {
+          status.textContent = answer.data && answer.data.error ? answer.data.error : 'Dat lukte niet. Probeer het nog eens.';
+          return;
+        }
+        var count = document.getElementById(button.getAttribute('aria-describedby'));
+        if (count) count.textContent = answer.data.label;
+        button.setAttribute('aria-pressed', answer.data.active ? 'true' : 'false');
+        button.value = answer.data.active ? 'intrekken' : 'waarderen';
+        status.textContent = answer.data.message;
+      })
+      .catch(function () {
+        button.removeAttribute('aria-busy');
+        form.requestSubmit(button);
+      });
+  });
+})();
+
 // The import's review step sits inside the article form, whose first button saves: Enter in one of
 // the review's number boxes recognises the text again instead, as its own button does.
 (function () {

@@ -4,12 +4,13 @@ export type Role = (typeof ROLES)[number];
 
 // 'tagline': the line under the weblog's name (/beheer/slogan), which editors write as much as moderators.
 // 'search': the abbreviations and synonyms of /zoeken (/beheer/zoeken), kept by editors and moderators.
-export type Permission = 'articles' | 'pages' | 'moderation' | 'settings' | 'tagline' | 'search' | 'users' | 'audit';
+// 'featuring': "Uitgelicht door de redactie" on a reactie, which editors choose as much as moderators.
+export type Permission = 'articles' | 'pages' | 'moderation' | 'settings' | 'tagline' | 'search' | 'featuring' | 'users' | 'audit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['articles', 'pages', 'moderation', 'settings', 'tagline', 'search', 'users', 'audit'],
-  editor: ['articles', 'pages', 'tagline', 'search'],
-  moderator: ['moderation', 'settings', 'tagline', 'search'],
+  admin: ['articles', 'pages', 'moderation', 'settings', 'tagline', 'search', 'featuring', 'users', 'audit'],
+  editor: ['articles', 'pages', 'tagline', 'search', 'featuring'],
+  moderator: ['moderation', 'settings', 'tagline', 'search', 'featuring'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = { admin: 'beheerder', editor: 'redacteur', moderator: 'moderator' };

@@ -98,5 +98,8 @@ export function reactieJson(base: string, r: PublicReactie) {
     text: r.body,
     html: r.bodyHtml,
     url: `${base}/reactie/${r.id}`,
+    waarderingen: r.waarderingen,
+    // "Uitgelicht door de redactie".
+    featured: r.featured,
   };
 }

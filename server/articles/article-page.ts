@@ -8,6 +8,10 @@ import { officialRoles, staffOf } from '../reacties/official';
 import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
 import { CONFIRMATION_ALREADY_SENT } from '../reacties/submit';
 import { renderThread } from '../reacties/thread-view';
+import { DEFAULT_VOLGORDE, keptVolgorde, VOLGORDE_LABELS, VOLGORDES } from '../reacties/volgorde';
+import { WAARDERING_FORM_ID, waarderingFormPurpose } from '../reacties/waardering';
+import { featuredOf } from '../reacties/featured';
+import { can } from '../accounts/roles';
 import { keptSettings } from '../settings/settings';
 import { answerTermOf } from '../documents/answer-term';
 import { cardEntries, meetingOf } from '../documents/card';
@@ -16,6 +20,9 @@ import { fromLocalInputValue } from '../shared/format';
 import { DOCUMENT_TYPES } from '../documents/types';
 import { withOpenness } from './closing';
 import { ARTICLE_KINDS, articlePath, documentsOf, type Article } from './queries';
+
+// Form tokens hold for 7 days (http/form-token.ts): a kept page is rendered afresh a day before that.
+const WAARDERING_TOKEN_KEEP_MS = 6 * 24 * 60 * 60 * 1000;
 
 export async function renderArticlePage(
   deps: Deps,
@@ -29,10 +36,12 @@ export async function renderArticlePage(
   // Closed by time is asked now: the stored switch says nothing about the days that passed.
   const article = withOpenness(stored, settings, now);
   const staff = staffOf(res);
-  const sectionOptions = { ...opts, staff, officialRoles: officialRoles(settings) };
-  const [section, documents] = await Promise.all([
+  // A page sent back with the reactie form's error keeps the reader's order too.
+  const sectionOptions = { ...opts, staff, officialRoles: officialRoles(settings), volgorde: opts.volgorde ?? keptVolgorde(req) };
+  const [section, documents, featured] = await Promise.all([
     reactieSection(deps, req, article, sectionOptions),
     documentsOf(deps.db, [article]),
+    featuredOf(deps.db, article.id),
     loadDeferredLocals(res),
   ]);
   const documentType = DOCUMENT_TYPES[article.kind];
@@ -56,8 +65,16 @@ export async function renderArticlePage(
       opts.confirmationSentFor != null && section.editable.has(opts.confirmationSentFor)
         ? { id: opts.confirmationSentFor, text: CONFIRMATION_ALREADY_SENT }
         : null,
+    waardering: { formId: WAARDERING_FORM_ID, appreciated: section.appreciated, placed: section.placed },
+    // Editors and moderators feature a reactie from here (the session's CSRF token; their page is never kept).
+    feature: res.locals.user && can(res.locals.user.role, 'featuring') && res.locals.csrfToken ? { csrf: res.locals.csrfToken } : null,
     cache: deps.config.env !== 'development',
   };
+  // One token for every "Waarderen" button on the page, made with it; a kept copy is dropped before it expires.
+  const waarderingToken = deps.formTokens.issue(waarderingFormPurpose(article), now.getTime());
+  const tokenEnds = now.getTime() + WAARDERING_TOKEN_KEEP_MS;
+  // The links of the sorting choice and of the pages carry the order only when it is not the default.
+  const volgordeQuery = section.volgorde === DEFAULT_VOLGORDE ? '' : `&volgorde=${section.volgorde}`;
   res.status(opts.status ?? 200);
   const html = await renderToString(res, 'articles/article', {
     title: article.title,
@@ -72,10 +89,16 @@ export async function renderArticlePage(
     meeting,
     answer,
     ...section,
+    volgordeQuery,
+    featured,
+    // The page asked for stays when the order changes.
+    volgordeBase: opts.page !== undefined ? `?reacties=${opts.page}&` : '?',
+    volgordes: VOLGORDES.map((value) => ({ value, label: VOLGORDE_LABELS[value], current: value === section.volgorde })),
+    waarderingForm: { id: WAARDERING_FORM_ID, token: waarderingToken },
     threadHtml: (replyFormHtml: string) => renderThread(section.thread, { ...threadOptions, replyFormHtml }),
   });
   // The form's token is made per response; a cached copy gets a fresh one in its place.
   const hole = article.reactiesOpen ? { purpose: reactieFormPurpose(article), value: section.formToken } : null;
   // A kept copy with the form must not outlive the moment reacties close by themselves.
-  sendHtml(req, res, html, hole, Math.min(article.openness.closesAt?.getTime() ?? Infinity, dayEnds));
+  sendHtml(req, res, html, hole, Math.min(article.openness.closesAt?.getTime() ?? Infinity, dayEnds, tokenEnds));
 }

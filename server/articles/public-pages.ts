@@ -100,7 +100,8 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
   lookup.get('/:year/:month/:slug', async (req, res, next) => {
     const page = readReactiePage(req.query.reacties);
     // ?reactie=ID opens the folded branch that holds it (a permalink deep in a thread): rendered fresh.
-    const fresh = req.query.antwoord !== undefined || req.query.reactie !== undefined;
+    // ?volgorde= orders the threads otherwise, and keeps the choice in a cookie: rendered fresh too.
+    const fresh = req.query.antwoord !== undefined || req.query.reactie !== undefined || req.query.volgorde !== undefined;
     if (!anonymous(req) || !isPermalink(req.params) || fresh || page === null) return next();
     const slug = String(req.params.slug);
     const path = req.path;

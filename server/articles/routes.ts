@@ -11,6 +11,9 @@ import { ancestorChain, publicReactiePlace } from '../reacties/queries';
 import { MAX_THREAD_DEPTH } from '../reacties/thread';
 import { reactieLink } from '../reacties/thread-view';
 import { ownReactieIds } from '../reacties/own-cookie';
+import { chooseVolgorde } from '../reacties/volgorde';
+import { newestFeaturedOf } from '../reacties/featured';
+import type { PublicReactie } from '../reacties/queries';
 import { renderArticlePage } from './article-page';
 import { withOpenness } from './closing';
 import { articleAtPermalink, isPermalink, readReactiePage } from './permalink';
@@ -29,6 +32,16 @@ import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, listVoorpagina, 
 
 // Ten items fit a phone screen's scroll and a day or two of the weblog.
 const ARTICLES_PER_PAGE = 10;
+
+// A featured reactie on the voorpagina is a quote of about two lines.
+const FEATURED_EXCERPT_CHARS = 200;
+
+function featuredTeaser(r: PublicReactie | undefined): { id: number; authorName: string; text: string } | null {
+  if (!r) return null;
+  const flat = r.body.replace(/\s+/g, ' ').trim();
+  const text = flat.length > FEATURED_EXCERPT_CHARS ? `${flat.slice(0, FEATURED_EXCERPT_CHARS).replace(/\s+\S*$/, '')} …` : flat;
+  return { id: r.id, authorName: r.authorName, text };
+}
 
 export function articleRoutes(deps: Deps): Router {
   const router = Router();
@@ -51,9 +64,20 @@ export function articleRoutes(deps: Deps): Router {
     if (page > pages) throw notFound('Deze pagina van de voorpagina bestaat niet.');
     // Only the page number makes another voorpagina: anything else in the query names no page.
     setCanonicalQuery(res, { pagina: page });
+    // One featured reactie per article ("Uitgelicht door de redactie"): the newest featured one.
+    const featured = await newestFeaturedOf(
+      deps.db,
+      listed.map((a) => a.id),
+    );
     const html = await renderToString(res, 'articles/voorpagina', {
       title: page > 1 ? `Voorpagina, pagina ${page}` : '',
-      items: listed.map((a) => ({ article: a, path: articlePath(a), kindLabel: ARTICLE_KINDS[a.kind], closed: !a.reactiesOpen })),
+      items: listed.map((a) => ({
+        article: a,
+        path: articlePath(a),
+        kindLabel: ARTICLE_KINDS[a.kind],
+        closed: !a.reactiesOpen,
+        featured: featuredTeaser(featured.get(a.id)),
+      })),
       reactieTotal,
       startedAt,
       page,
@@ -105,7 +129,9 @@ export function articleRoutes(deps: Deps): Router {
     const target = typeof req.query.reactie === 'string' ? parseId(req.query.reactie) : null;
     const confirmationSentFor = typeof req.query.bevestigingsmail === 'string' ? parseId(req.query.bevestigingsmail) : null;
     const withdrawn = typeof req.query.ingetrokken === 'string' ? parseId(req.query.ingetrokken) : null;
-    await renderArticlePage(deps, req, res, article, { replyTo, page, target, confirmationSentFor, withdrawn });
+    // ?volgorde= is never part of a kept page (public-pages renders it fresh); the choice is kept in a cookie.
+    const volgorde = chooseVolgorde(req, res, deps.config.env === 'production');
+    await renderArticlePage(deps, req, res, article, { replyTo, page, target, confirmationSentFor, withdrawn, volgorde });
   });
 
   // A link to one reactie (for feeds and e-mails): its article, on the page that holds it, scrolled to it.

@@ -24,6 +24,8 @@ export function limiter(
     onlyFailures?: boolean;
     /** Count only requests that succeeded: a form sent back with an error is not a reactie. */
     onlySuccesses?: boolean;
+    /** Count only the requests this says did what is limited (an appreciation given, not one resent). */
+    countsIf?: (req: Request, res: Response) => boolean;
   },
 ): RequestHandler & { reset: (key: string) => Promise<void> } {
   const counts = new KnexRateLimitStore(store.db, `${name}:`, store.secret);
@@ -34,12 +36,13 @@ export function limiter(
     legacyHeaders: false,
     store: counts,
     skipSuccessfulRequests: opts.onlyFailures ?? false,
-    skipFailedRequests: opts.onlySuccesses ?? false,
+    skipFailedRequests: (opts.onlySuccesses ?? false) || opts.countsIf !== undefined,
     handler: (req, res, next) => {
       Promise.resolve(opts.onLimit(req, res, minutesToWait(req, limit))).catch(next);
     },
   };
   if (opts.key) options.keyGenerator = opts.key;
+  if (opts.countsIf) options.requestWasSuccessful = opts.countsIf;
   // reset: forgets what was counted for one key (opts.key's value), e.g. an account's failures.
   return Object.assign(rateLimit(options), { reset: (key: string) => counts.resetKey(key) });
 }

@@ -9,6 +9,7 @@ import { purgeAkismetPayloads, purgeOldSpam } from '../reacties/purge';
 import { purgeSpamMemory } from '../spam/memory';
 import { purgeOldIps } from './queries';
 import { purgeReaderKeys } from '../reacties/reports';
+import { purgeWaarderingKeys } from '../reacties/waardering';
 import { purgeMailData, MAIL_RETENTION_DAYS, UNCONFIRMED_RETENTION_DAYS } from '../notifications/erase';
 import { purgeEndedRules, RULE_DEFAULT_DAYS, RULE_MAX_DAYS } from '../addresses/rules';
 import { ADDRESS_NOTE_RETENTION_DAYS, purgeOldAddressNotes } from '../addresses/notes';
@@ -116,6 +117,12 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     personalData: 'een HMAC van het IP-adres van wie meldde en een van diens netwerk (nooit het adres zelf), de toelichting van de melder',
     retention: 'de HMACs: IP_RETENTION_DAYS; de melding zolang de reactie bestaat',
   },
+  reactie_waarderingen: {
+    personalData:
+      'een HMAC van het IP-adres van wie een reactie waardeerde en een van een willekeurig nummer in diens cookie (nooit het adres zelf)',
+    retention:
+      'de HMACs: IP_RETENTION_DAYS (daarna telt de waardering nog mee, maar is niet meer terug te voeren op een lezer); de waardering zolang de reactie bestaat',
+  },
   moderation_appeals: {
     personalData: 'de tekst van het bezwaar van wie de reactie schreef',
     retention: 'zolang de reactie bestaat (een AVG-verzoek dat de reactie wist, wist het bezwaar mee)',
@@ -164,6 +171,7 @@ export function retentionJobs(
     ['rate limit windows', (now) => purgeRateLimits(db, now.getTime())],
     ['old IP addresses', (now) => purgeOldIps(db, config.ipRetentionDays, now)],
     ['old report reader keys', (now) => purgeReaderKeys(db, config.ipRetentionDays, now)],
+    ['old appreciation reader keys', (now) => purgeWaarderingKeys(db, config.ipRetentionDays, now)],
     ['old spam', (now) => purgeOldSpam(db, now)],
     ['old Akismet payloads', (now) => purgeAkismetPayloads(db, now)],
     ['old spam memory', (now) => purgeSpamMemory(db, now, config.ipRetentionDays, SPAM_MEMORY_RETENTION_DAYS)],

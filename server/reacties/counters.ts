@@ -94,6 +94,16 @@ export async function bumpSiteVersion(trx: Conn): Promise<void> {
   await trx('counters').where({ name: SITE_VERSION }).increment('value', 1);
 }
 
+/**
+ * A featured reactie is quoted on the voorpagina (featured.ts): when its text, author or status
+ * changes without any count moving (an edit, a withdrawal that keeps its place), the kept copies of
+ * the voorpagina are out of date too.
+ */
+export async function bumpSiteVersionIfFeatured(trx: Knex.Transaction, reactieId: number): Promise<void> {
+  const featured = await trx('reacties').where({ id: reactieId }).whereNotNull('featured_at').first('id');
+  if (featured) await bumpSiteVersion(trx);
+}
+
 /** Read on every page view: without the query builder (db/raw-get.ts). */
 export async function siteVersion(db: Db): Promise<number> {
   const row = await rawGet(db, 'select value from counters where name = ?', [SITE_VERSION]);

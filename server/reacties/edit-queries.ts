@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toDate, toDateOrNull } from '../db/rows';
-import { lockArticle } from './counters';
+import { bumpSiteVersionIfFeatured, lockArticle } from './counters';
 import { reactieBodyHtml } from './html';
 import type { Reactie } from './queries';
 import { heldBecauseColumn, parseHeldBecause, type HeldBecause } from './held-because';
@@ -32,6 +32,7 @@ export async function editStateOf(conn: Conn, id: number): Promise<EditState | n
 /** The new text is shown at once (a held reactie, or an edit the spam checks let through). */
 export async function replaceText(trx: Knex.Transaction, reactie: Reactie, body: string, now: Date): Promise<void> {
   await lockArticle(trx, reactie.articleId);
+  await bumpSiteVersionIfFeatured(trx, reactie.id);
   await trx('reacties')
     .where({ id: reactie.id })
     .update({
@@ -91,6 +92,7 @@ const WITHDRAWN_HTML = '<p>Reactie ingetrokken door de schrijver.</p>';
  */
 export async function keepAsPlaceholder(trx: Knex.Transaction, reactie: Reactie, now: Date): Promise<void> {
   await lockArticle(trx, reactie.articleId);
+  await bumpSiteVersionIfFeatured(trx, reactie.id);
   await trx('reacties').where({ id: reactie.id }).update({
     author_name: '',
     author_url: null,
@@ -106,6 +108,7 @@ export async function keepAsPlaceholder(trx: Knex.Transaction, reactie: Reactie,
 
 /** Marks a reactie as withdrawn before it goes to the trash (the queue shows who removed it). */
 export async function markWithdrawn(trx: Knex.Transaction, id: number, now: Date): Promise<void> {
+  await bumpSiteVersionIfFeatured(trx, id);
   await trx('reacties')
     .where({ id })
     .update({ withdrawn_at: now, pending_body: null, pending_body_html: null, pending_edit_at: null, pending_edit_held_because: null });

@@ -24,8 +24,13 @@ export const LOG_ACTIONS = {
   bewerkt: 'bewerkt door de moderatie',
   'bezwaar-toegekend': 'bezwaar toegekend, reactie teruggezet',
   'bezwaar-afgewezen': 'bezwaar afgewezen, reactie blijft weg',
+  uitgelicht: 'uitgelicht door de redactie',
+  'niet-meer-uitgelicht': 'niet meer uitgelicht',
 } as const;
 export type LogAction = keyof typeof LOG_ACTIONS;
+
+/** Actions that are no judgement on the reactie: they have no reason (stored as 'anders'). */
+const ACTIONS_WITHOUT_REASON: readonly LogAction[] = ['uitgelicht', 'niet-meer-uitgelicht'];
 
 /** Actions after which the reactie is off the page (what a bezwaar can be made against). */
 const REMOVING_ACTIONS: readonly LogAction[] = ['verborgen', 'verwijderd', 'bezwaar-afgewezen'];
@@ -123,5 +128,6 @@ export async function listPublicLog(db: Db, now: Date, limit: number, cursor: { 
 
 /** One line for a log entry, as the page and the feed say it: "Reactie verwijderd door de moderatie: beledigend". */
 export function logEntrySummary(e: Pick<LogEntry, 'action' | 'reason'>): string {
+  if (ACTIONS_WITHOUT_REASON.includes(e.action)) return `Reactie ${LOG_ACTIONS[e.action]}`;
   return `Reactie ${LOG_ACTIONS[e.action]}: ${MODERATION_REASONS[e.reason]}`;
 }

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
 import { emailKey } from '../shared/email';
+import { bumpSiteVersionIfFeatured } from './counters';
 import { toReactie, type Reactie } from './queries';
 
 export interface ReactieWithArticle {
@@ -47,6 +48,8 @@ export async function anonymiseReactie(trx: Knex.Transaction, reactie: Reactie):
   const personal = [reactie.authorEmail, reactie.authorName, reactie.authorUrl, reactie.ip].filter((v): v is string => Boolean(v));
   const checks = typeof row?.spam_checks === 'string' ? row.spam_checks.toLowerCase() : '';
   const checksQuoteThem = personal.some((v) => checks.includes(v.toLowerCase()));
+  // The voorpagina may quote it with its author's name ("Uitgelicht door de redactie").
+  await bumpSiteVersionIfFeatured(trx, reactie.id);
   await trx('reacties')
     .where({ id: reactie.id })
     .update({

@@ -4,7 +4,7 @@ import { isPostgres, type Db } from '../db/knex';
 import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
-import { lockArticle, moveReactieCount } from './counters';
+import { bumpSiteVersionIfFeatured, lockArticle, moveReactieCount } from './counters';
 import { heldBecauseColumn, type HeldBecause } from './held-because';
 import { reactieBodyHtml } from './html';
 import { PAGE_FILLING_STATUSES, PAGE_FOR_NEW_THREAD_SQL, pageForNewThread } from './paging';
@@ -48,6 +48,10 @@ export type PublicReactie = Pick<
   withdrawn: boolean;
   /** An official reply: the role it was written for ("de redactie"); null for a resident's reactie. */
   officialAs: string | null;
+  /** How many readers appreciated it (waardering.ts). */
+  waarderingen: number;
+  /** Featured by the editors ("Uitgelicht door de redactie", featured.ts). */
+  featured: boolean;
 };
 
 type Conn = Db | Knex.Transaction;
@@ -76,6 +80,8 @@ export function toPublicReactie(row: Row): PublicReactie {
     editedAt: toDateOrNull(row.edited_at),
     withdrawn: row.withdrawn_at !== null && row.withdrawn_at !== undefined,
     officialAs: typeof row.official_as === 'string' && row.official_as !== '' ? row.official_as : null,
+    waarderingen: Number(row.waarderingen ?? 0),
+    featured: row.featured_at !== null && row.featured_at !== undefined,
   };
 }
 
@@ -95,6 +101,8 @@ export const PUBLIC_COLUMNS = [
   'edited_at',
   'withdrawn_at',
   'official_as',
+  'waarderingen',
+  'featured_at',
 ];
 
 export function toReactie(row: Row): Reactie {
@@ -372,6 +380,7 @@ export async function setReactieStatus(
   removal?: { reason: string; byReports?: boolean },
 ): Promise<void> {
   await lockArticle(trx, reactie.articleId);
+  await bumpSiteVersionIfFeatured(trx, reactie.id);
   const current = await trx('reacties').where({ id: reactie.id }).first('removed_reason', 'removed_by_reports');
   // Approved again: no placeholder. Otherwise a new removal sets it; any other move keeps it.
   const reason: string | null = status === 'approved' ? null : removal ? removal.reason : (current?.removed_reason ?? null);
@@ -402,6 +411,7 @@ export function restoreTarget(reactie: Reactie): ReactieStatus {
  */
 export async function deleteReactie(trx: Knex.Transaction, reactie: Reactie): Promise<void> {
   await lockArticle(trx, reactie.articleId);
+  await bumpSiteVersionIfFeatured(trx, reactie.id);
   const delta = await deleteDelta(trx, reactie);
   await trx('reacties').where({ parent_id: reactie.id }).update({ parent_id: reactie.parentId });
   await trx('reacties').where({ id: reactie.id }).delete();
@@ -414,6 +424,7 @@ export async function updateReactieText(
   id: number,
   changes: { authorName: string; authorUrl: string | null; body: string },
 ): Promise<void> {
+  await bumpSiteVersionIfFeatured(trx, id);
   await trx('reacties')
     .where({ id })
     .update({

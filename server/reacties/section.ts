@@ -10,7 +10,9 @@ import { findReactie, lastPageFill, listThreadReacties, publicReactiePlace } fro
 import { editStateOf } from './edit-queries';
 import { openingPages } from './paging';
 import { readRemembered } from './remember';
-import { ownReactieIds } from './own-cookie';
+import { ownReactieIds, placedReactieIds } from './own-cookie';
+import { appreciatedBy, pageReader } from './waardering';
+import { DEFAULT_VOLGORDE, sortThreads, type Volgorde } from './volgorde';
 import { editTokenIds, editWindowEnds, holdsEditToken } from './edit-token';
 import { buildThread, type ThreadNode } from './thread';
 import { REACTIE_LIMITS, type ReactieFormValues } from './validation';
@@ -43,6 +45,8 @@ export interface SectionOptions {
   officialRoles?: string[];
   /** ?ingetrokken=ID after "Reactie intrekken": said above the reacties when this browser withdrew it. */
   withdrawn?: number | null;
+  /** The order of the threads (volgorde.ts); oldest first by default. */
+  volgorde?: Volgorde;
 }
 
 /** The locals views/reacties/*.ejs read. */
@@ -68,6 +72,12 @@ export interface ReactieSection {
   officialAs: string;
   /** This browser just withdrew a reactie here: gone from the page, or kept as a placeholder above its replies. */
   withdrawnNotice: 'gone' | 'placeholder' | null;
+  /** The order the threads are in (volgorde.ts). */
+  volgorde: Volgorde;
+  /** The reacties on the page this reader appreciated (only known when their browser has the cookie: waardering.ts). */
+  appreciated: Set<number>;
+  /** The reacties on the page this browser placed: no appreciating your own. */
+  placed: Set<number>;
 }
 
 /**
@@ -130,8 +140,13 @@ export async function reactieSection(deps: Deps, req: Request, target: { id: num
     const ends = r ? editWindowEnds(r.createdAt) : null;
     if (r && ends && !r.withdrawn && ends.getTime() >= now && holdsEditToken(req, deps.config.sessionSecret, r)) editable.set(r.id, ends);
   }
+  const approved = reacties.filter((r) => r.status === 'approved').map((r) => r.id);
+  const volgorde = opts.volgorde ?? DEFAULT_VOLGORDE;
   return {
-    thread: buildThread(reacties),
+    thread: sortThreads(buildThread(reacties), volgorde),
+    volgorde,
+    appreciated: await appreciatedBy(deps.db, pageReader(req, deps.config.sessionSecret), approved),
+    placed: new Set(placedReactieIds(req, deps.config.sessionSecret).filter((id) => shown(id))),
     editable,
     reactiePage: shownPages[0],
     reactiePageLast: shownPages[shownPages.length - 1],

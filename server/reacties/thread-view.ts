@@ -7,6 +7,7 @@ import ejs from 'ejs';
 import { VIEWS_DIR } from '../paths';
 import { formatDateTime, formatTime } from '../shared/format';
 import { FOLD_DEPTH, type ThreadNode } from './thread';
+import { waarderingenLabel } from './waardering';
 
 const NODE_TEMPLATE = path.join(VIEWS_DIR, 'reacties', 'node.ejs');
 
@@ -24,6 +25,13 @@ export interface ThreadViewOptions {
   editable?: Map<number, Date>;
   /** A message for this reader under one reactie of theirs (about the e-mail they asked for). */
   notice?: { id: number; text: string } | null;
+  /**
+   * Appreciation: the form the buttons post through (one per page, views/articles/article.ejs), the
+   * reacties this reader appreciated, and the ones their browser placed (a count, no button).
+   */
+  waardering?: { formId: string; appreciated: Set<number>; placed: Set<number> };
+  /** For editors and moderators: the session's CSRF token for "Uitlichten" under each reactie; null for everyone else. */
+  feature?: { csrf: string } | null;
   /** Compile the template once (outside development) or on every call (to see edits at once). */
   cache: boolean;
 }
@@ -73,6 +81,9 @@ export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): stri
     replyFormHtml: opts.replyFormHtml,
     editable: opts.editable ?? new Map<number, Date>(),
     notice: opts.notice ?? null,
+    waardering: opts.waardering ?? { formId: '', appreciated: new Set<number>(), placed: new Set<number>() },
+    waarderingen: waarderingenLabel,
+    feature: opts.feature ?? null,
     dateTime: formatDateTime,
     time: formatTime,
     // One fold per branch, at the display depth: opened, it shows everything below.

@@ -162,11 +162,13 @@ describe('open-data API', () => {
       'author',
       'author_url',
       'created_at',
+      'featured',
       'html',
       'id',
       'parent_id',
       'text',
       'url',
+      'waarderingen',
     ]);
     const next = new URL(first.body.next as string);
     const second = await request(t.app)

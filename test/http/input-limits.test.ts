@@ -82,6 +82,8 @@ const NOT_TYPED = new Set([
   'reactie_reports.reason',
   'reactie_reports.reader_key',
   'reactie_reports.network_key',
+  'reactie_waarderingen.reader_key',
+  'reactie_waarderingen.browser_key',
   'moderation_appeals.outcome',
   'reacties.ip',
   'reacties.submission_key',

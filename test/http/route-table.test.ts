@@ -42,6 +42,8 @@ const TABLE: Record<string, Need> = {
   'GET /beheer/paginas/:slug': 'pages',
   'POST /beheer/paginas/:slug': 'pages',
   'GET /beheer/reacties': 'moderation',
+  'POST /beheer/reacties/:id/uitlichten': 'featuring',
+  'POST /beheer/reacties/:id/niet-uitlichten': 'featuring',
   'POST /beheer/reacties/bulk': 'moderation',
   'GET /beheer/reacties/:id/bewerken': 'moderation',
   'POST /beheer/reacties/:id/bewerken': 'moderation',
