@@ -66,6 +66,14 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   },
   users: { personalData: 'naam en e-mailadres van redactie, moderatie en beheer', retention: 'zolang het account bestaat' },
   articles: { personalData: 'naam van de auteur (redactie)', retention: 'zolang het artikel bestaat' },
+  article_revisions: {
+    personalData: 'welk account van de redactie een versie opsloeg, en wanneer; de tekst van het artikel op dat moment',
+    retention: 'zolang het artikel bestaat',
+  },
+  editor_drafts: {
+    personalData: 'wat een redacteur aan het typen was, bij diens account (alleen voor die redacteur)',
+    retention: 'tot het artikel wordt opgeslagen of de redacteur het concept weggooit; met het account of het artikel gewist',
+  },
   files: {
     personalData: 'geen (pdf-bestanden en afbeeldingen die de redactie publiceert)',
     retention: 'zolang een artikel het bestand gebruikt',
