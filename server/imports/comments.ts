@@ -32,6 +32,8 @@ const STATUSES: Record<string, ReactieStatus> = {
   spam: 'spam',
   trash: 'trash',
   'post-trashed': 'trash',
+  // No wp:comment_approved at all: WordPress's wp_insert_comment() then approves it (the default 1).
+  '': 'approved',
 };
 
 interface WpComment {

@@ -41,6 +41,12 @@ describe('imports: the import:wxr and export:wxr commands', () => {
     assert.equal(Number((await database.db('reacties').count({ n: '*' }).first())?.n), 0);
   });
 
+  it('refuses a file that does not exist with a Dutch message and exit code 1 (the peer suite’s test_parse_non_existent_file)', () => {
+    const res = run('import-wxr.ts', ['/path/to/non-existent-file.xml'], database.url);
+    assert.equal(res.status, 1, res.stderr);
+    assert.match(res.stderr, /Bestand niet gevonden: \/path\/to\/non-existent-file\.xml/);
+  });
+
   it('imports an export with progress and a report, then writes one without e-mail addresses', () => {
     const res = run('import-wxr.ts', ['--pingbacks', 'keep', path.join(FIXTURES, 'site.xml')], database.url);
     assert.equal(res.status, 0, res.stderr);
