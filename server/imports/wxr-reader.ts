@@ -77,6 +77,15 @@ const MAX_MARKUP_CHARS = 1_000_000;
 const MARKUP_TOO_BIG = `een naam of attribuut van meer dan ${MAX_MARKUP_CHARS.toLocaleString('nl-NL')} tekens`;
 const MAX_DEPTH = 64;
 
+// The parser's text and attribute values are slices of the piece of the file they were read from,
+// and V8 keeps that whole piece alive as long as the slice lives: an id the importer remembers to
+// the end (a post's wp:post_id, a tag's slug) would keep a piece of the file each, and memory would
+// grow with the file. Short texts (every field but bodies and comments) are therefore copied out.
+const OWN_COPY_CHARS = 2_000;
+function ownCopy(text: string): string {
+  return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** The file is not a WordPress export, or not one we can read: a Dutch message for the command line. */
 export class WxrError extends Error {}
 
@@ -167,7 +176,7 @@ export async function* readWxr(
     const attrs = Object.fromEntries(
       Object.values(tag.attributes)
         .filter((a) => a.uri === '' && a.prefix === '' && a.local !== 'xmlns')
-        .map((a) => [a.local, a.value]),
+        .map((a) => [a.local, ownCopy(a.value)]),
     );
     const node: XmlNode = { name, attrs, text: '', children: [] };
     if (record) {
@@ -209,6 +218,7 @@ export async function* readWxr(
     if (skipping) return void skipping--;
     if (record) {
       const node = record.pop()!;
+      if (node.text.length <= OWN_COPY_CHARS) node.text = ownCopy(node.text);
       if (record.length === 0) {
         record = null;
         ready.push({ type: RECORDS[node.name], node });
