@@ -20,7 +20,9 @@ function run(script: string, args: string[], databaseUrl: string) {
   });
 }
 
-describe('imports: the import:wxr and export:wxr commands', () => {
+describe('imports: the import:wxr and export:wxr commands', function () {
+  // Each case starts the command as its own process (up to 60 s each, as run() allows): on a shared machine that takes a while.
+  this.timeout(120_000);
   let database: TestDatabase;
   let dir: string;
   before(async () => {
