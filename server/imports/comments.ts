@@ -32,7 +32,8 @@ const STATUSES: Record<string, ReactieStatus> = {
   spam: 'spam',
   trash: 'trash',
   'post-trashed': 'trash',
-  // No wp:comment_approved at all: WordPress's wp_insert_comment() then approves it (the default 1).
+  // No wp:comment_approved: WordPress's importer (XML_Processor parser) passes no status, and
+  // wp_insert_comment() then approves it (its default 1).
   '': 'approved',
 };
 
