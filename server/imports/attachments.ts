@@ -18,6 +18,28 @@ export interface AttachmentItem {
   wpId: string;
   url: string;
   title: string;
+  /** Its _wp_attached_file ("2008/06/foto.jpg"), '' when the export has none. */
+  attachedFile?: string;
+}
+
+/**
+ * Where the file lies in wp-content/uploads: from its URL, or (a URL elsewhere, as WordPress.com's
+ * SITE.files.wordpress.com/2008/06/x.jpg) from _wp_attached_file, as WordPress's importer places it.
+ */
+function uploadsPathFor(item: AttachmentItem): string | null {
+  const attached = (item.attachedFile ?? '').replace(/^\/+/, '');
+  return uploadsPathOf(item.url) ?? (attached && !attached.split('/').includes('..') ? attached : null);
+}
+
+/** The path of a URL outside wp-content/uploads, without its leading slash ("2008/06/x.jpg"); null for one inside. */
+function flatPathOf(url: string): string | null {
+  if (uploadsPathOf(url) !== null) return null;
+  try {
+    const p = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+    return p || null;
+  } catch {
+    return null;
+  }
 }
 
 export type StoredOrNot = { ok: true; attachmentId: number } | { ok: false; reason: string };
@@ -29,14 +51,14 @@ export async function importAttachmentFile(
   articleId: number,
   ctx: { uploadDir: string; sources: UploadSources; now: Date; dryRun: boolean },
 ): Promise<StoredOrNot> {
-  const got = await acquireUpload(item.url, ctx.uploadDir, ctx.sources);
+  const rel = uploadsPathFor(item);
+  const got = await acquireUpload(item.url, ctx.uploadDir, ctx.sources, rel);
   if (!got.ok) return got;
   const { file } = got;
   try {
     const type = sniffAttachmentType(file.head);
     if (!type)
       return { ok: false, reason: `soort niet toegestaan: ${WRONG_TYPE_MESSAGE.charAt(0).toLowerCase()}${WRONG_TYPE_MESSAGE.slice(1)}` };
-    const rel = uploadsPathOf(item.url);
     const originalName = firstChars(
       path.posix.basename(rel ?? new URL(item.url).pathname) || 'bijlage',
       COLUMN_LIMITS.article_attachments.original_name,
@@ -49,6 +71,9 @@ export async function importAttachmentFile(
     const attachmentId = await insertAttachment(trx, { articleId, sha256: file.sha256, title, originalName }, ctx.now);
     await rememberImport(trx, 'attachment', item.wpId, attachmentId);
     if (rel) await rememberUpload(trx, rel, attachmentId);
+    // Its own address too, when that is elsewhere: links to it are rewritten and /2008/06/x.jpg here leads to it.
+    const flat = flatPathOf(item.url);
+    if (flat && flat !== rel) await rememberUpload(trx, flat, attachmentId);
     return { ok: true, attachmentId };
   } finally {
     await removeQuietly(file.tmpPath);
@@ -57,13 +82,18 @@ export async function importAttachmentFile(
 
 // An address in a body that points into the uploads folder: absolute, protocol-relative or a path.
 const UPLOAD_URL = /(?:https?:)?(?:\/\/([a-z0-9.-]+(?::\d+)?))?\/wp-content\/uploads\/([^\s"'<>()?#]+)(?:\?[^\s"'<>()#]*)?/gi;
+/** An absolute or protocol-relative address on one of these hosts, whose attachments lie outside the uploads folder. */
+function flatUrl(hosts: Set<string>): string {
+  const names = [...hosts].map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return `(?:https?:)?\\/\\/(${names})\\/([^\\s"'<>()?#]+)(?:\\?[^\\s"'<>()#]*)?`;
+}
 
 /**
  * Points links and images in imported bodies at the attachments that their files became: only
  * addresses on the old site's hosts (or without a host), and only for files that were taken over.
  * Returns how many articles changed.
  */
-export async function rewriteUploadLinks(trx: Knex.Transaction, hosts: Set<string>): Promise<number> {
+export async function rewriteUploadLinks(trx: Knex.Transaction, hosts: Set<string>, flatHosts: Set<string> = new Set()): Promise<number> {
   const urls = new Map<string, string | null>();
   const newUrl = async (rel: string): Promise<string | null> => {
     if (!urls.has(rel)) {
@@ -73,11 +103,17 @@ export async function rewriteUploadLinks(trx: Knex.Transaction, hosts: Set<strin
     }
     return urls.get(rel)!;
   };
+  const articles = new Map<number, { id: number; body: string }>();
+  for (const needle of ['/wp-content/uploads/', ...[...flatHosts].map((h) => `//${h}/`)])
+    for (const article of await htmlArticlesContaining(trx, needle)) articles.set(article.id, article);
   let changed = 0;
-  for (const article of await htmlArticlesContaining(trx, '/wp-content/uploads/')) {
-    const found = [...article.body.matchAll(UPLOAD_URL)];
+  for (const article of articles.values()) {
+    const pattern = flatHosts.size ? new RegExp(`${UPLOAD_URL.source}|${flatUrl(flatHosts)}`, 'gi') : UPLOAD_URL;
+    const found = [...article.body.matchAll(pattern)];
     const replacements = new Map<string, string>();
-    for (const m of found) {
+    for (const match of found) {
+      // The uploads form (groups 1 and 2), or an address on a host whose files lie elsewhere (3 and 4).
+      const m = match[2] !== undefined ? match : [match[0], match[3], match[4]];
       const host = m[1]?.toLowerCase();
       if (host !== undefined && !hosts.has(host)) continue;
       let rel: string;
@@ -90,7 +126,7 @@ export async function rewriteUploadLinks(trx: Knex.Transaction, hosts: Set<strin
       if (target) replacements.set(m[0], target);
     }
     if (replacements.size === 0) continue;
-    const body = article.body.replace(UPLOAD_URL, (whole) => replacements.get(whole) ?? whole);
+    const body = article.body.replace(pattern, (whole) => replacements.get(whole) ?? whole);
     await replaceArticleBody(trx, article.id, body);
     changed++;
   }

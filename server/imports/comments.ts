@@ -32,6 +32,9 @@ const STATUSES: Record<string, ReactieStatus> = {
   spam: 'spam',
   trash: 'trash',
   'post-trashed': 'trash',
+  // No wp:comment_approved: WordPress's importer (XML_Processor parser) passes no status, and
+  // wp_insert_comment() then approves it (its default 1).
+  '': 'approved',
 };
 
 interface WpComment {

@@ -16,7 +16,7 @@ import { child, childrenNamed, childText, readWxr, type XmlNode } from './wxr-re
 import { htmlToPlainText } from './wp-html';
 import { importAttachmentFile, rewriteUploadLinks } from './attachments';
 import { isOverLimit, overLimitReason, READ_TEXT_LIMITS } from './limits';
-import type { UploadSources } from './upload-files';
+import { uploadsPathOf, type UploadSources } from './upload-files';
 
 export interface ImportOptions {
   pingbacks: PingbackMode;
@@ -37,6 +37,7 @@ export interface ImportOptions {
 class DryRunDone extends Error {}
 
 const TOO_BIG = 'te groot om in te lezen';
+const DUPLICATE_ID = 'wp:post_id al eerder in dit bestand';
 const TOO_MANY_COMMENTS = 'meer reacties bij één bericht dan het importeren in één keer inleest';
 
 function decodeSlug(raw: string): string {
@@ -61,7 +62,43 @@ interface PendingAttachment {
   paths: string[];
   url: string;
   title: string;
+  /** Its _wp_attached_file: where the file lies in wp-content/uploads ("2008/06/foto.jpg"), whatever its URL. */
+  attachedFile: string;
 }
+
+/** The value of one of an item's custom fields (wp:postmeta), '' when it has none. */
+function metaValue(item: XmlNode, key: string): string {
+  const meta = childrenNamed(item, 'wp:postmeta').find((m) => childText(m, 'wp:meta_key').trim() === key);
+  return meta ? childText(meta, 'wp:meta_value').trim() : '';
+}
+
+// WordPress's own item types that belong to its theme, editor or menus, not to the weblog's content.
+const SITE_ITEM_TYPES = new Set([
+  'wp_block',
+  'wp_template',
+  'wp_template_part',
+  'wp_navigation',
+  'wp_global_styles',
+  'wp_font_family',
+  'wp_font_face',
+  'custom_css',
+  'customize_changeset',
+  'oembed_cache',
+  'user_request',
+  'revision',
+]);
+
+/** Why an item that is no post, page or attachment is not taken over: a menu, a piece of the theme, a custom post type. */
+function otherItemReason(type: string): string {
+  if (type === '') return 'soort "onbekend"';
+  const name = cut(type, 40);
+  if (type === 'nav_menu_item') return 'menu-onderdeel (nav_menu_item)';
+  if (SITE_ITEM_TYPES.has(type)) return `onderdeel van thema of editor ("${name}")`;
+  return `eigen berichtsoort "${name}" (custom post type)`;
+}
+
+/** What WordPress's taxonomies become here: categories dossiers, tags tags; the rest has no counterpart. */
+const TAXONOMY_NAMES: Record<string, string> = { nav_menu: 'menu', post_format: 'berichtformaat', link_category: 'linkcategorie' };
 
 class Importer {
   readonly report = new ImportReport();
@@ -71,6 +108,8 @@ class Importer {
   private readonly attachments: PendingAttachment[] = [];
   /** The old site's own hosts, from the export's channel: attachment files may be fetched from them. */
   private readonly siteHosts = new Set<string>();
+  /** The wp:post_id of every post and page item read so far in this file. */
+  private readonly seenPostIds = new Set<string>();
 
   constructor(
     private readonly trx: Knex.Transaction,
@@ -152,13 +191,36 @@ class Importer {
     return id;
   }
 
+  /** A <wp:term> of the channel: a category or tag declared on its own, any other taxonomy named as skipped. */
+  async term(node: XmlNode): Promise<void> {
+    const taxonomy = childText(node, 'wp:term_taxonomy').trim();
+    const slug = childText(node, 'wp:term_slug');
+    const name = childText(node, 'wp:term_name');
+    if (taxonomy === 'category') await this.dossierOf(slug, name, child(node, 'wp:term_description'));
+    else if (taxonomy === 'post_tag') await this.tagOf(slug, name);
+    else this.report.skip('term', `${TAXONOMY_NAMES[taxonomy] ?? 'taxonomie'} "${cut(taxonomy, 40) || 'onbekend'}"`);
+  }
+
   async item(node: XmlNode): Promise<void> {
     const type = childText(node, 'wp:post_type').trim();
     const wpId = childText(node, 'wp:post_id').trim();
     if (type === 'attachment') return this.attachment(node);
-    if (type !== 'post' && type !== 'page') return this.report.skip('other', `soort "${type || 'onbekend'}"`);
+    if (type !== 'post' && type !== 'page') return this.report.skip('other', otherItemReason(type));
     const kind = type === 'page' ? 'page' : 'post';
     if (!/^\d+$/.test(wpId)) return this.report.skip(kind, 'zonder geldig wp:post_id');
+    // WordPress's importer takes the first item with a post_id and passes over any later one with
+    // the same id, comments and all: so here, named in the report (it is no earlier import).
+    if (this.seenPostIds.has(wpId)) {
+      this.report.skip(kind, DUPLICATE_ID);
+      this.report.problem(
+        'duplicate',
+        `${kind === 'page' ? 'pagina' : 'bericht'} ${wpId} "${cut(htmlToPlainText(childText(node, 'title')), 60)}"`,
+      );
+      for (let i = 0; i < childrenNamed(node, 'wp:comment').length; i++)
+        this.report.skip('comment', 'bij een bericht dat niet is overgenomen');
+      return;
+    }
+    if (childText(node, 'wp:status').trim() !== 'auto-draft') this.seenPostIds.add(wpId);
     const label = `${kind === 'page' ? 'pagina' : 'bericht'} ${wpId}`;
     // Children the reader had no room for (wxr-reader.ts RECORD_BUDGET): comments are named and
     // skipped; without any other part (meta fields aside) the item itself may be incomplete.
@@ -207,12 +269,15 @@ class Importer {
     if (!parentWpId || parentWpId === '0') return this.report.skip('attachment', 'bij geen bericht');
     const url = childText(node, 'wp:attachment_url').trim();
     const title = cut(htmlToPlainText(childText(node, 'title')), COLUMN_LIMITS.article_attachments.title);
-    this.attachments.push({ wpId: childText(node, 'wp:post_id').trim(), parentWpId, paths, url, title });
+    const attachedFile = metaValue(node, '_wp_attached_file');
+    this.attachments.push({ wpId: childText(node, 'wp:post_id').trim(), parentWpId, paths, url, title, attachedFile });
   }
 
   async finish(): Promise<void> {
     const { uploads, onAttachment } = this.options;
     const hosts = new Set<string>();
+    // Hosts of attachment URLs outside /wp-content/uploads/ (WordPress.com's SITE.files.wordpress.com/2008/06/x.jpg).
+    const flatHosts = new Set<string>();
     let done = 0;
     const total = this.attachments.length;
     for (const a of this.attachments) {
@@ -228,7 +293,9 @@ class Importer {
         continue;
       }
       try {
-        hosts.add(new URL(a.url).host.toLowerCase());
+        const host = new URL(a.url).host.toLowerCase();
+        hosts.add(host);
+        if (!uploadsPathOf(a.url)) flatHosts.add(host);
       } catch {
         // no usable URL: the file fails below with its reason
       }
@@ -252,7 +319,7 @@ class Importer {
     if (!uploads && this.attachments.length)
       this.report.note('bijlagen: het bestand zelf is niet overgenomen (zie --uploads), de bijlagepagina leidt naar het bericht');
     if (uploads) {
-      const changed = await rewriteUploadLinks(this.trx, hosts);
+      const changed = await rewriteUploadLinks(this.trx, hosts, flatHosts);
       for (let i = 0; i < changed; i++) this.report.note('artikelen met links naar de nieuwe bijlagen');
     }
   }
@@ -295,6 +362,7 @@ export async function importWxr(
             child(record.node, 'wp:category_description'),
           );
         else if (record.type === 'tag') await importer.tagOf(childText(record.node, 'wp:tag_slug'), childText(record.node, 'wp:tag_name'));
+        else if (record.type === 'term') await importer.term(record.node);
         else if (record.type === 'item') await importer.item(record.node);
       }
       await importer.finish();

@@ -131,9 +131,10 @@ export async function importPost(
     if (dossierId !== null) await addArticleToDossier(trx, dossierId, article.id, date);
   }
   const tagIds: number[] = [];
-  for (const node of item.children.filter((c) => c.name === 'category' && c.attrs.domain === 'post_tag')) {
+  // WXR 1.0 wrote a tag as domain="tag", later versions as domain="post_tag".
+  for (const node of item.children.filter((c) => c.name === 'category' && (c.attrs.domain === 'post_tag' || c.attrs.domain === 'tag'))) {
     const tagId = await ctx.tagOf(node);
-    if (tagId !== null) tagIds.push(tagId);
+    if (tagId !== null && !tagIds.includes(tagId)) tagIds.push(tagId);
   }
   await addTagsToArticle(trx, article.id, tagIds);
   report.add(kind);

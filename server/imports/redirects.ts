@@ -19,6 +19,17 @@ async function redirectTo(deps: Deps, res: Response, next: NextFunction, article
   res.redirect(301, articlePath(article));
 }
 
+const FILE_PATH = /^\/[^?#]+\.[a-z0-9]{2,5}$/i;
+
+/** An old file address leads to the attachment it became, when its article is public. */
+async function uploadRedirect(deps: Deps, res: Response, next: NextFunction, rel: string): Promise<void> {
+  const id = rel ? await uploadTarget(deps.db, rel) : null;
+  const attachment = id === null ? null : await findAttachment(deps.db, id);
+  const article = attachment && (await findArticleById(deps.db, attachment.articleId));
+  if (!attachment || !article || !isPublic(article, deps.clock())) return next();
+  res.redirect(301, attachmentView(attachment).url);
+}
+
 function queryId(req: Request, name: string): string | null {
   const v = req.query[name];
   return typeof v === 'string' && /^\d{1,18}$/.test(v) ? v : null;
@@ -78,14 +89,9 @@ export function wordpressRedirects(deps: Deps): Router {
     res.redirect(301, `/dossiers/${dossier.slug}`);
   });
   // A file of the uploads folder (or a resized copy WordPress made of an image) that came over.
-  router.get('/wp-content/uploads/{*path}', async (req, res, next) => {
-    const rel = ((req.params as { path?: string[] }).path ?? []).join('/');
-    const id = rel ? await uploadTarget(deps.db, rel) : null;
-    const attachment = id === null ? null : await findAttachment(deps.db, id);
-    const article = attachment && (await findArticleById(deps.db, attachment.articleId));
-    if (!attachment || !article || !isPublic(article, deps.clock())) return next();
-    res.redirect(301, attachmentView(attachment).url);
-  });
+  router.get('/wp-content/uploads/{*path}', async (req, res, next) =>
+    uploadRedirect(deps, res, next, ((req.params as { path?: string[] }).path ?? []).join('/')),
+  );
   router.get('/tag/{*path}', async (req, res, next) => {
     const segment = termSegment((req.params as { path?: string[] }).path ?? [], false);
     if (!segment) return next();
@@ -94,6 +100,11 @@ export function wordpressRedirects(deps: Deps): Router {
     if (!tag) return next();
     res.redirect(301, tagPath(tag));
   });
-  router.get('/{*path}', async (req, res, next) => redirectTo(deps, res, next, await redirectTarget(deps.db, req.path)));
+  router.get('/{*path}', async (req, res, next) => {
+    const articleId = await redirectTarget(deps.db, req.path);
+    // A file whose address was outside the uploads folder (WordPress.com: /2008/06/foto.jpg).
+    if (articleId === null && FILE_PATH.test(req.path)) return uploadRedirect(deps, res, next, decoded(req.path.slice(1)));
+    return redirectTo(deps, res, next, articleId);
+  });
   return router;
 }

@@ -4,6 +4,7 @@ export const KIND_LABELS = {
   author: 'Auteurs',
   category: 'Categorieën (als dossiers)',
   tag: 'Tags',
+  term: 'Termen van andere taxonomieën',
   post: 'Berichten',
   page: "Pagina's (als artikelen)",
   comment: 'Reacties',
@@ -18,6 +19,7 @@ export const ALREADY = 'al geïmporteerd';
 export const PROBLEM_HEADINGS = {
   file: 'Niet overgenomen bestanden',
   tooLong: 'Niet overgenomen, langer dan de editor toestaat',
+  duplicate: 'Niet overgenomen, wp:post_id al eerder in dit bestand (zoals WordPress: het eerste item telt)',
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_HEADINGS;
 

@@ -124,8 +124,12 @@ async function fetchIn(url: string, uploadDir: string, sources: UploadSources, p
 }
 
 /** The file of an attachment: the local copy when there is one, else (when allowed) its URL. */
-export async function acquireUpload(url: string, uploadDir: string, sources: UploadSources): Promise<Acquired> {
-  const rel = uploadsPathOf(url);
+export async function acquireUpload(
+  url: string,
+  uploadDir: string,
+  sources: UploadSources,
+  rel: string | null = uploadsPathOf(url),
+): Promise<Acquired> {
   if (sources.dir && rel) {
     const file = localFile(sources.dir, rel);
     if (file && fs.existsSync(file) && fs.statSync(file).isFile()) {

@@ -29,9 +29,17 @@ function autoParagraphs(html: string): string {
     .join('\n');
 }
 
+/**
+ * "<![CDATA[" in a post's HTML is text its author wrote (an export escapes a real one): kept as text,
+ * where an HTML parser would take it for a comment and drop it with all that follows up to "]]>".
+ */
+function keepCdataText(html: string): string {
+  return html.replace(/<!\[CDATA\[/g, '&lt;![CDATA[');
+}
+
 /** A post's content:encoded as article HTML: block comments and shortcodes gone, then sanitised. */
 export function wordpressBodyHtml(content: string): string {
-  const html = content
+  const html = keepCdataText(content)
     .replace(/<!--[\s\S]*?-->/g, '') // <!-- wp:paragraph -->, <!--more-->, any other comment
     .replace(CAPTION, caption)
     .replace(SHORTCODE, '');
@@ -43,7 +51,7 @@ const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>'
 
 /** HTML as plain text: tags gone, entities decoded, paragraphs and line breaks kept. */
 export function htmlToPlainText(html: string): string {
-  const marked = html
+  const marked = keepCdataText(html)
     .replace(/\r\n?/g, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|blockquote|li|h[1-6])\s*>/gi, '\n\n');

@@ -32,6 +32,8 @@ export type WxrRecord =
 
 const RECORDS: Record<string, 'author' | 'category' | 'tag' | 'term' | 'item'> = {
   'wp:author': 'author',
+  // WordPress.com's exports spell the author record so.
+  'wp:wp_author': 'author',
   'wp:category': 'category',
   'wp:tag': 'tag',
   'wp:term': 'term',
@@ -39,6 +41,26 @@ const RECORDS: Record<string, 'author' | 'category' | 'tag' | 'term' | 'item'> =
 };
 const SITE_FIELDS = new Set(['link', 'wp:base_site_url', 'wp:base_blog_url']);
 const SUPPORTED_VERSIONS = ['1.0', '1.1', '1.2'];
+
+// Elements are named by namespace URI, not by the prefix the file happens to bind: every WXR
+// version's namespace is "wp:" (an export may mix them, as WordPress's own parser allows), and an
+// element of any other namespace gets a name no field is read by ("{uri}local"), also when the
+// file binds the prefix wp: to it.
+const WXR_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.[0-9]+\/$/;
+const WXR_EXCERPT_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.[0-9]+\/excerpt\/$/;
+const NAMESPACES: Record<string, string> = {
+  'http://purl.org/rss/1.0/modules/content/': 'content',
+  'http://purl.org/dc/elements/1.1/': 'dc',
+};
+
+/** The name the importer reads an element by: "wp:post_id" for post_id in any WXR namespace. */
+function qualifiedName(uri: string, local: string): string {
+  if (uri === '') return local;
+  if (WXR_NAMESPACE.test(uri)) return `wp:${local}`;
+  if (WXR_EXCERPT_NAMESPACE.test(uri)) return `excerpt:${local}`;
+  const prefix = NAMESPACES[uri];
+  return prefix ? `${prefix}:${local}` : `{${uri}}${local}`;
+}
 
 /** Characters kept of an element's text when the caller names no limit for it (every field we read is far shorter). */
 const DEFAULT_TEXT_LIMIT = 10_000;
@@ -55,17 +77,27 @@ const MAX_MARKUP_CHARS = 1_000_000;
 const MARKUP_TOO_BIG = `een naam of attribuut van meer dan ${MAX_MARKUP_CHARS.toLocaleString('nl-NL')} tekens`;
 const MAX_DEPTH = 64;
 
+// The parser's text and attribute values are slices of the piece of the file they were read from,
+// and V8 keeps that whole piece alive as long as the slice lives: an id the importer remembers to
+// the end (a post's wp:post_id, a tag's slug) would keep a piece of the file each, and memory would
+// grow with the file. Short texts (every field but bodies and comments) are therefore copied out.
+const OWN_COPY_CHARS = 2_000;
+function ownCopy(text: string): string {
+  return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** The file is not a WordPress export, or not one we can read: a Dutch message for the command line. */
 export class WxrError extends Error {}
 
-/** The text of the first child with this name ('' when there is none). */
+/** The text of the last child with this name ('' when there is none). */
 export function childText(node: XmlNode, name: string): string {
-  return node.children.find((c) => c.name === name)?.text ?? '';
+  return child(node, name)?.text ?? '';
 }
 
-/** The first child with this name. */
+/** The last child with this name: a field given twice counts as WordPress's parser counts it, the last one wins. */
 export function child(node: XmlNode, name: string): XmlNode | undefined {
-  return node.children.find((c) => c.name === name);
+  for (let i = node.children.length - 1; i >= 0; i--) if (node.children[i].name === name) return node.children[i];
+  return undefined;
 }
 
 export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
@@ -81,7 +113,7 @@ interface SaxesInside {
   entity?: string;
   piTarget?: string;
 }
-const inside = (parser: SaxesParser) => parser as unknown as SaxesInside;
+const inside = (parser: object) => parser as SaxesInside;
 
 // saxes's state numbers are its own: learnt from a parser left in each state, not copied.
 function stateAfter(xml: string): number | undefined {
@@ -106,7 +138,7 @@ export async function* readWxr(
   chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   { onBytes, textLimits = {} }: ReadOptions = {},
 ): AsyncGenerator<WxrRecord> {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const parser = new SaxesParser({ xmlns: true, position: true });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const ready: WxrRecord[] = [];
   const early: WxrRecord[] = []; // site addresses read before the version, handed on after it
@@ -134,13 +166,18 @@ export async function* readWxr(
   });
   parser.on('opentag', (tag) => {
     if (failure) return;
-    const name = tag.name;
+    const name = qualifiedName(tag.uri, tag.local);
     if (path.length === 0 && name !== 'rss')
-      failure = new WxrError(`Dit is geen WordPress-export (WXR): het bestand begint met <${name}>, niet met <rss>.`);
+      failure = new WxrError(`Dit is geen WordPress-export (WXR): het bestand begint met <${tag.name}>, niet met <rss>.`);
     path.push(name);
     if (path.length > MAX_DEPTH) failure = new WxrError(`Het bestand is dieper genest dan ${MAX_DEPTH} niveaus (regel ${parser.line}).`);
     if (skipping) return void skipping++;
-    const attrs = Object.fromEntries(Object.entries(tag.attributes).map(([k, v]) => [k, String(v)]));
+    // Only attributes without a namespace are read (domain, nicename); namespace declarations are not attributes here.
+    const attrs = Object.fromEntries(
+      Object.values(tag.attributes)
+        .filter((a) => a.uri === '' && a.prefix === '' && a.local !== 'xmlns')
+        .map((a) => [a.local, ownCopy(a.value)]),
+    );
     const node: XmlNode = { name, attrs, text: '', children: [] };
     if (record) {
       const root = record[0];
@@ -181,6 +218,7 @@ export async function* readWxr(
     if (skipping) return void skipping--;
     if (record) {
       const node = record.pop()!;
+      if (node.text.length <= OWN_COPY_CHARS) node.text = ownCopy(node.text);
       if (record.length === 0) {
         record = null;
         ready.push({ type: RECORDS[node.name], node });

@@ -20,7 +20,9 @@ function run(script: string, args: string[], databaseUrl: string) {
   });
 }
 
-describe('imports: the import:wxr and export:wxr commands', () => {
+describe('imports: the import:wxr and export:wxr commands', function () {
+  // Each case starts the command as its own process (up to 60 s each, as run() allows): on a shared machine that takes a while.
+  this.timeout(120_000);
   let database: TestDatabase;
   let dir: string;
   before(async () => {
@@ -39,6 +41,12 @@ describe('imports: the import:wxr and export:wxr commands', () => {
     assert.match(res.stderr, /Er is niets geïmporteerd; de database is ongewijzigd\./);
     assert.equal(Number((await database.db('articles').count({ n: '*' }).first())?.n), 0);
     assert.equal(Number((await database.db('reacties').count({ n: '*' }).first())?.n), 0);
+  });
+
+  it('refuses a file that does not exist with a Dutch message and exit code 1 (the peer suite’s test_parse_non_existent_file)', () => {
+    const res = run('import-wxr.ts', ['/path/to/non-existent-file.xml'], database.url);
+    assert.equal(res.status, 1, res.stderr);
+    assert.match(res.stderr, /Bestand niet gevonden: \/path\/to\/non-existent-file\.xml/);
   });
 
   it('imports an export with progress and a report, then writes one without e-mail addresses', () => {

@@ -59,7 +59,7 @@ describe('imports: a WordPress export (WXR)', () => {
     assert.match(text, /overgeslagen \(bij een bericht dat niet is overgenomen\): 1/);
     assert.equal(report.count('tag'), 1, text);
     assert.match(text, /overgeslagen \(de standaardcategorie van WordPress\): 1/);
-    assert.match(text, /overgeslagen \(soort "nav_menu_item"\): 1/);
+    assert.match(text, /overgeslagen \(menu-onderdeel \(nav_menu_item\)\): 1/);
     assert.match(text, /berichten met een wachtwoord, als concept: 1/);
     assert.match(text, /privéberichten, als concept: 1/);
     assert.match(text, /reacties dieper dan 5 niveaus \(getoond op het diepste niveau\): 2/);
