@@ -166,7 +166,8 @@ describe('waardering: appreciating a reactie', () => {
     await t.db('reacties').where({ id: mine }).update({ status: 'approved' });
     const page = await agent.get(articlePath(article)).expect(200);
     assert.equal(buttonOf(page.text, mine), null, 'no button under your own reactie');
-    assert.equal(shownCount(page.text, mine), '', 'the count is still shown there');
+    // With no waarderingen nothing stands there: an empty item would be read out as one.
+    assert.doesNotMatch(page.text, new RegExp(`id="waarderingen-${mine}"`), 'no empty count under your own reactie');
     assert.ok(buttonOf(page.text, other), 'a button under the others');
     const token = waarderingToken(page.text);
     const refused = await agent.post(`/reactie/${mine}/waarderen`).type('form').send({ _token: token, actie: 'waarderen' });
