@@ -47,7 +47,7 @@ foreach ($xml->xpath('/rss/channel/wp:tag') as $node) {
   $tags[$slug] = true;
 }
 
-$posts = []; $comments = 0; $withParent = 0; $orphans = 0; $itemTerms = []; $postIds = [];
+$posts = []; $comments = 0; $withParent = 0; $orphans = 0; $itemTerms = []; $postIds = []; $pageParents = [];
 foreach ($xml->channel->item as $item) {
   $wp = $item->children($ns['wp']);
   $id = (int) $wp->post_id;
@@ -56,6 +56,8 @@ foreach ($xml->channel->item as $item) {
   $postIds[$id] = true;
   $key = (string) $wp->post_type . '/' . (string) $wp->status;
   $posts[$key] = ($posts[$key] ?? 0) + 1;
+  // The importer puts a page under its post_parent once every item is in (backfill_parents).
+  if ((int) $wp->post_parent > 0) $pageParents[$id] = (int) $wp->post_parent;
   $creator = (string) $item->children('http://purl.org/dc/elements/1.1/')->creator;
   if ($creator !== '' && !isset($authors[$creator])) $problems[] = "bericht $id: dc:creator $creator is geen wp:author";
   if ((string) $item->children('http://purl.org/rss/1.0/modules/content/')->encoded === '' && (string) $wp->post_type === 'post')
@@ -86,6 +88,8 @@ foreach ($xml->channel->item as $item) {
     }
   }
 }
+foreach ($pageParents as $id => $parent)
+  if (!isset($postIds[$parent])) $problems[] = "bericht $id: post_parent $parent is geen item in het bestand";
 ksort($posts); ksort($itemTerms);
 echo json_encode([
   'ok' => count($problems) === 0,
@@ -94,6 +98,7 @@ echo json_encode([
   'categories' => count($categories),
   'tags' => count($tags),
   'posts' => $posts,
+  'items_with_parent' => count($pageParents),
   'comments' => $comments,
   'comments_with_parent' => $withParent,
   'comments_with_parent_elsewhere' => $orphans,

@@ -45,7 +45,8 @@ export function articleAdminRoutes(deps: Deps, hooks: EditorHooks = {}): Router 
     const state = (a: Article) => (a.status === 'draft' ? 'Concept' : isScheduled(a, now) ? 'Gepland' : 'Gepubliceerd');
     const rows = articles.map((a) => ({
       article: a,
-      kindLabel: ARTICLE_KINDS[a.kind],
+      // A page moved in from WordPress is in no public list: the editors see what it is here.
+      kindLabel: a.isPage ? 'Pagina' : ARTICLE_KINDS[a.kind],
       state: state(a),
       publicPath: isPublic(a, now) ? articlePath(a) : null,
     }));

@@ -19,7 +19,7 @@ import { addDays, isoDateIn } from '../documents/dates';
 import { fromLocalInputValue } from '../shared/format';
 import { DOCUMENT_TYPES } from '../documents/types';
 import { withOpenness } from './closing';
-import { ARTICLE_KINDS, articlePath, documentsOf, type Article } from './queries';
+import { ARTICLE_KINDS, articlePath, documentsOf, pageFamily, type Article } from './queries';
 
 // Form tokens hold for 7 days (http/form-token.ts): a kept page is rendered afresh a day before that.
 const WAARDERING_TOKEN_KEEP_MS = 6 * 24 * 60 * 60 * 1000;
@@ -38,10 +38,11 @@ export async function renderArticlePage(
   const staff = staffOf(res);
   // A page sent back with the reactie form's error keeps the reader's order too.
   const sectionOptions = { ...opts, staff, officialRoles: officialRoles(settings), volgorde: opts.volgorde ?? keptVolgorde(req) };
-  const [section, documents, featured] = await Promise.all([
+  const [section, documents, featured, family] = await Promise.all([
     reactieSection(deps, req, article, sectionOptions),
     documentsOf(deps.db, [article]),
     featuredOf(deps.db, article.id),
+    pageFamily(deps.db, article, now),
     loadDeferredLocals(res),
   ]);
   const documentType = DOCUMENT_TYPES[article.kind];
@@ -91,6 +92,9 @@ export async function renderArticlePage(
     ...section,
     volgordeQuery,
     featured,
+    // A page moved in from WordPress: the page it is part of, and the pages under it.
+    pageParent: family.parent,
+    pageChildren: family.children,
     // The page asked for stays when the order changes.
     volgordeBase: opts.page !== undefined ? `?reacties=${opts.page}&` : '?',
     volgordes: VOLGORDES.map((value) => ({ value, label: VOLGORDE_LABELS[value], current: value === section.volgorde })),

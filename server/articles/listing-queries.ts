@@ -4,11 +4,7 @@
 import type { Db } from '../db/knex';
 import { amsterdamCalendar, toCount, toDate, toDateOrNull } from '../db/rows';
 import { fromLocalInputValue } from '../shared/format';
-import { articlePath, listArticlesByIds, type Article, type ArticleKind } from './queries';
-
-function publicArticles(db: Db, now: Date) {
-  return db('articles').where({ status: 'published' }).andWhere('published_at', '<=', now);
-}
+import { articlePath, listArticlesByIds, publicArticles, type Article, type ArticleKind } from './queries';
 
 /** Which public articles a feed follows: all, the council documents, or one type. */
 export type ArticleSelection = { kind: ArticleKind } | { documents: true } | Record<string, never>;

@@ -56,6 +56,10 @@ export interface Article {
   correctedAt: Date | null;
   /** When the title or text last changed while it was public: "Bijgewerkt op …". */
   textUpdatedAt: Date | null;
+  /** A page moved in from WordPress: shown at its address, in no listing (publicArticles). */
+  isPage: boolean;
+  /** The page it is part of, for a page; null otherwise. */
+  pageParentId: number | null;
 }
 
 type Row = Record<string, unknown>;
@@ -89,6 +93,8 @@ function toArticle(row: Row): Article {
     correctionNote: typeof row.correction_note === 'string' && row.correction_note ? row.correction_note : null,
     correctedAt: toDateOrNull(row.corrected_at),
     textUpdatedAt: toDateOrNull(row.text_updated_at),
+    isPage: toBool(row.is_page),
+    pageParentId: row.page_parent_id === null || row.page_parent_id === undefined ? null : Number(row.page_parent_id),
   };
 }
 
@@ -129,8 +135,9 @@ export function articlePath(article: Pick<Article, 'slug' | 'publishedAt' | 'cre
   return `/${p.year}/${p.month}/${article.slug}`;
 }
 
-function publicArticles(db: Db, now: Date) {
-  return db('articles').where({ status: 'published' }).andWhere('published_at', '<=', now);
+/** Public articles as listed: pages (isPage) are public at their address but in no listing. */
+export function publicArticles(db: Db, now: Date) {
+  return db('articles').where({ status: 'published', is_page: false }).andWhere('published_at', '<=', now);
 }
 
 /**
@@ -403,8 +410,8 @@ async function changeArticle(
       .where({ id })
       .update({ ...columns, version: trx.raw('version + 1'), ...(answered ? { answers_added_at: columns.updated_at } : {}) })
       .returning('*');
-    const was = countsInSiteTotal(before.status);
-    const is = countsInSiteTotal(row.status);
+    const was = countsInSiteTotal(before);
+    const is = countsInSiteTotal(row);
     if (was !== is) await moveSiteTotal(trx, (is ? 1 : -1) * Number(before.reactie_count));
     await bumpSiteVersion(trx);
     const article = toArticle(row);
@@ -500,4 +507,45 @@ export async function htmlArticlesContaining(conn: Db | Knex.Transaction, text: 
     .andWhere('body_markdown', 'like', `%${text}%`)
     .select('id', 'body_markdown');
   return rows.map((r) => ({ id: Number(r.id), body: String(r.body_markdown) }));
+}
+
+/** Makes an article a page (imports/posts.ts), under its parent page when it has one. */
+export async function markAsPage(conn: Db | Knex.Transaction, id: number, parentId: number | null): Promise<void> {
+  await conn('articles')
+    .where({ id })
+    .update({ is_page: true, page_parent_id: parentId, version: conn.raw('version + 1') });
+}
+
+export async function isPage(conn: Db | Knex.Transaction, id: number): Promise<boolean> {
+  const row = await conn('articles').where({ id }).first('is_page');
+  return row ? toBool(row.is_page) : false;
+}
+
+/** A page's link as its family shows it. */
+export interface PageLink {
+  title: string;
+  path: string;
+}
+
+/** The public parent page of a page, and its public child pages by title: "Onderdeel van" and "Pagina's hieronder". */
+export async function pageFamily(db: Db, article: Article, now: Date): Promise<{ parent: PageLink | null; children: PageLink[] }> {
+  if (!article.isPage) return { parent: null, children: [] };
+  const [parentRow, childRows] = await Promise.all([
+    article.pageParentId === null
+      ? null
+      : db('articles')
+          .where({ id: article.pageParentId, status: 'published', is_page: true })
+          .andWhere('published_at', '<=', now)
+          .first('title', 'slug', 'published_at', 'created_at'),
+    db('articles')
+      .where({ page_parent_id: article.id, status: 'published', is_page: true })
+      .andWhere('published_at', '<=', now)
+      .select('title', 'slug', 'published_at', 'created_at')
+      .orderBy([{ column: 'title' }, { column: 'id' }]),
+  ]);
+  const link = (r: Row): PageLink => ({
+    title: String(r.title),
+    path: articlePath({ slug: String(r.slug), publishedAt: toDateOrNull(r.published_at), createdAt: toDate(r.created_at) }),
+  });
+  return { parent: parentRow ? link(parentRow as Row) : null, children: (childRows as Row[]).map(link) };
 }

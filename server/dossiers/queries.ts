@@ -127,11 +127,12 @@ export async function listDossiersForBeheer(db: Db): Promise<Array<{ dossier: Do
   return (rows as Row[]).map((r) => ({ dossier: toDossier(r), articleCount: byId.get(Number(r.id)) ?? 0 }));
 }
 
-/** Articles that readers may see: published and due (as articles/queries.ts isPublic). */
+/** Articles that readers may see: published and due (as articles/queries.ts isPublic); a page is in no list. */
 function publicLinks(db: Db, now: Date) {
   return db('dossier_articles')
     .join('articles', 'articles.id', 'dossier_articles.article_id')
     .where('articles.status', 'published')
+    .andWhere('articles.is_page', false)
     .andWhere('articles.published_at', '<=', now);
 }
 

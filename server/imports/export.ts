@@ -156,9 +156,9 @@ export async function exportWxr(
 		<wp:ping_status><![CDATA[closed]]></wp:ping_status>
 		<wp:post_name>${cdata(a.slug)}</wp:post_name>
 		<wp:status>${cdata(wpStatus(a, options.now))}</wp:status>
-		<wp:post_parent>0</wp:post_parent>
+		<wp:post_parent>${a.isPage && a.pageParentId !== null ? a.pageParentId : 0}</wp:post_parent>
 		<wp:menu_order>0</wp:menu_order>
-		<wp:post_type><![CDATA[post]]></wp:post_type>
+		<wp:post_type>${cdata(a.isPage ? 'page' : 'post')}</wp:post_type>
 		<wp:post_password><![CDATA[]]></wp:post_password>
 		<wp:is_sticky>${a.pinned ? 1 : 0}</wp:is_sticky>${categories}${postTags}${thread.map((r) => comment(r, options.withEmails)).join('')}
 	</item>

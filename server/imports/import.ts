@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { COLUMN_LIMITS } from '../db/limits';
 import { createAccountWithoutPassword, findUserByEmail } from '../accounts/users';
+import { isPage, markAsPage, touchArticles } from '../articles/queries';
 import { createDossier, uniqueDossierSlug } from '../dossiers/queries';
 import { findOrCreateTag } from '../tags/queries';
 import { slugify } from '../shared/slug';
@@ -108,6 +109,8 @@ class Importer {
   private readonly attachments: PendingAttachment[] = [];
   /** The old site's own hosts, from the export's channel: attachment files may be fetched from them. */
   private readonly siteHosts = new Set<string>();
+  /** Pages brought in by this run with their wp:post_parent: linked to it once the whole file is read. */
+  private readonly pages: Array<{ articleId: number; parentWpId: string }> = [];
   /** The wp:post_id of every post and page item read so far in this file. */
   private readonly seenPostIds = new Set<string>();
 
@@ -239,7 +242,7 @@ class Importer {
     }
     let articleId = await importedId(this.trx, 'post', wpId);
     if (articleId !== null) this.report.skip(kind, ALREADY);
-    else
+    else {
       articleId = await importPost(this.trx, node, {
         authors: this.authors,
         dossierOf: (c) => this.dossierOf(c.attrs.nicename ?? '', c.text, undefined),
@@ -247,6 +250,10 @@ class Importer {
         report: this.report,
         now: this.options.now,
       });
+      const parentWpId = childText(node, 'wp:post_parent').trim();
+      if (articleId !== null && kind === 'page' && /^[1-9]\d*$/.test(parentWpId) && parentWpId !== wpId)
+        this.pages.push({ articleId, parentWpId });
+    }
     const comments = childrenNamed(node, 'wp:comment');
     if (articleId === null) {
       for (let i = 0; i < comments.length + droppedComments; i++) this.report.skip('comment', 'bij een bericht dat niet is overgenomen');
@@ -274,6 +281,24 @@ class Importer {
   }
 
   async finish(): Promise<void> {
+    await this.linkPages();
+    await this.linkAttachments();
+  }
+
+  /** Each new page under its parent page, when that came in (now or before) as a page. */
+  private async linkPages(): Promise<void> {
+    for (const page of this.pages) {
+      const parentId = await importedId(this.trx, 'post', page.parentWpId);
+      if (parentId === null || !(await isPage(this.trx, parentId))) {
+        this.report.note("pagina's zonder hun bovenliggende pagina (die is niet overgenomen)");
+        continue;
+      }
+      await markAsPage(this.trx, page.articleId, parentId);
+      await touchArticles(this.trx, [parentId]);
+    }
+  }
+
+  private async linkAttachments(): Promise<void> {
     const { uploads, onAttachment } = this.options;
     const hosts = new Set<string>();
     // Hosts of attachment URLs outside /wp-content/uploads/ (WordPress.com's SITE.files.wordpress.com/2008/06/x.jpg).

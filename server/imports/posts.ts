@@ -1,7 +1,7 @@
-// A WordPress post or page as an article: status, dates, slug, body, dossiers and its old paths.
+// A WordPress post or page as an article (a page marked as one): status, dates, slug, body, dossiers and its old paths.
 import type { Knex } from 'knex';
 import { COLUMN_LIMITS } from '../db/limits';
-import { createArticle, uniqueSlug, type ArticleStatus } from '../articles/queries';
+import { createArticle, markAsPage, uniqueSlug, type ArticleStatus } from '../articles/queries';
 import { addArticleToDossier } from '../dossiers/queries';
 import { addTagsToArticle } from '../tags/queries';
 import { slugify } from '../shared/slug';
@@ -118,12 +118,16 @@ export async function importPost(
       authorName: cut(author?.name || creator || 'Redactie', COLUMN_LIMITS.articles.author_name),
       status: decided.status,
       publishedAt: date,
-      pinned: childText(item, 'wp:is_sticky') === '1',
+      // A page is in no listing, so it is never pinned to the top of one.
+      pinned: kind === 'post' && childText(item, 'wp:is_sticky') === '1',
       reactiesOpen: childText(item, 'wp:comment_status') !== 'closed',
     },
     author?.userId ?? null,
     date,
   );
+  // A page is a page before its comments come in: their count stays out of the site's total.
+  // Its parent may come later in the file: the importer links it at the end (import.ts linkPages).
+  if (kind === 'page') await markAsPage(trx, article.id, null);
   await rememberImport(trx, 'post', childText(item, 'wp:post_id').trim(), article.id);
   await addRedirects(trx, article.id, oldPaths(item, kind === 'page'));
   for (const node of item.children.filter((c) => c.name === 'category' && c.attrs.domain === 'category')) {

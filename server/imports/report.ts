@@ -6,7 +6,7 @@ export const KIND_LABELS = {
   tag: 'Tags',
   term: 'Termen van andere taxonomieën',
   post: 'Berichten',
-  page: "Pagina's (als artikelen)",
+  page: "Pagina's",
   comment: 'Reacties',
   attachment: 'Bijlagen',
   other: 'Overige items',

@@ -13,6 +13,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { rawGet } from '../db/raw-get';
+import { toBool } from '../db/rows';
 
 const SITE_COUNTER = 'reacties_visible';
 // Moves whenever something the voorpagina shows changes; the page cache keys on it.
@@ -77,9 +78,9 @@ export async function countVisibleReacties(conn: Conn, articleId: number): Promi
   return n;
 }
 
-/** Whether an article's reacties count in the site total (see above). */
-export function countsInSiteTotal(status: unknown): boolean {
-  return status === 'published';
+/** Whether an article's reacties count in the site total (see above): a page's do not (it is in no listing). */
+export function countsInSiteTotal(article: { status: unknown; is_page?: unknown }): boolean {
+  return article.status === 'published' && !toBool(article.is_page ?? false);
 }
 
 /** Moves the site total by `delta`; inside the transaction that changed the counts. */
@@ -114,8 +115,8 @@ export async function siteVersion(db: Db): Promise<number> {
 export async function moveReactieCount(trx: Knex.Transaction, articleId: number, delta: number): Promise<void> {
   if (delta === 0) return;
   await trx('articles').where({ id: articleId }).increment('reactie_count', delta);
-  const article = await trx('articles').where({ id: articleId }).first('status');
-  if (article && countsInSiteTotal(article.status)) await moveSiteTotal(trx, delta);
+  const article = await trx('articles').where({ id: articleId }).first('status', 'is_page');
+  if (article && countsInSiteTotal(article)) await moveSiteTotal(trx, delta);
   else await bumpSiteVersion(trx);
 }
 
@@ -150,7 +151,7 @@ export async function recountWithin(trx: Knex.Transaction, onProgress?: (done: n
     }
     onProgress?.(i + 1, rows.length);
   }
-  const total = Number((await trx('articles').where({ status: 'published' }).sum({ n: 'reactie_count' }).first())?.n ?? 0);
+  const total = Number((await trx('articles').where({ status: 'published', is_page: false }).sum({ n: 'reactie_count' }).first())?.n ?? 0);
   const stored = await trx('counters').where({ name: SITE_COUNTER }).first('value');
   await trx('counters').insert({ name: SITE_COUNTER, value: total }).onConflict('name').merge(['value']);
   await bumpSiteVersion(trx);

@@ -95,11 +95,13 @@ export async function setArticleTags(trx: Conn, articleId: number, names: string
   return tags;
 }
 
+/** A tag's public articles; a page (articles/queries.ts publicArticles) is in no list. */
 function publicLinks(db: Db, tagId: number, now: Date) {
   return db('article_tags')
     .join('articles', 'articles.id', 'article_tags.article_id')
     .where('article_tags.tag_id', tagId)
     .andWhere('articles.status', 'published')
+    .andWhere('articles.is_page', false)
     .andWhere('articles.published_at', '<=', now);
 }
 

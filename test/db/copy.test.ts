@@ -191,8 +191,8 @@ describe('npm run db:copy: SQLite to PostgreSQL', function () {
     // The version is the page cache's key: the copy's recount moves it, which is right for a new site.
     const content = (rows: Array<Record<string, unknown>>) => rows.map(({ version: _version, ...rest }) => rest);
     assert.deepEqual(
-      content(normalised(await copy('articles').orderBy('id'), articleDates, ['pinned', 'reacties_open'])),
-      content(normalised(await source.db('articles').orderBy('id'), articleDates, ['pinned', 'reacties_open'])),
+      content(normalised(await copy('articles').orderBy('id'), articleDates, ['pinned', 'reacties_open', 'is_page'])),
+      content(normalised(await source.db('articles').orderBy('id'), articleDates, ['pinned', 'reacties_open', 'is_page'])),
     );
   });
 

@@ -125,6 +125,19 @@ describe('imports: the WordPress importer’s own suite (import.php)', () => {
       assert.deepEqual(await tagSlugs(c.t.db, (await article(c.t.db, 'private-post')).id), ['tag1', 'tag2', 'tag3']);
       assert.equal((await dossierSlugs(c.t.db, (await article(c.t.db, 'hello-world')).id)).length, 0, 'its one category is Uncategorized');
     });
+
+    it('keeps each item’s post type (a page is a page, in no listing) and parent (Child Page under Parent Page, the rest none)', async () => {
+      const byTitle = async (title: string) => c.t.db('articles').where({ title }).first();
+      const posts = ['Many Categories', 'Non-standard post format', 'Top-level Foo', 'Foo-child', 'Private Post', 'Hello world!'];
+      const pages = ['1-col page', 'Draft Page', 'Parent Page', 'Child Page', 'Sample Page'];
+      const parent = await byTitle('Parent Page');
+      for (const title of [...posts, ...pages]) {
+        const a = await byTitle(title);
+        assert.equal(Boolean(a.is_page), pages.includes(title), `${title}: post type`);
+        const expected = title === 'Child Page' ? Number(parent.id) : null;
+        assert.equal(a.page_parent_id === null ? null : Number(a.page_parent_id), expected, `${title}: parent`);
+      }
+    });
   });
 
   describe('test_double_import (small-export.xml twice)', () => {
@@ -513,12 +526,13 @@ describe('imports: what the peer suite found besides its assertions', () => {
     }
   });
 
-  it('names menus, theme parts and custom post types in the report as skipped; pages come in as articles', async () => {
+  it('names menus, theme parts and custom post types in the report as skipped; pages come in as pages', async () => {
     const t = await createTestApp();
     try {
       const report = await importWxr(t.db, file('theme-unit-test-data.xml'), OPTIONS);
       assert.equal(report.skippedCount('other', 'menu-onderdeel (nav_menu_item)'), 70, report.lines().join('\n'));
       assert.equal(report.count('page'), 21);
+      assert.equal(Number((await t.db('articles').where({ is_page: true }).count({ n: '*' }).first())?.n), 21);
       const item = (id: number, type: string) =>
         `<item><title>x${id}</title><wp:post_id>${id}</wp:post_id><wp:post_type>${type}</wp:post_type><wp:status>publish</wp:status></item>`;
       const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>

@@ -33,9 +33,10 @@ export interface CounterCheck {
 }
 
 export async function checkCounters(db: Db): Promise<CounterCheck> {
-  const articles: Array<{ id: number; status: string; reactie_count: number }> = await db('articles').select(
+  const articles: Array<{ id: number; status: string; is_page: unknown; reactie_count: number }> = await db('articles').select(
     'id',
     'status',
+    'is_page',
     'reactie_count',
   );
   let wrongArticles = 0;
@@ -43,7 +44,7 @@ export async function checkCounters(db: Db): Promise<CounterCheck> {
   for (const a of articles) {
     const visible = await countVisibleReacties(db, Number(a.id));
     if (visible !== Number(a.reactie_count)) wrongArticles++;
-    if (countsInSiteTotal(a.status)) siteCounted += visible;
+    if (countsInSiteTotal(a)) siteCounted += visible;
   }
   return { wrongArticles, siteStored: await siteReactieTotal(db), siteCounted };
 }
