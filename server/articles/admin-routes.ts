@@ -1,6 +1,7 @@
 // /beheer/artikelen: editors write, preview, publish, schedule and unpublish articles.
 import { Router, type Request, type RequestHandler } from 'express';
 import type { Deps } from '../deps';
+import type { Db } from '../db/knex';
 import { currentActor, currentUser, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
@@ -27,16 +28,19 @@ const PER_PAGE = 30;
 /** The editor's buttons that recognise the document's text again rather than save: "Opnieuw herkennen" and the review's clicks. */
 const recognises = (req: Request) => /^(?:herkennen|splitsen:\d+|samenvoegen:\d+|los:\d+)$/.test(field(req.body, 'actie'));
 
+/** The article a beheer address names (/…/:id/…), or a Dutch 404. */
+export async function articleOfRequest(db: Db, req: Request): Promise<Article> {
+  const id = parseId(String(req.params.id));
+  const article = id === null ? null : await findArticleById(db, id);
+  if (!article) throw notFound('Dit artikel bestaat niet (meer).');
+  return article;
+}
+
 export function articleAdminRoutes(deps: Deps, hooks: EditorHooks = {}): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('articles')];
 
-  async function load(req: Request): Promise<Article> {
-    const id = parseId(String(req.params.id));
-    const article = id === null ? null : await findArticleById(deps.db, id);
-    if (!article) throw notFound('Dit artikel bestaat niet (meer).');
-    return article;
-  }
+  const load = (req: Request) => articleOfRequest(deps.db, req);
 
   router.get('/beheer/artikelen', ...guard, async (req, res) => {
     const page = typeof req.query.pagina === 'string' ? (parseId(req.query.pagina) ?? 1) : 1;

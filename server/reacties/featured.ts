@@ -34,8 +34,14 @@ export async function setFeatured(db: Db, reactieId: number, on: boolean, now: D
 
 /** The featured reacties of an article that are shown, newest featured first. */
 export async function featuredOf(db: Db, articleId: number): Promise<PublicReactie[]> {
-  const rows = await db('reacties')
-    .where({ article_id: articleId, status: 'approved' })
+  const rows = await shownFeatured(db).where({ article_id: articleId });
+  return rows.map(toPublicReactie);
+}
+
+/** Featured reacties that are shown (approved, not withdrawn), newest featured first. */
+function shownFeatured(db: Db) {
+  return db('reacties')
+    .where({ status: 'approved' })
     .whereNotNull('featured_at')
     .whereNull('withdrawn_at')
     .orderBy([
@@ -43,23 +49,13 @@ export async function featuredOf(db: Db, articleId: number): Promise<PublicReact
       { column: 'id', order: 'desc' },
     ])
     .select(PUBLIC_COLUMNS);
-  return rows.map(toPublicReactie);
 }
 
 /** Per article, the newest featured reactie that is shown (for the voorpagina). */
 export async function newestFeaturedOf(db: Db, articleIds: number[]): Promise<Map<number, PublicReactie>> {
   const out = new Map<number, PublicReactie>();
   if (!articleIds.length) return out;
-  const rows = await db('reacties')
-    .whereIn('article_id', articleIds)
-    .andWhere({ status: 'approved' })
-    .whereNotNull('featured_at')
-    .whereNull('withdrawn_at')
-    .orderBy([
-      { column: 'featured_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ])
-    .select(PUBLIC_COLUMNS);
+  const rows = await shownFeatured(db).whereIn('article_id', articleIds);
   for (const row of rows) {
     const r = toPublicReactie(row);
     if (!out.has(r.articleId)) out.set(r.articleId, r);

@@ -31,15 +31,7 @@ export interface Saver {
 function toRevision(r: Record<string, unknown>): Revision | null {
   const content = readContent(parseJson(r.content));
   if (!content) return null;
-  return {
-    id: Number(r.id),
-    articleId: Number(r.article_id),
-    number: Number(r.number),
-    at: toDate(r.created_at),
-    author: typeof r.author === 'string' ? r.author : null,
-    summary: String(r.summary),
-    content,
-  };
+  return { ...toEntry(r), content };
 }
 
 /** The article as it is now, as a revision keeps it: its text, document and tags. */
@@ -104,14 +96,18 @@ export async function listRevisions(db: Db, articleId: number): Promise<Revision
     .where({ article_id: articleId })
     .orderBy('number', 'desc')
     .select('id', 'article_id', 'number', 'created_at', 'author', 'summary');
-  return rows.map((r) => ({
+  return rows.map(toEntry);
+}
+
+function toEntry(r: Record<string, unknown>): RevisionEntry {
+  return {
     id: Number(r.id),
     articleId: Number(r.article_id),
     number: Number(r.number),
     at: toDate(r.created_at),
     author: typeof r.author === 'string' ? r.author : null,
     summary: String(r.summary),
-  }));
+  };
 }
 
 export async function findRevision(db: Db, articleId: number, number: number): Promise<Revision | null> {

@@ -10,6 +10,7 @@ import { notFound } from '../http/errors';
 import { field, parseId } from '../shared/validation';
 import { renderEditor, type KeepRevision } from '../articles/admin-save';
 import { readArticleForm } from '../articles/admin-form';
+import { articleOfRequest } from '../articles/admin-routes';
 import { findArticleById, saveArticle, type Article, type ArticleInput } from '../articles/queries';
 import { hasDocumentSource } from '../documents/queries';
 import { formatDateTime } from '../shared/format';
@@ -58,12 +59,7 @@ export function revisionRoutes(deps: Deps): Router {
   const router = Router();
   const guard: RequestHandler[] = [noStore, requirePermission('articles')];
 
-  async function load(req: Request): Promise<Article> {
-    const id = parseId(String(req.params.id));
-    const article = id === null ? null : await findArticleById(deps.db, id);
-    if (!article) throw notFound('Dit artikel bestaat niet (meer).');
-    return article;
-  }
+  const load = (req: Request) => articleOfRequest(deps.db, req);
 
   const number = (value: unknown): number | null => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : null);
 
