@@ -16,7 +16,7 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('articles', (t) => {
     t.dropIndex(['page_parent_id']);
-    t.dropColumn('page_parent_id');
-    t.dropColumn('is_page');
   });
+  // Plain ALTER TABLE … DROP COLUMN: knex would rebuild the table on SQLite, which the search triggers on articles do not survive.
+  for (const column of ['page_parent_id', 'is_page']) await knex.raw(`alter table articles drop column ${column}`);
 }
