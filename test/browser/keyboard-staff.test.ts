@@ -5,24 +5,14 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
 import { useBrowserApp } from '../helpers/browser';
-import { assertFocusVisible, focusIs, tabTo } from '../helpers/keyboard';
+import { assertFocusVisible, focusIs, keyboardLogin as loginWithKeyboard, tabTo } from '../helpers/keyboard';
 import { assertNoAxeViolations } from '../helpers/axe';
 
 describe('browser: editors and moderators with only a keyboard', function () {
   this.timeout(120_000);
   const app = useBrowserApp();
 
-  /** Logs in through the form with Tab, typing and Enter; lands on the dashboard. */
-  async function keyboardLogin(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.server.baseUrl}/beheer/inloggen`);
-    await tabTo(page, '#email');
-    await page.keyboard.type(email);
-    await page.keyboard.press('Tab');
-    assert.equal(await focusIs(page, '#wachtwoord'), true);
-    await page.keyboard.type(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/beheer$/);
-  }
+  const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
 
   it('an editor logs in (after a wrong password), writes and publishes an article', async () => {
     const editor = await buildUser(app.t.db, 'editor');

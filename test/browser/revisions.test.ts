@@ -6,23 +6,14 @@ import type { Page } from 'playwright-core';
 import { buildArticle, buildUser, TEST_PASSWORD } from '../helpers/builders';
 import { useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
-import { focusIs, tabTo } from '../helpers/keyboard';
+import { focusIs, keyboardLogin as loginWithKeyboard, tabTo } from '../helpers/keyboard';
 import { articlePath, findArticleById } from '../../server/articles/queries';
 
 describe('browser: revisions and corrections', function () {
   this.timeout(120_000);
   const app = useBrowserApp();
 
-  async function keyboardLogin(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.server.baseUrl}/beheer/inloggen`);
-    await tabTo(page, '#email');
-    await page.keyboard.type(email);
-    await page.keyboard.press('Tab');
-    assert.equal(await focusIs(page, '#wachtwoord'), true);
-    await page.keyboard.type(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/beheer$/);
-  }
+  const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
 
   it('corrects a published article, shows the note to residents, compares two versions and restores the first', async () => {
     const editor = await buildUser(app.t.db, 'editor');

@@ -64,3 +64,15 @@ export async function focusIs(page: Page, selector: string): Promise<boolean> {
     .then(() => true)
     .catch(() => false);
 }
+
+/** Logs in through the beheer form with Tab, typing and Enter only; lands on the dashboard. */
+export async function keyboardLogin(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/beheer/inloggen`);
+  await tabTo(page, '#email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  assert.equal(await focusIs(page, '#wachtwoord'), true);
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/beheer$/);
+}
