@@ -20,6 +20,7 @@ import { refreshTagline } from './tagline/state';
 import { purgePending } from './attachments/pending';
 import { readPendingFileTexts, stopFileTexts } from './attachments/file-text';
 import { indexStaleFor } from './search/indexer';
+import { foldStatusDeltas } from './reacties/status-counts';
 import type { Metrics } from './http/metrics';
 
 // Often enough that retention limits hold to within the hour.
@@ -42,6 +43,8 @@ export function startMaintenance(config: Config, db: Db, logger: Logger, metrics
   // Attached PDFs whose text is not read yet (imported, or a process stopped while reading): at start-up, then hourly.
   hourly.push(['attachment texts', () => readPendingFileTexts({ db, uploadDir: config.uploadDir, logger })]);
   const frequent: Job[] = config.akismet ? [['akismet rechecks', () => recheckDue(db, config, logger, new Date())]] : [];
+  // The queue's tab counts read a few rows per status; a minute's changes fold into them.
+  frequent.push(['queue counts', () => foldStatusDeltas(db)]);
   const running = new Set<Promise<void>>();
   const transport = mailEnabled(config) ? createTransport(config.mail) : null;
   if (transport) {

@@ -3,6 +3,7 @@
 import type { Db } from '../db/knex';
 import { countByStatus, type QueueFilter } from '../reacties/queue-queries';
 import { countReported } from '../reacties/report-queue-queries';
+import { siteStatusCounts } from '../reacties/status-counts';
 import type { ReactieStatus } from '../reacties/queries';
 
 export const STATUS_TABS = [
@@ -12,8 +13,12 @@ export const STATUS_TABS = [
   { status: 'trash', label: 'Prullenbak' },
 ] as const;
 
-/** The status tabs follow the search and article filter; Meldingen counts every reported reactie. */
+/**
+ * The status tabs follow the search and article filter; Meldingen counts every reported reactie.
+ * Unfiltered, the counts come from the kept per-status numbers instead of the whole table.
+ */
 export async function tabCounts(db: Db, f: QueueFilter): Promise<Record<ReactieStatus | 'meldingen', number>> {
-  const [counts, meldingen] = await Promise.all([countByStatus(db, f), countReported(db)]);
+  const unfiltered = f.articleId === null && !f.q.trim();
+  const [counts, meldingen] = await Promise.all([unfiltered ? siteStatusCounts(db) : countByStatus(db, f), countReported(db)]);
   return { ...counts, meldingen };
 }

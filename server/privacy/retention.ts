@@ -107,6 +107,7 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   mail_state: { personalData: 'geen', retention: '—' },
   settings: { personalData: 'geen (woordenlijsten die moderatoren zelf invullen)', retention: '—' },
   counters: { personalData: 'geen', retention: '—' },
+  reactie_status_deltas: { personalData: 'geen (aantallen reacties per status)', retention: 'elke minuut samengevoegd' },
   search_fts: { ...SEARCH_INDEX, onlyOn: 'sqlite' },
   search_fts_reacties: { ...SEARCH_INDEX, onlyOn: 'sqlite' },
   search_entries: SEARCH_INDEX,

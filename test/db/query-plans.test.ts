@@ -24,7 +24,7 @@ const LARGE = [
 ];
 // … and the ones that hold a handful of rows, which SQLite may read whole.
 // CONSTANT: the one row of a select without a table (its scalar subqueries are checked on their own).
-const SMALL = ['counters', 'settings', 'users', 'pages', 'dossiers', 'CONSTANT'];
+const SMALL = ['counters', 'reactie_status_deltas', 'settings', 'users', 'pages', 'dossiers', 'CONSTANT'];
 // A recursive walk's own rows (a search result's chain of parents), read by primary key into it.
 const WALKS = ['ancestors'];
 

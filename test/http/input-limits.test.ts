@@ -75,6 +75,7 @@ const NOT_TYPED = new Set([
   'articles.status',
   'reacties.status',
   'reacties.previous_status',
+  'reactie_status_deltas.status',
   // Issue 12: fixed lists of reasons and outcomes, checked by the routes; the reader key is an HMAC.
   'reacties.removed_reason',
   'moderation_log.action',

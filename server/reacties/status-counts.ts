@@ -1,0 +1,36 @@
+// The site-wide number of reacties per status, for the moderation queue's tabs: the sum of the rows
+// the triggers of migration 20261206190000 add to reactie_status_deltas, which housekeeping folds
+// into one row per status every minute, so a count reads a handful of rows at any size.
+import type { Db } from '../db/knex';
+import { isReactieStatus, REACTIE_STATUSES, type ReactieStatus } from './queries';
+
+export async function siteStatusCounts(db: Db): Promise<Record<ReactieStatus, number>> {
+  const rows: Array<{ status: string; n: number | string | null }> = await db('reactie_status_deltas')
+    .select('status')
+    .sum({ n: 'delta' })
+    .groupBy('status');
+  const counts = Object.fromEntries(REACTIE_STATUSES.map((s) => [s, 0])) as Record<ReactieStatus, number>;
+  for (const row of rows) if (isReactieStatus(row.status)) counts[row.status] = Number(row.n ?? 0);
+  return counts;
+}
+
+/** Folds the delta rows into one row per status. */
+export async function foldStatusDeltas(db: Db): Promise<void> {
+  if (db.client.config.client === 'pg') {
+    // One statement: only rows committed before it are folded; rows committing meanwhile stay for the next time.
+    await db.raw(`with gone as (delete from reactie_status_deltas returning status, delta)
+      insert into reactie_status_deltas (status, delta) select status, sum(delta) from gone group by status`);
+    return;
+  }
+  // SQLite has one writer: the transaction sees every row it folds.
+  await db.transaction(async (trx) => {
+    const rows: Array<{ status: string; n: number | string; k: number | string }> = await trx('reactie_status_deltas')
+      .select('status')
+      .sum({ n: 'delta' })
+      .count({ k: '*' })
+      .groupBy('status');
+    if (rows.every((r) => Number(r.k) === 1)) return;
+    await trx('reactie_status_deltas').delete();
+    await trx('reactie_status_deltas').insert(rows.map((r) => ({ status: r.status, delta: Number(r.n) })));
+  });
+}
