@@ -4,7 +4,7 @@
 // article with 100.000 reacties read 100.000 rows. The random test in test/reacties/counters.test.ts
 // holds these deltas against a count from scratch after every step.
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
+import { isPostgres, type Db } from '../db/knex';
 import { toDate } from '../db/rows';
 
 type Conn = Db | Knex.Transaction;
@@ -102,18 +102,27 @@ export async function deleteDelta(conn: Conn, reactie: { id: number; parentId: n
 }
 
 /**
- * Of these reacties, the ones a thread shows (every reactie above them open, isOpen), with when
- * each was written: what the search may find. Their ancestors are read one generation at a time
- * for all of them together, so a page of search candidates costs a few reads. (One recursive
- * statement was tried: SQLite then started from every reactie that is not approved.)
+ * Of these reacties, the ones a resident can read (approved, not anonymised, on a published
+ * article that is due by `now`, and every reactie above them open, isOpen), with when each was
+ * written: what the search may find. Their ancestors are read one generation at a time for all of
+ * them together, so a page of search candidates costs a few reads. (One recursive statement was
+ * tried: SQLite then started from every reactie that is not approved.)
  */
-export async function shownAmong(db: Db, ids: number[]): Promise<Array<{ id: number; createdAt: Date }>> {
+export async function shownAmong(db: Db, ids: number[], now: Date): Promise<Array<{ id: number; createdAt: Date }>> {
   const rows: Array<{ id: unknown; parent_id: unknown; created_at: unknown }> = [];
+  // CROSS JOIN: SQLite starts from the reacties asked for, not from every published article;
+  // PostgreSQL has no CROSS JOIN with a condition and plans an inner join well.
+  const join = isPostgres(db) ? 'inner join' : 'cross join';
   for (let i = 0; i < ids.length; i += CHUNK)
     rows.push(
-      ...(await db('reacties')
-        .whereIn('id', ids.slice(i, i + CHUNK))
-        .select('id', 'parent_id', 'created_at')),
+      ...(await db('reacties as r')
+        .joinRaw(`${join} articles as a on a.id = r.article_id`)
+        .whereIn('r.id', ids.slice(i, i + CHUNK))
+        .andWhere('r.status', 'approved')
+        .andWhereNot('r.author_email_key', '')
+        .andWhere('a.status', 'published')
+        .andWhere('a.published_at', '<=', now)
+        .select('r.id', 'r.parent_id', 'r.created_at')),
     );
   const hidden = new Set<number>();
   // reactie id → the ancestor to look at next

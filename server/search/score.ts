@@ -17,15 +17,35 @@ const AVERAGE_WORDS = 40;
 const K1 = 1.2;
 const B = 0.75;
 
-/** How often each wanted token occurs in a text of space-separated tokens (all of them: `wanted` null). */
+/** How often a token occurs as a whole token in a text of space-separated tokens. */
+function occurrences(text: string, token: string): number {
+  let n = 0;
+  for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + token.length)) {
+    const end = at + token.length;
+    if ((at === 0 || text.charCodeAt(at - 1) === 32) && (end === text.length || text.charCodeAt(end) === 32)) n++;
+  }
+  return n;
+}
+
+/**
+ * How often each wanted token occurs in a text of space-separated tokens (all of them: `wanted`
+ * null). A few wanted tokens are looked for directly, without cutting the text into tokens.
+ */
 function counts(text: string, wanted: Set<string> | null): Map<string, number> {
   const out = new Map<string, number>();
+  if (wanted !== null) {
+    for (const token of wanted) {
+      const n = token ? occurrences(text, token) : 0;
+      if (n) out.set(token, n);
+    }
+    return out;
+  }
   for (let start = 0; start < text.length;) {
     let end = text.indexOf(' ', start);
     if (end === -1) end = text.length;
     if (end > start) {
       const token = text.slice(start, end);
-      if (wanted === null || wanted.has(token)) out.set(token, (out.get(token) ?? 0) + 1);
+      out.set(token, (out.get(token) ?? 0) + 1);
     }
     start = end + 1;
   }

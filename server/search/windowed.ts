@@ -52,36 +52,57 @@ interface Kept extends Candidate {
   at: number;
 }
 
+/** Entry ids (see migrations/20261206140100): an article's id × 4, a reactie's × 4 + 1, an attachment's × 4 + 2. */
+const isArticleEntry = (id: number) => id % 4 === 0;
+const reactieOfEntry = (id: number) => (id - 1) / 4;
+
 async function keepVisible(db: Db, group: Group, list: Candidate[], filters: SearchFilters, now: Date): Promise<Kept[]> {
   const score = new Map(list.map((c) => [c.id, c.score]));
   const kept: Kept[] = [];
-  // CROSS JOIN: SQLite starts from the candidates, not from every published article; PostgreSQL
-  // has no CROSS JOIN with a condition and plans an inner join well.
-  const join = isPostgres(db) ? 'inner join' : 'cross join';
-  for (let i = 0; i < list.length; i += IDS_PER_STATEMENT) {
-    const ids = list.slice(i, i + IDS_PER_STATEMENT).map((c) => c.id);
-    const q = db('search_entries as e')
-      .joinRaw(`${join} articles as a on a.id = e.article_id`)
-      .whereIn('e.id', ids)
-      .andWhere('a.status', 'published')
-      .andWhere('a.published_at', '<=', now);
-    if (group === 'articles') {
-      applyArticleFilters(q, filters);
-      const rows: Array<{ id: unknown; a_at: unknown }> = await q.select('e.id', 'a.published_at as a_at');
-      for (const row of rows) kept.push({ id: Number(row.id), score: score.get(Number(row.id)) ?? 0, at: toDate(row.a_at).getTime() });
-      continue;
-    }
-    // A reactie's entry exists only while it is approved (the triggers); its thread is asked of reacties/.
-    const entries: Array<{ id: unknown; ref_id: unknown }> = await q.select('e.id', 'e.ref_id');
-    const entryOf = new Map(entries.map((e) => [Number(e.ref_id), Number(e.id)]));
+  if (group === 'reacties') {
+    // A reactie's entry exists only while it is shown to all; what is public now is asked of reacties/.
     const from = filters.year === null ? -Infinity : yearStart(filters.year).getTime();
     const to = filters.year === null ? Infinity : yearStart(filters.year + 1).getTime();
-    for (const shown of await shownAmong(db, [...entryOf.keys()])) {
+    for (const shown of await shownAmong(
+      db,
+      list.map((c) => reactieOfEntry(c.id)),
+      now,
+    )) {
       const at = shown.createdAt.getTime();
       if (at < from || at >= to) continue;
-      const id = entryOf.get(shown.id)!;
+      const id = shown.id * 4 + 1;
       kept.push({ id, score: score.get(id) ?? 0, at });
     }
+    return kept;
+  }
+  const keep = (rows: Array<{ id: unknown; a_at: unknown }>, toEntry: (id: number) => number) => {
+    for (const row of rows) {
+      const id = toEntry(Number(row.id));
+      kept.push({ id, score: score.get(id) ?? 0, at: toDate(row.a_at).getTime() });
+    }
+  };
+  const articleIds = list.filter((c) => isArticleEntry(c.id)).map((c) => c.id / 4);
+  for (let i = 0; i < articleIds.length; i += IDS_PER_STATEMENT) {
+    // An article's entry is its own row: read the article itself, not the entry.
+    const q = db('articles as a')
+      .whereIn('a.id', articleIds.slice(i, i + IDS_PER_STATEMENT))
+      .andWhere('a.status', 'published')
+      .andWhere('a.published_at', '<=', now);
+    applyArticleFilters(q, filters);
+    keep(await q.select('a.id', 'a.published_at as a_at'), (id) => id * 4);
+  }
+  // An attachment's entry tells its article. CROSS JOIN: SQLite starts from the candidates, not from
+  // every published article; PostgreSQL has no CROSS JOIN with a condition and plans an inner join well.
+  const join = isPostgres(db) ? 'inner join' : 'cross join';
+  const others = list.filter((c) => !isArticleEntry(c.id)).map((c) => c.id);
+  for (let i = 0; i < others.length; i += IDS_PER_STATEMENT) {
+    const q = db('search_entries as e')
+      .joinRaw(`${join} articles as a on a.id = e.article_id`)
+      .whereIn('e.id', others.slice(i, i + IDS_PER_STATEMENT))
+      .andWhere('a.status', 'published')
+      .andWhere('a.published_at', '<=', now);
+    applyArticleFilters(q, filters);
+    keep(await q.select('e.id', 'a.published_at as a_at'), (id) => id);
   }
   return kept;
 }
