@@ -6,6 +6,7 @@ import { deleteReactie, lockReactie, type Reactie } from '../reacties/queries';
 import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../reacties/person-queries';
 import { forgetSpammer } from '../spam/memory';
 import { eraseMailData } from '../notifications/erase';
+import { eraseNewsSubscriber } from '../newsmail/subscribers';
 import { addressKeyOf } from '../addresses/key';
 import { eraseRule, ruleInForce, type AddressRule } from '../addresses/rules';
 import { eraseNotes, listNotes, type ModeratorNote } from '../addresses/notes';
@@ -102,6 +103,7 @@ export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, em
   if (email.trim() === '') return 0;
   // Subscriptions and mails (to them, or quoting them) go in both modes: nothing more is sent, nothing kept.
   await eraseMailData(deps, email);
+  await eraseNewsSubscriber(db, email);
   const found = await listReactiesOfAddress(db, email);
   const addressKey = addressKeyOf(secret, email);
   await db.transaction(async (trx) => {

@@ -42,6 +42,7 @@ const typeChecks: Array<true> = [
     | 'documents'
     | 'contactEmail'
     | 'searchSynonyms'
+    | 'newsmail'
   >,
   true satisfies Equal<Settings['contactEmail'], string>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
@@ -87,6 +88,8 @@ const STORED_KEYS = [
   'reacties.closeAfterDays',
   'reacties.officialRoles',
   'mail.moderatorDigestMinutes',
+  'newsmail.hour',
+  'newsmail.weekday',
   'documents.answerTermDays',
   'tagline.template',
   'tagline.startYear',
@@ -113,6 +116,8 @@ const FORM_NAMES = [
   'sluitNaDagen',
   'namensRollen',
   'moderatorMailMinuten',
+  'nieuwsbriefUur',
+  'nieuwsbriefDag',
   'antwoordtermijn',
   'taglineSjabloon',
   'startJaar',
