@@ -56,9 +56,14 @@ export function alreadySubscribedMail(site: MailSite, to: string, manageUrl: str
   return {
     to,
     subject,
-    text: [intro, '', `Wil je hem vaker, minder vaak of over andere artikelen? ${manageUrl}`, `Afmelden met één klik: ${unsubscribeUrl}`, '', site.name].join(
-      '\n',
-    ),
+    text: [
+      intro,
+      '',
+      `Wil je hem vaker, minder vaak of over andere artikelen? ${manageUrl}`,
+      `Afmelden met één klik: ${unsubscribeUrl}`,
+      '',
+      site.name,
+    ].join('\n'),
     html: mailHtml(subject, site.name, [
       { kind: 'p', text: intro },
       { kind: 'link', text: 'Nieuwsbrief wijzigen', href: manageUrl },

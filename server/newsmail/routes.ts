@@ -36,7 +36,10 @@ const isKinds = (v: string): v is NewsKinds => (NEWS_KINDS as readonly string[])
 
 function choices(schedule: Schedule) {
   return {
-    frequencies: FREQUENCIES.map((value) => ({ value, label: `${value === 'daily' ? 'Dagelijks' : 'Wekelijks'}: ${frequencyText(value, schedule)}` })),
+    frequencies: FREQUENCIES.map((value) => ({
+      value,
+      label: `${value === 'daily' ? 'Dagelijks' : 'Wekelijks'}: ${frequencyText(value, schedule)}`,
+    })),
     kinds: NEWS_KINDS.map((value) => ({ value, label: KINDS_TEXT[value][0].toUpperCase() + KINDS_TEXT[value].slice(1) })),
   };
 }
@@ -103,7 +106,8 @@ export function newsmailRoutes(deps: Deps): Router {
     const check = checkSignedQuery(deps.config.sessionSecret, purpose, req.query, deps.clock().getTime());
     if (!check.ok && check.reason === 'expired')
       throw new HttpError(410, 'Deze bevestigingslink is verlopen. Meld je opnieuw aan op /nieuwsbrief.');
-    if (!check.ok || check.ids.length !== 1) throw new HttpError(400, 'Deze link is niet compleet of klopt niet. Kopieer de hele link uit de e-mail.');
+    if (!check.ok || check.ids.length !== 1)
+      throw new HttpError(400, 'Deze link is niet compleet of klopt niet. Kopieer de hele link uit de e-mail.');
     return findSubscriber(deps.db, check.ids[0]);
   }
 
@@ -152,7 +156,8 @@ export function newsmailRoutes(deps: Deps): Router {
     if (!sub?.confirmedAt) return gone(res);
     const frequency = field(req.body, 'frequentie');
     const kinds = field(req.body, 'artikelen');
-    if (!isFrequency(frequency) || !isKinds(kinds)) throw new HttpError(422, 'Kies hoe vaak en over welke artikelen je de nieuwsbrief wilt krijgen.');
+    if (!isFrequency(frequency) || !isKinds(kinds))
+      throw new HttpError(422, 'Kies hoe vaak en over welke artikelen je de nieuwsbrief wilt krijgen.');
     const now = deps.clock();
     await changeSubscriber(deps.db, sub.id, { frequency, kinds }, dueSlot(now, frequency, await schedule()));
     await renderManage(res, req, { ...sub, frequency, kinds }, 200, true);

@@ -83,12 +83,20 @@ export async function requestSubscription(
  * moment after `slot` (the one due now). False when there is no such subscriber (any more).
  */
 export async function confirmSubscriber(conn: Conn, id: number, slot: string, now: Date): Promise<boolean> {
-  await conn('news_subscribers').where({ id }).whereNull('confirmed_at').update({ confirmed_at: now, last_slot: slot, articles_after: now });
+  await conn('news_subscribers')
+    .where({ id })
+    .whereNull('confirmed_at')
+    .update({ confirmed_at: now, last_slot: slot, articles_after: now });
   return (await findSubscriber(conn, id)) !== null;
 }
 
 /** A new frequency or choice of articles; `slot` is the moment due now for the new frequency, so nothing goes out at once. */
-export async function changeSubscriber(conn: Conn, id: number, change: { frequency: Frequency; kinds: NewsKinds }, slot: string): Promise<boolean> {
+export async function changeSubscriber(
+  conn: Conn,
+  id: number,
+  change: { frequency: Frequency; kinds: NewsKinds },
+  slot: string,
+): Promise<boolean> {
   const current = await findSubscriber(conn, id);
   if (!current?.confirmedAt) return false;
   const update: Record<string, unknown> = { kinds: change.kinds };

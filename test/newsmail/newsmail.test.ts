@@ -64,7 +64,10 @@ describe('newsmail: subscribe, confirm, the daily or weekly mail, change and uns
 
   async function subscribe(email: string, frequentie = 'daily', artikelen = 'all', agent = request.agent(t.app)) {
     const page = await agent.get('/nieuwsbrief').expect(200);
-    return agent.post('/nieuwsbrief').type('form').send({ _token: hiddenInput(page.text, '_token'), email, frequentie, artikelen });
+    return agent
+      .post('/nieuwsbrief')
+      .type('form')
+      .send({ _token: hiddenInput(page.text, '_token'), email, frequentie, artikelen });
   }
 
   /** Subscribes and confirms at `at`; the confirmation mail. */
@@ -129,7 +132,9 @@ describe('newsmail: subscribe, confirm, the daily or weekly mail, change and uns
     const confirmed = await request(t.app).post(link).expect(200);
     assert.match(confirmed.text, /Aanmelding bevestigd/);
     assert.match(confirmed.text, /alle nieuwe artikelen, elke dag om 07:00/);
-    const bent = await request(t.app).get(link.replace(/t=[^&]+/, 't=0.nep')).expect(400);
+    const bent = await request(t.app)
+      .get(link.replace(/t=[^&]+/, 't=0.nep'))
+      .expect(400);
     assert.match(bent.text, /Deze link is niet compleet of klopt niet/);
   });
 
@@ -157,7 +162,10 @@ describe('newsmail: subscribe, confirm, the daily or weekly mail, change and uns
     assert.equal(rest.length, 0);
     assert.equal(digest.subject, 'Nieuw op Stadslog: 2 artikelen');
     const text = digest.text ?? '';
-    assert.match(text, /Nieuwe fietsenstalling open\nNieuws · 2 december 2026 · Nog geen reacties\nDe stalling onder het station is open & gratis\./);
+    assert.match(
+      text,
+      /Nieuwe fietsenstalling open\nNieuws · 2 december 2026 · Nog geen reacties\nDe stalling onder het station is open & gratis\./,
+    );
     assert.match(text, /Memo over de Markt\nMemo · 2 december 2026 · 2 reacties\n/);
     assert.ok(text.indexOf('fietsenstalling') < text.indexOf('Memo over de Markt'), 'oldest first');
     assert.ok(text.includes(articlePath(news)) && text.includes(articlePath(memo)));
@@ -231,7 +239,9 @@ describe('newsmail: subscribe, confirm, the daily or weekly mail, change and uns
       .send('List-Unsubscribe=One-Click')
       .expect(200);
     assert.equal(await findSubscriberByEmail(t.db, 'lotte@voorbeeld.nl'), null);
-    await request(t.app).get(`${oneClick.pathname}${oneClick.search}`).expect(200, /Je bent afgemeld/);
+    await request(t.app)
+      .get(`${oneClick.pathname}${oneClick.search}`)
+      .expect(200, /Je bent afgemeld/);
 
     const mail = await subscribeConfirmed('piet@voorbeeld.nl', ams(15, 10));
     assert.ok(mail);
