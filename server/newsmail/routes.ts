@@ -6,8 +6,9 @@
 // the one-click POST of RFC 8058 (List-Unsubscribe-Post) unsubscribes at once.
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
+import { mailEnabled } from '../config';
 import { noStore } from '../http/cache';
-import { HttpError } from '../http/errors';
+import { HttpError, notFound } from '../http/errors';
 import { limiter } from '../http/rate-limit';
 import { readerNetwork } from '../http/reader-address';
 import { COLUMN_LIMITS } from '../db/limits';
@@ -46,6 +47,13 @@ function choices(schedule: Schedule) {
 
 export function newsmailRoutes(deps: Deps): Router {
   const router = Router();
+  // Without a way to send mail (production without SMTP_URL) there is no news mail to offer.
+  if (!mailEnabled(deps.config)) {
+    router.all(/^\/nieuwsbrief(\/|$)/, () => {
+      throw notFound('Deze site verstuurt geen e-mail, dus ook geen nieuwsbrief.');
+    });
+    return router;
+  }
   const schedule = async () => (await loadSettings(deps.db)).newsmail;
 
   async function renderForm(res: Response, status: number, values: Values, errors: FieldErrors, formError?: string) {

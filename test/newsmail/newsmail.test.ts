@@ -346,3 +346,22 @@ describe('newsmail: the rate limit per network counts accepted requests', functi
     assert.equal((await post('vier@voorbeeld.nl', '203.0.113.9')).status, 200, 'another network');
   });
 });
+
+describe('newsmail: not offered when the site cannot send mail', function () {
+  this.timeout(30_000);
+  let t: TestApp;
+  before(async () => {
+    // Production without SMTP_URL: no mail at all (config.ts mailEnabled).
+    t = await createTestApp({ env: 'production', trustProxy: 1 });
+    await buildArticle(t.db, { title: 'Zonder nieuwsbrief' });
+  });
+  after(() => t.close());
+
+  it('shows no link to it and answers /nieuwsbrief with a Dutch 404', async () => {
+    const home = await request(t.app).get('/').set('X-Forwarded-Proto', 'https').expect(200);
+    assert.ok(!home.text.includes('/nieuwsbrief'));
+    const res = await request(t.app).get('/nieuwsbrief').set('X-Forwarded-Proto', 'https').expect(404);
+    assert.match(res.text, /Deze site verstuurt geen e-mail, dus ook geen nieuwsbrief/);
+    await request(t.app).post('/nieuwsbrief/afmelden?s=1&t=0.x').set('X-Forwarded-Proto', 'https').expect(404);
+  });
+});
