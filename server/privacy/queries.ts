@@ -93,7 +93,7 @@ export type ErasureMode = 'anonymise' | 'delete';
  * Erases one address (AVG article 17). "anonymise" keeps the words in the discussion but removes
  * who wrote them; "delete" removes the reacties themselves, replies moving up, counters kept right.
  * Either way every copy of the person's data goes, their entries in the spam memory and their e-mail
- * subscriptions and mails (queued, sent, and in the outbox folder) included, and so do the moderators'
+ * subscriptions (the news mail too) and mails (queued, sent, and in the outbox folder) included, and so do the moderators'
  * rule for the address (hold or block) and their notes on the person and on the person's reacties.
  */
 export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, email: string, mode: ErasureMode): Promise<number> {
