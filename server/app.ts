@@ -55,6 +55,8 @@ import { sameOriginOnly } from './http/form-token';
 import { subscribeAfterPost } from './notifications/subscribe';
 import { subscriptionRoutes, UNSUBSCRIBE_PATH } from './notifications/routes';
 import { outboxRoutes } from './notifications/outbox-routes';
+import { newsmailRoutes } from './newsmail/routes';
+import { UNSUBSCRIBE_PATH as NEWS_UNSUBSCRIBE_PATH } from './newsmail/links';
 import { KnexSessionStore } from './http/session-store';
 import { saveSessionBeforeRedirect } from './http/session-save';
 import { logOutsideExpress, requestLogger } from './http/request-logger';
@@ -134,7 +136,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
 
   app.use('/beheer', express.urlencoded({ extended: false, limit: BEHEER_BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.urlencoded({ extended: false, limit: PUBLIC_BODY_LIMIT, parameterLimit: 2000 }));
-  app.use(sameOriginOnly([UNSUBSCRIBE_PATH]));
+  app.use(sameOriginOnly([UNSUBSCRIBE_PATH, NEWS_UNSUBSCRIBE_PATH]));
   app.use(
     session({
       name: 'stadslog.sid',
@@ -205,6 +207,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(articleMeta(deps));
   app.use(outboxRoutes(deps));
   app.use(subscriptionRoutes(deps));
+  // The news mail (/nieuwsbrief): before pageRoutes (/:slug).
+  app.use(newsmailRoutes(deps));
   // Before pageRoutes and articleRoutes (/:slug, /:year/:month/:slug): the dossier pages, and the
   // dossiers of an article for its page (res.locals.dossiers; it never ends the request).
   app.use(dossierRoutes(deps));

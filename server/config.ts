@@ -70,6 +70,8 @@ export interface RateLimits {
   reportsPerIp: RateLimit;
   /** Appreciations given or taken back per reader (an IPv4 address, an IPv6 /64). */
   waarderingenPerReader: RateLimit;
+  /** Requests for the news mail (/nieuwsbrief) from one network (an IPv4 /24, an IPv6 /48). */
+  newsmailPerNetwork: RateLimit;
 }
 
 const MINUTE = 60 * 1000;
@@ -178,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportsPerIp: { max: 10, windowMs: 10 * MINUTE },
       // A reader appreciates what they read, a few dozen in a long discussion; a script thousands.
       waarderingenPerReader: { max: 60, windowMs: 10 * MINUTE },
+      // A household signs up one or two addresses; whoever types in a list of strangers' addresses, hundreds.
+      newsmailPerNetwork: { max: 10, windowMs: 60 * MINUTE },
     },
   };
 }
@@ -212,6 +216,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       loginFailuresPerAccount: { max: 10000, windowMs: 15 * MINUTE },
       reportsPerIp: { max: 10000, windowMs: 10 * MINUTE },
       waarderingenPerReader: { max: 10000, windowMs: 10 * MINUTE },
+      newsmailPerNetwork: { max: 10000, windowMs: 60 * MINUTE },
     },
     ...overrides,
   };

@@ -1,8 +1,8 @@
 // Housekeeping that runs in every app process on timers: the retention rules of
 // privacy/retention.ts (sessions, rate-limit windows, IPs, spam, Akismet payloads, spam memory,
 // failed logins), uploads that no article took, the text of attached PDFs not read yet, Akismet
-// rechecks, the tagline (weather feed), and mail: announcing approved reacties, the moderator digest
-// and sending the queue. Every job is safe to run in several processes at once (idempotent deletes;
+// rechecks, the tagline (weather feed), and mail: announcing approved reacties, the moderator digest,
+// the news mail and sending the queue. Every job is safe to run in several processes at once (idempotent deletes;
 // rechecks claim their rows; deletes lock and re-read first; a PDF's text is kept by the first
 // process that read it).
 import type { Logger } from 'pino';
@@ -15,6 +15,7 @@ import { announceApproved, mailModerators } from './notifications/jobs';
 import { workSince } from './moderation/meldingen/work';
 import { createTransport } from './notifications/transport';
 import { sendDueMails } from './notifications/worker';
+import { sendNewsDigests } from './newsmail/job';
 import { weblogStartedAt } from './articles/queries';
 import { refreshTagline } from './tagline/state';
 import { purgePending } from './attachments/pending';
@@ -54,6 +55,7 @@ export function startMaintenance(config: Config, db: Db, logger: Logger, metrics
       async () => ({
         announced: await announceApproved({ config, db }, new Date()),
         digest: await mailModerators({ config, db }, new Date(), workSince(db)),
+        news: await sendNewsDigests({ config, db }, new Date()),
         sent: await sendDueMails(db, transport, logger, new Date()),
       }),
     ]);

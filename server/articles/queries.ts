@@ -195,6 +195,23 @@ export async function listPublicArticlesAfter(
   return rows.map(toArticle);
 }
 
+/**
+ * Public articles published after `after` up to `until`, oldest first, narrowed to kinds when given:
+ * what one news mail brings (newsmail/).
+ */
+export async function listPublishedBetween(
+  db: Db,
+  after: Date,
+  until: Date,
+  opts: { kinds?: readonly ArticleKind[]; notKinds?: readonly ArticleKind[]; limit: number },
+): Promise<Article[]> {
+  const q = publicArticles(db, until).andWhere('published_at', '>', after).select('*');
+  if (opts.kinds) q.whereIn('kind', opts.kinds);
+  if (opts.notKinds) q.whereNotIn('kind', opts.notKinds);
+  const rows = await q.orderBy([{ column: 'published_at' }, { column: 'id' }]).limit(opts.limit);
+  return rows.map(toArticle);
+}
+
 /** When the weblog started: the first published article. */
 export async function weblogStartedAt(db: Db, now: Date): Promise<Date | null> {
   const row = await publicArticles(db, now).min({ first: 'published_at' }).first();

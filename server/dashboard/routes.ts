@@ -6,6 +6,7 @@ import { currentUser, requireLogin } from '../accounts/auth';
 import { can } from '../accounts/roles';
 import { countDrafts } from '../articles/queries';
 import { countPending } from '../reacties/queries';
+import { countSubscribers } from '../newsmail/subscribers';
 
 export function dashboardRoutes(deps: Deps): Router {
   const router = Router();
@@ -14,7 +15,8 @@ export function dashboardRoutes(deps: Deps): Router {
     const user = currentUser(res);
     const pending = can(user.role, 'moderation') ? await countPending(deps.db) : null;
     const drafts = can(user.role, 'articles') ? await countDrafts(deps.db) : null;
-    res.render('beheer/dashboard', { title: 'Beheer', bodyClass: 'beheer', pending, drafts });
+    const newsmail = await countSubscribers(deps.db);
+    res.render('beheer/dashboard', { title: 'Beheer', bodyClass: 'beheer', pending, drafts, newsmail });
   });
   return router;
 }

@@ -56,6 +56,10 @@ export const COLUMN_LIMITS = {
     email: 254, // the reactie's address, checked by the reactie form
     email_key: 254,
   },
+  news_subscribers: {
+    email: 254, // checked by the form on /nieuwsbrief (checkEmail)
+    email_key: 254,
+  },
   mail_queue: {
     to: 254,
     to_key: 254,

@@ -4,7 +4,10 @@
 import crypto from 'node:crypto';
 import { sameSignature } from '../http/signature';
 
-export type LinkPurpose = 'confirm' | 'unsubscribe';
+// The news mail (newsmail/) signs its subscribers' ids with purposes of its own, so a link for a
+// reply subscription can never act on a news subscriber with the same number, nor the other way round.
+export type LinkPurpose = 'confirm' | 'unsubscribe' | 'news-confirm' | 'news-manage';
+const EXPIRING: readonly LinkPurpose[] = ['confirm', 'news-confirm'];
 
 // A confirmation mail is read within days; after that the resident ticks the box again.
 const CONFIRM_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -18,7 +21,7 @@ function sign(secret: string, purpose: LinkPurpose, ids: string, expires: number
 /** The query string of a signed link: ?s=12,13&t=<expiry>.<mac> */
 export function signedQuery(secret: string, purpose: LinkPurpose, ids: number[], now: number): string {
   const list = ids.join(',');
-  const expires = purpose === 'confirm' ? now + CONFIRM_MAX_AGE_MS : NO_EXPIRY;
+  const expires = EXPIRING.includes(purpose) ? now + CONFIRM_MAX_AGE_MS : NO_EXPIRY;
   return `s=${list}&t=${expires.toString(36)}.${sign(secret, purpose, list, expires)}`;
 }
 

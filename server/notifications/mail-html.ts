@@ -9,6 +9,8 @@ export type MailBlock =
   | { kind: 'quote'; text: string }
   /** A link as a button-like line: the address is the href, the text what it does. */
   | { kind: 'link'; text: string; href: string }
+  /** One entry of a list of articles: its title as a link, a line about it, and its excerpt. */
+  | { kind: 'item'; title: string; href: string; meta: string; text: string }
   /** Small print at the bottom (why this mail came, how to stop it), may hold one link. */
   | { kind: 'footer'; text: string; link?: { text: string; href: string } };
 
@@ -34,6 +36,13 @@ function block(b: MailBlock): string {
       return (
         `<p style="margin:0 0 16px"><a href="${href(b.href)}" style="display:inline-block;padding:8px 16px;background:#0b5394;` +
         `color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(b.text)}</a></p>`
+      );
+    case 'item':
+      return (
+        `<div style="margin:0 0 24px"><p style="margin:0;font-size:18px;font-weight:bold"><a href="${href(b.href)}" style="color:#0b5394">` +
+        `${escapeHtml(b.title)}</a></p><p style="margin:0 0 4px;font-size:14px;color:#555555">${escapeHtml(b.meta)}</p>` +
+        (b.text ? `<p style="margin:0">${lines(b.text)}</p>` : '') +
+        `</div>`
       );
     case 'footer': {
       const link = b.link ? ` <a href="${href(b.link.href)}" style="color:#0b5394">${escapeHtml(b.link.text)}</a>` : '';

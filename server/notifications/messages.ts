@@ -10,7 +10,7 @@ export interface MailSite {
 }
 
 /** The List-Unsubscribe headers of RFC 2369 and RFC 8058: mail programs show an "afmelden" button. */
-function unsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
+export function unsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
   return { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 

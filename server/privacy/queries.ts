@@ -6,6 +6,7 @@ import { deleteReactie, lockReactie, type Reactie } from '../reacties/queries';
 import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../reacties/person-queries';
 import { forgetSpammer } from '../spam/memory';
 import { eraseMailData } from '../notifications/erase';
+import { eraseNewsSubscriber } from '../newsmail/subscribers';
 import { addressKeyOf } from '../addresses/key';
 import { eraseRule, ruleInForce, type AddressRule } from '../addresses/rules';
 import { eraseNotes, listNotes, type ModeratorNote } from '../addresses/notes';
@@ -92,7 +93,7 @@ export type ErasureMode = 'anonymise' | 'delete';
  * Erases one address (AVG article 17). "anonymise" keeps the words in the discussion but removes
  * who wrote them; "delete" removes the reacties themselves, replies moving up, counters kept right.
  * Either way every copy of the person's data goes, their entries in the spam memory and their e-mail
- * subscriptions and mails (queued, sent, and in the outbox folder) included, and so do the moderators'
+ * subscriptions (the news mail too) and mails (queued, sent, and in the outbox folder) included, and so do the moderators'
  * rule for the address (hold or block) and their notes on the person and on the person's reacties.
  */
 export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, email: string, mode: ErasureMode): Promise<number> {
@@ -102,6 +103,7 @@ export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, em
   if (email.trim() === '') return 0;
   // Subscriptions and mails (to them, or quoting them) go in both modes: nothing more is sent, nothing kept.
   await eraseMailData(deps, email);
+  await eraseNewsSubscriber(db, email);
   const found = await listReactiesOfAddress(db, email);
   const addressKey = addressKeyOf(secret, email);
   await db.transaction(async (trx) => {

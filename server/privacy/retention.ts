@@ -11,6 +11,7 @@ import { purgeOldIps } from './queries';
 import { purgeReaderKeys } from '../reacties/reports';
 import { purgeWaarderingKeys } from '../reacties/waardering';
 import { purgeMailData, MAIL_RETENTION_DAYS, UNCONFIRMED_RETENTION_DAYS } from '../notifications/erase';
+import { purgeUnconfirmedNews } from '../newsmail/subscribers';
 import { purgeEndedRules, RULE_DEFAULT_DAYS, RULE_MAX_DAYS } from '../addresses/rules';
 import { ADDRESS_NOTE_RETENTION_DAYS, purgeOldAddressNotes } from '../addresses/notes';
 
@@ -100,6 +101,10 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     personalData: 'e-mailadres van wie om e-mail over reacties vroeg',
     retention: `tot afmelden of een AVG-verzoek; onbevestigd ${UNCONFIRMED_RETENTION_DAYS} dagen`,
   },
+  news_subscribers: {
+    personalData: 'e-mailadres van wie de nieuwsbrief vroeg, met hoe vaak en welke artikelen',
+    retention: `tot afmelden (dan meteen gewist) of een AVG-verzoek; onbevestigd ${UNCONFIRMED_RETENTION_DAYS} dagen`,
+  },
   mail_queue: {
     personalData: 'e-mailadres van de ontvanger; de mail zelf (naam en tekst van wie reageerde)',
     retention: `verzonden of opgegeven: ${MAIL_RETENTION_DAYS} dagen; eerder bij een AVG-verzoek van ontvanger of schrijver`,
@@ -188,5 +193,6 @@ export function retentionJobs(
     ['ended address rules', (now) => purgeEndedRules(db, now)],
     ['old notes on addresses', (now) => purgeOldAddressNotes(db, now)],
     ['old mails, their outbox files and unconfirmed subscriptions', (now) => purgeMailData(db, config.mail.outboxDir, now)],
+    ['unconfirmed news mail requests', (now) => purgeUnconfirmedNews(db, new Date(now.getTime() - UNCONFIRMED_RETENTION_DAYS * DAY_MS))],
   ];
 }

@@ -284,6 +284,38 @@ const SETTINGS_SCHEMA = [
     help: '0 zet deze e-mail uit. Moderatoren en beheerders krijgen hem alleen als er sinds de vorige e-mail nieuwe reacties zijn gaan wachten.',
   },
   {
+    // newsmail/: the hour (Amsterdam time) at which the daily news mail goes out, and the weekly one on its day.
+    key: 'newsmail.hour',
+    kind: 'integer',
+    min: 0,
+    max: 23,
+    default: 7,
+    form: 'nieuwsbriefUur',
+    group: 'E-mail',
+    label: 'Nieuwsbrief versturen om (uur, 0 tot 23)',
+    shortLabel: 'Uur van de nieuwsbrief',
+    help: 'Bewoners die de nieuwe artikelen per e-mail volgen, krijgen de dagelijkse e-mail elke dag vanaf dit uur (Nederlandse tijd), de wekelijkse op de dag hieronder. Zonder nieuwe artikelen gaat er niets.',
+  },
+  {
+    key: 'newsmail.weekday',
+    kind: 'choice',
+    control: 'select',
+    default: 'maandag',
+    form: 'nieuwsbriefDag',
+    group: 'E-mail',
+    label: 'Wekelijkse nieuwsbrief op',
+    shortLabel: 'Dag van de wekelijkse nieuwsbrief',
+    options: [
+      { value: 'maandag', label: 'maandag' },
+      { value: 'dinsdag', label: 'dinsdag' },
+      { value: 'woensdag', label: 'woensdag' },
+      { value: 'donderdag', label: 'donderdag' },
+      { value: 'vrijdag', label: 'vrijdag' },
+      { value: 'zaterdag', label: 'zaterdag' },
+      { value: 'zondag', label: 'zondag' },
+    ],
+  },
+  {
     // documents/answer-term.ts: written questions are answered within this many days of arriving at
     // the griffie (ingekomen, or else their datum); after that /documenten says "antwoord te laat".
     key: 'documents.answerTermDays',

@@ -28,6 +28,8 @@ export const LAYERS: string[][] = [
   ['search'],
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.
   ['notifications'],
+  // The news mail: new articles by mail, with the reply e-mails' links, queue and templates.
+  ['newsmail'],
   ['moderation', 'privacy', 'dashboard', 'feeds', 'seo', 'api', 'imports'],
   // /gezondheid and /metrics: read the database, the migrations and the mail queue.
   ['ops'],

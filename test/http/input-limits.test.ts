@@ -113,6 +113,10 @@ const NOT_TYPED = new Set([
   'wp_uploads.path', // the same
   'articles.document_date', // YYYY-MM-DD, from a checked date field or the publication date
   'files.text_status', // Issue 22: where reading an attached PDF's text stands, from a fixed list
+  // Issue 25: the news mail's choices from fixed lists, and a YYYY-MM-DD date.
+  'news_subscribers.frequency',
+  'news_subscribers.kinds',
+  'news_subscribers.last_slot',
   'knex_migrations.name',
   'knex_migrations_lock.index',
 ]);

@@ -12,6 +12,7 @@ import { rememberedParts } from '../../server/spam/memory';
 import { DATA_INVENTORY, retentionJobs } from '../../server/privacy/retention';
 import { isPostgres, type Db } from '../../server/db/knex';
 import { announceApproved } from '../../server/notifications/jobs';
+import { findSubscriberByEmail, requestSubscription } from '../../server/newsmail/subscribers';
 
 async function tableNames(db: Db): Promise<string[]> {
   const rows: Array<{ name: string }> = isPostgres(db)
@@ -116,6 +117,10 @@ describe('privacy: erasure leaves nothing behind', function () {
       await agent.post(`/beheer/reacties/${reply}/goedkeuren`).type('form').send({ _csrf: csrf }).expect(303);
       assert.ok((await announceApproved(t.deps, new Date(Date.now() + 5000))) > 0, 'a mail to the neighbour is queued');
       assert.ok((await t.db('mail_queue').where({ to_key: other.email })).length > 0);
+      // The person also gets the news mail (their confirmation mail of the day went out for the reacties above).
+      await requestSubscription(t.db, { email: person.email, frequency: 'weekly', kinds: 'all' }, new Date());
+      await t.db('news_subscribers').update({ confirmed_at: new Date() });
+      assert.ok(await findSubscriberByEmail(t.db, person.email));
       const second = await postAs(person, 'Nog een reactie, die de moderator als spam ziet.');
       await agent.post(`/beheer/reacties/${second}/spam`).type('form').send({ _csrf: csrf }).expect(303);
       const needles = [person.email, person.name, person.website.replace('https://', ''), person.ip];

@@ -42,6 +42,7 @@ const typeChecks: Array<true> = [
     | 'documents'
     | 'contactEmail'
     | 'searchSynonyms'
+    | 'newsmail'
   >,
   true satisfies Equal<Settings['contactEmail'], string>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
@@ -87,6 +88,8 @@ const STORED_KEYS = [
   'reacties.closeAfterDays',
   'reacties.officialRoles',
   'mail.moderatorDigestMinutes',
+  'newsmail.hour',
+  'newsmail.weekday',
   'documents.answerTermDays',
   'tagline.template',
   'tagline.startYear',
@@ -113,6 +116,8 @@ const FORM_NAMES = [
   'sluitNaDagen',
   'namensRollen',
   'moderatorMailMinuten',
+  'nieuwsbriefUur',
+  'nieuwsbriefDag',
   'antwoordtermijn',
   'taglineSjabloon',
   'startJaar',
@@ -351,6 +356,8 @@ describe('settings store and form', () => {
       sluitNaDagen: ' 14 ',
       namensRollen: 'het college\r\n',
       moderatorMailMinuten: ' 30 ',
+      nieuwsbriefUur: ' 18 ',
+      nieuwsbriefDag: 'vrijdag',
       antwoordtermijn: ' 42 ',
       taglineSjabloon: 'Buiten {temperatuur}\r\n',
       startJaar: '2005',
@@ -378,6 +385,7 @@ describe('settings store and form', () => {
       searchSynonyms: '',
       reacties: { closeAfterDays: 14, officialRoles: 'het college\n' },
       mail: { moderatorDigestMinutes: 30 },
+      newsmail: { hour: 18, weekday: 'vrijdag' },
       documents: { answerTermDays: 42 },
       tagline: { template: 'Buiten {temperatuur}\n', startYear: 2005, startMonth: 5, feedUrl: 'http://127.0.0.1/weer', stationId: 6260 },
       contactEmail: 'redactie@voorbeeld.nl',
