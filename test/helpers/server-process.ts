@@ -11,6 +11,13 @@ const SHARED_SESSION_SECRET = 'two-instances-share-this-session-secret-012345678
 // Starting takes about a second (tsx compiles on the fly, migrations are checked); a loaded machine is slower.
 const START_TIMEOUT_MS = 30_000;
 
+export interface StartOptions {
+  /** The port to listen on (a proxy's upstream); a free one by default. */
+  port?: number;
+  /** The checkout to run (another release's tree, with node_modules linked); this one by default. */
+  root?: string;
+}
+
 export interface ServerExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -31,7 +38,7 @@ export interface ServerProcess {
 const running = new Set<ChildProcess>();
 
 /** A port nobody listens on now: the kernel picks one for a listener on port 0, which we close. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -56,10 +63,14 @@ async function answers(url: string): Promise<boolean> {
  * on the given database and waits until it answers HTTP. NODE_ENV=test: production would mark the
  * session cookie Secure, which a client on plain http never sends back.
  */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  { port: givenPort, root = ROOT }: StartOptions = {},
+): Promise<ServerProcess> {
+  const port = givenPort ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
