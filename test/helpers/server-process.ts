@@ -8,8 +8,9 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 // Shared by every instance, so a session or form token made by one is good on another.
 const SHARED_SESSION_SECRET = 'two-instances-share-this-session-secret-0123456789';
-// Starting takes about a second (tsx compiles on the fly, migrations are checked); a loaded machine is slower.
-const START_TIMEOUT_MS = 30_000;
+// Starting takes about a second (tsx compiles on the fly, migrations are checked); a loaded machine is
+// much slower: 16 s for one server at a load average of 18 on the 2-core test machine, twice that for two at once.
+const START_TIMEOUT_MS = 90_000;
 
 export interface StartOptions {
   /** The port to listen on (a proxy's upstream); a free one by default. */

@@ -61,7 +61,7 @@ function multipart(title: string, filename: string, file: Buffer): { body: Buffe
 }
 
 describe('the recommended deployment: nginx in front of two app servers', function () {
-  this.timeout(120_000);
+  this.timeout(240_000);
   let database: TestDatabase;
   let uploads: string;
   let proxy: Proxy;
