@@ -40,13 +40,7 @@ function replaceOnce(conf: string, from: string, to: string): string {
 }
 
 /** The repository's config for this machine: upstream ports, listening ports, certificate, public/. */
-function configFor(
-  upstreamPorts: readonly number[],
-  httpPort: number,
-  httpsPort: number,
-  tlsDir: string,
-  publicDir: string,
-): string {
+function configFor(upstreamPorts: readonly number[], httpPort: number, httpsPort: number, tlsDir: string, publicDir: string): string {
   let conf = fs.readFileSync(NGINX_CONF, 'utf8');
   conf = replaceOnce(conf, 'server 127.0.0.1:3001 ', `server 127.0.0.1:${upstreamPorts[0]} `);
   conf = replaceOnce(conf, 'server 127.0.0.1:3002 ', `server 127.0.0.1:${upstreamPorts[1]} `);
