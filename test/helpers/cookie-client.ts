@@ -10,8 +10,29 @@ export interface Page {
   location: string | null;
 }
 
+/** What a client sends and gets back; fetch by default, another transport to choose the source address (nginx.ts). */
+export interface Sent {
+  method: string;
+  headers: Record<string, string>;
+  body?: URLSearchParams;
+}
+export interface Received {
+  status: number;
+  text: string;
+  location: string | null;
+  setCookies: string[];
+}
+export type Transport = (url: string, sent: Sent) => Promise<Received>;
+
+const fetchTransport: Transport = async (url, sent) => {
+  const res = await fetch(url, { ...sent, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+  return { status: res.status, text: await res.text(), location: res.headers.get('location'), setCookies: res.headers.getSetCookie() };
+};
+
 export class CookieClient {
   private readonly cookies = new Map<string, string>();
+
+  constructor(private readonly transport: Transport = fetchTransport) {}
 
   /** "name=value; …", as the client would send it now. */
   cookieHeader(): string {
@@ -50,11 +71,11 @@ export class CookieClient {
     return hiddenInput(dashboard.text, '_csrf');
   }
 
-  private async send(url: string, init: RequestInit): Promise<Page> {
+  private async send(url: string, init: { method: string; body?: URLSearchParams }): Promise<Page> {
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = this.cookieHeader();
-    const res = await fetch(url, { ...init, headers, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
-    for (const line of res.headers.getSetCookie()) {
+    const res = await this.transport(url, { ...init, headers });
+    for (const line of res.setCookies) {
       const [pair, ...attributes] = line.split(';');
       const at = pair.indexOf('=');
       const name = pair.slice(0, at).trim();
@@ -63,7 +84,7 @@ export class CookieClient {
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+    return { status: res.status, text: res.text, location: res.location };
   }
 }
 

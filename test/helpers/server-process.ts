@@ -8,8 +8,16 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 // Shared by every instance, so a session or form token made by one is good on another.
 const SHARED_SESSION_SECRET = 'two-instances-share-this-session-secret-0123456789';
-// Starting takes about a second (tsx compiles on the fly, migrations are checked); a loaded machine is slower.
-const START_TIMEOUT_MS = 30_000;
+// Starting takes about a second (tsx compiles on the fly, migrations are checked); a loaded machine is
+// much slower: 16 s for one server at a load average of 18 on the 2-core test machine, twice that for two at once.
+const START_TIMEOUT_MS = 90_000;
+
+export interface StartOptions {
+  /** The port to listen on (a proxy's upstream); a free one by default. */
+  port?: number;
+  /** The checkout to run (another release's tree, with node_modules linked); this one by default. */
+  root?: string;
+}
 
 export interface ServerExit {
   code: number | null;
@@ -31,7 +39,7 @@ export interface ServerProcess {
 const running = new Set<ChildProcess>();
 
 /** A port nobody listens on now: the kernel picks one for a listener on port 0, which we close. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -56,10 +64,14 @@ async function answers(url: string): Promise<boolean> {
  * on the given database and waits until it answers HTTP. NODE_ENV=test: production would mark the
  * session cookie Secure, which a client on plain http never sends back.
  */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  { port: givenPort, root = ROOT }: StartOptions = {},
+): Promise<ServerProcess> {
+  const port = givenPort ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',

@@ -8,23 +8,11 @@ import { buildArticle, buildUser } from '../helpers/builders';
 import { hiddenInput } from '../helpers/http';
 import { anonymousGet, CookieClient, runConcurrently } from '../helpers/cookie-client';
 import { killAllServers, startServer, type ServerProcess } from '../helpers/server-process';
+import { countOn, totalOn } from '../helpers/voorpagina';
 import { saveSpamSettings } from '../../server/spam/settings';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { countVisibleReacties } from '../../server/reacties/counters';
 import { toLocalInputValue } from '../../server/shared/format';
-
-/** The reactie count a voorpagina shows for an article: "Nog geen reacties", "1 reactie", "1.234 reacties". */
-function countOn(html: string, article: Article): number {
-  const m = new RegExp(`href="${articlePath(article)}#reacties" class="reactie-count">([^<]*)<`).exec(html);
-  assert.ok(m, `the voorpagina lists ${articlePath(article)}`);
-  return /^\s*Nog geen/.test(m[1]) ? 0 : Number(m[1].replace(/\D/g, ''));
-}
-
-function totalOn(html: string): number {
-  const m = /class="reactie-total">([\d.]+)</.exec(html);
-  assert.ok(m, 'the voorpagina shows the running total');
-  return Number(m[1].replace(/\./g, ''));
-}
 
 /** Posts the reactie form as a resident: the form (and its token) from one server, the post to another. */
 async function postReactie(client: CookieClient, formFrom: string, postTo: string, article: Article, text: string, email: string) {
