@@ -170,9 +170,9 @@ describe('spam: measured on a labelled corpus', function () {
     const ok = evalCli([file, ...columns]);
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /op 2 reacties/);
-    const trained = evalCli(['--train', file, file, ...columns, '--json']);
+    const trained = evalCli(['--train', file, `${file},${file}`, ...columns, '--json']);
     assert.equal(trained.status, 0, trained.stderr);
-    assert.deepEqual(JSON.parse(trained.stdout).ham, { marked: 0, held: 0, passed: 1 });
+    assert.deepEqual(JSON.parse(trained.stdout).ham, { marked: 0, held: 0, passed: 2 }, 'A.csv,B.csv measures the rows of both');
     const missing = evalCli([file]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /Kolom "author" \(author\) ontbreekt; het bestand heeft: naam, tekst, label/);
