@@ -1,6 +1,7 @@
 // npm run spam:eval -- FILE.csv                 the day-one filter (local checks + built-in model) on FILE
 // npm run spam:eval -- --train A.csv B.csv      the filter after moderators decided A, measured on B
 // npm run spam:eval -- --folds 5 FILE.csv       k-fold cross-validation: learned from k-1 folds only, measured on the k-th
+// A.csv,B.csv (for the file or --train): the rows of both files together, one after the other.
 // Options: --json (one JSON object, nothing else), --author-column, --content-column, --label-column,
 // --email-column, --url-column (the same for every file). No Akismet, no network.
 import fs from 'node:fs';
@@ -8,7 +9,7 @@ import { CorpusError, readCorpus, type Columns } from '../spam/corpus';
 import { crossValidate, evaluate, siteModelFrom, type Evaluation } from '../spam/evaluate';
 
 const USAGE =
-  'Gebruik: npm run spam:eval -- [--train TRAIN.csv | --folds K] BESTAND.csv [--json] [--author-column naam] [--content-column tekst] [--label-column spam] [--email-column email] [--url-column url]';
+  'Gebruik: npm run spam:eval -- [--train TRAIN.csv[,MEER.csv] | --folds K] BESTAND.csv[,MEER.csv] [--json] [--author-column naam] [--content-column tekst] [--label-column spam] [--email-column email] [--url-column url]';
 
 interface Args {
   file: string;
@@ -57,9 +58,13 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function load(file: string, args: Args) {
-  if (!fs.existsSync(file)) throw new CorpusError(`Bestand niet gevonden: ${file}`);
-  return readCorpus(fs.readFileSync(file, 'utf8'), args.columns, args.explicit);
+/** One file, or several separated by commas (A.csv,B.csv): their rows one after the other. */
+function load(files: string, args: Args) {
+  const names = fs.existsSync(files) ? [files] : files.split(',');
+  return names.flatMap((file) => {
+    if (!fs.existsSync(file)) throw new CorpusError(`Bestand niet gevonden: ${file}`);
+    return readCorpus(fs.readFileSync(file, 'utf8'), args.columns, args.explicit);
+  });
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

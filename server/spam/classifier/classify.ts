@@ -16,7 +16,8 @@ export const SPAM_AT = THRESHOLDS.spam;
 export const HOLD_AT = THRESHOLDS.hold;
 // One decision of this site's moderators weighs as much as this many reacties of the bundled corpus:
 // the site's own spam is what matters, and a few days of decisions should outweigh the corpus.
-const SITE_WEIGHT = 3;
+// (npm run spam:calibrate fits the calibration for a site with this weight too.)
+export const SITE_WEIGHT = 3;
 
 /** The counts a score weighs: the day-one model and the site's own decisions. */
 export function siteSources(site: CountsView): WeightedCounts[] {
