@@ -9,7 +9,8 @@ import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, partiesActing } from './parse/parties';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
-import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
+import { joinLines, sourceLines, type Line } from './parse/lines';
+import { wrappedLines } from './parse/wrap';
 import { numbered } from './parse/numbering';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
@@ -183,13 +184,16 @@ function explain(text: string, lines: Line[], roles: Role[], fieldOf: Map<number
   const input = sourceLines(text);
   const out: LineRole[] = input.map((raw) => ({ text: raw, role: 'blank' }));
   lines.forEach((l, i) => {
-    const entry = out[l.source];
-    if (!entry || RANK.indexOf(roles[i]) >= RANK.indexOf(entry.role)) return;
-    entry.role = roles[i];
-    const field = fieldOf.get(i);
-    const number = numberOf.get(i);
-    if (field) entry.field = field;
-    if (number !== undefined) entry.number = number;
+    // A line joined from a hard-wrapped text gives its role to every input line it spans.
+    for (let s = l.source; s <= (l.lastSource ?? l.source); s++) {
+      const entry = out[s];
+      if (!entry || RANK.indexOf(roles[i]) >= RANK.indexOf(entry.role)) continue;
+      entry.role = roles[i];
+      const field = fieldOf.get(i);
+      const number = numberOf.get(i);
+      if (field) entry.field = field;
+      if (number !== undefined) entry.number = number;
+    }
   });
   return out;
 }
@@ -256,7 +260,7 @@ function countWarning(questions: QuestionAnswer[]): string | null {
  * (parse/overrides.ts): they replace the recognised role of those input lines.
  */
 export function parseDocument(text: string, overrides?: LineOverrides): ParsedDocument {
-  const lines = toLines(text);
+  const lines = wrappedLines(text, (source) => !!overrides?.has(source));
   const { headers, furniture } = scanHeaders(lines);
   const type = detectType(lines, headers);
   const has = (key: string) => fieldsOf(type).some((f) => f.key === key);

@@ -11,6 +11,8 @@ export interface Line {
   raw: string;
   /** The input line it comes from (a flattened text gives several lines from one). */
   source: number;
+  /** The last input line it spans, when a hard-wrapped line was joined again (wrap.ts). */
+  lastSource?: number;
   /** The text without markup, bullets, heading or quote marks; a tab where the source had a column gap. */
   text: string;
   /** The same text as Markdown: bold and italics kept, tabs as spaces. */
