@@ -59,6 +59,20 @@ export const PERTURBATIONS: Record<string, (text: string) => string> = {
       const k = knownLabel(line);
       return k ? `${k.label.toUpperCase()}\n${k.value}` : line;
     }),
+  /** The label on its own line with its colon, the value below it. */
+  'Label: boven waarde': (text) =>
+    mapLines(text, (line) => {
+      const k = knownLabel(line);
+      return k ? `${k.label}:\n${k.value}` : line;
+    }),
+  /** A table's columns flattened: the label and its value apart by a tab, without a colon. */
+  'label<tab>waarde': (text) =>
+    mapLines(text, (line) => {
+      const k = knownLabel(line);
+      return k ? `${k.label}\t${k.value}` : line;
+    }),
+  /** No blank lines at all, as many PDF extractions give the text. */
+  'geen witregels': (text) => text.replace(/\n[ \t]*(?=\n)/g, ''),
   /** Every paragraph break doubled. */
   'extra witregels': (text) => text.replace(/\n[ \t]*\n/g, '\n\n\n'),
   /** Bullets as "•" and numbered items as "1)" instead of "-" and "1.". */
