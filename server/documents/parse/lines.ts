@@ -53,7 +53,7 @@ const FLATTENED_MARKS = new RegExp(
   [
     String.raw`\s(?=(?:Vraag|Antwoord)\s+\d{1,2}(?:\s*(?:en|,)\s*\d{1,2})?\s+\p{Lu})`,
     String.raw`\s(?=Antwoord:?\s+\p{Lu}\p{Ll})`,
-    String.raw`\s(?=(?:\p{Lu}\p{Ll}+\s+)?[Vv]ragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\s)`,
+    String.raw`\s(?=(?:\p{Lu}\p{Ll}+\s+)?[Vv]ragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fractie)\s)`,
     String.raw`\s(?=Antwoord\s+van\s+(?:de\s+)?(?:[Mm]inister|[Ss]taatssecretaris)\b)`,
     String.raw`\s(?=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)`,
     String.raw`(?<=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)\s`,
