@@ -29,4 +29,62 @@ describe('documents: general rules of the recogniser', () => {
     assert.equal(got.fields.onderwerp, 'de bereikbaarheid van gemeentehuizen');
     assert.equal(got.lines[2].role, 'field');
   });
+
+  it('takes each paragraph that asks as the next question when the questions have no numbers and no answers', () => {
+    const got = parseDocument(
+      [
+        '(ingezonden 21 november 2024)',
+        '',
+        'Vragen van het lid Jansen (SP) aan de staatssecretaris van Onderwijs over wachtlijsten in het speciaal onderwijs.',
+        '',
+        'Bent u bekend met het bericht dat honderden kinderen op een wachtlijst staan voor het speciaal onderwijs? 1)',
+        '',
+        'Hoeveel kinderen zitten op dit moment thuis zonder passend onderwijs?',
+        '',
+        'In de regio Utrecht wachten kinderen volgens ouders gemiddeld een half jaar.',
+        'Klopt dat beeld, en hoe lang wachten kinderen in andere regio’s?',
+        '',
+        'Kunt u deze vragen beantwoorden voor het notaoverleg passend onderwijs?',
+        '',
+        '1) NOS, 18 november 2024, ‘Honderden kinderen wachten op plek in speciaal onderwijs’',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => [q.number, q.question, q.answer]),
+      [
+        [1, 'Bent u bekend met het bericht dat honderden kinderen op een wachtlijst staan voor het speciaal onderwijs?', null],
+        [2, 'Hoeveel kinderen zitten op dit moment thuis zonder passend onderwijs?', null],
+        [
+          3,
+          'In de regio Utrecht wachten kinderen volgens ouders gemiddeld een half jaar. Klopt dat beeld, en hoe lang wachten kinderen in andere regio’s?',
+          null,
+        ],
+        [4, 'Kunt u deze vragen beantwoorden voor het notaoverleg passend onderwijs?', null],
+      ],
+    );
+  });
+
+  it('finds no list of questions in a letter that asks something here and there', () => {
+    const got = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        'Onze vereniging volgt de plannen voor het stationsgebied al jaren met belangstelling.',
+        '',
+        'Wie had gedacht dat de bouw zo lang zou duren? De bewoners merken elke dag de overlast van het bouwverkeer.',
+        '',
+        'Wij vragen u de bewoners beter te informeren over de planning en de omleidingen.',
+        '',
+        'Is het niet tijd voor een bewonersavond?',
+        '',
+        'Wij rekenen op een goede samenwerking en horen graag van u.',
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Bewonersvereniging Stationskwartier',
+      ].join('\n'),
+    );
+    assert.deepEqual(got.questions, []);
+  });
 });
