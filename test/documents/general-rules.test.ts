@@ -87,4 +87,52 @@ describe('documents: general rules of the recogniser', () => {
     );
     assert.deepEqual(got.questions, []);
   });
+
+  it('reads numbered items that ask under an "Antwoorden" link above them as questions without answers', () => {
+    const got = parseDocument(
+      [
+        'Schriftelijke vragen over de sluiting van het zwembad',
+        '',
+        'Antwoorden',
+        '',
+        'Zwolle, 3 april 2023',
+        '',
+        'Geacht college,',
+        '',
+        'De fractie van de ChristenUnie heeft de volgende vragen over de sluiting van zwembad De Vrijheid:',
+        '',
+        '1) Wanneer heeft het college besloten het zwembad te sluiten?',
+        '',
+        '2) Welke andere zwembaden kunnen de schoolkinderen gebruiken?',
+        '',
+        'Hoogachtend,',
+        '',
+        'Anne de Boer',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => [q.number, q.question, q.answer]),
+      [
+        [1, 'Wanneer heeft het college besloten het zwembad te sluiten?', null],
+        [2, 'Welke andere zwembaden kunnen de schoolkinderen gebruiken?', null],
+      ],
+    );
+    assert.deepEqual(got.warnings, []);
+  });
+
+  it('keeps numbered answers under an answer heading as answers when nothing above asks', () => {
+    const got = parseDocument(
+      [
+        'Beantwoording schriftelijke vragen zwembad',
+        '',
+        'Antwoorden college:',
+        '',
+        '1. Het college heeft op 14 maart besloten het zwembad te sluiten.',
+        '',
+        '2. De schoolkinderen kunnen terecht in zwembad De Meerval.',
+      ].join('\n'),
+    );
+    assert.ok(!got.questions.some((q) => /besloten het zwembad te sluiten/.test(q.question)));
+  });
 });

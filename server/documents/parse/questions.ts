@@ -194,8 +194,16 @@ function askingParagraphs(lines: Line[], taken: Set<number>, furniture: Set<numb
   return out;
 }
 
-export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture: Set<number>, answerWords: boolean): QuestionsResult {
+export function questionsAndAnswers(
+  lines: Line[],
+  taken: Set<number>,
+  furniture: Set<number>,
+  answerWords: boolean,
+  /** Whether an answer heading above every item heads an answer part (see the end). */
+  headingFirst = true,
+): QuestionsResult {
   const items: Item[] = [];
+  let headingBeforeItems = false;
   const headings = new Set<number>();
   let cur: Item | null = null;
   let para: Para | null = null;
@@ -319,6 +327,11 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     // "Beantwoording schriftelijke vragen …" above every question is the document's title: the answers stand under
     // their questions then, not in an answer part.
     if (ANSWER_HEADING.test(t) && !items.length && /vragen/i.test(t)) {
+      close();
+      continue;
+    }
+    if (ANSWER_HEADING.test(t) && !items.length) headingBeforeItems = true;
+    if (ANSWER_HEADING.test(t) && !items.length && !headingFirst) {
       close();
       continue;
     }
@@ -554,6 +567,13 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     const byParagraph = paragraphPairs(lines, taken, furniture);
     if (byParagraph.length >= 2 && byParagraph.filter((q) => q.answer !== null).length * 2 >= byParagraph.length)
       return { questions: byParagraph, orphanAnswers: 0, answerPart: true, headings };
+  }
+
+  // "Antwoorden" above numbered items that ask and no question before it (a site's link, a tab's name): the items
+  // are the questions, nothing answers them yet.
+  if (!found.length && headingBeforeItems && headingFirst) {
+    const again = questionsAndAnswers(lines, taken, furniture, answerWords, false);
+    if (again.questions.length && again.questions.every((q) => q.answer === null)) return again;
   }
 
   // Questions without numbers and no answers at all: each paragraph that asks.
