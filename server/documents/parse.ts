@@ -16,7 +16,17 @@ import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
 import { looksLikeName, partiesOf, signatures } from './parse/signatures';
-import { findDate, membersAndParties, nameAndParty, readStatus, readVotes, splitItems, splitNames, unquote } from './parse/values';
+import {
+  findDate,
+  membersAndParties,
+  nameAndParty,
+  plausible,
+  readStatus,
+  readVotes,
+  splitItems,
+  splitNames,
+  unquote,
+} from './parse/values';
 import { DOCUMENT_TYPES, MOTIE_STATUSES, type DocumentFields, type DocumentTypeKey, type QuestionAnswer } from './types';
 
 export interface LineRole {
@@ -126,7 +136,7 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
       continue;
     }
     const value = convert(field.kind, field.key, h.value, extra);
-    if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === null || value === '' || (Array.isArray(value) && value.length === 0) || !plausible(field.key, value)) continue;
     if (fields[field.key] === undefined) {
       fields[field.key] = value;
       strengthOf.set(field.key, h.strength);
@@ -429,6 +439,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
         );
     }
   }
+  // A value not of its field's kind, from whatever rule it came, is no field: its line stays text.
+  for (const key of Object.keys(fields))
+    if (!plausible(key, fields[key]) && !overrides?.size) {
+      delete fields[key];
+      fieldOf.forEach((k, i) => {
+        if (k === key && roles[i] === 'field') roles[i] = 'body';
+      });
+    }
   const body = buildBody(lines, roles);
 
   const ordered: DocumentFields = {};

@@ -4,6 +4,7 @@
 // numbered questions.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
+import { plausible } from '../../server/documents/parse/values';
 
 describe('documents: general rules of the recogniser', () => {
   it('reads "(ingezonden D)" on its own line above the head as the day the questions were sent in', () => {
@@ -134,5 +135,34 @@ describe('documents: general rules of the recogniser', () => {
       ].join('\n'),
     );
     assert.ok(!got.questions.some((q) => /besloten het zwembad te sluiten/.test(q.question)));
+  });
+
+  it("reports a value only when it is of its field's kind: a missing field is better than a wrong one", () => {
+    assert.ok(plausible('kenmerk', '2008-09200/8/A.23, CW'));
+    assert.ok(!plausible('kenmerk', 'zie de bijlage'));
+    assert.ok(plausible('aan', 'Zijne excellentie H.G.J. Kamp Minister van Economische Zaken'));
+    assert.ok(!plausible('aan', 'de minister van Binnenlandse Zaken en Koninkrijksrelaties over het'));
+    assert.ok(!plausible('onderwerp', 'U heeft op 13 juni het algemeen overleg verkeersveiligheid. Graag willen'));
+    assert.ok(!plausible('onderwerp', 'fiets-/'));
+    assert.ok(plausible('bijlagen', ['31']));
+    assert.ok(!plausible('bijlagen', [': : :']));
+    assert.ok(!plausible('indieners', ['Jansen 2024']));
+
+    const got = parseDocument(
+      [
+        'Aan: de leden van de gemeenteraad',
+        'Onderwerp: Wij informeren u hierbij over de stand van zaken. De bouw ligt op schema.',
+        'Ons kenmerk: zie boven',
+        'Datum: 3 april 2023',
+        '',
+        'Geachte leden van de raad,',
+        '',
+        'De bouw van de nieuwe sporthal ligt op schema; de oplevering is in september.',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.onderwerp, undefined);
+    assert.equal(got.fields.kenmerk, undefined);
+    assert.equal(got.fields.aan, 'de leden van de gemeenteraad');
+    assert.match(got.body, /Wij informeren u hierbij over de stand van zaken/);
   });
 });
