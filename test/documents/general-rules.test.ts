@@ -165,4 +165,27 @@ describe('documents: general rules of the recogniser', () => {
     assert.equal(got.fields.aan, 'de leden van de gemeenteraad');
     assert.match(got.body, /Wij informeren u hierbij over de stand van zaken/);
   });
+
+  it('reads questions put to "u" one after another, without numbers or blank lines, as written questions', () => {
+    const got = parseDocument(
+      [
+        'Het bericht over lege schoolgebouwen',
+        'Anna de Wit (SP)',
+        'Bent u bekend met het bericht dat honderd schoolgebouwen leegstaan?1',
+        'Hoeveel van die gebouwen zijn in handen van gemeenten?',
+        'Deelt u de mening dat leegstaande scholen als woning kunnen dienen?',
+        'Bent u bereid hierover met gemeenten in gesprek te gaan?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => q.question),
+      [
+        'Bent u bekend met het bericht dat honderd schoolgebouwen leegstaan?',
+        'Hoeveel van die gebouwen zijn in handen van gemeenten?',
+        'Deelt u de mening dat leegstaande scholen als woning kunnen dienen?',
+        'Bent u bereid hierover met gemeenten in gesprek te gaan?',
+      ],
+    );
+  });
 });

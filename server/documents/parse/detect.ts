@@ -73,5 +73,9 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   if (BRIEF_CONCEPTS.some((c) => labelled.has(c)) || labelled.has('kenmerk')) return 'brief';
   if (salutation || (content.some((t) => CLOSING.test(t)) && labelled.has('aan'))) return 'brief';
   if (questions >= 2) return 'schriftelijke-vragen';
+  // Unnumbered questions put to the reader one after another ("Bent u bekend met …?", "Wat vindt u ervan …?1"):
+  // written questions, printed without numbers (a parliament site's page, a Word file).
+  const askingYou = content.filter((t) => /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/.test(t) && /\b(?:u|uw)\b/i.test(t)).length;
+  if (askingYou >= 3) return 'schriftelijke-vragen';
   return 'nieuws';
 }

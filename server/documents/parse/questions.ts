@@ -169,7 +169,15 @@ function askingParagraphs(lines: Line[], taken: Set<number>, furniture: Set<numb
     if (!t || taken.has(i) || furniture.has(i) || lines[i].separator) {
       if (block.length) blocks.push(block);
       block = [];
-    } else block.push(i);
+      continue;
+    }
+    // Without blank lines a question still ends at its question mark, and starts where a sentence opens asking.
+    const ended = block.length && ASKS_AT_END.test(lines[block[block.length - 1]].text.trim()) && /^\p{Lu}/u.test(t);
+    if (ended || (block.length && /^\p{Lu}/u.test(t) && ASKING_START.test(t))) {
+      blocks.push(block);
+      block = [];
+    }
+    block.push(i);
   }
   const text = (b: number[]) => clean(joinLines(b.map((i) => lines[i].text)));
   const asks = (b: number[]) => ASKS_AT_END.test(text(b)) && text(b).split(/\s+/).length <= 120;
