@@ -147,6 +147,10 @@ describe('documents: general rules of the recogniser', () => {
     assert.ok(plausible('bijlagen', ['31']));
     assert.ok(!plausible('bijlagen', [': : :']));
     assert.ok(!plausible('indieners', ['Jansen 2024']));
+    assert.ok(!plausible('indieners', ['Kirsten de Wrede', 'Status', 'Overgenomen', 'Voor']));
+    assert.ok(plausible('partijen', ['Partij voor de Dieren', 'Lokaal sterk', 'GroenLinks-PvdA']));
+    assert.ok(!plausible('partijen', ['PvdD', 'Lees onze andere moties']));
+    assert.ok(!plausible('partijen', ['1']));
 
     const got = parseDocument(
       [

@@ -2,6 +2,7 @@
 // votes and the outcome of a motie.
 import { parseDutchDate } from '../dates';
 import { MOTIE_STATUSES } from '../types';
+import { conceptOf } from './labels';
 
 const MONTH =
   '(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|mrt|apr(?:il)?|mei|jun[i]?|jul[i]?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -133,8 +134,14 @@ const MAX_WORDS: Record<string, number> = {
 export function plausible(key: string, value: unknown): boolean {
   if (Array.isArray(value)) {
     if (!value.every((v) => typeof v === 'string' && /[\p{L}\d]/u.test(v))) return false;
-    if (key === 'indieners') return value.every((v: string) => v.split(/\s+/).length <= 5 && !/\d/.test(v));
-    if (key === 'partijen') return value.every((v: string) => v.split(/\s+/).length <= 6);
+    // A label or an outcome ("Voor", "Tegen", "Status", "Overgenomen") read into a list of names: the list is not sure.
+    const word = (v: string) => conceptOf(v) !== undefined || readStatus(v) === v.toLowerCase().trim();
+    if (key === 'indieners') return value.every((v: string) => v.split(/\s+/).length <= 5 && !/\d/.test(v) && !word(v));
+    // A party's name has a letter and at most one word in lower case that is no small word ("Lokaal sterk",
+    // "Partij voor de Dieren"); "Lees onze andere moties" is a site's link.
+    const lowerWords = (v: string) => v.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:voor|de|van|het|en|der)$/.test(w)).length;
+    if (key === 'partijen')
+      return value.every((v: string) => v.split(/\s+/).length <= 6 && /\p{L}/u.test(v) && lowerWords(v) <= 1 && !word(v));
     return true;
   }
   if (typeof value !== 'string') return true;
