@@ -61,6 +61,13 @@ runCommand(() => {
   if (flags.perturb) {
     // The holdout set is never looked at in any form but its plain figures.
     if (set !== 'dev' && set !== 'seeds') throw new UsageError(`--perturb werkt alleen op dev en seeds.\n${USAGE}`);
+    if (flags.json) {
+      const variants = Object.fromEntries(
+        Object.entries(PERTURBATIONS).map(([name, form]) => [name, sumScores(scoreSets(form).map((d) => d.score))]),
+      );
+      console.log(JSON.stringify({ set, total: sumScores(scored.map((d) => d.score)), variants }, null, 2));
+      return Promise.resolve();
+    }
     console.log(report(set, sumScores(scored.map((d) => d.score))));
     for (const [name, form] of Object.entries(PERTURBATIONS)) {
       const variant = scoreSets(form);
