@@ -9,13 +9,24 @@ import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, partiesActing } from './parse/parties';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
-import { joinLines, sourceLines, toLines, type Line } from './parse/lines';
+import { joinLines, sourceLines, type Line } from './parse/lines';
+import { wrappedLines } from './parse/wrap';
 import { numbered } from './parse/numbering';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
 import { looksLikeName, partiesOf, signatures } from './parse/signatures';
-import { findDate, membersAndParties, nameAndParty, readStatus, readVotes, splitItems, splitNames, unquote } from './parse/values';
+import {
+  findDate,
+  membersAndParties,
+  nameAndParty,
+  plausible,
+  readStatus,
+  readVotes,
+  splitItems,
+  splitNames,
+  unquote,
+} from './parse/values';
 import { DOCUMENT_TYPES, MOTIE_STATUSES, type DocumentFields, type DocumentTypeKey, type QuestionAnswer } from './types';
 
 export interface LineRole {
@@ -125,7 +136,7 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
       continue;
     }
     const value = convert(field.kind, field.key, h.value, extra);
-    if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === null || value === '' || (Array.isArray(value) && value.length === 0) || !plausible(field.key, value)) continue;
     if (fields[field.key] === undefined) {
       fields[field.key] = value;
       strengthOf.set(field.key, h.strength);
@@ -183,13 +194,16 @@ function explain(text: string, lines: Line[], roles: Role[], fieldOf: Map<number
   const input = sourceLines(text);
   const out: LineRole[] = input.map((raw) => ({ text: raw, role: 'blank' }));
   lines.forEach((l, i) => {
-    const entry = out[l.source];
-    if (!entry || RANK.indexOf(roles[i]) >= RANK.indexOf(entry.role)) return;
-    entry.role = roles[i];
-    const field = fieldOf.get(i);
-    const number = numberOf.get(i);
-    if (field) entry.field = field;
-    if (number !== undefined) entry.number = number;
+    // A line joined from a hard-wrapped text gives its role to every input line it spans.
+    for (let s = l.source; s <= (l.lastSource ?? l.source); s++) {
+      const entry = out[s];
+      if (!entry || RANK.indexOf(roles[i]) >= RANK.indexOf(entry.role)) continue;
+      entry.role = roles[i];
+      const field = fieldOf.get(i);
+      const number = numberOf.get(i);
+      if (field) entry.field = field;
+      if (number !== undefined) entry.number = number;
+    }
   });
   return out;
 }
@@ -256,7 +270,7 @@ function countWarning(questions: QuestionAnswer[]): string | null {
  * (parse/overrides.ts): they replace the recognised role of those input lines.
  */
 export function parseDocument(text: string, overrides?: LineOverrides): ParsedDocument {
-  const lines = toLines(text);
+  const lines = wrappedLines(text, (source) => !!overrides?.has(source));
   const { headers, furniture } = scanHeaders(lines);
   const type = detectType(lines, headers);
   const has = (key: string) => fieldsOf(type).some((f) => f.key === key);
@@ -425,6 +439,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
         );
     }
   }
+  // A value not of its field's kind, from whatever rule it came, is no field: its line stays text.
+  for (const key of Object.keys(fields))
+    if (!plausible(key, fields[key]) && !overrides?.size) {
+      delete fields[key];
+      fieldOf.forEach((k, i) => {
+        if (k === key && roles[i] === 'field') roles[i] = 'body';
+      });
+    }
   const body = buildBody(lines, roles);
 
   const ordered: DocumentFields = {};

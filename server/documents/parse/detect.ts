@@ -20,7 +20,7 @@ const TITLES: Array<[RegExp, DocumentTypeKey]> = [
     'schriftelijke-vragen',
   ],
   [
-    /^lijst\s+van\s+vragen\b|^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden)\s|^(?:\p{L}+\s+)?vragen\s+(?:over|inzake|aan|betreffende)\s|^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\b/iu,
+    /^lijst\s+van\s+vragen\b|^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\s|^(?:\p{L}+\s+)?vragen\s+(?:over|inzake|aan|betreffende)\s|^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fractie)\b/iu,
     'schriftelijke-vragen',
   ],
   [/^(?:[\p{L}\d.&'’-]+\s+){1,8}(?:stelt|stelde|stellen|stelden)\s+(?:[\p{L}&]+\s+){0,4}vragen\b/iu, 'schriftelijke-vragen'],
@@ -45,7 +45,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   }
   for (const t of content.slice(0, HEADER_ZONE)) {
     // A title is short; the head of Kamervragen ("… vragen van het lid X (P) aan … over … (ingezonden D)") may run longer.
-    if (t.split(/\s+/).length > (/\bvragen\s+van\s+(?:het\s+lid|de\s+leden)\b/i.test(t) ? 60 : 25) || /:$/.test(t)) continue;
+    if (t.split(/\s+/).length > (/\bvragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\b/i.test(t) ? 60 : 25) || /:$/.test(t)) continue;
     const hit = TITLES.find(([re]) => re.test(t));
     if (hit) return hit[1];
   }
@@ -73,5 +73,9 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   if (BRIEF_CONCEPTS.some((c) => labelled.has(c)) || labelled.has('kenmerk')) return 'brief';
   if (salutation || (content.some((t) => CLOSING.test(t)) && labelled.has('aan'))) return 'brief';
   if (questions >= 2) return 'schriftelijke-vragen';
+  // Unnumbered questions put to the reader one after another ("Bent u bekend met …?", "Wat vindt u ervan …?1"):
+  // written questions, printed without numbers (a parliament site's page, a Word file).
+  const askingYou = content.filter((t) => /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/.test(t) && /\b(?:u|uw)\b/i.test(t)).length;
+  if (askingYou >= 3) return 'schriftelijke-vragen';
   return 'nieuws';
 }

@@ -11,6 +11,8 @@ export interface Line {
   raw: string;
   /** The input line it comes from (a flattened text gives several lines from one). */
   source: number;
+  /** The last input line it spans, when a hard-wrapped line was joined again (wrap.ts). */
+  lastSource?: number;
   /** The text without markup, bullets, heading or quote marks; a tab where the source had a column gap. */
   text: string;
   /** The same text as Markdown: bold and italics kept, tabs as spaces. */
@@ -51,7 +53,7 @@ const FLATTENED_MARKS = new RegExp(
   [
     String.raw`\s(?=(?:Vraag|Antwoord)\s+\d{1,2}(?:\s*(?:en|,)\s*\d{1,2})?\s+\p{Lu})`,
     String.raw`\s(?=Antwoord:?\s+\p{Lu}\p{Ll})`,
-    String.raw`\s(?=(?:\p{Lu}\p{Ll}+\s+)?[Vv]ragen\s+van\s+(?:het\s+lid|de\s+leden|de\s+fractie)\s)`,
+    String.raw`\s(?=(?:\p{Lu}\p{Ll}+\s+)?[Vv]ragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fractie)\s)`,
     String.raw`\s(?=Antwoord\s+van\s+(?:de\s+)?(?:[Mm]inister|[Ss]taatssecretaris)\b)`,
     String.raw`\s(?=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)`,
     String.raw`(?<=Tweede Kamer, vergaderjaar \d{4}.\d{4}, Aanhangsel \d+)\s`,

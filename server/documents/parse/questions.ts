@@ -149,8 +149,69 @@ function paragraphPairs(lines: Line[], taken: Set<number>, furniture: Set<number
   return out;
 }
 
-export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture: Set<number>, answerWords: boolean): QuestionsResult {
+/** A question's end: its question mark, perhaps with a footnote mark after it ("…belonen'? [1]", "…?1", "…? 1)"). */
+const ASKS_AT_END = /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/;
+/** A paragraph that asks, though its question mark is missing: it opens with a question word or with the verb. */
+const ASKING_START =
+  /^(?:in\s+hoeverre|op\s+welke|(?:wat|wie|welke?|waarom|wanneer|waar|hoe|hoeveel|kunt|kan|bent|is|zijn|heeft|hebt|deelt|klopt|wilt|wil|gaat|wordt|vindt|acht|herinnert|erkent|onderschrijft|ziet|zou|zal)\b)/i;
+
+/**
+ * Written questions without numbers and without answers (a Word file of Kamervragen, a letter that asks):
+ * from the first paragraph that asks to the last, each paragraph that asks is the next question; a paragraph
+ * between them that does not ask leads in to the question after it. Only when most of those paragraphs ask:
+ * a letter with a question here and there holds no list of questions.
+ */
+function askingParagraphs(lines: Line[], taken: Set<number>, furniture: Set<number>): FoundQuestion[] {
+  const blocks: number[][] = [];
+  let block: number[] = [];
+  for (let i = 0; i <= lines.length; i++) {
+    const t = i < lines.length ? lines[i].text.trim() : '';
+    if (!t || taken.has(i) || furniture.has(i) || lines[i].separator) {
+      if (block.length) blocks.push(block);
+      block = [];
+      continue;
+    }
+    // Without blank lines a question still ends at its question mark, and starts where a sentence opens asking.
+    const ended = block.length && ASKS_AT_END.test(lines[block[block.length - 1]].text.trim()) && /^\p{Lu}/u.test(t);
+    if (ended || (block.length && /^\p{Lu}/u.test(t) && ASKING_START.test(t))) {
+      blocks.push(block);
+      block = [];
+    }
+    block.push(i);
+  }
+  const text = (b: number[]) => clean(joinLines(b.map((i) => lines[i].text)));
+  const asks = (b: number[]) => ASKS_AT_END.test(text(b)) && text(b).split(/\s+/).length <= 120;
+  const first = blocks.findIndex(asks);
+  const last = blocks.length - 1 - [...blocks].reverse().findIndex(asks);
+  if (first < 0) return [];
+  const span = blocks.slice(first, last + 1);
+  const asking = span.filter((b) => asks(b) || ASKING_START.test(text(b)));
+  if (asking.length < 2 || asking.length * 4 < span.length * 3) return [];
+  const out: FoundQuestion[] = [];
+  let lead: number[] = [];
+  for (const b of span) {
+    if (!asks(b) && !ASKING_START.test(text(b))) {
+      lead.push(...b);
+      continue;
+    }
+    const own = [...lead, ...b];
+    lead = [];
+    const question = clean(joinLines(own.map((i) => lines[i].text))).replace(/(\?["'”’»)]*)(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)$/, '$1');
+    out.push({ number: out.length + 1, question, answer: null, questionLines: own, answerLines: [] });
+  }
+  return out;
+}
+
+export function questionsAndAnswers(
+  lines: Line[],
+  taken: Set<number>,
+  furniture: Set<number>,
+  answerWords: boolean,
+  /** Whether an answer heading above every item heads an answer part (see the end). */
+  headingFirst = true,
+): QuestionsResult {
   const items: Item[] = [];
+  let headingBeforeItems = false;
   const headings = new Set<number>();
   let cur: Item | null = null;
   let para: Para | null = null;
@@ -274,6 +335,11 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     // "Beantwoording schriftelijke vragen …" above every question is the document's title: the answers stand under
     // their questions then, not in an answer part.
     if (ANSWER_HEADING.test(t) && !items.length && /vragen/i.test(t)) {
+      close();
+      continue;
+    }
+    if (ANSWER_HEADING.test(t) && !items.length) headingBeforeItems = true;
+    if (ANSWER_HEADING.test(t) && !items.length && !headingFirst) {
       close();
       continue;
     }
@@ -509,6 +575,19 @@ export function questionsAndAnswers(lines: Line[], taken: Set<number>, furniture
     const byParagraph = paragraphPairs(lines, taken, furniture);
     if (byParagraph.length >= 2 && byParagraph.filter((q) => q.answer !== null).length * 2 >= byParagraph.length)
       return { questions: byParagraph, orphanAnswers: 0, answerPart: true, headings };
+  }
+
+  // "Antwoorden" above numbered items that ask and no question before it (a site's link, a tab's name): the items
+  // are the questions, nothing answers them yet.
+  if (!found.length && headingBeforeItems && headingFirst) {
+    const again = questionsAndAnswers(lines, taken, furniture, answerWords, false);
+    if (again.questions.length && again.questions.every((q) => q.answer === null)) return again;
+  }
+
+  // Questions without numbers and no answers at all: each paragraph that asks.
+  if (!found.length && !answers.length) {
+    const asking = askingParagraphs(lines, taken, furniture);
+    if (asking.length) return { questions: asking, orphanAnswers: 0, answerPart: false, headings: new Set() };
   }
 
   const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);

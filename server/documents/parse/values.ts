@@ -2,6 +2,7 @@
 // votes and the outcome of a motie.
 import { parseDutchDate } from '../dates';
 import { MOTIE_STATUSES } from '../types';
+import { conceptOf } from './labels';
 
 const MONTH =
   '(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|mrt|apr(?:il)?|mei|jun[i]?|jul[i]?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -107,4 +108,46 @@ export function membersAndParties(text: string): { names: string[]; parties: str
     if (m) parties.push(m[2].replace(/^(?:allen|beiden|beide|alle\s+drie)\s+/i, '').trim());
   }
   return { names: names.filter(Boolean), parties: [...new Set(parties)] };
+}
+
+/** A value that stops in the middle of a phrase ("… tussen", "… inzake de Wet", "fiets-/"): cut off, not whole. */
+const DANGLING = /\s(?:de|het|een|van|en|of|in|op|aan|over|met|voor|tussen|tot|te|bij|naar|om|door|uit|dat|die|als)$|[-/:]$/i;
+/** Two sentences ("… overleg. Graag …"): running text, not a header's value. Initials ("H.G.J. Kamp") are no sentence end. */
+const SENTENCE_BREAK = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u;
+/** A sentence of the letter's text starts with who writes or is written to. */
+const SENTENCE_START = /^(?:u|ik|wij|we|zij|hij|graag|hierbij|naar\s+aanleiding\s+van)\s/i;
+const MAX_WORDS: Record<string, number> = {
+  onderwerp: 40,
+  afzender: 20,
+  aan: 20,
+  portefeuillehouder: 12,
+  inlichtingen_bij: 12,
+  behandeld_door: 12,
+};
+
+/**
+ * Whether a recognised value is of its field's kind (precision first: a missing field is better than a wrong
+ * one). A kenmerk looks like a reference (a digit, a few words); an onderwerp, afzender or aan is a name or a
+ * title, not a sentence of the text nor a phrase cut off; a person's name is a few words without digits; a list
+ * item holds a letter or a digit.
+ */
+export function plausible(key: string, value: unknown): boolean {
+  if (Array.isArray(value)) {
+    if (!value.every((v) => typeof v === 'string' && /[\p{L}\d]/u.test(v))) return false;
+    // A label or an outcome ("Voor", "Tegen", "Status", "Overgenomen") read into a list of names: the list is not sure.
+    const word = (v: string) => conceptOf(v) !== undefined || readStatus(v) === v.toLowerCase().trim();
+    if (key === 'indieners') return value.every((v: string) => v.split(/\s+/).length <= 5 && !/\d/.test(v) && !word(v));
+    // A party's name has a letter and at most one word in lower case that is no small word ("Lokaal sterk",
+    // "Partij voor de Dieren"); "Lees onze andere moties" is a site's link.
+    const lowerWords = (v: string) => v.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:voor|de|van|het|en|der)$/.test(w)).length;
+    if (key === 'partijen')
+      return value.every((v: string) => v.split(/\s+/).length <= 6 && /\p{L}/u.test(v) && lowerWords(v) <= 1 && !word(v));
+    return true;
+  }
+  if (typeof value !== 'string') return true;
+  if (key === 'kenmerk' || key === 'uw_referentie') return /\d/.test(value) && value.length <= 40 && value.split(/\s+/).length <= 6;
+  const max = MAX_WORDS[key];
+  if (max === undefined) return true;
+  const v = value.trim();
+  return v.split(/\s+/).length <= max && !DANGLING.test(v) && !SENTENCE_BREAK.test(v) && !SENTENCE_START.test(v) && !/\?$/.test(v);
 }

@@ -1,0 +1,195 @@
+// General rules of the recogniser (issue 20, session 10), each on a text written for the test in the
+// shape real documents take: a Kamervragen head with "(ingezonden D)" on a line of its own,
+// unnumbered questions each in a paragraph of their own, and a site's "Antwoorden" link above
+// numbered questions.
+import assert from 'node:assert/strict';
+import { parseDocument } from '../../server/documents/parse';
+import { plausible } from '../../server/documents/parse/values';
+
+describe('documents: general rules of the recogniser', () => {
+  it('reads "(ingezonden D)" on its own line above the head as the day the questions were sent in', () => {
+    const got = parseDocument(
+      [
+        '2024Z19001',
+        '',
+        '(ingezonden 21 november 2024)',
+        '',
+        'Vragen van het leden Jansen en Bakker (beiden CDA) aan de minister van Binnenlandse Zaken over de bereikbaarheid van gemeentehuizen.',
+        '',
+        '1. Bent u bekend met het bericht dat steeds meer gemeentehuizen alleen op afspraak open zijn?',
+        '',
+        '2. Hoeveel gemeenten hebben hun openingstijden het afgelopen jaar beperkt?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.equal(got.fields.datum, '2024-11-21');
+    assert.equal(got.fields.ingekomen, '2024-11-21');
+    assert.equal(got.fields.kenmerk, '2024Z19001');
+    assert.deepEqual(got.fields.indieners, ['Jansen', 'Bakker']);
+    assert.deepEqual(got.fields.partijen, ['CDA']);
+    assert.equal(got.fields.onderwerp, 'de bereikbaarheid van gemeentehuizen');
+    assert.equal(got.lines[2].role, 'field');
+  });
+
+  it('takes each paragraph that asks as the next question when the questions have no numbers and no answers', () => {
+    const got = parseDocument(
+      [
+        '(ingezonden 21 november 2024)',
+        '',
+        'Vragen van het lid Jansen (SP) aan de staatssecretaris van Onderwijs over wachtlijsten in het speciaal onderwijs.',
+        '',
+        'Bent u bekend met het bericht dat honderden kinderen op een wachtlijst staan voor het speciaal onderwijs? 1)',
+        '',
+        'Hoeveel kinderen zitten op dit moment thuis zonder passend onderwijs?',
+        '',
+        'In de regio Utrecht wachten kinderen volgens ouders gemiddeld een half jaar.',
+        'Klopt dat beeld, en hoe lang wachten kinderen in andere regio’s?',
+        '',
+        'Kunt u deze vragen beantwoorden voor het notaoverleg passend onderwijs?',
+        '',
+        '1) NOS, 18 november 2024, ‘Honderden kinderen wachten op plek in speciaal onderwijs’',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => [q.number, q.question, q.answer]),
+      [
+        [1, 'Bent u bekend met het bericht dat honderden kinderen op een wachtlijst staan voor het speciaal onderwijs?', null],
+        [2, 'Hoeveel kinderen zitten op dit moment thuis zonder passend onderwijs?', null],
+        [
+          3,
+          'In de regio Utrecht wachten kinderen volgens ouders gemiddeld een half jaar. Klopt dat beeld, en hoe lang wachten kinderen in andere regio’s?',
+          null,
+        ],
+        [4, 'Kunt u deze vragen beantwoorden voor het notaoverleg passend onderwijs?', null],
+      ],
+    );
+  });
+
+  it('finds no list of questions in a letter that asks something here and there', () => {
+    const got = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        'Onze vereniging volgt de plannen voor het stationsgebied al jaren met belangstelling.',
+        '',
+        'Wie had gedacht dat de bouw zo lang zou duren? De bewoners merken elke dag de overlast van het bouwverkeer.',
+        '',
+        'Wij vragen u de bewoners beter te informeren over de planning en de omleidingen.',
+        '',
+        'Is het niet tijd voor een bewonersavond?',
+        '',
+        'Wij rekenen op een goede samenwerking en horen graag van u.',
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Bewonersvereniging Stationskwartier',
+      ].join('\n'),
+    );
+    assert.deepEqual(got.questions, []);
+  });
+
+  it('reads numbered items that ask under an "Antwoorden" link above them as questions without answers', () => {
+    const got = parseDocument(
+      [
+        'Schriftelijke vragen over de sluiting van het zwembad',
+        '',
+        'Antwoorden',
+        '',
+        'Zwolle, 3 april 2023',
+        '',
+        'Geacht college,',
+        '',
+        'De fractie van de ChristenUnie heeft de volgende vragen over de sluiting van zwembad De Vrijheid:',
+        '',
+        '1) Wanneer heeft het college besloten het zwembad te sluiten?',
+        '',
+        '2) Welke andere zwembaden kunnen de schoolkinderen gebruiken?',
+        '',
+        'Hoogachtend,',
+        '',
+        'Anne de Boer',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => [q.number, q.question, q.answer]),
+      [
+        [1, 'Wanneer heeft het college besloten het zwembad te sluiten?', null],
+        [2, 'Welke andere zwembaden kunnen de schoolkinderen gebruiken?', null],
+      ],
+    );
+    assert.deepEqual(got.warnings, []);
+  });
+
+  it('keeps numbered answers under an answer heading as answers when nothing above asks', () => {
+    const got = parseDocument(
+      [
+        'Beantwoording schriftelijke vragen zwembad',
+        '',
+        'Antwoorden college:',
+        '',
+        '1. Het college heeft op 14 maart besloten het zwembad te sluiten.',
+        '',
+        '2. De schoolkinderen kunnen terecht in zwembad De Meerval.',
+      ].join('\n'),
+    );
+    assert.ok(!got.questions.some((q) => /besloten het zwembad te sluiten/.test(q.question)));
+  });
+
+  it("reports a value only when it is of its field's kind: a missing field is better than a wrong one", () => {
+    assert.ok(plausible('kenmerk', '2008-09200/8/A.23, CW'));
+    assert.ok(!plausible('kenmerk', 'zie de bijlage'));
+    assert.ok(plausible('aan', 'Zijne excellentie H.G.J. Kamp Minister van Economische Zaken'));
+    assert.ok(!plausible('aan', 'de minister van Binnenlandse Zaken en Koninkrijksrelaties over het'));
+    assert.ok(!plausible('onderwerp', 'U heeft op 13 juni het algemeen overleg verkeersveiligheid. Graag willen'));
+    assert.ok(!plausible('onderwerp', 'fiets-/'));
+    assert.ok(plausible('bijlagen', ['31']));
+    assert.ok(!plausible('bijlagen', [': : :']));
+    assert.ok(!plausible('indieners', ['Jansen 2024']));
+    assert.ok(!plausible('indieners', ['Kirsten de Wrede', 'Status', 'Overgenomen', 'Voor']));
+    assert.ok(plausible('partijen', ['Partij voor de Dieren', 'Lokaal sterk', 'GroenLinks-PvdA']));
+    assert.ok(!plausible('partijen', ['PvdD', 'Lees onze andere moties']));
+    assert.ok(!plausible('partijen', ['1']));
+
+    const got = parseDocument(
+      [
+        'Aan: de leden van de gemeenteraad',
+        'Onderwerp: Wij informeren u hierbij over de stand van zaken. De bouw ligt op schema.',
+        'Ons kenmerk: zie boven',
+        'Datum: 3 april 2023',
+        '',
+        'Geachte leden van de raad,',
+        '',
+        'De bouw van de nieuwe sporthal ligt op schema; de oplevering is in september.',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.onderwerp, undefined);
+    assert.equal(got.fields.kenmerk, undefined);
+    assert.equal(got.fields.aan, 'de leden van de gemeenteraad');
+    assert.match(got.body, /Wij informeren u hierbij over de stand van zaken/);
+  });
+
+  it('reads questions put to "u" one after another, without numbers or blank lines, as written questions', () => {
+    const got = parseDocument(
+      [
+        'Het bericht over lege schoolgebouwen',
+        'Anna de Wit (SP)',
+        'Bent u bekend met het bericht dat honderd schoolgebouwen leegstaan?1',
+        'Hoeveel van die gebouwen zijn in handen van gemeenten?',
+        'Deelt u de mening dat leegstaande scholen als woning kunnen dienen?',
+        'Bent u bereid hierover met gemeenten in gesprek te gaan?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => q.question),
+      [
+        'Bent u bekend met het bericht dat honderd schoolgebouwen leegstaan?',
+        'Hoeveel van die gebouwen zijn in handen van gemeenten?',
+        'Deelt u de mening dat leegstaande scholen als woning kunnen dienen?',
+        'Bent u bereid hierover met gemeenten in gesprek te gaan?',
+      ],
+    );
+  });
+});

@@ -1,0 +1,35 @@
+// Robustness of the paste-import on the dev corpus (`npm run documents:eval -- --set dev --perturb`):
+// the same documents hard-wrapped, with labels in bold or above their values, with more or no blank
+// lines and other list marks must read (nearly) as well as the documents themselves. The floors are the
+// figures reached in session 10; raise them when the recogniser gets better, never lower them.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { SetScore } from '../../server/documents/evaluation';
+
+const ROOT = path.join(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Shares, like the floors of real-corpus-figures.test.ts, so they hold when documents are added. */
+const FLOORS = { types: 0.95, found: 0.84, wrong: 0.03, pairs: 0.8 };
+
+describe('paste-import figures on the dev corpus in other forms', function () {
+  this.timeout(180_000);
+
+  it('reads every form of the dev documents with the floors of type, fields and pairs', () => {
+    const res = spawnSync(TSX, [path.join('server', 'cli', 'documents-eval.ts'), '--set', 'dev', '--perturb', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 150_000,
+    });
+    assert.equal(res.status, 0, res.stderr);
+    const { variants } = JSON.parse(res.stdout) as { variants: Record<string, SetScore> };
+    assert.ok(Object.keys(variants).length >= 8);
+    for (const [name, t] of Object.entries(variants)) {
+      assert.ok(t.typesRight / t.documents >= FLOORS.types, `${name}: soort ${t.typesRight}/${t.documents}`);
+      assert.ok(t.fieldsFound / t.fieldsExpected >= FLOORS.found, `${name}: velden gevonden ${t.fieldsFound}/${t.fieldsExpected}`);
+      assert.ok(t.fieldsWrong / t.fieldsReported <= FLOORS.wrong, `${name}: fout gemeld ${t.fieldsWrong}/${t.fieldsReported}`);
+      assert.ok(t.pairsRight / t.questionsExpected >= FLOORS.pairs, `${name}: vragen ${t.pairsRight}/${t.questionsExpected}`);
+    }
+  });
+});
