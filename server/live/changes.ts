@@ -106,5 +106,7 @@ export async function articleCounts(db: Db, articleIds: number[]): Promise<Recor
 export async function pruneChanges(db: Db, keep: number): Promise<number> {
   const newest = await latestChangeId(db);
   if (newest <= keep) return 0;
-  return db('live_changes').where('id', '<=', newest - keep).del();
+  return db('live_changes')
+    .where('id', '<=', newest - keep)
+    .del();
 }

@@ -92,7 +92,7 @@ export class LiveHub {
   async open(res: ServerResponse, topic: Topic, address: string, lastEventId: number | null): Promise<void> {
     await this.start();
     const client: Client = { res, address, queue: lastEventId !== null && topic !== 'site' ? [] : null };
-    const set = topic === 'site' ? this.site : this.articles.get(topic.articleId) ?? new Set<Client>();
+    const set = topic === 'site' ? this.site : (this.articles.get(topic.articleId) ?? new Set<Client>());
     if (topic !== 'site') this.articles.set(topic.articleId, set);
     set.add(client);
     this.clients++;

@@ -19,9 +19,10 @@ import type { LiveHub, Topic } from './hub';
 // Reacties per request for their HTML: what one "tonen" asks at most; the page asks again for more.
 export const MAX_IDS = 50;
 
+/** Where a reconnecting browser was: Last-Event-ID, or ?na= when the page's script reconnects itself. */
 function lastEventId(req: Request): number | null {
-  const header = req.get('last-event-id');
-  return header && /^\d{1,15}$/.test(header) ? Number(header) : null;
+  const given = req.get('last-event-id') ?? (typeof req.query.na === 'string' ? req.query.na : '');
+  return /^\d{1,15}$/.test(given) ? Number(given) : null;
 }
 
 async function publicArticle(deps: Deps, idParam: unknown) {

@@ -7,8 +7,8 @@ import { CopyError } from './errors';
 
 /** knex's own bookkeeping: the target gets its own from migrating. */
 // The search index is the target's own: its triggers make the entries as the rows arrive, and it
-// analyses them (and counts their words) itself.
-const SKIPPED = new Set(['knex_migrations', 'knex_migrations_lock', 'search_entries', 'search_words']);
+// analyses them (and counts their words) itself. So is the live updates' change log (ids of the source).
+const SKIPPED = new Set(['knex_migrations', 'knex_migrations_lock', 'search_entries', 'search_words', 'live_changes']);
 
 export interface SourceTable {
   name: string;
