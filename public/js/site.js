@@ -756,21 +756,26 @@
   });
 })();
 
-// The voorpagina's numbers follow the reacties as they come and go: each article's count and the
-// running total (server/live/, /voorpagina/live). Not announced: they change often and say little.
+// The voorpagina's numbers follow the reacties as they come and go: each article's count (its link to
+// the reacties, found by the article's address) and the running total (server/live/, /voorpagina/live).
+// Not announced: they change often and say little.
 (function () {
   'use strict';
-  var total = document.querySelector('[data-live-totaal]');
-  if ((!total && !document.querySelector('[data-live-artikel]')) || !window.EventSource) return;
+  var total = document.querySelector('.voorpagina .reactie-total');
+  var links = document.querySelectorAll('.voorpagina a.reactie-count');
+  if ((!total && !links.length) || !window.EventSource) return;
   var numbers = new Intl.NumberFormat('nl-NL');
   var source = new window.EventSource('/voorpagina/live');
   source.addEventListener('aantallen', function (event) {
     var counts = JSON.parse(event.data);
     if (total) total.textContent = numbers.format(counts.totaal);
-    Object.keys(counts.artikelen).forEach(function (id) {
-      var n = counts.artikelen[id];
-      var el = document.querySelector('[data-live-artikel="' + id + '"]');
-      if (el) el.textContent = n === 0 ? 'Nog geen reacties' : n === 1 ? '1 reactie' : numbers.format(n) + ' reacties';
+    counts.artikelen.forEach(function (a) {
+      for (var i = 0; i < links.length; i++) {
+        if (links[i].getAttribute('href') !== a.pad + '#reacties' || !links[i].firstChild) continue;
+        // The first text only: "· reageren gesloten" after it stays.
+        links[i].firstChild.textContent =
+          a.aantal === 0 ? 'Nog geen reacties' : a.aantal === 1 ? '1 reactie' : numbers.format(a.aantal) + ' reacties';
+      }
     });
   });
   window.addEventListener('pagehide', function () {

@@ -2,7 +2,7 @@
 // and what the live updates read beside it. Reads go to SQLite's read connections (readsOf): a poll
 // never waits behind a post's write.
 import { readsOf, type Db } from '../db/knex';
-import { toBool } from '../db/rows';
+import { toBool, toDate, toDateOrNull } from '../db/rows';
 import { shownAmong, isOpen } from '../reacties/visibility';
 
 /** One row of the change log: a reactie of an article changed; whether a reader could see it before. */
@@ -85,16 +85,26 @@ export async function reactiesNow(db: Db, ids: number[]): Promise<Map<number, Re
   return out;
 }
 
-/** The voorpagina's numbers: these articles' reacties counts (published articles only). */
-export async function articleCounts(db: Db, articleIds: number[]): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+/** The voorpagina's numbers: these articles' reacties counts, with what their address is made of (published articles only). */
+export async function articleCounts(
+  db: Db,
+  articleIds: number[],
+): Promise<Array<{ id: number; slug: string; publishedAt: Date | null; createdAt: Date; count: number }>> {
+  const out = [];
   const reads = readsOf(db);
   for (let i = 0; i < articleIds.length; i += CHUNK) {
-    const rows: Array<{ id: unknown; reactie_count: unknown }> = await reads('articles')
+    const rows: Array<Record<string, unknown>> = await reads('articles')
       .whereIn('id', articleIds.slice(i, i + CHUNK))
       .andWhere({ status: 'published' })
-      .select('id', 'reactie_count');
-    for (const r of rows) out[String(r.id)] = Number(r.reactie_count);
+      .select('id', 'slug', 'published_at', 'created_at', 'reactie_count');
+    for (const r of rows)
+      out.push({
+        id: Number(r.id),
+        slug: String(r.slug),
+        publishedAt: toDateOrNull(r.published_at),
+        createdAt: toDate(r.created_at),
+        count: Number(r.reactie_count),
+      });
   }
   return out;
 }

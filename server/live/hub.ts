@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { isPostgresUrl, type Db } from '../db/knex';
 import { siteReactieTotal } from '../reacties/counters';
+import { articlePath } from '../articles/queries';
 import { articleChangesAfter, articleCounts, changesAfter, latestChangeId, reactiesNow, type Change } from './changes';
 import { eventId, reactieEvent, sseMessage } from './events';
 
@@ -238,7 +239,9 @@ export class LiveHub {
     if (this.site.size === 0) return;
     const touched = [...new Set(changes.map((c) => c.articleId))];
     const [counts, total] = await Promise.all([articleCounts(this.db, touched), siteReactieTotal(this.db)]);
-    const text = sseMessage('aantallen', { totaal: total, artikelen: counts });
+    // By the article's address: the voorpagina's links to the reacties (#reacties) are found by it.
+    const artikelen = counts.map((a) => ({ pad: articlePath(a), aantal: a.count }));
+    const text = sseMessage('aantallen', { totaal: total, artikelen });
     for (const client of this.site) this.send(client, text);
   }
 

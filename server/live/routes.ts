@@ -17,7 +17,7 @@ import { renderReactie } from '../reacties/thread-view';
 import type { LiveHub, Topic } from './hub';
 
 // Reacties per request for their HTML: what one "tonen" asks at most; the page asks again for more.
-export const MAX_IDS = 50;
+const MAX_IDS = 50;
 
 /** Where a reconnecting browser was: Last-Event-ID, or ?na= when the page's script reconnects itself. */
 function lastEventId(req: Request): number | null {

@@ -96,10 +96,10 @@ describe('browser: live updates on an article page', function () {
     const opened = streamOpen(page, '/voorpagina/live');
     await page.goto(`${app.server.baseUrl}/`);
     await opened;
-    const count = page.locator(`[data-live-artikel="${article.id}"]`);
-    assert.equal(await count.textContent(), 'Nog geen reacties');
+    const link = `a.reactie-count[href="${articlePath(article)}#reacties"]`;
+    assert.equal(await page.textContent(link), 'Nog geen reacties');
     await buildReactie(app.t.db, article);
-    await page.waitForFunction((id) => document.querySelector(`[data-live-artikel="${id}"]`)?.textContent === '1 reactie', article.id);
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === '1 reactie', link);
     const total = Number((await app.t.db('counters').where({ name: 'reacties_visible' }).first('value')).value);
     assert.equal(await page.textContent('.reactie-total'), new Intl.NumberFormat('nl-NL').format(total));
     assert.deepEqual(errors, []);

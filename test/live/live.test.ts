@@ -161,9 +161,9 @@ describe('live updates', () => {
     await postReactieForm(agent, articlePath(article), {});
     await buildReactie(t.db, article);
     const event = await live.next((e) => e.event === 'aantallen' && dataOf<{ totaal: number }>(e).totaal > before, 'the new total');
-    const counts = dataOf<{ totaal: number; artikelen: Record<string, number> }>(event);
+    const counts = dataOf<{ totaal: number; artikelen: Array<{ pad: string; aantal: number }> }>(event);
     const stored = await t.db('articles').where({ id: article.id }).first('reactie_count');
-    assert.equal(counts.artikelen[String(article.id)], Number(stored.reactie_count));
+    assert.deepEqual(counts.artikelen, [{ pad: articlePath(article), aantal: Number(stored.reactie_count) }]);
   });
 
   it('refuses too many streams from one address with a Dutch message, and a stream for an unknown article', async () => {
