@@ -92,6 +92,8 @@ export class LiveHub {
    */
   async open(res: ServerResponse, topic: Topic, address: string, lastEventId: number | null): Promise<void> {
     await this.start();
+    // The reader may have left while the hub started: nothing to keep open then.
+    if (res.destroyed || res.writableEnded) return;
     const client: Client = { res, address, queue: lastEventId !== null && topic !== 'site' ? [] : null };
     const set = topic === 'site' ? this.site : (this.articles.get(topic.articleId) ?? new Set<Client>());
     if (topic !== 'site') this.articles.set(topic.articleId, set);
