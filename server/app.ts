@@ -62,6 +62,8 @@ import { saveSessionBeforeRedirect } from './http/session-save';
 import { logOutsideExpress, requestLogger } from './http/request-logger';
 import { Metrics } from './http/metrics';
 import { opsRoutes } from './ops/routes';
+import { LiveHub } from './live/hub';
+import { liveRoutes } from './live/routes';
 import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
 import { builtinCounts } from './spam/classifier/builtin';
@@ -78,14 +80,19 @@ const BEHEER_BODY_LIMIT = '3mb';
  * The server as it runs: a reader without a cookie asking for a page the cache holds is answered
  * before Express (its middleware costs several times the copy of a small page); the rest goes to the app.
  */
-export function createServer(given: Deps): http.Server {
+export function createServer(given: Deps, live?: LiveHub): http.Server {
   const deps = { ...given, metrics: given.metrics ?? new Metrics() };
   const pages = publicPages(deps, logOutsideExpress(deps.logger, deps.config.trustProxy, deps.metrics));
-  const app = createApp(deps, pages);
+  const app = createApp(deps, pages, live);
   return http.createServer((req, res) => pages.front(req, res, () => app(req, res)));
 }
 
-export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): express.Express {
+/** The live updates' hub runs only while a page is connected: an app built without one gets its own. */
+export function liveHubOf(deps: Deps): LiveHub {
+  return new LiveHub(deps.db, deps.config.databaseUrl, deps.logger);
+}
+
+export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), live: LiveHub = liveHubOf(deps)): express.Express {
   const { config, db } = deps;
   const metrics = deps.metrics ?? new Metrics();
   // The spam filter's day-one model is trained once per process (about a second): here, at start-up,
@@ -130,6 +137,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(wordpressQueryRedirects(deps));
   // Read-only JSON for everyone: no session, no forms.
   app.use(apiRoutes(deps));
+  // Live updates (event streams and the HTML of new reacties): no session, never in the page cache.
+  app.use(liveRoutes(deps, live));
   // Before the body parsers and the session: a reader without a cookie gets a kept page at once.
   app.use(pages.lookup);
   app.use(pageMeta(deps));

@@ -2,7 +2,7 @@
 import { loadConfig, ConfigError } from './config';
 import { createDb, isPostgresUrl } from './db/knex';
 import { migrateLatest } from './db/migrate';
-import { createServer } from './app';
+import { createServer, liveHubOf } from './app';
 import { createLogger } from './logger';
 import { FormTokens } from './http/form-token';
 import { trackInFlight } from './http/in-flight';
@@ -26,7 +26,9 @@ async function main(): Promise<void> {
 
   // The process's own metrics too (memory, event loop, garbage collection): only here, once per process.
   const metrics = new Metrics({ processMetrics: true });
-  const server = createServer({ config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date(), metrics });
+  const deps = { config, db, logger, formTokens: new FormTokens(config.sessionSecret), clock: () => new Date(), metrics };
+  const live = liveHubOf(deps);
+  const server = createServer(deps, live);
   const inFlight = trackInFlight(server);
   const stopMaintenance = startMaintenance(config, db, logger, metrics);
 
@@ -48,13 +50,15 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     const maintenanceDone = stopMaintenance();
+    // Open event streams never end by themselves: ended here, the browsers reconnect to another server.
+    const liveDone = live.close();
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
       // A job still running, or a request whose client went away, gets to finish: closing the pool
       // under it would fail its next query. Then what their answers set off (a rate-limit count
       // given back after an error) gets its moment before the pool closes.
-      void Promise.all([maintenanceDone, inFlight.drained()])
+      void Promise.all([maintenanceDone, liveDone, inFlight.drained()])
         .then(() => new Promise((resolve) => setTimeout(resolve, AFTER_ANSWERS_MS)))
         .then(() => db.destroy())
         .finally(() => process.exit(0));

@@ -491,3 +491,294 @@
   }
   setInterval(send, EVERY_MS);
 })();
+
+// Live updates on an article page (server/live/): an event stream says which reacties appeared,
+// changed or went. New ones wait behind one button ("3 nieuwe reacties — tonen") and are inserted in
+// their threads when the reader asks, focus on the first of them; a changed one is replaced in place
+// and a removed one at once, the reader's place on the page kept. The screen reader hears it politely
+// (#live-status). The HTML comes from the server's own template (/artikel/:id/live/reacties).
+// Without this script the page is as it was; so is the page the cache keeps.
+(function () {
+  'use strict';
+  var section = document.querySelector('section[data-live]');
+  if (!section || !window.EventSource || !window.fetch) return;
+  var base = section.getAttribute('data-live');
+  var where = section.getAttribute('data-live-draad');
+  var numbers = new Intl.NumberFormat('nl-NL');
+  var pending = [];
+  var lastId = null;
+  var bar = null;
+  var button = null;
+  var outdated = false;
+  var sayTimer = null;
+
+  var status = document.createElement('p');
+  status.id = 'live-status';
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  section.appendChild(status);
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  function newLabel(n) {
+    return n === 1 ? '1 nieuwe reactie' : numbers.format(n) + ' nieuwe reacties';
+  }
+
+  function itemOf(id) {
+    return document.getElementById('reactie-' + id);
+  }
+
+  function isPending(id) {
+    for (var i = 0; i < pending.length; i++) if (pending[i].id === id) return true;
+    return false;
+  }
+
+  // A new thread goes on this page only when it is the discussion's last; a reply where its reactie is.
+  function placeable(parentId) {
+    if (parentId === null) return where !== 'nee';
+    return Boolean(itemOf(parentId)) || isPending(parentId);
+  }
+
+  function showBar() {
+    if (!bar) {
+      bar = document.createElement('div');
+      bar.className = 'live-nieuw';
+      button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'live-toon';
+      button.addEventListener('click', function () {
+        if (outdated) window.location.reload();
+        else showPending();
+      });
+      bar.appendChild(button);
+      var heading = document.getElementById('reacties-kop');
+      heading.parentNode.insertBefore(bar, heading.nextSibling);
+    }
+    bar.hidden = !outdated && pending.length === 0;
+    button.textContent = outdated ? 'Er is veel veranderd — pagina vernieuwen' : newLabel(pending.length) + ' — tonen';
+  }
+
+  // Several reacties in a row are announced once, a moment after the last.
+  function announceNew() {
+    clearTimeout(sayTimer);
+    sayTimer = setTimeout(function () {
+      if (pending.length) say(newLabel(pending.length) + '. Kies de knop “tonen” bij het begin van de reacties om ze te lezen.');
+    }, 1500);
+  }
+
+  // The first reactie (or placeholder) still in view: its place on the screen stays where it is.
+  function keepPlace(change) {
+    var anchor = null;
+    var shown = section.querySelectorAll('li.reactie > article, li.reactie > p');
+    for (var i = 0; i < shown.length; i++) {
+      if (shown[i].getBoundingClientRect().bottom > 0) {
+        anchor = shown[i];
+        break;
+      }
+    }
+    var before = anchor ? anchor.getBoundingClientRect().top : 0;
+    change();
+    if (anchor && document.documentElement.contains(anchor)) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
+  }
+
+  function fetchReacties(ids) {
+    return window
+      .fetch(base + '/reacties?ids=' + ids.join(','), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (res) {
+        return res.ok ? res.json() : { reacties: [] };
+      })
+      .then(function (data) {
+        return data.reacties.map(function (r) {
+          var holder = document.createElement('ol');
+          holder.innerHTML = r.html;
+          return { id: r.id, parent: r.antwoordOp, item: holder.firstElementChild };
+        });
+      });
+  }
+
+  function threadList() {
+    var list = section.querySelector('ol.thread');
+    if (list) return list;
+    list = document.createElement('ol');
+    list.className = 'thread';
+    var before = document.getElementById('reageer-plek') || section.querySelector('.closed') || document.getElementById('waarderen');
+    section.insertBefore(list, before);
+    return list;
+  }
+
+  function place(r) {
+    if (itemOf(r.id)) return false;
+    if (r.parent === null) {
+      var thread = threadList();
+      if (where === 'boven') thread.insertBefore(r.item, thread.firstChild);
+      else thread.appendChild(r.item);
+      return true;
+    }
+    var parent = itemOf(r.parent);
+    if (!parent) return false;
+    var list = parent.querySelector(':scope > ol.children, :scope > details > ol.children');
+    if (!list) {
+      list = document.createElement('ol');
+      list.className = 'children';
+      parent.appendChild(list);
+    }
+    list.appendChild(r.item);
+    for (var d = r.item.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) d.open = true;
+    return true;
+  }
+
+  function showPending() {
+    var batch = pending.splice(0, 50);
+    if (!batch.length) return;
+    fetchReacties(
+      batch.map(function (p) {
+        return p.id;
+      }),
+    )
+      .then(function (found) {
+        found.sort(function (a, b) {
+          return a.id - b.id;
+        });
+        var placed = [];
+        keepPlace(function () {
+          found.forEach(function (r) {
+            if (place(r)) placed.push(r.item);
+          });
+        });
+        showBar();
+        if (!placed.length) {
+          say('Die reacties zijn er niet meer.');
+          return;
+        }
+        var first = placed[0].querySelector(':scope > article') || placed[0];
+        first.setAttribute('tabindex', '-1');
+        first.focus();
+        say(placed.length === 1 ? '1 nieuwe reactie getoond.' : numbers.format(placed.length) + ' nieuwe reacties getoond.');
+      })
+      .catch(function () {
+        pending = batch.concat(pending);
+        showBar();
+        say('De nieuwe reacties konden niet worden opgehaald. Probeer het nog eens.');
+      });
+  }
+
+  // A changed reactie: its own part (the article, or the placeholder that replaced it) is swapped;
+  // its replies stay. Focus that was in it goes to the same place in the new one.
+  function refresh(id) {
+    var old = itemOf(id);
+    // The reader's own reactie (held, or still to edit) stays as their page shows it.
+    if (!old || old.querySelector(':scope > article .edit-link, :scope > article .pending-notice')) return;
+    fetchReacties([id]).then(function (found) {
+      var current = itemOf(id);
+      if (!found.length || !current) return;
+      var fresh = found[0].item;
+      var oldPart = current.firstElementChild;
+      var newPart = fresh.firstElementChild;
+      if (!oldPart || !newPart) return;
+      var focused = oldPart.contains(document.activeElement) ? document.activeElement : null;
+      keepPlace(function () {
+        current.className = fresh.className;
+        current.replaceChild(newPart, oldPart);
+      });
+      if (focused) {
+        var same = focused.className && newPart.querySelector('.' + focused.className.split(' ')[0]);
+        if (!same) {
+          newPart.setAttribute('tabindex', '-1');
+          same = newPart;
+        }
+        same.focus({ preventScroll: true });
+      }
+      if (newPart.classList.contains('removed-notice')) say('Een reactie is weggehaald door de moderatie.');
+    });
+  }
+
+  // A reactie that is gone: replaced at once by a short line (without its replies, as a reload shows it).
+  function gone(id) {
+    pending = pending.filter(function (p) {
+      return p.id !== id;
+    });
+    showBar();
+    var item = itemOf(id);
+    if (!item || item.querySelector(':scope > article .pending-notice')) return;
+    var note = document.createElement('li');
+    note.className = 'reactie removed live-weg';
+    var text = document.createElement('p');
+    text.className = 'removed-notice';
+    text.textContent = 'Deze reactie is weggehaald.';
+    note.appendChild(text);
+    var hadFocus = item.contains(document.activeElement);
+    keepPlace(function () {
+      item.parentNode.replaceChild(note, item);
+    });
+    if (hadFocus) {
+      text.setAttribute('tabindex', '-1');
+      text.focus({ preventScroll: true });
+    }
+    say('Een reactie is weggehaald.');
+  }
+
+  function onReactie(event) {
+    if (event.lastEventId) lastId = event.lastEventId;
+    var change = JSON.parse(event.data);
+    if (change.soort === 'weg') return gone(change.reactie);
+    if (change.soort === 'gewijzigd') return refresh(change.reactie);
+    if (itemOf(change.reactie) || isPending(change.reactie) || !placeable(change.antwoordOp)) return;
+    pending.push({ id: change.reactie, parent: change.antwoordOp });
+    showBar();
+    announceNew();
+  }
+
+  var source = null;
+  function connect() {
+    // A browser reconnects by itself with Last-Event-ID; after a refusal (too many pages) this script
+    // does, a while later, and says where it was (?na=).
+    source = new window.EventSource(lastId ? base + '?na=' + encodeURIComponent(lastId) : base);
+    source.addEventListener('reactie', onReactie);
+    source.addEventListener('verouderd', function () {
+      outdated = true;
+      showBar();
+      say('Er is veel veranderd sinds de pagina werd geladen. Vernieuw de pagina om alles te zien.');
+    });
+    source.addEventListener('error', function () {
+      if (source.readyState !== window.EventSource.CLOSED) return;
+      setTimeout(connect, 30000);
+    });
+  }
+  connect();
+  window.addEventListener('pagehide', function () {
+    source.close();
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) connect();
+  });
+})();
+
+// The voorpagina's numbers follow the reacties as they come and go: each article's count (its link to
+// the reacties, found by the article's address) and the running total (server/live/, /voorpagina/live).
+// Not announced: they change often and say little.
+(function () {
+  'use strict';
+  var total = document.querySelector('.voorpagina .reactie-total');
+  var links = document.querySelectorAll('.voorpagina a.reactie-count');
+  if ((!total && !links.length) || !window.EventSource) return;
+  var numbers = new Intl.NumberFormat('nl-NL');
+  var source = new window.EventSource('/voorpagina/live');
+  source.addEventListener('aantallen', function (event) {
+    var counts = JSON.parse(event.data);
+    if (total) total.textContent = numbers.format(counts.totaal);
+    counts.artikelen.forEach(function (a) {
+      for (var i = 0; i < links.length; i++) {
+        if (links[i].getAttribute('href') !== a.pad + '#reacties' || !links[i].firstChild) continue;
+        // The first text only: "· reageren gesloten" after it stays.
+        links[i].firstChild.textContent =
+          a.aantal === 0 ? 'Nog geen reacties' : a.aantal === 1 ? '1 reactie' : numbers.format(a.aantal) + ' reacties';
+      }
+    });
+  });
+  window.addEventListener('pagehide', function () {
+    source.close();
+  });
+})();

@@ -14,12 +14,15 @@ import { purgeMailData, MAIL_RETENTION_DAYS, UNCONFIRMED_RETENTION_DAYS } from '
 import { purgeUnconfirmedNews } from '../newsmail/subscribers';
 import { purgeEndedRules, RULE_DEFAULT_DAYS, RULE_MAX_DAYS } from '../addresses/rules';
 import { ADDRESS_NOTE_RETENTION_DAYS, purgeOldAddressNotes } from '../addresses/notes';
+import { pruneChanges } from '../live/changes';
 
 // A spammer's address or website is worth remembering for a year; they rarely come back later.
 const SPAM_MEMORY_RETENTION_DAYS = 365;
 // Failed logins record whatever was typed as address, perhaps a resident's; long enough to see an attack.
 const FAILED_LOGIN_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
+// The live updates' change log: a browser that was away longer than this many changes reloads instead.
+const LIVE_CHANGES_KEPT = 100_000;
 
 export interface TableRule {
   /** The personal data in the table, or 'geen'. */
@@ -74,6 +77,10 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   editor_drafts: {
     personalData: 'wat een redacteur aan het typen was, bij diens account (alleen voor die redacteur)',
     retention: 'tot het artikel wordt opgeslagen of de redacteur het concept weggooit; met het account of het artikel gewist',
+  },
+  live_changes: {
+    personalData: 'geen (welke reactie bij welk artikel veranderde, en of lezers hem al konden zien)',
+    retention: `de laatste ${LIVE_CHANGES_KEPT.toLocaleString('nl-NL')} wijzigingen`,
   },
   files: {
     personalData: 'geen (pdf-bestanden en afbeeldingen die de redactie publiceert)',
@@ -190,6 +197,7 @@ export function retentionJobs(
     ['old Akismet payloads', (now) => purgeAkismetPayloads(db, now)],
     ['old spam memory', (now) => purgeSpamMemory(db, now, config.ipRetentionDays, SPAM_MEMORY_RETENTION_DAYS)],
     ['old failed logins', (now) => purgeFailedLogins(db, now)],
+    ['old live changes', () => pruneChanges(db, LIVE_CHANGES_KEPT)],
     ['ended address rules', (now) => purgeEndedRules(db, now)],
     ['old notes on addresses', (now) => purgeOldAddressNotes(db, now)],
     ['old mails, their outbox files and unconfirmed subscriptions', (now) => purgeMailData(db, config.mail.outboxDir, now)],

@@ -135,8 +135,23 @@ export async function listThreadReacties(db: Db, articleId: number, pages: numbe
       { column: 'created_at', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
-  // A placeholder shows only the reason: never the removed text, name or website, not even to its author.
-  return rows.map(toPublicReactie).map((r) => (r.removedReason ? { ...r, authorName: '', authorUrl: null, body: '', bodyHtml: '' } : r));
+  return rows.map(toPublicReactie).map(withoutRemovedText);
+}
+
+// A placeholder shows only the reason: never the removed text, name or website, not even to its author.
+function withoutRemovedText(r: PublicReactie): PublicReactie {
+  return r.removedReason ? { ...r, authorName: '', authorUrl: null, body: '', bodyHtml: '' } : r;
+}
+
+/** These reacties of the article as a thread shows them (approved, or a placeholder); others are left out. */
+export async function publicReactiesByIds(db: Db, articleId: number, ids: number[]): Promise<PublicReactie[]> {
+  if (!ids.length) return [];
+  const rows = await db('reacties')
+    .select(PUBLIC_COLUMNS)
+    .where({ article_id: articleId })
+    .whereIn('id', ids)
+    .andWhere((q) => q.where({ status: 'approved' }).orWhereNotNull('removed_reason'));
+  return rows.map(toPublicReactie).map(withoutRemovedText);
 }
 
 /** Where a public link to a reactie leads: its article and page; null when it is not (or no longer) shown. */

@@ -70,7 +70,7 @@ function measure(nodes: ThreadNode[], wanted: Set<number>): { below: Map<ThreadN
   return { below, holds };
 }
 
-export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): string {
+function threadView(nodes: ThreadNode[], opts: ThreadViewOptions) {
   const template = nodeTemplate(opts.cache);
   const wanted = new Set([opts.target, opts.replyTo].filter((id): id is number => typeof id === 'number'));
   const { below, holds } = measure(nodes, wanted);
@@ -93,7 +93,20 @@ export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): stri
     link: (node: ThreadNode) => reactieLink(opts.path, node.reactie, node.depth),
     childHtml: (node: ThreadNode, parentName: string | null = null): string => template({ node, view, parentName }),
   };
+  return view;
+}
+
+export function renderThread(nodes: ThreadNode[], opts: ThreadViewOptions): string {
+  const view = threadView(nodes, opts);
   let html = '';
   for (const node of nodes) html += view.childHtml(node);
   return html;
+}
+
+/**
+ * One reactie as it stands in its thread (a new one the live updates insert, server/live/): the same
+ * template as the page, at its depth, with "(reactie op …)" for the one it answers.
+ */
+export function renderReactie(node: ThreadNode, parentName: string | null, opts: ThreadViewOptions): string {
+  return threadView([node], opts).childHtml(node, parentName);
 }

@@ -24,6 +24,8 @@ export const LAYERS: string[][] = [
   ['dossiers', 'tags'],
   // revisions/: a copy of each save of an article, with its document and tags.
   ['attachments', 'revisions'],
+  // live/: event streams of an article's reacties and the voorpagina's counts, read from a change log.
+  ['live'],
   // Reads what articles, documents and reacties index (kept by triggers), links with articles/.
   ['search'],
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.

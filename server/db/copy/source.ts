@@ -7,8 +7,16 @@ import { CopyError } from './errors';
 
 /** knex's own bookkeeping: the target gets its own from migrating. */
 // The search index is the target's own: its triggers make the entries as the rows arrive, and it
-// analyses them (and counts their words) itself.
-const SKIPPED = new Set(['knex_migrations', 'knex_migrations_lock', 'search_entries', 'search_words', 'reactie_status_deltas']);
+// analyses them (and counts their words) itself. So are the queue's per-status counts and the live
+// updates' change log: the target's triggers write their own as the rows arrive.
+const SKIPPED = new Set([
+  'knex_migrations',
+  'knex_migrations_lock',
+  'search_entries',
+  'search_words',
+  'reactie_status_deltas',
+  'live_changes',
+]);
 
 export interface SourceTable {
   name: string;

@@ -1,0 +1,291 @@
+// One hub per app server: it reads the change log (changes.ts) once for all open pages and writes
+// each event to the connections of the article it belongs to; the voorpagina's connections get the
+// new counts. It runs only while a page is connected. On SQLite it polls the log (several processes
+// may share the file; one indexed query for all articles); on PostgreSQL one dedicated connection
+// LISTENs for the trigger's NOTIFY and wakes it at once, with a slower poll behind it in case a
+// notification was lost while that connection was down.
+import type { ServerResponse } from 'node:http';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { isPostgresUrl, type Db } from '../db/knex';
+import { siteReactieTotal } from '../reacties/counters';
+import { articlePath } from '../articles/queries';
+import { articleChangesAfter, articleCounts, changesAfter, latestChangeId, reactiesNow, type Change } from './changes';
+import { eventId, reactieEvent, sseMessage } from './events';
+
+export interface LiveOptions {
+  /** How often the log is read without a wake-up: SQLite's delay, PostgreSQL's safety net. */
+  pollMs?: number;
+  /** A comment line this often keeps proxies from closing an idle connection. */
+  heartbeatMs?: number;
+  /** Open connections per reader address (an IPv6 /64): a few tabs, not a flood. */
+  perAddress?: number;
+  /** Open connections on this server. */
+  maxClients?: number;
+}
+
+const DEFAULTS: Required<LiveOptions> = { pollMs: 300, heartbeatMs: 25_000, perAddress: 20, maxClients: 20_000 };
+const PG_POLL_MS = 2000;
+// A change read in one go; more waits for the next read, at once.
+const BATCH = 1000;
+// An id skipped by the log (a transaction that took it has not committed yet) is looked for this long;
+// a rolled-back one never comes.
+const MISSING_MS = 30_000;
+// A browser that reconnects after this many changes of its article reloads instead.
+const REPLAY_LIMIT = 500;
+// A connection that cannot take what is written (a stalled reader) is closed above this much waiting.
+const MAX_BUFFERED = 64 * 1024;
+// After the last page left, the hub stays up this long (a reload reconnects at once).
+const LINGER_MS = 5000;
+const CHANNEL = 'stadslog_live';
+
+interface Client {
+  res: ServerResponse;
+  address: string;
+  /** Events that arrived while the missed ones were being sent (Last-Event-ID). */
+  queue: string[] | null;
+}
+
+export type Topic = { articleId: number } | 'site';
+
+export class LiveHub {
+  private readonly opts: Required<LiveOptions>;
+  private readonly articles = new Map<number, Set<Client>>();
+  private readonly site = new Set<Client>();
+  private readonly perAddress = new Map<string, number>();
+  private clients = 0;
+  /** The newest change handled; null while the hub is not running. */
+  private lastId: number | null = null;
+  private starting: Promise<void> | null = null;
+  /** Ids below lastId not seen yet (a transaction still open), with when they were first missed. */
+  private readonly missing = new Map<number, number>();
+  private pollTimer: NodeJS.Timeout | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private lingerTimer: NodeJS.Timeout | null = null;
+  private listener: pg.Client | null = null;
+  private reading = false;
+  private readAgain = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly databaseUrl: string,
+    private readonly logger: Logger,
+    options: LiveOptions = {},
+  ) {
+    this.opts = { ...DEFAULTS, ...options };
+  }
+
+  /** Why a new connection is refused (a Dutch message), or null when it may open. */
+  refusal(address: string): { status: number; message: string } | null {
+    if (this.closed) return { status: 503, message: 'De server start opnieuw op. Je pagina probeert het zo weer.' };
+    if (this.clients >= this.opts.maxClients)
+      return { status: 503, message: 'Er kijken nu te veel lezers live mee. De pagina werkt gewoon; vernieuw hem later.' };
+    if ((this.perAddress.get(address) ?? 0) >= this.opts.perAddress)
+      return { status: 429, message: 'Vanaf jouw adres staan al veel pagina’s live open. Sluit er een paar en probeer het opnieuw.' };
+    return null;
+  }
+
+  /**
+   * Keeps the response open as an event stream for this article (or the voorpagina). With a
+   * Last-Event-ID the changes since then are sent first, so a reconnect loses nothing.
+   */
+  async open(res: ServerResponse, topic: Topic, address: string, lastEventId: number | null): Promise<void> {
+    await this.start();
+    // The reader may have left while the hub started: nothing to keep open then.
+    if (res.destroyed || res.writableEnded) return;
+    const client: Client = { res, address, queue: lastEventId !== null && topic !== 'site' ? [] : null };
+    const set = topic === 'site' ? this.site : (this.articles.get(topic.articleId) ?? new Set<Client>());
+    if (topic !== 'site') this.articles.set(topic.articleId, set);
+    set.add(client);
+    this.clients++;
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    this.lingerTimer = null;
+    res.on('close', () => this.leave(client, set, topic));
+    // The browser retries this long after a lost connection; then the first bytes, so proxies pass it on.
+    res.write(`retry: 3000\n: verbonden\n\n`);
+    if (client.queue && topic !== 'site' && lastEventId !== null) await this.replay(client, topic.articleId, lastEventId);
+  }
+
+  /** Open connections now (the benchmark and /metrics read it). */
+  get size(): number {
+    return this.clients;
+  }
+
+  /** Ends every connection and stops reading: the server is going down. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const set of [this.site, ...this.articles.values()]) for (const client of set) client.res.end();
+    await this.stop();
+  }
+
+  private leave(client: Client, set: Set<Client>, topic: Topic): void {
+    if (!set.delete(client)) return;
+    if (topic !== 'site' && set.size === 0) this.articles.delete(topic.articleId);
+    this.clients--;
+    const left = (this.perAddress.get(client.address) ?? 1) - 1;
+    if (left > 0) this.perAddress.set(client.address, left);
+    else this.perAddress.delete(client.address);
+    if (this.clients === 0 && !this.closed) {
+      this.lingerTimer = setTimeout(() => void this.stop(), LINGER_MS);
+      this.lingerTimer.unref();
+    }
+  }
+
+  private start(): Promise<void> {
+    if (this.lastId !== null) return Promise.resolve();
+    this.starting ??= (async () => {
+      this.lastId = await latestChangeId(this.db);
+      this.missing.clear();
+      const postgres = isPostgresUrl(this.databaseUrl);
+      this.pollTimer = setInterval(() => this.wake(), postgres ? Math.max(this.opts.pollMs, PG_POLL_MS) : this.opts.pollMs);
+      this.pollTimer.unref();
+      this.heartbeatTimer = setInterval(() => this.heartbeat(), this.opts.heartbeatMs);
+      this.heartbeatTimer.unref();
+      if (postgres) await this.listen();
+    })().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async stop(): Promise<void> {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    this.pollTimer = this.heartbeatTimer = this.lingerTimer = null;
+    this.lastId = null;
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) await listener.end().catch(() => undefined);
+  }
+
+  /** One connection of its own (not the pool's): LISTEN holds it. Reconnects while the hub runs. */
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    this.listener = client;
+    const retry = () => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      const again = setTimeout(() => {
+        if (this.lastId !== null && !this.listener) void this.listen();
+      }, 1000);
+      again.unref();
+    };
+    client.on('notification', () => this.wake());
+    client.on('error', (err) => {
+      this.logger.warn({ err }, 'live updates: the LISTEN connection failed; reconnecting');
+      retry();
+    });
+    client.on('end', retry);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      // What changed while it was down.
+      this.wake();
+    } catch (err) {
+      this.logger.warn({ err }, 'live updates: no LISTEN connection; reading the log every few seconds');
+      retry();
+    }
+  }
+
+  /** Reads the log now (or right after the read that is busy). */
+  private wake(): void {
+    if (this.lastId === null) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = true;
+    void this.read()
+      .catch((err) => this.logger.warn({ err }, 'live updates: reading the change log failed'))
+      .finally(() => {
+        this.reading = false;
+        if (this.readAgain) {
+          this.readAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  private oldestMissing(): number | null {
+    let oldest: number | null = null;
+    for (const id of this.missing.keys()) if (oldest === null || id < oldest) oldest = id;
+    return oldest;
+  }
+
+  private async read(): Promise<void> {
+    const from = this.lastId;
+    if (from === null) return;
+    const now = Date.now();
+    for (const [id, since] of this.missing) if (now - since > MISSING_MS) this.missing.delete(id);
+    const changes = await changesAfter(this.db, from, [...this.missing.keys()], BATCH);
+    if (this.lastId !== from) return; // stopped (or restarted) meanwhile
+    let last = from;
+    for (const change of changes) {
+      if (this.missing.delete(change.id)) continue;
+      for (let gap = last + 1; gap < change.id; gap++) this.missing.set(gap, now);
+      last = Math.max(last, change.id);
+    }
+    if (changes.length) await this.dispatch(changes);
+    if (this.lastId === from) this.lastId = last;
+    if (changes.length === BATCH) this.readAgain = true;
+  }
+
+  /** Writes each change to the pages of its article, and the new counts to the voorpagina's. */
+  private async dispatch(changes: Change[]): Promise<void> {
+    const watched = changes.filter((c) => this.articles.has(c.articleId));
+    const messages = await this.messages(watched);
+    for (const [articleId, text] of messages) for (const client of this.articles.get(articleId) ?? []) this.send(client, text);
+    if (this.site.size === 0) return;
+    const touched = [...new Set(changes.map((c) => c.articleId))];
+    const [counts, total] = await Promise.all([articleCounts(this.db, touched), siteReactieTotal(this.db)]);
+    // By the article's address: the voorpagina's links to the reacties (#reacties) are found by it.
+    const artikelen = counts.map((a) => ({ pad: articlePath(a), aantal: a.count }));
+    const text = sseMessage('aantallen', { totaal: total, artikelen });
+    for (const client of this.site) this.send(client, text);
+  }
+
+  /** The event text per article, for these changes in their order. */
+  private async messages(changes: Change[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    if (!changes.length) return out;
+    const states = await reactiesNow(this.db, [...new Set(changes.map((c) => c.reactieId))]);
+    const oldest = this.oldestMissing();
+    for (const change of changes) {
+      const event = reactieEvent(change, states.get(change.reactieId));
+      if (!event) continue;
+      out.set(change.articleId, (out.get(change.articleId) ?? '') + sseMessage('reactie', event, eventId(change.id, oldest)));
+    }
+    return out;
+  }
+
+  private async replay(client: Client, articleId: number, after: number): Promise<void> {
+    try {
+      const upTo = this.lastId ?? after;
+      const changes = await articleChangesAfter(this.db, articleId, after, upTo, REPLAY_LIMIT + 1);
+      if (changes.length > REPLAY_LIMIT) this.write(client, sseMessage('verouderd', {}));
+      else this.write(client, (await this.messages(changes)).get(articleId) ?? '');
+    } finally {
+      const queued = client.queue ?? [];
+      client.queue = null;
+      for (const text of queued) this.write(client, text);
+    }
+  }
+
+  private send(client: Client, text: string): void {
+    if (client.queue) client.queue.push(text);
+    else this.write(client, text);
+  }
+
+  private write(client: Client, text: string): void {
+    if (!text || client.res.writableEnded) return;
+    client.res.write(text);
+    if (client.res.writableLength > MAX_BUFFERED) client.res.end();
+  }
+
+  private heartbeat(): void {
+    for (const set of [this.site, ...this.articles.values()]) for (const client of set) this.write(client, ': \n\n');
+  }
+}

@@ -1,0 +1,217 @@
+// Live updates (issue 25): the change log, the hub and the event streams, with two apps on one
+// database as two app servers would be (SQLite file or PostgreSQL, after TEST_DATABASE_URL).
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import pino from 'pino';
+import { createApp } from '../../server/app';
+import { createDb, type Db } from '../../server/db/knex';
+import type { Deps } from '../../server/deps';
+import { LiveHub } from '../../server/live/hub';
+import { reactieEvent, eventId } from '../../server/live/events';
+import { pruneChanges } from '../../server/live/changes';
+import { articlePath, type Article } from '../../server/articles/queries';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { onPostgres } from '../helpers/db';
+import { listen } from '../helpers/browser';
+import { buildArticle, buildReactie } from '../helpers/builders';
+import { loginAs, postReactieForm } from '../helpers/http';
+import { dataOf, openEventStream, type EventStream, type StreamEvent } from '../helpers/event-stream';
+
+type Server = Awaited<ReturnType<typeof listen>>;
+interface ReactieData {
+  soort: string;
+  reactie: number;
+  antwoordOp: number | null;
+}
+
+const about = (soort: string, id: number) => (e: StreamEvent) =>
+  e.event === 'reactie' && dataOf<ReactieData>(e).soort === soort && dataOf<ReactieData>(e).reactie === id;
+
+describe('live updates', () => {
+  let t: TestApp;
+  let secondDb: Db;
+  let serverA: Server;
+  let serverB: Server;
+  let hubB: LiveHub;
+  let article: Article;
+  const streams: EventStream[] = [];
+
+  async function stream(server: Server, path: string, headers: Record<string, string> = {}): Promise<EventStream> {
+    const s = await openEventStream(server.baseUrl + path, headers);
+    streams.push(s);
+    return s;
+  }
+
+  before(async () => {
+    t = await createTestApp();
+    article = await buildArticle(t.db);
+    // A second app server: its own connections to the same database, its own hub.
+    secondDb = createDb(t.deps.config.databaseUrl);
+    const depsB: Deps = { ...t.deps, db: secondDb };
+    // On PostgreSQL server B hears of changes only by NOTIFY: its safety-net poll is set beyond the test's length.
+    hubB = new LiveHub(secondDb, t.deps.config.databaseUrl, pino({ level: 'silent' }), {
+      perAddress: 3,
+      pollMs: onPostgres ? 600_000 : 300,
+    });
+    serverA = await listen(t.app);
+    serverB = await listen(createApp(depsB, undefined, hubB));
+  });
+
+  afterEach(() => {
+    for (const s of streams.splice(0)) s.close();
+  });
+
+  after(async () => {
+    await hubB.close();
+    await serverA.close();
+    await serverB.close();
+    await secondDb.destroy();
+    await t.close();
+  });
+
+  it('a reactie posted on one app server reaches the readers of the other, with its HTML from the page template', async () => {
+    const live = await stream(serverB, `/artikel/${article.id}/live`);
+    assert.equal(live.status, 200);
+    const agent = request.agent(t.app);
+    const posted = await postReactieForm(agent, articlePath(article), {
+      naam: 'Ria <b>Vet</b>',
+      email: 'ria.geheim@example.nl',
+      reactie: 'Eindelijk een <script>alert(1)</script> zebrapad bij de school.',
+    });
+    assert.equal(posted.status, 303);
+    const id = Number(/#reactie-(\d+)/.exec(posted.headers.location)![1]);
+    // A first reactie from an address waits for a moderator (the default policy): approved on server A too.
+    const moderator = await loginAs(t.app, t.db, 'moderator');
+    await moderator.agent.post(`/beheer/reacties/${id}/goedkeuren`).type('form').send({ _csrf: moderator.csrf }).expect(303);
+    const event = await live.next(about('nieuw', id), `"nieuw" for reactie ${id}`);
+    assert.deepEqual(dataOf(event), { soort: 'nieuw', reactie: id, antwoordOp: null });
+    assert.match(event.id ?? '', /^\d+$/);
+
+    const fragment = await request(serverB.baseUrl).get(`/artikel/${article.id}/live/reacties?ids=${id}`).set('Accept', 'application/json');
+    assert.equal(fragment.status, 200);
+    const [reactie] = fragment.body.reacties as Array<{ id: number; antwoordOp: number | null; html: string }>;
+    assert.equal(reactie.id, id);
+    assert.match(reactie.html, new RegExp(`<li class="reactie depth-1" id="reactie-${id}">`));
+    assert.match(reactie.html, /Ria &lt;b&gt;Vet&lt;\/b&gt;/);
+    assert.match(reactie.html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; zebrapad/);
+    assert.match(reactie.html, />Beantwoorden</);
+    assert.doesNotMatch(reactie.html + live.raw(), /ria\.geheim|example\.nl|127\.0\.0\.1|192\.0\.2/);
+  });
+
+  it('a reply is placed under its reactie, one level deeper, saying whom it answers', async () => {
+    const parent = await buildReactie(t.db, article, { authorName: 'Karel' });
+    const live = await stream(serverA, `/artikel/${article.id}/live`);
+    const reply = await buildReactie(t.db, article, { parentId: parent, authorName: 'Fatima' });
+    const event = await live.next(about('nieuw', reply), 'the reply');
+    assert.equal(dataOf<ReactieData>(event).antwoordOp, parent);
+    const fragment = await request(serverA.baseUrl).get(`/artikel/${article.id}/live/reacties?ids=${reply}`).expect(200);
+    assert.match(fragment.body.reacties[0].html, /class="reactie depth-2"/);
+    assert.match(fragment.body.reacties[0].html, /\(reactie op Karel\)/);
+  });
+
+  it('never announces a held reactie, and announces it once a moderator approves it; an edit and a removal follow', async () => {
+    const live = await stream(serverB, `/artikel/${article.id}/live`);
+    const held = await buildReactie(t.db, article, { status: 'pending', authorEmail: 'wacht@example.nl' });
+    const spam = await buildReactie(t.db, article, { status: 'spam' });
+    await t.db('reacties').where({ id: held }).update({ body: 'Nog steeds wachtend.' });
+    const marker = await buildReactie(t.db, article);
+    await live.next(about('nieuw', marker), 'the approved reactie after the held one');
+    // The log is read in order: had the held reactie been announced, it would be here by now.
+    const named = live.events.filter((e) => e.event === 'reactie').map((e) => dataOf<ReactieData>(e).reactie);
+    assert.ok(!named.includes(held) && !named.includes(spam), `held or spam reactie announced: ${live.raw()}`);
+    const none = await request(serverB.baseUrl).get(`/artikel/${article.id}/live/reacties?ids=${held},${spam}`).expect(200);
+    assert.deepEqual(none.body.reacties, []);
+
+    const moderator = await loginAs(t.app, t.db, 'moderator');
+    await moderator.agent.post(`/beheer/reacties/${held}/goedkeuren`).type('form').send({ _csrf: moderator.csrf }).expect(303);
+    await live.next(about('nieuw', held), 'the approved reactie');
+    await t.db('reacties').where({ id: held }).update({ body: 'Aangepast.', edited_at: new Date() });
+    await live.next(about('gewijzigd', held), 'the edit');
+    // In the trash from the queue, a reactie that was public keeps its place as a placeholder: changed, not gone.
+    await moderator.agent.post(`/beheer/reacties/${held}/prullenbak`).type('form').send({ _csrf: moderator.csrf }).expect(303);
+    await live.next(about('gewijzigd', held), 'the placeholder');
+    const placeholder = await request(serverB.baseUrl).get(`/artikel/${article.id}/live/reacties?ids=${held}`).expect(200);
+    assert.match(placeholder.body.reacties[0].html, /<p class="removed-notice">Reactie verwijderd door de moderatie/);
+    assert.doesNotMatch(placeholder.body.reacties[0].html, /Aangepast/);
+    // Gone without a place (withdrawn by its author, deleted): the page hears that it is gone.
+    await t.db('reacties').where({ id: marker }).update({ status: 'trash' });
+    await live.next(about('weg', marker), 'the removal');
+    assert.doesNotMatch(live.raw(), /wacht@example\.nl|192\.0\.2\.10|Mozilla/);
+  });
+
+  it('a browser that reconnects with Last-Event-ID gets what it missed, and only its own article', async () => {
+    const first = await stream(serverB, `/artikel/${article.id}/live`);
+    const seen = await buildReactie(t.db, article);
+    const lastId = (await first.next(about('nieuw', seen), 'the first reactie')).id!;
+    first.close();
+    const other = await buildArticle(t.db);
+    const missed = [await buildReactie(t.db, article), await buildReactie(t.db, article)];
+    await buildReactie(t.db, other);
+    const again = await stream(serverB, `/artikel/${article.id}/live`, { 'Last-Event-ID': lastId });
+    for (const id of missed) await again.next(about('nieuw', id), `missed reactie ${id}`);
+    const named = again.events.map((e) => dataOf<ReactieData>(e).reactie);
+    assert.ok(!named.includes(seen), 'an event before Last-Event-ID came again');
+    assert.equal(new Set(named).size, named.length);
+  });
+
+  it('the voorpagina hears the new counts and the running total', async () => {
+    const live = await stream(serverA, '/voorpagina/live');
+    const before = Number((await t.db('counters').where({ name: 'reacties_visible' }).first('value'))?.value ?? 0);
+    const agent = request.agent(t.app);
+    await postReactieForm(agent, articlePath(article), {});
+    await buildReactie(t.db, article);
+    const event = await live.next((e) => e.event === 'aantallen' && dataOf<{ totaal: number }>(e).totaal > before, 'the new total');
+    const counts = dataOf<{ totaal: number; artikelen: Array<{ pad: string; aantal: number }> }>(event);
+    const stored = await t.db('articles').where({ id: article.id }).first('reactie_count');
+    assert.deepEqual(counts.artikelen, [{ pad: articlePath(article), aantal: Number(stored.reactie_count) }]);
+  });
+
+  it('refuses too many streams from one address with a Dutch message, and a stream for an unknown article', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await stream(serverB, `/artikel/${article.id}/live`)).status, 200);
+    const refused = await request(serverB.baseUrl).get(`/artikel/${article.id}/live`);
+    assert.equal(refused.status, 429);
+    assert.match(refused.text, /Vanaf jouw adres staan al veel pagina’s live open/);
+    const unknown = await request(serverA.baseUrl).get('/artikel/999999/live').set('Accept', 'text/html');
+    assert.equal(unknown.status, 404);
+    const bad = await request(serverA.baseUrl).get(`/artikel/${article.id}/live/reacties?ids=1,x`).set('Accept', 'application/json');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error, /Geef de nummers van hoogstens 50 reacties/);
+  });
+
+  it('ends every stream when the server goes down', async () => {
+    const hub = new LiveHub(t.db, t.deps.config.databaseUrl, pino({ level: 'silent' }));
+    const server = await listen(createApp(t.deps, undefined, hub));
+    const live = await openEventStream(`${server.baseUrl}/artikel/${article.id}/live`);
+    assert.equal(hub.size, 1);
+    await hub.close();
+    await live.ended;
+    assert.equal(hub.size, 0);
+    await server.close();
+  });
+
+  it('keeps only the newest changes', async () => {
+    for (let i = 0; i < 3; i++) await buildReactie(t.db, article);
+    await pruneChanges(t.db, 2);
+    assert.equal(Number((await t.db('live_changes').count({ n: '*' }).first())?.n), 2);
+  });
+});
+
+describe('live updates: what a change says', () => {
+  const change = (wasShown: boolean) => ({ id: 7, articleId: 1, reactieId: 3, wasShown });
+  const now = (shown: boolean, articleId = 1) => ({ id: 3, articleId, parentId: 2, shown });
+
+  it('announces only what a reader could see before or sees now', () => {
+    assert.equal(reactieEvent(change(false), now(false)), null);
+    assert.equal(reactieEvent(change(false), undefined), null);
+    assert.deepEqual(reactieEvent(change(false), now(true)), { soort: 'nieuw', reactie: 3, antwoordOp: 2 });
+    assert.deepEqual(reactieEvent(change(true), now(true)), { soort: 'gewijzigd', reactie: 3, antwoordOp: 2 });
+    assert.deepEqual(reactieEvent(change(true), now(false)), { soort: 'weg', reactie: 3, antwoordOp: null });
+    assert.deepEqual(reactieEvent(change(true), undefined), { soort: 'weg', reactie: 3, antwoordOp: null });
+  });
+
+  it('gives a browser an id below a change that may still commit', () => {
+    assert.equal(eventId(10, null), 10);
+    assert.equal(eventId(10, 8), 7);
+    assert.equal(eventId(5, 8), 5);
+  });
+});
