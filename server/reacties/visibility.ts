@@ -102,28 +102,27 @@ export async function deleteDelta(conn: Conn, reactie: { id: number; parentId: n
 }
 
 /**
- * Of these reacties, the ones a resident can read (approved, not anonymised, on a published
- * article that is due by `now`, and every reactie above them open, isOpen), with when each was
- * written: what the search may find. Their ancestors are read one generation at a time for all of
- * them together, so a page of search candidates costs a few reads. (One recursive statement was
- * tried: SQLite then started from every reactie that is not approved.)
+ * Of these reacties, the ones a thread shows (every reactie above them open, isOpen), with when
+ * each was written. With `findableAt` (the search), only those a resident can find at that moment:
+ * approved, not anonymised, on an article published by then. Their ancestors are read one
+ * generation at a time for all of them together, so a page of search candidates costs a few
+ * reads. (One recursive statement was tried: SQLite then started from every reactie that is not approved.)
  */
-export async function shownAmong(db: Db, ids: number[], now: Date): Promise<Array<{ id: number; createdAt: Date }>> {
+export async function shownAmong(db: Db, ids: number[], findableAt?: Date): Promise<Array<{ id: number; createdAt: Date }>> {
   const rows: Array<{ id: unknown; parent_id: unknown; created_at: unknown }> = [];
   // CROSS JOIN: SQLite starts from the reacties asked for, not from every published article;
   // PostgreSQL has no CROSS JOIN with a condition and plans an inner join well.
   const join = isPostgres(db) ? 'inner join' : 'cross join';
-  for (let i = 0; i < ids.length; i += CHUNK)
-    rows.push(
-      ...(await db('reacties as r')
-        .joinRaw(`${join} articles as a on a.id = r.article_id`)
-        .whereIn('r.id', ids.slice(i, i + CHUNK))
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const q = db('reacties as r').whereIn('r.id', ids.slice(i, i + CHUNK));
+    if (findableAt)
+      q.joinRaw(`${join} articles as a on a.id = r.article_id`)
         .andWhere('r.status', 'approved')
         .andWhereNot('r.author_email_key', '')
         .andWhere('a.status', 'published')
-        .andWhere('a.published_at', '<=', now)
-        .select('r.id', 'r.parent_id', 'r.created_at')),
-    );
+        .andWhere('a.published_at', '<=', findableAt);
+    rows.push(...(await q.select('r.id', 'r.parent_id', 'r.created_at')));
+  }
   const hidden = new Set<number>();
   // reactie id → the ancestor to look at next
   let next = new Map<number, number>();
