@@ -41,6 +41,7 @@ import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
 import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
 import { revisionKeeper, revisionRoutes } from './revisions/routes';
+import { checkReviewStatus, reviewRoutes, withReviewSteps } from './reviews/routes';
 import { archiveRoutes } from './articles/archive-routes';
 import { feedLinks } from './feeds/links';
 import { feedRoutes } from './feeds/routes';
@@ -185,8 +186,16 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   // Before importRoutes: the import form with a PDF (multipart); the PDF is attached when the article is created.
   app.use(pdfImportRoutes(deps));
   app.use(importRoutes(deps));
+  // "Ter beoordeling" (reviews/): before the editor's routes, whose pages it adds to and whose saves it checks.
+  app.use(reviewRoutes(deps));
   app.use(revisionRoutes(deps));
-  app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps), keepRevision: revisionKeeper(deps, { fromEditor: true }) }));
+  app.use(
+    articleAdminRoutes(deps, {
+      afterCreate: attachSourceOnCreate(deps),
+      keepRevision: withReviewSteps(deps, revisionKeeper(deps, { fromEditor: true })),
+      checkStatus: checkReviewStatus(deps),
+    }),
+  );
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
   // Before moderationRoutes, whose /beheer/reacties/:id/:actie would take these.

@@ -23,6 +23,7 @@ import {
   slugTaken,
   uniqueSlug,
   type Article,
+  type ArticleInput,
   type InSave,
 } from './queries';
 import type { Review } from './import-review';
@@ -57,9 +58,13 @@ export interface Conflict {
 /** Keeps a revision of every save from the editor, in the save's transaction (revisions/ gives it). */
 export type KeepRevision = (by: User) => InSave;
 
+/** Why this account may not give the article the status asked for (reviews/ decides), or null. */
+export type CheckStatus = (res: Response, input: ArticleInput, existing: Article | undefined) => Promise<string | null>;
+
 export interface EditorHooks {
   afterCreate?: AfterCreate;
   keepRevision?: KeepRevision;
+  checkStatus?: CheckStatus;
 }
 
 export function renderEditor(deps: Deps, res: Response, status: number, s: EditorState): void {
@@ -94,6 +99,7 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
 export type AfterCreate = (req: Request, res: Response, article: Article) => Promise<string | null>;
 
 function savedMessage(a: Article, now: Date): string {
+  if (a.status === 'review') return 'Artikel opgeslagen en ter beoordeling aangeboden.';
   if (isScheduled(a, now)) return `Artikel opgeslagen en gepland voor ${formatDateTime(a.publishedAt!)}.`;
   return isPublic(a, now) ? 'Artikel opgeslagen en gepubliceerd.' : 'Artikel opgeslagen als concept.';
 }
@@ -142,6 +148,8 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
   const { input, slugGiven, errors } = validateArticleForm(values);
   if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))
     errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
+  const refused = input && hooks.checkStatus ? await hooks.checkStatus(res, input, existing) : null;
+  if (refused) errors.status = refused;
   if (!input || Object.keys(errors).length) return again(422, { errors });
   // An imported article stays HTML: the editor shows and saves it as it was stored.
   if (existing) input.bodyFormat = existing.bodyFormat;
