@@ -39,9 +39,11 @@ import { attachmentLocals } from './attachments/locals';
 import { attachSourceOnCreate, pdfImportRoutes } from './attachments/pdf-import';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
-import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
+import { articleTags, tagEditorRoutes, tagRoutes, tagsEditorPart } from './tags/routes';
 import { revisionKeeper, revisionRoutes } from './revisions/routes';
 import { checkReviewStatus, reviewRoutes, withReviewSteps } from './reviews/routes';
+import { previewRenderer } from './preview/render';
+import { dossierChoiceLocals, dossiersEditorPart } from './dossiers/editor-part';
 import { archiveRoutes } from './articles/archive-routes';
 import { feedLinks } from './feeds/links';
 import { feedRoutes } from './feeds/routes';
@@ -188,12 +190,16 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(importRoutes(deps));
   // "Ter beoordeling" (reviews/): before the editor's routes, whose pages it adds to and whose saves it checks.
   app.use(reviewRoutes(deps));
+  app.use(dossierChoiceLocals(deps));
   app.use(revisionRoutes(deps));
   app.use(
     articleAdminRoutes(deps, {
       afterCreate: attachSourceOnCreate(deps),
       keepRevision: withReviewSteps(deps, revisionKeeper(deps, { fromEditor: true })),
       checkStatus: checkReviewStatus(deps),
+      // Tags and dossiers on the editor's form, a new article's too (before its first save).
+      parts: [tagsEditorPart(), dossiersEditorPart(deps)],
+      preview: previewRenderer(deps),
     }),
   );
   app.use(attachmentRoutes(deps));

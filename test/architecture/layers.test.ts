@@ -25,7 +25,8 @@ export const LAYERS: string[][] = [
   // revisions/: a copy of each save of an article, with its document and tags.
   ['attachments', 'revisions'],
   // reviews/: "Ter beoordeling"; a review's steps are saves of the article, kept as revisions.
-  ['reviews'],
+  // preview/: the editor's "Voorbeeld" through the article page's template, with its tags, dossiers and attachments.
+  ['reviews', 'preview'],
   // Reads what articles, documents and reacties index (kept by triggers), links with articles/.
   ['search'],
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.
