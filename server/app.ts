@@ -183,14 +183,15 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
   const keepRevision = revisionKeeper(deps);
   app.use(tagEditorRoutes(deps, { keepRevision }));
+  // "Ter beoordeling" (reviews/) and the dossier boxes: before every route that shows the article editor
+  // (the import's too), whose pages they add to.
+  app.use(reviewRoutes(deps));
+  app.use(dossierChoiceLocals(deps));
   app.use(accountRoutes(deps));
   app.use(dashboardRoutes(deps));
   // Before importRoutes: the import form with a PDF (multipart); the PDF is attached when the article is created.
   app.use(pdfImportRoutes(deps));
   app.use(importRoutes(deps));
-  // "Ter beoordeling" (reviews/): before the editor's routes, whose pages it adds to and whose saves it checks.
-  app.use(reviewRoutes(deps));
-  app.use(dossierChoiceLocals(deps));
   app.use(revisionRoutes(deps));
   app.use(
     articleAdminRoutes(deps, {

@@ -51,9 +51,15 @@ export function dossierChoiceLocals(deps: Deps): Router {
   const router = Router();
   router.use('/beheer/artikelen', async (req: Request, res: Response, next) => {
     if (!res.locals.can?.('articles') || (req.method !== 'GET' && req.method !== 'POST')) return next();
-    const editor = /^\/(?:nieuw|\d{1,9})?$/.exec(req.path);
-    // GET /beheer/artikelen is the list; POST /beheer/artikelen/nieuw is no route.
-    if (!editor || (req.method === 'GET' && req.path === '/') || (req.method === 'POST' && req.path === '/nieuw')) return next();
+    // The editor's pages: /nieuw, /:id, the new article's save (/) and the form "Document importeren" fills in.
+    const editor = /^\/(?:nieuw|importeren|\d{1,9})?$/.exec(req.path);
+    // GET /beheer/artikelen is the list; POST /beheer/artikelen/nieuw is no route; GET /importeren is the import's own page.
+    if (
+      !editor ||
+      (req.method === 'GET' && (req.path === '/' || req.path === '/importeren')) ||
+      (req.method === 'POST' && req.path === '/nieuw')
+    )
+      return next();
     const id = /^\/\d/.test(req.path) ? Number(req.path.slice(1)) : null;
     const chosen = req.method === 'POST' ? chosenIds(req) : null;
     const ticked = new Set(chosen ?? (id === null ? [] : await dossierIdsOfArticle(deps.db, id)));

@@ -108,8 +108,10 @@ export function reviewRoutes(deps: Deps): Router {
   // The editor, shown by GET and sent back with errors by POST: what it shows about review.
   const locals: RequestHandler = async (req, res, next) => {
     if (req.path !== '/' || (req.method !== 'GET' && req.method !== 'POST') || !res.locals.can?.('articles')) return next();
-    const id = req.params.id === undefined || req.params.id === 'nieuw' ? null : parseId(String(req.params.id));
-    if (req.params.id !== undefined && req.params.id !== 'nieuw' && id === null) return next();
+    // A new article's form: /nieuw, and the form "Document importeren" fills in.
+    const isNew = req.params.id === 'nieuw' || req.params.id === 'importeren';
+    const id = req.params.id === undefined || isNew ? null : parseId(String(req.params.id));
+    if (req.params.id !== undefined && !isNew && id === null) return next();
     // POST /beheer/artikelen saves a new article; GET /beheer/artikelen is the list (below).
     if (req.params.id === undefined && req.method !== 'POST') return next();
     res.locals.reviewSection = await sectionFor(deps, currentUser(res), id);

@@ -109,7 +109,9 @@ export function tagEditorRoutes(deps: Deps, hooks: { keepRevision?: KeepRevision
 
   // The new article's form (and the same form sent back): its "Tags" field as typed.
   router.use('/beheer/artikelen', (req: Request, res: Response, next) => {
-    const isNew = (req.method === 'GET' && req.path === '/nieuw') || (req.method === 'POST' && req.path === '/');
+    // The new article's form: /nieuw, its save (/), and the form "Document importeren" fills in.
+    const isNew =
+      (req.method === 'GET' && req.path === '/nieuw') || (req.method === 'POST' && (req.path === '/' || req.path === '/importeren'));
     if (isNew && res.locals.can?.('articles')) res.locals.newTags = typedTags(req) ?? '';
     next();
   });

@@ -75,6 +75,15 @@ describe('Ter beoordeling: review before publication', () => {
     const mine = await ed.agent.get('/beheer/artikelen/nieuw').expect(200);
     assert.match(mine.text, /Ter beoordeling aanbieden/);
     assert.doesNotMatch(mine.text, /id="status-publiceren"/);
+    // The form "Document importeren" fills in, too.
+    const imported = await ed.agent
+      .post('/beheer/artikelen/importeren')
+      .type('form')
+      .send({ _csrf: ed.csrf, tekst: 'Memo\n\nAan: de raad\n\nDe markt verhuist naar het Plein.' });
+    assert.equal(imported.status, 200);
+    assert.match(imported.text, /Ter beoordeling aanbieden/);
+    assert.doesNotMatch(imported.text, /id="status-publiceren"/);
+    assert.match(imported.text, /<label for="tags">Tags<\/label>/);
     const theirs = await chief.agent.get('/beheer/artikelen/nieuw').expect(200);
     assert.match(theirs.text, /id="status-publiceren"/);
     assert.doesNotMatch(theirs.text, /Ter beoordeling aanbieden/);
