@@ -84,19 +84,22 @@ export function withReviewSteps(deps: Deps, keep: KeepRevision): KeepRevision {
     return async (trx, article) => {
       await inSave(trx, article);
       const review = await findReview(trx, article.id);
-      const step = async (action: string, text: string) => {
-        await addToSummary(trx, article.id, article.revision, text);
-        await audit(trx, actorOf(user), action, { type: 'article', id: article.id }, article.title.slice(0, 200));
-      };
+      const subject = { type: 'article', id: article.id };
+      const title = article.title.slice(0, 200);
+      const note = (text: string) => addToSummary(trx, article.id, article.revision, text);
       if (article.status === 'review' && (!review || review.returned)) {
         await markRequested(trx, article.id, user, deps.clock());
-        await step('article.review.request', 'ter beoordeling aangeboden');
+        await note('ter beoordeling aangeboden');
+        await audit(trx, actorOf(user), 'article.review-request', subject, title);
       } else if (article.status === 'published' && review) {
         await clearReview(trx, article.id);
-        if (!review.returned) await step('article.review.publish', `na beoordeling gepubliceerd door ${user.name}`);
+        if (review.returned) return;
+        await note(`na beoordeling gepubliceerd door ${user.name}`);
+        await audit(trx, actorOf(user), 'article.review-publish', subject, title);
       } else if (article.status === 'draft' && review && !review.returned) {
         await clearReview(trx, article.id);
-        await step('article.review.withdraw', 'teruggenomen uit de beoordeling');
+        await note('teruggenomen uit de beoordeling');
+        await audit(trx, actorOf(user), 'article.review-withdraw', subject, title);
       }
     };
   };
@@ -199,14 +202,9 @@ export function reviewRoutes(deps: Deps): Router {
         await keep(trx, saved);
         if (action === 'terugsturen') await markReturned(trx, saved.id, user, now, note);
         else await clearReview(trx, saved.id);
-        const detail = action === 'terugsturen' ? note.slice(0, 500) : saved.title.slice(0, 200);
-        await audit(
-          trx,
-          actorOf(user),
-          `article.review.${action === 'terugsturen' ? 'return' : 'publish'}`,
-          { type: 'article', id: saved.id },
-          detail,
-        );
+        const subject = { type: 'article', id: saved.id };
+        if (action === 'terugsturen') await audit(trx, actorOf(user), 'article.review-return', subject, note.slice(0, 500));
+        else await audit(trx, actorOf(user), 'article.review-publish', subject, saved.title.slice(0, 200));
       },
     });
     if (!result || !result.ok) {

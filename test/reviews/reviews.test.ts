@@ -187,12 +187,12 @@ describe('Ter beoordeling: review before publication', () => {
 
     // A step of a save is logged in the save's transaction, the save itself right after it.
     assert.deepEqual(await auditOf(a.id), [
-      'article.review.request',
+      'article.review-request',
       'article.create',
-      'article.review.return',
-      'article.review.request',
+      'article.review-return',
+      'article.review-request',
       'article.update',
-      'article.review.publish',
+      'article.review-publish',
     ]);
     const history = await summaries(a.id);
     assert.match(history[0], /ter beoordeling aangeboden$/);
@@ -236,8 +236,8 @@ describe('Ter beoordeling: review before publication', () => {
     assert.equal((await edit(admin, b, { status: 'published' })).status, 303);
     assert.equal((await findArticleById(t.db, b.id))!.status, 'published');
     assert.equal(await t.db('article_reviews').where({ article_id: b.id }).first(), undefined);
-    assert.ok((await auditOf(b.id)).includes('article.review.publish'));
-    assert.ok((await auditOf(a.id)).includes('article.review.withdraw'));
+    assert.ok((await auditOf(b.id)).includes('article.review-publish'));
+    assert.ok((await auditOf(a.id)).includes('article.review-withdraw'));
   });
 
   it('lets every editor publish directly when the setting says so', async () => {
