@@ -39,8 +39,11 @@ import { attachmentLocals } from './attachments/locals';
 import { attachSourceOnCreate, pdfImportRoutes } from './attachments/pdf-import';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
-import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
+import { articleTags, tagEditorRoutes, tagRoutes, tagsEditorPart } from './tags/routes';
 import { revisionKeeper, revisionRoutes } from './revisions/routes';
+import { checkReviewStatus, reviewRoutes, withReviewSteps } from './reviews/routes';
+import { previewRenderer } from './preview/render';
+import { dossierChoiceLocals, dossiersEditorPart } from './dossiers/editor-part';
 import { archiveRoutes } from './articles/archive-routes';
 import { feedLinks } from './feeds/links';
 import { feedRoutes } from './feeds/routes';
@@ -191,13 +194,26 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
   const keepRevision = revisionKeeper(deps);
   app.use(tagEditorRoutes(deps, { keepRevision }));
+  // "Ter beoordeling" (reviews/) and the dossier boxes: before every route that shows the article editor
+  // (the import's too), whose pages they add to.
+  app.use(reviewRoutes(deps));
+  app.use(dossierChoiceLocals(deps));
   app.use(accountRoutes(deps));
   app.use(dashboardRoutes(deps));
   // Before importRoutes: the import form with a PDF (multipart); the PDF is attached when the article is created.
   app.use(pdfImportRoutes(deps));
   app.use(importRoutes(deps));
   app.use(revisionRoutes(deps));
-  app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps), keepRevision: revisionKeeper(deps, { fromEditor: true }) }));
+  app.use(
+    articleAdminRoutes(deps, {
+      afterCreate: attachSourceOnCreate(deps),
+      keepRevision: withReviewSteps(deps, revisionKeeper(deps, { fromEditor: true })),
+      checkStatus: checkReviewStatus(deps),
+      // Tags and dossiers on the editor's form, a new article's too (before its first save).
+      parts: [tagsEditorPart(), dossiersEditorPart(deps)],
+      preview: previewRenderer(deps),
+    }),
+  );
   app.use(attachmentRoutes(deps));
   app.use(pageAdminRoutes(deps));
   // Before moderationRoutes, whose /beheer/reacties/:id/:actie would take these.

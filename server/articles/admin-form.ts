@@ -118,7 +118,8 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
   }
   if (!isDocumentType(v.kind)) errors.soort = 'Kies een soort artikel.';
   const document = isDocumentType(v.kind) ? validateDocumentForm(v.kind, v.document, errors) : undefined;
-  if (v.status !== 'draft' && v.status !== 'published') errors.status = 'Kies concept of publiceren.';
+  if (v.status !== 'draft' && v.status !== 'review' && v.status !== 'published')
+    errors.status = 'Kies concept, ter beoordeling of publiceren.';
   const publishedAt = v.publishAt === '' ? null : fromLocalInputValue(v.publishAt);
   if (v.publishAt !== '' && publishedAt === null)
     errors.publicatietijd = 'Vul een geldige datum en tijd in, bijvoorbeeld 27-05-2015 14:00.';

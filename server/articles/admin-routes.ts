@@ -46,7 +46,8 @@ export function articleAdminRoutes(deps: Deps, hooks: EditorHooks = {}): Router 
     const page = typeof req.query.pagina === 'string' ? (parseId(req.query.pagina) ?? 1) : 1;
     const { articles, total } = await listArticlesForBeheer(deps.db, page, PER_PAGE);
     const now = deps.clock();
-    const state = (a: Article) => (a.status === 'draft' ? 'Concept' : isScheduled(a, now) ? 'Gepland' : 'Gepubliceerd');
+    const state = (a: Article) =>
+      a.status === 'draft' ? 'Concept' : a.status === 'review' ? 'Ter beoordeling' : isScheduled(a, now) ? 'Gepland' : 'Gepubliceerd';
     const rows = articles.map((a) => ({
       article: a,
       // A page moved in from WordPress is in no public list: the editors see what it is here.

@@ -23,6 +23,7 @@ import {
   slugTaken,
   uniqueSlug,
   type Article,
+  type ArticleInput,
   type InSave,
 } from './queries';
 import type { Review } from './import-review';
@@ -46,6 +47,8 @@ export interface EditorState {
   conflict?: Conflict;
   /** A sentence above the form (an autosaved draft put back). */
   notice?: string;
+  /** The preview as a resident would see it: a whole page, shown in a frame at phone and desktop width. */
+  previewPage?: string;
 }
 
 export interface Conflict {
@@ -57,10 +60,29 @@ export interface Conflict {
 /** Keeps a revision of every save from the editor, in the save's transaction (revisions/ gives it). */
 export type KeepRevision = (by: User) => InSave;
 
+/** Why this account may not give the article the status asked for (reviews/ decides), or null. */
+export type CheckStatus = (res: Response, input: ArticleInput, existing: Article | undefined) => Promise<string | null>;
+
+/**
+ * More of an article than its own columns, set on the editor's form (tags, dossiers; tags/ and
+ * dossiers/ give them): its fields are checked with the form's, and stored in the save's
+ * transaction before its revision is kept. A form without its fields leaves it as it is.
+ */
+export interface EditorPart {
+  check: (req: Request) => Promise<FieldErrors>;
+  store: (req: Request) => InSave;
+}
+
 export interface EditorHooks {
   afterCreate?: AfterCreate;
   keepRevision?: KeepRevision;
+  checkStatus?: CheckStatus;
+  parts?: EditorPart[];
+  /** The unsaved form as a resident would see the article: a whole page, for the preview's frame (preview/). */
+  preview?: RenderPreview;
 }
+
+export type RenderPreview = (req: Request, res: Response, values: ArticleFormValues, existing: Article | undefined) => Promise<string>;
 
 export function renderEditor(deps: Deps, res: Response, status: number, s: EditorState): void {
   res.status(status).render('beheer/articles/form', {
@@ -71,6 +93,7 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
     values: s.values,
     errors: s.errors,
     previewHtml: s.previewHtml ?? null,
+    previewPage: s.previewPage ?? null,
     imported: s.imported ?? false,
     importWarnings: s.importWarnings ?? [],
     review: s.review ?? null,
@@ -94,6 +117,7 @@ export function renderEditor(deps: Deps, res: Response, status: number, s: Edito
 export type AfterCreate = (req: Request, res: Response, article: Article) => Promise<string | null>;
 
 function savedMessage(a: Article, now: Date): string {
+  if (a.status === 'review') return 'Artikel opgeslagen en ter beoordeling aangeboden.';
   if (isScheduled(a, now)) return `Artikel opgeslagen en gepland voor ${formatDateTime(a.publishedAt!)}.`;
   return isPublic(a, now) ? 'Artikel opgeslagen en gepubliceerd.' : 'Artikel opgeslagen als concept.';
 }
@@ -126,7 +150,7 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
   const text = await reviewedText(deps, body, existing);
   // A preview or a form with errors keeps the review as the editor left it, with its warnings; without a review, an
   // article saved from an import keeps its "Opnieuw herkennen".
-  const again = async (status: number, s: Pick<EditorState, 'errors' | 'previewHtml' | 'conflict'>) => {
+  const again = async (status: number, s: Pick<EditorState, 'errors' | 'previewHtml' | 'previewPage' | 'conflict'>) => {
     const shown = text === null ? null : reviewFromForm(body, text, !existing);
     const canRecognise = !shown && existing ? await hasDocumentSource(deps.db, existing.id) : false;
     renderEditor(deps, res, status, {
@@ -137,11 +161,18 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
       ...(shown ? { review: shown.review, importWarnings: shown.warnings } : {}),
     });
   };
-  if (field(body, 'actie') === 'voorbeeld')
-    return again(200, { errors: {}, previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown') });
+  if (field(body, 'actie') === 'voorbeeld') {
+    // A preview is never kept by a search engine (nor by a cache: beheer is no-store).
+    res.set('X-Robots-Tag', 'noindex');
+    const previewPage = hooks.preview ? await hooks.preview(req, res, values, existing) : undefined;
+    return again(200, { errors: {}, previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown'), previewPage });
+  }
   const { input, slugGiven, errors } = validateArticleForm(values);
   if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))
     errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
+  const refused = input && hooks.checkStatus ? await hooks.checkStatus(res, input, existing) : null;
+  if (refused) errors.status = refused;
+  for (const part of hooks.parts ?? []) Object.assign(errors, await part.check(req));
   if (!input || Object.keys(errors).length) return again(422, { errors });
   // An imported article stays HTML: the editor shows and saves it as it was stored.
   if (existing) input.bodyFormat = existing.bodyFormat;
@@ -151,7 +182,15 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
   if (!slugGiven)
     input.slug = existing && existing.title === input.title ? existing.slug : await uniqueSlug(deps.db, input.slug, existing?.id);
   const now = deps.clock();
-  const inSave = hooks.keepRevision?.(currentUser(res));
+  const keep = hooks.keepRevision?.(currentUser(res));
+  const parts = (hooks.parts ?? []).map((p) => p.store(req));
+  const inSave: InSave | undefined =
+    keep || parts.length
+      ? async (trx, article) => {
+          for (const store of parts) await store(trx, article);
+          await keep?.(trx, article);
+        }
+      : undefined;
   const result = existing
     ? await saveArticle(deps.db, existing.id, input, now, { openedAt: openedRevisionOf(values), inSave })
     : { ok: true as const, article: await createArticle(deps.db, input, currentUser(res).id, now, inSave) };

@@ -17,7 +17,8 @@ export type ArticleKind = DocumentTypeKey;
 export const ARTICLE_KINDS: Record<ArticleKind, string> = Object.fromEntries(
   Object.values(DOCUMENT_TYPES).map((t) => [t.key, t.label]),
 ) as Record<ArticleKind, string>;
-export type ArticleStatus = 'draft' | 'published';
+/** 'review': "Ter beoordeling", offered to a reviewer (reviews/); like a draft, never public. */
+export type ArticleStatus = 'draft' | 'review' | 'published';
 /** Markdown when written here; sanitised HTML when moved in from WordPress (imports/). */
 export type BodyFormat = 'markdown' | 'html';
 
@@ -77,7 +78,7 @@ function toArticle(row: Row): Article {
     excerptHtml: String(row.excerpt_html),
     authorName: String(row.author_name),
     authorId: row.author_id === null || row.author_id === undefined ? null : Number(row.author_id),
-    status: row.status === 'published' ? 'published' : 'draft',
+    status: row.status === 'published' || row.status === 'review' ? row.status : 'draft',
     publishedAt: toDateOrNull(row.published_at),
     pinned: toBool(row.pinned),
     reactiesOpen: toBool(row.reacties_open),
@@ -229,9 +230,16 @@ export async function findArticleById(db: Db, id: number): Promise<Article | nul
   return row ? toArticle(row) : null;
 }
 
-export async function listArticlesForBeheer(db: Db, page: number, perPage: number): Promise<{ articles: Article[]; total: number }> {
+/** Beheer's list, newest first; with a status, only the articles of that status ("Ter beoordeling"). */
+export async function listArticlesForBeheer(
+  db: Db,
+  page: number,
+  perPage: number,
+  status?: ArticleStatus,
+): Promise<{ articles: Article[]; total: number }> {
+  const of = () => (status ? db('articles').where({ status }) : db('articles'));
   const [rows, countRow] = await Promise.all([
-    db('articles')
+    of()
       .select('*')
       .orderByRaw('published_at is null desc')
       .orderBy([
@@ -240,7 +248,7 @@ export async function listArticlesForBeheer(db: Db, page: number, perPage: numbe
       ])
       .limit(perPage)
       .offset((page - 1) * perPage),
-    db('articles').count({ n: '*' }).first(),
+    of().count({ n: '*' }).first(),
   ]);
   return { articles: rows.map(toArticle), total: toCount(countRow) };
 }
@@ -489,6 +497,30 @@ export async function slugTaken(db: Db, slug: string, exceptId?: number): Promis
 
 export async function countDrafts(db: Db): Promise<number> {
   return toCount(await db('articles').where({ status: 'draft' }).count({ n: '*' }).first());
+}
+
+/** Articles waiting "Ter beoordeling": the Overzicht's count. */
+export async function countInReview(db: Db): Promise<number> {
+  return toCount(await db('articles').where({ status: 'review' }).count({ n: '*' }).first());
+}
+
+/** The article as a save from the editor would give it, unchanged: a status change (reviews/) saves it so. */
+export function articleAsInput(article: Article, document: DocumentData | undefined): ArticleInput {
+  return {
+    title: article.title,
+    slug: article.slug,
+    kind: article.kind,
+    bodyMarkdown: article.bodyMarkdown,
+    bodyFormat: article.bodyFormat,
+    excerptMarkdown: article.excerptMarkdown,
+    authorName: article.authorName,
+    status: article.status,
+    publishedAt: article.publishedAt,
+    pinned: article.pinned,
+    reactiesOpen: article.reactiesOpen,
+    reactiesCloseAfterDays: article.reactiesCloseAfterDays,
+    document,
+  };
 }
 
 export async function hasArticles(conn: Db): Promise<boolean> {

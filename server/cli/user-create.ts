@@ -1,4 +1,4 @@
-// npm run user:create -- --email a@b.nl --role admin|editor|moderator [--name "…"] [--generate]
+// npm run user:create -- --email a@b.nl --role admin|chief|editor|moderator [--name "…"] [--generate]
 // Asks for the password twice on a terminal; otherwise (or with --generate) makes one and prints it once.
 import readline from 'node:readline';
 import { SYSTEM_ACTOR, audit } from '../audit/audit-log';

@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { noStore } from '../http/cache';
 import { currentUser, requireLogin } from '../accounts/auth';
 import { can } from '../accounts/roles';
-import { countDrafts } from '../articles/queries';
+import { countDrafts, countInReview } from '../articles/queries';
 import { countPending } from '../reacties/queries';
 import { countSubscribers } from '../newsmail/subscribers';
 
@@ -16,7 +16,8 @@ export function dashboardRoutes(deps: Deps): Router {
     const pending = can(user.role, 'moderation') ? await countPending(deps.db) : null;
     const drafts = can(user.role, 'articles') ? await countDrafts(deps.db) : null;
     const newsmail = await countSubscribers(deps.db);
-    res.render('beheer/dashboard', { title: 'Beheer', bodyClass: 'beheer', pending, drafts, newsmail });
+    const inReview = can(user.role, 'articles') ? await countInReview(deps.db) : null;
+    res.render('beheer/dashboard', { title: 'Beheer', bodyClass: 'beheer', pending, drafts, newsmail, inReview });
   });
   return router;
 }

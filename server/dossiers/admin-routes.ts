@@ -47,7 +47,8 @@ export function dossierAdminRoutes(deps: Deps): Router {
   }
 
   const now = () => deps.clock();
-  const state = (a: Article) => (a.status === 'draft' ? 'Concept' : isScheduled(a, now()) ? 'Gepland' : 'Gepubliceerd');
+  const state = (a: Article) =>
+    a.status === 'draft' ? 'Concept' : a.status === 'review' ? 'Ter beoordeling' : isScheduled(a, now()) ? 'Gepland' : 'Gepubliceerd';
   const row = (a: Article) => ({
     article: a,
     kindLabel: ARTICLE_KINDS[a.kind] ?? a.kind,

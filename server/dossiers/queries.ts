@@ -234,6 +234,25 @@ export async function addArticleToDossier(db: Db, dossierId: number, articleId: 
   return inserted.length > 0;
 }
 
+/** The ids of the dossiers an article is in: the editor's ticked boxes. */
+export async function dossierIdsOfArticle(db: Db, articleId: number): Promise<number[]> {
+  const rows: Row[] = await db('dossier_articles').where({ article_id: articleId }).select('dossier_id');
+  return rows.map((r) => Number(r.dossier_id));
+}
+
+/** Puts the article in exactly these dossiers (the editor's choice), in the caller's transaction. */
+export async function setArticleDossiers(trx: Knex.Transaction, articleId: number, dossierIds: number[], now: Date): Promise<void> {
+  const current = new Set(
+    (await trx('dossier_articles').where({ article_id: articleId }).select('dossier_id')).map((r: Row) => Number(r.dossier_id)),
+  );
+  const wanted = new Set(dossierIds);
+  const gone = [...current].filter((id) => !wanted.has(id));
+  const added = [...wanted].filter((id) => !current.has(id));
+  if (gone.length) await trx('dossier_articles').where({ article_id: articleId }).whereIn('dossier_id', gone).delete();
+  for (const id of added) await trx('dossier_articles').insert({ dossier_id: id, article_id: articleId, added_at: now });
+  if (gone.length || added.length) await touchArticles(trx, [articleId]);
+}
+
 /** Removes an article from the dossier; false when it was not in it. */
 export async function removeArticleFromDossier(db: Db, dossierId: number, articleId: number): Promise<boolean> {
   const removed = (await db('dossier_articles').where({ dossier_id: dossierId, article_id: articleId }).delete()) > 0;

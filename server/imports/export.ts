@@ -43,6 +43,8 @@ function local(date: Date): string {
 }
 
 function wpStatus(article: Article, now: Date): string {
+  // WordPress's own "Wachtend op beoordeling".
+  if (article.status === 'review') return 'pending';
   if (article.status !== 'published') return 'draft';
   return isPublic(article, now) ? 'publish' : 'future';
 }

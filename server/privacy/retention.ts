@@ -74,6 +74,10 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     personalData: 'welk account van de redactie een versie opsloeg, en wanneer; de tekst van het artikel op dat moment',
     retention: 'zolang het artikel bestaat',
   },
+  article_reviews: {
+    personalData: 'welk account van de redactie een artikel ter beoordeling aanbood of terugstuurde, wanneer, en de opmerking erbij',
+    retention: 'tot het artikel gepubliceerd wordt (het logboek en de versies bewaren de stappen); met het artikel gewist',
+  },
   editor_drafts: {
     personalData: 'wat een redacteur aan het typen was, bij diens account (alleen voor die redacteur)',
     retention: 'tot het artikel wordt opgeslagen of de redacteur het concept weggooit; met het account of het artikel gewist',

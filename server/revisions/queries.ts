@@ -114,3 +114,10 @@ export async function findRevision(db: Db, articleId: number, number: number): P
   const row = await db('article_revisions').where({ article_id: articleId, number }).first();
   return row ? toRevision(row) : null;
 }
+
+/** What else a save did ("ter beoordeling aangeboden"), added to the summary of the revision it kept. */
+export async function addToSummary(conn: Conn, articleId: number, number: number, text: string): Promise<void> {
+  await conn('article_revisions')
+    .where({ article_id: articleId, number })
+    .update({ summary: conn.raw('summary || ?', [`; ${text}`]) });
+}

@@ -384,6 +384,30 @@ const SETTINGS_SCHEMA = [
     shortLabel: 'Startmaand',
   },
   {
+    // reviews/rules.ts: which roles put an article on the weblog themselves; the others offer it
+    // "Ter beoordeling" to an eindredacteur or beheerder (permission 'reviewing'), who publishes it.
+    key: 'articles.directPublish',
+    kind: 'choice',
+    control: 'radio',
+    // A local newsroom: the eindredactie reads every piece before it goes out.
+    default: 'chief',
+    form: 'directPubliceren',
+    // Who may publish is the admin's decision, as the roles are.
+    adminOnly: true,
+    group: 'Weblog',
+    label: 'Wie mag artikelen publiceren zonder beoordeling',
+    shortLabel: 'Publiceren zonder beoordeling',
+    help: 'Wie het niet mag, biedt een artikel ter beoordeling aan; een eindredacteur of beheerder publiceert het, plant het of stuurt het terug.',
+    options: [
+      {
+        value: 'chief',
+        id: 'direct-chief',
+        label: 'Eindredacteuren en beheerders; redacteuren bieden hun artikelen ter beoordeling aan (aanbevolen)',
+      },
+      { value: 'all', id: 'direct-all', label: 'Iedereen die artikelen schrijft: geen beoordeling' },
+    ],
+  },
+  {
     // pages/: the address the toegankelijkheidsverklaring gives for questions and complaints. Public.
     key: 'contactEmail',
     kind: 'email',

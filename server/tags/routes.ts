@@ -9,9 +9,9 @@ import { noStore, publicCache } from '../http/cache';
 import { setCanonicalQuery } from '../http/canonical';
 import { articlePageLocals } from '../http/deferred-locals';
 import { notFound } from '../http/errors';
-import { charLength, field, parseId } from '../shared/validation';
+import { charLength, field, parseId, type FieldErrors } from '../shared/validation';
 import { ARTICLE_KINDS, articlePath, countRevision, findArticleById, isPublic } from '../articles/queries';
-import type { KeepRevision } from '../articles/admin-save';
+import type { EditorPart, KeepRevision } from '../articles/admin-save';
 import { articleAtPermalink } from '../articles/permalink';
 import { TAG_LIMITS, findTagBySlug, parseTagNames, publicArticlesOfTag, setArticleTags, tagPath, tagsOfArticle } from './queries';
 
@@ -70,6 +70,28 @@ export function articleTags(deps: Deps): Router {
   return router;
 }
 
+/** The typed tags of a form that carries them (the new article's), or null. */
+const typedTags = (req: Request): string | null => {
+  const value = (req.body as Record<string, unknown> | undefined)?.tags;
+  return typeof value === 'string' ? value : null;
+};
+
+/** The new article's "Tags" field: checked with the form, set in the save's transaction (before its first revision). */
+export function tagsEditorPart(): EditorPart {
+  return {
+    check: (req): Promise<FieldErrors> => {
+      const typed = typedTags(req);
+      const error = typed === null ? null : checkTagNames(parseTagNames(typed));
+      const errors: FieldErrors = error ? { tags: error } : {};
+      return Promise.resolve(errors);
+    },
+    store: (req) => async (trx, article) => {
+      const typed = typedTags(req);
+      if (typed !== null) await setArticleTags(trx, article.id, parseTagNames(typed));
+    },
+  };
+}
+
 /** The editor's section (GET and POST of /beheer/artikelen/:id), and saving it: a save of the article, which keeps a revision. */
 export function tagEditorRoutes(deps: Deps, hooks: { keepRevision?: KeepRevision } = {}): Router {
   const router = Router();
@@ -82,6 +104,15 @@ export function tagEditorRoutes(deps: Deps, hooks: { keepRevision?: KeepRevision
       const text = (await tagsOfArticle(deps.db, id)).map((t) => t.name).join(', ');
       res.locals.tagSection = { articleId: id, text, error: null } satisfies TagSection;
     }
+    next();
+  });
+
+  // The new article's form (and the same form sent back): its "Tags" field as typed.
+  router.use('/beheer/artikelen', (req: Request, res: Response, next) => {
+    // The new article's form: /nieuw, its save (/), and the form "Document importeren" fills in.
+    const isNew =
+      (req.method === 'GET' && req.path === '/nieuw') || (req.method === 'POST' && (req.path === '/' || req.path === '/importeren'));
+    if (isNew && res.locals.can?.('articles')) res.locals.newTags = typedTags(req) ?? '';
     next();
   });
 
@@ -118,6 +149,8 @@ declare global {
       tags?: Array<{ name: string; path: string }>;
       /** The article editor's "Tags" section (views/tags/editor.ejs). */
       tagSection?: TagSection;
+      /** The new article's "Tags" field as typed (views/tags/field.ejs). */
+      newTags?: string;
     }
   }
 }

@@ -24,6 +24,9 @@ export const LAYERS: string[][] = [
   ['dossiers', 'tags'],
   // revisions/: a copy of each save of an article, with its document and tags.
   ['attachments', 'revisions'],
+  // reviews/: "Ter beoordeling"; a review's steps are saves of the article, kept as revisions.
+  // preview/: the editor's "Voorbeeld" through the article page's template, with its tags, dossiers and attachments.
+  ['reviews', 'preview'],
   // live/: event streams of an article's reacties and the voorpagina's counts, read from a change log.
   ['live'],
   // Reads what articles, documents and reacties index (kept by triggers), links with articles/.

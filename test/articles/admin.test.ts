@@ -12,7 +12,7 @@ describe('editor: articles', () => {
   let ed: { agent: Agent; csrf: string };
   before(async () => {
     t = await createTestApp();
-    ed = await loginAs(t.app, t.db, 'editor');
+    ed = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => t.close());
   afterEach(() => t.setNow(undefined));

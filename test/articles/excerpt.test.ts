@@ -108,7 +108,7 @@ describe('excerpts made from the text', () => {
     after(async () => t.close());
 
     it('shows the first sentences of a letter on the voorpagina, /documenten and its dossier, never "Brief over:"', async () => {
-      const ed = await loginAs(t.app, t.db, 'editor');
+      const ed = await loginAs(t.app, t.db, 'chief');
       const title = 'Regionale samenwerking Maastricht-Heuvelland';
       await ed.agent
         .post('/beheer/artikelen')

@@ -39,7 +39,7 @@ describe('articles: recognising an imported document again', () => {
   let ed: { agent: Agent; csrf: string };
   before(async () => {
     t = await createTestApp();
-    ed = await loginAs(t.app, t.db, 'editor');
+    ed = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => t.close());
 

@@ -42,7 +42,7 @@ describe('page cache for readers without a cookie', () => {
     server = createServer({ ...t.deps, logger: pino({ level: 'info' }, log) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     mod = await loginAs(t.app, t.db, 'moderator');
-    editor = await loginAs(t.app, t.db, 'editor');
+    editor = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => {
     server.close();

@@ -130,7 +130,7 @@ describe('attachments on articles', function () {
   before(async () => {
     uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-bijlagen-'));
     t = await createTestApp({ uploadDir });
-    editor = await loginAs(t.app, t.db, 'editor');
+    editor = await loginAs(t.app, t.db, 'chief');
     article = await buildArticle(t.db, { title: 'Transitiebijeenkomst' });
   });
   after(async () => {
@@ -276,7 +276,7 @@ describe('attachments on articles', function () {
     await upload(editor.agent, article.id, pdf, 'a.pdf', { csrf: null }).expect(403);
     await upload(editor.agent, article.id, pdf, 'a.pdf', { csrf: 'vals-token' }).expect(403);
     // A stranger's own valid token does not work with the editor's session.
-    const other = await loginAs(t.app, t.db, 'editor');
+    const other = await loginAs(t.app, t.db, 'chief');
     await upload(editor.agent, article.id, buildPdf(3000), 'a.pdf', { csrf: other.csrf }).expect(403);
     await editor.agent.post(`/beheer/artikelen/${article.id}/depubliceren?_csrf=${encodeURIComponent(editor.csrf)}`).expect(403);
     assert.deepEqual(storedFiles(), before);

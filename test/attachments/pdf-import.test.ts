@@ -27,7 +27,7 @@ describe('Document importeren with a PDF', function () {
   before(async () => {
     uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-pdf-import-'));
     t = await createTestApp({ uploadDir });
-    editor = await loginAs(t.app, t.db, 'editor');
+    editor = await loginAs(t.app, t.db, 'chief');
     questions = await pdfFromText(fs.readFileSync(path.join(FIXTURES, 'vragen-3.txt'), 'utf8'));
   });
   after(async () => {
@@ -106,7 +106,7 @@ describe('Document importeren with a PDF', function () {
     await editor.agent.post('/beheer/artikelen').type('form').send(form).expect(303);
     assert.equal((await t.db('article_attachments')).length, before);
     // Another editor cannot use this one's PDF; after a day it is gone for everyone.
-    const other = await loginAs(t.app, t.db, 'editor');
+    const other = await loginAs(t.app, t.db, 'chief');
     const stolen = await other.agent
       .post('/beheer/artikelen')
       .type('form')

@@ -52,7 +52,7 @@ describe('the real-PDF path: upload, review, save, the public page', function ()
   before(async () => {
     uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-pdf-review-'));
     t = await createTestApp({ uploadDir });
-    editor = await loginAs(t.app, t.db, 'editor');
+    editor = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => {
     await t.close();

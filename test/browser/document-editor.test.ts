@@ -9,7 +9,7 @@ describe('browser: the document editor', function () {
   const app = useBrowserApp();
 
   it('shows only the chosen type’s fields, and publishes written questions with their card and answers', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
+    const editor = await buildUser(app.t.db, 'chief');
     const context = await app.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];

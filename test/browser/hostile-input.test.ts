@@ -120,7 +120,7 @@ for (const csp of [true, false]) {
       // The archive lists the same titles and excerpts.
       await visit(page, `${server.baseUrl}/archief`, firing);
       await visit(page, `${server.baseUrl}${month}`, firing);
-      const editor = await buildUser(t.db, 'editor');
+      const editor = await buildUser(t.db, 'chief');
       await browserLogin(page, server.baseUrl, editor.email, TEST_PASSWORD);
       await visit(page, `${server.baseUrl}/beheer/artikelen`, firing);
       for (const id of ids.slice(0, 8)) await visit(page, `${server.baseUrl}/beheer/artikelen/${id}`, firing);

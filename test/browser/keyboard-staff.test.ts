@@ -15,7 +15,7 @@ describe('browser: editors and moderators with only a keyboard', function () {
   const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
 
   it('an editor logs in (after a wrong password), writes and publishes an article', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
+    const editor = await buildUser(app.t.db, 'chief');
     const page = await (await app.browser.newContext()).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -90,7 +90,7 @@ describe('browser: participation', function () {
 
   it('a staff member reacts "namens de redactie" and readers see the badge', async () => {
     const article = await buildArticle(app.t.db, { title: 'Parkeren bij de markt' });
-    const editor = await buildUser(app.t.db, 'editor');
+    const editor = await buildUser(app.t.db, 'chief');
     const page = await (await app.browser.newContext()).newPage();
     await browserLogin(page, app.server.baseUrl, editor.email, TEST_PASSWORD);
     await page.goto(`${app.server.baseUrl}${articlePath(article)}`);

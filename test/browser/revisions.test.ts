@@ -16,7 +16,7 @@ describe('browser: revisions and corrections', function () {
   const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
 
   it('corrects a published article, shows the note to residents, compares two versions and restores the first', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
+    const editor = await buildUser(app.t.db, 'chief');
     const article = await buildArticle(app.t.db, {
       title: 'Nieuwe fietsenstalling bij het station',
       bodyMarkdown: 'De stalling heeft 300 plekken en is dag en nacht open.',
@@ -81,7 +81,7 @@ describe('browser: revisions and corrections', function () {
     await page.context().close();
   });
   it('keeps what is typed while the session is lost, and offers it back after logging in again', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
+    const editor = await buildUser(app.t.db, 'chief');
     const article = await buildArticle(app.t.db, { title: 'Wegwerkzaamheden', bodyMarkdown: 'Oude tekst.' });
     const base = app.server.baseUrl;
     const context = await app.browser.newContext();
@@ -114,8 +114,8 @@ describe('browser: revisions and corrections', function () {
     await context.close();
   });
   it('refuses to overwrite another editor’s save: the text stays, both versions are compared, saving again is on purpose', async () => {
-    const first = await buildUser(app.t.db, 'editor');
-    const second = await buildUser(app.t.db, 'editor');
+    const first = await buildUser(app.t.db, 'chief');
+    const second = await buildUser(app.t.db, 'chief');
     const article = await buildArticle(app.t.db, { title: 'Begroting 2027', bodyMarkdown: 'De begroting sluit met een tekort.' });
     const base = app.server.baseUrl;
     const pageA = await (await app.browser.newContext()).newPage();

@@ -16,7 +16,7 @@ describe('documents: typed articles with fields and questions', () => {
   let ed: { agent: Agent; csrf: string };
   before(async () => {
     t = await createTestApp();
-    ed = await loginAs(t.app, t.db, 'editor');
+    ed = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => t.close());
 
@@ -269,7 +269,7 @@ describe('documents: "Document importeren" fills the editor', () => {
   let ed: { agent: Agent; csrf: string };
   before(async () => {
     t = await createTestApp();
-    ed = await loginAs(t.app, t.db, 'editor');
+    ed = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => t.close());
 

@@ -11,7 +11,7 @@ describe('documents: a question keeps the label the document gives it', () => {
   let ed: { agent: Agent; csrf: string };
   before(async () => {
     t = await createTestApp();
-    ed = await loginAs(t.app, t.db, 'editor');
+    ed = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => t.close());
 

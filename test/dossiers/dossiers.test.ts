@@ -19,7 +19,7 @@ describe('dossiers', () => {
 
   before(async () => {
     t = await createTestApp();
-    ed = await loginAs(t.app, t.db, 'editor');
+    ed = await loginAs(t.app, t.db, 'chief');
     const now = Date.now();
     older = await buildArticle(t.db, { title: 'Markt: eerste schetsen', publishedAt: new Date(now - 3 * DAY) });
     newer = await buildArticle(t.db, { title: 'Markt: definitief ontwerp', kind: 'brief', publishedAt: new Date(now - DAY) });

@@ -25,6 +25,7 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/artikelen/:id/depubliceren': 'articles',
   'POST /beheer/artikelen/:id/bijlagen': 'articles',
   'POST /beheer/artikelen/:id/tags': 'articles',
+  'POST /beheer/artikelen/:id/beoordeling': 'reviewing',
   'GET /beheer/artikelen/:id/versies': 'articles',
   'POST /beheer/concepten': 'articles',
   'POST /beheer/concepten/weggooien': 'articles',
@@ -154,7 +155,7 @@ describe('route table: every beheer route checks the role and the CSRF token', f
     }
   });
 
-  for (const role of ['editor', 'moderator', 'admin'] as Role[]) {
+  for (const role of ['editor', 'chief', 'moderator', 'admin'] as Role[]) {
     it(`answers 403 to the ${role} role exactly where it has no permission`, async () => {
       const { agent, csrf } = await loginAs(t.app, t.db, role);
       for (const [route, need] of Object.entries(TABLE)) {

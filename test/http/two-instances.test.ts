@@ -154,7 +154,7 @@ describe('two app servers on one database', function () {
 
     await warm();
     const editor = new CookieClient();
-    const editorCsrf = await editor.login(a.baseUrl, (await buildUser(database.db, 'editor')).email);
+    const editorCsrf = await editor.login(a.baseUrl, (await buildUser(database.db, 'chief')).email);
     const saved = await editor.post(`${a.baseUrl}/beheer/artikelen/${article.id}`, {
       _csrf: editorCsrf,
       titel: 'Nieuwe titel over de markt',

@@ -189,7 +189,7 @@ describe('imports: a WordPress export (WXR)', () => {
   });
 
   it('opens an imported article in the editor, whose preview shows the HTML as HTML', async () => {
-    const ed = await loginAs(t.app, t.db, 'editor');
+    const ed = await loginAs(t.app, t.db, 'chief');
     const article = (await findArticleBySlug(t.db, 'fietsenstalling'))!;
     const form = await ed.agent.get(`/beheer/artikelen/${article.id}`).expect(200);
     assert.match(form.text, /&lt;figure&gt;/, 'the textarea holds the stored HTML');

@@ -23,7 +23,7 @@ describe('participation: official replies', () => {
     await saveSpamSettings(t.db, { disallowedWords: 'casino' });
     const article = await buildArticle(t.db);
     const path = articlePath(article);
-    const ed = await loginAs(t.app, t.db, 'editor');
+    const ed = await loginAs(t.app, t.db, 'chief');
     const page = await ed.agent.get(path).expect(200);
     assert.match(page.text, /<label for="veld-namens">Reageer als<\/label>/);
     assert.match(page.text, /<option value="de redactie">namens de redactie<\/option>/);
@@ -77,7 +77,7 @@ describe('participation: official replies', () => {
   it('offers the roles of the setting, and none when it is empty', async () => {
     await saveSettings(t.db, { reacties: { officialRoles: 'het college van B&W\n' } });
     const article = await buildArticle(t.db);
-    const ed = await loginAs(t.app, t.db, 'editor');
+    const ed = await loginAs(t.app, t.db, 'chief');
     const page = await ed.agent.get(articlePath(article)).expect(200);
     assert.match(page.text, /namens het college van B&amp;W/);
     assert.doesNotMatch(page.text, /namens de redactie/);
@@ -88,7 +88,7 @@ describe('participation: official replies', () => {
 
   it('offers "namens het college" only after an admin adds it in the settings', async () => {
     const article = await buildArticle(t.db);
-    const ed = await loginAs(t.app, t.db, 'editor');
+    const ed = await loginAs(t.app, t.db, 'chief');
     const before = (await ed.agent.get(articlePath(article)).expect(200)).text;
     assert.deepEqual(
       [...before.matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]),
@@ -212,7 +212,7 @@ describe('participation: reacties close by themselves', () => {
   });
 
   it('takes an article’s own days in the editor, and refuses a wrong number with 422 and a Dutch message', async () => {
-    const ed = await loginAs(t.app, t.db, 'editor');
+    const ed = await loginAs(t.app, t.db, 'chief');
     const base = { ...ARTICLE_FORM, _csrf: ed.csrf, soort: 'nieuws', tekst: 'Tekst.' };
     const wrong = await ed.agent
       .post('/beheer/artikelen')

@@ -74,7 +74,7 @@ describe('reacties: a repeated post leads back only in the browser that placed i
   it('refuses a second browser re-posting an official reply with the editor’s address: no token, no edit, no badge', async () => {
     const article = await buildArticle(t.db);
     const path = articlePath(article);
-    const ed = await loginAs(t.app, t.db, 'editor');
+    const ed = await loginAs(t.app, t.db, 'chief');
     const page = await ed.agent.get(path).expect(200);
     const body = 'Namens de redactie: de vergadering gaat door.';
     const official = await ed.agent
@@ -154,7 +154,7 @@ describe('reacties: a repeated post leads back only in the browser that placed i
     assert.match(own.text, /Twee keer verstuurd na een trage verbinding\./);
     await author.agent.get(`/reactie/${id}/bewerken`).set('X-Forwarded-For', author.address).expect(200);
     // An editor's official reply sent twice from one page (the answer to the first click was slow): led back too.
-    const ed = await loginAs(t.app, t.db, 'editor');
+    const ed = await loginAs(t.app, t.db, 'chief');
     const page = await ed.agent.get(path).expect(200);
     const official = {
       _token: hiddenInput(page.text, '_token'),

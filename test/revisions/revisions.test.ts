@@ -16,8 +16,8 @@ describe('revisions of articles', () => {
   let other: Editor;
   before(async () => {
     t = await createTestApp();
-    ed = await loginAs(t.app, t.db, 'editor');
-    other = await loginAs(t.app, t.db, 'editor');
+    ed = await loginAs(t.app, t.db, 'chief');
+    other = await loginAs(t.app, t.db, 'chief');
     await t.db('users').where({ email: ed.email }).update({ name: 'Els de Redacteur' });
     await t.db('users').where({ email: other.email }).update({ name: 'Otto Tweede' });
   });
@@ -282,8 +282,8 @@ describe('autosaved drafts of the editor', () => {
   let other: Editor;
   before(async () => {
     t = await createTestApp();
-    ed = await loginAs(t.app, t.db, 'editor');
-    other = await loginAs(t.app, t.db, 'editor');
+    ed = await loginAs(t.app, t.db, 'chief');
+    other = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => t.close());
 

@@ -21,7 +21,7 @@ describe('search: text inside attached PDFs', function () {
   before(async () => {
     uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-zoek-bijlage-'));
     t = await createTestApp({ uploadDir });
-    editor = await loginAs(t.app, t.db, 'editor');
+    editor = await loginAs(t.app, t.db, 'chief');
   });
   after(async () => {
     await fileTextsIdle();

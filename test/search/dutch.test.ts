@@ -198,7 +198,7 @@ describe('search: /beheer/zoeken, the abbreviations and synonyms editors keep', 
   after(async () => t.close());
 
   it('lets an editor change the list, refuses a wrong line with the line and keeps what was typed, and search follows at once', async () => {
-    const editor = await loginAs(t.app, t.db, 'editor');
+    const editor = await loginAs(t.app, t.db, 'chief');
     const page = await editor.agent.get('/beheer/zoeken').expect(200);
     assert.match(page.text, /<a href="\/beheer\/zoeken">Zoeken<\/a>/);
     assert.match(page.text, /Wmo = Wet maatschappelijke ondersteuning/);

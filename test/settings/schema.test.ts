@@ -43,6 +43,7 @@ const typeChecks: Array<true> = [
     | 'contactEmail'
     | 'searchSynonyms'
     | 'newsmail'
+    | 'articles'
   >,
   true satisfies Equal<Settings['contactEmail'], string>,
   true satisfies Equal<ModerationPolicy, 'trusted' | 'all'>,
@@ -96,6 +97,7 @@ const STORED_KEYS = [
   'tagline.startMonth',
   'tagline.feedUrl',
   'tagline.stationId',
+  'articles.directPublish',
   'contactEmail',
   'searchSynonyms',
 ];
@@ -124,6 +126,7 @@ const FORM_NAMES = [
   'startMaand',
   'weerFeed',
   'weerStation',
+  'directPubliceren',
   'contactAdres',
   'zoekSynoniemen',
 ];
@@ -365,6 +368,7 @@ describe('settings store and form', () => {
       weerFeed: 'http://127.0.0.1/weer',
       weerStation: '6260',
       contactAdres: ' redactie@voorbeeld.nl ',
+      directPubliceren: 'all',
     });
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.deepEqual(parsed.value, {
@@ -389,6 +393,7 @@ describe('settings store and form', () => {
       documents: { answerTermDays: 42 },
       tagline: { template: 'Buiten {temperatuur}\n', startYear: 2005, startMonth: 5, feedUrl: 'http://127.0.0.1/weer', stationId: 6260 },
       contactEmail: 'redactie@voorbeeld.nl',
+      articles: { directPublish: 'all' },
     });
   });
 
