@@ -17,6 +17,14 @@ export async function up(knex: Knex): Promise<void> {
     // The reviewer's note to the author when sent back; null while waiting.
     t.text('note').nullable();
   });
+  // A site that already has redacteuren: they published their own articles until this update and
+  // keep doing so (the beheerder chooses review under Instellingen); a new site starts with review.
+  if (await knex('users').where({ role: 'editor' }).first('id')) {
+    await knex('settings')
+      .insert({ key: 'articles.directPublish', value: JSON.stringify('all') })
+      .onConflict('key')
+      .ignore();
+  }
 }
 
 export async function down(knex: Knex): Promise<void> {
