@@ -1,4 +1,4 @@
-// npm run bench:live [-- --clients 5000 --others 500 --posts 5 --database postgres://…/empty]
+// npm run bench:live [-- --clients 5000 --others 500 --posts 5 --clicks 1000 --database postgres://…/empty]
 // Live updates (issue 25): two built app servers (NODE_ENV=production) on one database — the
 // PostgreSQL database given (empty or a Stadslog one), else a new SQLite file both share. `clients`
 // readers keep an article's event stream open on server A, `others` on server B. Reacties are posted
@@ -7,6 +7,9 @@
 // PostgreSQL, the change-log poll on SQLite). Server A's memory (RSS) before and with the readers.
 // Each reader names its own address in X-Forwarded-For (TRUST_PROXY=1), as readers behind a proxy
 // do: the per-address limit is not what is measured.
+// Then appreciation under concurrency: `clicks` readers, each from its own address, press "Waarderen"
+// under one reactie at the same moment, half through A and half through B; every click must count
+// exactly once, in the rows and in the reactie's counter.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -125,8 +128,43 @@ function delivery(readers: Reader[], posts: Array<{ id: number; sentAt: number }
   return { n: times.length, missed, p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1] ?? NaN };
 }
 
+/** `clicks` readers press "Waarderen" on one reactie at once; how many each server accepted, and how long it took. */
+async function clickAtOnce(servers: Server[], path: string, reactieId: number, clicks: number) {
+  // Each server's own form token (the bench starts each with its own secret).
+  const bodies = await Promise.all(
+    servers.map(async (server) => {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      const token = /class="waardering-form"[^>]*>\s*<input type="hidden" name="_token" value="([^"]+)"/.exec(html)?.[1];
+      if (!token) throw new Error('Geen waarderingsformulier op de artikelpagina.');
+      return new URLSearchParams({ _token: token, actie: 'waarderen' }).toString();
+    }),
+  );
+  const started = performance.now();
+  const statuses = await Promise.all(
+    Array.from({ length: clicks }, (_, n) =>
+      fetch(`${servers[n % servers.length].url}/reactie/${reactieId}/waarderen`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+          'x-forwarded-for': `10.200.${(n >> 8) & 255}.${(n & 255) + 1}`,
+        },
+        body: bodies[n % servers.length],
+      }).then(
+        (res) => res.arrayBuffer().then(() => res.status),
+        () => 0,
+      ),
+    ),
+  );
+  return {
+    ok: statuses.filter((s) => s === 200).length,
+    failed: statuses.filter((s) => s !== 200).length,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['clients', 'others', 'posts', 'database']);
+  const flags = parseFlags(process.argv.slice(2), ['clients', 'others', 'posts', 'clicks', 'database']);
   const count = (name: string, fallback: number) => {
     const v = flags[name] === undefined ? fallback : Number(flags[name]);
     if (!Number.isInteger(v) || v < 1) throw new UsageError(`--${name} moet een positief geheel getal zijn.`);
@@ -135,6 +173,7 @@ async function main(): Promise<void> {
   const clients = count('clients', 5000);
   const others = count('others', 500);
   const postCount = count('posts', 5);
+  const clicks = count('clicks', 1000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-bench-live-'));
   const databaseUrl = typeof flags.database === 'string' ? flags.database : path.join(dir, 'live.sqlite');
 
@@ -160,7 +199,7 @@ async function main(): Promise<void> {
     now,
   );
   // A known address: its reacties appear at once under the default policy, as a regular's do.
-  await storeReactie(
+  const earlier = await storeReactie(
     db,
     {
       articleId: article.id,
@@ -220,6 +259,19 @@ async function main(): Promise<void> {
       `Bezorgd op de andere server: ${nl(otherServer.n)} meldingen, p50 ${ms(otherServer.p50)}, p99 ${ms(otherServer.p99)}, max ${ms(otherServer.max)}; niet aangekomen: ${otherServer.missed}.`,
     );
     console.log('(Gemeten vanaf het versturen van de POST tot de melding bij de lezer; de benchmark en beide servers delen de machine.)');
+
+    for (const r of readers.splice(0)) r.req.destroy();
+    const clicked = await clickAtOnce([a, b], p, earlier.id, clicks);
+    const check = createDb(databaseUrl);
+    const rows = Number((await check('reactie_waarderingen').where({ reactie_id: earlier.id }).count({ n: '*' }).first())?.n);
+    const counter = Number((await check('reacties').where({ id: earlier.id }).first('waarderingen'))?.waarderingen);
+    await check.destroy();
+    const exact = rows === clicked.ok && counter === clicked.ok;
+    console.log(
+      `Waarderingen: ${nl(clicks)} klikken tegelijk op één reactie (via A en B) in ${nl(clicked.seconds, 1)} s: ${nl(clicked.ok)} aanvaard, ` +
+        `${nl(clicked.failed)} fouten; opgeslagen ${nl(rows)}, teller ${nl(counter)}: ${exact ? 'exact' : 'NIET EXACT'}.`,
+    );
+    if (!exact || clicked.failed > 0) throw new Error('De waarderingen zijn niet exact geteld: zie hierboven.');
   } finally {
     for (const r of readers) r.req.destroy();
     for (const s of servers) await s.stop();
