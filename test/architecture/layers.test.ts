@@ -17,6 +17,8 @@ export const LAYERS: string[][] = [
   ['audit'],
   ['accounts'],
   ['settings'],
+  // images/: photos resized into variants (sharp) and their table; articles render them in their text.
+  ['images'],
   // addresses/: moderators' rules and notes on the person behind an address, asked when a reactie is posted.
   ['spam', 'tagline', 'addresses'],
   ['reacties', 'documents'],
