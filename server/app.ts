@@ -37,6 +37,8 @@ import { userAdminRoutes } from './accounts/user-admin-routes';
 import { attachmentRoutes, isUploadRequest } from './attachments/routes';
 import { attachmentLocals } from './attachments/locals';
 import { attachSourceOnCreate, pdfImportRoutes } from './attachments/pdf-import';
+import { isPhotoUploadRequest, photoRoutes } from './media/routes';
+import { photoEditorLocals } from './media/editor-section';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
 import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
@@ -154,7 +156,9 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     // The attachment upload and the import form are multipart, read after this check: they send the token in the query string.
     getTokenFromRequest: (req) => {
-      const token = (req.body as Record<string, unknown> | undefined)?._csrf ?? (isUploadRequest(req) ? req.query._csrf : undefined);
+      const token =
+        (req.body as Record<string, unknown> | undefined)?._csrf ??
+        (isUploadRequest(req) || isPhotoUploadRequest(req) ? req.query._csrf : undefined);
       return typeof token === 'string' ? token : undefined;
     },
     errorConfig: {
@@ -177,6 +181,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   // The beheer menu's counts of what waits for a moderator (reports, held edits, bezwaren).
   app.use('/beheer', menuCounts(db));
   app.use(attachmentLocals(deps));
+  app.use(photoEditorLocals(deps));
   // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
   const keepRevision = revisionKeeper(deps);
   app.use(tagEditorRoutes(deps, { keepRevision }));
@@ -188,6 +193,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(revisionRoutes(deps));
   app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps), keepRevision: revisionKeeper(deps, { fromEditor: true }) }));
   app.use(attachmentRoutes(deps));
+  app.use(photoRoutes(deps));
   app.use(pageAdminRoutes(deps));
   // Before moderationRoutes, whose /beheer/reacties/:id/:actie would take these.
   app.use(featuredRoutes(deps));

@@ -98,6 +98,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'article.publish': 'artikel gepubliceerd',
   'article.unpublish': 'artikel offline gehaald',
   'article.tags': 'tags van artikel gewijzigd',
+  'media.upload': 'foto toegevoegd',
+  'media.update': 'foto-tekst gewijzigd',
+  'media.replace': 'foto vervangen',
+  'media.delete': 'foto verwijderd',
   'page.update': 'pagina bijgewerkt',
   'dossier.create': 'dossier aangemaakt',
   'dossier.update': 'dossier bijgewerkt',
@@ -123,6 +127,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   article: 'artikel',
   page: 'pagina',
   dossier: 'dossier',
+  image: 'foto',
   user: 'gebruiker',
 };
 

@@ -7,6 +7,8 @@ import { audit } from '../audit/audit-log';
 import { notFound } from '../http/errors';
 import { formatDateTime } from '../shared/format';
 import { renderBody } from '../shared/markdown';
+import { figureSource } from '../images/figure';
+import { findImage } from '../images/queries';
 import { field, type FieldErrors } from '../shared/validation';
 import { fieldName, questionRows } from '../documents/form';
 import { DOCUMENT_TYPES } from '../documents/types';
@@ -138,10 +140,15 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
     });
   };
   if (field(body, 'actie') === 'voorbeeld')
-    return again(200, { errors: {}, previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown') });
+    return again(200, {
+      errors: {},
+      previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown', { figureOf: await figureSource(deps.db, values.body) }),
+    });
   const { input, slugGiven, errors } = validateArticleForm(values);
   if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))
     errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
+  if (input?.leadImageId && !(await findImage(deps.db, input.leadImageId)))
+    errors.hoofdfoto = 'Deze foto bestaat niet (meer). Kies een andere hoofdfoto, of geen.';
   if (!input || Object.keys(errors).length) return again(422, { errors });
   // An imported article stays HTML: the editor shows and saves it as it was stored.
   if (existing) input.bodyFormat = existing.bodyFormat;

@@ -26,6 +26,8 @@ export const LAYERS: string[][] = [
   ['dossiers', 'tags'],
   // revisions/: a copy of each save of an article, with its document and tags.
   ['attachments', 'revisions'],
+  // media/: photos in the editor, the lead image, the media library; uses attachments' upload checks.
+  ['media'],
   // Reads what articles, documents and reacties index (kept by triggers), links with articles/.
   ['search'],
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.

@@ -24,6 +24,8 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/artikelen/:id': 'articles',
   'POST /beheer/artikelen/:id/depubliceren': 'articles',
   'POST /beheer/artikelen/:id/bijlagen': 'articles',
+  'GET /beheer/media/fotos/nieuw': 'articles',
+  'POST /beheer/media/fotos': 'articles',
   'POST /beheer/artikelen/:id/tags': 'articles',
   'GET /beheer/artikelen/:id/versies': 'articles',
   'POST /beheer/concepten': 'articles',
