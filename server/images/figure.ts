@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { escapeHtml } from '../shared/html';
 import type { FigureOf } from '../shared/markdown';
-import { variantFile, type VariantFormat } from './pipeline';
+import { SHARE_WIDTH, variantFile, type VariantFormat } from './pipeline';
 import { imagesByIds, type Image } from './queries';
 
 /** The column of an article's text: 44rem minus the page's padding; a phone's full width. */
@@ -41,6 +41,42 @@ export function figureHtml(image: Image): string {
   const credit = image.credit ? `<span>Foto: ${escapeHtml(image.credit)}</span>` : '';
   const figcaption = caption || credit ? `<figcaption>${[caption, credit].filter(Boolean).join(' ')}</figcaption>` : '';
   return `<figure>${pictureHtml(image, ARTICLE_SIZES)}${figcaption}</figure>`;
+}
+
+/** The share JPEG (og:image): its URL path and size. */
+export function shareImage(image: Image): { path: string; width: number; height: number; alt: string } {
+  const width = Math.min(SHARE_WIDTH, image.width);
+  return {
+    path: variantUrl(image, 'share', 'jpg'),
+    width,
+    height: Math.max(1, Math.round((image.height * width) / image.width)),
+    alt: image.alt,
+  };
+}
+
+/** What views/media/picture.ejs shows of a photo (a lead image): escaped there, never raw HTML. */
+export interface PictureView {
+  webpSrcset: string;
+  jpgSrcset: string;
+  src: string;
+  sizes: string;
+  width: number;
+  height: number;
+  alt: string;
+  lazy: boolean;
+}
+
+export function pictureView(image: Image, sizes: string, lazy: boolean): PictureView {
+  return {
+    webpSrcset: srcset(image, 'webp'),
+    jpgSrcset: srcset(image, 'jpg'),
+    src: variantUrl(image, fallbackWidth(image), 'jpg'),
+    sizes,
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    lazy,
+  };
 }
 
 /** The line an editor puts in the text where a photo goes. */

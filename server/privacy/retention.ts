@@ -82,7 +82,8 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
   images: {
     personalData:
       'welk account van de redactie een foto uploadde; de naam van de fotograaf (bijschrift). Geen EXIF- of GPS-gegevens: die worden bij het uploaden verwijderd, het origineel wordt niet bewaard',
-    retention: 'tot de redactie de foto verwijdert (kan alleen als geen artikel hem gebruikt); het account wordt leeg als het account wordt gewist',
+    retention:
+      'tot de redactie de foto verwijdert (kan alleen als geen artikel hem gebruikt); het account wordt leeg als het account wordt gewist',
   },
   pages: { personalData: 'geen', retention: '—' },
   article_fields: {
