@@ -39,6 +39,7 @@ import { attachmentLocals } from './attachments/locals';
 import { attachSourceOnCreate, pdfImportRoutes } from './attachments/pdf-import';
 import { isPhotoUploadRequest, photoRoutes } from './media/routes';
 import { photoEditorLocals } from './media/editor-section';
+import { mediaLibraryRoutes } from './media/library-routes';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
 import { articleTags, tagEditorRoutes, tagRoutes } from './tags/routes';
@@ -194,6 +195,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps)): e
   app.use(articleAdminRoutes(deps, { afterCreate: attachSourceOnCreate(deps), keepRevision: revisionKeeper(deps, { fromEditor: true }) }));
   app.use(attachmentRoutes(deps));
   app.use(photoRoutes(deps));
+  app.use(mediaLibraryRoutes(deps));
   app.use(pageAdminRoutes(deps));
   // Before moderationRoutes, whose /beheer/reacties/:id/:actie would take these.
   app.use(featuredRoutes(deps));
