@@ -137,3 +137,9 @@ export async function listImages(db: Db, search: string, limit: number): Promise
   }
   return (await q.limit(limit)).map(toImage);
 }
+
+/** A photo made from these bytes (a WordPress import takes each file once). */
+export async function findImageBySha256(conn: Conn, sha256: string): Promise<Image | null> {
+  const row = await conn('images').where({ sha256 }).orderBy('id').first();
+  return row ? toImage(row) : null;
+}
