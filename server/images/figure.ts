@@ -36,7 +36,7 @@ export function pictureHtml(image: Image, sizes: string, { lazy = true }: { lazy
 }
 
 /** A photo in an article's text. */
-export function figureHtml(image: Image): string {
+function figureHtml(image: Image): string {
   const caption = image.caption ? escapeHtml(image.caption) : '';
   const credit = image.credit ? `<span>Foto: ${escapeHtml(image.credit)}</span>` : '';
   const figcaption = caption || credit ? `<figcaption>${[caption, credit].filter(Boolean).join(' ')}</figcaption>` : '';

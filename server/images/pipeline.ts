@@ -11,7 +11,7 @@ import path from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 
 /** The widths made for articles, smallest first (and the photo's own width when it is narrower). */
-export const IMAGE_WIDTHS = [480, 960, 1600] as const;
+const IMAGE_WIDTHS = [480, 960, 1600] as const;
 /** The width of the JPEG shown when an article is shared (og:image). */
 export const SHARE_WIDTH = 1200;
 /** More than a 50-megapixel camera makes is refused before decoding (a decompression bomb). */

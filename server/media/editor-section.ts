@@ -49,7 +49,7 @@ export function photoItem(image: Image): PhotoItem {
 const EMPTY_FORM = { values: { alt: '', caption: '', credit: '' }, errors: {}, error: null };
 
 /** Fills res.locals.photoSection for an editor showing this text and lead image. */
-export async function setPhotoSection(
+async function setPhotoSection(
   deps: Deps,
   res: Response,
   s: { articleId: number | null; body: string; leadImageId: number | null; addedId?: number | null; form?: PhotoSection['form'] },
@@ -73,7 +73,7 @@ export async function setPhotoSection(
 }
 
 /** The lead image as the form sends it: an id, null for none; undefined when the form has no such field. */
-export function leadImageOfForm(body: unknown): number | null | undefined {
+function leadImageOfForm(body: unknown): number | null | undefined {
   if (typeof (body as Record<string, unknown> | null)?.hoofdfoto !== 'string') return undefined;
   const value = field(body, 'hoofdfoto').trim();
   return value === '' ? null : parseId(value);

@@ -16,7 +16,7 @@ import { articlesUsingImage, rerenderArticlesShowing } from '../articles/image-u
 import { removeQuietly } from '../attachments/storage';
 import type { CheckedPhotoFile } from './photo-form';
 
-export const UNREADABLE_MESSAGE = 'Deze foto kunnen we niet lezen. Is het bestand beschadigd? Probeer een ander bestand.';
+const UNREADABLE_MESSAGE = 'Deze foto kunnen we niet lezen. Is het bestand beschadigd? Probeer een ander bestand.';
 
 /** Makes the variants of a checked upload; its temporary file is gone afterwards. */
 async function variantsOf(deps: Deps, file: CheckedPhotoFile): Promise<ImageFile> {

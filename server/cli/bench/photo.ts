@@ -8,7 +8,7 @@ import { storeVariants } from '../../images/pipeline';
 import { nl } from './format';
 
 const RUNS = 3;
-export const PHOTO_TARGET_MS = 2000;
+const PHOTO_TARGET_MS = 2000;
 
 export interface PhotoRun {
   inputBytes: number;
