@@ -37,6 +37,9 @@ import { userAdminRoutes } from './accounts/user-admin-routes';
 import { attachmentRoutes, isUploadRequest } from './attachments/routes';
 import { attachmentLocals } from './attachments/locals';
 import { attachSourceOnCreate, pdfImportRoutes } from './attachments/pdf-import';
+import { isPhotoUploadRequest, photoRoutes } from './media/routes';
+import { photoEditorLocals } from './media/editor-section';
+import { mediaLibraryRoutes } from './media/library-routes';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
 import { articleTags, tagEditorRoutes, tagRoutes, tagsEditorPart } from './tags/routes';
@@ -168,7 +171,9 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     // The attachment upload and the import form are multipart, read after this check: they send the token in the query string.
     getTokenFromRequest: (req) => {
-      const token = (req.body as Record<string, unknown> | undefined)?._csrf ?? (isUploadRequest(req) ? req.query._csrf : undefined);
+      const token =
+        (req.body as Record<string, unknown> | undefined)?._csrf ??
+        (isUploadRequest(req) || isPhotoUploadRequest(req) ? req.query._csrf : undefined);
       return typeof token === 'string' ? token : undefined;
     },
     errorConfig: {
@@ -191,6 +196,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   // The beheer menu's counts of what waits for a moderator (reports, held edits, bezwaren).
   app.use('/beheer', menuCounts(db));
   app.use(attachmentLocals(deps));
+  app.use(photoEditorLocals(deps));
   // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
   const keepRevision = revisionKeeper(deps);
   app.use(tagEditorRoutes(deps, { keepRevision }));
@@ -215,6 +221,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
     }),
   );
   app.use(attachmentRoutes(deps));
+  app.use(photoRoutes(deps));
+  app.use(mediaLibraryRoutes(deps));
   app.use(pageAdminRoutes(deps));
   // Before moderationRoutes, whose /beheer/reacties/:id/:actie would take these.
   app.use(featuredRoutes(deps));

@@ -102,6 +102,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'article.review-return': 'artikel teruggestuurd met een opmerking',
   'article.review-publish': 'artikel na beoordeling gepubliceerd',
   'article.review-withdraw': 'artikel teruggenomen uit de beoordeling',
+  'media.upload': 'foto toegevoegd',
+  'media.update': 'foto-tekst gewijzigd',
+  'media.replace': 'foto vervangen',
+  'media.delete': 'foto verwijderd',
   'page.update': 'pagina bijgewerkt',
   'dossier.create': 'dossier aangemaakt',
   'dossier.update': 'dossier bijgewerkt',
@@ -127,6 +131,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   article: 'artikel',
   page: 'pagina',
   dossier: 'dossier',
+  image: 'foto',
   user: 'gebruiker',
 };
 

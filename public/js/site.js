@@ -782,3 +782,85 @@
     source.close();
   });
 })();
+
+// Photos in the article editor (server/media/routes.ts): the photo form is sent in the background and
+// the photo's line ("[foto 12]") goes into the text where the cursor was; a photo dragged or pasted
+// onto the text lands in the photo form's file field, and focus goes to its alt text, which is
+// required. Without this script the form is sent as usual and the editor shows the line to put in.
+(function () {
+  'use strict';
+  var form = document.querySelector('form[data-photo-upload]');
+  var text = document.getElementById('tekst');
+  if (!form || !text || !window.fetch || !window.FormData) return;
+  var fileInput = form.querySelector('input[type=file]');
+  var alt = form.querySelector('#foto-alt');
+  var status = form.querySelector('[data-photo-status]');
+  var caret = null;
+  function say(message) {
+    if (status) status.textContent = message;
+  }
+  function rememberCaret() {
+    caret = text.selectionStart;
+  }
+  text.addEventListener('keyup', rememberCaret);
+  text.addEventListener('click', rememberCaret);
+  text.addEventListener('blur', rememberCaret);
+
+  function insertLine(line) {
+    var value = text.value;
+    var at = caret === null ? value.length : Math.min(caret, value.length);
+    var before = value.slice(0, at);
+    var after = value.slice(at);
+    var lead = before === '' ? '' : /\n\n$/.test(before) ? '' : /\n$/.test(before) ? '\n' : '\n\n';
+    var trail = after === '' ? '\n' : /^\n\n/.test(after) ? '' : /^\n/.test(after) ? '\n' : '\n\n';
+    text.value = before + lead + line + trail + after;
+    caret = (before + lead + line + trail).length;
+    // The autosave hears of the change as of any typing.
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  function takeFiles(files) {
+    if (!files || !files.length || !/^image\//.test(files[0].type) || !window.DataTransfer) return false;
+    var transfer = new DataTransfer();
+    transfer.items.add(files[0]);
+    fileInput.files = transfer.files;
+    say('Foto gekozen: ' + (files[0].name || 'geplakte afbeelding') + '. Beschrijf wat er te zien is en klik op Foto toevoegen.');
+    if (alt) alt.focus();
+    return true;
+  }
+  text.addEventListener('dragover', function (event) {
+    if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') !== -1) event.preventDefault();
+  });
+  text.addEventListener('drop', function (event) {
+    rememberCaret();
+    if (event.dataTransfer && takeFiles(event.dataTransfer.files)) event.preventDefault();
+  });
+  text.addEventListener('paste', function (event) {
+    rememberCaret();
+    if (event.clipboardData && takeFiles(event.clipboardData.files)) event.preventDefault();
+  });
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    say('Foto wordt verkleind en toegevoegd…');
+    fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (res) {
+        return res.json().then(function (answer) {
+          return { ok: res.ok, answer: answer };
+        });
+      })
+      .then(function (reply) {
+        if (!reply.ok) {
+          say(reply.answer.error || 'De foto is niet toegevoegd. Probeer het opnieuw.');
+          if (reply.answer.errors && reply.answer.errors.alt && alt) alt.focus();
+          return;
+        }
+        insertLine(reply.answer.shortcode);
+        form.reset();
+        say('Foto toegevoegd en in de tekst gezet: ' + reply.answer.shortcode + '. Vergeet niet het artikel op te slaan.');
+      })
+      .catch(function () {
+        say('De foto is niet toegevoegd: geen verbinding met de server. Probeer het opnieuw.');
+      });
+  });
+})();

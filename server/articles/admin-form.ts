@@ -41,6 +41,8 @@ export interface ArticleFormValues {
   openedRevision: string;
   /** The public correction note, as typed; null when the form did not offer it (the article was not public). */
   correction: string | null;
+  /** The lead image's id as chosen, '' for none; null when the form did not offer the choice. */
+  leadImage: string | null;
 }
 
 export function emptyArticleForm(authorName: string): ArticleFormValues {
@@ -59,6 +61,7 @@ export function emptyArticleForm(authorName: string): ArticleFormValues {
     document: { fields: {}, questions: [] },
     openedRevision: '',
     correction: null,
+    leadImage: '',
   };
 }
 
@@ -78,6 +81,7 @@ export function articleToForm(a: Article, document?: DocumentData): ArticleFormV
     document: documentToForm(a.kind, document),
     openedRevision: String(a.revision),
     correction: a.correctionNote ?? '',
+    leadImage: a.leadImageId === null ? '' : String(a.leadImageId),
   };
 }
 
@@ -97,6 +101,7 @@ export function readArticleForm(body: unknown): ArticleFormValues {
     document: readDocumentForm(body),
     openedRevision: field(body, 'versie').trim(),
     correction: typeof (body as Record<string, unknown> | null)?.correctienoot === 'string' ? field(body, 'correctienoot') : null,
+    leadImage: typeof (body as Record<string, unknown> | null)?.hoofdfoto === 'string' ? field(body, 'hoofdfoto').trim() : null,
   };
 }
 
@@ -134,6 +139,9 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
         });
   if (Number.isNaN(closeAfterDays) || (closeAfterDays !== null && closeAfterDays > MAX_CLOSE_AFTER_DAYS))
     errors.reacties_sluiten_na = `Vul een aantal dagen in van 0 tot en met ${MAX_CLOSE_AFTER_DAYS}, of laat het veld leeg voor de instelling van de weblog.`;
+  const leadImageId =
+    v.leadImage === null ? undefined : v.leadImage === '' ? null : /^[1-9]\d{0,8}$/.test(v.leadImage) ? Number(v.leadImage) : NaN;
+  if (Number.isNaN(leadImageId)) errors.hoofdfoto = 'Kies een hoofdfoto uit de lijst, of geen.';
   if (Object.keys(errors).length) return { errors, slugGiven };
   return {
     errors,
@@ -152,6 +160,7 @@ export function validateArticleForm(v: ArticleFormValues): { input?: ArticleInpu
       reactiesOpen: v.reactiesOpen,
       reactiesCloseAfterDays: closeAfterDays,
       ...(correctionNote === undefined ? {} : { correctionNote }),
+      ...(leadImageId === undefined ? {} : { leadImageId }),
     },
   };
 }

@@ -7,6 +7,8 @@ import { audit } from '../audit/audit-log';
 import { notFound } from '../http/errors';
 import { formatDateTime } from '../shared/format';
 import { renderBody } from '../shared/markdown';
+import { figureSource } from '../images/figure';
+import { findImage } from '../images/queries';
 import { field, type FieldErrors } from '../shared/validation';
 import { fieldName, questionRows } from '../documents/form';
 import { DOCUMENT_TYPES } from '../documents/types';
@@ -165,11 +167,17 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
     // A preview is never kept by a search engine (nor by a cache: beheer is no-store).
     res.set('X-Robots-Tag', 'noindex');
     const previewPage = hooks.preview ? await hooks.preview(req, res, values, existing) : undefined;
-    return again(200, { errors: {}, previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown'), previewPage });
+    return again(200, {
+      errors: {},
+      previewHtml: renderBody(values.body, existing?.bodyFormat ?? 'markdown', { figureOf: await figureSource(deps.db, values.body) }),
+      previewPage,
+    });
   }
   const { input, slugGiven, errors } = validateArticleForm(values);
   if (input && slugGiven && (await slugTaken(deps.db, input.slug, existing?.id)))
     errors.slug = 'Deze slug is al in gebruik bij een ander artikel; kies een andere.';
+  if (input?.leadImageId && !(await findImage(deps.db, input.leadImageId)))
+    errors.hoofdfoto = 'Deze foto bestaat niet (meer). Kies een andere hoofdfoto, of geen.';
   const refused = input && hooks.checkStatus ? await hooks.checkStatus(res, input, existing) : null;
   if (refused) errors.status = refused;
   for (const part of hooks.parts ?? []) Object.assign(errors, await part.check(req));

@@ -5,7 +5,8 @@ import type { Db } from '../db/knex';
 import { rawGet } from '../db/raw-get';
 import { toBool, toCount, toDate, toDateOrNull } from '../db/rows';
 import { amsterdamParts } from '../shared/format';
-import { renderBody, renderMarkdown } from '../shared/markdown';
+import { renderBody, renderMarkdown, type FigureOf } from '../shared/markdown';
+import { figureSource } from '../images/figure';
 import { autoExcerpt } from './excerpt';
 import { bumpSiteVersion, countsInSiteTotal, moveSiteTotal } from '../reacties/counters';
 import { isoDateIn } from '../documents/dates';
@@ -59,6 +60,8 @@ export interface Article {
   textUpdatedAt: Date | null;
   /** A page moved in from WordPress: shown at its address, in no listing (publicArticles). */
   isPage: boolean;
+  /** The photo (images.id) on the voorpagina, in the feeds and when shared; null: none. */
+  leadImageId: number | null;
   /** The page it is part of, for a page; null otherwise. */
   pageParentId: number | null;
 }
@@ -96,6 +99,7 @@ function toArticle(row: Row): Article {
     textUpdatedAt: toDateOrNull(row.text_updated_at),
     isPage: toBool(row.is_page),
     pageParentId: row.page_parent_id === null || row.page_parent_id === undefined ? null : Number(row.page_parent_id),
+    leadImageId: row.lead_image_id === null || row.lead_image_id === undefined ? null : Number(row.lead_image_id),
   };
 }
 
@@ -274,6 +278,8 @@ export interface ArticleInput {
   source?: DocumentSource;
   /** The public correction note ('' removes it); left out: unchanged. Only a public article takes one. */
   correctionNote?: string;
+  /** The lead image (images.id), null for none; left out: unchanged. */
+  leadImageId?: number | null;
 }
 
 /**
@@ -306,7 +312,12 @@ function documentDate(input: ArticleInput, publishedAt: Date | null, now: Date):
   return typeof datum === 'string' && datum ? datum : isoDateIn(publishedAt ?? now);
 }
 
-function articleColumns(input: ArticleInput, now: Date): Row {
+/** The photos the text names ("[foto 12]"), read for its rendering; an HTML body (an import) has none. */
+async function figuresOf(conn: Db | Knex.Transaction, body: string, format: BodyFormat | undefined): Promise<FigureOf | undefined> {
+  return format === 'html' ? undefined : figureSource(conn, body);
+}
+
+function articleColumns(input: ArticleInput, now: Date, figureOf?: FigureOf): Row {
   const excerpt = teaser(input);
   // Publishing without a time means "now"; a draft keeps the time it was given, if any.
   const publishedAt = input.status === 'published' ? (input.publishedAt ?? now) : input.publishedAt;
@@ -316,7 +327,7 @@ function articleColumns(input: ArticleInput, now: Date): Row {
     kind: input.kind,
     body_markdown: input.bodyMarkdown,
     body_format: input.bodyFormat ?? 'markdown',
-    body_html: renderBody(input.bodyMarkdown, input.bodyFormat ?? 'markdown', { document: input.kind !== 'nieuws' }),
+    body_html: renderBody(input.bodyMarkdown, input.bodyFormat ?? 'markdown', { document: input.kind !== 'nieuws', figureOf }),
     excerpt_markdown: input.excerptMarkdown,
     excerpt_html: renderMarkdown(excerpt),
     author_name: input.authorName,
@@ -327,6 +338,7 @@ function articleColumns(input: ArticleInput, now: Date): Row {
     reacties_open: input.reactiesOpen,
     reacties_close_after_days: input.reactiesCloseAfterDays ?? null,
     updated_at: now,
+    ...(input.leadImageId === undefined ? {} : { lead_image_id: input.leadImageId }),
   };
 }
 
@@ -376,9 +388,10 @@ function toArticlePart(row: Row) {
 }
 
 export async function createArticle(db: Db, input: ArticleInput, authorId: number | null, now: Date, inSave?: InSave): Promise<Article> {
+  const figureOf = await figuresOf(db, input.bodyMarkdown, input.bodyFormat);
   return db.transaction(async (trx) => {
     const [row] = await trx('articles')
-      .insert({ ...articleColumns(input, now), author_id: authorId, created_at: now, reactie_count: 0, revision: inSave ? 1 : 0 })
+      .insert({ ...articleColumns(input, now, figureOf), author_id: authorId, created_at: now, reactie_count: 0, revision: inSave ? 1 : 0 })
       .returning('*');
     // Answers that come with the questions were not "added later".
     if (input.document) await saveDocument(trx, Number(row.id), input.document);
@@ -453,7 +466,8 @@ export async function saveArticle(
   now: Date,
   options: SaveOptions = {},
 ): Promise<SaveResult | null> {
-  return changeArticle(db, id, articleColumns(input, now), { input, now, options });
+  const figureOf = await figuresOf(db, input.bodyMarkdown, input.bodyFormat);
+  return changeArticle(db, id, articleColumns(input, now, figureOf), { input, now, options });
 }
 
 export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date): Promise<Article | null> {
@@ -544,7 +558,7 @@ export async function replaceArticleBody(conn: Db | Knex.Transaction, id: number
     .where({ id })
     .update({
       body_markdown: body,
-      body_html: renderBody(body, format, { document: row.kind !== 'nieuws' }),
+      body_html: renderBody(body, format, { document: row.kind !== 'nieuws', figureOf: await figuresOf(conn, body, format) }),
       version: conn.raw('version + 1'),
     });
 }

@@ -26,12 +26,16 @@ import {
   type DocumentsUrlChange,
 } from './document-list';
 import { formatIsoDate } from '../documents/dates';
+import { pictureView } from '../images/figure';
+import { imagesByIds } from '../images/queries';
 import { keptSettings, loadSettings } from '../settings/settings';
 import { settingsStart } from '../tagline/state';
 import { ARTICLE_KINDS, articlePath, findArticleById, isPublic, listVoorpagina, nextScheduledAt, weblogStartedAt } from './queries';
 
 // Ten items fit a phone screen's scroll and a day or two of the weblog.
 const ARTICLES_PER_PAGE = 10;
+/** A voorpagina item's lead image: 12rem beside the text on a wide screen, the full width on a phone (site.css .teaser-image). */
+const TEASER_IMAGE_SIZES = '(min-width: 40rem) 12rem, calc(100vw - 2rem)';
 
 // A featured reactie on the voorpagina is a quote of about two lines.
 const FEATURED_EXCERPT_CHARS = 200;
@@ -69,9 +73,20 @@ export function articleRoutes(deps: Deps): Router {
       deps.db,
       listed.map((a) => a.id),
     );
+    // Lead images: in the kept page like the rest of it (a new lead image moves the site version).
+    const leads = await imagesByIds(
+      deps.db,
+      listed.map((a) => a.leadImageId).filter((id): id is number => id !== null),
+    );
+    const leadOf = (a: (typeof listed)[number], i: number) => {
+      const image = a.leadImageId === null ? undefined : leads.get(a.leadImageId);
+      // The first item's photo is in view at once: only the others wait until they nearly are.
+      return image ? pictureView(image, TEASER_IMAGE_SIZES, i > 0) : null;
+    };
     const html = await renderToString(res, 'articles/voorpagina', {
       title: page > 1 ? `Voorpagina, pagina ${page}` : '',
-      items: listed.map((a) => ({
+      items: listed.map((a, i) => ({
+        leadImage: leadOf(a, i),
         article: a,
         path: articlePath(a),
         kindLabel: ARTICLE_KINDS[a.kind],

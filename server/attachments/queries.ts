@@ -146,3 +146,16 @@ export async function findFileText(db: Db, sha256: string): Promise<{ mediaType:
 export async function saveFileText(db: Db, sha256: string, status: Exclude<FileTextStatus, 'pending'>, text: string): Promise<void> {
   await db('files').where({ sha256, text_status: 'pending' }).update({ text, text_status: status });
 }
+
+/** The attachments of every article for the media library, newest first; `search` looks in title and file name. */
+export async function listAllAttachments(db: Db, search: string, limit: number): Promise<Attachment[]> {
+  const q = withFile(db).orderBy([
+    { column: 'a.created_at', order: 'desc' },
+    { column: 'a.id', order: 'desc' },
+  ]);
+  if (search) {
+    const like = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q.where((w) => w.whereRaw("lower(a.title) like ? escape '\\'", [like]).orWhereRaw("lower(a.original_name) like ? escape '\\'", [like]));
+  }
+  return (await q.limit(limit)).map(toAttachment);
+}

@@ -1,9 +1,10 @@
-// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite --search-only]
+// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite --search-only --photo-only]
 // The reference benchmark (issue 9, BENCHMARKS.md): a generated database of twenty years of a busy
 // city weblog, the built server in production mode on it, and for each page the same bytes from a
 // bare node:http server, measured one after the other in the same run. The ratios are the result.
 // Then searching (issue 22, bench/search.ts): fixed queries, their latency alone and a few at once;
-// --search-only measures that alone.
+// --search-only measures that alone. First the photo pipeline (issue 23, bench/photo.ts): a
+// 12-megapixel JPEG made into its variants; --photo-only measures that alone.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,7 @@ import {
 } from './bench/load';
 import { nl } from './bench/format';
 import { printReport, printSearchReport, type PageRow } from './bench/report';
+import { measurePhotoPipeline, printPhotoReport } from './bench/photo';
 import { measureSearch, SEARCH_CASES, SEARCH_CONNECTIONS, type SearchRow } from './bench/search';
 import { build, fetchPages, startReference, startStadslog, type Server } from './bench/servers';
 import { checkCounters, checkPosts } from './bench/verify';
@@ -115,7 +117,16 @@ runCommand(async () => {
     'warmup',
     'wordpress',
     'search-only',
+    'photo-only',
   ]);
+  // The photo pipeline needs no database or server: measured first, in a second or two.
+  const photoWork = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-bench-fotos-'));
+  try {
+    printPhotoReport(await measurePhotoPipeline(photoWork));
+  } finally {
+    fs.rmSync(photoWork, { recursive: true, force: true });
+  }
+  if (flags['photo-only'] === true) return;
   const searchOnly = flags['search-only'] === true;
   // Stock WordPress measured in the same run: at its default address when it answers there, at
   // --wordpress URL, or not at all with --wordpress off.

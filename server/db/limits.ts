@@ -40,6 +40,12 @@ export const COLUMN_LIMITS = {
     title: 200,
     original_name: 255, // the uploaded file's name, cut to fit
   },
+  images: {
+    original_name: 255, // the uploaded file's name, cut to fit
+    alt: 300,
+    caption: 500,
+    credit: 200,
+  },
   address_rules: {
     reason: 500, // a moderator's reason for holding or blocking an address
   },

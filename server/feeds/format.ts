@@ -17,6 +17,8 @@ export interface FeedItem {
   /** The full HTML content, when there is more than the summary. */
   contentHtml?: string;
   category?: string;
+  /** The article's lead image (absolute URL of a JPEG): a Media RSS element in RSS; the content shows it in both. */
+  image?: { url: string; width: number; height: number; alt: string };
 }
 
 export interface Feed {
@@ -57,6 +59,13 @@ function rss(feed: Feed, generator: string): string {
       i.category ? el('category', {}, i.category) : null,
       el('description', {}, i.summaryHtml),
       i.contentHtml ? el('content:encoded', {}, i.contentHtml) : null,
+      i.image
+        ? el(
+            'media:content',
+            { url: i.image.url, type: 'image/jpeg', medium: 'image', width: String(i.image.width), height: String(i.image.height) },
+            [el('media:description', { type: 'plain' }, i.image.alt)],
+          )
+        : null,
     ]);
   return xmlDocument(
     el(
@@ -66,6 +75,7 @@ function rss(feed: Feed, generator: string): string {
         'xmlns:atom': 'http://www.w3.org/2005/Atom',
         'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
         'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+        'xmlns:media': 'http://search.yahoo.com/mrss/',
       },
       [
         el('channel', {}, [

@@ -5,7 +5,14 @@ import { escapeHtml } from '../shared/html';
 
 /** Sanitized HTML from our own markdown renderer (double-quoted attributes) with site-relative links made absolute. */
 export function absoluteLinks(html: string, baseUrl: string): string {
-  return html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${baseUrl}/`);
+  return html
+    .replace(/\b(href|src)="\/(?!\/)/g, `$1="${baseUrl}/`)
+    .replace(/\bsrcset="([^"]*)"/g, (_m, set: string) => `srcset="${set.replace(/(^|,\s*)\/(?!\/)/g, `$1${baseUrl}/`)}"`);
+}
+
+/** An article's lead image at the top of its feed item: the share JPEG, with its size and alt text. */
+export function leadImageHtml(image: { url: string; width: number; height: number; alt: string }): string {
+  return `<p><img src="${escapeHtml(image.url)}" width="${image.width}" height="${image.height}" alt="${escapeHtml(image.alt)}"></p>\n`;
 }
 
 /** A resident's plain text: paragraphs at blank lines, line breaks kept, everything escaped. */

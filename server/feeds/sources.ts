@@ -10,9 +10,12 @@ import { isoDateIn } from '../documents/dates';
 import type { PublicReactie } from '../reacties/queries';
 import { listPublicLog, logEntrySummary } from '../reacties/moderation-log';
 import { escapeHtml } from '../shared/html';
+import { shareImage } from '../images/figure';
+import { imagesByIds } from '../images/queries';
 import {
   absoluteLinks,
   answersAddedHtml,
+  leadImageHtml,
   correctionHtml,
   documentCardHtml,
   documentSummaryHtml,
@@ -55,6 +58,10 @@ async function articleItems(deps: Deps, articles: Article[]): Promise<FeedItem[]
     articles.filter((a) => a.kind !== 'nieuws'),
   );
   const today = isoDateIn(deps.clock());
+  const leads = await imagesByIds(
+    deps.db,
+    articles.map((a) => a.leadImageId).filter((id): id is number => id !== null),
+  );
   return articles.map((a) => {
     const url = `${base}${articlePath(a)}`;
     const answers = a.answersAddedAt ? answersAddedHtml(url, a.answersAddedAt) : '';
@@ -65,6 +72,9 @@ async function articleItems(deps: Deps, articles: Article[]): Promise<FeedItem[]
     const card = doc ? documentCardHtml(entries, meetingOf(doc.fields, today)) : '';
     // A correction note goes first, in the summary and the content alike: a reader of the feed saw the earlier version.
     const correction = a.correctionNote ? correctionHtml(a.correctionNote, a.correctedAt) : '';
+    const lead = a.leadImageId === null ? undefined : leads.get(a.leadImageId);
+    const share = lead && shareImage(lead);
+    const image = share && { url: `${base}${share.path}`, width: share.width, height: share.height, alt: share.alt };
     return {
       url,
       title: a.title,
@@ -75,7 +85,13 @@ async function articleItems(deps: Deps, articles: Article[]): Promise<FeedItem[]
       category: a.kind === 'nieuws' ? undefined : ARTICLE_KINDS[a.kind],
       summaryHtml: correction + documentSummaryHtml(entries) + absoluteLinks(a.excerptHtml, base) + answers,
       contentHtml:
-        correction + answers + card + absoluteLinks(a.bodyHtml, base) + (questions.length ? `\n${questionsHtml(questions)}` : ''),
+        correction +
+        (image ? leadImageHtml(image) : '') +
+        answers +
+        card +
+        absoluteLinks(a.bodyHtml, base) +
+        (questions.length ? `\n${questionsHtml(questions)}` : ''),
+      ...(image ? { image } : {}),
     };
   });
 }

@@ -11,6 +11,9 @@ import { moveIntoPlace, removeQuietly } from '../attachments/storage';
 import { WRONG_TYPE_MESSAGE } from '../attachments/attach';
 import { COLUMN_LIMITS } from '../db/limits';
 import { firstChars } from '../shared/validation';
+import { ARTICLE_SIZES, pictureHtml } from '../images/figure';
+import { ImageError, storeVariants } from '../images/pipeline';
+import { findImageBySha256, insertImage, type Image } from '../images/queries';
 import { acquireUpload, uploadsPathOf, type UploadSources } from './upload-files';
 import { rememberImport, rememberUpload, uploadTarget } from './queries';
 
@@ -42,6 +45,29 @@ function flatPathOf(url: string): string | null {
   }
 }
 
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+/**
+ * A photo also goes through the image pipeline (images/): variants, width and height, so the bodies'
+ * <img> tags become a <picture> with srcset (rewriteUploadLinks). Its alt text is the attachment's
+ * title until a body's own alt text replaces it there. Bytes the pipeline cannot read stay a plain attachment.
+ */
+async function importPhoto(
+  trx: Knex.Transaction,
+  file: { tmpPath: string; sha256: string; size: number },
+  about: { mediaType: string; originalName: string; title: string },
+  ctx: { uploadDir: string; now: Date },
+): Promise<void> {
+  if (await findImageBySha256(trx, file.sha256)) return;
+  try {
+    const made = await storeVariants(file.tmpPath, ctx.uploadDir, file.sha256);
+    const stored = { sha256: file.sha256, originalName: about.originalName, mediaType: about.mediaType, size: file.size, ...made };
+    await insertImage(trx, stored, { alt: firstChars(about.title, COLUMN_LIMITS.images.alt), caption: '', credit: '' }, null, ctx.now);
+  } catch (err) {
+    if (!(err instanceof ImageError)) throw err;
+  }
+}
+
 export type StoredOrNot = { ok: true; attachmentId: number } | { ok: false; reason: string };
 
 /** Takes one attachment's file over and links it to the article; nothing is stored when it fails. */
@@ -67,6 +93,7 @@ export async function importAttachmentFile(
       firstChars(item.title || originalName.replace(/\.[A-Za-z0-9]{1,5}$/, ''), COLUMN_LIMITS.article_attachments.title) || 'Bijlage';
     await lockFile(trx, { sha256: file.sha256, mediaType: type.mediaType, size: file.size }, ctx.now);
     // A dry run stores nothing on disk either (the transaction is rolled back afterwards).
+    if (!ctx.dryRun && PHOTO_TYPES.has(type.mediaType)) await importPhoto(trx, file, { ...type, originalName, title }, ctx);
     if (!ctx.dryRun) await moveIntoPlace(file.tmpPath, ctx.uploadDir, file.sha256);
     const attachmentId = await insertAttachment(trx, { articleId, sha256: file.sha256, title, originalName }, ctx.now);
     await rememberImport(trx, 'attachment', item.wpId, attachmentId);
@@ -79,6 +106,15 @@ export async function importAttachmentFile(
     await removeQuietly(file.tmpPath);
   }
 }
+
+const IMG_TAG = /<img\b[^>]*>/gi;
+
+/** The few entities an alt attribute carries; pictureHtml escapes the text again. */
+const decodeEntities = (text: string) =>
+  text.replace(
+    /&(amp|lt|gt|quot|#39|apos);/g,
+    (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[e] ?? '',
+  );
 
 // An address in a body that points into the uploads folder: absolute, protocol-relative or a path.
 const UPLOAD_URL = /(?:https?:)?(?:\/\/([a-z0-9.-]+(?::\d+)?))?\/wp-content\/uploads\/([^\s"'<>()?#]+)(?:\?[^\s"'<>()#]*)?/gi;
@@ -94,14 +130,26 @@ function flatUrl(hosts: Set<string>): string {
  * Returns how many articles changed.
  */
 export async function rewriteUploadLinks(trx: Knex.Transaction, hosts: Set<string>, flatHosts: Set<string> = new Set()): Promise<number> {
-  const urls = new Map<string, string | null>();
-  const newUrl = async (rel: string): Promise<string | null> => {
+  const urls = new Map<string, { url: string; image: Image | null } | null>();
+  const targetOf = async (rel: string) => {
     if (!urls.has(rel)) {
       const id = await uploadTarget(trx, rel);
       const attachment = id === null ? null : await findAttachment(trx, id);
-      urls.set(rel, attachment ? attachmentView(attachment).url : null);
+      const image = attachment ? await findImageBySha256(trx, attachment.sha256) : null;
+      urls.set(rel, attachment ? { url: attachmentView(attachment).url, image } : null);
     }
     return urls.get(rel)!;
+  };
+  const relOf = (match: RegExpMatchArray): { host: string | undefined; rel: string } | null => {
+    // The uploads form (groups 1 and 2), or an address on a host whose files lie elsewhere (3 and 4).
+    const m = match[2] !== undefined ? match : [match[0], match[3], match[4]];
+    const host = m[1]?.toLowerCase();
+    if (host !== undefined && !hosts.has(host)) return null;
+    try {
+      return { host, rel: decodeURIComponent(m[2]) };
+    } catch {
+      return null;
+    }
   };
   const articles = new Map<number, { id: number; body: string }>();
   for (const needle of ['/wp-content/uploads/', ...[...flatHosts].map((h) => `//${h}/`)])
@@ -109,24 +157,26 @@ export async function rewriteUploadLinks(trx: Knex.Transaction, hosts: Set<strin
   let changed = 0;
   for (const article of articles.values()) {
     const pattern = flatHosts.size ? new RegExp(`${UPLOAD_URL.source}|${flatUrl(flatHosts)}`, 'gi') : UPLOAD_URL;
-    const found = [...article.body.matchAll(pattern)];
-    const replacements = new Map<string, string>();
-    for (const match of found) {
-      // The uploads form (groups 1 and 2), or an address on a host whose files lie elsewhere (3 and 4).
-      const m = match[2] !== undefined ? match : [match[0], match[3], match[4]];
-      const host = m[1]?.toLowerCase();
-      if (host !== undefined && !hosts.has(host)) continue;
-      let rel: string;
-      try {
-        rel = decodeURIComponent(m[2]);
-      } catch {
-        continue;
-      }
-      const target = await newUrl(rel);
-      if (target) replacements.set(m[0], target);
+    // An <img> of a photo that went through the pipeline becomes its <picture>, with the body's own alt text.
+    const pictures = new Map<string, string>();
+    for (const [tag] of article.body.matchAll(IMG_TAG)) {
+      const src = /\ssrc=["']([^"']+)["']/i.exec(tag)?.[1] ?? '';
+      const match = [...src.matchAll(new RegExp(pattern.source, 'gi'))][0];
+      const found = match && match[0] === src ? relOf(match) : null;
+      const target = found && (await targetOf(found.rel));
+      if (!target?.image) continue;
+      const alt = /\salt=["']([^"']*)["']/i.exec(tag)?.[1]?.trim();
+      pictures.set(tag, pictureHtml(alt ? { ...target.image, alt: decodeEntities(alt) } : target.image, ARTICLE_SIZES));
     }
-    if (replacements.size === 0) continue;
-    const body = article.body.replace(pattern, (whole) => replacements.get(whole) ?? whole);
+    const withPictures = article.body.replace(IMG_TAG, (tag) => pictures.get(tag) ?? tag);
+    const replacements = new Map<string, string>();
+    for (const match of withPictures.matchAll(pattern)) {
+      const found = relOf(match);
+      const target = found && (await targetOf(found.rel));
+      if (target) replacements.set(match[0], target.url);
+    }
+    if (replacements.size === 0 && pictures.size === 0) continue;
+    const body = withPictures.replace(pattern, (whole) => replacements.get(whole) ?? whole);
     await replaceArticleBody(trx, article.id, body);
     changed++;
   }

@@ -24,6 +24,7 @@ import { attachmentView } from '../attachments/format';
 import { dossierIdsOfArticle, listDossiersForBeheer } from '../dossiers/queries';
 import { parseTagNames, tagsOfArticle } from '../tags/queries';
 import { slugify } from '../shared/slug';
+import { figureSource } from '../images/figure';
 
 /** The tags the form names (a new article's field), or else the article's own. */
 async function tagNames(deps: Deps, req: Request, existing: Article | undefined): Promise<string[]> {
@@ -86,13 +87,14 @@ export function previewRenderer(deps: Deps): RenderPreview {
       textUpdatedAt: null,
       isPage: false,
       pageParentId: null,
+      leadImageId: null,
     };
     const article: Article = {
       ...base,
       title,
       kind,
       bodyMarkdown: values.body,
-      bodyHtml: renderBody(values.body, bodyFormat, { document: kind !== 'nieuws' }),
+      bodyHtml: renderBody(values.body, bodyFormat, { document: kind !== 'nieuws', figureOf: await figureSource(deps.db, values.body) }),
       excerptMarkdown: values.excerpt,
       excerptHtml: renderMarkdown(excerpt),
       authorName: normalizeLine(values.author),

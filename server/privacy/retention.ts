@@ -91,6 +91,12 @@ export const DATA_INVENTORY: Record<string, TableRule> = {
     retention: 'zolang een artikel het bestand gebruikt',
   },
   article_attachments: { personalData: 'geen', retention: 'zolang het artikel bestaat' },
+  images: {
+    personalData:
+      'welk account van de redactie een foto uploadde; de naam van de fotograaf (bijschrift). Geen EXIF- of GPS-gegevens: die worden bij het uploaden verwijderd, het origineel wordt niet bewaard',
+    retention:
+      'tot de redactie de foto verwijdert (kan alleen als geen artikel hem gebruikt); het account wordt leeg als het account wordt gewist',
+  },
   pages: { personalData: 'geen', retention: '—' },
   article_fields: {
     personalData: 'namen van indieners en ambtenaren uit openbare raadsdocumenten',

@@ -8,6 +8,8 @@ import { articleAtPermalink } from '../articles/permalink';
 import { ARTICLE_KINDS, articlePath, isPublic } from '../articles/queries';
 import { newsArticleJsonLd, modifiedAt } from './structured-data';
 import { SITE_IMAGE_PATH } from './meta';
+import { shareImage } from '../images/figure';
+import { findImage } from '../images/queries';
 
 // Link previews cut descriptions at about this length.
 const DESCRIPTION_MAX = 200;
@@ -41,6 +43,17 @@ export function articleMeta(deps: Deps): Router {
     const description = shorten(htmlToText(article.excerptHtml), DESCRIPTION_MAX);
     const section = article.kind === 'nieuws' ? null : ARTICLE_KINDS[article.kind];
     res.locals.meta.canonical = url;
+    // The lead image, as its 1200-wide JPEG, when the article has one.
+    const lead = article.leadImageId === null ? null : await findImage(deps.db, article.leadImageId);
+    if (lead) {
+      const share = shareImage(lead);
+      Object.assign(res.locals.meta, {
+        image: `${base}${share.path}`,
+        imageWidth: share.width,
+        imageHeight: share.height,
+        imageAlt: share.alt,
+      });
+    }
     res.locals.meta.article = {
       description,
       section,
@@ -54,6 +67,7 @@ export function articleMeta(deps: Deps): Router {
         siteName: deps.config.siteName,
         siteUrl: `${base}/`,
         imageUrl: `${base}${SITE_IMAGE_PATH}`,
+        ...(lead ? { leadImageUrl: res.locals.meta.image } : {}),
       }),
     };
   };

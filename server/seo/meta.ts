@@ -15,6 +15,11 @@ export interface PageMeta {
    */
   canonical: string;
   image: string;
+  /** Of the image: the site image's 1200×630 unless an article's lead image says otherwise. */
+  imageWidth: number;
+  imageHeight: number;
+  /** What the image shows; null for the site image. */
+  imageAlt: string | null;
   /** Set for an article page by articleMeta. */
   article?: ArticleMeta;
 }
@@ -42,7 +47,14 @@ export function pageMeta(deps: Deps): RequestHandler {
   return (req, res, next) => {
     // Beheer is no public page (robots.txt keeps it out too).
     if (req.path === '/beheer' || req.path.startsWith('/beheer/')) return next();
-    res.locals.meta = { siteUrl: `${base}/`, canonical: `${base}${req.path}`, image: `${base}${SITE_IMAGE_PATH}` };
+    res.locals.meta = {
+      siteUrl: `${base}/`,
+      canonical: `${base}${req.path}`,
+      image: `${base}${SITE_IMAGE_PATH}`,
+      imageWidth: 1200,
+      imageHeight: 630,
+      imageAlt: null,
+    };
     next();
   };
 }

@@ -11,7 +11,10 @@ export interface StructuredArticle {
   section: string | null;
   siteName: string;
   siteUrl: string;
+  /** The site image: the publisher's logo, and the article's image when it has no lead image. */
   imageUrl: string;
+  /** The article's lead image (its share JPEG), when it has one. */
+  leadImageUrl?: string;
 }
 
 function jsonForScript(value: unknown): string {
@@ -36,7 +39,7 @@ export function newsArticleJsonLd(s: StructuredArticle): string {
     // Search engines show at most 110 characters of a headline.
     headline: article.title.length > 110 ? `${article.title.slice(0, 109)}…` : article.title,
     description: s.description || undefined,
-    image: [s.imageUrl],
+    image: [s.leadImageUrl ?? s.imageUrl],
     datePublished: article.publishedAt!.toISOString(),
     dateModified: modifiedAt(article).toISOString(),
     inLanguage: 'nl-NL',

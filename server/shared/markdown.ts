@@ -38,6 +38,11 @@ function documentHeadings(tokens: Token[]): void {
   }
 }
 
+/** The attributes, without those of `allowed` whose value is not one listed. */
+function onlyValues(attribs: sanitizeHtml.Attributes, allowed: Record<string, string[]>): sanitizeHtml.Attributes {
+  return Object.fromEntries(Object.entries(attribs).filter(([name, value]) => !(name in allowed) || allowed[name].includes(value)));
+}
+
 const SANITIZE_POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -71,19 +76,30 @@ const SANITIZE_POLICY: sanitizeHtml.IOptions = {
     'tr',
     'th',
     'td',
+    // A photo in the text (images/figure.ts): figure, picture, source, img, figcaption, span.
+    'figure',
+    'picture',
+    'source',
+    'figcaption',
+    'span',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
-    img: ['src', 'alt', 'title'],
+    img: ['src', 'alt', 'title', 'srcset', 'sizes', 'width', 'height', 'loading', 'decoding'],
+    source: ['type', 'srcset', 'sizes'],
     ol: ['start'],
     th: ['align'],
     td: ['align'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['https', 'http'] },
+  allowedSchemesByTag: { img: ['https', 'http'], source: ['https', 'http'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
   transformTags: {
+    // A photo's attributes with a fixed meaning keep only that value (images/figure.ts writes no other).
+    img: (tagName, attribs) => ({ tagName, attribs: onlyValues(attribs, { loading: ['lazy'], decoding: ['async'] }) }),
+    source: (tagName, attribs) => ({ tagName, attribs: onlyValues(attribs, { type: ['image/webp', 'image/avif'] }) }),
     // Markdown "# Title" would compete with the page's own h1: shift headings one level down.
     h1: 'h2',
     a: (tagName, attribs) => {
@@ -93,14 +109,43 @@ const SANITIZE_POLICY: sanitizeHtml.IOptions = {
   },
 };
 
-/** Article HTML; `document: true` also recognises the section headings of a council document. */
-export function renderMarkdown(source: string, opts: { document?: boolean } = {}): string {
-  if (opts.document) {
-    const tokens = markdown.parse(source, {});
-    documentHeadings(tokens);
-    return sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), SANITIZE_POLICY);
+/**
+ * The markup of a photo in the text, by its id (images/figure.ts makes it); null for a photo that
+ * does not exist (any more): the line then shows nothing.
+ */
+export type FigureOf = (id: number) => string | null;
+
+// A paragraph that is only "[foto 12]" is that photo.
+const FIGURE_LINE = /^\[foto (\d{1,9})\]$/;
+
+function figures(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const match = open.type === 'paragraph_open' && close?.type === 'paragraph_close' ? FIGURE_LINE.exec(inline.content.trim()) : null;
+    if (!match) {
+      out.push(open);
+      continue;
+    }
+    open.type = 'figure';
+    open.meta = { id: Number(match[1]) };
+    out.push(open);
+    i += 2;
   }
-  return sanitizeHtml(markdown.render(source), SANITIZE_POLICY);
+  return out;
+}
+markdown.renderer.rules.figure = (tokens, idx, _options, env) =>
+  `${(env as { figureOf?: FigureOf } | undefined)?.figureOf?.((tokens[idx].meta as { id: number }).id) ?? ''}\n`;
+
+/**
+ * Article HTML; `document: true` also recognises the section headings of a council document, and
+ * `figureOf` gives the markup of the photos the text names ("[foto 12]" on a line of its own).
+ */
+export function renderMarkdown(source: string, opts: { document?: boolean; figureOf?: FigureOf } = {}): string {
+  const tokens = markdown.parse(source, {});
+  if (opts.document) documentHeadings(tokens);
+  const html = markdown.renderer.render(figures(tokens), markdown.options, { figureOf: opts.figureOf });
+  return sanitizeHtml(html, SANITIZE_POLICY);
 }
 
 // HTML brought in from elsewhere (a WordPress export): the same policy, plus the figure around an
@@ -116,7 +161,7 @@ export function renderArticleHtml(html: string): string {
 }
 
 /** An article body as HTML, by the format it is stored in. */
-export function renderBody(source: string, format: 'markdown' | 'html', opts: { document?: boolean } = {}): string {
+export function renderBody(source: string, format: 'markdown' | 'html', opts: { document?: boolean; figureOf?: FigureOf } = {}): string {
   return format === 'html' ? renderArticleHtml(source) : renderMarkdown(source, opts);
 }
 

@@ -17,6 +17,8 @@ export const LAYERS: string[][] = [
   ['audit'],
   ['accounts'],
   ['settings'],
+  // images/: photos resized into variants (sharp) and their table; articles render them in their text.
+  ['images'],
   // addresses/: moderators' rules and notes on the person behind an address, asked when a reactie is posted.
   ['spam', 'tagline', 'addresses'],
   ['reacties', 'documents'],
@@ -29,6 +31,8 @@ export const LAYERS: string[][] = [
   ['reviews', 'preview'],
   // live/: event streams of an article's reacties and the voorpagina's counts, read from a change log.
   ['live'],
+  // media/: photos in the editor, the lead image, the media library; uses attachments' upload checks.
+  ['media'],
   // Reads what articles, documents and reacties index (kept by triggers), links with articles/.
   ['search'],
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.

@@ -71,6 +71,8 @@ const NOT_TYPED = new Set([
   'article_fields.key',
   'files.sha256',
   'files.media_type',
+  'images.sha256',
+  'images.media_type',
   'article_attachments.file_sha256',
   'articles.status',
   'reacties.status',

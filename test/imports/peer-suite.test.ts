@@ -5,6 +5,7 @@
 // reason; where Stadslog deliberately differs (Uncategorized skipped, a private post a concept) the
 // assertion here checks the Stadslog outcome and says so.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -202,7 +203,20 @@ describe('imports: the WordPress importer’s own suite (import.php)', () => {
         const file = await request(t.app).get(url).expect(200);
         assert.deepEqual(file.body, fs.readFileSync(path.join(PEER, 'canola2.jpg')));
         const post = await t.db('articles').first();
-        assert.ok(post.body_markdown.includes(`src="${url}"`), post.body_markdown);
+        // The photo went through the image pipeline (issue 23): the post's image is its <picture>, from the same bytes.
+        const image = await t.db('images').first('id', 'sha256');
+        assert.equal(
+          image.sha256,
+          crypto
+            .createHash('sha256')
+            .update(file.body as Buffer)
+            .digest('hex'),
+        );
+        assert.match(
+          post.body_markdown,
+          new RegExp(`<picture><source type="image/webp" srcset="/beelden/${image.id}/`),
+          post.body_markdown,
+        );
         assert.ok(!post.body_markdown.includes('files.wordpress.com'));
       });
 

@@ -1,0 +1,99 @@
+// How a photo appears in an article: a <figure> with a <picture> (WebP, and JPEG for the rest),
+// srcset and sizes, width and height (no layout shift), lazy loading, and its caption and credit.
+// The markup is made here, from the images row, and passes the article sanitizer's figure policy
+// (shared/markdown.ts), which allows exactly this and nothing more.
+import type { Knex } from 'knex';
+import type { Db } from '../db/knex';
+import { escapeHtml } from '../shared/html';
+import type { FigureOf } from '../shared/markdown';
+import { SHARE_WIDTH, variantFile, type VariantFormat } from './pipeline';
+import { imagesByIds, type Image } from './queries';
+
+/** The column of an article's text: 44rem minus the page's padding; a phone's full width. */
+export const ARTICLE_SIZES = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
+
+/** The part of the sha256 in a variant's URL: new bytes (a replacement) make new URLs. */
+export const urlKey = (sha256: string): string => sha256.slice(0, 12);
+
+/** The public URL of one variant: /beelden/12/3f9a0c1b2d4e-960.webp. */
+export function variantUrl(image: Pick<Image, 'id' | 'sha256'>, width: number | 'share', format: VariantFormat): string {
+  return `/beelden/${image.id}/${urlKey(image.sha256)}-${variantFile(width, format)}`;
+}
+
+const srcset = (image: Image, format: VariantFormat) => image.widths.map((w) => `${variantUrl(image, w, format)} ${w}w`).join(', ');
+
+/** The width of the JPEG a browser without srcset gets: the middle one. */
+const fallbackWidth = (image: Image) => image.widths[Math.min(1, image.widths.length - 1)];
+
+/** The <picture> of a photo, at `sizes`; `lazy`: loaded when it is nearly in view. */
+export function pictureHtml(image: Image, sizes: string, { lazy = true }: { lazy?: boolean } = {}): string {
+  const e = escapeHtml;
+  return (
+    `<picture><source type="image/webp" srcset="${e(srcset(image, 'webp'))}" sizes="${e(sizes)}">` +
+    `<img src="${e(variantUrl(image, fallbackWidth(image), 'jpg'))}" srcset="${e(srcset(image, 'jpg'))}" sizes="${e(sizes)}" ` +
+    `width="${image.width}" height="${image.height}" alt="${e(image.alt)}"${lazy ? ' loading="lazy"' : ''} decoding="async"></picture>`
+  );
+}
+
+/** A photo in an article's text. */
+function figureHtml(image: Image): string {
+  const caption = image.caption ? escapeHtml(image.caption) : '';
+  const credit = image.credit ? `<span>Foto: ${escapeHtml(image.credit)}</span>` : '';
+  const figcaption = caption || credit ? `<figcaption>${[caption, credit].filter(Boolean).join(' ')}</figcaption>` : '';
+  return `<figure>${pictureHtml(image, ARTICLE_SIZES)}${figcaption}</figure>`;
+}
+
+/** The share JPEG (og:image): its URL path and size. */
+export function shareImage(image: Image): { path: string; width: number; height: number; alt: string } {
+  const width = Math.min(SHARE_WIDTH, image.width);
+  return {
+    path: variantUrl(image, 'share', 'jpg'),
+    width,
+    height: Math.max(1, Math.round((image.height * width) / image.width)),
+    alt: image.alt,
+  };
+}
+
+/** What views/media/picture.ejs shows of a photo (a lead image): escaped there, never raw HTML. */
+export interface PictureView {
+  webpSrcset: string;
+  jpgSrcset: string;
+  src: string;
+  sizes: string;
+  width: number;
+  height: number;
+  alt: string;
+  lazy: boolean;
+}
+
+export function pictureView(image: Image, sizes: string, lazy: boolean): PictureView {
+  return {
+    webpSrcset: srcset(image, 'webp'),
+    jpgSrcset: srcset(image, 'jpg'),
+    src: variantUrl(image, fallbackWidth(image), 'jpg'),
+    sizes,
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    lazy,
+  };
+}
+
+/** The line an editor puts in the text where a photo goes. */
+export const figureShortcode = (id: number): string => `[foto ${id}]`;
+
+const SHORTCODE = /^\[foto (\d{1,9})\]$/gm;
+
+/** The photos an article's text shows, in order (no repeats). */
+export function figureIds(markdown: string): number[] {
+  return [...new Set([...markdown.matchAll(SHORTCODE)].map((m) => Number(m[1])))];
+}
+
+/** The markup of the photos a text names, read once for one rendering (shared/markdown.ts FigureOf). */
+export async function figureSource(conn: Db | Knex.Transaction, markdown: string): Promise<FigureOf> {
+  const images = await imagesByIds(conn, figureIds(markdown));
+  return (id) => {
+    const image = images.get(id);
+    return image ? figureHtml(image) : null;
+  };
+}
