@@ -192,4 +192,26 @@ describe('documents: general rules of the recogniser', () => {
       ],
     );
   });
+
+  it('sets apart the "over" a PDF ran together with the word before or after it in a Kamervragen head', () => {
+    const got = parseDocument(
+      [
+        'Vragen van de leden Jansen en Bakker (beiden CDA) aan de Ministers van Financiën en van Volksgezondheid, Welzijn en',
+        'Sportover de wachttijden in de jeugdzorg (ingezonden 3 december 2024).',
+        '',
+        'Vraag 1',
+        'Kent u het bericht over de wachttijden in de jeugdzorg?',
+        '',
+        'Vraag 2',
+        'Hoe lang wacht een kind gemiddeld op hulp?',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.aan, 'de Ministers van Financiën en van Volksgezondheid, Welzijn en Sport');
+    assert.equal(got.fields.onderwerp, 'de wachttijden in de jeugdzorg');
+    const glued = parseDocument(
+      'Vragen van het lid Jansen (SP) aan de Minister van Infrastructuur en Waterstaat overde sluiting van de Merwedekanaalbrug (ingezonden 3 december 2024).\n\n1. Waarom is de brug gesloten?',
+    );
+    assert.equal(glued.fields.aan, 'de Minister van Infrastructuur en Waterstaat');
+    assert.equal(glued.fields.onderwerp, 'de sluiting van de Merwedekanaalbrug');
+  });
 });

@@ -295,6 +295,14 @@ function window(lines: Line[], i: number, n: number): { text: string; lines: num
 }
 
 /**
+ * A PDF's text may run the words at a line's end together ("… en Sportover zorg voor …", "… Waterstaat overde
+ * faillissementen"): the "over" that opens a head's subject is set apart again when it is glued to a name before
+ * it (a capitalised word) or to an article after it.
+ */
+const unglue = (text: string): string =>
+  text.replace(/(\s\p{Lu}[\p{L}-]*?\p{Ll})over(?=\s)/gu, '$1 over').replace(/\sover(de|het|een)(?=\s)/gu, ' over $1');
+
+/**
  * A Kamervragen head that runs over up to `max` lines: the fewest lines the pattern reads whole, with its
  * "(ingezonden D)" (group `sentIn`) or ending in a full stop; what follows the date on its line is left out.
  */
@@ -307,7 +315,7 @@ function questionsHead(
 ): { m: RegExpExecArray; w: { text: string; lines: number[] } } | null {
   for (let n = 1; n <= max; n++) {
     const w = window(lines, i, n);
-    const m = pattern.exec(w.text.replace(/(\(\s*(?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
+    const m = pattern.exec(unglue(w.text).replace(/(\(\s*(?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
     if (m && (m[sentIn] || n === max || w.lines.length < n || /\.$/.test(w.text))) return { m, w };
   }
   return null;
