@@ -214,4 +214,27 @@ describe('documents: general rules of the recogniser', () => {
     assert.equal(glued.fields.aan, 'de Minister van Infrastructuur en Waterstaat');
     assert.equal(glued.fields.onderwerp, 'de sluiting van de Merwedekanaalbrug');
   });
+
+  it('reads a header of table cells ending in "|": the title is the onderwerp, the cell of names with parties who asks', () => {
+    const got = parseDocument(
+      [
+        'Het bericht over lege kerkgebouwen |',
+        '|',
+        'Anna de Wit (SP), Piet Bakker (CDA), Els Visser (SP) |',
+        '|',
+        'Jan Jansen (minister binnenlandse zaken) (VVD) |',
+        '|',
+        '![]() |',
+        'Bent u bekend met het bericht dat honderd kerkgebouwen leegstaan?',
+        'Ja.',
+        'Bent u bereid hierover met gemeenten in gesprek te gaan?',
+        'Nee.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.equal(got.fields.onderwerp, 'Het bericht over lege kerkgebouwen');
+    assert.deepEqual(got.fields.indieners, ['Anna de Wit', 'Piet Bakker', 'Els Visser']);
+    assert.deepEqual(got.fields.partijen, ['SP', 'CDA']);
+    assert.equal(got.fields.aan, undefined);
+  });
 });

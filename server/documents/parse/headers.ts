@@ -14,7 +14,7 @@ import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 import { partiesOf } from './signatures';
-import { findDate, membersAndParties, readStatus, unquote } from './values';
+import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
 
 export interface Header {
   concept: Concept;
@@ -554,6 +554,37 @@ function kamerstuk(lines: Line[]): Header[] {
   return [];
 }
 
+/** A list of people each with their party: "Eric van der Burg (VVD), Kati Piri (PvdA)". */
+const NAMES_WITH_PARTIES = /^\p{Lu}[^()|]{1,60}\([^()]{1,40}\)(?:\s*,\s*\p{Lu}[^()|]{1,60}\([^()]{1,40}\))*$/u;
+
+/**
+ * A header as a row of table cells, one cell a line ending in "|" (a listing page copied from a site): the
+ * first cell is the title, the first cell of people each with their party is who asks. Cells of other shapes
+ * (who answers, "Naam (minister …) (Partij)", an image) say nothing here.
+ */
+function cells(lines: Line[]): Header[] {
+  const row: Array<{ text: string; at: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (!t) continue;
+    const cell = /^(.*?)\s*\|$/.exec(t);
+    if (!cell) break;
+    if (cell[1] && !/^!\[[^\]]*\]\([^)]*\)$/.test(cell[1])) row.push({ text: cell[1], at: i });
+  }
+  if (row.length < 2) return [];
+  const out: Header[] = [];
+  const title = row[0];
+  if (!NAMES_WITH_PARTIES.test(title.text) && plausible('onderwerp', title.text))
+    out.push({ concept: 'onderwerp', value: title.text, labelLine: title.text, lines: [title.at], strength: 1 });
+  const askers = row.slice(1).find((c) => NAMES_WITH_PARTIES.test(c.text));
+  if (askers) {
+    const who = membersAndParties(askers.text);
+    out.push({ concept: 'indieners', value: who.names.join('\n'), labelLine: askers.text, lines: [askers.at], strength: 1 });
+    out.push({ concept: 'partijen', value: who.parties.join('\n'), labelLine: askers.text, lines: [], strength: 1 });
+  }
+  return out;
+}
+
 export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<number> } {
   const furniture = new Set<number>();
   const headers = labelled(lines, furniture);
@@ -568,6 +599,6 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
     }
   }
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
-  headers.push(...prose(lines, taken), ...kamerstuk(lines));
+  headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
   return { headers, furniture };
 }
