@@ -237,4 +237,52 @@ describe('documents: general rules of the recogniser', () => {
     assert.deepEqual(got.fields.partijen, ['SP', 'CDA']);
     assert.equal(got.fields.aan, undefined);
   });
+
+  it('pairs questions and answers that alternate line by line without numbers when an answer answers as only an answer does', () => {
+    const long =
+      'Het Rijk houdt niet bij welke kerkgebouwen leegstaan of in handen van gemeenten zijn, omdat dat een zaak van de eigenaren';
+    const got = parseDocument(
+      [
+        'Het bericht over lege kerkgebouwen |',
+        '|',
+        'Anna de Wit (SP) |',
+        '|',
+        'Jan Jansen (minister binnenlandse zaken) (VVD) |',
+        '|',
+        '![]() |',
+        'Bent u bekend met het bericht dat honderd kerkgebouwen leegstaan, en dat gemeenten steeds vaker worden gevraagd ze over te nemen?1',
+        'Ja.',
+        'Hoeveel van die gebouwen zijn in handen van gemeenten, en hoeveel daarvan staan al langer dan een jaar leeg?',
+        `${long} en van de gemeenten is. Ook de gemeenten houden het niet bij.`,
+        `${long} is, en omdat het geen taak van het Rijk is dat bij te houden.`,
+        'Bent u bereid hierover met gemeenten in gesprek te gaan?',
+        'Zie het antwoord op vraag 2.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      got.questions.map((q) => [q.question, q.answer]),
+      [
+        [
+          'Bent u bekend met het bericht dat honderd kerkgebouwen leegstaan, en dat gemeenten steeds vaker worden gevraagd ze over te nemen?',
+          'Ja.',
+        ],
+        [
+          'Hoeveel van die gebouwen zijn in handen van gemeenten, en hoeveel daarvan staan al langer dan een jaar leeg?',
+          `${long} en van de gemeenten is. Ook de gemeenten houden het niet bij. ${long} is, en omdat het geen taak van het Rijk is dat bij te houden.`,
+        ],
+        ['Bent u bereid hierover met gemeenten in gesprek te gaan?', 'Zie het antwoord op vraag 2.'],
+      ],
+    );
+    const letter = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        'Wij schrijven u over de kerk aan de Dorpsstraat. Is het waar dat zij wordt gesloopt?',
+        'Wij horen het graag van u.',
+        'Kunt u ons zeggen wanneer het besluit valt?',
+        'Wij danken u voor uw antwoord.',
+      ].join('\n'),
+    );
+    assert.deepEqual(letter.questions, []);
+  });
 });
