@@ -285,4 +285,24 @@ describe('documents: general rules of the recogniser', () => {
     );
     assert.deepEqual(letter.questions, []);
   });
+
+  it('reads the head of one question, "Vraag van het lid X (P) aan …", as it reads "Vragen van …"', () => {
+    const got = parseDocument(
+      [
+        'Vergaderjaar 2024–2025 Aanhangsel van de Handelingen',
+        '585',
+        'Vraag van het lid Jansen (SP) aan de Minister van Justitie en',
+        'Veiligheid over de wachttijden bij de rechtbanken (ingezonden',
+        '1 oktober 2024).',
+        'Vraag 1',
+        'Hoe lang wacht een zaak gemiddeld op een zitting?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.equal(got.fields.aan, 'de Minister van Justitie en Veiligheid');
+    assert.equal(got.fields.onderwerp, 'de wachttijden bij de rechtbanken');
+    assert.equal(got.fields.ingekomen, '2024-10-01');
+    assert.equal(got.fields.kenmerk, '585');
+    assert.deepEqual(got.fields.indieners, ['Jansen']);
+  });
 });

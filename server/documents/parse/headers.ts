@@ -225,14 +225,14 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
 
 const DATE_WORDS = String.raw`(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})`;
 const QUESTIONS_OF = new RegExp(
-  String.raw`^(?:\p{L}+\s+)?vragen\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
+  String.raw`^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
   'iu',
 );
 /** "2011Z04442 Antwoorden van de minister van X op vragen van het lid Y (P) over Z (ingezonden D).": the answers' own head. */
 const ANSWERS_TO_START =
-  /^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\s/iu;
+  /^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\s/iu;
 const ANSWERS_TO = new RegExp(
-  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+((?:het\s+lid|(?:het|de)\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})\s*\)\.?)?[.:]?$`,
+  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})\s*\)\.?)?[.:]?$`,
   'iu',
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
@@ -364,7 +364,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       continue;
     }
     // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to six lines.
-    if (/^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
+    if (/^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
       const head = questionsHead(lines, i, 6, QUESTIONS_OF, 5);
       if (head) {
         const { m, w } = head;
