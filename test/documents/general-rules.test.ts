@@ -305,4 +305,37 @@ describe('documents: general rules of the recogniser', () => {
     assert.equal(got.fields.kenmerk, '585');
     assert.deepEqual(got.fields.indieners, ['Jansen']);
   });
+
+  it('reads the parties on a line under the signers, also after an empty line: in columns, or one party for all', () => {
+    const motion = (signature: string[]) =>
+      parseDocument(
+        [
+          "Motie 'Bankjes in het park'",
+          '',
+          'De raad van de gemeente Groningen, in vergadering bijeen op 22 mei 2019,',
+          '',
+          'Verzoekt het college:',
+          '',
+          '  • Meer bankjes in het Noorderplantsoen te plaatsen',
+          '',
+          'En gaat over tot de orde van de dag!',
+          '',
+          ...signature,
+          '',
+          'Status',
+          '',
+          'Voor',
+        ].join('\n'),
+      );
+    const three = motion(['Gerjan Kelder Wim Kok Amrut Sijbolts', '', 'Partij voor de Dieren SP Stadspartij']);
+    assert.deepEqual(three.fields.indieners, ['Gerjan Kelder', 'Wim Kok', 'Amrut Sijbolts']);
+    assert.deepEqual(three.fields.partijen, ['Partij voor de Dieren', 'SP', 'Stadspartij']);
+    const one = motion(['Coen Sleddering Caroline de Mooij Menno Ezinga', '', 'VVD Groningen']);
+    assert.deepEqual(one.fields.indieners, ['Coen Sleddering', 'Caroline de Mooij', 'Menno Ezinga']);
+    assert.deepEqual(one.fields.partijen, ['VVD']);
+    // Two signers over "VVD Groningen": one party or two, the line does not say; a missing field beats a wrong one.
+    const two = motion(['Coen Sleddering Caroline de Mooij', '', 'VVD Groningen']);
+    assert.deepEqual(two.fields.indieners, ['Coen Sleddering', 'Caroline de Mooij']);
+    assert.equal(two.fields.partijen, undefined);
+  });
 });
