@@ -192,4 +192,150 @@ describe('documents: general rules of the recogniser', () => {
       ],
     );
   });
+
+  it('sets apart the "over" a PDF ran together with the word before or after it in a Kamervragen head', () => {
+    const got = parseDocument(
+      [
+        'Vragen van de leden Jansen en Bakker (beiden CDA) aan de Ministers van Financiën en van Volksgezondheid, Welzijn en',
+        'Sportover de wachttijden in de jeugdzorg (ingezonden 3 december 2024).',
+        '',
+        'Vraag 1',
+        'Kent u het bericht over de wachttijden in de jeugdzorg?',
+        '',
+        'Vraag 2',
+        'Hoe lang wacht een kind gemiddeld op hulp?',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.aan, 'de Ministers van Financiën en van Volksgezondheid, Welzijn en Sport');
+    assert.equal(got.fields.onderwerp, 'de wachttijden in de jeugdzorg');
+    const glued = parseDocument(
+      'Vragen van het lid Jansen (SP) aan de Minister van Infrastructuur en Waterstaat overde sluiting van de Merwedekanaalbrug (ingezonden 3 december 2024).\n\n1. Waarom is de brug gesloten?',
+    );
+    assert.equal(glued.fields.aan, 'de Minister van Infrastructuur en Waterstaat');
+    assert.equal(glued.fields.onderwerp, 'de sluiting van de Merwedekanaalbrug');
+  });
+
+  it('reads a header of table cells ending in "|": the title is the onderwerp, the cell of names with parties who asks', () => {
+    const got = parseDocument(
+      [
+        'Het bericht over lege kerkgebouwen |',
+        '|',
+        'Anna de Wit (SP), Piet Bakker (CDA), Els Visser (SP) |',
+        '|',
+        'Jan Jansen (minister binnenlandse zaken) (VVD) |',
+        '|',
+        '![]() |',
+        'Bent u bekend met het bericht dat honderd kerkgebouwen leegstaan?',
+        'Ja.',
+        'Bent u bereid hierover met gemeenten in gesprek te gaan?',
+        'Nee.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.equal(got.fields.onderwerp, 'Het bericht over lege kerkgebouwen');
+    assert.deepEqual(got.fields.indieners, ['Anna de Wit', 'Piet Bakker', 'Els Visser']);
+    assert.deepEqual(got.fields.partijen, ['SP', 'CDA']);
+    assert.equal(got.fields.aan, undefined);
+  });
+
+  it('pairs questions and answers that alternate line by line without numbers when an answer answers as only an answer does', () => {
+    const long =
+      'Het Rijk houdt niet bij welke kerkgebouwen leegstaan of in handen van gemeenten zijn, omdat dat een zaak van de eigenaren';
+    const got = parseDocument(
+      [
+        'Het bericht over lege kerkgebouwen |',
+        '|',
+        'Anna de Wit (SP) |',
+        '|',
+        'Jan Jansen (minister binnenlandse zaken) (VVD) |',
+        '|',
+        '![]() |',
+        'Bent u bekend met het bericht dat honderd kerkgebouwen leegstaan, en dat gemeenten steeds vaker worden gevraagd ze over te nemen?1',
+        'Ja.',
+        'Hoeveel van die gebouwen zijn in handen van gemeenten, en hoeveel daarvan staan al langer dan een jaar leeg?',
+        `${long} en van de gemeenten is. Ook de gemeenten houden het niet bij.`,
+        `${long} is, en omdat het geen taak van het Rijk is dat bij te houden.`,
+        'Bent u bereid hierover met gemeenten in gesprek te gaan?',
+        'Zie het antwoord op vraag 2.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      got.questions.map((q) => [q.question, q.answer]),
+      [
+        [
+          'Bent u bekend met het bericht dat honderd kerkgebouwen leegstaan, en dat gemeenten steeds vaker worden gevraagd ze over te nemen?',
+          'Ja.',
+        ],
+        [
+          'Hoeveel van die gebouwen zijn in handen van gemeenten, en hoeveel daarvan staan al langer dan een jaar leeg?',
+          `${long} en van de gemeenten is. Ook de gemeenten houden het niet bij. ${long} is, en omdat het geen taak van het Rijk is dat bij te houden.`,
+        ],
+        ['Bent u bereid hierover met gemeenten in gesprek te gaan?', 'Zie het antwoord op vraag 2.'],
+      ],
+    );
+    const letter = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        'Wij schrijven u over de kerk aan de Dorpsstraat. Is het waar dat zij wordt gesloopt?',
+        'Wij horen het graag van u.',
+        'Kunt u ons zeggen wanneer het besluit valt?',
+        'Wij danken u voor uw antwoord.',
+      ].join('\n'),
+    );
+    assert.deepEqual(letter.questions, []);
+  });
+
+  it('reads the head of one question, "Vraag van het lid X (P) aan …", as it reads "Vragen van …"', () => {
+    const got = parseDocument(
+      [
+        'Vergaderjaar 2024–2025 Aanhangsel van de Handelingen',
+        '585',
+        'Vraag van het lid Jansen (SP) aan de Minister van Justitie en',
+        'Veiligheid over de wachttijden bij de rechtbanken (ingezonden',
+        '1 oktober 2024).',
+        'Vraag 1',
+        'Hoe lang wacht een zaak gemiddeld op een zitting?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.equal(got.fields.aan, 'de Minister van Justitie en Veiligheid');
+    assert.equal(got.fields.onderwerp, 'de wachttijden bij de rechtbanken');
+    assert.equal(got.fields.ingekomen, '2024-10-01');
+    assert.equal(got.fields.kenmerk, '585');
+    assert.deepEqual(got.fields.indieners, ['Jansen']);
+  });
+
+  it('reads the parties on a line under the signers, also after an empty line: in columns, or one party for all', () => {
+    const motion = (signature: string[]) =>
+      parseDocument(
+        [
+          "Motie 'Bankjes in het park'",
+          '',
+          'De raad van de gemeente Groningen, in vergadering bijeen op 22 mei 2019,',
+          '',
+          'Verzoekt het college:',
+          '',
+          '  • Meer bankjes in het Noorderplantsoen te plaatsen',
+          '',
+          'En gaat over tot de orde van de dag!',
+          '',
+          ...signature,
+          '',
+          'Status',
+          '',
+          'Voor',
+        ].join('\n'),
+      );
+    const three = motion(['Gerjan Kelder Wim Kok Amrut Sijbolts', '', 'Partij voor de Dieren SP Stadspartij']);
+    assert.deepEqual(three.fields.indieners, ['Gerjan Kelder', 'Wim Kok', 'Amrut Sijbolts']);
+    assert.deepEqual(three.fields.partijen, ['Partij voor de Dieren', 'SP', 'Stadspartij']);
+    const one = motion(['Coen Sleddering Caroline de Mooij Menno Ezinga', '', 'VVD Groningen']);
+    assert.deepEqual(one.fields.indieners, ['Coen Sleddering', 'Caroline de Mooij', 'Menno Ezinga']);
+    assert.deepEqual(one.fields.partijen, ['VVD']);
+    // Two signers over "VVD Groningen": one party or two, the line does not say; a missing field beats a wrong one.
+    const two = motion(['Coen Sleddering Caroline de Mooij', '', 'VVD Groningen']);
+    assert.deepEqual(two.fields.indieners, ['Coen Sleddering', 'Caroline de Mooij']);
+    assert.equal(two.fields.partijen, undefined);
+  });
 });

@@ -45,7 +45,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   }
   for (const t of content.slice(0, HEADER_ZONE)) {
     // A title is short; the head of Kamervragen ("… vragen van het lid X (P) aan … over … (ingezonden D)") may run longer.
-    if (t.split(/\s+/).length > (/\bvragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\b/i.test(t) ? 60 : 25) || /:$/.test(t)) continue;
+    if (t.split(/\s+/).length > (/\bvra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\b/i.test(t) ? 60 : 25) || /:$/.test(t)) continue;
     const hit = TITLES.find(([re]) => re.test(t));
     if (hit) return hit[1];
   }

@@ -14,7 +14,7 @@ import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 import { partiesOf } from './signatures';
-import { findDate, membersAndParties, readStatus, unquote } from './values';
+import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
 
 export interface Header {
   concept: Concept;
@@ -225,14 +225,14 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
 
 const DATE_WORDS = String.raw`(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})`;
 const QUESTIONS_OF = new RegExp(
-  String.raw`^(?:\p{L}+\s+)?vragen\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
+  String.raw`^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
   'iu',
 );
 /** "2011Z04442 Antwoorden van de minister van X op vragen van het lid Y (P) over Z (ingezonden D).": the answers' own head. */
 const ANSWERS_TO_START =
-  /^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\s/iu;
+  /^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\s/iu;
 const ANSWERS_TO = new RegExp(
-  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vragen\s+van\s+((?:het\s+lid|(?:het|de)\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})\s*\)\.?)?[.:]?$`,
+  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})\s*\)\.?)?[.:]?$`,
   'iu',
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
@@ -295,6 +295,14 @@ function window(lines: Line[], i: number, n: number): { text: string; lines: num
 }
 
 /**
+ * A PDF's text may run the words at a line's end together ("… en Sportover zorg voor …", "… Waterstaat overde
+ * faillissementen"): the "over" that opens a head's subject is set apart again when it is glued to a name before
+ * it (a capitalised word) or to an article after it.
+ */
+const unglue = (text: string): string =>
+  text.replace(/(\s\p{Lu}[\p{L}-]*?\p{Ll})over(?=\s)/gu, '$1 over').replace(/\sover(de|het|een)(?=\s)/gu, ' over $1');
+
+/**
  * A Kamervragen head that runs over up to `max` lines: the fewest lines the pattern reads whole, with its
  * "(ingezonden D)" (group `sentIn`) or ending in a full stop; what follows the date on its line is left out.
  */
@@ -307,7 +315,7 @@ function questionsHead(
 ): { m: RegExpExecArray; w: { text: string; lines: number[] } } | null {
   for (let n = 1; n <= max; n++) {
     const w = window(lines, i, n);
-    const m = pattern.exec(w.text.replace(/(\(\s*(?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
+    const m = pattern.exec(unglue(w.text).replace(/(\(\s*(?:ingezonden|gesteld)\s+[^)]*\)[.:]?).*$/i, '$1'));
     if (m && (m[sentIn] || n === max || w.lines.length < n || /\.$/.test(w.text))) return { m, w };
   }
   return null;
@@ -356,7 +364,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       continue;
     }
     // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to six lines.
-    if (/^(?:\p{L}+\s+)?vragen\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
+    if (/^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
       const head = questionsHead(lines, i, 6, QUESTIONS_OF, 5);
       if (head) {
         const { m, w } = head;
@@ -546,6 +554,37 @@ function kamerstuk(lines: Line[]): Header[] {
   return [];
 }
 
+/** A list of people each with their party: "Eric van der Burg (VVD), Kati Piri (PvdA)". */
+const NAMES_WITH_PARTIES = /^\p{Lu}[^()|]{1,60}\([^()]{1,40}\)(?:\s*,\s*\p{Lu}[^()|]{1,60}\([^()]{1,40}\))*$/u;
+
+/**
+ * A header as a row of table cells, one cell a line ending in "|" (a listing page copied from a site): the
+ * first cell is the title, the first cell of people each with their party is who asks. Cells of other shapes
+ * (who answers, "Naam (minister …) (Partij)", an image) say nothing here.
+ */
+function cells(lines: Line[]): Header[] {
+  const row: Array<{ text: string; at: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (!t) continue;
+    const cell = /^(.*?)\s*\|$/.exec(t);
+    if (!cell) break;
+    if (cell[1] && !/^!\[[^\]]*\]\([^)]*\)$/.test(cell[1])) row.push({ text: cell[1], at: i });
+  }
+  if (row.length < 2) return [];
+  const out: Header[] = [];
+  const title = row[0];
+  if (!NAMES_WITH_PARTIES.test(title.text) && plausible('onderwerp', title.text))
+    out.push({ concept: 'onderwerp', value: title.text, labelLine: title.text, lines: [title.at], strength: 1 });
+  const askers = row.slice(1).find((c) => NAMES_WITH_PARTIES.test(c.text));
+  if (askers) {
+    const who = membersAndParties(askers.text);
+    out.push({ concept: 'indieners', value: who.names.join('\n'), labelLine: askers.text, lines: [askers.at], strength: 1 });
+    out.push({ concept: 'partijen', value: who.parties.join('\n'), labelLine: askers.text, lines: [], strength: 1 });
+  }
+  return out;
+}
+
 export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<number> } {
   const furniture = new Set<number>();
   const headers = labelled(lines, furniture);
@@ -560,6 +599,6 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
     }
   }
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
-  headers.push(...prose(lines, taken), ...kamerstuk(lines));
+  headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
   return { headers, furniture };
 }

@@ -69,6 +69,37 @@ const NATIONAL_ONLY = new RegExp(`^(?:${NATIONAL_PATTERN})$`, 'iu');
 /** Whether a name is a party's name. */
 export const isParty = (name: string): boolean => WHOLE.test(name.trim()) || NATIONAL_ONLY.test(name.trim());
 
+const NATIONAL_AT_START = new RegExp(`^(?:${NATIONAL_PATTERN})(?=[\\s,]|$)`, 'u');
+const LOCAL_AT_START = new RegExp(`^(?:${LOCAL.join('|')})(?=[\\s,]|$)`, 'u');
+
+/**
+ * A line of party names only, one for each of `count` signers above it ("Partij voor de Dieren SP Stadspartij"):
+ * the names in order, or null when the line is anything else. Parties the lexicon knows are read by their name;
+ * when all but one of the columns are known, the one left is a single capitalised word ("Stadspartij"). A single
+ * signer's party line may be a local branch ("VVD Rijswijk"): the party is the national one. One party under
+ * several signers is the party of each.
+ */
+export function partyRow(line: string, count: number): string[] | null {
+  const t = line.trim();
+  if (!t) return null;
+  const cols: string[] = [];
+  let unknown = 0;
+  for (let rest = t; rest; rest = rest.replace(/^[\s,]+/, '')) {
+    const m = NATIONAL_AT_START.exec(rest) ?? LOCAL_AT_START.exec(rest) ?? /^\p{Lu}[\p{L}\d'’-]*(?=[\s,]|$)/u.exec(rest);
+    if (!m) return null;
+    if (!isParty(m[0])) unknown++;
+    cols.push(m[0]);
+    rest = rest.slice(m[0].length);
+  }
+  const columns = count > 1 && cols.length === count && unknown <= 1 && unknown < count;
+  // One party, perhaps a local branch ("Partij voor de Dieren Limburg", "VVD Rijswijk"): the party of each signer,
+  // by its national name.
+  const one = isParty(t) && (cols.length === 1 || (cols.length === 2 && unknown === 1 && NATIONAL_AT_START.test(t)));
+  // Two signers over "VVD Groningen" may be of the VVD both, or of the VVD and of a party called Groningen: unclear.
+  if (columns && one) return null;
+  return columns ? cols : one ? Array<string>(count).fill(cols[0]) : null;
+}
+
 /** Verbs a party does things with at the start of a sentence: "D66 zet …", "De PvdA deelt …", "GroenLinks is …". */
 const ACTS = String.raw`(?:is|was|heeft|had|wil|wilde|vindt|vond|zet|zette|deelt|deelde|stelt|stelde|vraagt|vroeg|maakt|maakte|pleit|pleitte|wenst|ziet|zag|dient|diende|hoort|hoorde|las|leest|kreeg|krijgt|is\s+van\s+mening|maakt\s+zich)\b`;
 /**

@@ -106,6 +106,13 @@ function align(a: string[], b: string[]): Array<[number, number]> {
   return out;
 }
 
+/** A question's end: its question mark, perhaps with a footnote mark after it ("…belonen'? [1]", "…?1", "…? 1)"). */
+const ASKS_AT_END = /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/;
+/** How only an answer opens: "Ja.", "Nee, …", "Neen.", "Zie het antwoord op vraag 2". */
+const ANSWER_OPENING = /^(?:ja|nee|neen)\b[.,;:]|^zie\s+(?:het\s+)?antwoord\b/i;
+/** The footnote mark after a question's question mark, which is no part of the question. */
+const FOOTNOTE_AT_END = /(\?["'”’»)]*)(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)$/;
+
 /**
  * Questions without numbers: a paragraph (or a bold line) that ends with a question mark is a question, the lines
  * under it up to the next question its answer ("Hoe gaat het met de bomen?" / "Het gaat goed …").
@@ -123,9 +130,10 @@ function paragraphPairs(lines: Line[], taken: Set<number>, furniture: Set<number
     if (!block.length) return;
     const text = clean(joinLines(block.map((i) => lines[i].text)));
     const words = text.split(/\s+/).length;
-    if (/\?["'”’»)]*$/.test(text) && words <= 80 && !lines[block[0]].italic) {
+    if (ASKS_AT_END.test(text) && words <= 80 && !lines[block[0]].italic) {
       finish();
-      cur = { number: out.length + 1, question: text, answer: null, questionLines: [...block], answerLines: [] };
+      const question = text.replace(FOOTNOTE_AT_END, '$1');
+      cur = { number: out.length + 1, question, answer: null, questionLines: [...block], answerLines: [] };
       out.push(cur);
     } else if (cur) {
       answerTexts.push(block.map((i) => lines[i].text));
@@ -135,12 +143,20 @@ function paragraphPairs(lines: Line[], taken: Set<number>, furniture: Set<number
   };
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text.trim();
-    if (!t || taken.has(i) || furniture.has(i) || lines[i].separator) {
+    // A table's cells (lines ending in "|") are no running text.
+    if (!t || taken.has(i) || furniture.has(i) || lines[i].separator || /\|$/.test(t)) {
       flushBlock();
       continue;
     }
-    // A bold question line and the plain answer under it are two blocks even without an empty line between them.
-    if (block.length && (lines[i].bold !== lines[block[block.length - 1]].bold || /\?["'”’»)]*$/.test(lines[block[block.length - 1]].text)))
+    const before = block.length ? lines[block[block.length - 1]].text.trim() : '';
+    // A bold question line and the plain answer under it are two blocks even without an empty line between them;
+    // so are a question and the answer under it, and an answer's last sentence and the next question under it.
+    if (
+      block.length &&
+      (lines[i].bold !== lines[block[block.length - 1]].bold ||
+        ASKS_AT_END.test(before) ||
+        (/[.!:]["'”’»)]*$/.test(before) && /^\p{Lu}/u.test(t) && ASKS_AT_END.test(t)))
+    )
       flushBlock();
     block.push(i);
   }
@@ -149,8 +165,6 @@ function paragraphPairs(lines: Line[], taken: Set<number>, furniture: Set<number
   return out;
 }
 
-/** A question's end: its question mark, perhaps with a footnote mark after it ("…belonen'? [1]", "…?1", "…? 1)"). */
-const ASKS_AT_END = /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/;
 /** A paragraph that asks, though its question mark is missing: it opens with a question word or with the verb. */
 const ASKING_START =
   /^(?:in\s+hoeverre|op\s+welke|(?:wat|wie|welke?|waarom|wanneer|waar|hoe|hoeveel|kunt|kan|bent|is|zijn|heeft|hebt|deelt|klopt|wilt|wil|gaat|wordt|vindt|acht|herinnert|erkent|onderschrijft|ziet|zou|zal)\b)/i;
@@ -196,7 +210,7 @@ function askingParagraphs(lines: Line[], taken: Set<number>, furniture: Set<numb
     }
     const own = [...lead, ...b];
     lead = [];
-    const question = clean(joinLines(own.map((i) => lines[i].text))).replace(/(\?["'”’»)]*)(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)$/, '$1');
+    const question = clean(joinLines(own.map((i) => lines[i].text))).replace(FOOTNOTE_AT_END, '$1');
     out.push({ number: out.length + 1, question, answer: null, questionLines: own, answerLines: [] });
   }
   return out;
@@ -571,9 +585,17 @@ export function questionsAndAnswers(
   if (orphanAnswers && !found.length) orphanAnswers = numberedAnswers.length;
 
   // No numbers at all in an answer document: each paragraph that asks is a question, the text under it its answer.
-  if (!found.length && !items.length && answerWords) {
+  // Without the word "antwoord" anywhere, the text under each question must answer it, and one answer must
+  // answer as only an answer does ("Ja.", "Nee, …", "Zie het antwoord op vraag 2."): questions and answers that
+  // alternate line by line on a listing page, not a letter that asks something here and there.
+  if (!found.length && !items.length) {
     const byParagraph = paragraphPairs(lines, taken, furniture);
-    if (byParagraph.length >= 2 && byParagraph.filter((q) => q.answer !== null).length * 2 >= byParagraph.length)
+    const answered = byParagraph.filter((q) => q.answer !== null).length;
+    const answersLikeAnAnswer = byParagraph.some((q) => q.answer !== null && ANSWER_OPENING.test(q.answer));
+    if (
+      byParagraph.length >= 2 &&
+      (answerWords ? answered * 2 >= byParagraph.length : answered === byParagraph.length && answersLikeAnAnswer)
+    )
       return { questions: byParagraph, orphanAnswers: 0, answerPart: true, headings };
   }
 

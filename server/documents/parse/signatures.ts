@@ -3,7 +3,7 @@
 // van …, NAME", "De voorzitter van de commissie,"), after a motie's "en gaat over tot de orde van de
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
-import { PARTY } from './parties';
+import { PARTY, partyRow } from './parties';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
 import { splitNames } from './values';
@@ -192,15 +192,27 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           if (pendingNames.length && j === last + 1) for (const p of pendingNames) p.party ??= plainT;
           else party = plainT;
           out.senders.push(plainT);
-        } else if (pendingNames.length && j === last + 1 && plainT.split(/\s+/).length <= 6 && !/[.?!:]$/.test(plainT)) {
-          // A party line under the names, in columns when there are several.
-          const cols = t
+        } else if (
+          pendingNames.length &&
+          (j === last + 1 || (j === last + 2 && blank(last + 1) && partyRow(plainT, pendingNames.length))) &&
+          plainT.split(/\s+/).length <= 6 &&
+          !/[.?!:]$/.test(plainT)
+        ) {
+          // A party line under the names (also after an empty line when it names parties only), in columns when
+          // there are several: by tabs, or by the parties' names.
+          const tabbed = t
             .split('\t')
             .map((c) => c.trim())
             .filter(Boolean);
+          const cols = partyRow(plainT, pendingNames.length) ?? tabbed;
           if (cols.length === pendingNames.length) pendingNames.forEach((p, k) => (p.party ??= cols[k]));
           else if (pendingNames.length === 1) pendingNames[0].party ??= plainT;
           else break;
+          // Parties after an empty line close the signature: what follows is the page's, not a signer.
+          if (j > last + 1) {
+            out.lines.add(j);
+            return j;
+          }
         } else break;
       }
       for (let k = last + 1; k <= j; k++) if (!blank(k)) out.lines.add(k);
