@@ -44,8 +44,10 @@ export function startMaintenance(config: Config, db: Db, logger: Logger, metrics
   // Attached PDFs whose text is not read yet (imported, or a process stopped while reading): at start-up, then hourly.
   hourly.push(['attachment texts', () => readPendingFileTexts({ db, uploadDir: config.uploadDir, logger })]);
   const frequent: Job[] = config.akismet ? [['akismet rechecks', () => recheckDue(db, config, logger, new Date())]] : [];
-  // The queue's tab counts read a few rows per status; a minute's changes fold into them.
-  frequent.push(['queue counts', () => foldStatusDeltas(db)]);
+  // The queue's tab counts read a few rows per status; a minute's changes fold into them (and at start,
+  // after an import or a copy).
+  const queueCounts: Job[] = [['queue counts', () => foldStatusDeltas(db)]];
+  frequent.push(...queueCounts);
   const running = new Set<Promise<void>>();
   const transport = mailEnabled(config) ? createTransport(config.mail) : null;
   if (transport) {
@@ -87,6 +89,7 @@ export function startMaintenance(config: Config, db: Db, logger: Logger, metrics
   run(hourly);
   run(tagline);
   run(search);
+  run(queueCounts);
   const timers = [setInterval(() => run(hourly), HOURLY_MS), setInterval(() => run(frequent), RECHECK_INTERVAL_MS)];
   for (const t of timers) t.unref();
   return async () => {

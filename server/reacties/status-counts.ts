@@ -4,7 +4,13 @@
 import type { Db } from '../db/knex';
 import { isReactieStatus, REACTIE_STATUSES, type ReactieStatus } from './queries';
 
+/** More rows than this since the last fold (a bulk import on SQLite adds one per reactie): fold before summing. */
+const FOLD_FIRST_ABOVE = 2000;
+
 export async function siteStatusCounts(db: Db): Promise<Record<ReactieStatus, number>> {
+  // The ids since the last fold, from the ends of the primary key: no scan.
+  const span = await db('reactie_status_deltas').first(db.raw('max(id) - min(id) as span'));
+  if (Number(span?.span ?? 0) > FOLD_FIRST_ABOVE) await foldStatusDeltas(db);
   const rows: Array<{ status: string; n: number | string | null }> = await db('reactie_status_deltas')
     .select('status')
     .sum({ n: 'delta' })
