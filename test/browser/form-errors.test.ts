@@ -161,7 +161,7 @@ describe('browser: a form error leads to the error summary', function () {
     for (const js of [true, false]) {
       const { page, errors } = await newPage(js);
       await page.goto(url(article));
-      await page.locator('input[name="_token"]').evaluate((el) => {
+      await page.locator('form.reactie-form input[name="_token"]').evaluate((el) => {
         (el as HTMLInputElement).value = 'nep.nep';
       });
       assert.equal(await submit(page, { naam: NAME, email: 'anneke@voorbeeld.nl', reactie: TEXT }), 403);
