@@ -1,4 +1,4 @@
-// npm run backup [-- --out DIR]: a consistent copy of the running site (database and attachments)
+// npm run backup [-- --out DIR]: a consistent copy of the running site (database, attachments, photos)
 // into a new folder, with a manifest; see server/db/backup.ts and docs/production.md.
 import path from 'node:path';
 import { loadConfig } from '../config';
@@ -31,12 +31,20 @@ runCommand(async () => {
     console.log(
       `Back-up klaar in ${((Date.now() - started) / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} s: ${out}\n` +
         `  ${manifest.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, migratie ${manifest.migration}; ` +
-        `${n('articles')} artikelen, ${n('reacties')} reacties, ${manifest.attachments.toLocaleString('nl-NL')} bijlagen.`,
+        `${n('articles')} artikelen, ${n('reacties')} reacties, ${manifest.attachments.toLocaleString('nl-NL')} bijlagen, ` +
+        `${(manifest.photos ?? 0).toLocaleString('nl-NL')} foto's.`,
     );
     if (manifest.missing_attachments.length) {
       console.log(
         `Let op: ${manifest.missing_attachments.length} bijlagen staan in de database maar niet in ${config.uploadDir} (zie manifest.json). ` +
           'Klopt UPLOAD_DIR?',
+      );
+    }
+    const lacking = manifest.missing_photos ?? [];
+    if (lacking.length) {
+      console.log(
+        `Let op: ${lacking.length} fotobestanden staan in de database maar niet in ${config.uploadDir}/beelden (zie manifest.json). ` +
+          'Klopt UPLOAD_DIR? Een foto die tijdens de back-up is verwijderd of vervangen, telt hier ook mee.',
       );
     }
     console.log('Bewaar de map op een andere schijf of server; terugzetten: npm run restore -- ' + out);

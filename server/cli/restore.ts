@@ -1,5 +1,5 @@
 // npm run restore -- DIR: puts a backup of npm run backup back onto an EMPTY database (DATABASE_URL)
-// and its attachments into UPLOAD_DIR, checks the row counts, then migrates to this version.
+// and its attachments and photos into UPLOAD_DIR, checks the row counts, then migrates to this version.
 import { loadConfig } from '../config';
 import { BackupError, restoreBackup } from '../db/backup';
 import { createDb } from '../db/knex';
@@ -32,7 +32,8 @@ runCommand(async () => {
     const n = (table: string) => (manifest.counts[table] ?? 0).toLocaleString('nl-NL');
     console.log(
       `Hersteld: de back-up van ${new Date(manifest.created_at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}, ` +
-        `${n('articles')} artikelen, ${n('reacties')} reacties, ${manifest.attachments.toLocaleString('nl-NL')} bijlagen in ${config.uploadDir}.`,
+        `${n('articles')} artikelen, ${n('reacties')} reacties, ${manifest.attachments.toLocaleString('nl-NL')} bijlagen ` +
+        `en ${(manifest.photos ?? 0).toLocaleString('nl-NL')} foto's in ${config.uploadDir}.`,
     );
     console.log('Start de app met deze DATABASE_URL en UPLOAD_DIR.');
   } catch (err) {

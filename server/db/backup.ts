@@ -2,14 +2,16 @@
 //
 // A backup is one folder: the database as one consistent snapshot (SQLite: VACUUM INTO, which reads
 // one snapshot beside the writers; PostgreSQL: pg_dump in custom format, run on a snapshot this
-// code exports and keeps open), the attachments that snapshot names (bijlagen/<sha256>), and
-// manifest.json, written last: when, which database kind, the newest migration and the row count
-// of every table, all read from that same snapshot. It is made under a temporary name and renamed
-// when complete, so a folder with a manifest is a whole backup.
+// code exports and keeps open), the attachments that snapshot names (bijlagen/<sha256>), the
+// variants of the photos it names (beelden/<sha256>/<width>.webp …), and manifest.json, written
+// last: when, which database kind, the newest migration and the row count of every table, all read
+// from that same snapshot. It is made under a temporary name and renamed when complete, so a folder
+// with a manifest is a whole backup.
 //
 // Attachments are files named by their sha256, written before their row and never changed or
 // deleted, so the files a snapshot names are on disk when it is read, and a file added later is one
-// the snapshot does not name.
+// the snapshot does not name. Photo variants are written before their images row too, but a photo
+// deleted or replaced while the backup runs has its folder removed: such a photo is reported missing.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +26,11 @@ const FORMAT = 1;
 const SQLITE_FILE = 'database.sqlite';
 const PG_FILE = 'database.pgdump';
 const ATTACHMENTS = 'bijlagen';
+/** The photo variants, in the backup as in UPLOAD_DIR: beelden/<sha256>/<file> (images/pipeline.ts). */
+const PHOTOS = 'beelden';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A variant's file name as images/pipeline.ts's variantFile makes it: "960.webp", "share.jpg". */
+const VARIANT_NAME = /^(\d{1,5}|share)\.(webp|jpg)$/;
 
 /** A backup or restore that cannot go on, with a Dutch message that says what to do (no stack trace). */
 export class BackupError extends Error {}
@@ -42,6 +48,16 @@ export interface Manifest {
   attachments: number;
   /** Attachments the snapshot names whose file was not in the upload folder. */
   missing_attachments: string[];
+  /** Photos (images rows' sha256) whose every variant was copied. Absent in backups made before photos. */
+  photos?: number;
+  /** Photo variants the snapshot names that were not in the upload folder: "<sha256>/<file>". */
+  missing_photos?: string[];
+}
+
+/** A photo as the snapshot names it: its folder and the widths its row says were made. */
+interface PhotoRow {
+  sha256: string;
+  widths: number[];
 }
 
 type Progress = (line: string) => void;
@@ -57,7 +73,7 @@ async function rowsOf<T>(conn: Reader, sql: string): Promise<T[]> {
 async function snapshotFacts(
   conn: Reader,
   tables: string[],
-): Promise<{ counts: Record<string, number>; migration: string | null; migrations: number; files: string[] }> {
+): Promise<{ counts: Record<string, number>; migration: string | null; migrations: number; files: string[]; photos: PhotoRow[] }> {
   const counts: Record<string, number> = {};
   for (const table of tables.sort()) {
     if (table.startsWith('knex_')) continue;
@@ -67,7 +83,27 @@ async function snapshotFacts(
   const migrations = tables.includes('knex_migrations') ? await rowsOf<{ name: string }>(conn, 'select name from knex_migrations') : [];
   const names = migrations.map((m) => m.name.replace(/\.(ts|js)$/, '')).sort();
   const files = tables.includes('files') ? (await rowsOf<{ sha256: string }>(conn, 'select sha256 from files')).map((r) => r.sha256) : [];
-  return { counts, migration: names.at(-1) ?? null, migrations: names.length, files };
+  const photos = tables.includes('images')
+    ? photoRows(await rowsOf<{ sha256: string; variants: unknown }>(conn, 'select sha256, variants from images'))
+    : [];
+  return { counts, migration: names.at(-1) ?? null, migrations: names.length, files, photos };
+}
+
+/** One entry per variant folder (rows may share one), with every width any of its rows names. */
+function photoRows(rows: Array<{ sha256: string; variants: unknown }>): PhotoRow[] {
+  const bySha = new Map<string, Set<number>>();
+  for (const row of rows) {
+    let widths: unknown;
+    try {
+      widths = typeof row.variants === 'string' ? JSON.parse(row.variants) : row.variants;
+    } catch {
+      widths = [];
+    }
+    const set = bySha.get(row.sha256) ?? new Set<number>();
+    if (Array.isArray(widths)) for (const w of widths) if (Number.isInteger(w) && (w as number) > 0) set.add(w as number);
+    bySha.set(row.sha256, set);
+  }
+  return [...bySha].map(([sha256, widths]) => ({ sha256, widths: [...widths].sort((a, b) => a - b) }));
 }
 
 function sqliteFile(filename: string): Knex {
@@ -142,6 +178,49 @@ async function copyAttachments(files: string[], from: string, to: string, progre
       progress(`  bijlagen: ${done.toLocaleString('nl-NL')} van ${files.length.toLocaleString('nl-NL')}`);
   }
   return missing;
+}
+
+/**
+ * Copies each photo's variant folder (every variant file in it) and returns the variants its rows
+ * name that were not there ("<sha256>/<file>"), and how many photos came whole.
+ */
+async function copyPhotos(
+  photos: PhotoRow[],
+  from: string,
+  to: string,
+  progress: Progress,
+): Promise<{ copied: number; missing: string[] }> {
+  const missing: string[] = [];
+  let copied = 0;
+  let done = 0;
+  for (const { sha256, widths } of photos) {
+    if (!SHA256_HEX.test(sha256)) continue;
+    const source = path.join(from, sha256);
+    const target = path.join(to, sha256);
+    await fs.promises.mkdir(target, { recursive: true });
+    const present = new Set<string>();
+    const names = await fs.promises.readdir(source).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [] as string[];
+      throw err;
+    });
+    for (const name of names.filter((n) => VARIANT_NAME.test(n))) {
+      try {
+        await fs.promises.copyFile(path.join(source, name), path.join(target, name));
+        present.add(name);
+      } catch (err) {
+        // Removed after the listing: a photo deleted or replaced during the backup.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+    }
+    const wanted = [...widths.flatMap((w) => [`${w}.webp`, `${w}.jpg`]), 'share.jpg'];
+    const lacking = wanted.filter((name) => !present.has(name));
+    missing.push(...lacking.map((name) => `${sha256}/${name}`));
+    if (!lacking.length) copied++;
+    done++;
+    if (done === photos.length || done % 100 === 0)
+      progress(`  foto's: ${done.toLocaleString('nl-NL')} van ${photos.length.toLocaleString('nl-NL')}`);
+  }
+  return { copied, missing };
 }
 
 export interface BackupOptions {
@@ -219,6 +298,7 @@ export async function makeBackup({ databaseUrl, uploadDir, out, now, progress }:
         .toLocaleString('nl-NL')} rijen.`,
     );
     const missing = await copyAttachments(facts.files, uploadDir, path.join(partial, ATTACHMENTS), progress);
+    const photos = await copyPhotos(facts.photos, path.join(uploadDir, PHOTOS), path.join(partial, PHOTOS), progress);
     const manifest: Manifest = {
       format: FORMAT,
       created_at: now.toISOString(),
@@ -229,6 +309,8 @@ export async function makeBackup({ databaseUrl, uploadDir, out, now, progress }:
       counts: facts.counts,
       attachments: facts.files.length - missing.length,
       missing_attachments: missing,
+      photos: photos.copied,
+      missing_photos: photos.missing,
     };
     await fs.promises.writeFile(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     await fs.promises.rename(partial, out);
@@ -288,7 +370,7 @@ export interface RestoreOptions {
   progress: Progress;
 }
 
-/** Restores a backup onto an empty database and its attachments into the upload folder; returns the manifest. */
+/** Restores a backup onto an empty database and its attachments and photos into the upload folder; returns the manifest. */
 export async function restoreBackup({ dir, databaseUrl, uploadDir, progress }: RestoreOptions): Promise<Manifest> {
   const manifest = await readManifest(dir);
   const wanted: Manifest['database'] = isPostgresUrl(databaseUrl) ? 'postgresql' : 'sqlite';
@@ -373,5 +455,31 @@ export async function restoreBackup({ dir, databaseUrl, uploadDir, progress }: R
     if (done === files.length || done % 100 === 0)
       progress(`  bijlagen: ${done.toLocaleString('nl-NL')} van ${files.length.toLocaleString('nl-NL')}`);
   }
+  await restorePhotos(path.join(dir, PHOTOS), path.join(uploadDir, PHOTOS), progress);
   return manifest;
+}
+
+/**
+ * Puts the photos' variant folders back, each through a temporary folder beside it (as the
+ * pipeline stores them: a half-copied set never has the real name); a folder already there is kept.
+ */
+async function restorePhotos(from: string, to: string, progress: Progress): Promise<void> {
+  const folders = (await fs.promises.readdir(from).catch(() => [] as string[])).filter((f) => SHA256_HEX.test(f));
+  if (!folders.length) return;
+  await fs.promises.mkdir(to, { recursive: true, mode: 0o755 });
+  let done = 0;
+  for (const sha of folders) {
+    const final = path.join(to, sha);
+    if (!fs.existsSync(final)) {
+      const tmp = path.join(to, `.tmp-herstel-${sha}`);
+      await fs.promises.rm(tmp, { recursive: true, force: true });
+      await fs.promises.mkdir(tmp, { mode: 0o755 });
+      for (const name of (await fs.promises.readdir(path.join(from, sha))).filter((n) => VARIANT_NAME.test(n)))
+        await fs.promises.copyFile(path.join(from, sha, name), path.join(tmp, name));
+      await fs.promises.rename(tmp, final);
+    }
+    done++;
+    if (done === folders.length || done % 100 === 0)
+      progress(`  foto's: ${done.toLocaleString('nl-NL')} van ${folders.length.toLocaleString('nl-NL')}`);
+  }
 }

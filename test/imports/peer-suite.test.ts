@@ -2,8 +2,8 @@
 // see its README), assertion by assertion, as `import:wxr` must meet it: each `it` names the PHP test
 // it comes from. What a Stadslog weblog has no counterpart for (post meta, term meta, logins, first and
 // last names, category parents, page templates, post formats) is listed in docs/wordpress.md with the
-// reason; where Stadslog deliberately differs (Uncategorized skipped, a private post a concept) the
-// assertion here checks the Stadslog outcome and says so.
+// reason; where Stadslog deliberately differs (Uncategorized skipped, a private post a concept, a photo
+// shown as a <picture> of its variants) the assertion here checks the Stadslog outcome and says so.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -203,7 +203,8 @@ describe('imports: the WordPress importer’s own suite (import.php)', () => {
         const file = await request(t.app).get(url).expect(200);
         assert.deepEqual(file.body, fs.readFileSync(path.join(PEER, 'canola2.jpg')));
         const post = await t.db('articles').first();
-        // The photo went through the image pipeline (issue 23): the post's image is its <picture>, from the same bytes.
+        // A deliberate difference (docs/wordpress.md): the photo went through the image pipeline (issue 23),
+        // so the post's image is its <picture>, from the same bytes, not an <img> of the file's address.
         const image = await t.db('images').first('id', 'sha256');
         assert.equal(
           image.sha256,

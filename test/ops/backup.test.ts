@@ -1,7 +1,8 @@
 // npm run backup and npm run restore as an operator runs them, on the database the tests run on
 // (SQLite, or PostgreSQL with TEST_DATABASE_URL): a backup taken while residents post reacties,
 // restored onto an empty database, holds every reactie acknowledged before it began, and its
-// counters agree exactly with its rows. Bad input: a Dutch message and exit code 1.
+// counters agree exactly with its rows, and the restored app serves an article's photo (every
+// variant, the same bytes). Bad input: a Dutch message and exit code 1.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -13,10 +14,14 @@ import { articlePath, type Article } from '../../server/articles/queries';
 import { countVisibleReacties, siteReactieTotal } from '../../server/reacties/counters';
 import { saveSpamSettings } from '../../server/spam/settings';
 import type { Manifest } from '../../server/db/backup';
+import { figureShortcode } from '../../server/images/figure';
+import { storeVariants } from '../../server/images/pipeline';
+import { insertImage } from '../../server/images/queries';
 import { LENIENT_SPAM_SETTINGS } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { createEmptyPostgresDatabase, createTestDatabase, onPostgres, type TestDatabase } from '../helpers/db';
 import { hiddenInput } from '../helpers/http';
+import { jpegWithGps } from '../helpers/images';
 import { killAllServers, startServer, type ServerProcess } from '../helpers/server-process';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -78,6 +83,18 @@ async function checkCounters(db: Db): Promise<{ visible: number }> {
   return { visible };
 }
 
+/** The variant URLs an article's page shows (its lead image and the photo in its text), each once. */
+async function photoUrls(server: ServerProcess, article: Article): Promise<string[]> {
+  const html = await (await fetch(`${server.baseUrl}${articlePath(article)}`)).text();
+  return [...new Set(html.match(/\/beelden\/\d+\/[0-9a-f]{12}-(?:\d+|share)\.(?:webp|jpg)/g) ?? [])].sort();
+}
+
+/** A variant as a reader's browser gets it: status and bytes. */
+async function variant(server: ServerProcess, url: string): Promise<{ status: number; bytes: Buffer }> {
+  const res = await fetch(`${server.baseUrl}${url}`);
+  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
 describe('npm run backup and npm run restore', function () {
   this.timeout(240_000);
   let source: TestDatabase;
@@ -85,6 +102,7 @@ describe('npm run backup and npm run restore', function () {
   let uploads: string;
   let server: ServerProcess;
   let articles: Article[];
+  let photoArticle: Article;
   const attachment = Buffer.from('%PDF-1.4\nRaadsvoorstel over de markt\n');
   const sha = crypto.createHash('sha256').update(attachment).digest('hex');
 
@@ -102,6 +120,22 @@ describe('npm run backup and npm run restore', function () {
     fs.writeFileSync(path.join(uploads, sha), attachment);
     await source.db('files').insert({ sha256: sha, media_type: 'application/pdf', size: attachment.length, created_at: new Date() });
     fs.writeFileSync(path.join(uploads, 'f'.repeat(64)), 'los bestand');
+    // A photo through the image pipeline, as lead image and in the text of an article.
+    const photo = await jpegWithGps(2000, 1200);
+    const photoSha = crypto.createHash('sha256').update(photo).digest('hex');
+    const made = await storeVariants(photo, uploads, photoSha);
+    const imageId = await insertImage(
+      source.db,
+      { sha256: photoSha, originalName: 'IMG_2041.jpg', mediaType: 'image/jpeg', size: photo.length, ...made },
+      { alt: 'De markt op zaterdag', caption: 'De markt', credit: 'Fotograaf Jansen' },
+      null,
+      new Date(),
+    );
+    photoArticle = await buildArticle(source.db, {
+      title: 'De markt gaat open',
+      bodyMarkdown: `De markt gaat open.\n\n${figureShortcode(imageId)}\n\nTot zaterdag.`,
+      leadImageId: imageId,
+    });
     server = await startServer(source.url, { UPLOAD_DIR: uploads });
   });
   after(async () => {
@@ -149,6 +183,17 @@ describe('npm run backup and npm run restore', function () {
     assert.equal(manifest.attachments, 1);
     assert.ok(manifest.migration);
     assert.deepEqual(fs.readdirSync(path.join(out, 'bijlagen')), [sha]);
+    assert.equal(manifest.photos, 1);
+    assert.deepEqual(manifest.missing_photos, []);
+    const urls = await photoUrls(server, photoArticle);
+    // 480, 960 and 1600 wide as WebP and JPEG in the text; the lead image and og:image may add more.
+    assert.ok(urls.length >= 6, urls.join(' '));
+    const served = new Map<string, Buffer>();
+    for (const url of urls) {
+      const got = await variant(server, url);
+      assert.equal(got.status, 200, url);
+      served.set(url, got.bytes);
+    }
 
     const target = onPostgres
       ? await createEmptyPostgresDatabase()
@@ -168,10 +213,21 @@ describe('npm run backup and npm run restore', function () {
         const { visible } = await checkCounters(db);
         assert.ok(visible >= (before.length * 2) / 3 && visible < bodies.size, `${visible} visible of ${bodies.size} reacties`);
         assert.equal(fs.readFileSync(path.join(restoredUploads, sha)).toString(), attachment.toString());
-        assert.deepEqual(fs.readdirSync(restoredUploads), [sha], 'only the attachments the snapshot names');
+        assert.deepEqual(fs.readdirSync(restoredUploads).sort(), [sha, 'beelden'].sort(), 'only the attachments the snapshot names');
       } finally {
         await db.destroy();
       }
+
+      // The restored site serves the photo: every variant the page names, the same bytes.
+      const restoredServer = await startServer(target.url, { UPLOAD_DIR: restoredUploads });
+      assert.deepEqual(await photoUrls(restoredServer, photoArticle), urls);
+      for (const url of urls) {
+        const got = await variant(restoredServer, url);
+        assert.equal(got.status, 200, url);
+        assert.ok(got.bytes.equals(served.get(url)!), `${url}: the same bytes`);
+      }
+      restoredServer.stop();
+      await restoredServer.exited;
 
       // Never over a site: the same restore again is refused, in Dutch, with exit code 1.
       const again = await cli('restore.ts', [out], { DATABASE_URL: target.url, UPLOAD_DIR: restoredUploads });
@@ -196,6 +252,24 @@ describe('npm run backup and npm run restore', function () {
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
     assert.deepEqual(manifest.missing_attachments, [gone]);
     assert.equal(manifest.attachments, 1);
+  });
+
+  it('says which photo variants the database names but the upload folder lacks, and keeps them in the manifest', async () => {
+    const gone = 'b'.repeat(64);
+    await insertImage(
+      source.db,
+      { sha256: gone, originalName: 'weg.jpg', mediaType: 'image/jpeg', size: 10, width: 400, height: 300, widths: [400] },
+      { alt: 'Een verdwenen foto', caption: '', credit: '' },
+      null,
+      new Date(),
+    );
+    const out = path.join(dir, 'zonder-foto');
+    const res = await cli('backup.ts', ['--out', out], { DATABASE_URL: source.url, UPLOAD_DIR: uploads });
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /Let op: 3 fotobestanden staan in de database maar niet in .*beelden .*Klopt UPLOAD_DIR\?/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    assert.deepEqual(manifest.missing_photos, [`${gone}/400.webp`, `${gone}/400.jpg`, `${gone}/share.jpg`]);
+    assert.equal(manifest.photos, 1, 'the photo whose variants are there');
   });
 
   it('refuses bad input with a Dutch message and exit code 1', async () => {
