@@ -35,8 +35,9 @@ import { privacyRoutes } from './privacy/routes';
 import { auditRoutes } from './accounts/audit-log-routes';
 import { userAdminRoutes } from './accounts/user-admin-routes';
 import { attachmentRoutes, isUploadRequest } from './attachments/routes';
+import { attachOnCreate, isNewArticleUpload, newArticleAttachments, newAttachmentsEditorPart } from './attachments/new-article';
 import { attachmentLocals } from './attachments/locals';
-import { attachSourceOnCreate, pdfImportRoutes } from './attachments/pdf-import';
+import { pdfImportRoutes } from './attachments/pdf-import';
 import { isPhotoUploadRequest, photoRoutes } from './media/routes';
 import { photoEditorLocals } from './media/editor-section';
 import { mediaLibraryRoutes } from './media/library-routes';
@@ -173,7 +174,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
     getTokenFromRequest: (req) => {
       const token =
         (req.body as Record<string, unknown> | undefined)?._csrf ??
-        (isUploadRequest(req) || isPhotoUploadRequest(req) ? req.query._csrf : undefined);
+        (isUploadRequest(req) || isPhotoUploadRequest(req) || isNewArticleUpload(req) ? req.query._csrf : undefined);
       return typeof token === 'string' ? token : undefined;
     },
     errorConfig: {
@@ -195,6 +196,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
 
   // The beheer menu's counts of what waits for a moderator (reports, held edits, bezwaren).
   app.use('/beheer', menuCounts(db));
+  // The new article's form is multipart (attachments before the first save): read here, before every part that reads its fields.
+  app.use(newArticleAttachments(deps));
   app.use(attachmentLocals(deps));
   app.use(photoEditorLocals(deps));
   // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
@@ -212,11 +215,11 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   app.use(revisionRoutes(deps));
   app.use(
     articleAdminRoutes(deps, {
-      afterCreate: attachSourceOnCreate(deps),
+      afterCreate: attachOnCreate(deps),
       keepRevision: withReviewSteps(deps, revisionKeeper(deps, { fromEditor: true })),
       checkStatus: checkReviewStatus(deps),
-      // Tags and dossiers on the editor's form, a new article's too (before its first save).
-      parts: [tagsEditorPart(), dossiersEditorPart(deps)],
+      // Tags, dossiers and (a new article's) attachments on the editor's form, a new article's too (before its first save).
+      parts: [tagsEditorPart(), dossiersEditorPart(deps), newAttachmentsEditorPart()],
       preview: previewRenderer(deps),
     }),
   );

@@ -13,6 +13,8 @@ import { newTmpPath, removeQuietly } from './storage';
 
 /** 20 MB a file. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** The most of a whole form with a file that is read to keep what was typed: beyond it, the request is refused unread. */
+const WHOLE_FORM_MAX_BYTES = 200 * 1024 * 1024;
 // Room for the form's other fields and the multipart boundaries around the file.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
@@ -28,6 +30,8 @@ export interface ReceivedFile {
 
 export interface Received {
   fields: Record<string, string>;
+  /** Every field as express.urlencoded({ extended: false }) gives it: a name sent more than once is a list. */
+  body: Record<string, string | string[]>;
   /** Fields that were longer than the form allows and were cut off. */
   truncated: string[];
   /** null when no file was chosen (an empty file part counts as none). */
@@ -61,13 +65,16 @@ export async function receiveUpload(
   req: Request,
   uploadDir: string,
   fileField: string,
-  { maxFieldBytes = 10_000 }: { maxFieldBytes?: number } = {},
+  { maxFieldBytes = 10_000, maxFields = 10, wholeForm = false }: { maxFieldBytes?: number; maxFields?: number; wholeForm?: boolean } = {},
 ): Promise<Received> {
   if (!req.is('multipart/form-data')) throw new HttpError(400, 'Kies een bestand en verstuur het uploadformulier.');
   const announced = Number(req.get('content-length'));
-  // Announced as too large: refused without reading it (the editor page comes back with the message).
-  if (Number.isFinite(announced) && announced > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD_BYTES + maxFieldBytes)
-    return { fields: {}, truncated: [], file: null, tooLarge: true };
+  // Announced as too large: refused without reading it (the editor page comes back with the message). A whole
+  // form (the article editor's) is read up to WHOLE_FORM_MAX_BYTES, so nothing typed is lost: only its file is cut off.
+  if (Number.isFinite(announced) && announced > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD_BYTES + maxFieldBytes) {
+    if (!wholeForm) return { fields: {}, body: {}, truncated: [], file: null, tooLarge: true };
+    if (announced > WHOLE_FORM_MAX_BYTES) throw new HttpError(413, TOO_LARGE_MESSAGE);
+  }
   const tmpPath = await newTmpPath(uploadDir);
   let parser: busboy.Busboy;
   try {
@@ -75,19 +82,22 @@ export async function receiveUpload(
       headers: req.headers,
       defParamCharset: 'utf8',
       // One byte past the limit, so that a file of exactly 20 MB passes and one byte more is cut off.
-      limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 10, fieldSize: maxFieldBytes, parts: 12 },
+      limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: maxFields, fieldSize: maxFieldBytes, parts: maxFields + 2 },
     });
   } catch {
     throw new HttpError(400, 'Dit uploadformulier kunnen we niet lezen. Laad de pagina opnieuw en probeer het nog eens.');
   }
 
   const fields: Record<string, string> = {};
+  const body: Record<string, string | string[]> = {};
   const truncated: string[] = [];
   // Set from busboy's callbacks: kept in an object, so the checks below read the values set there.
   const state: { writing: Promise<ReceivedFile | null> | null; tooLarge: boolean } = { writing: null, tooLarge: false };
 
   parser.on('field', (name, value, info) => {
     fields[name] = value;
+    const before = body[name];
+    body[name] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
     if (info.valueTruncated) truncated.push(name);
   });
   parser.on('file', (name, stream, info) => {
@@ -112,9 +122,9 @@ export async function receiveUpload(
     const file = state.writing ? await state.writing : null;
     if (state.tooLarge || !file) {
       await removeQuietly(tmpPath);
-      return { fields, truncated, file: null, tooLarge: state.tooLarge };
+      return { fields, body, truncated, file: null, tooLarge: state.tooLarge };
     }
-    return { fields, truncated, file, tooLarge: false };
+    return { fields, body, truncated, file, tooLarge: false };
   } catch (err) {
     await removeQuietly(tmpPath);
     if (err instanceof HttpError) throw err;

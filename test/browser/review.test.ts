@@ -10,6 +10,7 @@ import { assertNoAxeViolations } from '../helpers/axe';
 import { focusIs, keyboardLogin as loginWithKeyboard, tabTo } from '../helpers/keyboard';
 import { articlePath, findArticleById } from '../../server/articles/queries';
 import { createDossier } from '../../server/dossiers/queries';
+import { pdfFromText } from '../helpers/pdf';
 
 describe('browser: review before publication, one screen and the preview', function () {
   this.timeout(180_000);
@@ -43,6 +44,12 @@ describe('browser: review before publication, one screen and the preview', funct
     await ed.keyboard.type('markt, Plein');
     await tabTo(ed, `#dossier-${dossier.id}`);
     await ed.keyboard.press('Space');
+    // An attachment too, before the first save: it waits, chosen, through the preview.
+    await ed.setInputFiles('#bijlage_bestand', {
+      name: 'Raadsbrief weekmarkt.pdf',
+      mimeType: 'application/pdf',
+      buffer: await pdfFromText('De weekmarkt verhuist naar het Plein.'),
+    });
 
     // The preview: the article template in a frame, at phone width, then at desktop width.
     await tabTo(ed, 'button[value="voorbeeld"]');
@@ -65,6 +72,12 @@ describe('browser: review before publication, one screen and the preview', funct
     // Nothing was lost: the tags and the dossier are still chosen.
     assert.equal(await ed.locator('#tags').inputValue(), 'markt, Plein');
     assert.equal(await ed.locator(`#dossier-${dossier.id}`).isChecked(), true);
+    const chosen = ed.locator('input[name="bijlage"]');
+    assert.equal(await chosen.isChecked(), true);
+    assert.match(
+      (await ed.locator(`label[for="${await chosen.getAttribute('id')}"]`).textContent())!,
+      /Al gekozen: „Raadsbrief weekmarkt” \(pdf, /,
+    );
 
     // Offered for review: the radio after "Concept", then Opslaan.
     await tabTo(ed, '#status-concept');
@@ -73,7 +86,11 @@ describe('browser: review before publication, one screen and the preview', funct
     await tabTo(ed, 'button[value="opslaan"]:not([hidden])');
     await ed.keyboard.press('Enter');
     await ed.waitForURL(/\/beheer\/artikelen\/\d+$/);
-    assert.match((await ed.locator('.flash').first().textContent())!, /ter beoordeling aangeboden/);
+    assert.match(
+      (await ed.locator('.flash').first().textContent())!,
+      /ter beoordeling aangeboden\. Bijlage „Raadsbrief weekmarkt” toegevoegd\./,
+    );
+    assert.match((await ed.locator('#bijlagen').textContent())!, /Raadsbrief weekmarkt \(pdf, /);
     const id = Number(/(\d+)$/.exec(ed.url())![1]);
     assert.equal((await findArticleById(app.t.db, id))!.status, 'review');
 
