@@ -4,7 +4,7 @@
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
 import { PARTY, partyRow } from './parties';
-import { MOTIE_END } from './labels';
+import { MOTIE_END, conceptOf } from './labels';
 import type { Line } from './lines';
 import { splitNames } from './values';
 
@@ -139,6 +139,8 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         continue;
       }
       const plainT = t.replace(/\t/g, ' ');
+      // A label on its own line ("Status", "Voor", "Tegen:", "Datum"): a field of the page begins, the signature ends.
+      if (conceptOf(plainT.replace(/:$/, '').trim()) !== undefined) break;
       const namens = NAMENS.exec(plainT);
       const nameFirst = /^(.+?),?\s+namens\s+(.+?)[,.]?$/i.exec(plainT);
       const comma = namens ? namens[1].lastIndexOf(',') : -1;
