@@ -30,6 +30,10 @@ const INITIALS = /^(?:\p{Lu}\.\s?)+$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
 
 /** A person's name: capitalised words with particles, initials and titles; no digits, no sentence. */
+/** Words of a sentence, not of a party's name: two words in lower case that are no small words ("Meer nieuws uit"). */
+const runningWords = (text: string) =>
+  text.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:voor|de|van|het|en|der|in|op)$/.test(w)).length >= 2;
+
 export function looksLikeName(text: string, allowSingle = false): boolean {
   const s = text
     .replace(/[,.]$/, '')
@@ -168,7 +172,14 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           const f = plainT.slice(0, comma).trim();
           push({ name: tail, func: f });
           if (/^de\s+minister|^de\s+staatssecretaris/i.test(f)) out.senders.push(f);
-        } else if (pendingNames.length && j === last + 1 && !(/,$/.test(plainT) && plainT.split(/\s+/).length <= 3)) {
+        } else if (
+          pendingNames.length &&
+          j === last + 1 &&
+          !(/,$/.test(plainT) && plainT.split(/\s+/).length <= 3) &&
+          // Names that have their function already ("De voorzitter van de commissie," / "Aptroot"): the next
+          // function line is the next signer's ("De griffier van de commissie," / "Groen").
+          !(/,$/.test(plainT) && pendingNames.every((p) => p.func))
+        ) {
           // A function line under a name: "André Willems" / "Wethouder Sociale Zaken, …".
           for (const p of pendingNames) p.func = plainT.replace(/,$/, '');
           pendingNames = [];
@@ -198,7 +209,8 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           pendingNames.length &&
           (j === last + 1 || (j === last + 2 && blank(last + 1) && partyRow(plainT, pendingNames.length))) &&
           plainT.split(/\s+/).length <= 6 &&
-          !/[.?!:]$/.test(plainT)
+          !/[.?!:]$/.test(plainT) &&
+          !runningWords(plainT)
         ) {
           // A party line under the names (also after an empty line when it names parties only), in columns when
           // there are several: by tabs, or by the parties' names.
