@@ -30,6 +30,17 @@ const INITIALS = /^(?:\p{Lu}\.\s?)+$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
 
 /** A person's name: capitalised words with particles, initials and titles; no digits, no sentence. */
+/** Labels that are also a signer's function or party under the name ("Wethouder", "Raadslid", "Fractie"). */
+const SIGNER_ROLES = new Set<string>([
+  'portefeuillehouder',
+  'indieners',
+  'partijen',
+  'afzender',
+  'aan',
+  'behandeld_door',
+  'inlichtingen_bij',
+]);
+
 /** Words of a sentence, not of a party's name: two words in lower case that are no small words ("Meer nieuws uit"). */
 const runningWords = (text: string) =>
   text.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:voor|de|van|het|en|der|in|op)$/.test(w)).length >= 2;
@@ -144,7 +155,9 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       }
       const plainT = t.replace(/\t/g, ' ');
       // A label on its own line ("Status", "Voor", "Tegen:", "Datum"): a field of the page begins, the signature ends.
-      if (conceptOf(plainT.replace(/:$/, '').trim()) !== undefined) break;
+      // Words that name a signer's role ("Wethouder", "Raadslid", "Fractie") are the signature's own lines.
+      const label = conceptOf(plainT.replace(/:$/, '').trim());
+      if (label !== undefined && !SIGNER_ROLES.has(label)) break;
       const namens = NAMENS.exec(plainT);
       const nameFirst = /^(.+?),?\s+namens\s+(.+?)[,.]?$/i.exec(plainT);
       const comma = namens ? namens[1].lastIndexOf(',') : -1;
