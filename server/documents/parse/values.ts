@@ -115,8 +115,6 @@ const DANGLING = /\s(?:de|het|een|van|en|of|in|op|aan|over|met|voor|tussen|tot|t
 /** A bracket opened and not closed ("… economie(ingezonden"): the value ran into the next phrase or was cut off. */
 const unbalanced = (v: string) =>
   (v.match(/\(/g) ?? []).length !== (v.match(/\)/g) ?? []).length || (v.match(/\[/g) ?? []).length !== (v.match(/\]/g) ?? []).length;
-/** One word in lower case ("mogelijke") is a fragment of a line, not a title ("college" may be an addressee). */
-const lowerFragment = (v: string) => !/\s/.test(v) && /^\p{Ll}/u.test(v);
 /** Two sentences ("… overleg. Graag …"): running text, not a header's value. Initials ("H.G.J. Kamp") are no sentence end. */
 const SENTENCE_BREAK = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u;
 /** A sentence of the letter's text starts with who writes or is written to. */
@@ -160,7 +158,6 @@ export function plausible(key: string, value: unknown): boolean {
     !SENTENCE_BREAK.test(v) &&
     !SENTENCE_START.test(v) &&
     !/\?$/.test(v) &&
-    !unbalanced(v) &&
-    !(key === 'onderwerp' && lowerFragment(v))
+    !unbalanced(v)
   );
 }
