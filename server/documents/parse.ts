@@ -225,6 +225,9 @@ const isProse = (t: string) => {
  * text (past empty lines, a date, a salutation and a motie's formula lines), when it is short, no sentence,
  * no question and more than the genre's name. A quoted name after the genre ("Motie ‘Man en paard noemen’") is it.
  */
+/** A line that goes on the sentence above it: lower case, and no date ("vrijdag 7 juni 2019"). */
+const continuesInLowerCase = (next: string) => /^\p{Ll}/u.test(next) && !TITLE_DATE.test(next);
+
 function titleSubject(lines: Line[], roles: Role[]): { value: string; line: number } | null {
   let seen = 0;
   for (let i = 0; i < lines.length && seen < HEADER_ZONE + 6; i++) {
@@ -247,7 +250,9 @@ function titleSubject(lines: Line[], roles: Role[]): { value: string; line: numb
         /[:,;?]$/.test(c) ||
         !/^[\p{Lu}\d‘'“"]/u.test(c) ||
         GENRE_ONLY.test(c) ||
-        numbered(c)
+        numbered(c) ||
+        // The first line of a hard-wrapped paragraph: the next line goes on in lower case without a break.
+        continuesInLowerCase(lines[j + 1]?.text.trim() ?? '')
       )
         return null;
       // "Motie evaluatie van Kop tot Staart": the genre's name is no part of the subject.

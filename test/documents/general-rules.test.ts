@@ -338,4 +338,40 @@ describe('documents: general rules of the recogniser', () => {
     assert.deepEqual(two.fields.indieners, ['Coen Sleddering', 'Caroline de Mooij']);
     assert.equal(two.fields.partijen, undefined);
   });
+
+  it("ends a signature at a label on its own line, so a motie's vote lines without empty lines give no signers or parties", () => {
+    const got = parseDocument(
+      [
+        "Motie 'Bankjes in het park'",
+        '',
+        'De raad van de gemeente Groningen, in vergadering bijeen op 22 mei 2019,',
+        '',
+        'Verzoekt het college:',
+        '',
+        '  • Meer bankjes in het Noorderplantsoen te plaatsen',
+        '',
+        'En gaat over tot de orde van de dag!',
+        '',
+        'Gerjan Kelder',
+        'Status',
+        'Verworpen',
+        'Voor',
+        'PvdD, GroenLinks',
+        'Tegen',
+        'VVD, SP, D66, PvdA, CDA',
+      ].join('\n'),
+    );
+    assert.deepEqual(got.fields.indieners, ['Gerjan Kelder']);
+    assert.equal(got.fields.partijen, undefined);
+    assert.deepEqual(got.signers, ['Gerjan Kelder']);
+  });
+
+  it('reports no onderwerp that is a fragment: a bracket left open, a trailing separator', () => {
+    assert.equal(plausible('onderwerp', 'de faillissementen in onze circulaire economie(ingezonden'), false);
+    assert.equal(plausible('onderwerp', 'Het bericht ‘Frankrijk zal Palestina erkennen als staat’ |'), false);
+    // One word in lower case may be a labelled onderwerp ("Onderwerp: verkeer"): not enough to reject it.
+    assert.equal(plausible('onderwerp', 'verkeer'), true);
+    assert.equal(plausible('onderwerp', 'Agenda Dieren (maatschappelijk draagvlak geen voorwaarde)'), true);
+    assert.equal(plausible('aan', 'college'), true);
+  });
 });

@@ -11,7 +11,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Shares, like the floors of real-corpus-figures.test.ts, so they hold when documents are added. */
-const FLOORS = { types: 0.958, found: 0.895, wrong: 0.024, pairs: 0.827 };
+const FLOORS = { types: 0.958, found: 0.898, wrong: 0.017, pairs: 0.827 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

@@ -217,6 +217,11 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       if (more.length) i = more[more.length - 1];
     }
     out.push(header);
+    // "Betreft: Yannik, kenmerk: LK70023": a reference stated with its own label inside another header's value.
+    const inner = /[,;]\s*(\p{L}[\p{L} ]{2,20}?)\s*:\s*(\S*\d\S*)\s*$/u.exec(header.value);
+    const innerConcept = inner ? conceptOf(inner[1]) : undefined;
+    if (inner && (innerConcept === 'kenmerk' || innerConcept === 'uw_referentie') && innerConcept !== header.concept)
+      out.push({ concept: innerConcept, value: inner[2], labelLine: t, lines: [], strength: 2 });
   }
   return out;
 }

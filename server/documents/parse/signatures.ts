@@ -4,7 +4,7 @@
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
 import { PARTY, partyRow } from './parties';
-import { MOTIE_END } from './labels';
+import { MOTIE_END, conceptOf } from './labels';
 import type { Line } from './lines';
 import { splitNames } from './values';
 
@@ -30,6 +30,21 @@ const INITIALS = /^(?:\p{Lu}\.\s?)+$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u;
 
 /** A person's name: capitalised words with particles, initials and titles; no digits, no sentence. */
+/** Labels that are also a signer's function or party under the name ("Wethouder", "Raadslid", "Fractie"). */
+const SIGNER_ROLES = new Set<string>([
+  'portefeuillehouder',
+  'indieners',
+  'partijen',
+  'afzender',
+  'aan',
+  'behandeld_door',
+  'inlichtingen_bij',
+]);
+
+/** Words of a sentence, not of a party's name: two words in lower case that are no small words ("Meer nieuws uit"). */
+const runningWords = (text: string) =>
+  text.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:voor|de|van|het|en|der|in|op)$/.test(w)).length >= 2;
+
 export function looksLikeName(text: string, allowSingle = false): boolean {
   const s = text
     .replace(/[,.]$/, '')
@@ -139,6 +154,10 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         continue;
       }
       const plainT = t.replace(/\t/g, ' ');
+      // A label on its own line ("Status", "Voor", "Tegen:", "Datum"): a field of the page begins, the signature ends.
+      // Words that name a signer's role ("Wethouder", "Raadslid", "Fractie") are the signature's own lines.
+      const label = conceptOf(plainT.replace(/:$/, '').trim());
+      if (label !== undefined && !SIGNER_ROLES.has(label)) break;
       const namens = NAMENS.exec(plainT);
       const nameFirst = /^(.+?),?\s+namens\s+(.+?)[,.]?$/i.exec(plainT);
       const comma = namens ? namens[1].lastIndexOf(',') : -1;
@@ -166,7 +185,14 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           const f = plainT.slice(0, comma).trim();
           push({ name: tail, func: f });
           if (/^de\s+minister|^de\s+staatssecretaris/i.test(f)) out.senders.push(f);
-        } else if (pendingNames.length && j === last + 1 && !(/,$/.test(plainT) && plainT.split(/\s+/).length <= 3)) {
+        } else if (
+          pendingNames.length &&
+          j === last + 1 &&
+          !(/,$/.test(plainT) && plainT.split(/\s+/).length <= 3) &&
+          // Names that have their function already ("De voorzitter van de commissie," / "Aptroot"): the next
+          // function line is the next signer's ("De griffier van de commissie," / "Groen").
+          !(/,$/.test(plainT) && pendingNames.every((p) => p.func))
+        ) {
           // A function line under a name: "André Willems" / "Wethouder Sociale Zaken, …".
           for (const p of pendingNames) p.func = plainT.replace(/,$/, '');
           pendingNames = [];
@@ -196,7 +222,8 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           pendingNames.length &&
           (j === last + 1 || (j === last + 2 && blank(last + 1) && partyRow(plainT, pendingNames.length))) &&
           plainT.split(/\s+/).length <= 6 &&
-          !/[.?!:]$/.test(plainT)
+          !/[.?!:]$/.test(plainT) &&
+          !runningWords(plainT)
         ) {
           // A party line under the names (also after an empty line when it names parties only), in columns when
           // there are several: by tabs, or by the parties' names.

@@ -111,7 +111,10 @@ export function membersAndParties(text: string): { names: string[]; parties: str
 }
 
 /** A value that stops in the middle of a phrase ("… tussen", "… inzake de Wet", "fiets-/"): cut off, not whole. */
-const DANGLING = /\s(?:de|het|een|van|en|of|in|op|aan|over|met|voor|tussen|tot|te|bij|naar|om|door|uit|dat|die|als)$|[-/:]$/i;
+const DANGLING = /\s(?:de|het|een|van|en|of|in|op|aan|over|met|voor|tussen|tot|te|bij|naar|om|door|uit|dat|die|als)$|[-/:|]$/i;
+/** A bracket opened and not closed ("… economie(ingezonden"): the value ran into the next phrase or was cut off. */
+const unbalanced = (v: string) =>
+  (v.match(/\(/g) ?? []).length !== (v.match(/\)/g) ?? []).length || (v.match(/\[/g) ?? []).length !== (v.match(/\]/g) ?? []).length;
 /** Two sentences ("… overleg. Graag …"): running text, not a header's value. Initials ("H.G.J. Kamp") are no sentence end. */
 const SENTENCE_BREAK = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u;
 /** A sentence of the letter's text starts with who writes or is written to. */
@@ -149,5 +152,12 @@ export function plausible(key: string, value: unknown): boolean {
   const max = MAX_WORDS[key];
   if (max === undefined) return true;
   const v = value.trim();
-  return v.split(/\s+/).length <= max && !DANGLING.test(v) && !SENTENCE_BREAK.test(v) && !SENTENCE_START.test(v) && !/\?$/.test(v);
+  return (
+    v.split(/\s+/).length <= max &&
+    !DANGLING.test(v) &&
+    !SENTENCE_BREAK.test(v) &&
+    !SENTENCE_START.test(v) &&
+    !/\?$/.test(v) &&
+    !unbalanced(v)
+  );
 }
