@@ -4,23 +4,6 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { parseJson, toCount, toDate } from '../db/rows';
 
-export interface Image {
-  id: number;
-  sha256: string;
-  originalName: string;
-  mediaType: string;
-  size: number;
-  width: number;
-  height: number;
-  widths: number[];
-  alt: string;
-  caption: string;
-  credit: string;
-  uploadedBy: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 /** What readers see with a photo. */
 export interface ImageText {
   alt: string;
@@ -38,6 +21,15 @@ export interface ImageFile {
   height: number;
   widths: number[];
 }
+
+/** A stored photo: its files, what readers see with it, who uploaded it and when. */
+export type Image = ImageFile &
+  ImageText & {
+    id: number;
+    uploadedBy: number | null;
+    createdAt: Date;
+    updatedAt: Date;
+  };
 
 type Row = Record<string, unknown>;
 type Conn = Db | Knex.Transaction;
