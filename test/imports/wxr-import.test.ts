@@ -73,7 +73,7 @@ describe('imports: a WordPress export (WXR)', () => {
     assert.match(page.text, /<code>a\]\]&gt;b<\/code>/, 'CDATA split around ]]> is read back whole');
     assert.match(
       page.text,
-      /<figure><img src="https:\/\/oud\.example\.nl\/wp-content\/uploads\/2015\/05\/stalling\.jpg" alt="Stalling" \/><figcaption>De nieuwe stalling<\/figcaption><\/figure>/,
+      /<figure><img src="https:\/\/oud\.example\.nl\/wp-content\/uploads\/2015\/05\/stalling\.jpg" alt="Stalling" width="300" \/><figcaption>De nieuwe stalling<\/figcaption><\/figure>/,
     );
     assert.match(page.text, /<a href="https:\/\/gemeente\.example\.nl\/" rel="noopener">daar<\/a>/);
     assert.match(page.text, /https:\/\/video\.example\.nl\/1/, 'a shortcode loses its brackets, not its text');
