@@ -266,16 +266,10 @@ export async function ancestorChain(conn: Conn, id: number): Promise<ChainLink[]
   return chain;
 }
 
-export interface NewReactie {
-  articleId: number;
-  parentId: number | null;
-  authorName: string;
-  authorEmail: string;
-  authorUrl: string | null;
-  body: string;
-  status: ReactieStatus;
-  ip: string | null;
-  userAgent: string | null;
+export interface NewReactie extends Pick<
+  Reactie,
+  'articleId' | 'parentId' | 'authorName' | 'authorEmail' | 'authorUrl' | 'body' | 'status' | 'ip' | 'userAgent'
+> {
   /** Makes a double click post one reactie: see post.ts. */
   submissionKey?: string | null;
   /** Why the spam filter let it in, held or caught it; none for imported or seeded reacties. */
