@@ -70,7 +70,7 @@ import { logOutsideExpress, requestLogger } from './http/request-logger';
 import { Metrics } from './http/metrics';
 import { opsRoutes } from './ops/routes';
 import { LiveHub } from './live/hub';
-import { liveRoutes } from './live/routes';
+import { livePageLocals, liveRoutes } from './live/routes';
 import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
 import { builtinCounts } from './spam/classifier/builtin';
@@ -199,6 +199,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   // The new article's form is multipart (attachments before the first save): read here, before every part that reads its fields.
   app.use(newArticleAttachments(deps));
   app.use(attachmentLocals(deps));
+  app.use(livePageLocals(live));
   app.use(photoEditorLocals(deps));
   // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
   const keepRevision = revisionKeeper(deps);

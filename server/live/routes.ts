@@ -2,6 +2,9 @@
 // and the HTML of the reacties an event names. Without JavaScript none of this is asked for; the
 // pages themselves (and their cache) stay as they are.
 import { Router, type Request, type Response } from 'express';
+import { articlePageLocals } from '../http/deferred-locals';
+import { isPermalink } from '../articles/permalink';
+import { featuredOf } from '../reacties/featured';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../http/errors';
 import { readerAddress } from '../http/reader-address';
@@ -105,5 +108,49 @@ export function liveRoutes(deps: Deps, hub: LiveHub): Router {
     res.set('Cache-Control', 'no-store').json({ reacties: out });
   });
 
+  // The "Uitgelicht door de redactie" block as the page renders it (views/reacties/featured.ejs): an
+  // event says a reactie came in or left it. Empty when nothing is featured.
+  router.get('/artikel/:id/live/uitgelicht', async (req, res) => {
+    const article = await publicArticle(deps, req.params.id);
+    const featured = await featuredOf(deps.db, article.id);
+    const html = featured.length ? await renderView(res, 'reacties/featured', { featured }) : '';
+    res.set('Cache-Control', 'no-store').json({ html });
+  });
+
   return router;
+}
+
+function renderView(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => res.render(view, locals, (err, html) => (err ? reject(err) : resolve(html))));
+}
+
+/**
+ * The change log's position for the pages that carry live parts (the voorpagina, an article page),
+ * read before the page reads its reacties: the page's stream starts there (?na=), so nothing that
+ * commits between the page and its stream is lost. A kept page keeps its position: it holds only as
+ * long as its version, which every change to its reacties (or, for the voorpagina, to its counts) moves.
+ * After the page cache, so a kept page costs nothing more.
+ */
+export function livePageLocals(hub: LiveHub): Router {
+  const router = Router();
+  const load = articlePageLocals(async (_req, res) => {
+    res.locals.livePosition = await hub.position();
+  });
+  router.get('/', load);
+  router.use('/:year/:month/:slug', async (req, res, next) => {
+    if (!isPermalink(req.params as Record<string, string>) || (req.path !== '/' && req.path !== '/reacties')) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
+    await load(req, res, next);
+  });
+  return router;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** The change log's position when the page was read (views/articles/article.ejs, voorpagina.ejs: data-live-na). */
+      livePosition?: number;
+    }
+  }
 }
