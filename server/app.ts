@@ -70,7 +70,7 @@ import { logOutsideExpress, requestLogger } from './http/request-logger';
 import { Metrics } from './http/metrics';
 import { opsRoutes } from './ops/routes';
 import { LiveHub } from './live/hub';
-import { livePageLocals, liveRoutes } from './live/routes';
+import { liveFragmentRoutes, livePageLocals, liveRoutes } from './live/routes';
 import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
 import { builtinCounts } from './spam/classifier/builtin';
@@ -188,6 +188,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
     if (res.locals.user) res.locals.csrfToken = generateToken(req);
     next();
   });
+  // The HTML of what a live event names: with the session, so staff pages keep their forms in it.
+  app.use(liveFragmentRoutes(deps));
   // Everything under /beheer except the login form (which has no session yet) needs the session's token.
   app.use('/beheer', (req, res, next) => {
     if (req.path === '/inloggen') return next();

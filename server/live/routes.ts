@@ -1,10 +1,11 @@
 // Live updates for readers (issue 25): an event stream per article page and one for the voorpagina,
-// and the HTML of the reacties an event names. Without JavaScript none of this is asked for; the
+// and the HTML of the reacties an event names (and of the Uitgelicht block). Without JavaScript none of this is asked for; the
 // pages themselves (and their cache) stay as they are.
 import { Router, type Request, type Response } from 'express';
 import { articlePageLocals } from '../http/deferred-locals';
 import { isPermalink } from '../articles/permalink';
 import { featuredOf } from '../reacties/featured';
+import { can } from '../accounts/roles';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../http/errors';
 import { readerAddress } from '../http/reader-address';
@@ -66,6 +67,17 @@ export function liveRoutes(deps: Deps, hub: LiveHub): Router {
     await stream(hub, req, res, 'site');
   });
 
+  return router;
+}
+
+/**
+ * The HTML a page asks for after an event: after the session (mounted in app.ts below it), so a
+ * moderator's page gets its "Uitlichten" forms back in a reactie it replaces. A reader without a
+ * cookie has no session to load.
+ */
+export function liveFragmentRoutes(deps: Deps): Router {
+  const router = Router();
+
   // The reacties an event named, as the page renders them (views/reacties/node.ejs): escaping and
   // sanitising stay in one place. Only what the page itself would show; nothing of a held reactie.
   router.get('/artikel/:id/live/reacties', async (req, res) => {
@@ -86,6 +98,9 @@ export function liveRoutes(deps: Deps, hub: LiveHub): Router {
       pageReader(req, secret),
       reacties.filter((r) => r.status === 'approved').map((r) => r.id),
     );
+    // As on the article page: editors and moderators feature a reactie from there (the session's CSRF token).
+    const user = res.locals.user;
+    const feature = user && can(user.role, 'featuring') && res.locals.csrfToken ? { csrf: res.locals.csrfToken } : null;
     const out = [];
     for (const r of reacties) {
       const chain = await ancestorChain(deps.db, r.id);
@@ -101,6 +116,7 @@ export function liveRoutes(deps: Deps, hub: LiveHub): Router {
         replyTo: null,
         replyFormHtml: '',
         waardering: { formId: WAARDERING_FORM_ID, appreciated, placed },
+        feature,
         cache: deps.config.env !== 'development',
       });
       out.push({ id: r.id, antwoordOp: r.parentId, html });

@@ -135,7 +135,8 @@ describe('live updates', () => {
     await buildReactie(t.db, counted);
     const live = await stream(serverB, `/voorpagina/live?na=${position}`);
     const event = await live.next(
-      (e) => e.event === 'aantallen' && dataOf<{ artikelen: Array<{ pad: string }> }>(e).artikelen.some((a) => a.pad === articlePath(counted)),
+      (e) =>
+        e.event === 'aantallen' && dataOf<{ artikelen: Array<{ pad: string }> }>(e).artikelen.some((a) => a.pad === articlePath(counted)),
       'the counts changed after the page',
     );
     const counts = dataOf<{ totaal: number; artikelen: Array<{ pad: string; aantal: number }> }>(event);
@@ -153,7 +154,10 @@ describe('live updates', () => {
     assert.equal(await setFeatured(t.db, id, true, new Date()), 'featured');
     const on = await live.next((e) => about('gewijzigd', id)(e) && dataOf<ReactieData>(e).uitgelicht === true, 'featured');
     assert.equal(dataOf<ReactieData>(on).soort, 'gewijzigd');
-    const block = await request(serverB.baseUrl).get(`/artikel/${article.id}/live/uitgelicht`).set('Accept', 'application/json').expect(200);
+    const block = await request(serverB.baseUrl)
+      .get(`/artikel/${article.id}/live/uitgelicht`)
+      .set('Accept', 'application/json')
+      .expect(200);
     assert.match(block.body.html, /<h3 id="uitgelicht-kop">Uitgelicht door de redactie<\/h3>/);
     assert.match(block.body.html, new RegExp(`<li data-reactie="${id}">`));
     assert.match(block.body.html, /Een goed punt over de &lt;em&gt;brug&lt;\/em&gt;\./);
