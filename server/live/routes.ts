@@ -154,7 +154,7 @@ export function livePageLocals(hub: LiveHub): Router {
   });
   router.get('/', load);
   router.use('/:year/:month/:slug', async (req, res, next) => {
-    if (!isPermalink(req.params as Record<string, string>) || (req.path !== '/' && req.path !== '/reacties')) return next();
+    if (!isPermalink(req.params) || (req.path !== '/' && req.path !== '/reacties')) return next();
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
     await load(req, res, next);
   });
