@@ -2,7 +2,6 @@
 // and the HTML of the reacties an event names (and of the Uitgelicht block). Without JavaScript none of this is asked for; the
 // pages themselves (and their cache) stay as they are.
 import { Router, type Request, type Response } from 'express';
-import { articlePageLocals } from '../http/deferred-locals';
 import { isPermalink } from '../articles/permalink';
 import { featuredOf } from '../reacties/featured';
 import { can } from '../accounts/roles';
@@ -149,9 +148,13 @@ function renderView(res: Response, view: string, locals: Record<string, unknown>
  */
 export function livePageLocals(hub: LiveHub): Router {
   const router = Router();
-  const load = articlePageLocals(async (_req, res) => {
+  // Not deferred for a POST (http/deferred-locals): a page sent back with the form's error reads its reacties
+  // beside the deferred loads, and the position must come before them. It is a read of the hub's memory, or
+  // of the log's newest id by its primary key.
+  const load = async (_req: Request, res: Response, next: () => void) => {
     res.locals.livePosition = await hub.position();
-  });
+    next();
+  };
   router.get('/', load);
   router.use('/:year/:month/:slug', async (req, res, next) => {
     if (!isPermalink(req.params) || (req.path !== '/' && req.path !== '/reacties')) return next();

@@ -126,6 +126,12 @@ describe('live updates', () => {
     assert.ok(!plain.events.some(about('nieuw', between)), 'a stream without a position replayed from the page');
   });
 
+  it('a page sent back with the reactie form’s error starts its stream where it was read too', async () => {
+    const refused = await postReactieForm(request.agent(t.app), articlePath(article), { reactie: '' });
+    assert.equal(refused.status, 422);
+    assert.match(refused.text, /<section id="reacties"[^>]* data-live-na="\d+">/);
+  });
+
   it('the voorpagina starts from where it was read: counts that changed meanwhile come first', async () => {
     const counted = await buildArticle(t.db, { title: 'Het getelde artikel' });
     const home = await request(serverA.baseUrl).get('/').expect(200);
