@@ -70,7 +70,7 @@ import { logOutsideExpress, requestLogger } from './http/request-logger';
 import { Metrics } from './http/metrics';
 import { opsRoutes } from './ops/routes';
 import { LiveHub } from './live/hub';
-import { liveRoutes } from './live/routes';
+import { liveFragmentRoutes, livePageLocals, liveRoutes } from './live/routes';
 import { viewHelpers } from './view-locals';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths';
 import { builtinCounts } from './spam/classifier/builtin';
@@ -188,6 +188,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
     if (res.locals.user) res.locals.csrfToken = generateToken(req);
     next();
   });
+  // The HTML of what a live event names: with the session, so staff pages keep their forms in it.
+  app.use(liveFragmentRoutes(deps));
   // Everything under /beheer except the login form (which has no session yet) needs the session's token.
   app.use('/beheer', (req, res, next) => {
     if (req.path === '/inloggen') return next();
@@ -199,6 +201,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   // The new article's form is multipart (attachments before the first save): read here, before every part that reads its fields.
   app.use(newArticleAttachments(deps));
   app.use(attachmentLocals(deps));
+  app.use(livePageLocals(live));
   app.use(photoEditorLocals(deps));
   // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
   const keepRevision = revisionKeeper(deps);

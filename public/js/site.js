@@ -496,7 +496,9 @@
 // changed or went. New ones wait behind one button ("3 nieuwe reacties — tonen") and are inserted in
 // their threads when the reader asks, focus on the first of them; a changed one is replaced in place
 // and a removed one at once, the reader's place on the page kept. The screen reader hears it politely
-// (#live-status). The HTML comes from the server's own template (/artikel/:id/live/reacties).
+// (#live-status). The HTML comes from the server's own template (/artikel/:id/live/reacties). The
+// heading's count follows, and so does the "Uitgelicht door de redactie" block. The stream starts
+// where the page was read (data-live-na), so a reactie placed meanwhile is not lost.
 // Without this script the page is as it was; so is the page the cache keeps.
 (function () {
   'use strict';
@@ -506,7 +508,7 @@
   var where = section.getAttribute('data-live-draad');
   var numbers = new Intl.NumberFormat('nl-NL');
   var pending = [];
-  var lastId = null;
+  var lastId = section.getAttribute('data-live-na');
   var bar = null;
   var button = null;
   var outdated = false;
@@ -720,9 +722,65 @@
     say('Een reactie is weggehaald.');
   }
 
+  // The heading says how many reacties the article has now (new ones still behind "tonen" included).
+  function onCount(event) {
+    var n = JSON.parse(event.data).aantal;
+    var heading = document.getElementById('reacties-kop');
+    if (!heading) return;
+    heading.textContent =
+      n === 0
+        ? section.querySelector('ol.thread > li')
+          ? 'Reacties'
+          : 'Nog geen reacties'
+        : n === 1
+          ? '1 reactie'
+          : numbers.format(n) + ' reacties';
+  }
+
+  // The "Uitgelicht door de redactie" block: fetched again when a reactie came in or left it.
+  function featuredBlock() {
+    return section.querySelector('section.uitgelicht');
+  }
+
+  function syncFeatured(id, featured) {
+    var block = featuredBlock();
+    var listed = Boolean(block && block.querySelector('li[data-reactie="' + id + '"]'));
+    if (listed === featured) return;
+    window
+      .fetch(base + '/uitgelicht', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
+      .then(function (data) {
+        if (!data) return;
+        var old = featuredBlock();
+        var holder = document.createElement('div');
+        holder.innerHTML = data.html;
+        var fresh = holder.querySelector('section.uitgelicht');
+        var hadFocus = old && old.contains(document.activeElement);
+        keepPlace(function () {
+          if (old && fresh) old.parentNode.replaceChild(fresh, old);
+          else if (old) old.parentNode.removeChild(old);
+          else if (fresh) {
+            var after = document.getElementById('ingetrokken') || bar || document.getElementById('reacties-kop');
+            after.parentNode.insertBefore(fresh, after.nextSibling);
+          }
+        });
+        if (hadFocus) {
+          var target = fresh ? fresh.querySelector('h3') : document.getElementById('reacties-kop');
+          target.setAttribute('tabindex', '-1');
+          target.focus({ preventScroll: true });
+        }
+        var nowListed = Boolean(fresh && fresh.querySelector('li[data-reactie="' + id + '"]'));
+        if (nowListed && !listed) say('Een reactie is uitgelicht door de redactie. Je leest hem bij het begin van de reacties.');
+        else if (listed && !nowListed) say('Een reactie is niet meer uitgelicht door de redactie.');
+      });
+  }
+
   function onReactie(event) {
     if (event.lastEventId) lastId = event.lastEventId;
     var change = JSON.parse(event.data);
+    syncFeatured(change.reactie, change.uitgelicht === true);
     if (change.soort === 'weg') return gone(change.reactie);
     if (change.soort === 'gewijzigd') return refresh(change.reactie);
     if (itemOf(change.reactie) || isPending(change.reactie) || !placeable(change.antwoordOp)) return;
@@ -737,6 +795,7 @@
     // does, a while later, and says where it was (?na=).
     source = new window.EventSource(lastId ? base + '?na=' + encodeURIComponent(lastId) : base);
     source.addEventListener('reactie', onReactie);
+    source.addEventListener('aantal', onCount);
     source.addEventListener('verouderd', function () {
       outdated = true;
       showBar();
@@ -765,7 +824,10 @@
   var links = document.querySelectorAll('.voorpagina a.reactie-count');
   if ((!total && !links.length) || !window.EventSource) return;
   var numbers = new Intl.NumberFormat('nl-NL');
-  var source = new window.EventSource('/voorpagina/live');
+  // From where the page was read (data-live-na): counts that changed since come first.
+  var kept = document.querySelector('.voorpagina [data-live-na]');
+  var na = kept && kept.getAttribute('data-live-na');
+  var source = new window.EventSource('/voorpagina/live' + (na ? '?na=' + encodeURIComponent(na) : ''));
   source.addEventListener('aantallen', function (event) {
     var counts = JSON.parse(event.data);
     if (total) total.textContent = numbers.format(counts.totaal);

@@ -20,6 +20,8 @@ export interface ReactieNow {
   parentId: number | null;
   /** Shown on the article page: approved or a placeholder, and every reactie above it open. */
   shown: boolean;
+  /** In the article's "Uitgelicht door de redactie" block (reacties/featured.ts: approved, featured, not withdrawn). */
+  featured: boolean;
 }
 
 // Ids per IN (…) list: well inside SQLite's limit on bound variables.
@@ -60,15 +62,36 @@ export async function articleChangesAfter(db: Db, articleId: number, afterId: nu
   return rows.map(toChange);
 }
 
+/**
+ * The articles with a change after `afterId` up to `upTo`, at most `limit` of them: what a voorpagina
+ * kept since `afterId` may show an old count of.
+ */
+export async function articlesChangedAfter(db: Db, afterId: number, upTo: number, limit: number): Promise<number[]> {
+  const rows: Array<{ article_id: unknown }> = await readsOf(db)('live_changes')
+    .where('id', '>', afterId)
+    .andWhere('id', '<=', upTo)
+    .distinct('article_id')
+    .limit(limit);
+  return rows.map((r) => Number(r.article_id));
+}
+
 /** These reacties as a reader sees them now; a deleted one is missing from the map. */
 export async function reactiesNow(db: Db, ids: number[]): Promise<Map<number, ReactieNow>> {
   const reads = readsOf(db);
-  const rows: Array<{ id: unknown; article_id: unknown; parent_id: unknown; status: unknown; removed_reason: unknown }> = [];
+  const rows: Array<{
+    id: unknown;
+    article_id: unknown;
+    parent_id: unknown;
+    status: unknown;
+    removed_reason: unknown;
+    featured_at: unknown;
+    withdrawn_at: unknown;
+  }> = [];
   for (let i = 0; i < ids.length; i += CHUNK)
     rows.push(
       ...(await reads('reacties')
         .whereIn('id', ids.slice(i, i + CHUNK))
-        .select('id', 'article_id', 'parent_id', 'status', 'removed_reason')),
+        .select('id', 'article_id', 'parent_id', 'status', 'removed_reason', 'featured_at', 'withdrawn_at')),
     );
   const openIds = rows.filter((r) => isOpen(r)).map((r) => Number(r.id));
   const underOpen = new Set((await shownAmong(reads, openIds)).map((r) => r.id));
@@ -80,6 +103,7 @@ export async function reactiesNow(db: Db, ids: number[]): Promise<Map<number, Re
       articleId: Number(r.article_id),
       parentId: r.parent_id === null || r.parent_id === undefined ? null : Number(r.parent_id),
       shown: underOpen.has(id),
+      featured: r.status === 'approved' && r.featured_at !== null && r.featured_at !== undefined && (r.withdrawn_at ?? null) === null,
     });
   }
   return out;

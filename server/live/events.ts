@@ -15,6 +15,8 @@ export interface ReactieEvent {
   reactie: number;
   /** The reactie it answers (null at the top of a thread): where a page inserts it. */
   antwoordOp: number | null;
+  /** Whether it is in the article's "Uitgelicht door de redactie" block now: the page brings its block in line. */
+  uitgelicht: boolean;
 }
 
 /**
@@ -25,7 +27,12 @@ export function reactieEvent(change: Change, now: ReactieNow | undefined): React
   const shown = now !== undefined && now.shown && now.articleId === change.articleId;
   if (!shown && !change.wasShown) return null;
   const soort: LiveKind = !shown ? 'weg' : change.wasShown ? 'gewijzigd' : 'nieuw';
-  return { soort, reactie: change.reactieId, antwoordOp: shown && now ? now.parentId : null };
+  return {
+    soort,
+    reactie: change.reactieId,
+    antwoordOp: shown && now ? now.parentId : null,
+    uitgelicht: now !== undefined && now.articleId === change.articleId && now.featured,
+  };
 }
 
 /** The id a browser sends back on reconnecting: never past a change that may still commit (hub.ts). */

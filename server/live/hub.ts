@@ -10,7 +10,15 @@ import type { Logger } from 'pino';
 import { isPostgresUrl, type Db } from '../db/knex';
 import { siteReactieTotal } from '../reacties/counters';
 import { articlePath } from '../articles/queries';
-import { articleChangesAfter, articleCounts, changesAfter, latestChangeId, reactiesNow, type Change } from './changes';
+import {
+  articleChangesAfter,
+  articleCounts,
+  articlesChangedAfter,
+  changesAfter,
+  latestChangeId,
+  reactiesNow,
+  type Change,
+} from './changes';
 import { eventId, reactieEvent, sseMessage } from './events';
 
 export interface LiveOptions {
@@ -94,7 +102,7 @@ export class LiveHub {
     await this.start();
     // The reader may have left while the hub started: nothing to keep open then.
     if (res.destroyed || res.writableEnded) return;
-    const client: Client = { res, address, queue: lastEventId !== null && topic !== 'site' ? [] : null };
+    const client: Client = { res, address, queue: lastEventId !== null ? [] : null };
     const set = topic === 'site' ? this.site : (this.articles.get(topic.articleId) ?? new Set<Client>());
     if (topic !== 'site') this.articles.set(topic.articleId, set);
     set.add(client);
@@ -105,7 +113,18 @@ export class LiveHub {
     res.on('close', () => this.leave(client, set, topic));
     // The browser retries this long after a lost connection; then the first bytes, so proxies pass it on.
     res.write(`retry: 3000\n: verbonden\n\n`);
-    if (client.queue && topic !== 'site' && lastEventId !== null) await this.replay(client, topic.articleId, lastEventId);
+    if (client.queue && lastEventId !== null) await this.replay(client, topic, lastEventId);
+  }
+
+  /**
+   * Where a page rendered now starts its stream (?na=): no change after it is in what the page
+   * reads next, except by chance (a page ignores what it already shows). While the hub runs it is
+   * what the hub handled, kept below a change that may still commit (as an event's id); else the
+   * log's newest change. Read before the page's own reads.
+   */
+  async position(): Promise<number> {
+    if (this.lastId !== null) return eventId(this.lastId, this.oldestMissing());
+    return latestChangeId(this.db);
   }
 
   /** Open connections now (the benchmark and /metrics read it). */
@@ -228,26 +247,35 @@ export class LiveHub {
       for (let gap = last + 1; gap < change.id; gap++) this.missing.set(gap, now);
       last = Math.max(last, change.id);
     }
-    if (changes.length) await this.dispatch(changes);
-    if (this.lastId === from) this.lastId = last;
+    if (changes.length) {
+      const messages = await this.messages(changes.filter((c) => this.articles.has(c.articleId)));
+      if (this.lastId !== from) return;
+      for (const [articleId, text] of messages) for (const client of this.articles.get(articleId) ?? []) this.send(client, text);
+    }
+    // At once after sending: a page that connects from here on is replayed up to this change and hears
+    // the next ones live; none falls between the two.
+    this.lastId = last;
+    if (changes.length && this.site.size) await this.sendCounts([...new Set(changes.map((c) => c.articleId))]);
     if (changes.length === BATCH) this.readAgain = true;
   }
 
-  /** Writes each change to the pages of its article, and the new counts to the voorpagina's. */
-  private async dispatch(changes: Change[]): Promise<void> {
-    const watched = changes.filter((c) => this.articles.has(c.articleId));
-    const messages = await this.messages(watched);
-    for (const [articleId, text] of messages) for (const client of this.articles.get(articleId) ?? []) this.send(client, text);
-    if (this.site.size === 0) return;
-    const touched = [...new Set(changes.map((c) => c.articleId))];
-    const [counts, total] = await Promise.all([articleCounts(this.db, touched), siteReactieTotal(this.db)]);
+  /** The voorpagina's numbers after a change of these articles. */
+  private async countsMessage(articleIds: number[]): Promise<string> {
+    const [counts, total] = await Promise.all([articleCounts(this.db, articleIds), siteReactieTotal(this.db)]);
     // By the article's address: the voorpagina's links to the reacties (#reacties) are found by it.
     const artikelen = counts.map((a) => ({ pad: articlePath(a), aantal: a.count }));
-    const text = sseMessage('aantallen', { totaal: total, artikelen });
+    return sseMessage('aantallen', { totaal: total, artikelen });
+  }
+
+  private async sendCounts(articleIds: number[]): Promise<void> {
+    const text = await this.countsMessage(articleIds);
     for (const client of this.site) this.send(client, text);
   }
 
-  /** The event text per article, for these changes in their order. */
+  /**
+   * The event text per article, for these changes in their order, each article's followed by its
+   * reacties count now (the heading of its reacties).
+   */
   private async messages(changes: Change[]): Promise<Map<number, string>> {
     const out = new Map<number, string>();
     if (!changes.length) return out;
@@ -258,15 +286,24 @@ export class LiveHub {
       if (!event) continue;
       out.set(change.articleId, (out.get(change.articleId) ?? '') + sseMessage('reactie', event, eventId(change.id, oldest)));
     }
+    if (!out.size) return out;
+    for (const count of await articleCounts(this.db, [...out.keys()]))
+      out.set(count.id, out.get(count.id) + sseMessage('aantal', { aantal: count.count }));
     return out;
   }
 
-  private async replay(client: Client, articleId: number, after: number): Promise<void> {
+  /** What a page missed since `after`: its article's changes, or for the voorpagina the counts of the articles that changed. */
+  private async replay(client: Client, topic: Topic, after: number): Promise<void> {
     try {
       const upTo = this.lastId ?? after;
-      const changes = await articleChangesAfter(this.db, articleId, after, upTo, REPLAY_LIMIT + 1);
+      if (topic === 'site') {
+        const touched = await articlesChangedAfter(this.db, after, upTo, REPLAY_LIMIT);
+        if (touched.length) this.write(client, await this.countsMessage(touched));
+        return;
+      }
+      const changes = await articleChangesAfter(this.db, topic.articleId, after, upTo, REPLAY_LIMIT + 1);
       if (changes.length > REPLAY_LIMIT) this.write(client, sseMessage('verouderd', {}));
-      else this.write(client, (await this.messages(changes)).get(articleId) ?? '');
+      else this.write(client, (await this.messages(changes)).get(topic.articleId) ?? '');
     } finally {
       const queued = client.queue ?? [];
       client.queue = null;

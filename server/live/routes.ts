@@ -1,7 +1,10 @@
 // Live updates for readers (issue 25): an event stream per article page and one for the voorpagina,
-// and the HTML of the reacties an event names. Without JavaScript none of this is asked for; the
+// and the HTML of the reacties an event names (and of the Uitgelicht block). Without JavaScript none of this is asked for; the
 // pages themselves (and their cache) stay as they are.
 import { Router, type Request, type Response } from 'express';
+import { isPermalink } from '../articles/permalink';
+import { featuredOf } from '../reacties/featured';
+import { can } from '../accounts/roles';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../http/errors';
 import { readerAddress } from '../http/reader-address';
@@ -63,6 +66,17 @@ export function liveRoutes(deps: Deps, hub: LiveHub): Router {
     await stream(hub, req, res, 'site');
   });
 
+  return router;
+}
+
+/**
+ * The HTML a page asks for after an event: after the session (mounted in app.ts below it), so a
+ * moderator's page gets its "Uitlichten" forms back in a reactie it replaces. A reader without a
+ * cookie has no session to load.
+ */
+export function liveFragmentRoutes(deps: Deps): Router {
+  const router = Router();
+
   // The reacties an event named, as the page renders them (views/reacties/node.ejs): escaping and
   // sanitising stay in one place. Only what the page itself would show; nothing of a held reactie.
   router.get('/artikel/:id/live/reacties', async (req, res) => {
@@ -83,6 +97,9 @@ export function liveRoutes(deps: Deps, hub: LiveHub): Router {
       pageReader(req, secret),
       reacties.filter((r) => r.status === 'approved').map((r) => r.id),
     );
+    // As on the article page: editors and moderators feature a reactie from there (the session's CSRF token).
+    const user = res.locals.user;
+    const feature = user && can(user.role, 'featuring') && res.locals.csrfToken ? { csrf: res.locals.csrfToken } : null;
     const out = [];
     for (const r of reacties) {
       const chain = await ancestorChain(deps.db, r.id);
@@ -98,6 +115,7 @@ export function liveRoutes(deps: Deps, hub: LiveHub): Router {
         replyTo: null,
         replyFormHtml: '',
         waardering: { formId: WAARDERING_FORM_ID, appreciated, placed },
+        feature,
         cache: deps.config.env !== 'development',
       });
       out.push({ id: r.id, antwoordOp: r.parentId, html });
@@ -105,5 +123,53 @@ export function liveRoutes(deps: Deps, hub: LiveHub): Router {
     res.set('Cache-Control', 'no-store').json({ reacties: out });
   });
 
+  // The "Uitgelicht door de redactie" block as the page renders it (views/reacties/featured.ejs): an
+  // event says a reactie came in or left it. Empty when nothing is featured.
+  router.get('/artikel/:id/live/uitgelicht', async (req, res) => {
+    const article = await publicArticle(deps, req.params.id);
+    const featured = await featuredOf(deps.db, article.id);
+    const html = featured.length ? await renderView(res, 'reacties/featured', { featured }) : '';
+    res.set('Cache-Control', 'no-store').json({ html });
+  });
+
   return router;
+}
+
+function renderView(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => res.render(view, locals, (err, html) => (err ? reject(err) : resolve(html))));
+}
+
+/**
+ * The change log's position for the pages that carry live parts (the voorpagina, an article page),
+ * read before the page reads its reacties: the page's stream starts there (?na=), so nothing that
+ * commits between the page and its stream is lost. A kept page keeps its position: it holds only as
+ * long as its version, which every change to its reacties (or, for the voorpagina, to its counts) moves.
+ * After the page cache, so a kept page costs nothing more.
+ */
+export function livePageLocals(hub: LiveHub): Router {
+  const router = Router();
+  // Not deferred for a POST (http/deferred-locals): a page sent back with the form's error reads its reacties
+  // beside the deferred loads, and the position must come before them. It is a read of the hub's memory, or
+  // of the log's newest id by its primary key.
+  const load = async (_req: Request, res: Response, next: () => void) => {
+    res.locals.livePosition = await hub.position();
+    next();
+  };
+  router.get('/', load);
+  router.use('/:year/:month/:slug', async (req, res, next) => {
+    if (!isPermalink(req.params) || (req.path !== '/' && req.path !== '/reacties')) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
+    await load(req, res, next);
+  });
+  return router;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** The change log's position when the page was read (views/articles/article.ejs, voorpagina.ejs: data-live-na). */
+      livePosition?: number;
+    }
+  }
 }

@@ -4,8 +4,8 @@
 // the voorpagina's numbers follow. Without JavaScript the page is as it was.
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildArticle, buildReactie } from '../helpers/builders';
-import { useBrowserApp } from '../helpers/browser';
+import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { browserLogin, useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { focusIs, tabTo } from '../helpers/keyboard';
 import { loginAs } from '../helpers/http';
@@ -23,9 +23,11 @@ describe('browser: live updates on an article page', function () {
     return { page, errors };
   }
 
-  // The page's stream is open once the server wrote to it (a reactie that comes before is in the page itself).
+  // The page's stream is open once the server answered; it starts where the page was read (?na=).
   async function streamOpen(page: Page, path: string): Promise<void> {
-    await page.waitForResponse((r) => r.url().endsWith(path) && r.status() === 200);
+    await page.waitForResponse(
+      (r) => new URL(r.url()).pathname === path && /^\?na=\d+$/.test(new URL(r.url()).search) && r.status() === 200,
+    );
   }
 
   it('offers a new reactie, shows it in its thread with the keyboard, and replaces it when it is removed', async () => {
@@ -51,8 +53,11 @@ describe('browser: live updates on an article page', function () {
     // A reactie approved at once after the held one: when the reader hears of it, the held one would have come first.
     const other = await buildReactie(app.t.db, article, { authorName: 'Els', body: 'Een nieuwe draad.' });
     await reader.page.waitForSelector('.live-toon:has-text("1 nieuwe reactie — tonen")');
+    // The heading counts the reacties the article has now, the ones behind "tonen" too; a held one not.
+    await reader.page.waitForFunction(() => document.getElementById('reacties-kop')?.textContent === '2 reacties');
     await moderator.agent.post(`/beheer/reacties/${reply}/goedkeuren`).type('form').send({ _csrf: moderator.csrf }).expect(303);
     await reader.page.waitForSelector('.live-toon:has-text("2 nieuwe reacties — tonen")');
+    await reader.page.waitForFunction(() => document.getElementById('reacties-kop')?.textContent === '3 reacties');
     assert.equal(await reader.page.locator(`#reactie-${reply}`).count(), 0, 'not inserted before the reader asks');
     await reader.page.waitForFunction(() => /^2 nieuwe reacties\./.test(document.getElementById('live-status')?.textContent ?? ''));
     assert.equal(await reader.page.getAttribute('#live-status', 'aria-live'), 'polite');
@@ -88,6 +93,51 @@ describe('browser: live updates on an article page', function () {
     assert.equal(await reader.page.locator(`#reactie-${other}`).count(), 0);
     await assertNoAxeViolations(reader.page, 'after the removals');
     assert.deepEqual(reader.errors, []);
+  });
+
+  it('a reactie featured on the moderator’s page shows in the reader’s Uitgelicht block without a reload, and leaves it', async () => {
+    const article = await buildArticle(app.t.db, { title: 'Parkeren bij het station' });
+    const ans = await buildReactie(app.t.db, article, { authorName: 'Ans', body: 'Een fietsenstalling onder het plein lost veel op.' });
+    await buildReactie(app.t.db, article, { authorName: 'Bert', body: 'Meer plekken voor auto’s, graag.' });
+    const url = `${app.server.baseUrl}${articlePath(article)}`;
+    // The reader's page, without a cookie: the kept page, as most readers get it.
+    const reader = await watched(await app.browser.newContext());
+    const opened = streamOpen(reader.page, `/artikel/${article.id}/live`);
+    await reader.page.goto(url);
+    await opened;
+    assert.equal(await reader.page.locator('section.uitgelicht').count(), 0);
+
+    const user = await buildUser(app.t.db, 'moderator');
+    const staff = await watched(await app.browser.newContext());
+    await browserLogin(staff.page, app.server.baseUrl, user.email, TEST_PASSWORD);
+    await staff.page.goto(url);
+    await staff.page.locator(`#reactie-${ans} .feature-button`).click();
+    await staff.page.waitForURL(new RegExp(`#reactie-${ans}$`));
+
+    // On the reader's page: the block above the discussion, the badge on the reactie, said politely.
+    const item = reader.page.locator(`section.uitgelicht li[data-reactie="${ans}"]`);
+    await item.waitFor();
+    assert.match((await item.textContent())!, /fietsenstalling onder het plein[\s\S]*Ans/);
+    await reader.page.waitForSelector(`#reactie-${ans} .featured-badge`);
+    await reader.page.waitForFunction(() =>
+      /^Een reactie is uitgelicht door de redactie\./.test(document.getElementById('live-status')?.textContent ?? ''),
+    );
+    assert.equal(await reader.page.getAttribute('#live-status', 'aria-live'), 'polite');
+    const order = await reader.page.$$eval('#reacties > *', (nodes) => nodes.map((n) => n.id || n.className));
+    assert.ok(order.indexOf('uitgelicht') === order.indexOf('reacties-kop') + 1, `the block right under the heading: ${order.join(', ')}`);
+    await assertNoAxeViolations(reader.page, 'article page with a reactie featured live');
+
+    // The moderator takes it back: the block goes, again without a reload.
+    await staff.page.locator(`#reactie-${ans} .feature-button`).click();
+    await staff.page.waitForURL(new RegExp(`#reactie-${ans}$`));
+    await reader.page.waitForSelector('section.uitgelicht', { state: 'detached' });
+    await reader.page.waitForFunction(
+      () => document.getElementById('live-status')?.textContent === 'Een reactie is niet meer uitgelicht door de redactie.',
+    );
+    assert.equal(await reader.page.locator(`#reactie-${ans} .featured-badge`).count(), 0);
+    await assertNoAxeViolations(reader.page, 'article page after the reactie left the block');
+    assert.deepEqual(reader.errors, []);
+    assert.deepEqual(staff.errors, []);
   });
 
   it('the voorpagina follows the counts; without JavaScript the article page has no live parts', async () => {

@@ -9,6 +9,7 @@ import type { Deps } from '../../server/deps';
 import { LiveHub } from '../../server/live/hub';
 import { reactieEvent, eventId } from '../../server/live/events';
 import { pruneChanges } from '../../server/live/changes';
+import { setFeatured } from '../../server/reacties/featured';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { onPostgres } from '../helpers/db';
@@ -22,6 +23,7 @@ interface ReactieData {
   soort: string;
   reactie: number;
   antwoordOp: number | null;
+  uitgelicht: boolean;
 }
 
 const about = (soort: string, id: number) => (e: StreamEvent) =>
@@ -84,7 +86,7 @@ describe('live updates', () => {
     const moderator = await loginAs(t.app, t.db, 'moderator');
     await moderator.agent.post(`/beheer/reacties/${id}/goedkeuren`).type('form').send({ _csrf: moderator.csrf }).expect(303);
     const event = await live.next(about('nieuw', id), `"nieuw" for reactie ${id}`);
-    assert.deepEqual(dataOf(event), { soort: 'nieuw', reactie: id, antwoordOp: null });
+    assert.deepEqual(dataOf(event), { soort: 'nieuw', reactie: id, antwoordOp: null, uitgelicht: false });
     assert.match(event.id ?? '', /^\d+$/);
 
     const fragment = await request(serverB.baseUrl).get(`/artikel/${article.id}/live/reacties?ids=${id}`).set('Accept', 'application/json');
@@ -96,6 +98,81 @@ describe('live updates', () => {
     assert.match(reactie.html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; zebrapad/);
     assert.match(reactie.html, />Beantwoorden</);
     assert.doesNotMatch(reactie.html + live.raw(), /ria\.geheim|example\.nl|127\.0\.0\.1|192\.0\.2/);
+  });
+
+  it('a page and its stream leave no gap: a reactie placed after the page was read, before its stream opened, is delivered', async () => {
+    const quiet = await buildArticle(t.db, { title: 'Het stille artikel' });
+    const page = await request(serverA.baseUrl).get(articlePath(quiet)).expect(200);
+    const position = /data-live-na="(\d+)"/.exec(page.text)?.[1];
+    assert.ok(position, 'the article page says where its stream starts');
+    // The kept page (the same bytes for every reader without a cookie) carries the position it was read at:
+    // a change the page does not show (the body, behind the version's back) proves the second reader got the kept one.
+    await t.db('articles').where({ id: quiet.id }).update({ body_html: '<p>Niet in de bewaarde pagina.</p>' });
+    const kept = await request(serverA.baseUrl).get(articlePath(quiet)).expect(200);
+    assert.doesNotMatch(kept.text, /Niet in de bewaarde pagina/);
+    assert.equal(/data-live-na="(\d+)"/.exec(kept.text)?.[1], position);
+
+    const between = await buildReactie(t.db, quiet, { authorName: 'Tussendoor' });
+    const live = await stream(serverB, `/artikel/${quiet.id}/live?na=${position}`);
+    const event = await live.next(about('nieuw', between), 'the reactie placed between page and stream');
+    assert.deepEqual(dataOf(event), { soort: 'nieuw', reactie: between, antwoordOp: null, uitgelicht: false });
+    // The heading's count comes with it.
+    const count = await live.next((e) => e.event === 'aantal', 'the reacties count');
+    assert.deepEqual(dataOf(count), { aantal: 1 });
+    // Without the page's position a stream starts at its own moment, and the reactie in between never comes.
+    const plain = await stream(serverB, `/artikel/${quiet.id}/live`);
+    const marker = await buildReactie(t.db, quiet);
+    await plain.next(about('nieuw', marker), 'a later reactie');
+    assert.ok(!plain.events.some(about('nieuw', between)), 'a stream without a position replayed from the page');
+  });
+
+  it('a page sent back with the reactie form’s error starts its stream where it was read too', async () => {
+    const refused = await postReactieForm(request.agent(t.app), articlePath(article), { reactie: '' });
+    assert.equal(refused.status, 422);
+    assert.match(refused.text, /<section id="reacties"[^>]* data-live-na="\d+">/);
+  });
+
+  it('the voorpagina starts from where it was read: counts that changed meanwhile come first', async () => {
+    const counted = await buildArticle(t.db, { title: 'Het getelde artikel' });
+    const home = await request(serverA.baseUrl).get('/').expect(200);
+    const position = /data-live-na="(\d+)"/.exec(home.text)?.[1];
+    assert.ok(position, 'the voorpagina says where its stream starts');
+    await buildReactie(t.db, counted);
+    await buildReactie(t.db, counted);
+    const live = await stream(serverB, `/voorpagina/live?na=${position}`);
+    const event = await live.next(
+      (e) =>
+        e.event === 'aantallen' && dataOf<{ artikelen: Array<{ pad: string }> }>(e).artikelen.some((a) => a.pad === articlePath(counted)),
+      'the counts changed after the page',
+    );
+    const counts = dataOf<{ totaal: number; artikelen: Array<{ pad: string; aantal: number }> }>(event);
+    assert.deepEqual(
+      counts.artikelen.find((a) => a.pad === articlePath(counted)),
+      { pad: articlePath(counted), aantal: 2 },
+    );
+    const total = Number((await t.db('counters').where({ name: 'reacties_visible' }).first('value'))?.value);
+    assert.equal(counts.totaal, total);
+  });
+
+  it('featuring a reactie says so, and the page gets the "Uitgelicht" block as it renders it', async () => {
+    const id = await buildReactie(t.db, article, { authorName: 'Uitgelichte Ans', body: 'Een goed punt over de <em>brug</em>.' });
+    const live = await stream(serverB, `/artikel/${article.id}/live`);
+    assert.equal(await setFeatured(t.db, id, true, new Date()), 'featured');
+    const on = await live.next((e) => about('gewijzigd', id)(e) && dataOf<ReactieData>(e).uitgelicht === true, 'featured');
+    assert.equal(dataOf<ReactieData>(on).soort, 'gewijzigd');
+    const block = await request(serverB.baseUrl)
+      .get(`/artikel/${article.id}/live/uitgelicht`)
+      .set('Accept', 'application/json')
+      .expect(200);
+    assert.match(block.body.html, /<h3 id="uitgelicht-kop">Uitgelicht door de redactie<\/h3>/);
+    assert.match(block.body.html, new RegExp(`<li data-reactie="${id}">`));
+    assert.match(block.body.html, /Een goed punt over de &lt;em&gt;brug&lt;\/em&gt;\./);
+    assert.match(block.body.html, /Uitgelichte Ans/);
+    assert.doesNotMatch(block.body.html, /@example\.nl|192\.0\.2/);
+    assert.equal(await setFeatured(t.db, id, false, new Date()), 'unfeatured');
+    await live.next((e) => about('gewijzigd', id)(e) && dataOf<ReactieData>(e).uitgelicht === false, 'no longer featured');
+    const none = await request(serverB.baseUrl).get(`/artikel/${article.id}/live/uitgelicht`).expect(200);
+    assert.doesNotMatch(none.body.html, new RegExp(`data-reactie="${id}"`));
   });
 
   it('a reply is placed under its reactie, one level deeper, saying whom it answers', async () => {
@@ -198,15 +275,21 @@ describe('live updates', () => {
 
 describe('live updates: what a change says', () => {
   const change = (wasShown: boolean) => ({ id: 7, articleId: 1, reactieId: 3, wasShown });
-  const now = (shown: boolean, articleId = 1) => ({ id: 3, articleId, parentId: 2, shown });
+  const now = (shown: boolean, articleId = 1, featured = false) => ({ id: 3, articleId, parentId: 2, shown, featured });
 
   it('announces only what a reader could see before or sees now', () => {
     assert.equal(reactieEvent(change(false), now(false)), null);
     assert.equal(reactieEvent(change(false), undefined), null);
-    assert.deepEqual(reactieEvent(change(false), now(true)), { soort: 'nieuw', reactie: 3, antwoordOp: 2 });
-    assert.deepEqual(reactieEvent(change(true), now(true)), { soort: 'gewijzigd', reactie: 3, antwoordOp: 2 });
-    assert.deepEqual(reactieEvent(change(true), now(false)), { soort: 'weg', reactie: 3, antwoordOp: null });
-    assert.deepEqual(reactieEvent(change(true), undefined), { soort: 'weg', reactie: 3, antwoordOp: null });
+    assert.deepEqual(reactieEvent(change(false), now(true)), { soort: 'nieuw', reactie: 3, antwoordOp: 2, uitgelicht: false });
+    assert.deepEqual(reactieEvent(change(true), now(true)), { soort: 'gewijzigd', reactie: 3, antwoordOp: 2, uitgelicht: false });
+    assert.deepEqual(reactieEvent(change(true), now(false)), { soort: 'weg', reactie: 3, antwoordOp: null, uitgelicht: false });
+    assert.deepEqual(reactieEvent(change(true), undefined), { soort: 'weg', reactie: 3, antwoordOp: null, uitgelicht: false });
+  });
+
+  it('says whether the reactie is in its article\'s "Uitgelicht" block now', () => {
+    assert.deepEqual(reactieEvent(change(true), now(true, 1, true)), { soort: 'gewijzigd', reactie: 3, antwoordOp: 2, uitgelicht: true });
+    // Moved to another article (never in practice): not this article's block.
+    assert.equal(reactieEvent(change(true), now(true, 2, true))?.uitgelicht, false);
   });
 
   it('gives a browser an id below a change that may still commit', () => {
