@@ -1,6 +1,7 @@
 // A Server-Sent Events client for tests: opens the stream, keeps every event, and waits for the
 // one a test expects (failing after a generous while: a missing event is a fault, not slowness).
 import http from 'node:http';
+import https from 'node:https';
 
 export interface StreamEvent {
   id: string | null;
@@ -22,9 +23,20 @@ export interface EventStream {
 
 const WAIT_MS = 15_000;
 
-export function openEventStream(url: string, headers: Record<string, string> = {}): Promise<EventStream> {
+/** Over TLS (a proxy in front): the proxy's certificate authority and the reader's own loopback address. */
+interface TlsOptions {
+  ca: Buffer;
+  from?: string;
+}
+
+export function openEventStream(url: string, headers: Record<string, string> = {}, tls?: TlsOptions): Promise<EventStream> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { Accept: 'text/event-stream', ...headers } }, (res) => {
+    const options = { headers: { Accept: 'text/event-stream', ...headers } };
+    const get = (onResponse: (res: http.IncomingMessage) => void) =>
+      tls
+        ? https.get(url, { ...options, ca: tls.ca, localAddress: tls.from, agent: false }, onResponse)
+        : http.get(url, options, onResponse);
+    const req = get((res) => {
       res.setEncoding('utf8');
       let raw = '';
       let buffer = '';

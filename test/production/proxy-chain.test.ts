@@ -15,6 +15,7 @@ import { CookieClient } from '../helpers/cookie-client';
 import { freePort, killAllServers, startServer, type ServerProcess } from '../helpers/server-process';
 import { proxyRequest, proxyTransport, startProxy, stopAllProxies, type Proxy } from '../helpers/nginx';
 import { countOn, totalOn } from '../helpers/voorpagina';
+import { dataOf, openEventStream, type EventStream, type StreamEvent } from '../helpers/event-stream';
 import { saveSpamSettings } from '../../server/spam/settings';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { countVisibleReacties } from '../../server/reacties/counters';
@@ -282,6 +283,37 @@ describe('the recommended deployment: nginx in front of two app servers', functi
     const overProxyLimit = await upload(buildPdf(23 * 1024 * 1024), 'nog-groter.pdf');
     assert.equal(overProxyLimit.status, 413);
     assert.match(html(overProxyLimit), /Een bijlage mag hoogstens 20 MB zijn/);
+  });
+
+  it('streams live updates through the proxy unbuffered: readers on either server see a reactie approved on one of them', async () => {
+    // Several readers, so nginx gives streams to both app servers (each connection is its own choice).
+    const streams: EventStream[] = [];
+    try {
+      for (let i = 0; i < 4; i++) {
+        const live = await openEventStream(`${proxy.baseUrl}/artikel/${article.id}/live`, {}, { ca: proxy.ca, from: residentAddress() });
+        streams.push(live);
+        assert.equal(live.status, 200, live.raw());
+      }
+      const resident = new CookieClient(proxyTransport(proxy, residentAddress()));
+      const text = unique('Live door de proxy');
+      assert.equal((await postReactie(resident, text, 'live.proxy@example.nl')).status, 303);
+      const row = await database.db('reacties').where({ body: text }).first('id');
+      const moderator = new CookieClient(proxyTransport(proxy, residentAddress()));
+      const csrf = await moderator.login(proxy.baseUrl, (await buildUser(database.db, 'moderator')).email);
+      const approved = await moderator.post(`${proxy.baseUrl}/beheer/reacties/${row.id}/goedkeuren`, {
+        _csrf: csrf,
+        terug: '/beheer/reacties',
+      });
+      assert.equal(approved.status, 303);
+      const isNew = (e: StreamEvent) => e.event === 'reactie' && dataOf<{ soort: string; reactie: number }>(e).reactie === Number(row.id);
+      for (const [i, live] of streams.entries()) {
+        const event = await live.next(isNew, `the approved reactie on stream ${i + 1}`);
+        assert.equal(dataOf<{ soort: string }>(event).soort, 'nieuw');
+        assert.doesNotMatch(live.raw(), /live\.proxy@example\.nl/, 'never the e-mail address');
+      }
+    } finally {
+      for (const live of streams) live.close();
+    }
   });
 
   it('keeps the counters exact after everything above, on the voorpagina of both servers', async () => {
