@@ -27,6 +27,8 @@ const TABLE: Record<string, Need> = {
   'GET /beheer/media/fotos/nieuw': 'articles',
   'POST /beheer/media/fotos': 'articles',
   'GET /beheer/media': 'articles',
+  'GET /beheer/media/kiezen': 'articles',
+  'POST /beheer/media/kiezen': 'articles',
   'GET /beheer/media/fotos/:id': 'articles',
   'POST /beheer/media/fotos/:id': 'articles',
   'POST /beheer/media/fotos/:id/vervangen': 'articles',
