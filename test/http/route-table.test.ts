@@ -33,6 +33,8 @@ const TABLE: Record<string, Need> = {
   'POST /beheer/media/fotos/:id': 'articles',
   'POST /beheer/media/fotos/:id/vervangen': 'articles',
   'POST /beheer/media/fotos/:id/verwijderen': 'articles',
+  'GET /beheer/media/bijlagen/:id': 'articles',
+  'POST /beheer/media/bijlagen/:id/vervangen': 'articles',
   'POST /beheer/artikelen/:id/tags': 'articles',
   'POST /beheer/artikelen/:id/beoordeling': 'reviewing',
   'GET /beheer/artikelen/:id/versies': 'articles',
