@@ -10,6 +10,7 @@ import { useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { jpegWithGps } from '../helpers/images';
 import { loginAs } from '../helpers/http';
+import { pdfFromText } from '../helpers/pdf';
 import { focusIs, keyboardLogin as loginWithKeyboard, tabTo } from '../helpers/keyboard';
 import { articlePath, findArticleById } from '../../server/articles/queries';
 
@@ -19,9 +20,10 @@ describe('browser: an earlier photo from the media library in the editor', funct
   const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
   let shed: number;
   let market: number;
+  let uploader: Awaited<ReturnType<typeof loginAs>>;
 
   before(async () => {
-    const uploader = await loginAs(app.t.app, app.t.db, 'editor');
+    uploader = await loginAs(app.t.app, app.t.db, 'editor');
     const upload = async (alt: string, colour: string) => {
       const res = await uploader.agent
         .post(`/beheer/media/fotos?_csrf=${encodeURIComponent(uploader.csrf)}`)
@@ -131,5 +133,25 @@ describe('browser: an earlier photo from the media library in the editor', funct
     await page.waitForURL(/concept=terug/);
     assert.equal(await page.inputValue('#tekst'), `De markt verhuist. Naar het plein, nog niet opgeslagen.\n\n[foto ${market}]\n`);
     assert.match((await page.locator('.flash').first().textContent())!, /Kramen op de weekmarkt/);
+  });
+
+  it('the library and an attachment’s page with its replace form pass axe, and the form is reached by keyboard', async () => {
+    const article = await buildArticle(app.t.db, { title: 'Begroting 2027' });
+    await uploader.agent
+      .post(`/beheer/artikelen/${article.id}/bijlagen?_csrf=${encodeURIComponent(uploader.csrf)}`)
+      .field('titel', 'Begroting (pdf)')
+      .attach('bestand', await pdfFromText('Begroting 2027.'), { filename: 'begroting.pdf', contentType: 'application/pdf' })
+      .expect(303);
+    const editor = await buildUser(app.t.db, 'editor');
+    const page = await (await app.browser.newContext()).newPage();
+    await keyboardLogin(page, editor.email);
+    await page.goto(`${app.server.baseUrl}/beheer/media`);
+    await assertNoAxeViolations(page, 'the media library');
+    await tabTo(page, 'a[href^="/beheer/media/bijlagen/"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/beheer\/media\/bijlagen\/\d+$/);
+    await assertNoAxeViolations(page, 'an attachment in the media library');
+    await tabTo(page, '#vervang-bestand');
+    await tabTo(page, 'form[enctype="multipart/form-data"] button[type="submit"]');
   });
 });
