@@ -183,6 +183,20 @@ describe('media library in the editor', function () {
     assert.match(form.text, /value="Nieuw stuk"/);
     assert.match(form.text, /value="verkeer, fietsen"/);
 
+    // The new article's form as the browser sends it: multipart (its attachments), the token in the address.
+    const multipart = await editor.agent
+      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
+      .field('titel', 'Nog een stuk')
+      .field('soort', 'nieuws')
+      .field('tekst', 'Tweede begin')
+      .field('auteur', 'Redactie')
+      .field('status', 'draft')
+      .field('actie', 'mediabibliotheek');
+    assert.equal(multipart.status, 303, multipart.text);
+    assert.equal(multipart.headers.location, '/beheer/media/kiezen?artikel=');
+    const kept = await editor.agent.get('/beheer/artikelen/nieuw?concept=terug').expect(200);
+    assert.ok(kept.text.includes('Tweede begin</textarea>'));
+
     const noPhoto = await editor.agent
       .post('/beheer/media/kiezen')
       .type('form')
