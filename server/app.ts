@@ -41,6 +41,8 @@ import { pdfImportRoutes } from './attachments/pdf-import';
 import { isPhotoUploadRequest, photoRoutes } from './media/routes';
 import { photoEditorLocals } from './media/editor-section';
 import { mediaLibraryRoutes } from './media/library-routes';
+import { mediaPickerRoutes } from './media/picker';
+import { leadFigureLocals } from './media/lead-figure';
 import { dossierAdminRoutes } from './dossiers/admin-routes';
 import { articleDossiers, dossierRoutes } from './dossiers/routes';
 import { articleTags, tagEditorRoutes, tagRoutes, tagsEditorPart } from './tags/routes';
@@ -203,6 +205,8 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   app.use(attachmentLocals(deps));
   app.use(livePageLocals(live));
   app.use(photoEditorLocals(deps));
+  // The editor's "Kies uit de mediabibliotheek" without JavaScript: the form kept as its draft, before any part saves it.
+  app.use(mediaPickerRoutes(deps));
   // Every save of an article (its text, its tags, a restore) keeps a revision (revisions/).
   const keepRevision = revisionKeeper(deps);
   app.use(tagEditorRoutes(deps, { keepRevision }));
@@ -244,6 +248,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   // The head of the pages below: their feeds (autodiscovery) and, for an article, its meta and structured data.
   app.use(feedLinks(deps));
   app.use(articleMeta(deps));
+  app.use(leadFigureLocals(deps));
   app.use(outboxRoutes(deps));
   app.use(subscriptionRoutes(deps));
   // The news mail (/nieuwsbrief): before pageRoutes (/:slug).

@@ -106,6 +106,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'media.update': 'foto-tekst gewijzigd',
   'media.replace': 'foto vervangen',
   'media.delete': 'foto verwijderd',
+  'media.replace-file': 'bijlage vervangen',
   'page.update': 'pagina bijgewerkt',
   'dossier.create': 'dossier aangemaakt',
   'dossier.update': 'dossier bijgewerkt',

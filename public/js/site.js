@@ -925,4 +925,142 @@
         say('De foto is niet toegevoegd: geen verbinding met de server. Probeer het opnieuw.');
       });
   });
+
+  // "Kies uit de mediabibliotheek" (server/media/picker.ts) as a dialog: the photos are read as JSON, page by page;
+  // "In de tekst zetten" puts the photo's line where the cursor was, "Als hoofdfoto" ticks it among the lead image's
+  // choices (added there when it is not one yet). Without a <dialog> the button sends the form to the plain page.
+  var pick = document.querySelector('button[data-media-picker]');
+  var dialog = document.getElementById('mediakiezer');
+  if (!pick || !dialog || typeof dialog.showModal !== 'function') return;
+  var list = dialog.querySelector('[data-media-list]');
+  var pickStatus = dialog.querySelector('[data-media-status]');
+  var picked = document.querySelector('[data-media-picked]');
+  var searchInput = dialog.querySelector('#mediakiezer-zoek');
+  var newer = dialog.querySelector('[data-media-page="-1"]');
+  var older = dialog.querySelector('[data-media-page="1"]');
+  var shown = { page: 1, pages: 1, search: '' };
+
+  function button(label, className, describedBy, act) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    if (className) b.className = className;
+    b.setAttribute('aria-describedby', describedBy);
+    b.addEventListener('click', act);
+    return b;
+  }
+  function done(message, focusOn) {
+    dialog.close();
+    if (picked) picked.textContent = message;
+    focusOn.focus();
+  }
+  function chooseLead(photo) {
+    var radio = document.getElementById('hoofdfoto-' + photo.id);
+    var fieldset = document.getElementById('hoofdfoto');
+    if (!radio && fieldset) {
+      var choice = document.createElement('div');
+      choice.className = 'field checkbox lead-choice';
+      radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.id = 'hoofdfoto-' + photo.id;
+      radio.name = 'hoofdfoto';
+      radio.value = String(photo.id);
+      var label = document.createElement('label');
+      label.htmlFor = radio.id;
+      var img = document.createElement('img');
+      img.src = photo.thumbUrl;
+      img.alt = '';
+      img.width = photo.width;
+      img.height = photo.height;
+      label.append(img, ' ' + photo.alt);
+      choice.append(radio, label);
+      fieldset.append(choice);
+    }
+    if (!radio) return;
+    radio.checked = true;
+    radio.dispatchEvent(new Event('input', { bubbles: true }));
+    done('Hoofdfoto gekozen: ' + photo.alt + '. Vergeet niet het artikel op te slaan.', radio);
+  }
+  function show(answer) {
+    shown.page = answer.page;
+    shown.pages = answer.pages;
+    list.textContent = '';
+    answer.photos.forEach(function (photo) {
+      var item = document.createElement('li');
+      var img = document.createElement('img');
+      img.src = photo.thumbUrl;
+      img.alt = '';
+      img.width = photo.width;
+      img.height = photo.height;
+      var about = document.createElement('p');
+      var alt = document.createElement('span');
+      alt.id = 'mediakiezer-foto-' + photo.id;
+      alt.textContent = photo.alt;
+      var meta = document.createElement('span');
+      meta.className = 'meta';
+      meta.textContent = photo.shortcode + ' · geüpload op ' + photo.date;
+      about.append(alt, document.createElement('br'), meta);
+      var actions = document.createElement('p');
+      actions.className = 'actions';
+      actions.append(
+        button('In de tekst zetten', '', alt.id, function () {
+          insertLine(photo.shortcode);
+          done('Foto in de tekst gezet: ' + photo.shortcode + '. Vergeet niet het artikel op te slaan.', text);
+          text.setSelectionRange(caret, caret);
+        }),
+        button('Als hoofdfoto', 'secondary', alt.id, function () {
+          chooseLead(photo);
+        }),
+      );
+      item.append(img, about, actions);
+      list.append(item);
+    });
+    pickStatus.textContent = !answer.total
+      ? shown.search
+        ? 'Geen foto’s gevonden.'
+        : 'Nog geen foto’s.'
+      : (answer.total === 1 ? '1 foto' : answer.total + ' foto’s') + ', pagina ' + answer.page + ' van ' + answer.pages + '.';
+    newer.hidden = answer.page <= 1;
+    older.hidden = answer.page >= answer.pages;
+  }
+  function load(page, focusFirst) {
+    pickStatus.textContent = 'Foto’s worden geladen…';
+    var url = '/beheer/media/kiezen?zoek=' + encodeURIComponent(shown.search) + '&pagina=' + page;
+    fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        return res.json();
+      })
+      .then(function (answer) {
+        show(answer);
+        var first = list.querySelector('button');
+        if (focusFirst && first) first.focus();
+      })
+      .catch(function () {
+        pickStatus.textContent = 'De foto’s zijn niet geladen: geen verbinding met de server. Probeer het opnieuw.';
+      });
+  }
+  pick.addEventListener('click', function (event) {
+    event.preventDefault();
+    dialog.showModal();
+    searchInput.value = '';
+    shown.search = '';
+    searchInput.focus();
+    load(1, false);
+  });
+  dialog.querySelector('[data-media-search]').addEventListener('submit', function (event) {
+    event.preventDefault();
+    shown.search = searchInput.value.trim();
+    load(1, true);
+  });
+  newer.addEventListener('click', function () {
+    load(shown.page - 1, true);
+  });
+  older.addEventListener('click', function () {
+    load(shown.page + 1, true);
+  });
+  dialog.querySelector('[data-media-close]').addEventListener('click', function () {
+    dialog.close();
+    pick.focus();
+  });
 })();

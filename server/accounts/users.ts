@@ -1,4 +1,5 @@
 // Queries on accounts.
+import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toDate, toDateOrNull } from '../db/rows';
 import { hashPassword } from './passwords';
@@ -41,6 +42,12 @@ export function normalizeEmail(email: string): string {
 export async function findUserById(db: Db, id: number): Promise<User | null> {
   const row = await db<UserRow>('users').where({ id }).first();
   return row ? toUser(row) : null;
+}
+
+/** An account's address and name, also inside a transaction (a mail queued with a save); null when it is gone. */
+export async function contactOf(conn: Db | Knex.Transaction, id: number): Promise<{ email: string; name: string } | null> {
+  const row = await conn('users').where({ id }).first('email', 'name');
+  return row ? { email: String(row.email), name: String(row.name) } : null;
 }
 
 export async function findUserForLogin(db: Db, email: string): Promise<(User & { passwordHash: string }) | null> {

@@ -5,7 +5,7 @@ import type { Db } from '../db/knex';
 import { HttpError } from '../http/errors';
 import { charLength, firstChars, normalizeLine } from '../shared/validation';
 import { sniffAttachmentType } from './file-type';
-import { deleteAttachment, insertAttachment, lockFile } from './queries';
+import { deleteAttachment, insertAttachment, lockFile, replaceFileEverywhere } from './queries';
 import { moveIntoPlace, removeQuietly, storedPath } from './storage';
 import { TOO_LARGE_MESSAGE, type Received } from './upload';
 
@@ -76,4 +76,29 @@ export async function removeAttachment(db: Db, uploadDir: string, articleId: num
     if (orphan === null) throw new HttpError(404, 'Deze bijlage bestaat niet (meer).');
     if (orphan) await removeQuietly(storedPath(uploadDir, orphan));
   });
+}
+
+/**
+ * Replaces a stored file everywhere it is attached (checked as any upload); the old file is deleted
+ * from the disk, as no attachment uses it any more. Returns the articles changed; a Dutch 404 when
+ * no attachment has that file (any more).
+ */
+export async function replaceAttachmentFile(
+  db: Db,
+  uploadDir: string,
+  oldSha256: string,
+  upload: Extract<CheckedUpload, { ok: true }>['value'],
+  now: Date,
+): Promise<number[]> {
+  try {
+    return await db.transaction(async (trx) => {
+      const articleIds = await replaceFileEverywhere(trx, oldSha256, upload, now);
+      if (!articleIds) throw new HttpError(404, 'Deze bijlage bestaat niet (meer).');
+      await moveIntoPlace(upload.tmpPath, uploadDir, upload.sha256);
+      if (oldSha256 !== upload.sha256) await removeQuietly(storedPath(uploadDir, oldSha256));
+      return articleIds;
+    });
+  } finally {
+    await removeQuietly(upload.tmpPath);
+  }
 }

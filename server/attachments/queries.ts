@@ -159,3 +159,32 @@ export async function listAllAttachments(db: Db, search: string, limit: number):
   }
   return (await q.limit(limit)).map(toAttachment);
 }
+
+/**
+ * New bytes for a stored file, in every article that has it attached: each link keeps its id and
+ * title, gets the new file and name. The old files row is deleted (no link uses it any more); returns
+ * the articles changed, or null when no link uses `oldSha256` (any more). The caller moves the new
+ * file into place and deletes the old one within the transaction.
+ */
+export async function replaceFileEverywhere(
+  trx: Knex.Transaction,
+  oldSha256: string,
+  file: NewFile & { originalName: string },
+  now: Date,
+): Promise<number[] | null> {
+  await trx('files').where({ sha256: oldSha256 }).forUpdate().first('sha256');
+  const links: Row[] = await trx('article_attachments').where({ file_sha256: oldSha256 }).select('article_id');
+  if (!links.length) return null;
+  await lockFile(trx, file, now);
+  await trx('article_attachments').where({ file_sha256: oldSha256 }).update({ file_sha256: file.sha256, original_name: file.originalName });
+  const articleIds = [...new Set(links.map((r) => Number(r.article_id)))];
+  await touchArticles(trx, articleIds);
+  if (oldSha256 !== file.sha256) await trx('files').where({ sha256: oldSha256 }).delete();
+  return articleIds;
+}
+
+/** The attachments that have this stored file, oldest first (the same bytes attached to several articles). */
+export async function attachmentsOfFile(db: Db, sha256: string): Promise<Attachment[]> {
+  const rows = await withFile(db).where('a.file_sha256', sha256).orderBy('a.id');
+  return rows.map(toAttachment);
+}

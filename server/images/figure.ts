@@ -97,3 +97,17 @@ export async function figureSource(conn: Db | Knex.Transaction, markdown: string
     return image ? figureHtml(image) : null;
   };
 }
+
+/**
+ * The text with a photo's line put in at `at` (a character offset; the end when null), on a line of
+ * its own with a blank line around it, as public/js/site.js does at the cursor.
+ */
+export function insertFigureLine(text: string, line: string, at: number | null = null): string {
+  const value = text.replace(/\r\n?/g, '\n');
+  const cut = at === null ? value.length : Math.max(0, Math.min(at, value.length));
+  const before = value.slice(0, cut);
+  const after = value.slice(cut);
+  const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const trail = after === '' ? '\n' : after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n';
+  return before + lead + line + trail + after;
+}

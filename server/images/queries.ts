@@ -112,12 +112,9 @@ export async function sha256InUse(conn: Conn, sha256: string): Promise<boolean> 
   return toCount(await conn('images').where({ sha256 }).count({ n: '*' }).first()) > 0;
 }
 
-/** The photos of the media library, newest first; `search` looks in name, alt text and caption. */
-export async function listImages(db: Db, search: string, limit: number): Promise<Image[]> {
-  const q = db('images').orderBy([
-    { column: 'created_at', order: 'desc' },
-    { column: 'id', order: 'desc' },
-  ]);
+/** Photos whose name, alt text or caption contain `search` (all when it is empty). */
+function searchImages(db: Db, search: string) {
+  const q = db('images');
   if (search) {
     const like = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q.where((w) =>
@@ -127,7 +124,21 @@ export async function listImages(db: Db, search: string, limit: number): Promise
         .orWhereRaw("lower(caption) like ? escape '\\'", [like]),
     );
   }
-  return (await q.limit(limit)).map(toImage);
+  return q;
+}
+
+/** The photos of the media library, newest first; `search` looks in name, alt text and caption; `offset` for later pages. */
+export async function listImages(db: Db, search: string, limit: number, offset = 0): Promise<Image[]> {
+  const q = searchImages(db, search).orderBy([
+    { column: 'created_at', order: 'desc' },
+    { column: 'id', order: 'desc' },
+  ]);
+  return (await q.limit(limit).offset(offset)).map(toImage);
+}
+
+/** How many photos listImages finds for `search`. */
+export async function countImages(db: Db, search: string): Promise<number> {
+  return toCount(await searchImages(db, search).count({ n: '*' }).first());
 }
 
 /** A photo made from these bytes (a WordPress import takes each file once). */

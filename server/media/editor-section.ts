@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import { findArticleById } from '../articles/queries';
 import { figureIds, figureShortcode, variantUrl } from '../images/figure';
 import { imagesByIds, listImages, type Image } from '../images/queries';
+import { findDraft, type Draft } from '../revisions/drafts';
 import { field, parseId, type FieldErrors } from '../shared/validation';
 import type { PhotoFormValues } from './photo-form';
 
@@ -87,8 +88,13 @@ export function photoEditorLocals(deps: Deps): Router {
     const id = which === 'new' ? null : parseId(String(req.params.id));
     if (which === 'existing' && id === null) return next();
     const addedId = typeof req.query.foto === 'string' ? parseId(req.query.foto) : null;
+    let draft: Draft | null = null;
     if (req.method === 'POST') {
       await setPhotoSection(deps, res, { articleId: id, body: field(req.body, 'tekst'), leadImageId: leadImageOfForm(req.body) ?? null });
+    } else if (req.query.concept === 'terug' && res.locals.user && (draft = await findDraft(deps.db, res.locals.user.id, id))) {
+      // The autosaved draft put back in the form (server/revisions/routes.ts): its text and lead image.
+      const lead = draft.form.hoofdfoto === undefined ? null : parseId(draft.form.hoofdfoto);
+      await setPhotoSection(deps, res, { articleId: id, body: draft.form.tekst ?? '', leadImageId: lead, addedId });
     } else if (id !== null) {
       const article = await findArticleById(deps.db, id);
       if (article)

@@ -9,8 +9,10 @@ import { listArticlesByIds } from '../articles/queries';
 import { audit } from '../audit/audit-log';
 import { formatFileSize, attachmentView } from '../attachments/format';
 import { typeLabel } from '../attachments/file-type';
-import { listAllAttachments } from '../attachments/queries';
+import { attachmentsOfFile, findAttachment, listAllAttachments, type Attachment } from '../attachments/queries';
 import { receiveUpload } from '../attachments/upload';
+import { checkUpload, replaceAttachmentFile } from '../attachments/attach';
+import { queueFileText } from '../attachments/file-text';
 import { noStore } from '../http/cache';
 import { HttpError, notFound } from '../http/errors';
 import { figureShortcode, pictureView } from '../images/figure';
@@ -129,6 +131,67 @@ export function mediaLibraryRoutes(deps: Deps): Router {
     await audit(deps.db, currentActor(res), 'media.delete', { type: 'image', id: image.id }, image.alt.slice(0, 200));
     req.session.flash = 'De foto is verwijderd.';
     res.redirect(303, '/beheer/media');
+  });
+
+  async function loadAttachment(req: Request): Promise<Attachment> {
+    const id = parseId(String(req.params.id));
+    const attachment = id === null ? null : await findAttachment(deps.db, id);
+    if (!attachment) throw notFound('Deze bijlage bestaat niet (meer).');
+    return attachment;
+  }
+
+  /** An attachment's page: its file, every article that has the same file attached, and the replace form. */
+  async function renderAttachment(res: Response, status: number, attachment: Attachment, replaceError: string | null = null) {
+    const links = await attachmentsOfFile(deps.db, attachment.sha256);
+    const articles = new Map((await listArticlesByIds(deps.db, [...new Set(links.map((l) => l.articleId))])).map((a) => [a.id, a]));
+    res.status(status).render('media/attachment', {
+      title: `Bijlage: ${attachment.title}`,
+      bodyClass: 'beheer',
+      file: { ...attachmentView(attachment), name: attachment.originalName, createdAt: attachment.createdAt },
+      uses: links.flatMap((l) => {
+        const article = articles.get(l.articleId);
+        return article ? [{ id: article.id, title: article.title, as: l.title }] : [];
+      }),
+      replaceError,
+    });
+  }
+
+  router.get('/beheer/media/bijlagen/:id', ...guard, async (req, res) => {
+    await renderAttachment(res, 200, await loadAttachment(req));
+  });
+
+  router.post('/beheer/media/bijlagen/:id/vervangen', ...guard, async (req, res) => {
+    const attachment = await loadAttachment(req);
+    // The type from the bytes and the size limit, as any upload; the titles stay as they are.
+    const checked = await checkUpload({ ...(await receiveUpload(req, deps.config.uploadDir, 'bestand')), fields: {} });
+    if (!checked.ok) return renderAttachment(res, checked.refusal.status, attachment, checked.refusal.error);
+    let articleIds: number[];
+    try {
+      articleIds = await replaceAttachmentFile(deps.db, deps.config.uploadDir, attachment.sha256, checked.value, deps.clock());
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 404)
+        return renderAttachment(
+          res,
+          409,
+          attachment,
+          'Deze bijlage is intussen al vervangen of verwijderd. Kijk hieronder wat er nu staat.',
+        );
+      throw err;
+    }
+    // A PDF's text is read after the answer, for search.
+    queueFileText({ db: deps.db, uploadDir: deps.config.uploadDir, logger: deps.logger }, checked.value.sha256);
+    await audit(
+      deps.db,
+      currentActor(res),
+      'media.replace-file',
+      { type: 'attachment', id: attachment.id },
+      `${attachment.originalName} → ${checked.value.originalName}`.slice(0, 200),
+    );
+    req.session.flash =
+      articleIds.length === 1
+        ? 'De bijlage is vervangen.'
+        : `De bijlage is vervangen, in alle ${articleIds.length} artikelen die hem gebruiken.`;
+    res.redirect(303, `/beheer/media/bijlagen/${attachment.id}`);
   });
 
   return router;

@@ -22,7 +22,10 @@ import { photoItem } from './editor-section';
 
 /** The multipart routes of this feature, whose CSRF token comes in the query string (app.ts). */
 export function isPhotoUploadRequest(req: Request): boolean {
-  return req.method === 'POST' && /^\/beheer\/media\/fotos(?:\/[1-9]\d*\/vervangen)?$/.test(req.originalUrl.split('?')[0]);
+  return (
+    req.method === 'POST' &&
+    /^\/beheer\/media\/(?:fotos(?:\/[1-9]\d*\/vervangen)?|bijlagen\/[1-9]\d*\/vervangen)$/.test(req.originalUrl.split('?')[0])
+  );
 }
 
 // A variant's URL changes with its bytes (the key): browsers and proxies may keep it a year.

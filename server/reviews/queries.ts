@@ -9,6 +9,8 @@ type Conn = Db | Knex.Transaction;
 
 export interface Review {
   articleId: number;
+  /** The account that offered it (null when that account is gone): the author the reviewer's decision is mailed to. */
+  requestedById: number | null;
   requestedBy: string;
   requestedAt: Date;
   /** Set when a reviewer sent it back, with the note; null while it waits. */
@@ -27,6 +29,7 @@ function toReview(r: Record<string, unknown>): Review {
   const at = toDateOrNull(r.returned_at);
   return {
     articleId: Number(r.article_id),
+    requestedById: r.requested_by === null || r.requested_by === undefined ? null : Number(r.requested_by),
     requestedBy: String(r.requested_by_name),
     requestedAt: toDate(r.requested_at),
     returned: at ? { by: text(r.returned_by_name), at, note: text(r.note) } : null,

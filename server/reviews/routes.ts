@@ -3,20 +3,24 @@
 // nothing of this: the editor's hooks (checkStatus, keepRevision) and res.locals.reviewSection come
 // from here. Every step is a save of the article: counted, kept as a revision, in the audit log.
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Knex } from 'knex';
 import type { Deps } from '../deps';
 import { actorOf, currentUser, requirePermission } from '../accounts/auth';
-import type { User } from '../accounts/users';
+import { contactOf, type User } from '../accounts/users';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { fromLocalInputValue, formatDateTime } from '../shared/format';
 import { checkMultiLine, field, parseId, type FieldErrors } from '../shared/validation';
 import { loadSettings } from '../settings/settings';
+import { mailEnabled } from '../config';
+import { enqueueMail } from '../notifications/queue';
 import { articleToForm } from '../articles/admin-form';
 import { articleOfRequest } from '../articles/admin-routes';
 import { renderEditor, type CheckStatus, type KeepRevision } from '../articles/admin-save';
 import {
   ARTICLE_KINDS,
   articleAsInput,
+  articlePath,
   documentsOf,
   isPublic,
   isScheduled,
@@ -26,7 +30,8 @@ import {
   type Article,
 } from '../articles/queries';
 import { addToSummary, keepRevision } from '../revisions/queries';
-import { clearReview, findReview, markRequested, markReturned, returnedReviews, reviewsOf, type Review } from './queries';
+import { clearReview, findReview, markRequested, markReturned, returnedReviews, reviewsOf, type Person, type Review } from './queries';
+import { reviewMail, type ReviewOutcome } from './mail';
 import { publishesDirectly, reviews, statusRefusal } from './rules';
 
 const PER_PAGE = 30;
@@ -74,6 +79,32 @@ export function checkReviewStatus(deps: Deps): CheckStatus {
 }
 
 /**
+ * The author's mail about the reviewer's decision, queued in the save's transaction (sent by the mail
+ * queue's worker): not when the reviewer is the author, nor on a site that sends no mail.
+ */
+async function queueAuthorMail(
+  deps: Deps,
+  trx: Knex.Transaction,
+  review: Review | null,
+  reviewer: Person,
+  article: Article,
+  outcome: ReviewOutcome,
+): Promise<void> {
+  if (!review || review.requestedById === null || review.requestedById === reviewer.id || !mailEnabled(deps.config)) return;
+  const author = await contactOf(trx, review.requestedById);
+  if (!author) return;
+  const site = { name: deps.config.siteName, baseUrl: deps.config.baseUrl };
+  const mail = reviewMail(site, { to: author.email, article, reviewer: reviewer.name, outcome });
+  await enqueueMail(trx, mail, deps.clock());
+}
+
+/** Published after review: now, or at a time to come. */
+const publishedOutcome = (article: Article, now: Date): ReviewOutcome =>
+  isScheduled(article, now)
+    ? { kind: 'scheduled', publishAt: article.publishedAt!, publicPath: articlePath(article) }
+    : { kind: 'published', publicPath: articlePath(article) };
+
+/**
  * A save from the editor, and what it means for the review: offered (again), published by a
  * reviewer from the editor itself, or taken back to concept by its author. In the save's
  * transaction, after its revision is kept: the revision's summary says it, and the audit log.
@@ -96,6 +127,7 @@ export function withReviewSteps(deps: Deps, keep: KeepRevision): KeepRevision {
         if (review.returned) return;
         await note(`na beoordeling gepubliceerd door ${user.name}`);
         await audit(trx, actorOf(user), 'article.review-publish', subject, title);
+        await queueAuthorMail(deps, trx, review, user, article, publishedOutcome(article, deps.clock()));
       } else if (article.status === 'draft' && review && !review.returned) {
         await clearReview(trx, article.id);
         await note('teruggenomen uit de beoordeling');
@@ -199,12 +231,21 @@ export function reviewRoutes(deps: Deps): Router {
     const result = await saveArticle(deps.db, article.id, input, now, {
       openedAt: opened,
       inSave: async (trx, saved) => {
+        const review = await findReview(trx, saved.id);
         await keep(trx, saved);
         if (action === 'terugsturen') await markReturned(trx, saved.id, user, now, note);
         else await clearReview(trx, saved.id);
         const subject = { type: 'article', id: saved.id };
         if (action === 'terugsturen') await audit(trx, actorOf(user), 'article.review-return', subject, note.slice(0, 500));
         else await audit(trx, actorOf(user), 'article.review-publish', subject, saved.title.slice(0, 200));
+        await queueAuthorMail(
+          deps,
+          trx,
+          review,
+          user,
+          saved,
+          action === 'terugsturen' ? { kind: 'returned', note } : publishedOutcome(saved, now),
+        );
       },
     });
     if (!result || !result.ok) {

@@ -13,9 +13,10 @@ export interface Draft {
   form: Record<string, string>;
 }
 
-// The article form's own fields; anything else sent along (the token, a button) is not kept.
+// The article form's own fields, with the lead image and a new article's tags; anything else sent along (the
+// token, a button) is not kept.
 const KEPT =
-  /^(?:titel|slug|soort|tekst|samenvatting|auteur|status|publicatietijd|vastgepind|reacties_open|reacties_sluiten_na|versie|correctienoot|doc__[a-z-]+__[a-z_]+|(?:vraag|antwoord|label)_\d{1,3})$/;
+  /^(?:titel|slug|soort|tekst|samenvatting|auteur|status|publicatietijd|vastgepind|reacties_open|reacties_sluiten_na|versie|correctienoot|hoofdfoto|tags|doc__[a-z-]+__[a-z_]+|(?:vraag|antwoord|label)_\d{1,3})$/;
 
 export function draftFields(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};

@@ -82,6 +82,8 @@ export function revisionRoutes(deps: Deps): Router {
       res.locals.draftOffer = { savedAt: draft.savedAt, articleId: id };
       return next();
     }
+    // A new article's tags as typed (server/tags/routes.ts shows them in its form).
+    if (!article && typeof draft.form.tags === 'string') res.locals.newTags = draft.form.tags;
     renderEditor(deps, res, 200, {
       article: article ?? undefined,
       values: readArticleForm(draft.form),

@@ -26,9 +26,8 @@ export const LAYERS: string[][] = [
   ['dossiers', 'tags'],
   // revisions/: a copy of each save of an article, with its document and tags.
   ['attachments', 'revisions'],
-  // reviews/: "Ter beoordeling"; a review's steps are saves of the article, kept as revisions.
   // preview/: the editor's "Voorbeeld" through the article page's template, with its tags, dossiers and attachments.
-  ['reviews', 'preview'],
+  ['preview'],
   // live/: event streams of an article's reacties and the voorpagina's counts, read from a change log.
   ['live'],
   // media/: photos in the editor, the lead image, the media library; uses attachments' upload checks.
@@ -38,7 +37,9 @@ export const LAYERS: string[][] = [
   // Reply e-mails: links to reacties and articles; privacy/ erases its subscriptions.
   ['notifications'],
   // The news mail: new articles by mail, with the reply e-mails' links, queue and templates.
-  ['newsmail'],
+  // reviews/: "Ter beoordeling"; a review's steps are saves of the article, kept as revisions; the
+  // reviewer's decision is mailed to the author through the mail queue.
+  ['newsmail', 'reviews'],
   ['moderation', 'privacy', 'dashboard', 'feeds', 'seo', 'api', 'imports'],
   // /gezondheid and /metrics: read the database, the migrations and the mail queue.
   ['ops'],

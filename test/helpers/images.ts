@@ -17,3 +17,34 @@ export async function jpegWithGps(width: number, height: number, extra: { orient
     })
     .toBuffer();
 }
+
+/**
+ * A JPEG that compresses like a photo: hundreds of overlapping coloured shapes (edges at every scale)
+ * with a fine grain over them. A flat colour would weigh next to nothing; pure noise far more than a photo.
+ */
+export async function photoLike(width: number, height: number, seed: number): Promise<Buffer> {
+  let x = seed;
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const shapes: string[] = [];
+  for (let i = 0; i < 600; i++) {
+    const fill = `rgb(${Math.floor(rnd() * 255)},${Math.floor(rnd() * 255)},${Math.floor(rnd() * 255)})`;
+    const w = 10 + rnd() * width * 0.15;
+    const h = 10 + rnd() * height * 0.15;
+    const opacity = (0.3 + rnd() * 0.7).toFixed(2);
+    shapes.push(
+      rnd() < 0.5
+        ? `<rect x="${rnd() * width}" y="${rnd() * height}" width="${w}" height="${h}" fill="${fill}" opacity="${opacity}"/>`
+        : `<ellipse cx="${rnd() * width}" cy="${rnd() * height}" rx="${w / 2}" ry="${h / 2}" fill="${fill}" opacity="${opacity}"/>`,
+    );
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#7a8a70"/>${shapes.join('')}</svg>`;
+  const grain = await sharp({
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 20 } },
+  })
+    .png()
+    .toBuffer();
+  return sharp(Buffer.from(svg))
+    .composite([{ input: grain, blend: 'overlay' }])
+    .jpeg({ quality: 88 })
+    .toBuffer();
+}

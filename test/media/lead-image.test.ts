@@ -105,4 +105,37 @@ describe('lead image', function () {
     const atom = (await request(t.app).get('/feed/atom').expect(200)).text;
     assert.ok(atom.includes(ogUrl), 'the Atom content shows the lead image');
   });
+
+  it('shows at the top of its own article page with srcset, sizes, size, alt and credit, and not twice when the text shows it', async () => {
+    assert.equal((await save(String(photoId))).status, 303);
+    const saved = (await findArticleById(t.db, article.id))!;
+    const page = (await request(t.app).get(articlePath(saved)).expect(200)).text;
+    const figure = /<figure class="lead-figure">(.*?)<\/figure>/s.exec(page)?.[1] ?? '';
+    assert.match(figure, /<source type="image\/webp" srcset="\/beelden\/\d+\/[0-9a-f]{12}-480\.webp 480w, [^"]+1600w"/);
+    assert.match(figure, /sizes="\(min-width: 44rem\) 42rem, calc\(100vw - 2rem\)"/);
+    assert.match(figure, /width="1600" height="1067"\s+alt="Fietsenstalling bij avond" decoding="async">/);
+    assert.ok(!figure.includes('loading="lazy"'), 'the top of the page loads at once');
+    assert.match(figure, /<figcaption>\s*<span>Foto: Anna<\/span><\/figcaption>/);
+    // Above the text.
+    assert.ok(page.indexOf('class="lead-figure"') < page.indexOf('class="article-body"'));
+
+    // The text shows the same photo: once, in the text.
+    const edited = await editor.agent.get(`/beheer/artikelen/${article.id}`).expect(200);
+    const resave = await editor.agent
+      .post(`/beheer/artikelen/${article.id}`)
+      .type('form')
+      .send({
+        ...ARTICLE_FORM,
+        _csrf: editor.csrf,
+        versie: hiddenInput(edited.text, 'versie'),
+        titel: article.title,
+        soort: 'nieuws',
+        tekst: `De stalling is open.\n\n[foto ${photoId}]`,
+        hoofdfoto: String(photoId),
+      });
+    assert.equal(resave.status, 303);
+    const once = (await request(t.app).get(articlePath(saved)).expect(200)).text;
+    assert.ok(!once.includes('lead-figure'), 'no lead figure above a text that shows the photo');
+    assert.equal(once.match(new RegExp(`/beelden/${photoId}/[0-9a-f]{12}-960\\.jpg"`, 'g'))?.length, 1);
+  });
 });

@@ -1,0 +1,218 @@
+// "Kies uit de mediabibliotheek" in the article editor without JavaScript: the editor's button keeps
+// the form as its draft and opens a plain page of earlier photos (thumbnail, alt text, date; search;
+// pages); a choice goes into that draft (the photo's line in the text, or the lead image) and the
+// editor opens again with everything as typed. With JavaScript the same page answers as JSON.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { buildArticle } from '../helpers/builders';
+import { jpegWithGps } from '../helpers/images';
+import { ARTICLE_FORM, hiddenInput, loginAs, type Agent } from '../helpers/http';
+import { findArticleById, type Article } from '../../server/articles/queries';
+import { insertImage } from '../../server/images/queries';
+import { insertFigureLine } from '../../server/images/figure';
+
+describe('media library in the editor', function () {
+  this.timeout(60_000);
+  let t: TestApp;
+  let uploadDir: string;
+  let editor: { agent: Agent; csrf: string };
+  let article: Article;
+  /** The photo of the bicycle shed, older than the newest eight (not offered as lead image by itself). */
+  let shedId: number;
+
+  before(async () => {
+    uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-kiezen-'));
+    t = await createTestApp({ uploadDir });
+    editor = await loginAs(t.app, t.db, 'editor');
+    article = await buildArticle(t.db, { title: 'Stalling open', bodyMarkdown: 'De stalling is open.' });
+    const res = await editor.agent
+      .post(`/beheer/media/fotos?_csrf=${encodeURIComponent(editor.csrf)}`)
+      .set('Accept', 'application/json')
+      .field('alt', 'Fietsenstalling bij het station')
+      .field('bijschrift', '')
+      .field('fotograaf', '')
+      .field('artikel', '')
+      .attach('foto', await jpegWithGps(1200, 800), { filename: 'stalling.jpg', contentType: 'image/jpeg' })
+      .expect(201);
+    shedId = Number(res.body.id);
+    // Fourteen newer photos: two pages of twelve. Their rows alone; the list only shows their addresses.
+    const shed = (await t.db('images').where({ id: shedId }).first()) as { sha256: string };
+    for (let i = 1; i <= 14; i++) {
+      const file = { sha256: shed.sha256, originalName: `markt-${i}.jpg`, mediaType: 'image/jpeg', size: 1000, width: 1200, height: 800 };
+      await insertImage(
+        t.db,
+        { ...file, widths: [480, 960, 1200] },
+        { alt: `Weekmarkt ${i}`, caption: '', credit: '' },
+        null,
+        new Date(Date.now() + i * 1000),
+      );
+    }
+  });
+  after(async () => {
+    await t.close();
+    fs.rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  /** The editor's form as typed, sent with its "Kies uit de mediabibliotheek" button. */
+  const openChoice = async (typed: Record<string, string>) => {
+    const form = await editor.agent.get(`/beheer/artikelen/${article.id}`).expect(200);
+    assert.match(form.text, /<button type="submit" name="actie" value="mediabibliotheek" class="secondary" data-media-picker/);
+    return editor.agent
+      .post(`/beheer/artikelen/${article.id}`)
+      .type('form')
+      .send({
+        ...ARTICLE_FORM,
+        _csrf: editor.csrf,
+        versie: hiddenInput(form.text, 'versie'),
+        soort: 'nieuws',
+        ...typed,
+        actie: 'mediabibliotheek',
+      });
+  };
+
+  it('keeps what was typed, lists the photos with thumbnail, alt text and date in pages, and finds them', async () => {
+    const sent = await openChoice({ titel: 'Stalling open <vandaag>', tekst: 'Eerste alinea, half af' });
+    assert.equal(sent.status, 303);
+    assert.equal(sent.headers.location, `/beheer/media/kiezen?artikel=${article.id}`);
+    // Nothing saved: the article is as it was.
+    assert.equal((await findArticleById(t.db, article.id))!.title, 'Stalling open');
+
+    const first = await editor.agent.get(sent.headers.location).expect(200);
+    assert.match(first.text, /<h1>Kies uit de mediabibliotheek<\/h1>/);
+    assert.match(first.text, /15 foto’s, de nieuwste eerst\./);
+    assert.match(first.text, /<img src="\/beelden\/\d+\/[0-9a-f]{12}-480\.jpg" alt="" width="480" height="320" loading="lazy">/);
+    assert.match(
+      first.text,
+      /<span id="foto-\d+-alt">Weekmarkt 14<\/span><br><span class="meta"><code>\[foto \d+\]<\/code> · geüpload op \d{1,2} \w+ \d{4}<\/span>/,
+    );
+    assert.equal(first.text.match(/value="tekst"/g)?.length, 12);
+    assert.ok(!first.text.includes('Fietsenstalling bij het station'), 'the oldest is on the second page');
+    assert.match(
+      first.text,
+      new RegExp(`<a rel="next" href="/beheer/media/kiezen\\?artikel=${article.id}&amp;pagina=2">Oudere foto’s »</a>`),
+    );
+    assert.match(first.text, new RegExp(`href="/beheer/artikelen/${article.id}\\?concept=terug">Terug naar het artikel zonder foto`));
+    const second = await editor.agent.get(`/beheer/media/kiezen?artikel=${article.id}&pagina=2`).expect(200);
+    assert.match(second.text, /Fietsenstalling bij het station/);
+    assert.equal(second.text.match(/value="tekst"/g)?.length, 3);
+
+    const found = await editor.agent.get(`/beheer/media/kiezen?artikel=${article.id}&zoek=STATION`).expect(200);
+    assert.match(found.text, /1 foto gevonden/);
+    assert.match(found.text, /Fietsenstalling bij het station/);
+    assert.ok(!found.text.includes('Weekmarkt'));
+    const none = await editor.agent.get(`/beheer/media/kiezen?artikel=${article.id}&zoek=kerstmarkt`).expect(200);
+    assert.match(none.text, /Geen foto’s gevonden\./);
+
+    // With JavaScript: the same as JSON for the editor's dialog.
+    const json = await editor.agent.get('/beheer/media/kiezen?zoek=station').set('Accept', 'application/json').expect(200);
+    assert.equal(json.body.total, 1);
+    assert.deepEqual(
+      { id: json.body.photos[0].id, alt: json.body.photos[0].alt, shortcode: json.body.photos[0].shortcode },
+      { id: shedId, alt: 'Fietsenstalling bij het station', shortcode: `[foto ${shedId}]` },
+    );
+    assert.match(json.body.photos[0].date, /^\d{1,2} \w+ \d{4}$/);
+  });
+
+  it('puts the chosen photo in the text as typed and sets another as lead image; the editor shows both, and saves them', async () => {
+    await openChoice({ titel: 'Stalling open <vandaag>', tekst: 'Eerste alinea, half af', samenvatting: 'Kort' });
+    const inText = await editor.agent
+      .post('/beheer/media/kiezen')
+      .type('form')
+      .send({ _csrf: editor.csrf, artikel: String(article.id), foto: String(shedId), doel: 'tekst' });
+    assert.equal(inText.status, 303);
+    assert.equal(inText.headers.location, `/beheer/artikelen/${article.id}?concept=terug#tekst`);
+    const back = await editor.agent.get(inText.headers.location).expect(200);
+    assert.ok(back.text.includes(`Eerste alinea, half af\n\n[foto ${shedId}]\n</textarea>`), 'the line at the end of the text typed');
+    assert.match(back.text, /value="Stalling open &lt;vandaag&gt;"/);
+    assert.match(back.text, /De foto „Fietsenstalling bij het station” staat aan het eind van de tekst/);
+
+    const markt = (await t.db('images').where({ alt: 'Weekmarkt 3' }).first()) as { id: number };
+    const lead = await editor.agent
+      .post('/beheer/media/kiezen')
+      .type('form')
+      .send({ _csrf: editor.csrf, artikel: String(article.id), foto: String(markt.id), doel: 'hoofdfoto' });
+    assert.equal(lead.headers.location, `/beheer/artikelen/${article.id}?concept=terug#hoofdfoto`);
+    const again = await editor.agent.get(lead.headers.location).expect(200);
+    assert.ok(again.text.includes(`[foto ${shedId}]\n</textarea>`), 'the photo in the text stays');
+    assert.match(again.text, new RegExp(`<input type="radio" id="hoofdfoto-${markt.id}" name="hoofdfoto" value="${markt.id}" checked>`));
+    assert.match(again.text, /De foto „Weekmarkt 3” is gekozen als hoofdfoto/);
+
+    const saved = await editor.agent
+      .post(`/beheer/artikelen/${article.id}`)
+      .type('form')
+      .send({
+        ...ARTICLE_FORM,
+        _csrf: editor.csrf,
+        versie: hiddenInput(again.text, 'versie'),
+        titel: 'Stalling open',
+        soort: 'nieuws',
+        tekst: `Eerste alinea.\n\n[foto ${shedId}]`,
+        hoofdfoto: String(markt.id),
+      });
+    assert.equal(saved.status, 303);
+    const stored = (await findArticleById(t.db, article.id))!;
+    assert.equal(stored.leadImageId, markt.id);
+    assert.match(stored.bodyHtml, /<figure><picture>/);
+  });
+
+  it('works for a new article too, and refuses what does not exist with a Dutch message', async () => {
+    const sent = await editor.agent
+      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
+      .type('form')
+      .send({
+        ...ARTICLE_FORM,
+        _csrf: editor.csrf,
+        titel: 'Nieuw stuk',
+        soort: 'nieuws',
+        tekst: 'Begin',
+        tags: 'verkeer, fietsen',
+        actie: 'mediabibliotheek',
+      });
+    assert.equal(sent.status, 303);
+    assert.equal(sent.headers.location, '/beheer/media/kiezen?artikel=');
+    const chosen = await editor.agent
+      .post('/beheer/media/kiezen')
+      .type('form')
+      .send({ _csrf: editor.csrf, artikel: '', foto: String(shedId), doel: 'tekst' });
+    assert.equal(chosen.headers.location, '/beheer/artikelen/nieuw?concept=terug#tekst');
+    const form = await editor.agent.get(chosen.headers.location).expect(200);
+    assert.ok(form.text.includes(`Begin\n\n[foto ${shedId}]\n</textarea>`));
+    assert.match(form.text, /value="Nieuw stuk"/);
+    assert.match(form.text, /value="verkeer, fietsen"/);
+
+    // The new article's form as the browser sends it: multipart (its attachments), the token in the address.
+    const multipart = await editor.agent
+      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
+      .field('titel', 'Nog een stuk')
+      .field('soort', 'nieuws')
+      .field('tekst', 'Tweede begin')
+      .field('auteur', 'Redactie')
+      .field('status', 'draft')
+      .field('actie', 'mediabibliotheek');
+    assert.equal(multipart.status, 303, multipart.text);
+    assert.equal(multipart.headers.location, '/beheer/media/kiezen?artikel=');
+    const kept = await editor.agent.get('/beheer/artikelen/nieuw?concept=terug').expect(200);
+    assert.ok(kept.text.includes('Tweede begin</textarea>'));
+
+    const noPhoto = await editor.agent
+      .post('/beheer/media/kiezen')
+      .type('form')
+      .send({ _csrf: editor.csrf, artikel: String(article.id), foto: '987654', doel: 'tekst' });
+    assert.equal(noPhoto.status, 404);
+    assert.match(noPhoto.text, /Deze foto bestaat niet \(meer\)/);
+    const noArticle = await editor.agent.get('/beheer/media/kiezen?artikel=987654').expect(404);
+    assert.match(noArticle.text, /Dit artikel bestaat niet \(meer\)/);
+    const moderator = await loginAs(t.app, t.db, 'moderator');
+    await moderator.agent.get('/beheer/media/kiezen').expect(403);
+  });
+
+  it('puts a line on its own, with a blank line around it, where the cursor is', () => {
+    assert.equal(insertFigureLine('', '[foto 1]'), '[foto 1]\n');
+    assert.equal(insertFigureLine('Een.\n\nTwee.', '[foto 1]', 4), 'Een.\n\n[foto 1]\n\nTwee.');
+    assert.equal(insertFigureLine('Een.\r\n', '[foto 1]'), 'Een.\n\n[foto 1]\n');
+    assert.equal(insertFigureLine('Een.', '[foto 1]', 99), 'Een.\n\n[foto 1]\n');
+  });
+});
