@@ -20,6 +20,7 @@ import {
   formToken,
   loadPage,
   loadPosting,
+  loadPostingFrom,
   timeSinglePosts,
   timeToFirstByte,
   type LoadOptions,
@@ -29,7 +30,20 @@ import { nl } from './bench/format';
 import { printReport, printSearchReport, type PageRow } from './bench/report';
 import { measurePhotoPipeline, printPhotoReport } from './bench/photo';
 import { measureSearch, SEARCH_CASES, SEARCH_CONNECTIONS, type SearchRow } from './bench/search';
-import { build, fetchPages, startReference, startStadslog, type Server } from './bench/servers';
+import { build, fetchPages, startReference, startStadslog, type Server, type ServedPage } from './bench/servers';
+import {
+  ENDPOINT_CONNECTIONS,
+  endpointCases,
+  endpointErrors,
+  measureEndpoints,
+  measureTabCounts,
+  moderatorSession,
+  type CountTimings,
+  type EndpointArticle,
+  type EndpointRow,
+} from './bench/endpoints';
+import { startProxyChain, writeReferencePages, type ProxyChain } from './bench/proxy';
+import { request, type Origin } from './bench/timing';
 import { checkCounters, checkPosts } from './bench/verify';
 import { DEFAULT_WORDPRESS_URL, measureWordPress, type WordPressRun } from './bench/wordpress';
 import { parseFlags, runCommand, UsageError } from './cli-support';
@@ -41,7 +55,7 @@ function seconds(flags: Record<string, string | true>, name: string, fallback: n
 }
 
 /** The pages measured, by label and path, and the articles to post to. */
-async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; postTo: string[] }> {
+async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; postTo: string[]; huge: EndpointArticle }> {
   const pathOf = async (slug: string) => articlePath((await findArticleBySlug(db, slug))!);
   // The big discussions bench:data made (--big): the smallest is "the 500-reactie article".
   const big = (await db('articles').where('slug', 'like', bigArticleSlug(0).replace('0', '%')).select('slug'))
@@ -58,7 +72,9 @@ async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; po
     .orderBy('published_at', 'desc')
     .limit(10)
     .select('slug');
+  const hugeArticle = (await findArticleBySlug(db, bigArticleSlug(huge)))!;
   return {
+    huge: { id: hugeArticle.id, path: articlePath(hugeArticle), reacties: huge },
     pages: [
       ['voorpagina', '/'],
       [`artikel met ${nl(small)} reacties`, await pathOf(bigArticleSlug(small))],
@@ -73,12 +89,12 @@ async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; po
   };
 }
 
-async function searchOn(url: string, duration: number): Promise<SearchRow[]> {
+async function searchOn(origin: Origin, duration: number): Promise<SearchRow[]> {
   console.log(
     `  zoeken: ${SEARCH_CASES.length} zoekvragen, elk één verzoek tegelijk en dan met ${SEARCH_CONNECTIONS} verbindingen ` +
       `(per zoekvraag en meting ${duration} s of 100 verzoeken, minstens 5)`,
   );
-  return measureSearch(url, SEARCH_CASES, {
+  return measureSearch(origin, SEARCH_CASES, {
     duration,
     onCase: (c) => console.log(`    ${c.label}: ${c.q}${c.page ? `, pagina ${c.page}` : ''}`),
   });
@@ -94,7 +110,7 @@ async function searchAlone(databaseUrl: string, duration: number, work: string):
   try {
     stadslog = await startStadslog(databaseUrl);
     console.log('\nMeten:');
-    const search = await searchOn(stadslog.url, duration);
+    const search = await searchOn({ url: stadslog.url }, duration);
     await stadslog.stop();
     stadslog = null;
     printSearchReport(search);
@@ -118,6 +134,7 @@ runCommand(async () => {
     'wordpress',
     'search-only',
     'photo-only',
+    'proxy',
   ]);
   // The photo pipeline needs no database or server: measured first, in a second or two.
   const photoWork = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-bench-fotos-'));
@@ -128,6 +145,7 @@ runCommand(async () => {
   }
   if (flags['photo-only'] === true) return;
   const searchOnly = flags['search-only'] === true;
+  const proxy = flags.proxy === true;
   // Stock WordPress measured in the same run: at its default address when it answers there, at
   // --wordpress URL, or not at all with --wordpress off.
   const wordpressUrl = flags.wordpress === 'off' ? null : typeof flags.wordpress === 'string' ? flags.wordpress : DEFAULT_WORDPRESS_URL;
@@ -157,25 +175,61 @@ runCommand(async () => {
   // Residents post from many addresses, some quickly: the fill-time and flood checks would hold
   // a load test back (a real spam run is what they are for), so they are off, as in the tests.
   await saveSpamSettings(db, { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 });
-  const { pages, postTo } = await choosePages(db);
+  const { pages, postTo, huge } = await choosePages(db);
   await db.destroy();
 
   console.log('\nBouwen…');
   build();
   const servers: Server[] = [];
+  let chain: ProxyChain | null = null;
+  // The app servers (not the reference), for their peak memory.
+  const appServers: Server[] = [];
   try {
-    const stadslog = await startStadslog(databaseUrl);
-    servers.push(stadslog);
-    const served = await fetchPages(
-      stadslog.url,
-      pages.map(([, p]) => p),
-      BROWSER_ENCODINGS,
-    );
+    // Directly: one app server, the bare node:http reference. --proxy: nginx in front of two app
+    // servers, and nginx serving the same bytes itself as the reference (bench/proxy.ts).
+    let stadslog: Origin;
+    let reference: Origin;
+    // What a request tells the app when it does not come through nginx: https, so the moderator's
+    // session cookie (Secure in production) is set as behind a proxy.
+    let asIfHttps: Record<string, string> = {};
+    let served: ServedPage[];
+    if (proxy) {
+      console.log('nginx voor twee app-servers starten');
+      chain = await startProxyChain(
+        databaseUrl,
+        pages.map(([, p]) => p),
+        work,
+      );
+      appServers.push(...chain.servers);
+      stadslog = chain.stadslog;
+      served = await fetchPages(
+        stadslog,
+        pages.map(([, p]) => p),
+        BROWSER_ENCODINGS,
+      );
+      writeReferencePages(served, work);
+      reference = chain.reference;
+    } else {
+      const app = await startStadslog(databaseUrl);
+      servers.push(app);
+      appServers.push(app);
+      stadslog = { url: app.url };
+      asIfHttps = { 'x-forwarded-proto': 'https' };
+      served = await fetchPages(
+        stadslog,
+        pages.map(([, p]) => p),
+        BROWSER_ENCODINGS,
+      );
+      const bare = await startReference(served, work);
+      servers.push(bare);
+      reference = { url: bare.url };
+    }
     for (const s of served) if (s.status !== 200) throw new Error(`${s.path} gaf HTTP ${s.status}.`);
-    const reference = await startReference(served, work);
-    servers.push(reference);
+    const referenceName = proxy ? 'nginx zelf' : 'node:http';
 
-    console.log(`\nMeten: ${load.connections} verbindingen, ${load.warmup} s opwarmen en ${load.duration} s meten per server en pagina.`);
+    console.log(
+      `\nMeten${proxy ? ' via nginx (TLS)' : ''}: ${load.connections} verbindingen, ${load.warmup} s opwarmen en ${load.duration} s meten per server en pagina.`,
+    );
     const rows: PageRow[] = [];
     for (const [i, [label, p]] of pages.entries()) {
       console.log(`  ${label} (${p})`);
@@ -193,22 +247,45 @@ runCommand(async () => {
       const referenceRun = await loadPage(`${reference.url}${p}`, load, undefined, BROWSER_ENCODINGS);
       compressed.push({ label: `${label}, gzip`, bytes: gzip.length, stadslog: stadslogRun, reference: referenceRun });
     }
-    const ttfb = await timeToFirstByte(`${stadslog.url}${pages[1][1]}`);
-    const ttfbReference = await timeToFirstByte(`${reference.url}${pages[1][1]}`);
+    const ttfb = await timeToFirstByte(stadslog, pages[1][1]);
+    const ttfbReference = await timeToFirstByte(reference, pages[1][1]);
 
-    const search = await searchOn(stadslog.url, load.duration);
+    const search = await searchOn(stadslog, load.duration);
+
+    const cases = endpointCases(huge);
+    console.log(
+      `  moderatiewachtrij, feeds, sitemap en API: ${cases.length} adressen, elk één verzoek tegelijk en dan met ${ENDPOINT_CONNECTIONS} verbindingen`,
+    );
+    const counting = createDb(databaseUrl);
+    let endpoints: EndpointRow[];
+    let counts: CountTimings;
+    try {
+      const cookie = await moderatorSession(counting, stadslog, asIfHttps);
+      endpoints = await measureEndpoints(stadslog, cases, {
+        duration: load.duration,
+        headers: asIfHttps,
+        cookie,
+        onCase: (c) => console.log(`    ${c.label} (${c.path})`),
+      });
+      console.log('    tabtellingen, de query zelf');
+      counts = await measureTabCounts(counting);
+    } finally {
+      await counting.destroy();
+    }
 
     console.log('  reacties plaatsen');
     const targetsToPost: PostTarget[] = [];
     for (const p of postTo) {
-      const html = await (await fetch(`${stadslog.url}${p}`)).text();
+      const html = (await request(stadslog, p)).body.toString('utf8');
       const token = formToken(html);
       if (!token) throw new Error(`Geen reactieformulier op ${p}.`);
       targetsToPost.push({ path: p, token });
     }
     const run = crypto.randomBytes(4).toString('hex');
-    const single = await timeSinglePosts(stadslog.url, targetsToPost, run);
-    const posting = await loadPosting(stadslog.url, targetsToPost, run, load);
+    const single = await timeSinglePosts(stadslog, targetsToPost, run);
+    const posting = proxy
+      ? await loadPostingFrom(stadslog, targetsToPost, run, load)
+      : await loadPosting(stadslog.url, targetsToPost, run, load);
     rows.push({
       label: `reactie plaatsen (${postTo.length} artikelen; non-2xx: elk antwoord behalve 303)`,
       bytes: 0,
@@ -216,8 +293,10 @@ runCommand(async () => {
     });
     // Posts still running in the server when autocannon stops are rolled back or finished by the
     // server's shutdown; the checks below read the database after it has stopped.
-    const serverPeak = stadslog.peakRss();
+    const serverPeak = Math.max(...appServers.map((s) => s.peakRss()));
     for (const s of servers.splice(0)) await s.stop();
+    if (chain) await chain.stop();
+    chain = null;
 
     // Last: WordPress's PHP workers go on with the requests still queued long after a run ends.
     let wordpress: WordPressRun | null = null;
@@ -250,16 +329,21 @@ runCommand(async () => {
       generation,
       wordpress,
       search,
+      endpoints,
+      counts,
+      referenceName,
     });
     // A missed target is a result; a broken run (errors, lost or doubled reacties, wrong counters) is a failure.
     const broken =
       [...rows, ...compressed].some((r) => r.stadslog.errors > 0 || (r.reference?.errors ?? 0) > 0) ||
       searchErrors(search) > 0 ||
+      endpointErrors(endpoints) > 0 ||
       !postOk ||
       !countersOk;
     if (broken) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
   } finally {
     for (const s of servers) await s.stop();
+    if (chain) await chain.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 });
