@@ -1,10 +1,14 @@
-// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite --search-only --photo-only]
+// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite
+//   (or --database postgres://…) --proxy --search-only --endpoints-only --photo-only]
 // The reference benchmark (issue 9, BENCHMARKS.md): a generated database of twenty years of a busy
 // city weblog, the built server in production mode on it, and for each page the same bytes from a
 // bare node:http server, measured one after the other in the same run. The ratios are the result.
 // Then searching (issue 22, bench/search.ts): fixed queries, their latency alone and a few at once;
 // --search-only measures that alone. First the photo pipeline (issue 23, bench/photo.ts): a
-// 12-megapixel JPEG made into its variants; --photo-only measures that alone.
+// 12-megapixel JPEG made into its variants; --photo-only measures that alone. Then the moderation
+// queue, feeds, sitemap and API (issue 26, bench/endpoints.ts); --endpoints-only measures those alone.
+// --proxy measures everything through nginx in front of two app servers (issue 26, bench/proxy.ts),
+// against nginx serving the same bytes itself.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +31,7 @@ import {
   type PostTarget,
 } from './bench/load';
 import { nl } from './bench/format';
-import { printReport, printSearchReport, type PageRow } from './bench/report';
+import { printEndpointReport, printReport, printSearchReport, type PageRow } from './bench/report';
 import { measurePhotoPipeline, printPhotoReport } from './bench/photo';
 import { measureSearch, SEARCH_CASES, SEARCH_CONNECTIONS, type SearchRow } from './bench/search';
 import { build, fetchPages, startReference, startStadslog, type Server, type ServedPage } from './bench/servers';
@@ -121,6 +125,53 @@ async function searchAlone(databaseUrl: string, duration: number, work: string):
   }
 }
 
+/** The moderation queue (as the bench's moderator), feeds, sitemap and API; then the tab counts' query alone. */
+async function endpointsOn(
+  databaseUrl: string,
+  stadslog: Origin,
+  huge: EndpointArticle,
+  duration: number,
+  headers: Record<string, string>,
+): Promise<{ endpoints: EndpointRow[]; counts: CountTimings }> {
+  const cases = endpointCases(huge);
+  console.log(
+    `  moderatiewachtrij, feeds, sitemap en API: ${cases.length} adressen, elk één verzoek tegelijk en dan met ${ENDPOINT_CONNECTIONS} verbindingen`,
+  );
+  const db = createDb(databaseUrl);
+  try {
+    const cookie = await moderatorSession(db, stadslog, headers);
+    const endpoints = await measureEndpoints(stadslog, cases, {
+      duration,
+      headers,
+      cookie,
+      onCase: (c) => console.log(`    ${c.label} (${c.path})`),
+    });
+    console.log('    tabtellingen, de query zelf');
+    return { endpoints, counts: await measureTabCounts(db) };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** --endpoints-only: the server on the database and the endpoint section; nothing else, nothing posted. */
+async function endpointsAlone(databaseUrl: string, huge: EndpointArticle, duration: number, work: string): Promise<void> {
+  console.log('\nBouwen…');
+  build();
+  let stadslog: Server | null = null;
+  try {
+    stadslog = await startStadslog(databaseUrl);
+    console.log('\nMeten:');
+    const { endpoints, counts } = await endpointsOn(databaseUrl, { url: stadslog.url }, huge, duration, { 'x-forwarded-proto': 'https' });
+    await stadslog.stop();
+    stadslog = null;
+    printEndpointReport(endpoints, counts);
+    if (endpointErrors(endpoints) > 0) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
+  } finally {
+    if (stadslog) await stadslog.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 runCommand(async () => {
   const flags = parseFlags(process.argv.slice(2), [
     'articles',
@@ -133,6 +184,7 @@ runCommand(async () => {
     'warmup',
     'wordpress',
     'search-only',
+    'endpoints-only',
     'photo-only',
     'proxy',
   ]);
@@ -177,6 +229,7 @@ runCommand(async () => {
   await saveSpamSettings(db, { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 });
   const { pages, postTo, huge } = await choosePages(db);
   await db.destroy();
+  if (flags['endpoints-only'] === true) return endpointsAlone(databaseUrl, huge, load.duration, work);
 
   console.log('\nBouwen…');
   build();
@@ -252,26 +305,7 @@ runCommand(async () => {
 
     const search = await searchOn(stadslog, load.duration);
 
-    const cases = endpointCases(huge);
-    console.log(
-      `  moderatiewachtrij, feeds, sitemap en API: ${cases.length} adressen, elk één verzoek tegelijk en dan met ${ENDPOINT_CONNECTIONS} verbindingen`,
-    );
-    const counting = createDb(databaseUrl);
-    let endpoints: EndpointRow[];
-    let counts: CountTimings;
-    try {
-      const cookie = await moderatorSession(counting, stadslog, asIfHttps);
-      endpoints = await measureEndpoints(stadslog, cases, {
-        duration: load.duration,
-        headers: asIfHttps,
-        cookie,
-        onCase: (c) => console.log(`    ${c.label} (${c.path})`),
-      });
-      console.log('    tabtellingen, de query zelf');
-      counts = await measureTabCounts(counting);
-    } finally {
-      await counting.destroy();
-    }
+    const { endpoints, counts } = await endpointsOn(databaseUrl, stadslog, huge, load.duration, asIfHttps);
 
     console.log('  reacties plaatsen');
     const targetsToPost: PostTarget[] = [];

@@ -170,3 +170,17 @@ export function printSearchReport(search: SearchRow[]): void {
   console.log('');
   printTarget(searchTarget(search));
 }
+
+function printEndpoints(endpoints: EndpointRow[], counts: CountTimings): void {
+  console.log(`\n${endpointTable(endpoints, counts)}\n`);
+  console.log(
+    'Tijd tot de laatste byte, per adres eerst 3 verzoeken niet geteld; tabtellingen: 500 keer aangeroepen, alleen en 4 tegelijk.',
+  );
+}
+
+/** `npm run bench -- --endpoints-only`: the endpoint section and its targets, nothing else measured. */
+export function printEndpointReport(endpoints: EndpointRow[], counts: CountTimings): void {
+  printEndpoints(endpoints, counts);
+  console.log('');
+  for (const t of endpointTargets(endpoints, counts)) printTarget(t);
+}
