@@ -1,10 +1,14 @@
-// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite --search-only --photo-only]
+// npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite
+//   (or --database postgres://…) --proxy --search-only --endpoints-only --photo-only]
 // The reference benchmark (issue 9, BENCHMARKS.md): a generated database of twenty years of a busy
 // city weblog, the built server in production mode on it, and for each page the same bytes from a
 // bare node:http server, measured one after the other in the same run. The ratios are the result.
 // Then searching (issue 22, bench/search.ts): fixed queries, their latency alone and a few at once;
 // --search-only measures that alone. First the photo pipeline (issue 23, bench/photo.ts): a
-// 12-megapixel JPEG made into its variants; --photo-only measures that alone.
+// 12-megapixel JPEG made into its variants; --photo-only measures that alone. Then the moderation
+// queue, feeds, sitemap and API (issue 26, bench/endpoints.ts); --endpoints-only measures those alone.
+// --proxy measures everything through nginx in front of two app servers (issue 26, bench/proxy.ts),
+// against nginx serving the same bytes itself.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,16 +24,30 @@ import {
   formToken,
   loadPage,
   loadPosting,
+  loadPostingFrom,
   timeSinglePosts,
   timeToFirstByte,
   type LoadOptions,
   type PostTarget,
 } from './bench/load';
 import { nl } from './bench/format';
-import { printReport, printSearchReport, type PageRow } from './bench/report';
+import { printEndpointReport, printReport, printSearchReport, type PageRow } from './bench/report';
 import { measurePhotoPipeline, printPhotoReport } from './bench/photo';
 import { measureSearch, SEARCH_CASES, SEARCH_CONNECTIONS, type SearchRow } from './bench/search';
-import { build, fetchPages, startReference, startStadslog, type Server } from './bench/servers';
+import { build, fetchPages, startReference, startStadslog, type Server, type ServedPage } from './bench/servers';
+import {
+  ENDPOINT_CONNECTIONS,
+  endpointCases,
+  endpointErrors,
+  measureEndpoints,
+  measureTabCounts,
+  moderatorSession,
+  type CountTimings,
+  type EndpointArticle,
+  type EndpointRow,
+} from './bench/endpoints';
+import { startProxyChain, writeReferencePages, type ProxyChain } from './bench/proxy';
+import { request, type Origin } from './bench/timing';
 import { checkCounters, checkPosts } from './bench/verify';
 import { DEFAULT_WORDPRESS_URL, measureWordPress, type WordPressRun } from './bench/wordpress';
 import { parseFlags, runCommand, UsageError } from './cli-support';
@@ -41,7 +59,7 @@ function seconds(flags: Record<string, string | true>, name: string, fallback: n
 }
 
 /** The pages measured, by label and path, and the articles to post to. */
-async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; postTo: string[] }> {
+async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; postTo: string[]; huge: EndpointArticle }> {
   const pathOf = async (slug: string) => articlePath((await findArticleBySlug(db, slug))!);
   // The big discussions bench:data made (--big): the smallest is "the 500-reactie article".
   const big = (await db('articles').where('slug', 'like', bigArticleSlug(0).replace('0', '%')).select('slug'))
@@ -58,7 +76,9 @@ async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; po
     .orderBy('published_at', 'desc')
     .limit(10)
     .select('slug');
+  const hugeArticle = (await findArticleBySlug(db, bigArticleSlug(huge)))!;
   return {
+    huge: { id: hugeArticle.id, path: articlePath(hugeArticle), reacties: huge },
     pages: [
       ['voorpagina', '/'],
       [`artikel met ${nl(small)} reacties`, await pathOf(bigArticleSlug(small))],
@@ -73,12 +93,12 @@ async function choosePages(db: Db): Promise<{ pages: Array<[string, string]>; po
   };
 }
 
-async function searchOn(url: string, duration: number): Promise<SearchRow[]> {
+async function searchOn(origin: Origin, duration: number): Promise<SearchRow[]> {
   console.log(
     `  zoeken: ${SEARCH_CASES.length} zoekvragen, elk één verzoek tegelijk en dan met ${SEARCH_CONNECTIONS} verbindingen ` +
       `(per zoekvraag en meting ${duration} s of 100 verzoeken, minstens 5)`,
   );
-  return measureSearch(url, SEARCH_CASES, {
+  return measureSearch(origin, SEARCH_CASES, {
     duration,
     onCase: (c) => console.log(`    ${c.label}: ${c.q}${c.page ? `, pagina ${c.page}` : ''}`),
   });
@@ -94,11 +114,58 @@ async function searchAlone(databaseUrl: string, duration: number, work: string):
   try {
     stadslog = await startStadslog(databaseUrl);
     console.log('\nMeten:');
-    const search = await searchOn(stadslog.url, duration);
+    const search = await searchOn({ url: stadslog.url }, duration);
     await stadslog.stop();
     stadslog = null;
     printSearchReport(search);
     if (searchErrors(search) > 0) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
+  } finally {
+    if (stadslog) await stadslog.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The moderation queue (as the bench's moderator), feeds, sitemap and API; then the tab counts' query alone. */
+async function endpointsOn(
+  databaseUrl: string,
+  stadslog: Origin,
+  huge: EndpointArticle,
+  duration: number,
+  headers: Record<string, string>,
+): Promise<{ endpoints: EndpointRow[]; counts: CountTimings }> {
+  const cases = endpointCases(huge);
+  console.log(
+    `  moderatiewachtrij, feeds, sitemap en API: ${cases.length} adressen, elk één verzoek tegelijk en dan met ${ENDPOINT_CONNECTIONS} verbindingen`,
+  );
+  const db = createDb(databaseUrl);
+  try {
+    const cookie = await moderatorSession(db, stadslog, headers);
+    const endpoints = await measureEndpoints(stadslog, cases, {
+      duration,
+      headers,
+      cookie,
+      onCase: (c) => console.log(`    ${c.label} (${c.path})`),
+    });
+    console.log('    tabtellingen, de query zelf');
+    return { endpoints, counts: await measureTabCounts(db) };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** --endpoints-only: the server on the database and the endpoint section; nothing else, nothing posted. */
+async function endpointsAlone(databaseUrl: string, huge: EndpointArticle, duration: number, work: string): Promise<void> {
+  console.log('\nBouwen…');
+  build();
+  let stadslog: Server | null = null;
+  try {
+    stadslog = await startStadslog(databaseUrl);
+    console.log('\nMeten:');
+    const { endpoints, counts } = await endpointsOn(databaseUrl, { url: stadslog.url }, huge, duration, { 'x-forwarded-proto': 'https' });
+    await stadslog.stop();
+    stadslog = null;
+    printEndpointReport(endpoints, counts);
+    if (endpointErrors(endpoints) > 0) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
   } finally {
     if (stadslog) await stadslog.stop();
     fs.rmSync(work, { recursive: true, force: true });
@@ -117,7 +184,9 @@ runCommand(async () => {
     'warmup',
     'wordpress',
     'search-only',
+    'endpoints-only',
     'photo-only',
+    'proxy',
   ]);
   // The photo pipeline needs no database or server: measured first, in a second or two.
   const photoWork = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-bench-fotos-'));
@@ -128,6 +197,7 @@ runCommand(async () => {
   }
   if (flags['photo-only'] === true) return;
   const searchOnly = flags['search-only'] === true;
+  const proxy = flags.proxy === true;
   // Stock WordPress measured in the same run: at its default address when it answers there, at
   // --wordpress URL, or not at all with --wordpress off.
   const wordpressUrl = flags.wordpress === 'off' ? null : typeof flags.wordpress === 'string' ? flags.wordpress : DEFAULT_WORDPRESS_URL;
@@ -157,25 +227,62 @@ runCommand(async () => {
   // Residents post from many addresses, some quickly: the fill-time and flood checks would hold
   // a load test back (a real spam run is what they are for), so they are off, as in the tests.
   await saveSpamSettings(db, { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 });
-  const { pages, postTo } = await choosePages(db);
+  const { pages, postTo, huge } = await choosePages(db);
   await db.destroy();
+  if (flags['endpoints-only'] === true) return endpointsAlone(databaseUrl, huge, load.duration, work);
 
   console.log('\nBouwen…');
   build();
   const servers: Server[] = [];
+  let chain: ProxyChain | null = null;
+  // The app servers (not the reference), for their peak memory.
+  const appServers: Server[] = [];
   try {
-    const stadslog = await startStadslog(databaseUrl);
-    servers.push(stadslog);
-    const served = await fetchPages(
-      stadslog.url,
-      pages.map(([, p]) => p),
-      BROWSER_ENCODINGS,
-    );
+    // Directly: one app server, the bare node:http reference. --proxy: nginx in front of two app
+    // servers, and nginx serving the same bytes itself as the reference (bench/proxy.ts).
+    let stadslog: Origin;
+    let reference: Origin;
+    // What a request tells the app when it does not come through nginx: https, so the moderator's
+    // session cookie (Secure in production) is set as behind a proxy.
+    let asIfHttps: Record<string, string> = {};
+    let served: ServedPage[];
+    if (proxy) {
+      console.log('nginx voor twee app-servers starten');
+      chain = await startProxyChain(
+        databaseUrl,
+        pages.map(([, p]) => p),
+        work,
+      );
+      appServers.push(...chain.servers);
+      stadslog = chain.stadslog;
+      served = await fetchPages(
+        stadslog,
+        pages.map(([, p]) => p),
+        BROWSER_ENCODINGS,
+      );
+      writeReferencePages(served, work);
+      reference = chain.reference;
+    } else {
+      const app = await startStadslog(databaseUrl);
+      servers.push(app);
+      appServers.push(app);
+      stadslog = { url: app.url };
+      asIfHttps = { 'x-forwarded-proto': 'https' };
+      served = await fetchPages(
+        stadslog,
+        pages.map(([, p]) => p),
+        BROWSER_ENCODINGS,
+      );
+      const bare = await startReference(served, work);
+      servers.push(bare);
+      reference = { url: bare.url };
+    }
     for (const s of served) if (s.status !== 200) throw new Error(`${s.path} gaf HTTP ${s.status}.`);
-    const reference = await startReference(served, work);
-    servers.push(reference);
+    const referenceName = proxy ? 'nginx zelf' : 'node:http';
 
-    console.log(`\nMeten: ${load.connections} verbindingen, ${load.warmup} s opwarmen en ${load.duration} s meten per server en pagina.`);
+    console.log(
+      `\nMeten${proxy ? ' via nginx (TLS)' : ''}: ${load.connections} verbindingen, ${load.warmup} s opwarmen en ${load.duration} s meten per server en pagina.`,
+    );
     const rows: PageRow[] = [];
     for (const [i, [label, p]] of pages.entries()) {
       console.log(`  ${label} (${p})`);
@@ -193,22 +300,26 @@ runCommand(async () => {
       const referenceRun = await loadPage(`${reference.url}${p}`, load, undefined, BROWSER_ENCODINGS);
       compressed.push({ label: `${label}, gzip`, bytes: gzip.length, stadslog: stadslogRun, reference: referenceRun });
     }
-    const ttfb = await timeToFirstByte(`${stadslog.url}${pages[1][1]}`);
-    const ttfbReference = await timeToFirstByte(`${reference.url}${pages[1][1]}`);
+    const ttfb = await timeToFirstByte(stadslog, pages[1][1]);
+    const ttfbReference = await timeToFirstByte(reference, pages[1][1]);
 
-    const search = await searchOn(stadslog.url, load.duration);
+    const search = await searchOn(stadslog, load.duration);
+
+    const { endpoints, counts } = await endpointsOn(databaseUrl, stadslog, huge, load.duration, asIfHttps);
 
     console.log('  reacties plaatsen');
     const targetsToPost: PostTarget[] = [];
     for (const p of postTo) {
-      const html = await (await fetch(`${stadslog.url}${p}`)).text();
+      const html = (await request(stadslog, p)).body.toString('utf8');
       const token = formToken(html);
       if (!token) throw new Error(`Geen reactieformulier op ${p}.`);
       targetsToPost.push({ path: p, token });
     }
     const run = crypto.randomBytes(4).toString('hex');
-    const single = await timeSinglePosts(stadslog.url, targetsToPost, run);
-    const posting = await loadPosting(stadslog.url, targetsToPost, run, load);
+    const single = await timeSinglePosts(stadslog, targetsToPost, run);
+    const posting = proxy
+      ? await loadPostingFrom(stadslog, targetsToPost, run, load)
+      : await loadPosting(stadslog.url, targetsToPost, run, load);
     rows.push({
       label: `reactie plaatsen (${postTo.length} artikelen; non-2xx: elk antwoord behalve 303)`,
       bytes: 0,
@@ -216,8 +327,10 @@ runCommand(async () => {
     });
     // Posts still running in the server when autocannon stops are rolled back or finished by the
     // server's shutdown; the checks below read the database after it has stopped.
-    const serverPeak = stadslog.peakRss();
+    const serverPeak = Math.max(...appServers.map((s) => s.peakRss()));
     for (const s of servers.splice(0)) await s.stop();
+    if (chain) await chain.stop();
+    chain = null;
 
     // Last: WordPress's PHP workers go on with the requests still queued long after a run ends.
     let wordpress: WordPressRun | null = null;
@@ -250,16 +363,21 @@ runCommand(async () => {
       generation,
       wordpress,
       search,
+      endpoints,
+      counts,
+      referenceName,
     });
     // A missed target is a result; a broken run (errors, lost or doubled reacties, wrong counters) is a failure.
     const broken =
       [...rows, ...compressed].some((r) => r.stadslog.errors > 0 || (r.reference?.errors ?? 0) > 0) ||
       searchErrors(search) > 0 ||
+      endpointErrors(endpoints) > 0 ||
       !postOk ||
       !countersOk;
     if (broken) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
   } finally {
     for (const s of servers) await s.stop();
+    if (chain) await chain.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 });

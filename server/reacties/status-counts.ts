@@ -8,13 +8,16 @@ import { isReactieStatus, REACTIE_STATUSES, type ReactieStatus } from './queries
 const FOLD_FIRST_ABOVE = 2000;
 
 export async function siteStatusCounts(db: Db): Promise<Record<ReactieStatus, number>> {
-  // The ids since the last fold, from the ends of the primary key: no scan.
-  const span = await db('reactie_status_deltas').first(db.raw('max(id) - min(id) as span'));
-  if (Number(span?.span ?? 0) > FOLD_FIRST_ABOVE) await foldStatusDeltas(db);
-  const rows: Array<{ status: string; n: number | string | null }> = await db('reactie_status_deltas')
-    .select('status')
-    .sum({ n: 'delta' })
-    .groupBy('status');
+  // One round trip: the sums and how many rows they took (a handful, housekeeping folds every minute).
+  const sums = () =>
+    db('reactie_status_deltas').select('status').sum({ n: 'delta' }).count({ k: '*' }).groupBy('status') as Promise<
+      Array<{ status: string; n: number | string | null; k: number | string }>
+    >;
+  let rows = await sums();
+  if (rows.reduce((s, r) => s + Number(r.k), 0) > FOLD_FIRST_ABOVE) {
+    await foldStatusDeltas(db);
+    rows = await sums();
+  }
   const counts = Object.fromEntries(REACTIE_STATUSES.map((s) => [s, 0])) as Record<ReactieStatus, number>;
   for (const row of rows) if (isReactieStatus(row.status)) counts[row.status] = Number(row.n ?? 0);
   return counts;

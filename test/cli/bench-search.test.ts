@@ -163,7 +163,7 @@ describe('bench: search section', () => {
 
     it('measures each query alone and over four connections, with the number of results it found', async () => {
       const rows = await measureSearch(
-        server.url,
+        { url: server.url },
         [
           { label: 'gewoon', q: 'gemeente' },
           { label: 'niets', q: 'wethoudre' },
@@ -195,7 +195,7 @@ describe('bench: search section', () => {
       res.writeHead(status, { 'content-type': 'text/html' }).end('<p class="search-count">3 resultaten voor "x".</p>');
     });
     try {
-      const [r] = await measureSearch(fake.url, [{ label: 'x', q: 'x' }], { duration: 1 });
+      const [r] = await measureSearch({ url: fake.url }, [{ label: 'x', q: 'x' }], { duration: 1 });
       assert.equal(r.found, 3);
       assert.equal(new Set(seen).size, seen.length, 'no URL asked twice');
       assert.ok(seen.every((u) => /^\/zoeken\?q=x&meting=\d+$/.test(u)));

@@ -53,8 +53,14 @@ describe('npm run bench, end to end at a small size', function () {
       );
     }
     assert.match(stdout, /Plaatsen: [\d.]+ bevestigd \(303\), 0 niet opgeslagen, 0 dubbel; tellers: 0 artikelen fout/);
+    // The moderation queue (logged in), feeds, sitemap and API: every address answered, none failed.
+    const endpoints = stdout.match(/^\| [^|]+ \| `\/[^`]*` \| [\d.]+ \| .* \| 0 \|$/gm) ?? [];
+    assert.equal(endpoints.length, 11, endpoints.join('\n'));
+    assert.ok(endpoints.some((line) => line.startsWith('| moderatiewachtrij, tab Wachtend (moderator) | `/beheer/reacties` |')));
+    assert.match(stdout, /^\| tabtellingen, de query zelf \(`tabCounts`, in het proces\) \| — \| — \| 500 \|/m);
     const targets = stdout.match(/^- (gehaald|NIET gehaald): .*$/gm) ?? [];
-    assert.equal(targets.length, 10, targets.join('\n'));
+    assert.equal(targets.length, 12, targets.join('\n'));
+    assert.ok(targets.some((line) => /tabtellingen van de wachtrij: p95 onder 5 ms/.test(line)));
     assert.ok(targets.some((line) => /zoeken \(12 zoekvragen\): p95 onder 50 ms, één tegelijk en met 4 verbindingen/.test(line)));
     assert.ok(targets.some((line) => /zoals een browser hem vraagt \(gzip\): p99 onder 50 ms/.test(line)));
   });

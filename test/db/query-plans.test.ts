@@ -120,4 +120,26 @@ describe('query plans of the busiest pages and a post', () => {
     }
     assert.deepEqual(scans, []);
   });
+
+  it('reads the sitemap’s articles from an index alone, not the articles’ rows with their texts', async () => {
+    const sitemap: Caught[] = [];
+    const catchAll = (q: { sql: string; bindings?: unknown[] }) => {
+      if (/^\s*select/i.test(q.sql) && /\barticles\b/.test(q.sql)) sitemap.push({ sql: q.sql, bindings: q.bindings ?? [] });
+    };
+    t.db.on('query', catchAll);
+    try {
+      const res = await request(t.app).get('/sitemap.xml').expect(200);
+      assert.match(res.text, /<loc>[^<]+\/documenten<\/loc>/);
+    } finally {
+      t.db.removeListener('query', catchAll);
+    }
+    assert.equal(sitemap.length, 2, sitemap.map((q) => q.sql).join('\n'));
+    for (const q of sitemap) {
+      const plan = await explain(t, q);
+      const alone = onPostgres
+        ? /Index Only Scan using articles_public_list_index on articles/
+        : /USING COVERING INDEX articles_public_list_index/;
+      assert.match(plan, alone, `${q.sql}\n${plan}`);
+    }
+  });
 });

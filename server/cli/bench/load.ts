@@ -1,7 +1,7 @@
 // The load: autocannon against one page (a warm-up, then the measured run), the single-request
 // time to first byte, and posting reacties with valid form tokens as many residents at once.
-import http from 'node:http';
 import autocannon from 'autocannon';
+import { agentFor, percentile, request, timedRequest, type Origin } from './timing';
 
 export interface LoadOptions {
   connections: number;
@@ -51,23 +51,18 @@ export async function loadPage(url: string, o: LoadOptions, timeout?: number, he
 export const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 /** Time to the first byte of the answer, in milliseconds, for one request at a time: the median of `n`. */
-export async function timeToFirstByte(url: string, n = 20): Promise<number> {
+export async function timeToFirstByte(origin: Origin, pathAndQuery: string, n = 20): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < n + 2; i++) {
-    const t = await new Promise<number>((resolve, reject) => {
-      const started = process.hrtime.bigint();
-      http
-        .get(url, (res) => {
-          res.once('data', () => {
-            const ms = Number(process.hrtime.bigint() - started) / 1e6;
-            res.resume();
-            res.on('end', () => resolve(ms));
-          });
-        })
-        .on('error', reject);
-    });
-    // The first two warm the connection path; they are not counted.
-    if (i >= 2) times.push(t);
+  // One kept connection, as a browser's (through the proxy: TLS set up once).
+  const agent = agentFor(origin, 1);
+  try {
+    for (let i = 0; i < n + 2; i++) {
+      const t = (await timedRequest(agent, origin, pathAndQuery)).firstByteMs;
+      // The first two warm the connection path; they are not counted.
+      if (i >= 2) times.push(t);
+    }
+  } finally {
+    agent.destroy();
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
@@ -117,7 +112,7 @@ function nthPost(targets: PostTarget[], run: string, i: number) {
 
 /** One post at a time, `n` of them: the median time of one post, and the texts acknowledged (303). */
 export async function timeSinglePosts(
-  baseUrl: string,
+  origin: Origin,
   targets: PostTarget[],
   run: string,
   n = 5,
@@ -128,8 +123,7 @@ export async function timeSinglePosts(
     // Numbered past anything the load run will reach, so every text stays unique.
     const post = nthPost(targets, run, 1_000_000_000 + i);
     const started = process.hrtime.bigint();
-    const res = await fetch(`${baseUrl}${post.path}`, { method: 'POST', headers: post.headers, body: post.body, redirect: 'manual' });
-    await res.arrayBuffer();
+    const res = await request(origin, post.path, { method: 'POST', headers: post.headers, body: post.body });
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (res.status === 303) acknowledged.push(post.text);
   }
@@ -169,4 +163,67 @@ export async function loadPosting(
   await cannon({ ...posting, duration: o.warmup });
   const measured = summary(await cannon({ ...posting, duration: o.duration }), (s) => s === 303);
   return { measured, acknowledged };
+}
+
+/**
+ * Posting through the proxy: nginx puts the address it sees in X-Forwarded-For, so each of the
+ * `connections` residents posts from an address of their own on the loopback network (127.1.0.x),
+ * as many residents would; autocannon cannot choose its source address. Each worker posts one
+ * reactie after the other on its own kept connection, for the warm-up and then the measured run.
+ */
+export async function loadPostingFrom(
+  origin: Origin,
+  targets: PostTarget[],
+  run: string,
+  o: LoadOptions,
+): Promise<{ measured: Measured; acknowledged: string[] }> {
+  let n = 0;
+  const acknowledged: string[] = [];
+  const phase = async (seconds: number) => {
+    const out = { latencies: [] as number[], errors: 0, unexpected: 0 };
+    const until = Date.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: o.connections }, async (_, w) => {
+        const localAddress = `127.1.${w >> 8}.${(w & 255) + 1}`;
+        const agent = agentFor(origin, 1, localAddress);
+        try {
+          while (Date.now() < until) {
+            const post = nthPost(targets, run, ++n);
+            try {
+              const res = await timedRequest(agent, origin, post.path, {
+                method: 'POST',
+                headers: post.headers,
+                body: post.body,
+                localAddress,
+              });
+              if (res.status === 303) {
+                acknowledged.push(post.text);
+                out.latencies.push(res.ms);
+              } else out.unexpected++;
+            } catch {
+              out.errors++;
+            }
+          }
+        } finally {
+          agent.destroy();
+        }
+      }),
+    );
+    return out;
+  };
+  await phase(o.warmup);
+  const started = Date.now();
+  const m = await phase(o.duration);
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    measured: {
+      rps: m.latencies.length / seconds,
+      p50: percentile(m.latencies, 0.5),
+      p99: percentile(m.latencies, 0.99),
+      errors: m.errors,
+      unexpected: m.unexpected,
+      requests: m.latencies.length + m.unexpected,
+    },
+    acknowledged,
+  };
 }

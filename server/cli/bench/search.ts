@@ -8,8 +8,10 @@
 // browsers and proxies, which the bench is not. Each request still gets its own URL: a parameter
 // the route does not read (`meting`), so a cache keyed on the URL could not answer it either.
 // A cache of results per search in the server would; this measurement would then have to change.
-import http from 'node:http';
 import { nl } from './format';
+import { agentFor, percentile, timedRequest, timeRun, type Origin, type Timings } from './timing';
+
+export { percentile, type Timings };
 
 export interface SearchCase {
   /** What the query stands for, in the report. */
@@ -44,7 +46,6 @@ const MAX_REQUESTS = 100;
 const MIN_REQUESTS = 5;
 /** Requests before each query's runs, not counted: the first also tells how many results there are. */
 const WARMUP_REQUESTS = 2;
-const TIMEOUT_MS = 60_000;
 
 /** The path of the n-th request for a query: its own URL each time (see the top of this file). */
 export function searchPath(c: SearchCase, n: number): string {
@@ -69,24 +70,10 @@ export function resultsOf(html: string): Results {
   return { found: /Niets gevonden voor/.test(html) ? 0 : null, more: false, corrected };
 }
 
-export interface Timings {
-  /** Milliseconds per answered request (HTTP 200). */
-  latencies: number[];
-  /** Requests that failed, timed out or answered other than 200. */
-  errors: number;
-}
-
 export interface SearchRow extends Results {
   case: SearchCase;
   sequential: Timings;
   concurrent: Timings;
-}
-
-/** Nearest rank: the smallest value with at least a fraction `p` of the values at or below it. */
-export function percentile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
 /**
@@ -108,27 +95,6 @@ export function pooledPercentile(groups: number[][], p: number): number {
   return weighted[weighted.length - 1].value;
 }
 
-/** One GET to the last byte: its status, body and time in milliseconds. */
-function timedGet(agent: http.Agent, url: string): Promise<{ status: number; body: string; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = http.get(url, { agent, timeout: TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString('utf8'),
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-        }),
-      );
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`geen antwoord binnen ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', reject);
-  });
-}
-
 export interface SearchOptions {
   /** Seconds per query and run, after at least MIN_REQUESTS requests (at most MAX_REQUESTS). */
   duration: number;
@@ -137,35 +103,8 @@ export interface SearchOptions {
   onCase?: (c: SearchCase) => void;
 }
 
-/** `connections` at once, each request for the next URL, until the request count or the time is up. */
-async function timeRun(baseUrl: string, c: SearchCase, first: number, connections: number, duration: number): Promise<Timings> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const out: Timings = { latencies: [], errors: 0 };
-  const until = Date.now() + duration * 1000;
-  let issued = 0;
-  const more = () => issued < MAX_REQUESTS && (issued < MIN_REQUESTS || Date.now() < until);
-  const worker = async () => {
-    while (more()) {
-      const n = first + issued++;
-      try {
-        const res = await timedGet(agent, `${baseUrl}${searchPath(c, n)}`);
-        if (res.status === 200) out.latencies.push(res.ms);
-        else out.errors++;
-      } catch {
-        out.errors++;
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: connections }, worker));
-  } finally {
-    agent.destroy();
-  }
-  return out;
-}
-
 /** Each query: a warm-up (which reads the result count), one request at a time, then over `connections`. */
-export async function measureSearch(baseUrl: string, cases: SearchCase[], o: SearchOptions): Promise<SearchRow[]> {
+export async function measureSearch(origin: Origin, cases: SearchCase[], o: SearchOptions): Promise<SearchRow[]> {
   const connections = o.connections ?? SEARCH_CONNECTIONS;
   const rows: SearchRow[] = [];
   for (const [i, c] of cases.entries()) {
@@ -173,18 +112,26 @@ export async function measureSearch(baseUrl: string, cases: SearchCase[], o: Sea
     // Numbers no other request of this run uses: a query's URLs differ from each other and from the others'.
     const base = i * 10_000;
     let found: Results = { found: null, more: false, corrected: null };
-    const agent = new http.Agent({ keepAlive: true });
+    const agent = agentFor(origin);
     try {
       for (let w = 0; w < WARMUP_REQUESTS; w++) {
-        const res = await timedGet(agent, `${baseUrl}${searchPath(c, base + w)}`);
+        const res = await timedRequest(agent, origin, searchPath(c, base + w));
         if (res.status !== 200) throw new Error(`${searchPath(c, base + w)} gaf HTTP ${res.status}.`);
-        if (w === 0) found = resultsOf(res.body);
+        if (w === 0) found = resultsOf(res.body.toString('utf8'));
       }
     } finally {
       agent.destroy();
     }
-    const sequential = await timeRun(baseUrl, c, base + WARMUP_REQUESTS, 1, o.duration);
-    const concurrent = await timeRun(baseUrl, c, base + WARMUP_REQUESTS + MAX_REQUESTS, connections, o.duration);
+    const run = (first: number, n: number) =>
+      timeRun(origin, {
+        path: (i) => searchPath(c, first + i),
+        connections: n,
+        duration: o.duration,
+        min: MIN_REQUESTS,
+        max: MAX_REQUESTS,
+      });
+    const sequential = await run(base + WARMUP_REQUESTS, 1);
+    const concurrent = await run(base + WARMUP_REQUESTS + MAX_REQUESTS, connections);
     rows.push({ case: c, ...found, sequential, concurrent });
   }
   return rows;

@@ -3,9 +3,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { request, type Origin } from './timing';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -22,7 +22,7 @@ export function build(): void {
   if (res.status !== 0) throw new Error('npm run build mislukte.');
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -74,21 +74,30 @@ async function start(args: string[], env: NodeJS.ProcessEnv, port: number, what:
   };
 }
 
+export interface StadslogOptions {
+  /** The port to listen on (nginx's upstream); a free one by default. */
+  port?: number;
+  /** Shared by the app servers behind one proxy: a form token made by one is good on the other. */
+  sessionSecret?: string;
+  /** The address readers use (the proxy's); the server's own by default. */
+  baseUrl?: string;
+}
+
 /** The built Stadslog in production mode on the given database. */
-export async function startStadslog(databaseUrl: string): Promise<Server> {
-  const port = await freePort();
+export async function startStadslog(databaseUrl: string, o: StadslogOptions = {}): Promise<Server> {
+  const port = o.port ?? (await freePort());
   return start(
     [path.join('dist', 'server', 'main.js')],
     {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+      SESSION_SECRET: o.sessionSecret ?? crypto.randomBytes(32).toString('hex'),
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,
       HOST: '127.0.0.1',
       PORT: String(port),
-      BASE_URL: `http://127.0.0.1:${port}`,
+      BASE_URL: o.baseUrl ?? `http://127.0.0.1:${port}`,
       // The posting run comes from one machine but stands for many residents: each request names
       // its own address in X-Forwarded-For, and the per-address limit is as high as it goes.
       TRUST_PROXY: '1',
@@ -108,34 +117,18 @@ export interface ServedPage {
   gzip?: Buffer;
 }
 
-/** One GET with the raw answer: node's fetch would unpack a compressed body. */
-function getRaw(url: string, headers: Record<string, string>): Promise<{ status: number; encoding: string; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, encoding: String(res.headers['content-encoding'] ?? ''), body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      })
-      .on('error', reject);
-  });
-}
-
 /** Fetches each path from Stadslog, plain and as a browser asks for it: the bytes the reference will serve. */
-export async function fetchPages(url: string, paths: string[], browserHeaders: Record<string, string>): Promise<ServedPage[]> {
+export async function fetchPages(origin: Origin, paths: string[], browserHeaders: Record<string, string>): Promise<ServedPage[]> {
   const out: ServedPage[] = [];
   for (const p of paths) {
-    const res = await fetch(`${url}${p}`, { redirect: 'manual' });
-    const compressed = await getRaw(`${url}${p}`, browserHeaders);
+    const res = await request(origin, p);
+    const compressed = await request(origin, p, { headers: browserHeaders });
     out.push({
       path: p,
       status: res.status,
-      contentType: res.headers.get('content-type') ?? '',
-      body: Buffer.from(await res.arrayBuffer()),
-      gzip: compressed.status === res.status && compressed.encoding === 'gzip' ? compressed.body : undefined,
+      contentType: String(res.headers['content-type'] ?? ''),
+      body: res.body,
+      gzip: compressed.status === res.status && compressed.headers['content-encoding'] === 'gzip' ? compressed.body : undefined,
     });
   }
   return out;

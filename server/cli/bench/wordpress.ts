@@ -48,7 +48,8 @@ export async function measureWordPress(url: string, load: LoadOptions): Promise<
   const comments = html.match(/id="comment-\d+"/g)?.length ?? 0;
   // The single requests warm PHP's opcache. No load warm-up: PHP goes on with the requests it has
   // queued after their connections are gone, and those would fill the measured run.
-  const ttfb = await timeToFirstByte(url, 5);
+  const address = new URL(url);
+  const ttfb = await timeToFirstByte({ url: address.origin }, `${address.pathname}${address.search}`, 5);
   const run = await loadPage(url, { ...load, warmup: 0, duration: Math.max(load.duration, MIN_DURATION_S) }, TIMEOUT_S);
   return { url, bytes: Buffer.byteLength(html), comments, run, ttfb };
 }
