@@ -49,6 +49,8 @@ export interface ParsedDocument {
   warnings: string[];
   /** One entry per input line, in order: what became of it. */
   lines: LineRole[];
+  /** Per reported field, the kind of evidence it was read from. */
+  evidence: Record<string, string>;
 }
 
 const NAME_LISTS = new Set(['partijen', 'indieners']);
@@ -73,6 +75,8 @@ interface Assigned {
   fields: DocumentFields;
   /** The line roles the headers give. */
   roles: Map<number, { role: Role; field?: string }>;
+  /** The header each field was read from. */
+  from: Map<string, Header>;
 }
 
 function convert(kind: string, key: string, raw: string, extra: { parties: string[] }): string | string[] | number | null {
@@ -109,6 +113,7 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
   const fields: DocumentFields = {};
   const roles = new Map<number, { role: Role; field?: string }>();
   const strengthOf = new Map<string, number>();
+  const from = new Map<string, Header>();
   const ordered = headers.map((h, i) => ({ h, i })).sort((a, b) => b.h.strength - a.h.strength || a.i - b.i);
   for (const { h } of ordered) {
     if (h.hint) continue;
@@ -140,13 +145,14 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
     if (fields[field.key] === undefined) {
       fields[field.key] = value;
       strengthOf.set(field.key, h.strength);
+      from.set(field.key, h);
       mark('field', field.key);
     } else if (JSON.stringify(fields[field.key]) === JSON.stringify(value) || h.strength < (strengthOf.get(field.key) ?? 0)) {
       // The same header again (a page header on page 2), or a weaker statement of it: furniture.
       mark(h.strength >= 2 ? 'letterhead' : 'field', field.key);
     }
   }
-  return { fields, roles };
+  return { fields, roles, from };
 }
 
 /** A line that states a motie's outcome or its votes, at its start. */
@@ -280,7 +286,10 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   const type = detectType(lines, headers);
   const has = (key: string) => fieldsOf(type).some((f) => f.key === key);
   const extra = { parties: [] as string[] };
-  const { fields, roles: headerRoles } = assignHeaders(type, headers, extra);
+  const { fields, roles: headerRoles, from } = assignHeaders(type, headers, extra);
+  const evidence = new Map<string, string>();
+  for (const [key, h] of from)
+    evidence.set(key, h.strength >= 2 ? (h.deep ? 'label-deep' : 'label') : h.strength === 1.5 ? 'letterhead' : 'prose');
   const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
   const fieldOf = new Map<number, string>();
   const numberOf = new Map<number, number>();
@@ -298,7 +307,10 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     const askers = signed.signers.filter(
       (s) => type === 'motie' || !s.func || /^(?:het\s+)?(?:raads)?lid\b|fractievoorzitter/i.test(s.func),
     );
-    if (askers.length && has('indieners')) fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
+    if (askers.length && has('indieners')) {
+      fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
+      evidence.set('indieners', 'signature');
+    }
     const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : []));
     if (has('partijen') && fields.partijen === undefined) {
       const parties = extra.parties.length ? extra.parties : signedParties;
@@ -306,7 +318,10 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       // signature names, and then gives its name in full ("GBW" → "GemeenteBelang Westland").
       const mentioned = headers.filter((h) => h.hint && h.concept === 'partijen').map((h) => h.value);
       const written = parties.map((p) => mentioned.find((m) => sameParty(p, m)) ?? p);
-      if (written.length) fields.partijen = [...new Set(written)];
+      if (written.length) {
+        fields.partijen = [...new Set(written)];
+        evidence.set('partijen', extra.parties.length ? 'label-list' : 'signature');
+      }
     }
   }
   // "GroenLinks is zeer verbolgen …", "De PvdA deelt de zorgen …": the one party the opening paragraphs
@@ -316,12 +331,18 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     for (let i = 0; i < lines.length && opening.length < HEADER_ZONE + 6; i++)
       if (lines[i].text && roles[i] === 'body') opening.push(lines[i].text.replace(/\t/g, ' '));
     const acting = partiesActing(opening.join('\n'));
-    if (acting.length === 1) fields.partijen = acting;
+    if (acting.length === 1) {
+      fields.partijen = acting;
+      evidence.set('partijen', 'mention');
+    }
   }
   if (has('afzender') && fields.afzender === undefined) {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
-    if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) fields.afzender = own[0];
+    if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
+      fields.afzender = own[0];
+      evidence.set('afzender', 'signature');
+    }
   }
 
   // Questions and answers.
@@ -361,13 +382,17 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       typeof fields.afzender === 'string' &&
       ANSWERING.test(fields.afzender) &&
       fields.datum
-    )
+    ) {
       fields.datum_antwoord = fields.datum;
+      evidence.set('datum_antwoord', 'derived');
+    }
   }
 
   // Written questions are dated by the day they were sent in, when nothing else dates them.
-  if (type === 'schriftelijke-vragen' && fields.datum === undefined && typeof fields.ingekomen === 'string')
+  if (type === 'schriftelijke-vragen' && fields.datum === undefined && typeof fields.ingekomen === 'string') {
     fields.datum = fields.ingekomen;
+    evidence.set('datum', 'derived');
+  }
 
   // A motie's outcome and votes, a RIB's number in its title.
   const free = lines.map((l, i) => (roles[i] === 'body' ? l.text.replace(/\t/g, ' ') : ''));
@@ -399,7 +424,10 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       .slice(0, 30)
       .map((t) => /^(?:raadsinformatiebrief|rib)\b[\s:]*(?:nr\.?|nummer|no\.?)?\s*([\w./-]*\d[\w./-]*)/i.exec(t))
       .find(Boolean);
-    if (title) fields.kenmerk = title[1].replace(/[.,]$/, '');
+    if (title) {
+      fields.kenmerk = title[1].replace(/[.,]$/, '');
+      evidence.set('kenmerk', 'title');
+    }
   }
 
   // The title line that named the type is the document's title, not its text.
@@ -419,6 +447,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     const title = titleSubject(lines, roles);
     if (title) {
       fields.onderwerp = title.value;
+      evidence.set('onderwerp', 'title');
       roles[title.line] = 'title';
     }
   }
@@ -459,6 +488,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   return {
     type,
     fields: ordered,
+    evidence: Object.fromEntries([...evidence].filter(([k]) => ordered[k] !== undefined)),
     questions,
     body,
     signers,

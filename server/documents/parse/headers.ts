@@ -11,7 +11,7 @@
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
-import { joinLines, type Line } from './lines';
+import { ASKING_START, ASKS_AT_END, joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
@@ -30,6 +30,8 @@ export interface Header {
   keep?: boolean;
   /** A weak signal (a mention in running text): never a field on its own, only when another signal agrees. */
   hint?: boolean;
+  /** A labelled line past the header zone, deep in the text (a quoted mail's "Datum:", a table in an answer). */
+  deep?: boolean;
 }
 
 const INLINE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(?::[ \t]*|\t[ \t:]*)(.*)$/u;
@@ -154,7 +156,15 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
         while (j < lines.length && !text(j)) j++;
         for (; j < lines.length && lines[j].bullet && text(j); j++) items.push(j);
         if (items.length) {
-          out.push({ concept, value: items.map((k) => text(k)).join('\n'), labelLine: t, lines: [i, ...items], strength: 2, keep: true });
+          out.push({
+            concept,
+            value: items.map((k) => text(k)).join('\n'),
+            labelLine: t,
+            lines: [i, ...items],
+            strength: 2,
+            keep: true,
+            deep: !inZone,
+          });
           i = items[items.length - 1];
           continue;
         }
@@ -177,7 +187,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       // A letterhead date block must hold a date; otherwise the word was a heading in the text.
       if (value && !valid) continue;
       if (concept === LETTERHEAD) [i, ...taken].forEach((k) => furniture.add(k));
-      else out.push({ concept, value, labelLine: t, lines: [i, ...taken], strength: 2 });
+      else out.push({ concept, value, labelLine: t, lines: [i, ...taken], strength: 2, deep: !inZone });
       i = taken.length ? taken[taken.length - 1] : i;
       continue;
     }
@@ -199,7 +209,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       furniture.add(i);
       continue;
     }
-    const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i], strength: 2 };
+    const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i], strength: 2, deep: !inZone };
     if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && inline.value) {
       // A value broken over lines by a PDF table: the next lines belong to it while they are not
       // headers and the value is plainly unfinished or another header follows.
@@ -221,7 +231,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
     const inner = /[,;]\s*(\p{L}[\p{L} ]{2,20}?)\s*:\s*(\S*\d\S*)\s*$/u.exec(header.value);
     const innerConcept = inner ? conceptOf(inner[1]) : undefined;
     if (inner && (innerConcept === 'kenmerk' || innerConcept === 'uw_referentie') && innerConcept !== header.concept)
-      out.push({ concept: innerConcept, value: inner[2], labelLine: t, lines: [], strength: 2 });
+      out.push({ concept: innerConcept, value: inner[2], labelLine: t, lines: [], strength: 2, deep: !inZone });
   }
   return out;
 }
@@ -292,10 +302,18 @@ function subjectOf(genre: string, rest: string): string | null {
   return r && r.split(/\s+/).length <= 25 ? r : null;
 }
 
-/** The lines from i on, joined, up to n lines or an empty or numbered line. */
+/**
+ * A line that opens a question of its own ("Bent u bekend met …? [1]", "Hoe kijkt u naar …"): without empty lines
+ * (a PDF's text) it follows a head directly, and is no part of the head.
+ */
+const opensQuestion = (text: string): boolean =>
+  /^\p{Lu}/u.test(text) && (ASKS_AT_END.test(text) || (ASKING_START.test(text) && /\su\b/.test(text)));
+
+/** The lines from i on, joined, up to n lines or an empty, numbered or asking line. */
 function window(lines: Line[], i: number, n: number): { text: string; lines: number[] } {
   const taken: number[] = [];
-  for (let j = i; j < lines.length && taken.length < n && lines[j].text && (j === i || !numbered(lines[j].text)); j++) taken.push(j);
+  const stops = (j: number) => numbered(lines[j].text) !== null || opensQuestion(lines[j].text.trim());
+  for (let j = i; j < lines.length && taken.length < n && lines[j].text && (j === i || !stops(j)); j++) taken.push(j);
   return { text: joinLines(taken.map((j) => lines[j].text)), lines: taken };
 }
 

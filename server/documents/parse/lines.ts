@@ -205,3 +205,10 @@ export function joinLines(parts: string[]): string {
 
 /** Whether a line ends a sentence (or a clause a new line may follow). */
 export const endsSentence = (text: string): boolean => /[.!?:;]["'”’»)]*$/.test(text.trim());
+
+/** A question's end: its question mark, perhaps with a footnote mark after it ("…belonen'? [1]", "…?1", "…? 1)"). */
+export const ASKS_AT_END = /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/;
+
+/** A paragraph that asks, though its question mark is missing: it opens with a question word or with the verb. */
+export const ASKING_START =
+  /^(?:in\s+hoeverre|op\s+welke|(?:wat|wie|welke?|waarom|wanneer|waar|hoe|hoeveel|kunt|kan|bent|is|zijn|heeft|hebt|deelt|klopt|wilt|wil|gaat|wordt|vindt|acht|herinnert|erkent|onderschrijft|ziet|zou|zal)\b)/i;

@@ -20,13 +20,19 @@ export function findDate(text: string): string | null {
   return null;
 }
 
-/** "PvdA, D66 en Lokaal sterk" → ["PvdA", "D66", "Lokaal sterk"]; names and parties split on commas and "en". */
+/** "De Vries", "Het Hart": a surname that starts with its article, not an article before a party's name. */
+const SURNAME_DE = /^(?:De|Het)\s+\p{Lu}\p{Ll}+[.:]*$/u;
+
+/**
+ * "PvdA, D66 en Lokaal sterk" → ["PvdA", "D66", "Lokaal sterk"]; names and parties split on commas and "en". The
+ * article before a name goes ("de PvdA", "het CDA"), but not the "De" of a surname ("De Vries", "De Roon").
+ */
 export function splitNames(text: string): string[] {
   return text
     .split(/\s*(?:[,;&\n]|\s\+\s|\sen\s|\sand\s)\s*/)
     .map((s) =>
       s
-        .replace(/^(?:de|het)\s+(?=\S)/i, '')
+        .replace(/^(?:de|het)\s+(?=\S)/i, (article, at: number, all: string) => (SURNAME_DE.test(all) ? article : ''))
         .replace(/[.:]+$/, '')
         .trim(),
     )

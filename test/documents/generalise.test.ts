@@ -1,0 +1,55 @@
+// Rules that make the recogniser read texts it was never tuned on (issue 20, session 13), each on a
+// text written for the test in the shape real documents take when a PDF's text is pasted: no empty
+// lines, footnotes between the questions, a head that runs straight into the first question.
+import assert from 'node:assert/strict';
+import { parseDocument } from '../../server/documents/parse';
+
+describe('documents: rules that generalise to unseen texts', () => {
+  it('ends a footnote where the numbered questions go on, also without empty lines', () => {
+    const got = parseDocument(
+      [
+        'Vragen van het lid Bakker (SP) aan de Minister van Volksgezondheid over de sluiting van de spoedeisende hulp in Heerlen (ingezonden 4 november 2024).',
+        'Vraag 1',
+        'Bent u bekend met het bericht dat de spoedeisende hulp in Heerlen ’s nachts dichtgaat? 1)',
+        'Vraag 2',
+        'Hoeveel inwoners wonen verder dan 45 minuten rijden van een spoedeisende hulp?',
+        '1) De Limburger, 2 november 2024, ‘Spoedeisende hulp Heerlen ’s nachts dicht’ (https://www.limburger.nl/spoed)',
+        'Tweede Kamer, vergaderjaar 2024–2025, Vragen 1',
+        'Vraag 3',
+        'Welke afspraken maakt u met de zorgverzekeraars over de ambulancezorg in de regio?',
+        'Vraag 4',
+        'Kunt u deze vragen beantwoorden voor het commissiedebat acute zorg?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => q.question),
+      [
+        'Bent u bekend met het bericht dat de spoedeisende hulp in Heerlen ’s nachts dichtgaat?',
+        'Hoeveel inwoners wonen verder dan 45 minuten rijden van een spoedeisende hulp?',
+        'Welke afspraken maakt u met de zorgverzekeraars over de ambulancezorg in de regio?',
+        'Kunt u deze vragen beantwoorden voor het commissiedebat acute zorg?',
+      ],
+    );
+  });
+
+  it('ends a Kamervragen head at the first line that asks when no empty line follows it', () => {
+    const got = parseDocument(
+      [
+        '2024Z19002',
+        '(ingezonden 21 november 2024)',
+        'Vragen van het lid De Vries (VVD) aan de staatssecretaris van Infrastructuur en Waterstaat over de Afsluitdijk',
+        'Bent u bekend met het bericht dat de renovatie van de Afsluitdijk twee jaar vertraging oploopt?',
+        'Hoe verklaart u dat de kosten opnieuw hoger uitvallen dan begroot?',
+        'Wanneer informeert u de Kamer over de nieuwe planning?',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.onderwerp, 'de Afsluitdijk');
+    assert.deepEqual(got.fields.indieners, ['De Vries']);
+    assert.equal(got.questions.length, 3);
+    assert.equal(
+      got.questions[0].question,
+      'Bent u bekend met het bericht dat de renovatie van de Afsluitdijk twee jaar vertraging oploopt?',
+    );
+  });
+});
