@@ -53,3 +53,55 @@ describe('documents: rules that generalise to unseen texts', () => {
     );
   });
 });
+
+describe('documents: a header value runs to its end', () => {
+  it('takes a one-line value alone, and ends a broken value at a label that has only a space before its value', () => {
+    const got = parseDocument(
+      [
+        'Gemeente Hengelo',
+        '',
+        'Aan de leden van de gemeenteraad',
+        '',
+        'Datum          12 april 2022',
+        'Ons kenmerk    2022/04581',
+        'Behandeld door J. Smit',
+        'Onderwerp      Voortgang herinrichting Marktplein',
+        '',
+        'Geachte leden van de raad,',
+        '',
+        'Met deze brief informeren wij u over de voortgang van de herinrichting van het Marktplein.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'brief');
+    assert.equal(got.fields.kenmerk, '2022/04581');
+    assert.equal(got.fields.behandeld_door, 'J. Smit');
+    assert.equal(got.fields.onderwerp, 'Voortgang herinrichting Marktplein');
+  });
+
+  it('reads an addressee and a sender whose name goes on on the next line ("van de gemeente Ede", "te Maarssen")', () => {
+    const got = parseDocument(
+      [
+        'Aan het college van burgemeester en wethouders',
+        'van de gemeente Ede',
+        'Postbus 9022',
+        '6710 HK Ede',
+        '',
+        'Ede, 3 november 2021',
+        '',
+        'Betreft: zienswijze bestemmingsplan Veldhuizen',
+        '',
+        'Geacht college,',
+        '',
+        'Hierbij dienen wij een zienswijze in op het ontwerpbestemmingsplan.',
+        '',
+        'Hoogachtend,',
+        'namens de gezamenlijke bewonersverenigingen',
+        'te Veldhuizen',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.aan, 'het college van burgemeester en wethouders van de gemeente Ede');
+    assert.equal(got.fields.afzender, 'de gezamenlijke bewonersverenigingen te Veldhuizen');
+    assert.equal(got.fields.datum, '2021-11-03');
+    assert.equal(got.lines.find((l) => l.text === 'te Veldhuizen')?.role, 'signer');
+  });
+});

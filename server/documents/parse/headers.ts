@@ -11,7 +11,7 @@
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
-import { ASKING_START, ASKS_AT_END, joinLines, type Line } from './lines';
+import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
@@ -210,12 +210,13 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       continue;
     }
     const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i], strength: 2, deep: !inZone };
-    if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && inline.value) {
+    if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && !ONE_LINE.has(inline.concept) && inline.value) {
       // A value broken over lines by a PDF table: the next lines belong to it while they are not
       // headers and the value is plainly unfinished or another header follows.
       let j = i + 1;
       const more: number[] = [];
-      while (more.length < 3 && text(j) && !isLabelLine(lines[j]) && !numbered(text(j))) {
+      // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too.
+      while (more.length < 3 && text(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
         const headerFollows = isLabelLine(lines[j + 1]);
         if (!unfinished && !headerFollows) break;
@@ -388,7 +389,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to six lines.
     if (/^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
-      const head = questionsHead(lines, i, 6, QUESTIONS_OF, 5);
+      const head = questionsHead(lines, i, 10, QUESTIONS_OF, 5);
       if (head) {
         const { m, w } = head;
         const who = /^de\s+fracties?\b/i.test(m[1]) ? { names: [], parties: partiesOf(m[1]) } : membersAndParties(m[2]);
@@ -409,7 +410,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     // "2011Z04442 Antwoorden van de minister … op vragen van het lid …": the same head, answered, over up to four lines.
     if (ANSWERS_TO_START.test(plainT)) {
-      const head = questionsHead(lines, i, 4, ANSWERS_TO, 6);
+      const head = questionsHead(lines, i, 7, ANSWERS_TO, 6);
       if (head) {
         const { m, w } = head;
         if (m[1] && m[1].length >= 4) add('kenmerk', m[1], [], w.text);
@@ -443,7 +444,13 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     const addressee = ADDRESSEE.exec(plainT);
     if (addressee && plainT.split(/\s+/).length <= 16) {
-      add('aan', addressee[1], [i], t);
+      // "Aan het college van burgemeester en wethouders" / "van de gemeente Ede": the addressee goes on, also past
+      // one empty line (a letterhead's address block).
+      let j = i + 1;
+      if (j < lines.length && !lines[j].text && lines[j + 1]?.text) j++;
+      const more = j < lines.length && !skip.has(j) && !/[,.:]$/.test(plainT) && continuesName(lines[j].text);
+      add('aan', more ? `${addressee[1]} ${lines[j].text.trim()}` : addressee[1], more ? [i, j] : [i], t);
+      if (more) i = j;
       continue;
     }
     const salutation = SALUTATION.exec(plainT);
@@ -568,7 +575,7 @@ function kamerstuk(lines: Line[]): Header[] {
     if (!lines[i].text) continue;
     seen++;
     const number =
-      (seen <= 3 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
+      (seen <= 5 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
     if (number)
       return [{ concept: 'kenmerk', value: number[1].replace(/^(\d{4}[ZD])\s/, '$1'), labelLine: lines[i].text, lines: [i], strength: 1 }];
     const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);

@@ -5,7 +5,7 @@
 // line above). Its lines are the document's signers: never a question or an answer.
 import { PARTY, partyRow } from './parties';
 import { MOTIE_END, conceptOf } from './labels';
-import type { Line } from './lines';
+import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
 
 export interface Signer {
@@ -174,7 +174,13 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         pendingNames.forEach(push);
       } else if (namens) {
         party = namens[1];
-        out.senders.push(namens[1]);
+        // "namens de gezamenlijke bewonersverenigingen" / "te Maarssen": the sender's name goes on.
+        if (!/,$/.test(plainT) && continuesName(text(j + 1))) {
+          party = `${party} ${text(j + 1).replace(/,$/, '')}`;
+          out.lines.add(j + 1);
+          j++;
+        }
+        out.senders.push(party);
         func = undefined;
         pendingNames = [];
       } else if (FUNCTION.test(plainT) && plainT.split(/\s+/).length <= 12 && !/[.?!]$/.test(plainT)) {
