@@ -116,7 +116,9 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
   const from = new Map<string, Header>();
   const ordered = headers.map((h, i) => ({ h, i })).sort((a, b) => b.h.strength - a.h.strength || a.i - b.i);
   for (const { h } of ordered) {
-    if (h.hint) continue;
+    // A hint (a mention, a lone label in the text) is no field; a lone label that repeats a field's value is a
+    // page's header again (page 2 of a PDF), and goes with the letterhead.
+    if (h.hint && (h.strength < 2 || !h.value)) continue;
     const mark = (role: Role, field?: string) => {
       if (!h.keep) for (const i of h.lines) if (!roles.has(i)) roles.set(i, { role, field });
     };
@@ -140,7 +142,11 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
       if (h.strength >= 2) mark('field', field.key); // an empty label stays empty
       continue;
     }
-    const value = convert(field.kind, field.key, h.value, extra);
+    const value = convert(field.kind, field.key, h.value, h.hint ? { parties: [] } : extra);
+    if (h.hint) {
+      if (value !== null && JSON.stringify(fields[field.key]) === JSON.stringify(value)) mark('letterhead', field.key);
+      continue;
+    }
     if (value === null || value === '' || (Array.isArray(value) && value.length === 0) || !plausible(field.key, value)) continue;
     if (fields[field.key] === undefined) {
       fields[field.key] = value;

@@ -105,3 +105,33 @@ describe('documents: a header value runs to its end', () => {
     assert.equal(got.lines.find((l) => l.text === 'te Veldhuizen')?.role, 'signer');
   });
 });
+
+describe('documents: a label in the text is no header', () => {
+  it("reads no date, kenmerk or sender from a lone labelled line under the letter's first paragraph", () => {
+    const text = [
+      'Gemeente Zwolle',
+      '',
+      'Onderwerp: informatieavond over de nieuwe fietsbrug',
+      '',
+      'Geachte bewoners,',
+      '',
+      'Op de avond hieronder vertellen wij u graag meer over de bouw van de nieuwe fietsbrug over het Zwarte Water, en over de omleidingen tijdens de bouw.',
+      '',
+      'Datum: 25 mei 2023',
+      '',
+      'U bent van harte welkom in het wijkcentrum; aanmelden is niet nodig en er is koffie en thee voor iedereen.',
+      '',
+      'Van: het projectteam',
+      '',
+      'Met vriendelijke groet,',
+      '',
+      'Burgemeester en wethouders van Zwolle',
+    ].join('\n');
+    const got = parseDocument(text);
+    assert.equal(got.type, 'brief');
+    assert.equal(got.fields.onderwerp, 'informatieavond over de nieuwe fietsbrug');
+    assert.equal(got.fields.datum, undefined);
+    assert.equal(got.fields.afzender, 'Gemeente Zwolle');
+    assert.ok(got.body.includes('Datum: 25 mei 2023'), got.body);
+  });
+});

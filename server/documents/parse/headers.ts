@@ -112,6 +112,14 @@ function spacedLabel(text: string): { concept: Concept; value: string } | null {
 
 const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
 
+/** The fields a letter states above its text, never under it. */
+const LETTER_HEAD = new Set(['datum', 'onderwerp', 'kenmerk', 'aan', 'afzender', 'uw_referentie', 'behandeld_door']);
+/** A paragraph of running text: a long line that reads as sentences. */
+const RUNNING_TEXT = (t: string) => {
+  const words = t.split(/\s+/);
+  return words.length >= 15 && /[.!?]["'”’»)]*$/.test(t.trim()) && words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 >= words.length;
+};
+
 /** Labelled lines and letterhead blocks, anywhere in the text. `roles` gets 'letterhead' for furniture. */
 function labelled(lines: Line[], furniture: Set<number>): Header[] {
   const out: Header[] = [];
@@ -233,6 +241,26 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
     const innerConcept = inner ? conceptOf(inner[1]) : undefined;
     if (inner && (innerConcept === 'kenmerk' || innerConcept === 'uw_referentie') && innerConcept !== header.concept)
       out.push({ concept: innerConcept, value: inner[2], labelLine: t, lines: [], strength: 2, deep: !inZone });
+  }
+  // A labelled line deep in the text that stands alone ("Bron: CBS" under a table, "Datum: 25 mei" of an event in
+  // a news item, a quoted mail's "Van:") is the text's, not the document's header: only a block of labelled lines
+  // (a portal's metadata at the page's end) is a header there.
+  const labelLines = new Set(out.flatMap((h) => h.lines.slice(0, 1)));
+  const nearLabel = (at: number) => {
+    for (const d of [-1, 1])
+      for (let j = at + d, k = 0; j >= 0 && j < lines.length && k < 1; j += d) {
+        if (!text(j)) continue;
+        k++;
+        if (labelLines.has(j) || furniture.has(j) || isLabelLine(lines[j]) || spacedLabel(text(j))) return true;
+      }
+    return false;
+  };
+  // The same for a letter's own header fields once the letter's text has begun (its first paragraph of running
+  // text): "Datum: 25 mei" under an announcement is an event's, not the document's.
+  const textStart = lines.findIndex((l) => RUNNING_TEXT(l.text));
+  for (const h of out) {
+    if (!h.lines.length || h.keep || nearLabel(h.lines[0])) continue;
+    if (h.deep || (textStart >= 0 && h.lines[0] > textStart && LETTER_HEAD.has(h.concept))) h.hint = true;
   }
   return out;
 }
