@@ -135,3 +135,38 @@ describe('documents: a label in the text is no header', () => {
     assert.ok(got.body.includes('Datum: 25 mei 2023'), got.body);
   });
 });
+
+describe('documents: labels of a document number, and values after empty lines', () => {
+  it('reads "<genre> nummer" as the kenmerk, also with its value after empty lines, but no telephone number', () => {
+    const got = parseDocument(
+      [
+        'Ledenbrief nummer',
+        '',
+        '',
+        'Lbr. 24/012',
+        '',
+        'Telefoonnummer 070 373 83 93',
+        '',
+        'Geachte leden van college en gemeenteraad,',
+        '',
+        'Met deze brief informeren wij u over de nieuwe afspraken tussen het Rijk en de gemeenten over de jeugdzorg.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'brief');
+    assert.equal(got.fields.kenmerk, 'Lbr. 24/012');
+    assert.equal(got.lines[3].role, 'field');
+  });
+
+  it('takes no reference from a paragraph after a lone label', () => {
+    const got = parseDocument(
+      [
+        'Briefnummer',
+        '',
+        'In 2024 hebben wij 312 brieven van inwoners ontvangen over de herinrichting van het centrum.',
+        '',
+        'Geachte leden van de raad,',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.kenmerk, undefined);
+  });
+});

@@ -186,6 +186,18 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
           value = text(j);
         }
       }
+      // A date or a reference on the line after an empty one ("Ledenbrief nummer" / "" / "Lbr. 23/033"): only a
+      // value of its kind, on a short line of its own.
+      if (!taken.length && (kind === 'date' || concept === 'kenmerk' || concept === 'uw_referentie')) {
+        let j = i + 1;
+        while (j < lines.length && j <= i + 3 && !text(j)) j++;
+        const v = text(j);
+        const fits = kind === 'date' ? !!findDate(v) && v.split(/\s+/).length <= 5 : plausible(concept, v) && v.split(/\s+/).length <= 3;
+        if (j > i + 1 && v && fits && !isLabelLine(lines[j])) {
+          taken.push(j);
+          value = v;
+        }
+      }
       // A lower-case word alone is a label only with a colon, in bold, or with a value of its kind right under it.
       const valid = kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : true;
       if (!capitals && !colon && (!taken.length || !valid || !inZone) && concept !== LETTERHEAD) continue;
@@ -475,7 +487,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       // "Aan het college van burgemeester en wethouders" / "van de gemeente Ede": the addressee goes on, also past
       // one empty line (a letterhead's address block).
       let j = i + 1;
-      if (j < lines.length && !lines[j].text && lines[j + 1]?.text) j++;
+      while (j < lines.length && j <= i + 3 && !lines[j].text) j++;
       const more = j < lines.length && !skip.has(j) && !/[,.:]$/.test(plainT) && continuesName(lines[j].text);
       add('aan', more ? `${addressee[1]} ${lines[j].text.trim()}` : addressee[1], more ? [i, j] : [i], t);
       if (more) i = j;

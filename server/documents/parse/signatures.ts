@@ -128,6 +128,8 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
   const out: Signatures = { signers: [], lines: new Set(), senders: [] };
   const text = (i: number) => (i < lines.length && !taken.has(i) ? lines[i].text.trim() : '');
   const blank = (i: number) => i < lines.length && (taken.has(i) || !lines[i].text.trim());
+  /** Only empty lines between a and b (one or two: a text with its paragraph breaks doubled). */
+  const blanksBetween = (a: number, b: number) => b > a + 1 && Array.from({ length: b - a - 1 }, (_, k) => a + 1 + k).every(blank);
   const push = (s: Signer) => {
     if (!out.signers.some((x) => x.name === s.name)) out.signers.push(s);
   };
@@ -226,7 +228,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           out.senders.push(plainT);
         } else if (
           pendingNames.length &&
-          (j === last + 1 || (j === last + 2 && blank(last + 1) && partyRow(plainT, pendingNames.length))) &&
+          (j === last + 1 || (j <= last + 3 && blanksBetween(last, j) && partyRow(plainT, pendingNames.length))) &&
           plainT.split(/\s+/).length <= 6 &&
           !/[.?!:]$/.test(plainT) &&
           !runningWords(plainT)
