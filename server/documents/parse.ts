@@ -5,6 +5,7 @@
 // numbering (numbering.ts), question/answer alignment (questions.ts) and the body (body.ts).
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
+import { contradictions, type Evidence } from './parse/confidence';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, partiesActing } from './parse/parties';
@@ -49,8 +50,8 @@ export interface ParsedDocument {
   warnings: string[];
   /** One entry per input line, in order: what became of it. */
   lines: LineRole[];
-  /** Per reported field, the kind of evidence it was read from. */
-  evidence: Record<string, string>;
+  /** Per reported field, the kind of evidence it was read from (parse/confidence.ts). */
+  evidence: Record<string, Evidence>;
 }
 
 const NAME_LISTS = new Set(['partijen', 'indieners']);
@@ -293,7 +294,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   const has = (key: string) => fieldsOf(type).some((f) => f.key === key);
   const extra = { parties: [] as string[] };
   const { fields, roles: headerRoles, from } = assignHeaders(type, headers, extra);
-  const evidence = new Map<string, string>();
+  const evidence = new Map<string, Evidence>();
   for (const [key, h] of from)
     evidence.set(key, h.strength >= 2 ? (h.deep ? 'label-deep' : 'label') : h.strength === 1.5 ? 'letterhead' : 'prose');
   const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
@@ -482,6 +483,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   // A value not of its field's kind, from whatever rule it came, is no field: its line stays text.
   for (const key of Object.keys(fields))
     if (!plausible(key, fields[key]) && !overrides?.size) {
+      delete fields[key];
+      fieldOf.forEach((k, i) => {
+        if (k === key && roles[i] === 'field') roles[i] = 'body';
+      });
+    }
+  // Two fields that cannot both be true: the less sure one goes (both when they are as sure).
+  if (!overrides?.size)
+    for (const key of contradictions(fields, Object.fromEntries(evidence))) {
       delete fields[key];
       fieldOf.forEach((k, i) => {
         if (k === key && roles[i] === 'field') roles[i] = 'body';

@@ -3,6 +3,8 @@
 // lines, footnotes between the questions, a head that runs straight into the first question.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
+import { contradictions } from '../../server/documents/parse/confidence';
+import { plausible } from '../../server/documents/parse/values';
 
 describe('documents: rules that generalise to unseen texts', () => {
   it('ends a footnote where the numbered questions go on, also without empty lines', () => {
@@ -168,5 +170,49 @@ describe('documents: labels of a document number, and values after empty lines',
       ].join('\n'),
     );
     assert.equal(got.fields.kenmerk, undefined);
+  });
+});
+
+describe('documents: a value must fit its kind, and fields may not contradict each other', () => {
+  it('reports no date, telephone number, postcode or amount as a kenmerk, and no date or address in a name', () => {
+    for (const v of ['12-03-2021', '3 maart 2021', '050 316 4110', '7550 AA', '€ 1.200', '09.30 uur'])
+      assert.equal(plausible('kenmerk', v), false, v);
+    for (const v of ['2021-0345', 'Lbr. 23/033', '35513 nr. 14', '2024Z18438', 'AH 617']) assert.equal(plausible('kenmerk', v), true, v);
+    assert.equal(plausible('aan', 'de raad, 12 mei 2020'), false);
+    assert.equal(plausible('afzender', 'griffie@gemeente.nl'), false);
+    assert.equal(plausible('aan', 'de leden van de gemeenteraad'), true);
+  });
+
+  it('drops the less sure of two fields that cannot both be true, and both when they are as sure', () => {
+    assert.deepEqual(
+      contradictions({ ingekomen: '2024-03-10', datum_antwoord: '2024-03-01' }, { ingekomen: 'label', datum_antwoord: 'derived' }),
+      ['datum_antwoord'],
+    );
+    assert.deepEqual(
+      contradictions({ ingekomen: '2024-03-01', datum_antwoord: '2024-03-20' }, { ingekomen: 'label', datum_antwoord: 'label' }),
+      [],
+    );
+    assert.deepEqual(contradictions({ afzender: 'De gemeenteraad', aan: 'de gemeenteraad' }, { afzender: 'prose', aan: 'prose' }).sort(), [
+      'aan',
+      'afzender',
+    ]);
+    assert.deepEqual(contradictions({ afzender: 'Fractie D66', aan: 'de gemeenteraad' }, { afzender: 'signature', aan: 'label' }), []);
+  });
+
+  it('reads a labelled answer date before the date the questions came in as no answer date', () => {
+    const got = parseDocument(
+      [
+        'Schriftelijke vragen',
+        '',
+        'Ingekomen: 10 maart 2024',
+        'Datum beantwoording: 1 maart 2024',
+        'Onderwerp: Zwerfafval in het Stadspark',
+        '',
+        '1. Bent u bekend met de klachten over zwerfafval in het Stadspark?',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.ingekomen, '2024-03-10');
+    assert.equal(got.fields.datum_antwoord, undefined);
+    assert.equal(got.evidence.onderwerp, 'label');
   });
 });

@@ -125,6 +125,19 @@ const unbalanced = (v: string) =>
 const SENTENCE_BREAK = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u;
 /** A sentence of the letter's text starts with who writes or is written to. */
 const SENTENCE_START = /^(?:u|ik|wij|we|zij|hij|graag|hierbij|naar\s+aanleiding\s+van)\s/i;
+/**
+ * What looks like a reference but is another kind of value: a date ("12-03-2021", "3 maart 2021"), a telephone
+ * number, a postcode, an amount or a clock time.
+ */
+const NO_REFERENCE = [
+  new RegExp(`^(?:\\p{L}+dag\\s+)?(?:\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})$`, 'iu'),
+  /^(?:\+31|0)[\s(-]*\d[\d\s()-]{7,}$/,
+  /^\d{4}\s?[A-Z]{2}$/,
+  /^(?:€|eur\b)/i,
+  /^\d{1,2}[:.]\d{2}(?:\s*uur)?$/,
+];
+/** Fields that name a person, a body or a subject. */
+const NAMES = new Set(['afzender', 'aan', 'portefeuillehouder', 'inlichtingen_bij', 'behandeld_door']);
 const MAX_WORDS: Record<string, number> = {
   onderwerp: 40,
   afzender: 20,
@@ -154,7 +167,10 @@ export function plausible(key: string, value: unknown): boolean {
     return true;
   }
   if (typeof value !== 'string') return true;
-  if (key === 'kenmerk' || key === 'uw_referentie') return /\d/.test(value) && value.length <= 40 && value.split(/\s+/).length <= 6;
+  if (key === 'kenmerk' || key === 'uw_referentie')
+    return /\d/.test(value) && value.length <= 40 && value.split(/\s+/).length <= 6 && !NO_REFERENCE.some((re) => re.test(value.trim()));
+  // A name or a title holds no address of a site or a mailbox, and no date ("aan": "de raad, 12 mei 2020").
+  if (NAMES.has(key) && (/@|https?:\/\/|www\./i.test(value) || findDate(value) !== null)) return false;
   const max = MAX_WORDS[key];
   if (max === undefined) return true;
   const v = value.trim();
