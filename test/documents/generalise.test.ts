@@ -216,3 +216,46 @@ describe('documents: a value must fit its kind, and fields may not contradict ea
     assert.equal(got.evidence.onderwerp, 'label');
   });
 });
+
+describe('documents: hard-wrapped questions keep their footnotes apart', () => {
+  const wrapped = [
+    'Vragen van het lid Jansen (SP) aan de minister van Sociale Zaken en',
+    'Werkgelegenheid over de uitvoering van de Participatiewet in de',
+    'gemeenten in het noorden van het land (ingezonden 5 november 2024).',
+    '',
+    'Antwoord van minister Van Hijum (Sociale Zaken en Werkgelegenheid)',
+    '(ontvangen 28 november 2024).',
+    '',
+    'Vraag 1',
+    'Bent u bekend met het bericht dat steeds meer gemeenten de',
+    'uitvoering van de Participatiewet niet meer kunnen betalen»?1',
+    'Ja.',
+    'Vraag 2',
+    'Hoeveel gemeenten hebben in 2024 een tekort op het budget voor',
+    'de bijstand en hoe groot is dat tekort gemiddeld per gemeente?',
+    '1Dagblad van het Noorden, 2 november 2024, https://www.dvhn.nl/x',
+    'Dat is nog niet bekend; de gemeenten melden hun tekorten in het voorjaar.',
+    'Vraag 3',
+    'Bent u bereid het budget voor de bijstand in het noorden van het',
+    'land te herzien voordat de begroting voor 2025 wordt vastgesteld?',
+    'Nee.',
+  ].join('\n');
+
+  it('keeps an answer apart from a question whose question mark has a footnote mark after it, and a footnote apart from a question', () => {
+    const got = parseDocument(wrapped);
+    assert.equal(got.questions.length, 3);
+    assert.deepEqual(
+      got.questions.map((q) => q.answer),
+      ['Ja.', 'Dat is nog niet bekend; de gemeenten melden hun tekorten in het voorjaar.', 'Nee.'],
+    );
+    assert.equal(
+      got.questions[0].question,
+      'Bent u bekend met het bericht dat steeds meer gemeenten de uitvoering van de Participatiewet niet meer kunnen betalen»?',
+    );
+    assert.equal(got.questions[0].answer, 'Ja.');
+    assert.equal(
+      got.questions[1].question,
+      'Hoeveel gemeenten hebben in 2024 een tekort op het budget voor de bijstand en hoe groot is dat tekort gemiddeld per gemeente?',
+    );
+  });
+});

@@ -293,6 +293,9 @@ export function questionsAndAnswers(
     // A footnote runs up to an empty line; without empty lines (a PDF's text) it ends where the numbered sequence
     // goes on: "Vraag 6", or the next number of the running list in its own style.
     if (inFootnote && continuesSequence(numbered(t), items)) inFootnote = false;
+    // A footnote whose line ended (with its link or a full stop) and a sentence that opens after it: the text goes on.
+    if (inFootnote && /(?:https?:\/\/\S+|[.)])$/.test(lines[i - 1]?.text.trim() ?? '') && /^\p{Lu}\p{Ll}/u.test(t) && !citation)
+      inFootnote = false;
     if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
       inFootnote = true;
       furniture.add(i);
@@ -439,7 +442,7 @@ export function questionsAndAnswers(
     if (
       p &&
       c.role !== 'antwoord' &&
-      /\?["'”’»)]*$/.test(p.texts[p.texts.length - 1]) &&
+      ASKS_AT_END.test(p.texts[p.texts.length - 1]) &&
       (line.italic !== p.italic || (/^\p{Lu}/u.test(t) && !/\?/.test(t)))
     )
       p = para = null;
