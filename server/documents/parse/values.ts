@@ -168,7 +168,13 @@ export function plausible(key: string, value: unknown): boolean {
   }
   if (typeof value !== 'string') return true;
   if (key === 'kenmerk' || key === 'uw_referentie')
-    return /\d/.test(value) && value.length <= 40 && value.split(/\s+/).length <= 6 && !NO_REFERENCE.some((re) => re.test(value.trim()));
+    return (
+      /\d/.test(value) &&
+      value.length <= 40 &&
+      value.split(/\s+/).length <= 6 &&
+      // "Uw brief van: 12 april 2012" refers to the letter by its date; the document's own kenmerk is no date.
+      !NO_REFERENCE.slice(key === 'uw_referentie' ? 1 : 0).some((re) => re.test(value.trim()))
+    );
   // A name or a title holds no address of a site or a mailbox, and no date ("aan": "de raad, 12 mei 2020").
   if (NAMES.has(key) && (/@|https?:\/\/|www\./i.test(value) || findDate(value) !== null)) return false;
   const max = MAX_WORDS[key];
