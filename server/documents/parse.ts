@@ -225,7 +225,7 @@ const TITLE_DATE = /^(?:\p{L}+dag\s+)?\d{1,2}(?:\s+\p{L}+\.?\s+|[-/.]\d{1,2}[-/.
 const FORMULA = /^(?:geachte?|beste|aan)\s|^(?:de\s+(?:gemeente)?raad|ondergetekenden?)\b.{0,60}[,:]$/iu;
 /** A title that names only the genre: "Motie", "Schriftelijke vragen", "Kamervraag 2021Z03234", "Nr. 44 BRIEF VAN …". */
 const GENRE_ONLY =
-  /^(?:\d[\d\s]*\s+)?(?:nr\.?\s*\d+\s+)?(?:(?:gewijzigde\s+)?motie|amendement|memo|raadsinformatiebrief|brief(?:\s+van\b.*)?|(?:schriftelijke\s+|kamer|raads)?vra(?:ag|gen)|lijst\s+van\s+vragen(?:\s+en\s+antwoorden)?)(?:\s+(?:nr\.?\s*)?[\w./-]*\d[\w./-]*)?$/iu;
+  /^(?:\d[\d\s]*\s+)?(?:nr\.?\s*\d+\s+)?(?:(?:gewijzigde\s+)?(?:motie|amendement)\s+van\s+(?:het\s+lid|de\s+leden)\b.*|(?:open\s+)?brief\s+aan\b.*|(?:gewijzigde\s+)?motie|amendement|memo|raadsinformatiebrief|brief(?:\s+van\b.*)?|(?:schriftelijke\s+|kamer|raads)?vra(?:ag|gen)|lijst\s+van\s+vragen(?:\s+en\s+antwoorden)?)(?:\s+(?:nr\.?\s*)?[\w./-]*\d[\w./-]*)?$/iu;
 /** A line of running text: long enough, or a sentence, and written in lower case mostly (no title in capitals). */
 const isProse = (t: string) => {
   const words = t.split(/\s+/);
@@ -260,7 +260,8 @@ function titleSubject(lines: Line[], roles: Role[]): { value: string; line: numb
         words > 20 ||
         wordsOfThree < 2 ||
         /\d{6,}|\(\s*(?:ontvangen|ingezonden)\b|\b\d{1,2}\s+\p{L}+\s+\d{4}\b/u.test(c) ||
-        /[:,;?]$/.test(c) ||
+        // A question or an exclamation ("Bewoners bedankt!") is a headline, not a subject.
+        /[:,;?!]$/.test(c) ||
         !/^[\p{Lu}\d‘'“"]/u.test(c) ||
         GENRE_ONLY.test(c) ||
         numbered(c) ||
@@ -404,7 +405,9 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   // A motie's outcome and votes, a RIB's number in its title.
   const free = lines.map((l, i) => (roles[i] === 'body' ? l.text.replace(/\t/g, ' ') : ''));
   if (type === 'motie') {
-    free.forEach((t, i) => {
+    free.forEach((line, i) => {
+      // The outcome is the line's first sentence ("Motie is aangenomen met 11 stemmen voor en 4 tegen (…). Motivatie …").
+      const t = line.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0].replace(/\s*\([^()]*\)/g, '');
       if (!t || t.split(/\s+/).length > 12 || /^[-•*]/.test(t)) return;
       // Only a line that states the outcome ("Verworpen", "De motie is aangenomen met 21 stemmen voor …"):
       // the word inside a sentence of the text ("constaterende dat de vergunning is ingetrokken") is no outcome.

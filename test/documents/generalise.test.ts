@@ -259,3 +259,76 @@ describe('documents: hard-wrapped questions keep their footnotes apart', () => {
     );
   });
 });
+
+describe('documents: signatures, outcomes and titles as unseen texts give them', () => {
+  it('reads "Getekend," as a closing formula and an outcome from the first sentence of its line', () => {
+    const got = parseDocument(
+      [
+        'Motie hondenpoep in de Julianastraat',
+        '',
+        'Motie is aangenomen met 15 stemmen voor en 6 stemmen tegen (fractie Dorpsbelang). Dorpsbelang wil eerst een evaluatie.',
+        '',
+        'De gemeenteraad van Loon op Zand, in vergadering bijeen op 12 oktober 2021,',
+        'constaterende dat er veel klachten zijn over hondenpoep;',
+        'verzoekt het college meer afvalbakken te plaatsen,',
+        'en gaat over tot de orde van de dag.',
+        'Getekend,',
+        'Ellen Verhagen',
+        'Fractievoorzitter Lokaal Loon',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'motie');
+    assert.deepEqual(got.fields.indieners, ['Ellen Verhagen']);
+    assert.equal(got.fields.status, 'aangenomen');
+    assert.equal(got.fields.stemmen_voor, 15);
+    assert.equal(got.fields.stemmen_tegen, 6);
+    assert.equal(got.fields.datum, '2021-10-12');
+  });
+
+  it('reads the body that signs alone under the closing as the sender, a letter titled "Open brief aan X" as to X', () => {
+    const got = parseDocument(
+      [
+        'Open brief aan de gemeenteraad van Almelo',
+        '',
+        'Geachte raadsleden,',
+        '',
+        'Wij maken ons als bewoners grote zorgen over de plannen voor de windturbines langs de snelweg, en vragen u die plannen opnieuw te bekijken.',
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Werkgroep Windwijzer Almelo',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'brief');
+    assert.equal(got.fields.aan, 'de gemeenteraad van Almelo');
+    assert.equal(got.fields.afzender, 'Werkgroep Windwijzer Almelo');
+    assert.equal(got.fields.onderwerp, undefined);
+  });
+
+  it('takes no exclamation and no "Motie van de leden X en Y" as the onderwerp', () => {
+    const cheer = parseDocument(
+      [
+        'Bewoners bedankt!',
+        '',
+        'Beste bewoners,',
+        '',
+        'Hartelijk dank voor uw steun bij de verkiezingen van de wijkraad, wij gaan ons de komende vier jaar inzetten voor de hele wijk.',
+      ].join('\n'),
+    );
+    assert.equal(cheer.fields.onderwerp, undefined);
+    const motie = parseDocument(
+      [
+        'MOTIE VAN DE LEDEN DE VRIES EN BIKKER',
+        '',
+        'De Kamer,',
+        '',
+        'gehoord de beraadslaging,',
+        'overwegende dat de wachttijden in de jeugdzorg oplopen en dat gemeenten daar zelf weinig aan kunnen veranderen;',
+        'verzoekt de regering met de gemeenten afspraken te maken over kortere wachttijden,',
+        'en gaat over tot de orde van de dag.',
+      ].join('\n'),
+    );
+    assert.equal(motie.type, 'motie');
+    assert.equal(motie.fields.onderwerp, undefined);
+  });
+});

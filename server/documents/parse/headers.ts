@@ -482,6 +482,12 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       }
       continue;
     }
+    // "Open brief aan de gemeente Apeldoorn": a letter's title names its addressee.
+    const letterTo = seen <= 3 ? /^(?:open\s+)?brief\s+aan\s+((?:de|het)\s+.{3,80}?)\.?$/iu.exec(plainT) : null;
+    if (letterTo) {
+      add('aan', letterTo[1], [], t);
+      continue;
+    }
     const addressee = ADDRESSEE.exec(plainT);
     if (addressee && plainT.split(/\s+/).length <= 16) {
       // "Aan het college van burgemeester en wethouders" / "van de gemeente Ede": the addressee goes on, also past

@@ -53,6 +53,13 @@ export function looksLikeName(text: string, allowSingle = false): boolean {
   if (!s || /\d|[:;?!()]/.test(s)) return false;
   // "Fractie Franssen", "Gemeente Bergen": an organisation, not a person.
   if (/^(?:fractie|gemeente|provincie|partij|ministerie|college|raad|commissie)\b/i.test(s)) return false;
+  // "Werkgroep Windwijzer", "Stichting Oud Rockanje", "Bewonersvereniging Noord": a body names its kind first.
+  if (
+    /^\p{L}*(?:groep|stichting|vereniging|raad|comité|platform|bestuur|organisatie|collectief|coöperatie|federatie|bond|netwerk)\s/iu.test(
+      s,
+    )
+  )
+    return false;
   const tokens = s.split(/\s+/);
   if (tokens.length > 7) return false;
   let caps = 0;
@@ -99,7 +106,7 @@ function namesOn(text: string, allowSingle: boolean): string[] | null {
 }
 
 const CLOSING =
-  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?)\s*,?$/i;
+  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?|(?:was\s+)?getekend|ondertekend|w\.g\.)\s*[,:]?$/i;
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
 /** "Namens …" — not "Namens deze," (on behalf of the signer: an old formula, no sender). */
 const PARTY_AT_START = new RegExp(`^${PARTY}`, 'u');
@@ -110,6 +117,24 @@ const FUNCTION =
   /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
 const ORGANISATION_LINE =
   /^(?:(?:staten|raads)?fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
+
+/**
+ * The one line under a closing formula that names no person: the body that signs ("Groep Actiebiogas.nl", "Bestuur
+ * Wijkraad Noord"). A short name in capitals, no sentence, the text's last line or one above an empty line; a first
+ * name alone ("Jan") is no body.
+ */
+function signingBody(t: string, next: string): boolean {
+  const words = t.split(/\s+/);
+  return (
+    words.length <= 6 &&
+    /^\p{Lu}/u.test(t) &&
+    !/[.?!:;,]$/.test(t) &&
+    !runningWords(t) &&
+    !/\d{4}|@|https?:/.test(t) &&
+    (words.length >= 2 || /[.\d]|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(t)) &&
+    !next.trim()
+  );
+}
 
 /** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
 export function partiesOf(text: string): string[] {
@@ -135,7 +160,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
   };
 
   /** Reads a block from line i on; returns the last line it took. */
-  const block = (start: number, context: { party?: string; allowSingle: boolean }): number => {
+  const block = (start: number, context: { party?: string; allowSingle: boolean; closing?: boolean }): number => {
     let last = start - 1;
     let func: string | undefined;
     let party = context.party;
@@ -149,8 +174,8 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       // A list item is the text's, not a signature.
       if (lines[j].bullet || lines[j].heading) break;
       const t = text(j).replace(/\s+$/, '');
-      // "Namens deze,": the old formula between the fractie and the name.
-      if (/^namens\s+dezen?,?$/i.test(t)) {
+      // "Namens deze,": the old formula between the fractie and the name; "Getekend," above the names.
+      if (/^namens\s+dezen?,?$/i.test(t) || CLOSING.test(t)) {
         out.lines.add(j);
         last = j;
         continue;
@@ -222,7 +247,10 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           pendingNames = names.map((name) => ({ name, func, party }));
           pendingNames.forEach(push);
           func = undefined;
-        } else if (ORGANISATION_LINE.test(plainT) && plainT.split(/\s+/).length <= orgWords(plainT)) {
+        } else if (
+          (ORGANISATION_LINE.test(plainT) && plainT.split(/\s+/).length <= orgWords(plainT)) ||
+          (context.closing && last === start - 1 && !pendingNames.length && signingBody(plainT, lines[j + 1]?.text ?? ''))
+        ) {
           if (pendingNames.length && j === last + 1) for (const p of pendingNames) p.party ??= plainT;
           else party = plainT;
           out.senders.push(plainT);
@@ -268,7 +296,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
     if (!t) continue;
     if (CLOSING.test(t)) {
       out.lines.add(i);
-      i = Math.max(i, block(i + 1, { allowSingle: false }));
+      i = Math.max(i, block(i + 1, { allowSingle: false, closing: true }));
       continue;
     }
     const glued = GLUED_CLOSING.exec(t);
