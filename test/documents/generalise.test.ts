@@ -332,3 +332,24 @@ describe('documents: signatures, outcomes and titles as unseen texts give them',
     assert.equal(motie.fields.onderwerp, undefined);
   });
 });
+
+describe('documents: bulleted questions with a remark after the question mark', () => {
+  it('reads "Vragen aan het college over Z" and bullets that ask before a remark in brackets', () => {
+    const got = parseDocument(
+      [
+        'Vragen aan het college over de sluiting van de bibliotheek in Oost.',
+        '',
+        'Naar aanleiding van berichten in de krant hebben wij enkele vragen die wij graag beantwoord willen zien.',
+        '',
+        '  • Klopt het dat de bibliotheek in Oost per 1 januari sluit? (bron: Dagblad, 3 mei).',
+        '  • Hoeveel bezoekers had de bibliotheek in Oost in 2023?',
+        '  • Bent u bereid de sluiting uit te stellen tot na de evaluatie?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.equal(got.fields.aan, 'het college');
+    assert.equal(got.fields.onderwerp, 'de sluiting van de bibliotheek in Oost');
+    assert.equal(got.questions.length, 3);
+    assert.equal(got.questions[0].question, 'Klopt het dat de bibliotheek in Oost per 1 januari sluit? (bron: Dagblad, 3 mei).');
+  });
+});

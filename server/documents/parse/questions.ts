@@ -324,7 +324,8 @@ export function questionsAndAnswers(
       !n &&
       line.bullet &&
       (openItem === null || openItem.style === 'bullet') &&
-      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t))
+      // A bullet asks when it ends in a question mark, or asks inside it ("…uur? (quote: …)."): a remark or a source may follow.
+      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t) || /\?["'”’»)]*\s+\(/.test(t))
     ) {
       const count = inAnswers ? ++bulletAnswers : ++bulletQuestions;
       start({ role: inAnswers ? 'antwoord' : null, unnumbered: false, label: String(count), style: 'bullet', number: count, at: i }, t, i);
