@@ -10,8 +10,12 @@ import type { SetScore } from '../../server/documents/evaluation';
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-/** Shares, like the floors of real-corpus-figures.test.ts, so they hold when documents are added. */
-const FLOORS = { types: 0.958, found: 0.898, wrong: 0.017, pairs: 0.827 };
+/**
+ * Shares, like the floors of real-corpus-figures.test.ts, so they hold when documents are added. Session 13
+ * (footnotes and heads in PDF texts without empty lines or hard-wrapped) raised the weakest form's figures to
+ * found 421/462 (wrapped at 60), wrong 6/427 (wrapped at 60) and pairs 392/418 (wrapped at 60).
+ */
+const FLOORS = { types: 0.958, found: 0.911, wrong: 0.015, pairs: 0.937 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);
