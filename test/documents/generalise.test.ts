@@ -261,7 +261,7 @@ describe('documents: hard-wrapped questions keep their footnotes apart', () => {
 });
 
 describe('documents: signatures, outcomes and titles as unseen texts give them', () => {
-  it('reads "Getekend," as a closing formula and an outcome from the first sentence of its line', () => {
+  it('reads "Getekend," as a closing formula, the party in the function of the signer, and the outcome from the first sentence of its line', () => {
     const got = parseDocument(
       [
         'Motie hondenpoep in de Julianastraat',
@@ -274,11 +274,12 @@ describe('documents: signatures, outcomes and titles as unseen texts give them',
         'en gaat over tot de orde van de dag.',
         'Getekend,',
         'Ellen Verhagen',
-        'Fractievoorzitter Lokaal Loon',
+        'Fractievoorzitter PvdA',
       ].join('\n'),
     );
     assert.equal(got.type, 'motie');
     assert.deepEqual(got.fields.indieners, ['Ellen Verhagen']);
+    assert.deepEqual(got.fields.partijen, ['PvdA']);
     assert.equal(got.fields.status, 'aangenomen');
     assert.equal(got.fields.stemmen_voor, 15);
     assert.equal(got.fields.stemmen_tegen, 6);
