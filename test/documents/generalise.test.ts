@@ -354,3 +354,12 @@ describe('documents: bulleted questions with a remark after the question mark', 
     assert.equal(got.questions[0].question, 'Klopt het dat de bibliotheek in Oost per 1 januari sluit? (bron: Dagblad, 3 mei).');
   });
 });
+
+describe('documents: no party or addressee from a fragment', () => {
+  it('reports no document number as a party and no article alone as an addressee', () => {
+    assert.equal(plausible('partijen', ['kst-31409-387']), false);
+    assert.equal(plausible('partijen', ['en']), false);
+    assert.equal(plausible('partijen', ['D66', 'GroenLinks-PvdA', 'Partij voor de Dieren']), true);
+    assert.equal(plausible('aan', 'het'), false);
+  });
+});

@@ -162,8 +162,11 @@ export function plausible(key: string, value: unknown): boolean {
     // A party's name has a letter and at most one word in lower case that is no small word ("Lokaal sterk",
     // "Partij voor de Dieren"); "Lees onze andere moties" is a site's link.
     const lowerWords = (v: string) => v.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:voor|de|van|het|en|der)$/.test(w)).length;
+    // A party's name has a capital ("D66", "Partij voor de Dieren") and no document number ("kst-31409-387").
     if (key === 'partijen')
-      return value.every((v: string) => v.split(/\s+/).length <= 6 && /\p{L}/u.test(v) && lowerWords(v) <= 1 && !word(v));
+      return value.every(
+        (v: string) => v.split(/\s+/).length <= 6 && /\p{Lu}/u.test(v) && !/\d{3}/.test(v) && lowerWords(v) <= 1 && !word(v),
+      );
     return true;
   }
   if (typeof value !== 'string') return true;
@@ -177,6 +180,8 @@ export function plausible(key: string, value: unknown): boolean {
     );
   // A name or a title holds no address of a site or a mailbox, and no date ("aan": "de raad, 12 mei 2020").
   if (NAMES.has(key) && (/@|https?:\/\/|www\./i.test(value) || findDate(value) !== null)) return false;
+  // An article or a small word alone ("het") is a cut-off value, not a name.
+  if (NAMES.has(key) && /^(?:de|het|een|en|van|aan|of)$/i.test(value.trim())) return false;
   const max = MAX_WORDS[key];
   if (max === undefined) return true;
   const v = value.trim();
