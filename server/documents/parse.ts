@@ -5,6 +5,7 @@
 // numbering (numbering.ts), question/answer alignment (questions.ts) and the body (body.ts).
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
+import { contradictions, type Evidence } from './parse/confidence';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, partiesActing } from './parse/parties';
@@ -49,6 +50,8 @@ export interface ParsedDocument {
   warnings: string[];
   /** One entry per input line, in order: what became of it. */
   lines: LineRole[];
+  /** Per reported field, the kind of evidence it was read from (parse/confidence.ts). */
+  evidence: Record<string, Evidence>;
 }
 
 const NAME_LISTS = new Set(['partijen', 'indieners']);
@@ -73,6 +76,8 @@ interface Assigned {
   fields: DocumentFields;
   /** The line roles the headers give. */
   roles: Map<number, { role: Role; field?: string }>;
+  /** The header each field was read from. */
+  from: Map<string, Header>;
 }
 
 function convert(kind: string, key: string, raw: string, extra: { parties: string[] }): string | string[] | number | null {
@@ -109,9 +114,12 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
   const fields: DocumentFields = {};
   const roles = new Map<number, { role: Role; field?: string }>();
   const strengthOf = new Map<string, number>();
+  const from = new Map<string, Header>();
   const ordered = headers.map((h, i) => ({ h, i })).sort((a, b) => b.h.strength - a.h.strength || a.i - b.i);
   for (const { h } of ordered) {
-    if (h.hint) continue;
+    // A hint (a mention, a lone label in the text) is no field; a lone label that repeats a field's value is a
+    // page's header again (page 2 of a PDF), and goes with the letterhead.
+    if (h.hint && (h.strength < 2 || !h.value)) continue;
     const mark = (role: Role, field?: string) => {
       if (!h.keep) for (const i of h.lines) if (!roles.has(i)) roles.set(i, { role, field });
     };
@@ -135,18 +143,23 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
       if (h.strength >= 2) mark('field', field.key); // an empty label stays empty
       continue;
     }
-    const value = convert(field.kind, field.key, h.value, extra);
+    const value = convert(field.kind, field.key, h.value, h.hint ? { parties: [] } : extra);
+    if (h.hint) {
+      if (value !== null && JSON.stringify(fields[field.key]) === JSON.stringify(value)) mark('letterhead', field.key);
+      continue;
+    }
     if (value === null || value === '' || (Array.isArray(value) && value.length === 0) || !plausible(field.key, value)) continue;
     if (fields[field.key] === undefined) {
       fields[field.key] = value;
       strengthOf.set(field.key, h.strength);
+      from.set(field.key, h);
       mark('field', field.key);
     } else if (JSON.stringify(fields[field.key]) === JSON.stringify(value) || h.strength < (strengthOf.get(field.key) ?? 0)) {
       // The same header again (a page header on page 2), or a weaker statement of it: furniture.
       mark(h.strength >= 2 ? 'letterhead' : 'field', field.key);
     }
   }
-  return { fields, roles };
+  return { fields, roles, from };
 }
 
 /** A line that states a motie's outcome or its votes, at its start. */
@@ -212,7 +225,7 @@ const TITLE_DATE = /^(?:\p{L}+dag\s+)?\d{1,2}(?:\s+\p{L}+\.?\s+|[-/.]\d{1,2}[-/.
 const FORMULA = /^(?:geachte?|beste|aan)\s|^(?:de\s+(?:gemeente)?raad|ondergetekenden?)\b.{0,60}[,:]$/iu;
 /** A title that names only the genre: "Motie", "Schriftelijke vragen", "Kamervraag 2021Z03234", "Nr. 44 BRIEF VAN …". */
 const GENRE_ONLY =
-  /^(?:\d[\d\s]*\s+)?(?:nr\.?\s*\d+\s+)?(?:(?:gewijzigde\s+)?motie|amendement|memo|raadsinformatiebrief|brief(?:\s+van\b.*)?|(?:schriftelijke\s+|kamer|raads)?vra(?:ag|gen)|lijst\s+van\s+vragen(?:\s+en\s+antwoorden)?)(?:\s+(?:nr\.?\s*)?[\w./-]*\d[\w./-]*)?$/iu;
+  /^(?:\d[\d\s]*\s+)?(?:nr\.?\s*\d+\s+)?(?:(?:gewijzigde\s+)?(?:motie|amendement)\s+van\s+(?:het\s+lid|de\s+leden)\b.*|(?:open\s+)?brief\s+aan\b.*|(?:gewijzigde\s+)?motie|amendement|memo|raadsinformatiebrief|brief(?:\s+van\b.*)?|(?:schriftelijke\s+|kamer|raads)?vra(?:ag|gen)|lijst\s+van\s+vragen(?:\s+en\s+antwoorden)?)(?:\s+(?:nr\.?\s*)?[\w./-]*\d[\w./-]*)?$/iu;
 /** A line of running text: long enough, or a sentence, and written in lower case mostly (no title in capitals). */
 const isProse = (t: string) => {
   const words = t.split(/\s+/);
@@ -247,7 +260,8 @@ function titleSubject(lines: Line[], roles: Role[]): { value: string; line: numb
         words > 20 ||
         wordsOfThree < 2 ||
         /\d{6,}|\(\s*(?:ontvangen|ingezonden)\b|\b\d{1,2}\s+\p{L}+\s+\d{4}\b/u.test(c) ||
-        /[:,;?]$/.test(c) ||
+        // A question or an exclamation ("Bewoners bedankt!") is a headline, not a subject.
+        /[:,;?!]$/.test(c) ||
         !/^[\p{Lu}\d‘'“"]/u.test(c) ||
         GENRE_ONLY.test(c) ||
         numbered(c) ||
@@ -280,7 +294,10 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   const type = detectType(lines, headers);
   const has = (key: string) => fieldsOf(type).some((f) => f.key === key);
   const extra = { parties: [] as string[] };
-  const { fields, roles: headerRoles } = assignHeaders(type, headers, extra);
+  const { fields, roles: headerRoles, from } = assignHeaders(type, headers, extra);
+  const evidence = new Map<string, Evidence>();
+  for (const [key, h] of from)
+    evidence.set(key, h.strength >= 2 ? (h.deep ? 'label-deep' : 'label') : h.strength === 1.5 ? 'letterhead' : 'prose');
   const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
   const fieldOf = new Map<number, string>();
   const numberOf = new Map<number, number>();
@@ -298,15 +315,26 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     const askers = signed.signers.filter(
       (s) => type === 'motie' || !s.func || /^(?:het\s+)?(?:raads)?lid\b|fractievoorzitter/i.test(s.func),
     );
-    if (askers.length && has('indieners')) fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
-    const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : []));
+    if (askers.length && has('indieners')) {
+      fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
+      evidence.set('indieners', 'signature');
+    }
+    // A party in the signer's function ("Fractievoorzitter PvdA", "Raadslid van GroenLinks"), when the lexicon knows it.
+    const ofFunction = (func: string | undefined) => {
+      const m = func ? /^(?:fractievoorzitter|raadslid|statenlid|fractie)\s+(?:van\s+(?:de\s+|het\s+)?)?(.+?)[,.]?$/i.exec(func) : null;
+      return m && isParty(m[1]) ? [m[1]] : [];
+    };
+    const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : ofFunction(s.func)));
     if (has('partijen') && fields.partijen === undefined) {
       const parties = extra.parties.length ? extra.parties : signedParties;
       // A mention in the text ("de fractie van GemeenteBelang Westland") only confirms a party the header or the
       // signature names, and then gives its name in full ("GBW" → "GemeenteBelang Westland").
       const mentioned = headers.filter((h) => h.hint && h.concept === 'partijen').map((h) => h.value);
       const written = parties.map((p) => mentioned.find((m) => sameParty(p, m)) ?? p);
-      if (written.length) fields.partijen = [...new Set(written)];
+      if (written.length) {
+        fields.partijen = [...new Set(written)];
+        evidence.set('partijen', extra.parties.length ? 'label-list' : 'signature');
+      }
     }
   }
   // "GroenLinks is zeer verbolgen …", "De PvdA deelt de zorgen …": the one party the opening paragraphs
@@ -316,12 +344,18 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     for (let i = 0; i < lines.length && opening.length < HEADER_ZONE + 6; i++)
       if (lines[i].text && roles[i] === 'body') opening.push(lines[i].text.replace(/\t/g, ' '));
     const acting = partiesActing(opening.join('\n'));
-    if (acting.length === 1) fields.partijen = acting;
+    if (acting.length === 1) {
+      fields.partijen = acting;
+      evidence.set('partijen', 'mention');
+    }
   }
   if (has('afzender') && fields.afzender === undefined) {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
-    if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) fields.afzender = own[0];
+    if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
+      fields.afzender = own[0];
+      evidence.set('afzender', 'signature');
+    }
   }
 
   // Questions and answers.
@@ -361,18 +395,24 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       typeof fields.afzender === 'string' &&
       ANSWERING.test(fields.afzender) &&
       fields.datum
-    )
+    ) {
       fields.datum_antwoord = fields.datum;
+      evidence.set('datum_antwoord', 'derived');
+    }
   }
 
   // Written questions are dated by the day they were sent in, when nothing else dates them.
-  if (type === 'schriftelijke-vragen' && fields.datum === undefined && typeof fields.ingekomen === 'string')
+  if (type === 'schriftelijke-vragen' && fields.datum === undefined && typeof fields.ingekomen === 'string') {
     fields.datum = fields.ingekomen;
+    evidence.set('datum', 'derived');
+  }
 
   // A motie's outcome and votes, a RIB's number in its title.
   const free = lines.map((l, i) => (roles[i] === 'body' ? l.text.replace(/\t/g, ' ') : ''));
   if (type === 'motie') {
-    free.forEach((t, i) => {
+    free.forEach((line, i) => {
+      // The outcome is the line's first sentence ("Motie is aangenomen met 11 stemmen voor en 4 tegen (…). Motivatie …").
+      const t = line.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0].replace(/\s*\([^()]*\)/g, '');
       if (!t || t.split(/\s+/).length > 12 || /^[-•*]/.test(t)) return;
       // Only a line that states the outcome ("Verworpen", "De motie is aangenomen met 21 stemmen voor …"):
       // the word inside a sentence of the text ("constaterende dat de vergunning is ingetrokken") is no outcome.
@@ -399,7 +439,10 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       .slice(0, 30)
       .map((t) => /^(?:raadsinformatiebrief|rib)\b[\s:]*(?:nr\.?|nummer|no\.?)?\s*([\w./-]*\d[\w./-]*)/i.exec(t))
       .find(Boolean);
-    if (title) fields.kenmerk = title[1].replace(/[.,]$/, '');
+    if (title) {
+      fields.kenmerk = title[1].replace(/[.,]$/, '');
+      evidence.set('kenmerk', 'title');
+    }
   }
 
   // The title line that named the type is the document's title, not its text.
@@ -419,6 +462,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     const title = titleSubject(lines, roles);
     if (title) {
       fields.onderwerp = title.value;
+      evidence.set('onderwerp', 'title');
       roles[title.line] = 'title';
     }
   }
@@ -452,6 +496,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
         if (k === key && roles[i] === 'field') roles[i] = 'body';
       });
     }
+  // Two fields that cannot both be true: the less sure one goes (both when they are as sure).
+  if (!overrides?.size)
+    for (const key of contradictions(fields, Object.fromEntries(evidence))) {
+      delete fields[key];
+      fieldOf.forEach((k, i) => {
+        if (k === key && roles[i] === 'field') roles[i] = 'body';
+      });
+    }
   const body = buildBody(lines, roles);
 
   const ordered: DocumentFields = {};
@@ -459,6 +511,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   return {
     type,
     fields: ordered,
+    evidence: Object.fromEntries([...evidence].filter(([k]) => ordered[k] !== undefined)),
     questions,
     body,
     signers,

@@ -10,8 +10,14 @@ import type { SetScore } from '../../server/documents/evaluation';
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-/** Shares, like the floors of real-corpus-figures.test.ts, so they hold when documents are added. */
-const FLOORS = { types: 0.958, found: 0.898, wrong: 0.017, pairs: 0.827 };
+/**
+ * Shares, like the floors of real-corpus-figures.test.ts, so they hold when documents are added. Session 13
+ * (footnotes and heads in PDF texts without empty lines or hard-wrapped) raised the weakest form's figures on
+ * the 97 dev documents to found 421/462, wrong 6/427, pairs 392/418 (all wrapped at 60); with round nine's 32
+ * dev documents (129) the weakest forms read found 514/585, wrong 9/523, pairs 454/489 (wrapped at 60), which
+ * are the floors now.
+ */
+const FLOORS = { types: 0.958, found: 0.878, wrong: 0.018, pairs: 0.928 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

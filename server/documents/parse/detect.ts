@@ -49,7 +49,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
     const hit = TITLES.find(([re]) => re.test(t));
     if (hit) return hit[1];
   }
-  const labelled = new Set(headers.filter((h) => h.strength >= 1 && h.value).map((h) => h.concept));
+  const labelled = new Set(headers.filter((h) => h.strength >= 1 && h.value && !h.hint).map((h) => h.concept));
   if (VRAGEN_CONCEPTS.some((c) => labelled.has(c))) return 'schriftelijke-vragen';
   if (content.some((t) => MOTIE_END.test(t)) || (content.some((t) => CONSIDERING.test(t)) && content.some((t) => MOTIE_DICTUM.test(t))))
     return 'motie';

@@ -11,7 +11,7 @@
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
-import { joinLines, type Line } from './lines';
+import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
@@ -30,6 +30,8 @@ export interface Header {
   keep?: boolean;
   /** A weak signal (a mention in running text): never a field on its own, only when another signal agrees. */
   hint?: boolean;
+  /** A labelled line past the header zone, deep in the text (a quoted mail's "Datum:", a table in an answer). */
+  deep?: boolean;
 }
 
 const INLINE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(?::[ \t]*|\t[ \t:]*)(.*)$/u;
@@ -110,6 +112,14 @@ function spacedLabel(text: string): { concept: Concept; value: string } | null {
 
 const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
 
+/** The fields a letter states above its text, never under it. */
+const LETTER_HEAD = new Set(['datum', 'onderwerp', 'kenmerk', 'aan', 'afzender', 'uw_referentie', 'behandeld_door']);
+/** A paragraph of running text: a long line that reads as sentences. */
+const RUNNING_TEXT = (t: string) => {
+  const words = t.split(/\s+/);
+  return words.length >= 15 && /[.!?]["'”’»)]*$/.test(t.trim()) && words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 >= words.length;
+};
+
 /** Labelled lines and letterhead blocks, anywhere in the text. `roles` gets 'letterhead' for furniture. */
 function labelled(lines: Line[], furniture: Set<number>): Header[] {
   const out: Header[] = [];
@@ -154,7 +164,15 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
         while (j < lines.length && !text(j)) j++;
         for (; j < lines.length && lines[j].bullet && text(j); j++) items.push(j);
         if (items.length) {
-          out.push({ concept, value: items.map((k) => text(k)).join('\n'), labelLine: t, lines: [i, ...items], strength: 2, keep: true });
+          out.push({
+            concept,
+            value: items.map((k) => text(k)).join('\n'),
+            labelLine: t,
+            lines: [i, ...items],
+            strength: 2,
+            keep: true,
+            deep: !inZone,
+          });
           i = items[items.length - 1];
           continue;
         }
@@ -168,6 +186,18 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
           value = text(j);
         }
       }
+      // A date or a reference on the line after an empty one ("Ledenbrief nummer" / "" / "Lbr. 23/033"): only a
+      // value of its kind, on a short line of its own.
+      if (!taken.length && (kind === 'date' || concept === 'kenmerk' || concept === 'uw_referentie')) {
+        let j = i + 1;
+        while (j < lines.length && j <= i + 3 && !text(j)) j++;
+        const v = text(j);
+        const fits = kind === 'date' ? !!findDate(v) && v.split(/\s+/).length <= 5 : plausible(concept, v) && v.split(/\s+/).length <= 3;
+        if (j > i + 1 && v && fits && !isLabelLine(lines[j])) {
+          taken.push(j);
+          value = v;
+        }
+      }
       // A lower-case word alone is a label only with a colon, in bold, or with a value of its kind right under it.
       const valid = kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : true;
       if (!capitals && !colon && (!taken.length || !valid || !inZone) && concept !== LETTERHEAD) continue;
@@ -177,7 +207,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       // A letterhead date block must hold a date; otherwise the word was a heading in the text.
       if (value && !valid) continue;
       if (concept === LETTERHEAD) [i, ...taken].forEach((k) => furniture.add(k));
-      else out.push({ concept, value, labelLine: t, lines: [i, ...taken], strength: 2 });
+      else out.push({ concept, value, labelLine: t, lines: [i, ...taken], strength: 2, deep: !inZone });
       i = taken.length ? taken[taken.length - 1] : i;
       continue;
     }
@@ -199,13 +229,14 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       furniture.add(i);
       continue;
     }
-    const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i], strength: 2 };
-    if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && inline.value) {
+    const header: Header = { concept: inline.concept, value: inline.value, labelLine: t, lines: [i], strength: 2, deep: !inZone };
+    if (['text', 'multiline', 'list'].includes(kindOf(inline.concept)) && !ONE_LINE.has(inline.concept) && inline.value) {
       // A value broken over lines by a PDF table: the next lines belong to it while they are not
       // headers and the value is plainly unfinished or another header follows.
       let j = i + 1;
       const more: number[] = [];
-      while (more.length < 3 && text(j) && !isLabelLine(lines[j]) && !numbered(text(j))) {
+      // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too.
+      while (more.length < 3 && text(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
         const headerFollows = isLabelLine(lines[j + 1]);
         if (!unfinished && !headerFollows) break;
@@ -221,7 +252,27 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
     const inner = /[,;]\s*(\p{L}[\p{L} ]{2,20}?)\s*:\s*(\S*\d\S*)\s*$/u.exec(header.value);
     const innerConcept = inner ? conceptOf(inner[1]) : undefined;
     if (inner && (innerConcept === 'kenmerk' || innerConcept === 'uw_referentie') && innerConcept !== header.concept)
-      out.push({ concept: innerConcept, value: inner[2], labelLine: t, lines: [], strength: 2 });
+      out.push({ concept: innerConcept, value: inner[2], labelLine: t, lines: [], strength: 2, deep: !inZone });
+  }
+  // A labelled line deep in the text that stands alone ("Bron: CBS" under a table, "Datum: 25 mei" of an event in
+  // a news item, a quoted mail's "Van:") is the text's, not the document's header: only a block of labelled lines
+  // (a portal's metadata at the page's end) is a header there.
+  const labelLines = new Set(out.flatMap((h) => h.lines.slice(0, 1)));
+  const nearLabel = (at: number) => {
+    for (const d of [-1, 1])
+      for (let j = at + d, k = 0; j >= 0 && j < lines.length && k < 1; j += d) {
+        if (!text(j)) continue;
+        k++;
+        if (labelLines.has(j) || furniture.has(j) || isLabelLine(lines[j]) || spacedLabel(text(j))) return true;
+      }
+    return false;
+  };
+  // The same for a letter's own header fields once the letter's text has begun (its first paragraph of running
+  // text): "Datum: 25 mei" under an announcement is an event's, not the document's.
+  const textStart = lines.findIndex((l) => RUNNING_TEXT(l.text));
+  for (const h of out) {
+    if (!h.lines.length || h.keep || nearLabel(h.lines[0])) continue;
+    if (h.deep || (textStart >= 0 && h.lines[0] > textStart && LETTER_HEAD.has(h.concept))) h.hint = true;
   }
   return out;
 }
@@ -284,7 +335,7 @@ const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
 /** The subject after a title's genre words: after a colon or "over"/"inzake", or right after "schriftelijke vragen". */
 function subjectOf(genre: string, rest: string): string | null {
   let r = rest.trim();
-  const about = /^(?::|[-–]|(?:(?:van|door)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?)\s*(.+)$/iu.exec(r);
+  const about = /^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?)\s*(.+)$/iu.exec(r);
   if (about) r = about[1];
   else if (/^vragen$/i.test(genre) || /^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|van|aan|naar|op|in|bij)\b/i.test(r))
     return null;
@@ -292,10 +343,18 @@ function subjectOf(genre: string, rest: string): string | null {
   return r && r.split(/\s+/).length <= 25 ? r : null;
 }
 
-/** The lines from i on, joined, up to n lines or an empty or numbered line. */
+/**
+ * A line that opens a question of its own ("Bent u bekend met …? [1]", "Hoe kijkt u naar …"): without empty lines
+ * (a PDF's text) it follows a head directly, and is no part of the head.
+ */
+const opensQuestion = (text: string): boolean =>
+  /^\p{Lu}/u.test(text) && (ASKS_AT_END.test(text) || (ASKING_START.test(text) && /\su\b/.test(text)));
+
+/** The lines from i on, joined, up to n lines or an empty, numbered or asking line. */
 function window(lines: Line[], i: number, n: number): { text: string; lines: number[] } {
   const taken: number[] = [];
-  for (let j = i; j < lines.length && taken.length < n && lines[j].text && (j === i || !numbered(lines[j].text)); j++) taken.push(j);
+  const stops = (j: number) => numbered(lines[j].text) !== null || opensQuestion(lines[j].text.trim());
+  for (let j = i; j < lines.length && taken.length < n && lines[j].text && (j === i || !stops(j)); j++) taken.push(j);
   return { text: joinLines(taken.map((j) => lines[j].text)), lines: taken };
 }
 
@@ -370,7 +429,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to six lines.
     if (/^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
-      const head = questionsHead(lines, i, 6, QUESTIONS_OF, 5);
+      const head = questionsHead(lines, i, 10, QUESTIONS_OF, 5);
       if (head) {
         const { m, w } = head;
         const who = /^de\s+fracties?\b/i.test(m[1]) ? { names: [], parties: partiesOf(m[1]) } : membersAndParties(m[2]);
@@ -391,7 +450,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     // "2011Z04442 Antwoorden van de minister … op vragen van het lid …": the same head, answered, over up to four lines.
     if (ANSWERS_TO_START.test(plainT)) {
-      const head = questionsHead(lines, i, 4, ANSWERS_TO, 6);
+      const head = questionsHead(lines, i, 7, ANSWERS_TO, 6);
       if (head) {
         const { m, w } = head;
         if (m[1] && m[1].length >= 4) add('kenmerk', m[1], [], w.text);
@@ -423,9 +482,21 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       }
       continue;
     }
+    // "Open brief aan de gemeente Apeldoorn": a letter's title names its addressee.
+    const letterTo = seen <= 3 ? /^(?:open\s+)?brief\s+aan\s+((?:de|het)\s+.{3,80}?)\.?$/iu.exec(plainT) : null;
+    if (letterTo) {
+      add('aan', letterTo[1], [], t);
+      continue;
+    }
     const addressee = ADDRESSEE.exec(plainT);
     if (addressee && plainT.split(/\s+/).length <= 16) {
-      add('aan', addressee[1], [i], t);
+      // "Aan het college van burgemeester en wethouders" / "van de gemeente Ede": the addressee goes on, also past
+      // one empty line (a letterhead's address block).
+      let j = i + 1;
+      while (j < lines.length && j <= i + 3 && !lines[j].text) j++;
+      const more = j < lines.length && !skip.has(j) && !/[,.:]$/.test(plainT) && continuesName(lines[j].text);
+      add('aan', more ? `${addressee[1]} ${lines[j].text.trim()}` : addressee[1], more ? [i, j] : [i], t);
+      if (more) i = j;
       continue;
     }
     const salutation = SALUTATION.exec(plainT);
@@ -499,6 +570,9 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (title) {
       const subject = subjectOf(title[1], title[2]);
       if (subject) out.push({ concept: 'onderwerp', value: subject, labelLine: t, lines: [i], strength: 0.9 });
+      // "Vragen aan het College over Z": to whom the questions go.
+      const to = /^\s*aan\s+((?:het|de)\s+[\p{L} &-]{3,60}?)\s+(?:over|inzake|betreffende)\s/iu.exec(title[2]);
+      if (subject && to) add('aan', to[1], [], t);
       continue;
     }
     const about = /^motie\s+(?:van\s+.{2,60}?\s+)?over\s+(.+?)\.?$/iu.exec(plainT);
@@ -550,7 +624,7 @@ function kamerstuk(lines: Line[]): Header[] {
     if (!lines[i].text) continue;
     seen++;
     const number =
-      (seen <= 3 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
+      (seen <= 5 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
     if (number)
       return [{ concept: 'kenmerk', value: number[1].replace(/^(\d{4}[ZD])\s/, '$1'), labelLine: lines[i].text, lines: [i], strength: 1 }];
     const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);

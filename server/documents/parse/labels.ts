@@ -132,8 +132,15 @@ export function conceptOf(label: string): Concept | undefined {
     .replace(/[.:]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(/-/g, ' '));
+  return BY_LABEL.get(key) ?? BY_LABEL.get(key.replace(/-/g, ' ')) ?? (DOCUMENT_NUMBER.test(key) ? 'kenmerk' : undefined);
 }
+
+/**
+ * A document's number by the genre it names: "Briefnummer", "Ledenbrief nummer", "Raadsvoorstel nr", "Besluitnummer".
+ * Only a document's genre before "nummer": a telephone, account or house number is no kenmerk.
+ */
+const DOCUMENT_NUMBER =
+  /^(?:\p{L}*brief|(?:raads)?voorstel|document|besluit|motie|amendement|stuk|vragen|vraag|memo|nota)[ -]?(?:nummer|nr|kenmerk)$/u;
 
 /** The fields a type has, in the order the card shows them. */
 export function fieldsOf(type: DocumentTypeKey): Array<{ key: string; kind: FieldKind }> {

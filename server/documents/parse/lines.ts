@@ -205,3 +205,19 @@ export function joinLines(parts: string[]): string {
 
 /** Whether a line ends a sentence (or a clause a new line may follow). */
 export const endsSentence = (text: string): boolean => /[.!?:;]["'”’»)]*$/.test(text.trim());
+
+/** A question's end: its question mark, perhaps with a footnote mark after it ("…belonen'? [1]", "…?1", "…? 1)"). */
+export const ASKS_AT_END = /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/;
+
+/** A paragraph that asks, though its question mark is missing: it opens with a question word or with the verb. */
+export const ASKING_START =
+  /^(?:in\s+hoeverre|op\s+welke|(?:wat|wie|welke?|waarom|wanneer|waar|hoe|hoeveel|kunt|kan|bent|is|zijn|heeft|hebt|deelt|klopt|wilt|wil|gaat|wordt|vindt|acht|herinnert|erkent|onderschrijft|ziet|zou|zal)\b)/i;
+
+/**
+ * A line that goes on the name above it: "te Maarssen", "der Gemeente Bergen op Zoom", "van de gemeente Ede". A
+ * name broken over two lines (a letterhead's column, a signature) ends in the place or body it belongs to.
+ */
+export const continuesName = (text: string): boolean =>
+  /^(?:te|van|der|den|in|uit|voor|de|het)\s+(?:(?:de|het|der|den)\s+)?(?:(?:gemeente|provincie|stad)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:op|aan|de|den|der|van|en|\p{Lu}[\p{L}'’.-]*))*[,]?$/u.test(
+    text.trim(),
+  ) && text.trim().split(/\s+/).length <= 7;

@@ -12,7 +12,7 @@
 // A question's text is its own paragraph(s): letter text between questions stays body.
 import type { QuestionAnswer } from '../types';
 import { ANSWER_HEADING } from './detect';
-import { endsSentence, joinLines, type Line } from './lines';
+import { ASKING_START, ASKS_AT_END, endsSentence, joinLines, type Line } from './lines';
 import { numbered } from './numbering';
 
 interface Para {
@@ -106,8 +106,6 @@ function align(a: string[], b: string[]): Array<[number, number]> {
   return out;
 }
 
-/** A question's end: its question mark, perhaps with a footnote mark after it ("…belonen'? [1]", "…?1", "…? 1)"). */
-const ASKS_AT_END = /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/;
 /** How only an answer opens: "Ja.", "Nee, …", "Neen.", "Zie het antwoord op vraag 2". */
 const ANSWER_OPENING = /^(?:ja|nee|neen)\b[.,;:]|^zie\s+(?:het\s+)?antwoord\b/i;
 /** The footnote mark after a question's question mark, which is no part of the question. */
@@ -165,10 +163,6 @@ function paragraphPairs(lines: Line[], taken: Set<number>, furniture: Set<number
   return out;
 }
 
-/** A paragraph that asks, though its question mark is missing: it opens with a question word or with the verb. */
-const ASKING_START =
-  /^(?:in\s+hoeverre|op\s+welke|(?:wat|wie|welke?|waarom|wanneer|waar|hoe|hoeveel|kunt|kan|bent|is|zijn|heeft|hebt|deelt|klopt|wilt|wil|gaat|wordt|vindt|acht|herinnert|erkent|onderschrijft|ziet|zou|zal)\b)/i;
-
 /**
  * Written questions without numbers and without answers (a Word file of Kamervragen, a letter that asks):
  * from the first paragraph that asks to the last, each paragraph that asks is the next question; a paragraph
@@ -214,6 +208,17 @@ function askingParagraphs(lines: Line[], taken: Set<number>, furniture: Set<numb
     out.push({ number: out.length + 1, question, answer: null, questionLines: own, answerLines: [] });
   }
   return out;
+}
+
+/**
+ * Whether a numbered line goes on the document's sequence of items: a "Vraag N" / "Antwoord N" mark, or the number
+ * after the last item's in the same style ("5." after "4."). A footnote or a page's furniture never holds such a line.
+ */
+function continuesSequence(n: ReturnType<typeof numbered>, items: Item[]): boolean {
+  if (!n) return false;
+  if (n.role !== null) return true;
+  const last = [...items].reverse().find((it) => !it.parent && !it.unnumbered && it.style === n.style);
+  return !!last && n.number === last.number + 1 && n.rest.length > 0;
 }
 
 export function questionsAndAnswers(
@@ -285,6 +290,12 @@ export function questionsAndAnswers(
     const citation =
       !/^\d{1,2}[.)]\s/.test(t) &&
       ((/^\d{1,2}\s?(?:\p{Lu}|https?:|www\.)/u.test(t) && /https?:\/\/|www\.|«/.test(t)) || /^\d{1,2}\p{Lu}\p{Ll}+\b.*,/u.test(t));
+    // A footnote runs up to an empty line; without empty lines (a PDF's text) it ends where the numbered sequence
+    // goes on: "Vraag 6", or the next number of the running list in its own style.
+    if (inFootnote && continuesSequence(numbered(t), items)) inFootnote = false;
+    // A footnote whose line ended (with its link or a full stop) and a sentence that opens after it: the text goes on.
+    if (inFootnote && /(?:https?:\/\/\S+|[.)])$/.test(lines[i - 1]?.text.trim() ?? '') && /^\p{Lu}\p{Ll}/u.test(t) && !citation)
+      inFootnote = false;
     if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
       inFootnote = true;
       furniture.add(i);
@@ -313,7 +324,8 @@ export function questionsAndAnswers(
       !n &&
       line.bullet &&
       (openItem === null || openItem.style === 'bullet') &&
-      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t))
+      // A bullet asks when it ends in a question mark, or asks inside it ("…uur? (quote: …)."): a remark or a source may follow.
+      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t) || /\?["'”’»)]*\s+\(/.test(t))
     ) {
       const count = inAnswers ? ++bulletAnswers : ++bulletQuestions;
       start({ role: inAnswers ? 'antwoord' : null, unnumbered: false, label: String(count), style: 'bullet', number: count, at: i }, t, i);
@@ -431,7 +443,7 @@ export function questionsAndAnswers(
     if (
       p &&
       c.role !== 'antwoord' &&
-      /\?["'”’»)]*$/.test(p.texts[p.texts.length - 1]) &&
+      ASKS_AT_END.test(p.texts[p.texts.length - 1]) &&
       (line.italic !== p.italic || (/^\p{Lu}/u.test(t) && !/\?/.test(t)))
     )
       p = para = null;
@@ -531,7 +543,8 @@ export function questionsAndAnswers(
     const label = sectioned ? `${q.sectionName}${q.label}` : q.label;
     const out: FoundQuestion = {
       number: idx + 1,
-      question: withoutAwaiting(textOf(q.paras.slice(0, head))),
+      // A footnote's mark after the question mark ("…dichtgaat? 1)") is no part of the question.
+      question: withoutAwaiting(textOf(q.paras.slice(0, head))).replace(FOOTNOTE_AT_END, '$1'),
       answer: null,
       questionLines: [q.at, ...q.paras.slice(0, head).flatMap((p) => p.lines)],
       answerLines: [],

@@ -5,7 +5,7 @@
 // line above). Its lines are the document's signers: never a question or an answer.
 import { PARTY, partyRow } from './parties';
 import { MOTIE_END, conceptOf } from './labels';
-import type { Line } from './lines';
+import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
 
 export interface Signer {
@@ -53,6 +53,13 @@ export function looksLikeName(text: string, allowSingle = false): boolean {
   if (!s || /\d|[:;?!()]/.test(s)) return false;
   // "Fractie Franssen", "Gemeente Bergen": an organisation, not a person.
   if (/^(?:fractie|gemeente|provincie|partij|ministerie|college|raad|commissie)\b/i.test(s)) return false;
+  // "Werkgroep Windwijzer", "Stichting Oud Rockanje", "Bewonersvereniging Noord": a body names its kind first.
+  if (
+    /^\p{L}*(?:groep|stichting|vereniging|raad|comité|platform|bestuur|organisatie|collectief|coöperatie|federatie|bond|netwerk)\s/iu.test(
+      s,
+    )
+  )
+    return false;
   const tokens = s.split(/\s+/);
   if (tokens.length > 7) return false;
   let caps = 0;
@@ -99,7 +106,7 @@ function namesOn(text: string, allowSingle: boolean): string[] | null {
 }
 
 const CLOSING =
-  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?)\s*,?$/i;
+  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?|(?:was\s+)?getekend|ondertekend|w\.g\.)\s*[,:]?$/i;
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
 /** "Namens …" — not "Namens deze," (on behalf of the signer: an old formula, no sender). */
 const PARTY_AT_START = new RegExp(`^${PARTY}`, 'u');
@@ -110,6 +117,24 @@ const FUNCTION =
   /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
 const ORGANISATION_LINE =
   /^(?:(?:staten|raads)?fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
+
+/**
+ * The one line under a closing formula that names no person: the body that signs ("Groep Actiebiogas.nl", "Bestuur
+ * Wijkraad Noord"). A short name in capitals, no sentence, the text's last line or one above an empty line; a first
+ * name alone ("Jan") is no body.
+ */
+function signingBody(t: string, next: string): boolean {
+  const words = t.split(/\s+/);
+  return (
+    words.length <= 6 &&
+    /^\p{Lu}/u.test(t) &&
+    !/[.?!:;,]$/.test(t) &&
+    !runningWords(t) &&
+    !/\d{4}|@|https?:/.test(t) &&
+    (words.length >= 2 || /[.\d]|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(t)) &&
+    !next.trim()
+  );
+}
 
 /** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
 export function partiesOf(text: string): string[] {
@@ -128,12 +153,14 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
   const out: Signatures = { signers: [], lines: new Set(), senders: [] };
   const text = (i: number) => (i < lines.length && !taken.has(i) ? lines[i].text.trim() : '');
   const blank = (i: number) => i < lines.length && (taken.has(i) || !lines[i].text.trim());
+  /** Only empty lines between a and b (one or two: a text with its paragraph breaks doubled). */
+  const blanksBetween = (a: number, b: number) => b > a + 1 && Array.from({ length: b - a - 1 }, (_, k) => a + 1 + k).every(blank);
   const push = (s: Signer) => {
     if (!out.signers.some((x) => x.name === s.name)) out.signers.push(s);
   };
 
   /** Reads a block from line i on; returns the last line it took. */
-  const block = (start: number, context: { party?: string; allowSingle: boolean }): number => {
+  const block = (start: number, context: { party?: string; allowSingle: boolean; closing?: boolean }): number => {
     let last = start - 1;
     let func: string | undefined;
     let party = context.party;
@@ -147,8 +174,8 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       // A list item is the text's, not a signature.
       if (lines[j].bullet || lines[j].heading) break;
       const t = text(j).replace(/\s+$/, '');
-      // "Namens deze,": the old formula between the fractie and the name.
-      if (/^namens\s+dezen?,?$/i.test(t)) {
+      // "Namens deze,": the old formula between the fractie and the name; "Getekend," above the names.
+      if (/^namens\s+dezen?,?$/i.test(t) || CLOSING.test(t)) {
         out.lines.add(j);
         last = j;
         continue;
@@ -174,7 +201,13 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         pendingNames.forEach(push);
       } else if (namens) {
         party = namens[1];
-        out.senders.push(namens[1]);
+        // "namens de gezamenlijke bewonersverenigingen" / "te Maarssen": the sender's name goes on.
+        if (!/,$/.test(plainT) && continuesName(text(j + 1))) {
+          party = `${party} ${text(j + 1).replace(/,$/, '')}`;
+          out.lines.add(j + 1);
+          j++;
+        }
+        out.senders.push(party);
         func = undefined;
         pendingNames = [];
       } else if (FUNCTION.test(plainT) && plainT.split(/\s+/).length <= 12 && !/[.?!]$/.test(plainT)) {
@@ -214,13 +247,16 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           pendingNames = names.map((name) => ({ name, func, party }));
           pendingNames.forEach(push);
           func = undefined;
-        } else if (ORGANISATION_LINE.test(plainT) && plainT.split(/\s+/).length <= orgWords(plainT)) {
+        } else if (
+          (ORGANISATION_LINE.test(plainT) && plainT.split(/\s+/).length <= orgWords(plainT)) ||
+          (context.closing && last === start - 1 && !pendingNames.length && signingBody(plainT, lines[j + 1]?.text ?? ''))
+        ) {
           if (pendingNames.length && j === last + 1) for (const p of pendingNames) p.party ??= plainT;
           else party = plainT;
           out.senders.push(plainT);
         } else if (
           pendingNames.length &&
-          (j === last + 1 || (j === last + 2 && blank(last + 1) && partyRow(plainT, pendingNames.length))) &&
+          (j === last + 1 || (j <= last + 3 && blanksBetween(last, j) && partyRow(plainT, pendingNames.length))) &&
           plainT.split(/\s+/).length <= 6 &&
           !/[.?!:]$/.test(plainT) &&
           !runningWords(plainT)
@@ -260,7 +296,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
     if (!t) continue;
     if (CLOSING.test(t)) {
       out.lines.add(i);
-      i = Math.max(i, block(i + 1, { allowSingle: false }));
+      i = Math.max(i, block(i + 1, { allowSingle: false, closing: true }));
       continue;
     }
     const glued = GLUED_CLOSING.exec(t);

@@ -20,13 +20,19 @@ export function findDate(text: string): string | null {
   return null;
 }
 
-/** "PvdA, D66 en Lokaal sterk" → ["PvdA", "D66", "Lokaal sterk"]; names and parties split on commas and "en". */
+/** "De Vries", "Het Hart": a surname that starts with its article, not an article before a party's name. */
+const SURNAME_DE = /^(?:De|Het)\s+\p{Lu}\p{Ll}+[.:]*$/u;
+
+/**
+ * "PvdA, D66 en Lokaal sterk" → ["PvdA", "D66", "Lokaal sterk"]; names and parties split on commas and "en". The
+ * article before a name goes ("de PvdA", "het CDA"), but not the "De" of a surname ("De Vries", "De Roon").
+ */
 export function splitNames(text: string): string[] {
   return text
     .split(/\s*(?:[,;&\n]|\s\+\s|\sen\s|\sand\s)\s*/)
     .map((s) =>
       s
-        .replace(/^(?:de|het)\s+(?=\S)/i, '')
+        .replace(/^(?:de|het)\s+(?=\S)/i, (article, at: number, all: string) => (SURNAME_DE.test(all) ? article : ''))
         .replace(/[.:]+$/, '')
         .trim(),
     )
@@ -119,6 +125,19 @@ const unbalanced = (v: string) =>
 const SENTENCE_BREAK = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u;
 /** A sentence of the letter's text starts with who writes or is written to. */
 const SENTENCE_START = /^(?:u|ik|wij|we|zij|hij|graag|hierbij|naar\s+aanleiding\s+van)\s/i;
+/**
+ * What looks like a reference but is another kind of value: a date ("12-03-2021", "3 maart 2021"), a telephone
+ * number, a postcode, an amount or a clock time.
+ */
+const NO_REFERENCE = [
+  new RegExp(`^(?:\\p{L}+dag\\s+)?(?:\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})$`, 'iu'),
+  /^(?:\+31|0)[\s(-]*\d[\d\s()-]{7,}$/,
+  /^\d{4}\s?[A-Z]{2}$/,
+  /^(?:€|eur\b)/i,
+  /^\d{1,2}[:.]\d{2}(?:\s*uur)?$/,
+];
+/** Fields that name a person, a body or a subject. */
+const NAMES = new Set(['afzender', 'aan', 'portefeuillehouder', 'inlichtingen_bij', 'behandeld_door']);
 const MAX_WORDS: Record<string, number> = {
   onderwerp: 40,
   afzender: 20,
@@ -143,12 +162,26 @@ export function plausible(key: string, value: unknown): boolean {
     // A party's name has a letter and at most one word in lower case that is no small word ("Lokaal sterk",
     // "Partij voor de Dieren"); "Lees onze andere moties" is a site's link.
     const lowerWords = (v: string) => v.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:voor|de|van|het|en|der)$/.test(w)).length;
+    // A party's name has a capital ("D66", "Partij voor de Dieren") and no document number ("kst-31409-387").
     if (key === 'partijen')
-      return value.every((v: string) => v.split(/\s+/).length <= 6 && /\p{L}/u.test(v) && lowerWords(v) <= 1 && !word(v));
+      return value.every(
+        (v: string) => v.split(/\s+/).length <= 6 && /\p{Lu}/u.test(v) && !/\d{3}/.test(v) && lowerWords(v) <= 1 && !word(v),
+      );
     return true;
   }
   if (typeof value !== 'string') return true;
-  if (key === 'kenmerk' || key === 'uw_referentie') return /\d/.test(value) && value.length <= 40 && value.split(/\s+/).length <= 6;
+  if (key === 'kenmerk' || key === 'uw_referentie')
+    return (
+      /\d/.test(value) &&
+      value.length <= 40 &&
+      value.split(/\s+/).length <= 6 &&
+      // "Uw brief van: 12 april 2012" refers to the letter by its date; the document's own kenmerk is no date.
+      !NO_REFERENCE.slice(key === 'uw_referentie' ? 1 : 0).some((re) => re.test(value.trim()))
+    );
+  // A name or a title holds no address of a site or a mailbox, and no date ("aan": "de raad, 12 mei 2020").
+  if (NAMES.has(key) && (/@|https?:\/\/|www\./i.test(value) || findDate(value) !== null)) return false;
+  // An article or a small word alone ("het") is a cut-off value, not a name.
+  if (NAMES.has(key) && /^(?:de|het|een|en|van|aan|of)$/i.test(value.trim())) return false;
   const max = MAX_WORDS[key];
   if (max === undefined) return true;
   const v = value.trim();

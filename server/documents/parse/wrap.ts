@@ -5,7 +5,7 @@
 // starts something (a numbered item, a bullet, a label, a question or answer mark, a salutation, a
 // line in capitals) never continues the line above it, and neither does a line with other markup.
 import { conceptOf } from './labels';
-import { sourceLines, toLines, type Line } from './lines';
+import { endsSentence, sourceLines, toLines, type Line } from './lines';
 import { numbered, SUB_ITEM } from './numbering';
 
 /** The widths a wrapping tool uses; a text of long paragraph lines (a web page) is not wrapped. */
@@ -56,10 +56,15 @@ function continues(line: Line, next: Line, width: number): boolean {
   const item = numbered(line.text);
   if (item && !item.rest) return false;
   if (/:$/.test(line.text.trim())) return false;
+  // A footnote under the sentence it belongs to ("…procederen?" / "1Tubantia, 13 november 2024, https://…").
+  if (endsSentence(line.text) && /^(?:\[\d{1,2}\]|\d{1,2}\)?)\s?(?:\p{Lu}\p{Ll}*|https?:|www\.)/u.test(next.text)) return false;
+  // A footnote's link ends its line; a sentence that opens under it is the text again.
+  if (/https?:\/\/\S+$/.test(line.text.trim()) && /^\p{Lu}\p{Ll}/u.test(next.text)) return false;
   const firstWord = next.raw.trim().split(/\s+/)[0].length;
   const room = width - length(line) - 1;
-  // After a full stop or a question mark the next word must really not have fitted: the author may have broken there.
-  return /[.?!;]["'”’»)]*$/.test(line.text) ? firstWord > room : firstWord > room - width * SLACK;
+  // After a full stop or a question mark (perhaps with its footnote mark: "…praktijk»?1") the next word must really
+  // not have fitted: the author may have broken there.
+  return /[.?!;]["'”’»)]*(?:\s?\d{1,2}\)?|\s?\[\d{1,2}\])?$/.test(line.text) ? firstWord > room : firstWord > room - width * SLACK;
 }
 
 /**
