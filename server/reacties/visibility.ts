@@ -111,10 +111,14 @@ export async function deleteDelta(conn: Conn, reactie: { id: number; parentId: n
 export async function shownAmong(db: Db, ids: number[], findableAt?: Date): Promise<Array<{ id: number; createdAt: Date }>> {
   const rows: Array<{ id: unknown; parent_id: unknown; created_at: unknown }> = [];
   // CROSS JOIN: SQLite starts from the reacties asked for, not from every published article;
-  // PostgreSQL has no CROSS JOIN with a condition and plans an inner join well.
-  const join = isPostgres(db) ? 'inner join' : 'cross join';
+  // PostgreSQL has no CROSS JOIN with a condition and plans an inner join well. NOT INDEXED: SQLite
+  // looks the reacties up by id, where without statistics it walked the index on status through
+  // every approved reactie (300 candidates among 300.000 reacties: 70 ms instead of 0,6).
+  const postgres = isPostgres(db);
+  const join = postgres ? 'inner join' : 'cross join';
+  const reacties = db.raw(postgres ? 'reacties as r' : 'reacties as r not indexed');
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const q = db('reacties as r').whereIn('r.id', ids.slice(i, i + CHUNK));
+    const q = db.from(reacties).whereIn('r.id', ids.slice(i, i + CHUNK));
     if (findableAt)
       q.joinRaw(`${join} articles as a on a.id = r.article_id`)
         .andWhere('r.status', 'approved')

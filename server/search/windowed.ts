@@ -83,8 +83,11 @@ async function keepVisible(db: Db, group: Group, list: Candidate[], filters: Sea
   };
   const articleIds = list.filter((c) => isArticleEntry(c.id)).map((c) => c.id / 4);
   for (let i = 0; i < articleIds.length; i += IDS_PER_STATEMENT) {
-    // An article's entry is its own row: read the article itself, not the entry.
-    const q = db('articles as a')
+    // An article's entry is its own row: read the article itself, not the entry, from the index
+    // that holds all it needs (SQLite without statistics took the index on status and published_at,
+    // through every published article: 1,6 ms for 500 of 3.000, against 0,6).
+    const q = db
+      .from(db.raw(isPostgres(db) ? 'articles as a' : 'articles as a indexed by articles_visible_index'))
       .whereIn('a.id', articleIds.slice(i, i + IDS_PER_STATEMENT))
       .andWhere('a.status', 'published')
       .andWhere('a.published_at', '<=', now);
