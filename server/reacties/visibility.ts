@@ -5,9 +5,17 @@
 // holds these deltas against a count from scratch after every step.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../db/knex';
+import { whereIdIn } from '../db/id-list';
 import { toDate } from '../db/rows';
 
 type Conn = Db | Knex.Transaction;
+
+interface ThreadRow {
+  id: unknown;
+  parent_id: unknown;
+  status: unknown;
+  removed_reason: unknown;
+}
 
 // Ids per IN (…) list: well inside SQLite's limit on bound variables.
 const CHUNK = 500;
@@ -109,36 +117,42 @@ export async function deleteDelta(conn: Conn, reactie: { id: number; parentId: n
  * reads. (One recursive statement was tried: SQLite then started from every reactie that is not approved.)
  */
 export async function shownAmong(db: Db, ids: number[], findableAt?: Date): Promise<Array<{ id: number; createdAt: Date }>> {
-  const rows: Array<{ id: unknown; parent_id: unknown; created_at: unknown }> = [];
+  if (!ids.length) return [];
   // CROSS JOIN: SQLite starts from the reacties asked for, not from every published article;
-  // PostgreSQL has no CROSS JOIN with a condition and plans an inner join well.
-  const join = isPostgres(db) ? 'inner join' : 'cross join';
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const q = db('reacties as r').whereIn('r.id', ids.slice(i, i + CHUNK));
-    if (findableAt)
-      q.joinRaw(`${join} articles as a on a.id = r.article_id`)
-        .andWhere('r.status', 'approved')
-        .andWhereNot('r.author_email_key', '')
-        .andWhere('a.status', 'published')
-        .andWhere('a.published_at', '<=', findableAt);
-    rows.push(...(await q.select('r.id', 'r.parent_id', 'r.created_at')));
-  }
+  // PostgreSQL has no CROSS JOIN with a condition and plans an inner join well. NOT INDEXED: SQLite
+  // looks the reacties up by id, where without statistics it walked the index on status through
+  // every approved reactie (300 candidates among 300.000 reacties: 70 ms instead of 0,6).
+  const postgres = isPostgres(db);
+  const q = whereIdIn(db, db.from(db.raw(postgres ? 'reacties as r' : 'reacties as r not indexed')), 'r.id', ids);
+  if (findableAt)
+    q.joinRaw(`${postgres ? 'inner join' : 'cross join'} articles as a on a.id = r.article_id`)
+      .andWhere('r.status', 'approved')
+      .andWhereNot('r.author_email_key', '')
+      .andWhere('a.status', 'published')
+      .andWhere('a.published_at', '<=', findableAt);
+  const rows: Array<ThreadRow & { created_at: unknown }> = await q.select(
+    'r.id',
+    'r.parent_id',
+    'r.status',
+    'r.removed_reason',
+    'r.created_at',
+  );
+  // What is known of each reactie on the way up: the ones asked for first (a candidate is often
+  // another one's parent), then each ancestor once, however many of them share it.
+  const known = new Map<number, ThreadRow>(rows.map((r) => [Number(r.id), r]));
   const hidden = new Set<number>();
   // reactie id → the ancestor to look at next
   let next = new Map<number, number>();
   for (const r of rows) if (r.parent_id !== null && r.parent_id !== undefined) next.set(Number(r.id), Number(r.parent_id));
   for (let depth = 0; next.size && depth < MAX_DEPTH; depth++) {
-    const wanted = [...new Set(next.values())];
-    const byId = new Map<number, { parent_id: unknown; status: unknown; removed_reason: unknown }>();
-    for (let i = 0; i < wanted.length; i += CHUNK) {
-      const part: Array<{ id: unknown; parent_id: unknown; status: unknown; removed_reason: unknown }> = await db('reacties')
-        .whereIn('id', wanted.slice(i, i + CHUNK))
-        .select('id', 'parent_id', 'status', 'removed_reason');
-      for (const row of part) byId.set(Number(row.id), row);
+    const wanted = [...new Set(next.values())].filter((id) => !known.has(id));
+    if (wanted.length) {
+      const part: ThreadRow[] = await whereIdIn(db, db('reacties'), 'id', wanted).select('id', 'parent_id', 'status', 'removed_reason');
+      for (const row of part) known.set(Number(row.id), row);
     }
     const further = new Map<number, number>();
     for (const [child, ancestor] of next) {
-      const row = byId.get(ancestor);
+      const row = known.get(ancestor);
       if (!row) continue;
       if (!isOpen(row)) hidden.add(child);
       else if (row.parent_id !== null && row.parent_id !== undefined) further.set(child, Number(row.parent_id));

@@ -56,30 +56,50 @@ export function markMatches(text: string, terms: ExpandedTerm[], analyser: Dutch
     for (const s of t.stems) stems.add(s);
   }
   const clean = text.slice(0, SCAN).split(MARK_START).join('').split(MARK_END).join('');
-  const words = [...clean.matchAll(/[\p{L}\p{N}]+/gu)];
-  const hit = words.map((m) => {
-    const folded = foldText(m[0]);
-    if (exact.has(folded) || prefixes.some((p) => folded.startsWith(p))) return true;
-    if (!stems.size || STOPWORDS.has(folded) || !/^\p{L}+$/u.test(folded)) return false;
-    const analysis = analyser.analyse(folded);
-    return analysis.stems.some((s) => stems.has(s)) || analysis.parts.some((s) => stems.has(s));
-  });
+  // Words are read and judged only as far as the snippet reaches (a council document's text is
+  // long; its first matches are near the top): the same snippet as judging every word first.
+  const pattern = /[\p{L}\p{N}]+/gu;
+  const words: RegExpExecArray[] = [];
+  let read = false;
+  const wordAt = (i: number): RegExpExecArray | undefined => {
+    while (!read && words.length <= i) {
+      const m = pattern.exec(clean);
+      // At the end exec starts again from the top: the text is read once.
+      if (m) words.push(m);
+      else read = true;
+    }
+    return words[i];
+  };
+  const judged: boolean[] = [];
+  const isHit = (i: number): boolean => {
+    if (judged[i] === undefined) {
+      const folded = foldText(words[i][0]);
+      if (exact.has(folded) || prefixes.some((p) => folded.startsWith(p))) judged[i] = true;
+      else if (!stems.size || STOPWORDS.has(folded) || !/^\p{L}+$/u.test(folded)) judged[i] = false;
+      else {
+        const analysis = analyser.analyse(folded);
+        judged[i] = analysis.stems.some((s) => stems.has(s)) || analysis.parts.some((s) => stems.has(s));
+      }
+    }
+    return judged[i];
+  };
   const starts: number[] = [];
-  for (let i = 0; i < words.length && starts.length < FRAGMENTS; i++) {
-    if (hit[i] && !starts.some((s) => i < s + WINDOW)) starts.push(Math.max(0, i - BEFORE));
+  for (let i = 0; wordAt(i) && starts.length < FRAGMENTS; i++) {
+    if (isHit(i) && !starts.some((s) => i < s + WINDOW)) starts.push(Math.max(0, i - BEFORE));
   }
   if (!starts.length) starts.push(0);
   const pieces = starts.map((from) => {
-    const to = Math.min(words.length, from + WINDOW);
+    let to = from;
+    while (to < from + WINDOW && wordAt(to)) to++;
     let out = '';
     for (let i = from; i < to; i++) {
       const m = words[i];
       const end = i + 1 < to ? words[i + 1].index : m.index + m[0].length;
-      const word = hit[i] ? `${MARK_START}${m[0]}${MARK_END}` : m[0];
+      const word = isHit(i) ? `${MARK_START}${m[0]}${MARK_END}` : m[0];
       out += word + clean.slice(m.index + m[0].length, end);
     }
     const lead = from > 0 ? '… ' : '';
-    const tail = to < words.length ? ' …' : '';
+    const tail = wordAt(to) ? ' …' : '';
     return `${lead}${out.trim()}${tail}`;
   });
   return pieces.join(' ');

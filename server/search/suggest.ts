@@ -2,6 +2,7 @@
 // dictionary knows is replaced by the most frequent word of the index one edit away (a letter
 // missing, extra, wrong, or two swapped), or else by such a word of the dictionary. Asked of
 // search_words (kept by the indexer) in one query per word.
+import { whereTextIn } from '../db/id-list';
 import type { Db } from '../db/knex';
 import type { SearchQuery } from './query';
 
@@ -30,8 +31,8 @@ async function known(db: Db, word: string): Promise<boolean> {
 
 async function closest(db: Db, word: string, knows: (word: string) => boolean): Promise<string | null> {
   const candidates = oneEditAway(word);
-  const row = await db('search_words')
-    .whereIn('word', candidates)
+  // Some 500 words: one parameter, not 500 (db/id-list.ts).
+  const row = await whereTextIn(db, db('search_words'), 'word', candidates)
     .orderBy([{ column: 'entries', order: 'desc' }, { column: 'word' }])
     .first('word');
   if (row) return String(row.word);

@@ -5,6 +5,7 @@
 // says "Meer dan". Ranks from both groups
 // are merged, newer first among equals. What is public now (article published and due, reactie
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
+import { whereIdIn } from '../db/id-list';
 import { isPostgres, type Db } from '../db/knex';
 import { toDate } from '../db/rows';
 import { shownAmong } from '../reacties/visibility';
@@ -18,7 +19,6 @@ export type Group = 'articles' | 'reacties';
 export const WINDOW: Record<Group, number> = { articles: 500, reacties: 300 };
 /** What a group's best match weighs in the merged list. */
 const GROUP_WEIGHT: Record<Group, number> = { articles: 1, reacties: 0.9 };
-const IDS_PER_STATEMENT = 500;
 
 export interface Candidate {
   id: number;
@@ -82,10 +82,16 @@ async function keepVisible(db: Db, group: Group, list: Candidate[], filters: Sea
     }
   };
   const articleIds = list.filter((c) => isArticleEntry(c.id)).map((c) => c.id / 4);
-  for (let i = 0; i < articleIds.length; i += IDS_PER_STATEMENT) {
-    // An article's entry is its own row: read the article itself, not the entry.
-    const q = db('articles as a')
-      .whereIn('a.id', articleIds.slice(i, i + IDS_PER_STATEMENT))
+  if (articleIds.length) {
+    // An article's entry is its own row: read the article itself, not the entry, from the index
+    // that holds all it needs (SQLite without statistics took the index on status and published_at,
+    // through every published article: 1,6 ms for 500 of 3.000, against 0,6).
+    const q = whereIdIn(
+      db,
+      db.from(db.raw(isPostgres(db) ? 'articles as a' : 'articles as a indexed by articles_visible_index')),
+      'a.id',
+      articleIds,
+    )
       .andWhere('a.status', 'published')
       .andWhere('a.published_at', '<=', now);
     applyArticleFilters(q, filters);
@@ -93,12 +99,10 @@ async function keepVisible(db: Db, group: Group, list: Candidate[], filters: Sea
   }
   // An attachment's entry tells its article. CROSS JOIN: SQLite starts from the candidates, not from
   // every published article; PostgreSQL has no CROSS JOIN with a condition and plans an inner join well.
-  const join = isPostgres(db) ? 'inner join' : 'cross join';
   const others = list.filter((c) => !isArticleEntry(c.id)).map((c) => c.id);
-  for (let i = 0; i < others.length; i += IDS_PER_STATEMENT) {
-    const q = db('search_entries as e')
-      .joinRaw(`${join} articles as a on a.id = e.article_id`)
-      .whereIn('e.id', others.slice(i, i + IDS_PER_STATEMENT))
+  if (others.length) {
+    const q = whereIdIn(db, db('search_entries as e'), 'e.id', others)
+      .joinRaw(`${isPostgres(db) ? 'inner join' : 'cross join'} articles as a on a.id = e.article_id`)
       .andWhere('a.status', 'published')
       .andWhere('a.published_at', '<=', now);
     applyArticleFilters(q, filters);
@@ -137,10 +141,10 @@ export async function windowedSearch(
   kept.sort((x, y) => y.score - x.score || y.at - x.at || y.id - x.id);
   const pageIds = kept.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE).map((k) => k.id);
   const rows: Array<Record<string, unknown>> = pageIds.length
-    ? await db('search_entries as e')
-        .join('articles as a', 'a.id', 'e.article_id')
-        .whereIn('e.id', pageIds)
-        .select('e.id', ...HIT_COLUMNS)
+    ? await whereIdIn(db, db('search_entries as e').join('articles as a', 'a.id', 'e.article_id'), 'e.id', pageIds).select(
+        'e.id',
+        ...HIT_COLUMNS,
+      )
     : [];
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return { total, approximate, hits: pageIds.map((id) => toHit(byId.get(id)!)) };

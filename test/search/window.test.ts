@@ -47,13 +47,21 @@ describe('search: a word in more reacties than are ranked', function () {
 describe('search on PostgreSQL: how far back the next stretch of reacties reads (nextStretch)', () => {
   it('reads on row by row, just far enough, where the word is common', () => {
     // 250 matches in the first 4.000 ids; 51 more wanted: about 816 ids more, twice that to be sure.
-    assert.deepEqual(nextStretch(250, 4_000, 51, 4_000), { rowByRow: true, span: 4_000 });
-    assert.deepEqual(nextStretch(100, 4_000, 201, 4_000), { rowByRow: true, span: 16_080 });
+    assert.deepEqual(nextStretch(250, 4_000, 51, 4_000, 4_000_000), { read: 'rows', span: 4_000 });
+    assert.deepEqual(nextStretch(100, 4_000, 201, 4_000, 4_000_000), { read: 'rows', span: 16_080 });
   });
 
-  it('lets the index find a rare word, in stretches four times longer each', () => {
-    assert.deepEqual(nextStretch(0, 4_000, 301, 4_000), { rowByRow: false, span: 16_000 });
-    assert.deepEqual(nextStretch(3, 4_000, 298, 4_000), { rowByRow: false, span: 16_000 });
-    assert.deepEqual(nextStretch(3, 20_000, 298, 16_000), { rowByRow: false, span: 64_000 });
+  it('lets the index read all that is left at once where few matches are to be expected there', () => {
+    // Nothing in the newest 4.000 ids; or 3, about 3.000 in the 4 million left.
+    assert.deepEqual(nextStretch(0, 4_000, 301, 4_000, 4_000_000), { read: 'rest' });
+    assert.deepEqual(nextStretch(3, 4_000, 298, 4_000, 4_000_000), { read: 'rest' });
+  });
+
+  it('lets the index read stretches four times longer each where many matches lie far back', () => {
+    // 30 in the newest 4.000 ids: 271 more lie some 72.000 ids back, and 30.000 in the 4 million left.
+    assert.deepEqual(nextStretch(30, 4_000, 271, 4_000, 4_000_000), { read: 'index', span: 16_000 });
+    assert.deepEqual(nextStretch(30, 20_000, 271, 16_000, 4_000_000), { read: 'index', span: 64_000 });
+    // The same density with only 400.000 ids left: 3.000 to expect, read at once.
+    assert.deepEqual(nextStretch(30, 4_000, 271, 4_000, 400_000), { read: 'rest' });
   });
 });
