@@ -14,14 +14,17 @@ export async function openDatabase(): Promise<{ config: Config; db: Db; applied:
 
 /** Runs a command: known errors print their Dutch message and exit 1; the database is always closed. */
 export function runCommand(work: () => Promise<void>): void {
-  work().then(
-    () => process.exit(0),
-    (err) => {
-      if (err instanceof UsageError || err instanceof ConfigError) console.error(err.message);
-      else console.error('Er ging iets mis:', err);
-      process.exit(1);
-    },
-  );
+  // Through a promise, so a usage error thrown before the work's first await is reported the same way.
+  Promise.resolve()
+    .then(work)
+    .then(
+      () => process.exit(0),
+      (err) => {
+        if (err instanceof UsageError || err instanceof ConfigError) console.error(err.message);
+        else console.error('Er ging iets mis:', err);
+        process.exit(1);
+      },
+    );
 }
 
 /** One line that updates in place on a terminal, and every tenth step in a log. */

@@ -22,7 +22,7 @@ interface Scored {
 }
 
 function scoreFolder(dir: string, form: (text: string) => string = (t) => t): Scored[] {
-  if (!fs.existsSync(dir)) throw new UsageError(`Map niet gevonden: ${dir}`);
+  if (!fs.existsSync(dir)) throw new UsageError(`Map niet gevonden: ${dir}. --dir MAP leest de sets uit MAP/dev en MAP/holdout.`);
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))

@@ -79,5 +79,13 @@ describe('documents:eval scoring', () => {
     });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /Onbekende set "alles"/);
+    assert.doesNotMatch(bad.stderr, /\n\s+at /, 'a message, not a stack trace');
+    const noDir = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/cli/documents-eval.ts', '--dir', '/nergens'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
+    assert.equal(noDir.status, 1);
+    assert.equal(noDir.stderr.trim(), 'Map niet gevonden: /nergens/holdout. --dir MAP leest de sets uit MAP/dev en MAP/holdout.');
   });
 });

@@ -1,4 +1,4 @@
-// Rules that make the recogniser read texts it was never tuned on (issue 20, session 13), each on a
+// Rules that make the recogniser read texts it was never tuned on (issue 20, session 11), each on a
 // text written for the test in the shape real documents take when a PDF's text is pasted: no empty
 // lines, footnotes between the questions, a head that runs straight into the first question.
 import assert from 'node:assert/strict';

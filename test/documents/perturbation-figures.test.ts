@@ -11,7 +11,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /**
- * Shares, like the floors of real-corpus-figures.test.ts, so they hold when documents are added. Session 13
+ * Shares, like the floors of real-corpus-figures.test.ts, so they hold when documents are added. Session 11
  * (footnotes and heads in PDF texts without empty lines or hard-wrapped) raised the weakest form's figures on
  * the 97 dev documents to found 421/462, wrong 6/427, pairs 392/418 (all wrapped at 60); with round nine's 32
  * dev documents (129) the weakest forms read found 514/585, wrong 9/523, pairs 454/489 (wrapped at 60), which

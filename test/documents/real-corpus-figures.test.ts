@@ -34,15 +34,18 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * signers) reached dev type 95/97, found 427/462, wrong 6/433, pairs 407/418 and holdout type 52/55, found
  * 209/269, wrong 15/224, pairs 203/259. Round three (fragment values, label lines ending a signature, a kenmerk
  * inside another header's value) reached dev found 428/462, wrong 6/434; holdout unchanged (found 209/269, wrong 15/224).
- * Session 13 (values run to their end, lone labels in the text are no header, a document's number by its genre)
+ * Session 11 (values run to their end, lone labels in the text are no header, a document's number by its genre)
  * reached dev found 431/462, wrong 4/435 on the 97 dev documents. Round nine added 32 dev documents; on them the
- * session-12 parser read found 84/123, wrong 7/91, pairs 59/71, session 13's found 93/123, wrong 3/96, pairs 63/71,
- * so the dev floors are those session 13 reaches on the grown set of 129: type 125/129, found 524/585, wrong 7/531,
- * pairs 470/489. Its holdout figures were not looked at (the lead runs them).
+ * session-10 parser read found 84/123, wrong 7/91, pairs 59/71, session 11's found 93/123, wrong 3/96, pairs 63/71,
+ * so the dev floors are those session 11 reaches on the grown set of 129: type 125/129, found 524/585, wrong 7/531,
+ * pairs 470/489. Its holdout figures were not looked at (the lead runs them). Rebased a second time when round nine
+ * added 19 holdout documents nobody had run a parser on: on the 55 before, session 11 holds type 52/55, found 209/269,
+ * wrong 15/224 and raises pairs to 209/259; on the 19 new ones it reads type 16/19, found 43/72, wrong 5/48, pairs 50/54,
+ * so the holdout floors are those of the grown set of 74: type 68/74, found 252/341, wrong 20/272, pairs 259/313.
  */
 const FLOORS = {
   dev: { types: 0.968, found: 0.895, wrong: 0.014, pairs: 0.961 },
-  holdout: { types: 0.945, found: 0.776, wrong: 0.067, pairs: 0.783 },
+  holdout: { types: 0.918, found: 0.739, wrong: 0.074, pairs: 0.827 },
 };
 
 describe('paste-import figures on the real-document corpus', function () {
