@@ -2,8 +2,11 @@
 // several app servers on one database, SIGTERM, kill -9. Every process started here is killed by
 // killAllServers(), which each test file calls in after(), also when a test failed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../server/cli/bench/servers';
+
+/** A port nobody listens on now (the benchmark's helper; the tests use the same). */
+export { freePort };
 
 const ROOT = path.resolve(__dirname, '../..');
 // Shared by every instance, so a session or form token made by one is good on another.
@@ -37,18 +40,6 @@ export interface ServerProcess {
 }
 
 const running = new Set<ChildProcess>();
-
-/** A port nobody listens on now: the kernel picks one for a listener on port 0, which we close. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function answers(url: string): Promise<boolean> {
   try {

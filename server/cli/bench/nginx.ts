@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './servers';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const NGINX_CONF = path.join(ROOT, 'deploy', 'nginx', 'stadslog.conf');
@@ -43,17 +44,6 @@ export interface NginxOptions {
   accessLog?: boolean;
   /** More server blocks for the http block (the bench's reference), given nginx's folder. */
   extra?: (folder: NginxFolder) => string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Replaces `from` in the config, which must be there exactly once: a changed config fails here, clearly. */
