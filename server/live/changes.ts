@@ -109,10 +109,15 @@ export async function reactiesNow(db: Db, ids: number[]): Promise<Map<number, Re
   return out;
 }
 
-/** The voorpagina's numbers: these articles' reacties counts, with what their address is made of (published articles only). */
+/**
+ * The voorpagina's numbers: these articles' reacties counts, with what their address is made of;
+ * public articles only (published, and not scheduled after `now`: a scheduled article's address is
+ * not known before it appears).
+ */
 export async function articleCounts(
   db: Db,
   articleIds: number[],
+  now: Date,
 ): Promise<Array<{ id: number; slug: string; publishedAt: Date | null; createdAt: Date; count: number }>> {
   const out = [];
   const reads = readsOf(db);
@@ -120,6 +125,7 @@ export async function articleCounts(
     const rows: Array<Record<string, unknown>> = await reads('articles')
       .whereIn('id', articleIds.slice(i, i + CHUNK))
       .andWhere({ status: 'published' })
+      .andWhere('published_at', '<=', now)
       .select('id', 'slug', 'published_at', 'created_at', 'reactie_count');
     for (const r of rows)
       out.push({

@@ -261,7 +261,7 @@ export class LiveHub {
 
   /** The voorpagina's numbers after a change of these articles. */
   private async countsMessage(articleIds: number[]): Promise<string> {
-    const [counts, total] = await Promise.all([articleCounts(this.db, articleIds), siteReactieTotal(this.db)]);
+    const [counts, total] = await Promise.all([articleCounts(this.db, articleIds, new Date()), siteReactieTotal(this.db)]);
     // By the article's address: the voorpagina's links to the reacties (#reacties) are found by it.
     const artikelen = counts.map((a) => ({ pad: articlePath(a), aantal: a.count }));
     return sseMessage('aantallen', { totaal: total, artikelen });
@@ -287,7 +287,7 @@ export class LiveHub {
       out.set(change.articleId, (out.get(change.articleId) ?? '') + sseMessage('reactie', event, eventId(change.id, oldest)));
     }
     if (!out.size) return out;
-    for (const count of await articleCounts(this.db, [...out.keys()]))
+    for (const count of await articleCounts(this.db, [...out.keys()], new Date()))
       out.set(count.id, out.get(count.id) + sseMessage('aantal', { aantal: count.count }));
     return out;
   }

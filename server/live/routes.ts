@@ -8,6 +8,7 @@ import { can } from '../accounts/roles';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../http/errors';
 import { readerAddress } from '../http/reader-address';
+import { renderToString } from '../http/page-cache';
 import { parseId } from '../shared/validation';
 import { keptSettings } from '../settings/settings';
 import { withOpenness } from '../articles/closing';
@@ -25,7 +26,8 @@ const MAX_IDS = 50;
 /** Where a reconnecting browser was: Last-Event-ID, or ?na= when the page's script reconnects itself. */
 function lastEventId(req: Request): number | null {
   const given = req.get('last-event-id') ?? (typeof req.query.na === 'string' ? req.query.na : '');
-  return /^\d{1,15}$/.test(given) ? Number(given) : null;
+  // A change's id in the log (an integer column on PostgreSQL), or 0 before the first.
+  return given === '0' ? 0 : parseId(given);
 }
 
 async function publicArticle(deps: Deps, idParam: unknown) {
@@ -128,15 +130,11 @@ export function liveFragmentRoutes(deps: Deps): Router {
   router.get('/artikel/:id/live/uitgelicht', async (req, res) => {
     const article = await publicArticle(deps, req.params.id);
     const featured = await featuredOf(deps.db, article.id);
-    const html = featured.length ? await renderView(res, 'reacties/featured', { featured }) : '';
+    const html = featured.length ? await renderToString(res, 'reacties/featured', { featured }) : '';
     res.set('Cache-Control', 'no-store').json({ html });
   });
 
   return router;
-}
-
-function renderView(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
-  return new Promise((resolve, reject) => res.render(view, locals, (err, html) => (err ? reject(err) : resolve(html))));
 }
 
 /**

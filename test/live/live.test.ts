@@ -154,6 +154,29 @@ describe('live updates', () => {
     assert.equal(counts.totaal, total);
   });
 
+  it('never names a scheduled article on the voorpagina’s stream, live or replayed; an out-of-range position is no position', async () => {
+    const start = /data-live-na="(\d+)"/.exec((await request(serverA.baseUrl).get('/').expect(200)).text)?.[1];
+    const scheduled = await buildArticle(t.db, {
+      title: 'Geheim plan sluiting zwembad',
+      publishedAt: new Date(Date.now() + 7 * 86_400_000),
+    });
+    const shown = await buildArticle(t.db, { title: 'Het zichtbare artikel' });
+    const live = await stream(serverA, '/voorpagina/live');
+    await buildReactie(t.db, scheduled);
+    await buildReactie(t.db, shown);
+    const isShown = (e: StreamEvent) =>
+      e.event === 'aantallen' && dataOf<{ artikelen: Array<{ pad: string }> }>(e).artikelen.some((a) => a.pad === articlePath(shown));
+    await live.next(isShown, 'the counts of the public article');
+    const replayed = await stream(serverB, `/voorpagina/live?na=${start}`);
+    await replayed.next(isShown, 'the replayed counts of the public article');
+    for (const s of [live, replayed]) assert.ok(!s.raw().includes(articlePath(scheduled)), 'the scheduled article’s address');
+
+    const huge = await stream(serverB, '/voorpagina/live?na=999999999999999');
+    assert.equal(huge.status, 200);
+    await buildReactie(t.db, shown);
+    await huge.next(isShown, 'live counts on a stream whose position was out of range');
+  });
+
   it('featuring a reactie says so, and the page gets the "Uitgelicht" block as it renders it', async () => {
     const id = await buildReactie(t.db, article, { authorName: 'Uitgelichte Ans', body: 'Een goed punt over de <em>brug</em>.' });
     const live = await stream(serverB, `/artikel/${article.id}/live`);
