@@ -13,6 +13,7 @@ import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { numbered } from './numbering';
+import { labelRows } from './rows';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
 
@@ -121,7 +122,7 @@ const RUNNING_TEXT = (t: string) => {
 };
 
 /** Labelled lines and letterhead blocks, anywhere in the text. `roles` gets 'letterhead' for furniture. */
-function labelled(lines: Line[], furniture: Set<number>): Header[] {
+function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Header[] {
   const out: Header[] = [];
   const text = (i: number) => lines[i]?.text ?? '';
   let seen = 0;
@@ -129,6 +130,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
     const t = text(i);
     if (!t) continue;
     seen++;
+    if (rows.has(i)) continue;
     const inZone = seen <= HEADER_ZONE + 10;
     if (isFurniture(t) || (inZone && (lines[i].quote || ADDRESS.test(t))) || (/\s\|\s/.test(t) && /postbus|\d{4}\s?[A-Z]{2}\b/i.test(t))) {
       furniture.add(i);
@@ -145,7 +147,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       const colon = /:$/.test(t) || lines[i].bold;
       const taken: number[] = [];
       const max = concept === LETTERHEAD ? 4 : ONE_LINE.has(concept) ? 1 : MAX_VALUE_LINES[kind];
-      for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(lines[j]) && taken.length < max; j++) {
+      for (let j = i + 1; j < lines.length && text(j) && !rows.has(j) && !isLabelLine(lines[j]) && taken.length < max; j++) {
         // A header's value is no paragraph: a long line is the text that follows the header.
         if (kind !== 'multiline' && text(j).split(/\s+/).length > 20) break;
         taken.push(j);
@@ -236,7 +238,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       let j = i + 1;
       const more: number[] = [];
       // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too.
-      while (more.length < 3 && text(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
+      while (more.length < 3 && text(j) && !rows.has(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
         const headerFollows = isLabelLine(lines[j + 1]);
         if (!unfinished && !headerFollows) break;
@@ -666,7 +668,18 @@ function cells(lines: Line[]): Header[] {
 
 export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<number> } {
   const furniture = new Set<number>();
-  const headers = labelled(lines, furniture);
+  // Rows of labels over rows of values first: their lines are no labelled lines of the other shapes.
+  const rows = labelRows(lines, HEADER_ZONE + 10);
+  const headers = [
+    ...rows.fields.map((f): Header => ({
+      concept: f.concept,
+      value: f.value,
+      labelLine: lines[f.lines[0]].text,
+      lines: f.lines,
+      strength: 2,
+    })),
+    ...labelled(lines, furniture, rows.lines),
+  ];
   // The sender's name at the top of a letterhead.
   for (let i = 0, seen = 0; i < lines.length && seen < 10; i++) {
     const t = lines[i].text;
