@@ -69,7 +69,7 @@ function fits(concept: Concept, label: string, words: string[]): boolean {
 }
 
 /** "Datum Briefnummer Zaaknummer Behandeld door" → its labels, when the whole line is known labels (two at least). */
-export function labelRow(text: string): string[] | null {
+function labelRow(text: string): string[] | null {
   const cells = text.split('\t').map((c) => c.trim());
   const out: string[] = [];
   for (const cell of cells) {
