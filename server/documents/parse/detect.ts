@@ -35,6 +35,26 @@ const CLOSING = /^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend)/i;
 const VRAGEN_CONCEPTS = ['partijen', 'indieners', 'ingekomen', 'datum_antwoord'];
 const BRIEF_CONCEPTS = ['uw_referentie', 'behandeld_door'];
 
+/** "Vraag 1:", "Vraag 2b" alone on a line, the question under it; "Antwoord:" alone on a line, the answer under it. */
+const QUESTION_LABEL = /^vraag\s+\d{1,2}[a-z]?\s*[:.]?$/i;
+const ANSWER_LABEL = /^(?:antwoord|reactie|beantwoording)(?:\s+(?:op\s+)?vraag\s+\d{1,2}[a-z]?)?\s*[:.]?$/i;
+/** A paragraph of questions with who asks and when in brackets at its end: "… ? (Floris de Boer, 10 september 2023)". */
+const ATTRIBUTED = /^(.*\?["'”’»]?)\s*\((\p{Lu}[\p{L}.'’ -]{2,60}),\s*\d{1,2}\s+\p{L}+\s+\d{4}\)\.?$/u;
+
+/**
+ * A page that is questions put to someone, without the genre's word (a site's page of questions, a report of the
+ * answers): questions labelled one by one with an answer label among them, or a paragraph of three questions or
+ * more, one of them to "u", signed in brackets by who asks. Questions quoted in a report's sentences are neither.
+ */
+function questionPage(content: string[]): boolean {
+  const labelled = content.filter((t, k) => QUESTION_LABEL.test(t) && /\?/.test(content[k + 1] ?? '')).length;
+  if (labelled >= 2 && content.some((t) => ANSWER_LABEL.test(t))) return true;
+  return content.some((t) => {
+    const m = ATTRIBUTED.exec(t);
+    return !!m && (m[1].match(/\?/g) ?? []).length >= 3 && /\b(?:u|uw)\b/i.test(m[1]);
+  });
+}
+
 export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   const content = lines.map((l) => l.text.replace(/\t/g, ' ').trim()).filter(Boolean);
   // An editor's line above the text: "De volledige brief die B&W vandaag aan de raad stuurde:".
@@ -77,5 +97,6 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   // written questions, printed without numbers (a parliament site's page, a Word file).
   const askingYou = content.filter((t) => /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/.test(t) && /\b(?:u|uw)\b/i.test(t)).length;
   if (askingYou >= 3) return 'schriftelijke-vragen';
+  if (questionPage(content)) return 'schriftelijke-vragen';
   return 'nieuws';
 }

@@ -13,6 +13,9 @@ import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { numbered } from './numbering';
+import { askHead, type AskHead } from './askhead';
+import { labelRows } from './rows';
+import { nationalBranch } from './parties';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
 
@@ -121,7 +124,7 @@ const RUNNING_TEXT = (t: string) => {
 };
 
 /** Labelled lines and letterhead blocks, anywhere in the text. `roles` gets 'letterhead' for furniture. */
-function labelled(lines: Line[], furniture: Set<number>): Header[] {
+function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Header[] {
   const out: Header[] = [];
   const text = (i: number) => lines[i]?.text ?? '';
   let seen = 0;
@@ -129,6 +132,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
     const t = text(i);
     if (!t) continue;
     seen++;
+    if (rows.has(i)) continue;
     const inZone = seen <= HEADER_ZONE + 10;
     if (isFurniture(t) || (inZone && (lines[i].quote || ADDRESS.test(t))) || (/\s\|\s/.test(t) && /postbus|\d{4}\s?[A-Z]{2}\b/i.test(t))) {
       furniture.add(i);
@@ -145,7 +149,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       const colon = /:$/.test(t) || lines[i].bold;
       const taken: number[] = [];
       const max = concept === LETTERHEAD ? 4 : ONE_LINE.has(concept) ? 1 : MAX_VALUE_LINES[kind];
-      for (let j = i + 1; j < lines.length && text(j) && !isLabelLine(lines[j]) && taken.length < max; j++) {
+      for (let j = i + 1; j < lines.length && text(j) && !rows.has(j) && !isLabelLine(lines[j]) && taken.length < max; j++) {
         // A header's value is no paragraph: a long line is the text that follows the header.
         if (kind !== 'multiline' && text(j).split(/\s+/).length > 20) break;
         taken.push(j);
@@ -236,7 +240,7 @@ function labelled(lines: Line[], furniture: Set<number>): Header[] {
       let j = i + 1;
       const more: number[] = [];
       // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too.
-      while (more.length < 3 && text(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
+      while (more.length < 3 && text(j) && !rows.has(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
         const headerFollows = isLabelLine(lines[j + 1]);
         if (!unfinished && !headerFollows) break;
@@ -385,6 +389,22 @@ function questionsHead(
   return null;
 }
 
+/** The opening of a Kamervragen head, read by QUESTIONS_OF over several lines. */
+const QUESTIONS_OF_START = /^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s/iu;
+
+/** A head of questions by its parts over up to six lines: the fewest lines that end it (a full stop, a bracket, an empty line). */
+function askWindow(lines: Line[], i: number): { head: AskHead; w: { text: string; lines: number[] } } | null {
+  if (!/^\S*\s*\S*\s*vra(?:ag|gen)\b/iu.test(lines[i].text.trim())) return null;
+  for (let n = 1; n <= 6; n++) {
+    const w = window(lines, i, n);
+    if (w.lines.length < n || /[.)]$/.test(w.text) || n === 6) {
+      const head = askHead(w.text.replace(/\t/g, ' '));
+      return head ? { head, w } : null;
+    }
+  }
+  return null;
+}
+
 function prose(lines: Line[], skip: Set<number>): Header[] {
   const out: Header[] = [];
   const add = (concept: Concept, value: string, at: number[], labelLine: string, strength = 1) =>
@@ -393,14 +413,14 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
   const SENT_IN = 1.2;
   /** What a Kamervragen head says: who asks (and for which party), to whom, about what, sent in when. */
   const addAskers = (
-    sender: string,
+    sender: string | undefined,
     who: { names: string[]; parties: string[] },
     to: string | undefined,
     about: string | undefined,
     sentIn: string | undefined,
     w: { text: string; lines: number[] },
   ) => {
-    add('afzender', sender, w.lines, w.text);
+    if (sender) add('afzender', sender, w.lines, w.text);
     if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
     if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
     if (to) add('aan', to, [], w.text);
@@ -421,6 +441,25 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (!t || skip.has(i)) continue;
     seen++;
     const plainT = t.replace(/\t/g, ' ');
+    // "Vragen (conform artikel 74 RvO) van de fractie van X aan Y over Z": the head read by its parts (askhead.ts).
+    const asked = seen <= 8 && !QUESTIONS_OF_START.test(plainT) ? askWindow(lines, i) : null;
+    if (asked) {
+      const { head, w } = asked;
+      const fraction = /fractie/i.test(head.who ?? '');
+      const who = !head.who
+        ? { names: [], parties: [] }
+        : fraction
+          ? { names: [], parties: partiesOf(head.who).map((p) => nationalBranch(p) ?? p) }
+          : membersAndParties(head.who.replace(/^(?:het\s+|de\s+)?(?:raads|staten|kamer|commissie)?(?:lid|leden)\s+/i, ''));
+      // A title ("Vervolgvragen van de fractie van X naar aanleiding van …") names who asks, not who sends.
+      if (head.who) addAskers(head.formal ? head.who : undefined, who, head.to, head.about, head.sentIn, w);
+      else {
+        add('aan', head.to!, w.lines, w.text);
+        if (head.about) add('onderwerp', head.about.replace(/[.]$/, ''), [], w.text);
+      }
+      i = w.lines[w.lines.length - 1];
+      continue;
+    }
     // A title "Vervolgvragen van de fractie van MORGEN! naar aanleiding van …": the party that asks.
     const askingParty = seen <= 4 ? FRACTION_ASKS.exec(plainT) : null;
     if (askingParty && !QUESTIONS_OF.test(plainT)) {
@@ -428,7 +467,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       continue;
     }
     // Kamervragen: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden D)." over up to six lines.
-    if (/^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s/iu.test(plainT)) {
+    if (QUESTIONS_OF_START.test(plainT)) {
       const head = questionsHead(lines, i, 10, QUESTIONS_OF, 5);
       if (head) {
         const { m, w } = head;
@@ -666,7 +705,18 @@ function cells(lines: Line[]): Header[] {
 
 export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<number> } {
   const furniture = new Set<number>();
-  const headers = labelled(lines, furniture);
+  // Rows of labels over rows of values first: their lines are no labelled lines of the other shapes.
+  const rows = labelRows(lines, HEADER_ZONE + 10);
+  const headers = [
+    ...rows.fields.map((f): Header => ({
+      concept: f.concept,
+      value: f.value,
+      labelLine: lines[f.lines[0]].text,
+      lines: f.lines,
+      strength: 2,
+    })),
+    ...labelled(lines, furniture, rows.lines),
+  ];
   // The sender's name at the top of a letterhead.
   for (let i = 0, seen = 0; i < lines.length && seen < 10; i++) {
     const t = lines[i].text;

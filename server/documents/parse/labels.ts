@@ -76,7 +76,7 @@ const SYNONYMS: Record<Concept, string[]> = {
     'datum ingediend',
   ],
   datum_antwoord: ['antwoord college', 'datum antwoord', 'beantwoord', 'beantwoord op', 'datum beantwoording', 'antwoord verzonden'],
-  uw_referentie: ['uw kenmerk', 'uw brief', 'uw brief van', 'uw referentie', 'uw ref', 'uw nummer'],
+  uw_referentie: ['uw kenmerk', 'uw brief', 'uw brief van', 'uw referentie', 'uw ref', 'uw nummer', 'antwoord op', 'in antwoord op'],
   behandeld_door: ['behandeld door', 'contactpersoon', 'behandelaar', 'contact'],
   status: ['status', 'besluit raad'],
   stemming: ['stemming', 'stemmen', 'uitslag', 'uitslag stemming', 'stemmen voor', 'stemmen tegen', 'voor', 'tegen'],

@@ -72,6 +72,12 @@ export const isParty = (name: string): boolean => WHOLE.test(name.trim()) || NAT
 const NATIONAL_AT_START = new RegExp(`^(?:${NATIONAL_PATTERN})(?=[\\s,]|$)`, 'u');
 const LOCAL_AT_START = new RegExp(`^(?:${LOCAL.join('|')})(?=[\\s,]|$)`, 'u');
 
+/** "Partij voor de Dieren Brabantse Delta", "VVD Rijswijk": a local branch by its national party's name; null otherwise. */
+export function nationalBranch(name: string): string | null {
+  const m = NATIONAL_AT_START.exec(name.trim());
+  return m && /^(?:\s+\p{Lu}[\p{L}'’-]*)+$/u.test(name.trim().slice(m[0].length)) ? m[0] : null;
+}
+
 /**
  * A line of party names only, one for each of `count` signers above it ("Partij voor de Dieren SP Stadspartij"):
  * the names in order, or null when the line is anything else. Parties the lexicon knows are read by their name;

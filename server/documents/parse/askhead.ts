@@ -1,0 +1,87 @@
+// The head of written questions as running text, read by its parts rather than by a list of phrasings:
+//   GENRE    "Vragen", "Schriftelijke vragen", "Raadsvragen", "Art. 42-vragen", "Statenvragen"
+//   ARTICLE  optional: "(conform artikel 74 van het Reglement van Orde)", "ex artikel 42 RvO", "ingevolge art. 44"
+//   PARTS    in any order, each once: "van WHO", "aan WHOM", "over / inzake / betreffende / m.b.t. SUBJECT",
+//            "(ingezonden D)"
+// "Vragen (conform artikel 74 van het Reglement van Orde), van de fractie van X aan Y over Z" →
+// who asks X (a fraction, or members each with a party), to whom Y, about Z. A part that is not of its kind
+// (an addressee that is no body or office, a subject that is a sentence) is left out; the rest still counts.
+import { plausible } from './values';
+
+export interface AskHead {
+  /** Who asks, as written: "de fractie van GroenLinks", "raadslid Jan de Boer (CDA)". */
+  who?: string;
+  /** To whom: "het college van burgemeester en wethouders". */
+  to?: string;
+  about?: string;
+  /** "(ingezonden 3 mei 2021)": the date as written. */
+  sentIn?: string;
+  /** The head cites the rules it asks under or names whom it asks: a letter's head, not a title. */
+  formal: boolean;
+}
+
+const GENRE =
+  /^(?:(?:schriftelijke|aanvullende|technische|informatieve|nadere)\s+)?(?:art(?:ikel|\.)?\s*\d+[a-z]?[- ]?)?(?:\p{L}*vragen|\p{L}*vraag)\b\s*/iu;
+const ARTICLE =
+  /^,?\s*\(?\s*(?:(?:conform|ex|ingevolge|volgens|op\s+grond\s+van|op\s+basis\s+van|als\s+bedoeld\s+in)\s+)?art(?:ikel|\.)?\s*\d+[a-z]?(?:\s*(?:lid\s+\d+\s*)?(?:van\s+(?:het\s+)?)?(?:(?:reglement\s+van\s+orde|RvO|RvO)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur))?))?\s*\)?\s*,?\s*/iu;
+const ABOUT = String.raw`(?:over|inzake|betreffende|aangaande|m\.b\.t\.|met\s+betrekking\s+tot)`;
+const SENT_IN = /\s*\(\s*(?:ingezonden|ingediend|gesteld)\s+(?:op\s+)?([^)]{6,30})\)\s*[.:]?\s*$/i;
+/** A body or an office questions are put to, with its article: "het college", "de Minister van X", "het Dagelijks Bestuur". */
+/** Words in either case, in a pattern that must tell a capital from a small letter elsewhere (no `i` flag). */
+const ci = (pattern: string) => pattern.replace(/(?<!\\)\b\p{Ll}+\b/gu, (w) => [...w].map((c) => `[${c}${c.toUpperCase()}]`).join(''));
+const BODY = ci(
+  String.raw`(?:college|colleges|burgemeester|wethouders?|minister|ministers|staatssecretaris|bestuur|dagelijks\s+bestuur|gedeputeerde\s+staten|gedeputeerden?|dijkgraaf|voorzitter|raad|griffie)`,
+);
+const OF_BODY = ci(String.raw`(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w|dijkgraaf\s+en\s+hoogheemraden|gedeputeerde\s+staten)`);
+const ADDRESSEE = new RegExp(
+  String.raw`^((?:[Dd]e|[Hh]et)\s+(?:[\p{L}-]+\s+){0,2}?${BODY}(?:\s+van\s+(?:de\s+|het\s+)?(?:${OF_BODY}|(?:gemeente\s+|provincie\s+)?\p{Lu}[\p{L}&'-]*(?:\s+(?:en\s+)?\p{Lu}[\p{L}&'-]*)*))*(?:\s+(?:van\s+)?(?:de\s+)?gemeente\s+\p{Lu}[\p{L}-]*)?)(?=$|\s+${ABOUT}\s|\s*[,.:(]|\s+(?:als\s+vervolg|naar\s+aanleiding|n\.a\.v\.)\s)`,
+  'u',
+);
+/** Who asks: a fraction ("de fractie van X", "de X-fractie", "fractie X") or members ("raadslid A (P)", "het lid A (P)"). */
+const STOP = String.raw`(?=$|\s+aan\s|\s+${ABOUT}\s|\s*\(\s*(?:ingezonden|ingediend|gesteld)\b|\.\s*$|\s*:`;
+/** A party's name: capitalised words, with "voor de" inside ("Partij voor de Dieren Brabantse Delta", "MORGEN!"). */
+const NAME = String.raw`[\p{Lu}\d][\p{L}\d!&'’-]*(?:\s+(?:voor\s+de\s+|van\s+de\s+)?[\p{Lu}\d][\p{L}\d!&'’-]*)*`;
+const ASKER = new RegExp(
+  String.raw`^(?:((?:de\s+)?(?:raads|staten)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?${NAME}|(?:de\s+)?${NAME}-?fractie)(?=$|[\s,.:(])|((?:het\s+|de\s+)?(?:raads|staten|kamer|commissie)?(?:lid|leden)\s+\p{Lu}.*?)${STOP}))`,
+  'u',
+);
+
+/** The head's parts, or null when the text does not open with the genre and a "van" or "aan" part. */
+export function askHead(text: string): AskHead | null {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const genre = GENRE.exec(t);
+  if (!genre) return null;
+  let rest = t.slice(genre[0].length);
+  const article = ARTICLE.exec(rest);
+  if (article) rest = rest.slice(article[0].length);
+  const out: AskHead = { formal: !!article };
+  const sent = SENT_IN.exec(rest);
+  if (sent) {
+    out.sentIn = sent[1].trim();
+    rest = rest.slice(0, sent.index);
+  }
+  let parts = 0;
+  for (let guard = 0; rest && guard < 4; guard++) {
+    rest = rest.replace(/^[,\s]+/, '');
+    const van = /^van\s+/i.exec(rest);
+    const aan = /^aan\s+/i.exec(rest);
+    const about = new RegExp(String.raw`^${ABOUT}:?\s+(.+?)\s*[.:]?$`, 'iu').exec(rest);
+    if (van && out.who === undefined) {
+      const who = ASKER.exec(rest.slice(van[0].length));
+      if (!who) return parts ? out : null;
+      out.who = (who[1] ?? who[2]).trim();
+      rest = rest.slice(van[0].length + who[0].length);
+    } else if (aan && out.to === undefined) {
+      const to = ADDRESSEE.exec(rest.slice(aan[0].length));
+      if (!to) break;
+      out.to = to[1].trim();
+      out.formal = true;
+      rest = rest.slice(aan[0].length + to[0].length);
+    } else if (about) {
+      if (plausible('onderwerp', about[1]) && (out.who || out.to)) out.about = about[1];
+      break;
+    } else break;
+    parts++;
+  }
+  return out.who || out.to ? out : null;
+}
