@@ -90,12 +90,13 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     // Any request of the key gets the kept page (?utm_source=… too); it is kept only from "/" or "/?pagina=N".
     if (hit) return cache.send(req, res, hit);
     const query = page === 1 ? '' : `pagina=${page}`;
+    const url = req.originalUrl;
     res.locals.pageCacheSlot = {
       cache,
       key,
       version,
       query,
-      onKept: () => remember(req.originalUrl, { key, pattern: '/', version: voorpaginaVersion }),
+      onKept: () => remember(url, { key, pattern: '/', version: voorpaginaVersion }),
     };
     next();
   });
@@ -115,17 +116,22 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     const key = `artikel:${article.id}:${page ?? 'nieuwste'}`;
     const hit = cache.get(key, articleVersion(article), deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
+    // The front keeps up to MAX_FRONT_URLS of these: they hold the article's id, never the article
+    // (its text, up to 200.000 characters of a council document, would be kept beside the page).
+    const articleId = article.id;
     const route: FrontRoute = {
       key,
       pattern: '/:year/:month/:slug',
       // The same checks as above, on the article as it is now (unpublished, moved: the app answers).
       version: async () => {
         const now = await articles.read(slug, () => findArticleBySlug(reads, slug));
-        return now && now.id === article.id && isPublic(now, deps.clock()) && articlePath(now) === path ? articleVersion(now) : null;
+        return now && now.id === articleId && isPublic(now, deps.clock()) && articlePath(now) === path ? articleVersion(now) : null;
       },
     };
     const query = page === undefined ? '' : `reacties=${page}`;
-    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article), query, onKept: () => remember(req.originalUrl, route) };
+    // Not `req` in the closure: through the route the front would keep the request, its response and what that holds.
+    const url = req.originalUrl;
+    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article), query, onKept: () => remember(url, route) };
     next();
   });
 
