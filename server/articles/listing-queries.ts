@@ -80,8 +80,19 @@ export async function publicArticlesBetween(
   return { articles, total: toCount(countRow) };
 }
 
-export async function countPublicArticles(db: Db, now: Date): Promise<number> {
-  return toCount(await publicArticles(db, now).count({ n: '*' }).first());
+/**
+ * The public articles as the sitemap sees them, in one read: how many, and the newest of their
+ * last changes (an edit's updated_at, or a scheduled article's time). It moves when an article
+ * appears (published, or scheduled and now due), goes (unpublished, made a page) or is edited, and
+ * not when a reactie is posted.
+ */
+export async function publicArticlesState(db: Db, now: Date): Promise<{ count: number; lastChange: Date | null }> {
+  const row = await publicArticles(db, now).count({ n: '*' }).max({ updated: 'updated_at' }).max({ published: 'published_at' }).first();
+  const times = [toDateOrNull(row?.updated), toDateOrNull(row?.published)].filter((d): d is Date => d !== null);
+  return {
+    count: Number(row?.n ?? 0),
+    lastChange: times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null,
+  };
 }
 
 /** Paths and last changes of public articles, oldest first, for one sitemap file. */

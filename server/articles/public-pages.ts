@@ -13,9 +13,11 @@
 // What the versions cover (and every kept page shows the tagline of the layout, so it is in them
 // too): the site version moves with every change the voorpagina shows (articles, counts); an
 // article's version with every change to its reacties (lockArticle), to the article itself, its
-// dossiers and its attachments (touchArticles). Both live in the database and are read for every
-// request (readers of the same moment share a read; see shared/coalesce), so a change on one app server
-// shows on every other at once.
+// dossiers and its attachments (touchArticles). Both live in the database. An article's is read for
+// every request (readers of the same moment share a read; see shared/coalesce), so a change on one app
+// server shows on every other at once. The site version is too on SQLite; on PostgreSQL each app server
+// keeps it in memory, told of every change by the database at commit (reacties/site-version.ts), so a
+// change shows on every server as soon as the notification is in (a millisecond or so).
 //
 // What the keys cover: the voorpagina's page number, an article and its page of reacties. A page is
 // kept only from a request whose query is exactly its key's ("/", "/?pagina=2", "…?reacties=3"; see
@@ -25,7 +27,7 @@ import { Router } from 'express';
 import type { Deps } from '../deps';
 import { readsOf } from '../db/knex';
 import { PageCache } from '../http/page-cache';
-import { siteVersion } from '../reacties/counters';
+import { SiteVersionWatch } from '../reacties/site-version';
 import { taglineVersion } from '../tagline/state';
 import { Coalescer } from '../shared/coalesce';
 import { parseId } from '../shared/validation';
@@ -62,15 +64,16 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
   });
   const lookup = Router();
   if (!cache.enabled) return { lookup, front: (_req, _res, next) => next() };
-  // Under load, readers share the reads of versions and articles (each still sees every change
-  // committed before it arrived): the reads, not the bytes, were what a hit cost.
-  const versions = new Coalescer<number>();
+  // Under load, readers share the reads of articles (each still sees every change committed before
+  // it arrived): the reads, not the bytes, were what a hit cost.
   const articles = new Coalescer<Article | null>();
   const frontRoutes = new Map<string, FrontRoute>();
   // A hit's reads never wait behind posts' writes (db/knex.ts readsOf).
   const reads = readsOf(deps.db);
+  // On PostgreSQL kept in memory, refreshed by the database's notifications: a voorpagina hit makes no round trip.
+  const siteVersions = new SiteVersionWatch(reads, deps.config.databaseUrl, deps.logger);
 
-  const voorpaginaVersion = async () => `site:${await versions.read('site', () => siteVersion(reads))}:${taglineVersion(deps.db)}`;
+  const voorpaginaVersion = async () => `site:${await siteVersions.read()}:${taglineVersion(deps.db)}`;
   const articleVersion = (article: Article) => `artikel:${article.version}:${article.updatedAt.getTime()}:${taglineVersion(deps.db)}`;
   const remember = (url: string, route: FrontRoute) => {
     if (frontRoutes.has(url)) return;
@@ -87,12 +90,13 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     // Any request of the key gets the kept page (?utm_source=… too); it is kept only from "/" or "/?pagina=N".
     if (hit) return cache.send(req, res, hit);
     const query = page === 1 ? '' : `pagina=${page}`;
+    const url = req.originalUrl;
     res.locals.pageCacheSlot = {
       cache,
       key,
       version,
       query,
-      onKept: () => remember(req.originalUrl, { key, pattern: '/', version: voorpaginaVersion }),
+      onKept: () => remember(url, { key, pattern: '/', version: voorpaginaVersion }),
     };
     next();
   });
@@ -112,17 +116,22 @@ export function publicPages(deps: Deps, onHit: (req: IncomingMessage, res: Serve
     const key = `artikel:${article.id}:${page ?? 'nieuwste'}`;
     const hit = cache.get(key, articleVersion(article), deps.clock().getTime());
     if (hit) return cache.send(req, res, hit);
+    // The front keeps up to MAX_FRONT_URLS of these: they hold the article's id, never the article
+    // (its text, up to 200.000 characters of a council document, would be kept beside the page).
+    const articleId = article.id;
     const route: FrontRoute = {
       key,
       pattern: '/:year/:month/:slug',
       // The same checks as above, on the article as it is now (unpublished, moved: the app answers).
       version: async () => {
         const now = await articles.read(slug, () => findArticleBySlug(reads, slug));
-        return now && now.id === article.id && isPublic(now, deps.clock()) && articlePath(now) === path ? articleVersion(now) : null;
+        return now && now.id === articleId && isPublic(now, deps.clock()) && articlePath(now) === path ? articleVersion(now) : null;
       },
     };
     const query = page === undefined ? '' : `reacties=${page}`;
-    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article), query, onKept: () => remember(req.originalUrl, route) };
+    // Not `req` in the closure: through the route the front would keep the request, its response and what that holds.
+    const url = req.originalUrl;
+    res.locals.pageCacheSlot = { cache, key, version: articleVersion(article), query, onKept: () => remember(url, route) };
     next();
   });
 

@@ -7,7 +7,7 @@
 import { olderThan } from '../db/keyset';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { toCount, toDate } from '../db/rows';
+import { toCount, toDate, toDateOrNull } from '../db/rows';
 import { renderMarkdown } from '../shared/markdown';
 import { isPublic, listArticlesByIds, touchArticles, type Article, type ArticleCursor } from '../articles/queries';
 
@@ -274,8 +274,10 @@ export async function searchArticlesByTitle(db: Db, text: string, limit: number)
   );
 }
 
-export async function countDossiers(db: Db): Promise<number> {
-  return toCount(await db('dossiers').count({ n: '*' }).first());
+/** How many dossiers there are and the newest change of one: moves when one is made, edited or removed. */
+export async function dossiersState(db: Db): Promise<{ count: number; lastChange: Date | null }> {
+  const row = await db('dossiers').count({ n: '*' }).max({ updated: 'updated_at' }).first();
+  return { count: Number(row?.n ?? 0), lastChange: toDateOrNull(row?.updated) };
 }
 
 /** Paths and last changes of dossiers, by id, for one sitemap file. */
