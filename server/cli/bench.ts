@@ -106,24 +106,35 @@ async function searchOn(origin: Origin, duration: number): Promise<SearchRow[]> 
 
 const searchErrors = (rows: SearchRow[]): number => rows.reduce((s, r) => s + r.sequential.errors + r.concurrent.errors, 0);
 
-/** --search-only: the server on the database and the search section; no pages, reference or posting. */
-async function searchAlone(databaseUrl: string, duration: number, work: string): Promise<void> {
+/**
+ * --search-only and --endpoints-only: the server built and started on the database, one section
+ * measured, the server stopped, then the section printed (not while the server still runs).
+ */
+async function aloneOn<T>(
+  databaseUrl: string,
+  work: string,
+  measure: (origin: Origin) => Promise<T>,
+  print: (measured: T) => void,
+): Promise<void> {
   console.log('\nBouwen…');
   build();
   let stadslog: Server | null = null;
   try {
     stadslog = await startStadslog(databaseUrl);
     console.log('\nMeten:');
-    const search = await searchOn({ url: stadslog.url }, duration);
+    const measured = await measure({ url: stadslog.url });
     await stadslog.stop();
     stadslog = null;
-    printSearchReport(search);
-    if (searchErrors(search) > 0) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
+    print(measured);
   } finally {
     if (stadslog) await stadslog.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
+
+const failOnErrors = (errors: number): void => {
+  if (errors > 0) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
+};
 
 /** The moderation queue (as the bench's moderator), feeds, sitemap and API; then the tab counts' query alone. */
 async function endpointsOn(
@@ -150,25 +161,6 @@ async function endpointsOn(
     return { endpoints, counts: await measureTabCounts(db) };
   } finally {
     await db.destroy();
-  }
-}
-
-/** --endpoints-only: the server on the database and the endpoint section; nothing else, nothing posted. */
-async function endpointsAlone(databaseUrl: string, huge: EndpointArticle, duration: number, work: string): Promise<void> {
-  console.log('\nBouwen…');
-  build();
-  let stadslog: Server | null = null;
-  try {
-    stadslog = await startStadslog(databaseUrl);
-    console.log('\nMeten:');
-    const { endpoints, counts } = await endpointsOn(databaseUrl, { url: stadslog.url }, huge, duration, { 'x-forwarded-proto': 'https' });
-    await stadslog.stop();
-    stadslog = null;
-    printEndpointReport(endpoints, counts);
-    if (endpointErrors(endpoints) > 0) throw new Error('De meting is niet betrouwbaar: zie de fouten hierboven.');
-  } finally {
-    if (stadslog) await stadslog.stop();
-    fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -222,14 +214,33 @@ runCommand(async () => {
   await analyseExisting(db);
   if (searchOnly) {
     await db.destroy();
-    return searchAlone(databaseUrl, load.duration, work);
+    // The search section alone: no pages, reference or posting.
+    return aloneOn(
+      databaseUrl,
+      work,
+      (origin) => searchOn(origin, load.duration),
+      (search) => {
+        printSearchReport(search);
+        failOnErrors(searchErrors(search));
+      },
+    );
   }
   // Residents post from many addresses, some quickly: the fill-time and flood checks would hold
   // a load test back (a real spam run is what they are for), so they are off, as in the tests.
   await saveSpamSettings(db, { minFillSeconds: 0, floodSeconds: 0, perMinutePerIp: 1000 });
   const { pages, postTo, huge } = await choosePages(db);
   await db.destroy();
-  if (flags['endpoints-only'] === true) return endpointsAlone(databaseUrl, huge, load.duration, work);
+  // The endpoint section alone: nothing else, nothing posted.
+  if (flags['endpoints-only'] === true)
+    return aloneOn(
+      databaseUrl,
+      work,
+      (origin) => endpointsOn(databaseUrl, origin, huge, load.duration, { 'x-forwarded-proto': 'https' }),
+      ({ endpoints, counts }) => {
+        printEndpointReport(endpoints, counts);
+        failOnErrors(endpointErrors(endpoints));
+      },
+    );
 
   console.log('\nBouwen…');
   build();

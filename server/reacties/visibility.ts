@@ -110,11 +110,31 @@ export async function deleteDelta(conn: Conn, reactie: { id: number; parentId: n
 }
 
 /**
+ * These reacties and all above them. UNION, not UNION ALL: a row met twice is kept once, so a
+ * loop in parent_id (which nothing makes) would end too.
+ */
+function ancestorsOf(db: Db, ids: number[]): Promise<ThreadRow[]> {
+  const postgres = isPostgres(db);
+  return db
+    .raw(
+      `with recursive up(id, parent_id, status, removed_reason) as (
+        select id, parent_id, status, removed_reason from reacties
+          where ${postgres ? 'id = any(?::bigint[])' : 'id in (select value from json_each(?))'}
+        union
+        select r.id, r.parent_id, r.status, r.removed_reason from up ${postgres ? 'inner' : 'cross'} join reacties as r on r.id = up.parent_id
+      ) select id, parent_id, status, removed_reason from up`,
+      [postgres ? ids : JSON.stringify(ids)],
+    )
+    .then((result: { rows?: ThreadRow[] } | ThreadRow[]) => (Array.isArray(result) ? result : (result.rows ?? [])));
+}
+
+/**
  * Of these reacties, the ones a thread shows (every reactie above them open, isOpen), with when
  * each was written. With `findableAt` (the search), only those a resident can find at that moment:
- * approved, not anonymised, on an article published by then. Their ancestors are read one
- * generation at a time for all of them together, so a page of search candidates costs a few
- * reads. (One recursive statement was tried: SQLite then started from every reactie that is not approved.)
+ * approved, not anonymised, on an article published by then. Their ancestors are read in one
+ * recursive statement for all of them together (ancestorsOf), so a page of search candidates costs
+ * two reads. (One recursive statement with the conditions above in it was tried: SQLite then
+ * started from every reactie that is not approved.)
  */
 export async function shownAmong(db: Db, ids: number[], findableAt?: Date): Promise<Array<{ id: number; createdAt: Date }>> {
   if (!ids.length) return [];
@@ -144,6 +164,10 @@ export async function shownAmong(db: Db, ids: number[], findableAt?: Date): Prom
   // reactie id → the ancestor to look at next
   let next = new Map<number, number>();
   for (const r of rows) if (r.parent_id !== null && r.parent_id !== undefined) next.set(Number(r.id), Number(r.parent_id));
+  // Every ancestor up to the top in one statement (a round trip per generation before); the
+  // generations below then find them known.
+  const parents = [...new Set(next.values())].filter((id) => !known.has(id));
+  if (parents.length) for (const row of await ancestorsOf(db, parents)) if (!known.has(Number(row.id))) known.set(Number(row.id), row);
   for (let depth = 0; next.size && depth < MAX_DEPTH; depth++) {
     const wanted = [...new Set(next.values())].filter((id) => !known.has(id));
     if (wanted.length) {

@@ -6,7 +6,7 @@ import type { Db } from '../db/knex';
 import { PART_MARK, STEM_MARK } from './entry-tokens';
 import type { SearchIndex } from './search-index';
 import type { ExpandedTerm } from './terms';
-import { windowedSearch, type Group, type IdRange } from './windowed';
+import { windowedSearch, type Candidate, type Group, type IdRange } from './windowed';
 
 /** The operator between the words of a phrase; everything else in a tsquery is a quoted word, | & ( or ). */
 const PHRASE = ' <-> ';
@@ -35,6 +35,15 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
     .join(' & ');
 }
 
+/** Candidate ids, newest first, and their ranks when the statement that found them gave those too. */
+interface RankedIds {
+  ids: number[];
+  ranked: Candidate[] | null;
+}
+
+const rankedRows = (rows: Array<{ id: string; score: number }>): Candidate[] =>
+  rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
+
 /** The first stretch of reactie entry ids, read row by row (about 1.000 reacties). */
 const FIRST_SPAN = 4_000;
 /** The longest stretch read row by row (about 10.000 reacties, some 20 ms); beyond it the GIN index reads. */
@@ -48,7 +57,7 @@ const FEW_MATCHES = 5_000;
  * PostgreSQL): the entries with all of the phrase's words come first, from the index alone, and
  * the phrase is checked on the newest of them only, as many as the window needs.
  */
-async function newestArticles(db: Db, tsquery: string, limit: number): Promise<number[]> {
+async function newestArticles(db: Db, tsquery: string, limit: number): Promise<RankedIds> {
   const newest = async (query: string, max: number) =>
     (
       (
@@ -58,7 +67,16 @@ async function newestArticles(db: Db, tsquery: string, limit: number): Promise<n
         ])
       ).rows as Array<{ id: string }>
     ).map((r) => Number(r.id));
-  if (!tsquery.includes(PHRASE)) return newest(tsquery, limit);
+  if (!tsquery.includes(PHRASE)) {
+    // The newest and their ranks in one statement: the rank only of the rows the limit keeps (in
+    // the select list beside the ORDER BY it would be computed for every match before the sort).
+    const result = await db.raw(
+      `select id, ts_rank(document, ?::tsquery, 1) as score from search_entries where id = any(array(
+        select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?))`,
+      [tsquery, tsquery, limit],
+    );
+    return { ids: (result.rows as Array<{ id: string }>).map((r) => Number(r.id)).sort((a, b) => b - a), ranked: rankedRows(result.rows) };
+  }
   const candidates = await newest(tsquery.replaceAll(PHRASE, ' & '), Number.MAX_SAFE_INTEGER);
   const found: number[] = [];
   for (let i = 0, batch = limit; i < candidates.length && found.length < limit; i += batch, batch *= 2) {
@@ -68,7 +86,7 @@ async function newestArticles(db: Db, tsquery: string, limit: number): Promise<n
     ]);
     found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)).sort((a, b) => b - a));
   }
-  return found.slice(0, limit);
+  return { ids: found.slice(0, limit), ranked: null };
 }
 
 /** How the next stretch is read: row by row or by the index over `span` ids, or by the index over all that is left. */
@@ -90,34 +108,33 @@ const SETTINGS: Record<Stretch['read'], string> = {
  * row for a rare word; the GIN index over everything fetches every row of a common one, and a
  * stretch of it still builds the word's whole bitmap.)
  */
-async function newestReacties(db: Db, tsquery: string, limit: number, range: IdRange | null): Promise<number[]> {
-  const top = range?.to ?? Number((await db('search_entries').max({ id: 'id' }).first())?.id ?? 0);
+async function newestReacties(trx: Db, tsquery: string, limit: number, range: IdRange | null): Promise<number[]> {
+  const top = range?.to ?? Number((await trx('search_entries').max({ id: 'id' }).first())?.id ?? 0);
   const bottom = range?.from ?? 0;
   const found: number[] = [];
   const where = `${GROUP_WHERE.reacties} and document @@ ?::tsquery`;
-  return db.transaction(async (trx) => {
-    let stretch: Stretch = { read: 'rows', span: FIRST_SPAN };
-    for (let upper = top; upper >= bottom && found.length < limit;) {
-      // All three set each time: a stretch by the index after one row by row, or the other way round.
-      await trx.raw(SETTINGS[stretch.read]);
-      const from = stretch.read === 'rest' ? bottom : Math.max(bottom, upper - stretch.span + 1);
-      // The rest: the range only filters the rows the index found. As an index condition the
-      // planner ANDs the word's bitmap with the primary key's bitmap of the whole range (a rare
-      // word among a million reacties: 250.000 keys read to keep 564 rows, 117 of 149 ms).
-      const ids = stretch.read === 'rest' ? 'id + 0 between ? and ?' : 'id between ? and ?';
-      const result = await trx.raw(`select id from search_entries where ${where} and ${ids} order by id desc limit ?`, [
-        tsquery,
-        from,
-        upper,
-        limit - found.length,
-      ]);
-      found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)));
-      if (stretch.read === 'rest') break;
-      upper = from - 1;
-      stretch = nextStretch(found.length, top - upper, limit - found.length, stretch.span, upper - bottom + 1);
-    }
-    return found;
-  });
+  // `set local` lasts to the end of the search's transaction (postgresSearchIndex): no savepoint of its own.
+  let stretch: Stretch = { read: 'rows', span: FIRST_SPAN };
+  for (let upper = top; upper >= bottom && found.length < limit;) {
+    // All three set each time: a stretch by the index after one row by row, or the other way round.
+    await trx.raw(SETTINGS[stretch.read]);
+    const from = stretch.read === 'rest' ? bottom : Math.max(bottom, upper - stretch.span + 1);
+    // The rest: the range only filters the rows the index found. As an index condition the
+    // planner ANDs the word's bitmap with the primary key's bitmap of the whole range (a rare
+    // word among a million reacties: 250.000 keys read to keep 564 rows, 117 of 149 ms).
+    const ids = stretch.read === 'rest' ? 'id + 0 between ? and ?' : 'id between ? and ?';
+    const result = await trx.raw(`select id from search_entries where ${where} and ${ids} order by id desc limit ?`, [
+      tsquery,
+      from,
+      upper,
+      limit - found.length,
+    ]);
+    found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)));
+    if (stretch.read === 'rest') break;
+    upper = from - 1;
+    stretch = nextStretch(found.length, top - upper, limit - found.length, stretch.span, upper - bottom + 1);
+  }
+  return found;
 }
 
 /**
@@ -149,18 +166,23 @@ export function postgresSearchIndex(db: Db): SearchIndex {
           {
             async candidates(group, window, range) {
               const limit = Math.min(window, 1_000_000) + 1;
-              const ids =
-                group === 'reacties' ? await newestReacties(trx, tsquery, limit, range) : await newestArticles(trx, tsquery, limit);
+              const { ids, ranked } =
+                group === 'reacties'
+                  ? { ids: await newestReacties(trx, tsquery, limit, range), ranked: null }
+                  : await newestArticles(trx, tsquery, limit);
               if (!ids.length) return { list: [], more: false };
+              const kept = ids.slice(0, limit - 1);
               // Ranked apart: only the window's rows are read for their rank.
-              const result = await db.raw(
-                'select id, ts_rank(document, ?::tsquery, 1) as score from search_entries where id = any(?::bigint[])',
-                [tsquery, ids.slice(0, limit - 1)],
-              );
-              const rows = (result.rows as Array<{ id: string; score: number }>).map((row) => ({
-                id: Number(row.id),
-                score: Number(row.score),
-              }));
+              const rows = ranked
+                ? ranked.filter((c) => c.id >= kept[kept.length - 1])
+                : rankedRows(
+                    (
+                      await trx.raw(
+                        'select id, ts_rank(document, ?::tsquery, 1) as score from search_entries where id = any(?::bigint[])',
+                        [tsquery, kept],
+                      )
+                    ).rows,
+                  );
               return { list: rows, more: ids.length >= limit };
             },
           },

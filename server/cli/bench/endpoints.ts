@@ -13,7 +13,7 @@ import { createUser, findUserByEmail, setPassword } from '../../accounts/users';
 import { tabCounts } from '../../moderation/tabs';
 import { nl } from './format';
 import { formToken } from './load';
-import { agentFor, percentile, request, timedRequest, timeRun, type Origin, type Timings } from './timing';
+import { agentFor, ms, percentile, request, timedRequest, timeRun, timingCells, type Origin, type Timings } from './timing';
 
 export interface EndpointCase {
   label: string;
@@ -147,11 +147,9 @@ export async function measureTabCounts(db: Db, calls = COUNT_CALLS): Promise<Cou
 const TARGET_MS = 50;
 const COUNT_TARGET_MS = 5;
 
-const ms = (value: number): string => (Number.isNaN(value) ? '—' : `${nl(value, value < 10 ? 1 : 0)} ms`);
-
-function cells(latencies: number[]): string[] {
-  return [nl(latencies.length), ...[0.5, 0.95, 0.99].map((p) => ms(percentile(latencies, p)))];
-}
+/** p50, p95 and p99 (up to 1.000 requests per run). */
+const PERCENTILES = [0.5, 0.95, 0.99];
+const cells = (latencies: number[]): string[] => timingCells(latencies, PERCENTILES);
 
 /** One Markdown table (it goes into BENCHMARKS.md as printed). */
 export function endpointTable(rows: EndpointRow[], counts: CountTimings | null): string {

@@ -9,7 +9,7 @@
 // the route does not read (`meting`), so a cache keyed on the URL could not answer it either.
 // A cache of results per search in the server would; this measurement would then have to change.
 import { nl } from './format';
-import { agentFor, percentile, timedRequest, timeRun, type Origin, type Timings } from './timing';
+import { agentFor, ms, percentile, timedRequest, timeRun, timingCells, type Origin, type Timings } from './timing';
 
 export { percentile, type Timings };
 
@@ -139,12 +139,8 @@ export async function measureSearch(origin: Origin, cases: SearchCase[], o: Sear
 
 const TARGET_MS = 50;
 
-const ms = (value: number): string => (Number.isNaN(value) ? '—' : `${nl(value, value < 10 ? 1 : 0)} ms`);
-const max = (values: number[]): number => (values.length ? Math.max(...values) : NaN);
-
-function timingCells(t: Timings): string[] {
-  return [nl(t.latencies.length), ms(percentile(t.latencies, 0.5)), ms(percentile(t.latencies, 0.95)), ms(max(t.latencies))];
-}
+/** p50, p95 and the slowest (a query gets at most 100 requests: a p99 would be the slowest but one). */
+const PERCENTILES = [0.5, 0.95, 1];
 
 /** The query as typed, in a Markdown cell: quotes and all, the page after it. */
 function typed(c: SearchCase): string {
@@ -161,8 +157,8 @@ export function searchTable(rows: SearchRow[], connections = SEARCH_CONNECTIONS)
     const errors = r.sequential.errors + r.concurrent.errors;
     lines.push(
       `| ${r.case.label} | ${typed(r.case)} | ${r.found === null ? '?' : `${r.more ? 'meer dan ' : ''}${nl(r.found)}`}${r.corrected ? ` (bedoeld: ${r.corrected})` : ''} | ` +
-        `${timingCells(r.sequential).join(' | ')} | ` +
-        `${timingCells(r.concurrent).join(' | ')} | ${nl(errors)} |`,
+        `${timingCells(r.sequential.latencies, PERCENTILES).join(' | ')} | ` +
+        `${timingCells(r.concurrent.latencies, PERCENTILES).join(' | ')} | ${nl(errors)} |`,
     );
   }
   return lines.join('\n');

@@ -3,6 +3,7 @@
 // http to an app server, or https through nginx (--proxy, its self-signed certificate trusted).
 import http from 'node:http';
 import https from 'node:https';
+import { nl } from './format';
 
 const TIMEOUT_MS = 60_000;
 
@@ -127,4 +128,12 @@ export function percentile(values: number[], p: number): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+/** Milliseconds as the tables print them: a decimal below 10, a dash for none. */
+export const ms = (value: number): string => (Number.isNaN(value) ? '—' : `${nl(value, value < 10 ? 1 : 0)} ms`);
+
+/** A run's cells in a Markdown table: the number of answers, then each percentile (1 is the slowest). */
+export function timingCells(latencies: number[], percentiles: number[]): string[] {
+  return [nl(latencies.length), ...percentiles.map((p) => ms(percentile(latencies, p)))];
 }
