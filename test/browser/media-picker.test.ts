@@ -92,6 +92,30 @@ describe('browser: an earlier photo from the media library in the editor', funct
     assert.ok(await page.isChecked(`#hoofdfoto-${market}`));
     await assertNoAxeViolations(page, 'editor after choosing from the media library');
 
+    // The preview shows that lead image as a resident will see it, at phone width and at desktop width.
+    await tabTo(page, 'button[value="voorbeeld"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('iframe.preview-frame');
+    const frame = page.frameLocator('iframe.preview-frame');
+    const previewLead = frame.locator('.lead-figure img');
+    assert.equal(await previewLead.getAttribute('alt'), 'Kramen op de weekmarkt');
+    assert.deepEqual([await previewLead.getAttribute('width'), await previewLead.getAttribute('height')], ['1600', '1000']);
+    assert.match((await previewLead.getAttribute('srcset'))!, /-480\.jpg 480w, .*-960\.jpg 960w, .*-1600\.jpg 1600w$/);
+    assert.equal(await frame.locator('.lead-figure figcaption').textContent(), 'Op de eerste dag\n    Foto: Anna de Vries');
+    const shown = () =>
+      previewLead.evaluate(async (img: HTMLImageElement) => {
+        await img.decode();
+        return { width: img.getBoundingClientRect().width, src: img.currentSrc };
+      });
+    const phone = await shown();
+    assert.ok(phone.width > 300 && phone.width < 390, `the phone's full width less the margins: ${phone.width}`);
+    assert.match(phone.src, /-480\.webp$/, phone.src);
+    await tabTo(page, '#breedte-telefoon');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.querySelector('iframe.preview-frame')!.getBoundingClientRect().width > 1000);
+    assert.equal(Math.round((await shown()).width), 672, 'the text column of a computer (42rem)');
+    await assertNoAxeViolations(page, 'editor with the preview of the lead image');
+
     await tabTo(page, 'button[value="opslaan"]:not([hidden])');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /Artikel opgeslagen/.test(document.querySelector('.flash')?.textContent ?? ''));
