@@ -4,50 +4,35 @@
 // the editor with everything typed. A resident then sees the lead image at the top of the article.
 // Every page, and the open dialog, passes axe (run where JavaScript is on).
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { buildArticle, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { buildArticle } from '../helpers/builders';
 import { useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { jpegWithGps } from '../helpers/images';
 import { loginAs } from '../helpers/http';
 import { pdfFromText } from '../helpers/pdf';
-import { focusIs, keyboardLogin as loginWithKeyboard, tabTo } from '../helpers/keyboard';
+import { focusIs, tabTo } from '../helpers/keyboard';
+import { editorPage, uploadPhoto, type Staff } from '../helpers/staff';
 import { articlePath, findArticleById } from '../../server/articles/queries';
 
 describe('browser: an earlier photo from the media library in the editor', function () {
   this.timeout(120_000);
   const app = useBrowserApp();
-  const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
   let shed: number;
   let market: number;
-  let uploader: Awaited<ReturnType<typeof loginAs>>;
+  let uploader: Staff;
 
   before(async () => {
     uploader = await loginAs(app.t.app, app.t.db, 'editor');
-    const upload = async (alt: string, colour: string) => {
-      const res = await uploader.agent
-        .post(`/beheer/media/fotos?_csrf=${encodeURIComponent(uploader.csrf)}`)
-        .set('Accept', 'application/json')
-        .field('alt', alt)
-        .field('bijschrift', 'Op de eerste dag')
-        .field('fotograaf', 'Anna de Vries')
-        .field('artikel', '')
-        .attach('foto', await jpegWithGps(1600, 1000, { colour }), { filename: 'foto.jpg', contentType: 'image/jpeg' })
-        .expect(201);
-      return Number(res.body.id);
-    };
+    const upload = async (alt: string, colour: string) =>
+      uploadPhoto(uploader, { alt, bijschrift: 'Op de eerste dag', fotograaf: 'Anna de Vries' }, await jpegWithGps(1600, 1000, { colour }));
     shed = await upload('Fietsenstalling bij het station', '#336699');
     market = await upload('Kramen op de weekmarkt', '#993333');
   });
 
   it('with JavaScript: a dialog puts the photo at the cursor and sets the lead image, keyboard only', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
     const article = await buildArticle(app.t.db, { title: 'Stalling open', bodyMarkdown: 'De stalling is open.\n\nEr is plek.' });
     const base = app.server.baseUrl;
-    const page = await (await app.browser.newContext()).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await keyboardLogin(page, editor.email);
+    const { page, errors } = await editorPage(app);
     await page.goto(`${base}/beheer/artikelen/${article.id}`);
 
     // The cursor after the first paragraph.
@@ -140,11 +125,9 @@ describe('browser: an earlier photo from the media library in the editor', funct
   });
 
   it('without JavaScript: the plain page, and back in the editor with the text typed and the photo', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
     const article = await buildArticle(app.t.db, { title: 'Markt verhuist', bodyMarkdown: 'De markt verhuist.' });
     const base = app.server.baseUrl;
-    const page = await (await app.browser.newContext({ javaScriptEnabled: false })).newPage();
-    await keyboardLogin(page, editor.email);
+    const { page } = await editorPage(app, 'editor', { javaScriptEnabled: false });
     await page.goto(`${base}/beheer/artikelen/${article.id}`);
     await tabTo(page, '#tekst');
     await page.keyboard.press('End');
@@ -166,9 +149,7 @@ describe('browser: an earlier photo from the media library in the editor', funct
       .field('titel', 'Begroting (pdf)')
       .attach('bestand', await pdfFromText('Begroting 2027.'), { filename: 'begroting.pdf', contentType: 'application/pdf' })
       .expect(303);
-    const editor = await buildUser(app.t.db, 'editor');
-    const page = await (await app.browser.newContext()).newPage();
-    await keyboardLogin(page, editor.email);
+    const { page } = await editorPage(app);
     await page.goto(`${app.server.baseUrl}/beheer/media`);
     await assertNoAxeViolations(page, 'the media library');
     await tabTo(page, 'a[href^="/beheer/media/bijlagen/"]');

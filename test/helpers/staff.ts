@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { Role } from '../../server/accounts/roles';
 import type { Config } from '../../server/config';
 import type { Db } from '../../server/db/knex';
@@ -73,10 +73,10 @@ export async function photoArticle(
   staff: Staff,
   db: Db,
   article: Partial<ArticleInput>,
-  photo: PhotoFields & { file?: Buffer },
+  photo: PhotoFields & { file?: Buffer; filename?: string },
 ): Promise<{ article: Article; photoId: number }> {
   const built = await buildArticle(db, article);
-  const photoId = await uploadPhoto(staff, { ...photo, artikel: String(built.id) }, photo.file);
+  const photoId = await uploadPhoto(staff, { ...photo, artikel: String(built.id) }, photo.file, photo.filename);
   return { article: built, photoId };
 }
 
@@ -84,9 +84,10 @@ export async function photoArticle(
 export async function editorPage(
   app: { browser: Browser; server: { baseUrl: string }; t: TestApp },
   role: Role = 'editor',
+  context: BrowserContextOptions = {},
 ): Promise<{ page: Page; errors: string[]; email: string }> {
   const user = await buildUser(app.t.db, role);
-  const page = await (await app.browser.newContext()).newPage();
+  const page = await (await app.browser.newContext(context)).newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await keyboardLogin(page, app.server.baseUrl, user.email, TEST_PASSWORD);

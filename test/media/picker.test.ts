@@ -3,13 +3,10 @@
 // pages); a choice goes into that draft (the photo's line in the text, or the lead image) and the
 // editor opens again with everything as typed. With JavaScript the same page answers as JSON.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createTestApp, type TestApp } from '../helpers/app';
-import { buildArticle } from '../helpers/builders';
+import type { TestApp } from '../helpers/app';
 import { jpegWithGps } from '../helpers/images';
-import { ARTICLE_FORM, hiddenInput, loginAs, type Agent } from '../helpers/http';
+import { ARTICLE_FORM, hiddenInput, loginAs } from '../helpers/http';
+import { photoArticle, staffApp, type Staff, type StaffApp } from '../helpers/staff';
 import { findArticleById, type Article } from '../../server/articles/queries';
 import { insertImage } from '../../server/images/queries';
 import { insertFigureLine } from '../../server/images/figure';
@@ -18,28 +15,22 @@ import { pdfFromText } from '../helpers/pdf';
 
 describe('media library in the editor', function () {
   this.timeout(60_000);
+  let s: StaffApp;
   let t: TestApp;
-  let uploadDir: string;
-  let editor: { agent: Agent; csrf: string };
+  let editor: Staff;
   let article: Article;
   /** The photo of the bicycle shed, older than the newest eight (not offered as lead image by itself). */
   let shedId: number;
 
   before(async () => {
-    uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-kiezen-'));
-    t = await createTestApp({ uploadDir });
-    editor = await loginAs(t.app, t.db, 'editor');
-    article = await buildArticle(t.db, { title: 'Stalling open', bodyMarkdown: 'De stalling is open.' });
-    const res = await editor.agent
-      .post(`/beheer/media/fotos?_csrf=${encodeURIComponent(editor.csrf)}`)
-      .set('Accept', 'application/json')
-      .field('alt', 'Fietsenstalling bij het station')
-      .field('bijschrift', '')
-      .field('fotograaf', '')
-      .field('artikel', '')
-      .attach('foto', await jpegWithGps(1200, 800), { filename: 'stalling.jpg', contentType: 'image/jpeg' })
-      .expect(201);
-    shedId = Number(res.body.id);
+    s = await staffApp('kiezen');
+    ({ t, editor } = s);
+    ({ article, photoId: shedId } = await photoArticle(
+      editor,
+      t.db,
+      { title: 'Stalling open', bodyMarkdown: 'De stalling is open.' },
+      { alt: 'Fietsenstalling bij het station', file: await jpegWithGps(1200, 800), filename: 'stalling.jpg' },
+    ));
     // Fourteen newer photos: two pages of twelve. Their rows alone; the list only shows their addresses.
     const shed = (await t.db('images').where({ id: shedId }).first()) as { sha256: string };
     for (let i = 1; i <= 14; i++) {
@@ -53,10 +44,7 @@ describe('media library in the editor', function () {
       );
     }
   });
-  after(async () => {
-    await t.close();
-    fs.rmSync(uploadDir, { recursive: true, force: true });
-  });
+  after(async () => s.close());
 
   /** The editor's form as typed, sent with its "Kies uit de mediabibliotheek" button. */
   const openChoice = async (typed: Record<string, string>) => {
