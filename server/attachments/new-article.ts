@@ -69,18 +69,35 @@ export function newArticleAttachments(deps: Deps): Router {
         }
       }
     }
-    // Every pending upload the form offers that is this editor's: shown again, ticked as the editor left it.
-    const chosen = new Set(listOf(req.body, CHOSEN_FIELD));
-    const items = [];
-    for (const token of new Set([...listOf(req.body, OFFERED_FIELD), ...chosen])) {
-      const pending = await findPending(uploadDir, token, currentUser(res).id, deps.clock());
-      if (pending) items.push(pendingView(pending, chosen.has(token)));
-    }
-    res.locals.newAttachments = { items, error: refusals.get(req) ?? null };
+    res.locals.newAttachments = {
+      ...(await offeredUploads(deps, currentUser(res).id, {
+        offered: listOf(req.body, OFFERED_FIELD),
+        chosen: listOf(req.body, CHOSEN_FIELD),
+      })),
+      error: refusals.get(req) ?? null,
+    };
     next();
   });
 
   return router;
+}
+
+/**
+ * Every pending upload a form offers (the tokens of its hidden fields and ticked boxes) that is still this editor's:
+ * shown again, ticked as the editor left it. Also for a new article's form put back from its draft (media/picker.ts).
+ */
+export async function offeredUploads(
+  deps: Deps,
+  userId: number,
+  form: { offered: string[]; chosen: string[] },
+): Promise<NonNullable<Express.Locals['newAttachments']>> {
+  const chosen = new Set(form.chosen);
+  const items = [];
+  for (const token of new Set([...form.offered, ...chosen])) {
+    const pending = await findPending(deps.config.uploadDir, token, userId, deps.clock());
+    if (pending) items.push(pendingView(pending, chosen.has(token)));
+  }
+  return { items, error: null };
 }
 
 /** A file refused in this request keeps the article from being saved: the editor would think it attached. */

@@ -25,8 +25,12 @@ export function isUploadRequest(req: Request): boolean {
   return req.method === 'POST' && /^\/beheer\/artikelen\/(?:[1-9]\d*\/bijlagen|importeren)$/.test(req.originalUrl.split('?')[0]);
 }
 
-// Same bytes, same name: a reader's browser may keep a file a while; removal shows within the hour.
-const PUBLIC_MAX_AGE_SECONDS = 3600;
+// A published article's file may be kept by a browser or a cache, but asked again each time (no-cache): the answer
+// is a 304 without the bytes while the file is the same (its ETag is its sha256), and the new bytes at once after a
+// replace (a replacement that removes personal data) or a 404 after a removal. A max-age would show the old file.
+const PUBLIC_CACHE = 'public, no-cache';
+/** The ETag of a file: its bytes' hash, the same on every app server. */
+const etagOf = (sha256: string) => `"${sha256}"`;
 const PDF_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'";
 const IMAGE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -80,18 +84,21 @@ export function attachmentRoutes(deps: Deps): Router {
     const editor = Boolean(res.locals.can?.('articles'));
     if (!attachment || !article || !(isPublic(article, deps.clock()) || editor)) throw notFound('Deze bijlage bestaat niet (meer).');
     const canonical = attachmentView(attachment).url;
-    if (req.path !== canonical) return res.redirect(301, canonical);
+    // Not kept as a permanent answer: a later replace may give the file its old name back.
+    if (req.path !== canonical) return res.set('Cache-Control', 'no-cache').redirect(301, canonical);
     const inline = isInlineType(attachment.mediaType);
     res.set({
       'Content-Type': inline ? attachment.mediaType : 'application/octet-stream',
       'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', attachment.originalName),
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': attachment.mediaType === 'application/pdf' || !inline ? PDF_POLICY : IMAGE_POLICY,
-      'Cache-Control': isPublic(article, deps.clock()) ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'private, no-store',
+      'Cache-Control': isPublic(article, deps.clock()) ? PUBLIC_CACHE : 'private, no-store',
+      ETag: etagOf(attachment.sha256),
     });
+    // send answers 304 itself when If-None-Match names this ETag.
     res.sendFile(
       attachment.sha256,
-      { root: path.resolve(uploadDir), dotfiles: 'deny', lastModified: false, cacheControl: false },
+      { root: path.resolve(uploadDir), dotfiles: 'deny', lastModified: false, cacheControl: false, etag: false },
       (err) => {
         if (err && !res.headersSent) next(notFound('Deze bijlage bestaat niet (meer).'));
       },

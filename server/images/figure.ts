@@ -79,6 +79,29 @@ export function pictureView(image: Image, sizes: string, lazy: boolean): Picture
   };
 }
 
+/** What views/media/lead-figure.ejs shows: an article's lead image at the top of its page. */
+export interface LeadFigure {
+  picture: PictureView;
+  caption: string;
+  credit: string;
+}
+
+/** Whether an article's text shows this photo itself: its line in Markdown, its variants in an imported HTML text. */
+function textShowsPhoto(text: { bodyMarkdown: string; bodyFormat: string }, image: Pick<Image, 'id' | 'sha256'>): boolean {
+  if (text.bodyFormat === 'markdown') return figureIds(text.bodyMarkdown).includes(image.id);
+  return text.bodyMarkdown.includes(`/beelden/${image.id}/${urlKey(image.sha256)}-`);
+}
+
+/**
+ * An article's lead image on its page (the article page and the editor's preview alike): at the text's width, with
+ * srcset, sizes, width, height, alt text, caption and credit; at the top, in view at once, so not lazy. None when the
+ * text already shows the same photo: it would be there twice.
+ */
+export function leadFigureOf(text: { bodyMarkdown: string; bodyFormat: string }, image: Image): LeadFigure | null {
+  if (textShowsPhoto(text, image)) return null;
+  return { picture: pictureView(image, ARTICLE_SIZES, false), caption: image.caption, credit: image.credit };
+}
+
 /** The line an editor puts in the text where a photo goes. */
 export const figureShortcode = (id: number): string => `[foto ${id}]`;
 

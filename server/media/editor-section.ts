@@ -6,7 +6,8 @@ import type { Deps } from '../deps';
 import { findArticleById } from '../articles/queries';
 import { figureIds, figureShortcode, variantUrl } from '../images/figure';
 import { imagesByIds, listImages, type Image } from '../images/queries';
-import { findDraft, type Draft } from '../revisions/drafts';
+import { offeredUploads } from '../attachments/new-article';
+import { draftList, draftValue, findDraft, type Draft } from '../revisions/drafts';
 import { field, parseId, type FieldErrors } from '../shared/validation';
 import type { PhotoFormValues } from './photo-form';
 
@@ -93,8 +94,19 @@ export function photoEditorLocals(deps: Deps): Router {
       await setPhotoSection(deps, res, { articleId: id, body: field(req.body, 'tekst'), leadImageId: leadImageOfForm(req.body) ?? null });
     } else if (req.query.concept === 'terug' && res.locals.user && (draft = await findDraft(deps.db, res.locals.user.id, id))) {
       // The autosaved draft put back in the form (server/revisions/routes.ts): its text and lead image.
-      const lead = draft.form.hoofdfoto === undefined ? null : parseId(draft.form.hoofdfoto);
-      await setPhotoSection(deps, res, { articleId: id, body: draft.form.tekst ?? '', leadImageId: lead, addedId });
+      const lead = draftValue(draft.form, 'hoofdfoto');
+      await setPhotoSection(deps, res, {
+        articleId: id,
+        body: draftValue(draft.form, 'tekst') ?? '',
+        leadImageId: lead === undefined ? null : parseId(lead),
+        addedId,
+      });
+      // A new article's files, chosen before the picker or a crash, waiting on the server: offered again as they were ticked.
+      if (which === 'new')
+        res.locals.newAttachments = await offeredUploads(deps, res.locals.user.id, {
+          offered: draftList(draft.form, 'bijlagen_aangeboden'),
+          chosen: draftList(draft.form, 'bijlage'),
+        });
     } else if (id !== null) {
       const article = await findArticleById(deps.db, id);
       if (article)

@@ -2,7 +2,9 @@
 // lead image. With JavaScript the editor opens a dialog that reads GET /beheer/media/kiezen as JSON and
 // puts the line in at the cursor itself. Without, the editor's button sends the form: what is typed is
 // kept as the editor's draft (revisions/drafts.ts), the plain page lists the photos, and the choice
-// is written into that draft, which the editor shows again (?concept=terug). Nothing typed is lost.
+// is written into that draft, which the editor shows again (?concept=terug). Nothing typed is lost: the ticked
+// dossiers come back ticked, and a new article's chosen files, kept on the server since the form was sent, come back
+// as "Al gekozen" (a file input cannot be filled again; the file need not be).
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Deps } from '../deps';
 import { currentUser, requirePermission } from '../accounts/auth';
@@ -11,7 +13,7 @@ import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
 import { figureShortcode, insertFigureLine } from '../images/figure';
 import { countImages, findImage, listImages } from '../images/queries';
-import { draftFields, findDraft, saveDraft } from '../revisions/drafts';
+import { draftFields, draftValue, findDraft, saveDraft } from '../revisions/drafts';
 import { field, normalizeLine, parseId } from '../shared/validation';
 import { formatDate } from '../shared/format';
 import { photoItem, type PhotoItem } from './editor-section';
@@ -50,6 +52,10 @@ export function mediaPickerRoutes(deps: Deps): Router {
   const fromEditor = (isNew: boolean) => async (req: Request, res: Response, next: () => void) => {
     if (field(req.body, 'actie') !== PICKER_ACTION) return next();
     const articleId = isNew ? null : await articleOf(String(req.params.id));
+    // A new article's file chosen with it is already kept on the server (attachments/new-article.ts): its token is in the
+    // form, so the draft brings it back. One that was refused is not: the picker's page says so.
+    const refused = isNew ? res.locals.newAttachments?.error : null;
+    if (refused) req.session.flash = `Het gekozen bestand is niet bewaard. ${refused}`;
     await saveDraft(deps.db, currentUser(res).id, articleId, draftFields(req.body), deps.clock());
     res.redirect(303, `/beheer/media/kiezen?artikel=${articleId ?? ''}`);
   };
@@ -97,7 +103,7 @@ export function mediaPickerRoutes(deps: Deps): Router {
     }
     const form = { ...draft.form };
     if (asLead) form.hoofdfoto = String(image.id);
-    else form.tekst = insertFigureLine(form.tekst ?? '', figureShortcode(image.id));
+    else form.tekst = insertFigureLine(draftValue(form, 'tekst') ?? '', figureShortcode(image.id));
     await saveDraft(deps.db, user.id, articleId, form, deps.clock());
     req.session.flash = asLead
       ? `De foto „${image.alt}” is gekozen als hoofdfoto. Sla het artikel op om dat te bewaren.`

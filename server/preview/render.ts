@@ -2,7 +2,8 @@
 // (views/articles/article.ejs) as a whole page, which the editor shows in a frame at phone and
 // desktop width (views/beheer/preview/frame.ejs). Nothing is stored or cached; the page says
 // noindex, the frame is sandboxed (no script, no form is sent), and the reacties section only says
-// where the reacties will be. The tags and dossiers typed or ticked on the form are shown as chosen.
+// where the reacties will be. The tags and dossiers typed or ticked on the form are shown as chosen, and the lead
+// image chosen (or the article's own) as the article page shows it (images/figure.ts leadFigureOf).
 import type { Request } from 'express';
 import type { Deps } from '../deps';
 import { ARTICLE_KINDS, articlePath, type Article } from '../articles/queries';
@@ -24,7 +25,8 @@ import { attachmentView } from '../attachments/format';
 import { dossierIdsOfArticle, listDossiersForBeheer } from '../dossiers/queries';
 import { parseTagNames, tagsOfArticle } from '../tags/queries';
 import { slugify } from '../shared/slug';
-import { figureSource } from '../images/figure';
+import { figureSource, leadFigureOf } from '../images/figure';
+import { findImage } from '../images/queries';
 
 /** The tags the form names (a new article's field), or else the article's own. */
 async function tagNames(deps: Deps, req: Request, existing: Article | undefined): Promise<string[]> {
@@ -45,6 +47,13 @@ async function dossierTitles(deps: Deps, req: Request, existing: Article | undef
         : [];
   const all = await listDossiersForBeheer(deps.db);
   return all.filter(({ dossier }) => ticked.includes(dossier.id)).map(({ dossier }) => dossier.title);
+}
+
+/** The lead image the form chose ("hoofdfoto"; empty is none), or else the article's own; null for none or one not a photo. */
+async function leadImageOf(deps: Deps, values: ArticleFormValues, existing: Article | undefined) {
+  const chosen =
+    values.leadImage === null ? (existing?.leadImageId ?? null) : /^[1-9]\d{0,8}$/.test(values.leadImage) ? Number(values.leadImage) : null;
+  return chosen === null ? null : findImage(deps.db, chosen);
 }
 
 export function previewRenderer(deps: Deps): RenderPreview {
@@ -105,10 +114,11 @@ export function previewRenderer(deps: Deps): RenderPreview {
     };
     const today = isoDateIn(now);
     const documentType = DOCUMENT_TYPES[kind];
-    const [tags, dossiers, attachments] = await Promise.all([
+    const [tags, dossiers, attachments, leadImage] = await Promise.all([
       tagNames(deps, req, existing),
       dossierTitles(deps, req, existing),
       existing ? listAttachments(deps.db, existing.id) : Promise.resolve([]),
+      leadImageOf(deps, values, existing),
     ]);
     const path = articlePath(article);
     return renderToString(res, 'articles/article', {
@@ -129,6 +139,7 @@ export function previewRenderer(deps: Deps): RenderPreview {
       tags: tags.map((name) => ({ name, path: '#' })),
       dossiers: dossiers.map((t) => ({ title: t, path: '#' })),
       attachments: attachments.map(attachmentView),
+      leadFigure: leadImage ? leadFigureOf(article, leadImage) : null,
       // The page as a resident sees it: no beheer bar, no "Uitloggen", not indexed, no reacties to act on.
       preview: true,
       noindex: true,

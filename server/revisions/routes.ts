@@ -14,7 +14,7 @@ import { articleOfRequest } from '../articles/admin-routes';
 import { findArticleById, saveArticle, type Article, type ArticleInput } from '../articles/queries';
 import { hasDocumentSource } from '../documents/queries';
 import { formatDateTime } from '../shared/format';
-import { draftFields, dropDraft, findDraft, saveDraft } from './drafts';
+import { draftFields, draftList, draftValue, dropDraft, findDraft, saveDraft } from './drafts';
 import { setArticleTags } from '../tags/queries';
 import { compareContent, type RevisionContent } from './content';
 import { findRevision, keepRevision, keepStartingPoint, listRevisions } from './queries';
@@ -84,6 +84,11 @@ export function revisionRoutes(deps: Deps): Router {
     }
     // A new article's tags as typed (server/tags/routes.ts shows them in its form).
     if (!article && typeof draft.form.tags === 'string') res.locals.newTags = draft.form.tags;
+    // The dossiers as the draft ticked them (dossiers/editor-part.ts ticked them as the article is now).
+    if (draftValue(draft.form, 'dossiers_gekozen') === 'ja' && res.locals.dossierChoices) {
+      const ticked = new Set(draftList(draft.form, 'dossier'));
+      res.locals.dossierChoices = res.locals.dossierChoices.map((d) => ({ ...d, checked: ticked.has(String(d.id)) }));
+    }
     renderEditor(deps, res, 200, {
       article: article ?? undefined,
       values: readArticleForm(draft.form),

@@ -4,50 +4,35 @@
 // the editor with everything typed. A resident then sees the lead image at the top of the article.
 // Every page, and the open dialog, passes axe (run where JavaScript is on).
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { buildArticle, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { buildArticle } from '../helpers/builders';
 import { useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { jpegWithGps } from '../helpers/images';
 import { loginAs } from '../helpers/http';
 import { pdfFromText } from '../helpers/pdf';
-import { focusIs, keyboardLogin as loginWithKeyboard, tabTo } from '../helpers/keyboard';
+import { focusIs, tabTo } from '../helpers/keyboard';
+import { editorPage, uploadPhoto, type Staff } from '../helpers/staff';
 import { articlePath, findArticleById } from '../../server/articles/queries';
 
 describe('browser: an earlier photo from the media library in the editor', function () {
   this.timeout(120_000);
   const app = useBrowserApp();
-  const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
   let shed: number;
   let market: number;
-  let uploader: Awaited<ReturnType<typeof loginAs>>;
+  let uploader: Staff;
 
   before(async () => {
     uploader = await loginAs(app.t.app, app.t.db, 'editor');
-    const upload = async (alt: string, colour: string) => {
-      const res = await uploader.agent
-        .post(`/beheer/media/fotos?_csrf=${encodeURIComponent(uploader.csrf)}`)
-        .set('Accept', 'application/json')
-        .field('alt', alt)
-        .field('bijschrift', 'Op de eerste dag')
-        .field('fotograaf', 'Anna de Vries')
-        .field('artikel', '')
-        .attach('foto', await jpegWithGps(1600, 1000, { colour }), { filename: 'foto.jpg', contentType: 'image/jpeg' })
-        .expect(201);
-      return Number(res.body.id);
-    };
+    const upload = async (alt: string, colour: string) =>
+      uploadPhoto(uploader, { alt, bijschrift: 'Op de eerste dag', fotograaf: 'Anna de Vries' }, await jpegWithGps(1600, 1000, { colour }));
     shed = await upload('Fietsenstalling bij het station', '#336699');
     market = await upload('Kramen op de weekmarkt', '#993333');
   });
 
   it('with JavaScript: a dialog puts the photo at the cursor and sets the lead image, keyboard only', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
     const article = await buildArticle(app.t.db, { title: 'Stalling open', bodyMarkdown: 'De stalling is open.\n\nEr is plek.' });
     const base = app.server.baseUrl;
-    const page = await (await app.browser.newContext()).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await keyboardLogin(page, editor.email);
+    const { page, errors } = await editorPage(app);
     await page.goto(`${base}/beheer/artikelen/${article.id}`);
 
     // The cursor after the first paragraph.
@@ -92,6 +77,30 @@ describe('browser: an earlier photo from the media library in the editor', funct
     assert.ok(await page.isChecked(`#hoofdfoto-${market}`));
     await assertNoAxeViolations(page, 'editor after choosing from the media library');
 
+    // The preview shows that lead image as a resident will see it, at phone width and at desktop width.
+    await tabTo(page, 'button[value="voorbeeld"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('iframe.preview-frame');
+    const frame = page.frameLocator('iframe.preview-frame');
+    const previewLead = frame.locator('.lead-figure img');
+    assert.equal(await previewLead.getAttribute('alt'), 'Kramen op de weekmarkt');
+    assert.deepEqual([await previewLead.getAttribute('width'), await previewLead.getAttribute('height')], ['1600', '1000']);
+    assert.match((await previewLead.getAttribute('srcset'))!, /-480\.jpg 480w, .*-960\.jpg 960w, .*-1600\.jpg 1600w$/);
+    assert.equal(await frame.locator('.lead-figure figcaption').textContent(), 'Op de eerste dag\n    Foto: Anna de Vries');
+    const shown = () =>
+      previewLead.evaluate(async (img: HTMLImageElement) => {
+        await img.decode();
+        return { width: img.getBoundingClientRect().width, src: img.currentSrc };
+      });
+    const phone = await shown();
+    assert.ok(phone.width > 300 && phone.width < 390, `the phone's full width less the margins: ${phone.width}`);
+    assert.match(phone.src, /-480\.webp$/, phone.src);
+    await tabTo(page, '#breedte-telefoon');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.querySelector('iframe.preview-frame')!.getBoundingClientRect().width > 1000);
+    assert.equal(Math.round((await shown()).width), 672, 'the text column of a computer (42rem)');
+    await assertNoAxeViolations(page, 'editor with the preview of the lead image');
+
     await tabTo(page, 'button[value="opslaan"]:not([hidden])');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /Artikel opgeslagen/.test(document.querySelector('.flash')?.textContent ?? ''));
@@ -116,11 +125,9 @@ describe('browser: an earlier photo from the media library in the editor', funct
   });
 
   it('without JavaScript: the plain page, and back in the editor with the text typed and the photo', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
     const article = await buildArticle(app.t.db, { title: 'Markt verhuist', bodyMarkdown: 'De markt verhuist.' });
     const base = app.server.baseUrl;
-    const page = await (await app.browser.newContext({ javaScriptEnabled: false })).newPage();
-    await keyboardLogin(page, editor.email);
+    const { page } = await editorPage(app, 'editor', { javaScriptEnabled: false });
     await page.goto(`${base}/beheer/artikelen/${article.id}`);
     await tabTo(page, '#tekst');
     await page.keyboard.press('End');
@@ -142,9 +149,7 @@ describe('browser: an earlier photo from the media library in the editor', funct
       .field('titel', 'Begroting (pdf)')
       .attach('bestand', await pdfFromText('Begroting 2027.'), { filename: 'begroting.pdf', contentType: 'application/pdf' })
       .expect(303);
-    const editor = await buildUser(app.t.db, 'editor');
-    const page = await (await app.browser.newContext()).newPage();
-    await keyboardLogin(page, editor.email);
+    const { page } = await editorPage(app);
     await page.goto(`${app.server.baseUrl}/beheer/media`);
     await assertNoAxeViolations(page, 'the media library');
     await tabTo(page, 'a[href^="/beheer/media/bijlagen/"]');

@@ -3,30 +3,25 @@
 // choosing the file; a resident sees the figure with srcset, width, height and lazy loading, the
 // caption and credit, the lead image on the voorpagina and og:image. Every page passes axe.
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { buildArticle, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { buildArticle } from '../helpers/builders';
 import { useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { jpegWithGps } from '../helpers/images';
-import { focusIs, keyboardLogin as loginWithKeyboard, tabTo } from '../helpers/keyboard';
+import { focusIs, tabTo } from '../helpers/keyboard';
+import { editorPage } from '../helpers/staff';
 import { articlePath, findArticleById } from '../../server/articles/queries';
 
 describe('browser: photos in an article', function () {
   this.timeout(120_000);
   const app = useBrowserApp();
-  const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
 
   it('adds a photo with alt text, caption and credit and a lead image; a resident sees figure, srcset, sizes and og:image', async () => {
-    const editor = await buildUser(app.t.db, 'editor');
     const article = await buildArticle(app.t.db, {
       title: 'Nieuwe fietsenstalling bij het station',
       bodyMarkdown: 'De stalling is open.\n\nEr is plek voor 1.200 fietsen.',
     });
     const base = app.server.baseUrl;
-    const page = await (await app.browser.newContext()).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await keyboardLogin(page, editor.email);
+    const { page, errors } = await editorPage(app);
     await page.goto(`${base}/beheer/artikelen/${article.id}`);
     await assertNoAxeViolations(page, 'editor with the photo form');
 

@@ -3,10 +3,11 @@
 // page passes axe, every Tab stop shows its focus.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { buildArticle, buildUser, TEST_PASSWORD } from '../helpers/builders';
+import { buildArticle, TEST_PASSWORD } from '../helpers/builders';
 import { useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { focusIs, keyboardLogin as loginWithKeyboard, tabTo } from '../helpers/keyboard';
+import { editorPage } from '../helpers/staff';
 import { articlePath, findArticleById } from '../../server/articles/queries';
 
 describe('browser: revisions and corrections', function () {
@@ -16,16 +17,12 @@ describe('browser: revisions and corrections', function () {
   const keyboardLogin = (page: Page, email: string) => loginWithKeyboard(page, app.server.baseUrl, email, TEST_PASSWORD);
 
   it('corrects a published article, shows the note to residents, compares two versions and restores the first', async () => {
-    const editor = await buildUser(app.t.db, 'chief');
     const article = await buildArticle(app.t.db, {
       title: 'Nieuwe fietsenstalling bij het station',
       bodyMarkdown: 'De stalling heeft 300 plekken en is dag en nacht open.',
     });
     const base = app.server.baseUrl;
-    const page = await (await app.browser.newContext()).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await keyboardLogin(page, editor.email);
+    const { page, errors } = await editorPage(app, 'chief');
 
     // The editor: a new text and a correction note, with the keyboard.
     await page.goto(`${base}/beheer/artikelen/${article.id}`);
@@ -81,14 +78,10 @@ describe('browser: revisions and corrections', function () {
     await page.context().close();
   });
   it('keeps what is typed while the session is lost, and offers it back after logging in again', async () => {
-    const editor = await buildUser(app.t.db, 'chief');
     const article = await buildArticle(app.t.db, { title: 'Wegwerkzaamheden', bodyMarkdown: 'Oude tekst.' });
     const base = app.server.baseUrl;
-    const context = await app.browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await keyboardLogin(page, editor.email);
+    const { page, errors, email } = await editorPage(app, 'chief');
+    const context = page.context();
     await page.goto(`${base}/beheer/artikelen/${article.id}`);
     await tabTo(page, '#tekst');
     await page.keyboard.press('Control+A');
@@ -97,7 +90,7 @@ describe('browser: revisions and corrections', function () {
 
     // The session is gone (the browser crashed, or it ran out): log in again and open the article.
     await context.clearCookies();
-    await keyboardLogin(page, editor.email);
+    await keyboardLogin(page, email);
     await page.goto(`${base}/beheer/artikelen/${article.id}`);
     assert.match((await page.locator('.draft-offer').textContent())!, /Je hebt tekst die nog niet is opgeslagen/);
     await assertNoAxeViolations(page, 'editor offering a draft back');
@@ -114,14 +107,10 @@ describe('browser: revisions and corrections', function () {
     await context.close();
   });
   it('refuses to overwrite another editor’s save: the text stays, both versions are compared, saving again is on purpose', async () => {
-    const first = await buildUser(app.t.db, 'chief');
-    const second = await buildUser(app.t.db, 'chief');
     const article = await buildArticle(app.t.db, { title: 'Begroting 2027', bodyMarkdown: 'De begroting sluit met een tekort.' });
     const base = app.server.baseUrl;
-    const pageA = await (await app.browser.newContext()).newPage();
-    const pageB = await (await app.browser.newContext()).newPage();
-    await keyboardLogin(pageA, first.email);
-    await keyboardLogin(pageB, second.email);
+    const { page: pageA } = await editorPage(app, 'chief');
+    const { page: pageB } = await editorPage(app, 'chief');
     await pageA.goto(`${base}/beheer/artikelen/${article.id}`);
     await pageB.goto(`${base}/beheer/artikelen/${article.id}`);
     await pageA.locator('#tekst').fill('De begroting sluit met een overschot.');

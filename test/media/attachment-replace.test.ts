@@ -125,4 +125,27 @@ describe('media library: replacing an attachment everywhere', function () {
     const audit = await loginAs(t.app, t.db, 'admin');
     assert.match((await audit.agent.get('/beheer/logboek').expect(200)).text, /bijlage vervangen/);
   });
+
+  it('never lets a browser keep the old file: same address after a replace, the old ETag gets the new bytes', async () => {
+    const page = await request(t.app).get(articlePath(first)).expect(200);
+    const url = /href="(\/bijlagen\/\d+\/[^"]+)"/.exec(page.text)![1];
+    const kept = await request(t.app).get(url).buffer(true).expect(200);
+    // Kept by a browser or a cache, but asked again each time.
+    assert.equal(kept.headers['cache-control'], 'public, no-cache');
+    assert.equal(kept.headers.etag, `"${sha256(newPdf)}"`);
+    const same = await request(t.app).get(url).set('If-None-Match', kept.headers.etag).expect(304);
+    assert.equal(same.text, '');
+
+    // The file replaced by one of the same name (personal data taken out): the address stays.
+    const cleaned = await pdfFromText('Begroting 2027, verbeterde versie, zonder namen van bewoners.');
+    assert.equal((await replace(cleaned, 'begroting-v2.pdf', 'application/pdf')).status, 303);
+    const after = await request(t.app).get(articlePath(first)).expect(200);
+    assert.equal(/href="(\/bijlagen\/\d+\/[^"]+)"/.exec(after.text)![1], url);
+    const fresh = await request(t.app).get(url).set('If-None-Match', kept.headers.etag).buffer(true).expect(200);
+    assert.equal(sha256(fresh.body as Buffer), sha256(cleaned));
+    assert.equal(fresh.headers.etag, `"${sha256(cleaned)}"`);
+    // An old name's redirect is not kept either: a later replace may give that name back.
+    const moved = await request(t.app).get(url.replace('begroting-v2.pdf', 'begroting-v1.pdf')).expect(301);
+    assert.equal(moved.headers['cache-control'], 'no-cache');
+  });
 });

@@ -1,45 +1,33 @@
 // The lead image: chosen in the editor, shown on the voorpagina (small, width and height set, in the
 // kept page), in the feeds (Media RSS and in the content) and as og:image (the 1200-wide JPEG).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
-import { createTestApp, type TestApp } from '../helpers/app';
-import { buildArticle } from '../helpers/builders';
+import type { TestApp } from '../helpers/app';
 import { jpegWithGps } from '../helpers/images';
-import { ARTICLE_FORM, hiddenInput, loginAs, type Agent } from '../helpers/http';
+import { ARTICLE_FORM, hiddenInput } from '../helpers/http';
+import { photoArticle, staffApp, type Staff, type StaffApp } from '../helpers/staff';
 import { articlePath, findArticleById, type Article } from '../../server/articles/queries';
 
 describe('lead image', function () {
   this.timeout(60_000);
+  let s: StaffApp;
   let t: TestApp;
-  let uploadDir: string;
-  let editor: { agent: Agent; csrf: string };
+  let editor: Staff;
   let article: Article;
   let photoId: number;
   const base = 'http://stadslog.test';
 
   before(async () => {
-    uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-hoofdfoto-'));
-    t = await createTestApp({ uploadDir, baseUrl: base });
-    editor = await loginAs(t.app, t.db, 'editor');
-    article = await buildArticle(t.db, { title: 'Stalling open', bodyMarkdown: 'De stalling is open.' });
-    const res = await editor.agent
-      .post(`/beheer/media/fotos?_csrf=${encodeURIComponent(editor.csrf)}`)
-      .set('Accept', 'application/json')
-      .field('alt', 'Fietsenstalling bij avond')
-      .field('bijschrift', '')
-      .field('fotograaf', 'Anna')
-      .field('artikel', '')
-      .attach('foto', await jpegWithGps(3000, 2000), { filename: 'stalling.jpg', contentType: 'image/jpeg' })
-      .expect(201);
-    photoId = Number(res.body.id);
+    s = await staffApp('hoofdfoto', { baseUrl: base });
+    ({ t, editor } = s);
+    ({ article, photoId } = await photoArticle(
+      editor,
+      t.db,
+      { title: 'Stalling open', bodyMarkdown: 'De stalling is open.' },
+      { alt: 'Fietsenstalling bij avond', fotograaf: 'Anna', file: await jpegWithGps(3000, 2000), filename: 'stalling.jpg' },
+    ));
   });
-  after(async () => {
-    await t.close();
-    fs.rmSync(uploadDir, { recursive: true, force: true });
-  });
+  after(async () => s.close());
 
   const save = async (hoofdfoto: string) => {
     const form = await editor.agent.get(`/beheer/artikelen/${article.id}`).expect(200);

@@ -3,11 +3,11 @@
 // width, height, lazy loading) and variants without EXIF or GPS. Bad input: a Dutch 4xx, what was typed kept.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
-import { createTestApp, type TestApp } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
+import { staffApp, type Staff, type StaffApp } from '../helpers/staff';
 import { buildArticle } from '../helpers/builders';
 import { hasGpsIfd, jpegWithGps } from '../helpers/images';
 import { ARTICLE_FORM, hiddenInput, loginAs, type Agent } from '../helpers/http';
@@ -17,21 +17,18 @@ import { ALT_REQUIRED_MESSAGE, NOT_A_PHOTO_MESSAGE } from '../../server/media/ph
 
 describe('photos in articles', function () {
   this.timeout(60_000);
+  let s: StaffApp;
   let t: TestApp;
   let uploadDir: string;
-  let editor: { agent: Agent; csrf: string };
+  let editor: Staff;
   let article: Article;
 
   before(async () => {
-    uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-fotos-'));
-    t = await createTestApp({ uploadDir });
-    editor = await loginAs(t.app, t.db, 'editor');
+    s = await staffApp('fotos');
+    ({ t, uploadDir, editor } = s);
     article = await buildArticle(t.db, { title: 'Nieuwe fietsenstalling bij het station' });
   });
-  after(async () => {
-    await t.close();
-    fs.rmSync(uploadDir, { recursive: true, force: true });
-  });
+  after(async () => s.close());
 
   const upload = (
     agent: Agent,

@@ -3,41 +3,34 @@
 // pages); a choice goes into that draft (the photo's line in the text, or the lead image) and the
 // editor opens again with everything as typed. With JavaScript the same page answers as JSON.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createTestApp, type TestApp } from '../helpers/app';
-import { buildArticle } from '../helpers/builders';
+import type { TestApp } from '../helpers/app';
 import { jpegWithGps } from '../helpers/images';
-import { ARTICLE_FORM, hiddenInput, loginAs, type Agent } from '../helpers/http';
+import { ARTICLE_FORM, hiddenInput, loginAs } from '../helpers/http';
+import { photoArticle, staffApp, type Staff, type StaffApp } from '../helpers/staff';
 import { findArticleById, type Article } from '../../server/articles/queries';
 import { insertImage } from '../../server/images/queries';
 import { insertFigureLine } from '../../server/images/figure';
+import { createDossier, dossierIdsOfArticle } from '../../server/dossiers/queries';
+import { pdfFromText } from '../helpers/pdf';
 
 describe('media library in the editor', function () {
   this.timeout(60_000);
+  let s: StaffApp;
   let t: TestApp;
-  let uploadDir: string;
-  let editor: { agent: Agent; csrf: string };
+  let editor: Staff;
   let article: Article;
   /** The photo of the bicycle shed, older than the newest eight (not offered as lead image by itself). */
   let shedId: number;
 
   before(async () => {
-    uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadslog-kiezen-'));
-    t = await createTestApp({ uploadDir });
-    editor = await loginAs(t.app, t.db, 'editor');
-    article = await buildArticle(t.db, { title: 'Stalling open', bodyMarkdown: 'De stalling is open.' });
-    const res = await editor.agent
-      .post(`/beheer/media/fotos?_csrf=${encodeURIComponent(editor.csrf)}`)
-      .set('Accept', 'application/json')
-      .field('alt', 'Fietsenstalling bij het station')
-      .field('bijschrift', '')
-      .field('fotograaf', '')
-      .field('artikel', '')
-      .attach('foto', await jpegWithGps(1200, 800), { filename: 'stalling.jpg', contentType: 'image/jpeg' })
-      .expect(201);
-    shedId = Number(res.body.id);
+    s = await staffApp('kiezen');
+    ({ t, editor } = s);
+    ({ article, photoId: shedId } = await photoArticle(
+      editor,
+      t.db,
+      { title: 'Stalling open', bodyMarkdown: 'De stalling is open.' },
+      { alt: 'Fietsenstalling bij het station', file: await jpegWithGps(1200, 800), filename: 'stalling.jpg' },
+    ));
     // Fourteen newer photos: two pages of twelve. Their rows alone; the list only shows their addresses.
     const shed = (await t.db('images').where({ id: shedId }).first()) as { sha256: string };
     for (let i = 1; i <= 14; i++) {
@@ -51,10 +44,7 @@ describe('media library in the editor', function () {
       );
     }
   });
-  after(async () => {
-    await t.close();
-    fs.rmSync(uploadDir, { recursive: true, force: true });
-  });
+  after(async () => s.close());
 
   /** The editor's form as typed, sent with its "Kies uit de mediabibliotheek" button. */
   const openChoice = async (typed: Record<string, string>) => {
@@ -207,6 +197,86 @@ describe('media library in the editor', function () {
     assert.match(noArticle.text, /Dit artikel bestaat niet \(meer\)/);
     const moderator = await loginAs(t.app, t.db, 'moderator');
     await moderator.agent.get('/beheer/media/kiezen').expect(403);
+  });
+
+  it('brings back the ticked dossiers and a new article’s chosen file after picking, and saves them with the article', async () => {
+    const markt = await createDossier(t.db, { title: 'Weekmarkt', slug: 'weekmarkt', introMarkdown: '', participants: '' }, new Date());
+    const plein = await createDossier(t.db, { title: 'Het Plein', slug: 'plein', introMarkdown: '', participants: '' }, new Date());
+    const pdf = await pdfFromText('De weekmarkt verhuist naar het Plein.');
+    // The new article's form as the browser sends it without JavaScript: multipart, a file chosen, a dossier ticked.
+    const sent = await editor.agent
+      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
+      .field('titel', 'Markt verhuist')
+      .field('soort', 'nieuws')
+      .field('tekst', 'De markt verhuist.')
+      .field('auteur', 'Redactie')
+      .field('status', 'draft')
+      .field('dossiers_gekozen', 'ja')
+      .field('dossier', String(markt.id))
+      .field('actie', 'mediabibliotheek')
+      .attach('bijlage_bestand', pdf, { filename: 'Raadsbrief weekmarkt.pdf', contentType: 'application/pdf' });
+    assert.equal(sent.status, 303, sent.text);
+    const chosen = await editor.agent
+      .post('/beheer/media/kiezen')
+      .type('form')
+      .send({ _csrf: editor.csrf, artikel: '', foto: String(shedId), doel: 'tekst' });
+    const back = await editor.agent.get(chosen.headers.location).expect(200);
+    assert.ok(back.text.includes(`De markt verhuist.\n\n[foto ${shedId}]\n</textarea>`));
+    assert.match(back.text, new RegExp(`id="dossier-${markt.id}" name="dossier" type="checkbox" value="${markt.id}" checked`));
+    assert.match(back.text, new RegExp(`id="dossier-${plein.id}" name="dossier" type="checkbox" value="${plein.id}">`));
+    // The file is not to be chosen again: it waits on the server, ticked.
+    const token = /<input id="bijlage-([0-9a-f]{32})" name="bijlage" type="checkbox" value="\1" checked>/.exec(back.text)?.[1];
+    assert.ok(token, 'the chosen file offered again, ticked');
+    assert.match(back.text, /Al gekozen: „Raadsbrief weekmarkt” \(pdf, [^)]+\) als bijlage bewaren/);
+
+    // Saved as the form now stands: the article has the photo, the dossier and the file.
+    const saved = await editor.agent
+      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
+      .field('titel', 'Markt verhuist')
+      .field('soort', 'nieuws')
+      .field('tekst', `De markt verhuist.\n\n[foto ${shedId}]`)
+      .field('auteur', 'Redactie')
+      .field('status', 'draft')
+      .field('dossiers_gekozen', 'ja')
+      .field('dossier', String(markt.id))
+      .field('bijlagen_aangeboden', token)
+      .field('bijlage', token)
+      .field('actie', 'opslaan');
+    assert.equal(saved.status, 303, saved.text);
+    const created = (await t.db('articles').where({ title: 'Markt verhuist' }).first()) as { id: number };
+    assert.deepEqual(
+      (await t.db('article_attachments').where({ article_id: created.id }).select('title')).map((r: { title: string }) => r.title),
+      ['Raadsbrief weekmarkt'],
+    );
+    assert.deepEqual(await dossierIdsOfArticle(t.db, created.id), [markt.id]);
+  });
+
+  it('brings back an existing article’s dossiers as ticked, and says plainly when a chosen file was refused', async () => {
+    const dossier = (await t.db('dossiers').where({ slug: 'plein' }).first()) as { id: number };
+    await openChoice({ titel: 'Stalling open', tekst: 'Tekst', dossiers_gekozen: 'ja', dossier: String(dossier.id) });
+    const chosen = await editor.agent
+      .post('/beheer/media/kiezen')
+      .type('form')
+      .send({ _csrf: editor.csrf, artikel: String(article.id), foto: String(shedId), doel: 'hoofdfoto' });
+    const back = await editor.agent.get(chosen.headers.location).expect(200);
+    assert.match(back.text, new RegExp(`id="dossier-${dossier.id}" name="dossier" type="checkbox" value="${dossier.id}" checked`));
+    assert.deepEqual(await dossierIdsOfArticle(t.db, article.id), [], 'nothing saved yet');
+
+    const refused = await editor.agent
+      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
+      .field('titel', 'Nog een stuk')
+      .field('soort', 'nieuws')
+      .field('tekst', 'Begin')
+      .field('auteur', 'Redactie')
+      .field('status', 'draft')
+      .field('actie', 'mediabibliotheek')
+      .attach('bijlage_bestand', Buffer.from('<html>geen pdf</html>'), { filename: 'brief.pdf', contentType: 'application/pdf' });
+    assert.equal(refused.status, 303);
+    const picker = await editor.agent.get(refused.headers.location).expect(200);
+    assert.match(
+      picker.text,
+      /<p class="flash" role="status">Het gekozen bestand is niet bewaard\. [^<]*Kies een ander bestand, of geen\.<\/p>/,
+    );
   });
 
   it('puts a line on its own, with a blank line around it, where the cursor is', () => {

@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { ARTICLE_FORM, loginAs, type Agent } from '../helpers/http';
+import request from 'supertest';
 import { createDossier } from '../../server/dossiers/queries';
+import { articlePath, findArticleById } from '../../server/articles/queries';
+import { jpegWithGps } from '../helpers/images';
+import { staffApp, uploadPhoto, type StaffApp } from '../helpers/staff';
 
 /** The page inside the frame: the srcdoc attribute, unescaped as a browser reads it. */
 function framePage(html: string): string {
@@ -62,5 +66,68 @@ describe('preview: the article as a resident sees it', () => {
     assert.doesNotMatch(page, /<form[^>]*reacties/);
     assert.match(page, /Voorbeeld: hier staan straks de reacties/);
     assert.equal(await t.db('articles').where({ title: 'Markt <terug> op het Plein' }).first(), undefined);
+  });
+});
+
+describe('preview: the lead image as a resident sees it', function () {
+  this.timeout(60_000);
+  let s: StaffApp;
+  let photoId: number;
+  before(async () => {
+    // An eindredacteur: the article is published straight from the form.
+    s = await staffApp('voorbeeld', {}, 'chief');
+    photoId = await uploadPhoto(
+      s.editor,
+      { alt: 'Fietsenstalling bij avond', bijschrift: 'De stalling op de eerste dag', fotograaf: 'Anna de Vries' },
+      await jpegWithGps(3000, 2000),
+    );
+  });
+  after(async () => s.close());
+
+  const preview = (fields: Record<string, string>, path = '/beheer/artikelen') =>
+    s.editor.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: s.editor.csrf, ...ARTICLE_FORM, soort: 'nieuws', titel: 'Stalling open', actie: 'voorbeeld', ...fields });
+  const leadFigure = (html: string) => /<figure class="lead-figure">[\s\S]*?<\/figure>/.exec(html)?.[0];
+
+  it('shows the chosen lead image with srcset, sizes, width, height, alt, caption and credit, exactly as the article page', async () => {
+    const res = await preview({ tekst: 'De stalling is open.', hoofdfoto: String(photoId) });
+    assert.equal(res.status, 200);
+    const figure = leadFigure(framePage(res.text));
+    assert.ok(figure, 'a lead figure in the preview');
+    assert.match(figure, /<source type="image\/webp" srcset="[^"]*-480\.webp 480w, [^"]*-960\.webp 960w, [^"]*-1600\.webp 1600w"/);
+    assert.match(
+      figure,
+      /srcset="[^"]*-480\.jpg 480w, [^"]*-960\.jpg 960w, [^"]*-1600\.jpg 1600w" sizes="\(min-width: 44rem\) 42rem, calc\(100vw - 2rem\)"/,
+    );
+    assert.match(figure, /width="1600" height="1067"\s+alt="Fietsenstalling bij avond" decoding="async">/);
+    // At the top of the page, in view at once: not lazy, as on the article page.
+    assert.doesNotMatch(figure, /loading="lazy"/);
+    assert.match(figure, /<figcaption>De stalling op de eerste dag\s*<span>Foto: Anna de Vries<\/span><\/figcaption>/);
+    // Nothing saved.
+    assert.equal(await s.t.db('articles').where({ title: 'Stalling open' }).first(), undefined);
+
+    // The resident's page of the same article, saved and published, shows the same figure.
+    const saved = await preview({ tekst: 'De stalling is open.', hoofdfoto: String(photoId), actie: 'opslaan' });
+    assert.equal(saved.status, 303);
+    const article = (await findArticleById(s.t.db, Number(/\/beheer\/artikelen\/(\d+)/.exec(saved.headers.location)![1])))!;
+    const page = await request(s.t.app).get(articlePath(article)).expect(200);
+    assert.equal(leadFigure(page.text), figure);
+
+    // The article's editor: the form's choice counts, "Geen hoofdfoto" too.
+    const none = await preview(
+      { tekst: 'De stalling is open.', hoofdfoto: '', versie: String(article.revision) },
+      `/beheer/artikelen/${article.id}`,
+    );
+    assert.equal(none.status, 200);
+    assert.equal(leadFigure(framePage(none.text)), undefined);
+  });
+
+  it('shows it once when the text shows the same photo, as the article page does', async () => {
+    const res = await preview({ tekst: `De stalling is open.\n\n[foto ${photoId}]`, hoofdfoto: String(photoId) });
+    const page = framePage(res.text);
+    assert.equal(leadFigure(page), undefined);
+    assert.equal(page.match(/alt="Fietsenstalling bij avond"/g)?.length, 1);
   });
 });
