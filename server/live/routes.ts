@@ -2,7 +2,7 @@
 // and the HTML of the reacties an event names (and of the Uitgelicht block). Without JavaScript none of this is asked for; the
 // pages themselves (and their cache) stay as they are.
 import { Router, type Request, type Response } from 'express';
-import { isPermalink } from '../articles/permalink';
+import { forArticlePages } from '../articles/permalink';
 import { featuredOf } from '../reacties/featured';
 import { can } from '../accounts/roles';
 import type { Deps } from '../deps';
@@ -154,11 +154,7 @@ export function livePageLocals(hub: LiveHub): Router {
     next();
   };
   router.get('/', load);
-  router.use('/:year/:month/:slug', async (req, res, next) => {
-    if (!isPermalink(req.params) || (req.path !== '/' && req.path !== '/reacties')) return next();
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
-    await load(req, res, next);
-  });
+  router.use(forArticlePages(load));
   return router;
 }
 
