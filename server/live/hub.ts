@@ -48,12 +48,14 @@ const MAX_BUFFERED = 64 * 1024;
 // After the last page left, the hub stays up this long (a reload reconnects at once).
 const LINGER_MS = 5000;
 const CHANNEL = 'stadslog_live';
+// The comment line that keeps an idle connection open: one Buffer for every connection and beat.
+const HEARTBEAT = Buffer.from(': \n\n');
 
 interface Client {
   res: ServerResponse;
   address: string;
   /** Events that arrived while the missed ones were being sent (Last-Event-ID). */
-  queue: string[] | null;
+  queue: Buffer[] | null;
 }
 
 export type Topic = { articleId: number } | 'site';
@@ -289,7 +291,7 @@ export class LiveHub {
     if (changes.length) {
       const messages = await this.messages(changes.filter((c) => this.articles.has(c.articleId)));
       if (this.lastId !== from) return;
-      for (const [articleId, text] of messages) for (const client of this.articles.get(articleId) ?? []) this.send(client, text);
+      for (const [articleId, text] of messages) this.broadcast(this.articles.get(articleId) ?? [], text);
     }
     // At once after sending: a page that connects from here on is replayed up to this change and hears
     // the next ones live; none falls between the two.
@@ -307,8 +309,7 @@ export class LiveHub {
   }
 
   private async sendCounts(articleIds: number[]): Promise<void> {
-    const text = await this.countsMessage(articleIds);
-    for (const client of this.site) this.send(client, text);
+    this.broadcast(this.site, await this.countsMessage(articleIds));
   }
 
   /**
@@ -336,12 +337,12 @@ export class LiveHub {
       const upTo = this.lastId ?? after.id;
       if (topic === 'site') {
         const touched = await articlesChangedAfter(this.db, after, upTo, REPLAY_LIMIT);
-        if (touched.length) this.write(client, await this.countsMessage(touched));
+        if (touched.length) this.write(client, Buffer.from(await this.countsMessage(touched)));
         return;
       }
       const changes = await articleChangesAfter(this.db, topic.articleId, after, upTo, REPLAY_LIMIT + 1);
-      if (changes.length > REPLAY_LIMIT) this.write(client, sseMessage('verouderd', {}));
-      else this.write(client, (await this.messages(changes)).get(topic.articleId) ?? '');
+      if (changes.length > REPLAY_LIMIT) this.write(client, Buffer.from(sseMessage('verouderd', {})));
+      else this.write(client, Buffer.from((await this.messages(changes)).get(topic.articleId) ?? ''));
     } finally {
       const queued = client.queue ?? [];
       client.queue = null;
@@ -349,18 +350,29 @@ export class LiveHub {
     }
   }
 
-  private send(client: Client, text: string): void {
-    if (client.queue) client.queue.push(text);
-    else this.write(client, text);
+  /**
+   * The same event to many connections (5.000 readers of one article): encoded once, and each
+   * connection gets that one Buffer; nothing is serialised or looked up per reader.
+   */
+  private broadcast(clients: Iterable<Client>, text: string): void {
+    if (!text) return;
+    const chunk = Buffer.from(text);
+    for (const client of clients) this.send(client, chunk);
   }
 
-  private write(client: Client, text: string): void {
-    if (!text || client.res.writableEnded) return;
-    client.res.write(text);
+  private send(client: Client, chunk: Buffer): void {
+    if (client.queue) client.queue.push(chunk);
+    else this.write(client, chunk);
+  }
+
+  private write(client: Client, chunk: Buffer): void {
+    if (!chunk.length || client.res.writableEnded) return;
+    client.res.write(chunk);
     if (client.res.writableLength > MAX_BUFFERED) client.res.end();
   }
 
+  /** One timer for all connections (start), one Buffer for all of them. */
   private heartbeat(): void {
-    for (const set of [this.site, ...this.articles.values()]) for (const client of set) this.write(client, ': \n\n');
+    for (const set of [this.site, ...this.articles.values()]) for (const client of set) this.write(client, HEARTBEAT);
   }
 }
