@@ -65,7 +65,19 @@ export async function logNow(db: Db): Promise<LogNow> {
   const { id, snapshot } = result.rows[0];
   // "xmin:xmax:open,…": xmin is xmax when no transaction is open.
   const [xmin, xmax] = snapshot.split(':');
-  return xmin === xmax ? { id: Number(id), xmin: null, snapshot: null } : { id: Number(id), xmin, snapshot };
+  if (xmin === xmax) return { id: Number(id), xmin: null, snapshot: null };
+  // A snapshot lists the open transactions of every database on the server; only this database's can
+  // write its log. Asked after the snapshot (a statement of its own): one that ended in between has
+  // committed before the page reads on, so only those still open count. pg_stat_activity shows a
+  // transaction's id to its own role (and to pg_read_all_stats): the app's connections share theirs; a
+  // reactie changed under another role (psql) counts only with that right.
+  const ours: { rows: Array<{ xmin: string | null }> } = await readsOf(db).raw(
+    `select min(x)::text as xmin from pg_snapshot_xip(?::pg_snapshot) as x
+      where xid(x) in (select backend_xid from pg_stat_activity where datname = current_database() and backend_xid is not null)`,
+    [snapshot],
+  );
+  const open = ours.rows[0].xmin;
+  return open === null ? { id: Number(id), xmin: null, snapshot: null } : { id: Number(id), xmin: open, snapshot };
 }
 
 /**
