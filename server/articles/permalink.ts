@@ -1,7 +1,7 @@
 // The article a permalink (/YYYY/MM/slug, and its /reacties) names, read once per request: the
 // article page, and the features that add to it (attachments, dossiers) from their own middleware,
 // all ask here, so one request does one lookup. A malformed year or month names no article.
-import type { Request, Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { readsOf, type Db } from '../db/knex';
 import { parseId } from '../shared/validation';
 import { findArticleBySlug, type Article } from './queries';
@@ -18,6 +18,21 @@ declare global {
 
 export function isPermalink(params: Record<string, string>): boolean {
   return /^\d{4}$/.test(params.year ?? '') && /^\d{2}$/.test(params.month ?? '');
+}
+
+/**
+ * Middleware that runs `handler` for the requests of an article page only: GET, HEAD or POST (a reactie,
+ * sent back with its error) of a permalink and of its /reacties. Every other request passes by. The
+ * features that add to the article page (attachments, live updates) mount their locals through it.
+ */
+export function forArticlePages(handler: (req: Request, res: Response, next: NextFunction) => unknown): Router {
+  const router = Router();
+  router.use('/:year/:month/:slug', async (req, res, next) => {
+    if (!isPermalink(req.params) || (req.path !== '/' && req.path !== '/reacties')) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
+    await handler(req, res, next);
+  });
+  return router;
 }
 
 export async function articleAtPermalink(db: Db, req: Request, res: Response): Promise<Article | null> {

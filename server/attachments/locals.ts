@@ -4,7 +4,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { isPublic } from '../articles/queries';
-import { articleAtPermalink, isPermalink } from '../articles/permalink';
+import { articleAtPermalink, forArticlePages } from '../articles/permalink';
 import { articlePageLocals } from '../http/deferred-locals';
 import { parseId } from '../shared/validation';
 import type { UploadRefusal } from './attach';
@@ -60,11 +60,7 @@ export function attachmentLocals(deps: Deps): Router {
     if (article && isPublic(article, deps.clock()))
       res.locals.attachments = (await listAttachments(deps.db, article.id)).map(attachmentView);
   });
-  router.use('/:year/:month/:slug', async (req: Request, res, next) => {
-    if (!isPermalink(req.params as Record<string, string>) || (req.path !== '/' && req.path !== '/reacties')) return next();
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
-    await pageLocals(req, res, next);
-  });
+  router.use(forArticlePages(pageLocals));
 
   return router;
 }

@@ -38,6 +38,17 @@ function rssOf(pid: number): number {
   return m ? Number(m[1]) * 1024 : 0;
 }
 
+/**
+ * The processor time a process has used (user + system), from /proc: whether the readers' processes
+ * or the server is what the deliveries wait for. Linux counts it in ticks of 10 ms (USER_HZ 100).
+ */
+function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command's name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const mb = (bytes: number) => `${nl(bytes / 1024 / 1024)} MB`;
 const load = () =>
   `load average ${os
@@ -262,6 +273,9 @@ async function main(): Promise<void> {
     const openRss = rssOf(a.pid);
 
     const loadBefore = load();
+    const pids = { a: a.pid, b: b.pid, readers: readerProcs.map((r) => r.child.pid!) };
+    const cpuBefore = { a: cpuMsOf(pids.a), b: cpuMsOf(pids.b), readers: pids.readers.map(cpuMsOf) };
+    const deliveriesStarted = performance.now();
     const posts: Array<{ id: number; sentAt: number; answeredAt: number }> = [];
     for (let i = 1; i <= postCount; i++) {
       const posted = await post(a, p, i);
@@ -272,6 +286,12 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 500));
     }
     const loadAfter = load();
+    const deliveriesMs = performance.now() - deliveriesStarted;
+    const cpu = {
+      a: cpuMsOf(pids.a) - cpuBefore.a,
+      b: cpuMsOf(pids.b) - cpuBefore.b,
+      readers: pids.readers.map((pid, i) => cpuMsOf(pid) - cpuBefore.readers[i]),
+    };
     const reports = await Promise.all(
       readerProcs.map((proc) => proc.ask({ type: 'report', posts: posts.map(({ id, sentAt }) => ({ id, sentAt })) }, 'report')),
     );
@@ -293,6 +313,11 @@ async function main(): Promise<void> {
     console.log(
       `(Gemeten vanaf het versturen van de POST tot de melding bij de lezer, op de monotone klok van de machine; de lezers in ` +
         `${readerProcesses} eigen processen, de benchmark en beide servers delen de machine. Voor: ${loadBefore}; na: ${loadAfter}.)`,
+    );
+
+    console.log(
+      `Processortijd tijdens de ${postCount} bezorgingen (${ms(deliveriesMs)} op de klok, waarvan ${ms(postCount * 500)} wachten): ` +
+        `server A ${ms(cpu.a)}, server B ${ms(cpu.b)}, lezersprocessen ${cpu.readers.map(ms).join(' en ')}.`,
     );
 
     for (const proc of readerProcs) proc.child.send({ type: 'close' } satisfies ReadersOrder);

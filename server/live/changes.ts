@@ -1,9 +1,11 @@
 // The change log of reacties (table live_changes, written by triggers: migrations/…_live_changes.ts)
 // and what the live updates read beside it. Reads go to SQLite's read connections (readsOf): a poll
 // never waits behind a post's write.
-import { readsOf, type Db } from '../db/knex';
+import type { Knex } from 'knex';
+import { isPostgres, readsOf, type Db } from '../db/knex';
 import { toBool, toDate, toDateOrNull } from '../db/rows';
 import { shownAmong, isOpen } from '../reacties/visibility';
+import type { LogPosition } from './events';
 
 /** One row of the change log: a reactie of an article changed; whether a reader could see it before. */
 export interface Change {
@@ -31,10 +33,85 @@ function toChange(row: Record<string, unknown>): Change {
   return { id: Number(row.id), articleId: Number(row.article_id), reactieId: Number(row.reactie_id), wasShown: toBool(row.was_shown) };
 }
 
-/** The newest change's id (0 when the log is empty): where a hub that starts now begins. */
-export async function latestChangeId(db: Db): Promise<number> {
+/** The newest change's id (0 when the log is empty). */
+async function latestChangeId(db: Db): Promise<number> {
   const row = await readsOf(db)('live_changes').max({ id: 'id' }).first();
   return Number(row?.id ?? 0);
+}
+
+/** A position (events.ts) and, on PostgreSQL while a transaction was open, the snapshot it was read in. */
+export interface LogNow extends LogPosition {
+  snapshot: string | null;
+}
+
+/**
+ * Where the log stands now: what a page read now has seen, and where a hub that starts now begins.
+ * SQLite has one writer: a change not yet committed holds the write lock, so its id will be above the
+ * newest id read here, which is exact. PostgreSQL hands ids out before commit, to many writers at
+ * once: a change below the newest id may still be committing, and nothing in the log says which (an
+ * open transaction's rows are invisible). So the position also names the oldest transaction open in
+ * this read's snapshot (pg_snapshot_xmin): every change the page cannot see yet is one of a
+ * transaction from there on, and the stream replays those beside the ids after the position, some
+ * twice (a page ignores what it already shows). Chosen over replaying a margin of ids (no margin is
+ * safe: a transaction may hold its id for seconds) and over locking the log while reading it (a page
+ * would wait for every write). With no transaction open the position is the newest id alone.
+ */
+export async function logNow(db: Db): Promise<LogNow> {
+  if (!isPostgres(db)) return { id: await latestChangeId(db), xmin: null, snapshot: null };
+  // One statement, one snapshot: the newest id it sees and the transactions it does not.
+  const result: { rows: Array<{ id: unknown; snapshot: string }> } = await readsOf(db).raw(
+    'select coalesce(max(id), 0) as id, pg_current_snapshot()::text as snapshot from live_changes',
+  );
+  const { id, snapshot } = result.rows[0];
+  // "xmin:xmax:open,…": xmin is xmax when no transaction is open.
+  const [xmin, xmax] = snapshot.split(':');
+  if (xmin === xmax) return { id: Number(id), xmin: null, snapshot: null };
+  // A snapshot lists the open transactions of every database on the server; only this database's can
+  // write its log. Asked after the snapshot (a statement of its own): one that ended in between has
+  // committed before the page reads on, so only those still open count. pg_stat_activity shows a
+  // transaction's id to its own role (and to pg_read_all_stats): the app's connections share theirs; a
+  // reactie changed under another role (psql) counts only with that right.
+  const ours: { rows: Array<{ xmin: string | null }> } = await readsOf(db).raw(
+    `select min(x)::text as xmin from pg_snapshot_xip(?::pg_snapshot) as x
+      where xid(x) in (select backend_xid from pg_stat_activity where datname = current_database() and backend_xid is not null)`,
+    [snapshot],
+  );
+  const open = ours.rows[0].xmin;
+  return open === null ? { id: Number(id), xmin: null, snapshot: null } : { id: Number(id), xmin: open, snapshot };
+}
+
+/**
+ * On PostgreSQL: the changes up to `upTo` of the transactions open in `snapshot` that have committed
+ * since, but the `seen` ones; oldest first. What a hub that started at that snapshot has not read yet.
+ */
+export async function committedSince(db: Db, upTo: number, snapshot: string, seen: number[]): Promise<Change[]> {
+  const rows = await readsOf(db)('live_changes')
+    .where('id', '<=', upTo)
+    .andWhereRaw('xid >= pg_snapshot_xmin(?::pg_snapshot)', [snapshot])
+    .andWhereRaw('not pg_visible_in_snapshot(xid, ?::pg_snapshot)', [snapshot])
+    .modify((q) => {
+      if (seen.length) q.whereNotIn('id', seen);
+    })
+    .orderBy('id')
+    .select('id', 'article_id', 'reactie_id', 'was_shown');
+  return rows.map(toChange);
+}
+
+/** On PostgreSQL: whether a transaction open in `snapshot` still is (its changes may still come). */
+export async function stillOpen(db: Db, snapshot: string): Promise<boolean> {
+  const result: { rows: Array<{ open: boolean }> } = await readsOf(db).raw(
+    "select exists (select 1 from pg_snapshot_xip(?::pg_snapshot) as x where pg_xact_status(x) = 'in progress') as open",
+    [snapshot],
+  );
+  return result.rows[0].open;
+}
+
+/** The changes after a position: after its id, and on PostgreSQL those of its open transactions (see logNow). */
+function after(db: Db, q: Knex.QueryBuilder, position: LogPosition): void {
+  q.where((w) => {
+    w.where('id', '>', position.id);
+    if (position.xmin !== null && isPostgres(db)) w.orWhereRaw('xid >= ?::xid8', [position.xmin]);
+  });
 }
 
 /** The changes after `afterId`, and those of `missing` (ids skipped earlier that may have committed since), oldest first. */
@@ -50,11 +127,11 @@ export async function changesAfter(db: Db, afterId: number, missing: number[], l
   return rows.map(toChange);
 }
 
-/** One article's changes after `afterId` (a browser that reconnects with Last-Event-ID), at most `limit`. */
-export async function articleChangesAfter(db: Db, articleId: number, afterId: number, upTo: number, limit: number): Promise<Change[]> {
+/** One article's changes after `from` (a page's position, or a browser that reconnects with Last-Event-ID), at most `limit`. */
+export async function articleChangesAfter(db: Db, articleId: number, from: LogPosition, upTo: number, limit: number): Promise<Change[]> {
   const rows = await readsOf(db)('live_changes')
     .where({ article_id: articleId })
-    .andWhere('id', '>', afterId)
+    .modify((q) => after(db, q, from))
     .andWhere('id', '<=', upTo)
     .orderBy('id')
     .limit(limit)
@@ -63,12 +140,12 @@ export async function articleChangesAfter(db: Db, articleId: number, afterId: nu
 }
 
 /**
- * The articles with a change after `afterId` up to `upTo`, at most `limit` of them: what a voorpagina
- * kept since `afterId` may show an old count of.
+ * The articles with a change after `from` up to `upTo`, at most `limit` of them: what a voorpagina
+ * read at `from` may show an old count of.
  */
-export async function articlesChangedAfter(db: Db, afterId: number, upTo: number, limit: number): Promise<number[]> {
+export async function articlesChangedAfter(db: Db, from: LogPosition, upTo: number, limit: number): Promise<number[]> {
   const rows: Array<{ article_id: unknown }> = await readsOf(db)('live_changes')
-    .where('id', '>', afterId)
+    .modify((q) => after(db, q, from))
     .andWhere('id', '<=', upTo)
     .distinct('article_id')
     .limit(limit);

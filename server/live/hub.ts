@@ -15,11 +15,13 @@ import {
   articleCounts,
   articlesChangedAfter,
   changesAfter,
-  latestChangeId,
+  committedSince,
+  logNow,
   reactiesNow,
+  stillOpen,
   type Change,
 } from './changes';
-import { eventId, reactieEvent, sseMessage } from './events';
+import { eventId, positionText, reactieEvent, sseMessage, type LogPosition } from './events';
 
 export interface LiveOptions {
   /** How often the log is read without a wake-up: SQLite's delay, PostgreSQL's safety net. */
@@ -46,12 +48,14 @@ const MAX_BUFFERED = 64 * 1024;
 // After the last page left, the hub stays up this long (a reload reconnects at once).
 const LINGER_MS = 5000;
 const CHANNEL = 'stadslog_live';
+// The comment line that keeps an idle connection open: one Buffer for every connection and beat.
+const HEARTBEAT = Buffer.from(': \n\n');
 
 interface Client {
   res: ServerResponse;
   address: string;
   /** Events that arrived while the missed ones were being sent (Last-Event-ID). */
-  queue: string[] | null;
+  queue: Buffer[] | null;
 }
 
 export type Topic = { articleId: number } | 'site';
@@ -67,6 +71,12 @@ export class LiveHub {
   private starting: Promise<void> | null = null;
   /** Ids below lastId not seen yet (a transaction still open), with when they were first missed. */
   private readonly missing = new Map<number, number>();
+  /**
+   * PostgreSQL: the transactions open when the hub started may still commit changes below its first
+   * position, of which it knows no ids (changes.ts, logNow). Until they have all ended (or after
+   * MISSING_MS) each read also looks for theirs, and the positions it gives name them (xmin).
+   */
+  private startedOpen: { upTo: number; xmin: string; snapshot: string; since: number; seen: number[] } | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private lingerTimer: NodeJS.Timeout | null = null;
@@ -98,7 +108,7 @@ export class LiveHub {
    * Keeps the response open as an event stream for this article (or the voorpagina). With a
    * Last-Event-ID the changes since then are sent first, so a reconnect loses nothing.
    */
-  async open(res: ServerResponse, topic: Topic, address: string, lastEventId: number | null): Promise<void> {
+  async open(res: ServerResponse, topic: Topic, address: string, lastEventId: LogPosition | null): Promise<void> {
     await this.start();
     // The reader may have left while the hub started: nothing to keep open then.
     if (res.destroyed || res.writableEnded) return;
@@ -117,14 +127,15 @@ export class LiveHub {
   }
 
   /**
-   * Where a page rendered now starts its stream (?na=): no change after it is in what the page
-   * reads next, except by chance (a page ignores what it already shows). While the hub runs it is
-   * what the hub handled, kept below a change that may still commit (as an event's id); else the
-   * log's newest change. Read before the page's own reads.
+   * Where a page rendered now starts its stream (?na=, events.ts): no change after it is in what the
+   * page reads next, except by chance (a page ignores what it already shows). While the hub runs it
+   * is what the hub handled, kept below a change that may still commit (as an event's id); else where
+   * the log stands (changes.ts, logNow). Read before the page's own reads.
    */
-  async position(): Promise<number> {
-    if (this.lastId !== null) return eventId(this.lastId, this.oldestMissing());
-    return latestChangeId(this.db);
+  async position(): Promise<string> {
+    if (this.lastId !== null) return this.idText(this.lastId);
+    const now = await logNow(this.db);
+    return positionText(now);
   }
 
   /** Open connections now (the benchmark and /metrics read it). */
@@ -155,8 +166,13 @@ export class LiveHub {
   private start(): Promise<void> {
     if (this.lastId !== null) return Promise.resolve();
     this.starting ??= (async () => {
-      this.lastId = await latestChangeId(this.db);
+      const now = await logNow(this.db);
+      this.lastId = now.id;
       this.missing.clear();
+      this.startedOpen =
+        now.snapshot === null || now.xmin === null
+          ? null
+          : { upTo: now.id, xmin: now.xmin, snapshot: now.snapshot, since: Date.now(), seen: [] };
       const postgres = isPostgresUrl(this.databaseUrl);
       this.pollTimer = setInterval(() => this.wake(), postgres ? Math.max(this.opts.pollMs, PG_POLL_MS) : this.opts.pollMs);
       this.pollTimer.unref();
@@ -175,6 +191,7 @@ export class LiveHub {
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     this.pollTimer = this.heartbeatTimer = this.lingerTimer = null;
     this.lastId = null;
+    this.startedOpen = null;
     const listener = this.listener;
     this.listener = null;
     if (listener) await listener.end().catch(() => undefined);
@@ -228,6 +245,25 @@ export class LiveHub {
       });
   }
 
+  /** The position (events.ts) up to this change, as a page or an event's id gives it. */
+  private idText(changeId: number): string {
+    return positionText({ id: eventId(changeId, this.oldestMissing()), xmin: this.startedOpen?.xmin ?? null });
+  }
+
+  /**
+   * The changes of transactions open at the hub's start that have committed since (PostgreSQL). Asked
+   * whether any is still open first: one that commits between the two reads is then still looked for.
+   */
+  private async startedOpenChanges(now: number): Promise<Change[]> {
+    const started = this.startedOpen;
+    if (!started) return [];
+    const open = now - started.since <= MISSING_MS && (await stillOpen(this.db, started.snapshot));
+    const changes = await committedSince(this.db, started.upTo, started.snapshot, started.seen);
+    started.seen.push(...changes.map((c) => c.id));
+    if (!open && this.startedOpen === started) this.startedOpen = null;
+    return changes;
+  }
+
   private oldestMissing(): number | null {
     let oldest: number | null = null;
     for (const id of this.missing.keys()) if (oldest === null || id < oldest) oldest = id;
@@ -239,24 +275,29 @@ export class LiveHub {
     if (from === null) return;
     const now = Date.now();
     for (const [id, since] of this.missing) if (now - since > MISSING_MS) this.missing.delete(id);
-    const changes = await changesAfter(this.db, from, [...this.missing.keys()], BATCH);
+    const late = await this.startedOpenChanges(now);
+    const read = await changesAfter(this.db, from, [...this.missing.keys()], BATCH);
     if (this.lastId !== from) return; // stopped (or restarted) meanwhile
+    const changes = late.length ? [...late, ...read].sort((a, b) => a.id - b.id) : read;
     let last = from;
     for (const change of changes) {
-      if (this.missing.delete(change.id)) continue;
+      if (change.id <= from) {
+        this.missing.delete(change.id);
+        continue;
+      }
       for (let gap = last + 1; gap < change.id; gap++) this.missing.set(gap, now);
       last = Math.max(last, change.id);
     }
     if (changes.length) {
       const messages = await this.messages(changes.filter((c) => this.articles.has(c.articleId)));
       if (this.lastId !== from) return;
-      for (const [articleId, text] of messages) for (const client of this.articles.get(articleId) ?? []) this.send(client, text);
+      for (const [articleId, text] of messages) this.broadcast(this.articles.get(articleId) ?? [], text);
     }
     // At once after sending: a page that connects from here on is replayed up to this change and hears
     // the next ones live; none falls between the two.
     this.lastId = last;
     if (changes.length && this.site.size) await this.sendCounts([...new Set(changes.map((c) => c.articleId))]);
-    if (changes.length === BATCH) this.readAgain = true;
+    if (read.length === BATCH) this.readAgain = true;
   }
 
   /** The voorpagina's numbers after a change of these articles. */
@@ -268,8 +309,7 @@ export class LiveHub {
   }
 
   private async sendCounts(articleIds: number[]): Promise<void> {
-    const text = await this.countsMessage(articleIds);
-    for (const client of this.site) this.send(client, text);
+    this.broadcast(this.site, await this.countsMessage(articleIds));
   }
 
   /**
@@ -280,11 +320,10 @@ export class LiveHub {
     const out = new Map<number, string>();
     if (!changes.length) return out;
     const states = await reactiesNow(this.db, [...new Set(changes.map((c) => c.reactieId))]);
-    const oldest = this.oldestMissing();
     for (const change of changes) {
       const event = reactieEvent(change, states.get(change.reactieId));
       if (!event) continue;
-      out.set(change.articleId, (out.get(change.articleId) ?? '') + sseMessage('reactie', event, eventId(change.id, oldest)));
+      out.set(change.articleId, (out.get(change.articleId) ?? '') + sseMessage('reactie', event, this.idText(change.id)));
     }
     if (!out.size) return out;
     for (const count of await articleCounts(this.db, [...out.keys()], new Date()))
@@ -293,17 +332,17 @@ export class LiveHub {
   }
 
   /** What a page missed since `after`: its article's changes, or for the voorpagina the counts of the articles that changed. */
-  private async replay(client: Client, topic: Topic, after: number): Promise<void> {
+  private async replay(client: Client, topic: Topic, after: LogPosition): Promise<void> {
     try {
-      const upTo = this.lastId ?? after;
+      const upTo = this.lastId ?? after.id;
       if (topic === 'site') {
         const touched = await articlesChangedAfter(this.db, after, upTo, REPLAY_LIMIT);
-        if (touched.length) this.write(client, await this.countsMessage(touched));
+        if (touched.length) this.write(client, Buffer.from(await this.countsMessage(touched)));
         return;
       }
       const changes = await articleChangesAfter(this.db, topic.articleId, after, upTo, REPLAY_LIMIT + 1);
-      if (changes.length > REPLAY_LIMIT) this.write(client, sseMessage('verouderd', {}));
-      else this.write(client, (await this.messages(changes)).get(topic.articleId) ?? '');
+      if (changes.length > REPLAY_LIMIT) this.write(client, Buffer.from(sseMessage('verouderd', {})));
+      else this.write(client, Buffer.from((await this.messages(changes)).get(topic.articleId) ?? ''));
     } finally {
       const queued = client.queue ?? [];
       client.queue = null;
@@ -311,18 +350,29 @@ export class LiveHub {
     }
   }
 
-  private send(client: Client, text: string): void {
-    if (client.queue) client.queue.push(text);
-    else this.write(client, text);
+  /**
+   * The same event to many connections (5.000 readers of one article): encoded once, and each
+   * connection gets that one Buffer; nothing is serialised or looked up per reader.
+   */
+  private broadcast(clients: Iterable<Client>, text: string): void {
+    if (!text) return;
+    const chunk = Buffer.from(text);
+    for (const client of clients) this.send(client, chunk);
   }
 
-  private write(client: Client, text: string): void {
-    if (!text || client.res.writableEnded) return;
-    client.res.write(text);
+  private send(client: Client, chunk: Buffer): void {
+    if (client.queue) client.queue.push(chunk);
+    else this.write(client, chunk);
+  }
+
+  private write(client: Client, chunk: Buffer): void {
+    if (!chunk.length || client.res.writableEnded) return;
+    client.res.write(chunk);
     if (client.res.writableLength > MAX_BUFFERED) client.res.end();
   }
 
+  /** One timer for all connections (start), one Buffer for all of them. */
   private heartbeat(): void {
-    for (const set of [this.site, ...this.articles.values()]) for (const client of set) this.write(client, ': \n\n');
+    for (const set of [this.site, ...this.articles.values()]) for (const client of set) this.write(client, HEARTBEAT);
   }
 }

@@ -2,7 +2,7 @@
 // and the HTML of the reacties an event names (and of the Uitgelicht block). Without JavaScript none of this is asked for; the
 // pages themselves (and their cache) stay as they are.
 import { Router, type Request, type Response } from 'express';
-import { isPermalink } from '../articles/permalink';
+import { forArticlePages } from '../articles/permalink';
 import { featuredOf } from '../reacties/featured';
 import { can } from '../accounts/roles';
 import type { Deps } from '../deps';
@@ -19,15 +19,14 @@ import { appreciatedBy, pageReader, WAARDERING_FORM_ID } from '../reacties/waard
 import { buildThread, MAX_THREAD_DEPTH } from '../reacties/thread';
 import { renderReactie } from '../reacties/thread-view';
 import type { LiveHub, Topic } from './hub';
+import { parsePosition, type LogPosition } from './events';
 
 // Reacties per request for their HTML: what one "tonen" asks at most; the page asks again for more.
 const MAX_IDS = 50;
 
-/** Where a reconnecting browser was: Last-Event-ID, or ?na= when the page's script reconnects itself. */
-function lastEventId(req: Request): number | null {
-  const given = req.get('last-event-id') ?? (typeof req.query.na === 'string' ? req.query.na : '');
-  // A change's id in the log (an integer column on PostgreSQL), or 0 before the first.
-  return given === '0' ? 0 : parseId(given);
+/** Where a reconnecting browser was (events.ts): Last-Event-ID, or ?na= when the page's script reconnects itself. */
+function lastEventId(req: Request): LogPosition | null {
+  return parsePosition(req.get('last-event-id') ?? (typeof req.query.na === 'string' ? req.query.na : ''));
 }
 
 async function publicArticle(deps: Deps, idParam: unknown) {
@@ -154,11 +153,7 @@ export function livePageLocals(hub: LiveHub): Router {
     next();
   };
   router.get('/', load);
-  router.use('/:year/:month/:slug', async (req, res, next) => {
-    if (!isPermalink(req.params) || (req.path !== '/' && req.path !== '/reacties')) return next();
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return next();
-    await load(req, res, next);
-  });
+  router.use(forArticlePages(load));
   return router;
 }
 
@@ -166,8 +161,8 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
-      /** The change log's position when the page was read (views/articles/article.ejs, voorpagina.ejs: data-live-na). */
-      livePosition?: number;
+      /** The change log's position when the page was read (live/events.ts; views/articles/article.ejs, voorpagina.ejs: data-live-na). */
+      livePosition?: string;
     }
   }
 }

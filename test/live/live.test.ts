@@ -7,7 +7,7 @@ import { createApp } from '../../server/app';
 import { createDb, type Db } from '../../server/db/knex';
 import type { Deps } from '../../server/deps';
 import { LiveHub } from '../../server/live/hub';
-import { reactieEvent, eventId } from '../../server/live/events';
+import { reactieEvent, eventId, parsePosition, positionText } from '../../server/live/events';
 import { pruneChanges } from '../../server/live/changes';
 import { setFeatured } from '../../server/reacties/featured';
 import { articlePath, type Article } from '../../server/articles/queries';
@@ -87,7 +87,7 @@ describe('live updates', () => {
     await moderator.agent.post(`/beheer/reacties/${id}/goedkeuren`).type('form').send({ _csrf: moderator.csrf }).expect(303);
     const event = await live.next(about('nieuw', id), `"nieuw" for reactie ${id}`);
     assert.deepEqual(dataOf(event), { soort: 'nieuw', reactie: id, antwoordOp: null, uitgelicht: false });
-    assert.match(event.id ?? '', /^\d+$/);
+    assert.match(event.id ?? '', /^\d+(\.\d+)?$/);
 
     const fragment = await request(serverB.baseUrl).get(`/artikel/${article.id}/live/reacties?ids=${id}`).set('Accept', 'application/json');
     assert.equal(fragment.status, 200);
@@ -103,14 +103,14 @@ describe('live updates', () => {
   it('a page and its stream leave no gap: a reactie placed after the page was read, before its stream opened, is delivered', async () => {
     const quiet = await buildArticle(t.db, { title: 'Het stille artikel' });
     const page = await request(serverA.baseUrl).get(articlePath(quiet)).expect(200);
-    const position = /data-live-na="(\d+)"/.exec(page.text)?.[1];
+    const position = /data-live-na="([\d.]+)"/.exec(page.text)?.[1];
     assert.ok(position, 'the article page says where its stream starts');
     // The kept page (the same bytes for every reader without a cookie) carries the position it was read at:
     // a change the page does not show (the body, behind the version's back) proves the second reader got the kept one.
     await t.db('articles').where({ id: quiet.id }).update({ body_html: '<p>Niet in de bewaarde pagina.</p>' });
     const kept = await request(serverA.baseUrl).get(articlePath(quiet)).expect(200);
     assert.doesNotMatch(kept.text, /Niet in de bewaarde pagina/);
-    assert.equal(/data-live-na="(\d+)"/.exec(kept.text)?.[1], position);
+    assert.equal(/data-live-na="([\d.]+)"/.exec(kept.text)?.[1], position);
 
     const between = await buildReactie(t.db, quiet, { authorName: 'Tussendoor' });
     const live = await stream(serverB, `/artikel/${quiet.id}/live?na=${position}`);
@@ -126,16 +126,52 @@ describe('live updates', () => {
     assert.ok(!plain.events.some(about('nieuw', between)), 'a stream without a position replayed from the page');
   });
 
+  it('a reactie still committing while a page is read reaches it, though a later one committed first (PostgreSQL)', async () => {
+    const slow = await buildArticle(t.db, { title: 'Het trage artikel' });
+    const elsewhere = await buildReactie(t.db, await buildArticle(t.db, { title: 'Het snelle artikel' }));
+    // Two app servers whose hubs are idle: the page's position comes from the log itself.
+    const hubs = [0, 1].map(() => new LiveHub(t.db, t.deps.config.databaseUrl, pino({ level: 'silent' })));
+    const servers = await Promise.all(hubs.map((hub) => listen(createApp(t.deps, undefined, hub))));
+    // A reactie placed by a transaction on another connection, which waits before it commits...
+    const trx = await secondDb.transaction();
+    let committed = false;
+    try {
+      const pendingId = await buildReactie(trx, slow, { authorName: 'Nog niet vastgelegd' });
+      // ...while on PostgreSQL a reactie edited after it commits first: its change has the higher id
+      // (SQLite has one writer: nothing commits meanwhile).
+      if (onPostgres) await t.db('reacties').where({ id: elsewhere }).update({ body: 'Eerder vastgelegd.' });
+      const positions = [];
+      for (const server of servers) {
+        const page = await request(server.baseUrl).get(articlePath(slow)).expect(200);
+        assert.doesNotMatch(page.text, /Nog niet vastgelegd/);
+        positions.push(/data-live-na="([\d.]+)"/.exec(page.text)?.[1]);
+      }
+      // One reader's stream opens before the commit, the other's after it.
+      const before = await stream(servers[0], `/artikel/${slow.id}/live?na=${positions[0]}`);
+      await trx.commit();
+      committed = true;
+      const after = await stream(servers[1], `/artikel/${slow.id}/live?na=${positions[1]}`);
+      for (const live of [before, after]) {
+        const event = await live.next(about('nieuw', pendingId), 'the reactie that committed after the page was read');
+        assert.deepEqual(dataOf(event), { soort: 'nieuw', reactie: pendingId, antwoordOp: null, uitgelicht: false });
+      }
+    } finally {
+      if (!committed) await trx.rollback();
+      for (const hub of hubs) await hub.close();
+      for (const server of servers) await server.close();
+    }
+  });
+
   it('a page sent back with the reactie form’s error starts its stream where it was read too', async () => {
     const refused = await postReactieForm(request.agent(t.app), articlePath(article), { reactie: '' });
     assert.equal(refused.status, 422);
-    assert.match(refused.text, /<section id="reacties"[^>]* data-live-na="\d+">/);
+    assert.match(refused.text, /<section id="reacties"[^>]* data-live-na="[\d.]+">/);
   });
 
   it('the voorpagina starts from where it was read: counts that changed meanwhile come first', async () => {
     const counted = await buildArticle(t.db, { title: 'Het getelde artikel' });
     const home = await request(serverA.baseUrl).get('/').expect(200);
-    const position = /data-live-na="(\d+)"/.exec(home.text)?.[1];
+    const position = /data-live-na="([\d.]+)"/.exec(home.text)?.[1];
     assert.ok(position, 'the voorpagina says where its stream starts');
     await buildReactie(t.db, counted);
     await buildReactie(t.db, counted);
@@ -155,7 +191,7 @@ describe('live updates', () => {
   });
 
   it('never names a scheduled article on the voorpagina’s stream, live or replayed; an out-of-range position is no position', async () => {
-    const start = /data-live-na="(\d+)"/.exec((await request(serverA.baseUrl).get('/').expect(200)).text)?.[1];
+    const start = /data-live-na="([\d.]+)"/.exec((await request(serverA.baseUrl).get('/').expect(200)).text)?.[1];
     const scheduled = await buildArticle(t.db, {
       title: 'Geheim plan sluiting zwembad',
       publishedAt: new Date(Date.now() + 7 * 86_400_000),
@@ -313,6 +349,16 @@ describe('live updates: what a change says', () => {
     assert.deepEqual(reactieEvent(change(true), now(true, 1, true)), { soort: 'gewijzigd', reactie: 3, antwoordOp: 2, uitgelicht: true });
     // Moved to another article (never in practice): not this article's block.
     assert.equal(reactieEvent(change(true), now(true, 2, true))?.uitgelicht, false);
+  });
+
+  it('writes a position as its id, and the oldest open transaction after a dot; reads back only what it wrote', () => {
+    assert.equal(positionText({ id: 12, xmin: null }), '12');
+    assert.equal(positionText({ id: 12, xmin: '7654321' }), '12.7654321');
+    assert.deepEqual(parsePosition('12'), { id: 12, xmin: null });
+    assert.deepEqual(parsePosition('0'), { id: 0, xmin: null });
+    assert.deepEqual(parsePosition('12.7654321'), { id: 12, xmin: '7654321' });
+    for (const bad of ['', 'x', '12.', '.5', '12.5.6', '-1', '99999999999', '12.9223372036854775808', '1e3'])
+      assert.equal(parsePosition(bad), null, bad);
   });
 
   it('gives a browser an id below a change that may still commit', () => {
