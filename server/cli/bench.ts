@@ -1,5 +1,5 @@
 // npm run bench [-- --articles 10000 --reacties 1000000 --duration 10 --connections 32 --file existing.sqlite
-//   (or --database postgres://…) --proxy --search-only --endpoints-only --photo-only]
+//   (or --database postgres://…) --proxy --search-only --endpoints-only --posting-only --photo-only]
 // The reference benchmark (issue 9, BENCHMARKS.md): a generated database of twenty years of a busy
 // city weblog, the built server in production mode on it, and for each page the same bytes from a
 // bare node:http server, measured one after the other in the same run. The ratios are the result.
@@ -7,6 +7,7 @@
 // --search-only measures that alone. First the photo pipeline (issue 23, bench/photo.ts): a
 // 12-megapixel JPEG made into its variants; --photo-only measures that alone. Then the moderation
 // queue, feeds, sitemap and API (issue 26, bench/endpoints.ts); --endpoints-only measures those alone.
+// --posting-only measures posting alone (directly, with its checks), for a before/after of one change.
 // --proxy measures everything through nginx in front of two app servers (issue 26, bench/proxy.ts),
 // against nginx serving the same bytes itself.
 import crypto from 'node:crypto';
@@ -31,7 +32,7 @@ import {
   type PostTarget,
 } from './bench/load';
 import { nl } from './bench/format';
-import { printEndpointReport, printReport, printSearchReport, type PageRow } from './bench/report';
+import { printEndpointReport, printPostingReport, printReport, printSearchReport, type PageRow } from './bench/report';
 import { measurePhotoPipeline, printPhotoReport } from './bench/photo';
 import { measureSearch, SEARCH_CASES, SEARCH_CONNECTIONS, type SearchRow } from './bench/search';
 import { build, fetchPages, startReference, startStadslog, type Server, type ServedPage } from './bench/servers';
@@ -48,7 +49,7 @@ import {
 } from './bench/endpoints';
 import { startProxyChain, writeReferencePages, type ProxyChain } from './bench/proxy';
 import { request, type Origin } from './bench/timing';
-import { checkCounters, checkPosts } from './bench/verify';
+import { checkCounters, checkPosts, type CounterCheck, type PostCheck } from './bench/verify';
 import { DEFAULT_WORDPRESS_URL, measureWordPress, type WordPressRun } from './bench/wordpress';
 import { parseFlags, runCommand, UsageError } from './cli-support';
 
@@ -114,7 +115,7 @@ async function aloneOn<T>(
   databaseUrl: string,
   work: string,
   measure: (origin: Origin) => Promise<T>,
-  print: (measured: T) => void,
+  print: (measured: T) => void | Promise<void>,
 ): Promise<void> {
   console.log('\nBouwen…');
   build();
@@ -125,7 +126,7 @@ async function aloneOn<T>(
     const measured = await measure({ url: stadslog.url });
     await stadslog.stop();
     stadslog = null;
-    print(measured);
+    await print(measured);
   } finally {
     if (stadslog) await stadslog.stop();
     fs.rmSync(work, { recursive: true, force: true });
@@ -164,6 +165,57 @@ async function endpointsOn(
   }
 }
 
+const postingLabel = (postTo: string[]): string => `reactie plaatsen (${postTo.length} artikelen; non-2xx: elk antwoord behalve 303)`;
+
+/** Posting: the form tokens of the articles, five posts one at a time, then the load (through nginx: loadPostingFrom). */
+async function postOn(stadslog: Origin, postTo: string[], proxy: boolean, load: LoadOptions) {
+  console.log('  reacties plaatsen');
+  const targetsToPost: PostTarget[] = [];
+  for (const p of postTo) {
+    const html = (await request(stadslog, p)).body.toString('utf8');
+    const token = formToken(html);
+    if (!token) throw new Error(`Geen reactieformulier op ${p}.`);
+    targetsToPost.push({ path: p, token });
+  }
+  const run = crypto.randomBytes(4).toString('hex');
+  const single = await timeSinglePosts(stadslog, targetsToPost, run);
+  const posting = proxy
+    ? await loadPostingFrom(stadslog, targetsToPost, run, load)
+    : await loadPosting(stadslog.url, targetsToPost, run, load);
+  return { run, single, posting };
+}
+
+/** After the server stopped: every acknowledged reactie stored once, and the counters exact. */
+async function checkPosting(
+  db: Db,
+  run: string,
+  single: { acknowledged: string[] },
+  posting: { acknowledged: string[] },
+): Promise<{ posts: PostCheck; counters: CounterCheck; postOk: boolean; countersOk: boolean }> {
+  const posts = await checkPosts(db, run, [...single.acknowledged, ...posting.acknowledged]);
+  const counters = await checkCounters(db);
+  const postOk = posts.missing === 0 && posts.duplicated === 0;
+  const countersOk = counters.wrongArticles === 0 && counters.siteStored === counters.siteCounted;
+  return { posts, counters, postOk, countersOk };
+}
+
+/** --posting-only: the server on the database (directly) and posting, checked after it stopped; nothing else measured. */
+function postingAlone(databaseUrl: string, postTo: string[], load: LoadOptions, work: string): Promise<void> {
+  console.log(`\n${load.connections} verbindingen, ${load.warmup} s opwarmen en ${load.duration} s meten.`);
+  return aloneOn(
+    databaseUrl,
+    work,
+    (origin) => postOn(origin, postTo, false, load),
+    async ({ run, single, posting }) => {
+      console.log('  controleren: elke bevestigde reactie één keer opgeslagen, tellers exact');
+      const check = createDb(databaseUrl);
+      const { posts, counters, postOk, countersOk } = await checkPosting(check, run, single, posting).finally(() => check.destroy());
+      printPostingReport(postingLabel(postTo), posting.measured, single.median, posts, counters);
+      failOnErrors(posting.measured.errors + (postOk ? 0 : 1) + (countersOk ? 0 : 1));
+    },
+  );
+}
+
 runCommand(async () => {
   const flags = parseFlags(process.argv.slice(2), [
     'articles',
@@ -177,6 +229,7 @@ runCommand(async () => {
     'wordpress',
     'search-only',
     'endpoints-only',
+    'posting-only',
     'photo-only',
     'proxy',
   ]);
@@ -241,6 +294,7 @@ runCommand(async () => {
         failOnErrors(endpointErrors(endpoints));
       },
     );
+  if (flags['posting-only'] === true) return postingAlone(databaseUrl, postTo, load, work);
 
   console.log('\nBouwen…');
   build();
@@ -318,24 +372,8 @@ runCommand(async () => {
 
     const { endpoints, counts } = await endpointsOn(databaseUrl, stadslog, huge, load.duration, asIfHttps);
 
-    console.log('  reacties plaatsen');
-    const targetsToPost: PostTarget[] = [];
-    for (const p of postTo) {
-      const html = (await request(stadslog, p)).body.toString('utf8');
-      const token = formToken(html);
-      if (!token) throw new Error(`Geen reactieformulier op ${p}.`);
-      targetsToPost.push({ path: p, token });
-    }
-    const run = crypto.randomBytes(4).toString('hex');
-    const single = await timeSinglePosts(stadslog, targetsToPost, run);
-    const posting = proxy
-      ? await loadPostingFrom(stadslog, targetsToPost, run, load)
-      : await loadPosting(stadslog.url, targetsToPost, run, load);
-    rows.push({
-      label: `reactie plaatsen (${postTo.length} artikelen; non-2xx: elk antwoord behalve 303)`,
-      bytes: 0,
-      stadslog: posting.measured,
-    });
+    const { run, single, posting } = await postOn(stadslog, postTo, proxy, load);
+    rows.push({ label: postingLabel(postTo), bytes: 0, stadslog: posting.measured });
     // Posts still running in the server when autocannon stops are rolled back or finished by the
     // server's shutdown; the checks below read the database after it has stopped.
     const serverPeak = Math.max(...appServers.map((s) => s.peakRss()));
@@ -356,12 +394,8 @@ runCommand(async () => {
 
     console.log('  controleren: elke bevestigde reactie één keer opgeslagen, tellers exact');
     const check = createDb(databaseUrl);
-    const posts = await checkPosts(check, run, [...single.acknowledged, ...posting.acknowledged]);
-    const counters = await checkCounters(check);
+    const { posts, counters, postOk, countersOk } = await checkPosting(check, run, single, posting);
     await check.destroy();
-
-    const postOk = posts.missing === 0 && posts.duplicated === 0;
-    const countersOk = counters.wrongArticles === 0 && counters.siteStored === counters.siteCounted;
     printReport({
       rows,
       compressed,

@@ -10,16 +10,49 @@
 // The site total is the running total a reader sees on the voorpagina: the sum of the counts of
 // published articles. An article taken back to concept takes its reacties out of the total, and
 // brings them back when it is published again (setArticleStatus in articles/queries keeps that).
+//
+// Striped on PostgreSQL (issue 26): every visible post moved the site total and the site version,
+// one row each that every post then held locked until its commit, so all posts on all articles
+// waited in one line. A counter is now its own row (`reacties_visible`) plus slot rows
+// (`reacties_visible/0` … `/31`), and its value is their sum: a change of an article's reacties
+// moves the slot of its article id, so posts on different articles seldom meet on a row. Every
+// change is an exact increment in the transaction that makes it, so the sum stays exact; reading it
+// is one query over a few dozen rows. SQLite has one writer anyway: it keeps to the one row.
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
+import { isPostgres, type Db } from '../db/knex';
 import { rawGet } from '../db/raw-get';
 import { toBool } from '../db/rows';
 
 const SITE_COUNTER = 'reacties_visible';
 // Moves whenever something the voorpagina shows changes; the page cache keys on it.
 const SITE_VERSION = 'site_version';
+const SLOTS = 32;
 
 type Conn = Db | Knex.Transaction;
+
+/** The row a change on this article moves: on PostgreSQL the article's slot, on SQLite the counter's own row. */
+function slotOf(conn: Conn, counter: string, articleId: number | null): string {
+  return isPostgres(conn) && articleId !== null ? `${counter}/${articleId % SLOTS}` : counter;
+}
+
+/** A counter's value: its own row and its slots, summed. */
+const SUM_SQL = 'select coalesce(sum(value), 0) as value from counters where name = ? or name like ?';
+const sumBindings = (counter: string) => [counter, `${counter}/%`];
+
+async function counterValue(conn: Conn, counter: string): Promise<number> {
+  const result: unknown = await conn.raw(SUM_SQL, sumBindings(counter));
+  const rows = Array.isArray(result) ? (result as Array<{ value: unknown }>) : (result as { rows: Array<{ value: unknown }> }).rows;
+  return Number(rows[0]?.value ?? 0);
+}
+
+/** Adds to counters' rows (made when missing): one statement, whatever the rows. */
+const UPSERT_SQL = (n: number) =>
+  `insert into counters (name, value) values ${Array(n).fill('(?, ?)').join(', ')}
+   on conflict (name) do update set value = counters.value + excluded.value`;
+
+async function addTo(conn: Conn, moves: Array<[name: string, by: number]>): Promise<void> {
+  await conn.raw(UPSERT_SQL(moves.length), moves.flat());
+}
 
 /**
  * Locks the article row until the transaction ends. Every transaction that changes an article's
@@ -83,11 +116,16 @@ export function countsInSiteTotal(article: { status: unknown; is_page?: unknown 
   return article.status === 'published' && !toBool(article.is_page ?? false);
 }
 
-/** Moves the site total by `delta`; inside the transaction that changed the counts. */
-export async function moveSiteTotal(trx: Knex.Transaction, delta: number): Promise<void> {
+/**
+ * Moves the site total by `delta` (and the site version with it), inside the transaction that
+ * changed the counts; on the slot of `articleId` when it is the change of one article.
+ */
+export async function moveSiteTotal(trx: Knex.Transaction, delta: number, articleId: number | null = null): Promise<void> {
   if (delta === 0) return;
-  await trx('counters').where({ name: SITE_COUNTER }).increment('value', delta);
-  await bumpSiteVersion(trx);
+  await addTo(trx, [
+    [slotOf(trx, SITE_COUNTER, articleId), delta],
+    [slotOf(trx, SITE_VERSION, articleId), 1],
+  ]);
 }
 
 /** Something the voorpagina shows changed (an article, a count): its cached copies are out of date. */
@@ -105,24 +143,56 @@ export async function bumpSiteVersionIfFeatured(trx: Knex.Transaction, reactieId
   if (featured) await bumpSiteVersion(trx);
 }
 
-/** Read on every page view: without the query builder (db/raw-get.ts). */
+/** Read on every page view: without the query builder (db/raw-get.ts). Only ever moves up: a sum of increments. */
 export async function siteVersion(db: Db): Promise<number> {
-  const row = await rawGet(db, 'select value from counters where name = ?', [SITE_VERSION]);
+  const row = await rawGet(db, SUM_SQL, sumBindings(SITE_VERSION));
   return Number(row?.value ?? 0);
 }
 
-/** Moves the article's count (and the site total, when it counts there) by `delta` visible reacties. */
-export async function moveReactieCount(trx: Knex.Transaction, articleId: number, delta: number): Promise<void> {
-  if (delta === 0) return;
-  await trx('articles').where({ id: articleId }).increment('reactie_count', delta);
-  const article = await trx('articles').where({ id: articleId }).first('status', 'is_page');
-  if (article && countsInSiteTotal(article)) await moveSiteTotal(trx, delta);
+// PostgreSQL: the article's count, and the site total and version on the article's slots, in one
+// statement (one round trip while the article is locked). The site total moves only for an article
+// that counts there: countsInSiteTotal, said in SQL.
+const MOVE_COUNT_PG = (bumpVersion: boolean) => `with moved as (
+    update articles set reactie_count = reactie_count + ?${bumpVersion ? ', version = version + 1' : ''} where id = ? returning status, is_page
+  )
+  insert into counters (name, value)
+    select ?::text, ?::integer from moved where status = 'published' and not is_page
+    union all select ?::text, 1 from moved
+  on conflict (name) do update set value = counters.value + excluded.value`;
+
+/**
+ * Moves the article's count (and the site total, when it counts there) by `delta` visible reacties.
+ * `lock`: the article is not locked yet, and this statement takes the lock (lockArticle's version
+ * move included), so a caller that knows its delta before it needs the lock holds it one round trip less.
+ */
+export async function moveReactieCount(trx: Knex.Transaction, articleId: number, delta: number, lock = false): Promise<void> {
+  if (delta === 0) {
+    if (lock) await lockArticle(trx, articleId);
+    return;
+  }
+  if (isPostgres(trx)) {
+    const total = slotOf(trx, SITE_COUNTER, articleId);
+    await trx.raw(MOVE_COUNT_PG(lock), [delta, articleId, total, delta, slotOf(trx, SITE_VERSION, articleId)]);
+    return;
+  }
+  const version = lock ? ', version = version + 1' : '';
+  const result: unknown = await trx.raw(
+    `update articles set reactie_count = reactie_count + ?${version} where id = ? returning status, is_page`,
+    [delta, articleId],
+  );
+  const article = (result as Array<{ status: unknown; is_page: unknown }>)[0];
+  if (article && countsInSiteTotal(article)) await moveSiteTotal(trx, delta, articleId);
   else await bumpSiteVersion(trx);
 }
 
 export async function siteReactieTotal(db: Db): Promise<number> {
-  const row = await db('counters').where({ name: SITE_COUNTER }).first('value');
-  return Number(row?.value ?? 0);
+  return counterValue(db, SITE_COUNTER);
+}
+
+/** Sets the site total to `total`: its own row holds it, its slots are emptied (recount, the benchmark's generator). */
+export async function setSiteTotal(conn: Conn, total: number): Promise<void> {
+  await conn('counters').insert({ name: SITE_COUNTER, value: total }).onConflict('name').merge(['value']);
+  await conn('counters').where('name', 'like', `${SITE_COUNTER}/%`).delete();
 }
 
 /** Rebuilds every counter from the reacties themselves (npm run recount), in one transaction. */
@@ -152,8 +222,8 @@ export async function recountWithin(trx: Knex.Transaction, onProgress?: (done: n
     onProgress?.(i + 1, rows.length);
   }
   const total = Number((await trx('articles').where({ status: 'published', is_page: false }).sum({ n: 'reactie_count' }).first())?.n ?? 0);
-  const stored = await trx('counters').where({ name: SITE_COUNTER }).first('value');
-  await trx('counters').insert({ name: SITE_COUNTER, value: total }).onConflict('name').merge(['value']);
+  const stored = await counterValue(trx, SITE_COUNTER);
+  await setSiteTotal(trx, total);
   await bumpSiteVersion(trx);
-  return { articles: rows.length, total, corrected: { articles: wrong, total: Number(stored?.value ?? -1) !== total } };
+  return { articles: rows.length, total, corrected: { articles: wrong, total: stored !== total } };
 }

@@ -26,8 +26,7 @@ async function tableCounts(db: Db): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of ['users', 'articles', 'reacties', 'dossiers', 'dossier_articles', 'wp_imports', 'wp_redirects'])
     out[table] = Number((await db(table).count({ n: '*' }).first())?.n);
-  const counter = await db('counters').where({ name: 'reacties_visible' }).first('value');
-  out.siteTotal = Number(counter?.value);
+  out.siteTotal = await siteReactieTotal(db);
   out.countSum = Number((await db('articles').sum({ n: 'reactie_count' }).first())?.n ?? 0);
   return out;
 }

@@ -16,6 +16,7 @@ import { DEFAULT_SPAM_SETTINGS } from '../../spam/settings';
 import { firstParagraph, renderMarkdown } from '../../shared/markdown';
 import { indexStale, staleCount } from '../../search/indexer';
 import { articleText, Random, reactieText, resident } from './text';
+import { setSiteTotal } from '../../reacties/counters';
 
 /** The articles the benchmark measures, found again by these slugs. */
 export const bigArticleSlug = (size: number): string => `discussie-met-${size}-reacties`;
@@ -315,7 +316,7 @@ export async function generate(db: Db, opts: GenerateOptions): Promise<Generated
 
   await db.transaction(async (trx) => {
     for (const [articleId, visible] of counts) await trx('articles').where({ id: articleId }).update({ reactie_count: visible });
-    await trx('counters').where({ name: 'reacties_visible' }).update({ value: total });
+    await setSiteTotal(trx, total);
     await trx('counters').where({ name: 'site_version' }).increment('value', 1);
     if (isPostgres(db)) {
       // Explicit ids leave the sequences behind: the next article or reactie would collide.

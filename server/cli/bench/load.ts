@@ -87,7 +87,7 @@ const POST_TIMEOUT_S = 60;
 
 /** What autocannon keeps per connection between a request and its answer. */
 interface PostContext {
-  text: string;
+  post: Post;
 }
 
 /** The n-th post: its own name, address, text and X-Forwarded-For, round the targets. */
@@ -131,38 +131,63 @@ export async function timeSinglePosts(
   return { median: times[Math.floor(times.length / 2)], acknowledged };
 }
 
+/** One phase of a posting run: sends `next()` posts for `seconds` and reports each answer's status to `answered`. */
+type PostingPhase = (seconds: number, next: () => Post, answered: (post: Post, status: number) => void) => Promise<Measured>;
+
+type Post = ReturnType<typeof nthPost>;
+
 /**
- * Posts reacties round the targets for the warm-up and the measured run, each with its own name,
- * address, text and X-Forwarded-For. Returns the measurement and the texts that were acknowledged
- * (303, the redirect to the new reactie), in both runs.
+ * What both ways of posting share: the posts numbered round the targets (each with its own name,
+ * address, text and X-Forwarded-For), the warm-up and then the measured run, and the texts that were
+ * acknowledged (303, the redirect to the new reactie) in both.
  */
+async function postingRun(
+  targets: PostTarget[],
+  run: string,
+  o: LoadOptions,
+  phase: PostingPhase,
+): Promise<{ measured: Measured; acknowledged: string[] }> {
+  let n = 0;
+  const acknowledged: string[] = [];
+  const next = () => nthPost(targets, run, ++n);
+  const answered = (post: Post, status: number) => {
+    if (status === 303) acknowledged.push(post.text);
+  };
+  await phase(o.warmup, next, answered);
+  const measured = await phase(o.duration, next, answered);
+  return { measured, acknowledged };
+}
+
+/** Posting with autocannon, straight to the app server: `connections` at once, round the targets. */
 export async function loadPosting(
   baseUrl: string,
   targets: PostTarget[],
   run: string,
   o: LoadOptions,
 ): Promise<{ measured: Measured; acknowledged: string[] }> {
-  let n = 0;
-  const acknowledged: string[] = [];
-  const request: autocannon.Request = {
-    method: 'POST',
-    path: `${targets[0].path}/reacties`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    setupRequest: (req, context) => {
-      const post = nthPost(targets, run, ++n);
-      (context as PostContext).text = post.text;
-      return { ...req, path: post.path, headers: { ...req.headers, ...post.headers }, body: post.body };
-    },
-    onResponse: (status, _body, context) => {
-      if (status === 303) acknowledged.push((context as PostContext).text);
-    },
-  };
-  // A post may wait long behind the others on the one SQLite connection: give it a minute before
-  // it counts as an error, so a slow run still yields acknowledged reacties to check.
-  const posting = { url: baseUrl, connections: o.connections, requests: [request], timeout: POST_TIMEOUT_S };
-  await cannon({ ...posting, duration: o.warmup });
-  const measured = summary(await cannon({ ...posting, duration: o.duration }), (s) => s === 303);
-  return { measured, acknowledged };
+  return postingRun(targets, run, o, async (seconds, next, answered) => {
+    const request: autocannon.Request = {
+      method: 'POST',
+      path: `${targets[0].path}/reacties`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      setupRequest: (req, context) => {
+        const post = next();
+        (context as PostContext).post = post;
+        return { ...req, path: post.path, headers: { ...req.headers, ...post.headers }, body: post.body };
+      },
+      onResponse: (status, _body, context) => answered((context as PostContext).post, status),
+    };
+    // A post may wait long behind the others on the one SQLite connection: give it a minute before
+    // it counts as an error, so a slow run still yields acknowledged reacties to check.
+    const result = await cannon({
+      url: baseUrl,
+      connections: o.connections,
+      requests: [request],
+      timeout: POST_TIMEOUT_S,
+      duration: seconds,
+    });
+    return summary(result, (s) => s === 303);
+  });
 }
 
 /**
@@ -177,18 +202,19 @@ export async function loadPostingFrom(
   run: string,
   o: LoadOptions,
 ): Promise<{ measured: Measured; acknowledged: string[] }> {
-  let n = 0;
-  const acknowledged: string[] = [];
-  const phase = async (seconds: number) => {
-    const out = { latencies: [] as number[], errors: 0, unexpected: 0 };
-    const until = Date.now() + seconds * 1000;
+  return postingRun(targets, run, o, async (seconds, next, answered) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    let unexpected = 0;
+    const started = Date.now();
+    const until = started + seconds * 1000;
     await Promise.all(
       Array.from({ length: o.connections }, async (_, w) => {
         const localAddress = `127.1.${w >> 8}.${(w & 255) + 1}`;
         const agent = agentFor(origin, 1, localAddress);
         try {
           while (Date.now() < until) {
-            const post = nthPost(targets, run, ++n);
+            const post = next();
             try {
               const res = await timedRequest(agent, origin, post.path, {
                 method: 'POST',
@@ -196,12 +222,11 @@ export async function loadPostingFrom(
                 body: post.body,
                 localAddress,
               });
-              if (res.status === 303) {
-                acknowledged.push(post.text);
-                out.latencies.push(res.ms);
-              } else out.unexpected++;
+              answered(post, res.status);
+              if (res.status === 303) latencies.push(res.ms);
+              else unexpected++;
             } catch {
-              out.errors++;
+              errors++;
             }
           }
         } finally {
@@ -209,21 +234,14 @@ export async function loadPostingFrom(
         }
       }),
     );
-    return out;
-  };
-  await phase(o.warmup);
-  const started = Date.now();
-  const m = await phase(o.duration);
-  const seconds = (Date.now() - started) / 1000;
-  return {
-    measured: {
-      rps: m.latencies.length / seconds,
-      p50: percentile(m.latencies, 0.5),
-      p99: percentile(m.latencies, 0.99),
-      errors: m.errors,
-      unexpected: m.unexpected,
-      requests: m.latencies.length + m.unexpected,
-    },
-    acknowledged,
-  };
+    const elapsed = (Date.now() - started) / 1000;
+    return {
+      rps: latencies.length / elapsed,
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      errors,
+      unexpected,
+      requests: latencies.length + unexpected,
+    };
+  });
 }

@@ -83,14 +83,27 @@ function wordpressRatio(row: PageRow, wp: WordPressRun): string {
     : 'niet te vergelijken: WordPress beantwoordde niets binnen de meting';
 }
 
+/** Posting's targets (issue 9): how many a second, no errors, nothing lost and exact counters. */
+function postingTargets(posting: Measured, posts: PostCheck, counters: CounterCheck): Target[] {
+  const errors = posting.errors + posting.unexpected;
+  const stored = posts.missing === 0 && posts.duplicated === 0;
+  const counted = counters.wrongArticles === 0 && counters.siteStored === counters.siteCounted;
+  return [
+    { text: '≥ 300 reacties per seconde', met: posting.rps >= 300, measured: `${nl(posting.rps)} per seconde` },
+    { text: 'plaatsen zonder fouten', met: errors === 0, measured: `${nl(errors)} fouten of andere antwoorden dan 303` },
+    {
+      text: 'elke bevestigde reactie precies één keer opgeslagen, tellers exact',
+      met: stored && counted,
+      measured: stored && counted ? 'ja' : 'nee',
+    },
+  ];
+}
+
 /** The targets of issues 9 and 22, each as met or not met. */
 function issueTargets(r: RunReport): Target[] {
   const [home, small, huge, , posting] = r.rows;
   const hugeGzip = r.compressed[2];
   const ref = r.referenceName;
-  const postErrors = posting.stadslog.errors + posting.stadslog.unexpected;
-  const stored = r.posts.missing === 0 && r.posts.duplicated === 0;
-  const counted = r.counters.wrongArticles === 0 && r.counters.siteStored === r.counters.siteCounted;
   const list: Target[] = [
     { text: `${small.label} ≥ 50 % van ${ref}`, met: (ratio(small) ?? 0) >= 0.5, measured: pct(ratio(small)) },
     { text: `${small.label}: eerste byte binnen 10 ms`, met: r.ttfb < 10, measured: `${nl(r.ttfb, 1)} ms` },
@@ -111,13 +124,7 @@ function issueTargets(r: RunReport): Target[] {
         `${nl(hugeGzip.stadslog.p99)} ms (${ref} ${nl(hugeGzip.reference?.p99 ?? 0)} ms); ` +
         `zonder compressie ${nl(huge.stadslog.p99)} ms (${ref} ${nl(huge.reference?.p99 ?? 0)} ms)`,
     },
-    { text: '≥ 300 reacties per seconde', met: posting.stadslog.rps >= 300, measured: `${nl(posting.stadslog.rps)} per seconde` },
-    { text: 'plaatsen zonder fouten', met: postErrors === 0, measured: `${nl(postErrors)} fouten of andere antwoorden dan 303` },
-    {
-      text: 'elke bevestigde reactie precies één keer opgeslagen, tellers exact',
-      met: stored && counted,
-      measured: stored && counted ? 'ja' : 'nee',
-    },
+    ...postingTargets(posting.stadslog, r.posts, r.counters),
     { text: 'piekgeheugen server onder 250 MB', met: r.serverPeak < 250 * 1048576, measured: mb(r.serverPeak) },
     searchTarget(r.search),
     ...endpointTargets(r.endpoints, r.counts),
@@ -162,6 +169,18 @@ export function printReport(r: RunReport): void {
   );
   console.log('');
   for (const t of issueTargets(r)) printTarget(t);
+}
+
+/** `npm run bench -- --posting-only`: posting, one post alone, the checks and the posting targets, nothing else measured. */
+export function printPostingReport(label: string, posting: Measured, singlePost: number, posts: PostCheck, counters: CounterCheck): void {
+  console.log(`\n${table([{ label, bytes: 0, stadslog: posting }], '')}\n`);
+  console.log(`Eén reactie plaatsen, één tegelijk (mediaan van 5): ${nl(singlePost)} ms`);
+  console.log(
+    `Plaatsen: ${nl(posts.acknowledged)} bevestigd (303), ${nl(posts.missing)} niet opgeslagen, ${nl(posts.duplicated)} dubbel; ` +
+      `tellers: ${nl(counters.wrongArticles)} artikelen fout, totaal ${nl(counters.siteStored)} opgeslagen en ${nl(counters.siteCounted)} geteld`,
+  );
+  console.log('');
+  for (const t of postingTargets(posting, posts, counters)) printTarget(t);
 }
 
 /** `npm run bench -- --search-only`: the search section and its target, nothing else measured. */
