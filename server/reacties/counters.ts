@@ -149,6 +149,15 @@ export async function siteVersion(db: Db): Promise<number> {
   return Number(row?.value ?? 0);
 }
 
+/** The site version's rows (its own and its slots) with their values: each only ever moves up. */
+export async function siteVersionRows(db: Db): Promise<Map<string, number>> {
+  const rows: Array<{ name: string; value: unknown }> = await db('counters')
+    .where({ name: SITE_VERSION })
+    .orWhere('name', 'like', `${SITE_VERSION}/%`)
+    .select('name', 'value');
+  return new Map(rows.map((row) => [row.name, Number(row.value)]));
+}
+
 // PostgreSQL: the article's count, and the site total and version on the article's slots, in one
 // statement (one round trip while the article is locked). The site total moves only for an article
 // that counts there: countsInSiteTotal, said in SQL.

@@ -3,8 +3,10 @@
 // process may share the file, and nothing tells this one; the read is in-process and cheap).
 //
 // On PostgreSQL one connection of its own LISTENs for the trigger's NOTIFY (migration
-// 20261208200000: every change of the version, with its new value, delivered at commit in commit
-// order). The value is trusted only while that connection holds, and for at most TRUST_MS after the
+// 20261208200000: every change of one of the version's rows, its own or a slot (counters.ts), with
+// the row's name and new value, delivered at commit). Each row only ever moves up, so the watch keeps
+// the highest value it has seen per row, from a read or a notification in whatever order they come,
+// and the version is their sum. The value is trusted only while that connection holds, and for at most TRUST_MS after the
 // database last confirmed it: a notification lost with a connection that died without a word costs
 // at most that long, then one read renews it. While the connection is down (or not yet up) every
 // request reads, as before. It starts at the first request and stops after IDLE_MS without one.
@@ -12,7 +14,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { isPostgresUrl, type Db } from '../db/knex';
 import { Coalescer } from '../shared/coalesce';
-import { siteVersion } from './counters';
+import { siteVersion, siteVersionRows } from './counters';
 
 const CHANNEL = 'stadslog_site_version';
 // How long a value from memory stands without the database confirming it (the live hub's safety poll).
@@ -23,13 +25,14 @@ const RETRY_MS = 5000;
 
 export class SiteVersionWatch {
   private readonly reads = new Coalescer<number>();
+  private readonly rowReads = new Coalescer<Map<string, number>>();
   private listener: pg.Client | null = null;
-  /** The version as the notifications tell it; null while not listening (or not yet read). */
+  /** The highest value seen per row of the version (from reads and notifications). */
+  private rows = new Map<string, number>();
+  /** The version (the rows' sum) as the notifications tell it; null while not listening (or not yet read). */
   private known: number | null = null;
   /** When the database last confirmed `known` (ms, this process's clock). */
   private confirmedAt = 0;
-  /** Bumped with each notification: an initial read that races one must not overwrite it. */
-  private heard = 0;
   private lastAsked = 0;
   private retryAt = 0;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -47,14 +50,14 @@ export class SiteVersionWatch {
     this.lastAsked = now;
     if (!this.listener && now >= this.retryAt) this.listen();
     if (this.known !== null && now - this.confirmedAt < TRUST_MS) return this.known;
-    const heard = this.heard;
-    const value = await this.fromDatabase();
-    // Only while listening, and only if no notification (a newer value) came in during the read.
-    if (this.listener && this.known !== null && this.heard === heard) {
-      this.known = value;
-      this.confirmedAt = now;
-    }
-    return value;
+    if (!this.listener || this.known === null) return this.fromDatabase();
+    // Listening: the rows read and merged with what was heard meanwhile (a row never moves down).
+    const listener = this.listener;
+    const rows = await this.rowReads.read('rows', () => siteVersionRows(this.db));
+    if (this.listener !== listener || this.known === null) return this.fromDatabase();
+    this.merge(rows);
+    this.confirmedAt = now;
+    return this.known;
   }
 
   /** Whether a hit is answered from memory now (the tests ask). */
@@ -75,8 +78,17 @@ export class SiteVersionWatch {
     return this.reads.read('site', () => siteVersion(this.db));
   }
 
+  /** Takes the higher value per row and sums them into `known`. */
+  private merge(rows: Map<string, number>): void {
+    for (const [name, value] of rows) this.rows.set(name, Math.max(value, this.rows.get(name) ?? value));
+    let sum = 0;
+    for (const value of this.rows.values()) sum += value;
+    this.known = sum;
+  }
+
   private forget(): void {
     this.listener = null;
+    this.rows = new Map();
     this.known = null;
   }
 
@@ -90,10 +102,15 @@ export class SiteVersionWatch {
     };
     client.on('notification', (message) => {
       if (this.listener !== client || message.channel !== CHANNEL) return;
-      const value = Number(message.payload);
-      if (!Number.isFinite(value)) return;
-      this.heard++;
-      this.known = value;
+      const [name, text] = (message.payload ?? '').split(' ');
+      const value = Number(text);
+      if (!name || !Number.isFinite(value)) return;
+      if (this.known === null) {
+        // Not read yet: kept for the first read to merge with.
+        this.rows.set(name, Math.max(value, this.rows.get(name) ?? value));
+        return;
+      }
+      this.merge(new Map([[name, value]]));
       this.confirmedAt = Date.now();
     });
     client.on('error', (err) => {
@@ -109,10 +126,9 @@ export class SiteVersionWatch {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
       // Read after LISTEN: a change committed before it is in the read, one after it is notified.
-      const heard = this.heard;
-      const value = await siteVersion(this.db);
+      const rows = await siteVersionRows(this.db);
       if (this.listener !== client) return;
-      if (this.heard === heard) this.known = value;
+      this.merge(rows);
       this.confirmedAt = Date.now();
     })().catch((err: unknown) => {
       this.logger.warn({ err }, 'site version: no LISTEN connection; reading the version per request');

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { createDb, type Db } from '../../server/db/knex';
 import { migrateLatest } from '../../server/db/migrate';
-import { bumpSiteVersion, siteVersion } from '../../server/reacties/counters';
+import { bumpSiteVersion, moveSiteTotal, siteVersion } from '../../server/reacties/counters';
 import { SiteVersionWatch } from '../../server/reacties/site-version';
 import { createEmptyPostgresDatabase, createSqliteTestDatabase } from '../helpers/db';
 
@@ -71,6 +71,20 @@ describe('the site version a voorpagina hit reads', () => {
       await bumpElsewhere();
       await bumpElsewhere();
       await until('two more', async () => (await watch.read()) === start + 3, 1000);
+    });
+
+    it('hears the slot rows that posts on articles move (a new slot too), and keeps their sum exact', async () => {
+      await watch.read();
+      await until('listening', () => watch.listening);
+      const start = await siteVersion(db);
+      // Posts on three articles: two slots (one of them made by the first), the version's own row once.
+      await other.transaction((trx) => moveSiteTotal(trx, 1, 7));
+      await other.transaction((trx) => moveSiteTotal(trx, 2, 39));
+      await other.transaction((trx) => moveSiteTotal(trx, 1, 8));
+      await bumpElsewhere();
+      const reads = await queriesDuring(db, () => until('four changes heard', async () => (await watch.read()) === start + 4, 1000));
+      assert.equal(reads, 0, 'the notifications brought them, not a read');
+      assert.equal(await siteVersion(db), start + 4, 'the database sums the same rows');
     });
 
     it('reads from the database while its LISTEN connection is lost, and listens again', async () => {
