@@ -264,6 +264,8 @@ function titleSubject(lines: Line[], roles: Role[]): { value: string; line: numb
         /[:,;?!]$/.test(c) ||
         !/^[\p{Lu}\d‘'“"]/u.test(c) ||
         GENRE_ONLY.test(c) ||
+        // "Voorburgs Dagblad | Open brief aan …": a browser's title bar (the site's name and the page's), no subject.
+        /\s[|·]\s/.test(c) ||
         numbered(c) ||
         // The first line of a hard-wrapped paragraph: the next line goes on in lower case without a break.
         continuesInLowerCase(lines[j + 1]?.text.trim() ?? '')

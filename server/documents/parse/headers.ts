@@ -12,6 +12,7 @@
 import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
+import { letterAddressee } from './letters';
 import { numbered } from './numbering';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
@@ -310,12 +311,12 @@ const ADDRESSEE =
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
- * inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z", "Vervolgvragen Z". Group 1 is the genre
- * word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
+ * inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z", "Vervolgvragen Z", "Schriftelijke vervolgvragen
+ * Z", "Schriftelijke vraag Z", "Statenvragen Z". Group 1 is the genre word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
  * it a title of its own, not a subject.
  */
 const QUESTIONS_TITLE = new RegExp(
-  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?(schriftelijke\s+vragen|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|vervolg)?vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
+  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?(schriftelijke\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
   'iu',
 );
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
@@ -337,7 +338,11 @@ function subjectOf(genre: string, rest: string): string | null {
   let r = rest.trim();
   const about = /^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?)\s*(.+)$/iu.exec(r);
   if (about) r = about[1];
-  else if (/^vragen$/i.test(genre) || /^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|van|aan|naar|op|in|bij)\b/i.test(r))
+  else if (
+    /^vragen$/i.test(genre) ||
+    /^[,;]/.test(r) ||
+    /^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|van|aan|naar|op|in|bij)\b/i.test(r)
+  )
     return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
   return r && r.split(/\s+/).length <= 25 ? r : null;
@@ -483,9 +488,9 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       continue;
     }
     // "Open brief aan de gemeente Apeldoorn": a letter's title names its addressee.
-    const letterTo = seen <= 3 ? /^(?:open\s+)?brief\s+aan\s+((?:de|het)\s+.{3,80}?)\.?$/iu.exec(plainT) : null;
+    const letterTo = seen <= 3 ? letterAddressee(plainT) : null;
     if (letterTo) {
-      add('aan', letterTo[1], [], t);
+      add('aan', letterTo, [], t);
       continue;
     }
     const addressee = ADDRESSEE.exec(plainT);
