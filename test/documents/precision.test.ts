@@ -60,3 +60,64 @@ describe('documents: precision of titles and addressees', () => {
     assert.equal(got.fields.aan, 'VVD, CDA en SP');
   });
 });
+
+describe("documents: a motie's date from its shapes", () => {
+  const motie = (top: string[], bottom: string[]) =>
+    parseDocument(
+      [
+        ...top,
+        'Constaterende dat de speeltuin aan de Kerkstraat al twee jaar gesloten is;',
+        '',
+        'Verzoekt het college de speeltuin voor de zomer weer te openen,',
+        '',
+        'En gaat over tot de orde van de dag.',
+        '',
+        ...bottom,
+      ].join('\n'),
+    );
+
+  it('dates a motie by the meeting of the raad, not by the date a site posted it', () => {
+    const got = motie(
+      [
+        '03 november 2021',
+        '',
+        'Motie speeltuin Kerkstraat',
+        '',
+        'De raad van de gemeente Kapelle, in vergadering bijeen op dinsdag 2 november 2021,',
+        '',
+      ],
+      ['J. de Vries', 'CDA'],
+    );
+    assert.equal(got.type, 'motie');
+    assert.equal(got.fields.datum, '2021-11-02');
+  });
+
+  it('reads "Voorgesteld tijdens het Wetgevingsoverleg van D" as the date', () => {
+    const got = motie(
+      ['MOTIE VAN HET LID PIRI', '', 'Voorgesteld tijdens het Wetgevingsoverleg van 12 februari 2024', '', 'De Kamer,', ''],
+      ['Piri'],
+    );
+    assert.equal(got.fields.datum, '2024-02-12');
+  });
+
+  it('reads the date on the last line under the signers, and no date at the end of a text that is no motie', () => {
+    const got = motie(['MOTIE VAN HET LID CEDER C.S.', '', 'De Kamer,', ''], ['Ceder', 'Stoffer', '', '14 februari 2024']);
+    assert.equal(got.type, 'motie');
+    assert.equal(got.fields.datum, '2024-02-14');
+    assert.deepEqual(got.fields.indieners, ['Ceder', 'Stoffer']);
+    assert.equal(got.lines.find((l) => l.text === '14 februari 2024')?.role, 'field');
+    const letter = parseDocument(
+      [
+        'Geachte leden van de raad,',
+        '',
+        'Met deze brief informeren wij u over de voortgang van de bouw van de nieuwe sporthal aan de Dorpsstraat in het centrum.',
+        '',
+        'Met vriendelijke groet,',
+        'J. Jansen',
+        '',
+        '14 februari 2024',
+      ].join('\n'),
+    );
+    assert.equal(letter.fields.datum, undefined);
+  });
+});

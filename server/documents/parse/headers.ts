@@ -13,6 +13,7 @@ import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { letterAddressee } from './letters';
+import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
@@ -297,7 +298,7 @@ const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}
 const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
 const DATE_ALONE = new RegExp(String.raw`^(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'iu');
 const STAMPED = new RegExp(
-  String.raw`^(?:voorgesteld|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`,
+  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`,
   'iu',
 );
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
@@ -545,8 +546,10 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     const dateline = DATELINE.exec(plainT);
     if (dateline) add('datum', dateline[1], [], t);
+    // "De raad van de gemeente X, in vergadering bijeen op D": the day the raad met dates the motie, over a lone date
+    // at the top (the day a site posted it).
     const meeting = MEETING.exec(plainT);
-    if (meeting) add('datum', meeting[1], [], t);
+    if (meeting) add('datum', meeting[1], [], t, SENT_IN);
     const sentence = firstSentence(plainT);
     const asks = ASKS.exec(sentence);
     if (asks && sentence.split(/\s+/).length <= 30) {
@@ -684,5 +687,8 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
   }
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
   headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
+  const closing = closingDate(lines);
+  if (closing && !taken.has(closing.line))
+    headers.push({ concept: 'datum', value: closing.date, labelLine: lines[closing.line].text, lines: [closing.line], strength: 1 });
   return { headers, furniture };
 }
