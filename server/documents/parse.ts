@@ -16,7 +16,7 @@ import { numbered } from './parse/numbering';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
-import { looksLikeName, partiesOf, signatures } from './parse/signatures';
+import { looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
 import {
   findDate,
   membersAndParties,
@@ -321,12 +321,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
       evidence.set('indieners', 'signature');
     }
-    // A party in the signer's function ("Fractievoorzitter PvdA", "Raadslid van GroenLinks"), when the lexicon knows it.
-    const ofFunction = (func: string | undefined) => {
-      const m = func ? /^(?:fractievoorzitter|raadslid|statenlid|fractie)\s+(?:van\s+(?:de\s+|het\s+)?)?(.+?)[,.]?$/i.exec(func) : null;
-      return m && isParty(m[1]) ? [m[1]] : [];
-    };
-    const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : ofFunction(s.func)));
+    const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : partyOfFunction(s.func)));
     if (has('partijen') && fields.partijen === undefined) {
       const parties = extra.parties.length ? extra.parties : signedParties;
       // A mention in the text ("de fractie van GemeenteBelang Westland") only confirms a party the header or the

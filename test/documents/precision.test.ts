@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
 import { letterAddressee } from '../../server/documents/parse/letters';
+import { nameAndFunction, partyOfFunction } from '../../server/documents/parse/signatures';
 
 describe('documents: precision of titles and addressees', () => {
   it('leaves the genre out of a title\'s subject: "Schriftelijke vervolgvragen", "Schriftelijke vraag", "Statenvragen"', () => {
@@ -119,5 +120,33 @@ describe("documents: a motie's date from its shapes", () => {
       ].join('\n'),
     );
     assert.equal(letter.fields.datum, undefined);
+  });
+});
+
+describe('documents: signers in columns with their function', () => {
+  it('reads "NAME   Fractievoorzitter PARTY" rows as signers with the fractie as their party', () => {
+    assert.deepEqual(nameAndFunction('J. in het Veld\tFractievoorzitter CDA'), { name: 'J. in het Veld', func: 'Fractievoorzitter CDA' });
+    assert.equal(nameAndFunction('Fractievoorzitter Burgerforum'), null);
+    assert.equal(nameAndFunction('Kerkstraat 12\tWethouder'), null);
+    assert.deepEqual(partyOfFunction('Fractievoorzitter Dorpsforum'), ['Dorpsforum']);
+    assert.deepEqual(partyOfFunction('Raadslid Dorpsforum'), []);
+    const got = parseDocument(
+      [
+        'MOTIE',
+        'De raad van de gemeente Losser in vergadering bijeen op 10 november 2015',
+        'Onderwerp: Maatregelen overlast hondenpoep',
+        '',
+        'De raad, constaterende dat de overlast van hondenpoep voor veel inwoners ergernis nummer één is;',
+        'Verzoekt het college om maatregelen te onderzoeken;',
+        '',
+        'En gaat over tot de orde van de dag.',
+        '',
+        'J. in het Veld             Fractievoorzitter CDA',
+        'L. ter Haar-Naafs     Fractievoorzitter Dorpsforum',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'motie');
+    assert.deepEqual(got.fields.indieners, ['J. in het Veld', 'L. ter Haar-Naafs']);
+    assert.deepEqual(got.fields.partijen, ['CDA', 'Dorpsforum']);
   });
 });

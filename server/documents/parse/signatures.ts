@@ -3,7 +3,7 @@
 // van …, NAME", "De voorzitter van de commissie,"), after a motie's "en gaat over tot de orde van de
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
-import { PARTY, partyRow } from './parties';
+import { isParty, PARTY, partyRow } from './parties';
 import { MOTIE_END, conceptOf } from './labels';
 import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
@@ -117,6 +117,31 @@ const FUNCTION =
   /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
 const ORGANISATION_LINE =
   /^(?:(?:staten|raads)?fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
+
+/**
+ * A signer's row in columns: the name, a column gap, the function ("J. in het Veld<tab>Fractievoorzitter CDA").
+ * Returns the name and the function, or null when the row is anything else.
+ */
+export function nameAndFunction(text: string): { name: string; func: string } | null {
+  const cols = text
+    .split('\t')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (cols.length !== 2 || !FUNCTION.test(cols[1]) || cols[1].split(/\s+/).length > 8 || /[.?!:;]$/.test(cols[1])) return null;
+  return looksLikeName(cols[0]) ? { name: cols[0].replace(/,$/, ''), func: cols[1].replace(/,$/, '') } : null;
+}
+
+/**
+ * The party in a signer's function: "Fractievoorzitter PvdA", "Raadslid van GroenLinks" when the lexicon knows it;
+ * after "Fractievoorzitter" or "Fractie" also one capitalised word the lexicon does not know ("Fractievoorzitter
+ * Burgerforum"): a fractie bears its party's name.
+ */
+export function partyOfFunction(func: string | undefined): string[] {
+  const m = func ? /^(fractievoorzitter|raadslid|statenlid|fractie)\s+(?:van\s+(?:de\s+|het\s+)?)?(.+?)[,.]?$/i.exec(func) : null;
+  if (!m) return [];
+  const fractie = /^fractie/i.test(m[1]) && /^\p{Lu}[\p{L}\d!&'-]+$/u.test(m[2]) && !looksLikeName(m[2]);
+  return isParty(m[2]) || fractie ? [m[2]] : [];
+}
 
 /**
  * The one line under a closing formula that names no person: the body that signs ("Groep Actiebiogas.nl", "Bestuur
@@ -241,6 +266,11 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         }
       } else if (pendingNames.length && j === last + 1 && /,$/.test(lines[last].text.trim()) && plainT.split(/\s+/).length <= 8) {
         // The function goes on: "Wethouder Sociale Zaken, Ouderenbeleid," / "Stadsbeheer, Sport en Recreatie".
+      } else if (nameAndFunction(t)) {
+        const row = nameAndFunction(t)!;
+        pendingNames = [{ name: row.name, func: row.func, party }];
+        pendingNames.forEach(push);
+        func = undefined;
       } else {
         const names = namesOn(t, context.allowSingle || !!func || !!party);
         if (names) {
