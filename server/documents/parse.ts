@@ -16,7 +16,7 @@ import { numbered } from './parse/numbering';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
-import { looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
+import { dashedNameAndParty, looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
 import {
   findDate,
   membersAndParties,
@@ -100,7 +100,7 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
     if (key === 'partijen') return items.map((i) => i.trim()).filter(Boolean);
     const names: string[] = [];
     for (const item of items) {
-      const { name, party } = nameAndParty(item);
+      const { name, party } = dashedNameAndParty(item) ?? nameAndParty(item);
       if (party) extra.parties.push(party);
       if (looksLikeParty(name)) extra.parties.push(name);
       else names.push(name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));

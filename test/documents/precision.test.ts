@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
 import { letterAddressee } from '../../server/documents/parse/letters';
-import { nameAndFunction, partyOfFunction } from '../../server/documents/parse/signatures';
+import { dashedNameAndParty, nameAndFunction, partiesOf, partyOfFunction } from '../../server/documents/parse/signatures';
 
 describe('documents: precision of titles and addressees', () => {
   it('leaves the genre out of a title\'s subject: "Schriftelijke vervolgvragen", "Schriftelijke vraag", "Statenvragen"', () => {
@@ -148,5 +148,42 @@ describe('documents: signers in columns with their function', () => {
     assert.equal(got.type, 'motie');
     assert.deepEqual(got.fields.indieners, ['J. in het Veld', 'L. ter Haar-Naafs']);
     assert.deepEqual(got.fields.partijen, ['CDA', 'Dorpsforum']);
+  });
+});
+
+describe('documents: a party written with a person or its fractie', () => {
+  it('splits "VVD – Sylvia Hosman" into the person and the party, and reads "de VVD Statenfractie Noord-Brabant" as VVD', () => {
+    assert.deepEqual(dashedNameAndParty('VVD – Sylvia Hosman'), { name: 'Sylvia Hosman', party: 'VVD' });
+    assert.deepEqual(dashedNameAndParty('Jan de Boer - CDA'), { name: 'Jan de Boer', party: 'CDA' });
+    assert.equal(dashedNameAndParty('Noord – Zuid'), null);
+    assert.deepEqual(partiesOf('de VVD Statenfractie Noord-Brabant'), ['VVD']);
+    assert.deepEqual(partiesOf('CDA fractie Moerdijk'), ['CDA']);
+    const got = parseDocument(
+      [
+        'SCHRIFTELIJKE VRAGEN',
+        '',
+        'Indiener(s) VVD – Sylvia Hosman',
+        'Datum 29 januari 2014',
+        '',
+        '1. Heeft het college kennis genomen van het artikel in de krant over de windmolens bij de dijk?',
+        '2. Klopt het dat de provincie een aandeel wil in het windpark?',
+      ].join('\n'),
+    );
+    assert.deepEqual(got.fields.indieners, ['Sylvia Hosman']);
+    assert.deepEqual(got.fields.partijen, ['VVD']);
+    const signed = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        'Naar aanleiding van het bericht in de krant hebben wij de volgende vragen over de windmolens op land.',
+        '',
+        '1. Bent u bekend met het bericht?',
+        '2. Bent u bereid het klimaatakkoord met de Staten te bespreken?',
+        '',
+        'Namens de VVD Statenfractie Noord-Brabant,',
+        'Peter Portheine',
+      ].join('\n'),
+    );
+    assert.deepEqual(signed.fields.partijen, ['VVD']);
   });
 });

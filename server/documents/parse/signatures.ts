@@ -132,6 +132,18 @@ export function nameAndFunction(text: string): { name: string; func: string } | 
 }
 
 /**
+ * "VVD – Sylvia Hosman", "Sylvia Hosman - VVD": a person and a party apart by a dash; null when one side is no party
+ * the lexicon knows or the other no person's name.
+ */
+export function dashedNameAndParty(item: string): { name: string; party: string } | null {
+  const m = /^(.+?)\s+[–—-]\s+(.+)$/u.exec(item.trim());
+  if (!m) return null;
+  if (isParty(m[1]) && looksLikeName(m[2])) return { name: m[2], party: m[1] };
+  if (looksLikeName(m[1]) && isParty(m[2])) return { name: m[1], party: m[2] };
+  return null;
+}
+
+/**
  * The party in a signer's function: "Fractievoorzitter PvdA", "Raadslid van GroenLinks" when the lexicon knows it;
  * after "Fractievoorzitter" or "Fractie" also one capitalised word the lexicon does not know ("Fractievoorzitter
  * Burgerforum"): a fractie bears its party's name.
@@ -168,6 +180,9 @@ export function partiesOf(text: string): string[] {
     .replace(/^(?:de|het)\s+/i, '')
     .replace(/-?fracties?$/i, '')
     .replace(/[,.:]+$/, '');
+  // "de VVD Statenfractie Noord-Brabant", "CDA fractie Moerdijk": the party is the name before the fractie word.
+  const fractie = /^(.+?)[\s-]+(?:staten|raads|gemeenteraads|kamer)?fractie\b/iu.exec(t);
+  if (fractie && isParty(fractie[1])) return [fractie[1]];
   const names = splitNames(t);
   // "Partij voor de Vrijheid in Zeeland": the party's name as the lexicon knows it.
   const known = names.length === 1 ? PARTY_AT_START.exec(names[0]) : null;
