@@ -2,6 +2,7 @@
 // (a genre word before a title, a browser's title bar, an open letter's title), each on a text written for the test.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
+import { asksInList } from '../../server/documents/parse/asking';
 import { letterAddressee } from '../../server/documents/parse/letters';
 import { dashedNameAndParty, nameAndFunction, partiesOf, partyOfFunction } from '../../server/documents/parse/signatures';
 
@@ -185,5 +186,35 @@ describe('documents: a party written with a person or its fractie', () => {
       ].join('\n'),
     );
     assert.deepEqual(signed.fields.partijen, ['VVD']);
+  });
+});
+
+describe('documents: questions without a question mark', () => {
+  it('reads a bullet that asks by its grammar in a list of questions, and no bullet of remarks', () => {
+    assert.equal(asksInList('Wat voor onderzoek heeft er plaatsgevonden naar de molens.', 2), true);
+    assert.equal(asksInList('Wat voor onderzoek heeft er plaatsgevonden naar de molens.', 0), false);
+    assert.equal(asksInList('De molens staan in het buitengebied.', 2), false);
+    const got = parseDocument(
+      [
+        'Schriftelijke vragen over kleine windmolens',
+        '',
+        'Geacht college,',
+        '',
+        'Naar aanleiding van het persbericht heeft onze fractie het college verzocht de volgende vragen te beantwoorden:',
+        '',
+        '• Waren alle bezwaren beantwoord voordat het persbericht werd verstuurd?',
+        '• Wat voor onafhankelijk onderzoek heeft er plaatsgevonden naar de gevolgen voor flora en fauna.',
+        '• Hoe is de keuze voor vier ondernemers tot stand gekomen?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => q.question),
+      [
+        'Waren alle bezwaren beantwoord voordat het persbericht werd verstuurd?',
+        'Wat voor onafhankelijk onderzoek heeft er plaatsgevonden naar de gevolgen voor flora en fauna.',
+        'Hoe is de keuze voor vier ondernemers tot stand gekomen?',
+      ],
+    );
   });
 });
