@@ -13,6 +13,7 @@ import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
 import { wrappedLines } from './parse/wrap';
 import { numbered } from './parse/numbering';
+import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
@@ -360,8 +361,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   let pairs: FoundQuestion[] = [];
   const warnings: string[] = [];
   if (DOCUMENT_TYPES[type].hasQuestions) {
-    const header = lines.slice(0, 40).map((l) => l.text);
-    const answerWords = header.some((t) => /\bantwoord(?:en)?\b|\bbeantwoord/i.test(t));
+    const answerWords = headSaysAnswered(lines.slice(0, 40).map((l) => l.text));
     const found = questionsAndAnswers(lines, taken(), furniture, answerWords);
     for (const i of furniture) if (roles[i] === 'body') roles[i] = 'letterhead';
     for (const q of found.questions) {

@@ -2,7 +2,7 @@
 // (a genre word before a title, a browser's title bar, an open letter's title), each on a text written for the test.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
-import { asksInList } from '../../server/documents/parse/asking';
+import { asksInList, headSaysAnswered } from '../../server/documents/parse/asking';
 import { letterAddressee } from '../../server/documents/parse/letters';
 import { dashedNameAndParty, nameAndFunction, partiesOf, partyOfFunction } from '../../server/documents/parse/signatures';
 
@@ -214,6 +214,37 @@ describe('documents: questions without a question mark', () => {
         'Waren alle bezwaren beantwoord voordat het persbericht werd verstuurd?',
         'Wat voor onafhankelijk onderzoek heeft er plaatsgevonden naar de gevolgen voor flora en fauna.',
         'Hoe is de keuze voor vier ondernemers tot stand gekomen?',
+      ],
+    );
+  });
+});
+
+describe('documents: answers a listing page announces', () => {
+  it('pairs unnumbered questions with the paragraphs under them when a cell names the minister who answers', () => {
+    assert.equal(headSaysAnswered(['Jan Jansen (minister van justitie en veiligheid) (VVD) |']), true);
+    assert.equal(headSaysAnswered(['Vragen van het lid Bakker (SP) aan de minister van Justitie']), false);
+    const got = parseDocument(
+      [
+        'De sluiting van het politiebureau in Hoorn |',
+        '|',
+        'Anne Bakker (SP) |',
+        '|',
+        'Jan Jansen (minister justitie en veiligheid) (VVD) |',
+        '|',
+        'Bent u bekend met het bericht dat het politiebureau in Hoorn sluit? Wat vindt u daarvan?',
+        'Het bureau sluit niet: de openingstijden veranderen. Ik heb de burgemeester daarover gesproken.',
+        'Hoeveel agenten werken er in Hoorn?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => [q.question, q.answer]),
+      [
+        [
+          'Bent u bekend met het bericht dat het politiebureau in Hoorn sluit? Wat vindt u daarvan?',
+          'Het bureau sluit niet: de openingstijden veranderen. Ik heb de burgemeester daarover gesproken.',
+        ],
+        ['Hoeveel agenten werken er in Hoorn?', null],
       ],
     );
   });
