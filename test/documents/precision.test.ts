@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
 import { asksInList, headSaysAnswered } from '../../server/documents/parse/asking';
 import { letterAddressee } from '../../server/documents/parse/letters';
+import { numbered } from '../../server/documents/parse/numbering';
 import { dashedNameAndParty, nameAndFunction, partiesOf, partyOfFunction } from '../../server/documents/parse/signatures';
 
 describe('documents: precision of titles and addressees', () => {
@@ -246,6 +247,37 @@ describe('documents: answers a listing page announces', () => {
         ],
         ['Hoeveel agenten werken er in Hoorn?', null],
       ],
+    );
+  });
+});
+
+describe("documents: a question's register number", () => {
+  it('reads "Vraag 1115 2018-2022" as the kenmerk, not as question 11', () => {
+    assert.equal(numbered('Vraag 1115 2018-2022'), null);
+    assert.equal(numbered('Vraag 11: Wat kost het?')?.number, 11);
+    const got = parseDocument(
+      [
+        'Het College van Burgemeester en Wethouders',
+        'van de Gemeente Westland',
+        '',
+        '22 september 2021',
+        '',
+        'Betreft: schriftelijke vragen over de inzameling van huisafval',
+        '',
+        'Vraag 1115 2018-2022',
+        '',
+        'Edelachtbaar College,',
+        '',
+        'Gisteren ontkende de wethouder in de raadsvergadering dat de kosten van ondergrondse containers lager zijn. Dit leidt tot de volgende vragen:',
+        '',
+        '  • Waarom heeft de wethouder voor de inzameling huis aan huis gekozen?',
+        '  • Is dit niet een nieuw feit?',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.kenmerk, '1115 2018-2022');
+    assert.deepEqual(
+      got.questions.map((q) => q.question),
+      ['Waarom heeft de wethouder voor de inzameling huis aan huis gekozen?', 'Is dit niet een nieuw feit?'],
     );
   });
 });

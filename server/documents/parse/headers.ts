@@ -625,6 +625,11 @@ const PARLIAMENT_NUMBER = /^(?:kamervra(?:ag|gen)\s+)?(AH\s+\d{1,4}|\d{4}[ZD]\s?
 /** A title that is the genre's name and the document's number: "Schriftelijke vragen 74/2021", "Motie nr. 12". */
 const GENRE_NUMBER =
   /^(?:schriftelijke\s+vragen|raadsvragen|art(?:ikel|\.)?\s*\d+[- ]?vragen|motie|amendement|raadsinformatiebrief|rib|memo)\s+(?:nr\.?\s*|nummer\s+)?(\d[\d./-]*\d)$/i;
+/**
+ * A question's register number in the header, alone on its line: "Vraag 1115 2018-2022" (three digits at least, and
+ * the council's term): the document's number, not a question numbered 1115.
+ */
+const QUESTION_REGISTER = /^vraag\s+(?:nr\.?\s*)?(\d{3,}(?:\s+(?:19|20)\d\d-(?:19|20)\d\d)?)$/i;
 
 /** Kamerstuk heads: "35000 B 10 BRIEF VAN DE MINISTER …" gives the kenmerk. */
 function kamerstuk(lines: Line[]): Header[] {
@@ -635,6 +640,8 @@ function kamerstuk(lines: Line[]): Header[] {
       (seen <= 5 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
     if (number)
       return [{ concept: 'kenmerk', value: number[1].replace(/^(\d{4}[ZD])\s/, '$1'), labelLine: lines[i].text, lines: [i], strength: 1 }];
+    const register = QUESTION_REGISTER.exec(lines[i].text.trim());
+    if (register) return [{ concept: 'kenmerk', value: register[1], labelLine: lines[i].text, lines: [i], strength: 1 }];
     const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);
     if (m) return [{ concept: 'kenmerk', value: m[1], labelLine: lines[i].text, lines: [], strength: 1 }];
   }
