@@ -53,6 +53,9 @@ export function looksLikeName(text: string, allowSingle = false): boolean {
   if (!s || /\d|[:;?!()]/.test(s)) return false;
   // "Fractie Franssen", "Gemeente Bergen": an organisation, not a person.
   if (/^(?:fractie|gemeente|provincie|partij|ministerie|college|raad|commissie)\b/i.test(s)) return false;
+  // "van de Gemeente Westland": a body's word after the particles is no surname.
+  if (/^(?:(?:van|de|der|den|het)\s+)+(?:gemeente|provincie|fractie|partij|ministerie|college|raad|commissie|stichting|vereniging)\b/i.test(s))
+    return false;
   // "Werkgroep Windwijzer", "Stichting Oud Rockanje", "Bewonersvereniging Noord": a body names its kind first.
   if (
     /^\p{L}*(?:groep|stichting|vereniging|raad|comité|platform|bestuur|organisatie|collectief|coöperatie|federatie|bond|netwerk)\s/iu.test(
