@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
 import { asksInList, headSaysAnswered } from '../../server/documents/parse/asking';
-import { letterAddressee } from '../../server/documents/parse/letters';
+import { introducedLetter, letterAddressee } from '../../server/documents/parse/letters';
 import { numbered } from '../../server/documents/parse/numbering';
-import { dashedNameAndParty, nameAndFunction, partiesOf, partyOfFunction } from '../../server/documents/parse/signatures';
+import { dashedNameAndParty, looksLikeName, nameAndFunction, partiesOf, partyOfFunction } from '../../server/documents/parse/signatures';
 
 describe('documents: precision of titles and addressees', () => {
   it('leaves the genre out of a title\'s subject: "Schriftelijke vervolgvragen", "Schriftelijke vraag", "Statenvragen"', () => {
@@ -279,5 +279,60 @@ describe("documents: a question's register number", () => {
       got.questions.map((q) => q.question),
       ['Waarom heeft de wethouder voor de inzameling huis aan huis gekozen?', 'Is dit niet een nieuw feit?'],
     );
+  });
+});
+
+describe('documents: a post that quotes a letter', () => {
+  it('types it brief and reads who wrote it to whom from the sentence that introduces it', () => {
+    assert.deepEqual(introducedLetter('Van de **Omgevingsmanager van de gemeente Boxtel** ontvingen wij de volgende mail:'), {
+      afzender: 'Omgevingsmanager van de gemeente Boxtel',
+    });
+    assert.deepEqual(introducedLetter('Wij stuurden op 3 mei 2020 de volgende brief aan het college.'), {
+      aan: 'het college',
+    });
+    assert.equal(introducedLetter('Wij hebben de volgende vragen aan het college gesteld.'), null);
+    const got = parseDocument(
+      [
+        'De [Stichting Groene Dijk](https://example.org/) en Dorpsraad Oost hebben de volgende oproep gedaan aan de [GGD West](https://example.org/ggd).',
+        '',
+        'Wij roepen dringend uw hulp in om een onderzoek te starten naar de gevolgen van het verkeer op de dijk voor de gezondheid van de bewoners.',
+        '',
+        'Het gaat ons met name om fijnstof, en om de toename van het zware verkeer na de verbreding van de weg.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'brief');
+    assert.equal(got.fields.afzender, 'Stichting Groene Dijk en Dorpsraad Oost');
+    assert.equal(got.fields.aan, 'GGD West');
+    const news = parseDocument(
+      [
+        'Dorpsraad Oost heeft vorige week een brief gestuurd aan de GGD over het verkeer op de dijk.',
+        '',
+        'De GGD heeft nog niet gereageerd, en de bewoners wachten met spanning op een antwoord over het onderzoek.',
+      ].join('\n'),
+    );
+    assert.equal(news.type, 'nieuws');
+  });
+});
+
+describe("documents: an addressee's block is no signature", () => {
+  it('reads no person in "van de Gemeente Westland"', () => {
+    assert.equal(looksLikeName('van de Gemeente Westland'), false);
+    assert.equal(looksLikeName('J. van de Berg'), true);
+    const got = parseDocument(
+      [
+        'Het College van Burgemeester en Wethouders',
+        'van de Gemeente Westland',
+        'Postbus 150',
+        '2670 AD  NAALDWIJK',
+        '',
+        'Geacht College,',
+        '',
+        'Graag ontvangen wij een reactie van het college op de uitlating van de wethouder in de vergadering van gisteren.',
+        '',
+        'Namens de fractie van Westland Verstandig',
+        'Peter Duijsens',
+      ].join('\n'),
+    );
+    assert.deepEqual(got.signers, ['Peter Duijsens']);
   });
 });

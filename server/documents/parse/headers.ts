@@ -12,7 +12,7 @@
 import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
-import { letterAddressee } from './letters';
+import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { partiesOf } from './signatures';
@@ -694,6 +694,12 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
   }
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
   headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
+  // "Van X ontvingen wij de volgende mail:": a post that quotes a letter names who wrote it and to whom.
+  const introduced = introducedLetter(openingText(lines, taken));
+  if (introduced) {
+    if (introduced.afzender) headers.push({ concept: 'afzender', value: introduced.afzender, labelLine: '', lines: [], strength: 1 });
+    if (introduced.aan) headers.push({ concept: 'aan', value: introduced.aan, labelLine: '', lines: [], strength: 1 });
+  }
   const closing = closingDate(lines);
   if (closing && !taken.has(closing.line))
     headers.push({ concept: 'datum', value: closing.date, labelLine: lines[closing.line].text, lines: [closing.line], strength: 1 });
