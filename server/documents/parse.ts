@@ -15,6 +15,7 @@ import { wrappedLines } from './parse/wrap';
 import { numbered } from './parse/numbering';
 import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
+import { reportedOutcome } from './parse/moties';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
 import { dashedNameAndParty, looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
@@ -426,6 +427,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
         if (votes.tegen !== undefined && fields.stemmen_tegen === undefined) fields.stemmen_tegen = votes.tegen;
       }
     });
+  }
+  // "Deze motie is met algemene stemmen aangenomen.": the outcome reported inside a paragraph of the text.
+  if (type === 'motie' && has('status') && fields.status === undefined) {
+    const at = free.findIndex((line) => reportedOutcome(line) !== null);
+    if (at >= 0) {
+      fields.status = reportedOutcome(free[at])!;
+      evidence.set('status', 'prose');
+    }
   }
   if (type === 'motie' && has('besluit') && fields.besluit === undefined) {
     const dictum = dictumOf(lines, roles);

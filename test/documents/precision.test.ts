@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
 import { asksInList, headSaysAnswered } from '../../server/documents/parse/asking';
 import { introducedLetter, letterAddressee } from '../../server/documents/parse/letters';
+import { reportedOutcome } from '../../server/documents/parse/moties';
 import { numbered } from '../../server/documents/parse/numbering';
 import { dashedNameAndParty, looksLikeName, nameAndFunction, partiesOf, partyOfFunction } from '../../server/documents/parse/signatures';
 
@@ -334,5 +335,31 @@ describe("documents: an addressee's block is no signature", () => {
       ].join('\n'),
     );
     assert.deepEqual(got.signers, ['Peter Duijsens']);
+  });
+});
+
+describe("documents: a motie's outcome reported in a sentence", () => {
+  it('reads "Deze motie is met algemene stemmen aangenomen." and no negated or expected outcome', () => {
+    assert.equal(reportedOutcome('Wij dienden een motie in. Deze motie is met algemene stemmen aangenomen. Lees hieronder.'), 'aangenomen');
+    assert.equal(reportedOutcome('De motie werd niet aangenomen.'), null);
+    assert.equal(reportedOutcome('De motie is naar verwachting aangenomen.'), null);
+    assert.equal(reportedOutcome('Als de motie is aangenomen, gaat het college aan de slag.'), null);
+    const got = parseDocument(
+      [
+        'Motie speeltuin Kerkstraat',
+        '',
+        'Tijdens de raadsvergadering van 2 november heeft het CDA een motie ingediend over de speeltuin. Deze motie is met algemene stemmen aangenomen.',
+        '',
+        'De raad van de gemeente Kapelle, in vergadering bijeen op dinsdag 2 november 2021,',
+        '',
+        'Constaterende dat de speeltuin aan de Kerkstraat al twee jaar gesloten is;',
+        '',
+        'Verzoekt het college de speeltuin voor de zomer weer te openen,',
+        '',
+        'En gaat over tot de orde van de dag.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'motie');
+    assert.equal(got.fields.status, 'aangenomen');
   });
 });

@@ -23,3 +23,18 @@ export function closingDate(lines: Line[]): { line: number; date: string } | nul
   const closes = content.slice(1).some((i) => MOTIE_END.test(lines[i].text));
   return date && closes ? { line: last, date: text } : null;
 }
+
+/**
+ * The outcome a sentence of the text reports about this motie: "Deze motie is met algemene stemmen aangenomen." →
+ * "aangenomen". Only a sentence that opens with the motie and says it was done (is/werd), with no negation or
+ * expectation between ("De motie werd niet aangenomen", "De motie is naar verwachting aangenomen"); null otherwise.
+ */
+export function reportedOutcome(text: string): string | null {
+  for (const s of text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+    const m = /^(?:de|deze)\s+motie\s+(?:is|werd)\s+((?:[\p{L}-]+\s+){0,4}?)(aangenomen|verworpen|ingetrokken|aangehouden)\b/iu.exec(
+      s.trim(),
+    );
+    if (m && !/\b(?:niet|nog|naar|verwachting|waarschijnlijk|mogelijk|toch)\b/i.test(m[1])) return m[2].toLowerCase();
+  }
+  return null;
+}
