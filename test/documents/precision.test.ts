@@ -14,6 +14,7 @@ describe('documents: precision of titles and addressees', () => {
       ['Schriftelijke vervolgvragen Parkeerbeleid', 'Parkeerbeleid'],
       ['Schriftelijke vraag Snoeien van de linden', 'Snoeien van de linden'],
       ['Statenvragen stikstofdepositie Peelrand', 'stikstofdepositie Peelrand'],
+      ['Vragen aan het college: Bibliotheek Weerselo', 'Bibliotheek Weerselo'],
     ]) {
       const got = parseDocument(
         [
@@ -29,6 +30,16 @@ describe('documents: precision of titles and addressees', () => {
       );
       assert.equal(got.fields.onderwerp, subject, title);
     }
+    const to = parseDocument(
+      [
+        'Vragen aan het college: Bibliotheek Weerselo',
+        '',
+        'Het college wordt verzocht de volgende vragen schriftelijk te beantwoorden:',
+        '',
+        '1. Kunt u de raad voor het zomerreces informeren over de bibliotheek?',
+      ].join('\n'),
+    );
+    assert.equal(to.fields.aan, 'het college');
   });
 
   it('reads no subject from a browser\'s title bar ("Site | Titel")', () => {

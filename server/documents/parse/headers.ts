@@ -337,7 +337,11 @@ const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
 /** The subject after a title's genre words: after a colon or "over"/"inzake", or right after "schriftelijke vragen". */
 function subjectOf(genre: string, rest: string): string | null {
   let r = rest.trim();
-  const about = /^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?)\s*(.+)$/iu.exec(r);
+  // "Vragen aan het college: Z": who is asked, then the subject after the colon.
+  const about =
+    /^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?|(?:van|door|aan)\s[^:]{2,80}?:)\s*(.+)$/iu.exec(
+      r,
+    );
   if (about) r = about[1];
   else if (
     /^vragen$/i.test(genre) ||
@@ -579,7 +583,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       const subject = subjectOf(title[1], title[2]);
       if (subject) out.push({ concept: 'onderwerp', value: subject, labelLine: t, lines: [i], strength: 0.9 });
       // "Vragen aan het College over Z": to whom the questions go.
-      const to = /^\s*aan\s+((?:het|de)\s+[\p{L} &-]{3,60}?)\s+(?:over|inzake|betreffende)\s/iu.exec(title[2]);
+      const to = /^\s*aan\s+((?:het|de)\s+[\p{L} &-]{3,60}?)(?:\s+(?:over|inzake|betreffende)\s|\s*:\s)/iu.exec(title[2]);
       if (subject && to) add('aan', to[1], [], t);
       continue;
     }
