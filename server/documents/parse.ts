@@ -15,6 +15,7 @@ import { wrappedLines } from './parse/wrap';
 import { numbered } from './parse/numbering';
 import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
+import { withoutGluedFootnote } from './parse/footnotes';
 import { reportedOutcome } from './parse/moties';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
@@ -377,7 +378,11 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     }
     for (const i of found.headings) if (roles[i] === 'body') roles[i] = 'heading';
     pairs = found.questions;
-    questions = found.questions.map(({ questionLines: _q, answerLines: _a, ...qa }) => qa);
+    questions = found.questions.map(({ questionLines: _q, answerLines: _a, ...qa }) => ({
+      ...qa,
+      question: withoutGluedFootnote(qa.question),
+      answer: qa.answer === null ? null : withoutGluedFootnote(qa.answer),
+    }));
     const answered = questions.filter((q) => q.answer !== null).length;
     const count = countWarning(questions);
     if (found.answerPart && count) warnings.push(count);

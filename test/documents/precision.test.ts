@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
 import { asksInList, headSaysAnswered } from '../../server/documents/parse/asking';
+import { withoutGluedFootnote } from '../../server/documents/parse/footnotes';
 import { introducedLetter, letterAddressee } from '../../server/documents/parse/letters';
 import { reportedOutcome } from '../../server/documents/parse/moties';
 import { numbered } from '../../server/documents/parse/numbering';
@@ -372,5 +373,29 @@ describe("documents: a motie's outcome reported in a sentence", () => {
     );
     assert.equal(got.type, 'motie');
     assert.equal(got.fields.status, 'aangenomen');
+  });
+});
+
+describe('documents: footnotes a PDF glued to a question or an answer', () => {
+  it('cuts the footnote whose number sticks to its first word after the sentence end, and keeps "3D-" and "2 vragen"', () => {
+    assert.equal(withoutGluedFootnote('Wat doet u hieraan? 2Tweede Kamer.nl. Wetsvoorstel jeugdzorg.'), 'Wat doet u hieraan?');
+    assert.equal(
+      withoutGluedFootnote('Ja. Zie ook het antwoord op vraag 1 en 3. 2Zie A/67/828.'),
+      'Ja. Zie ook het antwoord op vraag 1 en 3.',
+    );
+    assert.equal(withoutGluedFootnote('Wij kopen printers. 3D-printen is duur.'), 'Wij kopen printers. 3D-printen is duur.');
+    assert.equal(withoutGluedFootnote('Wij stellen u vragen. 2 vragen blijven open.'), 'Wij stellen u vragen. 2 vragen blijven open.');
+    const got = parseDocument(
+      [
+        'Vragen van het lid Bakker (SP) aan de minister van Volksgezondheid over de jeugdzorg (ingezonden 4 november 2024).',
+        '',
+        'Vraag 1',
+        'Welke acties heeft u ondernomen om de personeelstekorten aan te pakken? 1Tweede Kamer.nl. Wetsvoorstel jeugdzorg.',
+        '',
+        'Antwoord 1',
+        'De aanpak van de tekorten heeft grote prioriteit.',
+      ].join('\n'),
+    );
+    assert.equal(got.questions[0].question, 'Welke acties heeft u ondernomen om de personeelstekorten aan te pakken?');
   });
 });
