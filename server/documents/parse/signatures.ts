@@ -54,7 +54,9 @@ export function looksLikeName(text: string, allowSingle = false): boolean {
   // "Fractie Franssen", "Gemeente Bergen": an organisation, not a person.
   if (/^(?:fractie|gemeente|provincie|partij|ministerie|college|raad|commissie)\b/i.test(s)) return false;
   // "van de Gemeente Westland": a body's word after the particles is no surname.
-  if (/^(?:(?:van|de|der|den|het)\s+)+(?:gemeente|provincie|fractie|partij|ministerie|college|raad|commissie|stichting|vereniging)\b/i.test(s))
+  if (
+    /^(?:(?:van|de|der|den|het)\s+)+(?:gemeente|provincie|fractie|partij|ministerie|college|raad|commissie|stichting|vereniging)\b/i.test(s)
+  )
     return false;
   // "Werkgroep Windwijzer", "Stichting Oud Rockanje", "Bewonersvereniging Noord": a body names its kind first.
   if (
