@@ -399,3 +399,29 @@ describe('documents: footnotes a PDF glued to a question or an answer', () => {
     assert.equal(got.questions[0].question, 'Welke acties heeft u ondernomen om de personeelstekorten aan te pakken?');
   });
 });
+
+describe("documents: a hard-wrapped motie's clauses", () => {
+  it('starts the dictum on its own line after a consideration that ends in ";", so it becomes the besluit', () => {
+    const got = parseDocument(
+      [
+        'MOTIE VAN DE LEDEN VAN BAARLE EN CEDER',
+        'Voorgesteld 26 januari 2023',
+        'De Kamer,',
+        'gehoord de beraadslaging,',
+        'constaterende dat er in de aanvulling sprake is van een vermogensgrens om',
+        'te bepalen of er recht is op toegang tot de bijstand voor ouderen in Nederland;',
+        'overwegende dat in het onderzoek daarom wordt geconstateerd dat de invulling',
+        'van procedures en de bejegening bij uitvoerders een rol spelen bij het ontstaan',
+        'van hardvochtige effecten voor burgers op het gebied van hun bestaanszekerheid;',
+        'verzoekt de regering om samen met de SVB de mogelijkheden te verkennen om',
+        'maatwerk toe te kunnen passen binnen de vermogenstoets van de aanvulling voor',
+        'gevallen waarin de vermogenstoets leidt tot hardheid in de dagelijkse praktijk,',
+        'en gaat over tot de orde van de dag.',
+        'Van Baarle',
+        'Ceder',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'motie');
+    assert.match(String(got.fields.besluit), /^verzoekt de regering om samen met de SVB/);
+  });
+});
