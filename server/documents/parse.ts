@@ -13,10 +13,13 @@ import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
 import { wrappedLines } from './parse/wrap';
 import { numbered } from './parse/numbering';
+import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
+import { withoutGluedFootnote } from './parse/footnotes';
+import { reportedOutcome } from './parse/moties';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
-import { looksLikeName, partiesOf, signatures } from './parse/signatures';
+import { dashedNameAndParty, looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
 import {
   findDate,
   membersAndParties,
@@ -100,7 +103,7 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
     if (key === 'partijen') return items.map((i) => i.trim()).filter(Boolean);
     const names: string[] = [];
     for (const item of items) {
-      const { name, party } = nameAndParty(item);
+      const { name, party } = dashedNameAndParty(item) ?? nameAndParty(item);
       if (party) extra.parties.push(party);
       if (looksLikeParty(name)) extra.parties.push(name);
       else names.push(name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
@@ -264,6 +267,8 @@ function titleSubject(lines: Line[], roles: Role[]): { value: string; line: numb
         /[:,;?!]$/.test(c) ||
         !/^[\p{Lu}\d‘'“"]/u.test(c) ||
         GENRE_ONLY.test(c) ||
+        // "Voorburgs Dagblad | Open brief aan …": a browser's title bar (the site's name and the page's), no subject.
+        /\s[|·]\s/.test(c) ||
         numbered(c) ||
         // The first line of a hard-wrapped paragraph: the next line goes on in lower case without a break.
         continuesInLowerCase(lines[j + 1]?.text.trim() ?? '')
@@ -319,12 +324,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
       evidence.set('indieners', 'signature');
     }
-    // A party in the signer's function ("Fractievoorzitter PvdA", "Raadslid van GroenLinks"), when the lexicon knows it.
-    const ofFunction = (func: string | undefined) => {
-      const m = func ? /^(?:fractievoorzitter|raadslid|statenlid|fractie)\s+(?:van\s+(?:de\s+|het\s+)?)?(.+?)[,.]?$/i.exec(func) : null;
-      return m && isParty(m[1]) ? [m[1]] : [];
-    };
-    const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : ofFunction(s.func)));
+    const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : partyOfFunction(s.func)));
     if (has('partijen') && fields.partijen === undefined) {
       const parties = extra.parties.length ? extra.parties : signedParties;
       // A mention in the text ("de fractie van GemeenteBelang Westland") only confirms a party the header or the
@@ -363,8 +363,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   let pairs: FoundQuestion[] = [];
   const warnings: string[] = [];
   if (DOCUMENT_TYPES[type].hasQuestions) {
-    const header = lines.slice(0, 40).map((l) => l.text);
-    const answerWords = header.some((t) => /\bantwoord(?:en)?\b|\bbeantwoord/i.test(t));
+    const answerWords = headSaysAnswered(lines.slice(0, 40).map((l) => l.text));
     const found = questionsAndAnswers(lines, taken(), furniture, answerWords);
     for (const i of furniture) if (roles[i] === 'body') roles[i] = 'letterhead';
     for (const q of found.questions) {
@@ -379,7 +378,11 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     }
     for (const i of found.headings) if (roles[i] === 'body') roles[i] = 'heading';
     pairs = found.questions;
-    questions = found.questions.map(({ questionLines: _q, answerLines: _a, ...qa }) => qa);
+    questions = found.questions.map(({ questionLines: _q, answerLines: _a, ...qa }) => ({
+      ...qa,
+      question: withoutGluedFootnote(qa.question),
+      answer: qa.answer === null ? null : withoutGluedFootnote(qa.answer),
+    }));
     const answered = questions.filter((q) => q.answer !== null).length;
     const count = countWarning(questions);
     if (found.answerPart && count) warnings.push(count);
@@ -429,6 +432,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
         if (votes.tegen !== undefined && fields.stemmen_tegen === undefined) fields.stemmen_tegen = votes.tegen;
       }
     });
+  }
+  // "Deze motie is met algemene stemmen aangenomen.": the outcome reported inside a paragraph of the text.
+  if (type === 'motie' && has('status') && fields.status === undefined) {
+    const at = free.findIndex((line) => reportedOutcome(line) !== null);
+    if (at >= 0) {
+      fields.status = reportedOutcome(free[at])!;
+      evidence.set('status', 'prose');
+    }
   }
   if (type === 'motie' && has('besluit') && fields.besluit === undefined) {
     const dictum = dictumOf(lines, roles);

@@ -6,6 +6,7 @@
 import type { DocumentTypeKey } from '../types';
 import { HEADER_ZONE, type Header } from './headers';
 import { MOTIE_DICTUM, MOTIE_END } from './labels';
+import { introducedLetter, openingText } from './letters';
 import type { Line } from './lines';
 import { numbered } from './numbering';
 
@@ -98,5 +99,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   const askingYou = content.filter((t) => /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/.test(t) && /\b(?:u|uw)\b/i.test(t)).length;
   if (askingYou >= 3) return 'schriftelijke-vragen';
   if (questionPage(content)) return 'schriftelijke-vragen';
+  // A post that quotes a letter and says so: "Van X ontvingen wij de volgende mail:".
+  if (introducedLetter(openingText(lines))) return 'brief';
   return 'nieuws';
 }

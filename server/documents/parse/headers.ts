@@ -12,6 +12,8 @@
 import type { FieldKind } from '../types';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
+import { introducedLetter, letterAddressee, openingText } from './letters';
+import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
 import { labelRows } from './rows';
@@ -300,7 +302,7 @@ const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}
 const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
 const DATE_ALONE = new RegExp(String.raw`^(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'iu');
 const STAMPED = new RegExp(
-  String.raw`^(?:voorgesteld|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`,
+  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`,
   'iu',
 );
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
@@ -314,12 +316,12 @@ const ADDRESSEE =
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
- * inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z", "Vervolgvragen Z". Group 1 is the genre
- * word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
+ * inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z", "Vervolgvragen Z", "Schriftelijke vervolgvragen
+ * Z", "Schriftelijke vraag Z", "Statenvragen Z". Group 1 is the genre word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
  * it a title of its own, not a subject.
  */
 const QUESTIONS_TITLE = new RegExp(
-  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?(schriftelijke\s+vragen|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|vervolg)?vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
+  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?(schriftelijke\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
   'iu',
 );
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
@@ -339,9 +341,17 @@ const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
 /** The subject after a title's genre words: after a colon or "over"/"inzake", or right after "schriftelijke vragen". */
 function subjectOf(genre: string, rest: string): string | null {
   let r = rest.trim();
-  const about = /^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?)\s*(.+)$/iu.exec(r);
+  // "Vragen aan het college: Z": who is asked, then the subject after the colon.
+  const about =
+    /^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?|(?:van|door|aan)\s[^:]{2,80}?:)\s*(.+)$/iu.exec(
+      r,
+    );
   if (about) r = about[1];
-  else if (/^vragen$/i.test(genre) || /^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|van|aan|naar|op|in|bij)\b/i.test(r))
+  else if (
+    /^vragen$/i.test(genre) ||
+    /^[,;]/.test(r) ||
+    /^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|van|aan|naar|op|in|bij)\b/i.test(r)
+  )
     return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
   return r && r.split(/\s+/).length <= 25 ? r : null;
@@ -522,9 +532,9 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       continue;
     }
     // "Open brief aan de gemeente Apeldoorn": a letter's title names its addressee.
-    const letterTo = seen <= 3 ? /^(?:open\s+)?brief\s+aan\s+((?:de|het)\s+.{3,80}?)\.?$/iu.exec(plainT) : null;
+    const letterTo = seen <= 3 ? letterAddressee(plainT) : null;
     if (letterTo) {
-      add('aan', letterTo[1], [], t);
+      add('aan', letterTo, [], t);
       continue;
     }
     const addressee = ADDRESSEE.exec(plainT);
@@ -579,8 +589,10 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     const dateline = DATELINE.exec(plainT);
     if (dateline) add('datum', dateline[1], [], t);
+    // "De raad van de gemeente X, in vergadering bijeen op D": the day the raad met dates the motie, over a lone date
+    // at the top (the day a site posted it).
     const meeting = MEETING.exec(plainT);
-    if (meeting) add('datum', meeting[1], [], t);
+    if (meeting) add('datum', meeting[1], [], t, SENT_IN);
     const sentence = firstSentence(plainT);
     const asks = ASKS.exec(sentence);
     if (asks && sentence.split(/\s+/).length <= 30) {
@@ -610,7 +622,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       const subject = subjectOf(title[1], title[2]);
       if (subject) out.push({ concept: 'onderwerp', value: subject, labelLine: t, lines: [i], strength: 0.9 });
       // "Vragen aan het College over Z": to whom the questions go.
-      const to = /^\s*aan\s+((?:het|de)\s+[\p{L} &-]{3,60}?)\s+(?:over|inzake|betreffende)\s/iu.exec(title[2]);
+      const to = /^\s*aan\s+((?:het|de)\s+[\p{L} &-]{3,60}?)(?:\s+(?:over|inzake|betreffende)\s|\s*:\s)/iu.exec(title[2]);
       if (subject && to) add('aan', to[1], [], t);
       continue;
     }
@@ -656,6 +668,11 @@ const PARLIAMENT_NUMBER = /^(?:kamervra(?:ag|gen)\s+)?(AH\s+\d{1,4}|\d{4}[ZD]\s?
 /** A title that is the genre's name and the document's number: "Schriftelijke vragen 74/2021", "Motie nr. 12". */
 const GENRE_NUMBER =
   /^(?:schriftelijke\s+vragen|raadsvragen|art(?:ikel|\.)?\s*\d+[- ]?vragen|motie|amendement|raadsinformatiebrief|rib|memo)\s+(?:nr\.?\s*|nummer\s+)?(\d[\d./-]*\d)$/i;
+/**
+ * A question's register number in the header, alone on its line: "Vraag 1115 2018-2022" (three digits at least, and
+ * the council's term): the document's number, not a question numbered 1115.
+ */
+const QUESTION_REGISTER = /^vraag\s+(?:nr\.?\s*)?(\d{3,}(?:\s+(?:19|20)\d\d-(?:19|20)\d\d)?)$/i;
 
 /** Kamerstuk heads: "35000 B 10 BRIEF VAN DE MINISTER …" gives the kenmerk. */
 function kamerstuk(lines: Line[]): Header[] {
@@ -666,6 +683,8 @@ function kamerstuk(lines: Line[]): Header[] {
       (seen <= 5 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
     if (number)
       return [{ concept: 'kenmerk', value: number[1].replace(/^(\d{4}[ZD])\s/, '$1'), labelLine: lines[i].text, lines: [i], strength: 1 }];
+    const register = QUESTION_REGISTER.exec(lines[i].text.trim());
+    if (register) return [{ concept: 'kenmerk', value: register[1], labelLine: lines[i].text, lines: [i], strength: 1 }];
     const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);
     if (m) return [{ concept: 'kenmerk', value: m[1], labelLine: lines[i].text, lines: [], strength: 1 }];
   }
@@ -729,5 +748,14 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
   }
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
   headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
+  // "Van X ontvingen wij de volgende mail:": a post that quotes a letter names who wrote it and to whom.
+  const introduced = introducedLetter(openingText(lines, taken));
+  if (introduced) {
+    if (introduced.afzender) headers.push({ concept: 'afzender', value: introduced.afzender, labelLine: '', lines: [], strength: 1 });
+    if (introduced.aan) headers.push({ concept: 'aan', value: introduced.aan, labelLine: '', lines: [], strength: 1 });
+  }
+  const closing = closingDate(lines);
+  if (closing && !taken.has(closing.line))
+    headers.push({ concept: 'datum', value: closing.date, labelLine: lines[closing.line].text, lines: [closing.line], strength: 1 });
   return { headers, furniture };
 }

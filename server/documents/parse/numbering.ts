@@ -14,7 +14,7 @@ export interface Numbered {
 }
 
 const PREFIXED =
-  /^(vra(?:ag|gen)|antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?|ad)\s*(\d{1,2})([a-z])?((?:\s*(?:,|en|t\/m|-)\s*\d{1,2}[a-z]?)*)\s*(?:[.):-](?=\s|$))?\s*(.*)$/i;
+  /^(vra(?:ag|gen)|antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?|ad)\s*(\d{1,2})(?!\d)([a-z])?((?:\s*(?:,|en|t\/m|-)\s*\d{1,2}[a-z]?)*)\s*(?:[.):-](?=\s|$))?\s*(.*)$/i;
 const BARE = /^(?:\((\d{1,2})([a-z])?\)|(\d{1,2})([a-z])?(\.(?=\s|$)|\)|\s*:(?=\s|$)|\t|$))\s*(.*)$/;
 
 export function numbered(text: string): Numbered | null {

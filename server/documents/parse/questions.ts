@@ -13,6 +13,7 @@
 import type { QuestionAnswer } from '../types';
 import { ANSWER_HEADING } from './detect';
 import { ASKING_START, ASKS_AT_END, endsSentence, joinLines, type Line } from './lines';
+import { asksInList } from './asking';
 import { numbered } from './numbering';
 
 interface Para {
@@ -325,7 +326,7 @@ export function questionsAndAnswers(
       line.bullet &&
       (openItem === null || openItem.style === 'bullet') &&
       // A bullet asks when it ends in a question mark, or asks inside it ("…uur? (quote: …)."): a remark or a source may follow.
-      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t) || /\?["'”’»)]*\s+\(/.test(t))
+      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t) || /\?["'”’»)]*\s+\(/.test(t) || asksInList(t, bulletQuestions))
     ) {
       const count = inAnswers ? ++bulletAnswers : ++bulletQuestions;
       start({ role: inAnswers ? 'antwoord' : null, unnumbered: false, label: String(count), style: 'bullet', number: count, at: i }, t, i);

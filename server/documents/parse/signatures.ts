@@ -3,7 +3,7 @@
 // van …, NAME", "De voorzitter van de commissie,"), after a motie's "en gaat over tot de orde van de
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
-import { PARTY, partyRow } from './parties';
+import { isParty, PARTY, partyRow } from './parties';
 import { MOTIE_END, conceptOf } from './labels';
 import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
@@ -53,6 +53,11 @@ export function looksLikeName(text: string, allowSingle = false): boolean {
   if (!s || /\d|[:;?!()]/.test(s)) return false;
   // "Fractie Franssen", "Gemeente Bergen": an organisation, not a person.
   if (/^(?:fractie|gemeente|provincie|partij|ministerie|college|raad|commissie)\b/i.test(s)) return false;
+  // "van de Gemeente Westland": a body's word after the particles is no surname.
+  if (
+    /^(?:(?:van|de|der|den|het)\s+)+(?:gemeente|provincie|fractie|partij|ministerie|college|raad|commissie|stichting|vereniging)\b/i.test(s)
+  )
+    return false;
   // "Werkgroep Windwijzer", "Stichting Oud Rockanje", "Bewonersvereniging Noord": a body names its kind first.
   if (
     /^\p{L}*(?:groep|stichting|vereniging|raad|comité|platform|bestuur|organisatie|collectief|coöperatie|federatie|bond|netwerk)\s/iu.test(
@@ -119,6 +124,43 @@ const ORGANISATION_LINE =
   /^(?:(?:staten|raads)?fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
 
 /**
+ * A signer's row in columns: the name, a column gap, the function ("J. in het Veld<tab>Fractievoorzitter CDA").
+ * Returns the name and the function, or null when the row is anything else.
+ */
+export function nameAndFunction(text: string): { name: string; func: string } | null {
+  const cols = text
+    .split('\t')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (cols.length !== 2 || !FUNCTION.test(cols[1]) || cols[1].split(/\s+/).length > 8 || /[.?!:;]$/.test(cols[1])) return null;
+  return looksLikeName(cols[0]) ? { name: cols[0].replace(/,$/, ''), func: cols[1].replace(/,$/, '') } : null;
+}
+
+/**
+ * "VVD – Sylvia Hosman", "Sylvia Hosman - VVD": a person and a party apart by a dash; null when one side is no party
+ * the lexicon knows or the other no person's name.
+ */
+export function dashedNameAndParty(item: string): { name: string; party: string } | null {
+  const m = /^(.+?)\s+[–—-]\s+(.+)$/u.exec(item.trim());
+  if (!m) return null;
+  if (isParty(m[1]) && looksLikeName(m[2])) return { name: m[2], party: m[1] };
+  if (looksLikeName(m[1]) && isParty(m[2])) return { name: m[1], party: m[2] };
+  return null;
+}
+
+/**
+ * The party in a signer's function: "Fractievoorzitter PvdA", "Raadslid van GroenLinks" when the lexicon knows it;
+ * after "Fractievoorzitter" or "Fractie" also one capitalised word the lexicon does not know ("Fractievoorzitter
+ * Burgerforum"): a fractie bears its party's name.
+ */
+export function partyOfFunction(func: string | undefined): string[] {
+  const m = func ? /^(fractievoorzitter|raadslid|statenlid|fractie)\s+(?:van\s+(?:de\s+|het\s+)?)?(.+?)[,.]?$/i.exec(func) : null;
+  if (!m) return [];
+  const fractie = /^fractie/i.test(m[1]) && /^\p{Lu}[\p{L}\d!&'-]+$/u.test(m[2]) && !looksLikeName(m[2]);
+  return isParty(m[2]) || fractie ? [m[2]] : [];
+}
+
+/**
  * The one line under a closing formula that names no person: the body that signs ("Groep Actiebiogas.nl", "Bestuur
  * Wijkraad Noord"). A short name in capitals, no sentence, the text's last line or one above an empty line; a first
  * name alone ("Jan") is no body.
@@ -143,6 +185,9 @@ export function partiesOf(text: string): string[] {
     .replace(/^(?:de|het)\s+/i, '')
     .replace(/-?fracties?$/i, '')
     .replace(/[,.:]+$/, '');
+  // "de VVD Statenfractie Noord-Brabant", "CDA fractie Moerdijk": the party is the name before the fractie word.
+  const fractie = /^(.+?)[\s-]+(?:staten|raads|gemeenteraads|kamer)?fractie\b/iu.exec(t);
+  if (fractie && isParty(fractie[1])) return [fractie[1]];
   const names = splitNames(t);
   // "Partij voor de Vrijheid in Zeeland": the party's name as the lexicon knows it.
   const known = names.length === 1 ? PARTY_AT_START.exec(names[0]) : null;
@@ -241,6 +286,11 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         }
       } else if (pendingNames.length && j === last + 1 && /,$/.test(lines[last].text.trim()) && plainT.split(/\s+/).length <= 8) {
         // The function goes on: "Wethouder Sociale Zaken, Ouderenbeleid," / "Stadsbeheer, Sport en Recreatie".
+      } else if (nameAndFunction(t)) {
+        const row = nameAndFunction(t)!;
+        pendingNames = [{ name: row.name, func: row.func, party }];
+        pendingNames.forEach(push);
+        func = undefined;
       } else {
         const names = namesOn(t, context.allowSingle || !!func || !!party);
         if (names) {

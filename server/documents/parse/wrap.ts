@@ -37,6 +37,8 @@ export function wrapWidth(lines: Line[]): number | null {
 const STARTS =
   /^(?:vra(?:ag|gen)|antwoord(?:en)?|toelichting|bijlagen?|geachte?|beste|met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend)\b/i;
 
+const MOTIE_CLAUSE = /^(?:constaterende|overwegende|gehoord|van\s+mening|verzoekt|draagt|spreekt|roept|besluit)\b/i;
+
 /** A line that starts something of its own. */
 function startsOwn(l: Line): boolean {
   const t = l.text;
@@ -56,6 +58,8 @@ function continues(line: Line, next: Line, width: number): boolean {
   const item = numbered(line.text);
   if (item && !item.rest) return false;
   if (/:$/.test(line.text.trim())) return false;
+  // A motie's clauses: after a ";" or "," a line that opens with "verzoekt", "overwegende", … starts the next clause.
+  if (/[;,]$/.test(line.text.trim()) && MOTIE_CLAUSE.test(next.text.trim())) return false;
   // A footnote under the sentence it belongs to ("…procederen?" / "1Tubantia, 13 november 2024, https://…").
   if (endsSentence(line.text) && /^(?:\[\d{1,2}\]|\d{1,2}\)?)\s?(?:\p{Lu}\p{Ll}*|https?:|www\.)/u.test(next.text)) return false;
   // A footnote's link ends its line; a sentence that opens under it is the text again.
