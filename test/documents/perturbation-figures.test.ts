@@ -15,9 +15,10 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * (footnotes and heads in PDF texts without empty lines or hard-wrapped) raised the weakest form's figures on
  * the 97 dev documents to found 421/462, wrong 6/427, pairs 392/418 (all wrapped at 60); with round nine's 32
  * dev documents (129) the weakest forms read found 514/585, wrong 9/523, pairs 454/489 (wrapped at 60), which
- * are the floors now.
+ * were the floors then. Session 12 added round ten's 36 dev documents (165) and rules from them; the weakest forms
+ * now read type 156/165, found 575/669, wrong 13/588, pairs 511/553 (all wrapped at 60), the floors now.
  */
-const FLOORS = { types: 0.958, found: 0.878, wrong: 0.018, pairs: 0.928 };
+const FLOORS = { types: 0.945, found: 0.859, wrong: 0.023, pairs: 0.924 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);
