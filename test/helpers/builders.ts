@@ -62,6 +62,22 @@ export async function buildReactie(
   return id;
 }
 
+/** The input that saves `a` as it is (a test then changes a field or two). */
+export function articleInput(a: Article): ArticleInput {
+  return {
+    title: a.title,
+    slug: a.slug,
+    kind: a.kind,
+    bodyMarkdown: a.bodyMarkdown,
+    excerptMarkdown: a.excerptMarkdown,
+    authorName: a.authorName,
+    status: a.status,
+    publishedAt: a.publishedAt,
+    pinned: a.pinned,
+    reactiesOpen: a.reactiesOpen,
+  };
+}
+
 export const TEST_PASSWORD = 'een-heel-lang-testwachtwoord';
 
 export async function buildUser(

@@ -2,7 +2,7 @@
 // after every step, each article's count and the site total equal a count made from scratch.
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { buildArticle, buildReactie } from '../helpers/builders';
+import { articleInput, buildArticle, buildReactie } from '../helpers/builders';
 import {
   deleteReactie,
   findReactie,
@@ -13,23 +13,8 @@ import {
 } from '../../server/reacties/queries';
 import { recountAll, siteReactieTotal } from '../../server/reacties/counters';
 import type { Db } from '../../server/db/knex';
-import { findArticleById, unpublishArticle, updateArticle, type Article, type ArticleInput } from '../../server/articles/queries';
+import { findArticleById, unpublishArticle, updateArticle } from '../../server/articles/queries';
 import { eraseReactiesByEmail } from '../../server/privacy/queries';
-
-function articleInput(a: Article): ArticleInput {
-  return {
-    title: a.title,
-    slug: a.slug,
-    kind: a.kind,
-    bodyMarkdown: a.bodyMarkdown,
-    excerptMarkdown: a.excerptMarkdown,
-    authorName: a.authorName,
-    status: a.status,
-    publishedAt: a.publishedAt,
-    pinned: a.pinned,
-    reactiesOpen: a.reactiesOpen,
-  };
-}
 
 const STEPS = 400;
 const SEED = Number(process.env.COUNTER_SEED ?? 20051205);

@@ -8,12 +8,11 @@ import zlib from 'node:zlib';
 import express from 'express';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { buildArticle, buildReactie } from '../helpers/builders';
+import { articleInput, buildArticle, buildReactie } from '../helpers/builders';
+import { splitSitemapApp } from '../helpers/sitemap';
 import { parseXml } from '../helpers/xml';
 import { articlePath, unpublishArticle, updateArticle, type Article } from '../../server/articles/queries';
 import { createDossier, deleteDossier } from '../../server/dossiers/queries';
-import { seoRoutes } from '../../server/seo/routes';
-import { errorHandler, notFoundHandler } from '../../server/http/errors';
 
 const BASE = 'http://127.0.0.1';
 
@@ -21,20 +20,7 @@ function locs(xml: string): string[] {
   return (parseXml(xml).urlset.url ?? []).map((u: { loc: string }) => u.loc);
 }
 
-function edited(a: Article, title: string, slug: string) {
-  return {
-    title,
-    slug,
-    kind: a.kind,
-    bodyMarkdown: a.bodyMarkdown,
-    excerptMarkdown: a.excerptMarkdown,
-    authorName: a.authorName,
-    status: a.status,
-    publishedAt: a.publishedAt,
-    pinned: a.pinned,
-    reactiesOpen: a.reactiesOpen,
-  };
-}
+const edited = (a: Article, title: string, slug: string) => ({ ...articleInput(a), title, slug });
 
 /** A request on a real socket: the bytes as sent (supertest would gunzip them). */
 async function getRaw(app: express.Express, path: string, headers: Record<string, string>) {
@@ -152,16 +138,7 @@ describe('sitemap.xml kept in memory', () => {
   });
 
   it('an index names each file with its newest change; a part answers 304 and follows a change too', async () => {
-    const app = express();
-    app.set('views', t.app.get('views'));
-    app.set('view engine', 'ejs');
-    app.use((_req, res, next) => {
-      res.locals.site = { name: 'Stadslog', tagline: '' };
-      next();
-    });
-    app.use(seoRoutes(t.deps, { urlsPerFile: 4 }));
-    app.use(notFoundHandler);
-    app.use(errorHandler(t.deps.logger));
+    const app = splitSitemapApp(t);
     const articles: Article[] = [];
     for (let i = 0; i < 3; i++) articles.push(await buildArticle(t.db, { title: `Deel ${i}` }, new Date(start - (10 - i) * 60_000)));
     // 7 fixed pages + 3 articles: three files, the articles in the second (one) and the third (two).

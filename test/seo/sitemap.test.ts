@@ -1,15 +1,13 @@
 // sitemap.xml lists exactly the public addresses (pages, dossiers, public articles) and splits into
 // a sitemap index past the limit; robots.txt points to it and keeps beheer out.
 import assert from 'node:assert/strict';
-import express from 'express';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle } from '../helpers/builders';
+import { splitSitemapApp } from '../helpers/sitemap';
 import { parseXml } from '../helpers/xml';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { createDossier } from '../../server/dossiers/queries';
-import { seoRoutes } from '../../server/seo/routes';
-import { errorHandler, notFoundHandler } from '../../server/http/errors';
 
 const BASE = 'http://127.0.0.1';
 const FIXED = ['/', '/documenten', '/dossiers', '/archief', '/over-deze-weblog', '/privacy', '/toegankelijkheid'];
@@ -52,16 +50,7 @@ describe('sitemap.xml and robots.txt', () => {
   });
 
   it('splits into a sitemap index past the limit, each part within it, together the same addresses', async () => {
-    const app = express();
-    app.set('views', t.app.get('views'));
-    app.set('view engine', 'ejs');
-    app.use((_req, res, next) => {
-      res.locals.site = { name: 'Stadslog', tagline: '' };
-      next();
-    });
-    app.use(seoRoutes(t.deps, { urlsPerFile: 4 }));
-    app.use(notFoundHandler);
-    app.use(errorHandler(t.deps.logger));
+    const app = splitSitemapApp(t);
     const index = await request(app).get('/sitemap.xml');
     assert.equal(index.status, 200);
     const parts = parseXml(index.text).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
