@@ -1,7 +1,7 @@
 // The head of written questions as running text, read by its parts rather than by a list of phrasings:
 //   GENRE    "Vragen", "Schriftelijke vragen", "Raadsvragen", "Art. 42-vragen", "Statenvragen"
 //   ARTICLE  optional: "(conform artikel 74 van het Reglement van Orde)", "ex artikel 42 RvO", "ingevolge art. 44"
-//   PARTS    in any order, each once: "van WHO", "aan WHOM", "over / inzake / betreffende / m.b.t. SUBJECT",
+//   PARTS    in any order, each once: "van WHO", "aan WHOM", "over / inzake / betreffende / m.b.t. SUBJECT" (or ": SUBJECT"),
 //            "(ingezonden D)"
 // "Vragen (conform artikel 74 van het Reglement van Orde), van de fractie van X aan Y over Z" →
 // who asks X (a fraction, or members each with a party), to whom Y, about Z. A part that is not of its kind
@@ -65,7 +65,8 @@ export function askHead(text: string): AskHead | null {
     rest = rest.replace(/^[,\s]+/, '');
     const van = /^van\s+/i.exec(rest);
     const aan = /^aan\s+/i.exec(rest);
-    const about = new RegExp(String.raw`^${ABOUT}:?\s+(.+?)\s*[.:]?$`, 'iu').exec(rest);
+    // The subject after "over …", or after a colon that ends the head ("Vragen aan het college: Bibliotheek X").
+    const about = new RegExp(String.raw`^(?:${ABOUT}:?\s+|:\s*)(.+?)\s*[.:]?$`, 'iu').exec(rest);
     if (van && out.who === undefined) {
       const who = ASKER.exec(rest.slice(van[0].length));
       if (!who) return parts ? out : null;
