@@ -272,8 +272,12 @@ describe('the recommended deployment: nginx in front of two app servers', functi
     const file = await get(link);
     assert.equal(file.status, 200);
     assert.equal(file.headers['content-type'], 'application/pdf');
-    assert.equal(file.headers['cache-control'], 'public, max-age=3600');
+    // Revalidated on every use (a replaced file keeps its address): the ETag comes through nginx as the app made it.
+    assert.equal(file.headers['cache-control'], 'public, no-cache');
+    assert.match(String(file.headers.etag), /^"[0-9a-f]{64}"$/);
     assert.ok(file.body.equals(pdf), 'the same bytes');
+    const again = await get(link, { 'if-none-match': String(file.headers.etag) });
+    assert.equal(again.status, 304, 'the same file again costs no bytes');
 
     // Just over the app's limit: the app reads it and answers with the editor page and its message.
     const overAppLimit = await upload(buildPdf(20 * 1024 * 1024 + 100_000), 'groot.pdf');
