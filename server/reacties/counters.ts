@@ -30,6 +30,17 @@ const SLOTS = 32;
 
 type Conn = Db | Knex.Transaction;
 
+// When this process last moved the site version (inside a transaction, committed or about to be).
+// The voorpagina's version in memory (site-version.ts) hears every change by notification, a moment
+// after its commit; for a while after a change of its own the process reads the version instead, so
+// an editor or resident who changed something sees it on the next page of the same server at once.
+let movedAt = 0;
+const moved = () => {
+  movedAt = Date.now();
+};
+/** Milliseconds since this process last moved the site version. */
+export const sinceSiteVersionMoved = (): number => Date.now() - movedAt;
+
 /** The row a change on this article moves: on PostgreSQL the article's slot, on SQLite the counter's own row. */
 function slotOf(conn: Conn, counter: string, articleId: number | null): string {
   return isPostgres(conn) && articleId !== null ? `${counter}/${articleId % SLOTS}` : counter;
@@ -126,11 +137,13 @@ export async function moveSiteTotal(trx: Knex.Transaction, delta: number, articl
     [slotOf(trx, SITE_COUNTER, articleId), delta],
     [slotOf(trx, SITE_VERSION, articleId), 1],
   ]);
+  moved();
 }
 
 /** Something the voorpagina shows changed (an article, a count): its cached copies are out of date. */
 export async function bumpSiteVersion(trx: Conn): Promise<void> {
   await trx('counters').where({ name: SITE_VERSION }).increment('value', 1);
+  moved();
 }
 
 /**
@@ -182,6 +195,7 @@ export async function moveReactieCount(trx: Knex.Transaction, articleId: number,
   if (isPostgres(trx)) {
     const total = slotOf(trx, SITE_COUNTER, articleId);
     await trx.raw(MOVE_COUNT_PG(lock), [delta, articleId, total, delta, slotOf(trx, SITE_VERSION, articleId)]);
+    moved();
     return;
   }
   const version = lock ? ', version = version + 1' : '';

@@ -14,12 +14,15 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { isPostgresUrl, type Db } from '../db/knex';
 import { Coalescer } from '../shared/coalesce';
-import { siteVersion, siteVersionRows } from './counters';
+import { sinceSiteVersionMoved, siteVersion, siteVersionRows } from './counters';
 
 const CHANNEL = 'stadslog_site_version';
 // How long a value from memory stands without the database confirming it (the live hub's safety poll).
 const TRUST_MS = 2000;
 const IDLE_MS = 60_000;
+// After a change made by this process, how long it reads the version rather than wait for the notification
+// (its own writes show on its next page at once; a transaction that runs longer than this is heard at its commit).
+const OWN_CHANGE_MS = 1000;
 // After a failed LISTEN connection (the database down, a pooler that has no LISTEN) the next try waits this long.
 const RETRY_MS = 5000;
 
@@ -49,7 +52,7 @@ export class SiteVersionWatch {
     const now = Date.now();
     this.lastAsked = now;
     if (!this.listener && now >= this.retryAt) this.listen();
-    if (this.known !== null && now - this.confirmedAt < TRUST_MS) return this.known;
+    if (this.known !== null && now - this.confirmedAt < TRUST_MS && sinceSiteVersionMoved() > OWN_CHANGE_MS) return this.known;
     if (!this.listener || this.known === null) return this.fromDatabase();
     // Listening: the rows read and merged with what was heard meanwhile (a row never moves down).
     const listener = this.listener;

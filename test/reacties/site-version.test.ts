@@ -54,7 +54,11 @@ describe('the site version a voorpagina hit reads', () => {
       await pg.drop();
     });
 
-    const bumpElsewhere = () => other.transaction((trx) => bumpSiteVersion(trx));
+    // Another app server moves the version: the statements its counters.ts sends, from a pool of its own (not
+    // through this process's counters.ts, which would count as a change of this process's own).
+    const moveRow = (name: string) =>
+      other.raw(`insert into counters (name, value) values (?, 1) on conflict (name) do update set value = counters.value + 1`, [name]);
+    const bumpElsewhere = () => moveRow('site_version');
 
     it('answers from memory once listening, and hears a change committed elsewhere without reading', async () => {
       const start = await siteVersion(db);
@@ -77,14 +81,26 @@ describe('the site version a voorpagina hit reads', () => {
       await watch.read();
       await until('listening', () => watch.listening);
       const start = await siteVersion(db);
-      // Posts on three articles: two slots (one of them made by the first), the version's own row once.
-      await other.transaction((trx) => moveSiteTotal(trx, 1, 7));
-      await other.transaction((trx) => moveSiteTotal(trx, 2, 39));
-      await other.transaction((trx) => moveSiteTotal(trx, 1, 8));
+      // Posts on three articles: two slots (each made by its first change), the version's own row once.
+      await moveRow('site_version/7');
+      await moveRow('site_version/7');
+      await moveRow('site_version/8');
       await bumpElsewhere();
       const reads = await queriesDuring(db, () => until('four changes heard', async () => (await watch.read()) === start + 4, 1000));
       assert.equal(reads, 0, 'the notifications brought them, not a read');
       assert.equal(await siteVersion(db), start + 4, 'the database sums the same rows');
+    });
+
+    it('after a change of its own reads the version, so the next page of the same server shows it at once', async () => {
+      await watch.read();
+      await until('listening', () => watch.listening);
+      const start = await siteVersion(db);
+      await db.transaction((trx) => moveSiteTotal(trx, 1, 5));
+      let seen = 0;
+      assert.ok((await queriesDuring(db, async () => void (seen = await watch.read()))) > 0, 'read, not taken from memory');
+      assert.equal(seen, start + 1);
+      await db.transaction((trx) => bumpSiteVersion(trx));
+      assert.equal(await watch.read(), start + 2);
     });
 
     it('reads from the database while its LISTEN connection is lost, and listens again', async () => {
