@@ -46,14 +46,15 @@ function slotOf(conn: Conn, counter: string, articleId: number | null): string {
   return isPostgres(conn) && articleId !== null ? `${counter}/${articleId % SLOTS}` : counter;
 }
 
-/** A counter's value: its own row and its slots, summed. */
+/** A counter's rows: its own and its slots. */
+const rowsOf = (conn: Conn, counter: string) => conn('counters').where({ name: counter }).orWhere('name', 'like', `${counter}/%`);
+/** The same sum for the page-view read of the site version (siteVersion: raw, without the query builder). */
 const SUM_SQL = 'select coalesce(sum(value), 0) as value from counters where name = ? or name like ?';
-const sumBindings = (counter: string) => [counter, `${counter}/%`];
 
+/** A counter's value: its own row and its slots, summed. */
 async function counterValue(conn: Conn, counter: string): Promise<number> {
-  const result: unknown = await conn.raw(SUM_SQL, sumBindings(counter));
-  const rows = Array.isArray(result) ? (result as Array<{ value: unknown }>) : (result as { rows: Array<{ value: unknown }> }).rows;
-  return Number(rows[0]?.value ?? 0);
+  const row = await rowsOf(conn, counter).sum({ value: 'value' }).first();
+  return Number(row?.value ?? 0);
 }
 
 /** Adds to counters' rows (made when missing): one statement, whatever the rows. */
@@ -158,16 +159,13 @@ export async function bumpSiteVersionIfFeatured(trx: Knex.Transaction, reactieId
 
 /** Read on every page view: without the query builder (db/raw-get.ts). Only ever moves up: a sum of increments. */
 export async function siteVersion(db: Db): Promise<number> {
-  const row = await rawGet(db, SUM_SQL, sumBindings(SITE_VERSION));
+  const row = await rawGet(db, SUM_SQL, [SITE_VERSION, `${SITE_VERSION}/%`]);
   return Number(row?.value ?? 0);
 }
 
 /** The site version's rows (its own and its slots) with their values: each only ever moves up. */
 export async function siteVersionRows(db: Db): Promise<Map<string, number>> {
-  const rows: Array<{ name: string; value: unknown }> = await db('counters')
-    .where({ name: SITE_VERSION })
-    .orWhere('name', 'like', `${SITE_VERSION}/%`)
-    .select('name', 'value');
+  const rows: Array<{ name: string; value: unknown }> = await rowsOf(db, SITE_VERSION).select('name', 'value');
   return new Map(rows.map((row) => [row.name, Number(row.value)]));
 }
 
