@@ -2,7 +2,7 @@
 // query filters on (status, published_at), the index the voorpagina uses, so none reads a whole table
 // row by row; isPublic (queries.ts) is the same rule in JavaScript.
 import type { Db } from '../db/knex';
-import { amsterdamCalendar, toCount, toDate, toDateOrNull } from '../db/rows';
+import { aggregateText, amsterdamCalendar, sumOfTimes, toCount, toDate, toDateOrNull } from '../db/rows';
 import { fromLocalInputValue } from '../shared/format';
 import { articlePath, listArticlesByIds, publicArticles, type Article, type ArticleKind } from './queries';
 
@@ -81,16 +81,23 @@ export async function publicArticlesBetween(
 }
 
 /**
- * The public articles as the sitemap sees them, in one read: how many, and the newest of their
- * last changes (an edit's updated_at, or a scheduled article's time). It moves when an article
- * appears (published, or scheduled and now due), goes (unpublished, made a page) or is edited, and
- * not when a reactie is posted.
+ * The public articles as the sitemap sees them, in one read: how many, the sum of their last edits
+ * (which moves with every edit, also one in the same millisecond as the newest or stamped by an app
+ * server whose clock is behind) and the newest of their last changes (an edit's updated_at, or a
+ * scheduled article's time). It moves when an article appears (published, or scheduled and now
+ * due), goes (unpublished, made a page) or is edited, and not when a reactie is posted.
  */
-export async function publicArticlesState(db: Db, now: Date): Promise<{ count: number; lastChange: Date | null }> {
-  const row = await publicArticles(db, now).count({ n: '*' }).max({ updated: 'updated_at' }).max({ published: 'published_at' }).first();
+export async function publicArticlesState(db: Db, now: Date): Promise<{ count: number; edits: string; lastChange: Date | null }> {
+  const row = (await publicArticles(db, now)
+    .count({ n: '*' })
+    .max({ updated: 'updated_at' })
+    .max({ published: 'published_at' })
+    .select(db.raw(`${sumOfTimes(db, 'updated_at')} as edits`))
+    .first()) as Record<string, unknown> | undefined;
   const times = [toDateOrNull(row?.updated), toDateOrNull(row?.published)].filter((d): d is Date => d !== null);
   return {
     count: Number(row?.n ?? 0),
+    edits: aggregateText(row?.edits),
     lastChange: times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null,
   };
 }

@@ -59,3 +59,19 @@ export function amsterdamCalendar(db: { client: { config: { client?: unknown } }
 export function yearOf(db: { client: { config: { client?: unknown } } }, column: string): string {
   return `cast(${amsterdamCalendar(db, column, 'YYYY')} as integer)`;
 }
+
+/**
+ * The sum of a timestamp column in milliseconds, as an SQL aggregate: a fingerprint of a set of last
+ * changes that moves when any one of them does, also when the newest stays the same (two edits in
+ * the same millisecond, or an app server whose clock is behind another's).
+ */
+export function sumOfTimes(db: { client: { config: { client?: unknown } } }, column: string): string {
+  // Each term modulo 2^32 ms (about 50 days), so the sum of many stays exact as a JavaScript number.
+  const ms = db.client.config.client === 'pg' ? `(extract(epoch from ${column}) * 1000)::bigint` : column;
+  return `sum(${ms} % 4294967296)`;
+}
+
+/** An aggregate's value as text ('' when there is none), whether the driver gives a number or a string. */
+export function aggregateText(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'bigint' ? String(value) : '';
+}

@@ -7,7 +7,7 @@
 import { olderThan } from '../db/keyset';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { toCount, toDate, toDateOrNull } from '../db/rows';
+import { aggregateText, sumOfTimes, toCount, toDate, toDateOrNull } from '../db/rows';
 import { renderMarkdown } from '../shared/markdown';
 import { isPublic, listArticlesByIds, touchArticles, type Article, type ArticleCursor } from '../articles/queries';
 
@@ -275,9 +275,13 @@ export async function searchArticlesByTitle(db: Db, text: string, limit: number)
 }
 
 /** How many dossiers there are and the newest change of one: moves when one is made, edited or removed. */
-export async function dossiersState(db: Db): Promise<{ count: number; lastChange: Date | null }> {
-  const row = await db('dossiers').count({ n: '*' }).max({ updated: 'updated_at' }).first();
-  return { count: Number(row?.n ?? 0), lastChange: toDateOrNull(row?.updated) };
+export async function dossiersState(db: Db): Promise<{ count: number; edits: string; lastChange: Date | null }> {
+  const row = (await db('dossiers')
+    .count({ n: '*' })
+    .max({ updated: 'updated_at' })
+    .select(db.raw(`${sumOfTimes(db, 'updated_at')} as edits`))
+    .first()) as Record<string, unknown> | undefined;
+  return { count: Number(row?.n ?? 0), edits: aggregateText(row?.edits), lastChange: toDateOrNull(row?.updated) };
 }
 
 /** Paths and last changes of dossiers, by id, for one sitemap file. */

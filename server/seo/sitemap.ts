@@ -36,7 +36,7 @@ export async function sitemapState(deps: Deps, now: Date): Promise<SitemapState>
   const [articles, dossiers] = await Promise.all([publicArticlesState(deps.db, now), dossiersState(deps.db)]);
   const times = [articles.lastChange, dossiers.lastChange].filter((d): d is Date => d !== null).map((d) => d.getTime());
   return {
-    key: `${articles.count}:${articles.lastChange?.getTime() ?? ''}:${dossiers.count}:${dossiers.lastChange?.getTime() ?? ''}`,
+    key: `${articles.count}:${articles.edits}:${articles.lastChange?.getTime() ?? ''}:${dossiers.count}:${dossiers.edits}`,
     dossiers: dossiers.count,
     articles: articles.count,
     lastChange: times.length ? new Date(Math.max(...times)) : null,

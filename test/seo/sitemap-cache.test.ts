@@ -107,6 +107,32 @@ describe('sitemap.xml kept in memory', () => {
     assert.ok(locs(afterUnpublish.text).includes(`${BASE}${articlePath(c)}`));
   });
 
+  it('follows an edit stamped no later than the newest change: the same millisecond, or a clock behind', async () => {
+    const a = await buildArticle(t.db, { title: 'Eerste' }, new Date(start - 20_000));
+    const b = await buildArticle(t.db, { title: 'Tweede' }, new Date(start - 20_000));
+    const at = new Date(start - 1_000);
+    const renamedA = await updateArticle(t.db, a.id, edited(a, 'Eerste, herzien', 'eerste-herzien'), at);
+    assert.ok(renamedA);
+    const first = await request(t.app).get('/sitemap.xml');
+    assert.ok(locs(first.text).includes(`${BASE}${articlePath(renamedA)}`));
+
+    // Another editor's change in the same millisecond: the newest change is still `at`.
+    const renamedB = await updateArticle(t.db, b.id, edited(b, 'Tweede, herzien', 'tweede-herzien'), at);
+    assert.ok(renamedB);
+    const afterSame = await request(t.app).get('/sitemap.xml').set('If-None-Match', String(first.headers.etag));
+    assert.equal(afterSame.status, 200);
+    assert.ok(locs(afterSame.text).includes(`${BASE}${articlePath(renamedB)}`));
+    assert.ok(!locs(afterSame.text).includes(`${BASE}${articlePath(b)}`));
+
+    // An app server whose clock is a minute behind: its edit is older than the newest change.
+    const again = await updateArticle(t.db, renamedB.id, edited(renamedB, 'Tweede, opnieuw', 'tweede-opnieuw'), new Date(start - 60_000));
+    assert.ok(again);
+    const afterBehind = await request(t.app).get('/sitemap.xml').set('If-None-Match', String(afterSame.headers.etag));
+    assert.equal(afterBehind.status, 200);
+    assert.ok(locs(afterBehind.text).includes(`${BASE}${articlePath(again)}`));
+    assert.ok(!locs(afterBehind.text).includes(`${BASE}${articlePath(renamedB)}`));
+  });
+
   it('lists a scheduled article from the moment it is due, not before', async () => {
     const due = new Date(start + 3_600_000);
     const scheduled = await buildArticle(t.db, { title: 'Gepland', publishedAt: due });
