@@ -1,0 +1,61 @@
+// Issue 20, session 13: the header fields on documents the rules were not written for. The confidence of a field
+// by its evidence comes from a fresh-error calibration (older releases on later rounds' dev documents), and the party
+// that asks is read by the grammar of the opening sentence rather than by a list of verbs. Texts written for the test.
+import assert from 'node:assert/strict';
+import { parseDocument } from '../../server/documents/parse';
+import { confidenceOf, THRESHOLD, unsure } from '../../server/documents/parse/confidence';
+import { partiesActing } from '../../server/documents/parse/parties';
+
+describe('documents: fields on unseen documents', () => {
+  it('rates a field by how often its evidence was right on fresh documents', () => {
+    // A labelled or prose header of a date was right far more often than a title line read as the onderwerp.
+    assert.ok(confidenceOf('datum', 'prose') > 0.9);
+    assert.ok(confidenceOf('onderwerp', 'title') < 0.5);
+    assert.ok(confidenceOf('onderwerp', 'title') < confidenceOf('onderwerp', 'prose'));
+    // Rarely seen pairs lean on their evidence's share, unseen evidence on the share of all fields.
+    assert.ok(confidenceOf('behandeld_door', 'label') > 0.8);
+    assert.equal(confidenceOf('bijlagen', undefined), confidenceOf('status', undefined));
+  });
+
+  it('drops a field whose evidence is below the threshold, and none without recorded evidence', () => {
+    const fields = { datum: '2024-03-01', onderwerp: 'Bomenkap', afzender: 'Gemeente Ergens' };
+    assert.deepEqual(unsure(fields, { datum: 'prose', onderwerp: 'title' }, 0.5), ['onderwerp']);
+    assert.deepEqual(unsure(fields, { datum: 'prose', onderwerp: 'title' }, THRESHOLD), []);
+    assert.deepEqual(unsure(fields, {}, 0.99), []);
+  });
+
+  it('reads the party that asks from a sentence with the party as subject and any verb in the present tense', () => {
+    assert.deepEqual(partiesActing('De VVD staat achter de plannen, maar heeft nog vragen.'), ['VVD']);
+    assert.deepEqual(partiesActing('Het CDA betreurt het besluit van het college.'), ['CDA']);
+    // A noun after the party is no verb.
+    assert.deepEqual(partiesActing('De VVD fractie dankt het college.'), ['VVD']);
+    assert.deepEqual(partiesActing('De D66 wethouder is op vakantie.'), []);
+  });
+
+  it("reads a local branch named by its place's adjective, and the party on whose behalf the writer asks", () => {
+    assert.deepEqual(partiesActing('De Ergenlose SP-fractie heeft daarom de volgende vragen:'), ['SP']);
+    assert.deepEqual(partiesActing('Namens de fractie van de Partij van de Arbeid stel ik u de volgende vragen.'), [
+      'Partij van de Arbeid',
+    ]);
+    assert.deepEqual(partiesActing('Namens GroenLinks stel ik de volgende vragen.'), ['GroenLinks']);
+    // "namens" before something that is no party names no party.
+    assert.deepEqual(partiesActing('Namens de bewoners van de Dorpsstraat vragen wij aandacht.'), []);
+  });
+
+  it('fills partijen of written questions from the opening sentence', () => {
+    const got = parseDocument(
+      [
+        'Schriftelijke vragen over de speeltuin aan de Beukenlaan',
+        '',
+        'Geacht college,',
+        '',
+        'Namens de fractie van de Socialistische Partij stel ik u enkele vragen over de speeltuin aan de Beukenlaan, die sinds de zomer gesloten is.',
+        '',
+        '1. Waarom is de speeltuin gesloten?',
+        '2. Wanneer gaat de speeltuin weer open?',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(got.fields.partijen, ['Socialistische Partij']);
+  });
+});
