@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
 import { confidenceOf, THRESHOLD, unsure } from '../../server/documents/parse/confidence';
 import { partiesActing } from '../../server/documents/parse/parties';
+import { plausible } from '../../server/documents/parse/values';
 
 describe('documents: fields on unseen documents', () => {
   it('rates a field by how often its evidence was right on fresh documents', () => {
@@ -57,5 +58,26 @@ describe('documents: fields on unseen documents', () => {
     );
     assert.equal(got.type, 'schriftelijke-vragen');
     assert.deepEqual(got.fields.partijen, ['Socialistische Partij']);
+  });
+
+  it('reads no series a document appeared in as its onderwerp', () => {
+    for (const v of ['Vergaderjaar 2023–2024 Aanhangsel van de Handelingen', 'Tweede Kamer der Staten-Generaal', 'Gemeenteblad 2022'])
+      assert.equal(plausible('onderwerp', v), false, v);
+    assert.equal(plausible('onderwerp', 'Handelingen van de raad over de Stationsweg'), true);
+    const got = parseDocument(
+      [
+        'Tweede Kamer der Staten-Generaal',
+        '',
+        'Geachte voorzitter,',
+        '',
+        'Hierbij stuur ik u de antwoorden op de vragen van de vaste commissie over de staat van de dijken in het rivierengebied.',
+        '',
+        'Hoogachtend,',
+        '',
+        'De minister van Infrastructuur en Waterstaat,',
+        'P. de Vries',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.onderwerp, undefined);
   });
 });
