@@ -80,4 +80,33 @@ describe('documents: fields on unseen documents', () => {
     );
     assert.equal(got.fields.onderwerp, undefined);
   });
+
+  it("reads a motie's indieners written as names with their party in brackets under its last formula", () => {
+    const motie = (signature: string[]) =>
+      parseDocument(
+        [
+          'Motie vreemd aan de orde van de dag: bankjes in het Wilhelminapark',
+          '',
+          'De raad van de gemeente Ergens, in vergadering bijeen op 3 maart 2022,',
+          '',
+          'constaterende dat er in het Wilhelminapark geen bankjes meer staan;',
+          '',
+          'verzoekt het college om voor de zomer weer bankjes te plaatsen,',
+          '',
+          'en gaat over tot de orde van de dag.',
+          '',
+          ' ',
+          '',
+          ...signature,
+        ].join('\n'),
+      );
+    const one = motie(['Anna de Boer (Lokaal Ergens)']);
+    assert.deepEqual(one.fields.indieners, ['Anna de Boer']);
+    assert.deepEqual(one.fields.partijen, ['Lokaal Ergens']);
+    const two = motie(['P. Smit (CDA), J. Bakker (D66)']);
+    assert.deepEqual(two.fields.indieners, ['P. Smit', 'J. Bakker']);
+    assert.deepEqual(two.fields.partijen, ['CDA', 'D66']);
+    // A sentence in brackets is no party.
+    assert.equal(motie(['Anna de Boer (zie ook de toelichting hieronder)']).fields.indieners, undefined);
+  });
 });

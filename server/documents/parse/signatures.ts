@@ -110,6 +110,25 @@ function namesOn(text: string, allowSingle: boolean): string[] | null {
   return out.every((n) => n.split(/\s+/).length >= 2) ? out : null;
 }
 
+/**
+ * A line of names each with a party in brackets ("Jan de Vries (SGP)", "A. Bakker (CDA), P. Smit (D66)"): the names
+ * and parties, or null. The bracket holds a party of the lexicon or a short capitalised name, never a sentence.
+ */
+function namedWithParty(text: string, allowSingle: boolean): { name: string; party: string }[] | null {
+  const t = text.replace(/[,.]$/, '').trim();
+  if (!/\)$/.test(t)) return null;
+  const out: { name: string; party: string }[] = [];
+  for (const part of t.split(/\)\s*(?:,|\ben\b)?\s*/).filter(Boolean)) {
+    const m = /^(.+?)\s*\(([^()]+)$/.exec(part.trim());
+    if (!m) return null;
+    const [name, party] = [m[1].trim(), m[2].trim()];
+    const partyLike = isParty(party) || (/^\p{Lu}/u.test(party) && party.split(/\s+/).length <= 4 && !/[.,;:?!]/.test(party));
+    if (!partyLike || !looksLikeName(name, allowSingle)) return null;
+    out.push({ name, party });
+  }
+  return out.length ? out : null;
+}
+
 const CLOSING =
   /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?|(?:was\s+)?getekend|ondertekend|w\.g\.)\s*[,:]?$/i;
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
@@ -213,7 +232,9 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
     let pendingNames: Signer[] = [];
     for (let j = start; j < lines.length; j++) {
       if (blank(j)) {
-        if (++blanks > 2) break;
+        // Before the first line of the signature a third empty line may stand (a line of spaces between two paragraph
+        // breaks); inside it, two end it.
+        if (++blanks > (last === start - 1 ? 3 : 2)) break;
         continue;
       }
       // A list item is the text's, not a signature.
@@ -289,6 +310,11 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       } else if (nameAndFunction(t)) {
         const row = nameAndFunction(t)!;
         pendingNames = [{ name: row.name, func: row.func, party }];
+        pendingNames.forEach(push);
+        func = undefined;
+      } else if (namedWithParty(plainT, context.allowSingle || !!func || !!party)) {
+        // "Jan de Vries (SGP)", "A. Bakker (CDA), P. Smit (D66)": names each with their party in brackets.
+        pendingNames = namedWithParty(plainT, true)!.map((s) => ({ ...s, func }));
         pendingNames.forEach(push);
         func = undefined;
       } else {
