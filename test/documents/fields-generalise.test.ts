@@ -109,4 +109,26 @@ describe('documents: fields on unseen documents', () => {
     // A sentence in brackets is no party.
     assert.equal(motie(['Anna de Boer (zie ook de toelichting hieronder)']).fields.indieners, undefined);
   });
+
+  it('reads signers under "Ondertekening en naam:", each as name, comma and party', () => {
+    const got = parseDocument(
+      [
+        'Motie: een zebrapad bij de school',
+        '',
+        'Het algemeen bestuur, in vergadering bijeen op 12 april 2023,',
+        '',
+        'verzoekt het dagelijks bestuur een zebrapad aan te leggen bij de school aan de Dorpsstraat,',
+        '',
+        'en gaat over tot de orde van de dag.',
+        '',
+        'Ondertekening en naam:',
+        '',
+        'Marieke Visser, Partij voor de Dieren',
+        'Karel Jansen, OWP',
+      ].join('\n'),
+    );
+    assert.deepEqual(got.fields.indieners, ['Marieke Visser', 'Karel Jansen']);
+    assert.deepEqual(got.fields.partijen, ['Partij voor de Dieren', 'OWP']);
+    assert.deepEqual(got.signers, ['Marieke Visser', 'Karel Jansen']);
+  });
 });
