@@ -131,4 +131,22 @@ describe('documents: fields on unseen documents', () => {
     assert.deepEqual(got.fields.partijen, ['Partij voor de Dieren', 'OWP']);
     assert.deepEqual(got.signers, ['Marieke Visser', 'Karel Jansen']);
   });
+
+  it('reads the date of a place-and-date line written with "d.d." and a closing comma', () => {
+    const text = (dateline: string) =>
+      [
+        'Vragen ex artikel 44 van het Reglement van Orde',
+        '',
+        dateline,
+        '',
+        'Geacht college,',
+        '',
+        'Naar aanleiding van berichten in de krant over de haven hebben wij de volgende vragen aan het college.',
+        '',
+        '1. Bent u bekend met de berichten over de haven?',
+        '2. Wat gaat u doen om de overlast te beperken?',
+      ].join('\n');
+    assert.equal(parseDocument(text('Vlissingen, d.d. 14-03-2019,')).fields.datum, '2019-03-14');
+    assert.equal(parseDocument(text('Vlissingen, 14 maart 2019')).fields.datum, '2019-03-14');
+  });
 });
