@@ -5,7 +5,7 @@
 // numbering (numbering.ts), question/answer alignment (questions.ts) and the body (body.ts).
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
-import { contradictions, type Evidence } from './parse/confidence';
+import { contradictions, unsure, type Evidence } from './parse/confidence';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, partiesActing } from './parse/parties';
@@ -507,9 +507,10 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
         if (k === key && roles[i] === 'field') roles[i] = 'body';
       });
     }
-  // Two fields that cannot both be true: the less sure one goes (both when they are as sure).
+  // Two fields that cannot both be true: the less sure one goes (both when they are as sure); a field whose evidence
+  // was more often wrong than right on fresh documents goes too (confidence.ts).
   if (!overrides?.size)
-    for (const key of contradictions(fields, Object.fromEntries(evidence))) {
+    for (const key of [...contradictions(fields, Object.fromEntries(evidence)), ...unsure(fields, Object.fromEntries(evidence))]) {
       delete fields[key];
       fieldOf.forEach((k, i) => {
         if (k === key && roles[i] === 'field') roles[i] = 'body';

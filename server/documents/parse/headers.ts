@@ -298,7 +298,11 @@ const ANSWERS_TO = new RegExp(
   'iu',
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
-const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
+// "Den Haag, 21 februari 2022", "Oostburg, d.d. 31-08-2011,": a place with the day it was written.
+const PLACE_DATE = new RegExp(
+  String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+(?:d\.\s?d\.\s+|den\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})[.,]?$`,
+  'u',
+);
 const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
 const DATE_ALONE = new RegExp(String.raw`^(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'iu');
 const STAMPED = new RegExp(

@@ -10,6 +10,13 @@ const NATIONAL = [
   'CDA',
   'D66',
   'PvdA',
+  'Partij van de Arbeid',
+  'Volkspartij voor Vrijheid en Democratie',
+  'Christen-Democratisch Appèl',
+  'Christen Democratisch Appèl',
+  'Democraten 66',
+  'Socialistische Partij',
+  'Staatkundig Gereformeerde Partij',
   'GroenLinks',
   'GroenLinks-PvdA',
   'GroenLinks/PvdA',
@@ -106,24 +113,41 @@ export function partyRow(line: string, count: number): string[] | null {
   return columns ? cols : one ? Array<string>(count).fill(cols[0]) : null;
 }
 
+/**
+ * Any verb in the present tense of the third person after the party at the start of a sentence: a word in lower case
+ * ending in -t ("De VVD staat achter …", "Het CDA betreurt …"), not a noun of the party ("de VVD fractie").
+ */
+const PRESENT = String.raw`(?!fractie\b)\p{Ll}{2,}t\b`;
+/** The place's adjective before a party's local branch: "De Almelose VVD-fractie". */
+const PLACE_ADJECTIVE = String.raw`(?:\p{Lu}\p{Ll}+se\s+)?`;
+
 /** Verbs a party does things with at the start of a sentence: "D66 zet …", "De PvdA deelt …", "GroenLinks is …". */
 const ACTS = String.raw`(?:is|was|heeft|had|wil|wilde|vindt|vond|zet|zette|deelt|deelde|stelt|stelde|vraagt|vroeg|maakt|maakte|pleit|pleitte|wenst|ziet|zag|dient|diende|hoort|hoorde|las|leest|kreeg|krijgt|is\s+van\s+mening|maakt\s+zich)\b`;
 /**
  * A sentence whose subject is a party: "(De) PARTY(-fractie) ACTS …". ("De fractie van X …" is only a hint that a
  * signature must confirm: headers.ts FRACTION_OF.)
  */
-const SUBJECT = new RegExp(String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?(${PARTY})(?:[ -]?fractie)?\s+${ACTS}`, 'gmu');
+const SUBJECT = new RegExp(
+  String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?${PLACE_ADJECTIVE}(${PARTY})(?:[ -]?fractie)?\s+(?:${ACTS}|${PRESENT})`,
+  'gmu',
+);
 
 /** The same with the verb first: "In het vragenuur stelde de Partij voor de Dieren vragen", "… heeft de VVD de volgende vragen". */
 const ASKING = new RegExp(
-  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?(${PARTY})(?:[ -]?fractie)?\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
+  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?${PLACE_ADJECTIVE}(${PARTY})(?:[ -]?fractie)?\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
   'gu',
 );
 
-/** The parties a text names as the subject of its sentences, in order, each once. */
+/** Who writes says for whom: "Namens de fractie van de Partij van de Arbeid doe ik u …", "namens D66 …". */
+const ON_BEHALF = new RegExp(
+  String.raw`\b[Nn]amens\s+(?:de\s+|het\s+)?(?:(?:fractie|raadsfractie|statenfractie)\s+(?:van\s+)?(?:de\s+|het\s+)?)?(${PARTY})(?![\p{L}-])`,
+  'gu',
+);
+
+/** The parties a text names as the subject of its sentences, or as those on whose behalf it is written, in order, each once. */
 export function partiesActing(text: string): string[] {
   const out: string[] = [];
-  for (const m of [...text.matchAll(SUBJECT), ...text.matchAll(ASKING)]) {
+  for (const m of [...text.matchAll(SUBJECT), ...text.matchAll(ASKING), ...text.matchAll(ON_BEHALF)]) {
     const name = m[1].trim();
     if (!out.some((p) => p.toLowerCase() === name.toLowerCase())) out.push(name);
   }

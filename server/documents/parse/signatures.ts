@@ -110,8 +110,35 @@ function namesOn(text: string, allowSingle: boolean): string[] | null {
   return out.every((n) => n.split(/\s+/).length >= 2) ? out : null;
 }
 
+/**
+ * A line of names each with a party in brackets ("Jan de Vries (SGP)", "A. Bakker (CDA), P. Smit (D66)"), or one name
+ * with its party after a comma: the names and parties, or null. The bracket holds a party of the lexicon or a short
+ * capitalised name, never a sentence; after a comma only a party of the lexicon or an acronym (not a function).
+ */
+function namedWithParty(text: string, allowSingle: boolean): { name: string; party: string }[] | null {
+  const t = text.replace(/[,.]$/, '').trim();
+  // "Anna de Boer, Partij voor de Dieren", "Piet Smit, AWP": one name, a comma, and a party of the lexicon or an acronym.
+  const comma = /^([^,()]+),\s*([^,()]+)$/.exec(t);
+  if (comma) {
+    const [name, party] = [comma[1].trim(), comma[2].trim()];
+    const partyLike = isParty(party) || /^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(party);
+    return partyLike && looksLikeName(name, allowSingle) ? [{ name, party }] : null;
+  }
+  if (!/\)$/.test(t)) return null;
+  const out: { name: string; party: string }[] = [];
+  for (const part of t.split(/\)\s*(?:,|\ben\b)?\s*/).filter(Boolean)) {
+    const m = /^(.+?)\s*\(([^()]+)$/.exec(part.trim());
+    if (!m) return null;
+    const [name, party] = [m[1].trim(), m[2].trim()];
+    const partyLike = isParty(party) || (/^\p{Lu}/u.test(party) && party.split(/\s+/).length <= 4 && !/[.,;:?!]/.test(party));
+    if (!partyLike || !looksLikeName(name, allowSingle)) return null;
+    out.push({ name, party });
+  }
+  return out.length ? out : null;
+}
+
 const CLOSING =
-  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?|(?:was\s+)?getekend|ondertekend|w\.g\.)\s*[,:]?$/i;
+  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?|(?:was\s+)?getekend|ondertekend|w\.g\.|(?:ondertekening|handtekening)(?:en)?(?:\s+en\s+naam)?|naam\s+en\s+(?:handtekening|ondertekening))\s*[,:]?$/i;
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
 /** "Namens …" — not "Namens deze," (on behalf of the signer: an old formula, no sender). */
 const PARTY_AT_START = new RegExp(`^${PARTY}`, 'u');
@@ -210,10 +237,14 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
     let func: string | undefined;
     let party = context.party;
     let blanks = 0;
+    let empties = 0;
     let pendingNames: Signer[] = [];
     for (let j = start; j < lines.length; j++) {
       if (blank(j)) {
-        if (++blanks > 2) break;
+        // Before the first line of the signature a third empty line may stand (a line of spaces between two paragraph
+        // breaks), when all are empty in the text itself (a line read as a field is no empty line); inside it, two end it.
+        if (!taken.has(j) && !lines[j].text.trim()) empties++;
+        if (++blanks > (last === start - 1 && empties === blanks ? 3 : 2)) break;
         continue;
       }
       // A list item is the text's, not a signature.
@@ -291,6 +322,11 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         pendingNames = [{ name: row.name, func: row.func, party }];
         pendingNames.forEach(push);
         func = undefined;
+      } else if (namedWithParty(plainT, context.allowSingle || !!func || !!party)) {
+        // "Jan de Vries (SGP)", "A. Bakker (CDA), P. Smit (D66)": names each with their party in brackets.
+        pendingNames = namedWithParty(plainT, true)!.map((s) => ({ ...s, func }));
+        pendingNames.forEach(push);
+        func = undefined;
       } else {
         const names = namesOn(t, context.allowSingle || !!func || !!party);
         if (names) {
@@ -331,6 +367,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       for (let k = last + 1; k <= j; k++) if (!blank(k)) out.lines.add(k);
       last = j;
       blanks = 0;
+      empties = 0;
     }
     return last;
   };

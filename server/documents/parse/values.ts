@@ -136,6 +136,12 @@ const NO_REFERENCE = [
   /^(?:€|eur\b)/i,
   /^\d{1,2}[:.]\d{2}(?:\s*uur)?$/,
 ];
+/**
+ * An onderwerp that names the series its document appeared in, not its subject: "Vergaderjaar 2024–2025 Aanhangsel
+ * van de Handelingen", "Tweede Kamer der Staten-Generaal", "Provinciaal Blad van …", "Gemeenteblad 2023".
+ */
+const PUBLICATION =
+  /\b(?:vergaderjaar\s+\d{4}|aanhangsel\s+van\s+de\s+handelingen|tweede\s+kamer\s+der\s+staten-generaal|eerste\s+kamer\s+der\s+staten-generaal|provinciaal\s+blad|gemeenteblad|staatscourant|staatsblad)\b/iu;
 /** Fields that name a person, a body or a subject. */
 const NAMES = new Set(['afzender', 'aan', 'portefeuillehouder', 'inlichtingen_bij', 'behandeld_door']);
 const MAX_WORDS: Record<string, number> = {
@@ -182,6 +188,7 @@ export function plausible(key: string, value: unknown): boolean {
   if (NAMES.has(key) && (/@|https?:\/\/|www\./i.test(value) || findDate(value) !== null)) return false;
   // An article or a small word alone ("het") is a cut-off value, not a name.
   if (NAMES.has(key) && /^(?:de|het|een|en|van|aan|of)$/i.test(value.trim())) return false;
+  if (key === 'onderwerp' && PUBLICATION.test(value)) return false;
   const max = MAX_WORDS[key];
   if (max === undefined) return true;
   const v = value.trim();
