@@ -15,10 +15,15 @@ export const STATUS_TABS = [
 
 /**
  * The status tabs follow the search and article filter; Meldingen counts every reported reactie.
- * Unfiltered, the counts come from the kept per-status numbers instead of the whole table.
+ * Unfiltered, the counts come from the kept per-status numbers instead of the whole table. The
+ * queue page gives the number of reported reacties it already has (the menu's count).
  */
-export async function tabCounts(db: Db, f: QueueFilter): Promise<Record<ReactieStatus | 'meldingen', number>> {
+export async function tabCounts(
+  db: Db,
+  f: QueueFilter,
+  reported: Promise<number> = countReported(db),
+): Promise<Record<ReactieStatus | 'meldingen', number>> {
   const unfiltered = f.articleId === null && !f.q.trim();
-  const [counts, meldingen] = await Promise.all([unfiltered ? siteStatusCounts(db) : countByStatus(db, f), countReported(db)]);
+  const [counts, meldingen] = await Promise.all([unfiltered ? siteStatusCounts(db) : countByStatus(db, f), reported]);
   return { ...counts, meldingen };
 }
