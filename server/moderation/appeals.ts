@@ -89,9 +89,8 @@ export async function listOpenAppeals(db: Db): Promise<OpenAppeal[]> {
   return rows.map((r) => ({ id: Number(r.id), reactieId: Number(r.reactie_id), body: String(r.body), createdAt: toDate(r.created_at) }));
 }
 
-export async function countOpenAppeals(db: Db): Promise<number> {
-  return Number((await db('moderation_appeals').whereNull('outcome').count({ n: '*' }).first())?.n ?? 0);
-}
+/** Open bezwaren: the statement, asked with the other counts of what waits in one round trip (moderation/meldingen/work.ts). */
+export const openAppealsCountQuery = (db: Db) => db('moderation_appeals').whereNull('outcome').count({ n: '*' });
 
 /** Open bezwaren that came in after `since` (the moderators' digest mails when there is news). */
 export async function countOpenAppealsSince(db: Db, since: Date): Promise<number> {

@@ -37,20 +37,17 @@ export async function listQueue(db: Db, f: QueueFilter & { status: ReactieStatus
 
 /** Queue rows with their article's link, their history and their open reports (also for the Meldingen queue). */
 export async function queueItems<R extends QueueRow>(db: Db, rows: R[], now: Date): Promise<Array<R & QueueItem>> {
-  const history = await listAuditFor(
-    db,
-    'reactie',
-    rows.map((r) => r.reactie.id),
-  );
-  const reports = await openReportsFor(
-    db,
-    rows.map((r) => r.reactie.id),
-  );
-  const { reacties } = await keptSettings(db);
-  const evidence = await classifierEvidence(
-    db,
-    rows.map((row) => ({ content: row.reactie, score: row.checks?.score })),
-  );
+  const ids = rows.map((r) => r.reactie.id);
+  // At once: each is a round trip of its own.
+  const [history, reports, { reacties }, evidence] = await Promise.all([
+    listAuditFor(db, 'reactie', ids),
+    openReportsFor(db, ids),
+    keptSettings(db),
+    classifierEvidence(
+      db,
+      rows.map((row) => ({ content: row.reactie, score: row.checks?.score })),
+    ),
+  ]);
   return rows.map((row, i) => {
     const article: Pick<Article, 'slug' | 'status' | 'publishedAt' | 'createdAt'> = {
       ...row.article,

@@ -3,9 +3,9 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Deps } from '../deps';
 import { currentActor, requirePermission } from '../accounts/auth';
 import { noStore } from '../http/cache';
+import { readsOf } from '../db/knex';
 import { badRequest, notFound } from '../http/errors';
 import { findReactie, isReactieStatus, type Reactie, type ReactieStatus } from '../reacties/queries';
-import { countHeldEdits } from '../reacties/edit-queries';
 import { plainTextToParagraphs } from '../reacties/thread';
 import { REACTIE_LIMITS, validateReactieEdit } from '../reacties/validation';
 import { field, parseId, type FieldErrors } from '../shared/validation';
@@ -14,7 +14,7 @@ import { spamFilterRoutes } from './filter-routes';
 import { readDecision, reasonLocals } from './decision';
 import { MODERATION_REASONS, type ModerationReason } from '../reacties/moderation-log';
 import { removalRoutes } from './removal-routes';
-import { countOpenAppeals } from './appeals';
+import { moderationWorkFor } from './meldingen/work';
 import { heldEditRoutes } from './edit-routes';
 import { writerRoutes } from './writer/routes';
 import { writerInfoForQueue } from './writer/queue-info';
@@ -87,15 +87,22 @@ export function moderationRoutes(deps: Deps): Router {
 
   router.get('/beheer/reacties', ...guard, async (req, res) => {
     const f = readQueueQuery(req.query);
-    const [counts, items, appeals, heldEdits] = await Promise.all([
-      tabCounts(deps.db, f),
-      listQueue(deps.db, f, deps.clock()),
-      countOpenAppeals(deps.db),
-      countHeldEdits(deps.db),
+    // Reads only (on SQLite beside the writer, so a busy queue does not wait behind posts).
+    const reads = readsOf(deps.db);
+    // The menu's counts (read once for this answer) give the Meldingen tab, the bezwaren and the held edits.
+    const work = moderationWorkFor(deps.db, res);
+    const [counts, items, { appeals, heldEdits }] = await Promise.all([
+      tabCounts(
+        deps.db,
+        f,
+        work.then((w) => w.reports),
+      ),
+      listQueue(reads, f, deps.clock()),
+      work,
     ]);
     const removalReasons = removalReasonsOf((await keptSettings(deps.db)).removalReasons);
     const writers = await writerInfoForQueue(
-      deps,
+      { ...deps, db: reads },
       items.map((i) => i.reactie),
       deps.clock(),
     );

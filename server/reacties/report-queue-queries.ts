@@ -35,9 +35,12 @@ export async function listReportedRows(db: Db, page: { limit: number; offset: nu
   return rows.map((row) => ({ ...toQueueRow(row), openReports: Number(row.open_reports), firstReportAt: toDate(row.first_report_at) }));
 }
 
+/** The statement of countReported, for a read that asks it with other counts in one round trip. */
+export const reportedCountQuery = (db: Db) => db('reactie_reports').whereNull('closed_at').countDistinct({ n: 'reactie_id' });
+
 /** How many reacties have open reports: the count in the tabs, the menu and the Overzicht. */
 export async function countReported(db: Db): Promise<number> {
-  const row = await db('reactie_reports').whereNull('closed_at').countDistinct({ n: 'reactie_id' }).first();
+  const row = await reportedCountQuery(db).first();
   return Number(row?.n ?? 0);
 }
 

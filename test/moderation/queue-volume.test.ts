@@ -101,6 +101,43 @@ describe('moderation queue: volume', () => {
     assert.deepEqual(searched, { pending: 0, approved: 1, spam: 0, trash: 0, meldingen: 0 });
   });
 
+  it('reads what waits once for the page (its menu and its tabs), and none of it for the counts the script asks', async () => {
+    const reported = await scored('Gemeld door een lezer', 0.2);
+    const edited = await buildReactie(t.db, article, { status: 'approved', body: 'Eerst zo.' });
+    const now = new Date();
+    await t.db('reactie_reports').insert({ reactie_id: reported, reason: 'spam', note: null, reader_key: 'lezer-1', created_at: now });
+    await t.db('reacties').where({ id: edited }).update({ pending_body: 'Later anders.', pending_edit_at: now });
+    await t.db('moderation_appeals').insert({ reactie_id: edited, body: 'Kijk nog eens.', created_at: now });
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    const asked = (pattern: RegExp) => statements.filter((sql) => pattern.test(sql)).length;
+    // Quoted "name" on PostgreSQL, `name` on SQLite.
+    const waiting = {
+      reports: /count\(distinct .reactie_id.\)/,
+      edits: /.pending_edit_at. is not null/,
+      appeals: /from .moderation_appeals. where .outcome. is null/,
+    };
+    t.db.on('query', listen);
+    try {
+      const page = (await mod.agent.get('/beheer/reacties').expect(200)).text;
+      assert.deepEqual([asked(waiting.reports), asked(waiting.edits), asked(waiting.appeals)], [1, 1, 1]);
+      // The menu, the tab and the links above the queue all show them.
+      assert.match(page, /<a href="\/beheer\/reacties\/meldingen">Meldingen <span class="nav-count">1<\/span><\/a>/);
+      assert.match(
+        page,
+        /<li data-count="meldingen"><a href="\/beheer\/reacties\/meldingen">Meldingen\s+<span class="count">1<\/span><\/a><\/li>/,
+      );
+      assert.match(page, /<a href="\/beheer\/reacties\/wijzigingen">1 gewijzigde reactie wacht op je beslissing<\/a>/);
+      assert.match(page, /<a href="\/beheer\/bezwaren">bezwaren \(1 open\)<\/a>/);
+      statements.length = 0;
+      const counts = (await mod.agent.get('/beheer/reacties/aantallen').expect(200)).body as Record<string, number>;
+      assert.equal(counts.meldingen, 1);
+      assert.deepEqual([asked(waiting.reports), asked(waiting.edits), asked(waiting.appeals)], [1, 0, 0]);
+    } finally {
+      t.db.off('query', listen);
+    }
+  });
+
   it('shows the keyboard legend for the script to reveal', async () => {
     await scored('Nog een', 0.2);
     const page = (await mod.agent.get('/beheer/reacties').expect(200)).text;
