@@ -3,11 +3,12 @@
 // ten times a word in the text, a document field three times, a stem or compound part less than an
 // exact word). FTS5 walks a match's rowids newest first and stops, so a window is cheap (windowed.ts).
 import type { Db } from '../db/knex';
+import { toDate } from '../db/rows';
 import { ftsTable } from './indexer';
 import type { SearchIndex } from './search-index';
 import { tokenScorer, type TokenColumns } from './score';
 import type { ExpandedTerm } from './terms';
-import { windowedSearch, type Group, type IdRange } from './windowed';
+import { articleVisibility, windowedSearch, type Group, type IdRange } from './windowed';
 
 const WORD_COLUMNS = '{title fields body}';
 const STEM_COLUMNS = '{stems parts}';
@@ -50,25 +51,41 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
             const r = within(range);
             // Newest first, one more than the window (FTS5 walks the match backwards and stops there).
             const limit = Math.min(window, 1_000_000) + 1;
-            if (group === 'reacties') {
-              // Scored from their tokens here: bm25 would first count the rows of every word in a million.
-              const rows = await db.raw<Array<{ id: number } & TokenColumns>>(
-                `select rowid as id, title, body, stems, parts from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?`,
-                [match, ...r.bindings, limit],
-              );
-              const score = tokenScorer(terms);
-              return {
-                list: rows.slice(0, limit - 1).map((row) => ({ id: Number(row.id), score: score(row) })),
-                more: rows.length >= limit,
-              };
-            }
-            const rows = await db.raw<Array<{ id: number; score: number }>>(
-              `select rowid as id, bm25(${table}, ${WEIGHTS}) as score from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?`,
+            // Scored from their tokens here: bm25 would first count the rows of every word in a million.
+            const rows = await db.raw<Array<{ id: number } & TokenColumns>>(
+              `select rowid as id, title, body, stems, parts from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?`,
               [match, ...r.bindings, limit],
+            );
+            const score = tokenScorer(terms);
+            return {
+              list: rows.slice(0, limit - 1).map((row) => ({ id: Number(row.id), score: score(row) })),
+              more: rows.length >= limit,
+            };
+          },
+          async articles(window, wanted, at) {
+            const table = tableOf('articles');
+            const limit = Math.min(window, 1_000_000) + 1;
+            const visible = articleVisibility(wanted, at);
+            // The window's entries and their articles' visibility in one statement. An article's
+            // entry is its own row (id × 4): its article is looked up by id in the index that holds
+            // all the visibility needs (SQLite without statistics took the index on status and
+            // published_at, through every published article); an attachment's entry tells its article.
+            const rows = await db.raw<Array<{ id: number; score: number; a_at: unknown; visible: unknown }>>(
+              `select w.id, w.score, a.published_at as a_at, ${visible.sql} as visible
+                from (select rowid as id, bm25(${table}, ${WEIGHTS}) as score from ${table} where ${table} match ? order by rowid desc limit ?) as w
+                left join articles as a indexed by articles_visible_index
+                  on a.id = (case when w.id % 4 = 0 then w.id / 4 else (select e.article_id from search_entries as e where e.id = w.id) end)
+                order by w.id desc`,
+              [...visible.bindings, match, limit],
             );
             // bm25 is lower for a better match.
             return {
-              list: rows.slice(0, limit - 1).map((row) => ({ id: Number(row.id), score: -Number(row.score) })),
+              list: rows.slice(0, limit - 1).map((row) => ({
+                id: Number(row.id),
+                score: -Number(row.score),
+                visible: Number(row.visible) === 1,
+                at: row.a_at === null || row.a_at === undefined ? null : toDate(row.a_at),
+              })),
               more: rows.length >= limit,
             };
           },
