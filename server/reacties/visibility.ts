@@ -150,13 +150,21 @@ export async function shownAmong(db: Db, ids: number[], findableAt?: Date): Prom
       .andWhereNot('r.author_email_key', '')
       .andWhere('a.status', 'published')
       .andWhere('a.published_at', '<=', findableAt);
-  const rows: Array<ThreadRow & { created_at: unknown }> = await q.select(
-    'r.id',
-    'r.parent_id',
-    'r.status',
-    'r.removed_reason',
-    'r.created_at',
-  );
+  const rows: ShownCandidate[] = await q.select('r.id', 'r.parent_id', 'r.status', 'r.removed_reason', 'r.created_at');
+  return shownOf(db, rows);
+}
+
+/** A reactie as read for shownOf: its own row's id, parent, state and when it was written. */
+export interface ShownCandidate extends ThreadRow {
+  created_at: unknown;
+}
+
+/**
+ * Of these reactie rows, already read (by shownAmong, or by the search in the statement that
+ * found them), the ones a thread shows: every reactie above them open (isOpen). Their ancestors
+ * are read in one recursive statement for all of them together (ancestorsOf).
+ */
+export async function shownOf(db: Db, rows: ShownCandidate[]): Promise<Array<{ id: number; createdAt: Date }>> {
   // What is known of each reactie on the way up: the ones asked for first (a candidate is often
   // another one's parent), then each ancestor once, however many of them share it.
   const known = new Map<number, ThreadRow>(rows.map((r) => [Number(r.id), r]));

@@ -172,7 +172,7 @@ export function postgresSearchIndex(db: Db): SearchIndex {
         return windowedSearch(
           trx,
           {
-            async candidates(_group, window, range) {
+            async candidates(window, range) {
               const limit = Math.min(window, 1_000_000) + 1;
               const found = await newestReacties(trx, tsquery, limit, range);
               return { list: found.slice(0, limit - 1), more: found.length >= limit };

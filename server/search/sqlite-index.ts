@@ -4,11 +4,12 @@
 // exact word). FTS5 walks a match's rowids newest first and stops, so a window is cheap (windowed.ts).
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
+import type { ShownCandidate } from '../reacties/visibility';
 import { ftsTable } from './indexer';
 import type { SearchIndex } from './search-index';
 import { tokenScorer, type TokenColumns } from './score';
 import type { ExpandedTerm } from './terms';
-import { articleVisibility, windowedSearch, type Group, type IdRange } from './windowed';
+import { articleVisibility, windowedSearch, type IdRange } from './windowed';
 
 const WORD_COLUMNS = '{title fields body}';
 const STEM_COLUMNS = '{stems parts}';
@@ -32,8 +33,6 @@ export function toFts5(terms: ExpandedTerm[]): string | null {
     .join(' AND ');
 }
 
-const tableOf = (group: Group) => ftsTable(group === 'reacties' ? 'reactie' : 'article');
-
 function within(range: IdRange | null): { sql: string; bindings: number[] } {
   return range ? { sql: ' and rowid between ? and ?', bindings: [range.from, range.to] } : { sql: '', bindings: [] };
 }
@@ -46,24 +45,39 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
       return windowedSearch(
         db,
         {
-          async candidates(group, window, range) {
-            const table = tableOf(group);
+          async candidates(window, range, at) {
+            const table = ftsTable('reactie');
             const r = within(range);
             // Newest first, one more than the window (FTS5 walks the match backwards and stops there).
             const limit = Math.min(window, 1_000_000) + 1;
             // Scored from their tokens here: bm25 would first count the rows of every word in a million.
-            const rows = await db.raw<Array<{ id: number } & TokenColumns>>(
-              `select rowid as id, title, body, stems, parts from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?`,
-              [match, ...r.bindings, limit],
+            // Each with its reactie's row when a resident can find it now (as shownAmong asks, in the
+            // same statement): approved, not anonymised, on an article published by then. NOT
+            // INDEXED: by id, not through the index on status (see shownAmong).
+            const rows = await db.raw<Array<{ id: number; r_id: unknown } & TokenColumns & ShownCandidate>>(
+              `select w.id, w.title, w.body, w.stems, w.parts, r.id as r_id, r.parent_id, r.status, r.removed_reason, r.created_at
+                from (select rowid as id, title, body, stems, parts from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?) as w
+                left join reacties as r not indexed on r.id = (w.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
+                  and exists (select 1 from articles as a where a.id = r.article_id and a.status = 'published' and a.published_at <= ?)
+                order by w.id desc`,
+              [match, ...r.bindings, limit, at],
             );
             const score = tokenScorer(terms);
-            return {
-              list: rows.slice(0, limit - 1).map((row) => ({ id: Number(row.id), score: score(row) })),
-              more: rows.length >= limit,
-            };
+            const kept = rows.slice(0, limit - 1);
+            const findable: ShownCandidate[] = [];
+            for (const row of kept)
+              if (row.r_id !== null && row.r_id !== undefined)
+                findable.push({
+                  id: row.r_id,
+                  parent_id: row.parent_id,
+                  status: row.status,
+                  removed_reason: row.removed_reason,
+                  created_at: row.created_at,
+                });
+            return { list: kept.map((row) => ({ id: Number(row.id), score: score(row) })), more: rows.length >= limit, findable };
           },
           async articles(window, wanted, at) {
-            const table = tableOf('articles');
+            const table = ftsTable('article');
             const limit = Math.min(window, 1_000_000) + 1;
             const visible = articleVisibility(wanted, at);
             // The window's entries and their articles' visibility in one statement. An article's

@@ -7,7 +7,7 @@
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
 import { whereIdIn } from '../db/id-list';
 import type { Db } from '../db/knex';
-import { shownAmong } from '../reacties/visibility';
+import { shownAmong, shownOf, type ShownCandidate } from '../reacties/visibility';
 import { yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
@@ -40,8 +40,12 @@ export interface ArticleCandidate extends Candidate {
 }
 
 export interface CandidateSource {
-  /** Up to `window` of the newest matches with their scores; `more`: there were more. */
-  candidates(group: 'reacties', window: number, range: IdRange | null): Promise<{ list: Candidate[]; more: boolean }>;
+  /**
+   * Up to `window` of the newest matching reacties with their scores; `more`: there were more.
+   * `findable`: when the statement that found them also read their rows, those of them a resident
+   * can find at `now` (approved, not anonymised, on an article published by then), for shownOf.
+   */
+  candidates(window: number, range: IdRange | null, now: Date): Promise<{ list: Candidate[]; more: boolean; findable?: ShownCandidate[] }>;
   /**
    * The same for articles and their attachments, in the same statement as their articles'
    * visibility (published, due at `now`, the filters: articleVisibility), newest first.
@@ -85,20 +89,28 @@ interface Kept extends Candidate {
 /** Entry ids (see migrations/20261206140100): an article's id × 4, a reactie's × 4 + 1, an attachment's × 4 + 2. */
 const reactieOfEntry = (id: number) => (id - 1) / 4;
 
-async function keepVisibleReacties(db: Db, list: Candidate[], filters: SearchFilters, now: Date): Promise<Kept[]> {
+async function keepVisibleReacties(
+  db: Db,
+  { list, findable }: { list: Candidate[]; findable?: ShownCandidate[] },
+  filters: SearchFilters,
+  now: Date,
+): Promise<Kept[]> {
   const score = new Map(list.map((c) => [c.id, c.score]));
   const kept: Kept[] = [];
   // A reactie's entry exists only while it is shown to all; what is public now is asked of reacties/.
   const from = filters.year === null ? -Infinity : yearStart(filters.year).getTime();
   const to = filters.year === null ? Infinity : yearStart(filters.year + 1).getTime();
-  for (const shown of await shownAmong(
-    db,
-    list.map((c) => reactieOfEntry(c.id)),
-    now,
-  )) {
-    const at = shown.createdAt.getTime();
+  const shown = findable
+    ? await shownOf(db, findable)
+    : await shownAmong(
+        db,
+        list.map((c) => reactieOfEntry(c.id)),
+        now,
+      );
+  for (const one of shown) {
+    const at = one.createdAt.getTime();
     if (at < from || at >= to) continue;
-    const id = shown.id * 4 + 1;
+    const id = one.id * 4 + 1;
     kept.push({ id, score: score.get(id) ?? 0, at });
   }
   return kept;
@@ -114,8 +126,8 @@ async function visibleOfGroup(
   now: Date,
 ): Promise<{ visible: Kept[]; more: boolean }> {
   if (group === 'reacties') {
-    const { list, more } = await source.candidates(group, window, range);
-    return { visible: await keepVisibleReacties(db, list, filters, now), more };
+    const found = await source.candidates(window, range, now);
+    return { visible: await keepVisibleReacties(db, found, filters, now), more: found.more };
   }
   const { list, more } = await source.articles(window, filters, now);
   const visible: Kept[] = [];
