@@ -7,6 +7,7 @@ import { PART_MARK, STEM_MARK } from './entry-tokens';
 import type { SearchFilters, SearchIndex } from './search-index';
 import type { ExpandedTerm } from './terms';
 import { toDate } from '../db/rows';
+import type { ShownCandidate } from '../reacties/visibility';
 import { articleVisibility, windowedSearch, type ArticleCandidate, type Candidate, type Group, type IdRange } from './windowed';
 
 /** The operator between the words of a phrase; everything else in a tsquery is a quoted word, | & ( or ). */
@@ -36,8 +37,10 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
     .join(' & ');
 }
 
-const rankedRows = (rows: Array<{ id: string; score: number }>): Candidate[] =>
-  rows.map((row) => ({ id: Number(row.id), score: Number(row.score) })).sort((x, y) => y.id - x.id);
+/** A matching reactie with its rank, and its row when a resident can find it now. */
+interface FoundReactie extends Candidate {
+  row: ShownCandidate | null;
+}
 
 /** The first stretch of reactie entry ids, read row by row (about 1.000 reacties). */
 const FIRST_SPAN = 4_000;
@@ -116,10 +119,10 @@ const SETTINGS: Record<Stretch['read'], string> = {
  * row for a rare word; the GIN index over everything fetches every row of a common one, and a
  * stretch of it still builds the word's whole bitmap.)
  */
-async function newestReacties(trx: Db, tsquery: string, limit: number, range: IdRange | null): Promise<Candidate[]> {
+async function newestReacties(trx: Db, tsquery: string, limit: number, range: IdRange | null, now: Date): Promise<FoundReactie[]> {
   const top = range?.to ?? Number((await trx('search_entries').max({ id: 'id' }).first())?.id ?? 0);
   const bottom = range?.from ?? 0;
-  const found: Candidate[] = [];
+  const found: FoundReactie[] = [];
   const where = `${GROUP_WHERE.reacties} and document @@ ?::tsquery`;
   // `set local` lasts to the end of the search's transaction (postgresSearchIndex): no savepoint of its own.
   let stretch: Stretch = { read: 'rows', span: FIRST_SPAN };
@@ -131,13 +134,35 @@ async function newestReacties(trx: Db, tsquery: string, limit: number, range: Id
     // planner ANDs the word's bitmap with the primary key's bitmap of the whole range (a rare
     // word among a million reacties: 250.000 keys read to keep 564 rows, 117 of 149 ms).
     const ids = stretch.read === 'rest' ? 'id + 0 between ? and ?' : 'id between ? and ?';
-    // With their ranks: only the rows the limit keeps are read for them.
+    // With their ranks (only the rows the limit keeps are read for them) and, when a resident can
+    // find it now (as shownAmong asks), the reactie's row: approved, not anonymised, on an article
+    // published by then.
     const result = await trx.raw(
-      `select id, ts_rank(document, ?::tsquery, 1) as score from search_entries
-        where id = any(array(select id from search_entries where ${where} and ${ids} order by id desc limit ?))`,
-      [tsquery, tsquery, from, upper, limit - found.length],
+      `select e.id, ts_rank(e.document, ?::tsquery, 1) as score,
+          r.id as r_id, r.parent_id, r.status, r.removed_reason, r.created_at
+        from search_entries as e
+        left join reacties as r on r.id = (e.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
+          and exists (select 1 from articles as a where a.id = r.article_id and a.status = 'published' and a.published_at <= ?)
+        where e.id = any(array(select id from search_entries where ${where} and ${ids} order by id desc limit ?))`,
+      [tsquery, now, tsquery, from, upper, limit - found.length],
     );
-    found.push(...rankedRows(result.rows));
+    const rows = result.rows as Array<{ id: string; score: number; r_id: unknown } & ShownCandidate>;
+    rows.sort((x, y) => Number(y.id) - Number(x.id));
+    for (const row of rows)
+      found.push({
+        id: Number(row.id),
+        score: Number(row.score),
+        row:
+          row.r_id === null || row.r_id === undefined
+            ? null
+            : {
+                id: row.r_id,
+                parent_id: row.parent_id,
+                status: row.status,
+                removed_reason: row.removed_reason,
+                created_at: row.created_at,
+              },
+      });
     if (stretch.read === 'rest') break;
     upper = from - 1;
     stretch = nextStretch(found.length, top - upper, limit - found.length, stretch.span, upper - bottom + 1);
@@ -172,10 +197,13 @@ export function postgresSearchIndex(db: Db): SearchIndex {
         return windowedSearch(
           trx,
           {
-            async candidates(window, range) {
+            async candidates(window, range, at) {
               const limit = Math.min(window, 1_000_000) + 1;
-              const found = await newestReacties(trx, tsquery, limit, range);
-              return { list: found.slice(0, limit - 1), more: found.length >= limit };
+              const found = await newestReacties(trx, tsquery, limit, range, at);
+              const list = found.slice(0, limit - 1);
+              const findable: ShownCandidate[] = [];
+              for (const c of list) if (c.row !== null) findable.push(c.row);
+              return { list, more: found.length >= limit, findable };
             },
             articles: (window, wanted, at) => newestArticles(trx, tsquery, Math.min(window, 1_000_000) + 1, wanted, at),
           },

@@ -7,7 +7,7 @@
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
 import { whereIdIn } from '../db/id-list';
 import type { Db } from '../db/knex';
-import { shownAmong, shownOf, type ShownCandidate } from '../reacties/visibility';
+import { shownOf, type ShownCandidate } from '../reacties/visibility';
 import { yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
@@ -42,10 +42,10 @@ export interface ArticleCandidate extends Candidate {
 export interface CandidateSource {
   /**
    * Up to `window` of the newest matching reacties with their scores; `more`: there were more.
-   * `findable`: when the statement that found them also read their rows, those of them a resident
-   * can find at `now` (approved, not anonymised, on an article published by then), for shownOf.
+   * `findable`: the rows of those a resident can find at `now` (approved, not anonymised, on an
+   * article published by then), read in the statement that found them, for shownOf.
    */
-  candidates(window: number, range: IdRange | null, now: Date): Promise<{ list: Candidate[]; more: boolean; findable?: ShownCandidate[] }>;
+  candidates(window: number, range: IdRange | null, now: Date): Promise<{ list: Candidate[]; more: boolean; findable: ShownCandidate[] }>;
   /**
    * The same for articles and their attachments, in the same statement as their articles'
    * visibility (published, due at `now`, the filters: articleVisibility), newest first.
@@ -86,27 +86,19 @@ interface Kept extends Candidate {
   at: number;
 }
 
-/** Entry ids (see migrations/20261206140100): an article's id × 4, a reactie's × 4 + 1, an attachment's × 4 + 2. */
-const reactieOfEntry = (id: number) => (id - 1) / 4;
-
 async function keepVisibleReacties(
   db: Db,
-  { list, findable }: { list: Candidate[]; findable?: ShownCandidate[] },
+  { list, findable }: { list: Candidate[]; findable: ShownCandidate[] },
   filters: SearchFilters,
-  now: Date,
 ): Promise<Kept[]> {
   const score = new Map(list.map((c) => [c.id, c.score]));
   const kept: Kept[] = [];
-  // A reactie's entry exists only while it is shown to all; what is public now is asked of reacties/.
   const from = filters.year === null ? -Infinity : yearStart(filters.year).getTime();
   const to = filters.year === null ? Infinity : yearStart(filters.year + 1).getTime();
-  const shown = findable
-    ? await shownOf(db, findable)
-    : await shownAmong(
-        db,
-        list.map((c) => reactieOfEntry(c.id)),
-        now,
-      );
+  // A reactie's entry exists only while it is shown to all; whether a thread shows it (every
+  // reactie above it open) is asked of reacties/. Entry ids (see migrations/20261206140100): a
+  // reactie's is its id × 4 + 1.
+  const shown = await shownOf(db, findable);
   for (const one of shown) {
     const at = one.createdAt.getTime();
     if (at < from || at >= to) continue;
@@ -127,7 +119,7 @@ async function visibleOfGroup(
 ): Promise<{ visible: Kept[]; more: boolean }> {
   if (group === 'reacties') {
     const found = await source.candidates(window, range, now);
-    return { visible: await keepVisibleReacties(db, found, filters, now), more: found.more };
+    return { visible: await keepVisibleReacties(db, found, filters), more: found.more };
   }
   const { list, more } = await source.articles(window, filters, now);
   const visible: Kept[] = [];
