@@ -55,11 +55,11 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
             // same statement): approved, not anonymised, on an article published by then. NOT
             // INDEXED: by id, not through the index on status (see shownAmong).
             const rows = await db.raw<Array<{ id: number; r_id: unknown } & TokenColumns & ShownCandidate>>(
-              `select w.id, w.title, w.body, w.stems, w.parts, r.id as r_id, r.parent_id, r.status, r.removed_reason, r.created_at
-                from (select rowid as id, title, body, stems, parts from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?) as w
-                left join reacties as r not indexed on r.id = (w.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
+              `select newest.id, newest.title, newest.body, newest.stems, newest.parts, r.id as r_id, r.parent_id, r.status, r.removed_reason, r.created_at
+                from (select rowid as id, title, body, stems, parts from ${table} where ${table} match ?${r.sql} order by rowid desc limit ?) as newest
+                left join reacties as r not indexed on r.id = (newest.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
                   and exists (select 1 from articles as a where a.id = r.article_id and a.status = 'published' and a.published_at <= ?)
-                order by w.id desc`,
+                order by newest.id desc`,
               [match, ...r.bindings, limit, at],
             );
             const score = tokenScorer(terms);
@@ -85,11 +85,11 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
             // all the visibility needs (SQLite without statistics took the index on status and
             // published_at, through every published article); an attachment's entry tells its article.
             const rows = await db.raw<Array<{ id: number; score: number; a_at: unknown; visible: unknown }>>(
-              `select w.id, w.score, a.published_at as a_at, ${visible.sql} as visible
-                from (select rowid as id, bm25(${table}, ${WEIGHTS}) as score from ${table} where ${table} match ? order by rowid desc limit ?) as w
+              `select newest.id, newest.score, a.published_at as a_at, ${visible.sql} as visible
+                from (select rowid as id, bm25(${table}, ${WEIGHTS}) as score from ${table} where ${table} match ? order by rowid desc limit ?) as newest
                 left join articles as a indexed by articles_visible_index
-                  on a.id = (case when w.id % 4 = 0 then w.id / 4 else (select e.article_id from search_entries as e where e.id = w.id) end)
-                order by w.id desc`,
+                  on a.id = (case when newest.id % 4 = 0 then newest.id / 4 else (select e.article_id from search_entries as e where e.id = newest.id) end)
+                order by newest.id desc`,
               [...visible.bindings, match, limit],
             );
             // bm25 is lower for a better match.
