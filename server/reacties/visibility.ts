@@ -130,33 +130,35 @@ function ancestorsOf(db: Db, ids: number[]): Promise<ThreadRow[]> {
 
 /**
  * Of these reacties, the ones a thread shows (every reactie above them open, isOpen), with when
- * each was written. With `findableAt` (the search), only those a resident can find at that moment:
- * approved, not anonymised, on an article published by then. Their ancestors are read in one
- * recursive statement for all of them together (ancestorsOf), so a page of search candidates costs
- * two reads. (One recursive statement with the conditions above in it was tried: SQLite then
- * started from every reactie that is not approved.)
+ * each was written: their rows, then shownOf. (The search reads its candidates' rows in the
+ * statement that finds them, with what it takes for a resident to find them, and asks shownOf.)
  */
-export async function shownAmong(db: Db, ids: number[], findableAt?: Date): Promise<Array<{ id: number; createdAt: Date }>> {
+export async function shownAmong(db: Db, ids: number[]): Promise<Array<{ id: number; createdAt: Date }>> {
   if (!ids.length) return [];
-  // CROSS JOIN: SQLite starts from the reacties asked for, not from every published article;
-  // PostgreSQL has no CROSS JOIN with a condition and plans an inner join well. NOT INDEXED: SQLite
-  // looks the reacties up by id, where without statistics it walked the index on status through
-  // every approved reactie (300 candidates among 300.000 reacties: 70 ms instead of 0,6).
-  const postgres = isPostgres(db);
-  const q = whereIdIn(db, db.from(db.raw(postgres ? 'reacties as r' : 'reacties as r not indexed')), 'r.id', ids);
-  if (findableAt)
-    q.joinRaw(`${postgres ? 'inner join' : 'cross join'} articles as a on a.id = r.article_id`)
-      .andWhere('r.status', 'approved')
-      .andWhereNot('r.author_email_key', '')
-      .andWhere('a.status', 'published')
-      .andWhere('a.published_at', '<=', findableAt);
-  const rows: Array<ThreadRow & { created_at: unknown }> = await q.select(
+  // NOT INDEXED: SQLite looks the reacties up by id (without statistics it has walked an index on
+  // status through every approved reactie instead).
+  const table = db.from(db.raw(isPostgres(db) ? 'reacties as r' : 'reacties as r not indexed'));
+  const rows: ShownCandidate[] = await whereIdIn(db, table, 'r.id', ids).select(
     'r.id',
     'r.parent_id',
     'r.status',
     'r.removed_reason',
     'r.created_at',
   );
+  return shownOf(db, rows);
+}
+
+/** A reactie as read for shownOf: its own row's id, parent, state and when it was written. */
+export interface ShownCandidate extends ThreadRow {
+  created_at: unknown;
+}
+
+/**
+ * Of these reactie rows, already read (by shownAmong, or by the search in the statement that
+ * found them), the ones a thread shows: every reactie above them open (isOpen). Their ancestors
+ * are read in one recursive statement for all of them together (ancestorsOf).
+ */
+export async function shownOf(db: Db, rows: ShownCandidate[]): Promise<Array<{ id: number; createdAt: Date }>> {
   // What is known of each reactie on the way up: the ones asked for first (a candidate is often
   // another one's parent), then each ancestor once, however many of them share it.
   const known = new Map<number, ThreadRow>(rows.map((r) => [Number(r.id), r]));

@@ -4,9 +4,11 @@
 // (windowed.ts), reacties in stretches of ids going back.
 import type { Db } from '../db/knex';
 import { PART_MARK, STEM_MARK } from './entry-tokens';
-import type { SearchIndex } from './search-index';
+import type { SearchFilters, SearchIndex } from './search-index';
 import type { ExpandedTerm } from './terms';
-import { windowedSearch, type Candidate, type Group, type IdRange } from './windowed';
+import { toDate } from '../db/rows';
+import type { ShownCandidate } from '../reacties/visibility';
+import { articleVisibility, windowedSearch, type ArticleCandidate, type Candidate, type Group, type IdRange } from './windowed';
 
 /** The operator between the words of a phrase; everything else in a tsquery is a quoted word, | & ( or ). */
 const PHRASE = ' <-> ';
@@ -35,14 +37,10 @@ export function toTsquery(terms: ExpandedTerm[]): string | null {
     .join(' & ');
 }
 
-/** Candidate ids, newest first, and their ranks when the statement that found them gave those too. */
-interface RankedIds {
-  ids: number[];
-  ranked: Candidate[] | null;
+/** A matching reactie with its rank, and its row when a resident can find it now. */
+interface FoundReactie extends Candidate {
+  row: ShownCandidate | null;
 }
-
-const rankedRows = (rows: Array<{ id: string; score: number }>): Candidate[] =>
-  rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
 
 /** The first stretch of reactie entry ids, read row by row (about 1.000 reacties). */
 const FIRST_SPAN = 4_000;
@@ -52,32 +50,44 @@ const ROW_BY_ROW_SPAN = 40_000;
 const FEW_MATCHES = 5_000;
 
 /**
- * Articles and their attachments: a few thousand, the GIN index gives them all. A phrase is checked
- * on an entry's word positions, which means reading its whole document (long, kept apart by
- * PostgreSQL): the entries with all of the phrase's words come first, from the index alone, and
- * the phrase is checked on the newest of them only, as many as the window needs.
+ * Articles and their attachments: a few thousand, the GIN index gives them all. The newest, their
+ * ranks and their articles' visibility come in one statement (the rank only of the rows the limit
+ * keeps: in the select list beside the ORDER BY it would be computed for every match before the
+ * sort). A phrase is checked on an entry's word positions, which means reading its whole document
+ * (long, kept apart by PostgreSQL): the entries with all of the phrase's words come first, from
+ * the index alone, and the phrase is checked on the newest of them only, as many as the window needs.
  */
-async function newestArticles(db: Db, tsquery: string, limit: number): Promise<RankedIds> {
-  const newest = async (query: string, max: number) =>
-    (
-      (
-        await db.raw(`select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?`, [
-          query,
-          max,
-        ])
-      ).rows as Array<{ id: string }>
-    ).map((r) => Number(r.id));
-  if (!tsquery.includes(PHRASE)) {
-    // The newest and their ranks in one statement: the rank only of the rows the limit keeps (in
-    // the select list beside the ORDER BY it would be computed for every match before the sort).
+async function newestArticles(
+  db: Db,
+  tsquery: string,
+  limit: number,
+  filters: SearchFilters,
+  now: Date,
+): Promise<{ list: ArticleCandidate[]; more: boolean }> {
+  const newest = `select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?`;
+  const judged = async (which: string, bindings: unknown[]) => {
+    const visible = articleVisibility(filters, now);
     const result = await db.raw(
-      `select id, ts_rank(document, ?::tsquery, 1) as score from search_entries where id = any(array(
-        select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?))`,
-      [tsquery, tsquery, limit],
+      `select e.id, ts_rank(e.document, ?::tsquery, 1) as score, a.published_at as a_at, ${visible.sql} as visible
+        from search_entries as e left join articles as a on a.id = e.article_id where e.id = ${which}`,
+      [tsquery, ...visible.bindings, ...(bindings as Array<string | number | number[]>)],
     );
-    return { ids: (result.rows as Array<{ id: string }>).map((r) => Number(r.id)).sort((a, b) => b - a), ranked: rankedRows(result.rows) };
+    return (result.rows as Array<{ id: string; score: number; a_at: unknown; visible: unknown }>)
+      .map((row) => ({
+        id: Number(row.id),
+        score: Number(row.score),
+        visible: row.visible === true,
+        at: row.a_at === null || row.a_at === undefined ? null : toDate(row.a_at),
+      }))
+      .sort((x, y) => y.id - x.id);
+  };
+  if (!tsquery.includes(PHRASE)) {
+    const list = await judged(`any(array(${newest}))`, [tsquery, limit]);
+    return { list: list.slice(0, limit - 1), more: list.length >= limit };
   }
-  const candidates = await newest(tsquery.replaceAll(PHRASE, ' & '), Number.MAX_SAFE_INTEGER);
+  const candidates = (
+    (await db.raw(newest, [tsquery.replaceAll(PHRASE, ' & '), Number.MAX_SAFE_INTEGER])).rows as Array<{ id: string }>
+  ).map((r) => Number(r.id));
   const found: number[] = [];
   for (let i = 0, batch = limit; i < candidates.length && found.length < limit; i += batch, batch *= 2) {
     const result = await db.raw('select id from search_entries where id = any(?::bigint[]) and document @@ ?::tsquery', [
@@ -86,7 +96,8 @@ async function newestArticles(db: Db, tsquery: string, limit: number): Promise<R
     ]);
     found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)).sort((a, b) => b - a));
   }
-  return { ids: found.slice(0, limit), ranked: null };
+  if (!found.length) return { list: [], more: false };
+  return { list: await judged('any(?::bigint[])', [found.slice(0, limit - 1)]), more: found.length >= limit };
 }
 
 /** How the next stretch is read: row by row or by the index over `span` ids, or by the index over all that is left. */
@@ -108,10 +119,10 @@ const SETTINGS: Record<Stretch['read'], string> = {
  * row for a rare word; the GIN index over everything fetches every row of a common one, and a
  * stretch of it still builds the word's whole bitmap.)
  */
-async function newestReacties(trx: Db, tsquery: string, limit: number, range: IdRange | null): Promise<number[]> {
+async function newestReacties(trx: Db, tsquery: string, limit: number, range: IdRange | null, now: Date): Promise<FoundReactie[]> {
   const top = range?.to ?? Number((await trx('search_entries').max({ id: 'id' }).first())?.id ?? 0);
   const bottom = range?.from ?? 0;
-  const found: number[] = [];
+  const found: FoundReactie[] = [];
   const where = `${GROUP_WHERE.reacties} and document @@ ?::tsquery`;
   // `set local` lasts to the end of the search's transaction (postgresSearchIndex): no savepoint of its own.
   let stretch: Stretch = { read: 'rows', span: FIRST_SPAN };
@@ -123,13 +134,35 @@ async function newestReacties(trx: Db, tsquery: string, limit: number, range: Id
     // planner ANDs the word's bitmap with the primary key's bitmap of the whole range (a rare
     // word among a million reacties: 250.000 keys read to keep 564 rows, 117 of 149 ms).
     const ids = stretch.read === 'rest' ? 'id + 0 between ? and ?' : 'id between ? and ?';
-    const result = await trx.raw(`select id from search_entries where ${where} and ${ids} order by id desc limit ?`, [
-      tsquery,
-      from,
-      upper,
-      limit - found.length,
-    ]);
-    found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)));
+    // With their ranks (only the rows the limit keeps are read for them) and, when a resident can
+    // find it now (as shownAmong asks), the reactie's row: approved, not anonymised, on an article
+    // published by then.
+    const result = await trx.raw(
+      `select e.id, ts_rank(e.document, ?::tsquery, 1) as score,
+          r.id as r_id, r.parent_id, r.status, r.removed_reason, r.created_at
+        from search_entries as e
+        left join reacties as r on r.id = (e.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
+          and exists (select 1 from articles as a where a.id = r.article_id and a.status = 'published' and a.published_at <= ?)
+        where e.id = any(array(select id from search_entries where ${where} and ${ids} order by id desc limit ?))`,
+      [tsquery, now, tsquery, from, upper, limit - found.length],
+    );
+    const rows = result.rows as Array<{ id: string; score: number; r_id: unknown } & ShownCandidate>;
+    rows.sort((x, y) => Number(y.id) - Number(x.id));
+    for (const row of rows)
+      found.push({
+        id: Number(row.id),
+        score: Number(row.score),
+        row:
+          row.r_id === null || row.r_id === undefined
+            ? null
+            : {
+                id: row.r_id,
+                parent_id: row.parent_id,
+                status: row.status,
+                removed_reason: row.removed_reason,
+                created_at: row.created_at,
+              },
+      });
     if (stretch.read === 'rest') break;
     upper = from - 1;
     stretch = nextStretch(found.length, top - upper, limit - found.length, stretch.span, upper - bottom + 1);
@@ -164,27 +197,15 @@ export function postgresSearchIndex(db: Db): SearchIndex {
         return windowedSearch(
           trx,
           {
-            async candidates(group, window, range) {
+            async candidates(window, range, at) {
               const limit = Math.min(window, 1_000_000) + 1;
-              const { ids, ranked } =
-                group === 'reacties'
-                  ? { ids: await newestReacties(trx, tsquery, limit, range), ranked: null }
-                  : await newestArticles(trx, tsquery, limit);
-              if (!ids.length) return { list: [], more: false };
-              const kept = ids.slice(0, limit - 1);
-              // Ranked apart: only the window's rows are read for their rank.
-              const rows = ranked
-                ? ranked.filter((c) => c.id >= kept[kept.length - 1])
-                : rankedRows(
-                    (
-                      await trx.raw(
-                        'select id, ts_rank(document, ?::tsquery, 1) as score from search_entries where id = any(?::bigint[])',
-                        [tsquery, kept],
-                      )
-                    ).rows,
-                  );
-              return { list: rows, more: ids.length >= limit };
+              const found = await newestReacties(trx, tsquery, limit, range, at);
+              const list = found.slice(0, limit - 1);
+              const findable: ShownCandidate[] = [];
+              for (const c of list) if (c.row !== null) findable.push(c.row);
+              return { list, more: found.length >= limit, findable };
             },
+            articles: (window, wanted, at) => newestArticles(trx, tsquery, Math.min(window, 1_000_000) + 1, wanted, at),
           },
           filters,
           page,

@@ -6,10 +6,9 @@
 // are merged, newer first among equals. What is public now (article published and due, reactie
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
 import { whereIdIn } from '../db/id-list';
-import { isPostgres, type Db } from '../db/knex';
-import { toDate } from '../db/rows';
-import { shownAmong } from '../reacties/visibility';
-import { applyArticleFilters, yearStart } from './filters';
+import type { Db } from '../db/knex';
+import { shownOf, type ShownCandidate } from '../reacties/visibility';
+import { yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
 
@@ -32,9 +31,44 @@ export interface IdRange {
   to: number;
 }
 
+/** The newest matches of the articles group, each with what decides whether it is shown now. */
+export interface ArticleCandidate extends Candidate {
+  /** Its article is published and due at `now` and passes the filters. */
+  visible: boolean;
+  /** When its article was published (null when it has none). */
+  at: Date | null;
+}
+
 export interface CandidateSource {
-  /** Up to `window` of the newest matches with their scores; `more`: there were more. */
-  candidates(group: Group, window: number, range: IdRange | null): Promise<{ list: Candidate[]; more: boolean }>;
+  /**
+   * Up to `window` of the newest matching reacties with their scores; `more`: there were more.
+   * `findable`: the rows of those a resident can find at `now` (approved, not anonymised, on an
+   * article published by then), read in the statement that found them, for shownOf.
+   */
+  candidates(window: number, range: IdRange | null, now: Date): Promise<{ list: Candidate[]; more: boolean; findable: ShownCandidate[] }>;
+  /**
+   * The same for articles and their attachments, in the same statement as their articles'
+   * visibility (published, due at `now`, the filters: articleVisibility), newest first.
+   */
+  articles(window: number, filters: SearchFilters, now: Date): Promise<{ list: ArticleCandidate[]; more: boolean }>;
+}
+
+/**
+ * Whether an entry's article `a` is shown at `now` and passes the filters, as one SQL condition:
+ * what both databases ask of the article group's candidates in the statement that finds them.
+ */
+export function articleVisibility(filters: SearchFilters, now: Date): { sql: string; bindings: Array<string | Date> } {
+  const parts = ["a.status = 'published'", 'a.published_at <= ?'];
+  const bindings: Array<string | Date> = [now];
+  if (filters.kind && filters.kind !== 'reactie') {
+    parts.push('a.kind = ?');
+    bindings.push(filters.kind);
+  }
+  if (filters.year !== null) {
+    parts.push('a.published_at >= ?', 'a.published_at < ?');
+    bindings.push(yearStart(filters.year), yearStart(filters.year + 1));
+  }
+  return { sql: `(${parts.join(' and ')})`, bindings };
 }
 
 /** The entry ids of the reacties written in a year: reacties are numbered in the order they come in. */
@@ -52,63 +86,45 @@ interface Kept extends Candidate {
   at: number;
 }
 
-/** Entry ids (see migrations/20261206140100): an article's id × 4, a reactie's × 4 + 1, an attachment's × 4 + 2. */
-const isArticleEntry = (id: number) => id % 4 === 0;
-const reactieOfEntry = (id: number) => (id - 1) / 4;
-
-async function keepVisible(db: Db, group: Group, list: Candidate[], filters: SearchFilters, now: Date): Promise<Kept[]> {
+async function keepVisibleReacties(
+  db: Db,
+  { list, findable }: { list: Candidate[]; findable: ShownCandidate[] },
+  filters: SearchFilters,
+): Promise<Kept[]> {
   const score = new Map(list.map((c) => [c.id, c.score]));
   const kept: Kept[] = [];
-  if (group === 'reacties') {
-    // A reactie's entry exists only while it is shown to all; what is public now is asked of reacties/.
-    const from = filters.year === null ? -Infinity : yearStart(filters.year).getTime();
-    const to = filters.year === null ? Infinity : yearStart(filters.year + 1).getTime();
-    for (const shown of await shownAmong(
-      db,
-      list.map((c) => reactieOfEntry(c.id)),
-      now,
-    )) {
-      const at = shown.createdAt.getTime();
-      if (at < from || at >= to) continue;
-      const id = shown.id * 4 + 1;
-      kept.push({ id, score: score.get(id) ?? 0, at });
-    }
-    return kept;
-  }
-  const keep = (rows: Array<{ id: unknown; a_at: unknown }>, toEntry: (id: number) => number) => {
-    for (const row of rows) {
-      const id = toEntry(Number(row.id));
-      kept.push({ id, score: score.get(id) ?? 0, at: toDate(row.a_at).getTime() });
-    }
-  };
-  const articleIds = list.filter((c) => isArticleEntry(c.id)).map((c) => c.id / 4);
-  if (articleIds.length) {
-    // An article's entry is its own row: read the article itself, not the entry, from the index
-    // that holds all it needs (SQLite without statistics took the index on status and published_at,
-    // through every published article: 1,6 ms for 500 of 3.000, against 0,6).
-    const q = whereIdIn(
-      db,
-      db.from(db.raw(isPostgres(db) ? 'articles as a' : 'articles as a indexed by articles_visible_index')),
-      'a.id',
-      articleIds,
-    )
-      .andWhere('a.status', 'published')
-      .andWhere('a.published_at', '<=', now);
-    applyArticleFilters(q, filters);
-    keep(await q.select('a.id', 'a.published_at as a_at'), (id) => id * 4);
-  }
-  // An attachment's entry tells its article. CROSS JOIN: SQLite starts from the candidates, not from
-  // every published article; PostgreSQL has no CROSS JOIN with a condition and plans an inner join well.
-  const others = list.filter((c) => !isArticleEntry(c.id)).map((c) => c.id);
-  if (others.length) {
-    const q = whereIdIn(db, db('search_entries as e'), 'e.id', others)
-      .joinRaw(`${isPostgres(db) ? 'inner join' : 'cross join'} articles as a on a.id = e.article_id`)
-      .andWhere('a.status', 'published')
-      .andWhere('a.published_at', '<=', now);
-    applyArticleFilters(q, filters);
-    keep(await q.select('e.id', 'a.published_at as a_at'), (id) => id);
+  const from = filters.year === null ? -Infinity : yearStart(filters.year).getTime();
+  const to = filters.year === null ? Infinity : yearStart(filters.year + 1).getTime();
+  // A reactie's entry exists only while it is shown to all; whether a thread shows it (every
+  // reactie above it open) is asked of reacties/. Entry ids (see migrations/20261206140100): a
+  // reactie's is its id × 4 + 1.
+  const shown = await shownOf(db, findable);
+  for (const one of shown) {
+    const at = one.createdAt.getTime();
+    if (at < from || at >= to) continue;
+    const id = one.id * 4 + 1;
+    kept.push({ id, score: score.get(id) ?? 0, at });
   }
   return kept;
+}
+
+async function visibleOfGroup(
+  db: Db,
+  source: CandidateSource,
+  group: Group,
+  window: number,
+  range: IdRange | null,
+  filters: SearchFilters,
+  now: Date,
+): Promise<{ visible: Kept[]; more: boolean }> {
+  if (group === 'reacties') {
+    const found = await source.candidates(window, range, now);
+    return { visible: await keepVisibleReacties(db, found, filters), more: found.more };
+  }
+  const { list, more } = await source.articles(window, filters, now);
+  const visible: Kept[] = [];
+  for (const c of list) if (c.visible && c.at !== null) visible.push({ id: c.id, score: c.score, at: c.at.getTime() });
+  return { visible, more };
 }
 
 export async function windowedSearch(
@@ -128,8 +144,7 @@ export async function windowedSearch(
     const window = group === 'articles' && filtered ? Number.MAX_SAFE_INTEGER : WINDOW[group];
     const range = group === 'reacties' && filters.year !== null ? await reactieRange(db, filters.year) : null;
     if (group === 'reacties' && filters.year !== null && range === null) continue;
-    const { list, more } = await source.candidates(group, window, range);
-    const visible = await keepVisible(db, group, list, filters, now);
+    const { visible, more } = await visibleOfGroup(db, source, group, window, range, filters, now);
     // Each group's scores on one scale (its best match is 1), so the lists can be merged whatever
     // the database's ranking function gives; the best article leads the best reactie.
     const best = Math.max(0, ...visible.map((k) => k.score));
