@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
 import { numbered } from '../../server/documents/parse/numbering';
 import { labelMembers, pairByLabel } from '../../server/documents/parse/pairing';
+import { PERTURBATIONS } from '../../server/documents/perturb';
 
 const HEAD = [
   'Vragen van het lid Jansen (GroenLinks) aan de wethouder over de fietsenstalling bij het station (ingezonden 3 maart 2025).',
@@ -154,5 +155,119 @@ describe('documents: questions asked apart and answered together', () => {
       ['Er zijn 1.200 plekken.', 'In 2026.', null],
     );
     assert.ok(doc.warnings.some((w) => /zonder vraag/.test(w)));
+  });
+});
+
+describe('documents: a question whose mark a page break lost', () => {
+  const text = (lastParagraph: string) =>
+    [
+      ...HEAD,
+      'Vraag 1',
+      'Hoeveel plekken heeft de stalling?',
+      '',
+      'Antwoord 1',
+      'Er zijn 1.200 plekken.',
+      '',
+      '-----',
+      '',
+      lastParagraph,
+      '',
+      'Antwoord 2',
+      'In 2026.',
+      '',
+      'Vraag 3',
+      'Wie betaalt de uitbreiding?',
+      '',
+      'Antwoord 3',
+      'De gemeente.',
+    ].join('\n');
+
+  it('reads the paragraph that asks at the end of answer 1 as question 2 when "Antwoord 2" has no question', () => {
+    const doc = parseDocument(text('wordt de stalling uitgebreid, en wanneer gebeurt dat?'));
+    assert.deepEqual(
+      doc.questions.map((q) => [q.number, q.question, q.answer]),
+      [
+        [1, 'Hoeveel plekken heeft de stalling?', 'Er zijn 1.200 plekken.'],
+        [2, 'wordt de stalling uitgebreid, en wanneer gebeurt dat?', 'In 2026.'],
+        [3, 'Wie betaalt de uitbreiding?', 'De gemeente.'],
+      ],
+    );
+    assert.deepEqual(doc.warnings, []);
+  });
+
+  it('leaves answer 1 whole and answer 2 without a question when nothing at its end asks', () => {
+    const doc = parseDocument(text('Daarover informeren wij de raad in juni.'));
+    assert.deepEqual(
+      doc.questions.map((q) => q.answer),
+      ['Er zijn 1.200 plekken.\n\nDaarover informeren wij de raad in juni.', 'De gemeente.'],
+    );
+    assert.ok(doc.warnings.some((w) => /zonder vraag/.test(w)));
+  });
+});
+
+describe('documents: an answer under its question in a text of even line lengths', () => {
+  const QUESTIONS = [
+    'Hoeveel plekken heeft de stalling bij het station op dit moment?',
+    'Wanneer wordt de stalling uitgebreid, en met hoeveel plekken?',
+    'Wie betaalt de uitbreiding van de stalling bij het station?',
+    'Is het college bereid de stalling 24 uur per dag open te houden?',
+  ];
+  const ANSWERS = [
+    'Er zijn op dit moment 1.200 plekken in de stalling.',
+    'De uitbreiding is voorzien in 2026, met 400 plekken.',
+    'De gemeente en ProRail betalen ieder de helft.',
+    'Nee. Het college ziet daar geen aanleiding toe.',
+  ];
+
+  it('keeps a sentence under a question that fills its line apart from it, also under "Beantwoording" without blank lines', () => {
+    // Every line is about as long as the longest: the text looks wrapped, yet each answer opens its own line.
+    const text = [
+      'Schriftelijke vragen van de fractie van D66 aan het college van',
+      'burgemeester en wethouders over de stalling bij het station Zuid.',
+      '',
+      ...QUESTIONS.map((q, i) => `${i + 1}. ${q}`),
+      'Beantwoording',
+      ...QUESTIONS.flatMap((q, i) => [`${i + 1}. ${q}`, ANSWERS[i]]),
+    ].join('\n');
+    const got = parseDocument(text).questions;
+    assert.deepEqual(
+      got.map((q) => [q.question, q.answer]),
+      QUESTIONS.map((q, i) => [q, ANSWERS[i]]),
+    );
+  });
+
+  it('joins a question that goes on asking under a question mark into one paragraph', () => {
+    // Wrapped at 72 columns: each question paragraph is broken after its first question mark.
+    const text = [
+      'Schriftelijke vragen van de fractie van D66 aan het college van',
+      'burgemeester en wethouders over de stalling bij het station Zuid.',
+      '',
+      'Klopt het dat de stalling bij het station elke nacht om 01:00 uur sluit?',
+      'Deelt u de mening dat reizigers met de laatste trein hun fiets dan niet',
+      'meer kunnen ophalen, en hoe wilt u dat oplossen voor de komende zomer?',
+      '',
+      'Zijn er klachten van reizigers over de sluitingstijd binnengekomen bij u?',
+      'Zo ja, hoeveel klachten zijn dat en wat is er met die klachten gedaan',
+      'door de exploitant van de stalling en door de gemeente zelf dit jaar?',
+      '',
+      'Wanneer verwacht u de nieuwe openingstijden van de stalling bekend?',
+      '',
+      'Fractie D66, Jan Jansen',
+    ].join('\n');
+    const got = parseDocument(text).questions.map((q) => q.question);
+    assert.equal(got.length, 3);
+    assert.match(got[0], /^Klopt het dat .* sluit\? Deelt u .* zomer\?$/);
+    assert.match(got[1], /^Zijn er klachten .* Zo ja, hoeveel .* dit jaar\?$/);
+  });
+});
+
+describe('documents: perturbations of question and answer marks', () => {
+  it('sets the marks in bold, writes them as "Antwoord op vraag N:", and puts a page footer every 40 lines', () => {
+    const text = ['Vraag 3', 'Waarom?', 'Antwoord 3 en 4: Daarom.', 'De tekst.'].join('\n');
+    assert.equal(PERTURBATIONS['vraag- en antwoordkoppen **vet**'](text), '**Vraag 3**\nWaarom?\n**Antwoord 3 en 4:** Daarom.\nDe tekst.');
+    assert.equal(PERTURBATIONS['koppen "Antwoord op vraag N:"'](text), 'Vraag 3:\nWaarom?\nAntwoord op vraag 3 en 4: Daarom.\nDe tekst.');
+    const long = Array.from({ length: 85 }, (_, i) => `regel ${i + 1}`).join('\n');
+    const paged = PERTURBATIONS['paginavoet elke 40 regels'](long).split('\n');
+    assert.deepEqual([paged[40], paged[81], paged.length], ['Pagina 1 van 3', 'Pagina 2 van 3', 87]);
   });
 });

@@ -48,10 +48,12 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * new: type 17/20, found 33/58, wrong 9/42, pairs 23/25). Session 12's rules (rows of labels over rows of values,
  * heads of written questions by their parts, pages of questions, precision rules from the 36 new dev documents)
  * reach dev type 161/165, found 594/669, wrong 11/605, pairs 529/553 and holdout (measured once, in aggregate)
- * type 85/94, found 291/399, wrong 28/319, pairs 294/338: those are the floors.
+ * type 85/94, found 291/399, wrong 28/319, pairs 294/338: those are the floors. Session 13 (pairing as an alignment
+ * of numbered sequences: joined answers to questions asked apart, more answer marks, a question mark lost at a page
+ * break) raised dev pairs to 532/553; the holdout floors are unchanged.
  */
 const FLOORS = {
-  dev: { types: 0.975, found: 0.887, wrong: 0.019, pairs: 0.956 },
+  dev: { types: 0.975, found: 0.887, wrong: 0.019, pairs: 0.962 },
   holdout: { types: 0.904, found: 0.729, wrong: 0.088, pairs: 0.869 },
 };
 

@@ -208,14 +208,73 @@ function continuesSequence(n: ReturnType<typeof numbered>, items: Item[]): boole
 }
 
 /** The questions after those answered together were joined into the first of them: numbered by place again. */
-function renumbered(found: FoundQuestion[], ownLabels: string[], joinedInto: Map<number, number>): FoundQuestion[] {
+function renumbered(
+  found: FoundQuestion[],
+  ownLabels: string[],
+  joinedInto: Map<number, number>,
+  lost: Map<number, Lost>,
+): FoundQuestion[] {
   const out: FoundQuestion[] = [];
-  found.forEach((f, i) => {
-    if (joinedInto.has(i)) return;
+  const add = (f: FoundQuestion, label: string) => {
     const q: FoundQuestion = { ...f, number: out.length + 1 };
     delete q.label;
-    if (ownLabels[i] !== String(q.number)) q.label = ownLabels[i];
+    if (label !== String(q.number)) q.label = label;
     out.push(q);
+  };
+  found.forEach((f, i) => {
+    if (joinedInto.has(i)) return;
+    add(f, ownLabels[i]);
+    const l = lost.get(i);
+    if (l) add(l.question, l.label);
+  });
+  return out;
+}
+
+/** A question whose mark a page break lost, found again after the question before it. */
+interface Lost {
+  question: FoundQuestion;
+  label: string;
+}
+
+interface AnswerParas {
+  label: string;
+  paras: Para[];
+  lines: number[];
+}
+
+/**
+ * "Vraag N" lost at a page break: answer N has no question, and the answer to question N - 1 ends in a paragraph that
+ * asks (after its own text, apart from it). That paragraph is question N, and answer N its answer. Only for a single
+ * number whose question is nowhere else, and only when the answer before has text of its own left.
+ */
+function lostQuestions(
+  questions: Item[],
+  found: FoundQuestion[],
+  open: number[],
+  pairs: Array<{ answer: number; questions: number[] }>,
+  answers: AnswerParas[],
+  used: Set<number>,
+): Map<number, Lost> {
+  const out = new Map<number, Lost>();
+  const answerOf = new Map<number, number>();
+  for (const p of pairs) if (p.questions.length === 1) answerOf.set(open[p.questions[0]], p.answer);
+  answers.forEach((a, ai) => {
+    if (used.has(ai) || !/^\d{1,2}$/.test(a.label) || !textOf(a.paras)) return;
+    if (questions.some((q) => q.label === a.label)) return;
+    const before = questions.findIndex((q) => q.label === String(Number(a.label) - 1));
+    const prev = answerOf.get(before);
+    if (before < 0 || prev === undefined || out.has(before)) return;
+    const paras = answers[prev].paras;
+    const last = paras[paras.length - 1];
+    if (paras.length < 2 || last.italic || !ASKS_AT_END.test(paraText(last))) return;
+    const kept = paras.slice(0, -1);
+    found[before].answer = textOf(kept) || null;
+    found[before].answerLines = found[before].answerLines.filter((l) => !last.lines.includes(l));
+    out.set(before, {
+      label: a.label,
+      question: { number: 0, question: paraText(last), answer: textOf(a.paras), questionLines: [...last.lines], answerLines: a.lines },
+    });
+    used.add(ai);
   });
   return out;
 }
@@ -587,6 +646,7 @@ export function questionsAndAnswers(
       ownLabels[open[qs[0]]] = numberedAnswers[ai].label;
     }
   }
+  const lost = lostQuestions(questions, found, open, pairs, numberedAnswers, used);
   let orphanAnswers = numberedAnswers.filter((a, i) => !used.has(i) && textOf(a.paras)).length;
 
   // Answers printed as the paragraphs under each question.
@@ -636,7 +696,7 @@ export function questionsAndAnswers(
 
   const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);
   return {
-    questions: joinedInto.size ? renumbered(found, ownLabels, joinedInto) : found,
+    questions: joinedInto.size || lost.size ? renumbered(found, ownLabels, joinedInto, lost) : found,
     orphanAnswers,
     answerPart:
       answerPart && items.some((it) => it.inAnswers || it.role === 'antwoord' || it.unnumbered)
