@@ -4,6 +4,7 @@
 // recogniser that reads the document's structure gives the same result for every variant.
 // `npm run documents:eval -- --set dev --perturb` scores every variant against the same labels.
 import { conceptOf, LETTERHEAD } from './parse/labels';
+import { numbered } from './parse/numbering';
 
 /** "Onderwerp: …" with a label the vocabulary knows; group 1 the label, group 2 the value. */
 const LABELLED = /^([\p{L}][\p{L} .()/'-]{0,40}?)[ \t]*:[ \t]*(\S.*)$/u;
@@ -35,6 +36,27 @@ function wrap(text: string, width: number): string {
 }
 
 const mapLines = (text: string, f: (line: string) => string) => text.split('\n').map(f).join('\n');
+
+/** A question's or answer's mark ("Vraag 3", "Antwoord op vraag 2 en 3:") and the text after it on its line. */
+function markOf(line: string): { mark: string; rest: string; role: 'vraag' | 'antwoord'; label: string } | null {
+  const t = line.trim();
+  const n = numbered(t);
+  // A mark opens with a capital: "… zoals in antwoord op / vraag 4. De …" is a sentence going on.
+  if (!n || n.role === null || /[*_<>]/.test(t) || !/^\p{Lu}/u.test(t)) return null;
+  return { mark: t.slice(0, t.length - n.rest.length).trim(), rest: n.rest, role: n.role, label: n.label };
+}
+
+/** A page's footer every `every` lines, wherever the page breaks: between a question and its answer, inside a sentence. */
+function pageBreaks(text: string, every: number): string {
+  const lines = text.split('\n');
+  const pages = Math.ceil(lines.length / every);
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (i > 0 && i % every === 0) out.push(`Pagina ${i / every} van ${pages}`);
+    out.push(line);
+  });
+  return out.join('\n');
+}
 
 export const PERTURBATIONS: Record<string, (text: string) => string> = {
   /** Hard-wrapped at 72 columns. */
@@ -78,4 +100,20 @@ export const PERTURBATIONS: Record<string, (text: string) => string> = {
   /** Bullets as "•" and numbered items as "1)" instead of "-" and "1.". */
   'andere opsommingstekens': (text) =>
     mapLines(text, (line) => line.replace(/^(\s*)[-*](?=\s)/, '$1•').replace(/^(\s*)(\d{1,2})\.(?=\s)/, '$1$2)')),
+  /** Question and answer marks in bold, as a Word file saved as Markdown gives them: "**Vraag 3**", "**Antwoord 3:** Ja.". */
+  'vraag- en antwoordkoppen **vet**': (text) =>
+    mapLines(text, (line) => {
+      const m = markOf(line);
+      return m ? `**${m.mark}**${m.rest ? ` ${m.rest}` : ''}` : line;
+    }),
+  /** Marks as other municipalities write them: "Vraag 3:" and "Antwoord op vraag 3:". */
+  'koppen "Antwoord op vraag N:"': (text) =>
+    mapLines(text, (line) => {
+      const m = markOf(line);
+      if (!m) return line;
+      const mark = m.role === 'vraag' ? `Vraag ${m.label}:` : `Antwoord op vraag ${m.label}:`;
+      return m.rest ? `${mark} ${m.rest}` : mark;
+    }),
+  /** A PDF's page footer every 40 lines, without blank lines around it. */
+  'paginavoet elke 40 regels': (text) => pageBreaks(text, 40),
 };

@@ -16,9 +16,11 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * the 97 dev documents to found 421/462, wrong 6/427, pairs 392/418 (all wrapped at 60); with round nine's 32
  * dev documents (129) the weakest forms read found 514/585, wrong 9/523, pairs 454/489 (wrapped at 60), which
  * were the floors then. Session 12 added round ten's 36 dev documents (165) and rules from them; the weakest forms
- * now read type 156/165, found 575/669, wrong 13/588, pairs 511/553 (all wrapped at 60), the floors now.
+ * now read type 156/165, found 575/669, wrong 13/588, pairs 511/553 (all wrapped at 60). Session 13 added three forms
+ * of question and answer marks (in bold, "Antwoord op vraag N:", a page footer every 40 lines) and raised the weakest
+ * pairs to 514/553 (wrapped at 60; found 576/669, wrong 13/589): the floors now.
  */
-const FLOORS = { types: 0.945, found: 0.859, wrong: 0.023, pairs: 0.924 };
+const FLOORS = { types: 0.945, found: 0.86, wrong: 0.023, pairs: 0.929 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

@@ -13,25 +13,32 @@ export interface Numbered {
   rest: string;
 }
 
-const PREFIXED =
-  /^(vra(?:ag|gen)|antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?|ad)\s*(\d{1,2})(?!\d)([a-z])?((?:\s*(?:,|en|t\/m|-)\s*\d{1,2}[a-z]?)*)\s*(?:[.):-](?=\s|$))?\s*(.*)$/i;
+/** Between the numbers of items answered as one: "4 en 5", "1,2,3,4 en 5", "1 & 2", "2 t/m 6", "4-7". */
+const JOIN = String.raw`\s*(?:,|&|\ben\b|t\/m|tot\s+en\s+met|[-–])\s*`;
+/**
+ * A mark that says what the item is, then its number(s): "Vraag 1", "Vragen 4 en 5", "Antwoord 2", "Antwoord op vraag 3",
+ * "Antwoord vraag 4-7", "Antwoorden op de vragen 2 t/m 6", "Ad 3", "Ad vraag 3", "Beantwoording vraag 1", "Vraag nr. 3".
+ */
+const PREFIXED = new RegExp(
+  String.raw`^(vra(?:ag|gen)|antw(?:oord(?:en)?|\.)|ad|beantwoording(?=\s+(?:van\s+)?(?:de\s+)?vra))` +
+    String.raw`(?:\s+(?:op\s+|van\s+)?(?:de\s+)?(vra(?:ag|gen)))?(?:\s+(?:nr\.?|nummer))?\s*` +
+    String.raw`(\d{1,2})(?!\d)([a-z])?((?:${JOIN}\d{1,2}[a-z]?(?![\d\p{L}]))*)\s*(?:[.):-](?=\s|$))?\s*(.*)$`,
+  'iu',
+);
 const BARE = /^(?:\((\d{1,2})([a-z])?\)|(\d{1,2})([a-z])?(\.(?=\s|$)|\)|\s*:(?=\s|$)|\t|$))\s*(.*)$/;
 
 export function numbered(text: string): Numbered | null {
   const p = PREFIXED.exec(text);
   if (p) {
-    const number = Number(p[2]);
+    const number = Number(p[3]);
     if (number <= 0) return null;
     const word = p[1].toLowerCase();
     const role = word.startsWith('vra') ? 'vraag' : 'antwoord';
-    const label = `${number}${p[3] ?? ''}${p[4] ? p[4].replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ') : ''}`.trim();
-    // "Vragen 5 en 6" and "Vraag 4" are one list; so are "Antwoorden 5 en 6" and "Antwoord 4".
-    const style = word
-      .replace(/\s+/g, ' ')
-      .replace(/^vragen/, 'vraag')
-      .replace(/^antwoorden/, 'antwoord')
-      .replace(/vragen$/, 'vraag');
-    return { number, label, role, style, rest: p[5].trim() };
+    const label = `${number}${p[4] ?? ''}${p[5] ? p[5].replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ') : ''}`.trim();
+    // "Vragen 5 en 6" and "Vraag 4" are one list; so are "Antwoorden 5 en 6", "Antwoord 4" and "Antw. 3", and
+    // "Antwoord op vraag 3" and "Antwoord vraag 4".
+    const style = role === 'vraag' ? 'vraag' : word === 'ad' ? 'ad' : p[2] || word === 'beantwoording' ? 'antwoord op vraag' : 'antwoord';
+    return { number, label, role, style, rest: p[6].trim() };
   }
   const b = BARE.exec(text);
   if (!b) return null;

@@ -15,6 +15,7 @@ import { ANSWER_HEADING } from './detect';
 import { ASKING_START, ASKS_AT_END, endsSentence, joinLines, type Line } from './lines';
 import { asksInList } from './asking';
 import { numbered } from './numbering';
+import { pairByLabel } from './pairing';
 
 interface Para {
   lines: number[];
@@ -90,22 +91,6 @@ const clean = (s: string) =>
 const paraText = (p: Para) => clean(joinLines(p.texts));
 const textOf = (paras: Para[]) => paras.map(paraText).filter(Boolean).join('\n\n');
 const key = (label: string) => label.toLowerCase().replace(/\s+/g, ' ');
-
-/** Longest common subsequence of two label lists: the pairs [i, j] that line up. */
-function align(a: string[], b: string[]): Array<[number, number]> {
-  const n = a.length;
-  const m = b.length;
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  const out: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < n && j < m;) {
-    if (a[i] === b[j]) out.push([i++, j++]);
-    else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
-    else j++;
-  }
-  return out;
-}
 
 /** How only an answer opens: "Ja.", "Nee, …", "Neen.", "Zie het antwoord op vraag 2". */
 const ANSWER_OPENING = /^(?:ja|nee|neen)\b[.,;:]|^zie\s+(?:het\s+)?antwoord\b/i;
@@ -220,6 +205,78 @@ function continuesSequence(n: ReturnType<typeof numbered>, items: Item[]): boole
   if (n.role !== null) return true;
   const last = [...items].reverse().find((it) => !it.parent && !it.unnumbered && it.style === n.style);
   return !!last && n.number === last.number + 1 && n.rest.length > 0;
+}
+
+/** The questions after those answered together were joined into the first of them: numbered by place again. */
+function renumbered(
+  found: FoundQuestion[],
+  ownLabels: string[],
+  joinedInto: Map<number, number>,
+  lost: Map<number, Lost>,
+): FoundQuestion[] {
+  const out: FoundQuestion[] = [];
+  const add = (f: FoundQuestion, label: string) => {
+    const q: FoundQuestion = { ...f, number: out.length + 1 };
+    delete q.label;
+    if (label !== String(q.number)) q.label = label;
+    out.push(q);
+  };
+  found.forEach((f, i) => {
+    if (joinedInto.has(i)) return;
+    add(f, ownLabels[i]);
+    const l = lost.get(i);
+    if (l) add(l.question, l.label);
+  });
+  return out;
+}
+
+/** A question whose mark a page break lost, found again after the question before it. */
+interface Lost {
+  question: FoundQuestion;
+  label: string;
+}
+
+interface AnswerParas {
+  label: string;
+  paras: Para[];
+  lines: number[];
+}
+
+/**
+ * "Vraag N" lost at a page break: answer N has no question, and the answer to question N - 1 ends in a paragraph that
+ * asks (after its own text, apart from it). That paragraph is question N, and answer N its answer. Only for a single
+ * number whose question is nowhere else, and only when the answer before has text of its own left.
+ */
+function lostQuestions(
+  questions: Item[],
+  found: FoundQuestion[],
+  open: number[],
+  pairs: Array<{ answer: number; questions: number[] }>,
+  answers: AnswerParas[],
+  used: Set<number>,
+): Map<number, Lost> {
+  const out = new Map<number, Lost>();
+  const answerOf = new Map<number, number>();
+  for (const p of pairs) if (p.questions.length === 1) answerOf.set(open[p.questions[0]], p.answer);
+  answers.forEach((a, ai) => {
+    if (used.has(ai) || !/^\d{1,2}$/.test(a.label) || !textOf(a.paras)) return;
+    if (questions.some((q) => q.label === a.label)) return;
+    const before = questions.findIndex((q) => q.label === String(Number(a.label) - 1));
+    const prev = answerOf.get(before);
+    if (before < 0 || prev === undefined || out.has(before)) return;
+    const paras = answers[prev].paras;
+    const last = paras[paras.length - 1];
+    if (paras.length < 2 || last.italic || !ASKS_AT_END.test(paraText(last))) return;
+    const kept = paras.slice(0, -1);
+    found[before].answer = textOf(kept) || null;
+    found[before].answerLines = found[before].answerLines.filter((l) => !last.lines.includes(l));
+    out.set(before, {
+      label: a.label,
+      question: { number: 0, question: paraText(last), answer: textOf(a.paras), questionLines: [...last.lines], answerLines: a.lines },
+    });
+    used.add(ai);
+  });
+  return out;
 }
 
 export function questionsAndAnswers(
@@ -538,10 +595,12 @@ export function questionsAndAnswers(
     }
   }
 
+  const ownLabels: string[] = [];
   const found: FoundQuestion[] = questions.map((q, idx) => {
     const head = headCount(q, items[items.indexOf(q) + 1]);
     const sectioned = questions.some((x) => x.sectionName) && q.sectionName;
     const label = sectioned ? `${q.sectionName}${q.label}` : q.label;
+    ownLabels.push(label);
     const out: FoundQuestion = {
       number: idx + 1,
       // A footnote's mark after the question mark ("…dichtgaat? 1)") is no part of the question.
@@ -564,21 +623,30 @@ export function questionsAndAnswers(
     } else numberedAnswers.push({ ...a, after: undefined });
   }
   const open = found.map((f, i) => (f.answer === null ? i : -1)).filter((i) => i >= 0);
-  const qKeys = open.map((i) => key(questions[i].label));
-  const aKeys = numberedAnswers.map((a) => key(a.label));
-  // Labels that occur once on each side pair directly, in any order; repeated labels (numbering
-  // that restarts per section) are aligned in order.
-  const unique = new Set(qKeys).size === qKeys.length && new Set(aKeys).size === aKeys.length;
-  const pairs: Array<[number, number]> = unique
-    ? qKeys.flatMap((k, qi): Array<[number, number]> => (aKeys.includes(k) ? [[qi, aKeys.indexOf(k)]] : []))
-    : align(qKeys, aKeys);
+  // Labels that occur once on each side pair directly, in any order; repeated labels (numbering that restarts per
+  // section) are aligned in order. An answer to "3 en 4" takes questions 3 and 4 asked apart: they become one entry.
+  const pairs = pairByLabel(
+    open.map((i) => questions[i].label),
+    numberedAnswers.map((a) => a.label),
+  );
   const used = new Set<number>();
-  for (const [qi, ai] of pairs) {
-    const f = found[open[qi]];
+  const joinedInto = new Map<number, number>();
+  for (const { answer: ai, questions: qs } of pairs) {
+    const f = found[open[qs[0]]];
     f.answer = textOf(numberedAnswers[ai].paras) || null;
     f.answerLines = numberedAnswers[ai].lines;
     used.add(ai);
+    if (qs.length > 1) {
+      for (const qi of qs.slice(1)) {
+        const other = found[open[qi]];
+        f.question = `${f.question}\n\n${other.question}`;
+        f.questionLines.push(...other.questionLines);
+        joinedInto.set(open[qi], open[qs[0]]);
+      }
+      ownLabels[open[qs[0]]] = numberedAnswers[ai].label;
+    }
   }
+  const lost = lostQuestions(questions, found, open, pairs, numberedAnswers, used);
   let orphanAnswers = numberedAnswers.filter((a, i) => !used.has(i) && textOf(a.paras)).length;
 
   // Answers printed as the paragraphs under each question.
@@ -628,7 +696,7 @@ export function questionsAndAnswers(
 
   const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);
   return {
-    questions: found,
+    questions: joinedInto.size || lost.size ? renumbered(found, ownLabels, joinedInto, lost) : found,
     orphanAnswers,
     answerPart:
       answerPart && items.some((it) => it.inAnswers || it.role === 'antwoord' || it.unnumbered)

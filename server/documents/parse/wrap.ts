@@ -5,7 +5,7 @@
 // starts something (a numbered item, a bullet, a label, a question or answer mark, a salutation, a
 // line in capitals) never continues the line above it, and neither does a line with other markup.
 import { conceptOf } from './labels';
-import { endsSentence, sourceLines, toLines, type Line } from './lines';
+import { ASKING_START, ASKS_AT_END, endsSentence, sourceLines, toLines, type Line } from './lines';
 import { numbered, SUB_ITEM } from './numbering';
 
 /** The widths a wrapping tool uses; a text of long paragraph lines (a web page) is not wrapped. */
@@ -35,9 +35,15 @@ export function wrapWidth(lines: Line[]): number | null {
 }
 
 const STARTS =
-  /^(?:vra(?:ag|gen)|antwoord(?:en)?|toelichting|bijlagen?|geachte?|beste|met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend)\b/i;
+  /^(?:vra(?:ag|gen)|antwoord(?:en)?|beantwoording|reactie\s+(?:van\s+het\s+)?college|toelichting|bijlagen?|geachte?|beste|met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend)\b/i;
 
 const MOTIE_CLAUSE = /^(?:constaterende|overwegende|gehoord|van\s+mening|verzoekt|draagt|spreekt|roept|besluit)\b/i;
+
+/** A sentence that goes on asking after a question: a question word or verb, or a condition on the answer before. */
+const ASKING_ON = new RegExp(
+  `${ASKING_START.source}|^(?:zo\\s+(?:ja|nee|neen|niet|nee)|indien|als|mocht|en|of|ook|daarnaast|tot\\s+slot|graag)\\b`,
+  'i',
+);
 
 /** A line that starts something of its own. */
 function startsOwn(l: Line): boolean {
@@ -64,6 +70,11 @@ function continues(line: Line, next: Line, width: number): boolean {
   if (endsSentence(line.text) && /^(?:\[\d{1,2}\]|\d{1,2}\)?)\s?(?:\p{Lu}\p{Ll}*|https?:|www\.)/u.test(next.text)) return false;
   // A footnote's link ends its line; a sentence that opens under it is the text again.
   if (/https?:\/\/\S+$/.test(line.text.trim()) && /^\p{Lu}\p{Ll}/u.test(next.text)) return false;
+  // A question that ends its line and a sentence that opens under it without asking: an answer under its question
+  // (a list of questions and answers), never one sentence broken by the width.
+  // A question that goes on ("… ? Deelt u …", "… ? Zo ja, …") is one paragraph still.
+  if (ASKS_AT_END.test(line.text.trim()) && /^\p{Lu}/u.test(next.text.trim()) && !/\?/.test(next.text) && !ASKING_ON.test(next.text.trim()))
+    return false;
   const firstWord = next.raw.trim().split(/\s+/)[0].length;
   const room = width - length(line) - 1;
   // After a full stop or a question mark (perhaps with its footnote mark: "…praktijk»?1") the next word must really
