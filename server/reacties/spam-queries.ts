@@ -2,6 +2,7 @@
 // sender's history for the pipeline, the Akismet recheck queue, what was sent to Akismet, old spam.
 import type { Knex } from 'knex';
 import { readsOf, type Db } from '../db/knex';
+import { KEPT } from '../db/pg-statements';
 import { toDateOrNull } from '../db/rows';
 import type { AkismetAnswer, AkismetParams } from '../spam/akismet';
 import type { SenderHistory } from '../spam/pipeline';
@@ -50,7 +51,9 @@ export function senderHistory(db: Db, o: { address?: boolean } = {}): SenderHist
         part("select 1 from reacties where author_email_key = ? and status = 'pending' limit 1", 'pending', q.addressKey);
         part("select 1 from reacties where author_email_key = ? and status in ('spam', 'trash') limit 1", 'removed', q.addressKey);
       }
-      const result: unknown = await readsOf(db).raw(`select ${parts.join(', ')}`, bindings as never);
+      const result: unknown = await readsOf(db)
+        .raw(`select ${parts.join(', ')}`, bindings as never)
+        .options(KEPT);
       // SQLite answers the rows, PostgreSQL a result with them.
       const rows = Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
       const row = rows[0] ?? {};
