@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { COLUMN_LIMITS } from '../db/limits';
 import { toDate } from '../db/rows';
+import { KEPT } from '../db/pg-statements';
 
 type Conn = Db | Knex.Transaction;
 
@@ -35,6 +36,8 @@ export interface AddressRule {
   createdAt: Date;
 }
 
+const RULE_COLUMNS = ['id', 'rule', 'reason', 'ends_at', 'reactie_id', 'created_at'];
+
 function toRule(row: Record<string, unknown>): AddressRule {
   return {
     id: Number(row.id),
@@ -49,7 +52,12 @@ function toRule(row: Record<string, unknown>): AddressRule {
 /** The rule in force for this address now, if any. */
 export async function ruleInForce(conn: Conn, addressKey: string, now: Date): Promise<AddressRule | null> {
   if (addressKey === '') return null;
-  const row = await conn('address_rules').where({ address_key: addressKey }).andWhere('ends_at', '>', now).first();
+  // Every post asks: kept prepared on PostgreSQL, so its columns are named (db/pg-statements.ts).
+  const row = await conn('address_rules')
+    .where({ address_key: addressKey })
+    .andWhere('ends_at', '>', now)
+    .first(RULE_COLUMNS)
+    .options(KEPT);
   return row ? toRule(row) : null;
 }
 

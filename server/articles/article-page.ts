@@ -2,7 +2,7 @@
 // and when a posted reactie comes back with an error (the section then carries the form's state).
 import type { Request, Response } from 'express';
 import type { Deps } from '../deps';
-import { loadDeferredLocals } from '../http/deferred-locals';
+import { loadDeferredLocals, loadLocalsBeforeReads } from '../http/deferred-locals';
 import { renderToString, sendHtml } from '../http/page-cache';
 import { officialRoles, staffOf } from '../reacties/official';
 import { reactieFormPurpose, reactieSection, type SectionOptions } from '../reacties/section';
@@ -31,6 +31,8 @@ export async function renderArticlePage(
   stored: Article,
   opts: SectionOptions = {},
 ): Promise<void> {
+  // The live position (a POST's, deferred) before any read of the page's.
+  await loadLocalsBeforeReads(res);
   const settings = await keptSettings(deps.db);
   const now = deps.clock();
   // Closed by time is asked now: the stored switch says nothing about the days that passed.

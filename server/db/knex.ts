@@ -4,6 +4,7 @@ import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import pg from 'pg';
 import { keepStatements, type KeepingConnection } from './sqlite-statements';
+import { keepNamedStatements, type NamingConnection } from './pg-statements';
 
 export type Db = Knex;
 
@@ -92,7 +93,19 @@ function sqliteReader(writer: Db, filename: string): Db {
 
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
-    return knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
+    return knexFactory({
+      client: 'pg',
+      connection: databaseUrl,
+      pool: {
+        min: 0,
+        max: 10,
+        // The statements a post runs every time stay prepared on each connection (pg-statements.ts).
+        afterCreate(conn: NamingConnection, done: (err: Error | null, conn: unknown) => void) {
+          keepNamedStatements(conn);
+          done(null, conn);
+        },
+      },
+    });
   }
   if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(databaseUrl)), { recursive: true });
   const db = knexFactory({

@@ -10,6 +10,8 @@ declare global {
     interface Locals {
       /** Loads that fill res.locals for the page, run by loadDeferredLocals. */
       deferredLocals?: Array<() => Promise<void>>;
+      /** Loads that must run before the page reads anything (the live position), run by loadLocalsBeforeReads. */
+      deferredBeforeReads?: Array<() => Promise<void>>;
     }
   }
 }
@@ -22,12 +24,23 @@ function deferLocals(res: Response, load: () => Promise<void>): void {
  * Middleware that fills res.locals for the article page: at once for a GET, and for a POST (a
  * reactie, answered with a redirect nearly always) only when the page is rendered after all.
  */
-export function articlePageLocals(load: (req: Request, res: Response) => Promise<void>): RequestHandler {
+export function articlePageLocals(load: (req: Request, res: Response) => Promise<void>, o: { beforeReads?: boolean } = {}): RequestHandler {
   return async (req, res, next) => {
-    if (req.method === 'POST') deferLocals(res, () => load(req, res));
+    if (req.method === 'POST' && o.beforeReads) (res.locals.deferredBeforeReads ??= []).push(() => load(req, res));
+    else if (req.method === 'POST') deferLocals(res, () => load(req, res));
     else await load(req, res);
     next();
   };
+}
+
+/**
+ * Runs the loads deferred with beforeReads (once), one after the other: before the page starts any
+ * read of its own or any other deferred load.
+ */
+export async function loadLocalsBeforeReads(res: Response): Promise<void> {
+  const loads = res.locals.deferredBeforeReads ?? [];
+  res.locals.deferredBeforeReads = [];
+  for (const load of loads) await load();
 }
 
 /** Runs the deferred loads (once): before rendering a page that shows what they fill in. */

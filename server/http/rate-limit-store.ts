@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
+import { KEPT } from '../db/pg-statements';
 
 type Conn = Db | Knex.Transaction;
 
@@ -26,14 +27,16 @@ export async function countHit(
   windowMs: number,
   now: number,
 ): Promise<ClientRateLimitInfo> {
-  const result = await conn.raw(
-    `insert into rate_limits (key, hits, reset_at) values (?, 1, ?)
+  const result = await conn
+    .raw(
+      `insert into rate_limits (key, hits, reset_at) values (?, 1, ?)
      on conflict (key) do update set
        hits = case when rate_limits.reset_at <= ? then 1 else rate_limits.hits + 1 end,
        reset_at = case when rate_limits.reset_at <= ? then excluded.reset_at else rate_limits.reset_at end
      returning hits, reset_at`,
-    [storedKey(secret, prefix, key), now + windowMs, now, now],
-  );
+      [storedKey(secret, prefix, key), now + windowMs, now, now],
+    )
+    .options(KEPT);
   const row = (Array.isArray(result) ? result[0] : result.rows[0]) as { hits: number | string; reset_at: number | string };
   return { totalHits: Number(row.hits), resetTime: new Date(Number(row.reset_at)) };
 }

@@ -7,6 +7,7 @@ import { featuredOf } from '../reacties/featured';
 import { can } from '../accounts/roles';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../http/errors';
+import { articlePageLocals } from '../http/deferred-locals';
 import { readerAddress } from '../http/reader-address';
 import { renderToString } from '../http/page-cache';
 import { parseId } from '../shared/validation';
@@ -145,15 +146,18 @@ export function liveFragmentRoutes(deps: Deps): Router {
  */
 export function livePageLocals(hub: LiveHub): Router {
   const router = Router();
-  // Not deferred for a POST (http/deferred-locals): a page sent back with the form's error reads its reacties
-  // beside the deferred loads, and the position must come before them. It is a read of the hub's memory, or
-  // of the log's newest id by its primary key.
-  const load = async (_req: Request, res: Response, next: () => void) => {
+  // A read of the hub's memory, or (no page of this process connected) of the log: one or two statements
+  // on PostgreSQL. For a POST (a reactie, answered with a redirect nearly always) read only when the
+  // page is rendered after all, and then before anything else of it (http/deferred-locals: beforeReads),
+  // so the position still comes before the page's reacties.
+  const load = async (_req: Request, res: Response) => {
     res.locals.livePosition = await hub.position();
-    next();
   };
-  router.get('/', load);
-  router.use(forArticlePages(load));
+  router.get('/', async (req, res, next) => {
+    await load(req, res);
+    next();
+  });
+  router.use(forArticlePages(articlePageLocals(load, { beforeReads: true })));
   return router;
 }
 

@@ -32,7 +32,10 @@ export interface HeldBecause {
   akismet?: AkismetVerdict;
 }
 
-/** The address's earlier reacties by status, before this one. */
+/**
+ * The address's earlier reacties by status, before this one. heldBecause asks only whether there are
+ * any of each (spam-queries.ts reads just that: 1 or 0).
+ */
 export interface AddressHistory {
   approved: number;
   pending: number;
@@ -67,7 +70,10 @@ async function addressHistory(conn: Conn, addressKey: string): Promise<AddressHi
   return { approved: n('approved'), pending: n('pending'), removed: n('spam') + n('trash') };
 }
 
-/** The policy's reasons for a reactie about to be stored with this status; the address's history is read only when they depend on it. */
+/**
+ * The policy's reasons for a reactie about to be stored with this status; the address's history is read
+ * only when they depend on it, and not at all when `known` (read with the sender's facts) is given.
+ */
 export async function policyHold(
   conn: Conn,
   status: ReactieStatus,
@@ -75,11 +81,12 @@ export async function policyHold(
   knownAddress: boolean,
   authorEmail: string,
   addressHeld = false,
+  known?: AddressHistory,
 ): Promise<HeldBecause | null> {
   if (status !== 'pending' || initialStatus('clear', policy, knownAddress, addressHeld) === 'approved') return null;
   const unknown = initialStatus('clear', policy, knownAddress) !== 'approved';
   const history =
-    policy === 'all' || !unknown ? { approved: 0, pending: 0, removed: 0 } : await addressHistory(conn, emailKey(authorEmail));
+    policy === 'all' || !unknown ? { approved: 0, pending: 0, removed: 0 } : (known ?? (await addressHistory(conn, emailKey(authorEmail))));
   return { policy: heldBecause(policy, knownAddress, history, addressHeld) };
 }
 

@@ -157,7 +157,9 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
   };
   const settings = await keptSettings(deps.db);
   const spamSettings = settings.spam;
-  const verdict = await judgeReactie(deps.db, senderHistory(deps.db), deps.config, candidate, spamSettings);
+  // The sender's facts and what the address wrote before (for the policy's reasons below): one statement.
+  const history = senderHistory(deps.db, { address: true });
+  const verdict = await judgeReactie(deps.db, history, deps.config, candidate, spamSettings);
   if (verdict.kind === 'refuse' && verdict.reason === 'duplicate' && verdict.existingId !== undefined) {
     // Sent again after a slow network or a reload: lead the resident to the reactie they already
     // placed, unless a moderator removed it (then saying so is the honest answer).
@@ -175,7 +177,15 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
   const addressHeld = rule?.rule === 'hold';
   const status = initialStatus(verdict.outcome, settings.moderationPolicy, knownAddress, addressHeld);
   // Kept with the reactie: what the address had written before changes once moderators decide on it.
-  const heldBecause = await policyHold(deps.db, status, settings.moderationPolicy, knownAddress, input.authorEmail, addressHeld);
+  const heldBecause = await policyHold(
+    deps.db,
+    status,
+    settings.moderationPolicy,
+    knownAddress,
+    input.authorEmail,
+    addressHeld,
+    history.address(),
+  );
   try {
     const row = { ...newReactie(article, input, parentId, ctx, key), status, verdict: storedVerdict(verdict, ctx.now), heldBecause };
     const { id, page } = await storeReactie(deps.db, row, ctx.now);

@@ -1,6 +1,7 @@
 // Reacties rows: reading them for the thread and changing their status with the counters kept right.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../db/knex';
+import { KEPT } from '../db/pg-statements';
 import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
 import type { StoredVerdict } from '../spam/verdict-columns';
@@ -314,7 +315,7 @@ export async function storeReactie(db: Db, input: NewReactie, now: Date): Promis
   // on a page; the INSERT after it reads the page with the lock held. The version stays: no public
   // page changes. Two round trips under the lock (lock, insert) instead of three.
   return db.transaction(async (trx) => {
-    await trx.raw('select id from articles where id = ? for no key update', [input.articleId]);
+    await trx.raw('select id from articles where id = ? for no key update', [input.articleId]).options(KEPT);
     return insertFindingPage(trx, input, now);
   });
 }
@@ -327,7 +328,8 @@ async function insertFindingPage(conn: Db | Knex.Transaction, input: NewReactie,
       : conn.raw('coalesce((select thread_page from reacties where id = ?), 1)', [input.parentId]);
   const [row] = await conn('reacties')
     .insert(reactieRow(input, now, page))
-    .returning(['id', 'thread_page']);
+    .returning(['id', 'thread_page'])
+    .options(KEPT);
   return { id: Number(row.id), page: Number(row.thread_page) };
 }
 
@@ -471,7 +473,7 @@ export async function endRecheck(trx: Knex.Transaction, id: number): Promise<voi
 
 /** The reactie an earlier click or send with the same key made (a double click posts once). */
 export async function findBySubmissionKey(conn: Conn, key: string): Promise<{ id: number; status: ReactieStatus } | null> {
-  const row = await conn('reacties').where({ submission_key: key }).first('id', 'status');
+  const row = await conn('reacties').where({ submission_key: key }).first('id', 'status').options(KEPT);
   return row ? { id: Number(row.id), status: row.status } : null;
 }
 

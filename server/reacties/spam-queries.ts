@@ -2,17 +2,33 @@
 // sender's history for the pipeline, the Akismet recheck queue, what was sent to Akismet, old spam.
 import type { Knex } from 'knex';
 import { readsOf, type Db } from '../db/knex';
+import { KEPT } from '../db/pg-statements';
 import { toDateOrNull } from '../db/rows';
 import type { AkismetAnswer, AkismetParams } from '../spam/akismet';
 import type { SenderHistory } from '../spam/pipeline';
 import { parseAkismetPayload, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
+import type { AddressHistory } from './held-because';
 
 type Conn = Db | Knex.Transaction;
 type Row = Record<string, unknown>;
 
-/** The sender's history as one statement of scalar subqueries: one round trip per post, each part on its own index. */
-export function senderHistory(db: Db): SenderHistory {
+/** The sender's history (senderHistory) with what the address wrote before, read in the same statement. */
+export interface PostingHistory extends SenderHistory {
+  /** After facts(): the address's earlier reacties as the moderation policy asks them (held-because.ts). */
+  address(): AddressHistory | undefined;
+}
+
+/**
+ * The sender's history as one statement of scalar subqueries: one round trip per post, each part on its
+ * own index. With `address`, the same statement also says whether the address has reacties waiting or
+ * taken away: all the moderation policy's reasons ask (held-because.ts), so a held post needs no read of its own.
+ */
+export function senderHistory(db: Db): SenderHistory;
+export function senderHistory(db: Db, o: { address: true }): PostingHistory;
+export function senderHistory(db: Db, o: { address?: boolean } = {}): SenderHistory | PostingHistory {
+  let address: AddressHistory | undefined;
   return {
+    address: () => address,
     async facts(q) {
       const parts: string[] = [];
       const bindings: unknown[] = [];
@@ -31,10 +47,18 @@ export function senderHistory(db: Db): SenderHistory {
         q.body,
       );
       part("select 1 from reacties where author_email_key = ? and status = 'approved' limit 1", 'approved', q.addressKey);
-      const result: unknown = await readsOf(db).raw(`select ${parts.join(', ')}`, bindings as never);
+      if (o.address) {
+        part("select 1 from reacties where author_email_key = ? and status = 'pending' limit 1", 'pending', q.addressKey);
+        part("select 1 from reacties where author_email_key = ? and status in ('spam', 'trash') limit 1", 'removed', q.addressKey);
+      }
+      const result: unknown = await readsOf(db)
+        .raw(`select ${parts.join(', ')}`, bindings as never)
+        .options(KEPT);
       // SQLite answers the rows, PostgreSQL a result with them.
       const rows = Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
       const row = rows[0] ?? {};
+      const present = (value: unknown) => (value === null || value === undefined ? 0 : 1);
+      if (o.address) address = { approved: present(row.approved), pending: present(row.pending), removed: present(row.removed) };
       return {
         lastPostSinceFlood: toDateOrNull(row.recent),
         fromIpSinceRate: Number(row.from_ip ?? 0),

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { readsOf, type Db } from '../db/knex';
+import { KEPT } from '../db/pg-statements';
 import { readerAddress } from '../http/reader-address';
 
 type Conn = Db | Knex.Transaction;
@@ -40,7 +41,8 @@ export async function rememberedParts(db: Conn, secret: string, s: Sender): Prom
     .where((q) => {
       for (const e of wanted) q.orWhere((w) => w.where(e));
     })
-    .select('kind');
+    .select('kind')
+    .options(KEPT);
   return [...new Set(rows.map((r) => r.kind))];
 }
 

@@ -9,6 +9,7 @@
 // a page, so that is as good as exact.
 import type { Knex } from 'knex';
 import { isPostgres, readsOf, type Db } from '../../db/knex';
+import { KEPT } from '../../db/pg-statements';
 import type { CountsView, Label } from './bayes';
 import type { Features } from './features';
 
@@ -59,7 +60,7 @@ export async function siteCounts(db: Conn, ids: number[]): Promise<CountsView> {
     ? [wanted]
     : Array.from({ length: Math.ceil(wanted.length / 500) }, (_, i) => wanted.slice(i * 500, i * 500 + 500));
   for (const part of wanted.length ? parts : []) {
-    const query = readsOf(db)(COUNTS).select('token', 'spam', 'ham');
+    const query = readsOf(db)(COUNTS).select('token', 'spam', 'ham').options(KEPT);
     if (isPostgres(db)) query.whereRaw('token = any(?::integer[])', [part]);
     else query.whereIn('token', part);
     const rows: Array<{ token: number; spam: number; ham: number }> = await query;
