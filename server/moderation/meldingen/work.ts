@@ -46,7 +46,7 @@ export function menuCounts(db: Db): RequestHandler {
     const user = res.locals.user;
     if (req.method !== 'GET' || !user || !can(user.role, 'moderation')) return next();
     const render = res.render.bind(res) as (...args: unknown[]) => void;
-    res.render = ((...args: unknown[]) => {
+    res.render = (...args: unknown[]) => {
       // Once: an error page after a failed read is rendered without the counts.
       res.render = render;
       moderationWorkFor(db, res).then(
@@ -56,7 +56,7 @@ export function menuCounts(db: Db): RequestHandler {
         },
         (err: unknown) => req.next?.(err),
       );
-    });
+    };
     next();
   };
 }
