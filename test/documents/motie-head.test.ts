@@ -102,6 +102,32 @@ describe('documents: a motie read by its shapes', () => {
     assert.deepEqual(fracties.fields.partijen, ['CDA', 'DorpsBelang']);
   });
 
+  it('reads "Name (Party)" under the formula, and "Name, Party" lines apart under a label "Ondertekening en naam:"', () => {
+    const bracket = parseDocument(
+      ['Motie: Bankjes in het park', '', ...considerations, '', ' ', '', 'Jan Pieter de Boer (SGP)'].join('\n'),
+    );
+    assert.deepEqual(bracket.fields.indieners, ['Jan Pieter de Boer']);
+    assert.deepEqual(bracket.fields.partijen, ['SGP']);
+    const apart = parseDocument(
+      [
+        'Motie: Bankjes in het park',
+        '',
+        ...considerations,
+        '',
+        'Ondertekening en naam:',
+        '',
+        'Anna de Vries, Partij voor de Dieren',
+        '',
+        'Kees Bakker, PvdA',
+        'Lotte Smit, PvdA',
+        '',
+        'Lees ook onze andere moties',
+      ].join('\n'),
+    );
+    assert.deepEqual(apart.fields.indieners, ['Anna de Vries', 'Kees Bakker', 'Lotte Smit']);
+    assert.deepEqual(apart.fields.partijen, ['Partij voor de Dieren', 'PvdA']);
+  });
+
   it('gives a motie signed "Namens de fractie van X," no afzender', () => {
     const got = parseDocument(
       ['Motie: Bankjes in het park', '', ...considerations, '', 'Namens de fractie van het CDA,', 'Anna de Vries'].join('\n'),

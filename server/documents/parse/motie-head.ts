@@ -125,20 +125,24 @@ function headingMovers(text: string): string[] | null {
  */
 function signatureBlock(lines: Line[], end: number): { indieners?: string[]; partijen?: string[] } | null {
   const block: string[] = [];
+  let pairMode = false;
   for (let i = end + 1; i < lines.length && block.length < 16; i++) {
     const t = plain(lines[i]).replace(/,$/, '');
-    // "Son en Breugel, 2 juli 2020": the place and date above the signers.
+    // "Son en Breugel, 2 juli 2020": the place and date above the signers; "Ondertekening en naam:", its label.
     if (!block.length && new RegExp(String.raw`^[\p{L} '’-]+,\s*${ONE_DATE}$`, 'iu').test(t)) continue;
+    if (!block.length && /^(?:ondertekening(?:\s+en\s+naam)?|ondertekenaars?|indieners?)\s*:$/i.test(t)) continue;
     if (!t) {
-      if (block.length) break;
+      // Lines of "Name, Party" may stand apart; any other block ends at an empty line.
+      if (block.length && !pairMode) break;
       continue;
     }
+    if (pairMode && !namePartyOf(t)) break;
     block.push(t);
+    if (block.length === 1) pairMode = namePartyOf(t) !== null;
   }
   if (!block.length) return null;
-  const pairs = block.map((t) => /^([^,]+),\s*(.+)$/.exec(t));
-  if (pairs.every((p) => p && looksLikeName(p[1]) && partyList(p[2])?.length === 1))
-    return { indieners: pairs.map((p) => p![1].trim()), partijen: [...new Set(pairs.map((p) => p![2].trim()))] };
+  const pairs = block.map(namePartyOf);
+  if (pairs.every(Boolean)) return { indieners: pairs.map((p) => p!.name), partijen: [...new Set(pairs.map((p) => p!.party))] };
   if (block.every((t) => looksLikeName(t, true) && t.split(/\s+/).length <= 4)) return { indieners: block };
   if (block.length === 1) {
     const parties = /^(?:namens\s*:?\s*|(?:de\s+)?fracties?\s+(?:van\s+)?)(.+)$/i.exec(block[0]);
@@ -146,6 +150,13 @@ function signatureBlock(lines: Line[], end: number): { indieners?: string[]; par
     if (list) return { partijen: list };
   }
   return null;
+}
+
+/** "Anna de Vries, GroenLinks", "Jan de Boer (SGP)": a signer's name with one party, or null. */
+function namePartyOf(text: string): { name: string; party: string } | null {
+  const m = /^([^,()]+),\s*([^,()]+)$/.exec(text) ?? /^([^,()]+?)\s*\(([^,()]+)\)$/.exec(text);
+  if (!m || !looksLikeName(m[1]) || partyList(m[2].trim())?.length !== 1) return null;
+  return { name: m[1].trim(), party: m[2].trim() };
 }
 
 /** Reads a motie's own fields from the lines still in the body (`roles[i] === 'body'`). */
