@@ -167,6 +167,20 @@ describe('documents: a motie read by its shapes', () => {
     assert.deepEqual(three.fields.indieners, ['Van der Berg', 'Jansen', 'Pietersen']);
   });
 
+  it('reads a Kamer motie flattened onto one line with its lines apart by runs of spaces: date and signers', () => {
+    const got = parseDocument(
+      [
+        '36 999 Wijziging van de Wet op de parken  Nr. 12 MOTIE VAN HET LID JANSEN C.S.  Voorgesteld5 oktober 2023   De Kamer,',
+        'gehoord de beraadslaging,  overwegende dat in veel parken geen bankjes staan en ouderen daardoor minder vaak naar buiten gaan;',
+        'verzoekt de regering gemeenten te steunen bij het plaatsen van bankjes,  en gaat over tot de orde van de dag.  Jansen  Pietersen  De Groot',
+      ].join('  '),
+    );
+    assert.equal(got.type, 'motie');
+    assert.equal(got.fields.datum, '2023-10-05');
+    assert.deepEqual(got.fields.indieners, ['Jansen', 'Pietersen', 'De Groot']);
+    assert.equal(got.fields.onderwerp, undefined);
+  });
+
   it('reads a motie register\'s number alone on the first line, a Kamerstuk\'s "NNNNN-VII nr. N", and an outcome the introduction reports', () => {
     const register = parseDocument(
       ['M-031', '', 'Motie - Bankjes in het park (voorheen M-120)', '', 'verzoekt het college:', '1. drie bankjes te plaatsen.'].join('\n'),

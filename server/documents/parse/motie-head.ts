@@ -15,10 +15,11 @@ import { looksLikeName } from './signatures';
 import { findDate } from './values';
 
 export interface MotieHead {
-  onderwerp?: { value: string; line: number };
-  datum?: { value: string; line: number };
+  /** `line`: the line that states it, when it is a whole line (not a piece of a flattened text). */
+  onderwerp?: { value: string; line?: number };
+  datum?: { value: string; line?: number };
   status?: string;
-  kenmerk?: { value: string; line: number };
+  kenmerk?: { value: string; line?: number };
   partijen?: string[];
   indieners?: string[];
 }
@@ -33,7 +34,7 @@ const ONE_DATE = String.raw`(?:\p{L}+dag\s+)?(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1
  * Emmen, in openbare vergadering bijeen op …", "Voorgesteld tijdens het Wetgevingsoverleg van 12 februari 2024".
  */
 const MEETING = new RegExp(
-  String.raw`^(?:(?:de\s+)?(?:gemeente)?raad\b[^;:.]{0,80}?\bbijeen\s+(?:op\s+|d\.d\.\s*)?|voorgesteld\s+(?:(?:tijdens|in)\s+(?:het|de)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:van|op)\s+|op\s+)?)(${ONE_DATE})(?!\s*(?:en|t\/m|tot)\s+\d)`,
+  String.raw`^(?:(?:de\s+)?(?:gemeente)?raad\b[^;:.]{0,80}?\bbijeen\s+(?:op\s+|d\.d\.\s*)?|voorgesteld\s*(?:(?:tijdens|in)\s+(?:het|de)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:van|op)\s+|op\s+)?)(${ONE_DATE})(?!\s*(?:en|t\/m|tot)\s+\d)`,
   'iu',
 );
 
@@ -159,8 +160,28 @@ function namePartyOf(text: string): { name: string; party: string } | null {
   return { name: m[1].trim(), party: m[2].trim() };
 }
 
-/** Reads a motie's own fields from the lines still in the body (`roles[i] === 'body'`). */
+/**
+ * Reads a motie's own fields from the lines still in the body (`roles[i] === 'body'`). A motie flattened onto one
+ * long line with its lines kept apart by runs of spaces (a PDF's text pasted from a page) is read piece by piece.
+ */
 export function motieHead(lines: Line[], roles: Role[]): MotieHead {
+  const pieces: Line[] = [];
+  const pieceRoles: Role[] = [];
+  const origin: Array<number | undefined> = [];
+  lines.forEach((l, i) => {
+    const parts = l.text.length > 300 && MOTIE_END.test(l.text) ? l.text.split(/ {2,}|\t/).filter((p) => p.trim()) : [l.text];
+    for (const text of parts) {
+      pieces.push(parts.length > 1 ? { ...l, text } : l);
+      pieceRoles.push(roles[i]);
+      origin.push(parts.length > 1 ? undefined : i);
+    }
+  });
+  const head = readHead(pieces, pieceRoles);
+  for (const f of [head.onderwerp, head.datum, head.kenmerk]) if (f?.line !== undefined) f.line = origin[f.line];
+  return head;
+}
+
+function readHead(lines: Line[], roles: Role[]): MotieHead {
   const head: MotieHead = {};
   const free = (i: number) => roles[i] === 'body' || roles[i] === 'title';
   const anchor = lines.findIndex((l, i) => free(i) && ANCHOR.test(plain(l)));
