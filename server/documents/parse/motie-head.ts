@@ -299,7 +299,10 @@ export function applyMotieHead(
   if (head.datum && (fields.datum === undefined || evidence.get('datum') === 'prose')) set('datum', head.datum.value, 'prose');
   if (head.status && fields.status === undefined) set('status', head.status, 'prose');
   if (head.kenmerk && fields.kenmerk === undefined) set('kenmerk', head.kenmerk.value, 'letterhead', head.kenmerk.line);
-  if (head.partijen && fields.partijen === undefined) set('partijen', head.partijen, 'signature');
+  // Parties the signature reading split otherwise ("S&S" → "S") give way to the same number read as written.
+  const sameCount = Array.isArray(fields.partijen) && fields.partijen.length === head.partijen?.length;
+  if (head.partijen && (fields.partijen === undefined || (sameCount && evidence.get('partijen') === 'signature')))
+    set('partijen', head.partijen, 'signature');
   const known = Array.isArray(fields.indieners) ? (fields.indieners as string[]) : [];
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}]/gu, '');
   if (head.indieners && known.every((k) => head.indieners!.some((n) => norm(n) === norm(k))) && head.indieners.length > known.length)
