@@ -17,6 +17,7 @@ import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { withoutGluedFootnote } from './parse/footnotes';
 import { reportedOutcome } from './parse/moties';
+import { applyMotieHead, motieHead } from './parse/motie-head';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
 import { dashedNameAndParty, looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
@@ -349,7 +350,8 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       evidence.set('partijen', 'mention');
     }
   }
-  if (has('afzender') && fields.afzender === undefined) {
+  // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender.
+  if (has('afzender') && fields.afzender === undefined && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
     if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
@@ -468,6 +470,12 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     const t = lines[first].text;
     if (/^(?:memo|memorandum|raadsinformatiebrief|rib|motie|schriftelijke\s+vragen|brief)\b/i.test(t)) roles[first] = 'title';
   }
+
+  if (type === 'motie')
+    applyMotieHead(motieHead(lines, roles), fields, evidence, (i, key) => {
+      roles[i] = 'field';
+      fieldOf.set(i, key);
+    });
 
   if (has('onderwerp') && fields.onderwerp === undefined) {
     const title = titleSubject(lines, roles);
