@@ -149,4 +149,44 @@ describe('documents: fields on unseen documents', () => {
     assert.equal(parseDocument(text('Vlissingen, d.d. 14-03-2019,')).fields.datum, '2019-03-14');
     assert.equal(parseDocument(text('Vlissingen, 14 maart 2019')).fields.datum, '2019-03-14');
   });
+
+  it('reads an organisation with "t.a.v." under it as the addressee in the address window, not as the sender', () => {
+    const text = [
+      'Gemeente Ergenshoven',
+      't.a.v. het college van burgemeester en wethouders',
+      'Postbus 12',
+      '1234 AB  ERGENSHOVEN',
+      '',
+      'Datum: 3 april 2024',
+      'Onderwerp: Afronding melding houtopstand',
+      '',
+      'Geacht college,',
+      '',
+      'Op 1 maart ontvingen wij een melding voor het vellen van drie eiken aan de Dorpsweg.',
+    ].join('\n');
+    const { fields } = parseDocument(text);
+    assert.equal(fields.aan, 'Gemeente Ergenshoven t.a.v. het college van burgemeester en wethouders');
+    assert.notEqual(fields.afzender, 'Gemeente Ergenshoven');
+    // Without "t.a.v." the organisation on top is the letterhead's sender, as before.
+    const letterhead = parseDocument(text.replace('t.a.v. het college van burgemeester en wethouders\n', '')).fields;
+    assert.equal(letterhead.afzender, 'Gemeente Ergenshoven');
+  });
+
+  it('takes no labelled line of another field as the onderwerp, and reads "Antwoorddatum" as the date of the answer', () => {
+    assert.equal(plausible('onderwerp', 'Antwoorddatum: 28 mrt. 2022'), false);
+    assert.equal(plausible('onderwerp', 'Datum: 4 maart 2022'), false);
+    assert.equal(plausible('onderwerp', 'Hondenuitlaatplekken: te weinig en slecht onderhouden'), true);
+    const { fields } = parseDocument(
+      [
+        'Schriftelijke vragen van de fractie van de Partij voor de Dieren over hondenuitlaatplekken',
+        '',
+        '1. Is het college bekend met de klachten over de uitlaatplekken?',
+        '',
+        'Indiendatum: 4 mrt. 2022',
+        'Antwoorddatum: 28 mrt. 2022',
+      ].join('\n'),
+    );
+    assert.equal(fields.datum_antwoord, '2022-03-28');
+    assert.notEqual(fields.onderwerp, 'Antwoorddatum: 28 mrt. 2022');
+  });
 });

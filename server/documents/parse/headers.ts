@@ -740,12 +740,20 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
     })),
     ...labelled(lines, furniture, rows.lines),
   ];
-  // The sender's name at the top of a letterhead.
+  // The sender's name at the top of a letterhead. An organisation whose next line is "t.a.v. …" is the addressee
+  // in the address window, not the sender: it is the letter's "aan", and the sender is looked for after it.
   for (let i = 0, seen = 0; i < lines.length && seen < 10; i++) {
     const t = lines[i].text;
     if (!t || furniture.has(i)) continue;
     seen++;
     if (ORGANISATION.test(t) && !/[,.;:]$/.test(t) && t.split(/\s+/).length <= 6) {
+      const next = lines.slice(i + 1).findIndex((l) => l.text.trim() !== '');
+      const attention = next < 0 ? '' : lines[i + 1 + next].text.trim();
+      if (/^(?:t\.?\s?a\.?\s?v\.?|ter attentie van)\s+\S/i.test(attention)) {
+        headers.push({ concept: 'aan', value: `${t} ${attention}`, labelLine: t, lines: [i, i + 1 + next], strength: 1.5 });
+        i += 1 + next;
+        continue;
+      }
       headers.push({ concept: 'afzender', value: t, labelLine: t, lines: [i], strength: 1.5 });
       break;
     }

@@ -189,6 +189,9 @@ export function plausible(key: string, value: unknown): boolean {
   // An article or a small word alone ("het") is a cut-off value, not a name.
   if (NAMES.has(key) && /^(?:de|het|een|en|van|aan|of)$/i.test(value.trim())) return false;
   if (key === 'onderwerp' && PUBLICATION.test(value)) return false;
+  // A subject is no labelled line of another field ("Antwoorddatum: 28 mrt. 2022", "Datum: …").
+  const labelled = /^([\p{L}][\p{L} -]{1,30}):\s*\S/u.exec(value.trim());
+  if (key === 'onderwerp' && labelled && conceptOf(labelled[1]) !== undefined && conceptOf(labelled[1]) !== 'onderwerp') return false;
   const max = MAX_WORDS[key];
   if (max === undefined) return true;
   const v = value.trim();
