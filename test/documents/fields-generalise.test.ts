@@ -189,4 +189,28 @@ describe('documents: fields on unseen documents', () => {
     assert.equal(fields.datum_antwoord, '2022-03-28');
     assert.notEqual(fields.onderwerp, 'Antwoorddatum: 28 mrt. 2022');
   });
+
+  it("reads a two-column letterhead whose values a PDF's text layer glued to the next label", () => {
+    const text = [
+      'Provincie Ergens',
+      'Postbus 1',
+      '1234 AB  Ergenstad',
+      '',
+      'Datum',
+      '21.05.2024  Kenmerk',
+      'D2024-011394Zaaknummer',
+      '2024-009167  Pagina',
+      '1 van 2',
+      '',
+      'Onderwerp: Voortgang windbeleid',
+      '',
+      'Geachte leden van de Staten,',
+      '',
+      'Met deze brief informeren wij u over de voortgang van het windbeleid in 2024 en verder.',
+    ].join('\n');
+    const { fields } = parseDocument(text);
+    assert.equal(fields.datum, '2024-05-21');
+    assert.equal(fields.kenmerk, 'D2024-011394');
+    assert.equal(fields.onderwerp, 'Voortgang windbeleid');
+  });
 });

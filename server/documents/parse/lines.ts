@@ -5,6 +5,7 @@
 // columns) become a tab; separator lines ("." or "***") are marked. A document flattened onto one
 // very long line (a PDF text pasted without its line breaks) is cut again before its question and
 // answer marks and its page footers.
+import { conceptOf } from './labels';
 
 export interface Line {
   /** The line as it was pasted. */
@@ -67,9 +68,22 @@ const FLATTENED_MARKS = new RegExp(
   'gu',
 );
 
+/**
+ * A two-column letterhead flattened by a PDF's text layer puts each value on the line of the next label:
+ * "Datum" / "21.05.2024  Kenmerk" / "D2024-011394Zaaknummer". A short value with a digit followed by a label of a
+ * letter's header at the line's end is two lines: the value, then the label (whose own value is on the next line).
+ */
+function gluedLabel(line: string): string[] | null {
+  const m = /^(\s*\S(?:.{0,40}?)\d[^\s\p{L}]*)\s*(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?)\s*$/u.exec(line);
+  if (!m || m[1].trim().split(/\s+/).length > 5 || conceptOf(m[2]) === undefined) return null;
+  return [m[1].trimEnd(), m[2]];
+}
+
 function unflatten(line: string): string[] {
   // "Vraag 1: Hoe? Antwoord: Zo.": an answer's mark after a question mark starts its own line, in any text.
   if (/\?\s+Antwoord\s*:/.test(line) && line.length < 600) return line.split(/(?<=\?)\s+(?=Antwoord\s*:)/);
+  const glued = line.length < 80 ? gluedLabel(line) : null;
+  if (glued) return glued;
   if (line.length < 600) return [line];
   const marks =
     line.match(
