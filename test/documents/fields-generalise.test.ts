@@ -213,4 +213,24 @@ describe('documents: fields on unseen documents', () => {
     assert.equal(fields.kenmerk, 'D2024-011394');
     assert.equal(fields.onderwerp, 'Voortgang windbeleid');
   });
+
+  it('reads a nota to the college or to GS as a memo, with its author and registration number', () => {
+    const text = (title: string) =>
+      [
+        title,
+        '',
+        'Onderwerp: Beantwoording brieven van gemeenten over het windbeleid',
+        'Registratiekenmerk: 2023-063875',
+        'Auteur: team Energie',
+        '',
+        'Gedeputeerde Staten besluiten de brieven van twee gemeenten te beantwoorden volgens de bijgevoegde brieven.',
+      ].join('\n');
+    const nota = parseDocument(text('NOTA GS-MANDAAT'));
+    assert.equal(nota.type, 'memo');
+    assert.equal(nota.fields.kenmerk, '2023-063875');
+    assert.equal(nota.fields.afzender, 'team Energie');
+    assert.equal(parseDocument(text('Collegenota')).type, 'memo');
+    // A reply to objections or an amendment of a bill is no memo.
+    assert.notEqual(parseDocument(text('Nota van beantwoording zienswijzen')).type, 'memo');
+  });
 });

@@ -13,7 +13,11 @@ import { numbered } from './numbering';
 const KAMERSTUK = String.raw`(?:(?:nr\.?\s*)?\d[\d\s]*(?:[A-Z]{1,4}\s+)?(?:nr\.?\s*)?\d*\s+)?`;
 const TITLES: Array<[RegExp, DocumentTypeKey]> = [
   [new RegExp(`^${KAMERSTUK}(?:gewijzigde\\s+)?motie\\b`, 'i'), 'motie'],
-  [/^(?:memo|memorandum)\b/i, 'memo'],
+  // A nota to the college or GS ("Nota GS-mandaat", "Collegenota", "B&W-nota"); not a "Nota van beantwoording/wijziging".
+  [
+    /^(?:memo|memorandum|(?:college|b\s?&\s?w|gs)-?nota|nota\s+(?!van\b)(?:aan\s+(?:het\s+)?(?:college|gs)|b\s?&\s?w|gs|college)\b)/i,
+    'memo',
+  ],
   [/^(?:raadsinformatiebrief|rib)\b/i, 'raadsinformatiebrief'],
   [new RegExp(`^${KAMERSTUK}(?:\\p{L}+brief\\b|brief\\s+van\\b)`, 'iu'), 'brief'],
   [
