@@ -18,9 +18,11 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * were the floors then. Session 12 added round ten's 36 dev documents (165) and rules from them; the weakest forms
  * now read type 156/165, found 575/669, wrong 13/588, pairs 511/553 (all wrapped at 60). Session 13 added three forms
  * of question and answer marks (in bold, "Antwoord op vraag N:", a page footer every 40 lines) and raised the weakest
- * pairs to 514/553 (wrapped at 60; found 576/669, wrong 13/589): the floors now.
+ * pairs to 514/553 (wrapped at 60; found 576/669, wrong 13/589). Rebased when round eleven added 46 dev documents
+ * nobody had run a parser on (211 in all): with session 13's rules the weakest forms read type 198/211, found 695/812,
+ * wrong 23/718, pairs 555/602 (all wrapped at 60): the floors now.
  */
-const FLOORS = { types: 0.945, found: 0.86, wrong: 0.023, pairs: 0.929 };
+const FLOORS = { types: 0.938, found: 0.855, wrong: 0.033, pairs: 0.921 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);
