@@ -10,6 +10,7 @@ import type { Role } from './body';
 import type { Evidence } from './confidence';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
+import { ONE_DATE } from './moties';
 import { isParty } from './parties';
 import { looksLikeName } from './signatures';
 import { findDate } from './values';
@@ -25,9 +26,6 @@ export interface MotieHead {
 }
 
 const plain = (l: Line | undefined) => (l ? l.text.replace(/\t/g, ' ').replace(/\s+/g, ' ').trim() : '');
-
-/** A date of one day: "3 november 2016", "donderdag 2 juli 2020", "12-12-2023"; never "4 en 7 november 2013". */
-const ONE_DATE = String.raw`(?:\p{L}+dag\s+)?(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})`;
 
 /**
  * The meeting line: "De gemeenteraad van Almelo bijeen op donderdag 3 november 2016 …", "De raad van de gemeente
