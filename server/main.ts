@@ -1,6 +1,7 @@
 // Start-up: config, database and migrations, demo content in development, listen, graceful shutdown.
 import { loadConfig, ConfigError } from './config';
 import { createDb, isPostgresUrl } from './db/knex';
+import { connectionProblem } from './db/connection-problem';
 import { migrateLatest } from './db/migrate';
 import { createServer, liveHubOf } from './app';
 import { createLogger } from './logger';
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
 main().catch((err) => {
   if (err instanceof ConfigError) {
     console.error(`Configuratiefout: ${err.message}`);
+  } else if (connectionProblem(err)) {
+    console.error(`Stadslog kon niet starten: de database is niet te bereiken: ${connectionProblem(err)}`);
   } else {
     console.error('Stadslog kon niet starten:', err);
   }

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from '../config';
 import { createDb, type Db } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
+import { connectionProblem } from '../db/connection-problem';
 
 export class UsageError extends Error {}
 
@@ -20,7 +21,9 @@ export function runCommand(work: () => Promise<void>): void {
     .then(
       () => process.exit(0),
       (err) => {
+        const unreachable = connectionProblem(err);
         if (err instanceof UsageError || err instanceof ConfigError) console.error(err.message);
+        else if (unreachable) console.error(`Kan de database niet bereiken: ${unreachable}`);
         else console.error('Er ging iets mis:', err);
         process.exit(1);
       },

@@ -91,11 +91,20 @@ function sqliteReader(writer: Db, filename: string): Db {
   return reader;
 }
 
+// knex warns with the driver's stack trace when a connection cannot be made; the same error reaches the caller,
+// which says it in Dutch (connection-problem.ts): a request logs it once, a command prints what to do.
+const QUIET_ACQUIRE = {
+  warn(message: unknown): void {
+    if (!String(message).startsWith('Acquire connection error')) process.stderr.write(`${String(message)}\n`);
+  },
+};
+
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
     return knexFactory({
       client: 'pg',
       connection: databaseUrl,
+      log: QUIET_ACQUIRE,
       pool: {
         min: 0,
         max: 10,

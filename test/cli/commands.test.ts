@@ -83,6 +83,21 @@ describe('npm scripts', function () {
     assert.match(twice.stderr, /Er is al een account/);
   });
 
+  it('a command that cannot reach its database says why in Dutch and what to do, without a stack trace', () => {
+    const missing = run('recount.ts', [], 'postgres://postgres@127.0.0.1:5432/stadslog_bestaat_niet');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /Kan de database niet bereiken: die database bestaat niet; maak hem eerst met createdb\./);
+    const closed = run('recount.ts', [], 'postgres://postgres@127.0.0.1:1/test');
+    assert.equal(closed.status, 1);
+    assert.match(closed.stderr, /er luistert geen server op dat adres/);
+    const notSqlite = path.join(dir, 'tekst.sqlite');
+    fs.writeFileSync(notSqlite, 'Dit is een tekstbestand en geen database.\n'.repeat(100));
+    const text = run('recount.ts', [], notSqlite);
+    assert.equal(text.status, 1);
+    assert.match(text.stderr, /dat bestand is geen SQLite-database/);
+    for (const res of [missing, closed, text]) assert.doesNotMatch(res.stderr, /\n\s+at |Acquire connection error/);
+  });
+
   it('recount repairs a tampered counter and shows progress', async () => {
     const db = createDb(file);
     await seedDemoContent(db, new Date());

@@ -8,7 +8,8 @@ import { isPostgresUrl, type Db } from '../knex';
 import { knownMigrations, migrateLatest } from '../migrate';
 import { CopyError } from './errors';
 import { countRows, openSource, readBatches, readSourceTables, recordedMigrations, type SourceTable } from './source';
-import { connectTarget, resetSequences, rowsOfFreshMigration, safeUrl, tablesWithContent, targetColumns } from './target';
+import { connectTarget, resetSequences, rowsOfFreshMigration, tablesWithContent, targetColumns } from './target';
+import { safeUrl } from '../connection-problem';
 import { convertValue, ValueError } from './values';
 
 export { CopyError } from './errors';

@@ -5,9 +5,7 @@ import pg from 'pg';
 import { createDb, type Db } from '../knex';
 import { migrateLatest } from '../migrate';
 import { CopyError } from './errors';
-
-// A server that does not answer at all (a firewall) is given up on after this long.
-const CONNECT_TIMEOUT_MS = 10_000;
+import { CONNECT_TIMEOUT_MS, connectionProblem, safeUrl } from '../connection-problem';
 
 /** Tries one plain connection first: knex's pool would log its own stack trace for a server that is not there. */
 export async function connectTarget(url: string): Promise<Db> {
@@ -16,34 +14,11 @@ export async function connectTarget(url: string): Promise<Db> {
   try {
     await client.connect();
   } catch (err) {
-    throw new CopyError(`Kan de PostgreSQL-database ${safeUrl(url)} niet bereiken: ${connectionProblem(err)}`);
+    throw new CopyError(`Kan de PostgreSQL-database ${safeUrl(url)} niet bereiken: ${connectionProblem(err) ?? (err as Error).message}`);
   } finally {
     await client.end().catch(() => {});
   }
   return createDb(url);
-}
-
-function connectionProblem(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  if (e.code === 'ECONNREFUSED') return 'er luistert geen server op dat adres (draait PostgreSQL, klopt de poort?).';
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'de servernaam is onbekend.';
-  if (e.code === '3D000') return 'die database bestaat niet; maak hem eerst met createdb.';
-  if (e.code === '28P01' || e.code === '28000') return 'de gebruiker of het wachtwoord wordt geweigerd.';
-  if (/timeout/i.test(e.message ?? '')) return `geen antwoord binnen ${CONNECT_TIMEOUT_MS / 1000} seconden.`;
-  if (/Connection terminated/i.test(e.message ?? ''))
-    return 'de verbinding viel weg voordat de server antwoordde (klopt het adres, laat een firewall het door?).';
-  return e.message ?? String(err);
-}
-
-/** The address without its password, for messages. */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
 }
 
 /** data_type of every column of every table in the target's schema. */
