@@ -6,6 +6,7 @@
 // "Vragen (conform artikel 74 van het Reglement van Orde), van de fractie van X aan Y over Z" →
 // who asks X (a fraction, or members each with a party), to whom Y, about Z. A part that is not of its kind
 // (an addressee that is no body or office, a subject that is a sentence) is left out; the rest still counts.
+import { PARTY } from './parties';
 import { plausible } from './values';
 
 export interface AskHead {
@@ -34,7 +35,7 @@ const BODY = ci(
 );
 const OF_BODY = ci(String.raw`(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w|dijkgraaf\s+en\s+hoogheemraden|gedeputeerde\s+staten)`);
 const ADDRESSEE = new RegExp(
-  String.raw`^((?:[Dd]e|[Hh]et)\s+(?:[\p{L}-]+\s+){0,2}?${BODY}(?:\s+van\s+(?:de\s+|het\s+)?(?:${OF_BODY}|(?:gemeente\s+|provincie\s+)?\p{Lu}[\p{L}&'-]*(?:\s+(?:en\s+)?\p{Lu}[\p{L}&'-]*)*))*(?:\s+(?:van\s+)?(?:de\s+)?gemeente\s+\p{Lu}[\p{L}-]*)?)(?=$|\s+${ABOUT}\s|\s*[,.:(]|\s+(?:als\s+vervolg|naar\s+aanleiding|n\.a\.v\.)\s)`,
+  String.raw`^((?:[Dd]e|[Hh]et)\s+(?:[\p{L}-]+\s+){0,2}?${BODY}(?:\s+van\s+(?:de\s+|het\s+)?(?:${OF_BODY}|(?:gemeente\s+|provincie\s+)?\p{Lu}[\p{L}&'-]*(?:\s+(?:en\s+)?\p{Lu}[\p{L}&'-]*)*))*(?:\s+(?:van\s+)?(?:de\s+)?gemeente\s+\p{Lu}[\p{L}-]*)?)(?=$|\s+${ABOUT}\s|\s*[,.:(]|\s+(?:als\s+vervolg|naar\s+aanleiding|n\.a\.v\.|ex|conform|ingevolge)\s)`,
   'u',
 );
 /** Who asks: a fraction ("de fractie van X", "de X-fractie", "fractie X") or members ("raadslid A (P)", "het lid A (P)"). */
@@ -42,7 +43,7 @@ const STOP = String.raw`(?=$|\s+aan\s|\s+${ABOUT}\s|\s*\(\s*(?:ingezonden|ingedi
 /** A party's name: capitalised words, with "voor de" inside ("Partij voor de Dieren Brabantse Delta", "MORGEN!"). */
 const NAME = String.raw`[\p{Lu}\d][\p{L}\d!&'’-]*(?:\s+(?:voor\s+de\s+|van\s+de\s+)?[\p{Lu}\d][\p{L}\d!&'’-]*)*`;
 const ASKER = new RegExp(
-  String.raw`^(?:((?:de\s+)?(?:raads|staten)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?${NAME}|(?:de\s+)?${NAME}-?fractie)(?=$|[\s,.:(])|((?:het\s+|de\s+)?(?:raads|staten|kamer|commissie)?(?:lid|leden)\s+\p{Lu}.*?)${STOP}))`,
+  String.raw`^(?:((?:de\s+|het\s+)?${PARTY}(?:\s+(?:[Rr]aads|[Ss]taten)?fractie(?:\s+\p{Lu}[\p{L}'-]*)?)?)(?=\s+aan\s|\s+${ABOUT}\s|\s*[,:(]|\s+(?:ex|conform|ingevolge)\s|$)|((?:de\s+)?(?:raads|staten)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?${NAME}|(?:de\s+)?${NAME}-?fractie)(?=$|[\s,.:(])|((?:het\s+|de\s+)?(?:[Rr]aads|[Ss]taten|[Kk]amer|[Cc]ommissie)?(?:lid|leden)\s+\p{Lu}.*?)${STOP}))`,
   'u',
 );
 
@@ -61,8 +62,15 @@ export function askHead(text: string): AskHead | null {
     rest = rest.slice(0, sent.index);
   }
   let parts = 0;
-  for (let guard = 0; rest && guard < 4; guard++) {
+  for (let guard = 0; rest && guard < 5; guard++) {
     rest = rest.replace(/^[,\s]+/, '');
+    // The article of the rules may stand between the parts too ("… aan het college van GS ex artikel 46 RvO betreffende …").
+    const between = /^(?:ex|conform|ingevolge)\s/i.test(rest) ? ARTICLE.exec(rest) : null;
+    if (between) {
+      rest = rest.slice(between[0].length);
+      out.formal = true;
+      continue;
+    }
     const van = /^van\s+/i.exec(rest);
     const aan = /^aan\s+/i.exec(rest);
     // The subject after "over …", or after a colon that ends the head ("Vragen aan het college: Bibliotheek X").
@@ -70,7 +78,7 @@ export function askHead(text: string): AskHead | null {
     if (van && out.who === undefined) {
       const who = ASKER.exec(rest.slice(van[0].length));
       if (!who) return parts ? out : null;
-      out.who = (who[1] ?? who[2]).trim();
+      out.who = (who[1] ?? who[2] ?? who[3]).trim();
       rest = rest.slice(van[0].length + who[0].length);
     } else if (aan && out.to === undefined) {
       const to = ADDRESSEE.exec(rest.slice(aan[0].length));

@@ -17,7 +17,7 @@ import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
 import { labelRows } from './rows';
-import { nationalBranch } from './parties';
+import { isParty, nationalBranch } from './parties';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
 
@@ -460,14 +460,21 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (asked) {
       const { head, w } = asked;
       const fraction = /fractie/i.test(head.who ?? '');
+      // "van de Partij voor de Dieren aan …": a party the lexicon knows asks, by its name alone.
+      const party = head.who?.replace(/^(?:de|het)\s+/i, '');
       const who = !head.who
         ? { names: [], parties: [] }
-        : fraction
-          ? { names: [], parties: partiesOf(head.who).map((p) => nationalBranch(p) ?? p) }
-          : membersAndParties(head.who.replace(/^(?:het\s+|de\s+)?(?:raads|staten|kamer|commissie)?(?:lid|leden)\s+/i, ''));
+        : party && isParty(party)
+          ? { names: [], parties: [nationalBranch(party) ?? party] }
+          : fraction
+            ? { names: [], parties: partiesOf(head.who).map((p) => nationalBranch(p) ?? p) }
+            : membersAndParties(head.who.replace(/^(?:het\s+|de\s+)?(?:raads|staten|kamer|commissie)?(?:lid|leden)\s+/i, ''));
       // A title ("Vervolgvragen van de fractie van X naar aanleiding van …") names who asks, not who sends.
-      if (head.who) addAskers(head.formal ? head.who : undefined, who, head.to, head.about, head.sentIn, w);
-      else {
+      // A title's subject is as good as this one: the first of them stands (the page's title over its lead).
+      if (head.who) {
+        addAskers(head.formal ? head.who : undefined, who, head.to, head.formal ? head.about : undefined, head.sentIn, w);
+        if (head.about && !head.formal) add('onderwerp', head.about.replace(/[.]$/, ''), [], w.text, 0.9);
+      } else {
         add('aan', head.to!, w.lines, w.text);
         if (head.about) add('onderwerp', head.about.replace(/[.]$/, ''), [], w.text);
       }
