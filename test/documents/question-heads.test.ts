@@ -2,6 +2,7 @@
 // read from the head's grammar, a salutation, a form's lines and the signature. Invented examples only.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
+import { questionsTo } from '../../server/documents/parse/question-heads';
 
 const QUESTIONS = ['1. Is het college bekend met de klachten van omwonenden?', '2. Welke maatregelen neemt het college, en wanneer?'];
 const questions = (...head: string[]) => parseDocument([...head, '', ...QUESTIONS].join('\n'));
@@ -32,5 +33,42 @@ describe('documents: header fields of written questions from new sources', () =>
     assert.deepEqual(got.fields.indieners, ['Anna de Vries']);
     assert.equal(got.fields.onderwerp, 'de waterkwaliteit');
     assert.equal(got.fields.afzender, undefined);
+  });
+
+  it('reads a lead-in "Vragen aan X:" above the list as the addressee', () => {
+    const got = questions(
+      'SCHRIFTELIJKE VRAGEN',
+      'Onderwerp: Parkeren bij het station',
+      '',
+      'Sinds de herinrichting van het stationsplein staan er dagelijks fietsen en auto’s op de stoep.',
+      'Vragen aan het college van burgemeester en wethouders:',
+    );
+    assert.equal(got.fields.aan, 'het college van burgemeester en wethouders');
+    // A lead-in that names a subject as well is a title's shape, not this one; a line that does not end the lead-in neither.
+    assert.equal(questionsTo('Vragen aan de wethouder over de kermis:'), null);
+    assert.equal(questionsTo('Vragen aan het college van B&W stellen we vaker'), null);
+  });
+
+  it("reads the fraction that asks from a sentence of the opening, over a municipality's letterhead", () => {
+    const got = questions(
+      'Gemeente Zandmeer',
+      '',
+      'Schriftelijke vragen DL fietspad Dorpsweg',
+      '',
+      'Geacht college,',
+      '',
+      'Op grond van artikel 40 van het Reglement van Orde stelt de fractie van Dorpslijst Zandmeer schriftelijke vragen aangaande het fietspad langs de Dorpsweg.',
+    );
+    assert.equal(got.fields.afzender, 'de fractie van Dorpslijst Zandmeer');
+    assert.deepEqual(got.fields.partijen, ['Dorpslijst Zandmeer']);
+    assert.equal(got.fields.onderwerp, 'het fietspad langs de Dorpsweg');
+    // The answer's opening says from whom the questions came.
+    const answer = questions(
+      'Onderhoud sportpark De Kuil',
+      'Op 3 maart hebben burgemeester en wethouders vragen ontvangen van de fractie Samen Verder over het onderhoud van sportpark De Kuil.',
+    );
+    assert.equal(answer.fields.afzender, 'de fractie Samen Verder');
+    assert.deepEqual(answer.fields.partijen, ['Samen Verder']);
+    assert.equal(answer.fields.onderwerp, 'het onderhoud van sportpark De Kuil');
   });
 });

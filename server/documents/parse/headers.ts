@@ -16,6 +16,7 @@ import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
+import { fractionAsks, questionsTo } from './question-heads';
 import { labelRows } from './rows';
 import { isParty, nationalBranch } from './parties';
 import { partiesOf } from './signatures';
@@ -733,6 +734,29 @@ function cells(lines: Line[]): Header[] {
   return out;
 }
 
+/**
+ * Written questions' who and to whom outside the head (question-heads.ts): a lead-in "Vragen aan X:" above the list,
+ * and a sentence of the opening paragraphs in which a fraction asks ("… stelt de fractie van X vragen aangaande Z.").
+ * The fraction that asks is the sender over a municipality's letterhead.
+ */
+function askedInText(lines: Line[], taken: Set<number>): Header[] {
+  const out: Header[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const to = !taken.has(i) ? questionsTo(lines[i].text.replace(/\t/g, ' ')) : null;
+    if (to) {
+      out.push({ concept: 'aan', value: to, labelLine: lines[i].text, lines: [], strength: 1 });
+      break;
+    }
+  }
+  const asks = fractionAsks(openingText(lines, taken));
+  if (asks) {
+    out.push({ concept: 'afzender', value: asks.afzender, labelLine: '', lines: [], strength: 1.6 });
+    out.push({ concept: 'partijen', value: asks.party, labelLine: '', lines: [], strength: 1 });
+    if (asks.onderwerp) out.push({ concept: 'onderwerp', value: asks.onderwerp, labelLine: '', lines: [], strength: 1 });
+  }
+  return out;
+}
+
 export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<number> } {
   const furniture = new Set<number>();
   // Rows of labels over rows of values first: their lines are no labelled lines of the other shapes.
@@ -773,6 +797,7 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
     if (introduced.afzender) headers.push({ concept: 'afzender', value: introduced.afzender, labelLine: '', lines: [], strength: 1 });
     if (introduced.aan) headers.push({ concept: 'aan', value: introduced.aan, labelLine: '', lines: [], strength: 1 });
   }
+  headers.push(...askedInText(lines, taken));
   const closing = closingDate(lines);
   if (closing && !taken.has(closing.line))
     headers.push({ concept: 'datum', value: closing.date, labelLine: lines[closing.line].text, lines: [closing.line], strength: 1 });
