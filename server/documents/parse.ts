@@ -8,7 +8,8 @@
 import { contradictions, unsure, type Evidence } from './parse/confidence';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
-import { isParty, partiesActing } from './parse/parties';
+import { isParty, nationalBranch, partiesActing } from './parse/parties';
+import { functionParty, signerParty } from './parse/question-heads';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
 import { wrappedLines } from './parse/wrap';
@@ -104,6 +105,12 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
     if (key === 'partijen') return items.map((i) => i.trim()).filter(Boolean);
     const names: string[] = [];
     for (const item of items) {
+      // "Indiener: Jan Smit, raadslid Stadsbelang": the function names the party, no second person.
+      const named = functionParty(item);
+      if (named) {
+        extra.parties.push(named);
+        continue;
+      }
       const { name, party } = dashedNameAndParty(item) ?? nameAndParty(item);
       if (party) extra.parties.push(party);
       if (looksLikeParty(name)) extra.parties.push(name);
@@ -325,7 +332,9 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
       evidence.set('indieners', 'signature');
     }
-    const signedParties = askers.flatMap((s) => (s.party ? partiesOf(s.party) : partyOfFunction(s.func)));
+    const signedParties = askers.flatMap((s) =>
+      s.party ? partiesOf(signerParty(s.party)).map((p) => nationalBranch(p) ?? p) : partyOfFunction(s.func),
+    );
     if (has('partijen') && fields.partijen === undefined) {
       const parties = extra.parties.length ? extra.parties : signedParties;
       // A mention in the text ("de fractie van GemeenteBelang Westland") only confirms a party the header or the

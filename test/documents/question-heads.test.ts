@@ -2,7 +2,7 @@
 // read from the head's grammar, a salutation, a form's lines and the signature. Invented examples only.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
-import { questionsTo } from '../../server/documents/parse/question-heads';
+import { functionParty, questionsTo, signerParty } from '../../server/documents/parse/question-heads';
 
 const QUESTIONS = ['1. Is het college bekend met de klachten van omwonenden?', '2. Welke maatregelen neemt het college, en wanneer?'];
 const questions = (...head: string[]) => parseDocument([...head, '', ...QUESTIONS].join('\n'));
@@ -70,5 +70,26 @@ describe('documents: header fields of written questions from new sources', () =>
     assert.equal(answer.fields.afzender, 'de fractie Samen Verder');
     assert.deepEqual(answer.fields.partijen, ['Samen Verder']);
     assert.equal(answer.fields.onderwerp, 'het onderhoud van sportpark De Kuil');
+  });
+
+  it('reads a form line "Indiener: Name, raadslid Party" as one indiener and the party', () => {
+    const got = questions('SCHRIFTELIJKE VRAGEN', 'Onderwerp: Bushalte Kerkstraat', 'Indiener: Sanne Visser, raadslid DorpsAnders', '');
+    assert.deepEqual(got.fields.indieners, ['Sanne Visser']);
+    assert.deepEqual(got.fields.partijen, ['DorpsAnders']);
+  });
+
+  it("reads a signer's party without the brackets, the function and the acronym, and a local branch as its party", () => {
+    const signed = (...lines: string[]) =>
+      parseDocument(['Schriftelijke vragen over de bushalte', '', ...QUESTIONS, '', 'Met vriendelijke groet,', '', ...lines].join('\n'));
+    assert.deepEqual(signed('Pieter Bos', '(gemeenteraadslid Nieuwe Dorpspartij (NDP))').fields.partijen, ['Nieuwe Dorpspartij']);
+    assert.deepEqual(signed('Pieter Bos', 'ChristenUnie Veenendaal').fields.partijen, ['ChristenUnie']);
+    assert.deepEqual(signed('Pieter Bos', 'Partij voor de Dieren.').fields.partijen, ['Partij voor de Dieren']);
+  });
+
+  it('tells a function and a party from a name', () => {
+    assert.equal(functionParty('raadslid Stadsbelang'), 'Stadsbelang');
+    assert.equal(functionParty('Jan Smit'), null);
+    assert.equal(functionParty('raadslid voor het eerst'), null);
+    assert.equal(signerParty('Partij voor de Vrijheid.'), 'Partij voor de Vrijheid');
   });
 });

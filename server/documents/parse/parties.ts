@@ -93,7 +93,8 @@ export function nationalBranch(name: string): string | null {
  * several signers is the party of each.
  */
 export function partyRow(line: string, count: number): string[] | null {
-  const t = line.trim();
+  // "Partij voor de Vrijheid.": a full stop after the party line is no part of the name.
+  const t = line.trim().replace(/(?<=\p{L})\.$/u, '');
   if (!t) return null;
   const cols: string[] = [];
   let unknown = 0;

@@ -40,3 +40,29 @@ export function fractionAsks(text: string): FractionAsks | null {
   const subject = m[3].trim();
   return { afzender: m[1], party: m[2], onderwerp: plausible('onderwerp', subject) ? subject : undefined };
 }
+
+/** A function before a party's name: "raadslid", "gemeenteraadslid", "Statenlid", "fractievoorzitter". */
+const FUNCTION = /^(?:(?:gemeente)?raadslid|statenlid|fractievoorzitter|fractielid|commissielid)\s+(?:van\s+(?:de\s+|het\s+)?)?/i;
+
+/**
+ * A signer's party as written under the name, without what is no part of the name: brackets around it, the function
+ * before it and the acronym after it ("(gemeenteraadslid Nieuwe Stadspartij (NSP))" → "Nieuwe Stadspartij").
+ */
+export function signerParty(text: string): string {
+  let t = text.trim();
+  const outer = /^\((.*)\)$/.exec(t);
+  if (outer) t = outer[1].trim();
+  return t
+    .replace(FUNCTION, '')
+    .replace(/\s*\([\p{Lu}\d&-]{2,8}\)$/u, '')
+    .replace(/[,.]$/, '')
+    .trim();
+}
+
+/** "raadslid Stadsbelang" in a list of indieners: the party a function names, not a person; null otherwise. */
+export function functionParty(item: string): string | null {
+  const t = item.trim();
+  if (!FUNCTION.test(t)) return null;
+  const party = t.replace(FUNCTION, '').trim();
+  return /^\p{Lu}[\p{L}\d!&'’-]*(?:\s+\p{Lu}[\p{L}\d!&'’-]*){0,3}$/u.test(party) ? party : null;
+}

@@ -344,7 +344,8 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           pendingNames.length &&
           (j === last + 1 || (j <= last + 3 && blanksBetween(last, j) && partyRow(plainT, pendingNames.length))) &&
           plainT.split(/\s+/).length <= 6 &&
-          !/[.?!:]$/.test(plainT) &&
+          // "Partij voor de Vrijheid.": a party line may end in a full stop; another line that does is a sentence.
+          (!/[.?!:]$/.test(plainT) || isParty(plainT.replace(/(?<=\p{L})\.$/u, ''))) &&
           !runningWords(plainT)
         ) {
           // A party line under the names (also after an empty line when it names parties only), in columns when
