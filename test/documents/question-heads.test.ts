@@ -2,7 +2,7 @@
 // read from the head's grammar, a salutation, a form's lines and the signature. Invented examples only.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
-import { functionParty, questionsTo, signerParty } from '../../server/documents/parse/question-heads';
+import { functionParty, partiesAsk, questionsTo, signerParty } from '../../server/documents/parse/question-heads';
 
 const QUESTIONS = ['1. Is het college bekend met de klachten van omwonenden?', '2. Welke maatregelen neemt het college, en wanneer?'];
 const questions = (...head: string[]) => parseDocument([...head, '', ...QUESTIONS].join('\n'));
@@ -91,5 +91,34 @@ describe('documents: header fields of written questions from new sources', () =>
     assert.equal(functionParty('Jan Smit'), null);
     assert.equal(functionParty('raadslid voor het eerst'), null);
     assert.equal(signerParty('Partij voor de Vrijheid.'), 'Partij voor de Vrijheid');
+  });
+
+  it('reads several fractions that ask in one sentence: as its subject, on whose behalf, or whose questions are answered', () => {
+    const subject = questions(
+      'Fracties willen opheldering over de nieuwe huisstijl',
+      '',
+      'Persbericht',
+      'De Statenfracties van D66, PvdA en Dorpenbond hebben schriftelijke vragen gesteld aan het college van Gedeputeerde Staten, naar aanleiding van een folder.',
+    );
+    assert.equal(subject.fields.afzender, 'De Statenfracties van D66, PvdA en Dorpenbond');
+    assert.deepEqual(subject.fields.partijen, ['D66', 'PvdA', 'Dorpenbond']);
+    assert.equal(subject.fields.aan, 'het college van Gedeputeerde Staten');
+    const behalf = questions(
+      'Vragen',
+      'Op grond van artikel 38 hebben vragenstellers, namens de fracties van respectievelijk de PvdA en het CDA, de volgende vragen tot het college van burgemeester en wethouders gericht:',
+    );
+    assert.deepEqual(behalf.fields.partijen, ['PvdA', 'CDA']);
+    assert.equal(behalf.fields.aan, 'het college van burgemeester en wethouders');
+    assert.equal(behalf.fields.afzender, undefined);
+    const answered = questions('Hieronder het antwoord van het college op de vragen van D66, VVD en Volt, met de vragen erbij:');
+    assert.deepEqual(answered.fields.partijen, ['D66', 'VVD', 'Volt']);
+    // Names the lexicon does not know are no parties in this shape ("de vragen van Jansen en De Vries").
+    assert.equal(partiesAsk('Hieronder de antwoorden op de vragen van Jansen en De Vries.'), null);
+  });
+
+  it('reads "De fractie van X heeft de volgende vragen:" as who asks', () => {
+    const got = questions('Het zwembad sluit eerder dan gepland.', 'De fractie van Stadsbelang Noord heeft daarom de volgende vragen:');
+    assert.equal(got.fields.afzender, 'De fractie van Stadsbelang Noord');
+    assert.deepEqual(got.fields.partijen, ['Stadsbelang Noord']);
   });
 });

@@ -16,7 +16,7 @@ import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
-import { fractionAsks, questionsTo } from './question-heads';
+import { fractionAsks, partiesAsk, questionsTo } from './question-heads';
 import { labelRows } from './rows';
 import { isParty, nationalBranch } from './parties';
 import { partiesOf } from './signatures';
@@ -748,7 +748,23 @@ function askedInText(lines: Line[], taken: Set<number>): Header[] {
       break;
     }
   }
-  const asks = fractionAsks(openingText(lines, taken));
+  // The opening paragraphs: up to the first numbered question, at most twice the header zone.
+  const opening: string[] = [];
+  for (let i = 0; i < lines.length && opening.length < 2 * HEADER_ZONE; i++) {
+    const t = lines[i].text.replace(/\t/g, ' ').trim();
+    if (!t || taken.has(i)) continue;
+    if (numbered(t) && opening.length) break;
+    opening.push(t);
+  }
+  const openingText = opening.join(' ');
+  const several = partiesAsk(openingText);
+  if (several) {
+    if (several.afzender) out.push({ concept: 'afzender', value: several.afzender, labelLine: '', lines: [], strength: 1 });
+    out.push({ concept: 'partijen', value: several.parties.join('\n'), labelLine: '', lines: [], strength: 1 });
+    // The addressee read as a body (askhead.ts), over a prose reading that runs on to the sentence's end.
+    if (several.aan) out.push({ concept: 'aan', value: several.aan, labelLine: '', lines: [], strength: 1.1 });
+  }
+  const asks = fractionAsks(openingText);
   if (asks) {
     out.push({ concept: 'afzender', value: asks.afzender, labelLine: '', lines: [], strength: 1.6 });
     out.push({ concept: 'partijen', value: asks.party, labelLine: '', lines: [], strength: 1 });

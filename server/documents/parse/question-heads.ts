@@ -4,6 +4,7 @@
 //                                        "… hebben B&W vragen ontvangen van de fractie X over Z."
 // The subject runs to the end of the sentence; the fraction is a capitalised name.
 import { askHead } from './askhead';
+import { isParty } from './parties';
 import { plausible } from './values';
 
 /** "Vragen aan het college van B&W:" (a lead-in line ending in a colon): the addressee; null otherwise. */
@@ -23,8 +24,67 @@ const STELT = new RegExp(
   String.raw`\b(?:stelt|stellen|stelde|stelden)\s+(${FRACTION})\s+${KINDS}vragen\s+${ABOUT}\s+([^.?!]{3,120})\.`,
   'u',
 );
+/** "De fractie van X heeft (daarom) de volgende vragen": who asks, without a subject. */
+const HEEFT = new RegExp(
+  String.raw`(?:^|(?<=[.!?:]\s+))((?:[Dd]e\s+)fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+)?${KINDS}vragen\s*[:.]`,
+  'u',
+);
 /** "… vragen ontvangen van de fractie X over Z." */
 const ONTVANGEN = new RegExp(String.raw`\bvragen\s+(?:ontvangen|gekregen)\s+van\s+(${FRACTION})\s+${ABOUT}\s+([^.?!]{3,120})\.`, 'u');
+
+const ONE = String.raw`(?:de\s+|het\s+)?\p{Lu}[\p{L}\d!&'’/-]*(?:\s+(?:voor\s+de\s+|van\s+de\s+)?\p{Lu}[\p{L}\d!&'’/-]*){0,3}`;
+/** Parties in a row: "VVD, FNP, SP en GrienLinks", "respectievelijk de SP en de VVD". */
+const LIST = String.raw`(?:respectievelijk\s+)?${ONE}(?:\s*,\s*${ONE})*\s+en\s+${ONE}`;
+/** "De Statenfracties van VVD, FNP en SP hebben (schriftelijke) vragen gesteld aan X": who asks, as written. */
+const FRACTIONS_ASK = new RegExp(
+  String.raw`(?<![\p{L}\d])((?:[Dd]e\s+)?(?:[Ss]taten|[Rr]aads)?fracties\s+van\s+(${LIST}))\s+(?:hebben|stellen|stelden)\s+${KINDS}vragen(?:\s+gesteld)?(?:\s+aan\s+([^.;:]{3,120}))?`,
+  'u',
+);
+/** "namens de fracties van (respectievelijk) de SP en de VVD": the parties only. */
+const ON_BEHALF_OF = new RegExp(String.raw`\bnamens\s+de\s+(?:staten|raads)?fracties\s+van\s+(${LIST})`, 'iu');
+/** "… de volgende schriftelijke vragen tot het college van burgemeester en wethouders gericht". */
+const DIRECTED = new RegExp(String.raw`\bvragen\s+(?:tot|aan)\s+([^.;:]{3,100}?)\s+gericht\b`, 'iu');
+/** "op de vragen van GroenLinks, CDA en ChristenUnie": parties the lexicon knows, each. */
+const QUESTIONS_OF = new RegExp(String.raw`\b(?:de\s+)?vragen\s+van\s+(${LIST})(?=[\s,.:;]|$)`, 'u');
+
+/** The items of a row of parties, without "respectievelijk" and the articles. */
+const items = (list: string) =>
+  list
+    .replace(/^respectievelijk\s+/i, '')
+    .split(/\s*,\s*|\s+en\s+/)
+    .map((p) => p.replace(/^(?:de|het)\s+/i, '').trim());
+
+/** The body a clause names after "aan"/"tot", read as an addressee of a questions head; null when it is none. */
+const addressee = (text: string) => askHead(`Vragen aan ${text.trim()}`)?.to ?? null;
+
+export interface PartiesAsk {
+  /** "De Statenfracties van VVD, FNP en SP", as written; only where the fractions are the sentence's subject. */
+  afzender?: string;
+  parties: string[];
+  aan?: string;
+}
+
+/**
+ * Several fractions that ask, in one sentence of the opening: as its subject ("De Statenfracties van A, B en C hebben
+ * vragen gesteld aan X"), on whose behalf ("namens de fracties van respectievelijk de A en de B"), or whose questions
+ * are answered ("op de vragen van A, B en C": parties the lexicon knows only). Null when no sentence says so.
+ */
+export function partiesAsk(text: string): PartiesAsk | null {
+  const subject = FRACTIONS_ASK.exec(text);
+  if (subject) {
+    const to = subject[3] ? addressee(subject[3]) : null;
+    return { afzender: subject[1], parties: items(subject[2]), ...(to ? { aan: to } : {}) };
+  }
+  const behalf = ON_BEHALF_OF.exec(text);
+  if (behalf) {
+    const directed = DIRECTED.exec(text.slice(behalf.index));
+    const to = directed ? addressee(directed[1]) : null;
+    return { parties: items(behalf[1]), ...(to ? { aan: to } : {}) };
+  }
+  const of = QUESTIONS_OF.exec(text);
+  const known = of ? items(of[1]) : [];
+  return known.length && known.every(isParty) ? { parties: known } : null;
+}
 
 export interface FractionAsks {
   /** "de fractie van Lokaal Belang", as written. */
@@ -36,7 +96,10 @@ export interface FractionAsks {
 /** The fraction that asks and about what, from one sentence of the opening paragraphs; null when none says it. */
 export function fractionAsks(text: string): FractionAsks | null {
   const m = STELT.exec(text) ?? ONTVANGEN.exec(text);
-  if (!m) return null;
+  if (!m) {
+    const heeft = HEEFT.exec(text);
+    return heeft ? { afzender: heeft[1], party: heeft[2] } : null;
+  }
   const subject = m[3].trim();
   return { afzender: m[1], party: m[2], onderwerp: plausible('onderwerp', subject) ? subject : undefined };
 }
