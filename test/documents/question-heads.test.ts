@@ -2,7 +2,7 @@
 // read from the head's grammar, a salutation, a form's lines and the signature. Invented examples only.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/documents/parse';
-import { functionParty, partiesAsk, questionsTo, signerParty } from '../../server/documents/parse/question-heads';
+import { askedAbout, functionParty, memberAsks, partiesAsk, questionsTo, signerParty } from '../../server/documents/parse/question-heads';
 
 const QUESTIONS = ['1. Is het college bekend met de klachten van omwonenden?', '2. Welke maatregelen neemt het college, en wanneer?'];
 const questions = (...head: string[]) => parseDocument([...head, '', ...QUESTIONS].join('\n'));
@@ -120,5 +120,22 @@ describe('documents: header fields of written questions from new sources', () =>
     const got = questions('Het zwembad sluit eerder dan gepland.', 'De fractie van Stadsbelang Noord heeft daarom de volgende vragen:');
     assert.equal(got.fields.afzender, 'De fractie van Stadsbelang Noord');
     assert.deepEqual(got.fields.partijen, ['Stadsbelang Noord']);
+  });
+
+  it("reads a news post's opening: the member with her party, to whom and about what; an image's placeholder is no subject", () => {
+    const got = questions(
+      'Raadslid Van den Berg stelt weer vragen',
+      'mainImage',
+      'Afbeelding is niet meer beschikbaar',
+      'Karin van den Berg, raadslid D66, vroeg eerder naar de kramen. Nu komt zij met vragen aan het college over de verplaatsing van de weekmarkt.',
+    );
+    assert.deepEqual(got.fields.indieners, ['Karin van den Berg']);
+    assert.deepEqual(got.fields.partijen, ['D66']);
+    assert.equal(got.fields.aan, 'het college');
+    assert.equal(got.fields.onderwerp, 'de verplaatsing van de weekmarkt');
+    assert.equal(got.lines[2].role, 'letterhead');
+    // A party the lexicon does not know after "raadslid" is not read this way; nor is an addressee that is no body.
+    assert.equal(memberAsks('Jan Smit, raadslid sinds 2018, vraagt het.'), null);
+    assert.equal(askedAbout('Er kwamen vragen aan de bewoners over de herinrichting.'), null);
   });
 });

@@ -16,7 +16,7 @@ import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
-import { fractionAsks, partiesAsk, questionsTo } from './question-heads';
+import { askedAbout, fractionAsks, memberAsks, partiesAsk, questionsTo } from './question-heads';
 import { labelRows } from './rows';
 import { isParty, nationalBranch } from './parties';
 import { partiesOf } from './signatures';
@@ -57,6 +57,8 @@ export const HEADER_ZONE = 14;
 const FURNITURE = [
   /^(?:naar boven|scroll naar boven|terug naar boven|back to top|skip to main content|direct naar\b.*|download pdf|print|delen|deel dit bericht)$/i,
   /^%d bloggers liken dit:?$/i,
+  // An image's place on a page that lost it: "Afbeelding is niet meer beschikbaar", "mainImage".
+  /^(?:(?:afbeelding|foto|image)\s+(?:is\s+)?(?:niet\s+(?:meer\s+)?beschikbaar|kan\s+niet\s+worden\s+weergegeven)|main\s?image)\.?$/i,
   /^geef een reactie\b.*$/i,
   /^het e-mailadres wordt niet gepubliceerd\b.*$/i,
   /^(?:ah-tk|h[- ]tk)[- ]\d{8}[- ]\d+$/i,
@@ -756,13 +758,23 @@ function askedInText(lines: Line[], taken: Set<number>): Header[] {
     if (numbered(t) && opening.length) break;
     opening.push(t);
   }
-  const openingText = opening.join(' ');
+  const openingText = opening.join('\n');
   const several = partiesAsk(openingText);
   if (several) {
     if (several.afzender) out.push({ concept: 'afzender', value: several.afzender, labelLine: '', lines: [], strength: 1 });
     out.push({ concept: 'partijen', value: several.parties.join('\n'), labelLine: '', lines: [], strength: 1 });
     // The addressee read as a body (askhead.ts), over a prose reading that runs on to the sentence's end.
     if (several.aan) out.push({ concept: 'aan', value: several.aan, labelLine: '', lines: [], strength: 1.1 });
+  }
+  const about = askedAbout(openingText);
+  if (about) {
+    out.push({ concept: 'aan', value: about.aan, labelLine: '', lines: [], strength: 1 });
+    out.push({ concept: 'onderwerp', value: about.onderwerp, labelLine: '', lines: [], strength: 1 });
+  }
+  const member = memberAsks(openingText);
+  if (member) {
+    out.push({ concept: 'indieners', value: member.name, labelLine: '', lines: [], strength: 1 });
+    out.push({ concept: 'partijen', value: nationalBranch(member.party) ?? member.party, labelLine: '', lines: [], strength: 1 });
   }
   const asks = fractionAsks(openingText);
   if (asks) {

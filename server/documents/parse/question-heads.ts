@@ -129,3 +129,27 @@ export function functionParty(item: string): string | null {
   const party = t.replace(FUNCTION, '').trim();
   return /^\p{Lu}[\p{L}\d!&'’-]*(?:\s+\p{Lu}[\p{L}\d!&'’-]*){0,3}$/u.test(party) ? party : null;
 }
+
+/** "… vragen aan het College over het afval in de gemeente.": to whom and about what, in a sentence of the opening. */
+const ASKED_ABOUT = new RegExp(String.raw`\bvragen\s+aan\s+((?:het|de)\s+[^.;:?!]{3,80}?)\s+${ABOUT}\s+([^.?!;:]{3,100})\.`, 'u');
+
+/** The addressee and subject of "… vragen aan X over Z." in the opening; null when X is no body or Z no subject. */
+export function askedAbout(text: string): { aan: string; onderwerp: string } | null {
+  const m = ASKED_ABOUT.exec(text);
+  const to = m ? addressee(m[1]) : null;
+  return m && to === m[1].trim() && plausible('onderwerp', m[2].trim()) ? { aan: to, onderwerp: m[2].trim() } : null;
+}
+
+/** A person's name: capitalised words with the small words of Dutch surnames ("Marie-Christine van der Gronde"). */
+const PERSON = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:van|de|der|den|ter|ten|te|in\s+'t|\p{Lu}[\p{L}'’-]+))*\s+\p{Lu}[\p{L}'’-]+`;
+/** "Anna de Wit, raadslid D66, wil weten …": a member and her party at the start of a sentence. */
+const MEMBER = new RegExp(
+  String.raw`(?:^|(?<=[.!?]\s+)|(?<=\n))(${PERSON}),\s+(?:gemeente)?(?:raadslid|statenlid|fractievoorzitter)\s+(?:van\s+(?:de\s+|het\s+)?)?([^,]{2,40}),`,
+  'u',
+);
+
+/** The member who asks and her party, from the opening; null unless the party is one the lexicon knows. */
+export function memberAsks(text: string): { name: string; party: string } | null {
+  const m = MEMBER.exec(text);
+  return m && isParty(m[2].trim()) ? { name: m[1], party: m[2].trim() } : null;
+}
