@@ -138,4 +138,20 @@ describe('documents: header fields of written questions from new sources', () =>
     assert.equal(memberAsks('Jan Smit, raadslid sinds 2018, vraagt het.'), null);
     assert.equal(askedAbout('Er kwamen vragen aan de bewoners over de herinrichting.'), null);
   });
+
+  it('reads a labelled subject that is itself a head of questions by its parts', () => {
+    const got = questions(
+      'Vragen over de nieuwe stal',
+      'Assen, 4 maart 2024',
+      'Betreft: Statenvragen van de SP Statenfractie Drenthe aan het college van GS ex artikel 40 RvO betreffende de vergunning voor de stal in Gieten',
+      '',
+      'Geacht college,',
+    );
+    assert.equal(got.fields.afzender, 'de SP Statenfractie Drenthe');
+    assert.deepEqual(got.fields.partijen, ['SP']);
+    assert.equal(got.fields.aan, 'het college van GS');
+    assert.equal(got.fields.onderwerp, 'de vergunning voor de stal in Gieten');
+    // A plain subject stays as it is.
+    assert.equal(questions('Betreft: de vergunning voor de stal in Gieten').fields.onderwerp, 'de vergunning voor de stal in Gieten');
+  });
 });

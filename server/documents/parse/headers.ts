@@ -422,6 +422,38 @@ function askWindow(lines: Line[], i: number): { head: AskHead; w: { text: string
   return null;
 }
 
+/** Who asks in a head read by its parts: the persons, and the parties (a fraction's, or a party the lexicon knows). */
+function askersOf(head: AskHead): { names: string[]; parties: string[] } {
+  if (!head.who) return { names: [], parties: [] };
+  // "van de Partij voor de Dieren aan …": a party the lexicon knows asks, by its name alone.
+  const party = head.who.replace(/^(?:de|het)\s+/i, '');
+  if (isParty(party)) return { names: [], parties: [nationalBranch(party) ?? party] };
+  if (/fractie/i.test(head.who)) return { names: [], parties: partiesOf(head.who).map((p) => nationalBranch(p) ?? p) };
+  return membersAndParties(head.who.replace(/^(?:het\s+|de\s+)?(?:raads|staten|kamer|commissie)?(?:lid|leden)\s+/i, ''));
+}
+
+/**
+ * A labelled subject that is itself a head of questions ("Betreft: Statenvragen van de fractie X aan het college van
+ * GS ex artikel 46 RvO betreffende Z"): the subject is Z, and the head names who asks and to whom.
+ */
+function headInLabel(headers: Header[]): Header[] {
+  const out: Header[] = [];
+  for (const h of headers) {
+    if (h.concept !== 'onderwerp' || h.strength < 2 || h.hint) continue;
+    const head = askHead(h.value.replace(/\n/g, ' '));
+    if (!head?.who || !head.formal) continue;
+    const who = askersOf(head);
+    const at = (concept: Concept, value: string): Header => ({ concept, value, labelLine: h.labelLine, lines: [], strength: 1.9 });
+    out.push(at('afzender', head.who));
+    if (who.names.length) out.push(at('indieners', who.names.join('\n')));
+    if (who.parties.length) out.push(at('partijen', who.parties.join('\n')));
+    if (head.to) out.push(at('aan', head.to));
+    if (head.about) h.value = head.about.replace(/[.]$/, '');
+    else h.hint = true;
+  }
+  return out;
+}
+
 function prose(lines: Line[], skip: Set<number>): Header[] {
   const out: Header[] = [];
   const add = (concept: Concept, value: string, at: number[], labelLine: string, strength = 1) =>
@@ -462,16 +494,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     const asked = seen <= 8 && !QUESTIONS_OF_START.test(plainT) ? askWindow(lines, i) : null;
     if (asked) {
       const { head, w } = asked;
-      const fraction = /fractie/i.test(head.who ?? '');
-      // "van de Partij voor de Dieren aan …": a party the lexicon knows asks, by its name alone.
-      const party = head.who?.replace(/^(?:de|het)\s+/i, '');
-      const who = !head.who
-        ? { names: [], parties: [] }
-        : party && isParty(party)
-          ? { names: [], parties: [nationalBranch(party) ?? party] }
-          : fraction
-            ? { names: [], parties: partiesOf(head.who).map((p) => nationalBranch(p) ?? p) }
-            : membersAndParties(head.who.replace(/^(?:het\s+|de\s+)?(?:raads|staten|kamer|commissie)?(?:lid|leden)\s+/i, ''));
+      const who = askersOf(head);
       // A title ("Vervolgvragen van de fractie van X naar aanleiding van …") names who asks, not who sends.
       // A title's subject is as good as this one: the first of them stands (the page's title over its lead).
       if (head.who) {
@@ -817,6 +840,7 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
       break;
     }
   }
+  headers.push(...headInLabel(headers));
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
   headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
   // "Van X ontvingen wij de volgende mail:": a post that quotes a letter names who wrote it and to whom.
