@@ -366,6 +366,12 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
       fields.afzender = own[0];
       evidence.set('afzender', 'signature');
+      // "Namens de PVV Maastricht": questions sent on behalf of a party the lexicon knows are that party's.
+      const party = own[0].replace(/^(?:de|het)\s+/i, '');
+      if (type === 'schriftelijke-vragen' && has('partijen') && fields.partijen === undefined && isParty(party)) {
+        fields.partijen = [nationalBranch(party) ?? party];
+        evidence.set('partijen', 'signature');
+      }
     }
   }
 
@@ -388,6 +394,12 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       }
     }
     for (const i of found.headings) if (roles[i] === 'body') roles[i] = 'heading';
+    // Signers that all stand above the first question (a meeting page's "Voorzitter / A. Bakker") sign no questions.
+    const first = Math.min(...found.questions.flatMap((q) => q.questionLines));
+    if (evidence.get('indieners') === 'signature' && signed.lines.size && [...signed.lines].every((i) => i < first)) {
+      delete fields.indieners;
+      evidence.delete('indieners');
+    }
     pairs = found.questions;
     questions = found.questions.map(({ questionLines: _q, answerLines: _a, ...qa }) => ({
       ...qa,

@@ -154,4 +154,28 @@ describe('documents: header fields of written questions from new sources', () =>
     // A plain subject stays as it is.
     assert.equal(questions('Betreft: de vergunning voor de stal in Gieten').fields.onderwerp, 'de vergunning voor de stal in Gieten');
   });
+
+  it('reads the party of "Namens de X Plaats" under the questions, and no indiener from a block above the questions', () => {
+    const signed = parseDocument(
+      ['Schriftelijke vragen inzake de speeltuin', '', ...QUESTIONS, '', 'Met vriendelijke groet,', 'Namens de SGP Rijssen'].join('\n'),
+    );
+    assert.equal(signed.fields.afzender, 'de SGP Rijssen');
+    assert.deepEqual(signed.fields.partijen, ['SGP']);
+    const page = parseDocument(
+      [
+        'Rondvraag',
+        '',
+        'Voorzitter',
+        'B. de Graaf',
+        'Toelichting',
+        '',
+        'Agendapunten',
+        '',
+        'De vragen van de fractie:',
+        '',
+        ...QUESTIONS,
+      ].join('\n'),
+    );
+    assert.equal(page.fields.indieners, undefined);
+  });
 });
