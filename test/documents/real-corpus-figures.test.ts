@@ -58,9 +58,16 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * address window's "t.a.v.", a flattened two-column letterhead, a nota to the college as a memo) reach dev type
  * 203/211, found 717/812, wrong 19/736, pairs 573/602 (the 46 new: 42/46, 110/143, 8/118, 41/49) and holdout
  * (measured once, in aggregate) type 106/116, found 341/469, wrong 33/374, pairs 338/369: those are the floors.
+ * Rebased a fifth time (dev only) when round twelve added 26 dev documents nobody had run a parser on (237 in all):
+ * before session 14's rules they read type 24/26, found 35/96, wrong 24/59, pairs 92/110 (the grown set: type
+ * 227/237, found 752/908, wrong 43/795, pairs 665/712). Session 14's header rules for written questions (rules27b:
+ * a party as who asks, fractions asking in the opening's sentences, form lines, signer party lines, a questions head
+ * inside "Betreft:") reach on the 26 type 24/26, found 65/96, wrong 16/81, pairs 92/110 and on the grown dev set type
+ * 227/237, found 782/908, wrong 35/817, pairs 665/712: the dev floors now. The holdout floors are the lead's (round
+ * twelve's 12 holdout documents are not measured here).
  */
 const FLOORS = {
-  dev: { types: 0.962, found: 0.883, wrong: 0.026, pairs: 0.951 },
+  dev: { types: 0.957, found: 0.861, wrong: 0.043, pairs: 0.933 },
   holdout: { types: 0.913, found: 0.727, wrong: 0.089, pairs: 0.915 },
 };
 
