@@ -6,6 +6,7 @@
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
 import { contradictions, unsure, type Evidence } from './parse/confidence';
+import { DATE_LINE_LOOSE } from './parse/dates';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, partiesActing } from './parse/parties';
@@ -225,7 +226,8 @@ function explain(text: string, lines: Line[], roles: Role[], fieldOf: Map<number
   return out;
 }
 
-const TITLE_DATE = /^(?:\p{L}+dag\s+)?\d{1,2}(?:\s+\p{L}+\.?\s+|[-/.]\d{1,2}[-/.])\d{2,4}\.?$|^door\s.{0,40}\bop\s+\d/iu;
+/** A line that dates the title: a date alone ("vrijdag 7 juni 2019") or "door X op 7 juni …". */
+const TITLE_DATE = { test: (t: string) => DATE_LINE_LOOSE.test(t) || /^door\s.{0,40}\bop\s+\d/iu.test(t) };
 const FORMULA = /^(?:geachte?|beste|aan)\s|^(?:de\s+(?:gemeente)?raad|ondergetekenden?)\b.{0,60}[,:]$/iu;
 /** A title that names only the genre: "Motie", "Schriftelijke vragen", "Kamervraag 2021Z03234", "Nr. 44 BRIEF VAN …". */
 const GENRE_ONLY =

@@ -10,6 +10,7 @@
 //               page marks: recognised, kept out of the fields and the body.
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
+import { DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
@@ -285,7 +286,6 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
 
 // ---- Prose headers -------------------------------------------------------------------------------
 
-const DATE_WORDS = String.raw`(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})`;
 const QUESTIONS_OF = new RegExp(
   String.raw`^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
   'iu',
@@ -299,22 +299,14 @@ const ANSWERS_TO = new RegExp(
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
 // "Den Haag, 21 februari 2022", "Oostburg, d.d. 31-08-2011,": a place with the day it was written.
-const PLACE_DATE = new RegExp(
-  String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+(?:d\.\s?d\.\s+|den\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})[.,]?$`,
-  'u',
-);
-const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
-const DATE_ALONE = new RegExp(String.raw`^(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'iu');
+const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+${DATED}${WEEKDAY}(${DATE_WORDS})[.,]?$`, 'u');
+const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*${WEEKDAY}(${DATE_WORDS})\.?$`, 'u');
+const DATE_ALONE = new RegExp(String.raw`^${WEEKDAY}(${DATE_WORDS})\.?$`, 'iu');
 const STAMPED = new RegExp(
-  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`,
+  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?${WEEKDAY}(${DATE_WORDS})\.?$`,
   'iu',
 );
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
-/** A motie's opening: "De raad …, in (openbare) vergadering bijeen op D"; a meeting mentioned in a letter's text is no date of it. */
-const MEETING = new RegExp(
-  String.raw`^(?:de\s+(?:gemeente)?raad\b.*?\bvergadering\s+(?:bijeen\s+)?(?:op|d\.?d\.?)|.*?\bvergadering\s+bijeen\s+(?:op\s+)?)\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})`,
-  'iu',
-);
 const ADDRESSEE =
   /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
@@ -595,6 +587,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (dateline) add('datum', dateline[1], [], t);
     // "De raad van de gemeente X, in vergadering bijeen op D": the day the raad met dates the motie, over a lone date
     // at the top (the day a site posted it).
+    // (A meeting mentioned in a letter's running text is no date of it: MEETING reads only a line that opens with it.)
     const meeting = MEETING.exec(plainT);
     if (meeting) add('datum', meeting[1], [], t, SENT_IN);
     const sentence = firstSentence(plainT);
