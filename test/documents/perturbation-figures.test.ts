@@ -20,9 +20,11 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * of question and answer marks (in bold, "Antwoord op vraag N:", a page footer every 40 lines) and raised the weakest
  * pairs to 514/553 (wrapped at 60; found 576/669, wrong 13/589). Rebased when round eleven added 46 dev documents
  * nobody had run a parser on (211 in all): with session 13's rules the weakest forms read type 198/211, found 695/812,
- * wrong 23/718, pairs 555/602 (all wrapped at 60): the floors now.
+ * wrong 23/718, pairs 555/602 (all wrapped at 60). Session 14 offers the title line as onderwerp and a letterhead's
+ * organisation as afzender as suggestions instead of filling them in (the lead's choice): the weakest forms read found
+ * 673/812 and wrong 18/691 (wrapped at 60), so found is lowered on purpose and wrong tightened: the floors now.
  */
-const FLOORS = { types: 0.938, found: 0.855, wrong: 0.033, pairs: 0.921 };
+const FLOORS = { types: 0.938, found: 0.828, wrong: 0.027, pairs: 0.921 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

@@ -58,9 +58,13 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * address window's "t.a.v.", a flattened two-column letterhead, a nota to the college as a memo) reach dev type
  * 203/211, found 717/812, wrong 19/736, pairs 573/602 (the 46 new: 42/46, 110/143, 8/118, 41/49) and holdout
  * (measured once, in aggregate) type 106/116, found 341/469, wrong 33/374, pairs 338/369: those are the floors.
+ * Session 14 (the lead's choice): a field read from evidence more often wrong than not on fresh documents (the title
+ * line as onderwerp, a letterhead's organisation as afzender) is offered as a suggestion, not filled in, so the dev
+ * found floor is lowered on purpose, 717 → 694/812, and the wrong ceiling tightened, 19/736 → 14/708 (23 of the 28
+ * suggestions on dev are right). The holdout floors are left to the lead, who measures the holdout.
  */
 const FLOORS = {
-  dev: { types: 0.962, found: 0.883, wrong: 0.026, pairs: 0.951 },
+  dev: { types: 0.962, found: 0.854, wrong: 0.02, pairs: 0.951 },
   holdout: { types: 0.913, found: 0.727, wrong: 0.089, pairs: 0.915 },
 };
 

@@ -38,6 +38,8 @@ export interface Header {
   hint?: boolean;
   /** A labelled line past the header zone, deep in the text (a quoted mail's "Datum:", a table in an answer). */
   deep?: boolean;
+  /** A letterhead's organisation whose own postal address is in the place it names (`ownAddress`). */
+  ownAddress?: boolean;
 }
 
 const INLINE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(?::[ \t]*|\t[ \t:]*)(.*)$/u;
@@ -125,6 +127,23 @@ const RUNNING_TEXT = (t: string) => {
   const words = t.split(/\s+/);
   return words.length >= 15 && /[.!?]["'”’»)]*$/.test(t.trim()) && words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 >= words.length;
 };
+
+/** A postcode and its place, as a letterhead's address ends: "6211 DW Maastricht", "6201 BZ MAASTRICHT". */
+const POSTCODE_PLACE = /(?:^|[\s,])\d{4}\s?[A-Z]{2}\s+(\p{L}[\p{L}'’ -]{1,40}?)\s*$/u;
+
+/**
+ * The letterhead's organisation is the letter's own when the letterhead's address (a postcode and place among the
+ * first lines) is in the place the organisation names: "Gemeente Maastricht" over "Postbus 1992, 6201 BZ
+ * MAASTRICHT". A province or board is named after a region, not the place of its office: never confirmed this way.
+ */
+function ownAddress(lines: Line[], organisation: string): boolean {
+  const m = /^(?:gemeente|college\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?\s+van)\s+(.+)$/iu.exec(organisation.trim());
+  if (!m) return false;
+  const town = m[1].toLowerCase().replace(/\s+/g, ' ');
+  return lines
+    .slice(0, 40)
+    .some((l) => POSTCODE_PLACE.exec(l.text.replace(/\t/g, ' ').trim())?.[1].toLowerCase().replace(/\s+/g, ' ') === town);
+}
 
 /** Labelled lines and letterhead blocks, anywhere in the text. `roles` gets 'letterhead' for furniture. */
 function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Header[] {
@@ -747,7 +766,14 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
         i += 1 + next;
         continue;
       }
-      headers.push({ concept: 'afzender', value: t, labelLine: t, lines: [i], strength: 1.5 });
+      headers.push({
+        concept: 'afzender',
+        value: t,
+        labelLine: t,
+        lines: [i],
+        strength: 1.5,
+        ...(ownAddress(lines, t) ? { ownAddress: true } : {}),
+      });
       break;
     }
   }
