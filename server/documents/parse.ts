@@ -377,11 +377,17 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       evidence.set('partijen', 'mention');
     }
   }
-  // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender.
-  if (has('afzender') && fields.afzender === undefined && type !== 'motie') {
+  // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender. The body that signs
+  // ("Gedeputeerde Staten van X,") is surer than the letterhead's organisation ("Provincie X"), and takes its place.
+  const fromLetterhead = evidence.get('afzender') === 'letterhead';
+  if (has('afzender') && (fields.afzender === undefined || fromLetterhead) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
     if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
+      if (fromLetterhead)
+        fieldOf.forEach((k, i) => {
+          if (k === 'afzender' && roles[i] === 'field') roles[i] = 'letterhead';
+        });
       fields.afzender = own[0];
       evidence.set('afzender', 'signature');
     }

@@ -22,9 +22,11 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * nobody had run a parser on (211 in all): with session 13's rules the weakest forms read type 198/211, found 695/812,
  * wrong 23/718, pairs 555/602 (all wrapped at 60). Session 14 offers the title line as onderwerp and a letterhead's
  * organisation as afzender as suggestions instead of filling them in (the lead's choice): the weakest forms read found
- * 673/812 and wrong 18/691 (wrapped at 60), so found is lowered on purpose and wrong tightened: the floors now.
+ * 673/812 and wrong 18/691 (wrapped at 60), so found is lowered on purpose and wrong tightened; with the session's two
+ * rules for dev misses the weakest read type 199/211, found 674/812, wrong 18/692, pairs 555/602 (wrapped at 60): the
+ * floors now.
  */
-const FLOORS = { types: 0.938, found: 0.828, wrong: 0.027, pairs: 0.921 };
+const FLOORS = { types: 0.943, found: 0.83, wrong: 0.027, pairs: 0.921 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

@@ -65,6 +65,33 @@ describe('documents: abstaining with a suggestion', () => {
     assert.equal(province.fields.afzender, undefined);
   });
 
+  it('takes who signs as afzender over the letterhead’s organisation (questions on the municipality’s paper)', () => {
+    const text = [
+      'Gemeente Oosterlo',
+      '',
+      'Datum: 2 mei 2024',
+      'Onderwerp: Proef met een windmolen op de gemeentewerf',
+      '',
+      'Geacht college,',
+      '',
+      'Op de gemeentewerf heeft een jaar lang een windmolen gestaan; de raad hoorde sindsdien niets meer over de proef.',
+      '',
+      'Is het college bereid de raad en de inwoners te informeren over de uitkomst van de proef?',
+      '',
+      'Namens de fractie Dorpsbelangen Oosterlo',
+      'A. de Boer',
+    ].join('\n');
+    const doc = parseDocument(text);
+    assert.equal(doc.fields.afzender, 'de fractie Dorpsbelangen Oosterlo');
+    assert.equal(doc.evidence.afzender, 'signature');
+    assert.deepEqual(doc.suggestions, []);
+    assert.equal(doc.lines[0].role, 'letterhead');
+    // Without a signature the letterhead's organisation is only offered.
+    const unsigned = parseDocument(text.replace('Namens de fractie Dorpsbelangen Oosterlo\nA. de Boer', 'Met vriendelijke groet.'));
+    assert.equal(unsigned.fields.afzender, undefined);
+    assert.deepEqual(unsigned.suggestions, [{ key: 'afzender', value: 'Gemeente Oosterlo', evidence: 'letterhead', line: 0 }]);
+  });
+
   it('puts the threshold between the kinds of evidence it abstains on and the rest', () => {
     assert.ok(confidenceOf('onderwerp', 'title') < SUGGEST_BELOW);
     assert.ok(confidenceOf('afzender', 'letterhead') < SUGGEST_BELOW);
