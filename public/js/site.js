@@ -435,6 +435,24 @@
   });
 })();
 
+// A suggestion of the paste-import beside its empty field (views/documents/suggestion.ejs): "Overnemen" fills the
+// field here instead of sending the form (which does the same on the server without this script).
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('button[data-overnemen]') : null;
+    if (!button || !button.form) return;
+    var input = button.form.elements.namedItem(button.getAttribute('data-overnemen'));
+    if (!(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement)) return;
+    event.preventDefault();
+    input.value = button.getAttribute('data-waarde') || '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    var note = button.closest('.field-suggestion');
+    if (note) note.remove();
+    input.focus();
+  });
+})();
+
 // Autosave of the article editor (server/revisions/drafts.ts): a few seconds after typing, what is in
 // the form is sent to the server, per user, so a crash or a lost session loses nothing; opening the
 // article again offers it back. Saving the article removes it. Without this script nothing is sent.

@@ -163,6 +163,16 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
       ...(shown ? { review: shown.review, importWarnings: shown.warnings } : {}),
     });
   };
+  // "Overnemen" beside a suggestion, without JavaScript: the form again with that field filled in by the suggestion
+  // of the recognition the review shows (read again from the text, never from the button), nothing saved.
+  const takeOver = /^overnemen:(.{1,100})$/.exec(field(body, 'actie'));
+  if (takeOver) {
+    const offered =
+      text === null ? undefined : reviewFromForm(body, text, !existing).review.suggestions.find((s) => s.name === takeOver[1]);
+    if (!offered) return again(422, { errors: { [takeOver[1]]: 'Voor dit veld is er geen voorstel (meer). Vul het zelf in.' } });
+    values.document.fields[offered.name] = offered.value;
+    return again(200, { errors: {} });
+  }
   if (field(body, 'actie') === 'voorbeeld') {
     // A preview is never kept by a search engine (nor by a cache: beheer is no-store).
     res.set('X-Robots-Tag', 'noindex');

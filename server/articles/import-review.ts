@@ -8,7 +8,7 @@
 import type { LineRole, ParsedDocument } from '../documents/parse';
 import { needsNumber, OVERRIDE_ROLES, type LineOverride, type OverrideRole } from '../documents/parse/overrides';
 import { formatIsoDate } from '../documents/dates';
-import { fieldName } from '../documents/form';
+import { documentToForm, fieldName } from '../documents/form';
 import type { StoredCorrection } from '../documents/queries';
 import { DOCUMENT_TYPES } from '../documents/types';
 import type { FieldErrors } from '../shared/validation';
@@ -238,6 +238,29 @@ export interface ReviewBlock {
   loosable: boolean;
 }
 
+export interface ReviewSuggestion {
+  label: string;
+  name: string;
+  value: string;
+  from: string;
+}
+
+/** Where a suggestion was read, in Dutch ("de titelregel (regel 3)"). */
+const EVIDENCE_PLACE: Record<string, string> = { title: 'de titelregel', letterhead: 'het briefhoofd', signature: 'de ondertekening' };
+
+/** The suggestions of a recognition as the editor is offered them, in the order of the type's fields. */
+function suggestionsOf(doc: ParsedDocument): ReviewSuggestion[] {
+  const defs = DOCUMENT_TYPES[doc.type].fields;
+  return defs.flatMap((f) => {
+    const s = doc.suggestions.find((x) => x.key === f.key);
+    if (!s) return [];
+    const name = fieldName(doc.type, f.key);
+    const value = documentToForm(doc.type, { fields: { [f.key]: s.value }, questions: [] }).fields[name] ?? '';
+    const place = EVIDENCE_PLACE[s.evidence] ?? 'de tekst';
+    return value ? [{ label: f.label, name, value, from: s.line === undefined ? place : `${place} (regel ${s.line + 1})` }] : [];
+  });
+}
+
 /** Blocks in order; a run of dropped letterhead is one folded group. */
 export type ReviewGroup =
   { letterhead: false; block: ReviewBlock } | { letterhead: true; blocks: ReviewBlock[]; lines: number; where: string };
@@ -249,6 +272,12 @@ export interface Review {
   /** Lines shown (not blank). */
   lineCount: number;
   fields: Array<{ label: string; value: string; target: string }>;
+  /**
+   * Values the recogniser did not fill in because their kind of evidence was too often wrong (parse.ts
+   * `suggestions`): each is offered next to its empty field, "Voorstel: … — Overnemen". `name` is the form field,
+   * `value` what taking it over puts there, `from` where it was read, in Dutch.
+   */
+  suggestions: ReviewSuggestion[];
   questions: number;
   answered: number;
   signers: string[];
@@ -382,6 +411,7 @@ export function reviewOf(input: ReviewInput): Review {
           ? formatIsoDate(String(value))
           : String(value),
     })),
+    suggestions: suggestionsOf(doc),
     questions: doc.questions.length,
     answered: doc.questions.filter((q) => q.answer !== null).length,
     signers: doc.signers,

@@ -44,6 +44,7 @@ function report(set: string, total: SetScore): string {
     `  velden gevonden:       ${total.fieldsFound}/${total.fieldsExpected} (${pct(total.fieldsFound, total.fieldsExpected)})`,
     `  velden fout gemeld:    ${total.fieldsWrong}/${total.fieldsReported} (${pct(total.fieldsWrong, total.fieldsReported)})`,
     `  vragen met juist antwoord: ${total.pairsRight}/${total.questionsExpected} (${pct(total.pairsRight, total.questionsExpected)})`,
+    `  voorstellen (niet ingevuld, niet meegeteld): ${total.suggestions}, waarvan juist ${total.suggestionsRight}`,
   ].join('\n');
 }
 

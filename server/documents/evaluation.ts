@@ -30,6 +30,9 @@ export interface DocumentScore {
   questionsExpected: number;
   /** Questions found with the right text and the right answer (or rightly none). */
   pairsRight: number;
+  /** Values offered to the editor but not filled in (not counted as reported), and of those, the labelled value. */
+  suggestions: number;
+  suggestionsRight: number;
   /** What went wrong, one line each, for the report. */
   misses: string[];
 }
@@ -91,7 +94,10 @@ const BODY_FIELDS = new Set(['besluit']);
 
 const label = (n: string | number) => String(n).toLowerCase().replace(/\s+/g, '');
 
-export function scoreDocument(got: Pick<ParsedDocument, 'type' | 'fields' | 'questions'>, want: DocumentLabels): DocumentScore {
+export function scoreDocument(
+  got: Pick<ParsedDocument, 'type' | 'fields' | 'questions'> & Partial<Pick<ParsedDocument, 'suggestions'>>,
+  want: DocumentLabels,
+): DocumentScore {
   const misses: string[] = [];
   const typeRight = ([] as string[]).concat(want.type).includes(got.type);
   if (!typeRight) misses.push(`soort: ${got.type}, verwacht ${([] as string[]).concat(want.type).join(' of ')}`);
@@ -129,6 +135,12 @@ export function scoreDocument(got: Pick<ParsedDocument, 'type' | 'fields' | 'que
         `vraag ${q.number}: ${q.answer === null ? 'antwoord gevonden waar er geen is' : found.answer === null ? 'antwoord niet gevonden' : 'ander antwoord'}`,
       );
   });
+  // A suggestion fills nothing: it is neither found nor wrong, only counted, and right when it is the labelled value.
+  const offered = got.suggestions ?? [];
+  const suggestionsRight = offered.filter((s) => want.fields[s.key] !== undefined && sameValue(s.value, want.fields[s.key])).length;
+  for (const s of offered)
+    if (!(want.fields[s.key] !== undefined && sameValue(s.value, want.fields[s.key])))
+      misses.push(`voorstel ${s.key}: ${JSON.stringify(s.value)}, verwacht ${JSON.stringify(want.fields[s.key] ?? '(niets)')}`);
   return {
     typeRight,
     fieldsExpected: Object.keys(want.fields).length,
@@ -137,6 +149,8 @@ export function scoreDocument(got: Pick<ParsedDocument, 'type' | 'fields' | 'que
     fieldsWrong,
     questionsExpected: want.questions.length,
     pairsRight,
+    suggestions: offered.length,
+    suggestionsRight,
     misses,
   };
 }
@@ -154,6 +168,8 @@ export function sumScores(scores: DocumentScore[]): SetScore {
     fieldsWrong: 0,
     questionsExpected: 0,
     pairsRight: 0,
+    suggestions: 0,
+    suggestionsRight: 0,
   };
   for (const s of scores) {
     total.typesRight += s.typeRight ? 1 : 0;
@@ -163,6 +179,8 @@ export function sumScores(scores: DocumentScore[]): SetScore {
     total.fieldsWrong += s.fieldsWrong;
     total.questionsExpected += s.questionsExpected;
     total.pairsRight += s.pairsRight;
+    total.suggestions += s.suggestions;
+    total.suggestionsRight += s.suggestionsRight;
   }
   return total;
 }

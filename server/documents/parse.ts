@@ -5,7 +5,8 @@
 // numbering (numbering.ts), question/answer alignment (questions.ts) and the body (body.ts).
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
-import { contradictions, unsure, type Evidence } from './parse/confidence';
+import { contradictions, SUGGEST_BELOW, unsure, type Evidence } from './parse/confidence';
+import { DATE_LINE_LOOSE } from './parse/dates';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, nationalBranch, partiesActing } from './parse/parties';
@@ -57,6 +58,20 @@ export interface ParsedDocument {
   lines: LineRole[];
   /** Per reported field, the kind of evidence it was read from (parse/confidence.ts). */
   evidence: Record<string, Evidence>;
+  /**
+   * Values read from evidence too often wrong on fresh documents to fill the field with (parse/confidence.ts,
+   * SUGGEST_BELOW): not in `fields`, offered to the editor next to the empty field.
+   */
+  suggestions: Suggestion[];
+}
+
+/** A field's value the recogniser does not fill in, but offers: its key, value, evidence and the input line it is on. */
+export interface Suggestion {
+  key: string;
+  value: DocumentFields[string];
+  evidence: Evidence;
+  /** The input line it was read from, when one line states it. */
+  line?: number;
 }
 
 const NAME_LISTS = new Set(['partijen', 'indieners']);
@@ -232,7 +247,8 @@ function explain(text: string, lines: Line[], roles: Role[], fieldOf: Map<number
   return out;
 }
 
-const TITLE_DATE = /^(?:\p{L}+dag\s+)?\d{1,2}(?:\s+\p{L}+\.?\s+|[-/.]\d{1,2}[-/.])\d{2,4}\.?$|^door\s.{0,40}\bop\s+\d/iu;
+/** A line that dates the title: a date alone ("vrijdag 7 juni 2019") or "door X op 7 juni …". */
+const TITLE_DATE = { test: (t: string) => DATE_LINE_LOOSE.test(t) || /^door\s.{0,40}\bop\s+\d/iu.test(t) };
 const FORMULA = /^(?:geachte?|beste|aan)\s|^(?:de\s+(?:gemeente)?raad|ondergetekenden?)\b.{0,60}[,:]$/iu;
 /** A title that names only the genre: "Motie", "Schriftelijke vragen", "Kamervraag 2021Z03234", "Nr. 44 BRIEF VAN …". */
 const GENRE_ONLY =
@@ -310,7 +326,18 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   const { fields, roles: headerRoles, from } = assignHeaders(type, headers, extra);
   const evidence = new Map<string, Evidence>();
   for (const [key, h] of from)
-    evidence.set(key, h.strength >= 2 ? (h.deep ? 'label-deep' : 'label') : h.strength === 1.5 ? 'letterhead' : 'prose');
+    evidence.set(
+      key,
+      h.strength >= 2
+        ? h.deep
+          ? 'label-deep'
+          : 'label'
+        : h.strength === 1.5
+          ? h.ownAddress
+            ? 'letterhead-address'
+            : 'letterhead'
+          : 'prose',
+    );
   const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
   const fieldOf = new Map<number, string>();
   const numberOf = new Map<number, number>();
@@ -359,11 +386,17 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       evidence.set('partijen', 'mention');
     }
   }
-  // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender.
-  if (has('afzender') && fields.afzender === undefined && type !== 'motie') {
+  // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender. The body that signs
+  // ("Gedeputeerde Staten van X,") is surer than the letterhead's organisation ("Provincie X"), and takes its place.
+  const fromLetterhead = evidence.get('afzender') === 'letterhead';
+  if (has('afzender') && (fields.afzender === undefined || fromLetterhead) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
     if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
+      if (fromLetterhead)
+        fieldOf.forEach((k, i) => {
+          if (k === 'afzender' && roles[i] === 'field') roles[i] = 'letterhead';
+        });
       fields.afzender = own[0];
       evidence.set('afzender', 'signature');
       // "Namens de PVV Maastricht": questions sent on behalf of a party the lexicon knows are that party's.
@@ -498,12 +531,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       fieldOf.set(i, key);
     });
 
+  let titleLine = -1;
   if (has('onderwerp') && fields.onderwerp === undefined) {
     const title = titleSubject(lines, roles);
     if (title) {
       fields.onderwerp = title.value;
       evidence.set('onderwerp', 'title');
       roles[title.line] = 'title';
+      titleLine = title.line;
     }
   }
 
@@ -529,22 +564,29 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     }
   }
   // A value not of its field's kind, from whatever rule it came, is no field: its line stays text.
-  for (const key of Object.keys(fields))
-    if (!plausible(key, fields[key]) && !overrides?.size) {
-      delete fields[key];
-      fieldOf.forEach((k, i) => {
-        if (k === key && roles[i] === 'field') roles[i] = 'body';
-      });
-    }
+  const unfill = (key: string) => {
+    delete fields[key];
+    fieldOf.forEach((k, i) => {
+      if (k === key && roles[i] === 'field') roles[i] = 'body';
+    });
+  };
+  for (const key of Object.keys(fields)) if (!plausible(key, fields[key]) && !overrides?.size) unfill(key);
   // Two fields that cannot both be true: the less sure one goes (both when they are as sure); a field whose evidence
   // was more often wrong than right on fresh documents goes too (confidence.ts).
-  if (!overrides?.size)
-    for (const key of [...contradictions(fields, Object.fromEntries(evidence)), ...unsure(fields, Object.fromEntries(evidence))]) {
-      delete fields[key];
-      fieldOf.forEach((k, i) => {
-        if (k === key && roles[i] === 'field') roles[i] = 'body';
-      });
+  // A field whose evidence was often wrong (below SUGGEST_BELOW) is not filled in but offered as a suggestion, with
+  // the line it was read from; its line stays text.
+  const suggestions: Suggestion[] = [];
+  if (!overrides?.size) {
+    const ev = Object.fromEntries(evidence);
+    for (const key of contradictions(fields, ev)) unfill(key);
+    for (const key of unsure(fields, ev)) unfill(key);
+    for (const key of unsure(fields, ev, SUGGEST_BELOW)) {
+      if (!fieldsOf(type).some((f) => f.key === key)) continue;
+      const at = key === 'onderwerp' && titleLine >= 0 ? titleLine : [...fieldOf].find(([, k]) => k === key)?.[0];
+      suggestions.push({ key, value: fields[key], evidence: ev[key], ...(at !== undefined && at >= 0 ? { line: lines[at].source } : {}) });
+      unfill(key);
     }
+  }
   const body = buildBody(lines, roles);
 
   const ordered: DocumentFields = {};
@@ -553,6 +595,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     type,
     fields: ordered,
     evidence: Object.fromEntries([...evidence].filter(([k]) => ordered[k] !== undefined)),
+    suggestions,
     questions,
     body,
     signers,

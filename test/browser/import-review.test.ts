@@ -99,4 +99,36 @@ describe('browser: the paste-import’s review step', function () {
     await page.getByRole('button', { name: 'Opnieuw herkennen' }).waitFor();
     assert.deepEqual(errors, []);
   });
+  it('offers the title line next to the empty onderwerp, and "Overnemen" fills it in without sending the form', async () => {
+    const text = [
+      'Motie Bankjes in het Wilhelminapark',
+      '',
+      'De raad van de gemeente Oosterlo, in vergadering bijeen op 3 juli 2023,',
+      '',
+      'constaterende dat er in het Wilhelminapark te weinig bankjes staan voor ouderen die er dagelijks wandelen;',
+      '',
+      'verzoekt het college om voor 1 januari 2024 tien bankjes te plaatsen,',
+      '',
+      'en gaat over tot de orde van de dag.',
+      '',
+      'Piet Jansen, CDA',
+    ].join('\n');
+    const { page, errors } = await recognised(text);
+    const field = page.locator('#doc__motie__onderwerp');
+    await field.waitFor();
+    assert.equal(await field.inputValue(), '');
+    const suggestion = page.locator('.field-suggestion[data-voorstel="doc__motie__onderwerp"]');
+    assert.match((await suggestion.textContent())!, /Voorstel: Bankjes in het Wilhelminapark/);
+    await assertNoAxeViolations(page, 'the import with a suggestion');
+    let sent = false;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/beheer/artikelen')) sent = true;
+    });
+    await suggestion.getByRole('button', { name: 'Overnemen als onderwerp' }).click();
+    assert.equal(await field.inputValue(), 'Bankjes in het Wilhelminapark');
+    assert.equal(await suggestion.count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'doc__motie__onderwerp');
+    assert.equal(sent, false);
+    assert.deepEqual(errors, []);
+  });
 });

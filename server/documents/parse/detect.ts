@@ -40,6 +40,16 @@ const CLOSING = /^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend)/i;
 const VRAGEN_CONCEPTS = ['partijen', 'indieners', 'ingekomen', 'datum_antwoord'];
 const BRIEF_CONCEPTS = ['uw_referentie', 'behandeld_door'];
 
+/**
+ * A letter that says it informs: its opening "Met deze (Staten)brief informeren wij u …", "Hierbij informeer ik u …", or
+ * a head's ticked purpose "[X] ter informatie".
+ */
+const INFORMS =
+  /^(?:met\s+deze\s+\p{L}*brief|hierbij)\s+(?:informeren\s+(?:wij|we)|informeer\s+ik)\s+u\b|\[\s*x\s*\]\s*ter\s+informatie\b/iu;
+/** A line that addresses the raad or the Staten: "Provinciale Staten van X", "Aan de leden van de gemeenteraad", "Geachte leden van de raad,". */
+const TO_COUNCIL =
+  /^(?:aan\s+(?:de\s+)?|geachte\s+|toezending\s+aan\s+)?(?:leden\s+van\s+(?:de\s+|het\s+)?)?(?:provinciale\s+staten|gemeenteraad|raad|staten|algemeen\s+bestuur)\b/i;
+
 /** "Vraag 1:", "Vraag 2b" alone on a line, the question under it; "Antwoord:" alone on a line, the answer under it. */
 const QUESTION_LABEL = /^vraag\s+\d{1,2}[a-z]?\s*[:.]?$/i;
 const ANSWER_LABEL = /^(?:antwoord|reactie|beantwoording)(?:\s+(?:op\s+)?vraag\s+\d{1,2}[a-z]?)?\s*[:.]?$/i;
@@ -95,6 +105,11 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
       ),
     );
   if (questions >= 2 && toAnswerer) return 'schriftelijke-vragen';
+  // A letter to the raad or the Staten that says it informs them is a raadsinformatiebrief (a Statenbrief of GS is one),
+  // whatever its letterhead's labels; a letter answering someone's ("Uw referentie", "Behandeld door") stays a brief.
+  const head = content.slice(0, HEADER_ZONE + 30);
+  if (head.some((t) => INFORMS.test(t)) && head.some((t) => TO_COUNCIL.test(t)) && !BRIEF_CONCEPTS.some((c) => labelled.has(c)))
+    return 'raadsinformatiebrief';
   if (BRIEF_CONCEPTS.some((c) => labelled.has(c)) || labelled.has('kenmerk')) return 'brief';
   if (salutation || (content.some((t) => CLOSING.test(t)) && labelled.has('aan'))) return 'brief';
   if (questions >= 2) return 'schriftelijke-vragen';

@@ -10,6 +10,7 @@
 //               page marks: recognised, kept out of the fields and the body.
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
+import { DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
@@ -38,6 +39,8 @@ export interface Header {
   hint?: boolean;
   /** A labelled line past the header zone, deep in the text (a quoted mail's "Datum:", a table in an answer). */
   deep?: boolean;
+  /** A letterhead's organisation whose own postal address is in the place it names (`ownAddress`). */
+  ownAddress?: boolean;
 }
 
 const INLINE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(?::[ \t]*|\t[ \t:]*)(.*)$/u;
@@ -127,6 +130,23 @@ const RUNNING_TEXT = (t: string) => {
   const words = t.split(/\s+/);
   return words.length >= 15 && /[.!?]["'”’»)]*$/.test(t.trim()) && words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 >= words.length;
 };
+
+/** A postcode and its place, as a letterhead's address ends: "6211 DW Maastricht", "6201 BZ MAASTRICHT". */
+const POSTCODE_PLACE = /(?:^|[\s,])\d{4}\s?[A-Z]{2}\s+(\p{L}[\p{L}'’ -]{1,40}?)\s*$/u;
+
+/**
+ * The letterhead's organisation is the letter's own when the letterhead's address (a postcode and place among the
+ * first lines) is in the place the organisation names: "Gemeente Maastricht" over "Postbus 1992, 6201 BZ
+ * MAASTRICHT". A province or board is named after a region, not the place of its office: never confirmed this way.
+ */
+function ownAddress(lines: Line[], organisation: string): boolean {
+  const m = /^(?:gemeente|college\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?\s+van)\s+(.+)$/iu.exec(organisation.trim());
+  if (!m) return false;
+  const town = m[1].toLowerCase().replace(/\s+/g, ' ');
+  return lines
+    .slice(0, 40)
+    .some((l) => POSTCODE_PLACE.exec(l.text.replace(/\t/g, ' ').trim())?.[1].toLowerCase().replace(/\s+/g, ' ') === town);
+}
 
 /** Labelled lines and letterhead blocks, anywhere in the text. `roles` gets 'letterhead' for furniture. */
 function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Header[] {
@@ -288,7 +308,6 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
 
 // ---- Prose headers -------------------------------------------------------------------------------
 
-const DATE_WORDS = String.raw`(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})`;
 const QUESTIONS_OF = new RegExp(
   String.raw`^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
   'iu',
@@ -302,22 +321,14 @@ const ANSWERS_TO = new RegExp(
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
 // "Den Haag, 21 februari 2022", "Oostburg, d.d. 31-08-2011,": a place with the day it was written.
-const PLACE_DATE = new RegExp(
-  String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+(?:d\.\s?d\.\s+|den\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})[.,]?$`,
-  'u',
-);
-const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'u');
-const DATE_ALONE = new RegExp(String.raw`^(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`, 'iu');
+const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+${DATED}${WEEKDAY}(${DATE_WORDS})[.,]?$`, 'u');
+const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*${WEEKDAY}(${DATE_WORDS})\.?$`, 'u');
+const DATE_ALONE = new RegExp(String.raw`^${WEEKDAY}(${DATE_WORDS})\.?$`, 'iu');
 const STAMPED = new RegExp(
-  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?(?:\p{L}+dag\s+)?(${DATE_WORDS})\.?$`,
+  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?${WEEKDAY}(${DATE_WORDS})\.?$`,
   'iu',
 );
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
-/** A motie's opening: "De raad …, in (openbare) vergadering bijeen op D"; a meeting mentioned in a letter's text is no date of it. */
-const MEETING = new RegExp(
-  String.raw`^(?:de\s+(?:gemeente)?raad\b.*?\bvergadering\s+(?:bijeen\s+)?(?:op|d\.?d\.?)|.*?\bvergadering\s+bijeen\s+(?:op\s+)?)\s*(?:\p{L}+dag\s+)?(${DATE_WORDS})`,
-  'iu',
-);
 const ADDRESSEE =
   /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
@@ -628,6 +639,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (dateline) add('datum', dateline[1], [], t);
     // "De raad van de gemeente X, in vergadering bijeen op D": the day the raad met dates the motie, over a lone date
     // at the top (the day a site posted it).
+    // (A meeting mentioned in a letter's running text is no date of it: MEETING reads only a line that opens with it.)
     const meeting = MEETING.exec(plainT);
     if (meeting) add('datum', meeting[1], [], t, SENT_IN);
     const sentence = firstSentence(plainT);
@@ -836,7 +848,14 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
         i += 1 + next;
         continue;
       }
-      headers.push({ concept: 'afzender', value: t, labelLine: t, lines: [i], strength: 1.5 });
+      headers.push({
+        concept: 'afzender',
+        value: t,
+        labelLine: t,
+        lines: [i],
+        strength: 1.5,
+        ...(ownAddress(lines, t) ? { ownAddress: true } : {}),
+      });
       break;
     }
   }

@@ -8,9 +8,9 @@
 // Every rule abstains when the shape is not plainly there: a missing field is better than a wrong one.
 import type { Role } from './body';
 import type { Evidence } from './confidence';
+import { MEETING, ONE_DATE } from './dates';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
-import { ONE_DATE } from './moties';
 import { isParty } from './parties';
 import { looksLikeName } from './signatures';
 import { findDate } from './values';
@@ -26,15 +26,6 @@ export interface MotieHead {
 }
 
 const plain = (l: Line | undefined) => (l ? l.text.replace(/\t/g, ' ').replace(/\s+/g, ' ').trim() : '');
-
-/**
- * The meeting line: "De gemeenteraad van Almelo bijeen op donderdag 3 november 2016 …", "De raad van de gemeente
- * Emmen, in openbare vergadering bijeen op …", "Voorgesteld tijdens het Wetgevingsoverleg van 12 februari 2024".
- */
-const MEETING = new RegExp(
-  String.raw`^(?:(?:de\s+)?(?:gemeente)?raad\b[^;:.]{0,80}?\bbijeen\s+(?:op\s+|d\.d\.\s*)?|voorgesteld\s*(?:(?:tijdens|in)\s+(?:het|de)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:van|op)\s+|op\s+)?)(${ONE_DATE})(?!\s*(?:en|t\/m|tot)\s+\d)`,
-  'iu',
-);
 
 /** The start of a motie's text proper: its meeting line, "De Kamer,", a consideration or the dictum. */
 const ANCHOR =

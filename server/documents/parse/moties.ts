@@ -1,10 +1,8 @@
 // A motie's shapes outside its labelled header.
+import { ONE_DATE } from './dates';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
 import { findDate } from './values';
-
-/** A date of one day, as a motie writes it: "3 november 2016", "donderdag 2 juli 2020", "12-12-2023". */
-export const ONE_DATE = String.raw`(?:\p{L}+dag\s+)?(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})`;
 
 /** A date alone on a line: "14 februari 2024", "dinsdag 2 november 2021". */
 const DATE_LINE = new RegExp(`^${ONE_DATE}\\.?$`, 'iu');

@@ -4,6 +4,7 @@
 // The label sequence is aligned with the value sequence by the kind of value each label takes (a date for
 // datum, a reference holding a digit for kenmerk, a person's name, a telephone number, free text); a field is
 // reported only when every alignment that fits gives it the same value: a missing field beats a wrong one.
+import { EXACT_DATE } from './dates';
 import { findDate, plausible } from './values';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import type { Line } from './lines';
@@ -30,12 +31,6 @@ const NO_ROW_LABEL = new Set([
   'partij',
   'raadslid',
 ]);
-const MONTH =
-  '(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|mrt|apr(?:il)?|mei|jun[i]?|jul[i]?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const EXACT_DATE = new RegExp(
-  `^(?:\\p{L}+dag\\s+)?(?:\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})$`,
-  'iu',
-);
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){1,4}|van|de|der|den|ter|ten|te|la|le|du|'t)$/u;
 
 /** A value of a label's kind, or not. `words` is one cell, or a span of the value row's words. */

@@ -2,19 +2,13 @@
 // votes and the outcome of a motie.
 import { parseDutchDate } from '../dates';
 import { MOTIE_STATUSES } from '../types';
+import { DATE_IN_TEXT, EXACT_DATE } from './dates';
 import { conceptOf } from './labels';
-
-const MONTH =
-  '(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|mrt|apr(?:il)?|mei|jun[i]?|jul[i]?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE_IN_TEXT = new RegExp(
-  `(?<![\\d-])(?:(\\d{4}-\\d{1,2}-\\d{1,2})|(\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4})|(\\d{1,2}\\s+${MONTH}\\s+\\d{4}))(?![\\d-])`,
-  'gi',
-);
 
 /** The first real date written somewhere in the text ("Maastricht, 5 maart 2015" → "2015-03-05"), or null. */
 export function findDate(text: string): string | null {
   for (const m of text.replace(/\s+/g, ' ').matchAll(DATE_IN_TEXT)) {
-    const iso = parseDutchDate((m[1] ?? m[2] ?? m[3]).replace(/\bmrt\b/i, 'maart'));
+    const iso = parseDutchDate(m[0].replace(/\bmrt\b/i, 'maart'));
     if (iso) return iso;
   }
   return null;
@@ -130,7 +124,7 @@ const SENTENCE_START = /^(?:u|ik|wij|we|zij|hij|graag|hierbij|naar\s+aanleiding\
  * number, a postcode, an amount or a clock time.
  */
 const NO_REFERENCE = [
-  new RegExp(`^(?:\\p{L}+dag\\s+)?(?:\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})$`, 'iu'),
+  EXACT_DATE,
   /^(?:\+31|0)[\s(-]*\d[\d\s()-]{7,}$/,
   /^\d{4}\s?[A-Z]{2}$/,
   /^(?:€|eur\b)/i,
