@@ -132,9 +132,12 @@ async function newestReacties(trx: Db, tsquery: string, limit: number, range: Id
   const where = `${GROUP_WHERE.reacties} and document @@ ?::tsquery`;
   // `set local` lasts to the end of the search's transaction (postgresSearchIndex): no savepoint of its own.
   let stretch: Stretch = { read: 'rows', span: FIRST_SPAN };
+  let set: Stretch['read'] | null = null;
   for (let upper = top; upper >= bottom && found.length < limit;) {
-    // All three set each time: a stretch by the index after one row by row, or the other way round.
-    await trx.raw(SETTINGS[stretch.read]);
+    // All three set when the way of reading changes (a stretch by the index after one row by row,
+    // or the other way round); a stretch read the same way as the last needs no statement.
+    if (set !== stretch.read) await trx.raw(SETTINGS[stretch.read]);
+    set = stretch.read;
     const from = stretch.read === 'rest' ? bottom : Math.max(bottom, upper - stretch.span + 1);
     // The rest: the range only filters the rows the index found. As an index condition the
     // planner ANDs the word's bitmap with the primary key's bitmap of the whole range (a rare
