@@ -71,13 +71,18 @@ export function articleVisibility(filters: SearchFilters, now: Date): { sql: str
   return { sql: `(${parts.join(' and ')})`, bindings };
 }
 
-/** The entry ids of the reacties written in a year: reacties are numbered in the order they come in. */
+/**
+ * The entry ids of the reacties written in a year: reacties are numbered in the order they come in.
+ * The year's reacties are read by the index on status and date: with `min(id)` PostgreSQL walks the
+ * primary key from each end instead, through every reactie of the other years (a million reacties,
+ * 2023: 957.000 rows, 1,65 s; `id + 0` is no column it can walk, 0,14 s).
+ */
 async function reactieRange(db: Db, year: number): Promise<IdRange | null> {
   const row = await db('reacties')
     .where('status', 'approved')
     .andWhere('created_at', '>=', yearStart(year))
     .andWhere('created_at', '<', yearStart(year + 1))
-    .first(db.raw('min(id) as lo'), db.raw('max(id) as hi'));
+    .first(db.raw('min(id + 0) as lo'), db.raw('max(id + 0) as hi'));
   if (row?.lo === null || row?.lo === undefined) return null;
   return { from: Number(row.lo) * 4 + 1, to: Number(row.hi) * 4 + 1 };
 }
