@@ -3,26 +3,16 @@
 // by itself, the source and the corrections are kept with the saved article and applied again when
 // the editor recognises it later (never by a plain save), and a long document stays a light page.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { loginAs, type Agent } from '../helpers/http';
 import { formBody, formFields } from '../helpers/form';
 import { articlePath, findArticleById } from '../../server/articles/queries';
-import { TREES_QUESTIONS } from '../helpers/documents';
+import { lineStarting, SEED_002, TREES_QUESTIONS } from '../helpers/documents';
 
 const IMPORT = '/beheer/artikelen/importeren';
-const SEED = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt'), 'utf8');
-const SEED_LINES = SEED.split('\n');
-const lineOf = (lines: string[], start: string) =>
-  lines.findIndex((l) =>
-    l
-      .replace(/[*#]|<\/?b>/g, '')
-      .trim()
-      .startsWith(start),
-  );
-const AANSTAANDE = lineOf(SEED_LINES, 'Aanstaande maandag');
+const SEED = SEED_002;
+const AANSTAANDE = lineStarting(SEED.split('\n'), 'Aanstaande maandag');
 
 const TREES = TREES_QUESTIONS;
 

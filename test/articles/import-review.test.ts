@@ -3,8 +3,6 @@
 // answers) after it, the review's blocks and folded letterhead, and the rule that keeps what the
 // editor changed in the form when the text is recognised again.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseDocument } from '../../server/documents/parse';
 import { emptyArticleForm } from '../../server/articles/admin-form';
 import {
@@ -17,7 +15,7 @@ import {
   type ReviewBlock,
 } from '../../server/articles/import-review';
 import { importFormValues, keepEdits, recognisedValues } from '../../server/articles/import-recognise';
-import { TREES_QUESTIONS } from '../helpers/documents';
+import { lineStarting, SEED_002, TREES_QUESTIONS } from '../helpers/documents';
 
 const TEXT = TREES_QUESTIONS;
 const plain = parseDocument(TEXT);
@@ -167,7 +165,7 @@ describe('articles: the import review’s decisions', () => {
   });
 
   describe('recognising again keeps what the editor changed', () => {
-    const seed = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt'), 'utf8');
+    const seed = SEED_002;
     const first = parseDocument(seed);
     const before = recognisedValues(first);
 
@@ -180,7 +178,7 @@ describe('articles: the import review’s decisions', () => {
       submitted.body = submitted.body.replace(/\n/g, '\r\n');
       // The editor makes the first body paragraph a heading and drops the letter's salutation line.
       const choices = recognisedChoices(first);
-      const aanstaande = first.lines.findIndex((l) => l.text.startsWith('Aanstaande maandag'));
+      const aanstaande = lineStarting(first.lines, 'Aanstaande maandag');
       choices.set(aanstaande, { role: 'heading', number: '' });
       const { overrides } = correctionsOf(choices, first);
       const fresh = recognisedValues(parseDocument(seed, overrides));

@@ -1,12 +1,11 @@
 // Council documents as data: an editor enters a document's fields and its questions and answers;
 // residents see the card, the interleaved Q&A with anchors, and a teaser that says what it is about.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { ARTICLE_FORM, loginAs, type Agent } from '../helpers/http';
 import { formBody, formFields } from '../helpers/form';
+import { lineStarting, SEED_002 } from '../helpers/documents';
 import { articlePath, findArticleBySlug } from '../../server/articles/queries';
 
 const base = { ...ARTICLE_FORM, tekst: 'De fractie stelt de volgende vragen.' };
@@ -331,15 +330,9 @@ describe('documents: "Document importeren" fills the editor', () => {
   });
 
   it('shows what it recognised, and recognises again with the editor’s corrections', async () => {
-    const pasted = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt'), 'utf8');
+    const pasted = SEED_002;
     const lines = pasted.split('\n');
-    const at = (start: string) =>
-      lines.findIndex((l) =>
-        l
-          .replace(/[*#]|<\/?b>/g, '')
-          .trim()
-          .startsWith(start),
-      );
+    const at = (start: string) => lineStarting(lines, start);
     const first = await ed.agent.post('/beheer/artikelen/importeren').type('form').send({ _csrf: ed.csrf, tekst: pasted });
     assert.equal(first.status, 200);
     assert.match(first.text, /<h2 id="herkend-kop">Wat we herkenden<\/h2>/);

@@ -1,20 +1,13 @@
 // The review step's corrections (server/documents/parse/overrides.ts): the same text recognised again
 // with the editor's role for some lines, on seed 002 (7 questions, then the college's 7 answers).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseDocument } from '../../server/documents/parse';
 import type { LineOverride } from '../../server/documents/parse/overrides';
+import { lineStarting, SEED_002 } from '../helpers/documents';
 
-const TEXT = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt'), 'utf8');
+const TEXT = SEED_002;
 const plain = parseDocument(TEXT);
-const at = (start: string) =>
-  plain.lines.findIndex((l) =>
-    l.text
-      .replace(/[*#]|<\/?b>/g, '')
-      .trim()
-      .startsWith(start),
-  );
+const at = (start: string) => lineStarting(plain.lines, start);
 const parse = (o: Record<number, LineOverride>) => parseDocument(TEXT, new Map(Object.entries(o).map(([k, v]) => [Number(k), v])));
 
 const AANSTAANDE = at('Aanstaande maandag');

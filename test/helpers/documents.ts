@@ -1,4 +1,22 @@
-// Texts the tests of the paste-import's review step share.
+// Texts the tests of the paste-import's review step share, and how they find a line in them.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Seed 002 as an editor pastes it: written questions (7), then the college's 7 answers. */
+export const SEED_002 = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt'), 'utf8');
+
+/**
+ * The index of the first line that starts with `start` once its Markdown marks (* and #) and <b> tags
+ * are taken off, in a text's lines or a parse result's; -1 when none does.
+ */
+export function lineStarting(lines: ReadonlyArray<string | { text: string }>, start: string): number {
+  return lines.findIndex((l) =>
+    (typeof l === 'string' ? l : l.text)
+      .replace(/[*#]|<\/?b>/g, '')
+      .trim()
+      .startsWith(start),
+  );
+}
 
 /** Written questions whose first question runs over two lines and whose answers outnumber them: to split and join. */
 export const TREES_QUESTIONS = [

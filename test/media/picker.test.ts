@@ -3,6 +3,7 @@
 // pages); a choice goes into that draft (the photo's line in the text, or the lead image) and the
 // editor opens again with everything as typed. With JavaScript the same page answers as JSON.
 import assert from 'node:assert/strict';
+import type request from 'supertest';
 import type { TestApp } from '../helpers/app';
 import { jpegWithGps } from '../helpers/images';
 import { ARTICLE_FORM, hiddenInput, loginAs } from '../helpers/http';
@@ -63,6 +64,35 @@ describe('media library in the editor', function () {
       });
   };
 
+  /** A new article's form as the browser sends it without JavaScript: multipart (its attachments), the token in the address. */
+  const newArticleForm = (fields: Record<string, string>) => {
+    const sending = editor.agent.post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`);
+    const all = { soort: 'nieuws', auteur: 'Redactie', status: 'draft', actie: 'mediabibliotheek', ...fields };
+    for (const [name, value] of Object.entries(all)) void sending.field(name, value);
+    return sending;
+  };
+
+  /** A new article's form sent with "Kies uit de mediabibliotheek": its draft is kept and the plain page opens. */
+  const keepNewDraft = async (sending: PromiseLike<request.Response>) => {
+    const sent = await sending;
+    assert.equal(sent.status, 303, sent.text);
+    assert.equal(sent.headers.location, '/beheer/media/kiezen?artikel=');
+  };
+
+  /**
+   * A photo chosen on the plain page for the text or as lead image of an article's draft ('' for a new
+   * article): the editor opens again on that draft, at the part chosen for. Returns its page.
+   */
+  const chooseIntoDraft = async (artikel: number | '', foto: number, doel: 'tekst' | 'hoofdfoto') => {
+    const chosen = await editor.agent
+      .post('/beheer/media/kiezen')
+      .type('form')
+      .send({ _csrf: editor.csrf, artikel: String(artikel), foto: String(foto), doel });
+    assert.equal(chosen.status, 303, chosen.text);
+    assert.equal(chosen.headers.location, `/beheer/artikelen/${artikel === '' ? 'nieuw' : artikel}?concept=terug#${doel}`);
+    return (await editor.agent.get(chosen.headers.location).expect(200)).text;
+  };
+
   it('keeps what was typed, lists the photos with thumbnail, alt text and date in pages, and finds them', async () => {
     const sent = await openChoice({ titel: 'Stalling open <vandaag>', tekst: 'Eerste alinea, half af' });
     assert.equal(sent.status, 303);
@@ -108,27 +138,16 @@ describe('media library in the editor', function () {
 
   it('puts the chosen photo in the text as typed and sets another as lead image; the editor shows both, and saves them', async () => {
     await openChoice({ titel: 'Stalling open <vandaag>', tekst: 'Eerste alinea, half af', samenvatting: 'Kort' });
-    const inText = await editor.agent
-      .post('/beheer/media/kiezen')
-      .type('form')
-      .send({ _csrf: editor.csrf, artikel: String(article.id), foto: String(shedId), doel: 'tekst' });
-    assert.equal(inText.status, 303);
-    assert.equal(inText.headers.location, `/beheer/artikelen/${article.id}?concept=terug#tekst`);
-    const back = await editor.agent.get(inText.headers.location).expect(200);
-    assert.ok(back.text.includes(`Eerste alinea, half af\n\n[foto ${shedId}]\n</textarea>`), 'the line at the end of the text typed');
-    assert.match(back.text, /value="Stalling open &lt;vandaag&gt;"/);
-    assert.match(back.text, /De foto „Fietsenstalling bij het station” staat aan het eind van de tekst/);
+    const back = await chooseIntoDraft(article.id, shedId, 'tekst');
+    assert.ok(back.includes(`Eerste alinea, half af\n\n[foto ${shedId}]\n</textarea>`), 'the line at the end of the text typed');
+    assert.match(back, /value="Stalling open &lt;vandaag&gt;"/);
+    assert.match(back, /De foto „Fietsenstalling bij het station” staat aan het eind van de tekst/);
 
     const markt = (await t.db('images').where({ alt: 'Weekmarkt 3' }).first()) as { id: number };
-    const lead = await editor.agent
-      .post('/beheer/media/kiezen')
-      .type('form')
-      .send({ _csrf: editor.csrf, artikel: String(article.id), foto: String(markt.id), doel: 'hoofdfoto' });
-    assert.equal(lead.headers.location, `/beheer/artikelen/${article.id}?concept=terug#hoofdfoto`);
-    const again = await editor.agent.get(lead.headers.location).expect(200);
-    assert.ok(again.text.includes(`[foto ${shedId}]\n</textarea>`), 'the photo in the text stays');
-    assert.match(again.text, new RegExp(`<input type="radio" id="hoofdfoto-${markt.id}" name="hoofdfoto" value="${markt.id}" checked>`));
-    assert.match(again.text, /De foto „Weekmarkt 3” is gekozen als hoofdfoto/);
+    const again = await chooseIntoDraft(article.id, markt.id, 'hoofdfoto');
+    assert.ok(again.includes(`[foto ${shedId}]\n</textarea>`), 'the photo in the text stays');
+    assert.match(again, new RegExp(`<input type="radio" id="hoofdfoto-${markt.id}" name="hoofdfoto" value="${markt.id}" checked>`));
+    assert.match(again, /De foto „Weekmarkt 3” is gekozen als hoofdfoto/);
 
     const saved = await editor.agent
       .post(`/beheer/artikelen/${article.id}`)
@@ -136,7 +155,7 @@ describe('media library in the editor', function () {
       .send({
         ...ARTICLE_FORM,
         _csrf: editor.csrf,
-        versie: hiddenInput(again.text, 'versie'),
+        versie: hiddenInput(again, 'versie'),
         titel: 'Stalling open',
         soort: 'nieuws',
         tekst: `Eerste alinea.\n\n[foto ${shedId}]`,
@@ -149,41 +168,27 @@ describe('media library in the editor', function () {
   });
 
   it('works for a new article too, and refuses what does not exist with a Dutch message', async () => {
-    const sent = await editor.agent
-      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
-      .type('form')
-      .send({
-        ...ARTICLE_FORM,
-        _csrf: editor.csrf,
-        titel: 'Nieuw stuk',
-        soort: 'nieuws',
-        tekst: 'Begin',
-        tags: 'verkeer, fietsen',
-        actie: 'mediabibliotheek',
-      });
-    assert.equal(sent.status, 303);
-    assert.equal(sent.headers.location, '/beheer/media/kiezen?artikel=');
-    const chosen = await editor.agent
-      .post('/beheer/media/kiezen')
-      .type('form')
-      .send({ _csrf: editor.csrf, artikel: '', foto: String(shedId), doel: 'tekst' });
-    assert.equal(chosen.headers.location, '/beheer/artikelen/nieuw?concept=terug#tekst');
-    const form = await editor.agent.get(chosen.headers.location).expect(200);
-    assert.ok(form.text.includes(`Begin\n\n[foto ${shedId}]\n</textarea>`));
-    assert.match(form.text, /value="Nieuw stuk"/);
-    assert.match(form.text, /value="verkeer, fietsen"/);
+    // Urlencoded (as the tests post it) and multipart (as the browser does): the draft is kept either way.
+    await keepNewDraft(
+      editor.agent
+        .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
+        .type('form')
+        .send({
+          ...ARTICLE_FORM,
+          _csrf: editor.csrf,
+          titel: 'Nieuw stuk',
+          soort: 'nieuws',
+          tekst: 'Begin',
+          tags: 'verkeer, fietsen',
+          actie: 'mediabibliotheek',
+        }),
+    );
+    const form = await chooseIntoDraft('', shedId, 'tekst');
+    assert.ok(form.includes(`Begin\n\n[foto ${shedId}]\n</textarea>`));
+    assert.match(form, /value="Nieuw stuk"/);
+    assert.match(form, /value="verkeer, fietsen"/);
 
-    // The new article's form as the browser sends it: multipart (its attachments), the token in the address.
-    const multipart = await editor.agent
-      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
-      .field('titel', 'Nog een stuk')
-      .field('soort', 'nieuws')
-      .field('tekst', 'Tweede begin')
-      .field('auteur', 'Redactie')
-      .field('status', 'draft')
-      .field('actie', 'mediabibliotheek');
-    assert.equal(multipart.status, 303, multipart.text);
-    assert.equal(multipart.headers.location, '/beheer/media/kiezen?artikel=');
+    await keepNewDraft(newArticleForm({ titel: 'Nog een stuk', tekst: 'Tweede begin' }));
     const kept = await editor.agent.get('/beheer/artikelen/nieuw?concept=terug').expect(200);
     assert.ok(kept.text.includes('Tweede begin</textarea>'));
 
@@ -204,44 +209,30 @@ describe('media library in the editor', function () {
     const plein = await createDossier(t.db, { title: 'Het Plein', slug: 'plein', introMarkdown: '', participants: '' }, new Date());
     const pdf = await pdfFromText('De weekmarkt verhuist naar het Plein.');
     // The new article's form as the browser sends it without JavaScript: multipart, a file chosen, a dossier ticked.
-    const sent = await editor.agent
-      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
-      .field('titel', 'Markt verhuist')
-      .field('soort', 'nieuws')
-      .field('tekst', 'De markt verhuist.')
-      .field('auteur', 'Redactie')
-      .field('status', 'draft')
-      .field('dossiers_gekozen', 'ja')
-      .field('dossier', String(markt.id))
-      .field('actie', 'mediabibliotheek')
-      .attach('bijlage_bestand', pdf, { filename: 'Raadsbrief weekmarkt.pdf', contentType: 'application/pdf' });
-    assert.equal(sent.status, 303, sent.text);
-    const chosen = await editor.agent
-      .post('/beheer/media/kiezen')
-      .type('form')
-      .send({ _csrf: editor.csrf, artikel: '', foto: String(shedId), doel: 'tekst' });
-    const back = await editor.agent.get(chosen.headers.location).expect(200);
-    assert.ok(back.text.includes(`De markt verhuist.\n\n[foto ${shedId}]\n</textarea>`));
-    assert.match(back.text, new RegExp(`id="dossier-${markt.id}" name="dossier" type="checkbox" value="${markt.id}" checked`));
-    assert.match(back.text, new RegExp(`id="dossier-${plein.id}" name="dossier" type="checkbox" value="${plein.id}">`));
+    const ticked = { titel: 'Markt verhuist', dossiers_gekozen: 'ja', dossier: String(markt.id) };
+    await keepNewDraft(
+      newArticleForm({ ...ticked, tekst: 'De markt verhuist.' }).attach('bijlage_bestand', pdf, {
+        filename: 'Raadsbrief weekmarkt.pdf',
+        contentType: 'application/pdf',
+      }),
+    );
+    const back = await chooseIntoDraft('', shedId, 'tekst');
+    assert.ok(back.includes(`De markt verhuist.\n\n[foto ${shedId}]\n</textarea>`));
+    assert.match(back, new RegExp(`id="dossier-${markt.id}" name="dossier" type="checkbox" value="${markt.id}" checked`));
+    assert.match(back, new RegExp(`id="dossier-${plein.id}" name="dossier" type="checkbox" value="${plein.id}">`));
     // The file is not to be chosen again: it waits on the server, ticked.
-    const token = /<input id="bijlage-([0-9a-f]{32})" name="bijlage" type="checkbox" value="\1" checked>/.exec(back.text)?.[1];
+    const token = /<input id="bijlage-([0-9a-f]{32})" name="bijlage" type="checkbox" value="\1" checked>/.exec(back)?.[1];
     assert.ok(token, 'the chosen file offered again, ticked');
-    assert.match(back.text, /Al gekozen: „Raadsbrief weekmarkt” \(pdf, [^)]+\) als bijlage bewaren/);
+    assert.match(back, /Al gekozen: „Raadsbrief weekmarkt” \(pdf, [^)]+\) als bijlage bewaren/);
 
     // Saved as the form now stands: the article has the photo, the dossier and the file.
-    const saved = await editor.agent
-      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
-      .field('titel', 'Markt verhuist')
-      .field('soort', 'nieuws')
-      .field('tekst', `De markt verhuist.\n\n[foto ${shedId}]`)
-      .field('auteur', 'Redactie')
-      .field('status', 'draft')
-      .field('dossiers_gekozen', 'ja')
-      .field('dossier', String(markt.id))
-      .field('bijlagen_aangeboden', token)
-      .field('bijlage', token)
-      .field('actie', 'opslaan');
+    const saved = await newArticleForm({
+      ...ticked,
+      tekst: `De markt verhuist.\n\n[foto ${shedId}]`,
+      bijlagen_aangeboden: token,
+      bijlage: token,
+      actie: 'opslaan',
+    });
     assert.equal(saved.status, 303, saved.text);
     const created = (await t.db('articles').where({ title: 'Markt verhuist' }).first()) as { id: number };
     assert.deepEqual(
@@ -254,25 +245,17 @@ describe('media library in the editor', function () {
   it('brings back an existing article’s dossiers as ticked, and says plainly when a chosen file was refused', async () => {
     const dossier = (await t.db('dossiers').where({ slug: 'plein' }).first()) as { id: number };
     await openChoice({ titel: 'Stalling open', tekst: 'Tekst', dossiers_gekozen: 'ja', dossier: String(dossier.id) });
-    const chosen = await editor.agent
-      .post('/beheer/media/kiezen')
-      .type('form')
-      .send({ _csrf: editor.csrf, artikel: String(article.id), foto: String(shedId), doel: 'hoofdfoto' });
-    const back = await editor.agent.get(chosen.headers.location).expect(200);
-    assert.match(back.text, new RegExp(`id="dossier-${dossier.id}" name="dossier" type="checkbox" value="${dossier.id}" checked`));
+    const back = await chooseIntoDraft(article.id, shedId, 'hoofdfoto');
+    assert.match(back, new RegExp(`id="dossier-${dossier.id}" name="dossier" type="checkbox" value="${dossier.id}" checked`));
     assert.deepEqual(await dossierIdsOfArticle(t.db, article.id), [], 'nothing saved yet');
 
-    const refused = await editor.agent
-      .post(`/beheer/artikelen?_csrf=${encodeURIComponent(editor.csrf)}`)
-      .field('titel', 'Nog een stuk')
-      .field('soort', 'nieuws')
-      .field('tekst', 'Begin')
-      .field('auteur', 'Redactie')
-      .field('status', 'draft')
-      .field('actie', 'mediabibliotheek')
-      .attach('bijlage_bestand', Buffer.from('<html>geen pdf</html>'), { filename: 'brief.pdf', contentType: 'application/pdf' });
-    assert.equal(refused.status, 303);
-    const picker = await editor.agent.get(refused.headers.location).expect(200);
+    await keepNewDraft(
+      newArticleForm({ titel: 'Nog een stuk', tekst: 'Begin' }).attach('bijlage_bestand', Buffer.from('<html>geen pdf</html>'), {
+        filename: 'brief.pdf',
+        contentType: 'application/pdf',
+      }),
+    );
+    const picker = await editor.agent.get('/beheer/media/kiezen?artikel=').expect(200);
     assert.match(
       picker.text,
       /<p class="flash" role="status">Het gekozen bestand is niet bewaard\. [^<]*Kies een ander bestand, of geen\.<\/p>/,
