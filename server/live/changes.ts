@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { isPostgres, readsOf, type Db } from '../db/knex';
 import { toBool, toDate, toDateOrNull } from '../db/rows';
 import { shownAmong, isOpen } from '../reacties/visibility';
+import { siteReactieTotal, siteTotalColumn } from '../reacties/counters';
 import type { LogPosition } from './events';
 
 /** One row of the change log: a reactie of an article changed; whether a reader could see it before. */
@@ -189,31 +190,35 @@ export async function reactiesNow(db: Db, ids: number[]): Promise<Map<number, Re
 /**
  * The voorpagina's numbers: these articles' reacties counts, with what their address is made of;
  * public articles only (published, and not scheduled after `now`: a scheduled article's address is
- * not known before it appears).
+ * not known before it appears); and the site's running total, read in the same statement as the
+ * counts (one snapshot: a count from before a reactie never comes with the total after it).
  */
 export async function articleCounts(
   db: Db,
   articleIds: number[],
   now: Date,
-): Promise<Array<{ id: number; slug: string; publishedAt: Date | null; createdAt: Date; count: number }>> {
-  const out = [];
+): Promise<{ total: number; articles: Array<{ id: number; slug: string; publishedAt: Date | null; createdAt: Date; count: number }> }> {
+  const articles = [];
   const reads = readsOf(db);
+  let total: number | null = null;
   for (let i = 0; i < articleIds.length; i += CHUNK) {
     const rows: Array<Record<string, unknown>> = await reads('articles')
       .whereIn('id', articleIds.slice(i, i + CHUNK))
       .andWhere({ status: 'published' })
       .andWhere('published_at', '<=', now)
-      .select('id', 'slug', 'published_at', 'created_at', 'reactie_count');
-    for (const r of rows)
-      out.push({
+      .select('id', 'slug', 'published_at', 'created_at', 'reactie_count', siteTotalColumn(reads));
+    for (const r of rows) {
+      total = Number(r.site_total);
+      articles.push({
         id: Number(r.id),
         slug: String(r.slug),
         publishedAt: toDateOrNull(r.published_at),
         createdAt: toDate(r.created_at),
         count: Number(r.reactie_count),
       });
+    }
   }
-  return out;
+  return { total: total ?? (await siteReactieTotal(reads)), articles };
 }
 
 /**

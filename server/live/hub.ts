@@ -8,7 +8,6 @@ import type { ServerResponse } from 'node:http';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { isPostgresUrl, type Db } from '../db/knex';
-import { siteReactieTotal } from '../reacties/counters';
 import { articlePath } from '../articles/queries';
 import {
   articleChangesAfter,
@@ -302,9 +301,9 @@ export class LiveHub {
 
   /** The voorpagina's numbers after a change of these articles. */
   private async countsMessage(articleIds: number[]): Promise<string> {
-    const [counts, total] = await Promise.all([articleCounts(this.db, articleIds, new Date()), siteReactieTotal(this.db)]);
+    const { total, articles } = await articleCounts(this.db, articleIds, new Date());
     // By the article's address: the voorpagina's links to the reacties (#reacties) are found by it.
-    const artikelen = counts.map((a) => ({ pad: articlePath(a), aantal: a.count }));
+    const artikelen = articles.map((a) => ({ pad: articlePath(a), aantal: a.count }));
     return sseMessage('aantallen', { totaal: total, artikelen });
   }
 
@@ -326,7 +325,7 @@ export class LiveHub {
       out.set(change.articleId, (out.get(change.articleId) ?? '') + sseMessage('reactie', event, this.idText(change.id)));
     }
     if (!out.size) return out;
-    for (const count of await articleCounts(this.db, [...out.keys()], new Date()))
+    for (const count of (await articleCounts(this.db, [...out.keys()], new Date())).articles)
       out.set(count.id, out.get(count.id) + sseMessage('aantal', { aantal: count.count }));
     return out;
   }

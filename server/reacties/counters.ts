@@ -51,6 +51,12 @@ const rowsOf = (conn: Conn, counter: string) => conn('counters').where({ name: c
 /** The same sum for the page-view read of the site version (siteVersion: raw, without the query builder). */
 const SUM_SQL = 'select coalesce(sum(value), 0) as value from counters where name = ? or name like ?';
 
+/**
+ * The site total as a column of another statement (`site_total`), so what that statement reads and the total come
+ * from one snapshot: two statements could pair an article's count from before a change with the total after it.
+ */
+export const siteTotalColumn = (conn: Conn): Knex.Raw => conn.raw(`(${SUM_SQL}) as site_total`, [SITE_COUNTER, `${SITE_COUNTER}/%`]);
+
 /** A counter's value: its own row and its slots, summed. */
 async function counterValue(conn: Conn, counter: string): Promise<number> {
   const row = await rowsOf(conn, counter).sum({ value: 'value' }).first();
