@@ -68,3 +68,75 @@ describe('documents: a college informing the council', () => {
     assert.equal(got.type, 'nieuws');
   });
 });
+
+describe('documents: header labels without a colon', () => {
+  it('reads a block of "Label value" lines, a value running on over a second line between two labels', () => {
+    const got = parseDocument(
+      text(
+        'Raadsinformatiebrief',
+        '',
+        'Onderwerp Herinrichting van het Marktplein en de aanliggende straten in',
+        'het centrum van Oosterhout',
+        'Portefeuillehouder K. van Dijk',
+        'Portefeuille Openbare ruimte',
+        '',
+        'Aan de leden van de gemeenteraad van Oosterhout,',
+        '',
+        'Inleiding',
+        'Het college heeft besloten het Marktplein opnieuw in te richten. In deze brief leest u hoe en wanneer dat gebeurt.',
+      ),
+    );
+    assert.equal(got.type, 'raadsinformatiebrief');
+    assert.equal(got.fields.onderwerp, 'Herinrichting van het Marktplein en de aanliggende straten in het centrum van Oosterhout');
+    assert.equal(got.fields.portefeuillehouder, 'K. van Dijk');
+  });
+
+  it('does not cut a hard-wrapped sentence before a label word unless a block of labels is above it', () => {
+    const lines = [
+      'Raadsinformatiebrief',
+      '',
+      'Het college heeft op 4 maart besloten de subsidie voor het buurthuis te verlengen. De',
+      'Portefeuillehouder heeft dit besluit met de bewoners van de wijk besproken op een avond in het buurthuis.',
+      'De bewoners waren tevreden over de uitkomst en over de manier waarop de gemeente hen heeft betrokken.',
+      'Wij houden u op de hoogte van de verdere ontwikkelingen rond het buurthuis en de subsidie voor de',
+      'komende jaren, en van de evaluatie die in het najaar met de bewoners en het bestuur wordt gehouden.',
+      'Daarna besluit het college over de subsidie voor de periode na 2027 en informeert het de raad daarover.',
+      'Met deze brief voldoet het college aan de toezegging die de wethouder in de commissie heeft gedaan.',
+      'Wij vertrouwen erop u hiermee voldoende te hebben geïnformeerd over de stand van zaken in de wijk.',
+    ];
+    const got = parseDocument(text(...lines));
+    assert.equal(got.fields.portefeuillehouder, undefined);
+  });
+
+  it('reads a letterhead label in capitals before its value on one line, also alone', () => {
+    const got = parseDocument(
+      text(
+        'gemeente Heusden',
+        'Kennisgeving',
+        'AAN Gemeenteraad',
+        '',
+        'DATUM 12 mei 2025',
+        '',
+        'ONDERWERP Afsluiting Julianabrug',
+        '',
+        'Van 2 tot en met 6 juni is de Julianabrug afgesloten voor onderhoud aan het val.',
+      ),
+    );
+    assert.equal(got.fields.aan, 'Gemeenteraad');
+    assert.equal(got.fields.datum, '2025-05-12');
+    assert.equal(got.fields.onderwerp, 'Afsluiting Julianabrug');
+  });
+
+  it('takes no heading in capitals for a label and its value', () => {
+    const got = parseDocument(
+      text(
+        'Raadsinformatiebrief',
+        'Onderwerp: Jaarverslag leerplicht',
+        '',
+        'ONDERWERP EN AANLEIDING',
+        'Elk jaar stelt het college het jaarverslag leerplicht vast en stuurt het dat aan de raad.',
+      ),
+    );
+    assert.equal(got.fields.onderwerp, 'Jaarverslag leerplicht');
+  });
+});

@@ -10,6 +10,7 @@
 //               page marks: recognised, kept out of the fields and the body.
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
+import { capitalsLabel, valueRunsOn } from './label-block';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
@@ -115,6 +116,12 @@ function spacedLabel(text: string): { concept: Concept; value: string } | null {
   return null;
 }
 
+/** Whether a value is of its concept's kind: a date for a date, a status for a choice, a link for a url. */
+function fitsKind(concept: Concept, value: string): boolean {
+  const kind = kindOf(concept);
+  return kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : kind === 'url' ? /^https?:\/\//.test(value) : true;
+}
+
 const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
 
 /** The fields a letter states above its text, never under it. */
@@ -218,15 +225,23 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
       continue;
     }
     let inline = inlineLabel(t);
+    let spaced = false;
     // A block of label-space-value lines (a portal's or a PDF's metadata table): two in a row at least.
     if (!inline && inZone && spacedLabel(t)) {
-      const neighbour = (d: number) => {
+      const neighbour = (d: number, skip = 1): boolean => {
         let j = i + d;
         while (j >= 0 && j < lines.length && !text(j)) j += d;
-        return j >= 0 && j < lines.length && (!!spacedLabel(text(j)) || inlineLabel(text(j)) !== null);
+        if (j < 0 || j >= lines.length) return false;
+        if (spacedLabel(text(j)) || inlineLabel(text(j)) !== null) return true;
+        // A value that runs on over a second line ("Onderwerp Verlenging … te" / "Assendelft"), right between two labels.
+        return skip > 0 && j === i + d && !!text(j + d) && valueRunsOn(text(j)) && neighbour(j + d - i, skip - 1);
       };
       if (neighbour(-1) || neighbour(1)) inline = spacedLabel(t);
+      spaced = !!inline;
     }
+    // "AAN Gemeenteraad", "ONDERWERP Wmo maatwerk": a label in capitals at the line's start in the head, alone too.
+    const caps = !inline && inZone ? capitalsLabel(t) : null;
+    if (caps && fitsKind(caps.concept, caps.value)) inline = { concept: caps.concept, value: caps.value };
     if (!inline) {
       if (inZone && letterheadLine(t)) furniture.add(i);
       continue;
@@ -244,7 +259,7 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
       // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too.
       while (more.length < 3 && text(j) && !rows.has(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
-        const headerFollows = isLabelLine(lines[j + 1]);
+        const headerFollows = isLabelLine(lines[j + 1]) || (spaced && !!spacedLabel(text(j + 1)) && valueRunsOn(text(j)));
         if (!unfinished && !headerFollows) break;
         more.push(j);
         header.value += '\n' + text(j);

@@ -1,0 +1,48 @@
+// A block of header lines whose labels stand before their values with only a space ("Onderwerp Verlenging …",
+// "Portefeuillehouder A. de Wit", "Verzenddatum 3 maart 2025"): a PDF's header table read line by line. Such a
+// line starts a header of its own; a hard-wrapped line above it never runs on into it.
+import { conceptOf, LETTERHEAD, type Concept } from './labels';
+
+/** Labels shorter than this are common words at a sentence's start ("Aan de …", "Van harte …"). */
+const MIN_LABEL = 5;
+
+/** Whether the line opens with a known header label of up to four words, capitalised, followed by a value. */
+export function opensWithLabel(text: string): boolean {
+  const words = text.replace(/\t/g, ' ').trim().split(/\s+/);
+  if (!/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    if (label.length < MIN_LABEL || /[:.,;]$/.test(label)) continue;
+    if (conceptOf(label) !== undefined) return true;
+  }
+  return false;
+}
+
+/** A label line under another label line (or the value it runs on with): the next header, not a wrapped value. */
+export function nextHeaderOfBlock(blockStart: string, next: string): boolean {
+  return opensWithLabel(blockStart) && opensWithLabel(next);
+}
+
+/** The rest of a header's value on a line of its own: short, no sentence, no label ("Koog aan de Zaan als monument"). */
+export function valueRunsOn(text: string): boolean {
+  const t = text.replace(/\t/g, ' ').trim();
+  return !!t && t.split(/\s+/).length <= 12 && !/[.:;!?]$/.test(t) && !opensWithLabel(t);
+}
+
+/**
+ * A label in capitals before its value on the same line, without a colon ("AAN Gemeenteraad", "ONDERWERP
+ * Maatregelen evenement", "DATUM 13 augustus 2026"): a letterhead's label column read into one line. The value
+ * is not in capitals itself (a heading in capitals is no label and value).
+ */
+export function capitalsLabel(text: string): { label: string; concept: Concept; value: string } | null {
+  const words = text.replace(/\t/g, ' ').trim().split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    if (label !== label.toUpperCase() || !/^\p{Lu}{3}/u.test(label)) continue;
+    const concept = conceptOf(label);
+    const value = words.slice(n).join(' ');
+    if (concept === undefined || concept === LETTERHEAD || !/\p{Ll}/u.test(value)) continue;
+    return { label, concept, value };
+  }
+  return null;
+}
