@@ -140,3 +140,48 @@ describe('documents: header labels without a colon', () => {
     assert.equal(got.fields.onderwerp, 'Jaarverslag leerplicht');
   });
 });
+
+describe('documents: the college as sender from its signature', () => {
+  it('takes "burgemeester en wethouders van X" under the closing as the sender, and names before their functions as signers', () => {
+    const got = parseDocument(
+      text(
+        'Raadsinformatiebrief',
+        'Onderwerp: Resultaten van de burgerpeiling 2025',
+        '',
+        'Aan de leden van de gemeenteraad van Borne,',
+        '',
+        'Met deze brief informeren wij u over de resultaten van de burgerpeiling van dit voorjaar.',
+        '',
+        'Hoogachtend,',
+        'burgemeester en wethouders van Borne,',
+        '',
+        'mr. A. Kuipers, burgemeester',
+        '',
+        'drs. B. Smeets, gemeentesecretaris',
+      ),
+    );
+    assert.equal(got.fields.afzender, 'burgemeester en wethouders van Borne');
+    assert.deepEqual(got.signers, ['mr. A. Kuipers', 'drs. B. Smeets']);
+  });
+
+  it('takes Gedeputeerde Staten of a province as the sender', () => {
+    const got = parseDocument(
+      text(
+        'Statenbrief',
+        'Onderwerp: Voortgang van de energietransitie',
+        '',
+        'Geachte leden van Provinciale Staten,',
+        '',
+        'Met deze brief informeren wij u over de voortgang van de energietransitie in onze provincie.',
+        '',
+        'Hoogachtend,',
+        'Gedeputeerde Staten van Drenthe,',
+        '',
+        'J. Bos, voorzitter',
+        '',
+        'K. Mulder, secretaris',
+      ),
+    );
+    assert.equal(got.fields.afzender, 'Gedeputeerde Staten van Drenthe');
+  });
+});
