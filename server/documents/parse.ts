@@ -6,6 +6,7 @@
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
 import { contradictions, unsure, type Evidence } from './parse/confidence';
+import { COLLEGE_SIGNS } from './parse/college-sender';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, partiesActing } from './parse/parties';
@@ -351,9 +352,12 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     }
   }
   // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender.
-  if (has('afzender') && fields.afzender === undefined && type !== 'motie') {
+  // The college that signs ("burgemeester en wethouders van X,") says who sends it better than the letterhead's "gemeente X".
+  const letterheadOnly = evidence.get('afzender') === 'letterhead';
+  if (has('afzender') && (fields.afzender === undefined || letterheadOnly) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
+    if (letterheadOnly && !(own.length === 1 && COLLEGE_SIGNS.test(own[0]))) own.length = 0;
     if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
       fields.afzender = own[0];
       evidence.set('afzender', 'signature');

@@ -185,3 +185,64 @@ describe('documents: the college as sender from its signature', () => {
     assert.equal(got.fields.afzender, 'Gedeputeerde Staten van Drenthe');
   });
 });
+
+describe("documents: a PDF's running page header", () => {
+  const page = (n: number, of: number) => [
+    'ZAAKNUMMER DATUM PAGINA gemeente Hof van Twente',
+    `Z2025-00412   14 maart 2025   ${n}/${of}`,
+    '',
+  ];
+  const rib = (...closing: string[]) =>
+    parseDocument(
+      text(
+        ...page(1, 2),
+        'Raadsinformatiebrief',
+        '',
+        'Onderwerp Stand van zaken zwembad De Hofkamp',
+        'Portefeuillehouder L. Nijhof',
+        '',
+        'Het college informeert u over de renovatie van het zwembad. De werkzaamheden liggen op schema en blijven binnen het budget.',
+        '',
+        ...page(2, 2),
+        'De opening van het gerenoveerde zwembad is gepland in september van dit jaar, na de zomervakantie.',
+        '',
+        ...closing,
+      ),
+    );
+
+  it('is letterhead on every page, never text, and names the municipality as sender', () => {
+    const got = rib();
+    assert.equal(got.fields.afzender, 'gemeente Hof van Twente');
+    assert.equal(got.fields.onderwerp, 'Stand van zaken zwembad De Hofkamp');
+    assert.ok(!/ZAAKNUMMER|2\/2/.test(got.body), got.body);
+    assert.deepEqual(
+      got.lines.filter((l) => /ZAAKNUMMER|Z2025-00412/.test(l.text)).map((l) => l.role),
+      ['letterhead', 'letterhead', 'letterhead', 'letterhead'],
+    );
+  });
+
+  it('gives way to the college that signs', () => {
+    const got = rib(
+      'Hoogachtend,',
+      'burgemeester en wethouders van Hof van Twente,',
+      '',
+      'E. Baars, secretaris',
+      '',
+      'A. Vos, burgemeester',
+    );
+    assert.equal(got.fields.afzender, 'burgemeester en wethouders van Hof van Twente');
+  });
+
+  it('takes no heading in capitals over a sentence for a running header', () => {
+    const got = parseDocument(
+      text(
+        'Raadsinformatiebrief',
+        'Onderwerp: Fietsroutes',
+        '',
+        'PLANNING EN UITVOERING gemeente Hengelo',
+        'De eerste fietsroute is in 2026 klaar, de tweede volgt een jaar later.',
+      ),
+    );
+    assert.ok(/PLANNING EN UITVOERING/.test(got.body), got.body);
+  });
+});

@@ -18,6 +18,7 @@ import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
 import { labelRows } from './rows';
+import { runningHeaders } from './running-header';
 import { nationalBranch } from './parties';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
@@ -773,6 +774,11 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
       break;
     }
   }
+  // A PDF's running page header ("ZAAKNUMMER PAGINA gemeente X" / "10309255 1/4"): letterhead; its organisation
+  // is the sender after any the letterhead names.
+  const running = runningHeaders(lines);
+  running.lines.forEach((i) => furniture.add(i));
+  if (running.organisation) headers.push({ concept: 'afzender', value: running.organisation, labelLine: '', lines: [], strength: 1.5 });
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
   headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
   // "Van X ontvingen wij de volgende mail:": a post that quotes a letter names who wrote it and to whom.
