@@ -246,3 +246,29 @@ describe("documents: a PDF's running page header", () => {
     assert.ok(/PLANNING EN UITVOERING/.test(got.body), got.body);
   });
 });
+
+describe('documents: a college member in the letterhead as sender', () => {
+  const notice = (...head: string[]) =>
+    parseDocument(
+      text(
+        ...head,
+        'Postbus 40',
+        '7460 AA Rijssen',
+        'Kennisgeving',
+        'AAN Gemeenteraad',
+        'DATUM 2 april 2025',
+        'ONDERWERP Kap van de lindes aan de Haarstraat',
+        '',
+        'De lindes aan de Haarstraat zijn ziek en worden in mei gekapt en door nieuwe bomen vervangen.',
+      ),
+    );
+
+  it('takes the office and the name under the organisation, on two lines or on one', () => {
+    assert.equal(notice('gemeente Rijssen-Holten', 'wethouder', 'T. Nijkamp').fields.afzender, 'wethouder T. Nijkamp');
+    assert.equal(notice('gemeente Rijssen-Holten', 'Locoburgemeester A. ter Haar').fields.afzender, 'Locoburgemeester A. ter Haar');
+  });
+
+  it('keeps the organisation when no office holder follows it', () => {
+    assert.equal(notice('gemeente Rijssen-Holten', 'Afdeling Openbare Ruimte').fields.afzender, 'gemeente Rijssen-Holten');
+  });
+});

@@ -17,6 +17,7 @@ import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
+import { officeHolder } from './letterhead-sender';
 import { labelRows } from './rows';
 import { runningHeaders } from './running-header';
 import { nationalBranch } from './parties';
@@ -770,6 +771,8 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
         i += 1 + next;
         continue;
       }
+      const holder = officeHolder(lines, i);
+      if (holder) headers.push({ concept: 'afzender', value: holder.value, labelLine: t, lines: holder.lines, strength: 1.5 });
       headers.push({ concept: 'afzender', value: t, labelLine: t, lines: [i], strength: 1.5 });
       break;
     }
