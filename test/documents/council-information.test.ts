@@ -272,3 +272,29 @@ describe('documents: a college member in the letterhead as sender', () => {
     assert.equal(notice('gemeente Rijssen-Holten', 'Afdeling Openbare Ruimte').fields.afzender, 'gemeente Rijssen-Holten');
   });
 });
+
+describe('documents: a letterhead label in capitals with its value after an empty line', () => {
+  it('reads "AAN" / "" / "Gemeenteraad" when another label follows', () => {
+    const got = parseDocument(
+      text(
+        'Kennisgeving',
+        'AAN',
+        '',
+        'Gemeenteraad',
+        '',
+        'DATUM 7 oktober 2025',
+        'ONDERWERP Openingstijden van het gemeentehuis',
+        '',
+        'Vanaf 1 november is het gemeentehuis op vrijdagmiddag gesloten; afspraken blijven mogelijk.',
+      ),
+    );
+    assert.equal(got.fields.aan, 'Gemeenteraad');
+  });
+
+  it('takes no paragraph after an empty line for the value when no label follows', () => {
+    const got = parseDocument(
+      text('Kennisgeving', 'ONDERWERP', '', 'Openingstijden', '', 'Vanaf 1 november is het gemeentehuis op vrijdagmiddag gesloten.'),
+    );
+    assert.equal(got.fields.onderwerp, undefined);
+  });
+});

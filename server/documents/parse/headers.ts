@@ -10,7 +10,7 @@
 //               page marks: recognised, kept out of the fields and the body.
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
-import { capitalsLabel, valueRunsOn } from './label-block';
+import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
@@ -211,6 +211,15 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
         if (j > i + 1 && v && fits && !isLabelLine(lines[j])) {
           taken.push(j);
           value = v;
+        }
+      }
+      // A letterhead's label in capitals, its short value after an empty line, another label under it ("AAN" / "" /
+      // "Gemeenteraad" / "" / "DATUM 1 juli 2026").
+      if (!taken.length && capitals && kind === 'text' && concept !== LETTERHEAD) {
+        const v = valueAfterBlank(lines, i, (k) => isLabelLine(lines[k]) || capitalsLabel(text(k)) !== null);
+        if (v !== null) {
+          taken.push(v);
+          value = text(v);
         }
       }
       // A lower-case word alone is a label only with a colon, in bold, or with a value of its kind right under it.

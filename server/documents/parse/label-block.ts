@@ -2,6 +2,7 @@
 // "Portefeuillehouder A. de Wit", "Verzenddatum 3 maart 2025"): a PDF's header table read line by line. Such a
 // line starts a header of its own; a hard-wrapped line above it never runs on into it.
 import { conceptOf, LETTERHEAD, type Concept } from './labels';
+import type { Line } from './lines';
 
 /** Labels shorter than this are common words at a sentence's start ("Aan de …", "Van harte …"). */
 const MIN_LABEL = 5;
@@ -45,4 +46,18 @@ export function capitalsLabel(text: string): { label: string; concept: Concept; 
     return { label, concept, value };
   }
   return null;
+}
+
+/**
+ * The value of a label alone on its line when it stands after one empty line: a short name (four words at most,
+ * capitalised, no sentence), with another label after it. The line's index, or null.
+ */
+export function valueAfterBlank(lines: Line[], label: number, isLabel: (i: number) => boolean): number | null {
+  const text = (k: number) => lines[k]?.text.replace(/\t/g, ' ').trim() ?? '';
+  if (text(label + 1) || !text(label + 2)) return null;
+  const v = text(label + 2);
+  if (v.split(/\s+/).length > 4 || !/^\p{Lu}/u.test(v) || /[.:;!?,]$/.test(v) || isLabel(label + 2)) return null;
+  let k = label + 3;
+  while (k < lines.length && !text(k) && k <= label + 4) k++;
+  return isLabel(k) ? label + 2 : null;
 }
