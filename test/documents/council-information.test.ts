@@ -91,6 +91,36 @@ describe('documents: header labels without a colon', () => {
     assert.equal(got.fields.portefeuillehouder, 'K. van Dijk');
   });
 
+  it('keeps the next label its own line in a text a PDF wrapped at one width, also after a value run on', () => {
+    const paragraph = [
+      'Het college heeft in maart besloten de kruising bij het station opnieuw in te richten, zodat',
+      'fietsers en voetgangers veiliger kunnen oversteken en bussen minder lang hoeven te wachten bij',
+      'de verkeerslichten. In deze brief leest u welke maatregelen wij nemen en wanneer zij klaar zijn.',
+      'De werkzaamheden beginnen na de zomervakantie en duren naar verwachting ongeveer vier maanden;',
+      'in die periode is de kruising voor autoverkeer afgesloten en rijden bussen een omleidingsroute',
+      'via de Stationsweg en de Molenstraat. Omwonenden en ondernemers krijgen vooraf een brief met',
+      'de planning, en op de website van de gemeente staat de actuele stand van de werkzaamheden.',
+      'Wij verwachten dat de nieuwe kruising in december van dit jaar in gebruik wordt genomen.',
+    ];
+    const got = parseDocument(
+      text(
+        'Raadsinformatiebrief',
+        '',
+        'Onderwerp Voortgang aanpak kruising Stationsplein',
+        'aangepaste uitvoeringsstrategie en de bestuurlijke rapportage over de eerste helft van 2026',
+        'Portefeuillehouder K. van Dijk',
+        'Portefeuille Verkeer en Vervoer',
+        '',
+        ...paragraph,
+      ),
+    );
+    assert.equal(got.fields.portefeuillehouder, 'K. van Dijk');
+    assert.equal(
+      got.fields.onderwerp,
+      'Voortgang aanpak kruising Stationsplein aangepaste uitvoeringsstrategie en de bestuurlijke rapportage over de eerste helft van 2026',
+    );
+  });
+
   it('does not cut a hard-wrapped sentence before a label word unless a block of labels is above it', () => {
     const lines = [
       'Raadsinformatiebrief',

@@ -19,9 +19,14 @@ export function opensWithLabel(text: string): boolean {
   return false;
 }
 
-/** A label line under another label line (or the value it runs on with): the next header, not a wrapped value. */
-export function nextHeaderOfBlock(blockStart: string, next: string): boolean {
-  return opensWithLabel(blockStart) && opensWithLabel(next);
+/**
+ * Whether input line `s` is the next header of a block of label lines: it opens with a label, and so does the line
+ * above it (as `group` joined it with the lines before), or the one above that when a value runs on between them.
+ */
+export function nextHeaderOfBlock(input: string[], group: number[], s: number): boolean {
+  if (!opensWithLabel(input[s])) return false;
+  if (opensWithLabel(input[group[s - 1]])) return true;
+  return s >= 2 && group[s - 1] === s - 1 && valueRunsOn(input[s - 1]) && opensWithLabel(input[group[s - 2]]);
 }
 
 /** The rest of a header's value on a line of its own: short, no sentence, no label ("Koog aan de Zaan als monument"). */

@@ -103,7 +103,7 @@ export function wrappedLines(text: string, fixed: (source: number) => boolean = 
   for (let s = 1; s < input.length; s++) {
     const a = single.get(s - 1);
     const b = single.get(s);
-    if (a && b && !fixed(s - 1) && !fixed(s) && !nextHeaderOfBlock(input[groupOf[s - 1]], input[s]) && continues(a, b, width))
+    if (a && b && !fixed(s - 1) && !fixed(s) && !nextHeaderOfBlock(input, groupOf, s) && continues(a, b, width))
       groupOf[s] = groupOf[s - 1];
   }
   const glue = (x: string, y: string) => (/\p{L}-$/u.test(x) && /^\p{Ll}/u.test(y) ? x.slice(0, -1) + y : `${x} ${y}`);
