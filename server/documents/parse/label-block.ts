@@ -8,7 +8,7 @@ import type { Line } from './lines';
 const MIN_LABEL = 5;
 
 /** Whether the line opens with a known header label of up to four words, capitalised, followed by a value. */
-export function opensWithLabel(text: string): boolean {
+function opensWithLabel(text: string): boolean {
   const words = text.replace(/\t/g, ' ').trim().split(/\s+/);
   if (!/^\p{Lu}/u.test(words[0] ?? '')) return false;
   for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
