@@ -8,6 +8,7 @@
 import { contradictions, unsure, type Evidence } from './parse/confidence';
 import { COLLEGE_SIGNS } from './parse/college-sender';
 import { detectType } from './parse/detect';
+import { namesSenderInRunningHeader } from './parse/running-header';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, partiesActing } from './parse/parties';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
@@ -352,8 +353,8 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     }
   }
   // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender.
-  // The college that signs ("burgemeester en wethouders van X,") says who sends it better than the letterhead's "gemeente X".
-  const letterheadOnly = evidence.get('afzender') === 'letterhead';
+  // The college that signs ("burgemeester en wethouders van X,") says who sends it better than a running header's "gemeente X".
+  const letterheadOnly = evidence.get('afzender') === 'letterhead' && namesSenderInRunningHeader(from.get('afzender')?.labelLine ?? '');
   if (has('afzender') && (fields.afzender === undefined || letterheadOnly) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;

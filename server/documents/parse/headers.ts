@@ -790,7 +790,10 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
   // is the sender after any the letterhead names.
   const running = runningHeaders(lines);
   running.lines.forEach((i) => furniture.add(i));
-  if (running.organisation) headers.push({ concept: 'afzender', value: running.organisation, labelLine: '', lines: [], strength: 1.5 });
+  if (running.organisation) {
+    const { name, line } = running.organisation;
+    headers.push({ concept: 'afzender', value: name, labelLine: lines[line].text, lines: [], strength: 1.5 });
+  }
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
   headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
   // "Van X ontvingen wij de volgende mail:": a post that quotes a letter names who wrote it and to whom.

@@ -25,15 +25,18 @@ const valueRow = (text: string): boolean => {
   return PAGE_MARK.test(t) && t.split(/\s+/).length <= 8 && !/\p{Ll}{4,}.*\p{Ll}{4,}.*\p{Ll}{4,}/u.test(t);
 };
 
-/** The lines of every running header, and the organisation the header names (the first). */
-export function runningHeaders(lines: Line[]): { lines: number[]; organisation: string | null } {
+/** Whether a line is the labels row of a running header that names an organisation (the sender it gave). */
+export const namesSenderInRunningHeader = (text: string): boolean => !!labelRow(text)?.organisation;
+
+/** The lines of every running header, and the organisation the header names (the first) with its line. */
+export function runningHeaders(lines: Line[]): { lines: number[]; organisation: { name: string; line: number } | null } {
   const out: number[] = [];
-  let organisation: string | null = null;
+  let organisation: { name: string; line: number } | null = null;
   for (let i = 0; i + 1 < lines.length; i++) {
     const row = lines[i].text ? labelRow(lines[i].text) : null;
     if (!row || !valueRow(lines[i + 1].text)) continue;
     out.push(i, i + 1);
-    organisation ??= row.organisation;
+    if (row.organisation) organisation ??= { name: row.organisation, line: i };
     i++;
   }
   return { lines: out, organisation };
