@@ -7,6 +7,7 @@
 // says is lost: what is no field, question, answer or letterhead stays in the body.
 import { contradictions, SUGGEST_BELOW, unsure, type Evidence } from './parse/confidence';
 import { DATE_LINE_LOOSE } from './parse/dates';
+import { COLLEGE_SIGNS } from './parse/college-sender';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
 import { isParty, nationalBranch, partiesActing } from './parse/parties';
@@ -333,9 +334,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
           ? 'label-deep'
           : 'label'
         : h.strength === 1.5
-          ? h.ownAddress
-            ? 'letterhead-address'
-            : 'letterhead'
+          ? (h.source ?? (h.ownAddress ? 'letterhead-address' : 'letterhead'))
           : 'prose',
     );
   const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
@@ -386,12 +385,18 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       evidence.set('partijen', 'mention');
     }
   }
-  // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender. The body that signs
-  // ("Gedeputeerde Staten van X,") is surer than the letterhead's organisation ("Provincie X"), and takes its place.
-  const fromLetterhead = evidence.get('afzender') === 'letterhead';
+  // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender. Who signs is surer than
+  // the organisation a letterhead names when it is someone else (a fraction's questions on the municipality's paper:
+  // "Gemeente X" over "Namens de fractie Y"), and takes its place; the college signing its own letter leaves the
+  // letterhead's organisation. Over a PDF's running header ("gemeente X" on every page) it is the other way round:
+  // only the college that signs ("burgemeester en wethouders van X,") names the sender better.
+  const afzenderFrom = evidence.get('afzender');
+  const fromLetterhead = afzenderFrom === 'letterhead' || afzenderFrom === 'running-header';
   if (has('afzender') && (fields.afzender === undefined || fromLetterhead) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
+    const college = own.length === 1 && COLLEGE_SIGNS.test(own[0]);
+    if ((afzenderFrom === 'running-header' && !college) || (afzenderFrom === 'letterhead' && college)) own.length = 0;
     if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
       if (fromLetterhead)
         fieldOf.forEach((k, i) => {

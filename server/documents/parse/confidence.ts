@@ -11,6 +11,12 @@ export type Evidence =
   // the same, when the letterhead's own address is in the place it names ("Gemeente Maastricht" / "6201 BZ
   // MAASTRICHT"): not in the fresh-error table (no older release told it apart), so it has the share of all fields
   | 'letterhead-address'
+  // a PDF's running page header's organisation ("ZAAKNUMMER PAGINA gemeente X" / "10309255 1/4") and an office
+  // holder named under a letterhead's organisation ("wethouder G. Slegers"): kinds of evidence first seen in round
+  // twelve (session 14), not in the fresh-error table, so they have the share of all fields until a later round's
+  // fresh documents measure them
+  | 'running-header'
+  | 'letterhead-office'
   | 'prose' // a header in running text ("Vragen van het lid X (P) aan …", "Den Haag, 21 februari 2022")
   | 'label-deep' // a block of labelled lines deep in the text
   | 'signature' // the signature block

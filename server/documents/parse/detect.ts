@@ -4,6 +4,7 @@
 // salutation, numbered questions. A word or a mention in the body ("uw raadsinformatiebrief van
 // 29 oktober") never decides it. Nieuws when nothing fits.
 import type { DocumentTypeKey } from '../types';
+import { informingTitle, withoutGluedMark } from './genre-title';
 import { HEADER_ZONE, type Header } from './headers';
 import { MOTIE_DICTUM, MOTIE_END } from './labels';
 import { introducedLetter, openingText } from './letters';
@@ -81,7 +82,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   for (const t of content.slice(0, HEADER_ZONE)) {
     // A title is short; the head of Kamervragen ("… vragen van het lid X (P) aan … over … (ingezonden D)") may run longer.
     if (t.split(/\s+/).length > (/\bvra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\b/i.test(t) ? 60 : 25) || /:$/.test(t)) continue;
-    const hit = TITLES.find(([re]) => re.test(t));
+    const hit = TITLES.find(([re]) => re.test(t) || re.test(withoutGluedMark(t)));
     if (hit) return hit[1];
   }
   const labelled = new Set(headers.filter((h) => h.strength >= 1 && h.value && !h.hint).map((h) => h.concept));
@@ -89,11 +90,14 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   if (content.some((t) => MOTIE_END.test(t)) || (content.some((t) => CONSIDERING.test(t)) && content.some((t) => MOTIE_DICTUM.test(t))))
     return 'motie';
   if (headers.some((h) => h.concept === 'stemming' || h.concept === 'status')) return 'motie';
+  const questions = content.filter((t) => numbered(t) && /\?/.test(t)).length;
+  // "Kennisgeving" as a title line: the college informs the council, unless it answers numbered questions.
+  const informing = content.slice(0, HEADER_ZONE).map(informingTitle).find(Boolean);
+  if (informing && questions < 2) return informing;
   if (BRIEF_CONCEPTS.some((c) => labelled.has(c))) return 'brief';
   if (labelled.has('portefeuillehouder') || (labelled.has('aan') && headers.some((h) => h.concept === 'afzender' && h.strength >= 2)))
     return 'memo';
   const salutation = content.slice(0, HEADER_ZONE + 10).some((t) => SALUTATION.test(t));
-  const questions = content.filter((t) => numbered(t) && /\?/.test(t)).length;
   const party = headers.some((h) => h.concept === 'partijen') || content.some((t) => /^namens\s/i.test(t));
   if (questions >= 2 && party) return 'schriftelijke-vragen';
   // A letter to the college or a minister that asks numbered questions: written questions in letter form (art. 42).

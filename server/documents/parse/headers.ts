@@ -11,6 +11,7 @@
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
 import { DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
+import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
@@ -18,7 +19,9 @@ import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
 import { askedAbout, fractionAsks, memberAsks, partiesAsk, questionsTo } from './question-heads';
+import { officeHolder } from './letterhead-sender';
 import { labelRows } from './rows';
+import { runningHeaders } from './running-header';
 import { isParty, nationalBranch } from './parties';
 import { partiesOf } from './signatures';
 import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
@@ -41,6 +44,8 @@ export interface Header {
   deep?: boolean;
   /** A letterhead's organisation whose own postal address is in the place it names (`ownAddress`). */
   ownAddress?: boolean;
+  /** A sender read from a PDF's running page header, or an office holder under a letterhead's organisation. */
+  source?: 'running-header' | 'letterhead-office';
 }
 
 const INLINE = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*(?::[ \t]*|\t[ \t:]*)(.*)$/u;
@@ -119,6 +124,12 @@ function spacedLabel(text: string): { concept: Concept; value: string } | null {
     return valid && value ? { concept, value } : null;
   }
   return null;
+}
+
+/** Whether a value is of its concept's kind: a date for a date, a status for a choice, a link for a url. */
+function fitsKind(concept: Concept, value: string): boolean {
+  const kind = kindOf(concept);
+  return kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : kind === 'url' ? /^https?:\/\//.test(value) : true;
 }
 
 const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
@@ -227,6 +238,15 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
           value = v;
         }
       }
+      // A letterhead's label in capitals, its short value after an empty line, another label under it ("AAN" / "" /
+      // "Gemeenteraad" / "" / "DATUM 1 juli 2026").
+      if (!taken.length && capitals && kind === 'text' && concept !== LETTERHEAD) {
+        const v = valueAfterBlank(lines, i, (k) => isLabelLine(lines[k]) || capitalsLabel(text(k)) !== null);
+        if (v !== null) {
+          taken.push(v);
+          value = text(v);
+        }
+      }
       // A lower-case word alone is a label only with a colon, in bold, or with a value of its kind right under it.
       const valid = kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : true;
       if (!capitals && !colon && (!taken.length || !valid || !inZone) && concept !== LETTERHEAD) continue;
@@ -241,15 +261,23 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
       continue;
     }
     let inline = inlineLabel(t);
+    let spaced = false;
     // A block of label-space-value lines (a portal's or a PDF's metadata table): two in a row at least.
     if (!inline && inZone && spacedLabel(t)) {
-      const neighbour = (d: number) => {
+      const neighbour = (d: number, skip = 1): boolean => {
         let j = i + d;
         while (j >= 0 && j < lines.length && !text(j)) j += d;
-        return j >= 0 && j < lines.length && (!!spacedLabel(text(j)) || inlineLabel(text(j)) !== null);
+        if (j < 0 || j >= lines.length) return false;
+        if (spacedLabel(text(j)) || inlineLabel(text(j)) !== null) return true;
+        // A value that runs on over a second line ("Onderwerp Verlenging … te" / "Assendelft"), right between two labels.
+        return skip > 0 && j === i + d && !!text(j + d) && valueRunsOn(text(j)) && neighbour(j + d - i, skip - 1);
       };
       if (neighbour(-1) || neighbour(1)) inline = spacedLabel(t);
+      spaced = !!inline;
     }
+    // "AAN Gemeenteraad", "ONDERWERP Wmo maatwerk": a label in capitals at the line's start in the head, alone too.
+    const caps = !inline && inZone ? capitalsLabel(t) : null;
+    if (caps && fitsKind(caps.concept, caps.value)) inline = { concept: caps.concept, value: caps.value };
     if (!inline) {
       if (inZone && letterheadLine(t)) furniture.add(i);
       continue;
@@ -267,7 +295,7 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
       // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too.
       while (more.length < 3 && text(j) && !rows.has(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
-        const headerFollows = isLabelLine(lines[j + 1]);
+        const headerFollows = isLabelLine(lines[j + 1]) || (spaced && !!spacedLabel(text(j + 1)) && valueRunsOn(text(j)));
         if (!unfinished && !headerFollows) break;
         more.push(j);
         header.value += '\n' + text(j);
@@ -848,6 +876,16 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
         i += 1 + next;
         continue;
       }
+      const holder = officeHolder(lines, i);
+      if (holder)
+        headers.push({
+          concept: 'afzender',
+          value: holder.value,
+          labelLine: t,
+          lines: holder.lines,
+          strength: 1.5,
+          source: 'letterhead-office',
+        });
       headers.push({
         concept: 'afzender',
         value: t,
@@ -860,6 +898,14 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
     }
   }
   headers.push(...headInLabel(headers));
+  // A PDF's running page header ("ZAAKNUMMER PAGINA gemeente X" / "10309255 1/4"): letterhead; its organisation
+  // is the sender after any the letterhead names.
+  const running = runningHeaders(lines);
+  running.lines.forEach((i) => furniture.add(i));
+  if (running.organisation) {
+    const { name, line } = running.organisation;
+    headers.push({ concept: 'afzender', value: name, labelLine: lines[line].text, lines: [], strength: 1.5, source: 'running-header' });
+  }
   const taken = new Set([...furniture, ...headers.flatMap((h) => (h.keep ? [] : h.lines))]);
   headers.push(...prose(lines, taken), ...kamerstuk(lines), ...cells(lines));
   // "Van X ontvingen wij de volgende mail:": a post that quotes a letter names who wrote it and to whom.

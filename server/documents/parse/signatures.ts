@@ -3,6 +3,7 @@
 // van …, NAME", "De voorzitter van de commissie,"), after a motie's "en gaat over tot de orde van de
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
+import { COLLEGE_SIGNS, nameThenFunction } from './college-sender';
 import { isParty, PARTY, partyRow } from './parties';
 import { MOTIE_END, conceptOf } from './labels';
 import { continuesName, type Line } from './lines';
@@ -311,12 +312,29 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
           // "de minister van …", "het college van burgemeester en wethouders van X,": who sends it.
           if (
             /^de\s+minister|^de\s+staatssecretaris/i.test(func) ||
-            (ORGANISATION_LINE.test(plainT) && /^(?:het\s+)?college\s+van\b/i.test(plainT))
+            (ORGANISATION_LINE.test(plainT) && /^(?:het\s+)?college\s+van\b/i.test(plainT)) ||
+            COLLEGE_SIGNS.test(func)
           )
             out.senders.push(func);
         }
       } else if (pendingNames.length && j === last + 1 && /,$/.test(lines[last].text.trim()) && plainT.split(/\s+/).length <= 8) {
         // The function goes on: "Wethouder Sociale Zaken, Ouderenbeleid," / "Stadsbeheer, Sport en Recreatie".
+      } else if (
+        nameThenFunction(
+          plainT,
+          (f) => FUNCTION.test(f),
+          (n) => looksLikeName(n),
+        )
+      ) {
+        // "drs. J. Hamming, burgemeester": the name, then its function.
+        const row = nameThenFunction(
+          plainT,
+          (f) => FUNCTION.test(f),
+          (n) => looksLikeName(n),
+        )!;
+        pendingNames = [{ name: row.name, func: row.func, party }];
+        pendingNames.forEach(push);
+        func = undefined;
       } else if (nameAndFunction(t)) {
         const row = nameAndFunction(t)!;
         pendingNames = [{ name: row.name, func: row.func, party }];

@@ -4,6 +4,7 @@
 // it was broken by the width, not by the author: the two become one logical line again. A line that
 // starts something (a numbered item, a bullet, a label, a question or answer mark, a salutation, a
 // line in capitals) never continues the line above it, and neither does a line with other markup.
+import { nextHeaderOfBlock } from './label-block';
 import { conceptOf } from './labels';
 import { ASKING_START, ASKS_AT_END, endsSentence, sourceLines, toLines, type Line } from './lines';
 import { numbered, SUB_ITEM } from './numbering';
@@ -102,7 +103,8 @@ export function wrappedLines(text: string, fixed: (source: number) => boolean = 
   for (let s = 1; s < input.length; s++) {
     const a = single.get(s - 1);
     const b = single.get(s);
-    if (a && b && !fixed(s - 1) && !fixed(s) && continues(a, b, width)) groupOf[s] = groupOf[s - 1];
+    if (a && b && !fixed(s - 1) && !fixed(s) && !nextHeaderOfBlock(input, groupOf, s) && continues(a, b, width))
+      groupOf[s] = groupOf[s - 1];
   }
   const glue = (x: string, y: string) => (/\p{L}-$/u.test(x) && /^\p{Ll}/u.test(y) ? x.slice(0, -1) + y : `${x} ${y}`);
   const joined: string[] = [];
