@@ -49,7 +49,7 @@ if (onPostgres)
 
     it('rolls all of them back when one fails, throws PostgreSQL’s error, and the connection works on', async () => {
       const article = await buildArticle(t.db, { title: 'Voor' });
-      await insertReactie(t.db, reactie(article.id, 1), new Date());
+      await t.db.transaction((trx) => insertReactie(trx, reactie(article.id, 1), new Date()));
       const rename = { text: 'update articles set title = $1 where id = $2', values: ['Na', article.id] };
       // The same submission key again: the unique index refuses it.
       const again = {
