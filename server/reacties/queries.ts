@@ -5,6 +5,7 @@ import { runAsOneTransaction, type BatchStatement } from '../db/pg-batch';
 import { KEPT } from '../db/pg-statements';
 import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
+import { RULE_COLUMNS, RULE_IN_FORCE_SQL, ruleOfRow, type AddressRule } from '../addresses/rules';
 import type { StoredVerdict } from '../spam/verdict-columns';
 import { bumpSiteVersionIfFeatured, countNewVisibleStatement, lockArticle, moveReactieCount } from './counters';
 import { heldBecauseColumn, type HeldBecause } from './held-because';
@@ -494,6 +495,34 @@ export async function endRecheck(trx: Knex.Transaction, id: number): Promise<voi
 export async function findBySubmissionKey(conn: Conn, key: string): Promise<{ id: number; status: ReactieStatus } | null> {
   const row = await conn('reacties').where({ submission_key: key }).first('id', 'status').options(KEPT);
   return row ? { id: Number(row.id), status: row.status } : null;
+}
+
+/**
+ * What a post asks before anything else, in one statement: the reactie an earlier send of the same
+ * form stored (findBySubmissionKey), and the moderator's rule in force for the sender's address
+ * (addresses/rules.ts; none for an empty key).
+ */
+export async function repeatAndRule(
+  conn: Conn,
+  key: string,
+  addressKey: string,
+  now: Date,
+): Promise<{ repeated: { id: number; status: ReactieStatus } | null; rule: AddressRule | null }> {
+  const ruleColumns = RULE_COLUMNS.map((c) => `a.${c} as rule_${c}`).join(', ');
+  const result: unknown = await conn
+    .raw(
+      `select r.id as repeated_id, r.status as repeated_status, ${ruleColumns} from (select 1 as one) as x
+        left join (select id, status from reacties where submission_key = ? limit 1) as r on 1 = 1
+        left join (${RULE_IN_FORCE_SQL}) as a on 1 = 1`,
+      [key, addressKey, now],
+    )
+    .options(KEPT);
+  const row = rowsOf(result)[0] ?? {};
+  const repeated =
+    row.repeated_id === null || row.repeated_id === undefined
+      ? null
+      : { id: Number(row.repeated_id), status: row.repeated_status as ReactieStatus };
+  return { repeated, rule: addressKey === '' ? null : ruleOfRow(row, 'rule_') };
 }
 
 export async function findStatus(conn: Conn, id: number): Promise<{ id: number; status: ReactieStatus } | null> {
