@@ -129,9 +129,16 @@ class Batch {
  * SQLSTATE in `code`, as from knex).
  */
 export async function runAsOneTransaction(db: Db, statements: readonly BatchStatement[]): Promise<TextRow[][]> {
-  const client = db.client as { acquireConnection(): Promise<object>; releaseConnection(conn: object): Promise<void> };
+  const client = db.client as {
+    acquireConnection(): Promise<object>;
+    releaseConnection(conn: object): Promise<void>;
+    emit(event: 'query', query: { sql: string; bindings: readonly unknown[]; method: 'raw'; __knexUid?: string }): void;
+  };
   const conn = await client.acquireConnection();
   try {
+    // As knex says of its own queries: what listens to db.on('query') (the query-plan guard) sees these too.
+    const uid = (conn as { __knexUid?: string }).__knexUid;
+    for (const s of statements) client.emit('query', { sql: s.text, bindings: s.values, method: 'raw', __knexUid: uid });
     let parsed = parsedOn.get(conn);
     if (!parsed) parsedOn.set(conn, (parsed = new Set()));
     const known = parsed;
