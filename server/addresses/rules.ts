@@ -36,7 +36,7 @@ export interface AddressRule {
   createdAt: Date;
 }
 
-export const RULE_COLUMNS = ['id', 'rule', 'reason', 'ends_at', 'reactie_id', 'created_at'];
+const RULE_COLUMNS = ['id', 'rule', 'reason', 'ends_at', 'reactie_id', 'created_at'];
 
 function toRule(row: Record<string, unknown>): AddressRule {
   return {
@@ -50,16 +50,15 @@ function toRule(row: Record<string, unknown>): AddressRule {
 }
 
 /**
- * The rule in force for an address (bindings: the address key, now), as SQL to read with another
- * statement's (a post reads it with its repeat check: reacties/queries.ts); its row goes to ruleOfRow.
+ * The rule in force for an address (bindings: the address key, now) as a select with `leading`
+ * columns before the rule's, to read with another statement's rows (a post reads it with its repeat
+ * check: reacties/queries.ts); its row goes to ruleOfRow.
  */
-export const RULE_IN_FORCE_SQL = `select ${RULE_COLUMNS.join(', ')} from address_rules where address_key = ? and ends_at > ? limit 1`;
+export const ruleInForceSelect = (leading: string): string =>
+  `select ${leading}, ${RULE_COLUMNS.join(', ')} from address_rules where address_key = ? and ends_at > ?`;
 
-/** The rule read by RULE_IN_FORCE_SQL, its columns prefixed (`rule_id`, `rule_rule` …); null when none was found. */
-export function ruleOfRow(row: Record<string, unknown>, prefix: string): AddressRule | null {
-  if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
-  return toRule(Object.fromEntries(RULE_COLUMNS.map((c) => [c, row[`${prefix}${c}`]])));
-}
+/** The rule read by ruleInForceSelect. */
+export const ruleOfRow = (row: Record<string, unknown>): AddressRule => toRule(row);
 
 /** The rule in force for this address now, if any. */
 export async function ruleInForce(conn: Conn, addressKey: string, now: Date): Promise<AddressRule | null> {

@@ -5,7 +5,7 @@ import { runAsOneTransaction, type BatchStatement } from '../db/pg-batch';
 import { KEPT } from '../db/pg-statements';
 import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
-import { RULE_COLUMNS, RULE_IN_FORCE_SQL, ruleOfRow, type AddressRule } from '../addresses/rules';
+import { ruleInForceSelect, ruleOfRow, type AddressRule } from '../addresses/rules';
 import type { StoredVerdict } from '../spam/verdict-columns';
 import { bumpSiteVersionIfFeatured, countNewVisibleStatement, lockArticle, moveReactieCount } from './counters';
 import { heldBecauseColumn, type HeldBecause } from './held-because';
@@ -508,21 +508,21 @@ export async function repeatAndRule(
   addressKey: string,
   now: Date,
 ): Promise<{ repeated: { id: number; status: ReactieStatus } | null; rule: AddressRule | null }> {
-  const ruleColumns = RULE_COLUMNS.map((c) => `a.${c} as rule_${c}`).join(', ');
+  // Each part a lookup on its unique index (at most one row each), told apart by `kind`.
   const result: unknown = await conn
     .raw(
-      `select r.id as repeated_id, r.status as repeated_status, ${ruleColumns} from (select 1 as one) as x
-        left join (select id, status from reacties where submission_key = ? limit 1) as r on 1 = 1
-        left join (${RULE_IN_FORCE_SQL}) as a on 1 = 1`,
-      [key, addressKey, now],
+      `${ruleInForceSelect("'rule' as kind, null as repeated_status")}
+        union all select 'repeat', status, id, null, null, null, null, null from reacties where submission_key = ?`,
+      [addressKey, now, key],
     )
     .options(KEPT);
-  const row = rowsOf(result)[0] ?? {};
-  const repeated =
-    row.repeated_id === null || row.repeated_id === undefined
-      ? null
-      : { id: Number(row.repeated_id), status: row.repeated_status as ReactieStatus };
-  return { repeated, rule: addressKey === '' ? null : ruleOfRow(row, 'rule_') };
+  let repeated: { id: number; status: ReactieStatus } | null = null;
+  let rule: AddressRule | null = null;
+  for (const row of rowsOf(result)) {
+    if (row.kind === 'repeat') repeated = { id: Number(row.id), status: row.repeated_status as ReactieStatus };
+    else if (addressKey !== '') rule = ruleOfRow(row);
+  }
+  return { repeated, rule };
 }
 
 export async function findStatus(conn: Conn, id: number): Promise<{ id: number; status: ReactieStatus } | null> {
