@@ -49,6 +49,17 @@ function toRule(row: Record<string, unknown>): AddressRule {
   };
 }
 
+/**
+ * The rule in force for an address (bindings: the address key, now) as a select with `leading`
+ * columns before the rule's, to read with another statement's rows (a post reads it with its repeat
+ * check: reacties/queries.ts); its row goes to ruleOfRow.
+ */
+export const ruleInForceSelect = (leading: string): string =>
+  `select ${leading}, ${RULE_COLUMNS.join(', ')} from address_rules where address_key = ? and ends_at > ?`;
+
+/** The rule read by ruleInForceSelect. */
+export const ruleOfRow = (row: Record<string, unknown>): AddressRule => toRule(row);
+
 /** The rule in force for this address now, if any. */
 export async function ruleInForce(conn: Conn, addressKey: string, now: Date): Promise<AddressRule | null> {
   if (addressKey === '') return null;

@@ -191,6 +191,19 @@ const MOVE_COUNT_PG = (bumpVersion: boolean) => `with moved as (
  * `lock`: the article is not locked yet, and this statement takes the lock (lockArticle's version
  * move included), so a caller that knows its delta before it needs the lock holds it one round trip less.
  */
+/**
+ * PostgreSQL's statement of moveReactieCount for a new visible reactie (delta 1, taking the lock), to
+ * run with others as one transaction (db/pg-batch.ts); `done` is called once that committed.
+ */
+export function countNewVisibleStatement(db: Db, articleId: number): { text: string; values: readonly unknown[]; done: () => void } {
+  const total = slotOf(db, SITE_COUNTER, articleId);
+  const native = db
+    .raw(MOVE_COUNT_PG(true), [1, articleId, total, 1, slotOf(db, SITE_VERSION, articleId)])
+    .toSQL()
+    .toNative();
+  return { text: native.sql, values: native.bindings, done: moved };
+}
+
 export async function moveReactieCount(trx: Knex.Transaction, articleId: number, delta: number, lock = false): Promise<void> {
   if (delta === 0) {
     if (lock) await lockArticle(trx, articleId);

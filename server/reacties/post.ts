@@ -6,12 +6,11 @@ import { isUniqueViolation } from '../db/rows';
 import { emailKey } from '../shared/email';
 import { keptSettings } from '../settings/settings';
 import { addressKeyOf } from '../addresses/key';
-import { ruleInForce } from '../addresses/rules';
 import { judgeReactie, type Candidate } from '../spam/pipeline';
 import { storedVerdict } from '../spam/verdict-columns';
 import { initialStatus } from './initial-status';
 import { policyHold } from './held-because';
-import { ancestorChain, findBySubmissionKey, findStatus, storeReactie, type ChainLink, type ReactieStatus } from './queries';
+import { ancestorChain, findBySubmissionKey, findStatus, repeatAndRule, storeReactie, type ChainLink, type ReactieStatus } from './queries';
 import { senderHistory } from './spam-queries';
 import { MAX_THREAD_DEPTH } from './thread';
 import type { ValidReactie } from './validation';
@@ -130,7 +129,13 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
   const key = submissionKey(ctx.formToken, input.authorEmail, input.body);
   // A second click on "Plaats reactie" leads to the reactie the first click made. The form token is
   // no proof of who sent it (a shared cache gives one page to many readers): the browser's cookie is.
-  const repeated = await findBySubmissionKey(readsOf(deps.db), key);
+  // With it, in the same statement, the moderator's rule for the person behind the address (addresses/).
+  const { repeated, rule } = await repeatAndRule(
+    readsOf(deps.db),
+    key,
+    addressKeyOf(deps.config.sessionSecret, input.authorEmail),
+    ctx.now,
+  );
   if (repeated) return leadBack(repeated, ctx);
 
   const parentId = await resolveParent(deps, article, input.parentId, ctx.ownReactieIds);
@@ -138,8 +143,7 @@ export async function postReactie(deps: Deps, article: ReactieTarget, input: Val
 
   if (ctx.officialAs) return postOfficial(deps, article, input, parentId, ctx, key);
 
-  // A moderator's rule for the person behind the address (addresses/): blocked is refused, held always waits.
-  const rule = await ruleInForce(readsOf(deps.db), addressKeyOf(deps.config.sessionSecret, input.authorEmail), ctx.now);
+  // A moderator's rule for the person behind the address: blocked is refused, held always waits.
   if (rule?.rule === 'block') return { ok: false, reason: 'refused' };
 
   const candidate: Candidate = {

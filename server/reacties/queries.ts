@@ -1,11 +1,13 @@
 // Reacties rows: reading them for the thread and changing their status with the counters kept right.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../db/knex';
+import { runAsOneTransaction, type BatchStatement } from '../db/pg-batch';
 import { KEPT } from '../db/pg-statements';
 import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
+import { ruleInForceSelect, ruleOfRow, type AddressRule } from '../addresses/rules';
 import type { StoredVerdict } from '../spam/verdict-columns';
-import { bumpSiteVersionIfFeatured, lockArticle, moveReactieCount } from './counters';
+import { bumpSiteVersionIfFeatured, countNewVisibleStatement, lockArticle, moveReactieCount } from './counters';
 import { heldBecauseColumn, type HeldBecause } from './held-because';
 import { reactieBodyHtml } from './html';
 import { PAGE_FILLING_STATUSES, PAGE_FOR_NEW_THREAD_SQL, pageForNewThread } from './paging';
@@ -309,27 +311,45 @@ export async function insertReactie(trx: Knex.Transaction, input: NewReactie, no
  * in a transaction.
  */
 export async function storeReactie(db: Db, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
+  if (isPostgres(db) && input.parentId === null && input.status === 'approved') {
+    // A new visible thread on PostgreSQL: it counts one, known before any lock. The article's lock,
+    // its count and the site total's slots are one statement; the INSERT after it reads the page
+    // with the lock held (a statement of its own: a snapshot taken after the lock). Both go out as
+    // one transaction in one round trip (db/pg-batch.ts) instead of four (BEGIN, count, insert, COMMIT).
+    const count = countNewVisibleStatement(db, input.articleId);
+    const stored = await lockedInsert(db, count, input, now);
+    count.done();
+    return stored;
+  }
   if (input.status === 'approved') return db.transaction((trx) => insertReactieOnPage(trx, input, now));
   if (!isPostgres(db)) return insertFindingPage(db, input, now);
   // PostgreSQL: the article's row lock keeps two new threads at once from both taking the last place
   // on a page; the INSERT after it reads the page with the lock held. The version stays: no public
-  // page changes. Two round trips under the lock (lock, insert) instead of three.
-  return db.transaction(async (trx) => {
-    await trx.raw('select id from articles where id = ? for no key update', [input.articleId]).options(KEPT);
-    return insertFindingPage(trx, input, now);
-  });
+  // page changes. Lock and insert as one transaction in one round trip (db/pg-batch.ts), not four.
+  return lockedInsert(db, { text: 'select id from articles where id = $1 for no key update', values: [input.articleId] }, input, now);
 }
 
-/** One INSERT that finds the reactie's page itself: its parent's, or for a new thread the last page while it has room. */
-async function insertFindingPage(conn: Db | Knex.Transaction, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
+/** On PostgreSQL: `lock` (a statement that locks the article's row), then the INSERT, as one transaction in one round trip. */
+async function lockedInsert(db: Db, lock: BatchStatement, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
+  const insert = insertFindingPageSql(db, input, now).toSQL().toNative();
+  const [, [row]] = await runAsOneTransaction(db, [lock, { text: insert.sql, values: insert.bindings }]);
+  return { id: Number(row.id), page: Number(row.thread_page) };
+}
+
+/** The INSERT of insertFindingPage as a builder, not run: its id and page are returned. */
+function insertFindingPageSql(conn: Db | Knex.Transaction, input: NewReactie, now: Date) {
   const page =
     input.parentId === null
       ? conn.raw(`(select ${PAGE_FOR_NEW_THREAD_SQL} from (select ${LAST_PAGE_FILL}) as fill)`, lastPageBindings(input.articleId))
       : conn.raw('coalesce((select thread_page from reacties where id = ?), 1)', [input.parentId]);
-  const [row] = await conn('reacties')
+  return conn('reacties')
     .insert(reactieRow(input, now, page))
-    .returning(['id', 'thread_page'])
-    .options(KEPT);
+    .returning(['id', 'thread_page']);
+}
+
+/** One INSERT that finds the reactie's page itself: its parent's, or for a new thread the last page while it has room. */
+async function insertFindingPage(conn: Db | Knex.Transaction, input: NewReactie, now: Date): Promise<{ id: number; page: number }> {
+  const [row] = await insertFindingPageSql(conn, input, now).options(KEPT);
   return { id: Number(row.id), page: Number(row.thread_page) };
 }
 
@@ -475,6 +495,34 @@ export async function endRecheck(trx: Knex.Transaction, id: number): Promise<voi
 export async function findBySubmissionKey(conn: Conn, key: string): Promise<{ id: number; status: ReactieStatus } | null> {
   const row = await conn('reacties').where({ submission_key: key }).first('id', 'status').options(KEPT);
   return row ? { id: Number(row.id), status: row.status } : null;
+}
+
+/**
+ * What a post asks before anything else, in one statement: the reactie an earlier send of the same
+ * form stored (findBySubmissionKey), and the moderator's rule in force for the sender's address
+ * (addresses/rules.ts; none for an empty key).
+ */
+export async function repeatAndRule(
+  conn: Conn,
+  key: string,
+  addressKey: string,
+  now: Date,
+): Promise<{ repeated: { id: number; status: ReactieStatus } | null; rule: AddressRule | null }> {
+  // Each part a lookup on its unique index (at most one row each), told apart by `kind`.
+  const result: unknown = await conn
+    .raw(
+      `${ruleInForceSelect("'rule' as kind, null as repeated_status")}
+        union all select 'repeat', status, id, null, null, null, null, null from reacties where submission_key = ?`,
+      [addressKey, now, key],
+    )
+    .options(KEPT);
+  let repeated: { id: number; status: ReactieStatus } | null = null;
+  let rule: AddressRule | null = null;
+  for (const row of rowsOf(result)) {
+    if (row.kind === 'repeat') repeated = { id: Number(row.id), status: row.repeated_status as ReactieStatus };
+    else if (addressKey !== '') rule = ruleOfRow(row);
+  }
+  return { repeated, rule };
 }
 
 export async function findStatus(conn: Conn, id: number): Promise<{ id: number; status: ReactieStatus } | null> {
