@@ -9,7 +9,7 @@ import path from 'node:path';
 import ejs from 'ejs';
 import { VIEWS_DIR } from '../paths';
 
-export type Partial = (locals: Record<string, unknown>) => string;
+export type CompiledPartial = (locals: Record<string, unknown>) => string;
 
 const compiled = new Map<string, ejs.TemplateFunction>();
 
@@ -17,7 +17,7 @@ const compiled = new Map<string, ejs.TemplateFunction>();
  * The partial at `name` under views/ ('beheer/moderation/why-here'), compiled once when `cache` (the
  * app's 'view cache', off in development to show edits at once). Includes inside it work as in a page.
  */
-export function partial(name: string, cache: boolean): Partial {
+export function partial(name: string, cache: boolean): CompiledPartial {
   const filename = path.join(VIEWS_DIR, `${name}.ejs`);
   let fn = cache ? compiled.get(filename) : undefined;
   if (!fn) {

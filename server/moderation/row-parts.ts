@@ -1,23 +1,23 @@
 // The partials a queue row draws (the queue's tabs and the Meldingen queue), each compiled once and
 // called with its own few locals instead of an include() per row (server/http/partials.ts).
-import { partial, type Partial } from '../http/partials';
+import { partial, type CompiledPartial } from '../http/partials';
 
 export interface RowParts {
   /** views/partials/plain-text.ejs: { text, links } */
-  plainText: Partial;
+  plainTextHtml: CompiledPartial;
   /** queue-writer.ejs: { item, here, fmt, csrfToken } */
-  writer: Partial;
+  writerHtml: CompiledPartial;
   /** why-here.ejs: { item, fmt, label } */
-  why: Partial;
+  whyHtml: CompiledPartial;
   /** quick-removal.ejs: { id, here, removalReasons, csrfToken } */
-  quickRemoval: Partial;
+  quickRemovalHtml: CompiledPartial;
 }
 
 export function rowParts(cache: boolean): RowParts {
   return {
-    plainText: partial('partials/plain-text', cache),
-    writer: partial('beheer/moderation/queue-writer', cache),
-    why: partial('beheer/moderation/why-here', cache),
-    quickRemoval: partial('beheer/moderation/quick-removal', cache),
+    plainTextHtml: partial('partials/plain-text', cache),
+    writerHtml: partial('beheer/moderation/queue-writer', cache),
+    whyHtml: partial('beheer/moderation/why-here', cache),
+    quickRemovalHtml: partial('beheer/moderation/quick-removal', cache),
   };
 }

@@ -79,7 +79,11 @@ describe('moderation queue: tab pages render as before (queue27)', () => {
     const reported = await reactie(open, {
       status: 'pending',
       parentId: parent,
-      columns: { removed_by_reports: true, spam_checks: JSON.stringify({ local: 'pass', outcome: 'clear', hits: [], score: 0.12 }), spam_score: 0.12 },
+      columns: {
+        removed_by_reports: true,
+        spam_checks: JSON.stringify({ local: 'pass', outcome: 'clear', hits: [], score: 0.12 }),
+        spam_score: 0.12,
+      },
     });
     await t.db('reactie_reports').insert([
       { reactie_id: reported, reason: 'beledigend', note: 'Zegt "idioot" <en> erger', created_at: minutesAgo(30) },
@@ -87,13 +91,32 @@ describe('moderation queue: tab pages render as before (queue27)', () => {
     ]);
     const edited = await reactie(open, {
       status: 'pending',
-      columns: { edited_at: minutesAgo(500), pending_body: 'Nieuwe tekst', pending_edit_at: minutesAgo(40), held_because: JSON.stringify({ policy: ['hold-all'] }) },
+      columns: {
+        edited_at: minutesAgo(500),
+        pending_body: 'Nieuwe tekst',
+        pending_edit_at: minutesAgo(40),
+        held_because: JSON.stringify({ policy: ['hold-all'] }),
+      },
     });
     await reactie(draft, { status: 'pending', ip: null, columns: { held_because: JSON.stringify({ policy: ['earlier-waiting'] }) } });
     const watched = await reactie(closed, { status: 'pending', authorEmail: 'vastgehouden@example.nl' });
-    await reactie(open, { status: 'spam', columns: { akismet_response: JSON.stringify({ verdict: 'spam', guid: 'abc-123', proTip: 'discard' }) } });
-    await reactie(open, { status: 'spam', authorEmail: 'geblokkeerd@example.nl', columns: { spam_checks: JSON.stringify({ local: 'spam', outcome: 'spam', hits: [{ check: 'words', outcome: 'spam', detail: 'viagra' }] }) } });
-    const official = await reactie(open, { status: 'approved', parentId: held, officialAs: 'namens de redactie', columns: { edited_at: minutesAgo(100) } });
+    await reactie(open, {
+      status: 'spam',
+      columns: { akismet_response: JSON.stringify({ verdict: 'spam', guid: 'abc-123', proTip: 'discard' }) },
+    });
+    await reactie(open, {
+      status: 'spam',
+      authorEmail: 'geblokkeerd@example.nl',
+      columns: {
+        spam_checks: JSON.stringify({ local: 'spam', outcome: 'spam', hits: [{ check: 'words', outcome: 'spam', detail: 'viagra' }] }),
+      },
+    });
+    const official = await reactie(open, {
+      status: 'approved',
+      parentId: held,
+      officialAs: 'namens de redactie',
+      columns: { edited_at: minutesAgo(100) },
+    });
     await t.db('reactie_reports').insert({ reactie_id: official, reason: 'onjuist', note: 'Klopt niet', created_at: minutesAgo(10) });
     await reactie(closed, { status: 'approved', authorUrl: 'http://voorbeeld.nl' });
     const trashed = await reactie(open, { status: 'trash', columns: { previous_status: 'approved' } });
@@ -101,15 +124,51 @@ describe('moderation queue: tab pages render as before (queue27)', () => {
 
     const key = (email: string) => addressKeyOf(t.deps.config.sessionSecret, email);
     await t.db('address_rules').insert([
-      { address_key: key('vastgehouden@example.nl'), rule: 'hold', reason: null, ends_at: minutesAgo(-60 * 24 * 30), reactie_id: watched, created_at: minutesAgo(50) },
-      { address_key: key('geblokkeerd@example.nl'), rule: 'block', reason: null, ends_at: minutesAgo(-60 * 24 * 7), reactie_id: null, created_at: minutesAgo(50) },
+      {
+        address_key: key('vastgehouden@example.nl'),
+        rule: 'hold',
+        reason: null,
+        ends_at: minutesAgo(-60 * 24 * 30),
+        reactie_id: watched,
+        created_at: minutesAgo(50),
+      },
+      {
+        address_key: key('geblokkeerd@example.nl'),
+        rule: 'block',
+        reason: null,
+        ends_at: minutesAgo(-60 * 24 * 7),
+        reactie_id: null,
+        created_at: minutesAgo(50),
+      },
     ]);
     await t.db('moderator_notes').insert([
-      { reactie_id: watched, address_key: null, body: 'Let op: <b>eerder</b> gedoe & "ruzie"', user_id: moderator.id, created_at: minutesAgo(45) },
-      { reactie_id: null, address_key: key('vastgehouden@example.nl'), body: 'Over de schrijver', user_id: moderator.id, created_at: minutesAgo(44) },
+      {
+        reactie_id: watched,
+        address_key: null,
+        body: 'Let op: <b>eerder</b> gedoe & "ruzie"',
+        user_id: moderator.id,
+        created_at: minutesAgo(45),
+      },
+      {
+        reactie_id: null,
+        address_key: key('vastgehouden@example.nl'),
+        body: 'Over de schrijver',
+        user_id: moderator.id,
+        created_at: minutesAgo(44),
+      },
     ]);
     const audit = (subject: number, action: string, detail: string | null, minutes: number) =>
-      t.db('audit_log').insert({ at: minutesAgo(minutes), user_id: moderator.id, actor: moderator.email, action, subject_type: 'reactie', subject_id: subject, detail });
+      t
+        .db('audit_log')
+        .insert({
+          at: minutesAgo(minutes),
+          user_id: moderator.id,
+          actor: moderator.email,
+          action,
+          subject_type: 'reactie',
+          subject_id: subject,
+          detail,
+        });
     await audit(reported, 'reactie.approve', 'pending → approved', 300);
     await audit(edited, 'reactie.unapprove', 'approved → pending', 200);
     await audit(trashed, 'reactie.trash', 'approved → trash', 100);
@@ -142,7 +201,7 @@ describe('moderation queue: tab pages render as before (queue27)', () => {
     }
   });
 
-  it('has rows of every kind in the pages compared', async () => {
+  it('has rows of every kind in the pages compared', () => {
     const pages = cases.map((c) => fs.readFileSync(path.join(FIXTURES, `${c.name}.html`), 'utf8')).join('\n');
     for (const shown of [
       '&lt;script&gt;alert(1)&lt;/script&gt;', // escaped name
