@@ -117,7 +117,7 @@ export function moderationRoutes(deps: Deps): Router {
       heldEdits,
       items: items.map((item) => ({
         ...item,
-        text: plainTextToParagraphs(item.reactie.body),
+        text: plainTextToParagraphs(item.reactie.body, { links: false }),
         actions: actionsFor(item.reactie.status),
         score: item.checks?.score === undefined ? null : scoreLabel(item.checks.score),
         writer: writers.get(item.reactie.id),

@@ -51,7 +51,7 @@ export function reportQueueRoutes(deps: Deps): Router {
       tabUrl: (status: string) => `/beheer/reacties?status=${status}`,
       items: items.map((item) => ({
         ...item,
-        text: plainTextToParagraphs(item.reactie.body),
+        text: plainTextToParagraphs(item.reactie.body, { links: false }),
         score: item.checks?.score === undefined ? null : scoreLabel(item.checks.score),
         hidden: item.reactie.status === 'pending' && item.reactie.removedByReports,
         spam: item.reactie.status === 'pending' || item.reactie.status === 'approved',
