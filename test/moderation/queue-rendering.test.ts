@@ -158,17 +158,15 @@ describe('moderation queue: tab pages render as before (queue27)', () => {
       },
     ]);
     const audit = (subject: number, action: string, detail: string | null, minutes: number) =>
-      t
-        .db('audit_log')
-        .insert({
-          at: minutesAgo(minutes),
-          user_id: moderator.id,
-          actor: moderator.email,
-          action,
-          subject_type: 'reactie',
-          subject_id: subject,
-          detail,
-        });
+      t.db('audit_log').insert({
+        at: minutesAgo(minutes),
+        user_id: moderator.id,
+        actor: moderator.email,
+        action,
+        subject_type: 'reactie',
+        subject_id: subject,
+        detail,
+      });
     await audit(reported, 'reactie.approve', 'pending → approved', 300);
     await audit(edited, 'reactie.unapprove', 'approved → pending', 200);
     await audit(trashed, 'reactie.trash', 'approved → trash', 100);
