@@ -48,12 +48,20 @@ export async function queueItems<R extends QueueRow>(db: Db, rows: R[], now: Dat
       rows.map((row) => ({ content: row.reactie, score: row.checks?.score })),
     ),
   ]);
+  // Each row's history, in the order read: one pass, not a filter over the whole page's per row.
+  const historyOf = new Map<number, AuditEntry[]>();
+  for (const h of history) {
+    if (h.subjectId === null) continue;
+    const list = historyOf.get(h.subjectId);
+    if (list) list.push(h);
+    else historyOf.set(h.subjectId, [h]);
+  }
   return rows.map((row, i) => {
     const article: Pick<Article, 'slug' | 'status' | 'publishedAt' | 'createdAt'> = {
       ...row.article,
       status: row.article.status === 'published' ? 'published' : 'draft',
     };
-    const own = { history: history.filter((h) => h.subjectId === row.reactie.id), reports: reports.get(row.reactie.id) ?? [] };
+    const own = { history: historyOf.get(row.reactie.id) ?? [], reports: reports.get(row.reactie.id) ?? [] };
     const openness = reactiesOpenness({ ...row.article, reactiesCloseAfterDays: row.article.closeAfterDays }, reacties.closeAfterDays, now);
     return {
       ...row,

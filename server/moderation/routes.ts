@@ -23,6 +23,7 @@ import { removalReasonsOf } from '../settings/removal-reasons';
 import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
 import { STATUS_TABS, tabCounts } from './tabs';
 import { reportQueueRoutes } from './meldingen/routes';
+import { rowParts } from './row-parts';
 import { bulkMessage, decisionMessage, whose } from './messages';
 
 const ACTION_LABELS = Object.fromEntries(Object.entries(MODERATION_ACTIONS).map(([k, v]) => [k, v.label]));
@@ -116,7 +117,7 @@ export function moderationRoutes(deps: Deps): Router {
       heldEdits,
       items: items.map((item) => ({
         ...item,
-        text: plainTextToParagraphs(item.reactie.body),
+        text: plainTextToParagraphs(item.reactie.body, { links: false }),
         actions: actionsFor(item.reactie.status),
         score: item.checks?.score === undefined ? null : scoreLabel(item.checks.score),
         writer: writers.get(item.reactie.id),
@@ -130,6 +131,7 @@ export function moderationRoutes(deps: Deps): Router {
       pages: Math.max(1, Math.ceil(counts[f.status] / QUEUE_PAGE_SIZE)),
       here: queueUrl(f, { status: f.status, pagina: f.page }),
       query: (extra: Record<string, string | number>) => queueUrl(f, extra),
+      parts: rowParts(req.app.enabled('view cache')),
     });
   });
 

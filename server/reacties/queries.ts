@@ -109,8 +109,13 @@ export const PUBLIC_COLUMNS = [
 ];
 
 export function toReactie(row: Row): Reactie {
+  return toReactieWith(row, toPublicReactie(row));
+}
+
+/** A Reactie from a row whose public fields the caller made already (the queue shows both), not made twice. */
+export function toReactieWith(row: Row, pub: PublicReactie): Reactie {
   return {
-    ...toPublicReactie(row),
+    ...pub,
     authorEmail: String(row.author_email),
     previousStatus: isReactieStatus(row.previous_status) ? row.previous_status : null,
     ip: (row.ip as string | null) ?? null,

@@ -10,7 +10,7 @@ import {
   isReactieStatus,
   REACTIE_STATUSES,
   toPublicReactie,
-  toReactie,
+  toReactieWith,
   type PublicReactie,
   type Reactie,
   type ReactieStatus,
@@ -118,8 +118,9 @@ export function withArticleAndParent(q: Knex.QueryBuilder): void {
 }
 
 export function toQueueRow(row: Record<string, unknown>): QueueRow {
+  const pub = toPublicReactie(row);
   return {
-    reactie: { ...toPublicReactie(row), ...toReactie(row) },
+    reactie: { ...pub, ...toReactieWith(row, pub) },
     article: {
       id: Number(row.article_id),
       title: String(row.a_title),

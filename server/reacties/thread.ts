@@ -43,13 +43,20 @@ function linkSegments(line: string): TextSegment[] {
   return segments;
 }
 
-export function plainTextToParagraphs(body: string): PlainText {
+/** A line as one segment: for a page that prints links as text (views/partials/plain-text.ejs with links: false). */
+const textSegment = (line: string): TextSegment[] => (line === '' ? [] : [{ text: line }]);
+
+/**
+ * `links: false` skips finding the links, for a page that prints them as text (the moderation
+ * queue): the segments' texts make the line either way, so that page is the same.
+ */
+export function plainTextToParagraphs(body: string, o: { links: boolean } = { links: true }): PlainText {
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
     .map((p) => p.replace(/^\n+|\n+$/g, ''))
     .filter((p) => p.trim() !== '')
-    .map((p) => p.split('\n').map(linkSegments));
+    .map((p) => p.split('\n').map(o.links ? linkSegments : textSegment));
 }
 
 /** "Reactie verwijderd door de moderatie: beledigend", or null for a reactie that is shown. */

@@ -17,6 +17,7 @@ import { keepReactie } from './keep';
 import { writerInfoForQueue } from '../writer/queue-info';
 import { keptSettings } from '../../settings/settings';
 import { removalReasonsOf } from '../../settings/removal-reasons';
+import { rowParts } from '../row-parts';
 
 const MELDINGEN_PATH = '/beheer/reacties/meldingen';
 
@@ -50,7 +51,7 @@ export function reportQueueRoutes(deps: Deps): Router {
       tabUrl: (status: string) => `/beheer/reacties?status=${status}`,
       items: items.map((item) => ({
         ...item,
-        text: plainTextToParagraphs(item.reactie.body),
+        text: plainTextToParagraphs(item.reactie.body, { links: false }),
         score: item.checks?.score === undefined ? null : scoreLabel(item.checks.score),
         hidden: item.reactie.status === 'pending' && item.reactie.removedByReports,
         spam: item.reactie.status === 'pending' || item.reactie.status === 'approved',
@@ -62,6 +63,7 @@ export function reportQueueRoutes(deps: Deps): Router {
       pages: Math.max(1, Math.ceil(counts.meldingen / QUEUE_PAGE_SIZE)),
       here,
       removeUrl: (id: number) => `/beheer/reacties/${id}/weghalen?terug=${encodeURIComponent(here)}`,
+      parts: rowParts(req.app.enabled('view cache')),
     });
   });
 
