@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 // reactie's status (a new reactie, a moderator's decision, a purge, an AVG erasure, a delete) adds
 // a row (status, ±1) to reactie_status_deltas, written by triggers so that no code path can forget
 // it. Only inserts: concurrent posts never wait for one another on a counter row. A tab count sums
-// the rows per status; housekeeping folds them into one row per status (server/reacties/status-counts.ts).
+// the rows per status; housekeeping folds them into one row per status (server/reacties/queue/status-counts.ts).
 // The table is derived: db:copy skips it (the target's triggers make it as the rows arrive).
 const SQLITE_TRIGGERS = [
   `create trigger reactie_status_count_ai after insert on reacties

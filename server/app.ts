@@ -268,7 +268,7 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   app.use(waarderingRoutes(deps));
   app.use(moderationLogRoutes(deps));
   app.use(appealRoutes(deps));
-  // A resident's own reactie: edit or withdraw it for a short while (reacties/edit.ts).
+  // A resident's own reactie: edit or withdraw it for a short while (reacties/editing/edit.ts).
   app.use(reactieEditRoutes(deps));
   // Before pageRoutes (/:slug).
   app.use(searchRoutes(deps));

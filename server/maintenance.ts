@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/knex';
 import { retentionJobs } from './privacy/retention';
-import { recheckDue } from './reacties/recheck';
+import { recheckDue } from './reacties/spam/recheck';
 import { mailEnabled } from './config';
 import { announceApproved, mailModerators } from './notifications/jobs';
 import { workSince } from './moderation/meldingen/work';
@@ -21,7 +21,7 @@ import { refreshTagline } from './tagline/state';
 import { purgePending } from './attachments/pending';
 import { readPendingFileTexts, stopFileTexts } from './attachments/file-text';
 import { indexStaleFor } from './search/indexer';
-import { foldStatusDeltas } from './reacties/status-counts';
+import { foldStatusDeltas } from './reacties/queue/status-counts';
 import type { Metrics } from './http/metrics';
 
 // Often enough that retention limits hold to within the hour.

@@ -1,14 +1,14 @@
 // A resident's own reactie, for a short while after posting: /reactie/:id/bewerken shows the text
-// to change or withdraw (reacties/edit.ts has the rules). Every refusal is a Dutch page with the
+// to change or withdraw (reacties/editing/edit.ts has the rules). Every refusal is a Dutch page with the
 // status it is (403 not yours, 410 too late or gone, 422 a wrong text) and the typed text kept.
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { limiter } from '../http/rate-limit';
 import { noStore } from '../http/cache';
 import { field, parseId, type FieldErrors } from '../shared/validation';
-import { editableReactie, editOwnReactie, withdrawOwnReactie, EDIT_MESSAGES } from '../reacties/edit';
+import { editableReactie, editOwnReactie, withdrawOwnReactie, EDIT_MESSAGES } from '../reacties/editing/edit';
 import { threadPageOf } from '../reacties/queries';
-import { checkReactieBody, REACTIE_LIMITS } from '../reacties/validation';
+import { checkReactieBody, REACTIE_LIMITS } from '../reacties/posting/validation';
 import { articlePath, findArticleById, isPublic, type Article } from './queries';
 
 const FORGED = 'Dit formulier was verlopen of ongeldig. Open je reactie opnieuw met "Bewerken of intrekken" onder de reactie.';
@@ -147,7 +147,7 @@ export function reactieEditRoutes(deps: Deps): Router {
     const { reactie, article, now } = found;
     if (!(await withdrawOwnReactie(deps, reactie, now)))
       return render(res, { status: 410, doing: 'withdraw', article, id, body: '', message: EDIT_MESSAGES.gone, canEdit: false });
-    // The article says it was withdrawn, to this browser only (reacties/section.ts checks its token).
+    // The article says it was withdrawn, to this browser only (reacties/thread/section.ts checks its token).
     res.redirect(303, `${articlePath(article)}?ingetrokken=${id}#ingetrokken`);
   });
 

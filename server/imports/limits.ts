@@ -5,7 +5,7 @@
 // The numbers are the forms' own (ARTICLE_LIMITS, REACTIE_LIMITS, DOSSIER_LIMITS), never copies.
 import { ARTICLE_LIMITS } from '../articles/admin-form';
 import { DOSSIER_LIMITS } from '../dossiers/form';
-import { REACTIE_LIMITS } from '../reacties/validation';
+import { REACTIE_LIMITS } from '../reacties/posting/validation';
 import { charLength } from '../shared/validation';
 import type { XmlNode } from './wxr-reader';
 

@@ -23,7 +23,7 @@ export interface ReactieNow {
   parentId: number | null;
   /** Shown on the article page: approved or a placeholder, and every reactie above it open. */
   shown: boolean;
-  /** In the article's "Uitgelicht door de redactie" block (reacties/featured.ts: approved, featured, not withdrawn). */
+  /** In the article's "Uitgelicht door de redactie" block (reacties/thread/featured.ts: approved, featured, not withdrawn). */
   featured: boolean;
 }
 

@@ -3,7 +3,7 @@
 // pages themselves (and their cache) stay as they are.
 import { Router, type Request, type Response } from 'express';
 import { forArticlePages } from '../articles/permalink';
-import { featuredOf } from '../reacties/featured';
+import { featuredOf } from '../reacties/thread/featured';
 import { can } from '../accounts/roles';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../http/errors';
@@ -15,10 +15,10 @@ import { keptSettings } from '../settings/settings';
 import { withOpenness } from '../articles/closing';
 import { articlePath, findArticleById, isPublic } from '../articles/queries';
 import { ancestorChain, publicReactiesByIds } from '../reacties/queries';
-import { placedReactieIds } from '../reacties/own-cookie';
-import { appreciatedBy, pageReader, WAARDERING_FORM_ID } from '../reacties/waardering';
-import { buildThread, MAX_THREAD_DEPTH } from '../reacties/thread';
-import { renderReactie } from '../reacties/thread-view';
+import { placedReactieIds } from '../reacties/editing/own-cookie';
+import { appreciatedBy, pageReader, WAARDERING_FORM_ID } from '../reacties/thread/waardering';
+import { buildThread, MAX_THREAD_DEPTH } from '../reacties/thread/thread';
+import { renderReactie } from '../reacties/thread/thread-view';
 import type { LiveHub, Topic } from './hub';
 import { parsePosition, type LogPosition } from './events';
 

@@ -1,5 +1,5 @@
 // /beheer/reacties/wijzigingen: a resident's edit of a published reactie that the spam checks held
-// (reacties/edit.ts). The moderator sees the old text, still public, beside the new one: approving
+// (reacties/editing/edit.ts). The moderator sees the old text, still public, beside the new one: approving
 // puts the new text on the page, rejecting keeps the old one. Both under the article lock, and both
 // teach the learning spam filter (learn.ts).
 import { Router, type RequestHandler } from 'express';
@@ -8,12 +8,12 @@ import { currentActor, requirePermission } from '../accounts/auth';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { badRequest, notFound } from '../http/errors';
-import { approveHeldEdit, editStateOf, listHeldEdits, rejectHeldEdit } from '../reacties/edit-queries';
+import { approveHeldEdit, editStateOf, listHeldEdits, rejectHeldEdit } from '../reacties/editing/edit-queries';
 import { lockReactie, type Reactie } from '../reacties/queries';
 import { learnFromEditDecision } from './learn';
 import { reactieOf } from './messages';
 import { heldEditReasons } from './why/reasons';
-import { plainTextToParagraphs } from '../reacties/thread';
+import { plainTextToParagraphs } from '../reacties/thread/thread';
 import { field, parseId } from '../shared/validation';
 
 const PAGE = 50;

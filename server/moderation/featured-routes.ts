@@ -8,7 +8,7 @@ import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
 import { notFound } from '../http/errors';
 import { articlePath, findArticleById } from '../articles/queries';
-import { setFeatured } from '../reacties/featured';
+import { setFeatured } from '../reacties/thread/featured';
 import { findReactie, threadPageOf } from '../reacties/queries';
 import { parseId } from '../shared/validation';
 

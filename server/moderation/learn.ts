@@ -3,7 +3,7 @@
 // a failure is logged and never undoes what the moderator did.
 import type { Deps } from '../deps';
 import type { Reactie, ReactieStatus } from '../reacties/queries';
-import { spamScoreOf } from '../reacties/spam-queries';
+import { spamScoreOf } from '../reacties/spam/spam-queries';
 import type { Label } from '../spam/classifier/bayes';
 import { HOLD_AT, scoreReactie } from '../spam/classifier/classify';
 import { features } from '../spam/classifier/features';

@@ -1,6 +1,6 @@
 // "Meld deze reactie": a page with a small form under /reactie/:id/melden, for anyone, without an
 // account or JavaScript. Protected like the reactie form (a signed form token, a rate limit); the
-// reader is known only by an HMAC of their address or IPv6 /64 (reacties/reports.ts). The limit
+// reader is known only by an HMAC of their address or IPv6 /64 (reacties/reports/reports.ts). The limit
 // counts a wider net (an IPv4 /24, an IPv6 /48: http/reader-address.ts), so someone who can pick
 // from many addresses of one provider's block cannot send reports from each of them.
 import { Router, type Request, type Response } from 'express';
@@ -11,9 +11,9 @@ import { limiter } from '../http/rate-limit';
 import { readerNetwork } from '../http/reader-address';
 import { articlePath, findArticleById, isPublic, type Article } from '../articles/queries';
 import { findReactie, type Reactie } from '../reacties/queries';
-import { MODERATION_REASONS } from '../reacties/moderation-log';
-import { addReport, isReportReason, networkKey, readerKey, REPORT_NOTE_MAX, REPORT_REASONS } from '../reacties/reports';
-import { plainTextToParagraphs } from '../reacties/thread';
+import { MODERATION_REASONS } from '../reacties/queue/moderation-log';
+import { addReport, isReportReason, networkKey, readerKey, REPORT_NOTE_MAX, REPORT_REASONS } from '../reacties/reports/reports';
+import { plainTextToParagraphs } from '../reacties/thread/thread';
 import { loadSettings } from '../settings/settings';
 import { checkMultiLine, field, isBlank, parseId, tidyText, type FieldErrors } from '../shared/validation';
 

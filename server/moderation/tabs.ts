@@ -1,9 +1,9 @@
 // The queue's tabs: one per status, and Meldingen (reacties readers reported, any status), each
 // with its count; the script keeps the counts current from /beheer/reacties/aantallen.
 import type { Db } from '../db/knex';
-import { countByStatus, type QueueFilter } from '../reacties/queue-queries';
-import { countReported, reportedCountQuery } from '../reacties/report-queue-queries';
-import { siteStatusCounts, siteStatusCountsWith } from '../reacties/status-counts';
+import { countByStatus, type QueueFilter } from '../reacties/queue/queue-queries';
+import { countReported, reportedCountQuery } from '../reacties/reports/report-queue-queries';
+import { siteStatusCounts, siteStatusCountsWith } from '../reacties/queue/status-counts';
 import type { ReactieStatus } from '../reacties/queries';
 
 export const STATUS_TABS = [

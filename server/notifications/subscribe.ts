@@ -9,7 +9,7 @@
 import type { Deps } from '../deps';
 import { findArticleById } from '../articles/queries';
 import { countHit } from '../http/rate-limit-store';
-import type { AfterPost } from '../reacties/submit';
+import type { AfterPost } from '../reacties/posting/submit';
 import { mailboxKey } from '../shared/email';
 import { signedQuery } from './links';
 import { confirmationMail } from './messages';

@@ -99,7 +99,7 @@ const SETTINGS_SCHEMA = [
     ],
   },
   {
-    // Readers' reports (reacties/reports.ts): this many open reports hide a reactie until a moderator looks.
+    // Readers' reports (reacties/reports/reports.ts): this many open reports hide a reactie until a moderator looks.
     key: 'reportThreshold',
     kind: 'integer',
     min: 1,
@@ -220,7 +220,7 @@ const SETTINGS_SCHEMA = [
     shortLabel: 'Reacties per minuut',
   },
   {
-    // Spam is deleted after this many days (server/reacties/purge.ts).
+    // Spam is deleted after this many days (server/reacties/spam/purge.ts).
     key: 'spam.spamRetentionDays',
     kind: 'integer',
     min: 1,
@@ -255,7 +255,7 @@ const SETTINGS_SCHEMA = [
     help: '0: nooit. Bij een artikel kun je een ander aantal dagen kiezen.',
   },
   {
-    // reacties/official.ts: the roles staff can react for, shown as a badge ("Namens de redactie"). One a line.
+    // reacties/posting/official.ts: the roles staff can react for, shown as a badge ("Namens de redactie"). One a line.
     key: 'reacties.officialRoles',
     kind: 'text',
     max: SETTINGS_LIMITS.wordList,

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { buildArticle, buildReactie, buildUser, TEST_PASSWORD } from '../helpers/builders';
 import { browserLogin, useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
-import { addReport, type ReportReason } from '../../server/reacties/reports';
+import { addReport, type ReportReason } from '../../server/reacties/reports/reports';
 
 describe('browser: the Meldingen queue and "Waarom hier?"', function () {
   this.timeout(90_000);

@@ -9,9 +9,9 @@ import { formToken } from '../../server/cli/bench/load';
 import { bigArticleSlug, generate } from '../../server/cli/bench/generate';
 import { articlePath, findArticleBySlug } from '../../server/articles/queries';
 import { countVisibleReacties, recountAll, siteReactieTotal } from '../../server/reacties/counters';
-import { reactieBodyHtml } from '../../server/reacties/html';
-import { pageForNewThread } from '../../server/reacties/paging';
-import { purgeOldSpam } from '../../server/reacties/purge';
+import { reactieBodyHtml } from '../../server/reacties/posting/html';
+import { pageForNewThread } from '../../server/reacties/thread/paging';
+import { purgeOldSpam } from '../../server/reacties/spam/purge';
 import { emailKey } from '../../server/shared/email';
 import { firstParagraph, renderMarkdown } from '../../server/shared/markdown';
 

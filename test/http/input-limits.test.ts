@@ -16,7 +16,7 @@ import { hiddenInput, loginAs, postReactieForm, settingsFormWith, type Agent } f
 import { COLUMN_LIMITS } from '../../server/db/limits';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { ARTICLE_LIMITS } from '../../server/articles/admin-form';
-import { REACTIE_LIMITS } from '../../server/reacties/validation';
+import { REACTIE_LIMITS } from '../../server/reacties/posting/validation';
 import { PAGE_LIMITS } from '../../server/pages/admin-routes';
 import { USER_LIMITS } from '../../server/accounts/user-admin-routes';
 import { SETTINGS_LIMITS } from '../../server/settings/routes';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { ARTICLE_LIMITS } from '../../server/articles/admin-form';
-import { REACTIE_LIMITS } from '../../server/reacties/validation';
+import { REACTIE_LIMITS } from '../../server/reacties/posting/validation';
 import { importWxr, type ImportOptions } from '../../server/imports/import';
 import { readWxr, WxrError } from '../../server/imports/wxr-reader';
 

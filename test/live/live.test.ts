@@ -9,7 +9,7 @@ import type { Deps } from '../../server/deps';
 import { LiveHub } from '../../server/live/hub';
 import { reactieEvent, eventId, parsePosition, positionText } from '../../server/live/events';
 import { pruneChanges } from '../../server/live/changes';
-import { setFeatured } from '../../server/reacties/featured';
+import { setFeatured } from '../../server/reacties/thread/featured';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { onPostgres } from '../helpers/db';

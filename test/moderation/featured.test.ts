@@ -8,7 +8,7 @@ import { buildArticle, buildReactie } from '../helpers/builders';
 import { loginAs, type Agent } from '../helpers/http';
 import { articlePath } from '../../server/articles/queries';
 import { findReactie } from '../../server/reacties/queries';
-import { keepAsPlaceholder, replaceText } from '../../server/reacties/edit-queries';
+import { keepAsPlaceholder, replaceText } from '../../server/reacties/editing/edit-queries';
 import { anonymiseReactie } from '../../server/reacties/person-queries';
 
 describe('uitgelicht: featured reacties', () => {

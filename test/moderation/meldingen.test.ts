@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { hiddenInput, loginAs, type Agent } from '../helpers/http';
-import { addReport, type ReportReason } from '../../server/reacties/reports';
+import { addReport, type ReportReason } from '../../server/reacties/reports/reports';
 import { countVisibleReacties } from '../../server/reacties/counters';
 import { saveSettings } from '../../server/settings/settings';
 import { mailModerators } from '../../server/notifications/jobs';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/db';
 import { buildArticle, buildReactie } from '../helpers/builders';
-import { foldStatusDeltas, siteStatusCounts } from '../../server/reacties/status-counts';
+import { foldStatusDeltas, siteStatusCounts } from '../../server/reacties/queue/status-counts';
 import { REACTIE_STATUSES, type ReactieStatus } from '../../server/reacties/queries';
 import type { Db } from '../../server/db/knex';
 

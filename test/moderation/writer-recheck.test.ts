@@ -6,7 +6,7 @@ import pino from 'pino';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { FAKE_KEY, startFakeAkismet, type FakeAkismet } from '../helpers/fake-akismet';
-import { recheckDue } from '../../server/reacties/recheck';
+import { recheckDue } from '../../server/reacties/spam/recheck';
 import { addressKeyOf } from '../../server/addresses/key';
 import { setRule } from '../../server/addresses/rules';
 import { saveSettings } from '../../server/settings/settings';

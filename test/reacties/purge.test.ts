@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
-import { purgeOldSpam } from '../../server/reacties/purge';
+import { purgeOldSpam } from '../../server/reacties/spam/purge';
 import { recountAll, siteReactieTotal } from '../../server/reacties/counters';
 
 const DAY = 24 * 3600_000;

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { hiddenInput, postReactieForm } from '../helpers/http';
 import { articlePath, type Article } from '../../server/articles/queries';
-import { purgeWaarderingKeys } from '../../server/reacties/waardering';
+import { purgeWaarderingKeys } from '../../server/reacties/thread/waardering';
 
 /** The token of the page's "Waarderen" form (it follows the reactie form's). */
 function waarderingToken(html: string): string {

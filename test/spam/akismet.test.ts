@@ -9,13 +9,13 @@ import { hiddenInput, loginAs } from '../helpers/http';
 import { checks, FAKE_KEY, startFakeAkismet, type FakeAkismet } from '../helpers/fake-akismet';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { saveSpamSettings } from '../../server/spam/settings';
-import { recheckDue } from '../../server/reacties/recheck';
+import { recheckDue } from '../../server/reacties/spam/recheck';
 import { reportSpamVerdict } from '../../server/spam/feedback';
-import { akismetPayloadOf } from '../../server/reacties/spam-queries';
+import { akismetPayloadOf } from '../../server/reacties/spam/spam-queries';
 import { verifyKey } from '../../server/spam/akismet';
 import { findReactie } from '../../server/reacties/queries';
 import { siteReactieTotal } from '../../server/reacties/counters';
-import { purgeAkismetPayloads, purgeOldSpam } from '../../server/reacties/purge';
+import { purgeAkismetPayloads, purgeOldSpam } from '../../server/reacties/spam/purge';
 
 const silent = pino({ level: 'silent' });
 const TIMEOUT_MS = 300;

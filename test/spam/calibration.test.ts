@@ -173,7 +173,7 @@ describe('spam: a calibrated score', () => {
     });
     after(async () => t.close());
 
-    /** A published reactie whose author's edit waits for a moderator, as reacties/edit.ts leaves it. */
+    /** A published reactie whose author's edit waits for a moderator, as reacties/editing/edit.ts leaves it. */
     async function heldEdit(newText: string): Promise<number> {
       const id = await buildReactie(t.db, article, { status: 'approved', authorName: 'Henk', body: 'Goed dat de brug open blijft.' });
       await t

@@ -5,8 +5,8 @@
 import type { Deps } from '../../deps';
 import { audit, type Actor } from '../../audit/audit-log';
 import { findReactie, lockReactie } from '../../reacties/queries';
-import { closeReports } from '../../reacties/reports';
-import { hiddenByReports } from '../../reacties/report-queue-queries';
+import { closeReports } from '../../reacties/reports/reports';
+import { hiddenByReports } from '../../reacties/reports/report-queue-queries';
 import { applyModerationAction } from '../actions';
 import { reactieOf, whose } from '../messages';
 

@@ -5,8 +5,8 @@
 import type { RequestHandler, Response } from 'express';
 import { readsOf, type Db } from '../../db/knex';
 import { can } from '../../accounts/roles';
-import { countHeldEditsSince, heldEditsCountQuery } from '../../reacties/edit-queries';
-import { countReportsSince, reportedCountQuery } from '../../reacties/report-queue-queries';
+import { countHeldEditsSince, heldEditsCountQuery } from '../../reacties/editing/edit-queries';
+import { countReportsSince, reportedCountQuery } from '../../reacties/reports/report-queue-queries';
 import type { ModerationWork, OpenWorkSince } from '../../notifications/jobs';
 import { countOpenAppealsSince, openAppealsCountQuery } from '../appeals';
 

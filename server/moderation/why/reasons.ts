@@ -6,10 +6,10 @@
 // that weighed most once the classifier can say which (evidence.ts).
 import type { AuditEntry } from '../../audit/audit-log';
 import type { ReactieStatus } from '../../reacties/queries';
-import type { QueueReactie } from '../../reacties/queue-queries';
-import type { HeldBecause, PolicyReason } from '../../reacties/held-because';
-import type { OpenReport, ReportReason } from '../../reacties/reports';
-import { MODERATION_REASONS } from '../../reacties/moderation-log';
+import type { QueueReactie } from '../../reacties/queue/queue-queries';
+import type { HeldBecause, PolicyReason } from '../../reacties/posting/held-because';
+import type { OpenReport, ReportReason } from '../../reacties/reports/reports';
+import { MODERATION_REASONS } from '../../reacties/queue/moderation-log';
 import type { AkismetAnswer } from '../../spam/akismet';
 import type { CheckHit, CheckOutcome } from '../../spam/local-checks';
 import type { StoredChecks } from '../../spam/verdict-columns';
@@ -237,7 +237,7 @@ export function whyHere(f: WhyFacts): Why {
   return { reasons: now.length ? now : entry, atEntry: now.length ? entry : [] };
 }
 
-/** Why an author's edit of a published reactie waits (kept when it was held: reacties/edit.ts). */
+/** Why an author's edit of a published reactie waits (kept when it was held: reacties/editing/edit.ts). */
 export function heldEditReasons(held: HeldBecause | null): WhyReason[] {
   const out: WhyReason[] = (held?.hits ?? []).map((hit) => ({ short: '', text: '', hit }));
   if (held?.akismet === 'spam' || held?.akismet === 'discard')

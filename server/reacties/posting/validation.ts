@@ -3,7 +3,7 @@
 // invisible characters at the ends) and checked as it will be stored, in the unit the database
 // counts. A name or text of only invisible characters is empty. The moderator's edit form
 // (validateReactieEdit) and the author's own edit (checkReactieBody) use the same checks.
-import { COLUMN_LIMITS } from '../db/limits';
+import { COLUMN_LIMITS } from '../../db/limits';
 import {
   checkEmail,
   checkLine,
@@ -14,8 +14,8 @@ import {
   tidyText,
   type FieldErrors,
   type FormResult,
-} from '../shared/validation';
-import { emailKey } from '../shared/email';
+} from '../../shared/validation';
+import { emailKey } from '../../shared/email';
 
 export const REACTIE_LIMITS = {
   name: COLUMN_LIMITS.reacties.author_name,

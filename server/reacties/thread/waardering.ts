@@ -8,11 +8,11 @@
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
-import { parseCookies } from '../http/cookies';
-import { readerAddress } from '../http/reader-address';
-import { sameSignature } from '../http/signature';
-import { lockReactie } from './queries';
+import type { Db } from '../../db/knex';
+import { parseCookies } from '../../http/cookies';
+import { readerAddress } from '../../http/reader-address';
+import { sameSignature } from '../../http/signature';
+import { lockReactie } from '../queries';
 
 type Conn = Db | Knex.Transaction;
 

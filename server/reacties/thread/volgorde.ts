@@ -3,7 +3,7 @@
 // reactie, the replies below it stay in the order they were written. The choice is kept per browser
 // in a cookie, so the next article opens in it too; the default keeps no cookie (and so the page cache).
 import type { Request, Response } from 'express';
-import { parseCookies } from '../http/cookies';
+import { parseCookies } from '../../http/cookies';
 import type { ThreadNode } from './thread';
 
 export const VOLGORDES = ['oudste', 'nieuwste', 'waardering'] as const;

@@ -1,7 +1,7 @@
 // "Onthoud mijn gegevens": name, e-mail and website in a cookie on the reader's own device,
 // set only when they tick the box, removed when they post without it.
 import type { Request, Response } from 'express';
-import { parseCookies } from '../http/cookies';
+import { parseCookies } from '../../http/cookies';
 
 const REMEMBER_COOKIE = 'stadslog_onthoud';
 const REMEMBER_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;

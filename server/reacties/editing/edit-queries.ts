@@ -2,12 +2,12 @@
 // held edit. Every change runs under the article lock on a copy read under it (lockReactie), and
 // moves the article's version, so a cached page never shows the old text.
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
-import { toDate, toDateOrNull } from '../db/rows';
-import { bumpSiteVersionIfFeatured, lockArticle } from './counters';
-import { reactieBodyHtml } from './html';
-import type { Reactie } from './queries';
-import { heldBecauseColumn, parseHeldBecause, type HeldBecause } from './held-because';
+import type { Db } from '../../db/knex';
+import { toDate, toDateOrNull } from '../../db/rows';
+import { bumpSiteVersionIfFeatured, lockArticle } from '../counters';
+import { reactieBodyHtml } from '../posting/html';
+import type { Reactie } from '../queries';
+import { heldBecauseColumn, parseHeldBecause, type HeldBecause } from '../posting/held-because';
 
 type Conn = Db | Knex.Transaction;
 

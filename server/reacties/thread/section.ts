@@ -1,21 +1,21 @@
 // The reacties section of an article page: the thread, the reply target and the form. The article
 // page (articles/) renders it; posting a reactie (submit.ts) sends it back with the form's state.
 import type { Request } from 'express';
-import { mailEnabled } from '../config';
-import type { Deps } from '../deps';
-import { field, type FieldErrors } from '../shared/validation';
-import { OFFICIAL_FIELD } from './official';
-import { notFound } from '../http/errors';
-import { findReactie, lastPageFill, listThreadReacties, publicReactiePlace } from './queries';
-import { editStateOf } from './edit-queries';
+import { mailEnabled } from '../../config';
+import type { Deps } from '../../deps';
+import { field, type FieldErrors } from '../../shared/validation';
+import { OFFICIAL_FIELD } from '../posting/official';
+import { notFound } from '../../http/errors';
+import { findReactie, lastPageFill, listThreadReacties, publicReactiePlace } from '../queries';
+import { editStateOf } from '../editing/edit-queries';
 import { openingPages } from './paging';
-import { readRemembered } from './remember';
-import { ownReactieIds, placedReactieIds } from './own-cookie';
+import { readRemembered } from '../posting/remember';
+import { ownReactieIds, placedReactieIds } from '../editing/own-cookie';
 import { appreciatedBy, pageReader } from './waardering';
 import { DEFAULT_VOLGORDE, sortThreads, type Volgorde } from './volgorde';
-import { editTokenIds, editWindowEnds, holdsEditToken } from './edit-token';
+import { editTokenIds, editWindowEnds, holdsEditToken } from '../editing/edit-token';
 import { buildThread, type ThreadNode } from './thread';
-import { REACTIE_LIMITS, type ReactieFormValues } from './validation';
+import { REACTIE_LIMITS, type ReactieFormValues } from '../posting/validation';
 
 export interface ReactieFormState {
   values: ReactieFormValues;

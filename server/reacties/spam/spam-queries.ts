@@ -1,13 +1,13 @@
 // The queries the spam filter's work needs on the reacties table, which this feature owns: the
 // sender's history for the pipeline, the Akismet recheck queue, what was sent to Akismet, old spam.
 import type { Knex } from 'knex';
-import { readsOf, type Db } from '../db/knex';
-import { KEPT } from '../db/pg-statements';
-import { toDateOrNull } from '../db/rows';
-import type { AkismetAnswer, AkismetParams } from '../spam/akismet';
-import type { SenderHistory } from '../spam/pipeline';
-import { parseAkismetPayload, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
-import type { AddressHistory } from './held-because';
+import { readsOf, type Db } from '../../db/knex';
+import { KEPT } from '../../db/pg-statements';
+import { toDateOrNull } from '../../db/rows';
+import type { AkismetAnswer, AkismetParams } from '../../spam/akismet';
+import type { SenderHistory } from '../../spam/pipeline';
+import { parseAkismetPayload, parseStoredChecks, type StoredChecks } from '../../spam/verdict-columns';
+import type { AddressHistory } from '../posting/held-because';
 
 type Conn = Db | Knex.Transaction;
 type Row = Record<string, unknown>;

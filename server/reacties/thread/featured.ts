@@ -4,10 +4,10 @@
 // audit log). Only an approved reactie can be featured, and only a shown (approved) one is shown as
 // featured. Featuring takes the article's lock (its page's version moves) and moves the site version
 // (the voorpagina shows it), so kept pages show it at once.
-import type { Db } from '../db/knex';
-import { bumpSiteVersion } from './counters';
-import { addLogEntry } from './moderation-log';
-import { lockReactie, PUBLIC_COLUMNS, toPublicReactie, type PublicReactie } from './queries';
+import type { Db } from '../../db/knex';
+import { bumpSiteVersion } from '../counters';
+import { addLogEntry } from '../queue/moderation-log';
+import { lockReactie, PUBLIC_COLUMNS, toPublicReactie, type PublicReactie } from '../queries';
 
 export type FeatureOutcome = 'featured' | 'unfeatured' | 'unchanged' | 'gone';
 

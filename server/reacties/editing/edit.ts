@@ -4,18 +4,18 @@
 // new one waits for a moderator (edit-queries.ts). A withdrawal takes the reactie off the page
 // with the counters moved by delta; with replies below it, it stays as a placeholder instead.
 import type { Request } from 'express';
-import { audit, type Actor } from '../audit/audit-log';
-import type { Deps } from '../deps';
-import { loadSettings } from '../settings/settings';
-import { judgeReactie } from '../spam/pipeline';
+import { audit, type Actor } from '../../audit/audit-log';
+import type { Deps } from '../../deps';
+import { loadSettings } from '../../settings/settings';
+import { judgeReactie } from '../../spam/pipeline';
 import { editWindowEnds, holdsEditToken } from './edit-token';
 import { editStateOf, hasLiveReplies, holdText, keepAsPlaceholder, markWithdrawn, replaceText } from './edit-queries';
-import { initialStatus } from './initial-status';
-import { addressKeyOf } from '../addresses/key';
-import { ruleInForce } from '../addresses/rules';
-import { heldBecause, type HeldBecause } from './held-because';
-import { findReactie, lockReactie, setReactieStatus, type Reactie } from './queries';
-import { senderHistory } from './spam-queries';
+import { initialStatus } from '../posting/initial-status';
+import { addressKeyOf } from '../../addresses/key';
+import { ruleInForce } from '../../addresses/rules';
+import { heldBecause, type HeldBecause } from '../posting/held-because';
+import { findReactie, lockReactie, setReactieStatus, type Reactie } from '../queries';
+import { senderHistory } from '../spam/spam-queries';
 
 /** Who acted, in the audit log, when a resident changed their own reactie. */
 const AUTHOR_ACTOR: Actor = { id: null, email: 'schrijver van de reactie' };

@@ -2,8 +2,8 @@
 // the triggers of migration 20261206190000 add to reactie_status_deltas, which housekeeping folds
 // into one row per status every minute, so a count reads a handful of rows at any size.
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
-import { isReactieStatus, REACTIE_STATUSES, type ReactieStatus } from './queries';
+import type { Db } from '../../db/knex';
+import { isReactieStatus, REACTIE_STATUSES, type ReactieStatus } from '../queries';
 
 /** More rows than this since the last fold (a bulk import on SQLite adds one per reactie): fold before summing. */
 const FOLD_FIRST_ABOVE = 2000;

@@ -3,16 +3,16 @@
 // sent, and its status changes only under the article lock, on a fresh copy, while no moderator
 // has acted on it (every moderation action ends the rechecks): a human decision always wins.
 import type { Logger } from 'pino';
-import type { Config } from '../config';
-import type { Db } from '../db/knex';
-import { SYSTEM_ACTOR, audit } from '../audit/audit-log';
-import { loadSettings } from '../settings/settings';
-import { commentCheck } from '../spam/akismet';
-import { knownAddress } from '../spam/verdict-columns';
-import { initialStatus } from './initial-status';
-import { addressKeyOf } from '../addresses/key';
-import { ruleInForce } from '../addresses/rules';
-import { lockReactie, setReactieStatus } from './queries';
+import type { Config } from '../../config';
+import type { Db } from '../../db/knex';
+import { SYSTEM_ACTOR, audit } from '../../audit/audit-log';
+import { loadSettings } from '../../settings/settings';
+import { commentCheck } from '../../spam/akismet';
+import { knownAddress } from '../../spam/verdict-columns';
+import { initialStatus } from '../posting/initial-status';
+import { addressKeyOf } from '../../addresses/key';
+import { ruleInForce } from '../../addresses/rules';
+import { lockReactie, setReactieStatus } from '../queries';
 import {
   awaitsRecheck,
   claimRecheck,

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
-import { VIEWS_DIR } from '../paths';
-import { formatDateTime, formatTime } from '../shared/format';
+import { VIEWS_DIR } from '../../paths';
+import { formatDateTime, formatTime } from '../../shared/format';
 import { FOLD_DEPTH, type ThreadNode } from './thread';
 import { waarderingenLabel } from './waardering';
 

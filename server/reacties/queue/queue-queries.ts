@@ -1,11 +1,11 @@
 // The moderation queue's reads of the reacties table: by status, searched by name, address or
 // words, per article, newest first or by spam score, with what a moderator needs to decide at a glance.
-import type { Db } from '../db/knex';
+import type { Db } from '../../db/knex';
 import type { Knex } from 'knex';
-import { toDate, toDateOrNull } from '../db/rows';
-import { parseAkismetAnswer, parseStoredChecks, type StoredChecks } from '../spam/verdict-columns';
-import type { AkismetAnswer } from '../spam/akismet';
-import { parseHeldBecause, type HeldBecause } from './held-because';
+import { toDate, toDateOrNull } from '../../db/rows';
+import { parseAkismetAnswer, parseStoredChecks, type StoredChecks } from '../../spam/verdict-columns';
+import type { AkismetAnswer } from '../../spam/akismet';
+import { parseHeldBecause, type HeldBecause } from '../posting/held-because';
 import {
   isReactieStatus,
   REACTIE_STATUSES,
@@ -14,7 +14,7 @@ import {
   type PublicReactie,
   type Reactie,
   type ReactieStatus,
-} from './queries';
+} from '../queries';
 
 export interface QueueFilter {
   /** Name, e-mail address or words in the text. */

@@ -3,7 +3,7 @@
 // municipal account). Such a reactie is shown with a badge and never held: it is published at once,
 // without the spam checks, since it comes from an account, not from the open form.
 import type { Response } from 'express';
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../../settings/settings';
 
 export const OFFICIAL_FIELD = 'namens';
 

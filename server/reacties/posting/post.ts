@@ -1,18 +1,26 @@
 // Posting a reactie: where it goes in the thread, the spam verdict, and storing it with the counters.
 import crypto from 'node:crypto';
-import type { Deps } from '../deps';
-import { readsOf } from '../db/knex';
-import { isUniqueViolation } from '../db/rows';
-import { emailKey } from '../shared/email';
-import { keptSettings } from '../settings/settings';
-import { addressKeyOf } from '../addresses/key';
-import { judgeReactie, type Candidate } from '../spam/pipeline';
-import { storedVerdict } from '../spam/verdict-columns';
+import type { Deps } from '../../deps';
+import { readsOf } from '../../db/knex';
+import { isUniqueViolation } from '../../db/rows';
+import { emailKey } from '../../shared/email';
+import { keptSettings } from '../../settings/settings';
+import { addressKeyOf } from '../../addresses/key';
+import { judgeReactie, type Candidate } from '../../spam/pipeline';
+import { storedVerdict } from '../../spam/verdict-columns';
 import { initialStatus } from './initial-status';
 import { policyHold } from './held-because';
-import { ancestorChain, findBySubmissionKey, findStatus, repeatAndRule, storeReactie, type ChainLink, type ReactieStatus } from './queries';
-import { senderHistory } from './spam-queries';
-import { MAX_THREAD_DEPTH } from './thread';
+import {
+  ancestorChain,
+  findBySubmissionKey,
+  findStatus,
+  repeatAndRule,
+  storeReactie,
+  type ChainLink,
+  type ReactieStatus,
+} from '../queries';
+import { senderHistory } from '../spam/spam-queries';
+import { MAX_THREAD_DEPTH } from '../thread/thread';
 import type { ValidReactie } from './validation';
 
 /** What a reactie is posted under: an article, as far as the reacties feature needs to know it. */

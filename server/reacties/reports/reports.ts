@@ -7,11 +7,11 @@
 // (setReactieStatus takes the article's lock), so a cached page drops it too.
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
-import { toDate } from '../db/rows';
-import { readerAddress, readerNetwork } from '../http/reader-address';
-import { endRecheck, lockReactie, setReactieStatus } from './queries';
-import { addLogEntry, type ModerationReason } from './moderation-log';
+import type { Db } from '../../db/knex';
+import { toDate } from '../../db/rows';
+import { readerAddress, readerNetwork } from '../../http/reader-address';
+import { endRecheck, lockReactie, setReactieStatus } from '../queries';
+import { addLogEntry, type ModerationReason } from '../queue/moderation-log';
 
 type Conn = Db | Knex.Transaction;
 

@@ -1,8 +1,8 @@
 // Spam does not stay forever, and neither does what was sent to Akismet about a reactie.
-import type { Db } from '../db/knex';
-import { SYSTEM_ACTOR, audit } from '../audit/audit-log';
-import { getSpamSettings } from '../spam/settings';
-import { deleteReactie, lockReactie } from './queries';
+import type { Db } from '../../db/knex';
+import { SYSTEM_ACTOR, audit } from '../../audit/audit-log';
+import { getSpamSettings } from '../../spam/settings';
+import { deleteReactie, lockReactie } from '../queries';
 import { forgetAkismetPayloadsBefore, listSpamChangedBefore } from './spam-queries';
 
 // Akismet feedback (submit-spam/ham) needs the original data only while moderators still act on it.

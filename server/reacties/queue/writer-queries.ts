@@ -2,11 +2,11 @@
 // (moderation/writer/): what they wrote, with status, and how often readers reported them. The
 // address is compared as emailKey stores it (author_email_key) and never leaves this query: the
 // page shows names, texts and counts, not the address. SQL on reacties and its reports lives here.
-import type { Db } from '../db/knex';
-import { toDate, toDateOrNull } from '../db/rows';
-import { emailKey } from '../shared/email';
-import { REACTIE_STATUSES, isReactieStatus, toReactie, type Reactie, type ReactieStatus } from './queries';
-import { isReportReason, type ReportReason } from './reports';
+import type { Db } from '../../db/knex';
+import { toDate, toDateOrNull } from '../../db/rows';
+import { emailKey } from '../../shared/email';
+import { REACTIE_STATUSES, isReactieStatus, toReactie, type Reactie, type ReactieStatus } from '../queries';
+import { isReportReason, type ReportReason } from '../reports/reports';
 
 // A page a moderator reads in one go; a prolific writer's oldest reacties are counted, not listed.
 export const WRITER_LIST_LIMIT = 100;

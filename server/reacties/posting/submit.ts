@@ -1,16 +1,16 @@
 // A resident sends the reactie form: check the form token and the fields, post, and say what
 // happened — the reactie's id, or the form to show again with the text kept and a Dutch message.
 import type { Request, Response } from 'express';
-import type { Deps } from '../deps';
-import { field } from '../shared/validation';
-import { HONEYPOT_FIELD } from '../spam/pipeline';
+import type { Deps } from '../../deps';
+import { field } from '../../shared/validation';
+import { HONEYPOT_FIELD } from '../../spam/pipeline';
 import { postReactie, type ReactieTarget } from './post';
-import { editToken } from './edit-token';
-import { findReactie, threadPageOf } from './queries';
+import { editToken } from '../editing/edit-token';
+import { findReactie, threadPageOf } from '../queries';
 import { OFFICIAL_FIELD, OFFICIAL_REFUSED } from './official';
 import { forgetDetails, rememberDetails } from './remember';
-import { reactieFormPurpose, type SectionOptions } from './section';
-import { ownReactieIds, placedReactieIds, rememberPosted } from './own-cookie';
+import { reactieFormPurpose, type SectionOptions } from '../thread/section';
+import { ownReactieIds, placedReactieIds, rememberPosted } from '../editing/own-cookie';
 import { parseReactieForm, readReactieForm } from './validation';
 
 // Why a reactie was not stored, as the resident reads it above the form that still holds their text.

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
 import { readOwn } from './own-cookie';
-import { sameSignature } from '../http/signature';
+import { sameSignature } from '../../http/signature';
 
 /** How long after posting its author may still change or withdraw a reactie. */
 const EDIT_WINDOW_MS = 15 * 60 * 1000;

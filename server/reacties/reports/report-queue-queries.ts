@@ -1,9 +1,9 @@
 // The Meldingen queue's reads: reacties with open reports from readers, whatever their status (a
 // reported reactie may still be on the page, or hidden by the reports until a moderator looks),
 // most reported first and, among as many reports, the one waiting longest first.
-import type { Db } from '../db/knex';
-import { toDate } from '../db/rows';
-import { QUEUE_COLUMNS, toQueueRow, withArticleAndParent, type QueueRow } from './queue-queries';
+import type { Db } from '../../db/knex';
+import { toDate } from '../../db/rows';
+import { QUEUE_COLUMNS, toQueueRow, withArticleAndParent, type QueueRow } from '../queue/queue-queries';
 
 export interface ReportedRow extends QueueRow {
   openReports: number;
