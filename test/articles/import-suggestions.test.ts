@@ -5,22 +5,10 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { loginAs, type Agent } from '../helpers/http';
 import { formBody, formFields } from '../helpers/form';
+import { BANKJES_MOTIE } from '../helpers/documents';
 
 const IMPORT = '/beheer/artikelen/importeren';
 const FIELD = 'doc__motie__onderwerp';
-const MOTIE = [
-  'Motie Bankjes in het Wilhelminapark',
-  '',
-  'De raad van de gemeente Oosterlo, in vergadering bijeen op 3 juli 2023,',
-  '',
-  'constaterende dat er in het Wilhelminapark te weinig bankjes staan voor ouderen die er dagelijks wandelen;',
-  '',
-  'verzoekt het college om voor 1 januari 2024 tien bankjes te plaatsen,',
-  '',
-  'en gaat over tot de orde van de dag.',
-  '',
-  'Piet Jansen, CDA',
-].join('\n');
 
 const valueOf = (html: string, name: string) => new Map(formFields(html)).get(name);
 
@@ -40,7 +28,7 @@ describe('articles: a recognition’s suggestions, taken over in one click', () 
       .send(formBody(formFields(html), changes));
 
   it('shows the title line next to the empty onderwerp and fills the field in when it is taken over', async () => {
-    const first = await ed.agent.post(IMPORT).type('form').send({ _csrf: ed.csrf, tekst: MOTIE });
+    const first = await ed.agent.post(IMPORT).type('form').send({ _csrf: ed.csrf, tekst: BANKJES_MOTIE });
     assert.equal(first.status, 200, first.text.slice(0, 500));
     assert.equal(valueOf(first.text, FIELD), '');
     assert.match(
@@ -66,7 +54,7 @@ describe('articles: a recognition’s suggestions, taken over in one click', () 
   });
 
   it('refuses to take over a suggestion the recognition does not make, in Dutch', async () => {
-    const first = await ed.agent.post(IMPORT).type('form').send({ _csrf: ed.csrf, tekst: MOTIE });
+    const first = await ed.agent.post(IMPORT).type('form').send({ _csrf: ed.csrf, tekst: BANKJES_MOTIE });
     const res = await send(first.text, { actie: 'overnemen:doc__motie__kenmerk' });
     assert.equal(res.status, 422);
     assert.match(res.text, /Voor dit veld is er geen voorstel \(meer\)\. Vul het zelf in\./);

@@ -10,7 +10,7 @@ import { buildUser, TEST_PASSWORD } from '../helpers/builders';
 import { browserLogin, useBrowserApp } from '../helpers/browser';
 import { assertNoAxeViolations } from '../helpers/axe';
 import { tabTo } from '../helpers/keyboard';
-import { TREES_QUESTIONS } from '../helpers/documents';
+import { BANKJES_MOTIE, TREES_QUESTIONS } from '../helpers/documents';
 
 const SEED = path.join(__dirname, '..', 'fixtures', 'documents', 'seeds', '002_3e7e3dd9611e8dcd.txt');
 
@@ -100,19 +100,7 @@ describe('browser: the paste-import’s review step', function () {
     assert.deepEqual(errors, []);
   });
   it('offers the title line next to the empty onderwerp, and "Overnemen" fills it in without sending the form', async () => {
-    const text = [
-      'Motie Bankjes in het Wilhelminapark',
-      '',
-      'De raad van de gemeente Oosterlo, in vergadering bijeen op 3 juli 2023,',
-      '',
-      'constaterende dat er in het Wilhelminapark te weinig bankjes staan voor ouderen die er dagelijks wandelen;',
-      '',
-      'verzoekt het college om voor 1 januari 2024 tien bankjes te plaatsen,',
-      '',
-      'en gaat over tot de orde van de dag.',
-      '',
-      'Piet Jansen, CDA',
-    ].join('\n');
+    const text = BANKJES_MOTIE;
     const { page, errors } = await recognised(text);
     const field = page.locator('#doc__motie__onderwerp');
     await field.waitFor();

@@ -6,20 +6,7 @@ import assert from 'node:assert/strict';
 import { scoreDocument } from '../../server/documents/evaluation';
 import { parseDocument } from '../../server/documents/parse';
 import { confidenceOf, SUGGEST_BELOW } from '../../server/documents/parse/confidence';
-
-const MOTIE = [
-  'Motie Bankjes in het Wilhelminapark',
-  '',
-  'De raad van de gemeente Oosterlo, in vergadering bijeen op 3 juli 2023,',
-  '',
-  'constaterende dat er in het Wilhelminapark te weinig bankjes staan voor ouderen die er dagelijks wandelen;',
-  '',
-  'verzoekt het college om voor 1 januari 2024 tien bankjes te plaatsen,',
-  '',
-  'en gaat over tot de orde van de dag.',
-  '',
-  'Piet Jansen, CDA',
-].join('\n');
+import { BANKJES_MOTIE } from '../helpers/documents';
 
 const letter = (address: string) =>
   [
@@ -43,7 +30,7 @@ const letter = (address: string) =>
 
 describe('documents: abstaining with a suggestion', () => {
   it('offers the title line as onderwerp instead of filling it in, with the line it stands on', () => {
-    const doc = parseDocument(MOTIE);
+    const doc = parseDocument(BANKJES_MOTIE);
     assert.equal(doc.type, 'motie');
     assert.equal(doc.fields.onderwerp, undefined);
     assert.deepEqual(doc.suggestions, [{ key: 'onderwerp', value: 'Bankjes in het Wilhelminapark', evidence: 'title', line: 0 }]);
@@ -106,7 +93,7 @@ describe('documents: abstaining with a suggestion', () => {
   });
 
   it('scores a suggestion as neither found nor wrong, and counts whether it was right', () => {
-    const doc = parseDocument(MOTIE);
+    const doc = parseDocument(BANKJES_MOTIE);
     const right = scoreDocument(doc, { type: 'motie', fields: { onderwerp: 'Bankjes in het Wilhelminapark' }, questions: [] });
     assert.deepEqual([right.fieldsFound, right.fieldsReported, right.suggestions, right.suggestionsRight], [0, 3, 1, 1]);
     const wrong = scoreDocument(doc, { type: 'motie', fields: { onderwerp: 'Bankjes' }, questions: [] });

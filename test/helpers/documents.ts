@@ -35,3 +35,18 @@ export const TREES_QUESTIONS = [
   '2. Ja, twintig nieuwe.',
   '3. Volgend jaar in maart.',
 ].join('\n');
+
+/** A motie whose only onderwerp is its title line: offered to the editor as a suggestion, not filled in. */
+export const BANKJES_MOTIE = [
+  'Motie Bankjes in het Wilhelminapark',
+  '',
+  'De raad van de gemeente Oosterlo, in vergadering bijeen op 3 juli 2023,',
+  '',
+  'constaterende dat er in het Wilhelminapark te weinig bankjes staan voor ouderen die er dagelijks wandelen;',
+  '',
+  'verzoekt het college om voor 1 januari 2024 tien bankjes te plaatsen,',
+  '',
+  'en gaat over tot de orde van de dag.',
+  '',
+  'Piet Jansen, CDA',
+].join('\n');
