@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 // Long discussions are read in pages. Each top-level reactie is given a page when it is posted and
 // keeps it, with all its replies, so a page link stays right as reacties are added (see
-// server/reacties/thread/paging.ts). Existing reacties are packed here with the rule of that day: threads
+// server/reacties/paging.ts). Existing reacties are packed here with the rule of that day: threads
 // in order, a new page once a page holds 500 reacties that are approved or waiting.
 const PER_PAGE = 500;
 

@@ -11,7 +11,7 @@ import { noStore } from '../http/cache';
 import { HttpError, notFound } from '../http/errors';
 import { limiter } from '../http/rate-limit';
 import { readerAddress } from '../http/reader-address';
-import { placedReactieIds } from '../reacties/editing/own-cookie';
+import { placedReactieIds } from '../reacties/own-cookie';
 import { findReactie, threadPageOf } from '../reacties/queries';
 import {
   clickReader,

@@ -8,7 +8,7 @@ import { latestVisibleReacties } from '../reacties/feed-queries';
 import { cardEntries, meetingOf } from '../documents/card';
 import { isoDateIn } from '../documents/dates';
 import type { PublicReactie } from '../reacties/queries';
-import { listPublicLog, logEntrySummary } from '../reacties/queue/moderation-log';
+import { listPublicLog, logEntrySummary } from '../reacties/moderation-log';
 import { escapeHtml } from '../shared/html';
 import { shareImage } from '../images/figure';
 import { imagesByIds } from '../images/queries';

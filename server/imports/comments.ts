@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import { COLUMN_LIMITS } from '../db/limits';
 import { insertReactie, type ReactieStatus } from '../reacties/queries';
-import { MAX_THREAD_DEPTH } from '../reacties/thread/thread';
+import { MAX_THREAD_DEPTH } from '../reacties/thread-tree';
 import { isOverLimit, overLimitReason } from './limits';
 import { htmlToPlainText } from './wp-html';
 import { importedIds, rememberImport } from './queries';

@@ -16,7 +16,7 @@ import {
   type Reactie,
   type ReactieStatus,
 } from '../reacties/queries';
-import { addLogEntry, removedPublicly, type LogAction, type LogEntry, type ModerationReason } from '../reacties/queue/moderation-log';
+import { addLogEntry, removedPublicly, type LogAction, type LogEntry, type ModerationReason } from '../reacties/moderation-log';
 import { closeReports, mostReported, openReportsFor, type OpenReport } from '../reacties/reports/reports';
 import { akismetPayloadOf } from '../reacties/spam/spam-queries';
 import { reportSpamVerdict } from '../spam/feedback';

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { toDate } from '../db/rows';
-import { MODERATION_REASONS, type ModerationReason } from '../reacties/queue/moderation-log';
+import { MODERATION_REASONS, type ModerationReason } from '../reacties/moderation-log';
 import type { Reactie } from '../reacties/queries';
 import type { OutgoingMail } from '../notifications/queue';
 import { sameSignature } from '../http/signature';

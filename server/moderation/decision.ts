@@ -1,5 +1,5 @@
 // Reading a moderator's public reason and note from a form, with Dutch messages for what is wrong.
-import { isModerationReason, MODERATION_REASONS, PUBLIC_NOTE_MAX, type ModerationReason } from '../reacties/queue/moderation-log';
+import { isModerationReason, MODERATION_REASONS, PUBLIC_NOTE_MAX, type ModerationReason } from '../reacties/moderation-log';
 import { field, type FieldErrors } from '../shared/validation';
 
 const REASON_OPTIONS = Object.entries(MODERATION_REASONS).map(([value, label]) => [value, label[0].toUpperCase() + label.slice(1)]);

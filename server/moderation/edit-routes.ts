@@ -13,7 +13,7 @@ import { lockReactie, type Reactie } from '../reacties/queries';
 import { learnFromEditDecision } from './learn';
 import { reactieOf } from './messages';
 import { heldEditReasons } from './why/reasons';
-import { plainTextToParagraphs } from '../reacties/thread/thread';
+import { plainTextToParagraphs } from '../reacties/thread-tree';
 import { field, parseId } from '../shared/validation';
 
 const PAGE = 50;

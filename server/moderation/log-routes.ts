@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { Deps } from '../deps';
 import { badRequest } from '../http/errors';
 import { articlePath } from '../articles/queries';
-import { listPublicLog, LOG_ACTIONS, logEntrySummary, MODERATION_REASONS } from '../reacties/queue/moderation-log';
+import { listPublicLog, LOG_ACTIONS, logEntrySummary, MODERATION_REASONS } from '../reacties/moderation-log';
 
 const LOG_PAGE_SIZE = 50;
 

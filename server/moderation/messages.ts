@@ -3,7 +3,7 @@
 // to the page (a flash after the redirect) and to the queue's script (JSON, shown without a reload).
 // Pure functions: the routes give them the outcome and the author's name.
 import type { ReactieStatus } from '../reacties/queries';
-import { MODERATION_REASONS, type ModerationReason } from '../reacties/queue/moderation-log';
+import { MODERATION_REASONS, type ModerationReason } from '../reacties/moderation-log';
 import type { ModerationAction } from './actions';
 
 /** The queue's tab a status is listed under, as the moderator reads it. */

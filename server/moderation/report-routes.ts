@@ -11,9 +11,9 @@ import { limiter } from '../http/rate-limit';
 import { readerNetwork } from '../http/reader-address';
 import { articlePath, findArticleById, isPublic, type Article } from '../articles/queries';
 import { findReactie, type Reactie } from '../reacties/queries';
-import { MODERATION_REASONS } from '../reacties/queue/moderation-log';
+import { MODERATION_REASONS } from '../reacties/moderation-log';
 import { addReport, isReportReason, networkKey, readerKey, REPORT_NOTE_MAX, REPORT_REASONS } from '../reacties/reports/reports';
-import { plainTextToParagraphs } from '../reacties/thread/thread';
+import { plainTextToParagraphs } from '../reacties/thread-tree';
 import { loadSettings } from '../settings/settings';
 import { checkMultiLine, field, isBlank, parseId, tidyText, type FieldErrors } from '../shared/validation';
 

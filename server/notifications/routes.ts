@@ -8,7 +8,7 @@ import { HttpError } from '../http/errors';
 import { noStore } from '../http/cache';
 import { articlePath, findArticleById, isPublic } from '../articles/queries';
 import { publicReactiePlace } from '../reacties/queries';
-import { ownReactieIds } from '../reacties/editing/own-cookie';
+import { ownReactieIds } from '../reacties/own-cookie';
 import { checkSignedQuery, type LinkPurpose } from './links';
 import { confirmSubscriptions, deleteSubscriptions, findSubscriptions, type Subscription } from './subscriptions';
 

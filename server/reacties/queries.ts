@@ -8,9 +8,9 @@ import { emailKey } from '../shared/email';
 import { ruleInForceSelect, ruleOfRow, type AddressRule } from '../addresses/rules';
 import type { StoredVerdict } from '../spam/verdict-columns';
 import { bumpSiteVersionIfFeatured, countNewVisibleStatement, lockArticle, moveReactieCount } from './counters';
-import { heldBecauseColumn, type HeldBecause } from './posting/held-because';
-import { reactieBodyHtml } from './posting/html';
-import { PAGE_FILLING_STATUSES, PAGE_FOR_NEW_THREAD_SQL, pageForNewThread } from './thread/paging';
+import { heldBecauseColumn, type HeldBecause } from './held-because';
+import { reactieBodyHtml } from './html';
+import { PAGE_FILLING_STATUSES, PAGE_FOR_NEW_THREAD_SQL, pageForNewThread } from './paging';
 import { deleteDelta, insertDelta, statusDelta } from './visibility';
 
 export const REACTIE_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;

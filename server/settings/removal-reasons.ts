@@ -7,7 +7,7 @@
 
 /**
  * Why a reactie came off the page, as the public moderation log files it; the reasons a reader can
- * report are the first four (reacties/queue/moderation-log.ts names them MODERATION_REASONS). Kept here,
+ * report are the first four (reacties/moderation-log.ts names them MODERATION_REASONS). Kept here,
  * below the reacties feature, so the settings can check a removal reason's category.
  */
 export const REASON_CATEGORIES = {

@@ -55,7 +55,7 @@ describe('accounts: login and logout', () => {
 
   it('gives a new session id at every login, and hands none to readers, so a planted session is worthless', async () => {
     const agent = request.agent(t.app);
-    // A reader who posts gets no session at all (reacties/editing/own-cookie.ts): nothing to plant there.
+    // A reader who posts gets no session at all (reacties/own-cookie.ts): nothing to plant there.
     const posted = await postReactieForm(agent, articlePath(await buildArticle(t.db)), {});
     assert.equal(posted.status, 303);
     assert.equal(sessionCookie(posted), undefined, 'posting creates no session');

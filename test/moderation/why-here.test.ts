@@ -10,7 +10,7 @@ import { buildArticle, buildReactie } from '../helpers/builders';
 import { hiddenInput, loginAs, postReactieForm, type Agent } from '../helpers/http';
 import { articlePath, type Article } from '../../server/articles/queries';
 import { saveSettings } from '../../server/settings/settings';
-import { heldBecause } from '../../server/reacties/posting/held-because';
+import { heldBecause } from '../../server/reacties/held-because';
 import { whyHere, type WhyFacts } from '../../server/moderation/why/reasons';
 
 function visibleText(html: string): string {

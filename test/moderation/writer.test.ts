@@ -13,7 +13,7 @@ import { addressKeyOf } from '../../server/addresses/key';
 import { eraseReactiesByEmail } from '../../server/privacy/queries';
 import { retentionJobs } from '../../server/privacy/retention';
 import { saveSettings } from '../../server/settings/settings';
-import { heldBecause } from '../../server/reacties/posting/held-because';
+import { heldBecause } from '../../server/reacties/held-because';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 // The moderation decision for a new reactie, as one pure function: every combination.
 import assert from 'node:assert/strict';
-import { initialStatus } from '../../server/reacties/posting/initial-status';
+import { initialStatus } from '../../server/reacties/initial-status';
 
 describe('reacties: initial status', () => {
   const cases: Array<[Parameters<typeof initialStatus>, string]> = [

@@ -6,7 +6,7 @@ import { buildArticle, buildReactie } from '../helpers/builders';
 import { postReactieForm } from '../helpers/http';
 import { articlePath } from '../../server/articles/queries';
 import { findReactie, setReactieStatus } from '../../server/reacties/queries';
-import { MAX_THREAD_DEPTH } from '../../server/reacties/thread/thread';
+import { MAX_THREAD_DEPTH } from '../../server/reacties/thread-tree';
 
 /** The ids of reacties in page order with the nesting depth the HTML gives them. */
 function threadShape(html: string): Array<{ id: number; depth: number }> {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
-import type { PlainText } from '../../server/reacties/thread/thread';
+import type { PlainText } from '../../server/reacties/thread-tree';
 
 const VIEWS = path.join(__dirname, '..', '..', 'views');
 const PARTIALS = path.join(VIEWS, 'partials');

@@ -7,9 +7,9 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
 import { isPostgres } from '../../db/knex';
-import { reactieBodyHtml } from '../../reacties/posting/html';
-import { PAGE_FILLING_STATUSES, pageForNewThread } from '../../reacties/thread/paging';
-import { MAX_THREAD_DEPTH } from '../../reacties/thread/thread';
+import { reactieBodyHtml } from '../../reacties/html';
+import { PAGE_FILLING_STATUSES, pageForNewThread } from '../../reacties/paging';
+import { MAX_THREAD_DEPTH } from '../../reacties/thread-tree';
 import { isoDateIn } from '../../documents/dates';
 import { emailKey } from '../../shared/email';
 import { DEFAULT_SPAM_SETTINGS } from '../../spam/settings';

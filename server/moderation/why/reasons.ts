@@ -7,9 +7,9 @@
 import type { AuditEntry } from '../../audit/audit-log';
 import type { ReactieStatus } from '../../reacties/queries';
 import type { QueueReactie } from '../../reacties/queue/queue-queries';
-import type { HeldBecause, PolicyReason } from '../../reacties/posting/held-because';
+import type { HeldBecause, PolicyReason } from '../../reacties/held-because';
 import type { OpenReport, ReportReason } from '../../reacties/reports/reports';
-import { MODERATION_REASONS } from '../../reacties/queue/moderation-log';
+import { MODERATION_REASONS } from '../../reacties/moderation-log';
 import type { AkismetAnswer } from '../../spam/akismet';
 import type { CheckHit, CheckOutcome } from '../../spam/local-checks';
 import type { StoredChecks } from '../../spam/verdict-columns';

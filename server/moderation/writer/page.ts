@@ -7,7 +7,7 @@ import { listNotes } from '../../addresses/notes';
 import { ruleInForce, type AddressRule } from '../../addresses/rules';
 import { articlePath, isPublic, type Article } from '../../articles/queries';
 import type { Reactie } from '../../reacties/queries';
-import { plainTextToParagraphs } from '../../reacties/thread/thread';
+import { plainTextToParagraphs } from '../../reacties/thread-tree';
 import { writerReacties, WRITER_LIST_LIMIT, type WriterSummary } from '../../reacties/queue/writer-queries';
 import { appealsOfReacties } from '../appeals';
 import { noteViews, type NoteView } from './notes-view';

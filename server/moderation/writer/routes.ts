@@ -14,7 +14,7 @@ import { addressKeyOf } from '../../addresses/key';
 import { addNote, deleteNote, findNote } from '../../addresses/notes';
 import { ADDRESS_RULES, liftRule, liftRuleById, listRulesInForce, setRule, RULE_REASON_MAX } from '../../addresses/rules';
 import { findReactie, type Reactie } from '../../reacties/queries';
-import { MODERATION_REASONS, type ModerationReason } from '../../reacties/queue/moderation-log';
+import { MODERATION_REASONS, type ModerationReason } from '../../reacties/moderation-log';
 import { formatDate } from '../../shared/format';
 import { field, parseId, type FieldErrors } from '../../shared/validation';
 import { NOTE_MAX } from '../../addresses/notes';

@@ -5,9 +5,9 @@ import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
 import { toDate, toDateOrNull } from '../../db/rows';
 import { bumpSiteVersionIfFeatured, lockArticle } from '../counters';
-import { reactieBodyHtml } from '../posting/html';
+import { reactieBodyHtml } from '../html';
 import type { Reactie } from '../queries';
-import { heldBecauseColumn, parseHeldBecause, type HeldBecause } from '../posting/held-because';
+import { heldBecauseColumn, parseHeldBecause, type HeldBecause } from '../held-because';
 
 type Conn = Db | Knex.Transaction;
 

@@ -5,7 +5,7 @@
 // browser that holds a token for it, for as long as the edit window lasts.
 import crypto from 'node:crypto';
 import type { Request } from 'express';
-import { readOwn } from './own-cookie';
+import { readOwn } from '../own-cookie';
 import { sameSignature } from '../../http/signature';
 
 /** How long after posting its author may still change or withdraw a reactie. */

@@ -10,10 +10,10 @@ import { loadSettings } from '../../settings/settings';
 import { judgeReactie } from '../../spam/pipeline';
 import { editWindowEnds, holdsEditToken } from './edit-token';
 import { editStateOf, hasLiveReplies, holdText, keepAsPlaceholder, markWithdrawn, replaceText } from './edit-queries';
-import { initialStatus } from '../posting/initial-status';
+import { initialStatus } from '../initial-status';
 import { addressKeyOf } from '../../addresses/key';
 import { ruleInForce } from '../../addresses/rules';
-import { heldBecause, type HeldBecause } from '../posting/held-because';
+import { heldBecause, type HeldBecause } from '../held-because';
 import { findReactie, lockReactie, setReactieStatus, type Reactie } from '../queries';
 import { senderHistory } from '../spam/spam-queries';
 

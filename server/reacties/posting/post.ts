@@ -8,8 +8,8 @@ import { keptSettings } from '../../settings/settings';
 import { addressKeyOf } from '../../addresses/key';
 import { judgeReactie, type Candidate } from '../../spam/pipeline';
 import { storedVerdict } from '../../spam/verdict-columns';
-import { initialStatus } from './initial-status';
-import { policyHold } from './held-because';
+import { initialStatus } from '../initial-status';
+import { policyHold } from '../held-because';
 import {
   ancestorChain,
   findBySubmissionKey,
@@ -20,7 +20,7 @@ import {
   type ReactieStatus,
 } from '../queries';
 import { senderHistory } from '../spam/spam-queries';
-import { MAX_THREAD_DEPTH } from '../thread/thread';
+import { MAX_THREAD_DEPTH } from '../thread-tree';
 import type { ValidReactie } from './validation';
 
 /** What a reactie is posted under: an article, as far as the reacties feature needs to know it. */

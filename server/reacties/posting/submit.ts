@@ -10,7 +10,7 @@ import { findReactie, threadPageOf } from '../queries';
 import { OFFICIAL_FIELD, OFFICIAL_REFUSED } from './official';
 import { forgetDetails, rememberDetails } from './remember';
 import { reactieFormPurpose, type SectionOptions } from '../thread/section';
-import { ownReactieIds, placedReactieIds, rememberPosted } from '../editing/own-cookie';
+import { ownReactieIds, placedReactieIds, rememberPosted } from '../own-cookie';
 import { parseReactieForm, readReactieForm } from './validation';
 
 // Why a reactie was not stored, as the resident reads it above the form that still holds their text.

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { toDate, toDateOrNull } from '../../db/rows';
 import { parseAkismetAnswer, parseStoredChecks, type StoredChecks } from '../../spam/verdict-columns';
 import type { AkismetAnswer } from '../../spam/akismet';
-import { parseHeldBecause, type HeldBecause } from '../posting/held-because';
+import { parseHeldBecause, type HeldBecause } from '../held-because';
 import {
   isReactieStatus,
   REACTIE_STATUSES,

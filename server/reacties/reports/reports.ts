@@ -11,7 +11,7 @@ import type { Db } from '../../db/knex';
 import { toDate } from '../../db/rows';
 import { readerAddress, readerNetwork } from '../../http/reader-address';
 import { endRecheck, lockReactie, setReactieStatus } from '../queries';
-import { addLogEntry, type ModerationReason } from '../queue/moderation-log';
+import { addLogEntry, type ModerationReason } from '../moderation-log';
 
 type Conn = Db | Knex.Transaction;
 

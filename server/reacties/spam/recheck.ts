@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR, audit } from '../../audit/audit-log';
 import { loadSettings } from '../../settings/settings';
 import { commentCheck } from '../../spam/akismet';
 import { knownAddress } from '../../spam/verdict-columns';
-import { initialStatus } from '../posting/initial-status';
+import { initialStatus } from '../initial-status';
 import { addressKeyOf } from '../../addresses/key';
 import { ruleInForce } from '../../addresses/rules';
 import { lockReactie, setReactieStatus } from '../queries';

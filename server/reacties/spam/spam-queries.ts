@@ -7,7 +7,7 @@ import { toDateOrNull } from '../../db/rows';
 import type { AkismetAnswer, AkismetParams } from '../../spam/akismet';
 import type { SenderHistory } from '../../spam/pipeline';
 import { parseAkismetPayload, parseStoredChecks, type StoredChecks } from '../../spam/verdict-columns';
-import type { AddressHistory } from '../posting/held-because';
+import type { AddressHistory } from '../held-because';
 
 type Conn = Db | Knex.Transaction;
 type Row = Record<string, unknown>;

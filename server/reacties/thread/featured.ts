@@ -6,7 +6,7 @@
 // (the voorpagina shows it), so kept pages show it at once.
 import type { Db } from '../../db/knex';
 import { bumpSiteVersion } from '../counters';
-import { addLogEntry } from '../queue/moderation-log';
+import { addLogEntry } from '../moderation-log';
 import { lockReactie, PUBLIC_COLUMNS, toPublicReactie, type PublicReactie } from '../queries';
 
 export type FeatureOutcome = 'featured' | 'unfeatured' | 'unchanged' | 'gone';

@@ -8,13 +8,13 @@ import { OFFICIAL_FIELD } from '../posting/official';
 import { notFound } from '../../http/errors';
 import { findReactie, lastPageFill, listThreadReacties, publicReactiePlace } from '../queries';
 import { editStateOf } from '../editing/edit-queries';
-import { openingPages } from './paging';
+import { openingPages } from '../paging';
 import { readRemembered } from '../posting/remember';
-import { ownReactieIds, placedReactieIds } from '../editing/own-cookie';
+import { ownReactieIds, placedReactieIds } from '../own-cookie';
 import { appreciatedBy, pageReader } from './waardering';
 import { DEFAULT_VOLGORDE, sortThreads, type Volgorde } from './volgorde';
 import { editTokenIds, editWindowEnds, holdsEditToken } from '../editing/edit-token';
-import { buildThread, type ThreadNode } from './thread';
+import { buildThread, type ThreadNode } from '../thread-tree';
 import { REACTIE_LIMITS, type ReactieFormValues } from '../posting/validation';
 
 export interface ReactieFormState {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import ejs from 'ejs';
 import { VIEWS_DIR } from '../../paths';
 import { formatDateTime, formatTime } from '../../shared/format';
-import { FOLD_DEPTH, type ThreadNode } from './thread';
+import { FOLD_DEPTH, type ThreadNode } from '../thread-tree';
 import { waarderingenLabel } from './waardering';
 
 const NODE_TEMPLATE = path.join(VIEWS_DIR, 'reacties', 'node.ejs');

@@ -4,7 +4,7 @@
 // in a cookie, so the next article opens in it too; the default keeps no cookie (and so the page cache).
 import type { Request, Response } from 'express';
 import { parseCookies } from '../../http/cookies';
-import type { ThreadNode } from './thread';
+import type { ThreadNode } from '../thread-tree';
 
 export const VOLGORDES = ['oudste', 'nieuwste', 'waardering'] as const;
 export type Volgorde = (typeof VOLGORDES)[number];

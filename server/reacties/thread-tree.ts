@@ -2,8 +2,8 @@
 // into paragraphs, lines and link segments (a reactie is never HTML): html.ts makes the stored HTML
 // from them, the moderation queue shows them through views/partials/plain-text.ejs.
 import LinkifyIt from 'linkify-it';
-import type { PublicReactie } from '../queries';
-import { isModerationReason, MODERATION_REASONS } from '../queue/moderation-log';
+import type { PublicReactie } from './queries';
+import { isModerationReason, MODERATION_REASONS } from './moderation-log';
 
 // Replies nest this deep; a reply to a reactie at this depth is placed beside it instead.
 export const MAX_THREAD_DEPTH = 5;

@@ -5,8 +5,8 @@
 // quarter of the cost of a post), and the server keeps nothing about a browser.
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
-import { parseCookies } from '../../http/cookies';
-import { sameSignature } from '../../http/signature';
+import { parseCookies } from '../http/cookies';
+import { sameSignature } from '../http/signature';
 
 const OWN_COOKIE = 'stadslog_eigen';
 // Long enough to see a held reactie until a moderator decides on it, also after the weekend.

@@ -2,10 +2,10 @@
 // category and the moderator's public note, and nobody's name, address or IP. Who decided stays in
 // the audit log (audit/), which only admins read. /moderatie and its feed read these rows.
 import type { Knex } from 'knex';
-import type { Db } from '../../db/knex';
-import { olderThan } from '../../db/keyset';
-import { toDate } from '../../db/rows';
-import { REASON_CATEGORIES } from '../../settings/removal-reasons';
+import type { Db } from '../db/knex';
+import { olderThan } from '../db/keyset';
+import { toDate } from '../db/rows';
+import { REASON_CATEGORIES } from '../settings/removal-reasons';
 
 type Conn = Db | Knex.Transaction;
 

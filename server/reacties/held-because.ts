@@ -3,14 +3,14 @@
 // next week must see what held it then, not what a query would say now. The decision is a pure
 // function (heldBecause); the one read it needs (addressHistory) is this feature's, on its own table.
 import type { Knex } from 'knex';
-import type { Db } from '../../db/knex';
-import { parseJson } from '../../db/rows';
-import type { ModerationPolicy } from '../../settings/settings';
-import type { CheckHit } from '../../spam/local-checks';
-import type { AkismetVerdict } from '../../spam/akismet';
-import { emailKey } from '../../shared/email';
+import type { Db } from '../db/knex';
+import { parseJson } from '../db/rows';
+import type { ModerationPolicy } from '../settings/settings';
+import type { CheckHit } from '../spam/local-checks';
+import type { AkismetVerdict } from '../spam/akismet';
+import { emailKey } from '../shared/email';
 import { initialStatus } from './initial-status';
-import type { ReactieStatus } from '../queries';
+import type { ReactieStatus } from './queries';
 
 type Conn = Db | Knex.Transaction;
 

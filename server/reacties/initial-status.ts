@@ -2,9 +2,9 @@
 // policy, whether the address is known (an earlier approved reactie) and whether a moderator set it
 // to "altijd vasthouden" (addresses/rules.ts) — one pure function, so posting and the Akismet recheck
 // decide the same way.
-import type { ModerationPolicy } from '../../settings/settings';
-import type { StoredChecks } from '../../spam/verdict-columns';
-import type { ReactieStatus } from '../queries';
+import type { ModerationPolicy } from '../settings/settings';
+import type { StoredChecks } from '../spam/verdict-columns';
+import type { ReactieStatus } from './queries';
 
 /** The spam verdict's outcome: spam, held for a moderator, or clear to follow the policy. */
 export type SpamOutcome = StoredChecks['outcome'];
