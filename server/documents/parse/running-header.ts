@@ -25,7 +25,6 @@ const valueRow = (text: string): boolean => {
   return PAGE_MARK.test(t) && t.split(/\s+/).length <= 8 && !/\p{Ll}{4,}.*\p{Ll}{4,}.*\p{Ll}{4,}/u.test(t);
 };
 
-
 /** The lines of every running header, and the organisation the header names (the first) with its line. */
 export function runningHeaders(lines: Line[]): { lines: number[]; organisation: { name: string; line: number } | null } {
   const out: number[] = [];
