@@ -386,17 +386,18 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     }
   }
   // A motie's "Namens de fractie van X," names its movers (indieners, partijen), no sender. Who signs is surer than
-  // the organisation a letterhead names when it is someone else (a fraction's questions on the municipality's paper:
-  // "Gemeente X" over "Namens de fractie Y"), and takes its place; the college signing its own letter leaves the
-  // letterhead's organisation. Over a PDF's running header ("gemeente X" on every page) it is the other way round:
-  // only the college that signs ("burgemeester en wethouders van X,") names the sender better.
+  // the organisation a letterhead names alone (evidence 'letterhead', only suggested: a fraction's questions on the
+  // municipality's paper, "Gemeente X" over "Namens de fractie Y", or the college signing its own letter), and takes
+  // its place. A letterhead confirmed by its own address or naming an office holder stays. Over a PDF's running header
+  // ("gemeente X" on every page) only the college that signs ("burgemeester en wethouders van X,") names the sender
+  // better: another signer there is a person of the college, not the sender.
   const afzenderFrom = evidence.get('afzender');
   const fromLetterhead = afzenderFrom === 'letterhead' || afzenderFrom === 'running-header';
   if (has('afzender') && (fields.afzender === undefined || fromLetterhead) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
     const college = own.length === 1 && COLLEGE_SIGNS.test(own[0]);
-    if ((afzenderFrom === 'running-header' && !college) || (afzenderFrom === 'letterhead' && college)) own.length = 0;
+    if (afzenderFrom === 'running-header' && !college) own.length = 0;
     if (own.length === 1 && !(type === 'brief' && /^fractie\s/i.test(own[0]) && signed.signers.length === 0)) {
       if (fromLetterhead)
         fieldOf.forEach((k, i) => {

@@ -8,7 +8,7 @@ import { parseDocument } from '../../server/documents/parse';
 import { confidenceOf, SUGGEST_BELOW } from '../../server/documents/parse/confidence';
 import { BANKJES_MOTIE } from '../helpers/documents';
 
-const letter = (address: string) =>
+const letter = (address: string, signature = 'Team Openbare Ruimte') =>
   [
     'Gemeente Oosterlo',
     '',
@@ -25,7 +25,7 @@ const letter = (address: string) =>
     '',
     'Met vriendelijke groet,',
     '',
-    'Burgemeester en wethouders van Oosterlo',
+    signature,
   ].join('\n');
 
 describe('documents: abstaining with a suggestion', () => {
@@ -50,6 +50,16 @@ describe('documents: abstaining with a suggestion', () => {
     // A province is named after its region, not the place of its office: never confirmed by its address.
     const province = parseDocument(letter('Postbus 12, 7701 AA Oosterlo').replace('Gemeente Oosterlo', 'Provincie Oosterlo'));
     assert.equal(province.fields.afzender, undefined);
+  });
+
+  it('takes the college that signs as afzender over a letterhead’s organisation that is only offered', () => {
+    const signed = parseDocument(letter('Postbus 12, 7701 AA Dedemsvaart', 'Burgemeester en wethouders van Oosterlo'));
+    assert.equal(signed.fields.afzender, 'Burgemeester en wethouders van Oosterlo');
+    assert.equal(signed.evidence.afzender, 'signature');
+    assert.deepEqual(signed.suggestions, []);
+    // A letterhead its own address confirms stays the sender.
+    const own = parseDocument(letter('Postbus 12, 7701 AA OOSTERLO', 'Burgemeester en wethouders van Oosterlo'));
+    assert.equal(own.fields.afzender, 'Gemeente Oosterlo');
   });
 
   it('takes who signs as afzender over the letterhead’s organisation (questions on the municipality’s paper)', () => {

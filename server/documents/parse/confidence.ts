@@ -95,8 +95,8 @@ export function confidenceOf(key: string, evidence: Evidence | undefined): numbe
  * (7.0 %: the title line as onderwerp and the letterhead's organisation as afzender go), 0.8 gives 237 / 15 of 252,
  * 0.9 gives 179 / 4 of 183 (2.2 %). No threshold reaches 2 % without losing half the fields: the wrong values are
  * spread over kinds of evidence that are mostly right. On dev, 0.5 costs 13 fields found (the title lines, all right
- * there) and one seed's letterhead sender, so the threshold stays below every pair measured: the table decides only
- * between two fields that contradict each other, until the lead chooses the trade-off.
+ * there) and one seed's letterhead sender, so this threshold stays below every pair measured: a field under it is
+ * dropped, one between it and SUGGEST_BELOW (below) is offered to the editor instead of filled in.
  */
 export const THRESHOLD = 0.25;
 
