@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { isPostgres, readsOf, type Db } from '../db/knex';
 import { toBool, toDate, toDateOrNull } from '../db/rows';
+import { whereIdIn } from '../db/id-list';
 import { shownAmong, isOpen } from '../reacties/visibility';
 import { siteReactieTotal, siteTotalColumn } from '../reacties/counters';
 import type { LogPosition } from './events';
@@ -198,27 +199,20 @@ export async function articleCounts(
   articleIds: number[],
   now: Date,
 ): Promise<{ total: number; articles: Array<{ id: number; slug: string; publishedAt: Date | null; createdAt: Date; count: number }> }> {
-  const articles = [];
   const reads = readsOf(db);
-  let total: number | null = null;
-  for (let i = 0; i < articleIds.length; i += CHUNK) {
-    const rows: Array<Record<string, unknown>> = await reads('articles')
-      .whereIn('id', articleIds.slice(i, i + CHUNK))
-      .andWhere({ status: 'published' })
-      .andWhere('published_at', '<=', now)
-      .select('id', 'slug', 'published_at', 'created_at', 'reactie_count', siteTotalColumn(reads));
-    for (const r of rows) {
-      total = Number(r.site_total);
-      articles.push({
-        id: Number(r.id),
-        slug: String(r.slug),
-        publishedAt: toDateOrNull(r.published_at),
-        createdAt: toDate(r.created_at),
-        count: Number(r.reactie_count),
-      });
-    }
-  }
-  return { total: total ?? (await siteReactieTotal(reads)), articles };
+  // One statement for any number of articles (the ids as one parameter): one snapshot for all counts and the total.
+  const rows: Array<Record<string, unknown>> = await whereIdIn(reads, reads('articles'), 'id', articleIds)
+    .andWhere({ status: 'published' })
+    .andWhere('published_at', '<=', now)
+    .select('id', 'slug', 'published_at', 'created_at', 'reactie_count', siteTotalColumn(reads));
+  const articles = rows.map((r) => ({
+    id: Number(r.id),
+    slug: String(r.slug),
+    publishedAt: toDateOrNull(r.published_at),
+    createdAt: toDate(r.created_at),
+    count: Number(r.reactie_count),
+  }));
+  return { total: rows.length ? Number(rows[0].site_total) : await siteReactieTotal(reads), articles };
 }
 
 /**

@@ -44,6 +44,18 @@ describe('live counts: an article count and the site total from one snapshot', f
     assert.equal(last.total - first.total, 150);
   });
 
+  it('reads any number of articles in the one statement', async () => {
+    const { db } = database;
+    const article = await buildArticle(db);
+    const ids = [...Array.from({ length: 1200 }, (_, i) => 10_000_000 + i), article.id];
+    const read = await articleCounts(db, ids, new Date());
+    assert.deepEqual(
+      read.articles.map((a) => a.id),
+      [article.id],
+    );
+    assert.equal(read.total, await siteReactieTotal(db));
+  });
+
   it('gives the total also when none of the articles is public', async () => {
     const { db } = database;
     const draft = await buildArticle(db, { status: 'draft' });
