@@ -57,6 +57,13 @@ function toRule(row: Record<string, unknown>): AddressRule {
 export const ruleInForceSelect = (leading: string): string =>
   `select ${leading}, ${RULE_COLUMNS.join(', ')} from address_rules where address_key = ? and ends_at > ?`;
 
+/**
+ * Columns of another row in a union with ruleInForceSelect: `leading` first, `id` in the rule's id column and null
+ * in the others, so the union keeps its shape whatever columns a rule gets.
+ */
+export const ruleShapedColumns = (leading: string, id: string): string =>
+  `${leading}, ${RULE_COLUMNS.map((c) => (c === 'id' ? id : 'null')).join(', ')}`;
+
 /** The rule read by ruleInForceSelect. */
 export const ruleOfRow = (row: Record<string, unknown>): AddressRule => toRule(row);
 

@@ -5,7 +5,7 @@ import { runAsOneTransaction, type BatchStatement } from '../db/pg-batch';
 import { KEPT } from '../db/pg-statements';
 import { toDate, toDateOrNull } from '../db/rows';
 import { emailKey } from '../shared/email';
-import { ruleInForceSelect, ruleOfRow, type AddressRule } from '../addresses/rules';
+import { ruleInForceSelect, ruleOfRow, ruleShapedColumns, type AddressRule } from '../addresses/rules';
 import type { StoredVerdict } from '../spam/verdict-columns';
 import { bumpSiteVersionIfFeatured, countNewVisibleStatement, lockArticle, moveReactieCount } from './counters';
 import { heldBecauseColumn, type HeldBecause } from './held-because';
@@ -517,7 +517,7 @@ export async function repeatAndRule(
   const result: unknown = await conn
     .raw(
       `${ruleInForceSelect("'rule' as kind, null as repeated_status")}
-        union all select 'repeat', status, id, null, null, null, null, null from reacties where submission_key = ?`,
+        union all select ${ruleShapedColumns("'repeat', status", 'id')} from reacties where submission_key = ?`,
       [addressKey, now, key],
     )
     .options(KEPT);
