@@ -6,6 +6,7 @@
 // skips the rest), each statement with a snapshot of its own, taken when it starts (READ
 // COMMITTED), so a statement after a lock sees what the lock waited for, as in a BEGIN … COMMIT.
 // The statements stay prepared per connection under names of their own (pg-statements.ts says why).
+// It speaks node-postgres's protocol writer directly (tested with pg 8.23): not with pipeline mode.
 import crypto from 'node:crypto';
 import pg from 'pg';
 import type { Db } from './knex';
@@ -109,6 +110,9 @@ class Batch {
   }
 
   handleError(err: Error): void {
+    // A statement the server no longer has or can no longer use as prepared (26000, or 0A000 after a change of the
+    // schema) would fail every later batch on this connection: the next batch closes and parses them again.
+    for (const s of this.statements) this.parsed.delete(nameOf(s.text));
     // node-postgres forgets this query at the error; the ReadyForQuery after it goes to no one.
     this.done(err);
   }

@@ -3,6 +3,8 @@
 // the connection stays usable after it; and a statement after a row lock sees what the lock waited
 // for (its own snapshot, as after BEGIN … lock …), which one statement with the lock in a CTE would not.
 import assert from 'node:assert/strict';
+import knex from 'knex';
+import type { Db } from '../../server/db/knex';
 import { runAsOneTransaction } from '../../server/db/pg-batch';
 import { isUniqueViolation } from '../../server/db/rows';
 import { insertReactie, type NewReactie } from '../../server/reacties/queries';
@@ -75,6 +77,24 @@ if (onPostgres)
       await runAsOneTransaction(t.db, [rename, { ...again, values: [article.id, 'X', 'x@example.nl', 'Tekst', 'pending', 'sleutel-2'] }]);
       assert.equal((await t.db('articles').where({ id: article.id }).first('title')).title, 'Na');
       assert.equal(Number((await t.db('reacties').where({ article_id: article.id }).count({ n: '*' }))[0].n), 2);
+    });
+
+    it('parses its statements again after the server lost them (one failed batch, not every later one)', async () => {
+      // One connection, so the statements the batch keeps and the DEALLOCATE meet on it.
+      const one = knex({ client: 'pg', connection: process.env.TEST_DATABASE_URL, pool: { min: 1, max: 1 } }) as unknown as Db;
+      try {
+        const read = { text: 'select 41 + $1::int as n', values: [1] };
+        assert.deepEqual(await runAsOneTransaction(one, [read]), [[{ n: '42' }]]);
+        await one.raw('deallocate all');
+        const lost = await runAsOneTransaction(one, [read]).then(
+          () => null,
+          (err: { code?: string }) => err.code,
+        );
+        assert.equal(lost, '26000', 'the kept statement is gone on the server');
+        assert.deepEqual(await runAsOneTransaction(one, [read]), [[{ n: '42' }]]);
+      } finally {
+        await one.destroy();
+      }
     });
 
     it('gives the statement after a row lock a snapshot taken after the lock: it sees what the lock waited for', async function () {
