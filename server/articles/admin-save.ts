@@ -152,8 +152,10 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
   const text = await reviewedText(deps, body, existing);
   // A preview or a form with errors keeps the review as the editor left it, with its warnings; without a review, an
   // article saved from an import keeps its "Opnieuw herkennen".
+  let reviewed: ReturnType<typeof reviewFromForm> | null | undefined;
+  const review = () => (reviewed ??= text === null ? null : reviewFromForm(body, text, !existing));
   const again = async (status: number, s: Pick<EditorState, 'errors' | 'previewHtml' | 'previewPage' | 'conflict'>) => {
-    const shown = text === null ? null : reviewFromForm(body, text, !existing);
+    const shown = review();
     const canRecognise = !shown && existing ? await hasDocumentSource(deps.db, existing.id) : false;
     renderEditor(deps, res, status, {
       ...s,
@@ -167,8 +169,7 @@ export async function saveFromEditor(deps: Deps, req: Request, res: Response, ex
   // of the recognition the review shows (read again from the text, never from the button), nothing saved.
   const takeOver = /^overnemen:(.{1,100})$/.exec(field(body, 'actie'));
   if (takeOver) {
-    const offered =
-      text === null ? undefined : reviewFromForm(body, text, !existing).review.suggestions.find((s) => s.name === takeOver[1]);
+    const offered = review()?.review.suggestions.find((s) => s.name === takeOver[1]);
     if (!offered) return again(422, { errors: { [takeOver[1]]: 'Voor dit veld is er geen voorstel (meer). Vul het zelf in.' } });
     values.document.fields[offered.name] = offered.value;
     return again(200, { errors: {} });

@@ -186,32 +186,31 @@ const MOVE_COUNT_PG = (bumpVersion: boolean) => `with moved as (
     union all select ?::text, 1 from moved
   on conflict (name) do update set value = counters.value + excluded.value`;
 
-/**
- * Moves the article's count (and the site total, when it counts there) by `delta` visible reacties.
- * `lock`: the article is not locked yet, and this statement takes the lock (lockArticle's version
- * move included), so a caller that knows its delta before it needs the lock holds it one round trip less.
- */
+/** PostgreSQL's one statement that moves an article's count by `delta` (taking its lock when `lock`). */
+const moveCountPg = (conn: Conn, articleId: number, delta: number, lock: boolean): Knex.Raw =>
+  conn.raw(MOVE_COUNT_PG(lock), [delta, articleId, slotOf(conn, SITE_COUNTER, articleId), delta, slotOf(conn, SITE_VERSION, articleId)]);
+
 /**
  * PostgreSQL's statement of moveReactieCount for a new visible reactie (delta 1, taking the lock), to
  * run with others as one transaction (db/pg-batch.ts); `done` is called once that committed.
  */
 export function countNewVisibleStatement(db: Db, articleId: number): { text: string; values: readonly unknown[]; done: () => void } {
-  const total = slotOf(db, SITE_COUNTER, articleId);
-  const native = db
-    .raw(MOVE_COUNT_PG(true), [1, articleId, total, 1, slotOf(db, SITE_VERSION, articleId)])
-    .toSQL()
-    .toNative();
+  const native = moveCountPg(db, articleId, 1, true).toSQL().toNative();
   return { text: native.sql, values: native.bindings, done: moved };
 }
 
+/**
+ * Moves the article's count (and the site total, when it counts there) by `delta` visible reacties.
+ * `lock`: the article is not locked yet, and this statement takes the lock (lockArticle's version
+ * move included), so a caller that knows its delta before it needs the lock holds it one round trip less.
+ */
 export async function moveReactieCount(trx: Knex.Transaction, articleId: number, delta: number, lock = false): Promise<void> {
   if (delta === 0) {
     if (lock) await lockArticle(trx, articleId);
     return;
   }
   if (isPostgres(trx)) {
-    const total = slotOf(trx, SITE_COUNTER, articleId);
-    await trx.raw(MOVE_COUNT_PG(lock), [delta, articleId, total, delta, slotOf(trx, SITE_VERSION, articleId)]);
+    await moveCountPg(trx, articleId, delta, lock);
     moved();
     return;
   }
