@@ -7,9 +7,9 @@
 // COMMITTED), so a statement after a lock sees what the lock waited for, as in a BEGIN … COMMIT.
 // The statements stay prepared per connection under names of their own (pg-statements.ts says why).
 // It speaks node-postgres's protocol writer directly (tested with pg 8.23): not with pipeline mode.
-import crypto from 'node:crypto';
 import pg from 'pg';
 import type { Db } from './knex';
+import { statementName } from './pg-statements';
 
 /** One statement: PostgreSQL's text with $1, $2 … and its values (as node-postgres sends them). */
 export interface BatchStatement {
@@ -37,16 +37,8 @@ interface Field {
 
 const prepareValue = (pg as unknown as { utils: { prepareValue: (value: unknown) => unknown } }).utils.prepareValue;
 
-const names = new Map<string, string>();
-function nameOf(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    // Not the names of pg-statements.ts: node-postgres keeps its own account of those.
-    name = `b_${crypto.createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
-    names.set(text, name);
-  }
-  return name;
-}
+// Not the names of pg-statements.ts's kept statements: node-postgres keeps its own account of those.
+const nameOf = (text: string): string => statementName(text, 'b');
 
 /** The statement names each connection has parsed, known after a batch that used them succeeded. */
 const parsedOn = new WeakMap<object, Set<string>>();

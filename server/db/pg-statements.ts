@@ -28,15 +28,21 @@ export interface NamingConnection {
 
 const names = new Map<string, string>();
 
-/** A statement's name from its text: the same text is the same statement on every connection. */
-function nameOf(text: string): string {
-  let name = names.get(text);
+/**
+ * A statement's name from its text: the same text is the same statement on every connection. `prefix` keeps the
+ * names of those node-postgres keeps account of ('k', here) apart from those db/pg-batch.ts parses itself ('b').
+ */
+export function statementName(text: string, prefix: 'k' | 'b' = 'k'): string {
+  const key = `${prefix}:${text}`;
+  let name = names.get(key);
   if (!name) {
-    name = `k_${crypto.createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
-    names.set(text, name);
+    name = `${prefix}_${crypto.createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    names.set(key, name);
   }
   return name;
 }
+
+const nameOf = (text: string): string => statementName(text);
 
 /** Sends the queries marked KEPT as named statements on this connection (knex's pool calls it for each new one). */
 export function keepNamedStatements(conn: NamingConnection): void {

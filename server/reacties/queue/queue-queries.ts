@@ -100,14 +100,19 @@ export async function listQueueRows(
   return rows.map(toQueueRow);
 }
 
-/** What a queue row reads besides the reactie itself: its article (joined as a) and parent's name (p). */
-export const QUEUE_COLUMNS = [
+/** A reactie (r) with what its article (joined as a) needs for a link to it. */
+export const REACTIE_AND_ARTICLE_COLUMNS = [
   'r.*',
   'a.title as a_title',
   'a.slug as a_slug',
   'a.status as a_status',
   'a.published_at as a_published_at',
   'a.created_at as a_created_at',
+];
+
+/** What a queue row reads besides the reactie itself: its article (joined as a) and parent's name (p). */
+export const QUEUE_COLUMNS = [
+  ...REACTIE_AND_ARTICLE_COLUMNS,
   'a.reacties_open as a_reacties_open',
   'a.reacties_close_after_days as a_close_after_days',
   'p.author_name as parent_author',

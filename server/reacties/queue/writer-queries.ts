@@ -7,6 +7,7 @@ import { toDate, toDateOrNull } from '../../db/rows';
 import { emailKey } from '../../shared/email';
 import { REACTIE_STATUSES, isReactieStatus, toReactie, type Reactie, type ReactieStatus } from '../queries';
 import { isReportReason, type ReportReason } from '../reports/reports';
+import { REACTIE_AND_ARTICLE_COLUMNS } from './queue-queries';
 
 // A page a moderator reads in one go; a prolific writer's oldest reacties are counted, not listed.
 export const WRITER_LIST_LIMIT = 100;
@@ -46,14 +47,7 @@ export async function writerReacties(db: Db, email: string): Promise<{ summary: 
     db('reacties as r')
       .join('articles as a', 'a.id', 'r.article_id')
       .where('r.author_email_key', key)
-      .select(
-        'r.*',
-        'a.title as a_title',
-        'a.slug as a_slug',
-        'a.status as a_status',
-        'a.published_at as a_published_at',
-        'a.created_at as a_created_at',
-      )
+      .select(REACTIE_AND_ARTICLE_COLUMNS)
       .orderBy([
         { column: 'r.created_at', order: 'desc' },
         { column: 'r.id', order: 'desc' },
