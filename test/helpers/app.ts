@@ -5,6 +5,7 @@ import { createApp } from '../../server/app';
 import { testConfig, type Config } from '../../server/config';
 import type { Deps } from '../../server/deps';
 import { FormTokens } from '../../server/http/form-token';
+import { stopFileTexts } from '../../server/attachments/file-text';
 import { createTestDatabase, type TestDatabase } from './db';
 import { saveSpamSettings, type SpamSettings } from '../../server/spam/settings';
 
@@ -42,6 +43,11 @@ export async function createTestApp(
     setNow(date) {
       fixedNow = date;
     },
-    close: () => database.drop(),
+    // As the app's own shutdown does (maintenance.ts): a PDF still being read in the background must not outlive
+    // its database and hold the next test file's reads up behind it in the one queue.
+    close: async () => {
+      await stopFileTexts();
+      await database.drop();
+    },
   };
 }
