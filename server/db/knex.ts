@@ -132,8 +132,9 @@ export function createDb(databaseUrl: string): Db {
         runPragmas(
           conn,
           [
-            'PRAGMA journal_mode = WAL',
+            // busy_timeout first: switching a new file to WAL waits for a process doing the same.
             `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
+            'PRAGMA journal_mode = WAL',
             'PRAGMA foreign_keys = ON',
             'PRAGMA synchronous = NORMAL',
           ],

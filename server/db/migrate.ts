@@ -38,6 +38,39 @@ async function renameRecordedMigrations(db: Db): Promise<void> {
     .update({ name: db.raw('substr(name, 1, length(name) - 3)') });
 }
 
+const LOCK_TABLE = `${TABLE}_lock`;
+
+/**
+ * Makes knex's two tables and the one row of its lock table as knex would (same columns), but in one
+ * transaction, which on SQLite begins IMMEDIATE and so waits for any other process doing the same.
+ * knex makes them statement by statement: two processes starting on an empty file could both find
+ * the lock table empty and both insert its row, and with two rows knex's lock (an UPDATE that must
+ * touch exactly one) can never be taken again: every start then failed with "Migration table is
+ * already locked". A database left with extra rows by that race gets its one row back here.
+ */
+async function prepareKnexTables(db: Db): Promise<void> {
+  await db.transaction(async (trx) => {
+    if (!(await trx.schema.hasTable(TABLE))) {
+      await trx.schema.createTable(TABLE, (t) => {
+        t.increments();
+        t.string('name');
+        t.integer('batch');
+        t.timestamp('migration_time');
+      });
+    }
+    if (!(await trx.schema.hasTable(LOCK_TABLE))) {
+      await trx.schema.createTable(LOCK_TABLE, (t) => {
+        t.increments('index').primary();
+        t.integer('is_locked');
+      });
+    }
+    const rows: { index: number }[] = await trx(LOCK_TABLE).select('index').orderBy('index');
+    if (rows.length === 0) await trx(LOCK_TABLE).insert({ is_locked: 0 });
+    // Extra rows only come from that race, in which no process could take the lock: none holds it.
+    else if (rows.length > 1) await trx(LOCK_TABLE).where('index', '>', rows[0].index).del();
+  });
+}
+
 // Any fixed number: the key of the PostgreSQL advisory lock that migrating app processes share.
 const MIGRATION_LOCK_KEY = 20261122;
 // What another process migrating at the same moment looks like on SQLite, where there is no
@@ -47,13 +80,14 @@ const RETRY_FOR_MS = 60 * 1000;
 
 /**
  * Applies every pending migration. Several app processes may start together on an empty database,
- * and knex's own lock table is only created by the first run, so first runs race to create it.
- * On PostgreSQL a transaction-scoped advisory lock, held on a connection of its own while the
+ * and knex's own lock table is only created by the first run, so first runs race to create it
+ * (prepareKnexTables makes it in one transaction). On PostgreSQL a transaction-scoped advisory lock, held on a connection of its own while the
  * migrations run on others, makes the later processes wait and then find nothing to do. On SQLite
  * a process that meets another one's half-made tables or lock waits a moment and tries again.
  */
 export async function migrateLatest(db: Db): Promise<string[]> {
   const run = async () => {
+    await prepareKnexTables(db);
     await renameRecordedMigrations(db);
     const [, applied] = await db.migrate.latest({ migrationSource });
     return applied as string[];

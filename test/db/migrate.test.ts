@@ -75,6 +75,17 @@ describe('migrations', () => {
     }
   });
 
+  it("takes the lock again when an earlier start left two rows in knex's lock table, and applies what is pending", async () => {
+    // Two processes starting together on an empty file could both insert the lock row; knex's lock
+    // (an UPDATE that must touch one row) then failed on every later start.
+    const { db } = database;
+    await migrateRollbackAll(db);
+    await db('knex_migrations_lock').insert({ is_locked: 0 });
+    assert.equal((await db('knex_migrations_lock').select('*')).length, 2);
+    assert.deepEqual(await migrateLatest(db), EXPECTED);
+    assert.deepEqual(await db('knex_migrations_lock').select('is_locked'), [{ is_locked: 0 }]);
+  });
+
   it('rolls every migration back and applies them all again', async () => {
     const { db } = database;
     assert.deepEqual(await migrateRollbackAll(db), [...EXPECTED].reverse());
