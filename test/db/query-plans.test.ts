@@ -9,6 +9,8 @@ import { buildArticle, buildReactie } from '../helpers/builders';
 import { postReactieForm } from '../helpers/http';
 import { onPostgres } from '../helpers/db';
 import { articlePath } from '../../server/articles/queries';
+import { heldEditsCountQuery } from '../../server/reacties/editing/edit-queries';
+import { dueRechecksQuery } from '../../server/reacties/spam/spam-queries';
 
 // Tables that grow with the weblog (PostgreSQL names them in its plans) …
 const LARGE = [
@@ -125,6 +127,20 @@ describe('query plans of the busiest pages and a post', () => {
       for (const problem of problems(plan, q.sql, partial)) scans.push(`${problem}: ${q.sql}\n${plan}`);
     }
     assert.deepEqual(scans, []);
+  });
+
+  it('finds the few reacties with a held edit, a featuring or a due recheck in indexes that hold only those', async () => {
+    const now = new Date();
+    const queries = [
+      { query: heldEditsCountQuery(t.db), index: 'reacties_pending_edit_at_partial' },
+      { query: t.db('reacties').where('pending_edit_at', '>', now).count({ n: '*' }), index: 'reacties_pending_edit_at_partial' },
+      { query: dueRechecksQuery(t.db, now, 10), index: 'reacties_recheck_next_at_partial' },
+    ];
+    for (const { query, index } of queries) {
+      const native = query.toSQL().toNative();
+      const plan = await explain(t, { sql: native.sql, bindings: [...native.bindings] });
+      assert.match(plan, new RegExp(`\\b${index}\\b`), `${native.sql}\n${plan}`);
+    }
   });
 
   it('reads the sitemap’s articles from an index alone, not the articles’ rows with their texts', async () => {
