@@ -492,13 +492,15 @@ function headInLabel(headers: Header[]): Header[] {
   for (const h of headers) {
     if (h.concept !== 'onderwerp' || h.strength < 2 || h.hint) continue;
     const head = askHead(h.value.replace(/\n/g, ' '));
-    if (!head?.who || !head.formal) continue;
+    // A head without "van" ("Betreft: schriftelijke vragen aan het college in het kader van artikel 42 RvO inzake Z")
+    // still gives the subject; its "aan" is left to the letter's own addressee, which names the body in full.
+    if (!head?.formal || !(head.who || (head.to && head.about))) continue;
     const who = askersOf(head);
     const at = (concept: Concept, value: string): Header => ({ concept, value, labelLine: h.labelLine, lines: [], strength: 1.9 });
-    out.push(at('afzender', head.who));
+    if (head.who) out.push(at('afzender', head.who));
     if (who.names.length) out.push(at('indieners', who.names.join('\n')));
     if (who.parties.length) out.push(at('partijen', who.parties.join('\n')));
-    if (head.to) out.push(at('aan', head.to));
+    if (head.to && head.who) out.push(at('aan', head.to));
     if (head.about) h.value = head.about.replace(/[.]$/, '');
     else h.hint = true;
   }
