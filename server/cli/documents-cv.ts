@@ -163,12 +163,13 @@ runCommand(async () => {
       apply(docs, () => true),
     ),
   );
-  console.log(
-    line(
-      `FRESH, invullen vanaf ${SUGGEST_BELOW}`,
-      apply(docs, (o) => fresh(o.key, o.evidence as Evidence) >= SUGGEST_BELOW),
-    ),
-  );
+  for (const at of [SUGGEST_BELOW, 0.7, 0.8, 0.9])
+    console.log(
+      line(
+        `FRESH, invullen vanaf ${at}`,
+        apply(docs, (o) => fresh(o.key, o.evidence as Evidence) >= at),
+      ),
+    );
   for (const at of [0.5, 0.7, 0.8, 0.9])
     console.log(
       line(
