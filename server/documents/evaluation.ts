@@ -184,3 +184,27 @@ export function sumScores(scores: DocumentScore[]): SetScore {
   }
   return total;
 }
+
+/** One value the recogniser read for a field: filled in or only suggested, its evidence, and whether it is the label's. */
+export interface FieldOutcome {
+  key: string;
+  evidence: string | undefined;
+  suggested: boolean;
+  right: boolean;
+}
+
+/**
+ * Every header field the recogniser read, filled in or suggested, with whether the labels agree: what a calibration
+ * of its evidence is fitted on (`npm run documents:cv`).
+ */
+export function fieldOutcomes(
+  got: Pick<ParsedDocument, 'fields'> & Partial<Pick<ParsedDocument, 'evidence' | 'suggestions'>>,
+  want: DocumentLabels,
+): FieldOutcome[] {
+  const right = (key: string, value: unknown) => want.fields[key] !== undefined && sameValue(value, want.fields[key]);
+  const filled = Object.entries(got.fields)
+    .filter(([k, v]) => v !== undefined && v !== '' && !BODY_FIELDS.has(k))
+    .map(([key, value]) => ({ key, evidence: got.evidence?.[key], suggested: false, right: right(key, value) }));
+  const offered = (got.suggestions ?? []).map((s) => ({ key: s.key, evidence: s.evidence, suggested: true, right: right(s.key, s.value) }));
+  return [...filled, ...offered];
+}

@@ -74,3 +74,35 @@ describe('documents: a head of written questions read by its parts', () => {
     assert.equal(askHead('Vragen die inwoners vaak stellen'), null);
   });
 });
+
+describe('documents: the article of the rules written out (rules28)', () => {
+  it('reads "in het kader van artikel N van het Reglement van Orde voor …, jaar" between the addressee and the subject', () => {
+    assert.deepEqual(
+      askHead(
+        'Schriftelijke vragen aan het college van burgemeester en wethouders in het kader van artikel 40 van het Reglement van Orde voor de vergaderingen en andere werkzaamheden van de raad 2019 inzake het zwembad De Houtvaart',
+      ),
+      { formal: true, to: 'het college van burgemeester en wethouders', about: 'het zwembad De Houtvaart' },
+    );
+  });
+
+  it('takes the subject of a labelled subject that is such a head, and leaves the addressee to the letter', () => {
+    const doc = parseDocument(
+      [
+        'Aan het college van burgemeester en wethouders van de gemeente Oosterlo',
+        'Postbus 12',
+        '',
+        'Oosterlo, 4 maart 2024',
+        '',
+        'Betreft: schriftelijke vragen aan het college in het kader van artikel 40 van het Reglement van Orde voor de vergaderingen van de raad 2019 inzake het zwembad De Houtvaart',
+        '',
+        'Geacht college,',
+        '',
+        '1. Is het college bekend met de klachten van zwemmers over het koude water?',
+        '2. Welke maatregelen neemt het college, en wanneer?',
+      ].join('\n'),
+    );
+    assert.equal(doc.type, 'schriftelijke-vragen');
+    assert.equal(doc.fields.onderwerp, 'het zwembad De Houtvaart');
+    assert.equal(doc.fields.aan, 'het college van burgemeester en wethouders van de gemeente Oosterlo');
+  });
+});

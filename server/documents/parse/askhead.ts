@@ -23,8 +23,14 @@ export interface AskHead {
 
 const GENRE =
   /^(?:(?:schriftelijke|aanvullende|technische|informatieve|nadere)\s+)?(?:art(?:ikel|\.)?\s*\d+[a-z]?[- ]?)?(?:\p{L}*vragen|\p{L}*vraag)\b\s*/iu;
-const ARTICLE =
-  /^,?\s*\(?\s*(?:(?:conform|ex|ingevolge|volgens|op\s+grond\s+van|op\s+basis\s+van|als\s+bedoeld\s+in)\s+)?art(?:ikel|\.)?\s*\d+[a-z]?(?:\s*(?:lid\s+\d+\s*)?(?:van\s+(?:het\s+)?)?(?:(?:reglement\s+van\s+orde|RvO|RvO)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur))?))?\s*\)?\s*,?\s*/iu;
+/** What introduces the article of the rules: "conform", "ex", "in het kader van", … */
+const UNDER = String.raw`(?:conform|ex|ingevolge|volgens|op\s+grond\s+van|op\s+basis\s+van|als\s+bedoeld\s+in|in\s+het\s+kader\s+van)`;
+/** The rules' name as long as it is written: "Reglement van Orde voor de vergaderingen en andere werkzaamheden van de Raad 2016". */
+const RULES = String.raw`(?:reglement\s+van\s+orde|RvO)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur))?(?:\s+voor\s+[^,()]*?(?=\s+(?:over|inzake|betreffende|aangaande|m\.b\.t\.|met\s+betrekking\s+tot|aan)\s|\s*[,)]|$))?`;
+const ARTICLE = new RegExp(
+  String.raw`^,?\s*\(?\s*(?:${UNDER}\s+)?art(?:ikel|\.)?\s*\d+[a-z]?(?:\s*(?:lid\s+\d+\s*)?(?:van\s+(?:het\s+)?)?${RULES})?\s*\)?\s*,?\s*`,
+  'iu',
+);
 const ABOUT = String.raw`(?:over|inzake|betreffende|aangaande|m\.b\.t\.|met\s+betrekking\s+tot)`;
 const SENT_IN = /\s*\(\s*(?:ingezonden|ingediend|gesteld)\s+(?:op\s+)?([^)]{6,30})\)\s*[.:]?\s*$/i;
 /** A body or an office questions are put to, with its article: "het college", "de Minister van X", "het Dagelijks Bestuur". */
@@ -35,7 +41,7 @@ const BODY = ci(
 );
 const OF_BODY = ci(String.raw`(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w|dijkgraaf\s+en\s+hoogheemraden|gedeputeerde\s+staten)`);
 const ADDRESSEE = new RegExp(
-  String.raw`^((?:[Dd]e|[Hh]et)\s+(?:[\p{L}-]+\s+){0,2}?${BODY}(?:\s+van\s+(?:de\s+|het\s+)?(?:${OF_BODY}|(?:gemeente\s+|provincie\s+)?\p{Lu}[\p{L}&'-]*(?:\s+(?:en\s+)?\p{Lu}[\p{L}&'-]*)*))*(?:\s+(?:van\s+)?(?:de\s+)?gemeente\s+\p{Lu}[\p{L}-]*)?)(?=$|\s+${ABOUT}\s|\s*[,.:(]|\s+(?:als\s+vervolg|naar\s+aanleiding|n\.a\.v\.|ex|conform|ingevolge)\s)`,
+  String.raw`^((?:[Dd]e|[Hh]et)\s+(?:[\p{L}-]+\s+){0,2}?${BODY}(?:\s+van\s+(?:de\s+|het\s+)?(?:${OF_BODY}|(?:gemeente\s+|provincie\s+)?\p{Lu}[\p{L}&'-]*(?:\s+(?:en\s+)?\p{Lu}[\p{L}&'-]*)*))*(?:\s+(?:van\s+)?(?:de\s+)?gemeente\s+\p{Lu}[\p{L}-]*)?)(?=$|\s+${ABOUT}\s|\s*[,.:(]|\s+(?:als\s+vervolg|naar\s+aanleiding|n\.a\.v\.)\s|\s+${UNDER}\s)`,
   'u',
 );
 /** Who asks: a fraction ("de fractie van X", "de X-fractie", "fractie X") or members ("raadslid A (P)", "het lid A (P)"). */
@@ -65,7 +71,7 @@ export function askHead(text: string): AskHead | null {
   for (let guard = 0; rest && guard < 5; guard++) {
     rest = rest.replace(/^[,\s]+/, '');
     // The article of the rules may stand between the parts too ("… aan het college van GS ex artikel 46 RvO betreffende …").
-    const between = /^(?:ex|conform|ingevolge)\s/i.test(rest) ? ARTICLE.exec(rest) : null;
+    const between = new RegExp(String.raw`^${UNDER}\s`, 'i').test(rest) ? ARTICLE.exec(rest) : null;
     if (between) {
       rest = rest.slice(between[0].length);
       out.formal = true;

@@ -33,7 +33,7 @@ export type Evidence =
  * never looked at. The older releases did not report their evidence; it was recorded by the same assignments as
  * parse.ts makes now (a header of strength 2 is a label, 1.5 letterhead, else prose).
  */
-const FRESH: Record<string, [number, number]> = {
+export const FRESH: Record<string, [number, number]> = {
   'aan/label': [2, 0],
   'aan/prose': [24, 2],
   'afzender/letterhead': [3, 3],
@@ -61,33 +61,37 @@ const FRESH: Record<string, [number, number]> = {
 /** Weight of the prior (in documents) when a (field, evidence) pair has few observations: its evidence's rate, then all. */
 const PRIOR = 4;
 
-function rates(): { all: number; byEvidence: Map<string, [number, number]> } {
+/** A calibration table: per "field/evidence", [reported, wrong]. */
+export type Calibration = Record<string, [number, number]>;
+
+/**
+ * The share of fields of this kind and evidence that were right in a calibration table, smoothed towards the share
+ * of its evidence (and that towards all fields) when seen only a few times. A field without recorded evidence gets
+ * the share of all fields. `npm run documents:cv` fits the same function on part of the corpus and tests it on the rest.
+ */
+export function calibrated(table: Calibration): (key: string, evidence: Evidence | undefined) => number {
   let n = 0;
   let wrong = 0;
   const byEvidence = new Map<string, [number, number]>();
-  for (const [key, [r, w]] of Object.entries(FRESH)) {
+  for (const [key, [r, w]] of Object.entries(table)) {
     const ev = key.split('/')[1];
     const [er, ew] = byEvidence.get(ev) ?? [0, 0];
     byEvidence.set(ev, [er + r, ew + w]);
     n += r;
     wrong += w;
   }
-  return { all: (n - wrong) / n, byEvidence };
+  const all = n ? (n - wrong) / n : 1;
+  return (key, evidence) => {
+    if (!evidence) return all;
+    const [en, ew] = byEvidence.get(evidence) ?? [0, 0];
+    const prior = (en - ew + PRIOR * all) / (en + PRIOR);
+    const [fn, fw] = table[`${key}/${evidence}`] ?? [0, 0];
+    return (fn - fw + PRIOR * prior) / (fn + PRIOR);
+  };
 }
-const RATES = rates();
 
-/**
- * The share of fields of this kind and evidence that were right on fresh documents, smoothed towards the share of
- * its evidence (and that towards all fields) when seen only a few times. A field without recorded evidence gets the
- * share of all fields.
- */
-export function confidenceOf(key: string, evidence: Evidence | undefined): number {
-  if (!evidence) return RATES.all;
-  const [en, ew] = RATES.byEvidence.get(evidence) ?? [0, 0];
-  const prior = (en - ew + PRIOR * RATES.all) / (en + PRIOR);
-  const [n, w] = FRESH[`${key}/${evidence}`] ?? [0, 0];
-  return (n - w + PRIOR * prior) / (n + PRIOR);
-}
+/** The share of fields of this kind and evidence that were right on fresh documents (the table FRESH). */
+export const confidenceOf = calibrated(FRESH);
 
 /**
  * Below this confidence a field is not reported. Measured on the calibration data (fields found of 374 stated /

@@ -356,6 +356,18 @@ const STAMPED = new RegExp(
   String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?${WEEKDAY}(${DATE_WORDS})\.?$`,
   'iu',
 );
+/** A time of day or a time span on its own line: "18:45 - 19:30", "20.00 uur", "10:00-12:00 u". */
+const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-–]|tot)\s*\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?)?$/iu;
+/** "op 24 mei 2007 … (de volgende) (schriftelijke) vragen … gericht / gesteld / ingediend": when questions were put. */
+const QUESTIONS_PUT_ON = new RegExp(
+  String.raw`\bop\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?vragen\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
+  'iu',
+);
+const nextText = (lines: Line[], i: number): string =>
+  lines
+    .slice(i + 1)
+    .find((l) => l.text.trim())
+    ?.text.trim() ?? '';
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
 const ADDRESSEE =
   /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
@@ -480,13 +492,15 @@ function headInLabel(headers: Header[]): Header[] {
   for (const h of headers) {
     if (h.concept !== 'onderwerp' || h.strength < 2 || h.hint) continue;
     const head = askHead(h.value.replace(/\n/g, ' '));
-    if (!head?.who || !head.formal) continue;
+    // A head without "van" ("Betreft: schriftelijke vragen aan het college in het kader van artikel 42 RvO inzake Z")
+    // still gives the subject; its "aan" is left to the letter's own addressee, which names the body in full.
+    if (!head?.formal || !(head.who || (head.to && head.about))) continue;
     const who = askersOf(head);
     const at = (concept: Concept, value: string): Header => ({ concept, value, labelLine: h.labelLine, lines: [], strength: 1.9 });
-    out.push(at('afzender', head.who));
+    if (head.who) out.push(at('afzender', head.who));
     if (who.names.length) out.push(at('indieners', who.names.join('\n')));
     if (who.parties.length) out.push(at('partijen', who.parties.join('\n')));
-    if (head.to) out.push(at('aan', head.to));
+    if (head.to && head.who) out.push(at('aan', head.to));
     if (head.about) h.value = head.about.replace(/[.]$/, '');
     else h.hint = true;
   }
@@ -636,9 +650,11 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     // A date alone on its line is the document's date only at the very top, next to the title or the
     // salutation, and only when no other lone date competes with it (a site's date stamps, a list of events).
+    // A date with a time under it ("woensdag 13 maart 2024" / "18:45 - 19:30") is when something takes place (a
+    // meeting's agenda item, an event), not the day a document was written.
     const alone = DATE_ALONE.exec(plainT);
     if (alone) {
-      if (seen <= 4 && loneDates === 1) add('datum', alone[1], [i], t);
+      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i))) add('datum', alone[1], [i], t);
       continue;
     }
     // A title with its date: "Bewonersbrief 3 maart 2022", "Raadsinformatiebrief 12 van 5 mei 2020".
@@ -662,6 +678,13 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (place && place[2].trim().split(/\s+/).length <= 3) {
       add('datum', place[3], [i], t);
       continue;
+    }
+    // "… hebben vragenstellers op 24 mei 2007 … de volgende schriftelijke vragen tot het college … gericht": the day
+    // the questions were put, said in a sentence, is their date, as "(ingezonden D)" is.
+    const put = QUESTIONS_PUT_ON.exec(plainT);
+    if (put) {
+      add('datum', put[1], [i], t, SENT_IN);
+      add('ingekomen', put[1], [i], t);
     }
     const dateline = DATELINE.exec(plainT);
     if (dateline) add('datum', dateline[1], [], t);
