@@ -67,6 +67,7 @@ import { outboxRoutes } from './notifications/outbox-routes';
 import { newsmailRoutes } from './newsmail/routes';
 import { UNSUBSCRIBE_PATH as NEWS_UNSUBSCRIBE_PATH } from './newsmail/links';
 import { KnexSessionStore } from './http/session-store';
+import { templateOptionsFor } from './http/partials';
 import { saveSessionBeforeRedirect } from './http/session-save';
 import { logOutsideExpress, requestLogger } from './http/request-logger';
 import { Metrics } from './http/metrics';
@@ -110,8 +111,11 @@ export function createApp(deps: Deps, pages: PublicPages = publicPages(deps), li
   const app = express();
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
-  // Compiled templates are kept outside development; recompiling every include per reactie is slow.
-  app.set('view cache', config.env !== 'development');
+  // Compiled templates are kept outside development (recompiling every include per reactie is slow),
+  // and run without EJS's line bookkeeping in production (http/partials.ts).
+  const templates = templateOptionsFor(config.env);
+  app.set('view cache', templates.cache);
+  app.set('view options', { compileDebug: templates.compileDebug });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 

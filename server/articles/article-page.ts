@@ -1,5 +1,6 @@
 // An article page: the article with its reacties section. Rendered when a reader opens the page,
 // and when a posted reactie comes back with an error (the section then carries the form's state).
+import { templateOptionsFor } from '../http/partials';
 import type { Request, Response } from 'express';
 import type { Deps } from '../deps';
 import { loadDeferredLocals, loadLocalsBeforeReads } from '../http/deferred-locals';
@@ -71,7 +72,7 @@ export async function renderArticlePage(
     waardering: { formId: WAARDERING_FORM_ID, appreciated: section.appreciated, placed: section.placed },
     // Editors and moderators feature a reactie from here (the session's CSRF token; their page is never kept).
     feature: res.locals.user && can(res.locals.user.role, 'featuring') && res.locals.csrfToken ? { csrf: res.locals.csrfToken } : null,
-    cache: deps.config.env !== 'development',
+    templates: templateOptionsFor(deps.config.env),
   };
   // One token for every "Waarderen" button on the page, made with it; a kept copy is dropped before it expires.
   const waarderingToken = deps.formTokens.issue(waarderingFormPurpose(article), now.getTime());

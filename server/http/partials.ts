@@ -13,16 +13,37 @@ export type CompiledPartial = (locals: Record<string, unknown>) => string;
 
 const compiled = new Map<string, ejs.TemplateFunction>();
 
+/** How the app compiles its views (app.ts): kept once compiled or not, with EJS's line bookkeeping or not. */
+export interface TemplateOptions {
+  cache: boolean;
+  compileDebug: boolean;
+}
+
 /**
- * The partial at `name` under views/ ('beheer/moderation/why-here'), compiled once when `cache` (the
- * app's 'view cache', off in development to show edits at once). Includes inside it work as in a page.
+ * How templates are compiled in each environment: kept once compiled outside development (where an edit shows at
+ * once); without EJS's line bookkeeping (an assignment per template line, a try around the whole) in production,
+ * where a queue tab runs its row's lines fifty times a page; elsewhere an error names its template line.
  */
-export function partial(name: string, cache: boolean): CompiledPartial {
+export const templateOptionsFor = (env: string): TemplateOptions => ({ cache: env !== 'development', compileDebug: env !== 'production' });
+
+/** The options the app was given (app.ts sets 'view cache' and 'view options' from templateOptionsFor). */
+export function templateOptionsOf(app: { enabled(setting: string): boolean; get(setting: string): unknown }): TemplateOptions {
+  const view = app.get('view options') as { compileDebug?: boolean } | undefined;
+  return { cache: app.enabled('view cache'), compileDebug: view?.compileDebug !== false };
+}
+
+/**
+ * The partial at `name` under views/ ('beheer/moderation/why-here'), compiled as the app compiles its
+ * views, once when `cache` (the app's 'view cache', off in development to show edits at once).
+ * Includes inside it work as in a page.
+ */
+export function partial(name: string, o: TemplateOptions): CompiledPartial {
   const filename = path.join(VIEWS_DIR, `${name}.ejs`);
-  let fn = cache ? compiled.get(filename) : undefined;
+  const key = `${filename}:${o.compileDebug}`;
+  let fn = o.cache ? compiled.get(key) : undefined;
   if (!fn) {
-    fn = ejs.compile(fs.readFileSync(filename, 'utf8'), { filename, cache });
-    if (cache) compiled.set(filename, fn);
+    fn = ejs.compile(fs.readFileSync(filename, 'utf8'), { filename, cache: o.cache, compileDebug: o.compileDebug });
+    if (o.cache) compiled.set(key, fn);
   }
   const template = fn;
   return (locals) => template(locals);

@@ -1,6 +1,7 @@
 // Live updates for readers (issue 25): an event stream per article page and one for the voorpagina,
 // and the HTML of the reacties an event names (and of the Uitgelicht block). Without JavaScript none of this is asked for; the
 // pages themselves (and their cache) stay as they are.
+import { templateOptionsFor } from '../http/partials';
 import { Router, type Request, type Response } from 'express';
 import { forArticlePages } from '../articles/permalink';
 import { featuredOf } from '../reacties/thread/featured';
@@ -118,7 +119,7 @@ export function liveFragmentRoutes(deps: Deps): Router {
         replyFormHtml: '',
         waardering: { formId: WAARDERING_FORM_ID, appreciated, placed },
         feature,
-        cache: deps.config.env !== 'development',
+        templates: templateOptionsFor(deps.config.env),
       });
       out.push({ id: r.id, antwoordOp: r.parentId, html });
     }

@@ -23,6 +23,7 @@ import { removalReasonsOf } from '../settings/removal-reasons';
 import { listQueue, QUEUE_PAGE_SIZE, scoreLabel } from './queue';
 import { STATUS_TABS, tabCounts } from './tabs';
 import { reportQueueRoutes } from './meldingen/routes';
+import { templateOptionsOf } from '../http/partials';
 import { rowParts } from './row-parts';
 import { bulkMessage, decisionMessage, whose } from './messages';
 
@@ -131,7 +132,7 @@ export function moderationRoutes(deps: Deps): Router {
       pages: Math.max(1, Math.ceil(counts[f.status] / QUEUE_PAGE_SIZE)),
       here: queueUrl(f, { status: f.status, pagina: f.page }),
       query: (extra: Record<string, string | number>) => queueUrl(f, extra),
-      parts: rowParts(req.app.enabled('view cache')),
+      parts: rowParts(templateOptionsOf(req.app)),
     });
   });
 

@@ -1,6 +1,6 @@
 // The partials a queue row draws (the queue's tabs and the Meldingen queue), each compiled once and
 // called with its own few locals instead of an include() per row (server/http/partials.ts).
-import { partial, type CompiledPartial } from '../http/partials';
+import { partial, type CompiledPartial, type TemplateOptions } from '../http/partials';
 
 export interface RowParts {
   /** views/partials/plain-text.ejs: { text, links } */
@@ -13,11 +13,11 @@ export interface RowParts {
   quickRemovalHtml: CompiledPartial;
 }
 
-export function rowParts(cache: boolean): RowParts {
+export function rowParts(o: TemplateOptions): RowParts {
   return {
-    plainTextHtml: partial('partials/plain-text', cache),
-    writerHtml: partial('beheer/moderation/queue-writer', cache),
-    whyHtml: partial('beheer/moderation/why-here', cache),
-    quickRemovalHtml: partial('beheer/moderation/quick-removal', cache),
+    plainTextHtml: partial('partials/plain-text', o),
+    writerHtml: partial('beheer/moderation/queue-writer', o),
+    whyHtml: partial('beheer/moderation/why-here', o),
+    quickRemovalHtml: partial('beheer/moderation/quick-removal', o),
   };
 }

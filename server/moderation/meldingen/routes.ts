@@ -17,6 +17,7 @@ import { keepReactie } from './keep';
 import { writerInfoForQueue } from '../writer/queue-info';
 import { keptSettings } from '../../settings/settings';
 import { removalReasonsOf } from '../../settings/removal-reasons';
+import { templateOptionsOf } from '../../http/partials';
 import { rowParts } from '../row-parts';
 
 const MELDINGEN_PATH = '/beheer/reacties/meldingen';
@@ -63,7 +64,7 @@ export function reportQueueRoutes(deps: Deps): Router {
       pages: Math.max(1, Math.ceil(counts.meldingen / QUEUE_PAGE_SIZE)),
       here,
       removeUrl: (id: number) => `/beheer/reacties/${id}/weghalen?terug=${encodeURIComponent(here)}`,
-      parts: rowParts(req.app.enabled('view cache')),
+      parts: rowParts(templateOptionsOf(req.app)),
     });
   });
 

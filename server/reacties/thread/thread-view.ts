@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import { VIEWS_DIR } from '../../paths';
+import type { TemplateOptions } from '../../http/partials';
 import { formatDateTime, formatTime } from '../../shared/format';
 import { FOLD_DEPTH, type ThreadNode } from '../thread-tree';
 import { waarderingenLabel } from './waardering';
@@ -32,16 +33,17 @@ export interface ThreadViewOptions {
   waardering?: { formId: string; appreciated: Set<number>; placed: Set<number> };
   /** For editors and moderators: the session's CSRF token for "Uitlichten" under each reactie; null for everyone else. */
   feature?: { csrf: string } | null;
-  /** Compile the template once (outside development) or on every call (to see edits at once). */
-  cache: boolean;
+  /** As the app compiles its views: once (outside development) or on every call (to see edits at once), with or without EJS's line bookkeeping. */
+  templates: TemplateOptions;
 }
 
-let compiled: ejs.TemplateFunction | null = null;
+let compiled: { fn: ejs.TemplateFunction; compileDebug: boolean } | null = null;
 
-function nodeTemplate(cache: boolean): ejs.TemplateFunction {
-  if (compiled && cache) return compiled;
-  compiled = ejs.compile(fs.readFileSync(NODE_TEMPLATE, 'utf8'), { filename: NODE_TEMPLATE, _with: false, localsName: 'it' });
-  return compiled;
+function nodeTemplate(o: TemplateOptions): ejs.TemplateFunction {
+  if (compiled && o.cache && compiled.compileDebug === o.compileDebug) return compiled.fn;
+  const options = { filename: NODE_TEMPLATE, _with: false, localsName: 'it', compileDebug: o.compileDebug };
+  compiled = { fn: ejs.compile(fs.readFileSync(NODE_TEMPLATE, 'utf8'), options), compileDebug: o.compileDebug };
+  return compiled.fn;
 }
 
 /** A reactie's permalink; one inside a folded branch names itself, so the page opens that branch. */
@@ -71,7 +73,7 @@ function measure(nodes: ThreadNode[], wanted: Set<number>): { below: Map<ThreadN
 }
 
 function threadView(nodes: ThreadNode[], opts: ThreadViewOptions) {
-  const template = nodeTemplate(opts.cache);
+  const template = nodeTemplate(opts.templates);
   const wanted = new Set([opts.target, opts.replyTo].filter((id): id is number => typeof id === 'number'));
   const { below, holds } = measure(nodes, wanted);
   const view = {
