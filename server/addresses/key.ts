@@ -27,3 +27,19 @@ export function addressKeyOf(secret: string, email: string): string {
   }
   return hash;
 }
+
+/**
+ * Forgets an address's key (AVG erasure, privacy/queries.ts): the address itself is what the memory above is
+ * looked up by, and an erased person's address must not stay in the process until the memory is next full.
+ * Other app processes forget it when their memory is full (only memory, never stored or shown).
+ */
+export function forgetAddressKey(email: string): void {
+  const key = emailKey(email);
+  for (const mine of kept.values()) mine.delete(key);
+}
+
+/** Whether this process holds the key of an address (for the erasure's test). */
+export function addressKeyKept(email: string): boolean {
+  const key = emailKey(email);
+  return [...kept.values()].some((mine) => mine.has(key));
+}

@@ -7,7 +7,7 @@ import { anonymiseReactie, forgetIpsBefore, listReactiesOfAddress } from '../rea
 import { forgetSpammer } from '../spam/memory';
 import { eraseMailData } from '../notifications/erase';
 import { eraseNewsSubscriber } from '../newsmail/subscribers';
-import { addressKeyOf } from '../addresses/key';
+import { addressKeyOf, forgetAddressKey } from '../addresses/key';
 import { eraseRule, ruleInForce, type AddressRule } from '../addresses/rules';
 import { eraseNotes, listNotes, type ModeratorNote } from '../addresses/notes';
 
@@ -124,6 +124,7 @@ export async function eraseReactiesByEmail(deps: Pick<Deps, 'db' | 'config'>, em
       else await anonymiseReactie(trx, reactie);
     });
   }
+  forgetAddressKey(email);
   return found.length;
 }
 

@@ -7,6 +7,7 @@ import { loginAs } from '../helpers/http';
 import { articlePath } from '../../server/articles/queries';
 import { siteReactieTotal } from '../../server/reacties/counters';
 import { purgeOldIps } from '../../server/privacy/queries';
+import { addressKeyKept, addressKeyOf } from '../../server/addresses/key';
 
 describe('privacy (AVG) requests', () => {
   let t: TestApp;
@@ -59,6 +60,19 @@ describe('privacy (AVG) requests', () => {
     assert.doesNotMatch(pageText, /Gerda<\/span>/);
     const audit = await t.db('audit_log').where({ action: 'privacy.anonymise' }).first();
     assert.ok(audit && !String(audit.detail).includes(email), 'audited without the address');
+  });
+
+  it('leaves no erased address in the memory of address keys the moderation queue keeps', async () => {
+    const { email } = await person();
+    const { agent, csrf } = await loginAs(t.app, t.db, 'moderator');
+    // The queue shows the held one with its writer: its key is now kept in memory, looked up by the address.
+    await agent.get('/beheer/reacties').expect(200);
+    addressKeyOf(t.deps.config.sessionSecret, email);
+    assert.equal(addressKeyKept(email), true);
+    const res = await agent.post('/beheer/privacy/wissen').type('form').send({ _csrf: csrf, email, wijze: 'verwijderen', bevestig: 'ja' });
+    assert.equal(res.status, 303);
+    assert.equal(addressKeyKept(email), false);
+    assert.equal(addressKeyKept(email.toUpperCase()), false);
   });
 
   it('deletes: the reacties go, replies move up, the counters stay right', async () => {
