@@ -52,15 +52,22 @@ const NATIONAL = [
   'Leefbaar Nederland',
   'LPF',
   'Trots op Nederland',
+  'GL',
+  'BVNL',
+  'Belang van Nederland',
+  'Groep Van Haga',
+  'Ja21',
 ];
 
 const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
 const PLACE = String.raw`(?:${CAP}|'s-${CAP}|’s-${CAP})(?:[ -](?:aan|op|bij|den|de|der|in|\p{Lu}[\p{L}'’-]*))*`;
 /** Local party names: a party word with a place or a name. */
 const LOCAL = [
-  String.raw`(?:Leefbaar|Lokaal|Beter|Groep|Gemeentebelang|GemeenteBelang|Stadspartij|Dorpenpartij|Burgerbelangen|Dorpsbelangen|Senioren\s?Partij|Seniorenpartij|Ouderenpartij|Onafhankelijk|Progressief|Gewoon|Samen|Lijst|Partij|Trots\s+op|Hart\s+voor|Echt\s+voor|Open|Groen)\s+${PLACE}`,
-  String.raw`${CAP}\s+(?:Belang|Lokaal|Sterk|Centraal|Actief|Anders|Vooruit|Transparant|Liberaal|Progressief)`,
+  String.raw`(?:Leefbaar|Lokaal|Beter|Groep|(?:Gemeente|Dorps|Burger|Stads|Inwoners)[Bb]elang(?:en)?|Stadspartij|Dorpenpartij|Dorpspartij|Inwonerspartij|Senioren\s?Partij|Seniorenpartij|Ouderenpartij|Onafhankelijk|Progressief|Liberaal|Sterk|STERK|Gewoon|Samen|Lijst|Partij|Trots\s+op|Hart\s+voor|Echt\s+voor|Open|Groen)\s+${PLACE}`,
+  String.raw`${CAP}\s+(?:Belang(?:en)?|Lokaal|Sterk|STERK|Centraal|Actief|Anders|Vooruit|Transparant|Liberaal|Progressief|Verstandig)`,
   String.raw`Lokaal\s+sterk`,
+  // One word with the party word glued on: "GemeenteBelangen", "Inwonersbelangen", "NZLokaal", "Stadspartij".
+  String.raw`\p{Lu}[\p{L}\d]*(?:[Bb]elang(?:en)?|Lokaal|partij)(?![\p{L}\d])(?:\s+${PLACE})?`,
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
