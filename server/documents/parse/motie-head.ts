@@ -12,7 +12,7 @@ import { MEETING, ONE_DATE } from './dates';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
 import { isParty } from './parties';
-import { looksLikeName } from './signatures';
+import { looksLikeName, nameThenParty } from './signatures';
 import { findDate } from './values';
 
 export interface MotieHead {
@@ -145,7 +145,9 @@ function signatureBlock(lines: Line[], end: number): { indieners?: string[]; par
 /** "Anna de Vries, GroenLinks", "Jan de Boer (SGP)": a signer's name with one party, or null. */
 function namePartyOf(text: string): { name: string; party: string } | null {
   const m = /^([^,()]+),\s*([^,()]+)$/.exec(text) ?? /^([^,()]+?)\s*\(([^,()]+)\)$/.exec(text);
-  if (!m || !looksLikeName(m[1]) || partyList(m[2].trim())?.length !== 1) return null;
+  // "Hans de Waard SP": the name and a party of the lexicon with only a space between.
+  if (!m) return nameThenParty(text);
+  if (!looksLikeName(m[1]) || partyList(m[2].trim())?.length !== 1) return null;
   return { name: m[1].trim(), party: m[2].trim() };
 }
 
