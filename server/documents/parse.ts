@@ -373,14 +373,14 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       }
     }
   }
-  // "GroenLinks is zeer verbolgen …", "De PvdA deelt de zorgen …": the one party the opening paragraphs
-  // have acting is the party that asks or moves (a party of the lexicon only, and only one).
+  // "GroenLinks is zeer verbolgen …", "De PvdA deelt de zorgen …": the one party (or the one group of parties side by
+  // side) the opening paragraphs have acting is who asks or moves (parties of the lexicon only).
   if (has('partijen') && fields.partijen === undefined && (type === 'schriftelijke-vragen' || type === 'motie')) {
     const opening: string[] = [];
     for (let i = 0; i < lines.length && opening.length < HEADER_ZONE + 6; i++)
       if (lines[i].text && roles[i] === 'body') opening.push(lines[i].text.replace(/\t/g, ' '));
     const acting = partiesActing(opening.join('\n'));
-    if (acting.length === 1) {
+    if (acting.length) {
       fields.partijen = acting;
       evidence.set('partijen', 'mention');
     }
