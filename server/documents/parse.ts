@@ -147,6 +147,7 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
     // A hint (a mention, a lone label in the text) is no field; a lone label that repeats a field's value is a
     // page's header again (page 2 of a PDF), and goes with the letterhead.
     if (h.hint && (h.strength < 2 || !h.value)) continue;
+    if (h.questionsOnly && type !== 'schriftelijke-vragen') continue;
     const mark = (role: Role, field?: string) => {
       if (!h.keep) for (const i of h.lines) if (!roles.has(i)) roles.set(i, { role, field });
     };

@@ -18,7 +18,7 @@ import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
-import { askedAbout, fractionAsks, memberAsks, partiesAsk, questionsTo } from './question-heads';
+import { askedAbout, fractionAsks, memberAsking, memberAsks, partiesAsk, questionsPutTo, questionsTo } from './question-heads';
 import { officeHolder } from './letterhead-sender';
 import { labelRows } from './rows';
 import { runningHeaders } from './running-header';
@@ -44,6 +44,8 @@ export interface Header {
   deep?: boolean;
   /** A letterhead's organisation whose own postal address is in the place it names (`ownAddress`). */
   ownAddress?: boolean;
+  /** Read from a sentence about questions put to someone: a field of written questions only, never of a letter. */
+  questionsOnly?: boolean;
   /** A sender read from a PDF's running page header, or an office holder under a letterhead's organisation. */
   source?: 'running-header' | 'letterhead-office';
 }
@@ -861,6 +863,14 @@ function askedInText(lines: Line[], taken: Set<number>): Header[] {
   if (member) {
     out.push({ concept: 'indieners', value: member.name, labelLine: '', lines: [], strength: 1 });
     out.push({ concept: 'partijen', value: nationalBranch(member.party) ?? member.party, labelLine: '', lines: [], strength: 1 });
+  }
+  const putTo = questionsPutTo(openingText);
+  if (putTo) out.push({ concept: 'aan', value: putTo, labelLine: '', lines: [], strength: 1, questionsOnly: true });
+  const asking = member ? null : memberAsking(openingText);
+  if (asking) {
+    out.push({ concept: 'indieners', value: asking.name, labelLine: '', lines: [], strength: 1, questionsOnly: true });
+    const party = asking.party ? (nationalBranch(asking.party) ?? asking.party) : null;
+    if (party) out.push({ concept: 'partijen', value: party, labelLine: '', lines: [], strength: 1, questionsOnly: true });
   }
   const asks = fractionAsks(openingText);
   if (asks) {
