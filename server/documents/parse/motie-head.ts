@@ -86,6 +86,8 @@ function titleOf(text: string): { subject: string; parties?: string[]; status?: 
     .trim();
   const words = subject.split(/\s+/).length;
   if (!subject || words > 14 || /[:;,?]$/.test(subject) || !/\p{L}{3}/u.test(subject)) return null;
+  // "… mezenkastjes verworpen, coalitie tegen": an outcome inside the line makes it a news headline, not a title.
+  if (/\b(?:aangenomen|verworpen|ingetrokken|aangehouden)\b/i.test(subject)) return null;
   return { subject, parties, status };
 }
 
@@ -285,7 +287,7 @@ export function applyMotieHead(
     evidence.set(key, how);
     if (line !== undefined) mark(line, key);
   };
-  if (head.onderwerp && fields.onderwerp === undefined) set('onderwerp', head.onderwerp.value, 'title', head.onderwerp.line);
+  if (head.onderwerp && fields.onderwerp === undefined) set('onderwerp', head.onderwerp.value, 'motie-title', head.onderwerp.line);
   // The meeting line stays in the text: it is the motie's opening sentence.
   if (head.datum && (fields.datum === undefined || evidence.get('datum') === 'prose')) set('datum', head.datum.value, 'prose');
   if (head.status && fields.status === undefined) set('status', head.status, 'prose');
