@@ -4,7 +4,7 @@
 //                                        "… hebben B&W vragen ontvangen van de fractie X over Z."
 // The subject runs to the end of the sentence; the fraction is a capitalised name.
 import { askHead } from './askhead';
-import { isParty } from './parties';
+import { isParty, PARTY } from './parties';
 import { plausible } from './values';
 
 /** "Vragen aan het college van B&W:" (a lead-in line ending in a colon): the addressee; null otherwise. */
@@ -93,11 +93,25 @@ export interface FractionAsks {
   onderwerp?: string;
 }
 
+/**
+ * A party the lexicon knows, with its article, as the subject at a sentence's start: "De Partij voor de Dieren stelt
+ * daarom vragen over …", "De PVV-fractie heeft de volgende vragen:"; or who put them, in the passive: "De volgende
+ * vragen zijn door de fractie PvdA SWF gesteld.".
+ */
+const PARTY_ASKS = new RegExp(
+  String.raw`(?:^|(?<=[.!?:]\s+))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}vragen\b`,
+  'u',
+);
+const PASSIVE = new RegExp(
+  String.raw`(?:^|(?<=[.!?:]\s+))[Dd]e\s+(?:volgende\s+)?(?:schriftelijke\s+)?vragen\s+zijn\s+door\s+((?:de\s+)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+gesteld\b`,
+  'u',
+);
+
 /** The fraction that asks and about what, from one sentence of the opening paragraphs; null when none says it. */
 export function fractionAsks(text: string): FractionAsks | null {
   const m = STELT.exec(text) ?? ONTVANGEN.exec(text);
   if (!m) {
-    const heeft = HEEFT.exec(text);
+    const heeft = HEEFT.exec(text) ?? PARTY_ASKS.exec(text) ?? PASSIVE.exec(text);
     return heeft ? { afzender: heeft[1], party: heeft[2] } : null;
   }
   const subject = m[3].trim();
