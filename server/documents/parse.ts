@@ -378,9 +378,16 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   // side) the opening paragraphs have acting is who asks or moves (parties of the lexicon only).
   if (has('partijen') && fields.partijen === undefined && (type === 'schriftelijke-vragen' || type === 'motie')) {
     const opening: string[] = [];
+    let firstItem = -1;
     for (let i = 0; i < lines.length && opening.length < HEADER_ZONE + 6; i++)
-      if (lines[i].text && roles[i] === 'body') opening.push(lines[i].text.replace(/\t/g, ' '));
-    const acting = partiesActing(opening.join('\n'));
+      if (lines[i].text && roles[i] === 'body') {
+        if (firstItem < 0 && numbered(lines[i].text.trim())) firstItem = opening.length;
+        opening.push(lines[i].text.replace(/\t/g, ' '));
+      }
+    // The paragraphs above the first numbered question say who asks; a party named inside a question ("Het CDA heeft
+    // in 2013 vragen gesteld …") only when they name none.
+    const before = partiesActing(opening.slice(0, firstItem < 0 ? opening.length : firstItem).join('\n'));
+    const acting = before.length ? before : partiesActing(opening.join('\n'));
     if (acting.length) {
       fields.partijen = acting;
       evidence.set('partijen', 'mention');
@@ -394,7 +401,17 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   // better: another signer there is a person of the college, not the sender.
   const afzenderFrom = evidence.get('afzender');
   const fromLetterhead = afzenderFrom === 'letterhead' || afzenderFrom === 'running-header';
-  if (has('afzender') && (fields.afzender === undefined || fromLetterhead) && type !== 'motie') {
+  // "De VVD heeft hierover de volgende vragen …" over "Namens de VVD Statenfractie Noord-Brabant,": the signature names
+  // the same fraction in full.
+  const core = (s: string) => s.replace(/^(?:de|het)\s+/i, '').replace(/[ -]?fractie$/i, '').trim().toLowerCase();
+  const fuller =
+    afzenderFrom === 'prose' &&
+    typeof fields.afzender === 'string' &&
+    isParty(core(fields.afzender)) &&
+    signed.senders.length === 1 &&
+    signed.senders[0].toLowerCase().includes(core(fields.afzender as string)) &&
+    signed.senders[0].length > fields.afzender.length;
+  if (has('afzender') && (fields.afzender === undefined || fromLetterhead || fuller) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
     const college = own.length === 1 && COLLEGE_SIGNS.test(own[0]);

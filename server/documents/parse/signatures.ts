@@ -462,6 +462,13 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
       i = Math.max(i, block(i + 1, { allowSingle: false, closing: true }));
       continue;
     }
+    // "Indiener, Thije van de Wall": who submits, as a closing line.
+    const submitter = /^(?:indieners?|ingediend\s+door)\s*,\s+(.+?)\.?$/i.exec(t);
+    if (submitter && splitNames(submitter[1]).every((n) => looksLikeName(n))) {
+      splitNames(submitter[1]).forEach((name) => push({ name }));
+      out.lines.add(i);
+      continue;
+    }
     const glued = GLUED_CLOSING.exec(t);
     if (glued && looksLikeName(glued[1])) {
       push({ name: glued[1] });
