@@ -403,13 +403,18 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   const fromLetterhead = afzenderFrom === 'letterhead' || afzenderFrom === 'running-header';
   // "De VVD heeft hierover de volgende vragen …" over "Namens de VVD Statenfractie Noord-Brabant,": the signature names
   // the same fraction in full.
-  const core = (s: string) => s.replace(/^(?:de|het)\s+/i, '').replace(/[ -]?fractie$/i, '').trim().toLowerCase();
+  const core = (s: string) =>
+    s
+      .replace(/^(?:de|het)\s+/i, '')
+      .replace(/[ -]?fractie$/i, '')
+      .trim()
+      .toLowerCase();
   const fuller =
     afzenderFrom === 'prose' &&
     typeof fields.afzender === 'string' &&
     isParty(core(fields.afzender)) &&
     signed.senders.length === 1 &&
-    signed.senders[0].toLowerCase().includes(core(fields.afzender as string)) &&
+    signed.senders[0].toLowerCase().includes(core(fields.afzender)) &&
     signed.senders[0].length > fields.afzender.length;
   if (has('afzender') && (fields.afzender === undefined || fromLetterhead || fuller) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];

@@ -886,7 +886,7 @@ function askedInText(lines: Line[], taken: Set<number>): Header[] {
   }
   const asks = fractionAsks(openingText);
   if (asks) {
-    out.push({ concept: 'afzender', value: asks.afzender, labelLine: '', lines: [], strength: 1.6 });
+    if (asks.afzender) out.push({ concept: 'afzender', value: asks.afzender, labelLine: '', lines: [], strength: 1.6 });
     out.push({ concept: 'partijen', value: nationalBranch(asks.party) ?? asks.party, labelLine: '', lines: [], strength: 1 });
     if (asks.onderwerp) out.push({ concept: 'onderwerp', value: asks.onderwerp, labelLine: '', lines: [], strength: 1 });
   }

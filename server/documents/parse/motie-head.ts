@@ -258,7 +258,10 @@ function readHead(lines: Line[], roles: Role[]): MotieHead {
       const m =
         /\b(?:de|deze|die)\s+motie\b[^.;]{0,30}?\b(?:die|welke)?\s*(?:unaniem|met\s+algemene\s+stemmen)\s+(?:is|werd)\s+(aangenomen|verworpen)\b/i.exec(
           plain(lines[i]),
-        ) ?? /\b(?:de|deze)\s+motie\b[^.;!?]{0,60}?\b(?:die|welke)\b([^.;!?]{0,60}?)\b(?:is|werd)\s+(aangenomen|verworpen)\b/i.exec(plain(lines[i]));
+        ) ??
+        /\b(?:de|deze)\s+motie\b[^.;!?]{0,60}?\b(?:die|welke)\b([^.;!?]{0,60}?)\b(?:is|werd)\s+(aangenomen|verworpen)\b/i.exec(
+          plain(lines[i]),
+        );
       if (m && !(m.length > 2 && /\b(?:niet|nog|naar|verwachting|waarschijnlijk|mogelijk)\b/i.test(m[1]))) {
         head.status = m[m.length - 1].toLowerCase();
         break;

@@ -88,22 +88,22 @@ export function partiesAsk(text: string): PartiesAsk | null {
 
 export interface FractionAsks {
   /** "de fractie van Lokaal Belang", as written. */
-  afzender: string;
+  afzender?: string;
   party: string;
   onderwerp?: string;
 }
 
 /**
  * A party the lexicon knows, with its article, as the subject at a sentence's start: "De Partij voor de Dieren stelt
- * daarom vragen over …", "De PVV-fractie heeft de volgende vragen:"; or who put them, in the passive: "De volgende
- * vragen zijn door de fractie PvdA SWF gesteld.".
+ * daarom vragen over …", "De PVV-fractie heeft de volgende vragen:" (the party); or the fraction that put them, in the
+ * passive: "De volgende vragen zijn door de fractie PvdA SWF gesteld." (the sender as written, and its party).
  */
 const PARTY_ASKS = new RegExp(
-  String.raw`(?:^|(?<=[.!?:]\s+))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}vragen\b`,
+  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}vragen\b`,
   'u',
 );
 const PASSIVE = new RegExp(
-  String.raw`(?:^|(?<=[.!?:]\s+))[Dd]e\s+(?:volgende\s+)?(?:schriftelijke\s+)?vragen\s+zijn\s+door\s+((?:de\s+)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+gesteld\b`,
+  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))[Dd]e\s+(?:volgende\s+)?(?:schriftelijke\s+)?vragen\s+zijn\s+door\s+((?:de\s+)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+gesteld\b`,
   'u',
 );
 
@@ -111,8 +111,12 @@ const PASSIVE = new RegExp(
 export function fractionAsks(text: string): FractionAsks | null {
   const m = STELT.exec(text) ?? ONTVANGEN.exec(text);
   if (!m) {
-    const heeft = HEEFT.exec(text) ?? PARTY_ASKS.exec(text) ?? PASSIVE.exec(text);
-    return heeft ? { afzender: heeft[1], party: heeft[2] } : null;
+    const heeft = HEEFT.exec(text) ?? PASSIVE.exec(text);
+    if (heeft) return { afzender: heeft[1], party: heeft[2] };
+    // A party as the subject names who asks, not always the sender: the labels of the corpus differ on it (one of
+    // two), so only the party.
+    const party = PARTY_ASKS.exec(text);
+    return party ? { party: party[2] } : null;
   }
   const subject = m[3].trim();
   return { afzender: m[1], party: m[2], onderwerp: plausible('onderwerp', subject) ? subject : undefined };
