@@ -167,6 +167,14 @@ describe('documents: parties, who asks and municipal moties from new sources', (
     assert.equal(history.fields.datum, undefined);
   });
 
+  it('reads a local fraction by its party, and no subject from an exclaiming headline', () => {
+    const local = questions('Zandmeerse SGP-fractie stelt vragen over de hondenpoep', '', 'Wij hebben de volgende vragen.');
+    assert.deepEqual(local.fields.partijen, ['SGP']);
+    assert.equal(local.fields.onderwerp, 'de hondenpoep');
+    const exclaiming = questions('Schriftelijke vragen PvdA Zandmeer gevaar kunstgras!');
+    assert.equal(exclaiming.fields.onderwerp, undefined);
+  });
+
   it("reads a municipal motie's number, title and outcome from its head", () => {
     const numbered = parseDocument(['Motie (M 12) “Bankjes in het park”', '', ...considerations].join('\n'));
     assert.equal(numbered.fields.kenmerk, 'M 12');

@@ -414,6 +414,8 @@ function subjectOf(genre: string, rest: string): string | null {
   )
     return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
+  // "Schriftelijke vragen PvdA gevaar kunstgrasvelden!": an exclamation is a headline, not a subject.
+  if (/!$/.test(r)) return null;
   return r && r.split(/\s+/).length <= 25 ? r : null;
 }
 
@@ -701,7 +703,8 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (asks && sentence.split(/\s+/).length <= 30) {
       const who = asks[1].replace(/^(?:vandaar\s+)?/i, '');
       const fraction =
-        /^(?:de\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ??
+        // "Veenendaalse SGP-fractie": the place's adjective before a local fraction is no part of the party's name.
+        /^(?:de\s+)?(?:\p{L}+se\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ??
         /^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+|het\s+)?)?(.+)$/iu.exec(who);
       if (fraction) add('partijen', fraction[1].replace(/-$/, ''), [], sentence);
       else {
