@@ -686,8 +686,10 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // "… hebben vragenstellers op 24 mei 2007 … de volgende schriftelijke vragen tot het college … gericht": the day
     // the questions were put, said in a sentence, is their date, as "(ingezonden D)" is.
     const put = QUESTIONS_PUT_ON.exec(plainT);
-    // "… heeft op 11 oktober vragen gesteld … Op 22 oktober is deze vraag wederom gesteld": a history of asking, no date.
-    if (put && (plainT.match(DATE_IN_TEXT) ?? []).length === 1) {
+    // "… heeft op 11 oktober 2021 vragen gesteld … Op 22 oktober 2021 is deze vraag wederom gesteld": a history of
+    // asking, no date.
+    const again = (plainT.match(DATE_IN_TEXT) ?? []).length > 1 && /\b(?:wederom|opnieuw|nogmaals|andermaal)\b/i.test(plainT);
+    if (put && !again) {
       add('datum', put[1], [i], t, SENT_IN);
       add('ingekomen', put[1], [i], t);
     }
