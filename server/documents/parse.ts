@@ -15,12 +15,13 @@ import { functionParty, signerParty } from './parse/question-heads';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
 import { wrappedLines } from './parse/wrap';
+import { unglueLabels } from './parse/glued-labels';
 import { numbered } from './parse/numbering';
 import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { withoutGluedFootnote } from './parse/footnotes';
 import { reportedOutcome } from './parse/moties';
-import { applyMotieHead, motieHead } from './parse/motie-head';
+import { applyMotieHead, motieHead, motieTitleSubject } from './parse/motie-head';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
 import { dashedNameAndParty, looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
@@ -320,7 +321,7 @@ function countWarning(questions: QuestionAnswer[]): string | null {
  * (parse/overrides.ts): they replace the recognised role of those input lines.
  */
 export function parseDocument(text: string, overrides?: LineOverrides): ParsedDocument {
-  const lines = wrappedLines(text, (source) => !!overrides?.has(source));
+  const lines = unglueLabels(wrappedLines(text, (source) => !!overrides?.has(source)));
   const { headers, furniture } = scanHeaders(lines);
   const type = detectType(lines, headers);
   const has = (key: string) => fieldsOf(type).some((f) => f.key === key);
@@ -338,6 +339,17 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
           ? (h.source ?? (h.ownAddress ? 'letterhead-address' : 'letterhead'))
           : 'prose',
     );
+  // "Titel: Motie IV Donker waar het kan": a register's labelled title in a motie's shape gives its subject.
+  if (type === 'motie' && typeof fields.onderwerp === 'string') fields.onderwerp = motieTitleSubject(fields.onderwerp) ?? fields.onderwerp;
+  // "Datum: 11/7/2019" in a record that also names the day as "07-11-2019": the month was written first (a system's
+  // American date); read as the text confirms it, never guessed.
+  const dated = from.get('datum');
+  const american = dated ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(dated.value.trim()) : null;
+  if (american && Number(american[1]) <= 12 && Number(american[2]) <= 12 && american[1] !== american[2]) {
+    const [month, day, year] = [american[1].padStart(2, '0'), american[2].padStart(2, '0'), american[3]];
+    if (new RegExp(String.raw`(?<!\d)0?${Number(day)}-0?${Number(month)}-${year}(?!\d)`).test(text))
+      fields.datum = `${year}-${month}-${day}`;
+  }
   const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
   const fieldOf = new Map<number, string>();
   const numberOf = new Map<number, number>();

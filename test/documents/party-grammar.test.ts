@@ -167,6 +167,32 @@ describe('documents: parties, who asks and municipal moties from new sources', (
     assert.equal(history.fields.datum, undefined);
   });
 
+  it("reads a register's record whose labels are glued to their values, and its date written month first", () => {
+    const record = [
+      'Moties',
+      '',
+      'Datum3/12/2024',
+      'AgendapuntRaadsvergadering 12-03-2024 > 5 Begroting',
+      'TitelMotie 7 Bankjes in het park',
+      'RaadsledenAnna de Vries (D66)',
+      'Piet Smit (CDA)',
+      'PortefeuillehouderKees Bakker',
+      'ToelichtingConstaterende dat: • het park geen bankjes heeft.',
+    ];
+    const got = parseDocument(record.join('\n'));
+    assert.equal(got.type, 'motie');
+    assert.equal(got.fields.onderwerp, 'Bankjes in het park');
+    assert.deepEqual(got.fields.indieners, ['Anna de Vries', 'Piet Smit']);
+    assert.deepEqual(got.fields.partijen, ['D66', 'CDA']);
+    // "3/12/2024" is 12 March: the record names the meeting as "12-03-2024".
+    assert.equal(got.fields.datum, '2024-03-12');
+    // Without the day confirmed elsewhere the date is read as Dutch dates are written.
+    const unconfirmed = parseDocument(record.map((l) => l.replace('12-03-2024', 'de raad')).join('\n'));
+    assert.equal(unconfirmed.fields.datum, '2024-12-03');
+    // Two glued lines are no record: "Datum3/12/2024" stays text.
+    assert.equal(parseDocument(['Datum3/12/2024', 'TitelMotie 7 Bankjes', '', 'Tekst van de pagina.'].join('\n')).fields.datum, undefined);
+  });
+
   it('reads a local fraction by its party, and no subject from an exclaiming headline', () => {
     const local = questions('Zandmeerse SGP-fractie stelt vragen over de hondenpoep', '', 'Wij hebben de volgende vragen.');
     assert.deepEqual(local.fields.partijen, ['SGP']);

@@ -164,6 +164,11 @@ function namePartyOf(text: string): { name: string; party: string } | null {
   return { name: m[1].trim(), party: m[2].trim() };
 }
 
+/** A labelled title that is a motie's number and title ("Titel: Motie IV Donker waar het kan"): the title, or null. */
+export function motieTitleSubject(value: string): string | null {
+  return NUMBERED.test(value.trim()) ? titleOf(value.trim())?.subject || null : null;
+}
+
 /**
  * Reads a motie's own fields from the lines still in the body (`roles[i] === 'body'`). A motie flattened onto one
  * long line with its lines kept apart by runs of spaces (a PDF's text pasted from a page) is read piece by piece.
