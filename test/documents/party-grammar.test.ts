@@ -197,6 +197,10 @@ describe('documents: parties, who asks and municipal moties from new sources', (
     const local = questions('Zandmeerse SGP-fractie stelt vragen over de hondenpoep', '', 'Wij hebben de volgende vragen.');
     assert.deepEqual(local.fields.partijen, ['SGP']);
     assert.equal(local.fields.onderwerp, 'de hondenpoep');
+    // The subject of the clause that asks: a party the lexicon knows, or names joined by a slash.
+    assert.deepEqual(questions('College durft niet aan een verbod, ZDP/Hart stelt vragen').fields.partijen, ['ZDP/Hart']);
+    assert.deepEqual(questions('Kermis te lang, Dorpsbelangen stelt vragen').fields.partijen, ['Dorpsbelangen']);
+    assert.equal(questions('Kermis te lang, Jansen stelt vragen').fields.partijen, undefined);
     const exclaiming = questions('Schriftelijke vragen PvdA Zandmeer gevaar kunstgras!');
     assert.equal(exclaiming.fields.onderwerp, undefined);
   });

@@ -708,7 +708,12 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
         // "Veenendaalse SGP-fractie": the place's adjective before a local fraction is no part of the party's name.
         /^(?:de\s+)?(?:\p{L}+se\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ??
         /^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+|het\s+)?)?(.+)$/iu.exec(who);
+      // "College durft niet, GDP/Hart stelt vragen": the clause's subject is a party the lexicon knows, or names joined
+      // by a slash as combined lists are ("GDP/Hart", "CU/SGP").
+      const clause = who.split(/,\s+/).pop()!.trim();
+      const joined = /^(?:\p{Lu}{2,}[\p{L}\d]*|\p{Lu}\p{Ll}+)(?:\/(?:\p{Lu}{2,}[\p{L}\d]*|\p{Lu}\p{Ll}+))+$/u.test(clause);
       if (fraction) add('partijen', fraction[1].replace(/-$/, ''), [], sentence);
+      else if (isParty(clause) || joined) add('partijen', nationalBranch(clause) ?? clause, [], sentence);
       else {
         const person = /^(.+?)\s+(?:van|namens)\s+(?:de\s+|het\s+)?([\p{Lu}\d][\p{L}\d!&'-]*(?:\s+[\p{Lu}][\p{L}\d!&'-]*)*)$/u.exec(who);
         const names = (person ? person[1] : who).split(/\s*,\s*|\s+en\s+/);
