@@ -15,12 +15,13 @@ import { functionParty, signerParty } from './parse/question-heads';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
 import { wrappedLines } from './parse/wrap';
+import { unglueLabels } from './parse/glued-labels';
 import { numbered } from './parse/numbering';
 import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { withoutGluedFootnote } from './parse/footnotes';
 import { reportedOutcome } from './parse/moties';
-import { applyMotieHead, motieHead } from './parse/motie-head';
+import { applyMotieHead, motieHead, motieTitleSubject } from './parse/motie-head';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
 import { dashedNameAndParty, looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
@@ -147,6 +148,7 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
     // A hint (a mention, a lone label in the text) is no field; a lone label that repeats a field's value is a
     // page's header again (page 2 of a PDF), and goes with the letterhead.
     if (h.hint && (h.strength < 2 || !h.value)) continue;
+    if (h.questionsOnly && type !== 'schriftelijke-vragen') continue;
     const mark = (role: Role, field?: string) => {
       if (!h.keep) for (const i of h.lines) if (!roles.has(i)) roles.set(i, { role, field });
     };
@@ -319,7 +321,7 @@ function countWarning(questions: QuestionAnswer[]): string | null {
  * (parse/overrides.ts): they replace the recognised role of those input lines.
  */
 export function parseDocument(text: string, overrides?: LineOverrides): ParsedDocument {
-  const lines = wrappedLines(text, (source) => !!overrides?.has(source));
+  const lines = unglueLabels(wrappedLines(text, (source) => !!overrides?.has(source)));
   const { headers, furniture } = scanHeaders(lines);
   const type = detectType(lines, headers);
   const has = (key: string) => fieldsOf(type).some((f) => f.key === key);
@@ -337,6 +339,17 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
           ? (h.source ?? (h.ownAddress ? 'letterhead-address' : 'letterhead'))
           : 'prose',
     );
+  // "Titel: Motie IV Donker waar het kan": a register's labelled title in a motie's shape gives its subject.
+  if (type === 'motie' && typeof fields.onderwerp === 'string') fields.onderwerp = motieTitleSubject(fields.onderwerp) ?? fields.onderwerp;
+  // "Datum: 11/7/2019" in a record that also names the day as "07-11-2019": the month was written first (a system's
+  // American date); read as the text confirms it, never guessed.
+  const dated = from.get('datum');
+  const american = dated ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(dated.value.trim()) : null;
+  if (american && Number(american[1]) <= 12 && Number(american[2]) <= 12 && american[1] !== american[2]) {
+    const [month, day, year] = [american[1].padStart(2, '0'), american[2].padStart(2, '0'), american[3]];
+    if (new RegExp(String.raw`(?<!\d)0?${Number(day)}-0?${Number(month)}-${year}(?!\d)`).test(text))
+      fields.datum = `${year}-${month}-${day}`;
+  }
   const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
   const fieldOf = new Map<number, string>();
   const numberOf = new Map<number, number>();
@@ -373,14 +386,21 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       }
     }
   }
-  // "GroenLinks is zeer verbolgen …", "De PvdA deelt de zorgen …": the one party the opening paragraphs
-  // have acting is the party that asks or moves (a party of the lexicon only, and only one).
+  // "GroenLinks is zeer verbolgen …", "De PvdA deelt de zorgen …": the one party (or the one group of parties side by
+  // side) the opening paragraphs have acting is who asks or moves (parties of the lexicon only).
   if (has('partijen') && fields.partijen === undefined && (type === 'schriftelijke-vragen' || type === 'motie')) {
     const opening: string[] = [];
+    let firstItem = -1;
     for (let i = 0; i < lines.length && opening.length < HEADER_ZONE + 6; i++)
-      if (lines[i].text && roles[i] === 'body') opening.push(lines[i].text.replace(/\t/g, ' '));
-    const acting = partiesActing(opening.join('\n'));
-    if (acting.length === 1) {
+      if (lines[i].text && roles[i] === 'body') {
+        if (firstItem < 0 && numbered(lines[i].text.trim())) firstItem = opening.length;
+        opening.push(lines[i].text.replace(/\t/g, ' '));
+      }
+    // The paragraphs above the first numbered question say who asks; a party named inside a question ("Het CDA heeft
+    // in 2013 vragen gesteld …") only when they name none.
+    const before = partiesActing(opening.slice(0, firstItem < 0 ? opening.length : firstItem).join('\n'));
+    const acting = before.length ? before : partiesActing(opening.join('\n'));
+    if (acting.length) {
       fields.partijen = acting;
       evidence.set('partijen', 'mention');
     }
@@ -393,7 +413,22 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   // better: another signer there is a person of the college, not the sender.
   const afzenderFrom = evidence.get('afzender');
   const fromLetterhead = afzenderFrom === 'letterhead' || afzenderFrom === 'running-header';
-  if (has('afzender') && (fields.afzender === undefined || fromLetterhead) && type !== 'motie') {
+  // "De VVD heeft hierover de volgende vragen …" over "Namens de VVD Statenfractie Noord-Brabant,": the signature names
+  // the same fraction in full.
+  const core = (s: string) =>
+    s
+      .replace(/^(?:de|het)\s+/i, '')
+      .replace(/[ -]?fractie$/i, '')
+      .trim()
+      .toLowerCase();
+  const fuller =
+    afzenderFrom === 'prose' &&
+    typeof fields.afzender === 'string' &&
+    isParty(core(fields.afzender)) &&
+    signed.senders.length === 1 &&
+    signed.senders[0].toLowerCase().includes(core(fields.afzender)) &&
+    signed.senders[0].length > fields.afzender.length;
+  if (has('afzender') && (fields.afzender === undefined || fromLetterhead || fuller) && type !== 'motie') {
     const senders = [...new Set(signed.senders.map((s) => s.replace(/[,:]$/, '')))];
     const own = type === 'schriftelijke-vragen' ? senders.filter((s) => !ANSWERING.test(s)) : senders;
     const college = own.length === 1 && COLLEGE_SIGNS.test(own[0]);

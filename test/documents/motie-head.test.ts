@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { parseDocument, type ParsedDocument } from '../../server/documents/parse';
 
-/** A value offered as a suggestion and not filled in (parse/confidence.ts SUGGEST_BELOW); "filled: …" when it was filled in. */
+/**
+ * A value offered as a suggestion and not filled in (parse/confidence.ts SUGGEST_BELOW); "filled: …" when it was filled
+ * in (a motie's own title shape is evidence of its own, "motie-title", filled in since session 16).
+ */
 const suggested = (d: ParsedDocument, key: string) =>
   d.fields[key] === undefined ? d.suggestions.find((s) => s.key === key)?.value : `filled: ${String(d.fields[key])}`;
 
@@ -64,7 +67,7 @@ describe('documents: a motie read by its shapes', () => {
         ...considerations,
       ].join('\n'),
     );
-    assert.equal(suggested(bracket, 'onderwerp'), 'Bankjes in het park');
+    assert.equal(suggested(bracket, 'onderwerp'), 'filled: Bankjes in het park');
     assert.deepEqual(bracket.fields.partijen, ['CDA', 'D66', 'VVD']);
     const headline = parseDocument(
       ['Eindelijk bankjes! Aangenomen motie Partij Vrij Dorp', '', 'Titel motie: bankjes in het park', '', ...considerations].join('\n'),
@@ -76,7 +79,7 @@ describe('documents: a motie read by its shapes', () => {
 
   it('takes the subject after "inzake" and an outcome at the end of the title; a line in capitals beside "MOTIE"', () => {
     const about = parseDocument(['Motie VVD inzake bankjes in het park verworpen', '', ...considerations].join('\n'));
-    assert.equal(suggested(about, 'onderwerp'), 'bankjes in het park');
+    assert.equal(suggested(about, 'onderwerp'), 'filled: bankjes in het park');
     assert.equal(about.fields.status, 'verworpen');
     const capitals = parseDocument(
       [
@@ -89,7 +92,7 @@ describe('documents: a motie read by its shapes', () => {
         ...considerations,
       ].join('\n'),
     );
-    assert.equal(suggested(capitals, 'onderwerp'), 'BANKJES IN HET PARK');
+    assert.equal(suggested(capitals, 'onderwerp'), 'filled: BANKJES IN HET PARK');
   });
 
   it('reads signers as "Name, Party" lines, a "Namens:" line of parties, and "Fracties A en B" under a place and date', () => {
@@ -190,7 +193,7 @@ describe('documents: a motie read by its shapes', () => {
       ['M-031', '', 'Motie - Bankjes in het park (voorheen M-120)', '', 'verzoekt het college:', '1. drie bankjes te plaatsen.'].join('\n'),
     );
     assert.equal(register.fields.kenmerk, 'M-031');
-    assert.equal(suggested(register, 'onderwerp'), 'Bankjes in het park');
+    assert.equal(suggested(register, 'onderwerp'), 'filled: Bankjes in het park');
     const record = parseDocument(
       [
         '- Nummer',
@@ -202,7 +205,7 @@ describe('documents: a motie read by its shapes', () => {
       ].join('\n'),
     );
     assert.equal(record.type, 'motie');
-    assert.equal(suggested(record, 'onderwerp'), 'bankjes in het park');
+    assert.equal(suggested(record, 'onderwerp'), 'filled: bankjes in het park');
     const kamerstuk = parseDocument(
       [
         'Dossier- en ondernummer',

@@ -36,9 +36,12 @@ export const TREES_QUESTIONS = [
   '3. Volgend jaar in maart.',
 ].join('\n');
 
-/** A motie whose only onderwerp is its title line: offered to the editor as a suggestion, not filled in. */
+/**
+ * A motie whose only onderwerp is a bare title line (no "Motie X" shape, which is evidence of its own): offered to the
+ * editor as a suggestion, not filled in.
+ */
 export const BANKJES_MOTIE = [
-  'Motie Bankjes in het Wilhelminapark',
+  'Bankjes in het Wilhelminapark',
   '',
   'De raad van de gemeente Oosterlo, in vergadering bijeen op 3 juli 2023,',
   '',

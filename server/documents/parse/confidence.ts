@@ -21,6 +21,11 @@ export type Evidence =
   | 'label-deep' // a block of labelled lines deep in the text
   | 'signature' // the signature block
   | 'title' // the document's title line
+  // a motie's title by its own shape ("Motie: X", "Motie X (CDA D66)", "Titel motie: X", "Motie X (verworpen)",
+  // parse/motie-head.ts): the grammar came after the releases of the fresh-error table (session 13), which measured
+  // only a bare line above the first paragraph ('title'); so it has the share of all fields until a later round's
+  // fresh documents measure it (round thirteen's dev moties: 2 of 2 right)
+  | 'motie-title'
   | 'mention' // a mention in the opening paragraphs ("GroenLinks is verbolgen …")
   | 'derived'; // from another field (the answers' date from the college's letter's date)
 

@@ -86,6 +86,8 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
     if (hit) return hit[1];
   }
   const labelled = new Set(headers.filter((h) => h.strength >= 1 && h.value && !h.hint).map((h) => h.concept));
+  // A register's record: its labelled title names the genre ("Titel: Motie IV Donker waar het kan").
+  if (headers.some((h) => h.concept === 'onderwerp' && h.strength >= 2 && /^(?:gewijzigde\s+)?motie\s+\S/i.test(h.value))) return 'motie';
   if (VRAGEN_CONCEPTS.some((c) => labelled.has(c))) return 'schriftelijke-vragen';
   if (content.some((t) => MOTIE_END.test(t)) || (content.some((t) => CONSIDERING.test(t)) && content.some((t) => MOTIE_DICTUM.test(t))))
     return 'motie';

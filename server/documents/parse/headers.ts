@@ -10,7 +10,7 @@
 //               page marks: recognised, kept out of the fields and the body.
 // A label is only a label when the vocabulary (labels.ts) knows it, so "De fractie vraagt: …" is text.
 import type { FieldKind } from '../types';
-import { DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
+import { DATE_IN_TEXT, DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
 import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
@@ -18,7 +18,7 @@ import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { askHead, type AskHead } from './askhead';
-import { askedAbout, fractionAsks, memberAsks, partiesAsk, questionsTo } from './question-heads';
+import { askedAbout, fractionAsks, memberAsking, memberAsks, partiesAsk, questionsPutTo, questionsTo } from './question-heads';
 import { officeHolder } from './letterhead-sender';
 import { labelRows } from './rows';
 import { runningHeaders } from './running-header';
@@ -44,6 +44,8 @@ export interface Header {
   deep?: boolean;
   /** A letterhead's organisation whose own postal address is in the place it names (`ownAddress`). */
   ownAddress?: boolean;
+  /** Read from a sentence about questions put to someone: a field of written questions only, never of a letter. */
+  questionsOnly?: boolean;
   /** A sender read from a PDF's running page header, or an office holder under a letterhead's organisation. */
   source?: 'running-header' | 'letterhead-office';
 }
@@ -379,7 +381,7 @@ const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|d
  * it a title of its own, not a subject.
  */
 const QUESTIONS_TITLE = new RegExp(
-  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?(schriftelijke\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
+  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?((?:schriftelijke|mondelinge)\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
   'iu',
 );
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
@@ -412,6 +414,8 @@ function subjectOf(genre: string, rest: string): string | null {
   )
     return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
+  // "Schriftelijke vragen PvdA gevaar kunstgrasvelden!": an exclamation is a headline, not a subject.
+  if (/!$/.test(r)) return null;
   return r && r.split(/\s+/).length <= 25 ? r : null;
 }
 
@@ -682,7 +686,10 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // "… hebben vragenstellers op 24 mei 2007 … de volgende schriftelijke vragen tot het college … gericht": the day
     // the questions were put, said in a sentence, is their date, as "(ingezonden D)" is.
     const put = QUESTIONS_PUT_ON.exec(plainT);
-    if (put) {
+    // "… heeft op 11 oktober 2021 vragen gesteld … Op 22 oktober 2021 is deze vraag wederom gesteld": a history of
+    // asking, no date.
+    const again = (plainT.match(DATE_IN_TEXT) ?? []).length > 1 && /\b(?:wederom|opnieuw|nogmaals|andermaal)\b/i.test(plainT);
+    if (put && !again) {
       add('datum', put[1], [i], t, SENT_IN);
       add('ingekomen', put[1], [i], t);
     }
@@ -698,9 +705,15 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     if (asks && sentence.split(/\s+/).length <= 30) {
       const who = asks[1].replace(/^(?:vandaar\s+)?/i, '');
       const fraction =
-        /^(?:de\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ??
+        // "Veenendaalse SGP-fractie": the place's adjective before a local fraction is no part of the party's name.
+        /^(?:de\s+)?(?:\p{L}+se\s+)?([\p{Lu}\d][\p{L}\d!&'-]*)-?fractie$/iu.exec(who) ??
         /^(?:de\s+)?fractie\s+(?:van\s+(?:de\s+|het\s+)?)?(.+)$/iu.exec(who);
+      // "College durft niet, GDP/Hart stelt vragen": the clause's subject is a party the lexicon knows, or names joined
+      // by a slash as combined lists are ("GDP/Hart", "CU/SGP").
+      const clause = who.split(/,\s+/).pop()!.trim();
+      const joined = /^(?:\p{Lu}{2,}[\p{L}\d]*|\p{Lu}\p{Ll}+)(?:\/(?:\p{Lu}{2,}[\p{L}\d]*|\p{Lu}\p{Ll}+))+$/u.test(clause);
       if (fraction) add('partijen', fraction[1].replace(/-$/, ''), [], sentence);
+      else if (isParty(clause) || joined) add('partijen', nationalBranch(clause) ?? clause, [], sentence);
       else {
         const person = /^(.+?)\s+(?:van|namens)\s+(?:de\s+|het\s+)?([\p{Lu}\d][\p{L}\d!&'-]*(?:\s+[\p{Lu}][\p{L}\d!&'-]*)*)$/u.exec(who);
         const names = (person ? person[1] : who).split(/\s*,\s*|\s+en\s+/);
@@ -768,6 +781,11 @@ const PARLIAMENT_NUMBER = /^(?:kamervra(?:ag|gen)\s+)?(AH\s+\d{1,4}|\d{4}[ZD]\s?
 /** A title that is the genre's name and the document's number: "Schriftelijke vragen 74/2021", "Motie nr. 12". */
 const GENRE_NUMBER =
   /^(?:schriftelijke\s+vragen|raadsvragen|art(?:ikel|\.)?\s*\d+[- ]?vragen|motie|amendement|raadsinformatiebrief|rib|memo)\s+(?:nr\.?\s*|nummer\s+)?(\d[\d./-]*\d)$/i;
+/** The same with its date after a comma: "Mondelinge vragen 10, 26 september 2019", "Schriftelijke vragen 74/2021, 3 mei 2021". */
+const GENRE_NUMBER_DATE = new RegExp(
+  String.raw`^(?:(?:schriftelijke|mondelinge)\s+vragen|raadsvragen|motie)\s+(?:nr\.?\s*|nummer\s+)?(\d{1,4}(?:\/\d{4})?),\s*(${DATE_WORDS})$`,
+  'iu',
+);
 /**
  * A question's register number in the header, alone on its line: "Vraag 1115 2018-2022" (three digits at least, and
  * the council's term): the document's number, not a question numbered 1115.
@@ -783,6 +801,12 @@ function kamerstuk(lines: Line[]): Header[] {
       (seen <= 5 ? PARLIAMENT_NUMBER.exec(lines[i].text.trim()) : null) ?? (seen <= 6 ? GENRE_NUMBER.exec(lines[i].text.trim()) : null);
     if (number)
       return [{ concept: 'kenmerk', value: number[1].replace(/^(\d{4}[ZD])\s/, '$1'), labelLine: lines[i].text, lines: [i], strength: 1 }];
+    const dated = seen <= 6 ? GENRE_NUMBER_DATE.exec(lines[i].text.trim()) : null;
+    if (dated && findDate(dated[2]))
+      return [
+        { concept: 'kenmerk', value: dated[1], labelLine: lines[i].text, lines: [i], strength: 1 },
+        { concept: 'datum', value: dated[2], labelLine: lines[i].text, lines: [], strength: 1 },
+      ];
     const register = QUESTION_REGISTER.exec(lines[i].text.trim());
     if (register) return [{ concept: 'kenmerk', value: register[1], labelLine: lines[i].text, lines: [i], strength: 1 }];
     const m = /^(\d{2}\s?\d{3}(?:[- ][A-Z]{1,4})?\s+\d{1,4})\s+(?:BRIEF|MOTIE|AMENDEMENT)\s+VAN\b/.exec(lines[i].text);
@@ -862,10 +886,18 @@ function askedInText(lines: Line[], taken: Set<number>): Header[] {
     out.push({ concept: 'indieners', value: member.name, labelLine: '', lines: [], strength: 1 });
     out.push({ concept: 'partijen', value: nationalBranch(member.party) ?? member.party, labelLine: '', lines: [], strength: 1 });
   }
+  const putTo = questionsPutTo(openingText);
+  if (putTo) out.push({ concept: 'aan', value: putTo, labelLine: '', lines: [], strength: 1, questionsOnly: true });
+  const asking = member ? null : memberAsking(openingText);
+  if (asking) {
+    out.push({ concept: 'indieners', value: asking.name, labelLine: '', lines: [], strength: 1, questionsOnly: true });
+    const party = asking.party ? (nationalBranch(asking.party) ?? asking.party) : null;
+    if (party) out.push({ concept: 'partijen', value: party, labelLine: '', lines: [], strength: 1, questionsOnly: true });
+  }
   const asks = fractionAsks(openingText);
   if (asks) {
-    out.push({ concept: 'afzender', value: asks.afzender, labelLine: '', lines: [], strength: 1.6 });
-    out.push({ concept: 'partijen', value: asks.party, labelLine: '', lines: [], strength: 1 });
+    if (asks.afzender) out.push({ concept: 'afzender', value: asks.afzender, labelLine: '', lines: [], strength: 1.6 });
+    out.push({ concept: 'partijen', value: nationalBranch(asks.party) ?? asks.party, labelLine: '', lines: [], strength: 1 });
     if (asks.onderwerp) out.push({ concept: 'onderwerp', value: asks.onderwerp, labelLine: '', lines: [], strength: 1 });
   }
   return out;

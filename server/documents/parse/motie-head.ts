@@ -12,7 +12,7 @@ import { MEETING, ONE_DATE } from './dates';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
 import { isParty } from './parties';
-import { looksLikeName } from './signatures';
+import { looksLikeName, nameThenParty } from './signatures';
 import { findDate } from './values';
 
 export interface MotieHead {
@@ -50,14 +50,25 @@ const GENRE =
   /^(?:(?:aangenomen|gewijzigde)\s+)?motie(?:\s+(?:nr\.?\s*)?[\w./-]*\d[\w./-]*)?(?:\s*\(?\s*vreemd\s+aan\s+de\s+(?:orde|agenda)(?:\s+van\s+de\s+dag)?\s*\)?)?$/i;
 
 /** Title shapes; each gives the subject and what the title says besides it (parties, outcome). */
-function titleOf(text: string): { subject: string; parties?: string[]; status?: string } | null {
+/** A motie's number in its title: "M 11", "M-024", a Roman numeral ("IV"), "2018-097M", "12". */
+const TITLE_NUMBER = String.raw`(?:M\s?-?\d{1,4}[a-z]?|[IVXLC]{1,6}|\d{2,4}[-/]\d{1,4}\s?M|\d{1,3}[a-z]?)`;
+/** "Motie (M 11) “Title”", "Motie IV Donker waar het kan": the number, then the title with a capital or a quote. */
+const NUMBERED = new RegExp(String.raw`^[Mm]otie\s+(?:nr\.?\s*)?(\(\s*${TITLE_NUMBER}\s*\)|${TITLE_NUMBER})\s+([\p{Lu}‘'“"(].*)$`, 'u');
+
+function titleOf(text: string): { subject: string; parties?: string[]; status?: string; kenmerk?: string } | null {
   let t = text.replace(/^[-–•*]\s+/, '').trim();
   let status: string | undefined;
-  // "… aangenomen", "Aangenomen motie …": the outcome in the title.
-  const outcome = /^(aangenomen|verworpen)\s+(?=motie\b)|\s+(aangenomen|verworpen)[.!]?$/i.exec(t);
+  let kenmerk: string | undefined;
+  // "… aangenomen", "Aangenomen motie …", "Motie X (verworpen)": the outcome in the title.
+  const outcome = /^(aangenomen|verworpen)\s+(?=motie\b)|\s+\(?(aangenomen|verworpen|ingetrokken|aangehouden)\)?[.!]?$/i.exec(t);
   if (outcome) {
     status = (outcome[1] ?? outcome[2]).toLowerCase();
     t = t.replace(outcome[0], outcome[1] ? '' : '').trim();
+  }
+  const numbered = NUMBERED.exec(t);
+  if (numbered) {
+    kenmerk = numbered[1].replace(/^\(\s*|\s*\)$/g, '');
+    t = `Motie: ${numbered[2]}`;
   }
   let subject: string | null = null;
   let parties: string[] | undefined;
@@ -86,7 +97,9 @@ function titleOf(text: string): { subject: string; parties?: string[]; status?: 
     .trim();
   const words = subject.split(/\s+/).length;
   if (!subject || words > 14 || /[:;,?]$/.test(subject) || !/\p{L}{3}/u.test(subject)) return null;
-  return { subject, parties, status };
+  // "… mezenkastjes verworpen, coalitie tegen": an outcome inside the line makes it a news headline, not a title.
+  if (/\b(?:aangenomen|verworpen|ingetrokken|aangehouden)\b/i.test(subject)) return null;
+  return { subject, parties, status, ...(kenmerk ? { kenmerk } : {}) };
 }
 
 /** Title case for a name printed in capitals: "VAN DER PLAS" → "Van der Plas". */
@@ -145,8 +158,15 @@ function signatureBlock(lines: Line[], end: number): { indieners?: string[]; par
 /** "Anna de Vries, GroenLinks", "Jan de Boer (SGP)": a signer's name with one party, or null. */
 function namePartyOf(text: string): { name: string; party: string } | null {
   const m = /^([^,()]+),\s*([^,()]+)$/.exec(text) ?? /^([^,()]+?)\s*\(([^,()]+)\)$/.exec(text);
-  if (!m || !looksLikeName(m[1]) || partyList(m[2].trim())?.length !== 1) return null;
+  // "Hans de Waard SP": the name and a party of the lexicon with only a space between.
+  if (!m) return nameThenParty(text);
+  if (!looksLikeName(m[1]) || partyList(m[2].trim())?.length !== 1) return null;
   return { name: m[1].trim(), party: m[2].trim() };
+}
+
+/** A labelled title that is a motie's number and title ("Titel: Motie IV Donker waar het kan"): the title, or null. */
+export function motieTitleSubject(value: string): string | null {
+  return NUMBERED.test(value.trim()) ? titleOf(value.trim())?.subject || null : null;
 }
 
 /**
@@ -217,6 +237,7 @@ function readHead(lines: Line[], roles: Role[]): MotieHead {
       const title = titleOf(t);
       if (!title) continue;
       if (title.subject) head.onderwerp = { value: title.subject, line: i };
+      if (title.kenmerk) head.kenmerk = { value: title.kenmerk, line: i };
       if (title.parties) head.partijen = title.parties;
       if (title.status) head.status = title.status;
       break;
@@ -234,15 +255,20 @@ function readHead(lines: Line[], roles: Role[]): MotieHead {
     }
   }
   // An outcome the introduction reports: "Hierbij de motie zoals die unaniem is aangenomen door de raad."
+  // "Alex Engbers diende de motie namens het CDA in welke door de raad … is aangenomen!": the motie the text is, as a
+  // relative clause says it was done (no negation or expectation in it).
   if (!head.status)
     for (let i = 0; i < (anchor < 0 ? 0 : anchor); i++) {
       if (!free(i)) continue;
       const m =
         /\b(?:de|deze|die)\s+motie\b[^.;]{0,30}?\b(?:die|welke)?\s*(?:unaniem|met\s+algemene\s+stemmen)\s+(?:is|werd)\s+(aangenomen|verworpen)\b/i.exec(
           plain(lines[i]),
+        ) ??
+        /\b(?:de|deze)\s+motie\b[^.;!?]{0,60}?\b(?:die|welke)\b([^.;!?]{0,60}?)\b(?:is|werd)\s+(aangenomen|verworpen)\b/i.exec(
+          plain(lines[i]),
         );
-      if (m) {
-        head.status = m[1].toLowerCase();
+      if (m && !(m.length > 2 && /\b(?:niet|nog|naar|verwachting|waarschijnlijk|mogelijk)\b/i.test(m[1]))) {
+        head.status = m[m.length - 1].toLowerCase();
         break;
       }
     }
@@ -254,6 +280,9 @@ function readHead(lines: Line[], roles: Role[]): MotieHead {
   for (let i = 0; i < Math.min(lines.length, anchor < 0 ? 20 : anchor) && !head.kenmerk; i++) {
     const m = /(\d{5}(?:-[IVXLC]+|-[A-Z])?\s+nr\.\s*\d{1,4})$/.exec(plain(lines[i]));
     if (m && free(i)) head.kenmerk = { value: m[1], line: i };
+    // "Programma: 1.1 Stedelijk beheer 2018-097M": a motie register's number (with its M) at the end of a head line.
+    const register = /(?:^|\s)(\d{2,4}[-/]\d{1,4}\s?M|M-\d{1,4})$/.exec(plain(lines[i]));
+    if (register && free(i)) head.kenmerk = { value: register[1], line: undefined };
   }
 
   // Movers: the Kamer heading that names them all, the signature block under the closing formula.
@@ -283,7 +312,7 @@ export function applyMotieHead(
     evidence.set(key, how);
     if (line !== undefined) mark(line, key);
   };
-  if (head.onderwerp && fields.onderwerp === undefined) set('onderwerp', head.onderwerp.value, 'title', head.onderwerp.line);
+  if (head.onderwerp && fields.onderwerp === undefined) set('onderwerp', head.onderwerp.value, 'motie-title', head.onderwerp.line);
   // The meeting line stays in the text: it is the motie's opening sentence.
   if (head.datum && (fields.datum === undefined || evidence.get('datum') === 'prose')) set('datum', head.datum.value, 'prose');
   if (head.status && fields.status === undefined) set('status', head.status, 'prose');

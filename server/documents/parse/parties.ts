@@ -52,15 +52,22 @@ const NATIONAL = [
   'Leefbaar Nederland',
   'LPF',
   'Trots op Nederland',
+  'GL',
+  'BVNL',
+  'Belang van Nederland',
+  'Groep Van Haga',
+  'Ja21',
 ];
 
 const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
 const PLACE = String.raw`(?:${CAP}|'s-${CAP}|’s-${CAP})(?:[ -](?:aan|op|bij|den|de|der|in|\p{Lu}[\p{L}'’-]*))*`;
 /** Local party names: a party word with a place or a name. */
 const LOCAL = [
-  String.raw`(?:Leefbaar|Lokaal|Beter|Groep|Gemeentebelang|GemeenteBelang|Stadspartij|Dorpenpartij|Burgerbelangen|Dorpsbelangen|Senioren\s?Partij|Seniorenpartij|Ouderenpartij|Onafhankelijk|Progressief|Gewoon|Samen|Lijst|Partij|Trots\s+op|Hart\s+voor|Echt\s+voor|Open|Groen)\s+${PLACE}`,
-  String.raw`${CAP}\s+(?:Belang|Lokaal|Sterk|Centraal|Actief|Anders|Vooruit|Transparant|Liberaal|Progressief)`,
+  String.raw`(?:Leefbaar|Lokaal|Beter|Groep|(?:Gemeente|Dorps|Burger|Stads|Inwoners)[Bb]elang(?:en)?|Stadspartij|Dorpenpartij|Dorpspartij|Inwonerspartij|Senioren\s?Partij|Seniorenpartij|Ouderenpartij|Onafhankelijk|Progressief|Liberaal|Sterk|STERK|Gewoon|Samen|Lijst|Partij|Trots\s+op|Hart\s+voor|Echt\s+voor|Open|Groen)\s+${PLACE}`,
+  String.raw`${CAP}\s+(?:Belang(?:en)?|Lokaal|Sterk|STERK|Centraal|Actief|Anders|Vooruit|Transparant|Liberaal|Progressief|Verstandig)`,
   String.raw`Lokaal\s+sterk`,
+  // One word with the party word glued on: "GemeenteBelangen", "Inwonersbelangen", "NZLokaal", "Stadspartij".
+  String.raw`\p{Lu}[\p{L}\d]*(?:[Bb]elang(?:en)?|Lokaal|partij)(?![\p{L}\d])(?:\s+${PLACE})?`,
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -123,19 +130,21 @@ const PRESENT = String.raw`(?!fractie\b)\p{Ll}{2,}t\b`;
 const PLACE_ADJECTIVE = String.raw`(?:\p{Lu}\p{Ll}+se\s+)?`;
 
 /** Verbs a party does things with at the start of a sentence: "D66 zet …", "De PvdA deelt …", "GroenLinks is …". */
-const ACTS = String.raw`(?:is|was|heeft|had|wil|wilde|vindt|vond|zet|zette|deelt|deelde|stelt|stelde|vraagt|vroeg|maakt|maakte|pleit|pleitte|wenst|ziet|zag|dient|diende|hoort|hoorde|las|leest|kreeg|krijgt|is\s+van\s+mening|maakt\s+zich)\b`;
+const ACTS = String.raw`(?:is|was|heeft|had|wil|wilde|vindt|vond|zet|zette|deelt|deelde|stelt|stelde|vraagt|vroeg|maakt|maakte|pleit|pleitte|wenst|ziet|zag|dient|diende|hoort|hoorde|las|leest|kreeg|krijgt|is\s+van\s+mening|maakt\s+zich|zijn|waren|hebben|hadden|willen|vinden|vonden|stellen|stelden|zien|pleiten|dienen|delen|maken)\b`;
+/** Parties side by side as one subject: "De Partij voor de Dieren en GroenLinks", "VVD, CDA en D66". */
+const PARTIES = String.raw`${PARTY}(?:\s*,\s*(?:de\s+|het\s+)?${PARTY})*(?:\s+en\s+(?:de\s+|het\s+)?${PARTY})?`;
 /**
  * A sentence whose subject is a party: "(De) PARTY(-fractie) ACTS …". ("De fractie van X …" is only a hint that a
  * signature must confirm: headers.ts FRACTION_OF.)
  */
 const SUBJECT = new RegExp(
-  String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?${PLACE_ADJECTIVE}(${PARTY})(?:[ -]?fractie)?\s+(?:${ACTS}|${PRESENT})`,
+  String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?${PLACE_ADJECTIVE}(${PARTIES})(?:[ -]?fractie)?\s+(?:${ACTS}|${PRESENT})`,
   'gmu',
 );
 
 /** The same with the verb first: "In het vragenuur stelde de Partij voor de Dieren vragen", "… heeft de VVD de volgende vragen". */
 const ASKING = new RegExp(
-  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?${PLACE_ADJECTIVE}(${PARTY})(?:[ -]?fractie)?\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
+  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?${PLACE_ADJECTIVE}(${PARTIES})(?:[ -]?fractie)?\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
   'gu',
 );
 
@@ -145,12 +154,30 @@ const ON_BEHALF = new RegExp(
   'gu',
 );
 
-/** The parties a text names as the subject of its sentences, or as those on whose behalf it is written, in order, each once. */
+/** Who asks agrees with itself: "Is het college het met GroenLinks eens dat …?", "… het met de fractie van BVNL eens …". */
+const AGREES = new RegExp(
+  String.raw`\bhet\s+met\s+(?:de\s+|het\s+)?(?:fractie\s+van\s+(?:de\s+|het\s+)?)?(${PARTY})(?:[ -]?fractie)?\s+eens\b`,
+  'gu',
+);
+
+/**
+ * The party or parties a text has acting: the subject of its sentences ("De PvdA deelt …", "De Partij voor de Dieren
+ * en GroenLinks vinden …"), those that ask ("… hebben de SP en de VVD de volgende vragen"), on whose behalf it is
+ * written, or with whom the college is asked to agree. The one group of parties every such sentence names, in order;
+ * an empty list when there is none or the sentences name different parties.
+ */
 export function partiesActing(text: string): string[] {
-  const out: string[] = [];
-  for (const m of [...text.matchAll(SUBJECT), ...text.matchAll(ASKING), ...text.matchAll(ON_BEHALF)]) {
-    const name = m[1].trim();
-    if (!out.some((p) => p.toLowerCase() === name.toLowerCase())) out.push(name);
+  const groups = new Map<string, string[]>();
+  for (const m of [...text.matchAll(SUBJECT), ...text.matchAll(ASKING), ...text.matchAll(ON_BEHALF), ...text.matchAll(AGREES)]) {
+    const names = m[1]
+      .split(/\s*,\s*|\s+en\s+/)
+      .map((p) => p.replace(/^(?:de|het)\s+/i, '').trim())
+      .filter(Boolean);
+    const key = names
+      .map((n) => n.toLowerCase())
+      .sort()
+      .join('|');
+    if (!groups.has(key)) groups.set(key, names);
   }
-  return out;
+  return groups.size === 1 ? [...groups.values()][0] : [];
 }

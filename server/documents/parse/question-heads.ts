@@ -4,7 +4,7 @@
 //                                        "… hebben B&W vragen ontvangen van de fractie X over Z."
 // The subject runs to the end of the sentence; the fraction is a capitalised name.
 import { askHead } from './askhead';
-import { isParty } from './parties';
+import { isParty, PARTY } from './parties';
 import { plausible } from './values';
 
 /** "Vragen aan het college van B&W:" (a lead-in line ending in a colon): the addressee; null otherwise. */
@@ -88,17 +88,35 @@ export function partiesAsk(text: string): PartiesAsk | null {
 
 export interface FractionAsks {
   /** "de fractie van Lokaal Belang", as written. */
-  afzender: string;
+  afzender?: string;
   party: string;
   onderwerp?: string;
 }
+
+/**
+ * A party the lexicon knows, with its article, as the subject at a sentence's start: "De Partij voor de Dieren stelt
+ * daarom vragen over …", "De PVV-fractie heeft de volgende vragen:" (the party); or the fraction that put them, in the
+ * passive: "De volgende vragen zijn door de fractie PvdA SWF gesteld." (the sender as written, and its party).
+ */
+const PARTY_ASKS = new RegExp(
+  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}vragen\b`,
+  'u',
+);
+const PASSIVE = new RegExp(
+  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))[Dd]e\s+(?:volgende\s+)?(?:schriftelijke\s+)?vragen\s+zijn\s+door\s+((?:de\s+)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+gesteld\b`,
+  'u',
+);
 
 /** The fraction that asks and about what, from one sentence of the opening paragraphs; null when none says it. */
 export function fractionAsks(text: string): FractionAsks | null {
   const m = STELT.exec(text) ?? ONTVANGEN.exec(text);
   if (!m) {
-    const heeft = HEEFT.exec(text);
-    return heeft ? { afzender: heeft[1], party: heeft[2] } : null;
+    const heeft = HEEFT.exec(text) ?? PASSIVE.exec(text);
+    if (heeft) return { afzender: heeft[1], party: heeft[2] };
+    // A party as the subject names who asks, not always the sender: the labels of the corpus differ on it (one of
+    // two), so only the party.
+    const party = PARTY_ASKS.exec(text);
+    return party ? { party: party[2] } : null;
   }
   const subject = m[3].trim();
   return { afzender: m[1], party: m[2], onderwerp: plausible('onderwerp', subject) ? subject : undefined };
@@ -152,4 +170,50 @@ const MEMBER = new RegExp(
 export function memberAsks(text: string): { name: string; party: string } | null {
   const m = MEMBER.exec(text);
   return m && isParty(m[2].trim()) ? { name: m[1], party: m[2].trim() } : null;
+}
+
+/** Whom questions are put to, as a sentence says it: a body with its article, or "GS" / "B&W" as councils write them. */
+const TO = String.raw`((?:het|de)\s+[^.;:?!,()\n]{2,80}?|GS|B\s?&\s?W|B\s+en\s+W)(?=\s*[.:;,]|\s+(?:over|inzake|betreffende|naar|met|om|of|in|op|tijdens)\s|$)`;
+/**
+ * Sentences that put questions to someone: "… de volgende vragen (gesteld) aan het college:", "… schriftelijk
+ * voorgelegd aan het college.", "… vraagt aan GS naar …", "Onze fractie wil het college … de volgende vragen stellen:".
+ */
+const PUT_TO = [
+  new RegExp(String.raw`\bvragen\s+(?:(?:schriftelijk\s+)?(?:gesteld|voorgelegd|gericht|gestuurd)\s+)?aan\s+${TO}`, 'gu'),
+  new RegExp(String.raw`\b(?:gesteld|voorgelegd|gericht|gestuurd)\s+aan\s+${TO}`, 'gu'),
+  new RegExp(String.raw`\b(?:vraagt|vroeg)\s+aan\s+${TO}`, 'gu'),
+  new RegExp(String.raw`\b(?:wil|willen|wilde|wilden)\s+((?:het|de)\s+\p{L}+)\s+[^.?!:]{0,100}?\bvragen\s+stellen\b`, 'gu'),
+];
+
+/**
+ * To whom the opening's sentences put the questions: a body or office (read as an addressee of a questions head), or
+ * "GS" / "B&W"; null when none says it or two say different ones.
+ */
+export function questionsPutTo(text: string): string | null {
+  const found = new Set<string>();
+  const flat = text.replace(/\s+/g, ' ');
+  for (const re of PUT_TO)
+    for (const m of flat.matchAll(re)) {
+      const to = m[1].trim();
+      if (/^(?:GS|B\s?&\s?W|B\s+en\s+W)$/.test(to) || addressee(to) === to) found.add(to);
+    }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/** "Pepijn Baneke van GroenLinks vraagt …", "Raadslid Anna de Wit stelt daarom … vragen": a member who asks. */
+const MEMBER_OF = new RegExp(
+  String.raw`(?:^|(?<=[.!?]\s+)|(?<=\n))(${PERSON})\s+(?:van|namens)\s+(?:de\s+|het\s+)?([^\s,.]+(?:\s+[^\s,.]+){0,3}?)\s+(?:vraagt|vroeg|stelt|stelde|wil\s+weten|wilde\s+weten)\b`,
+  'u',
+);
+const MEMBER_NAMED = new RegExp(
+  String.raw`(?<!\bfractie\s+van\s+)\b(?:[Gg]emeente)?(?:[Rr]aadslid|[Ss]tatenlid|[Ff]ractievoorzitter)\s+(${PERSON})\s+(?:stelt|stelde|vraagt|vroeg)\b[^.?!]{0,80}?\bvragen\b`,
+  'u',
+);
+
+/** The member who asks, and her party when the sentence names one the lexicon knows; null otherwise. */
+export function memberAsking(text: string): { name: string; party?: string } | null {
+  const of = MEMBER_OF.exec(text);
+  if (of && isParty(of[2])) return { name: of[1], party: of[2] };
+  const named = MEMBER_NAMED.exec(text);
+  return named ? { name: named[1] } : null;
 }

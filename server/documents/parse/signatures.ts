@@ -4,7 +4,7 @@
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
 import { COLLEGE_SIGNS, nameThenFunction } from './college-sender';
-import { isParty, PARTY, partyRow } from './parties';
+import { isParty, nationalBranch, PARTY, partyRow } from './parties';
 import { MOTIE_END, conceptOf } from './labels';
 import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
@@ -109,6 +109,58 @@ function namesOn(text: string, allowSingle: boolean): string[] | null {
   }
   if (cur.length) out.push(cur.join(' '));
   return out.every((n) => n.split(/\s+/).length >= 2) ? out : null;
+}
+
+/** A party word that no person's name holds: a party's name that also reads as a name ("Leefbaar Delft") has one. */
+const PARTY_WORD = /leefbaar|lokaal|belang|sterk|partij/i;
+
+/**
+ * "Hans de Waard SP", "Wesley Pechler Partij voor de Dieren", "Heerd Jan Hoogeveen STERK Woerden": a person's name
+ * and then a party with only a space between; null when the line is anything else. The party is one the lexicon
+ * knows, and it reads as no person's name ("Anna Maria Groen Vermeer" is a name, not Anna Maria of "Groen Vermeer").
+ */
+export function nameThenParty(text: string): { name: string; party: string } | null {
+  const t = text.replace(/[,.]$/, '').trim();
+  if (/[,()\t]/.test(t)) return null;
+  const words = t.split(/\s+/);
+  for (let k = 2; k < words.length; k++) {
+    const name = words.slice(0, k).join(' ');
+    const party = words.slice(k).join(' ');
+    if (!isParty(party) || !looksLikeName(name)) continue;
+    if (looksLikeName(party, true) && !nationalBranch(party) && !PARTY_WORD.test(party)) continue;
+    return { name, party };
+  }
+  return null;
+}
+
+/**
+ * "D66, Heerd Jan Hoogeveen STERK Woerden, Elias Bom": several parties and names run together on one line, each party
+ * with the name after it (or each name with the party after it), the pairs apart by commas. Two pairs at least; null
+ * otherwise.
+ */
+export function pairsRunTogether(text: string): Array<{ name: string; party: string }> | null {
+  const parts = text
+    .replace(/[.]$/, '')
+    .split(/\s*,\s*/)
+    .map((p) => p.trim());
+  if (parts.length < 3) return null;
+  const out: Array<{ name: string; party: string }> = [];
+  // Party first: "P1, N1 P2, N2": the middle parts are a name and the next pair's party.
+  let party = parts[0];
+  if (isParty(party)) {
+    for (let k = 1; k < parts.length; k++) {
+      if (k === parts.length - 1) {
+        if (!looksLikeName(parts[k])) return null;
+        out.push({ name: parts[k], party });
+        return out;
+      }
+      const pair = nameThenParty(parts[k]);
+      if (!pair) return null;
+      out.push({ name: pair.name, party });
+      party = pair.party;
+    }
+  }
+  return null;
 }
 
 /**
@@ -340,6 +392,11 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         pendingNames = [{ name: row.name, func: row.func, party }];
         pendingNames.forEach(push);
         func = undefined;
+      } else if (pairsRunTogether(plainT) || nameThenParty(plainT)) {
+        // "Hans de Waard SP"; "D66, Heerd Jan Hoogeveen STERK Woerden, Elias Bom": names each with a party.
+        pendingNames = (pairsRunTogether(plainT) ?? [nameThenParty(plainT)!]).map((p) => ({ ...p, func }));
+        pendingNames.forEach(push);
+        func = undefined;
       } else if (namedWithParty(plainT, context.allowSingle || !!func || !!party)) {
         // "Jan de Vries (SGP)", "A. Bakker (CDA), P. Smit (D66)": names each with their party in brackets.
         pendingNames = namedWithParty(plainT, true)!.map((s) => ({ ...s, func }));
@@ -403,6 +460,13 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
     if (CLOSING.test(t)) {
       out.lines.add(i);
       i = Math.max(i, block(i + 1, { allowSingle: false, closing: true }));
+      continue;
+    }
+    // "Indiener, Thije van de Wall": who submits, as a closing line.
+    const submitter = /^(?:indieners?|ingediend\s+door)\s*,\s+(.+?)\.?$/i.exec(t);
+    if (submitter && splitNames(submitter[1]).every((n) => looksLikeName(n))) {
+      splitNames(submitter[1]).forEach((name) => push({ name }));
+      out.lines.add(i);
       continue;
     }
     const glued = GLUED_CLOSING.exec(t);

@@ -1,0 +1,31 @@
+// A register's record whose labels are glued to their values, as an iBabs list copies ("Datum11/7/2019",
+// "TitelMotie IV …", "RaadsledenElze Woudstra (D66)", "PortefeuillehouderArmand van de Laar"): a known label written
+// with a capital, directly followed by a capital or a digit. Only where three lines or more of the text's head have this
+// shape is it a record; its labels are then set apart ("Datum: 11/7/2019") for the header grammar to read.
+import { conceptOf, LETTERHEAD } from './labels';
+import type { Line } from './lines';
+
+/** The label glued to the start of a line, when a known label is followed at once by a capital or a digit. */
+function gluedLabel(text: string): { label: string; value: string } | null {
+  const m = /^(\p{Lu}\p{Ll}+(?:\(\p{Ll}{1,2}\))?)(?=[\p{Lu}\d])(.+)$/u.exec(text.trim());
+  if (!m) return null;
+  // The longest known label at the start: "Datum" in "Datum11/7/2019", "Raadsleden" in "RaadsledenElze …".
+  for (let n = m[1].length; n >= 4; n--) {
+    const label = text.trim().slice(0, n);
+    const concept = conceptOf(label);
+    if (concept !== undefined && concept !== LETTERHEAD && /^[\p{Lu}\d]/u.test(text.trim().slice(n)))
+      return { label, value: text.trim().slice(n) };
+  }
+  return null;
+}
+
+/** The lines with a record's glued labels set apart; the lines unchanged when the text holds no such record. */
+export function unglueLabels(lines: Line[]): Line[] {
+  const head = lines.slice(0, 40);
+  const glued = head.map((l) => gluedLabel(l.text));
+  if (glued.filter(Boolean).length < 3) return lines;
+  return lines.map((l, i) => {
+    const g = i < glued.length ? glued[i] : null;
+    return g ? { ...l, text: `${g.label}: ${g.value}`, md: `${g.label}: ${g.value}` } : l;
+  });
+}
