@@ -685,10 +685,12 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     // "… hebben vragenstellers op 24 mei 2007 … de volgende schriftelijke vragen tot het college … gericht": the day
     // the questions were put, said in a sentence, is their date, as "(ingezonden D)" is.
-    const put = QUESTIONS_PUT_ON.exec(plainT);
+    // A sentence a hard wrap broke ("… heeft op 12 februari 2024" / "vragen gesteld over …") is read on with its next line.
+    const wrapped = /[.?!:]$/.test(plainT) ? plainT : `${plainT} ${nextText(lines, i)}`;
+    const put = QUESTIONS_PUT_ON.exec(wrapped);
     // "… heeft op 11 oktober 2021 vragen gesteld … Op 22 oktober 2021 is deze vraag wederom gesteld": a history of
     // asking, no date.
-    const again = (plainT.match(DATE_IN_TEXT) ?? []).length > 1 && /\b(?:wederom|opnieuw|nogmaals|andermaal)\b/i.test(plainT);
+    const again = (wrapped.match(DATE_IN_TEXT) ?? []).length > 1 && /\b(?:wederom|opnieuw|nogmaals|andermaal)\b/i.test(wrapped);
     if (put && !again) {
       add('datum', put[1], [i], t, SENT_IN);
       add('ingekomen', put[1], [i], t);
