@@ -23,10 +23,12 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * wrong 23/718, pairs 555/602 (all wrapped at 60). Rebased again in session 14, when round twelve added 57 dev
  * documents (268 in all): with the session's rules (header fields of written questions, raadsinformatiebrieven' titles,
  * labels and running headers, and weak evidence offered as a suggestion instead of filled in, which lowers found on
- * purpose) the weakest forms read type 254/268, found 860/1036, wrong 40/900 and pairs 653/719 (wrapped at 60): the
- * floors now.
+ * purpose) the weakest forms read type 254/268, found 860/1036, wrong 40/900 and pairs 653/719 (wrapped at 60).
+ * Rebased in session 15, when round thirteen added 26 dev documents (294 in all): with the session's rules (parties,
+ * who asks and to whom, moties' numbers and outcomes, a sentence broken by a hard wrap read on with its next line) the
+ * weakest forms read type 280/294, found 957/1119, wrong 48/1005 and pairs 738/811 (wrapped at 60): the floors now.
  */
-const FLOORS = { types: 0.947, found: 0.83, wrong: 0.045, pairs: 0.908 };
+const FLOORS = { types: 0.952, found: 0.855, wrong: 0.048, pairs: 0.909 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

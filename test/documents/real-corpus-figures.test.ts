@@ -71,11 +71,21 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * the title line, labels without a colon, a PDF's running header, the college and an office holder as sender. They
  * reach dev (268) type 259/268, found 884/1036, wrong 30/914, pairs 672/719, and holdout (142, measured once, in
  * aggregate) type 131/142, found 408/565, wrong 33/441, pairs 369/402 (without the 14 of Zaanstad: 118/128,
- * 361/510, 33/394, 369/402; the 116 of before: 107/116, 339/469, 26/365, 338/369): those are the floors.
+ * 361/510, 33/394, 369/402; the 116 of before: 107/116, 339/469, 26/365, 338/369).
+ * Rebased a sixth time in session 15, when round thirteen added 26 dev and 13 holdout documents nobody had run a parser
+ * on (stored web pages: written questions of 23 places and provinces, municipal moties, news). Fresh, with session 15's
+ * first rules (a meeting's agenda date is no document date, "op D … vragen gesteld" dates questions), the 26 new dev
+ * documents read type 24/26, found 37/83, wrong 8/45, pairs 85/92, and the 13 new holdout documents type 12/13, found
+ * 21/40, wrong 7/28, pairs 45/45. The session's rules from the 26 (a party lexicon with local parties' shapes, who asks
+ * in the opening's sentences, to whom they are put, signers "Name Party", a motie's number, title and outcome, an
+ * iBabs record with its labels glued to the values) reach dev (294) type 285/294, found 985/1119, wrong 37/1022, pairs
+ * 757/811 (the 26 new: 25/26, 74/83, 9/83, 85/92) and holdout (155, measured once, in aggregate) type 143/155, found
+ * 447/605, wrong 40/487, pairs 414/447 (the 13 new: 12/13, 23/40, 7/30, 45/45: the new rules found 2 more fields on
+ * them and no fewer wrong): those are the floors.
  */
 const FLOORS = {
-  dev: { types: 0.966, found: 0.852, wrong: 0.033, pairs: 0.934 },
-  holdout: { types: 0.922, found: 0.72, wrong: 0.076, pairs: 0.917 },
+  dev: { types: 0.969, found: 0.88, wrong: 0.037, pairs: 0.933 },
+  holdout: { types: 0.922, found: 0.738, wrong: 0.083, pairs: 0.926 },
 };
 
 describe('paste-import figures on the real-document corpus', function () {
