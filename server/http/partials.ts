@@ -35,14 +35,16 @@ export function templateOptionsOf(app: { enabled(setting: string): boolean; get(
 /**
  * The partial at `name` under views/ ('beheer/moderation/why-here'), compiled as the app compiles its
  * views, once when `cache` (the app's 'view cache', off in development to show edits at once).
- * Includes inside it work as in a page.
+ * Includes inside it work as in a page. With `localsName` the template reads its locals as that one
+ * object (`it.node`) instead of by their own names inside EJS's `with`, which is faster (a reactie's node).
  */
-export function partial(name: string, o: TemplateOptions): CompiledPartial {
+export function partial(name: string, o: TemplateOptions, localsName?: string): CompiledPartial {
   const filename = path.join(VIEWS_DIR, `${name}.ejs`);
-  const key = `${filename}:${o.compileDebug}`;
+  const key = `${filename}:${o.compileDebug}:${localsName ?? ''}`;
   let fn = o.cache ? compiled.get(key) : undefined;
   if (!fn) {
-    fn = ejs.compile(fs.readFileSync(filename, 'utf8'), { filename, cache: o.cache, compileDebug: o.compileDebug });
+    const own = localsName ? { _with: false, localsName } : {};
+    fn = ejs.compile(fs.readFileSync(filename, 'utf8'), { filename, cache: o.cache, compileDebug: o.compileDebug, ...own });
     if (o.cache) compiled.set(key, fn);
   }
   const template = fn;

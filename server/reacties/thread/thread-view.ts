@@ -1,16 +1,10 @@
 // Renders a thread of reacties to HTML: views/reacties/node.ejs, compiled once and called as a
 // plain function per reactie. An EJS include() per reactie checked the file system and copied all
 // page locals each time; on an article with 500 reacties that was half of the page's time.
-import fs from 'node:fs';
-import path from 'node:path';
-import ejs from 'ejs';
-import { VIEWS_DIR } from '../../paths';
-import type { TemplateOptions } from '../../http/partials';
+import { partial, type TemplateOptions } from '../../http/partials';
 import { formatDateTime, formatTime } from '../../shared/format';
 import { FOLD_DEPTH, type ThreadNode } from '../thread-tree';
 import { waarderingenLabel } from './waardering';
-
-const NODE_TEMPLATE = path.join(VIEWS_DIR, 'reacties', 'node.ejs');
 
 export interface ThreadViewOptions {
   /** The article's path, for permalinks and reply links. */
@@ -35,15 +29,6 @@ export interface ThreadViewOptions {
   feature?: { csrf: string } | null;
   /** As the app compiles its views: once (outside development) or on every call (to see edits at once), with or without EJS's line bookkeeping. */
   templates: TemplateOptions;
-}
-
-let compiled: { fn: ejs.TemplateFunction; compileDebug: boolean } | null = null;
-
-function nodeTemplate(o: TemplateOptions): ejs.TemplateFunction {
-  if (compiled && o.cache && compiled.compileDebug === o.compileDebug) return compiled.fn;
-  const options = { filename: NODE_TEMPLATE, _with: false, localsName: 'it', compileDebug: o.compileDebug };
-  compiled = { fn: ejs.compile(fs.readFileSync(NODE_TEMPLATE, 'utf8'), options), compileDebug: o.compileDebug };
-  return compiled.fn;
 }
 
 /** A reactie's permalink; one inside a folded branch names itself, so the page opens that branch. */
@@ -73,7 +58,7 @@ function measure(nodes: ThreadNode[], wanted: Set<number>): { below: Map<ThreadN
 }
 
 function threadView(nodes: ThreadNode[], opts: ThreadViewOptions) {
-  const template = nodeTemplate(opts.templates);
+  const template = partial('reacties/node', opts.templates, 'it');
   const wanted = new Set([opts.target, opts.replyTo].filter((id): id is number => typeof id === 'number'));
   const { below, holds } = measure(nodes, wanted);
   const view = {
