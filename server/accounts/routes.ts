@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Deps } from '../deps';
 import { audit } from '../audit/audit-log';
 import { noStore } from '../http/cache';
-import { limiter } from '../http/rate-limit';
+import { limiter, refundRateLimits } from '../http/rate-limit';
 import { COLUMN_LIMITS } from '../db/limits';
 import { charLength, field, firstChars, hasForbiddenChars, normalizeLine, withoutForbiddenChars } from '../shared/validation';
 import { dummyPasswordHash, verifyPassword } from './passwords';
@@ -105,6 +105,8 @@ export function accountRoutes(deps: Deps): Router {
     await perAccount.reset(accountKey(req));
     rememberDevice(res, deps.config.sessionSecret, emailKey(req), deps.config.env === 'production');
     await audit(deps.db, { id: user.id, email: user.email }, 'login.success');
+    // A correct login is no failure: given back before the answer, so the next login already finds it gone.
+    await refundRateLimits(res);
     res.redirect(303, terug);
   });
 

@@ -3,7 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { notFound } from '../http/errors';
-import { limiter } from '../http/rate-limit';
+import { limiter, refundRateLimits } from '../http/rate-limit';
 import { rateLimitedPage, submitReactie, type AfterPost } from '../reacties/posting/submit';
 import { officialRoles, staffOf } from '../reacties/posting/official';
 import { keptSettings } from '../settings/settings';
@@ -49,6 +49,8 @@ export function reactieRoutes(deps: Deps, afterPost?: AfterPost): Router {
     // ?bevestigingsmail=ID: the page says under the resident's own new reactie that no confirmation mail was sent now.
     const mail = result.posted && result.confirmationAlreadySent ? `&bevestigingsmail=${result.id}` : '';
     if (result.posted) return res.redirect(303, `${path}?reacties=${result.page}${mail}#reactie-${result.id}`);
+    // Sent back with an error: no reactie, so not counted (given back before the resident sees the form).
+    await refundRateLimits(res);
     await renderArticlePage(deps, req, res, stored, result.page);
   });
 

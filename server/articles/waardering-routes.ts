@@ -9,7 +9,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps';
 import { noStore } from '../http/cache';
 import { HttpError, notFound } from '../http/errors';
-import { limiter } from '../http/rate-limit';
+import { limiter, refundRateLimits } from '../http/rate-limit';
 import { readerAddress } from '../http/reader-address';
 import { placedReactieIds } from '../reacties/own-cookie';
 import { findReactie, threadPageOf } from '../reacties/queries';
@@ -37,16 +37,6 @@ function message(outcome: WaarderingOutcome, active: boolean, count: number): st
   return active ? `Je had deze reactie al gewaardeerd. ${now}` : `Je had deze reactie niet gewaardeerd. ${now}`;
 }
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Express {
-    interface Locals {
-      /** Set when a click gave or took back an appreciation: only those count towards the rate limit. */
-      waarderingChanged?: boolean;
-    }
-  }
-}
-
 const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
 
 export function waarderingRoutes(deps: Deps): Router {
@@ -55,8 +45,8 @@ export function waarderingRoutes(deps: Deps): Router {
 
   const perReader = limiter({ db: deps.db, secret }, 'waardering-reader', deps.config.rateLimits.waarderingenPerReader, {
     key: ({ ip }) => readerAddress(ip ?? ''),
-    // Only an appreciation given or taken back counts: a resent form changed nothing.
-    countsIf: (_req, res) => res.locals.waarderingChanged === true,
+    // Only an appreciation given or taken back counts: a resent form changed nothing (refunded below).
+    onlySuccesses: true,
     // The error page (or, asked by the script, JSON) with the message; nothing the reader typed to keep.
     onLimit: (_req, _res, minutes) => {
       const wait = minutes === 1 ? 'een minuut' : `${minutes} minuten`;
@@ -77,7 +67,7 @@ export function waarderingRoutes(deps: Deps): Router {
     const reader = clickReader(req, res, secret, { secure: deps.config.env === 'production', days: deps.config.ipRetentionDays });
     const result = await setWaardering(deps.db, { reactieId: reactie.id, reader, action }, deps.clock());
     if (result.outcome === 'gone') throw notFound(GONE);
-    res.locals.waarderingChanged = result.outcome === 'added' || result.outcome === 'removed';
+    if (result.outcome !== 'added' && result.outcome !== 'removed') await refundRateLimits(res);
     if (wantsJson(req))
       return void res.json({
         count: result.count,

@@ -20,12 +20,17 @@ export function limiter(
     key?: (req: Request) => string;
     /** Renders the page with the user's input kept and a Dutch message; must answer 429. */
     onLimit: (req: Request, res: Response, minutes: number) => Promise<void> | void;
-    /** Count only requests that failed (login attempts with a wrong password). */
+    /**
+     * Count only requests that failed (login attempts with a wrong password). The route gives a success
+     * back with refundRateLimits before it answers; otherwise it is given back once the answer is sent.
+     */
     onlyFailures?: boolean;
-    /** Count only requests that succeeded: a form sent back with an error is not a reactie. */
+    /**
+     * Count only requests that succeeded and did what is limited: a form sent back with an error is not
+     * a reactie, a click that changed nothing no appreciation. The route gives such a request back with
+     * refundRateLimits before it answers (an error status is given back anyway, once the answer is sent).
+     */
     onlySuccesses?: boolean;
-    /** Count only the requests this says did what is limited (an appreciation given, not one resent). */
-    countsIf?: (req: Request, res: Response) => boolean;
   },
 ): RequestHandler & { reset: (key: string) => Promise<void> } {
   const counts = new KnexRateLimitStore(store.db, `${name}:`, store.secret);
@@ -36,13 +41,55 @@ export function limiter(
     legacyHeaders: false,
     store: counts,
     skipSuccessfulRequests: opts.onlyFailures ?? false,
-    skipFailedRequests: (opts.onlySuccesses ?? false) || opts.countsIf !== undefined,
+    skipFailedRequests: opts.onlySuccesses ?? false,
     handler: (req, res, next) => {
       Promise.resolve(opts.onLimit(req, res, minutesToWait(req, limit))).catch(next);
     },
   };
   if (opts.key) options.keyGenerator = opts.key;
-  if (opts.countsIf) options.requestWasSuccessful = opts.countsIf;
+  if (!opts.onlyFailures && !opts.onlySuccesses) return Object.assign(rateLimit(options), { reset: (key: string) => counts.resetKey(key) });
+  // A hit the route has already given back (refundRateLimits) is not given back again when the
+  // response finishes: for the library it then counts as what it does not decrement.
+  const refunded = (res: Response) => (res.locals.rateLimitRefunds ?? []).some((r) => r.name === name && r.done);
+  options.requestWasSuccessful = opts.onlyFailures
+    ? (_req, res) => res.statusCode < 400 && !refunded(res)
+    : (_req, res) => res.statusCode < 400 || refunded(res);
+  const limited = rateLimit(options);
+  const handler: RequestHandler = (req, res, next) =>
+    void limited(req, res, (err?: unknown) => {
+      const key = (req as Request & { rateLimit?: { key?: string } }).rateLimit?.key;
+      if (!err && key !== undefined) {
+        const entry: Refund = { name, done: false, refund: () => counts.decrement(key) };
+        (res.locals.rateLimitRefunds ??= []).push(entry);
+      }
+      next(err);
+    });
   // reset: forgets what was counted for one key (opts.key's value), e.g. an account's failures.
-  return Object.assign(rateLimit(options), { reset: (key: string) => counts.resetKey(key) });
+  return Object.assign(handler, { reset: (key: string) => counts.resetKey(key) });
+}
+
+type Refund = { name: string; done: boolean; refund: () => Promise<void> };
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** The hits this request's limiters counted and may give back (refundRateLimits). */
+      rateLimitRefunds?: Refund[];
+    }
+  }
+}
+
+/**
+ * Gives back, before the answer leaves, the hits this request's limiters counted: it did nothing they
+ * limit (a form sent back with an error, a correct login, a click that changed nothing). The library
+ * would give them back only once the response has finished, so the next request could still find
+ * them counted.
+ */
+export async function refundRateLimits(res: Response): Promise<void> {
+  for (const entry of res.locals.rateLimitRefunds ?? []) {
+    if (entry.done) continue;
+    entry.done = true;
+    await entry.refund();
+  }
 }
