@@ -7,9 +7,10 @@
 // --search-only measures that alone. First the photo pipeline (issue 23, bench/photo.ts): a
 // 12-megapixel JPEG made into its variants; --photo-only measures that alone. Then the moderation
 // queue, feeds, sitemap and API (issue 26, bench/endpoints.ts); --endpoints-only measures those alone.
-// --posting-only measures posting alone (directly, with its checks), for a before/after of one change.
+// --posting-only measures posting alone (with its checks), for a before/after of one change.
 // --proxy measures everything through nginx in front of two app servers (issue 26, bench/proxy.ts),
-// against nginx serving the same bytes itself.
+// against nginx serving the same bytes itself; with --search-only, --endpoints-only or --posting-only,
+// that section alone through the same chain.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -116,19 +117,31 @@ async function aloneOn<T>(
   work: string,
   measure: (origin: Origin) => Promise<T>,
   print: (measured: T) => void | Promise<void>,
+  proxy = false,
 ): Promise<void> {
   console.log('\nBouwen…');
   build();
-  let stadslog: Server | null = null;
+  // With --proxy: nginx in front of two app servers, as the whole run does (bench/proxy.ts).
+  let stop: (() => Promise<void>) | null = null;
   try {
-    stadslog = await startStadslog(databaseUrl);
-    console.log('\nMeten:');
-    const measured = await measure({ url: stadslog.url });
-    await stadslog.stop();
-    stadslog = null;
+    let origin: Origin;
+    if (proxy) {
+      console.log('nginx voor twee app-servers starten');
+      const chain = await startProxyChain(databaseUrl, [], work);
+      stop = () => chain.stop();
+      origin = chain.stadslog;
+    } else {
+      const stadslog = await startStadslog(databaseUrl);
+      stop = () => stadslog.stop();
+      origin = { url: stadslog.url };
+    }
+    console.log(`\nMeten${proxy ? ' via nginx (TLS)' : ''}:`);
+    const measured = await measure(origin);
+    await stop();
+    stop = null;
     await print(measured);
   } finally {
-    if (stadslog) await stadslog.stop();
+    if (stop) await stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
@@ -199,13 +212,13 @@ async function checkPosting(
   return { posts, counters, postOk, countersOk };
 }
 
-/** --posting-only: the server on the database (directly) and posting, checked after it stopped; nothing else measured. */
-function postingAlone(databaseUrl: string, postTo: string[], load: LoadOptions, work: string): Promise<void> {
+/** --posting-only: the server on the database (or, with --proxy, the chain) and posting, checked after it stopped; nothing else measured. */
+function postingAlone(databaseUrl: string, postTo: string[], load: LoadOptions, work: string, proxy: boolean): Promise<void> {
   console.log(`\n${load.connections} verbindingen, ${load.warmup} s opwarmen en ${load.duration} s meten.`);
   return aloneOn(
     databaseUrl,
     work,
-    (origin) => postOn(origin, postTo, false, load),
+    (origin) => postOn(origin, postTo, proxy, load),
     async ({ run, single, posting }) => {
       console.log('  controleren: elke bevestigde reactie één keer opgeslagen, tellers exact');
       const check = createDb(databaseUrl);
@@ -213,6 +226,7 @@ function postingAlone(databaseUrl: string, postTo: string[], load: LoadOptions, 
       printPostingReport(postingLabel(postTo), posting.measured, single.median, posts, counters);
       failOnErrors(posting.measured.errors + (postOk ? 0 : 1) + (countersOk ? 0 : 1));
     },
+    proxy,
   );
 }
 
@@ -276,6 +290,7 @@ runCommand(async () => {
         printSearchReport(search);
         failOnErrors(searchErrors(search));
       },
+      proxy,
     );
   }
   // Residents post from many addresses, some quickly: the fill-time and flood checks would hold
@@ -293,8 +308,9 @@ runCommand(async () => {
         printEndpointReport(endpoints, counts);
         failOnErrors(endpointErrors(endpoints));
       },
+      proxy,
     );
-  if (flags['posting-only'] === true) return postingAlone(databaseUrl, postTo, load, work);
+  if (flags['posting-only'] === true) return postingAlone(databaseUrl, postTo, load, work, proxy);
 
   console.log('\nBouwen…');
   build();
