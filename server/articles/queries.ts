@@ -12,6 +12,7 @@ import { bumpSiteVersion, countsInSiteTotal, moveSiteTotal } from '../reacties/c
 import { isoDateIn } from '../documents/dates';
 import { loadDocuments, saveDocument, saveDocumentSource, type DocumentData, type DocumentSource } from '../documents/queries';
 import { DOCUMENT_TYPES, isDocumentType, type DocumentTypeKey } from '../documents/types';
+import { KEPT } from '../db/pg-statements';
 
 /** An article's type: news, or one of the council documents of documents/types.ts. */
 export type ArticleKind = DocumentTypeKey;
@@ -219,7 +220,7 @@ export async function listPublishedBetween(
 
 /** When the weblog started: the first published article. */
 export async function weblogStartedAt(db: Db, now: Date): Promise<Date | null> {
-  const row = await publicArticles(db, now).min({ first: 'published_at' }).first();
+  const row = await publicArticles(db, now).min({ first: 'published_at' }).first().options(KEPT);
   return toDateOrNull(row?.first);
 }
 

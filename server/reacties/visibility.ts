@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../db/knex';
 import { whereIdIn } from '../db/id-list';
 import { toDate } from '../db/rows';
+import { KEPT } from '../db/pg-statements';
 
 type Conn = Db | Knex.Transaction;
 
@@ -125,6 +126,7 @@ function ancestorsOf(db: Db, ids: number[]): Promise<ThreadRow[]> {
       ) select id, parent_id, status, removed_reason from up`,
       [postgres ? ids : JSON.stringify(ids)],
     )
+    .options(KEPT)
     .then((result: { rows?: ThreadRow[] } | ThreadRow[]) => (Array.isArray(result) ? result : (result.rows ?? [])));
 }
 

@@ -8,6 +8,7 @@ import { isPostgres } from '../db/knex';
 import type { DutchAnalyser } from './analyser/dutch';
 import { dutchAnalyser } from './analyser/lexicon';
 import { entryTokens, tsvectorLiteral, type EntryTokens } from './entry-tokens';
+import { KEPT } from '../db/pg-statements';
 
 const BATCH = 200;
 const MAX_WORD = 40;
@@ -125,7 +126,8 @@ export async function indexStale(db: Db, limit = BATCH, analyser: DutchAnalyser 
 
 /** Whether any entry waits to be analysed: one step of the partial index on stale entries. */
 export async function hasStale(db: Db): Promise<boolean> {
-  return (await db('search_entries').where('stale', 1).first('id')) !== undefined;
+  // Asked before every search: kept prepared on PostgreSQL (its plan, the partial index on stale, never changes).
+  return (await db('search_entries').where('stale', 1).first('id').options(KEPT)) !== undefined;
 }
 
 /** How many entries wait to be analysed. */

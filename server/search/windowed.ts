@@ -11,6 +11,7 @@ import { shownOf, type ShownCandidate } from '../reacties/visibility';
 import { yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
+import { KEPT } from '../db/pg-statements';
 
 export type Group = 'articles' | 'reacties';
 
@@ -161,10 +162,9 @@ export async function windowedSearch(
   kept.sort((x, y) => y.score - x.score || y.at - x.at || y.id - x.id);
   const pageIds = kept.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE).map((k) => k.id);
   const rows: Array<Record<string, unknown>> = pageIds.length
-    ? await whereIdIn(db, db('search_entries as e').join('articles as a', 'a.id', 'e.article_id'), 'e.id', pageIds).select(
-        'e.id',
-        ...HIT_COLUMNS,
-      )
+    ? await whereIdIn(db, db('search_entries as e').join('articles as a', 'a.id', 'e.article_id'), 'e.id', pageIds)
+        .select('e.id', ...HIT_COLUMNS)
+        .options(KEPT)
     : [];
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return { total, approximate, hits: pageIds.map((id) => toHit(byId.get(id)!)) };
