@@ -17,6 +17,7 @@ import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from '
 import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
+import { addressWindow } from './address-window';
 import { askHead, type AskHead } from './askhead';
 import { askedAbout, fractionAsks, memberAsking, memberAsks, partiesAsk, questionsPutTo, questionsTo } from './question-heads';
 import { officeHolder } from './letterhead-sender';
@@ -954,6 +955,11 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
       break;
     }
   }
+  // The addressee in the address window, right above a postal address ("Het College van B&W" / "van de Gemeente X" /
+  // "Postbus 150"): as sure as the "t.a.v." window above.
+  const window = addressWindow(lines, HEADER_ZONE + 10);
+  if (window)
+    headers.push({ concept: 'aan', value: window.value, labelLine: lines[window.lines[0]].text, lines: window.lines, strength: 1.5 });
   headers.push(...headInLabel(headers));
   // A PDF's running page header ("ZAAKNUMMER PAGINA gemeente X" / "10309255 1/4"): letterhead; its organisation
   // is the sender after any the letterhead names.
