@@ -378,11 +378,11 @@ const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|d
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
  * inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z", "Vervolgvragen Z", "Schriftelijke vervolgvragen
- * Z", "Schriftelijke vraag Z", "Statenvragen Z". Group 1 is the genre word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
+ * Z", "Schriftelijke vraag Z", "Statenvragen Z", "Antwoord op art. 35 vragen inzake Z". Group 1 is the genre word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
  * it a title of its own, not a subject.
  */
 const QUESTIONS_TITLE = new RegExp(
-  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?((?:schriftelijke|mondelinge)\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
+  String.raw`^(?:${DATE_WORDS}\s+)?(?:(?:beantwoording|antwoord(?:en)?)\s+(?:op\s+)?(?:de\s+)?)?((?:schriftelijke|mondelinge)\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
   'iu',
 );
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
