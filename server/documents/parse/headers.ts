@@ -428,9 +428,17 @@ const opensQuestion = (text: string): boolean =>
   /^\p{Lu}/u.test(text) && (ASKS_AT_END.test(text) || (ASKING_START.test(text) && /\su\b/.test(text)));
 
 /** The lines from i on, joined, up to n lines or an empty, numbered or asking line. */
+/** "Label: value" with a label of the vocabulary (not a letterhead's). */
+function labelledLine(text: string): boolean {
+  const m = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*:[ \t]*\S/u.exec(text.trim());
+  const concept = m ? conceptOf(m[1]) : undefined;
+  return concept !== undefined && concept !== LETTERHEAD;
+}
+
 function window(lines: Line[], i: number, n: number): { text: string; lines: number[] } {
   const taken: number[] = [];
-  const stops = (j: number) => numbered(lines[j].text) !== null || opensQuestion(lines[j].text.trim());
+  // A numbered item, a question, or a labelled line of the header ("Indiendatum: sep. 2013") ends a head.
+  const stops = (j: number) => numbered(lines[j].text) !== null || opensQuestion(lines[j].text.trim()) || labelledLine(lines[j].text);
   for (let j = i; j < lines.length && taken.length < n && lines[j].text && (j === i || !stops(j)); j++) taken.push(j);
   return { text: joinLines(taken.map((j) => lines[j].text)), lines: taken };
 }
