@@ -172,8 +172,11 @@ export function memberAsks(text: string): { name: string; party: string } | null
   return m && isParty(m[2].trim()) ? { name: m[1], party: m[2].trim() } : null;
 }
 
-/** Whom questions are put to, as a sentence says it: a body with its article, or "GS" / "B&W" as councils write them. */
-const TO = String.raw`((?:het|de)\s+[^.;:?!,()\n]{2,80}?|GS|B\s?&\s?W|B\s+en\s+W)(?=\s*[.:;,]|\s+(?:over|inzake|betreffende|naar|met|om|of|in|op|tijdens)\s|$)`;
+/**
+ * Whom questions are put to, as a sentence says it: a body with its article, or "GS" / "B&W" as councils write them; it
+ * ends where a clause or the first numbered question begins ("… vragen aan het college" / "1:Is het college …").
+ */
+const TO = String.raw`((?:het|de)\s+[^.;:?!,()\n]{2,80}?|GS|B\s?&\s?W|B\s+en\s+W)(?=\s*[.:;,]|\s+(?:over|inzake|betreffende|naar|met|om|of|in|op|tijdens)\s|\s+\(?\d{1,2}[.:)]|$)`;
 /**
  * Sentences that put questions to someone: "… de volgende vragen (gesteld) aan het college:", "… schriftelijk
  * voorgelegd aan het college.", "… vraagt aan GS naar …", "Onze fractie wil het college … de volgende vragen stellen:".
