@@ -19,14 +19,16 @@ const NAME = String.raw`\p{Lu}[\p{L}\d!&'’-]*(?:\s+\p{Lu}[\p{L}\d!&'’-]*){0,
 const FRACTION = String.raw`de\s+fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME})`;
 const ABOUT = String.raw`(?:over|aangaande|inzake|betreffende)`;
 const KINDS = String.raw`(?:(?:de\s+volgende|enkele|een\s+aantal|aanvullende|schriftelijke)\s+)*`;
+/** The noun, also as the compound a follow-up is: "vragen", "vervolgvragen". */
+const QUESTIONS = String.raw`(?:vervolg)?vragen`;
 /** "stelt de fractie van X (schriftelijke) vragen aangaande Z." */
 const STELT = new RegExp(
-  String.raw`\b(?:stelt|stellen|stelde|stelden)\s+(${FRACTION})\s+${KINDS}vragen\s+${ABOUT}\s+([^.?!]{3,120})\.`,
+  String.raw`\b(?:stelt|stellen|stelde|stelden)\s+(${FRACTION})\s+${KINDS}${QUESTIONS}\s+${ABOUT}\s+([^.?!]{3,120})\.`,
   'u',
 );
 /** "De fractie van X heeft (daarom) de volgende vragen": who asks, without a subject. */
 const HEEFT = new RegExp(
-  String.raw`(?:^|(?<=[.!?:]\s+))((?:[Dd]e\s+)fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+)?${KINDS}vragen\s*[:.]`,
+  String.raw`(?:^|(?<=[.!?:]\s+))((?:[Dd]e\s+)fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+)?${KINDS}${QUESTIONS}\s*[:.]`,
   'u',
 );
 /** "… vragen ontvangen van de fractie X over Z." */
@@ -37,7 +39,7 @@ const ONE = String.raw`(?:de\s+|het\s+)?\p{Lu}[\p{L}\d!&'’/-]*(?:\s+(?:voor\s+
 const LIST = String.raw`(?:respectievelijk\s+)?${ONE}(?:\s*,\s*${ONE})*\s+en\s+${ONE}`;
 /** "De Statenfracties van VVD, FNP en SP hebben (schriftelijke) vragen gesteld aan X": who asks, as written. */
 const FRACTIONS_ASK = new RegExp(
-  String.raw`(?<![\p{L}\d])((?:[Dd]e\s+)?(?:[Ss]taten|[Rr]aads)?fracties\s+van\s+(${LIST}))\s+(?:hebben|stellen|stelden)\s+${KINDS}vragen(?:\s+gesteld)?(?:\s+aan\s+([^.;:]{3,120}))?`,
+  String.raw`(?<![\p{L}\d])((?:[Dd]e\s+)?(?:[Ss]taten|[Rr]aads)?fracties\s+van\s+(${LIST}))\s+(?:hebben|stellen|stelden)\s+${KINDS}${QUESTIONS}(?:\s+gesteld)?(?:\s+aan\s+([^.;:]{3,120}))?`,
   'u',
 );
 /** "namens de fracties van (respectievelijk) de SP en de VVD": the parties only. */
@@ -99,7 +101,7 @@ export interface FractionAsks {
  * passive: "De volgende vragen zijn door de fractie PvdA SWF gesteld." (the sender as written, and its party).
  */
 const PARTY_ASKS = new RegExp(
-  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}vragen\b`,
+  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}${QUESTIONS}\b`,
   'u',
 );
 const PASSIVE = new RegExp(
