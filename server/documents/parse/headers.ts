@@ -361,9 +361,12 @@ const STAMPED = new RegExp(
 );
 /** A time of day or a time span on its own line: "18:45 - 19:30", "20.00 uur", "10:00-12:00 u". */
 const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-–]|tot)\s*\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?)?$/iu;
-/** "op 24 mei 2007 … (de volgende) (schriftelijke) vragen … gericht / gesteld / ingediend": when questions were put. */
+/**
+ * "op 24 mei 2007 … (de volgende) (schriftelijke) vragen … gericht / gesteld / ingediend", "Bij (uw) brief van D hebt u
+ * … vragen gesteld": when questions were put.
+ */
 const QUESTIONS_PUT_ON = new RegExp(
-  String.raw`\bop\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?vragen\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
+  String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?vragen\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
   'iu',
 );
 const nextText = (lines: Line[], i: number): string =>
