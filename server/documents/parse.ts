@@ -17,6 +17,7 @@ import { joinLines, sourceLines, type Line } from './parse/lines';
 import { wrappedLines } from './parse/wrap';
 import { unglueLabels } from './parse/glued-labels';
 import { numbered } from './parse/numbering';
+import { listSectionLines } from './parse/list-sections';
 import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
 import { withoutGluedFootnote } from './parse/footnotes';
@@ -361,7 +362,13 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   const taken = () => new Set(roles.flatMap((r, i) => (r !== 'body' && r !== 'blank' ? [i] : [])));
 
   // Signers.
-  const signed = type === 'nieuws' ? { signers: [], lines: new Set<number>(), senders: [] } : signatures(lines, taken(), 0);
+  // A short line standing alone between question N and N + 1 is a heading of the list, not a signature.
+  let signed = type === 'nieuws' ? { signers: [], lines: new Set<number>(), senders: [] } : signatures(lines, taken(), 0);
+  const sections = [...listSectionLines(lines)].filter((i) => signed.lines.has(i));
+  if (sections.length) {
+    signed = signatures(lines, new Set([...taken(), ...sections]), 0);
+    for (const i of sections) roles[i] = 'heading';
+  }
   for (const i of signed.lines) roles[i] = 'signer';
   if (type === 'schriftelijke-vragen' || type === 'motie') {
     const askers = signed.signers.filter(

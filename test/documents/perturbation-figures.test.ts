@@ -26,9 +26,12 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * purpose) the weakest forms read type 254/268, found 860/1036, wrong 40/900 and pairs 653/719 (wrapped at 60).
  * Rebased in session 15, when round thirteen added 26 dev documents (294 in all): with the session's rules (parties,
  * who asks and to whom, moties' numbers and outcomes, a sentence broken by a hard wrap read on with its next line) the
- * weakest forms read type 280/294, found 957/1119, wrong 48/1005 and pairs 738/811 (wrapped at 60): the floors now.
+ * weakest forms read type 280/294, found 957/1119, wrong 48/1005 and pairs 738/811 (wrapped at 60). Session 16's third
+ * rules (rules30: the address window, section headings in a list, answer letters' titles, datelines and headings in
+ * capitals in a wrapped text, a labelled line ending a head, …) raise the weakest to type 280/294, found 969/1119,
+ * wrong 44/1013 and pairs 743/811 (all wrapped at 60; without empty lines 972/1119, 44/1016, 749/811): the floors now.
  */
-const FLOORS = { types: 0.952, found: 0.855, wrong: 0.048, pairs: 0.909 };
+const FLOORS = { types: 0.952, found: 0.865, wrong: 0.044, pairs: 0.916 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

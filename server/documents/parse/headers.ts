@@ -17,6 +17,7 @@ import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from '
 import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
 import { numbered } from './numbering';
+import { addressWindow } from './address-window';
 import { askHead, type AskHead } from './askhead';
 import { askedAbout, fractionAsks, memberAsking, memberAsks, partiesAsk, questionsPutTo, questionsTo } from './question-heads';
 import { officeHolder } from './letterhead-sender';
@@ -360,9 +361,12 @@ const STAMPED = new RegExp(
 );
 /** A time of day or a time span on its own line: "18:45 - 19:30", "20.00 uur", "10:00-12:00 u". */
 const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-–]|tot)\s*\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?)?$/iu;
-/** "op 24 mei 2007 … (de volgende) (schriftelijke) vragen … gericht / gesteld / ingediend": when questions were put. */
+/**
+ * "op 24 mei 2007 … (de volgende) (schriftelijke) vragen … gericht / gesteld / ingediend", "Bij (uw) brief van D hebt u
+ * … vragen gesteld": when questions were put.
+ */
 const QUESTIONS_PUT_ON = new RegExp(
-  String.raw`\bop\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?vragen\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
+  String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?vragen\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
   'iu',
 );
 const nextText = (lines: Line[], i: number): string =>
@@ -377,11 +381,11 @@ const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|d
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
  * inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z", "Vervolgvragen Z", "Schriftelijke vervolgvragen
- * Z", "Schriftelijke vraag Z", "Statenvragen Z". Group 1 is the genre word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
+ * Z", "Schriftelijke vraag Z", "Statenvragen Z", "Antwoord op art. 35 vragen inzake Z". Group 1 is the genre word, group 2 the rest. Another word before "vragen" ("Raadsbrede vragen over Z", "Informatieve vragen Z") makes
  * it a title of its own, not a subject.
  */
 const QUESTIONS_TITLE = new RegExp(
-  String.raw`^(?:${DATE_WORDS}\s+)?(?:beantwoording\s+)?((?:schriftelijke|mondelinge)\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
+  String.raw`^(?:${DATE_WORDS}\s+)?(?:(?:beantwoording|antwoord(?:en)?)\s+(?:op\s+)?(?:de\s+)?)?((?:schriftelijke|mondelinge)\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
   'iu',
 );
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
@@ -427,9 +431,17 @@ const opensQuestion = (text: string): boolean =>
   /^\p{Lu}/u.test(text) && (ASKS_AT_END.test(text) || (ASKING_START.test(text) && /\su\b/.test(text)));
 
 /** The lines from i on, joined, up to n lines or an empty, numbered or asking line. */
+/** "Label: value" with a label of the vocabulary (not a letterhead's). */
+function labelledLine(text: string): boolean {
+  const m = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*:[ \t]*\S/u.exec(text.trim());
+  const concept = m ? conceptOf(m[1]) : undefined;
+  return concept !== undefined && concept !== LETTERHEAD;
+}
+
 function window(lines: Line[], i: number, n: number): { text: string; lines: number[] } {
   const taken: number[] = [];
-  const stops = (j: number) => numbered(lines[j].text) !== null || opensQuestion(lines[j].text.trim());
+  // A numbered item, a question, or a labelled line of the header ("Indiendatum: sep. 2013") ends a head.
+  const stops = (j: number) => numbered(lines[j].text) !== null || opensQuestion(lines[j].text.trim()) || labelledLine(lines[j].text);
   for (let j = i; j < lines.length && taken.length < n && lines[j].text && (j === i || !stops(j)); j++) taken.push(j);
   return { text: joinLines(taken.map((j) => lines[j].text)), lines: taken };
 }
@@ -954,6 +966,11 @@ export function scanHeaders(lines: Line[]): { headers: Header[]; furniture: Set<
       break;
     }
   }
+  // The addressee in the address window, right above a postal address ("Het College van B&W" / "van de Gemeente X" /
+  // "Postbus 150"): as sure as the "t.a.v." window above.
+  const window = addressWindow(lines, HEADER_ZONE + 10);
+  if (window)
+    headers.push({ concept: 'aan', value: window.value, labelLine: lines[window.lines[0]].text, lines: window.lines, strength: 1.5 });
   headers.push(...headInLabel(headers));
   // A PDF's running page header ("ZAAKNUMMER PAGINA gemeente X" / "10309255 1/4"): letterhead; its organisation
   // is the sender after any the letterhead names.

@@ -25,7 +25,7 @@ const PREFIXED = new RegExp(
     String.raw`(\d{1,2})(?!\d)([a-z])?((?:${JOIN}\d{1,2}[a-z]?(?![\d\p{L}]))*)\s*(?:[.):-](?=\s|$))?\s*(.*)$`,
   'iu',
 );
-const BARE = /^(?:\((\d{1,2})([a-z])?\)|(\d{1,2})([a-z])?(\.(?=\s|$)|\)|\s*:(?=\s|$)|\t|$))\s*(.*)$/;
+const BARE = /^(?:\((\d{1,2})([a-z])?\)|(\d{1,2})([a-z])?(\.(?=\s|$)|\)|\s*:(?=\s|$)|:(?=[A-Z])|\t|$))\s*(.*)$/;
 
 export function numbered(text: string): Numbered | null {
   const p = PREFIXED.exec(text);

@@ -19,14 +19,16 @@ const NAME = String.raw`\p{Lu}[\p{L}\d!&'’-]*(?:\s+\p{Lu}[\p{L}\d!&'’-]*){0,
 const FRACTION = String.raw`de\s+fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME})`;
 const ABOUT = String.raw`(?:over|aangaande|inzake|betreffende)`;
 const KINDS = String.raw`(?:(?:de\s+volgende|enkele|een\s+aantal|aanvullende|schriftelijke)\s+)*`;
+/** The noun, also as the compound a follow-up is: "vragen", "vervolgvragen". */
+const QUESTIONS = String.raw`(?:vervolg)?vragen`;
 /** "stelt de fractie van X (schriftelijke) vragen aangaande Z." */
 const STELT = new RegExp(
-  String.raw`\b(?:stelt|stellen|stelde|stelden)\s+(${FRACTION})\s+${KINDS}vragen\s+${ABOUT}\s+([^.?!]{3,120})\.`,
+  String.raw`\b(?:stelt|stellen|stelde|stelden)\s+(${FRACTION})\s+${KINDS}${QUESTIONS}\s+${ABOUT}\s+([^.?!]{3,120})\.`,
   'u',
 );
 /** "De fractie van X heeft (daarom) de volgende vragen": who asks, without a subject. */
 const HEEFT = new RegExp(
-  String.raw`(?:^|(?<=[.!?:]\s+))((?:[Dd]e\s+)fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+)?${KINDS}vragen\s*[:.]`,
+  String.raw`(?:^|(?<=[.!?:]\s+))((?:[Dd]e\s+)fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME}))\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+)?${KINDS}${QUESTIONS}\s*[:.]`,
   'u',
 );
 /** "… vragen ontvangen van de fractie X over Z." */
@@ -37,7 +39,7 @@ const ONE = String.raw`(?:de\s+|het\s+)?\p{Lu}[\p{L}\d!&'’/-]*(?:\s+(?:voor\s+
 const LIST = String.raw`(?:respectievelijk\s+)?${ONE}(?:\s*,\s*${ONE})*\s+en\s+${ONE}`;
 /** "De Statenfracties van VVD, FNP en SP hebben (schriftelijke) vragen gesteld aan X": who asks, as written. */
 const FRACTIONS_ASK = new RegExp(
-  String.raw`(?<![\p{L}\d])((?:[Dd]e\s+)?(?:[Ss]taten|[Rr]aads)?fracties\s+van\s+(${LIST}))\s+(?:hebben|stellen|stelden)\s+${KINDS}vragen(?:\s+gesteld)?(?:\s+aan\s+([^.;:]{3,120}))?`,
+  String.raw`(?<![\p{L}\d])((?:[Dd]e\s+)?(?:[Ss]taten|[Rr]aads)?fracties\s+van\s+(${LIST}))\s+(?:hebben|stellen|stelden)\s+${KINDS}${QUESTIONS}(?:\s+gesteld)?(?:\s+aan\s+([^.;:]{3,120}))?`,
   'u',
 );
 /** "namens de fracties van (respectievelijk) de SP en de VVD": the parties only. */
@@ -99,7 +101,7 @@ export interface FractionAsks {
  * passive: "De volgende vragen zijn door de fractie PvdA SWF gesteld." (the sender as written, and its party).
  */
 const PARTY_ASKS = new RegExp(
-  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}vragen\b`,
+  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}${QUESTIONS}\b`,
   'u',
 );
 const PASSIVE = new RegExp(
@@ -172,8 +174,11 @@ export function memberAsks(text: string): { name: string; party: string } | null
   return m && isParty(m[2].trim()) ? { name: m[1], party: m[2].trim() } : null;
 }
 
-/** Whom questions are put to, as a sentence says it: a body with its article, or "GS" / "B&W" as councils write them. */
-const TO = String.raw`((?:het|de)\s+[^.;:?!,()\n]{2,80}?|GS|B\s?&\s?W|B\s+en\s+W)(?=\s*[.:;,]|\s+(?:over|inzake|betreffende|naar|met|om|of|in|op|tijdens)\s|$)`;
+/**
+ * Whom questions are put to, as a sentence says it: a body with its article, or "GS" / "B&W" as councils write them; it
+ * ends where a clause or the first numbered question begins ("… vragen aan het college" / "1:Is het college …").
+ */
+const TO = String.raw`((?:het|de)\s+[^.;:?!,()\n]{2,80}?|GS|B\s?&\s?W|B\s+en\s+W)(?=\s*[.:;,]|\s+(?:over|inzake|betreffende|naar|met|om|of|in|op|tijdens)\s|\s+\(?\d{1,2}[.:)]|$)`;
 /**
  * Sentences that put questions to someone: "… de volgende vragen (gesteld) aan het college:", "… schriftelijk
  * voorgelegd aan het college.", "… vraagt aan GS naar …", "Onze fractie wil het college … de volgende vragen stellen:".

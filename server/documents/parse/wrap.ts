@@ -5,6 +5,7 @@
 // starts something (a numbered item, a bullet, a label, a question or answer mark, a salutation, a
 // line in capitals) never continues the line above it, and neither does a line with other markup.
 import { nextHeaderOfBlock } from './label-block';
+import { ONE_DATE } from './dates';
 import { conceptOf } from './labels';
 import { ASKING_START, ASKS_AT_END, endsSentence, sourceLines, toLines, type Line } from './lines';
 import { numbered, SUB_ITEM } from './numbering';
@@ -53,13 +54,27 @@ function startsOwn(l: Line): boolean {
   const label = /^([\p{L}][\p{L} .()/'-]{0,45}?)\s*:/u.exec(t);
   if (label && conceptOf(label[1]) !== undefined) return true;
   // A line in capitals is a heading or a letterhead label.
-  return /\p{Lu}{3}/u.test(t) && t === t.toUpperCase();
+  return capitals(t);
 }
+
+const capitals = (t: string) => /\p{Lu}{3}/u.test(t) && t === t.toUpperCase();
+/**
+ * A dateline: a date alone, or one word with its date ("Zandmeer, 6 november 2018", "Voorgesteld 26 januari 2023"),
+ * without a full stop. Two words before a date may be a name ending a sentence ("… onder leiding van A. Rinnooy Kan,
+ * 1 september 2023"), and a date with its stop under "… bijeen op" ends that sentence.
+ */
+const DATE_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{L}'’-]*,?\s+)?${ONE_DATE}$`, 'u');
+/** A line that asks for what comes after it: a preposition or a conjunction at its end ("… in vergadering bijeen op"). */
+const OPEN_END = /\b(?:op|van|per|tot|vanaf|sinds|tussen|en|of|d\.\s?d\.|dd)$/i;
 
 /** Whether `next` continues `line` in a text wrapped at `width`. */
 function continues(line: Line, next: Line, width: number): boolean {
   if (!line.text || !next.text || startsOwn(next)) return false;
   if (/\t/.test(line.text) || line.heading || line.separator || length(line) > width) return false;
+  // A heading in capitals is not broken by the width into a line in small letters ("MOTIE VAN HET LID X" / "Voorgesteld …").
+  if (capitals(line.text) && !capitals(next.text)) return false;
+  // A dateline under a line that does not ask for it starts a line of its own.
+  if (DATE_LINE.test(next.text.trim()) && !OPEN_END.test(line.text.trim())) return false;
   if (line.quote !== next.quote || line.italic !== next.italic || line.bold !== next.bold) return false;
   // A number or a label alone on its line heads what follows; it is not broken.
   const item = numbered(line.text);
