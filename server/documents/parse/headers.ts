@@ -430,14 +430,13 @@ function subjectOf(genre: string, rest: string): string | null {
 const opensQuestion = (text: string): boolean =>
   /^\p{Lu}/u.test(text) && (ASKS_AT_END.test(text) || (ASKING_START.test(text) && /\su\b/.test(text)));
 
-/** The lines from i on, joined, up to n lines or an empty, numbered or asking line. */
 /** "Label: value" with a label of the vocabulary (not a letterhead's). */
 function labelledLine(text: string): boolean {
-  const m = /^([\p{L}][\p{L} .()/'-]{0,45}?)[ \t]*:[ \t]*\S/u.exec(text.trim());
-  const concept = m ? conceptOf(m[1]) : undefined;
-  return concept !== undefined && concept !== LETTERHEAD;
+  const label = inlineLabel(text);
+  return label !== null && label.concept !== LETTERHEAD;
 }
 
+/** The lines from i on, joined, up to n lines or an empty, numbered, asking or labelled line. */
 function window(lines: Line[], i: number, n: number): { text: string; lines: number[] } {
   const taken: number[] = [];
   // A numbered item, a question, or a labelled line of the header ("Indiendatum: sep. 2013") ends a head.
