@@ -131,16 +131,8 @@ const SETTINGS: Record<Stretch['read'], string> = {
  * row for a rare word; the GIN index over everything fetches every row of a common one, and a
  * stretch of it still builds the word's whole bitmap.)
  */
-async function newestReacties(
-  trx: Db,
-  tsquery: string,
-  limit: number,
-  range: IdRange | null,
-  now: Date,
-  newestId: number,
-): Promise<FoundReactie[]> {
-  const top = range?.to ?? newestId;
-  const bottom = range?.from ?? 0;
+async function newestReacties(trx: Db, tsquery: string, limit: number, range: IdRange, now: Date): Promise<FoundReactie[]> {
+  const { to: top, from: bottom } = range;
   const found: FoundReactie[] = [];
   const where = `${GROUP_WHERE.reacties} and document @@ ?::tsquery`;
   // `set local` lasts to the end of the search's transaction (postgresSearchIndex): no savepoint of its own.
@@ -230,7 +222,8 @@ export function postgresSearchIndex(db: Db): SearchIndex {
           {
             async candidates(window, range, at) {
               const limit = Math.min(window, 1_000_000) + 1;
-              const found = await newestReacties(trx, tsquery, limit, range, at, newestId);
+              // Without a year: every entry, up to the newest.
+              const found = await newestReacties(trx, tsquery, limit, range ?? { from: 0, to: newestId }, at);
               const list = found.slice(0, limit - 1);
               const findable: ShownCandidate[] = [];
               for (const c of list) if (c.row !== null) findable.push(c.row);
