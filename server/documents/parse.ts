@@ -199,7 +199,7 @@ const OUTCOME_LINE = new RegExp(
 );
 
 // The dictum's last line ends with the motie's closing phrase, which is left out of besluit.
-const ORDER_OF_THE_DAY = new RegExp(`,?\\s*${MOTIE_END.source}.*$`, 'i');
+const ORDER_OF_THE_DAY = new RegExp(`,?\\s*${MOTIE_END.source}.*$`, 'iu');
 
 /**
  * A motie's dictum: from the line that starts with its verb ("verzoekt het college …", "draagt het college op …",

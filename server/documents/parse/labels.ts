@@ -176,4 +176,4 @@ export function kindOf(concept: Concept): FieldKind {
 // A motie's own phrases: its dictum opens with one of these verbs ("verzoekt het college", "spreekt
 // als haar mening uit") and it closes with "en gaat over tot de orde van de dag".
 export const MOTIE_DICTUM = /^(?:verzoekt|draagt|spreekt\s+(?:als\s+(?:haar|zijn)\s+(?:mening\s+)?)?uit|roept|besluit)\b/i;
-export const MOTIE_END = /\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/i;
+export const MOTIE_END = /\ben\s+(?:gaat|gaan)\s+(?:\p{L}+\s+)?over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/iu;

@@ -240,4 +240,36 @@ describe('documents: a motie read by its shapes', () => {
     );
     assert.equal(unsure.fields.status, undefined);
   });
+  it('ends the dictum at "En gaan over tot de orde van de dag!" and reads signers whose local party is an acronym with small letters', () => {
+    const got = parseDocument(
+      [
+        'Motie - Bankjes in het park',
+        '',
+        'De gemeenteraad van Dorp, in vergadering bijeen op 4 maart 2021,',
+        '',
+        ...considerations.slice(0, -1),
+        'En gaan over tot de orde van de dag!',
+        '',
+        '  • Anna de Vries (PvdA)',
+        '  • Piet Bakker (BvDo)',
+        '  • Kees Smit (VVD)',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'motie');
+    assert.equal(got.fields.besluit, 'Verzoekt het college om:\n- voor de zomer drie bankjes te plaatsen');
+    assert.deepEqual(got.fields.indieners, ['Anna de Vries', 'Piet Bakker', 'Kees Smit']);
+    assert.deepEqual(got.fields.partijen, ['PvdA', 'BvDo', 'VVD']);
+    // A word in brackets that is no acronym is no party: the list stops being read as signers with parties.
+    const plainWord = parseDocument(
+      [
+        ...considerations.slice(0, -1),
+        'En gaat hierna over tot de orde van de dag.',
+        '',
+        'Anna de Vries (PvdA)',
+        'Piet Bakker (wethouder)',
+      ].join('\n'),
+    );
+    assert.equal(plainWord.fields.besluit, 'Verzoekt het college om:\n- voor de zomer drie bankjes te plaatsen');
+    assert.deepEqual(plainWord.fields.partijen, ['PvdA']);
+  });
 });
