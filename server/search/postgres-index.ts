@@ -3,12 +3,22 @@
 // with their attachments, reacties), ranked by ts_rank. The newest matches of a group come by id
 // (windowed.ts), reacties in stretches of ids going back.
 import type { Db } from '../db/knex';
+import { runAsOneTransaction, type BatchStatement } from '../db/pg-batch';
 import { PART_MARK, STEM_MARK } from './entry-tokens';
 import type { SearchFilters, SearchIndex } from './search-index';
 import type { ExpandedTerm } from './terms';
-import { toDate } from '../db/rows';
+import { toBool, toDate } from '../db/rows';
 import type { ShownCandidate } from '../reacties/visibility';
-import { articleVisibility, windowedSearch, type ArticleCandidate, type Candidate, type Group, type IdRange } from './windowed';
+import {
+  articleVisibility,
+  groupsOf,
+  windowedSearch,
+  windowOf,
+  type ArticleCandidate,
+  type Candidate,
+  type Group,
+  type IdRange,
+} from './windowed';
 
 /** The operator between the words of a phrase; everything else in a tsquery is a quoted word, | & ( or ). */
 const PHRASE = ' <-> ';
@@ -64,11 +74,39 @@ const FEW_MATCHES = 5_000;
  * Articles and their attachments: a few thousand, the GIN index gives them all. The newest, their
  * ranks and their articles' visibility come in one statement (the rank only of the rows the limit
  * keeps: in the select list beside the ORDER BY it would be computed for every match before the
- * sort). A phrase is checked on an entry's word positions, which means reading its whole document
- * (long, kept apart by PostgreSQL): the entries with all of the phrase's words come first, from
- * the index alone, and the phrase is checked on the newest of them only, as many as the window needs.
+ * sort).
  */
-async function newestArticles(
+function newestArticlesStatement(tsquery: string, limit: number, filters: SearchFilters, now: Date): BatchStatement {
+  const visible = articleVisibility(filters, now);
+  return {
+    text: numbered(
+      `select e.id, ts_rank(e.document, ?::tsquery, 1) as score, ${EPOCH_MS('a.published_at')} as a_at, ${visible.sql} as visible
+        from search_entries as e left join articles as a on a.id = e.article_id
+        where e.id = any(array(select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?))`,
+    ),
+    values: [tsquery, ...visible.bindings, tsquery, limit],
+  };
+}
+
+/** The rows of newestArticlesStatement (as text), newest first: the window's candidates and whether there were more. */
+function articlesOf(rows: TextRow[], limit: number): { list: ArticleCandidate[]; more: boolean } {
+  const list = rows
+    .map((row) => ({
+      id: Number(row.id),
+      score: Number(row.score),
+      visible: toBool(row.visible),
+      at: row.a_at === null ? null : toDate(row.a_at),
+    }))
+    .sort((x, y) => y.id - x.id);
+  return { list: list.slice(0, limit - 1), more: list.length >= limit };
+}
+
+/**
+ * A phrase is checked on an entry's word positions, which means reading its whole document: the
+ * entries with all of the phrase's words come first, from the index alone, and the phrase is checked
+ * on the newest of them only, as many as the window needs.
+ */
+async function newestArticlesOfPhrase(
   db: Db,
   tsquery: string,
   limit: number,
@@ -76,26 +114,6 @@ async function newestArticles(
   now: Date,
 ): Promise<{ list: ArticleCandidate[]; more: boolean }> {
   const newest = `select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?`;
-  const judged = async (which: string, bindings: unknown[]) => {
-    const visible = articleVisibility(filters, now);
-    const result = await db.raw(
-      `select e.id, ts_rank(e.document, ?::tsquery, 1) as score, ${EPOCH_MS('a.published_at')} as a_at, ${visible.sql} as visible
-        from search_entries as e left join articles as a on a.id = e.article_id where e.id = ${which}`,
-      [tsquery, ...visible.bindings, ...(bindings as Array<string | number | number[]>)],
-    );
-    return (result.rows as Array<{ id: string; score: number; a_at: unknown; visible: unknown }>)
-      .map((row) => ({
-        id: Number(row.id),
-        score: Number(row.score),
-        visible: row.visible === true,
-        at: row.a_at === null || row.a_at === undefined ? null : toDate(row.a_at),
-      }))
-      .sort((x, y) => y.id - x.id);
-  };
-  if (!tsquery.includes(PHRASE)) {
-    const list = await judged(`any(array(${newest}))`, [tsquery, limit]);
-    return { list: list.slice(0, limit - 1), more: list.length >= limit };
-  }
   const candidates = (
     (await db.raw(newest, [tsquery.replaceAll(PHRASE, ' & '), Number.MAX_SAFE_INTEGER])).rows as Array<{ id: string }>
   ).map((r) => Number(r.id));
@@ -108,75 +126,154 @@ async function newestArticles(
     found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)).sort((a, b) => b - a));
   }
   if (!found.length) return { list: [], more: false };
-  return { list: await judged('any(?::bigint[])', [found.slice(0, limit - 1)]), more: found.length >= limit };
+  const visible = articleVisibility(filters, now);
+  const [, rows] = await runAsOneTransaction(db, [
+    NO_JIT,
+    {
+      text: numbered(
+        `select e.id, ts_rank(e.document, ?::tsquery, 1) as score, ${EPOCH_MS('a.published_at')} as a_at, ${visible.sql} as visible
+          from search_entries as e left join articles as a on a.id = e.article_id where e.id = any(?::bigint[])`,
+      ),
+      values: [tsquery, ...visible.bindings, found.slice(0, limit - 1)],
+    },
+  ]);
+  return { list: articlesOf(rows, Number.MAX_SAFE_INTEGER).list, more: found.length >= limit };
 }
 
 /** How the next stretch is read: row by row or by the index over `span` ids, or by the index over all that is left. */
 export type Stretch = { read: 'rows' | 'index'; span: number } | { read: 'rest' };
 
-const SETTINGS: Record<Stretch['read'], string> = {
-  rows: 'set local enable_bitmapscan = off; set local enable_indexscan = on; set local enable_seqscan = on',
-  index: 'set local enable_bitmapscan = on; set local enable_indexscan = off; set local enable_seqscan = on',
-  rest: 'set local enable_bitmapscan = on; set local enable_indexscan = off; set local enable_seqscan = off',
+/**
+ * How each stretch is read, as settings of the statement's transaction (a batch is one: pg-batch.ts),
+ * with the JIT compiler off: compiling these small reads (which their estimated cost would start)
+ * takes longer than running them. The way of reading fixes a stretch's plan whatever the words, so
+ * it is planned once per connection (a generic plan: 0,03 ms to bind instead of 0,4 to 1 ms); the
+ * articles' statement is planned for the words searched (a common word's newest matches are read
+ * by id, a rare word's by the GIN index).
+ */
+const STRETCH_SETTINGS = (scans: Record<'enable_bitmapscan' | 'enable_indexscan' | 'enable_seqscan', 'on' | 'off'>) =>
+  settingsOf({ ...scans, plan_cache_mode: 'force_generic_plan' });
+const SETTINGS: Record<Stretch['read'], BatchStatement> = {
+  rows: STRETCH_SETTINGS({ enable_bitmapscan: 'off', enable_indexscan: 'on', enable_seqscan: 'on' }),
+  index: STRETCH_SETTINGS({ enable_bitmapscan: 'on', enable_indexscan: 'off', enable_seqscan: 'on' }),
+  rest: STRETCH_SETTINGS({ enable_bitmapscan: 'on', enable_indexscan: 'off', enable_seqscan: 'off' }),
 };
+const NO_JIT = settingsOf({ plan_cache_mode: 'force_custom_plan' });
+
+function settingsOf(settings: Record<string, string>): BatchStatement {
+  const all = { jit: 'off', ...settings };
+  return {
+    text: `select ${Object.entries(all)
+      .map(([name, value]) => `set_config('${name}', '${value}', true)`)
+      .join(', ')}`,
+    values: [],
+  };
+}
+
+/** knex's `?` placeholders numbered as PostgreSQL's `$1`, `$2` … for a batch. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** A row of a batch: every column as text. */
+type TextRow = Record<string, string | null>;
 
 /**
- * The newest matching reacties, in stretches of ids going back. The first, short one is read row
- * by row, newest first. How many it found says how far back the rest lies: near enough that
- * reading row by row costs less than the GIN index merging every match of the word (a common word,
- * or two), the next stretch is read row by row too, just long enough; far, with few matches to expect in
- * all that is left (a rare word, or one not in the newest reacties at all), the GIN index reads
- * them all at once; far with many, the GIN index and the id range together read only a stretch's
- * matches, each stretch four times longer than the last. (Row by row over everything reads every
- * row for a rare word; the GIN index over everything fetches every row of a common one, and a
- * stretch of it still builds the word's whole bitmap.)
+ * A stretch's statement: the newest matching reacties between the ids `ids` names, with their ranks
+ * (only the rows the limit keeps are read for them) and, when a resident can find it now (as
+ * shownAmong asks), the reactie's row: approved, not anonymised, on an article published by then.
+ * `extra`: one more column, the same for every row.
  */
-async function newestReacties(trx: Db, tsquery: string, limit: number, range: IdRange, now: Date): Promise<FoundReactie[]> {
+const STRETCH = (ids: string, extra = '') => `select e.id, ts_rank(e.document, ?::tsquery, 1) as score,
+    r.id as r_id, r.parent_id, r.status, r.removed_reason, ${EPOCH_MS('r.created_at')} as created_at${extra}
+  from search_entries as e
+  left join reacties as r on r.id = (e.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
+    and exists (select 1 from articles as a where a.id = r.article_id and a.status = 'published' and a.published_at <= ?)
+  where e.id = any(array(select id from search_entries where ${GROUP_WHERE.reacties} and document @@ ?::tsquery and ${ids} order by id desc limit ?))`;
+
+const NEWEST_ID = '(select max(id) from search_entries)';
+
+/**
+ * The first stretch, the newest `FIRST_SPAN` entry ids, row by row, in the statement that finds the
+ * newest entry id: a first row of its own carries it (`top`; the matches have none), so the stretches
+ * after it go on exactly below what this one read.
+ */
+function firstStretchStatement(tsquery: string, limit: number, now: Date): BatchStatement {
+  return {
+    text: numbered(
+      `select null as id, null as score, null as r_id, null as parent_id, null as status, null as removed_reason,
+          null as created_at, ${NEWEST_ID} as top
+        union all (${STRETCH(`id between ${NEWEST_ID} - ? and ${NEWEST_ID}`, ', null')})`,
+    ),
+    values: [tsquery, now, tsquery, FIRST_SPAN - 1, limit],
+  };
+}
+
+/** The matching reacties of a stretch's rows (as text), newest first. */
+function reactiesOf(rows: TextRow[]): FoundReactie[] {
+  const found: FoundReactie[] = [];
+  for (const row of rows) {
+    if (row.id === null) continue;
+    found.push({
+      id: Number(row.id),
+      score: Number(row.score),
+      row:
+        row.r_id === null
+          ? null
+          : {
+              id: Number(row.r_id),
+              parent_id: row.parent_id === null ? null : Number(row.parent_id),
+              status: row.status,
+              removed_reason: row.removed_reason,
+              created_at: Number(row.created_at),
+            },
+    });
+  }
+  return found.sort((x, y) => y.id - x.id);
+}
+
+/**
+ * The newest matching reacties, in stretches of ids going back, each with the way it is read as its
+ * own settings, in one round trip (pg-batch.ts). The first, short one is read row by row, newest
+ * first. How many it found says how far back the rest lies: near enough that reading row by row
+ * costs less than the GIN index merging every match of the word (a common word, or two), the next
+ * stretch is read row by row too, just long enough; far, with few matches to expect in all that is
+ * left (a rare word, or one not in the newest reacties at all), the GIN index reads them all at once;
+ * far with many, the GIN index and the id range together read only a stretch's matches, each stretch
+ * four times longer than the last. (Row by row over everything reads every row for a rare word; the
+ * GIN index over everything fetches every row of a common one, and a stretch of it still builds the
+ * word's whole bitmap.) `first`: what the first stretch from the newest id found, when it was read
+ * already (with the articles, in one round trip).
+ */
+async function newestReacties(
+  db: Db,
+  tsquery: string,
+  limit: number,
+  range: IdRange,
+  now: Date,
+  first?: FoundReactie[],
+): Promise<FoundReactie[]> {
   const { to: top, from: bottom } = range;
   const found: FoundReactie[] = [];
-  const where = `${GROUP_WHERE.reacties} and document @@ ?::tsquery`;
-  // `set local` lasts to the end of the search's transaction (postgresSearchIndex): no savepoint of its own.
   let stretch: Stretch = { read: 'rows', span: FIRST_SPAN };
-  let set: Stretch['read'] | null = null;
-  for (let upper = top; upper >= bottom && found.length < limit;) {
-    // All three set when the way of reading changes (a stretch by the index after one row by row,
-    // or the other way round); a stretch read the same way as the last needs no statement.
-    if (set !== stretch.read) await trx.raw(SETTINGS[stretch.read]);
-    set = stretch.read;
+  let upper = top;
+  if (first) {
+    found.push(...first);
+    upper = Math.max(bottom, top - FIRST_SPAN + 1) - 1;
+    stretch = nextStretch(found.length, top - upper, limit - found.length, FIRST_SPAN, upper - bottom + 1);
+  }
+  while (upper >= bottom && found.length < limit) {
     const from = stretch.read === 'rest' ? bottom : Math.max(bottom, upper - stretch.span + 1);
     // The rest: the range only filters the rows the index found. As an index condition the
     // planner ANDs the word's bitmap with the primary key's bitmap of the whole range (a rare
     // word among a million reacties: 250.000 keys read to keep 564 rows, 117 of 149 ms).
     const ids = stretch.read === 'rest' ? 'id + 0 between ? and ?' : 'id between ? and ?';
-    // With their ranks (only the rows the limit keeps are read for them) and, when a resident can
-    // find it now (as shownAmong asks), the reactie's row: approved, not anonymised, on an article
-    // published by then.
-    const result = await trx.raw(
-      `select e.id, ts_rank(e.document, ?::tsquery, 1) as score,
-          r.id as r_id, r.parent_id, r.status, r.removed_reason, ${EPOCH_MS('r.created_at')} as created_at
-        from search_entries as e
-        left join reacties as r on r.id = (e.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
-          and exists (select 1 from articles as a where a.id = r.article_id and a.status = 'published' and a.published_at <= ?)
-        where e.id = any(array(select id from search_entries where ${where} and ${ids} order by id desc limit ?))`,
-      [tsquery, now, tsquery, from, upper, limit - found.length],
-    );
-    const rows = result.rows as Array<{ id: string; score: number; r_id: unknown } & ShownCandidate>;
-    rows.sort((x, y) => Number(y.id) - Number(x.id));
-    for (const row of rows)
-      found.push({
-        id: Number(row.id),
-        score: Number(row.score),
-        row:
-          row.r_id === null || row.r_id === undefined
-            ? null
-            : {
-                id: row.r_id,
-                parent_id: row.parent_id,
-                status: row.status,
-                removed_reason: row.removed_reason,
-                created_at: row.created_at,
-              },
-      });
+    const [, rows] = await runAsOneTransaction(db, [
+      SETTINGS[stretch.read],
+      { text: numbered(STRETCH(ids)), values: [tsquery, now, tsquery, from, upper, limit - found.length] },
+    ]);
+    found.push(...reactiesOf(rows));
     if (stretch.read === 'rest') break;
     upper = from - 1;
     stretch = nextStretch(found.length, top - upper, limit - found.length, stretch.span, upper - bottom + 1);
@@ -203,39 +300,73 @@ export function nextStretch(found: number, read: number, wanted: number, span: n
 /** The group's rows, as the partial GIN indexes name them. */
 const GROUP_WHERE: Record<Group, string> = { articles: "kind <> 'reactie'", reacties: "kind = 'reactie'" };
 
+/** What a search's first round trip read: each group's first candidates, where it could read them. */
+interface Opening {
+  articles?: { list: ArticleCandidate[]; more: boolean };
+  reacties?: { top: number; found: FoundReactie[] };
+}
+
+/**
+ * A search's first round trip (pg-batch.ts: one write to the socket and one wake-up of the server,
+ * each costing more than a small statement): the articles' window and the reacties' first stretch
+ * from the newest entry, each with its settings. A phrase's articles and a year's reacties go their
+ * own way (newestArticlesOfPhrase, reactieRange).
+ */
+async function opening(db: Db, tsquery: string, filters: SearchFilters, now: Date): Promise<Opening> {
+  const groups = groupsOf(filters);
+  const withArticles = groups.includes('articles') && !tsquery.includes(PHRASE);
+  const withReacties = groups.includes('reacties') && filters.year === null;
+  const statements: BatchStatement[] = [];
+  if (withArticles) statements.push(NO_JIT, newestArticlesStatement(tsquery, limitOf('articles', filters), filters, now));
+  if (withReacties) statements.push(SETTINGS.rows, firstStretchStatement(tsquery, limitOf('reacties', filters), now));
+  if (!statements.length) return {};
+  const results = await runAsOneTransaction(db, statements);
+  const result: Opening = {};
+  if (withArticles) result.articles = articlesOf(results[1], limitOf('articles', filters));
+  if (withReacties) {
+    const rows = results[withArticles ? 3 : 1];
+    result.reacties = { top: Number(rows.find((r) => r.id === null)?.top ?? 0), found: reactiesOf(rows) };
+  }
+  return result;
+}
+
+/** A group's window and one more: the one more says there were more. */
+const limitOf = (group: Group, filters: SearchFilters) => Math.min(windowOf(group, filters), 1_000_000) + 1;
+
 export function postgresSearchIndex(db: Db): SearchIndex {
   return {
     async search(terms, filters, page, now) {
       const tsquery = toTsquery(terms);
       if (tsquery === null) return { total: 0, approximate: false, hits: [] };
-      // A few small reads: compiling them (JIT, which their estimated cost would start) takes longer
-      // than running them.
-      return db.transaction(async (trx) => {
-        // With the newest entry's id, where the reacties' stretches start: one round trip for both
-        // (each costs a write to the socket and a wake-up of the server, more than either statement).
-        const started = await trx.raw<Array<{ rows: Array<{ top: string | null }> }>>(
-          'set local jit = off; select max(id) as top from search_entries',
-        );
-        const newestId = Number(started[1].rows[0]?.top ?? 0);
-        return windowedSearch(
-          trx,
-          {
-            async candidates(window, range, at) {
-              const limit = Math.min(window, 1_000_000) + 1;
-              // Without a year: every entry, up to the newest.
-              const found = await newestReacties(trx, tsquery, limit, range ?? { from: 0, to: newestId }, at);
-              const list = found.slice(0, limit - 1);
-              const findable: ShownCandidate[] = [];
-              for (const c of list) if (c.row !== null) findable.push(c.row);
-              return { list, more: found.length >= limit, findable };
-            },
-            articles: (window, wanted, at) => newestArticles(trx, tsquery, Math.min(window, 1_000_000) + 1, wanted, at),
+      const first = await opening(db, tsquery, filters, now);
+      return windowedSearch(
+        db,
+        {
+          async candidates(window, range, at) {
+            const limit = Math.min(window, 1_000_000) + 1;
+            // Without a year: every entry up to the newest, going on below the first stretch.
+            const found =
+              range === null && first.reacties && limit === limitOf('reacties', filters) && at === now
+                ? await newestReacties(db, tsquery, limit, { from: 0, to: first.reacties.top }, at, first.reacties.found)
+                : // (Every search without a year reads its first stretch in the opening; a range of all ids is the fallback.)
+                  await newestReacties(db, tsquery, limit, range ?? { from: 0, to: Number.MAX_SAFE_INTEGER }, at);
+            const list = found.slice(0, limit - 1);
+            const findable: ShownCandidate[] = [];
+            for (const c of list) if (c.row !== null) findable.push(c.row);
+            return { list, more: found.length >= limit, findable };
           },
-          filters,
-          page,
-          now,
-        );
-      });
+          async articles(window, wanted, at) {
+            const limit = Math.min(window, 1_000_000) + 1;
+            if (first.articles && wanted === filters && limit === limitOf('articles', filters) && at === now) return first.articles;
+            if (tsquery.includes(PHRASE)) return newestArticlesOfPhrase(db, tsquery, limit, wanted, at);
+            const [, rows] = await runAsOneTransaction(db, [NO_JIT, newestArticlesStatement(tsquery, limit, wanted, at)]);
+            return articlesOf(rows, limit);
+          },
+        },
+        filters,
+        page,
+        now,
+      );
     },
   };
 }

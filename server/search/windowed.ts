@@ -17,6 +17,17 @@ export type Group = 'articles' | 'reacties';
 
 /** Of each group this many of the newest matches are ranked. */
 export const WINDOW: Record<Group, number> = { articles: 500, reacties: 300 };
+/** The groups a search with these filters looks in, in this order. */
+export function groupsOf(filters: SearchFilters): Group[] {
+  return filters.kind === 'reactie' ? ['reacties'] : filters.kind ? ['articles'] : ['articles', 'reacties'];
+}
+
+/** How many of a group's newest matches a search ranks: articles with a filter all of their matches (a site has thousands, not millions). */
+export function windowOf(group: Group, filters: SearchFilters): number {
+  const filtered = filters.kind !== null || filters.year !== null;
+  return group === 'articles' && filtered ? Number.MAX_SAFE_INTEGER : WINDOW[group];
+}
+
 /** What a group's best match weighs in the merged list. */
 const GROUP_WEIGHT: Record<Group, number> = { articles: 1, reacties: 0.9 };
 
@@ -140,14 +151,12 @@ export async function windowedSearch(
   page: number,
   now: Date,
 ): Promise<SearchResults> {
-  const groups: Group[] = filters.kind === 'reactie' ? ['reacties'] : filters.kind ? ['articles'] : ['articles', 'reacties'];
+  const groups = groupsOf(filters);
   const kept: Kept[] = [];
   let total = 0;
   let approximate = false;
   for (const group of groups) {
-    // Articles with a filter: all of their matches (a site has thousands, not millions).
-    const filtered = filters.kind !== null || filters.year !== null;
-    const window = group === 'articles' && filtered ? Number.MAX_SAFE_INTEGER : WINDOW[group];
+    const window = windowOf(group, filters);
     const range = group === 'reacties' && filters.year !== null ? await reactieRange(db, filters.year) : null;
     if (group === 'reacties' && filters.year !== null && range === null) continue;
     const { visible, more } = await visibleOfGroup(db, source, group, window, range, filters, now);
