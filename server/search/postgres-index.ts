@@ -103,41 +103,60 @@ function articlesOf(rows: TextRow[], limit: number): { list: ArticleCandidate[];
 
 /**
  * A phrase is checked on an entry's word positions, which means reading its whole document: the
- * entries with all of the phrase's words come first, from the index alone, and the phrase is checked
- * on the newest of them only, as many as the window needs.
+ * newest entries with all of the phrase's words come from the index in batches, each checked for the
+ * phrase, ranked and judged in the statement that finds it, newest first, until the window is full
+ * (a batch twice the window, then twice as long each time): the phrase is checked on as many
+ * documents as the window needs, not on every entry with its words.
  */
+function phraseBatchStatement(tsquery: string, below: number, batch: number, filters: SearchFilters, now: Date): BatchStatement {
+  const visible = articleVisibility(filters, now);
+  return {
+    text: numbered(
+      `select e.id, case when e.document @@ ?::tsquery then ts_rank(e.document, ?::tsquery, 1) end as score,
+          ${EPOCH_MS('a.published_at')} as a_at, ${visible.sql} as visible
+        from search_entries as e left join articles as a on a.id = e.article_id
+        where e.id = any(array(select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery and id < ?
+          order by id desc limit ?))`,
+    ),
+    values: [tsquery, tsquery, ...visible.bindings, tsquery.replaceAll(PHRASE, ' & '), below, batch],
+  };
+}
+
+/** Where reading a phrase's articles stands: what was found so far, and the next batch to read if any. */
+interface PhraseReading {
+  found: ArticleCandidate[];
+  next: { below: number; batch: number } | null;
+}
+
+/** A batch's rows: the entries with the phrase, newest first, and where the next batch starts (none when this was the last). */
+export function phraseRead(rows: TextRow[], batch: number, before: ArticleCandidate[]): PhraseReading {
+  const all = rows.map((row) => ({ row, id: Number(row.id) })).sort((x, y) => y.id - x.id);
+  // Ranked only where the phrase was found (null for the others): the rank is computed there alone.
+  const found = [
+    ...before,
+    ...articlesOf(
+      all.filter((r) => r.row.score !== null).map((r) => r.row),
+      Number.MAX_SAFE_INTEGER,
+    ).list,
+  ];
+  return { found, next: all.length < batch ? null : { below: all[all.length - 1].id, batch: batch * 2 } };
+}
+
 async function newestArticlesOfPhrase(
   db: Db,
   tsquery: string,
   limit: number,
   filters: SearchFilters,
   now: Date,
+  started?: PhraseReading,
 ): Promise<{ list: ArticleCandidate[]; more: boolean }> {
-  const newest = `select id from search_entries where ${GROUP_WHERE.articles} and document @@ ?::tsquery order by id desc limit ?`;
-  const candidates = (
-    (await db.raw(newest, [tsquery.replaceAll(PHRASE, ' & '), Number.MAX_SAFE_INTEGER])).rows as Array<{ id: string }>
-  ).map((r) => Number(r.id));
-  const found: number[] = [];
-  for (let i = 0, batch = limit; i < candidates.length && found.length < limit; i += batch, batch *= 2) {
-    const result = await db.raw('select id from search_entries where id = any(?::bigint[]) and document @@ ?::tsquery', [
-      candidates.slice(i, i + batch),
-      tsquery,
-    ]);
-    found.push(...(result.rows as Array<{ id: string }>).map((r) => Number(r.id)).sort((a, b) => b - a));
+  let reading: PhraseReading = started ?? { found: [], next: { below: Number.MAX_SAFE_INTEGER, batch: Math.min(2 * limit, 1_000_000) } };
+  while (reading.next && reading.found.length < limit) {
+    const { below, batch } = reading.next;
+    const [, rows] = await runAsOneTransaction(db, [NO_JIT, phraseBatchStatement(tsquery, below, batch, filters, now)]);
+    reading = phraseRead(rows, batch, reading.found);
   }
-  if (!found.length) return { list: [], more: false };
-  const visible = articleVisibility(filters, now);
-  const [, rows] = await runAsOneTransaction(db, [
-    NO_JIT,
-    {
-      text: numbered(
-        `select e.id, ts_rank(e.document, ?::tsquery, 1) as score, ${EPOCH_MS('a.published_at')} as a_at, ${visible.sql} as visible
-          from search_entries as e left join articles as a on a.id = e.article_id where e.id = any(?::bigint[])`,
-      ),
-      values: [tsquery, ...visible.bindings, found.slice(0, limit - 1)],
-    },
-  ]);
-  return { list: articlesOf(rows, Number.MAX_SAFE_INTEGER).list, more: found.length >= limit };
+  return { list: reading.found.slice(0, limit - 1), more: reading.found.length >= limit };
 }
 
 /** How the next stretch is read: row by row or by the index over `span` ids, or by the index over all that is left. */
@@ -303,26 +322,38 @@ const GROUP_WHERE: Record<Group, string> = { articles: "kind <> 'reactie'", reac
 /** What a search's first round trip read: each group's first candidates, where it could read them. */
 interface Opening {
   articles?: { list: ArticleCandidate[]; more: boolean };
+  /** A phrase's articles: the first batch read. */
+  phrase?: PhraseReading;
   reacties?: { top: number; found: FoundReactie[] };
 }
 
 /**
  * A search's first round trip (pg-batch.ts: one write to the socket and one wake-up of the server,
- * each costing more than a small statement): the articles' window and the reacties' first stretch
- * from the newest entry, each with its settings. A phrase's articles and a year's reacties go their
- * own way (newestArticlesOfPhrase, reactieRange).
+ * each costing more than a small statement): the articles' window (or a phrase's first batch) and
+ * the reacties' first stretch from the newest entry, each with its settings. A year's reacties go
+ * their own way (reactieRange).
  */
 async function opening(db: Db, tsquery: string, filters: SearchFilters, now: Date): Promise<Opening> {
   const groups = groupsOf(filters);
-  const withArticles = groups.includes('articles') && !tsquery.includes(PHRASE);
+  const withArticles = groups.includes('articles');
+  const phrase = tsquery.includes(PHRASE);
   const withReacties = groups.includes('reacties') && filters.year === null;
+  const articlesLimit = limitOf('articles', filters);
+  const phraseBatch = Math.min(2 * articlesLimit, 1_000_000);
   const statements: BatchStatement[] = [];
-  if (withArticles) statements.push(NO_JIT, newestArticlesStatement(tsquery, limitOf('articles', filters), filters, now));
+  if (withArticles)
+    statements.push(
+      NO_JIT,
+      phrase
+        ? phraseBatchStatement(tsquery, Number.MAX_SAFE_INTEGER, phraseBatch, filters, now)
+        : newestArticlesStatement(tsquery, articlesLimit, filters, now),
+    );
   if (withReacties) statements.push(SETTINGS.rows, firstStretchStatement(tsquery, limitOf('reacties', filters), now));
   if (!statements.length) return {};
   const results = await runAsOneTransaction(db, statements);
   const result: Opening = {};
-  if (withArticles) result.articles = articlesOf(results[1], limitOf('articles', filters));
+  if (withArticles && phrase) result.phrase = phraseRead(results[1], phraseBatch, []);
+  else if (withArticles) result.articles = articlesOf(results[1], articlesLimit);
   if (withReacties) {
     const rows = results[withArticles ? 3 : 1];
     result.reacties = { top: Number(rows.find((r) => r.id === null)?.top ?? 0), found: reactiesOf(rows) };
@@ -357,8 +388,10 @@ export function postgresSearchIndex(db: Db): SearchIndex {
           },
           async articles(window, wanted, at) {
             const limit = Math.min(window, 1_000_000) + 1;
-            if (first.articles && wanted === filters && limit === limitOf('articles', filters) && at === now) return first.articles;
-            if (tsquery.includes(PHRASE)) return newestArticlesOfPhrase(db, tsquery, limit, wanted, at);
+            const asOpened = wanted === filters && limit === limitOf('articles', filters) && at === now;
+            if (first.articles && asOpened) return first.articles;
+            if (tsquery.includes(PHRASE))
+              return newestArticlesOfPhrase(db, tsquery, limit, wanted, at, asOpened ? first.phrase : undefined);
             const [, rows] = await runAsOneTransaction(db, [NO_JIT, newestArticlesStatement(tsquery, limit, wanted, at)]);
             return articlesOf(rows, limit);
           },

@@ -7,7 +7,7 @@ import { resultLinks, searchPage } from '../helpers/search';
 import { buildArticle, buildReactie } from '../helpers/builders';
 import { articlePath } from '../../server/articles/queries';
 import { indexStale } from '../../server/search/indexer';
-import { nextStretch } from '../../server/search/postgres-index';
+import { nextStretch, phraseRead } from '../../server/search/postgres-index';
 import { WINDOW } from '../../server/search/windowed';
 
 describe('search: a word in more reacties than are ranked', function () {
@@ -73,5 +73,30 @@ describe('search on PostgreSQL: how far back the next stretch of reacties reads 
     assert.deepEqual(nextStretch(40, 20_000, 261, 16_000, 4_000_000), { read: 'index', span: 64_000 });
     // The same density with only 400.000 ids left: 1.000 to expect, read at once.
     assert.deepEqual(nextStretch(10, 4_000, 291, 4_000, 400_000), { read: 'rest' });
+  });
+});
+
+describe('search on PostgreSQL: a phrase’s articles read in batches (phraseRead)', () => {
+  // A batch's rows as the statement gives them: every entry with all of the phrase's words, the rank
+  // only where the phrase itself was found.
+  const row = (id: number, score: string | null) => ({ id: String(id), score, a_at: '1733580000000', visible: 't' });
+
+  it('keeps the entries with the phrase, newest first, and reads on below the oldest entry of a full batch', () => {
+    const read = phraseRead([row(40, '0.5'), row(96, null), row(72, '0.25'), row(12, null)], 4, []);
+    assert.deepEqual(
+      read.found.map((c) => [c.id, c.score, c.visible]),
+      [
+        [72, 0.25, true],
+        [40, 0.5, true],
+      ],
+    );
+    assert.deepEqual(read.next, { below: 12, batch: 8 });
+    // The next batch adds to what was found; fewer rows than asked: nothing older is left.
+    const last = phraseRead([row(8, '0.75'), row(4, null)], 8, read.found);
+    assert.deepEqual(
+      last.found.map((c) => c.id),
+      [72, 40, 8],
+    );
+    assert.equal(last.next, null);
   });
 });
