@@ -60,10 +60,11 @@ const NATIONAL = [
 ];
 
 const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
-const PLACE = String.raw`(?:${CAP}|'s-${CAP}|’s-${CAP})(?:[ -](?:aan|op|bij|den|de|der|in|\p{Lu}[\p{L}'’-]*))*`;
+/** A place's name: its connecting words only before another capitalised word ("Capelle aan den IJssel", not "Katwijk de"). */
+const PLACE = String.raw`(?:${CAP}|'s-${CAP}|’s-${CAP})(?:[ -](?:(?:aan|op|bij|den|de|der|in)[ -])*\p{Lu}[\p{L}'’-]*)*`;
 /** Local party names: a party word with a place or a name. */
 const LOCAL = [
-  String.raw`(?:Leefbaar|Lokaal|Beter|Groep|(?:Gemeente|Dorps|Burger|Stads|Inwoners)[Bb]elang(?:en)?|Stadspartij|Dorpenpartij|Dorpspartij|Inwonerspartij|Senioren\s?Partij|Seniorenpartij|Ouderenpartij|Onafhankelijk|Progressief|Liberaal|Sterk|STERK|Gewoon|Samen|Lijst|Partij|Trots\s+op|Hart\s+voor|Echt\s+voor|Open|Groen)\s+${PLACE}`,
+  String.raw`(?:Leefbaar|Lokaal|Beter|Groep|(?:Gemeente|Dorps|Burger|Stads|Inwoners)[Bb]elang(?:en)?|Stadspartij|Dorpenpartij|Dorpspartij|Inwonerspartij|Senioren\s?Partij|Seniorenpartij|Ouderenpartij|Onafhankelijk|Progressief|Liberaal|Sterk|STERK|Gewoon|Samen|Lijst|Partij|Trots\s+[Oo]p|Hart\s+[Vv]oor|Echt\s+[Vv]oor|Open|Groen)\s+${PLACE}`,
   String.raw`${CAP}\s+(?:Belang(?:en)?|Lokaal|Sterk|STERK|Centraal|Actief|Anders|Vooruit|Transparant|Liberaal|Progressief|Verstandig)`,
   String.raw`Lokaal\s+sterk`,
   // One word with the party word glued on: "GemeenteBelangen", "Inwonersbelangen", "NZLokaal", "Stadspartij".

@@ -243,4 +243,12 @@ describe('documents: parties, who asks and municipal moties from new sources', (
     const headline = parseDocument(['Motie bankjes verworpen, coalitie tegen', '', ...considerations].join('\n'));
     assert.equal(headline.fields.onderwerp, undefined);
   });
+  it('reads a local party whose small words are written with a capital, and a place name only up to its last capitalised word', () => {
+    for (const name of ['Hart Voor Zandmeer', 'Trots Op Zandmeer', 'Echt Voor Zandmeer', 'Leefbaar Capelle aan den IJssel'])
+      assert.ok(isParty(name), name);
+    assert.deepEqual(partiesActing('Geacht college, naar aanleiding van de branden heeft Hart Voor Zandmeer de volgende vragen:'), [
+      'Hart Voor Zandmeer',
+    ]);
+    assert.ok(!isParty('Hart Voor Zandmeer de'));
+  });
 });
