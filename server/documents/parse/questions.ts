@@ -14,7 +14,7 @@ import type { QuestionAnswer } from '../types';
 import { ANSWER_HEADING } from './detect';
 import { ASKING_START, ASKS_AT_END, endsSentence, joinLines, type Line } from './lines';
 import { asksInList } from './asking';
-import { numbered } from './numbering';
+import { numbered, type Numbered } from './numbering';
 import { pairByLabel } from './pairing';
 
 interface Para {
@@ -40,6 +40,8 @@ interface Item {
   parent?: Item;
   /** The question's lead-in went into its part a: the question itself is not asked apart. */
   merged?: boolean;
+  /** A part's own indent (its `at` may be its question's line). */
+  indent?: number;
 }
 
 export interface FoundQuestion extends QuestionAnswer {
@@ -279,6 +281,23 @@ function lostQuestions(
   return out;
 }
 
+/**
+ * The question a bare-numbered item is a part of: a list that starts again at 1, indented deeper than the question
+ * right above it (whose text is one paragraph: a lead-in, not a context of several), or the next number of such a
+ * list at the same indent. Not in an answer part, and not under an item that is itself a part.
+ */
+function subItemOf(n: Numbered, indent: number, open: Item | null, items: Item[], lines: Line[]): Item | undefined {
+  if (n.role !== null || !open || open.inAnswers || open.role === 'antwoord' || open.unnumbered) return undefined;
+  if (!open.parent) {
+    const deeper = indent > lines[open.at].indent && n.style === open.style;
+    return n.number === 1 && deeper && open.paras.length === 1 && !/^\d+\./.test(open.label) ? open : undefined;
+  }
+  const previous = /\.(\d+)$/.exec(open.label);
+  return previous && Number(previous[1]) + 1 === n.number && indent === open.indent && items[items.length - 1] === open
+    ? open.parent
+    : undefined;
+}
+
 export function questionsAndAnswers(
   lines: Line[],
   taken: Set<number>,
@@ -313,6 +332,23 @@ export function questionsAndAnswers(
     if (rest) c.paras.push((para = { lines: [i], texts: [rest], italic: lines[i].italic }));
     items.push(c);
     cur = c;
+  };
+
+  /** A part of `parent` ("2a", "2.1"); the first part takes the question's lead-in, which is then not asked apart. */
+  const startPart = (parent: Item, label: string, first: boolean, rest: string, i: number) => {
+    const lead: Para[] = first ? parent.paras : [];
+    start({ role: parent.role, unnumbered: false, label, style: parent.style, number: parent.number, at: i, parent }, rest, i);
+    const c = items[items.length - 1];
+    c.indent = lines[i].indent;
+    if (lead.length) {
+      const own = c.paras[0] ?? { lines: [], texts: [], italic: false };
+      c.paras = [
+        { lines: [...lead.flatMap((p) => p.lines), ...own.lines], texts: [...lead.flatMap((p) => p.texts), ...own.texts], italic: false },
+        ...c.paras.slice(1),
+      ];
+      c.at = parent.at;
+      parent.merged = true;
+    }
   };
 
   /** The question before this one was answered right under it (or this is the first): answers go between questions. */
@@ -394,6 +430,13 @@ export function questionsAndAnswers(
       furniture.add(i);
       continue;
     }
+    // "02. Zijn er cijfers …?" / "  1. Indien ja, …" / "  2. Indien niet, …" / "03. …": a list numbered from 1 again,
+    // indented under a question, is the parts of that question ("2.1", "2.2"); the outer list goes on after it.
+    const sub = n ? subItemOf(n, line.indent, cur, items, lines) : undefined;
+    if (n && sub) {
+      startPart(sub, `${sub.label}.${n.number}`, n.number === 1 && cur === sub, n.rest, i);
+      continue;
+    }
     if (n) {
       start({ role: n.role, unnumbered: false, label: n.label, style: n.style, number: n.number, at: i }, n.rest, i);
       continue;
@@ -459,34 +502,7 @@ export function questionsAndAnswers(
     // After an unnumbered answer to part a, "b) …?" is the question's next part (a list inside an answer asks nothing).
     const nextPart = open?.unnumbered === true && /\?/.test(part?.[2] ?? '');
     if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent || nextPart)) {
-      const lead: Para[] = part[1] === 'a' && open === parent ? parent.paras : [];
-      start(
-        {
-          role: parent.role,
-          unnumbered: false,
-          label: `${parent.label}${part[1]}`,
-          style: parent.style,
-          number: parent.number,
-          at: i,
-          parent,
-        },
-        part[2],
-        i,
-      );
-      const c = items[items.length - 1];
-      if (lead.length) {
-        const first = c.paras[0];
-        c.paras = [
-          {
-            lines: [...lead.flatMap((p) => p.lines), ...first.lines],
-            texts: [...lead.flatMap((p) => p.texts), ...first.texts],
-            italic: false,
-          },
-          ...c.paras.slice(1),
-        ];
-        c.at = parent.at;
-        parent.merged = true;
-      }
+      startPart(parent, `${parent.label}${part[1]}`, part[1] === 'a' && open === parent, part[2], i);
       continue;
     }
     // A place and a date ("Maastricht, 19 december 2017") closes the answers.
