@@ -232,6 +232,24 @@ function renumbered(
   return out;
 }
 
+/**
+ * A numbering that starts again without a section's name or letter ("1." / a paragraph / "1." … "5.") names no question
+ * apart: the questions are then known by their position, as the labels of the corpus number them, and the text's bare
+ * numbers are no labels. Labels of their own ("2a", "A1", "4 en 5") stay. A number seen before that the list does not
+ * go on from (a stray "1" a footnote or a page left between questions 5 and 6) is no restart: there the text's numbers
+ * keep the questions after it in place.
+ */
+function byPositionWhenRestarted(found: FoundQuestion[]): FoundQuestion[] {
+  const names = found.map((f) => f.label ?? String(f.number));
+  const restarts = names.some((name, k) => /^\d+$/.test(name) && names.indexOf(name) < k && names[k + 1] === String(Number(name) + 1));
+  if (!restarts) return found;
+  return found.map((f) => {
+    if (f.label === undefined || !/^\d+$/.test(f.label)) return f;
+    const { label: _label, ...rest } = f;
+    return rest;
+  });
+}
+
 /** A question whose mark a page break lost, found again after the question before it. */
 interface Lost {
   question: FoundQuestion;
@@ -712,7 +730,7 @@ export function questionsAndAnswers(
 
   const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);
   return {
-    questions: joinedInto.size || lost.size ? renumbered(found, ownLabels, joinedInto, lost) : found,
+    questions: byPositionWhenRestarted(joinedInto.size || lost.size ? renumbered(found, ownLabels, joinedInto, lost) : found),
     orphanAnswers,
     answerPart:
       answerPart && items.some((it) => it.inAnswers || it.role === 'antwoord' || it.unnumbered)
