@@ -19,6 +19,7 @@ import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { addressWindow } from './address-window';
 import { askHead, type AskHead } from './askhead';
+import { membersAsking } from './asking-members';
 import { askedAbout, fractionAsks, memberAsking, memberAsks, partiesAsk, questionsPutTo, questionsTo } from './question-heads';
 import { officeHolder } from './letterhead-sender';
 import { labelRows } from './rows';
@@ -906,6 +907,20 @@ function askedInText(lines: Line[], taken: Set<number>): Header[] {
     out.push({ concept: 'indieners', value: asking.name, labelLine: '', lines: [], strength: 1, questionsOnly: true });
     const party = asking.party ? (nationalBranch(asking.party) ?? asking.party) : null;
     if (party) out.push({ concept: 'partijen', value: party, labelLine: '', lines: [], strength: 1, questionsOnly: true });
+  }
+  // "… stellen de raadsleden de heren A en B, Partij X, de volgende vragen:": members by their title, in any order.
+  const titled = member || asking ? null : membersAsking(openingText);
+  if (titled) {
+    out.push({ concept: 'indieners', value: titled.names.join('\n'), labelLine: '', lines: [], strength: 1, questionsOnly: true });
+    if (titled.party)
+      out.push({
+        concept: 'partijen',
+        value: nationalBranch(titled.party) ?? titled.party,
+        labelLine: '',
+        lines: [],
+        strength: 1,
+        questionsOnly: true,
+      });
   }
   const asks = fractionAsks(openingText);
   if (asks) {
