@@ -16,6 +16,7 @@ import { ASKING_START, ASKS_AT_END, endsSentence, joinLines, type Line } from '.
 import { asksInList } from './asking';
 import { numbered, type Numbered } from './numbering';
 import { pairByLabel } from './pairing';
+import { unmarkedItems } from './unmarked-numbers';
 
 interface Para {
   lines: number[];
@@ -334,6 +335,8 @@ export function questionsAndAnswers(
   let inAnswers = false;
   let inFootnote = false;
   const footnotes = lines.some((l) => FOOTNOTE_MARKS.test(l.text));
+  // "1 Is het correct …?" / "2 Krijgt …?": a list whose marks were lost, no footnotes.
+  const unmarked = unmarkedItems(lines);
   const prefixedItems = lines.filter((l) => /^(?:vraag|antwoord)\s+\d/i.test(l.text)).length;
   let unnumberedQuestions = 0;
   let bulletQuestions = 0;
@@ -401,6 +404,7 @@ export function questionsAndAnswers(
     // Its number glued to its first word ("2Kamerstukken II 2021–2022, 29 279, nr. 339") marks it too.
     const citation =
       !/^\d{1,2}[.)]\s/.test(t) &&
+      !unmarked.has(i) &&
       ((/^\d{1,2}\s?(?:\p{Lu}|https?:|www\.)/u.test(t) && /https?:\/\/|www\.|«/.test(t)) || /^\d{1,2}\p{Lu}\p{Ll}+\b.*,/u.test(t));
     // A footnote runs up to an empty line; without empty lines (a PDF's text) it ends where the numbered sequence
     // goes on: "Vraag 6", or the next number of the running list in its own style.
@@ -408,7 +412,8 @@ export function questionsAndAnswers(
     // A footnote whose line ended (with its link or a full stop) and a sentence that opens after it: the text goes on.
     if (inFootnote && /(?:https?:\/\/\S+|[.)])$/.test(lines[i - 1]?.text.trim() ?? '') && /^\p{Lu}\p{Ll}/u.test(t) && !citation)
       inFootnote = false;
-    if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
+    if (inFootnote && unmarked.has(i)) inFootnote = false;
+    if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t) && !unmarked.has(i))) {
       inFootnote = true;
       furniture.add(i);
       continue;
@@ -417,7 +422,7 @@ export function questionsAndAnswers(
     // So is "(3) in het uiterste geval …" after a line ending in "en": a numbered point inside a sentence.
     const goesOn = openPara() !== null && !endsSentence(lines[i - 1]?.text ?? '');
     const wrapped = goesOn && (/^(?:vraag|antwoord)\b/.test(t) || /^\(?\d{1,2}[.)]\s+\p{Ll}/u.test(t));
-    const n = wrapped || (line.heading && !/^(?:vraag|antwoord)/i.test(t)) ? null : numbered(t);
+    const n = wrapped || (line.heading && !/^(?:vraag|antwoord)/i.test(t)) ? null : (numbered(t) ?? unmarked.get(i) ?? null);
     // "Vraag:" without a number: the next question by position.
     const loneQuestion = n ? null : /^vraag\s*:\s*(.*)$/i.exec(t);
     if (loneQuestion) {
