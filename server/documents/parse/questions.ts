@@ -587,7 +587,25 @@ export function questionsAndAnswers(
   }
   flush();
 
-  const questions = items.filter((it) => keep.has(it));
+  // A letter of answers without an answer heading that prints the questions again, each with its answer under it
+  // ("Vraag 1) Kent het college …?" / "Ja."): a later list whose items repeat the questions above, label by label and in
+  // their words, holds the answers; its repeated questions are no questions of their own.
+  const listed = items.filter((it) => keep.has(it));
+  const again = new Map<Item, Item>();
+  listed.forEach((q, j) => {
+    const earlier = listed
+      .slice(0, j)
+      .find(
+        (e) =>
+          !again.has(e) &&
+          ![...again.values()].includes(e) &&
+          key(e.label) === key(q.label) &&
+          similar(textOf(q.paras.slice(0, 1)), textOf(e.paras.slice(0, 1))),
+      );
+    if (earlier) again.set(q, earlier);
+  });
+  const printedAgain = again.size >= 2 && [...again.keys()].some((q) => q.paras.length > headCount(q, undefined));
+  const questions = printedAgain ? listed.filter((q) => !again.has(q)) : listed;
   const qTexts = new Map<string, string>();
   for (const q of questions) qTexts.set(key(q.label), textOf(q.paras.slice(0, headCount(q, items[items.indexOf(q) + 1]))));
 
@@ -599,6 +617,11 @@ export function questionsAndAnswers(
     after?: Item;
   }
   const answers: Answer[] = [];
+  if (printedAgain)
+    for (const [q, earlier] of again) {
+      const rest = q.paras.slice(headCount(q, undefined));
+      if (rest.length) answers.push({ label: earlier.label, paras: rest, lines: rest.flatMap((p) => p.lines), after: earlier });
+    }
   const repeats: Array<{ item: Item; head: number }> = [];
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
