@@ -85,11 +85,11 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * measured) raise dev to type 285/294, found 994/1119, wrong 36/1030, pairs 762/811. Session 17's rules (rules31, dev only;
  * the holdout not measured: parts of a question as a list indented under it, a restarted numbering known by position,
  * members who ask by their title, abbreviations in a header value, numbers without their mark, an answer letter's date,
- * questions printed again with their answers; two dev labels put right) raise dev to type 285/294, found 1003/1121,
- * wrong 33/1036, pairs 779/811: the dev floors now.
+ * questions printed again with their answers, a registered number beside "ingezonden"; two dev labels put right) raise
+ * dev to type 285/294, found 1006/1121, wrong 33/1039, pairs 779/811: the dev floors now.
  */
 const FLOORS = {
-  dev: { types: 0.969, found: 0.894, wrong: 0.032, pairs: 0.96 },
+  dev: { types: 0.969, found: 0.897, wrong: 0.032, pairs: 0.96 },
   holdout: { types: 0.922, found: 0.738, wrong: 0.083, pairs: 0.926 },
 };
 
