@@ -6,6 +6,7 @@
 // Every input line gets a role (`lines`), so the editor can see what became of it; nothing the text
 // says is lost: what is no field, question, answer or letterhead stays in the body.
 import { contradictions, SUGGEST_BELOW, unsure, type Evidence } from './parse/confidence';
+import { answerLetterDate } from './parse/answer-letter';
 import { DATE_LINE_LOOSE } from './parse/dates';
 import { COLLEGE_SIGNS } from './parse/college-sender';
 import { detectType } from './parse/detect';
@@ -350,6 +351,21 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
     const [month, day, year] = [american[1].padStart(2, '0'), american[2].padStart(2, '0'), american[3]];
     if (new RegExp(String.raw`(?<!\d)0?${Number(day)}-0?${Number(month)}-${year}(?!\d)`).test(text))
       fields.datum = `${year}-${month}-${day}`;
+  }
+  // "Hierbij doe ik u de antwoorden toekomen op vragen van …": the letter's own date is the day of the answer; when that
+  // date was taken for the document's, the questions are not dated by it.
+  if (type === 'schriftelijke-vragen' && fields.datum_antwoord === undefined) {
+    const own = answerLetterDate(headers, lines, HEADER_ZONE + 10);
+    const day = own ? findDate(own.value) : null;
+    if (own && day) {
+      fields.datum_antwoord = day;
+      evidence.set('datum_antwoord', own.strength >= 2 ? 'label' : 'prose');
+      if (from.get('datum') === own) {
+        delete fields.datum;
+        evidence.delete('datum');
+      }
+      for (const i of own.lines) headerRoles.set(i, { role: 'field', field: 'datum_antwoord' });
+    }
   }
   const roles: Role[] = lines.map((l) => (l.text.trim() || l.separator ? 'body' : 'blank'));
   const fieldOf = new Map<number, string>();

@@ -19,6 +19,7 @@ import { closingDate } from './moties';
 import { numbered } from './numbering';
 import { addressWindow } from './address-window';
 import { askHead, type AskHead } from './askhead';
+import { membersAsking } from './asking-members';
 import { askedAbout, fractionAsks, memberAsking, memberAsks, partiesAsk, questionsPutTo, questionsTo } from './question-heads';
 import { officeHolder } from './letterhead-sender';
 import { labelRows } from './rows';
@@ -339,15 +340,17 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
 
 // ---- Prose headers -------------------------------------------------------------------------------
 
+/** "(ingezonden 8 februari 2019, nr. 2019Z02475)": the number the questions were registered under, after their date. */
+const SENT_IN_NUMBER = String.raw`(?:\s*,\s*(?:nr\.?|nummer)\s*([\p{L}\d./-]*\d[\p{L}\d./-]*))?`;
 const QUESTIONS_OF = new RegExp(
-  String.raw`^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})\)\.?)?[.:]?$`,
+  String.raw`^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})${SENT_IN_NUMBER}\)\.?)?[.:]?$`,
   'iu',
 );
 /** "2011Z04442 Antwoorden van de minister van X op vragen van het lid Y (P) over Z (ingezonden D).": the answers' own head. */
 const ANSWERS_TO_START =
   /^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\s/iu;
 const ANSWERS_TO = new RegExp(
-  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})\s*\)\.?)?[.:]?$`,
+  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})${SENT_IN_NUMBER}\s*\)\.?)?[.:]?$`,
   'iu',
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
@@ -536,7 +539,9 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     about: string | undefined,
     sentIn: string | undefined,
     w: { text: string; lines: number[] },
+    registered?: string,
   ) => {
+    if (registered) add('kenmerk', registered, [], w.text);
     if (sender) add('afzender', sender, w.lines, w.text);
     if (who.names.length) add('indieners', who.names.join('\n'), [], w.text);
     if (who.parties.length) add('partijen', who.parties.join('\n'), [], w.text);
@@ -587,7 +592,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       if (head) {
         const { m, w } = head;
         const who = /^de\s+fracties?\b/i.test(m[1]) ? { names: [], parties: partiesOf(m[1]) } : membersAndParties(m[2]);
-        addAskers(m[1], who, m[3], m[4], m[5], w);
+        addAskers(m[1], who, m[3], m[4], m[5], w, m[6]);
         // The Aanhangsel number stands just above: "### 387" or "… gegeven antwoorden 698"; a number above is
         // only that when the text above says it is the Aanhangsel (otherwise it is a page or a footnote number).
         const aanhangsel = lines.slice(0, i).some((l) => /\baanhangsel\s+(?:van\s+de\s+)?handelingen\b/i.test(l.text));
@@ -608,7 +613,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       if (head) {
         const { m, w } = head;
         if (m[1] && m[1].length >= 4) add('kenmerk', m[1], [], w.text);
-        addAskers(m[2], membersAndParties(m[3]), m[4], m[5], m[6], w);
+        addAskers(m[2], membersAndParties(m[3]), m[4], m[5], m[6], w, m[7]);
         i = w.lines[w.lines.length - 1];
       }
       continue;
@@ -906,6 +911,20 @@ function askedInText(lines: Line[], taken: Set<number>): Header[] {
     out.push({ concept: 'indieners', value: asking.name, labelLine: '', lines: [], strength: 1, questionsOnly: true });
     const party = asking.party ? (nationalBranch(asking.party) ?? asking.party) : null;
     if (party) out.push({ concept: 'partijen', value: party, labelLine: '', lines: [], strength: 1, questionsOnly: true });
+  }
+  // "… stellen de raadsleden de heren A en B, Partij X, de volgende vragen:": members by their title, in any order.
+  const titled = member || asking ? null : membersAsking(openingText);
+  if (titled) {
+    out.push({ concept: 'indieners', value: titled.names.join('\n'), labelLine: '', lines: [], strength: 1, questionsOnly: true });
+    if (titled.party)
+      out.push({
+        concept: 'partijen',
+        value: nationalBranch(titled.party) ?? titled.party,
+        labelLine: '',
+        lines: [],
+        strength: 1,
+        questionsOnly: true,
+      });
   }
   const asks = fractionAsks(openingText);
   if (asks) {

@@ -14,8 +14,9 @@ import type { QuestionAnswer } from '../types';
 import { ANSWER_HEADING } from './detect';
 import { ASKING_START, ASKS_AT_END, endsSentence, joinLines, type Line } from './lines';
 import { asksInList } from './asking';
-import { numbered } from './numbering';
+import { numbered, type Numbered } from './numbering';
 import { pairByLabel } from './pairing';
+import { unmarkedItems } from './unmarked-numbers';
 
 interface Para {
   lines: number[];
@@ -40,6 +41,8 @@ interface Item {
   parent?: Item;
   /** The question's lead-in went into its part a: the question itself is not asked apart. */
   merged?: boolean;
+  /** A part's own indent (its `at` may be its question's line). */
+  indent?: number;
 }
 
 export interface FoundQuestion extends QuestionAnswer {
@@ -230,6 +233,24 @@ function renumbered(
   return out;
 }
 
+/**
+ * A numbering that starts again without a section's name or letter ("1." / a paragraph / "1." … "5.") names no question
+ * apart: the questions are then known by their position, as the labels of the corpus number them, and the text's bare
+ * numbers are no labels. Labels of their own ("2a", "A1", "4 en 5") stay. A number seen before that the list does not
+ * go on from (a stray "1" a footnote or a page left between questions 5 and 6) is no restart: there the text's numbers
+ * keep the questions after it in place.
+ */
+function byPositionWhenRestarted(found: FoundQuestion[]): FoundQuestion[] {
+  const names = found.map((f) => f.label ?? String(f.number));
+  const restarts = names.some((name, k) => /^\d+$/.test(name) && names.indexOf(name) < k && names[k + 1] === String(Number(name) + 1));
+  if (!restarts) return found;
+  return found.map((f) => {
+    if (f.label === undefined || !/^\d+$/.test(f.label)) return f;
+    const { label: _label, ...rest } = f;
+    return rest;
+  });
+}
+
 /** A question whose mark a page break lost, found again after the question before it. */
 interface Lost {
   question: FoundQuestion;
@@ -279,6 +300,23 @@ function lostQuestions(
   return out;
 }
 
+/**
+ * The question a bare-numbered item is a part of: a list that starts again at 1, indented deeper than the question
+ * right above it (whose text is one paragraph: a lead-in, not a context of several), or the next number of such a
+ * list at the same indent. Not in an answer part, and not under an item that is itself a part.
+ */
+function subItemOf(n: Numbered, indent: number, open: Item | null, items: Item[], lines: Line[]): Item | undefined {
+  if (n.role !== null || !open || open.inAnswers || open.role === 'antwoord' || open.unnumbered) return undefined;
+  if (!open.parent) {
+    const deeper = indent > lines[open.at].indent && n.style === open.style;
+    return n.number === 1 && deeper && open.paras.length === 1 && !/^\d+\./.test(open.label) ? open : undefined;
+  }
+  const previous = /\.(\d+)$/.exec(open.label);
+  return previous && Number(previous[1]) + 1 === n.number && indent === open.indent && items[items.length - 1] === open
+    ? open.parent
+    : undefined;
+}
+
 export function questionsAndAnswers(
   lines: Line[],
   taken: Set<number>,
@@ -297,6 +335,8 @@ export function questionsAndAnswers(
   let inAnswers = false;
   let inFootnote = false;
   const footnotes = lines.some((l) => FOOTNOTE_MARKS.test(l.text));
+  // "1 Is het correct …?" / "2 Krijgt …?": a list whose marks were lost, no footnotes.
+  const unmarked = unmarkedItems(lines);
   const prefixedItems = lines.filter((l) => /^(?:vraag|antwoord)\s+\d/i.test(l.text)).length;
   let unnumberedQuestions = 0;
   let bulletQuestions = 0;
@@ -313,6 +353,23 @@ export function questionsAndAnswers(
     if (rest) c.paras.push((para = { lines: [i], texts: [rest], italic: lines[i].italic }));
     items.push(c);
     cur = c;
+  };
+
+  /** A part of `parent` ("2a", "2.1"); the first part takes the question's lead-in, which is then not asked apart. */
+  const startPart = (parent: Item, label: string, first: boolean, rest: string, i: number) => {
+    const lead: Para[] = first ? parent.paras : [];
+    start({ role: parent.role, unnumbered: false, label, style: parent.style, number: parent.number, at: i, parent }, rest, i);
+    const c = items[items.length - 1];
+    c.indent = lines[i].indent;
+    if (lead.length) {
+      const own = c.paras[0] ?? { lines: [], texts: [], italic: false };
+      c.paras = [
+        { lines: [...lead.flatMap((p) => p.lines), ...own.lines], texts: [...lead.flatMap((p) => p.texts), ...own.texts], italic: false },
+        ...c.paras.slice(1),
+      ];
+      c.at = parent.at;
+      parent.merged = true;
+    }
   };
 
   /** The question before this one was answered right under it (or this is the first): answers go between questions. */
@@ -347,6 +404,7 @@ export function questionsAndAnswers(
     // Its number glued to its first word ("2Kamerstukken II 2021–2022, 29 279, nr. 339") marks it too.
     const citation =
       !/^\d{1,2}[.)]\s/.test(t) &&
+      !unmarked.has(i) &&
       ((/^\d{1,2}\s?(?:\p{Lu}|https?:|www\.)/u.test(t) && /https?:\/\/|www\.|«/.test(t)) || /^\d{1,2}\p{Lu}\p{Ll}+\b.*,/u.test(t));
     // A footnote runs up to an empty line; without empty lines (a PDF's text) it ends where the numbered sequence
     // goes on: "Vraag 6", or the next number of the running list in its own style.
@@ -354,7 +412,8 @@ export function questionsAndAnswers(
     // A footnote whose line ended (with its link or a full stop) and a sentence that opens after it: the text goes on.
     if (inFootnote && /(?:https?:\/\/\S+|[.)])$/.test(lines[i - 1]?.text.trim() ?? '') && /^\p{Lu}\p{Ll}/u.test(t) && !citation)
       inFootnote = false;
-    if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t))) {
+    if (inFootnote && unmarked.has(i)) inFootnote = false;
+    if (inFootnote || citation || (footnotes && !para && FOOTNOTE.test(t) && !numbered(t) && !unmarked.has(i))) {
       inFootnote = true;
       furniture.add(i);
       continue;
@@ -363,7 +422,7 @@ export function questionsAndAnswers(
     // So is "(3) in het uiterste geval …" after a line ending in "en": a numbered point inside a sentence.
     const goesOn = openPara() !== null && !endsSentence(lines[i - 1]?.text ?? '');
     const wrapped = goesOn && (/^(?:vraag|antwoord)\b/.test(t) || /^\(?\d{1,2}[.)]\s+\p{Ll}/u.test(t));
-    const n = wrapped || (line.heading && !/^(?:vraag|antwoord)/i.test(t)) ? null : numbered(t);
+    const n = wrapped || (line.heading && !/^(?:vraag|antwoord)/i.test(t)) ? null : (numbered(t) ?? unmarked.get(i) ?? null);
     // "Vraag:" without a number: the next question by position.
     const loneQuestion = n ? null : /^vraag\s*:\s*(.*)$/i.exec(t);
     if (loneQuestion) {
@@ -392,6 +451,13 @@ export function questionsAndAnswers(
     // Where questions are headed "Vraag 1" / "Antwoord 1", a number alone on its line is a footnote mark or a page number.
     if (n && n.style === 'alone' && prefixedItems >= 2) {
       furniture.add(i);
+      continue;
+    }
+    // "02. Zijn er cijfers …?" / "  1. Indien ja, …" / "  2. Indien niet, …" / "03. …": a list numbered from 1 again,
+    // indented under a question, is the parts of that question ("2.1", "2.2"); the outer list goes on after it.
+    const sub = n ? subItemOf(n, line.indent, cur, items, lines) : undefined;
+    if (n && sub) {
+      startPart(sub, `${sub.label}.${n.number}`, n.number === 1 && cur === sub, n.rest, i);
       continue;
     }
     if (n) {
@@ -459,34 +525,7 @@ export function questionsAndAnswers(
     // After an unnumbered answer to part a, "b) …?" is the question's next part (a list inside an answer asks nothing).
     const nextPart = open?.unnumbered === true && /\?/.test(part?.[2] ?? '');
     if (part && parent && !parent.inAnswers && open && (open === parent || open.parent === parent || nextPart)) {
-      const lead: Para[] = part[1] === 'a' && open === parent ? parent.paras : [];
-      start(
-        {
-          role: parent.role,
-          unnumbered: false,
-          label: `${parent.label}${part[1]}`,
-          style: parent.style,
-          number: parent.number,
-          at: i,
-          parent,
-        },
-        part[2],
-        i,
-      );
-      const c = items[items.length - 1];
-      if (lead.length) {
-        const first = c.paras[0];
-        c.paras = [
-          {
-            lines: [...lead.flatMap((p) => p.lines), ...first.lines],
-            texts: [...lead.flatMap((p) => p.texts), ...first.texts],
-            italic: false,
-          },
-          ...c.paras.slice(1),
-        ];
-        c.at = parent.at;
-        parent.merged = true;
-      }
+      startPart(parent, `${parent.label}${part[1]}`, part[1] === 'a' && open === parent, part[2], i);
       continue;
     }
     // A place and a date ("Maastricht, 19 december 2017") closes the answers.
@@ -548,7 +587,25 @@ export function questionsAndAnswers(
   }
   flush();
 
-  const questions = items.filter((it) => keep.has(it));
+  // A letter of answers without an answer heading that prints the questions again, each with its answer under it
+  // ("Vraag 1) Kent het college …?" / "Ja."): a later list whose items repeat the questions above, label by label and in
+  // their words, holds the answers; its repeated questions are no questions of their own.
+  const listed = items.filter((it) => keep.has(it));
+  const again = new Map<Item, Item>();
+  listed.forEach((q, j) => {
+    const earlier = listed
+      .slice(0, j)
+      .find(
+        (e) =>
+          !again.has(e) &&
+          ![...again.values()].includes(e) &&
+          key(e.label) === key(q.label) &&
+          similar(textOf(q.paras.slice(0, 1)), textOf(e.paras.slice(0, 1))),
+      );
+    if (earlier) again.set(q, earlier);
+  });
+  const printedAgain = again.size >= 2 && [...again.keys()].some((q) => q.paras.length > headCount(q, undefined));
+  const questions = printedAgain ? listed.filter((q) => !again.has(q)) : listed;
   const qTexts = new Map<string, string>();
   for (const q of questions) qTexts.set(key(q.label), textOf(q.paras.slice(0, headCount(q, items[items.indexOf(q) + 1]))));
 
@@ -560,6 +617,11 @@ export function questionsAndAnswers(
     after?: Item;
   }
   const answers: Answer[] = [];
+  if (printedAgain)
+    for (const [q, earlier] of again) {
+      const rest = q.paras.slice(headCount(q, undefined));
+      if (rest.length) answers.push({ label: earlier.label, paras: rest, lines: rest.flatMap((p) => p.lines), after: earlier });
+    }
   const repeats: Array<{ item: Item; head: number }> = [];
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
@@ -696,7 +758,7 @@ export function questionsAndAnswers(
 
   const answerPart = answers.length > 0 || headings.size > 0 || found.some((f) => f.answer !== null);
   return {
-    questions: joinedInto.size || lost.size ? renumbered(found, ownLabels, joinedInto, lost) : found,
+    questions: byPositionWhenRestarted(joinedInto.size || lost.size ? renumbered(found, ownLabels, joinedInto, lost) : found),
     orphanAnswers,
     answerPart:
       answerPart && items.some((it) => it.inAnswers || it.role === 'antwoord' || it.unnumbered)

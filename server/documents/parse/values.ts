@@ -115,8 +115,12 @@ const DANGLING = /\s(?:de|het|een|van|en|of|in|op|aan|over|met|voor|tussen|tot|t
 /** A bracket opened and not closed ("… economie(ingezonden"): the value ran into the next phrase or was cut off. */
 const unbalanced = (v: string) =>
   (v.match(/\(/g) ?? []).length !== (v.match(/\)/g) ?? []).length || (v.match(/\[/g) ?? []).length !== (v.match(/\]/g) ?? []).length;
-/** Two sentences ("… overleg. Graag …"): running text, not a header's value. Initials ("H.G.J. Kamp") are no sentence end. */
-const SENTENCE_BREAK = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u;
+/**
+ * Two sentences ("… overleg. Graag …"): running text, not a header's value. Initials ("H.G.J. Kamp") are no sentence end,
+ * and neither is a title or another abbreviation before a name ("dhr. Staghouwer", "drs. A. Bakker", "bijv. Den Haag").
+ */
+const SENTENCE_BREAK =
+  /(?<!\p{L})(?!(?:dhr|mevr|mw|mej|drs|dr|ir|mr|prof|ing|bc|jhr|st|sr|jr|bijv|resp|jl|nr|art|ca)\.)\p{L}*\p{Ll}{2}[.!?]\s+\p{Lu}/u;
 /** A sentence of the letter's text starts with who writes or is written to. */
 const SENTENCE_START = /^(?:u|ik|wij|we|zij|hij|graag|hierbij|naar\s+aanleiding\s+van)\s/i;
 /**

@@ -29,9 +29,12 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * weakest forms read type 280/294, found 957/1119, wrong 48/1005 and pairs 738/811 (wrapped at 60). Session 16's third
  * rules (rules30: the address window, section headings in a list, answer letters' titles, datelines and headings in
  * capitals in a wrapped text, a labelled line ending a head, …) raise the weakest to type 280/294, found 969/1119,
- * wrong 44/1013 and pairs 743/811 (all wrapped at 60; without empty lines 972/1119, 44/1016, 749/811): the floors now.
+ * wrong 44/1013 and pairs 743/811 (all wrapped at 60; without empty lines 972/1119, 44/1016, 749/811). Session 17's rules
+ * (rules31: question parts, numbering, who asks, answer letters; two dev labels put right) raise the weakest to type
+ * 280/294, found 981/1121, wrong 41/1022 and pairs 760/811 (all wrapped at 60; without empty lines 984/1121, 41/1025,
+ * 766/811): the floors now.
  */
-const FLOORS = { types: 0.952, found: 0.865, wrong: 0.044, pairs: 0.916 };
+const FLOORS = { types: 0.952, found: 0.875, wrong: 0.041, pairs: 0.937 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);
