@@ -2,9 +2,9 @@
 // numbers start at 1 and go up one by one and one of them asks; a footnote ("1 Zandmeerder Courant, 3 maart 2025") or a
 // count ("12 Zandmeerders kwamen …") stays what it is (issue 20, session 17, rules31). Invented examples only.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/documents/parse';
-import { unmarkedItems } from '../../server/documents/parse/unmarked-numbers';
-import { toLines } from '../../server/documents/parse/lines';
+import { parseDocument } from '../../../server/documents/parse';
+import { unmarkedItems } from '../../../server/documents/parse/unmarked-numbers';
+import { toLines } from '../../../server/documents/parse/lines';
 
 const letter = (items: string[]) =>
   [

@@ -2,7 +2,7 @@
 // answer heading ("Vraag 1) Kent het college …?" / "Ja."): the second list is the answers, not three more questions
 // (issue 20, session 17, rules31). Invented examples only.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/documents/parse';
+import { parseDocument } from '../../../server/documents/parse';
 
 describe('documents: questions printed again with their answers', () => {
   it('pairs the text under each repeated question with the question above', () => {

@@ -1,8 +1,8 @@
 // A title or another abbreviation before a name ("dhr. Staghouwer", "drs. A. Bakker") ends no sentence: a header's value
 // that holds one is still a name or a subject, not running text (issue 20, session 17, rules31). Invented examples only.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/documents/parse';
-import { plausible } from '../../server/documents/parse/values';
+import { parseDocument } from '../../../server/documents/parse';
+import { plausible } from '../../../server/documents/parse/values';
 
 describe('documents: abbreviations inside a header value', () => {
   it('takes a value with a title before a name, not one with two sentences', () => {

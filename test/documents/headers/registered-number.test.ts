@@ -1,7 +1,7 @@
 // "(ingezonden 8 februari 2019, nr. 2019Z02475)": the number the questions were registered under, after the day they were
 // sent in, is their kenmerk; the date still dates them (issue 20, session 17, rules31). Invented examples only.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/documents/parse';
+import { parseDocument } from '../../../server/documents/parse';
 
 describe('documents: the registered number beside "ingezonden"', () => {
   it('reads date and number from a Kamervragen head and from the head of its answers', () => {

@@ -2,7 +2,7 @@
 // the question's own text their lead-in; the outer list goes on after it (issue 20, session 17, rules31). Invented
 // examples only.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/documents/parse';
+import { parseDocument } from '../../../server/documents/parse';
 
 const head = ['Schriftelijke vragen van de fractie Zandmeer Vooruit over de kinderboerderij', '', 'Geacht college,', ''];
 

@@ -1,7 +1,7 @@
 // A letter that delivers the answers to written questions is dated by its own date line: that is the day of the answer
 // (datum_antwoord), not of the questions (issue 20, session 17, rules31). Invented examples only.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/documents/parse';
+import { parseDocument } from '../../../server/documents/parse';
 
 const questions = ['', '1. Hoeveel bomen zijn er gekapt?', 'Antwoord 1: Twaalf.', '', '2. Worden zij herplant?', 'Antwoord 2: Ja.'];
 

@@ -2,8 +2,8 @@
 // en B, Partij X, de volgende vragen:", "Het raadslid X vraagt …", "Mevrouw Y van de Partij Z heeft … vragen gesteld")
 // (issue 20, session 17, rules31). Invented examples only.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/documents/parse';
-import { membersAsking } from '../../server/documents/parse/asking-members';
+import { parseDocument } from '../../../server/documents/parse';
+import { membersAsking } from '../../../server/documents/parse/asking-members';
 
 describe('documents: members who ask, by their title', () => {
   it('reads the titled members and their party, wherever the verb stands', () => {

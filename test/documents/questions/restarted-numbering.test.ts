@@ -2,7 +2,7 @@
 // the questions are known by their position, and the text's bare numbers are no labels; sections with a letter keep
 // theirs (issue 20, session 17, rules31). Invented examples only.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/documents/parse';
+import { parseDocument } from '../../../server/documents/parse';
 
 const head = ['Schriftelijke vragen van de fractie Zandmeer Vooruit over de milieustraat', '', 'Geacht college,', ''];
 
