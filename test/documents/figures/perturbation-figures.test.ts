@@ -32,9 +32,11 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * wrong 44/1013 and pairs 743/811 (all wrapped at 60; without empty lines 972/1119, 44/1016, 749/811). Session 17's rules
  * (rules31: question parts, numbering, who asks, answer letters; two dev labels put right) raise the weakest to type
  * 280/294, found 981/1121, wrong 41/1022 and pairs 760/811 (all wrapped at 60; without empty lines 984/1121, 41/1025,
- * 766/811): the floors now.
+ * 766/811). Rebased when round fourteen added 21 dev documents (315 in all): with the session's rules the weakest
+ * forms read type 299/315, found 1021/1198, pairs 818/882 (all wrapped at 60) and wrong 52/1080 (without empty lines):
+ * the floors now.
  */
-const FLOORS = { types: 0.952, found: 0.875, wrong: 0.041, pairs: 0.937 };
+const FLOORS = { types: 0.949, found: 0.852, wrong: 0.049, pairs: 0.927 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);
