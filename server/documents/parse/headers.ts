@@ -342,15 +342,20 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
 
 /** "(ingezonden 8 februari 2019, nr. 2019Z02475)": the number the questions were registered under, after their date. */
 const SENT_IN_NUMBER = String.raw`(?:\s*,\s*(?:nr\.?|nummer)\s*([\p{L}\d./-]*\d[\p{L}\d./-]*))?`;
+/**
+ * What prompted the questions, between whom they are put to and their subject ("… aan de minister van X naar aanleiding
+ * van de berichten over Y"): it ends the addressee; the subject is what follows "over", if anything.
+ */
+const PROMPTED_BY = String.raw`(?:\s+(?:naar\s+aanleiding\s+van|n\.a\.v\.)\s+.+?)?`;
 const QUESTIONS_OF = new RegExp(
-  String.raw`^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})${SENT_IN_NUMBER}\)\.?)?[.:]?$`,
+  String.raw`^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden|de\s+fracties?)\s+(.+?))\s+aan\s+((?:de|het)\s+.+?)${PROMPTED_BY}(?:\s+over\s+(.+?))?(?:\s*\((?:ingezonden|gesteld)\s+(${DATE_WORDS})${SENT_IN_NUMBER}\)\.?)?[.:]?$`,
   'iu',
 );
 /** "2011Z04442 Antwoorden van de minister van X op vragen van het lid Y (P) over Z (ingezonden D).": the answers' own head. */
 const ANSWERS_TO_START =
   /^(?:\S*\d\S*\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?:het|de)\s+leden)\s/iu;
 const ANSWERS_TO = new RegExp(
-  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})${SENT_IN_NUMBER}\s*\)\.?)?[.:]?$`,
+  String.raw`^(?:(\S*\d\S*)\s+)?antwoord(?:en)?\s+(?:van\s+.{3,120}?\s+)?op\s+(?:de\s+)?(?:schriftelijke\s+)?vra(?:ag|gen)\s+van\s+((?:het\s+lid|(?:het|de)\s+leden)\s+(.+?))(?:\s+aan\s+((?:de|het)\s+.+?))?${PROMPTED_BY}(?:\s+over\s+(.+?))?(?:\s*\(\s*(?:ingezonden|gesteld)\s+(${DATE_WORDS})${SENT_IN_NUMBER}\s*\)\.?)?[.:]?$`,
   'iu',
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');

@@ -425,3 +425,27 @@ describe("documents: a hard-wrapped motie's clauses", () => {
     assert.match(String(got.fields.besluit), /^verzoekt de regering om samen met de SVB/);
   });
 });
+
+describe('documents: the addressee of a Kamervragen head', () => {
+  it('ends the addressee of a Kamervragen head at what prompted the questions ("naar aanleiding van …")', () => {
+    const got = parseDocument(
+      [
+        'Vragen van het lid De Boer (VVD) aan de minister van Infrastructuur naar aanleiding van de berichten over gladde fietspaden.',
+        '',
+        '1. Kent u de berichten over gladde fietspaden in de winter?',
+        '2. Wat gaat u doen om fietsers te beschermen?',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.aan, 'de minister van Infrastructuur');
+    assert.equal(got.fields.onderwerp, 'gladde fietspaden');
+    const without = parseDocument(
+      [
+        'Vragen van het lid De Boer (VVD) aan de minister van Infrastructuur n.a.v. een bericht in de krant.',
+        '',
+        '1. Kent u het bericht?',
+      ].join('\n'),
+    );
+    assert.equal(without.fields.aan, 'de minister van Infrastructuur');
+    assert.equal(without.fields.onderwerp, undefined);
+  });
+});
