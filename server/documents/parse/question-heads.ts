@@ -174,11 +174,14 @@ export function memberAsks(text: string): { name: string; party: string } | null
   return m && isParty(m[2].trim()) ? { name: m[1], party: m[2].trim() } : null;
 }
 
+/** Bodies councils name without an article: "GS", "B&W", "Gedeputeerde Staten". */
+const BARE_BODY = String.raw`GS|B\s?&\s?W|B\s+en\s+W|Gedeputeerde\s+Staten`;
+
 /**
  * Whom questions are put to, as a sentence says it: a body with its article, or "GS" / "B&W" as councils write them; it
  * ends where a clause or the first numbered question begins ("… vragen aan het college" / "1:Is het college …").
  */
-const TO = String.raw`((?:het|de)\s+[^.;:?!,()\n]{2,80}?|GS|B\s?&\s?W|B\s+en\s+W)(?=\s*[.:;,]|\s+(?:over|inzake|betreffende|naar|met|om|of|in|op|tijdens)\s|\s+\(?\d{1,2}[.:)]|$)`;
+const TO = String.raw`((?:het|de)\s+[^.;:?!,()\n]{2,80}?|${BARE_BODY})(?=\s*[.:;,]|\s+(?:over|inzake|betreffende|naar|met|om|of|in|op|tijdens)\s|\s+\(?\d{1,2}[.:)]|$)`;
 /**
  * Sentences that put questions to someone: "… de volgende vragen (gesteld) aan het college:", "… schriftelijk
  * voorgelegd aan het college.", "… vraagt aan GS naar …", "Onze fractie wil het college … de volgende vragen stellen:".
@@ -188,6 +191,11 @@ const PUT_TO = [
   new RegExp(String.raw`\b(?:gesteld|voorgelegd|gericht|gestuurd)\s+aan\s+${TO}`, 'gu'),
   new RegExp(String.raw`\b(?:vraagt|vroeg)\s+aan\s+${TO}`, 'gu'),
   new RegExp(String.raw`\b(?:wil|willen|wilde|wilden)\s+((?:het|de)\s+\p{L}+)\s+[^.?!:]{0,100}?\bvragen\s+stellen\b`, 'gu'),
+  // "… ziet aanleiding om aan Gedeputeerde Staten de volgende vragen te stellen", "… om het college enkele vragen te stellen".
+  new RegExp(
+    String.raw`\bom\s+(?:aan\s+)?((?:het|de)\s+\p{L}+(?:\s+\p{L}+){0,3}?|${BARE_BODY})\s+(?:de\s+volgende\s+|enkele\s+|een\s+aantal\s+|nog\s+)?(?:\p{Ll}+\s+)?vragen\s+te\s+stellen\b`,
+    'gu',
+  ),
 ];
 
 /**
@@ -200,7 +208,7 @@ export function questionsPutTo(text: string): string | null {
   for (const re of PUT_TO)
     for (const m of flat.matchAll(re)) {
       const to = m[1].trim();
-      if (/^(?:GS|B\s?&\s?W|B\s+en\s+W)$/.test(to) || addressee(to) === to) found.add(to);
+      if (new RegExp(`^(?:${BARE_BODY})$`, 'u').test(to) || addressee(to) === to) found.add(to);
     }
   return found.size === 1 ? [...found][0] : null;
 }

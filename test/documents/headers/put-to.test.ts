@@ -17,4 +17,13 @@ describe('documents: to whom the opening puts the questions', () => {
       'het college van burgemeester en wethouders',
     );
   });
+  it('reads whom "om … vragen te stellen" names, also a body written without an article', () => {
+    assert.equal(
+      questionsPutTo('De fractie ziet in deze berichten aanleiding om aan Gedeputeerde Staten de volgende vragen te stellen'),
+      'Gedeputeerde Staten',
+    );
+    assert.equal(questionsPutTo('Reden voor ons om het college enkele vragen te stellen.'), 'het college');
+    // Not every "om … te stellen" puts questions to someone.
+    assert.equal(questionsPutTo('Het is tijd om de volgende vraag aan de orde te stellen.'), null);
+  });
 });
