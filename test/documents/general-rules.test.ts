@@ -375,3 +375,33 @@ describe('documents: general rules of the recogniser', () => {
     assert.equal(plausible('aan', 'college'), true);
   });
 });
+
+describe('documents: provincial questions answered by Gedeputeerde Staten', () => {
+  it('pairs "Vraag N:" with "Antwoord Gedeputeerde Staten van X:" under it, and takes no article of the rules for a subject', () => {
+    const got = parseDocument(
+      [
+        'Schriftelijke vragen (art. 39 RvO)',
+        '',
+        'Vragen',
+        '',
+        ' • Vraag 1:',
+        '  Is het college bekend met de overlast van ganzen in de polder?',
+        ' • Antwoord Gedeputeerde Staten van Zandland:',
+        '  Ja, wij kennen de klachten van de boeren.',
+        '',
+        ' • Vraag 2:',
+        '  Welke maatregelen neemt het college?',
+        ' • Antwoord Gedeputeerde Staten van Zandland:',
+        '  Wij laten de ganzen tellen en spreken met de boeren.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      got.questions.map((q) => [q.number, q.answer]),
+      [
+        [1, 'Ja, wij kennen de klachten van de boeren.'],
+        [2, 'Wij laten de ganzen tellen en spreken met de boeren.'],
+      ],
+    );
+    assert.equal(got.fields.onderwerp, undefined);
+  });
+});

@@ -426,6 +426,13 @@ function subjectOf(genre: string, rest: string): string | null {
   )
     return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
+  // "Schriftelijke vragen (art. 39 RvO)": the article of the rules the questions are put under is no subject.
+  if (
+    /^\(?\s*(?:(?:ex|conform|ingevolge|volgens)\s+)?art(?:ikel|\.)?\s*\d+[a-z]?(?:\s+(?:van\s+het\s+)?(?:RvO|reglement\s+van\s+orde))?\s*\)?$/iu.test(
+      r,
+    )
+  )
+    return null;
   // "Schriftelijke vragen PvdA gevaar kunstgrasvelden!": an exclamation is a headline, not a subject.
   if (/!$/.test(r)) return null;
   return r && r.split(/\s+/).length <= 25 ? r : null;

@@ -64,9 +64,12 @@ const SECTION = /^([A-Z])[.)]\s+\S.{0,120}$/;
 const UNNUMBERED_ANSWER =
   /^(?:(?:antwoord(?:\s+college|\s+van\s+het\s+college)?|reactie\s+college)\s*:\s*(.*)|antwoord\s+(?!van\b|op\b|college\b)(\p{Lu}\p{Ll}*\b.*[.!]))$/iu;
 const PART = /^([a-h])[.)]\s+(.+)$/;
-/** An answer's mark alone on its line, right under its question: "Antwoord:", "Reactie college", "Antwoord van het college:". */
+/**
+ * An answer's mark alone on its line, right under its question: "Antwoord:", "Reactie college", "Antwoord van het
+ * college:", "Antwoord Gedeputeerde Staten van Gelderland:" (the body that answers, as councils write it).
+ */
 const LONE_ANSWER =
-  /^(?:antwoord|reactie)(?:\s+(?:van\s+)?(?:het\s+)?college(?:\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?)?)?\s*:?$/i;
+  /^(?:antwoord|reactie)(?:\s+(?:van\s+)?(?:(?:het\s+)?college(?:\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?)?|gedeputeerde\s+staten(?:\s+van\s+\p{Lu}[\p{L}-]*)?|gs|b\s*(?:&|en)\s*w))?\s*:?$/iu;
 const FOOTNOTE_MARKS = /\[\d{1,2}\s?\]|[?»”.]\d{1,2}(?:,\s?\d{1,2})*(?=\s|$)/;
 const FOOTNOTE = /^\d{1,2}\s+(?:\p{Lu}|https?:|www\.)/u;
 
