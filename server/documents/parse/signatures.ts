@@ -168,7 +168,7 @@ export function pairsRunTogether(text: string): Array<{ name: string; party: str
  * with its party after a comma: the names and parties, or null. The bracket holds a party of the lexicon or a short
  * capitalised name, never a sentence; after a comma only a party of the lexicon or an acronym (not a function).
  */
-function namedWithParty(text: string, allowSingle: boolean): { name: string; party: string }[] | null {
+function namedWithParty(text: string, allowSingle: boolean): { name: string; party?: string; func?: string }[] | null {
   const t = text.replace(/[,.]$/, '').trim();
   // "Anna de Boer, Partij voor de Dieren", "Piet Smit, AWP": one name, a comma, and a party of the lexicon or an acronym.
   const comma = /^([^,()]+),\s*([^,()]+)$/.exec(t);
@@ -178,11 +178,17 @@ function namedWithParty(text: string, allowSingle: boolean): { name: string; par
     return partyLike && looksLikeName(name, allowSingle) ? [{ name, party }] : null;
   }
   if (!/\)$/.test(t)) return null;
-  const out: { name: string; party: string }[] = [];
+  const out: { name: string; party?: string; func?: string }[] = [];
   for (const part of t.split(/\)\s*(?:,|\ben\b)?\s*/).filter(Boolean)) {
     const m = /^(.+?)\s*\(([^()]+)$/.exec(part.trim());
     if (!m) return null;
     const [name, party] = [m[1].trim(), m[2].trim()];
+    // A function in brackets is the signer's function, not a party: "Wim Schulpen (Burgerlid)", "(raadslid)".
+    if (FUNCTION.test(party) || /lid$/i.test(party)) {
+      if (!looksLikeName(name, allowSingle)) return null;
+      out.push({ name, func: party });
+      continue;
+    }
     const partyLike = isParty(party) || (/^\p{Lu}/u.test(party) && party.split(/\s+/).length <= 4 && !/[.,;:?!]/.test(party));
     if (!partyLike || !looksLikeName(name, allowSingle)) return null;
     out.push({ name, party });
@@ -399,7 +405,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         func = undefined;
       } else if (namedWithParty(plainT, context.allowSingle || !!func || !!party)) {
         // "Jan de Vries (SGP)", "A. Bakker (CDA), P. Smit (D66)": names each with their party in brackets.
-        pendingNames = namedWithParty(plainT, true)!.map((s) => ({ ...s, func }));
+        pendingNames = namedWithParty(plainT, true)!.map((s) => ({ name: s.name, party: s.party ?? party, func: s.func ?? func }));
         pendingNames.forEach(push);
         func = undefined;
       } else {

@@ -251,4 +251,35 @@ describe('documents: parties, who asks and municipal moties from new sources', (
     ]);
     assert.ok(!isParty('Hart Voor Zandmeer de'));
   });
+  it('reads a function in brackets after a signer as her function, not as a party', () => {
+    const signed = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        'Onze fractie heeft de volgende vragen:',
+        '',
+        ...QUESTIONS,
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Anna de Vries (Burgerlid)',
+      ].join('\n'),
+    );
+    assert.deepEqual(signed.signers, ['Anna de Vries']);
+    assert.equal(signed.fields.partijen, undefined);
+    const party = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        'Onze fractie heeft de volgende vragen:',
+        '',
+        ...QUESTIONS,
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Anna de Vries (Zandpartij)',
+      ].join('\n'),
+    );
+    assert.deepEqual(party.fields.partijen, ['Zandpartij']);
+  });
 });
