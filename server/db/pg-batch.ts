@@ -18,7 +18,7 @@ export interface BatchStatement {
 }
 
 /** A row as PostgreSQL sent it: every column as text (or null); the caller reads its numbers. */
-type TextRow = Record<string, string | null>;
+export type TextRow = Record<string, string | null>;
 
 /** The parts of node-postgres's connection (its protocol writer) a batch uses. */
 interface Wire {

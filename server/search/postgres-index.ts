@@ -3,7 +3,7 @@
 // with their attachments, reacties), ranked by ts_rank. The newest matches of a group come by id
 // (windowed.ts), reacties in stretches of ids going back.
 import type { Db } from '../db/knex';
-import { runAsOneTransaction, type BatchStatement } from '../db/pg-batch';
+import { runAsOneTransaction, type BatchStatement, type TextRow } from '../db/pg-batch';
 import { PART_MARK, STEM_MARK } from './entry-tokens';
 import type { SearchFilters, SearchIndex } from './search-index';
 import type { ExpandedTerm } from './terms';
@@ -194,9 +194,6 @@ function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
-
-/** A row of a batch: every column as text. */
-type TextRow = Record<string, string | null>;
 
 /**
  * A stretch's statement: the newest matching reacties between the ids `ids` names, with their ranks

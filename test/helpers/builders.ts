@@ -96,3 +96,16 @@ export async function buildUser(
 export function uniqueEmail(): string {
   return `uniek-${crypto.randomBytes(6).toString('hex')}@voorbeeld.nl`;
 }
+
+/**
+ * `count` approved (or `status`) reacties under an article in one INSERT, as an import writes many at once:
+ * readers "Lezer N" with addresses of their own, each with `body` (PostgreSQL: generate_series).
+ */
+export function insertReactiesInBulk(db: Db, articleId: number, count: number, body: string, status = 'approved') {
+  return db.raw(
+    `insert into reacties (article_id, author_name, author_email, author_email_key, body, body_html, status, created_at, status_changed_at)
+      select ?, 'Lezer ' || n, 'lezer' || n || '@example.nl', 'sleutel' || n, ?, ?, ?, current_timestamp, current_timestamp
+      from generate_series(1, ?) as n`,
+    [articleId, body, `<p>${body}</p>`, status, count],
+  );
+}

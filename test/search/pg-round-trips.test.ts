@@ -7,7 +7,7 @@ import net from 'node:net';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { onPostgres } from '../helpers/db';
 import { resultLinks, searchPage } from '../helpers/search';
-import { buildArticle } from '../helpers/builders';
+import { buildArticle, insertReactiesInBulk } from '../helpers/builders';
 import { articlePath } from '../../server/articles/queries';
 import { indexStale } from '../../server/search/indexer';
 
@@ -44,13 +44,7 @@ if (onPostgres)
 
     it('finds a reactie 1.500 reacties back, and a search of the site takes five round trips', async () => {
       const article = await buildArticle(t.db, { title: 'Het zebrapad bij de school', bodyMarkdown: 'Een nieuw zebrapad.' });
-      const insert = (count: number, body: string) =>
-        t.db.raw(
-          `insert into reacties (article_id, author_name, author_email, author_email_key, body, body_html, status, created_at, status_changed_at)
-            select ?, 'Lezer ' || n, 'lezer' || n || '@example.nl', 'sleutel' || n, ?, '<p>' || ? || '</p>', 'approved', now(), now()
-            from generate_series(1, ?) as n`,
-          [article.id, body, body, count],
-        );
+      const insert = (count: number, body: string) => insertReactiesInBulk(t.db, article.id, count, body);
       await insert(1, 'Het zebrapad lag er al in 2019.');
       await insert(1500, 'Over de markt op zaterdag.');
       await insert(2, 'Eindelijk een zebrapad.');

@@ -252,34 +252,15 @@ describe('documents: parties, who asks and municipal moties from new sources', (
     assert.ok(!isParty('Hart Voor Zandmeer de'));
   });
   it('reads a function in brackets after a signer as her function, not as a party', () => {
-    const signed = parseDocument(
-      [
-        'Geacht college,',
-        '',
-        'Onze fractie heeft de volgende vragen:',
-        '',
-        ...QUESTIONS,
-        '',
-        'Met vriendelijke groet,',
-        '',
-        'Anna de Vries (Burgerlid)',
-      ].join('\n'),
-    );
+    const signedBy = (signer: string) =>
+      parseDocument(
+        ['Geacht college,', '', 'Onze fractie heeft de volgende vragen:', '', ...QUESTIONS, '', 'Met vriendelijke groet,', '', signer].join(
+          '\n',
+        ),
+      );
+    const signed = signedBy('Anna de Vries (Burgerlid)');
     assert.deepEqual(signed.signers, ['Anna de Vries']);
     assert.equal(signed.fields.partijen, undefined);
-    const party = parseDocument(
-      [
-        'Geacht college,',
-        '',
-        'Onze fractie heeft de volgende vragen:',
-        '',
-        ...QUESTIONS,
-        '',
-        'Met vriendelijke groet,',
-        '',
-        'Anna de Vries (Zandpartij)',
-      ].join('\n'),
-    );
-    assert.deepEqual(party.fields.partijen, ['Zandpartij']);
+    assert.deepEqual(signedBy('Anna de Vries (Zandpartij)').fields.partijen, ['Zandpartij']);
   });
 });
