@@ -543,6 +543,11 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     out.push({ concept, value, labelLine, lines: at, strength });
   /** The date questions were sent in ("(ingezonden D)") is their date, over a lone date at the top (a covering letter's). */
   const SENT_IN = 1.2;
+  /**
+   * A lone date at the top yields to any other date the header gives (a site's post date to the letter's own
+   * dateline, "Wormer, 23 september 2014").
+   */
+  const LONE_DATE = 0.9;
   /** What a Kamervragen head says: who asks (and for which party), to whom, about what, sent in when. */
   const addAskers = (
     sender: string | undefined,
@@ -686,7 +691,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // meeting's agenda item, an event), not the day a document was written.
     const alone = DATE_ALONE.exec(plainT);
     if (alone) {
-      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i))) add('datum', alone[1], [i], t);
+      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i))) add('datum', alone[1], [i], t, LONE_DATE);
       continue;
     }
     // A title with its date: "Bewonersbrief 3 maart 2022", "Raadsinformatiebrief 12 van 5 mei 2020".

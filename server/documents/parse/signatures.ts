@@ -269,7 +269,8 @@ export function partiesOf(text: string): string[] {
   const t = text
     .replace(/^(?:de\s+)?(?:raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
     .replace(/^(?:de|het)\s+/i, '')
-    .replace(/-?fracties?$/i, '')
+    // "de SP- fractie": a compound broken at its hyphen.
+    .replace(/\s*-\s*fracties?$|-?fracties?$/i, '')
     .replace(/[,.:]+$/, '');
   // "de VVD Statenfractie Noord-Brabant", "CDA fractie Moerdijk": the party is the name before the fractie word.
   const fractie = /^(.+?)[\s-]+(?:staten|raads|gemeenteraads|kamer)?fractie\b/iu.exec(t);
