@@ -374,7 +374,8 @@ const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-
  * … vragen gesteld": when questions were put.
  */
 const QUESTIONS_PUT_ON = new RegExp(
-  String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?vragen\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
+  // A request for information under the rules ("verzoek om inlichtingen", art. 49) is questions put too.
+  String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?(?:vragen|verzoek\s+om\s+(?:inlichtingen|informatie))\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
   'iu',
 );
 const nextText = (lines: Line[], i: number): string =>

@@ -53,4 +53,21 @@ describe('documents: an answer letter is dated by the day of the answer', () => 
     assert.equal(doc.fields.datum_antwoord, undefined);
     assert.equal(doc.fields.datum, '2025-03-03');
   });
+
+  it('dates questions put as a request for information ("verzoek om inlichtingen", art. 49) by the day it was made', () => {
+    const doc = parseDocument(
+      [
+        'Speeltuin Molenwijk',
+        '',
+        'Op 4 april 2023 heeft de fractie van Dorpsbelang een verzoek om inlichtingen conform artikel 49 van het Reglement van Orde ingediend over de speeltuin.',
+        'Beantwoording',
+        'Vraag 1: Wanneer wordt de speeltuin vernieuwd?',
+        'Antwoord: In het najaar.',
+        'Vraag 2: Worden de bewoners betrokken?',
+        'Antwoord: Ja, in een avond in september.',
+      ].join('\n'),
+    );
+    assert.equal(doc.fields.datum, '2023-04-04');
+    assert.equal(doc.fields.ingekomen, '2023-04-04');
+  });
 });
