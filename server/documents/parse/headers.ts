@@ -136,6 +136,8 @@ function fitsKind(concept: Concept, value: string): boolean {
   return kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : kind === 'url' ? /^https?:\/\//.test(value) : true;
 }
 
+/** One capitalised word, its colon and a value: a line with a label of its own, known or not ("Type: Schriftelijk"). */
+const OWN_LABEL = /^\p{Lu}\p{Ll}+:\s+\S/u;
 const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
 
 /** The fields a letter states above its text, never under it. */
@@ -296,8 +298,17 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
       // headers and the value is plainly unfinished or another header follows.
       let j = i + 1;
       const more: number[] = [];
-      // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too.
-      while (more.length < 3 && text(j) && !rows.has(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
+      // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too, and so does a
+      // label the vocabulary does not know, one word with its colon ("Type: Schriftelijk"): a line of a record.
+      while (
+        more.length < 3 &&
+        text(j) &&
+        !rows.has(j) &&
+        !isLabelLine(lines[j]) &&
+        !spacedLabel(text(j)) &&
+        !numbered(text(j)) &&
+        !OWN_LABEL.test(text(j))
+      ) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
         const headerFollows = isLabelLine(lines[j + 1]) || (spaced && !!spacedLabel(text(j + 1)) && valueRunsOn(text(j)));
         if (!unfinished && !headerFollows) break;

@@ -33,11 +33,14 @@ export function splitNames(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Attachments: one per line or separated by semicolons, without their numbering. */
+/**
+ * Attachments: one per line or separated by semicolons, without their numbering. A number run into a letter ("17.a
+ * Schriftelijke vragen.docx") is the attachment's own number, not a list's.
+ */
 export function splitItems(text: string): string[] {
   return text
     .split(/\s*[;\n]\s*/)
-    .map((s) => s.replace(/^(?:\d{1,2}[.)]|[-•*])\s*/, '').trim())
+    .map((s) => s.replace(/^(?:\d{1,2}[.)]|[-•*])(?!\p{Ll})\s*/u, '').trim())
     .filter(Boolean);
 }
 
