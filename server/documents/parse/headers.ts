@@ -12,7 +12,7 @@
 import type { FieldKind } from '../types';
 import { DATE_IN_TEXT, DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
-import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
+import { ABOUT, conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
@@ -26,7 +26,7 @@ import { labelRows } from './rows';
 import { runningHeaders } from './running-header';
 import { isParty, nationalBranch } from './parties';
 import { partiesOf } from './signatures';
-import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
+import { findDate, membersAndParties, plausible, readStatus, refersBack, unquote } from './values';
 
 export interface Header {
   concept: Concept;
@@ -425,10 +425,10 @@ const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
 function subjectOf(genre: string, rest: string): string | null {
   let r = rest.trim();
   // "Vragen aan het college: Z": who is asked, then the subject after the colon.
-  const about =
-    /^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?|(?:van|door|aan)\s[^:]{2,80}?:)\s*(.+)$/iu.exec(
-      r,
-    );
+  const about = new RegExp(
+    String.raw`^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?${ABOUT}:?|(?:van|door|aan)\s[^:]{2,80}?:)\s*(.+)$`,
+    'iu',
+  ).exec(r);
   if (about) r = about[1];
   else if (
     /^vragen$/i.test(genre) ||
@@ -763,7 +763,12 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
         if (person) add('partijen', person[2], [], sentence);
       }
       if (asks[2] || asks[3]) add('aan', (asks[2] ?? asks[3]).trim(), [], sentence);
-      if (asks[4])
+      // "Wij hebben een aantal vragen over de bijeenkomst.": a sentence's subject that points back names nothing.
+      const above = lines
+        .slice(0, i)
+        .map((l) => l.text)
+        .join('\n');
+      if (asks[4] && !refersBack(unquote(asks[4].replace(/[.:]+$/, '')), above))
         subjects.push({
           value: unquote(asks[4].replace(/[.:]+$/, '')),
           lines: seen <= 4 && sentence === plainT ? [i] : [],

@@ -143,6 +143,19 @@ const NO_REFERENCE = [
  */
 const PUBLICATION =
   /\b(?:vergaderjaar\s+\d{4}|aanhangsel\s+van\s+de\s+handelingen|tweede\s+kamer\s+der\s+staten-generaal|eerste\s+kamer\s+der\s+staten-generaal|provinciaal\s+blad|gemeenteblad|staatscourant|staatsblad)\b/iu;
+/**
+ * A subject that only points back at what the text said before it names nothing by itself: a demonstrative with a noun
+ * or two ("dit onderwerp", "deze kwestie"); or an article with one word whose thing the text before introduced ("Maandag
+ * vond er een bijeenkomst plaats. … Wij hebben vragen over de bijeenkomst."). A headline's "vragen over de hondenpoep"
+ * or a lead's first mention of it names it.
+ */
+export function refersBack(subject: string, before = ''): boolean {
+  const t = subject.trim();
+  if (/^(?:deze|dit|die|dat|dezelfde|hetzelfde|bovengenoemde|voornoemde|genoemde)\s+\S+(?:\s+\S+)?$/iu.test(t)) return true;
+  const one = /^(?:de|het)\s+(\p{Ll}[\p{L}-]*)$/u.exec(t);
+  return !!one && new RegExp(String.raw`(?<!\p{L})(?:een|deze|dit)\s+${one[1]}(?!\p{L})`, 'iu').test(before);
+}
+
 /** Fields that name a person, a body or a subject. */
 const NAMES = new Set(['afzender', 'aan', 'portefeuillehouder', 'inlichtingen_bij', 'behandeld_door']);
 const MAX_WORDS: Record<string, number> = {
@@ -189,7 +202,7 @@ export function plausible(key: string, value: unknown): boolean {
   if (NAMES.has(key) && (/@|https?:\/\/|www\./i.test(value) || findDate(value) !== null)) return false;
   // An article or a small word alone ("het") is a cut-off value, not a name.
   if (NAMES.has(key) && /^(?:de|het|een|en|van|aan|of)$/i.test(value.trim())) return false;
-  if (key === 'onderwerp' && PUBLICATION.test(value)) return false;
+  if (key === 'onderwerp' && (PUBLICATION.test(value) || refersBack(value))) return false;
   // A subject is no labelled line of another field ("Antwoorddatum: 28 mrt. 2022", "Datum: …").
   const labelled = /^([\p{L}][\p{L} -]{1,30}):\s*\S/u.exec(value.trim());
   if (key === 'onderwerp' && labelled && conceptOf(labelled[1]) !== undefined && conceptOf(labelled[1]) !== 'onderwerp') return false;

@@ -1,8 +1,9 @@
 // Session 18 (rules32, issue 20): header fields refused, or read in full, by general shapes rather than by the documents
 // that showed them: a record's line with a label of its own ends the value above it, an attachment keeps its own
-// number. Every text is written for the test.
+// number, a subject that only points back at the text before is none. Every text is written for the test.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/documents/parse';
+import { refersBack } from '../../../server/documents/parse/values';
 
 describe('documents: refusing header values of the wrong shape', () => {
   it("ends a record's value at a glued label the vocabulary does not know, and keeps an attachment's own number", () => {
@@ -28,5 +29,40 @@ describe('documents: refusing header values of the wrong shape', () => {
     // A list's numbering still goes: "1. Bijlage A" is "Bijlage A".
     const listed = parseDocument(record.map((l) => (l.startsWith('Bijlage') ? 'Bijlage(s)1. Kaart van het park' : l)).join('\n'));
     assert.deepEqual(listed.fields.bijlagen, ['Kaart van het park']);
+  });
+
+  it('reads no subject that points back, and reads one after "met betrekking tot" or "omtrent"', () => {
+    const letter = (title: string, ...opening: string[]) =>
+      parseDocument(
+        [
+          title,
+          '',
+          'Geacht college,',
+          '',
+          ...opening,
+          '',
+          '1. Waarom was de wethouder er niet bij?',
+          '2. Wanneer krijgen de bewoners een antwoord op hun brief?',
+        ].join('\n'),
+      );
+    const opening = [
+      'Vorige week vond er in het dorpshuis een inspraakavond plaats over het zwembad.',
+      '',
+      'Wij hebben een aantal vragen over de inspraakavond.',
+    ];
+    // "de inspraakavond" is the one the text introduced ("een inspraakavond"): the title says what the questions are about.
+    assert.equal(
+      letter('Schriftelijke vragen met betrekking tot de sluiting van zwembad De Put', ...opening).fields.onderwerp,
+      'de sluiting van zwembad De Put',
+    );
+    assert.equal(letter('Vragen omtrent de sluiting van zwembad De Put', ...opening).fields.onderwerp, 'de sluiting van zwembad De Put');
+    // Without a title, no subject rather than "de inspraakavond".
+    assert.equal(letter('', ...opening).fields.onderwerp, undefined);
+    // A first mention names its thing: "Wij hebben vragen over de inspraakavond." alone gives it.
+    assert.equal(letter('', 'Wij hebben een aantal vragen over de inspraakavond.').fields.onderwerp, 'de inspraakavond');
+    assert.equal(refersBack('dit onderwerp'), true);
+    assert.equal(refersBack('deze kwestie'), true);
+    assert.equal(refersBack('de hondenpoep', 'Zandmeerse SGP stelt vragen over de hondenpoep'), false);
+    assert.equal(refersBack('de sluiting van het zwembad', 'Er is een sluiting'), false);
   });
 });
