@@ -1,8 +1,11 @@
 // Session 18 (rules32, issue 20): header fields refused, or read in full, by general shapes rather than by the documents
 // that showed them: a record's line with a label of its own ends the value above it, an attachment keeps its own
-// number, a subject that only points back at the text before is none. Every text is written for the test.
+// number, a subject that only points back at the text before is none, a headline that says what became of the
+// questions names no subject, a page's date is the document's only when the page states one and the text dates the
+// questions to no other day, a party's shape is one test. Every text is written for the test.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/documents/parse';
+import { partyLike } from '../../../server/documents/parse/parties';
 import { refersBack } from '../../../server/documents/parse/values';
 
 describe('documents: refusing header values of the wrong shape', () => {
@@ -64,5 +67,27 @@ describe('documents: refusing header values of the wrong shape', () => {
     assert.equal(refersBack('deze kwestie'), true);
     assert.equal(refersBack('de hondenpoep', 'Zandmeerse SGP stelt vragen over de hondenpoep'), false);
     assert.equal(refersBack('de sluiting van het zwembad', 'Er is een sluiting'), false);
+  });
+
+  it('tells a party by one test of its shape: the lexicon, an acronym, CamelCase, and in brackets a short name', () => {
+    for (const name of ['VVD', 'PDvZ', 'S&S', 'DorpsVisie', 'Partij voor de Dieren']) assert.equal(partyLike(name), true, name);
+    for (const name of ['raadslid', 'Burgerforum Losser', 'de volgende vragen']) assert.equal(partyLike(name), false, name);
+    assert.equal(partyLike('Burgerforum Losser', 'bracket'), true);
+    // "Name, Party" under questions takes a party in CamelCase as it takes an acronym.
+    const signed = parseDocument(
+      [
+        'Schriftelijke vragen over de begraafplaats',
+        '',
+        'Geacht college,',
+        '',
+        '1. Wanneer gaat de begraafplaats weer open?',
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Piet Smit, DorpsVisie',
+      ].join('\n'),
+    );
+    assert.deepEqual(signed.fields.indieners, ['Piet Smit']);
+    assert.deepEqual(signed.fields.partijen, ['DorpsVisie']);
   });
 });
