@@ -69,6 +69,46 @@ describe('documents: refusing header values of the wrong shape', () => {
     assert.equal(refersBack('de sluiting van het zwembad', 'Er is een sluiting'), false);
   });
 
+  it("dates a document by the page's date only when the page states one, and not when the text dates the questions otherwise", () => {
+    const questions = ['', '1. Wanneer gaat de begraafplaats weer open?', '2. Worden de bewoners daarover ingelicht?'];
+    // A site's date over a dateline of another day: which is the document's is not said.
+    const twoDates = parseDocument(
+      [
+        'Zandmeer Lokaal stelt vragen over de begraafplaats',
+        '',
+        '20 juni 2019',
+        '',
+        'Zandmeer, 21 juni 2019 - Naar aanleiding van een bericht in de krant heeft Zandmeer Lokaal vragen gesteld aan het college.',
+        ...questions,
+      ].join('\n'),
+    );
+    assert.equal(twoDates.fields.datum, undefined);
+    // A dateline whose sentence puts the questions on another day (no year: no date of the questions either).
+    const otherDay = parseDocument(
+      [
+        'Antwoorden over de begraafplaats',
+        '',
+        'Zandmeer 27.03.2021 – Op 25 januari hebben B&W vragen ontvangen van de fractie Zandmeer Lokaal over de begraafplaats.',
+        ...questions,
+      ].join('\n'),
+    );
+    assert.equal(otherDay.fields.datum, undefined);
+    // One page date and nothing against it: the document's date, as before.
+    const one = parseDocument(
+      [
+        'Zandmeer Lokaal stelt vragen over de begraafplaats',
+        '',
+        'Zandmeer 15.07.2023 – Zandmeer Lokaal heeft vragen gesteld aan het college over de begraafplaats.',
+        ...questions,
+      ].join('\n'),
+    );
+    assert.equal(one.fields.datum, '2023-07-15');
+    const alone = parseDocument(
+      ['Zandmeer Lokaal stelt vragen over de begraafplaats', '', 'vrijdag 7 juni 2019', '', 'Geacht college,', ...questions].join('\n'),
+    );
+    assert.equal(alone.fields.datum, '2019-06-07');
+  });
+
   it('tells a party by one test of its shape: the lexicon, an acronym, CamelCase, and in brackets a short name', () => {
     for (const name of ['VVD', 'PDvZ', 'S&S', 'DorpsVisie', 'Partij voor de Dieren']) assert.equal(partyLike(name), true, name);
     for (const name of ['raadslid', 'Burgerforum Losser', 'de volgende vragen']) assert.equal(partyLike(name), false, name);
