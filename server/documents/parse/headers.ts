@@ -441,10 +441,15 @@ function subjectOf(genre: string, rest: string): string | null {
     )
   )
     return null;
-  // "Schriftelijke vragen PvdA gevaar kunstgrasvelden!": an exclamation is a headline, not a subject.
-  if (/!$/.test(r)) return null;
+  // "Schriftelijke vragen PvdA gevaar kunstgrasvelden!": an exclamation is a headline, not a subject; and so is a title
+  // that says what became of the questions ("Vragen over X na een jaar nog steeds niet beantwoord", "… beantwoord").
+  if (/!$/.test(r) || QUESTIONS_FATE.test(r)) return null;
   return r && r.split(/\s+/).length <= 25 ? r : null;
 }
+
+/** A headline's predicate of the questions at its end: a participle of what happens to questions, with its adverbs. */
+const QUESTIONS_FATE =
+  /\s(?:(?:nog|steeds|altijd|niet|wel|al|eindelijk|opnieuw|pas|toch)\s+)*(?:beantwoord|onbeantwoord|gesteld|ingediend|verstuurd|ontvangen|behandeld|afgewezen|doorgeschoven)$/iu;
 
 /**
  * A line that opens a question of its own ("Bent u bekend met …? [1]", "Hoe kijkt u naar …"): without empty lines

@@ -69,6 +69,14 @@ describe('documents: refusing header values of the wrong shape', () => {
     assert.equal(refersBack('de sluiting van het zwembad', 'Er is een sluiting'), false);
   });
 
+  it('reads no subject from a headline that says what became of the questions', () => {
+    const page = (title: string) =>
+      parseDocument([title, '', 'Geacht college,', '', '1. Wanneer worden de paden in het park schoongemaakt?'].join('\n'));
+    assert.equal(page('Vragen over hondenpoep in het park nog steeds niet beantwoord').fields.onderwerp, undefined);
+    assert.equal(page('Vragen over hondenpoep in het park eindelijk beantwoord').fields.onderwerp, undefined);
+    assert.equal(page('Vragen over hondenpoep in het park').fields.onderwerp, 'hondenpoep in het park');
+  });
+
   it("dates a document by the page's date only when the page states one, and not when the text dates the questions otherwise", () => {
     const questions = ['', '1. Wanneer gaat de begraafplaats weer open?', '2. Worden de bewoners daarover ingelicht?'];
     // A site's date over a dateline of another day: which is the document's is not said.
