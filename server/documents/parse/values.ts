@@ -169,7 +169,7 @@ const MAX_WORDS: Record<string, number> = {
 
 /**
  * Whether a recognised value is of its field's kind (precision first: a missing field is better than a wrong
- * one). A kenmerk looks like a reference (a digit, a few words); an onderwerp, afzender or aan is a name or a
+ * one). A kenmerk looks like a reference (a digit, a few words), an agendapunt is numbered; an onderwerp, afzender or aan is a name or a
  * title, not a sentence of the text nor a phrase cut off; a person's name is a few words without digits; a list
  * item holds a letter or a digit.
  */
@@ -190,6 +190,9 @@ export function plausible(key: string, value: unknown): boolean {
     return true;
   }
   if (typeof value !== 'string') return true;
+  // An agenda item is numbered ("4", "4.A Algemene beschouwingen", "punt 7b"); a policy area ("Agendapunt: infrastructuur
+  // en veiligheid" over a party's questions) is no item of a meeting's agenda.
+  if (key === 'agendapunt') return /\d/.test(value);
   if (key === 'kenmerk' || key === 'uw_referentie')
     return (
       /\d/.test(value) &&

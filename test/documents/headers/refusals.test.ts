@@ -138,4 +138,22 @@ describe('documents: refusing header values of the wrong shape', () => {
     assert.deepEqual(signed.fields.indieners, ['Piet Smit']);
     assert.deepEqual(signed.fields.partijen, ['DorpsVisie']);
   });
+
+  it('reads an agenda item only when it is numbered', () => {
+    const questions = (agendapunt: string) =>
+      parseDocument(
+        [
+          'Schriftelijke vragen over de bankjes in het park',
+          '',
+          `Agendapunt: ${agendapunt}`,
+          '',
+          'Geacht college,',
+          '',
+          '1. Wanneer komen de bankjes terug?',
+        ].join('\n'),
+      );
+    // A policy area under the label is no item of a meeting's agenda.
+    assert.equal(questions('openbare ruimte en groen').fields.agendapunt, undefined);
+    assert.equal(questions('7b Bankjes in het park').fields.agendapunt, '7b Bankjes in het park');
+  });
 });
