@@ -262,12 +262,15 @@ function signingBody(t: string, next: string): boolean {
   );
 }
 
-/** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
+/**
+ * "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA", also with the compound's hyphen set apart ("de SP-
+ * fractie"): a party's name ends in no hyphen; "D66 Helmond" stays.
+ */
 export function partiesOf(text: string): string[] {
   const t = text
     .replace(/^(?:de\s+)?(?:raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
     .replace(/^(?:de|het)\s+/i, '')
-    .replace(/-?fracties?$/i, '')
+    .replace(/\s*-?\s*fracties?$/i, '')
     .replace(/[,.:]+$/, '');
   // "de VVD Statenfractie Noord-Brabant", "CDA fractie Moerdijk": the party is the name before the fractie word.
   const fractie = /^(.+?)[\s-]+(?:staten|raads|gemeenteraads|kamer)?fractie\b/iu.exec(t);

@@ -156,4 +156,24 @@ describe('documents: refusing header values of the wrong shape', () => {
     assert.equal(questions('openbare ruimte en groen').fields.agendapunt, undefined);
     assert.equal(questions('7b Bankjes in het park').fields.agendapunt, '7b Bankjes in het park');
   });
+
+  it('reads a fraction\'s party without the hyphen of its compound, also when a space sets it apart ("de SP- fractie")', () => {
+    const signed = (namens: string) =>
+      parseDocument(
+        [
+          'Schriftelijke vragen over de bus',
+          '',
+          'Geacht college,',
+          '',
+          '1. Waarom rijdt lijn 12 niet meer?',
+          '',
+          `Namens ${namens},`,
+          '',
+          'Jan Smit',
+        ].join('\n'),
+      );
+    assert.deepEqual(signed('de SP- fractie').fields.partijen, ['SP']);
+    assert.deepEqual(signed('de SP-fractie').fields.partijen, ['SP']);
+    assert.deepEqual(signed('de VVD fractie').fields.partijen, ['VVD']);
+  });
 });
