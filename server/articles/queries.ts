@@ -224,6 +224,21 @@ export async function weblogStartedAt(db: Db, now: Date): Promise<Date | null> {
   return toDateOrNull(row?.first);
 }
 
+/**
+ * weblogStartedAt as PostgreSQL's text and values, for a caller that sends it along with its own
+ * statements in one round trip (search/postgres-index.ts); `read` gives its answer from the row, as text.
+ */
+export function weblogStartedAtStatement(
+  db: Db,
+  now: Date,
+): { text: string; values: unknown[]; read: (rows: Array<Record<string, string | null>>) => Date | null } {
+  const { sql, bindings } = publicArticles(db, now)
+    .first(db.raw('(extract(epoch from min(published_at)) * 1000)::float8 as first'))
+    .toSQL()
+    .toNative();
+  return { text: sql, values: [...bindings], read: (rows) => toDateOrNull(rows[0]?.first) };
+}
+
 /** Read on every article view: without the query builder (db/raw-get.ts). */
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | null> {
   const row = await rawGet(db, 'select * from articles where slug = ?', [slug]);

@@ -11,7 +11,7 @@ import { KEPT } from '../db/pg-statements';
 
 type Conn = Db | Knex.Transaction;
 
-interface ThreadRow {
+export interface ThreadRow {
   id: unknown;
   parent_id: unknown;
   status: unknown;
@@ -114,16 +114,26 @@ export async function deleteDelta(conn: Conn, reactie: { id: number; parentId: n
  * These reacties and all above them. UNION, not UNION ALL: a row met twice is kept once, so a
  * loop in parent_id (which nothing makes) would end too.
  */
+/**
+ * A recursive CTE `up` of reacties' rows from those `start` selects up to the top of their threads
+ * (each once): for ancestorsOf, and for a caller that reads them in its own statement (the search on
+ * PostgreSQL reads its candidates' ancestors with them: search/postgres-index.ts).
+ */
+export function ancestorsCte(start: string, postgres: boolean): string {
+  return `up(id, parent_id, status, removed_reason) as (
+        select id, parent_id, status, removed_reason from reacties
+          where ${start}
+        union
+        select r.id, r.parent_id, r.status, r.removed_reason from up ${postgres ? 'inner' : 'cross'} join reacties as r on r.id = up.parent_id
+      )`;
+}
+
 function ancestorsOf(db: Db, ids: number[]): Promise<ThreadRow[]> {
   const postgres = isPostgres(db);
   return db
     .raw(
-      `with recursive up(id, parent_id, status, removed_reason) as (
-        select id, parent_id, status, removed_reason from reacties
-          where ${postgres ? 'id = any(?::bigint[])' : 'id in (select value from json_each(?))'}
-        union
-        select r.id, r.parent_id, r.status, r.removed_reason from up ${postgres ? 'inner' : 'cross'} join reacties as r on r.id = up.parent_id
-      ) select id, parent_id, status, removed_reason from up`,
+      `with recursive ${ancestorsCte(postgres ? 'id = any(?::bigint[])' : 'id in (select value from json_each(?))', postgres)}
+      select id, parent_id, status, removed_reason from up`,
       [postgres ? ids : JSON.stringify(ids)],
     )
     .options(KEPT)
@@ -160,10 +170,16 @@ export interface ShownCandidate extends ThreadRow {
  * found them), the ones a thread shows: every reactie above them open (isOpen). Their ancestors
  * are read in one recursive statement for all of them together (ancestorsOf).
  */
-export async function shownOf(db: Db, rows: ShownCandidate[]): Promise<Array<{ id: number; createdAt: Date }>> {
+export async function shownOf(
+  db: Db,
+  rows: ShownCandidate[],
+  ancestors: ThreadRow[] = [],
+): Promise<Array<{ id: number; createdAt: Date }>> {
   // What is known of each reactie on the way up: the ones asked for first (a candidate is often
-  // another one's parent), then each ancestor once, however many of them share it.
+  // another one's parent), the ancestors the caller read with them (ancestorsCte), then each
+  // ancestor once, however many of them share it.
   const known = new Map<number, ThreadRow>(rows.map((r) => [Number(r.id), r]));
+  for (const row of ancestors) if (!known.has(Number(row.id))) known.set(Number(row.id), row);
   const hidden = new Set<number>();
   // reactie id → the ancestor to look at next
   let next = new Map<number, number>();

@@ -130,6 +130,12 @@ export async function hasStale(db: Db): Promise<boolean> {
   return (await db('search_entries').where('stale', 1).first('id').options(KEPT)) !== undefined;
 }
 
+/** hasStale as PostgreSQL's text and values, sent along with a search's first statements (postgres-index.ts). */
+export function hasStaleStatement(db: Db): { text: string; values: unknown[]; read: (rows: unknown[]) => boolean } {
+  const { sql, bindings } = db('search_entries').where('stale', 1).first('id').toSQL().toNative();
+  return { text: sql, values: [...bindings], read: (rows) => rows.length > 0 };
+}
+
 /** How many entries wait to be analysed. */
 export async function staleCount(db: Db): Promise<number> {
   const row = await db('search_entries').where('stale', 1).count({ n: '*' }).first();

@@ -5,10 +5,12 @@
 import type { Db } from '../db/knex';
 import { runAsOneTransaction, type BatchStatement, type TextRow } from '../db/pg-batch';
 import { PART_MARK, STEM_MARK } from './entry-tokens';
-import type { SearchFilters, SearchIndex } from './search-index';
+import type { Alongside, SearchFilters, SearchIndex } from './search-index';
+import { weblogStartedAt, weblogStartedAtStatement } from '../articles/queries';
+import { hasStale, hasStaleStatement } from './indexer';
 import type { ExpandedTerm } from './terms';
 import { toBool, toDate } from '../db/rows';
-import type { ShownCandidate } from '../reacties/visibility';
+import { ancestorsCte, type ShownCandidate, type ThreadRow } from '../reacties/visibility';
 import {
   articleVisibility,
   groupsOf,
@@ -198,15 +200,20 @@ function numbered(sql: string): string {
 /**
  * A stretch's statement: the newest matching reacties between the ids `ids` names, with their ranks
  * (only the rows the limit keeps are read for them) and, when a resident can find it now (as
- * shownAmong asks), the reactie's row: approved, not anonymised, on an article published by then.
- * `extra`: one more column, the same for every row.
+ * shownAmong asks), the reactie's row: approved, not anonymised, on an article published by then;
+ * then, as rows without an entry id, those rows' ancestors up to the top of their threads, for
+ * shownOf (a round trip of its own before). `extra`: one more column, the same for every row.
  */
-const STRETCH = (ids: string, extra = '') => `select e.id, ts_rank(e.document, ?::tsquery, 1) as score,
-    r.id as r_id, r.parent_id, r.status, r.removed_reason, ${EPOCH_MS('r.created_at')} as created_at${extra}
-  from search_entries as e
-  left join reacties as r on r.id = (e.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
-    and exists (select 1 from articles as a where a.id = r.article_id and a.status = 'published' and a.published_at <= ?)
-  where e.id = any(array(select id from search_entries where ${GROUP_WHERE.reacties} and document @@ ?::tsquery and ${ids} order by id desc limit ?))`;
+const STRETCH = (ids: string, extra = '') => `with recursive found as materialized (
+    select e.id, ts_rank(e.document, ?::tsquery, 1) as score,
+      r.id as r_id, r.parent_id, r.status, r.removed_reason, ${EPOCH_MS('r.created_at')} as created_at
+    from search_entries as e
+    left join reacties as r on r.id = (e.id - 1) / 4 and r.status = 'approved' and r.author_email_key <> ''
+      and exists (select 1 from articles as a where a.id = r.article_id and a.status = 'published' and a.published_at <= ?)
+    where e.id = any(array(select id from search_entries where ${GROUP_WHERE.reacties} and document @@ ?::tsquery and ${ids} order by id desc limit ?))
+  ), ${ancestorsCte('id in (select parent_id from found)', true)}
+  select found.*${extra} from found
+  union all select null, null, up.id, up.parent_id, up.status, up.removed_reason, null${extra} from up`;
 
 const NEWEST_ID = '(select max(id) from search_entries)';
 
@@ -220,14 +227,28 @@ function firstStretchStatement(tsquery: string, limit: number, now: Date): Batch
     text: numbered(
       `select null as id, null as score, null as r_id, null as parent_id, null as status, null as removed_reason,
           null as created_at, ${NEWEST_ID} as top
-        union all (${STRETCH(`id between ${NEWEST_ID} - ? and ${NEWEST_ID}`, ', null')})`,
+        union all (${STRETCH(`id between ${NEWEST_ID} - ? and ${NEWEST_ID}`, ', null::bigint')})`,
     ),
     values: [tsquery, now, tsquery, FIRST_SPAN - 1, limit],
   };
 }
 
-/** The matching reacties of a stretch's rows (as text), newest first. */
-function reactiesOf(rows: TextRow[]): FoundReactie[] {
+/** The ancestors in a stretch's rows (as text): the rows with a reactie and no entry. */
+function ancestorsIn(rows: TextRow[]): ThreadRow[] {
+  const ancestors: ThreadRow[] = [];
+  for (const row of rows)
+    if (row.id === null && row.r_id !== null)
+      ancestors.push({
+        id: Number(row.r_id),
+        parent_id: row.parent_id === null ? null : Number(row.parent_id),
+        status: row.status,
+        removed_reason: row.removed_reason,
+      });
+  return ancestors;
+}
+
+/** The matching reacties of a stretch's rows (as text), newest first, and the ancestors read with them. */
+function reactiesOf(rows: TextRow[]): Stretched {
   const found: FoundReactie[] = [];
   for (const row of rows) {
     if (row.id === null) continue;
@@ -246,7 +267,13 @@ function reactiesOf(rows: TextRow[]): FoundReactie[] {
             },
     });
   }
-  return found.sort((x, y) => y.id - x.id);
+  return { found: found.sort((x, y) => y.id - x.id), ancestors: ancestorsIn(rows) };
+}
+
+/** Matching reacties, newest first, and their ancestors. */
+interface Stretched {
+  found: FoundReactie[];
+  ancestors: ThreadRow[];
 }
 
 /**
@@ -262,20 +289,15 @@ function reactiesOf(rows: TextRow[]): FoundReactie[] {
  * word's whole bitmap.) `first`: what the first stretch from the newest id found, when it was read
  * already (with the articles, in one round trip).
  */
-async function newestReacties(
-  db: Db,
-  tsquery: string,
-  limit: number,
-  range: IdRange,
-  now: Date,
-  first?: FoundReactie[],
-): Promise<FoundReactie[]> {
+async function newestReacties(db: Db, tsquery: string, limit: number, range: IdRange, now: Date, first?: Stretched): Promise<Stretched> {
   const { to: top, from: bottom } = range;
   const found: FoundReactie[] = [];
+  const ancestors: ThreadRow[] = [];
   let stretch: Stretch = { read: 'rows', span: FIRST_SPAN };
   let upper = top;
   if (first) {
-    found.push(...first);
+    found.push(...first.found);
+    ancestors.push(...first.ancestors);
     upper = Math.max(bottom, top - FIRST_SPAN + 1) - 1;
     stretch = nextStretch(found.length, top - upper, limit - found.length, FIRST_SPAN, upper - bottom + 1);
   }
@@ -289,12 +311,14 @@ async function newestReacties(
       SETTINGS[stretch.read],
       { text: numbered(STRETCH(ids)), values: [tsquery, now, tsquery, from, upper, limit - found.length] },
     ]);
-    found.push(...reactiesOf(rows));
+    const read = reactiesOf(rows);
+    found.push(...read.found);
+    ancestors.push(...read.ancestors);
     if (stretch.read === 'rest') break;
     upper = from - 1;
     stretch = nextStretch(found.length, top - upper, limit - found.length, stretch.span, upper - bottom + 1);
   }
-  return found;
+  return { found, ancestors };
 }
 
 /**
@@ -316,19 +340,20 @@ export function nextStretch(found: number, read: number, wanted: number, span: n
 /** The group's rows, as the partial GIN indexes name them. */
 const GROUP_WHERE: Record<Group, string> = { articles: "kind <> 'reactie'", reacties: "kind = 'reactie'" };
 
-/** What a search's first round trip read: each group's first candidates, where it could read them. */
-interface Opening {
+/** What a search's first round trip read: each group's first candidates, where it could read them, and what a search reads alongside. */
+interface Opening extends Alongside {
   articles?: { list: ArticleCandidate[]; more: boolean };
   /** A phrase's articles: the first batch read. */
   phrase?: PhraseReading;
-  reacties?: { top: number; found: FoundReactie[] };
+  reacties?: { top: number; stretched: Stretched };
 }
 
 /**
  * A search's first round trip (pg-batch.ts: one write to the socket and one wake-up of the server,
- * each costing more than a small statement): the articles' window (or a phrase's first batch) and
- * the reacties' first stretch from the newest entry, each with its settings. A year's reacties go
- * their own way (reactieRange).
+ * each costing more than a small statement): whether entries wait to be analysed, when the weblog
+ * started (Alongside), the articles' window (or a phrase's first batch) and the reacties' first
+ * stretch from the newest entry, each with its settings. A year's reacties go their own way
+ * (reactieRange).
  */
 async function opening(db: Db, tsquery: string, filters: SearchFilters, now: Date): Promise<Opening> {
   const groups = groupsOf(filters);
@@ -337,7 +362,9 @@ async function opening(db: Db, tsquery: string, filters: SearchFilters, now: Dat
   const withReacties = groups.includes('reacties') && filters.year === null;
   const articlesLimit = limitOf('articles', filters);
   const phraseBatch = Math.min(2 * articlesLimit, 1_000_000);
-  const statements: BatchStatement[] = [];
+  const stale = hasStaleStatement(db);
+  const started = weblogStartedAtStatement(db, now);
+  const statements: BatchStatement[] = [stale, started];
   if (withArticles)
     statements.push(
       NO_JIT,
@@ -346,14 +373,14 @@ async function opening(db: Db, tsquery: string, filters: SearchFilters, now: Dat
         : newestArticlesStatement(tsquery, articlesLimit, filters, now),
     );
   if (withReacties) statements.push(SETTINGS.rows, firstStretchStatement(tsquery, limitOf('reacties', filters), now));
-  if (!statements.length) return {};
   const results = await runAsOneTransaction(db, statements);
-  const result: Opening = {};
-  if (withArticles && phrase) result.phrase = phraseRead(results[1], phraseBatch, []);
-  else if (withArticles) result.articles = articlesOf(results[1], articlesLimit);
+  const result: Opening = { stale: stale.read(results[0]), startedAt: started.read(results[1]) };
+  if (withArticles && phrase) result.phrase = phraseRead(results[3], phraseBatch, []);
+  else if (withArticles) result.articles = articlesOf(results[3], articlesLimit);
   if (withReacties) {
-    const rows = results[withArticles ? 3 : 1];
-    result.reacties = { top: Number(rows.find((r) => r.id === null)?.top ?? 0), found: reactiesOf(rows) };
+    const rows = results[withArticles ? 5 : 3];
+    // The row without an entry or a reactie carries the newest entry id.
+    result.reacties = { top: Number(rows.find((r) => r.id === null && r.r_id === null)?.top ?? 0), stretched: reactiesOf(rows) };
   }
   return result;
 }
@@ -365,23 +392,24 @@ export function postgresSearchIndex(db: Db): SearchIndex {
   return {
     async search(terms, filters, page, now) {
       const tsquery = toTsquery(terms);
-      if (tsquery === null) return { total: 0, approximate: false, hits: [] };
+      if (tsquery === null)
+        return { total: 0, approximate: false, hits: [], stale: await hasStale(db), startedAt: await weblogStartedAt(db, now) };
       const first = await opening(db, tsquery, filters, now);
-      return windowedSearch(
+      const found = await windowedSearch(
         db,
         {
           async candidates(window, range, at) {
             const limit = Math.min(window, 1_000_000) + 1;
             // Without a year: every entry up to the newest, going on below the first stretch.
-            const found =
+            const { found, ancestors } =
               range === null && first.reacties && limit === limitOf('reacties', filters) && at === now
-                ? await newestReacties(db, tsquery, limit, { from: 0, to: first.reacties.top }, at, first.reacties.found)
+                ? await newestReacties(db, tsquery, limit, { from: 0, to: first.reacties.top }, at, first.reacties.stretched)
                 : // (Every search without a year reads its first stretch in the opening; a range of all ids is the fallback.)
                   await newestReacties(db, tsquery, limit, range ?? { from: 0, to: Number.MAX_SAFE_INTEGER }, at);
             const list = found.slice(0, limit - 1);
             const findable: ShownCandidate[] = [];
             for (const c of list) if (c.row !== null) findable.push(c.row);
-            return { list, more: found.length >= limit, findable };
+            return { list, more: found.length >= limit, findable, ancestors };
           },
           async articles(window, wanted, at) {
             const limit = Math.min(window, 1_000_000) + 1;
@@ -397,6 +425,7 @@ export function postgresSearchIndex(db: Db): SearchIndex {
         page,
         now,
       );
+      return { ...found, stale: first.stale, startedAt: first.startedAt };
     },
   };
 }

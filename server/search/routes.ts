@@ -4,12 +4,11 @@
 // a page past the end a link back: never an error. Result pages carry <meta name="robots" content="noindex">.
 import { Router } from 'express';
 import type { Deps } from '../deps';
-import { readsOf } from '../db/knex';
 import { publicCache } from '../http/cache';
 import { setCanonicalQuery } from '../http/canonical';
 import { amsterdamParts } from '../shared/format';
 import { parseId } from '../shared/validation';
-import { ARTICLE_KINDS, articlePath, weblogStartedAt } from '../articles/queries';
+import { ARTICLE_KINDS, articlePath } from '../articles/queries';
 import { dutchAnalyser } from './analyser/lexicon';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit } from './search-index';
 import { siteSearch } from './site-search';
@@ -64,8 +63,7 @@ export function searchRoutes(deps: Deps): Router {
     setCanonicalQuery(res, { q: query.input, soort: filters.kind ?? undefined, jaar: filters.year ?? undefined, pagina: page });
     const yearOf = (d: Date) => Number(amsterdamParts(d).year);
     const thisYear = yearOf(now);
-    const started = await weblogStartedAt(readsOf(deps.db), now);
-    const firstYear = started ? yearOf(started) : thisYear;
+    const firstYear = found.startedAt ? yearOf(found.startedAt) : thisYear;
     const analyser = dutchAnalyser();
     res.render('search/results', {
       // Result pages are endless and say nothing of their own: search engines follow, not keep, them.

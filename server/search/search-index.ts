@@ -39,9 +39,23 @@ export interface SearchFilters {
   year: number | null;
 }
 
+/**
+ * What every search reads besides its matches; on PostgreSQL in the search's first round trip, each
+ * round trip costing more than such a statement.
+ */
+export interface Alongside {
+  /**
+   * Entries were waiting to be analysed (indexer.ts): the matches may miss what changed last; the
+   * caller analyses them and asks again.
+   */
+  stale: boolean;
+  /** When the weblog started (articles/queries weblogStartedAt): the first year a resident can filter on. */
+  startedAt: Date | null;
+}
+
 export interface SearchIndex {
   /** Public matches only (articles published and due, shown reacties on those), best first. */
-  search(terms: ExpandedTerm[], filters: SearchFilters, page: number, now: Date): Promise<SearchResults>;
+  search(terms: ExpandedTerm[], filters: SearchFilters, page: number, now: Date): Promise<SearchResults & Alongside>;
 }
 
 export function searchIndexFor(db: Db): SearchIndex {

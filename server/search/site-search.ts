@@ -6,7 +6,8 @@ import { readsOf, type Db } from '../db/knex';
 import { keptSettings } from '../settings/settings';
 import { synonymGroupsOf } from '../settings/synonyms';
 import { dutchAnalyser } from './analyser/lexicon';
-import { hasStale, indexStaleFor } from './indexer';
+import { weblogStartedAt } from '../articles/queries';
+import { indexStaleFor } from './indexer';
 import { expandPrefixes } from './prefixes';
 import { parseQuery, type SearchQuery } from './query';
 import { searchIndexFor, type SearchFilters, type SearchHit } from './search-index';
@@ -25,6 +26,8 @@ export interface SiteSearchResult {
   hits: SearchHit[];
   /** The corrected query whose results these are, when the typed one found nothing. */
   corrected: string | null;
+  /** When the weblog started: the first year to filter on. */
+  startedAt: Date | null;
 }
 
 export type SiteSearch = (input: unknown, filters: SearchFilters, page: number, now: Date) => Promise<SiteSearchResult>;
@@ -43,18 +46,35 @@ export function siteSearch(db: Db): SiteSearch {
   };
   return async (input, filters, page, now) => {
     const query = parseQuery(input);
-    if (!query.terms.length) return { query, terms: [], total: 0, approximate: false, hits: [], corrected: null };
-    if (await hasStale(reads)) await indexStaleFor(db, INDEX_BUDGET_MS);
+    if (!query.terms.length)
+      return { query, terms: [], total: 0, approximate: false, hits: [], corrected: null, startedAt: await weblogStartedAt(reads, now) };
     const analyser = dutchAnalyser();
     const run = async (q: SearchQuery) => {
       const terms = await expandPrefixes(reads, expandQuery(q, analyser, await synonymsNow()));
-      return { terms, ...(terms.length ? await index.search(terms, filters, page, now) : { total: 0, approximate: false, hits: [] }) };
+      if (!terms.length)
+        return { terms, total: 0, approximate: false, hits: [], stale: false, startedAt: await weblogStartedAt(reads, now) };
+      return { terms, ...(await index.search(terms, filters, page, now)) };
     };
-    const found = await run(query);
-    if (found.total > 0 || page !== 1) return { query, ...found, corrected: null };
+    let found = await run(query);
+    // Whether anything changed since the last search is read with the search itself (one round trip
+    // on PostgreSQL): when it did, what changed is analysed and the search asked again.
+    if (found.stale) {
+      await indexStaleFor(db, INDEX_BUDGET_MS);
+      found = await run(query);
+    }
+    const own = { query, startedAt: found.startedAt };
+    const result = (r: typeof found, corrected: string | null) => ({
+      ...own,
+      terms: r.terms,
+      total: r.total,
+      approximate: r.approximate,
+      hits: r.hits,
+      corrected,
+    });
+    if (found.total > 0 || page !== 1) return result(found, null);
     const suggestion = await suggestQuery(reads, query, (word) => analyser.knows(word));
-    if (suggestion === null) return { query, ...found, corrected: null };
+    if (suggestion === null) return result(found, null);
     const better = await run(parseQuery(suggestion));
-    return better.total > 0 ? { query, ...better, corrected: suggestion } : { query, ...found, corrected: null };
+    return better.total > 0 ? result(better, suggestion) : result(found, null);
   };
 }

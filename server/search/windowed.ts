@@ -7,7 +7,7 @@
 // shown) and the filters are asked of the candidates only; the text of a hit only for its page.
 import { whereIdIn } from '../db/id-list';
 import type { Db } from '../db/knex';
-import { shownOf, type ShownCandidate } from '../reacties/visibility';
+import { shownOf, type ShownCandidate, type ThreadRow } from '../reacties/visibility';
 import { yearStart } from './filters';
 import { HIT_COLUMNS, toHit } from './hits';
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchResults } from './search-index';
@@ -51,13 +51,22 @@ export interface ArticleCandidate extends Candidate {
   at: Date | null;
 }
 
+/** A group's newest matching reacties (CandidateSource.candidates). */
+export interface FoundCandidates {
+  list: Candidate[];
+  more: boolean;
+  findable: ShownCandidate[];
+  /** Ancestors of the findable ones, when read in the same statement (else shownOf reads them). */
+  ancestors?: ThreadRow[];
+}
+
 export interface CandidateSource {
   /**
    * Up to `window` of the newest matching reacties with their scores; `more`: there were more.
    * `findable`: the rows of those a resident can find at `now` (approved, not anonymised, on an
    * article published by then), read in the statement that found them, for shownOf.
    */
-  candidates(window: number, range: IdRange | null, now: Date): Promise<{ list: Candidate[]; more: boolean; findable: ShownCandidate[] }>;
+  candidates(window: number, range: IdRange | null, now: Date): Promise<FoundCandidates>;
   /**
    * The same for articles and their attachments, in the same statement as their articles'
    * visibility (published, due at `now`, the filters: articleVisibility), newest first.
@@ -103,11 +112,7 @@ interface Kept extends Candidate {
   at: number;
 }
 
-async function keepVisibleReacties(
-  db: Db,
-  { list, findable }: { list: Candidate[]; findable: ShownCandidate[] },
-  filters: SearchFilters,
-): Promise<Kept[]> {
+async function keepVisibleReacties(db: Db, { list, findable, ancestors }: FoundCandidates, filters: SearchFilters): Promise<Kept[]> {
   const score = new Map(list.map((c) => [c.id, c.score]));
   const kept: Kept[] = [];
   const from = filters.year === null ? -Infinity : yearStart(filters.year).getTime();
@@ -115,7 +120,7 @@ async function keepVisibleReacties(
   // A reactie's entry exists only while it is shown to all; whether a thread shows it (every
   // reactie above it open) is asked of reacties/. Entry ids (see migrations/20261206140100): a
   // reactie's is its id × 4 + 1.
-  const shown = await shownOf(db, findable);
+  const shown = await shownOf(db, findable, ancestors);
   for (const one of shown) {
     const at = one.createdAt.getTime();
     if (at < from || at >= to) continue;

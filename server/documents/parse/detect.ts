@@ -55,6 +55,28 @@ const TO_COUNCIL =
 const QUESTION_LABEL = /^vraag\s+\d{1,2}[a-z]?\s*[:.]?$/i;
 const ANSWER_LABEL = /^(?:antwoord|reactie|beantwoording)(?:\s+(?:op\s+)?vraag\s+\d{1,2}[a-z]?)?\s*[:.]?$/i;
 /** A paragraph of questions with who asks and when in brackets at its end: "… ? (Floris de Boer, 10 september 2023)". */
+/** A line that says the questions follow: "Daarom willen we graag van u weten;", "Wij stellen u de volgende vragen:". */
+const ASKING_INTRO =
+  /\b(?:(?:de|onze)\s+volgende\s+vragen|(?:willen|wil)\s+(?:we|wij|ik)\s+(?:graag\s+)?(?:van\s+u\s+)?weten|vragen\s+(?:we|wij|ik)\s+u)\b[^.?!]*[:;]$/i;
+
+/**
+ * A list of at least two items (numbered or bulleted) right after a line that says questions follow: the list is the
+ * questions, whether each item ends in a question mark or asks indirectly ("• Hoe u de naleving gaat controleren.").
+ */
+function introducedList(lines: Line[]): boolean {
+  const texts = lines.map((l) => l.text.trim());
+  return texts.some((t, i) => {
+    if (!ASKING_INTRO.test(t)) return false;
+    let items = 0;
+    for (let k = i + 1; k < lines.length && items < 2; k++) {
+      if (!texts[k]) continue;
+      if (!(lines[k].bullet || numbered(texts[k]))) break;
+      items++;
+    }
+    return items >= 2;
+  });
+}
+
 const ATTRIBUTED = /^(.*\?["'”’»]?)\s*\((\p{Lu}[\p{L}.'’ -]{2,60}),\s*\d{1,2}\s+\p{L}+\s+\d{4}\)\.?$/u;
 
 /**
@@ -110,7 +132,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
         t,
       ),
     );
-  if (questions >= 2 && toAnswerer) return 'schriftelijke-vragen';
+  if ((questions >= 2 || introducedList(lines)) && toAnswerer) return 'schriftelijke-vragen';
   // A letter to the raad or the Staten that says it informs them is a raadsinformatiebrief (a Statenbrief of GS is one),
   // whatever its letterhead's labels; a letter answering someone's ("Uw referentie", "Behandeld door") stays a brief.
   const head = content.slice(0, HEADER_ZONE + 30);

@@ -418,6 +418,9 @@ const FRACTION_ASKS = new RegExp(
 /** The first sentence of a line. */
 const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
 
+/** A date closing a title, apart from the words before it: "… in Zwolle 1-11-2021", "… (3 maart 2020)", "… – 3 maart 2020". */
+const TRAILING_DATE = new RegExp(String.raw`\s+[–-]?\s*\(?(?:\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|${DATE_WORDS})\)?$`, 'iu');
+
 /** The subject after a title's genre words: after a colon or "over"/"inzake", or right after "schriftelijke vragen". */
 function subjectOf(genre: string, rest: string): string | null {
   let r = rest.trim();
@@ -434,6 +437,8 @@ function subjectOf(genre: string, rest: string): string | null {
   )
     return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
+  // "Mondelinge vragen Noodopvang in Zwolle 1-11-2021": the date after the subject is the document's, not the subject's.
+  r = r.replace(TRAILING_DATE, '');
   // "Schriftelijke vragen (art. 39 RvO)": the article of the rules the questions are put under is no subject.
   if (
     /^\(?\s*(?:(?:ex|conform|ingevolge|volgens)\s+)?art(?:ikel|\.)?\s*\d+[a-z]?(?:\s+(?:van\s+het\s+)?(?:RvO|reglement\s+van\s+orde))?\s*\)?$/iu.test(
@@ -556,6 +561,11 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     out.push({ concept, value, labelLine, lines: at, strength });
   /** The date questions were sent in ("(ingezonden D)") is their date, over a lone date at the top (a covering letter's). */
   const SENT_IN = 1.2;
+  /**
+   * A lone date at the top yields to any other date the header gives (a site's post date to the letter's own
+   * dateline, "Wormer, 23 september 2014").
+   */
+  const LONE_DATE = 0.9;
   /** What a Kamervragen head says: who asks (and for which party), to whom, about what, sent in when. */
   const addAskers = (
     sender: string | undefined,
@@ -714,7 +724,8 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // meeting's agenda item, an event), not the day a document was written.
     const alone = DATE_ALONE.exec(plainT);
     if (alone) {
-      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i)) && pageDate(alone[1])) add('datum', alone[1], [i], t);
+      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i)) && pageDate(alone[1]))
+        add('datum', alone[1], [i], t, LONE_DATE);
       continue;
     }
     // A title with its date: "Bewonersbrief 3 maart 2022", "Raadsinformatiebrief 12 van 5 mei 2020".

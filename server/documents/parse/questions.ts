@@ -444,8 +444,9 @@ export function questionsAndAnswers(
       !n &&
       line.bullet &&
       (openItem === null || openItem.style === 'bullet') &&
-      // A bullet asks when it ends in a question mark, or asks inside it ("…uur? (quote: …)."): a remark or a source may follow.
-      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t) || /\?["'”’»)]*\s+\(/.test(t) || asksInList(t, bulletQuestions))
+      // A bullet asks when it ends in a question mark, or asks inside it ("…uur? (quote: …).", "…bezoekers? We rekenen
+      // erop dat …"): a remark or a source may follow.
+      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t) || /\?["'”’»)]*\s+[(\p{Lu}]/u.test(t) || asksInList(t, bulletQuestions))
     ) {
       const count = inAnswers ? ++bulletAnswers : ++bulletQuestions;
       start({ role: inAnswers ? 'antwoord' : null, unnumbered: false, label: String(count), style: 'bullet', number: count, at: i }, t, i);

@@ -262,15 +262,13 @@ function signingBody(t: string, next: string): boolean {
   );
 }
 
-/**
- * "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA", also with the compound's hyphen set apart ("de SP-
- * fractie"): a party's name ends in no hyphen; "D66 Helmond" stays.
- */
+/** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
 export function partiesOf(text: string): string[] {
   const t = text
     .replace(/^(?:de\s+)?(?:raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
     .replace(/^(?:de|het)\s+/i, '')
-    .replace(/\s*-?\s*fracties?$/i, '')
+    // "de SP- fractie": a compound broken at its hyphen.
+    .replace(/\s*-\s*fracties?$|-?fracties?$/i, '')
     .replace(/[,.:]+$/, '');
   // "de VVD Statenfractie Noord-Brabant", "CDA fractie Moerdijk": the party is the name before the fractie word.
   const fractie = /^(.+?)[\s-]+(?:staten|raads|gemeenteraads|kamer)?fractie\b/iu.exec(t);

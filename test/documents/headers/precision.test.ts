@@ -16,6 +16,9 @@ describe('documents: precision of titles and addressees', () => {
       ['Schriftelijke vraag Snoeien van de linden', 'Snoeien van de linden'],
       ['Statenvragen stikstofdepositie Peelrand', 'stikstofdepositie Peelrand'],
       ['Vragen aan het college: Bibliotheek Weerselo', 'Bibliotheek Weerselo'],
+      // A date after the subject is the document's.
+      ['Mondelinge vragen Parkeren bij het station 3-2-2022', 'Parkeren bij het station'],
+      ['Schriftelijke vragen over de kinderboerderij (14 april 2020)', 'de kinderboerderij'],
     ]) {
       const got = parseDocument(
         [
@@ -108,6 +111,32 @@ describe("documents: a motie's date from its shapes", () => {
     assert.equal(got.fields.datum, '2021-11-02');
   });
 
+  it("dates written questions by the letter's own place and date line, not by the date a site posted them", () => {
+    const got = parseDocument(
+      [
+        'Vragen over de verlichting van het fietspad',
+        '',
+        '12 maart 2019',
+        '',
+        'Toelichting: sinds de winter brandt de verlichting langs het fietspad naar het station niet meer.',
+        '',
+        'Deurne, 11 maart 2019',
+        '',
+        'Schriftelijke vragen aan het college van burgemeester en wethouders',
+        '',
+        'Geacht college,',
+        '',
+        '1. Wanneer wordt de verlichting langs het fietspad hersteld?',
+        '2. Wie is verantwoordelijk voor het onderhoud van deze verlichting?',
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Karin Smits',
+      ].join('\n'),
+    );
+    assert.equal(got.fields.datum, '2019-03-11');
+  });
+
   it('reads "Voorgesteld tijdens het Wetgevingsoverleg van D" as the date', () => {
     const got = motie(
       ['MOTIE VAN HET LID PIRI', '', 'Voorgesteld tijdens het Wetgevingsoverleg van 12 februari 2024', '', 'De Kamer,', ''],
@@ -173,6 +202,9 @@ describe('documents: a party written with a person or its fractie', () => {
     assert.equal(dashedNameAndParty('Noord – Zuid'), null);
     assert.deepEqual(partiesOf('de VVD Statenfractie Noord-Brabant'), ['VVD']);
     assert.deepEqual(partiesOf('CDA fractie Moerdijk'), ['CDA']);
+    // A compound broken at its hyphen ("SP- fractie") names the party without the hyphen.
+    assert.deepEqual(partiesOf('de SP- fractie'), ['SP']);
+    assert.deepEqual(partiesOf('de GroenLinks -fractie'), ['GroenLinks']);
     const got = parseDocument(
       [
         'SCHRIFTELIJKE VRAGEN',

@@ -5,6 +5,35 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/documents/parse';
 
 describe('documents: a page of questions without the word', () => {
+  it('types a letter to the college whose bullets follow "willen we graag van u weten" as written questions, each bullet a question', () => {
+    const got = parseDocument(
+      [
+        'Afspraken over het geluid bij buitenfeesten',
+        '',
+        'Geacht college,',
+        '',
+        'Ieder jaar bereiken ons klachten over het geluid bij feesten in de openlucht.',
+        '',
+        'Daarom willen we graag van u weten;',
+        '',
+        '  • Welke afspraken maakt u met de organisatoren over het geluid? Wij rekenen erop dat u een norm stelt.',
+        '  • Hoe u de naleving van die afspraken gaat controleren.',
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Koos de Wit',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'schriftelijke-vragen');
+    assert.deepEqual(
+      got.questions.map((q) => q.question),
+      [
+        'Welke afspraken maakt u met de organisatoren over het geluid? Wij rekenen erop dat u een norm stelt.',
+        'Hoe u de naleving van die afspraken gaat controleren.',
+      ],
+    );
+  });
+
   it('types questions labelled one by one and answered as written questions, with each answer', () => {
     const got = parseDocument(
       [
