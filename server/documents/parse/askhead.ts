@@ -6,6 +6,7 @@
 // "Vragen (conform artikel 74 van het Reglement van Orde), van de fractie van X aan Y over Z" →
 // who asks X (a fraction, or members each with a party), to whom Y, about Z. A part that is not of its kind
 // (an addressee that is no body or office, a subject that is a sentence) is left out; the rest still counts.
+import { ABOUT } from './labels';
 import { PARTY } from './parties';
 import { plausible } from './values';
 
@@ -26,12 +27,11 @@ const GENRE =
 /** What introduces the article of the rules: "conform", "ex", "in het kader van", … */
 const UNDER = String.raw`(?:conform|ex|ingevolge|volgens|op\s+grond\s+van|op\s+basis\s+van|als\s+bedoeld\s+in|in\s+het\s+kader\s+van)`;
 /** The rules' name as long as it is written: "Reglement van Orde voor de vergaderingen en andere werkzaamheden van de Raad 2016". */
-const RULES = String.raw`(?:reglement\s+van\s+orde|RvO)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur))?(?:\s+voor\s+[^,()]*?(?=\s+(?:over|inzake|betreffende|aangaande|m\.b\.t\.|met\s+betrekking\s+tot|aan)\s|\s*[,)]|$))?`;
+const RULES = String.raw`(?:reglement\s+van\s+orde|RvO)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur))?(?:\s+voor\s+[^,()]*?(?=\s+(?:${ABOUT}|aan)\s|\s*[,)]|$))?`;
 const ARTICLE = new RegExp(
   String.raw`^,?\s*\(?\s*(?:${UNDER}\s+)?art(?:ikel|\.)?\s*\d+[a-z]?(?:\s*(?:lid\s+\d+\s*)?(?:van\s+(?:het\s+)?)?${RULES})?\s*\)?\s*,?\s*`,
   'iu',
 );
-const ABOUT = String.raw`(?:over|inzake|betreffende|aangaande|m\.b\.t\.|met\s+betrekking\s+tot)`;
 const SENT_IN = /\s*\(\s*(?:ingezonden|ingediend|gesteld)\s+(?:op\s+)?([^)]{6,30})\)\s*[.:]?\s*$/i;
 /** A body or an office questions are put to, with its article: "het college", "de Minister van X", "het Dagelijks Bestuur". */
 /** Words in either case, in a pattern that must tell a capital from a small letter elsewhere (no `i` flag). */

@@ -12,7 +12,7 @@
 import type { FieldKind } from '../types';
 import { DATE_IN_TEXT, DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
-import { conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
+import { ABOUT, conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
@@ -22,11 +22,12 @@ import { askHead, type AskHead } from './askhead';
 import { membersAsking } from './asking-members';
 import { askedAbout, fractionAsks, memberAsking, memberAsks, partiesAsk, questionsPutTo, questionsTo } from './question-heads';
 import { officeHolder } from './letterhead-sender';
+import { DATE_ALONE, DATELINE, pageDateCheck, STAMPED } from './page-date';
 import { labelRows } from './rows';
 import { runningHeaders } from './running-header';
 import { isParty, nationalBranch } from './parties';
 import { partiesOf } from './signatures';
-import { findDate, membersAndParties, plausible, readStatus, unquote } from './values';
+import { findDate, membersAndParties, plausible, readStatus, refersBack, unquote } from './values';
 
 export interface Header {
   concept: Concept;
@@ -136,6 +137,8 @@ function fitsKind(concept: Concept, value: string): boolean {
   return kind === 'date' ? !!findDate(value) : kind === 'choice' ? !!readStatus(value) : kind === 'url' ? /^https?:\/\//.test(value) : true;
 }
 
+/** One capitalised word, its colon and a value: a line with a label of its own, known or not ("Type: Schriftelijk"). */
+const OWN_LABEL = /^\p{Lu}\p{Ll}+:\s+\S/u;
 const isLabelLine = (line: Line | undefined): boolean => !!line && (aloneLabel(line) !== null || inlineLabel(line.text) !== null);
 
 /** The fields a letter states above its text, never under it. */
@@ -296,8 +299,17 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
       // headers and the value is plainly unfinished or another header follows.
       let j = i + 1;
       const more: number[] = [];
-      // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too.
-      while (more.length < 3 && text(j) && !rows.has(j) && !isLabelLine(lines[j]) && !spacedLabel(text(j)) && !numbered(text(j))) {
+      // A label with only a space before its value ("Behandeld door J. Smit") starts the next header too, and so does a
+      // label the vocabulary does not know, one word with its colon ("Type: Schriftelijk"): a line of a record.
+      while (
+        more.length < 3 &&
+        text(j) &&
+        !rows.has(j) &&
+        !isLabelLine(lines[j]) &&
+        !spacedLabel(text(j)) &&
+        !numbered(text(j)) &&
+        !OWN_LABEL.test(text(j))
+      ) {
         const unfinished = /-$/.test(header.value) || /^\p{Ll}/u.test(text(j));
         const headerFollows = isLabelLine(lines[j + 1]) || (spaced && !!spacedLabel(text(j + 1)) && valueRunsOn(text(j)));
         if (!unfinished && !headerFollows) break;
@@ -362,11 +374,8 @@ const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s
 // "Den Haag, 21 februari 2022", "Oostburg, d.d. 31-08-2011,": a place with the day it was written.
 const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+${DATED}${WEEKDAY}(${DATE_WORDS})[.,]?$`, 'u');
 const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*${WEEKDAY}(${DATE_WORDS})\.?$`, 'u');
-const DATE_ALONE = new RegExp(String.raw`^${WEEKDAY}(${DATE_WORDS})\.?$`, 'iu');
-const STAMPED = new RegExp(
-  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?${WEEKDAY}(${DATE_WORDS})\.?$`,
-  'iu',
-);
+/** A byline's date is the page's: "Door X op D", "Geplaatst op D", "Gepubliceerd D". */
+const BYLINE = /^(?:door|geplaatst|gepubliceerd)\s/i;
 /** A time of day or a time span on its own line: "18:45 - 19:30", "20.00 uur", "10:00-12:00 u". */
 const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-–]|tot)\s*\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?)?$/iu;
 /**
@@ -383,7 +392,6 @@ const nextText = (lines: Line[], i: number): string =>
     .slice(i + 1)
     .find((l) => l.text.trim())
     ?.text.trim() ?? '';
-const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L} -]{1,30}\s+(\d{1,2}[.-]\d{1,2}[.-]\d{4})\s+[–-]\s`, 'u');
 const ADDRESSEE =
   /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
@@ -418,10 +426,10 @@ const TRAILING_DATE = new RegExp(String.raw`\s+[–-]?\s*\(?(?:\d{1,2}[-./]\d{1,
 function subjectOf(genre: string, rest: string): string | null {
   let r = rest.trim();
   // "Vragen aan het college: Z": who is asked, then the subject after the colon.
-  const about =
-    /^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?(?:over|inzake|betreffende|m\.b\.t\.|aangaande):?|(?:van|door|aan)\s[^:]{2,80}?:)\s*(.+)$/iu.exec(
-      r,
-    );
+  const about = new RegExp(
+    String.raw`^(?::|[-–]|(?:(?:van|door|aan)\s.{2,80}?\s)?${ABOUT}:?|(?:van|door|aan)\s[^:]{2,80}?:)\s*(.+)$`,
+    'iu',
+  ).exec(r);
   if (about) r = about[1];
   else if (
     /^vragen$/i.test(genre) ||
@@ -439,10 +447,15 @@ function subjectOf(genre: string, rest: string): string | null {
     )
   )
     return null;
-  // "Schriftelijke vragen PvdA gevaar kunstgrasvelden!": an exclamation is a headline, not a subject.
-  if (/!$/.test(r)) return null;
+  // "Schriftelijke vragen PvdA gevaar kunstgrasvelden!": an exclamation is a headline, not a subject; and so is a title
+  // that says what became of the questions ("Vragen over X na een jaar nog steeds niet beantwoord", "… beantwoord").
+  if (/!$/.test(r) || QUESTIONS_FATE.test(r)) return null;
   return r && r.split(/\s+/).length <= 25 ? r : null;
 }
+
+/** A headline's predicate of the questions at its end: a participle of what happens to questions, with its adverbs. */
+const QUESTIONS_FATE =
+  /\s(?:(?:nog|steeds|altijd|niet|wel|al|eindelijk|opnieuw|pas|toch)\s+)*(?:beantwoord|onbeantwoord|gesteld|ingediend|verstuurd|ontvangen|behandeld|afgewezen|doorgeschoven)$/iu;
 
 /**
  * A line that opens a question of its own ("Bent u bekend met …? [1]", "Hoe kijkt u naar …"): without empty lines
@@ -579,8 +592,23 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
   // "X stelt vragen over Z" more than once (a site's other items): which one is this document's is unclear.
   const subjects: Array<{ value: string; lines: number[]; line: string }> = [];
   let loneDates = 0;
-  for (let i = 0, n = 0; i < lines.length && n < HEADER_ZONE; i++)
-    if (lines[i].text && !skip.has(i) && ++n && DATE_ALONE.test(lines[i].text.replace(/\t/g, ' '))) loneDates++;
+  // The page's own dates in its head (a date alone, a byline's, a news dateline): one of them dates the document only
+  // when they agree, and not when the text dates the questions to another day (page-date.ts).
+  const pageDates: string[] = [];
+  const zone: string[] = [];
+  for (let i = 0, n = 0; i < lines.length && n < HEADER_ZONE; i++) {
+    if (!lines[i].text || skip.has(i) || !++n) continue;
+    const plainT = lines[i].text.replace(/\t/g, ' ');
+    zone.push(plainT);
+    const page = DATE_ALONE.exec(plainT) ?? (BYLINE.test(plainT) ? STAMPED.exec(plainT) : null) ?? DATELINE.exec(plainT);
+    if (page) pageDates.push(page[1]);
+    if (DATE_ALONE.test(plainT)) loneDates++;
+  }
+  const fitsPage = pageDateCheck(pageDates, zone.join('\n'));
+  const pageDate = (date: string) => {
+    const iso = findDate(date);
+    return iso !== null && fitsPage(iso);
+  };
   for (let i = 0; i < lines.length && seen < HEADER_ZONE; i++) {
     const t = lines[i].text;
     if (!t || skip.has(i)) continue;
@@ -688,7 +716,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     const stamped = STAMPED.exec(plainT);
     if (stamped) {
-      add('datum', stamped[1], [i], t);
+      if (!BYLINE.test(plainT) || pageDate(stamped[1])) add('datum', stamped[1], [i], t);
       continue;
     }
     // A date alone on its line is the document's date only at the very top, next to the title or the
@@ -697,7 +725,8 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // meeting's agenda item, an event), not the day a document was written.
     const alone = DATE_ALONE.exec(plainT);
     if (alone) {
-      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i))) add('datum', alone[1], [i], t, LONE_DATE);
+      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i)) && pageDate(alone[1]))
+        add('datum', alone[1], [i], t, LONE_DATE);
       continue;
     }
     // A title with its date: "Bewonersbrief 3 maart 2022", "Raadsinformatiebrief 12 van 5 mei 2020".
@@ -735,7 +764,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       add('ingekomen', put[1], [i], t);
     }
     const dateline = DATELINE.exec(plainT);
-    if (dateline) add('datum', dateline[1], [], t);
+    if (dateline && pageDate(dateline[1])) add('datum', dateline[1], [], t);
     // "De raad van de gemeente X, in vergadering bijeen op D": the day the raad met dates the motie, over a lone date
     // at the top (the day a site posted it).
     // (A meeting mentioned in a letter's running text is no date of it: MEETING reads only a line that opens with it.)
@@ -763,7 +792,12 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
         if (person) add('partijen', person[2], [], sentence);
       }
       if (asks[2] || asks[3]) add('aan', (asks[2] ?? asks[3]).trim(), [], sentence);
-      if (asks[4])
+      // "Wij hebben een aantal vragen over de bijeenkomst.": a sentence's subject that points back names nothing.
+      const above = lines
+        .slice(0, i)
+        .map((l) => l.text)
+        .join('\n');
+      if (asks[4] && !refersBack(unquote(asks[4].replace(/[.:]+$/, '')), above))
         subjects.push({
           value: unquote(asks[4].replace(/[.:]+$/, '')),
           lines: seen <= 4 && sentence === plainT ? [i] : [],

@@ -3,6 +3,12 @@
 // retouradres, www) are known too: their lines are letterhead, recognised and left out of the body.
 import { DOCUMENT_TYPES, type DocumentTypeKey, type FieldKind } from '../types';
 
+/**
+ * The words that put a subject after a title of questions or a sentence that asks ("vragen over Z", "inzake Z",
+ * "met betrekking tot Z"): one vocabulary for every reading of a subject.
+ */
+export const ABOUT = String.raw`(?:over|inzake|betreffende|aangaande|omtrent|m\.b\.t\.|met\s+betrekking\s+tot)`;
+
 /** A field concept; LETTERHEAD for letterhead furniture; 'stemming' is a motie's outcome and votes. */
 export type Concept = string;
 export const LETTERHEAD = '';

@@ -11,7 +11,7 @@ import type { Evidence } from './confidence';
 import { MEETING, ONE_DATE } from './dates';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
-import { isParty } from './parties';
+import { isParty, partyLike } from './parties';
 import { looksLikeName, nameThenParty } from './signatures';
 import { findDate } from './values';
 
@@ -31,13 +31,6 @@ const plain = (l: Line | undefined) => (l ? l.text.replace(/\t/g, ' ').replace(/
 const ANCHOR =
   /^(?:(?:de\s+)?(?:gemeente)?raad\b.{0,80}\bbijeen\b|(?:de\s+)?(?:gemeente)?raad\s+van\s+[^.;:]{2,60},$|de\s+kamer,?$|gehoord\s+de\s+beraadslaging|(?:constaterende|overwegende|(?:is\s+)?van\s+mening)\b|(?:verzoekt|draagt)\s+(?:het\s+college|de\s+regering|het\s+presidium|de\s+burgemeester)\b)/i;
 
-/**
- * A party's name as signers write it: a party of the lexicon, an acronym ("BGE", "S&S", also with the small
- * letters of its short words inside: "PvdA", "PDvZ"), a name in CamelCase.
- */
-const partyLike = (s: string) =>
-  isParty(s) || /^\p{Lu}(?:[\p{Lu}&\d]|\p{Ll}{1,2}(?=\p{Lu})){1,5}$/u.test(s) || /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(s);
-
 /** "CDA D66 VVD", "BGE – VE – CU", "CDA en DorpsVisie", "GroenLinks, D66": parties only, or null. */
 function partyList(text: string): string[] | null {
   const items = text
@@ -45,7 +38,7 @@ function partyList(text: string): string[] | null {
     .map((s) => s.trim())
     .filter(Boolean);
   const parts = items.length > 1 ? items : text.split(/\s+/);
-  if (parts.length && parts.every(partyLike)) return parts;
+  if (parts.length && parts.every((p) => partyLike(p))) return parts;
   return items.length === 1 && isParty(items[0]) ? items : null;
 }
 

@@ -84,6 +84,23 @@ const NATIONAL_ONLY = new RegExp(`^(?:${NATIONAL_PATTERN})$`, 'iu');
 /** Whether a name is a party's name. */
 export const isParty = (name: string): boolean => WHOLE.test(name.trim()) || NATIONAL_ONLY.test(name.trim());
 
+/** An acronym a party goes by: capitals, digits and "&" ("BGE", "S&S", "AWP"), also with the small letters of its short words ("PDvZ"). */
+const ACRONYM = /^\p{Lu}(?:[\p{Lu}&\d]|\p{Ll}{1,2}(?=\p{Lu})){1,7}$/u;
+/** A local party's name in CamelCase: "DorpsVisie". */
+const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u;
+/** A short capitalised name without a sentence's punctuation: "Burgerforum Losser", "Stadspartij". */
+const SHORT_NAME = (s: string) => /^\p{Lu}/u.test(s) && s.split(/\s+/).length <= 4 && !/[.,;:?!]/.test(s);
+
+/**
+ * The one test of a party's shape where a party is expected but need not be in the lexicon: a party of the lexicon, an
+ * acronym or a name in CamelCase. Where it stands in brackets after a person's name ("Anna de Boer (Burgerforum
+ * Losser)"), the place says it is a party, so a short capitalised name will do too.
+ */
+export function partyLike(name: string, place: 'list' | 'bracket' = 'list'): boolean {
+  const s = name.trim();
+  return isParty(s) || ACRONYM.test(s) || CAMEL.test(s) || (place === 'bracket' && SHORT_NAME(s));
+}
+
 const NATIONAL_AT_START = new RegExp(`^(?:${NATIONAL_PATTERN})(?=[\\s,]|$)`, 'u');
 const LOCAL_AT_START = new RegExp(`^(?:${LOCAL.join('|')})(?=[\\s,]|$)`, 'u');
 

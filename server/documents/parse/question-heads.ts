@@ -4,8 +4,9 @@
 //                                        "… hebben B&W vragen ontvangen van de fractie X over Z."
 // The subject runs to the end of the sentence; the fraction is a capitalised name.
 import { askHead } from './askhead';
+import { ABOUT } from './labels';
 import { isParty, PARTY } from './parties';
-import { plausible } from './values';
+import { plausible, refersBack } from './values';
 
 /** "Vragen aan het college van B&W:" (a lead-in line ending in a colon): the addressee; null otherwise. */
 export function questionsTo(text: string): string | null {
@@ -17,7 +18,6 @@ export function questionsTo(text: string): string | null {
 
 const NAME = String.raw`\p{Lu}[\p{L}\d!&'’-]*(?:\s+\p{Lu}[\p{L}\d!&'’-]*){0,3}`;
 const FRACTION = String.raw`de\s+fractie\s+(?:van\s+)?(?:de\s+|het\s+)?(${NAME})`;
-const ABOUT = String.raw`(?:over|aangaande|inzake|betreffende)`;
 const KINDS = String.raw`(?:(?:de\s+volgende|enkele|een\s+aantal|aanvullende|schriftelijke)\s+)*`;
 /** The noun, also as the compound a follow-up is: "vragen", "vervolgvragen". */
 const QUESTIONS = String.raw`(?:vervolg)?vragen`;
@@ -121,7 +121,11 @@ export function fractionAsks(text: string): FractionAsks | null {
     return party ? { party: party[2] } : null;
   }
   const subject = m[3].trim();
-  return { afzender: m[1], party: m[2], onderwerp: plausible('onderwerp', subject) ? subject : undefined };
+  return {
+    afzender: m[1],
+    party: m[2],
+    onderwerp: plausible('onderwerp', subject) && !refersBack(subject, text.slice(0, m.index)) ? subject : undefined,
+  };
 }
 
 /** A function before a party's name: "raadslid", "gemeenteraadslid", "Statenlid", "fractievoorzitter". */
@@ -157,7 +161,9 @@ const ASKED_ABOUT = new RegExp(String.raw`\bvragen\s+aan\s+((?:het|de)\s+[^.;:?!
 export function askedAbout(text: string): { aan: string; onderwerp: string } | null {
   const m = ASKED_ABOUT.exec(text);
   const to = m ? addressee(m[1]) : null;
-  return m && to === m[1].trim() && plausible('onderwerp', m[2].trim()) ? { aan: to, onderwerp: m[2].trim() } : null;
+  return m && to === m[1].trim() && plausible('onderwerp', m[2].trim()) && !refersBack(m[2].trim(), text.slice(0, m.index))
+    ? { aan: to, onderwerp: m[2].trim() }
+    : null;
 }
 
 /** A person's name: capitalised words with the small words of Dutch surnames ("Marie-Christine van der Gronde"). */

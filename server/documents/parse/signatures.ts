@@ -4,7 +4,7 @@
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
 import { COLLEGE_SIGNS, nameThenFunction } from './college-sender';
-import { isParty, nationalBranch, PARTY, partyRow } from './parties';
+import { isParty, nationalBranch, PARTY, partyLike, partyRow } from './parties';
 import { MOTIE_END, conceptOf } from './labels';
 import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
@@ -166,7 +166,7 @@ export function pairsRunTogether(text: string): Array<{ name: string; party: str
 /**
  * A line of names each with a party in brackets ("Jan de Vries (SGP)", "A. Bakker (CDA), P. Smit (D66)"), or one name
  * with its party after a comma: the names and parties, or null. The bracket holds a party of the lexicon or a short
- * capitalised name, never a sentence; after a comma only a party of the lexicon or an acronym (not a function).
+ * capitalised name, never a sentence; after a comma only a party's shape (`partyLike`: not a function).
  */
 function namedWithParty(text: string, allowSingle: boolean): { name: string; party?: string; func?: string }[] | null {
   const t = text.replace(/[,.]$/, '').trim();
@@ -174,8 +174,7 @@ function namedWithParty(text: string, allowSingle: boolean): { name: string; par
   const comma = /^([^,()]+),\s*([^,()]+)$/.exec(t);
   if (comma) {
     const [name, party] = [comma[1].trim(), comma[2].trim()];
-    const partyLike = isParty(party) || /^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(party);
-    return partyLike && looksLikeName(name, allowSingle) ? [{ name, party }] : null;
+    return partyLike(party) && looksLikeName(name, allowSingle) ? [{ name, party }] : null;
   }
   if (!/\)$/.test(t)) return null;
   const out: { name: string; party?: string; func?: string }[] = [];
@@ -189,8 +188,7 @@ function namedWithParty(text: string, allowSingle: boolean): { name: string; par
       out.push({ name, func: party });
       continue;
     }
-    const partyLike = isParty(party) || (/^\p{Lu}/u.test(party) && party.split(/\s+/).length <= 4 && !/[.,;:?!]/.test(party));
-    if (!partyLike || !looksLikeName(name, allowSingle)) return null;
+    if (!partyLike(party, 'bracket') || !looksLikeName(name, allowSingle)) return null;
     out.push({ name, party });
   }
   return out.length ? out : null;

@@ -33,11 +33,14 @@ export function splitNames(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Attachments: one per line or separated by semicolons, without their numbering. */
+/**
+ * Attachments: one per line or separated by semicolons, without their numbering. A number run into a letter ("17.a
+ * Schriftelijke vragen.docx") is the attachment's own number, not a list's.
+ */
 export function splitItems(text: string): string[] {
   return text
     .split(/\s*[;\n]\s*/)
-    .map((s) => s.replace(/^(?:\d{1,2}[.)]|[-•*])\s*/, '').trim())
+    .map((s) => s.replace(/^(?:\d{1,2}[.)]|[-•*])(?!\p{Ll})\s*/u, '').trim())
     .filter(Boolean);
 }
 
@@ -140,6 +143,19 @@ const NO_REFERENCE = [
  */
 const PUBLICATION =
   /\b(?:vergaderjaar\s+\d{4}|aanhangsel\s+van\s+de\s+handelingen|tweede\s+kamer\s+der\s+staten-generaal|eerste\s+kamer\s+der\s+staten-generaal|provinciaal\s+blad|gemeenteblad|staatscourant|staatsblad)\b/iu;
+/**
+ * A subject that only points back at what the text said before it names nothing by itself: a demonstrative with a noun
+ * or two ("dit onderwerp", "deze kwestie"); or an article with one word whose thing the text before introduced ("Maandag
+ * vond er een bijeenkomst plaats. … Wij hebben vragen over de bijeenkomst."). A headline's "vragen over de hondenpoep"
+ * or a lead's first mention of it names it.
+ */
+export function refersBack(subject: string, before = ''): boolean {
+  const t = subject.trim();
+  if (/^(?:deze|dit|die|dat|dezelfde|hetzelfde|bovengenoemde|voornoemde|genoemde)\s+\S+(?:\s+\S+)?$/iu.test(t)) return true;
+  const one = /^(?:de|het)\s+(\p{Ll}[\p{L}-]*)$/u.exec(t);
+  return !!one && new RegExp(String.raw`(?<!\p{L})(?:een|deze|dit)\s+${one[1]}(?!\p{L})`, 'iu').test(before);
+}
+
 /** Fields that name a person, a body or a subject. */
 const NAMES = new Set(['afzender', 'aan', 'portefeuillehouder', 'inlichtingen_bij', 'behandeld_door']);
 const MAX_WORDS: Record<string, number> = {
@@ -153,7 +169,7 @@ const MAX_WORDS: Record<string, number> = {
 
 /**
  * Whether a recognised value is of its field's kind (precision first: a missing field is better than a wrong
- * one). A kenmerk looks like a reference (a digit, a few words); an onderwerp, afzender or aan is a name or a
+ * one). A kenmerk looks like a reference (a digit, a few words), an agendapunt is numbered; an onderwerp, afzender or aan is a name or a
  * title, not a sentence of the text nor a phrase cut off; a person's name is a few words without digits; a list
  * item holds a letter or a digit.
  */
@@ -174,6 +190,9 @@ export function plausible(key: string, value: unknown): boolean {
     return true;
   }
   if (typeof value !== 'string') return true;
+  // An agenda item is numbered ("4", "4.A Algemene beschouwingen", "punt 7b"); a policy area ("Agendapunt: infrastructuur
+  // en veiligheid" over a party's questions) is no item of a meeting's agenda.
+  if (key === 'agendapunt') return /\d/.test(value);
   if (key === 'kenmerk' || key === 'uw_referentie')
     return (
       /\d/.test(value) &&
@@ -186,7 +205,7 @@ export function plausible(key: string, value: unknown): boolean {
   if (NAMES.has(key) && (/@|https?:\/\/|www\./i.test(value) || findDate(value) !== null)) return false;
   // An article or a small word alone ("het") is a cut-off value, not a name.
   if (NAMES.has(key) && /^(?:de|het|een|en|van|aan|of)$/i.test(value.trim())) return false;
-  if (key === 'onderwerp' && PUBLICATION.test(value)) return false;
+  if (key === 'onderwerp' && (PUBLICATION.test(value) || refersBack(value))) return false;
   // A subject is no labelled line of another field ("Antwoorddatum: 28 mrt. 2022", "Datum: …").
   const labelled = /^([\p{L}][\p{L} -]{1,30}):\s*\S/u.exec(value.trim());
   if (key === 'onderwerp' && labelled && conceptOf(labelled[1]) !== undefined && conceptOf(labelled[1]) !== 'onderwerp') return false;

@@ -34,9 +34,14 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * 280/294, found 981/1121, wrong 41/1022 and pairs 760/811 (all wrapped at 60; without empty lines 984/1121, 41/1025,
  * 766/811). Rebased when round fourteen added 21 dev documents (315 in all): with the session's rules the weakest
  * forms read type 299/315, found 1021/1198, pairs 818/882 (all wrapped at 60) and wrong 52/1080 (without empty lines):
- * the floors now.
+ * the floors then. Session 18's rules (rules32: values refused by their shape, a page's date only when the page states
+ * one, subjects that point back; dev only) raise every form by 3 found and 6 fewer wrong: the weakest read type 299/315,
+ * found 1025/1198, wrong 42/1067 and pairs 821/882 (all wrapped at 60; without empty lines found 1032/1198, wrong
+ * 43/1075, pairs 833/882). Rebased when round fifteen added 19 dev documents (334): with its rules and session 18's
+ * merged, the weakest forms read type 317/334, found 1062/1274 and pairs 875/939 (all wrapped at 60) and wrong 52/1121
+ * (without empty lines; without session 18's rules 57/1124): the floors now.
  */
-const FLOORS = { types: 0.949, found: 0.852, wrong: 0.049, pairs: 0.927 };
+const FLOORS = { types: 0.949, found: 0.833, wrong: 0.047, pairs: 0.931 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

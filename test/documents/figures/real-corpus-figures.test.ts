@@ -96,10 +96,15 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * parties with small letters, local party names with capitalised small words) dev (315) reads type 305/315, found
  * 1050/1198, wrong 44/1094, pairs 843/882 (the 21 new: 20/21, 44/77, 11/55, 64/71), and the holdout (166, measured once,
  * in aggregate) type 151/166, found 469/638, wrong 47/516, pairs 436/484 (the 155 of before: 143/155, 453/605, 40/493,
- * 413/447; the 11 new: unchanged, 8/11, 16/33, 7/23, 23/37): those are the floors.
+ * 413/447; the 11 new: unchanged, 8/11, 16/33, 7/23, 23/37): those are the floors. Session 18's rules (rules32, dev
+ * only; the holdout not measured: a record's own labels, subjects that point back, one vocabulary of subject words, a
+ * page's date only when the page states one, a headline about the questions' fate, a numbered agendapunt, one party
+ * shape) raise dev to type 305/315, found 1054/1198, wrong 35/1089, pairs 846/882. Rebased an eighth time when round
+ * fifteen added 19 dev documents (334): with round fifteen's rules and session 18's merged, dev reads type 323/334,
+ * found 1091/1274, wrong 43/1134, pairs 900/939 (without session 18's rules 323, 1089, 48/1137, 900): the dev floors now.
  */
 const FLOORS = {
-  dev: { types: 0.968, found: 0.876, wrong: 0.041, pairs: 0.955 },
+  dev: { types: 0.967, found: 0.856, wrong: 0.038, pairs: 0.958 },
   holdout: { types: 0.909, found: 0.735, wrong: 0.092, pairs: 0.9 },
 };
 
