@@ -419,8 +419,11 @@ const FRACTION_ASKS = new RegExp(
 /** The first sentence of a line. */
 const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
 
-/** A date closing a title, apart from the words before it: "… in Zwolle 1-11-2021", "… (3 maart 2020)", "… – 3 maart 2020". */
-const TRAILING_DATE = new RegExp(String.raw`\s+[–-]?\s*\(?(?:\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|${DATE_WORDS})\)?$`, 'iu');
+/**
+ * A date in figures closing a title, apart from the words before it: "… in Zwolle 1-11-2021", "… (03-02-2022)": a
+ * stamp of the document. A date in words there is often the subject's own ("bijeenkomst over wolven 3 oktober 2022").
+ */
+const TRAILING_DATE = /\s+[–-]?\s*\(?\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})\)?$/u;
 
 /** The subject after a title's genre words: after a colon or "over"/"inzake", or right after "schriftelijke vragen". */
 function subjectOf(genre: string, rest: string): string | null {
@@ -438,7 +441,7 @@ function subjectOf(genre: string, rest: string): string | null {
   )
     return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
-  // "Mondelinge vragen Noodopvang in Zwolle 1-11-2021": the date after the subject is the document's, not the subject's.
+  // "Mondelinge vragen Noodopvang in Zwolle 1-11-2021": a stamp after the subject is the document's date, not the subject's.
   r = r.replace(TRAILING_DATE, '');
   // "Schriftelijke vragen (art. 39 RvO)": the article of the rules the questions are put under is no subject.
   if (

@@ -16,9 +16,10 @@ describe('documents: precision of titles and addressees', () => {
       ['Schriftelijke vraag Snoeien van de linden', 'Snoeien van de linden'],
       ['Statenvragen stikstofdepositie Peelrand', 'stikstofdepositie Peelrand'],
       ['Vragen aan het college: Bibliotheek Weerselo', 'Bibliotheek Weerselo'],
-      // A date after the subject is the document's.
+      // A date in figures after the subject is the document's stamp; one in words may be the subject's own.
       ['Mondelinge vragen Parkeren bij het station 3-2-2022', 'Parkeren bij het station'],
-      ['Schriftelijke vragen over de kinderboerderij (14 april 2020)', 'de kinderboerderij'],
+      ['Schriftelijke vragen over de kinderboerderij (14-04-2020)', 'de kinderboerderij'],
+      ['Schriftelijke vragen over de informatieavond 14 april 2020', 'de informatieavond 14 april 2020'],
     ]) {
       const got = parseDocument(
         [
