@@ -177,7 +177,13 @@ function labelled(lines: Line[], furniture: Set<number>, rows: Set<number>): Hea
     seen++;
     if (rows.has(i)) continue;
     const inZone = seen <= HEADER_ZONE + 10;
-    if (isFurniture(t) || (inZone && (lines[i].quote || ADDRESS.test(t))) || (/\s\|\s/.test(t) && /postbus|\d{4}\s?[A-Z]{2}\b/i.test(t))) {
+    // An address line with its parts apart by bars: a Postbus, or a postcode in capitals ("5200 MC"; not "2017 de").
+    if (
+      isFurniture(t) ||
+      (inZone && (lines[i].quote || ADDRESS.test(t))) ||
+      (/\s\|\s/.test(t) && /postbus/i.test(t)) ||
+      (/\s\|\s/.test(t) && /\b\d{4}\s?[A-Z]{2}\b/.test(t))
+    ) {
       furniture.add(i);
       const org = t.split(/\s+\|\s+/)[0];
       // "Provincie Noord-Brabant | Postbus 90151 | 5200 MC Den Bosch": an organisation with its address.

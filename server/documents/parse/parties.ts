@@ -60,6 +60,8 @@ const NATIONAL = [
 ];
 
 const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
+/** The fractie after its party's name, also the council's or the Staten's: "VVD-fractie", "PvdA-raadsfractie", "SP statenfractie". */
+export const FRACTIE_WORD = String.raw`(?:[ -]?(?:raads|staten|gemeenteraads)?fractie)?`;
 /** A place's name: its connecting words only before another capitalised word ("Capelle aan den IJssel", not "Katwijk de"). */
 const PLACE = String.raw`(?:${CAP}|'s-${CAP}|’s-${CAP})(?:[ -](?:(?:aan|op|bij|den|de|der|in)[ -])*\p{Lu}[\p{L}'’-]*)*`;
 /** Local party names: a party word with a place or a name. */
@@ -156,13 +158,13 @@ const PARTIES = String.raw`${PARTY}(?:\s*,\s*(?:de\s+|het\s+)?${PARTY})*(?:\s+en
  * signature must confirm: headers.ts FRACTION_OF.)
  */
 const SUBJECT = new RegExp(
-  String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?${PLACE_ADJECTIVE}(${PARTIES})(?:[ -]?fractie)?\s+(?:${ACTS}|${PRESENT})`,
+  String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?${PLACE_ADJECTIVE}(${PARTIES})${FRACTIE_WORD}\s+(?:${ACTS}|${PRESENT})`,
   'gmu',
 );
 
 /** The same with the verb first: "In het vragenuur stelde de Partij voor de Dieren vragen", "… heeft de VVD de volgende vragen". */
 const ASKING = new RegExp(
-  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?${PLACE_ADJECTIVE}(${PARTIES})(?:[ -]?fractie)?\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
+  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?${PLACE_ADJECTIVE}(${PARTIES})${FRACTIE_WORD}\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
   'gu',
 );
 
@@ -174,7 +176,7 @@ const ON_BEHALF = new RegExp(
 
 /** Who asks agrees with itself: "Is het college het met GroenLinks eens dat …?", "… het met de fractie van BVNL eens …". */
 const AGREES = new RegExp(
-  String.raw`\bhet\s+met\s+(?:de\s+|het\s+)?(?:fractie\s+van\s+(?:de\s+|het\s+)?)?(${PARTY})(?:[ -]?fractie)?\s+eens\b`,
+  String.raw`\bhet\s+met\s+(?:de\s+|het\s+)?(?:fractie\s+van\s+(?:de\s+|het\s+)?)?(${PARTY})${FRACTIE_WORD}\s+eens\b`,
   'gu',
 );
 

@@ -5,7 +5,7 @@
 // The subject runs to the end of the sentence; the fraction is a capitalised name.
 import { askHead } from './askhead';
 import { ABOUT } from './labels';
-import { isParty, PARTY } from './parties';
+import { FRACTIE_WORD, isParty, PARTY } from './parties';
 import { plausible, refersBack } from './values';
 
 /** "Vragen aan het college van B&W:" (a lead-in line ending in a colon): the addressee; null otherwise. */
@@ -101,7 +101,7 @@ export interface FractionAsks {
  * passive: "De volgende vragen zijn door de fractie PvdA SWF gesteld." (the sender as written, and its party).
  */
 const PARTY_ASKS = new RegExp(
-  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))((?:[Dd]e|[Hh]et)\s+(${PARTY})(?:[ -]?fractie)?)\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}${QUESTIONS}\b`,
+  String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n))((?:[Dd]e|[Hh]et)\s+(${PARTY})${FRACTIE_WORD})\s+(?:heeft|stelt)\s+(?:daarom\s+|dan\s+ook\s+|hierover\s+)?${KINDS}${QUESTIONS}\b`,
   'u',
 );
 const PASSIVE = new RegExp(

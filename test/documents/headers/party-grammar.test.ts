@@ -35,6 +35,18 @@ describe('documents: parties, who asks and municipal moties from new sources', (
     for (const name of ['Belang', 'Lokaal', 'Anna de Vries', 'Het college', 'Fietsersbond']) assert.ok(!isParty(name), name);
   });
 
+  it('reads who asks from a paragraph with a bar and a year in it, also as a council fraction ("PvdA-raadsfractie")', () => {
+    assert.deepEqual(partiesActing('Daarom heeft de Zandmeerse PvdA-raadsfractie de volgende vragen gesteld:'), ['PvdA']);
+    assert.deepEqual(partiesActing('Hierover stelt de SP statenfractie de volgende vragen.'), ['SP']);
+    // "Bibliotheek | Leescentrum" and "2017 de" in running text make no address line of the letterhead.
+    const got = questions(
+      'Vragen over de sluiting van de bibliotheek',
+      '',
+      'Het college heeft besloten per 1 juli 2017 de bibliotheek te laten beheren door Bibliotheek | Leescentrum. Daarover heeft de PvdA-raadsfractie de volgende vragen gesteld aan het college:',
+    );
+    assert.deepEqual(got.fields.partijen, ['PvdA']);
+  });
+
   it('reads a signer written "Name Party" with only a space, and parties and names run together', () => {
     assert.deepEqual(nameThenParty('Anna Bakker SP'), { name: 'Anna Bakker', party: 'SP' });
     assert.deepEqual(nameThenParty('Piet de Groot Partij voor de Dieren'), { name: 'Piet de Groot', party: 'Partij voor de Dieren' });
