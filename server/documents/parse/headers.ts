@@ -393,6 +393,11 @@ const QUESTIONS_PUT_ON = new RegExp(
   String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?(?:vragen|verzoek\s+om\s+(?:inlichtingen|informatie))\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
   'iu',
 );
+/** A line after line `i` (within a few paragraphs) that introduces the text's own questions: "de volgende vragen". */
+function laterIntroducesQuestions(lines: Line[], i: number): boolean {
+  return lines.slice(i + 1, i + 12).some((l) => /\b(?:de|onze)\s+volgende\s+vragen\b/i.test(l.text));
+}
+
 const nextText = (lines: Line[], i: number): string =>
   lines
     .slice(i + 1)
@@ -768,7 +773,15 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // "… heeft op 11 oktober 2021 vragen gesteld … Op 22 oktober 2021 is deze vraag wederom gesteld": a history of
     // asking, no date.
     const again = (wrapped.match(DATE_IN_TEXT) ?? []).length > 1 && /\b(?:wederom|opnieuw|nogmaals|andermaal)\b/i.test(wrapped);
-    if (put && !again) {
+    // "… hebben bij de behandeling van de nota op 9 juli vragen gesteld over X. … hebben daarom de volgende vragen:":
+    // questions put at a meeting before, when the text introduces its own after the sentence.
+    const earlier =
+      put !== null &&
+      /\b(?:bij|tijdens)\s+(?:de|het)\s+(?:behandeling|bespreking|vergadering|raadsvergadering|commissievergadering|vragenuur|debat)\b/i.test(
+        wrapped,
+      ) &&
+      laterIntroducesQuestions(lines, i);
+    if (put && !again && !earlier) {
       add('datum', put[1], [i], t, SENT_IN);
       add('ingekomen', put[1], [i], t);
     }

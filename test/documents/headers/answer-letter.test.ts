@@ -70,4 +70,20 @@ describe('documents: an answer letter is dated by the day of the answer', () => 
     assert.equal(doc.fields.datum, '2023-04-04');
     assert.equal(doc.fields.ingekomen, '2023-04-04');
   });
+
+  it('gives no date from questions put at a meeting before, when the text introduces its own questions after it', () => {
+    const doc = parseDocument(
+      [
+        'Vragen over het zwembad',
+        '',
+        'De fractie van Dorpsbelang heeft bij de behandeling van de kadernota op 9 juni 2022 vragen gesteld over het zwembad. Het antwoord bleef uit.',
+        'De fractie van Dorpsbelang heeft daarom de volgende vragen:',
+        '',
+        '1. Wanneer besluit het college over de renovatie van het zwembad?',
+        '2. Hoe worden de verenigingen betrokken?',
+      ].join('\n'),
+    );
+    assert.equal(doc.fields.datum, undefined);
+    assert.equal(doc.fields.ingekomen, undefined);
+  });
 });
