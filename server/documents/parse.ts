@@ -26,7 +26,7 @@ import { reportedOutcome } from './parse/moties';
 import { applyMotieHead, motieHead, motieTitleSubject } from './parse/motie-head';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
-import { dashedNameAndParty, looksLikeName, partiesOf, partyOfFunction, signatures } from './parse/signatures';
+import { dashedNameAndParty, looksLikeName, MEMBER_FUNCTION, partiesOf, partyOfFunction, signatures } from './parse/signatures';
 import {
   findDate,
   membersAndParties,
@@ -387,9 +387,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
   }
   for (const i of signed.lines) roles[i] = 'signer';
   if (type === 'schriftelijke-vragen' || type === 'motie') {
-    const askers = signed.signers.filter(
-      (s) => type === 'motie' || !s.func || /^(?:het\s+)?(?:raads)?lid\b|fractievoorzitter/i.test(s.func),
-    );
+    const askers = signed.signers.filter((s) => type === 'motie' || !s.func || MEMBER_FUNCTION.test(s.func));
     if (askers.length && has('indieners')) {
       fields.indieners = askers.map((s) => s.name.replace(/^(?:dhr|mevr|mw)\.?\s+/i, ''));
       evidence.set('indieners', 'signature');

@@ -195,15 +195,17 @@ function namedWithParty(text: string, allowSingle: boolean): { name: string; par
 }
 
 const CLOSING =
-  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?|(?:was\s+)?getekend|ondertekend|w\.g\.|(?:ondertekening|handtekening)(?:en)?(?:\s+en\s+naam)?|naam\s+en\s+(?:handtekening|ondertekening))\s*[,:]?$/i;
+  /^(?:met\s+(?:vriendelijke|hartelijke|collegiale|beleefde)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|groet(?:en)?|(?:was\s+)?getekend|ondertekend|w\.g\.|(?:ondertekening|handtekening)(?:en)?(?:\s+en\s+naam)?|naam\s+en\s+(?:handtekening|ondertekening)|in\s+afwachting\s+van\s+uw\s+(?:\p{L}+\s+)?(?:antwoord(?:en)?|beantwoording|reactie))\s*[,:.]?$/iu;
 const GLUED_CLOSING = /\bmet\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s+(.+?)\.?$/i;
 /** "Namens …" — not "Namens deze," (on behalf of the signer: an old formula, no sender). */
 const PARTY_AT_START = new RegExp(`^${PARTY}`, 'u');
 /** How long an organisation's line may be: "het college van burgemeester en wethouders van de gemeente X," runs longer. */
 const orgWords = (t: string) => (/^(?:het\s+college\s+van|burgemeester\s+en\s+wethouders\s+van)\b/i.test(t) ? 14 : 8);
 const NAMENS = /^namens\s+(?!deze\b|dezen\b)(.+?)[,:]?$/i;
+/** A function of a member who asks, not of an office that answers: "raadslid", "Gemeenteraadslid", "Statenlid", "fractievoorzitter". */
+export const MEMBER_FUNCTION = /^(?:het\s+)?(?:(?:gemeente)?raads|staten|burger|commissie)?lid\b|fractievoorzitter/i;
 const FUNCTION =
-  /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|raadslid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
+  /^(?:(?:de|het)\s+)?(?:burgemeester|locoburgemeester|secretaris|gemeentesecretaris|griffier|raadsgriffier|voorzitter|minister|staatssecretaris|wethouder|lid|(?:gemeente)?raadslid|statenlid|burgerlid|commissielid|fractievoorzitter|directeur|gedeputeerde|commissaris|college|burgemeester\s+en\s+wethouders|het\s+college)\b/i;
 const ORGANISATION_LINE =
   /^(?:(?:staten|raads)?fractie\s+\S.*|.*-fractie|(?:de\s+)?fractie\s+van\s+.+|gemeente\s+\S.*|provincie\s+\S.*|burgemeester\s+en\s+wethouders\s+van\s+.+|het\s+college\s+van\s+.+)$/i;
 

@@ -42,4 +42,28 @@ describe('documents: members who ask, by their title', () => {
     assert.deepEqual(doc.fields.indieners, ['Fenna Wouters', 'Ida de Lange']);
     assert.deepEqual(doc.fields.partijen, ['GroenLinks']);
   });
+
+  it('takes a signer whose function is a member\'s ("gemeenteraadslid", "Statenlid", "Burgerlid") as who asks, after "In afwachting van uw antwoord,"', () => {
+    for (const func of ['gemeenteraadslid', 'Statenlid', 'burgerlid']) {
+      const got = parseDocument(
+        [
+          'Vragen over de speeltuin',
+          '',
+          'Geacht college,',
+          '',
+          'Hierop heeft het CDA de volgende vragen;',
+          '',
+          '1. Waarom is het klimrek verwijderd?',
+          '2. Wanneer komt er een nieuw klimrek?',
+          '',
+          'In afwachting van uw spoedige antwoord,',
+          '',
+          `Mat de Bruin, ${func}`,
+          '',
+          'Namens de gemeenteraadsfractie van CDA Zandmeer',
+        ].join('\n'),
+      );
+      assert.deepEqual(got.fields.indieners, ['Mat de Bruin'], func);
+    }
+  });
 });
