@@ -111,13 +111,10 @@ export async function deleteDelta(conn: Conn, reactie: { id: number; parentId: n
 }
 
 /**
- * These reacties and all above them. UNION, not UNION ALL: a row met twice is kept once, so a
- * loop in parent_id (which nothing makes) would end too.
- */
-/**
- * A recursive CTE `up` of reacties' rows from those `start` selects up to the top of their threads
- * (each once): for ancestorsOf, and for a caller that reads them in its own statement (the search on
- * PostgreSQL reads its candidates' ancestors with them: search/postgres-index.ts).
+ * A recursive CTE `up` of reacties' rows from those `start` selects up to the top of their threads:
+ * for ancestorsOf, and for a caller that reads them in its own statement (the search on PostgreSQL
+ * reads its candidates' ancestors with them: search/postgres-index.ts). UNION, not UNION ALL: a row
+ * met twice is kept once, so a loop in parent_id (which nothing makes) would end too.
  */
 export function ancestorsCte(start: string, postgres: boolean): string {
   return `up(id, parent_id, status, removed_reason) as (
@@ -128,6 +125,7 @@ export function ancestorsCte(start: string, postgres: boolean): string {
       )`;
 }
 
+/** These reacties and all above them. */
 function ancestorsOf(db: Db, ids: number[]): Promise<ThreadRow[]> {
   const postgres = isPostgres(db);
   return db

@@ -6,7 +6,7 @@
 import type { DocumentTypeKey } from '../types';
 import { informingTitle, withoutGluedMark } from './genre-title';
 import { HEADER_ZONE, type Header } from './headers';
-import { MOTIE_DICTUM, MOTIE_END } from './labels';
+import { MOTIE_DICTUM, MOTIE_END, QUESTIONS_FOLLOW } from './labels';
 import { introducedLetter, openingText } from './letters';
 import type { Line } from './lines';
 import { numbered } from './numbering';
@@ -54,10 +54,6 @@ const TO_COUNCIL =
 /** "Vraag 1:", "Vraag 2b" alone on a line, the question under it; "Antwoord:" alone on a line, the answer under it. */
 const QUESTION_LABEL = /^vraag\s+\d{1,2}[a-z]?\s*[:.]?$/i;
 const ANSWER_LABEL = /^(?:antwoord|reactie|beantwoording)(?:\s+(?:op\s+)?vraag\s+\d{1,2}[a-z]?)?\s*[:.]?$/i;
-/** A paragraph of questions with who asks and when in brackets at its end: "… ? (Floris de Boer, 10 september 2023)". */
-/** A line that says the questions follow: "Daarom willen we graag van u weten;", "Wij stellen u de volgende vragen:". */
-const ASKING_INTRO =
-  /\b(?:(?:de|onze)\s+volgende\s+vragen|(?:willen|wil)\s+(?:we|wij|ik)\s+(?:graag\s+)?(?:van\s+u\s+)?weten|vragen\s+(?:we|wij|ik)\s+u)\b[^.?!]*[:;]$/i;
 
 /**
  * A list of at least two items (numbered or bulleted) right after a line that says questions follow: the list is the
@@ -66,7 +62,7 @@ const ASKING_INTRO =
 function introducedList(lines: Line[]): boolean {
   const texts = lines.map((l) => l.text.trim());
   return texts.some((t, i) => {
-    if (!ASKING_INTRO.test(t)) return false;
+    if (!QUESTIONS_FOLLOW.test(t)) return false;
     let items = 0;
     for (let k = i + 1; k < lines.length && items < 2; k++) {
       if (!texts[k]) continue;
@@ -77,6 +73,7 @@ function introducedList(lines: Line[]): boolean {
   });
 }
 
+/** A paragraph of questions with who asks and when in brackets at its end: "… ? (Floris de Boer, 10 september 2023)". */
 const ATTRIBUTED = /^(.*\?["'”’»]?)\s*\((\p{Lu}[\p{L}.'’ -]{2,60}),\s*\d{1,2}\s+\p{L}+\s+\d{4}\)\.?$/u;
 
 /**

@@ -12,7 +12,7 @@
 import type { FieldKind } from '../types';
 import { DATE_IN_TEXT, DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
-import { ABOUT, conceptOf, kindOf, LETTERHEAD, type Concept } from './labels';
+import { ABOUT, conceptOf, kindOf, LETTERHEAD, PUT_ON, QUESTIONS_FOLLOW, QUESTIONS_PUT, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
@@ -388,14 +388,10 @@ const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-
  * "op 24 mei 2007 … (de volgende) (schriftelijke) vragen … gericht / gesteld / ingediend", "Bij (uw) brief van D hebt u
  * … vragen gesteld": when questions were put.
  */
-const QUESTIONS_PUT_ON = new RegExp(
-  // A request for information under the rules ("verzoek om inlichtingen", art. 49) is questions put too.
-  String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+(${DATE_WORDS}),?\s+(?:[^.?!]{0,120}?\s)?(?:vragen|verzoek\s+om\s+(?:inlichtingen|informatie))\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend)\b`,
-  'iu',
-);
-/** A line after line `i` (within a few paragraphs) that introduces the text's own questions: "de volgende vragen". */
+const QUESTIONS_PUT_ON = new RegExp(String.raw`${PUT_ON}(${DATE_WORDS}),?\s+${QUESTIONS_PUT}`, 'iu');
+/** A line after line `i` (within a few paragraphs) that introduces the text's own questions (QUESTIONS_FOLLOW). */
 function laterIntroducesQuestions(lines: Line[], i: number): boolean {
-  return lines.slice(i + 1, i + 12).some((l) => /\b(?:de|onze)\s+volgende\s+vragen\b/i.test(l.text));
+  return lines.slice(i + 1, i + 12).some((l) => QUESTIONS_FOLLOW.test(l.text.trim()));
 }
 
 const nextText = (lines: Line[], i: number): string =>
@@ -434,7 +430,18 @@ const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
  * A date in figures closing a title, apart from the words before it: "… in Zwolle 1-11-2021", "… (03-02-2022)": a
  * stamp of the document. A date in words there is often the subject's own ("bijeenkomst over wolven 3 oktober 2022").
  */
-const TRAILING_DATE = /\s+[–-]?\s*\(?\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})\)?$/u;
+const TRAILING_DATE = /\s+[–-]?\s*\(?(?:\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4})\)?$/u;
+
+/** `r` without a closing date in figures that is a day of the calendar (not "artikel 2.1.12", "versie 1.2.10"). */
+function withoutTrailingDate(r: string): string {
+  const m = TRAILING_DATE.exec(r);
+  if (!m) return r;
+  const [day, month] = m[0]
+    .replace(/^[\s–(-]+/, '')
+    .split(/[-/.]/)
+    .map(Number);
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? r.slice(0, m.index) : r;
+}
 
 /** The subject after a title's genre words: after a colon or "over"/"inzake", or right after "schriftelijke vragen". */
 function subjectOf(genre: string, rest: string): string | null {
@@ -453,7 +460,7 @@ function subjectOf(genre: string, rest: string): string | null {
     return null;
   r = unquote(r.replace(/[.:]+$/, '').trim());
   // "Mondelinge vragen Noodopvang in Zwolle 1-11-2021": a stamp after the subject is the document's date, not the subject's.
-  r = r.replace(TRAILING_DATE, '');
+  r = withoutTrailingDate(r);
   // "Schriftelijke vragen (art. 39 RvO)": the article of the rules the questions are put under is no subject.
   if (
     /^\(?\s*(?:(?:ex|conform|ingevolge|volgens)\s+)?art(?:ikel|\.)?\s*\d+[a-z]?(?:\s+(?:van\s+het\s+)?(?:RvO|reglement\s+van\s+orde))?\s*\)?$/iu.test(
@@ -469,7 +476,7 @@ function subjectOf(genre: string, rest: string): string | null {
 
 /** A headline's predicate of the questions at its end: a participle of what happens to questions, with its adverbs. */
 const QUESTIONS_FATE =
-  /\s(?:(?:nog|steeds|altijd|niet|wel|al|eindelijk|opnieuw|pas|toch)\s+)*(?:beantwoord|onbeantwoord|gesteld|ingediend|verstuurd|ontvangen|behandeld|afgewezen|doorgeschoven)$/iu;
+  /(?<!\b(?:worden|wordt|werd|werden|zijn|is|was|waren|zal|zullen|kan|kunnen|moet|moeten)(?:\s+\p{L}+){0,3})\s(?:(?:nog|steeds|altijd|niet|wel|al|eindelijk|opnieuw|pas|toch)\s+)*(?:beantwoord|onbeantwoord|gesteld|ingediend|verstuurd|ontvangen|behandeld|afgewezen|doorgeschoven)$/iu;
 
 /**
  * A line that opens a question of its own ("Bent u bekend met …? [1]", "Hoe kijkt u naar …"): without empty lines

@@ -183,3 +183,19 @@ export function kindOf(concept: Concept): FieldKind {
 // als haar mening uit") and it closes with "en gaat over tot de orde van de dag".
 export const MOTIE_DICTUM = /^(?:verzoekt|draagt|spreekt\s+(?:als\s+(?:haar|zijn)\s+(?:mening\s+)?)?uit|roept|besluit)\b/i;
 export const MOTIE_END = /\ben\s+(?:gaat|gaan)\s+(?:\p{L}+\s+)?over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b/iu;
+
+/**
+ * What says questions were put, after the day they were put on: "… vragen gesteld", "… vragen aan het college
+ * gericht", "… een verzoek om inlichtingen (art. 49) ingediend", "… vragen ontvangen". One grammar for the document's
+ * date (headers.ts) and for the page date it overrules (page-date.ts).
+ */
+export const QUESTIONS_PUT = String.raw`(?:[^.?!]{0,120}?\s)?(?:vragen|verzoek\s+om\s+(?:inlichtingen|informatie))\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend|ontvangen)\b`;
+/** Where the day is said before it: "op D", "bij (uw) brief van D". */
+export const PUT_ON = String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+`;
+
+/**
+ * A line that says questions follow: "Daarom willen we graag van u weten;", "Wij stellen u de volgende vragen:" (not
+ * "Daarom vragen wij u het volgende:", a request). For the type (detect.ts) and for the date (headers.ts).
+ */
+export const QUESTIONS_FOLLOW =
+  /\b(?:(?:de|onze)\s+volgende\s+vragen|(?:willen|wil)\s+(?:we|wij|ik)\s+(?:graag\s+)?(?:van\s+u\s+)?weten)\b[^.?!]*[:;]$/i;

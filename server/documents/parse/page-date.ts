@@ -4,6 +4,7 @@
 // questions were put on another day ("Op 25 januari hebben B&W vragen ontvangen …", also without a year).
 import { parseDutchDate } from '../dates';
 import { DATE_WORDS, WEEKDAY } from './dates';
+import { PUT_ON, QUESTIONS_PUT } from './labels';
 
 /** A date alone on its line: "vrijdag 7 juni 2019". */
 export const DATE_ALONE = new RegExp(String.raw`^${WEEKDAY}(${DATE_WORDS})\.?$`, 'iu');
@@ -12,11 +13,16 @@ export const STAMPED = new RegExp(
   String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?${WEEKDAY}(${DATE_WORDS})\.?$`,
   'iu',
 );
-/** A news item's dateline: a place, its date and a dash before the first sentence ("Westland 15.07.2023 – …"). */
-export const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L}' -]{1,30}?,?\s+(${DATE_WORDS})\s+[–-]\s`, 'u');
+/**
+ * A news item's dateline: a place, its date and a dash before the first sentence ("Westland 15.07.2023 – …"); not a
+ * sentence that opens with a preposition and a date ("Op 12 mei 2021 – tijdens de raadsvergadering – …").
+ */
+export const DATELINE = new RegExp(
+  String.raw`^(?!(?:Op|Sinds|Vanaf|Per|Tot|Na|Voor|Vóór|In|Om|Rond|Tussen|Van|Eind|Begin|Medio)\s)\p{Lu}[\p{L}' -]{1,30}?,?\s+(${DATE_WORDS})\s+[–-]\s`,
+  'u',
+);
 /** The day questions were put or received, said in a sentence, with or without its year: "Op 25 januari hebben B&W vragen ontvangen". */
-const PUT_ON_DAY =
-  /\bop\s+(\d{1,2}\s+\p{L}+)(?:\s+\d{4})?,?\s+(?:[^.?!]{0,120}?\s)?vragen\s+(?:[^.?!]{0,100}?\s)?(?:gericht|gesteld|ingediend|ontvangen)\b/iu;
+const PUT_ON_DAY = new RegExp(String.raw`${PUT_ON}(\d{1,2}\s+\p{L}+)(?:\s+\d{4})?,?\s+${QUESTIONS_PUT}`, 'iu');
 
 /** "25 januari" → "01-25"; null when it is no day of a month. */
 const dayOfYear = (text: string) => parseDutchDate(`${text} 2000`)?.slice(5) ?? null;

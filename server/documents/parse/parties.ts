@@ -60,8 +60,11 @@ const NATIONAL = [
 ];
 
 const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
-/** The fractie after its party's name, also the council's or the Staten's: "VVD-fractie", "PvdA-raadsfractie", "SP statenfractie". */
-export const FRACTIE_WORD = String.raw`(?:[ -]?(?:raads|staten|gemeenteraads)?fractie)?`;
+/**
+ * The fractie after its party's name, also the council's, the Staten's or the Kamer's, and a compound broken at its
+ * hyphen: "VVD-fractie", "PvdA-raadsfractie", "SP statenfractie", "CDA-kamerfractie", "SP- fractie".
+ */
+export const FRACTIE_WORD = String.raw`(?:\s*-?\s*(?:raads|staten|gemeenteraads|kamer)?fracties?)?`;
 /** A place's name: its connecting words only before another capitalised word ("Capelle aan den IJssel", not "Katwijk de"). */
 const PLACE = String.raw`(?:${CAP}|'s-${CAP}|’s-${CAP})(?:[ -](?:(?:aan|op|bij|den|de|der|in)[ -])*\p{Lu}[\p{L}'’-]*)*`;
 /** Local party names: a party word with a place or a name. */

@@ -4,7 +4,7 @@
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
 import { COLLEGE_SIGNS, nameThenFunction } from './college-sender';
-import { isParty, nationalBranch, PARTY, partyLike, partyRow } from './parties';
+import { FRACTIE_WORD, isParty, nationalBranch, PARTY, partyLike, partyRow } from './parties';
 import { MOTIE_END, conceptOf } from './labels';
 import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
@@ -264,14 +264,16 @@ function signingBody(t: string, next: string): boolean {
   );
 }
 
+const FRACTIE_AT_END = new RegExp(`(?<=\\S)${FRACTIE_WORD.replace(/\)\?$/, ')')}$`, 'iu');
+
 /** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
 export function partiesOf(text: string): string[] {
   const t = text
     .replace(/^(?:de\s+)?(?:raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
     .replace(/^(?:de|het)\s+/i, '')
-    // "de SP- fractie": a compound broken at its hyphen.
-    .replace(/\s*-\s*fracties?$|-?fracties?$/i, '')
-    .replace(/[,.:]+$/, '');
+    .replace(/[,.:]+$/, '')
+    // "de PvdA-raadsfractie", "de SP- fractie": the party before its fractie word.
+    .replace(FRACTIE_AT_END, '');
   // "de VVD Statenfractie Noord-Brabant", "CDA fractie Moerdijk": the party is the name before the fractie word.
   const fractie = /^(.+?)[\s-]+(?:staten|raads|gemeenteraads|kamer)?fractie\b/iu.exec(t);
   if (fractie && isParty(fractie[1])) return [fractie[1]];

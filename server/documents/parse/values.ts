@@ -192,7 +192,8 @@ export function plausible(key: string, value: unknown): boolean {
   if (typeof value !== 'string') return true;
   // An agenda item is numbered ("4", "4.A Algemene beschouwingen", "punt 7b"); a policy area ("Agendapunt: infrastructuur
   // en veiligheid" over a party's questions) is no item of a meeting's agenda.
-  if (key === 'agendapunt') return /\d/.test(value);
+  // Numbered in figures or in Roman numerals ("7b …", "IV Ingekomen stukken", "punt XII").
+  if (key === 'agendapunt') return /\d/.test(value) || /(?:^|\s)[IVXLC]{1,6}[a-z]?(?=[\s.:]|$)/u.test(value);
   if (key === 'kenmerk' || key === 'uw_referentie')
     return (
       /\d/.test(value) &&

@@ -20,6 +20,8 @@ describe('documents: precision of titles and addressees', () => {
       ['Mondelinge vragen Parkeren bij het station 3-2-2022', 'Parkeren bij het station'],
       ['Schriftelijke vragen over de kinderboerderij (14-04-2020)', 'de kinderboerderij'],
       ['Schriftelijke vragen over de informatieavond 14 april 2020', 'de informatieavond 14 april 2020'],
+      // Figures that are no day of the calendar stay: an article's number, a version.
+      ['Schriftelijke vragen over wijziging artikel 2.1.12', 'wijziging artikel 2.1.12'],
     ]) {
       const got = parseDocument(
         [
@@ -206,6 +208,9 @@ describe('documents: a party written with a person or its fractie', () => {
     // A compound broken at its hyphen ("SP- fractie") names the party without the hyphen.
     assert.deepEqual(partiesOf('de SP- fractie'), ['SP']);
     assert.deepEqual(partiesOf('de GroenLinks -fractie'), ['GroenLinks']);
+    // The council's, the Staten's or the Kamer's fractie: the party before the word.
+    assert.deepEqual(partiesOf('de PvdA-raadsfractie'), ['PvdA']);
+    assert.deepEqual(partiesOf('CDA-kamerfractie'), ['CDA']);
     const got = parseDocument(
       [
         'SCHRIFTELIJKE VRAGEN',

@@ -75,6 +75,11 @@ describe('documents: refusing header values of the wrong shape', () => {
     assert.equal(page('Vragen over hondenpoep in het park nog steeds niet beantwoord').fields.onderwerp, undefined);
     assert.equal(page('Vragen over hondenpoep in het park eindelijk beantwoord').fields.onderwerp, undefined);
     assert.equal(page('Vragen over hondenpoep in het park').fields.onderwerp, 'hondenpoep in het park');
+    // A participle in the subject's own clause, after its auxiliary, is no headline's predicate.
+    assert.equal(
+      page('Vragen over de wijze waarop klachten worden behandeld').fields.onderwerp,
+      'de wijze waarop klachten worden behandeld',
+    );
   });
 
   it("dates a document by the page's date only when the page states one, and not when the text dates the questions otherwise", () => {
@@ -115,6 +120,20 @@ describe('documents: refusing header values of the wrong shape', () => {
       ['Zandmeer Lokaal stelt vragen over de begraafplaats', '', 'vrijdag 7 juni 2019', '', 'Geacht college,', ...questions].join('\n'),
     );
     assert.equal(alone.fields.datum, '2019-06-07');
+    // A sentence that opens with a preposition and a date is no dateline, and does not contest the page's date.
+    const since = parseDocument(
+      [
+        'Zandmeer Lokaal stelt vragen over de begraafplaats',
+        '',
+        'vrijdag 7 juni 2019',
+        '',
+        'Sinds 3 maart 2019 – toen de brug dichtging – rijden de bussen om.',
+        '',
+        'Geacht college,',
+        ...questions,
+      ].join('\n'),
+    );
+    assert.equal(since.fields.datum, '2019-06-07');
   });
 
   it('tells a party by one test of its shape: the lexicon, an acronym, CamelCase, and in brackets a short name', () => {
@@ -155,6 +174,7 @@ describe('documents: refusing header values of the wrong shape', () => {
     // A policy area under the label is no item of a meeting's agenda.
     assert.equal(questions('openbare ruimte en groen').fields.agendapunt, undefined);
     assert.equal(questions('7b Bankjes in het park').fields.agendapunt, '7b Bankjes in het park');
+    assert.equal(questions('IV Ingekomen stukken').fields.agendapunt, 'IV Ingekomen stukken');
   });
 
   it('reads a fraction\'s party without the hyphen of its compound, also when a space sets it apart ("de SP- fractie")', () => {

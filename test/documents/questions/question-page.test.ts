@@ -5,6 +5,26 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/documents/parse';
 
 describe('documents: a page of questions without the word', () => {
+  it('keeps a letter to the college that asks for things ("Daarom vragen wij u het volgende:") a letter', () => {
+    const got = parseDocument(
+      [
+        'Speeltuin Molenwijk',
+        '',
+        'Geacht college,',
+        '',
+        'De speeltuin is al een jaar dicht. Daarom vragen wij u het volgende:',
+        '',
+        '  • de speeltuin voor de zomer te openen;',
+        '  • de bewoners te betrekken bij de inrichting.',
+        '',
+        'Met vriendelijke groet,',
+        '',
+        'Bewonersvereniging Molenwijk',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'brief');
+  });
+
   it('types a letter to the college whose bullets follow "willen we graag van u weten" as written questions, each bullet a question', () => {
     const got = parseDocument(
       [
