@@ -219,23 +219,23 @@ export async function listPublishedBetween(
 }
 
 /** When the weblog started: the first published article. */
+const startedQuery = (db: Db, now: Date) => publicArticles(db, now).min({ first: 'published_at' }).first();
+
 export async function weblogStartedAt(db: Db, now: Date): Promise<Date | null> {
-  const row = await publicArticles(db, now).min({ first: 'published_at' }).first().options(KEPT);
+  const row = await startedQuery(db, now).options(KEPT);
   return toDateOrNull(row?.first);
 }
 
 /**
  * weblogStartedAt as PostgreSQL's text and values, for a caller that sends it along with its own
- * statements in one round trip (search/postgres-index.ts); `read` gives its answer from the row, as text.
+ * statements in one round trip (search/postgres-index.ts); `read` gives its answer from the row, as
+ * text ("2006-01-02 10:00:00+00", which Date reads).
  */
 export function weblogStartedAtStatement(
   db: Db,
   now: Date,
 ): { text: string; values: unknown[]; read: (rows: Array<Record<string, string | null>>) => Date | null } {
-  const { sql, bindings } = publicArticles(db, now)
-    .first(db.raw('(extract(epoch from min(published_at)) * 1000)::float8 as first'))
-    .toSQL()
-    .toNative();
+  const { sql, bindings } = startedQuery(db, now).toSQL().toNative();
   return { text: sql, values: [...bindings], read: (rows) => toDateOrNull(rows[0]?.first) };
 }
 

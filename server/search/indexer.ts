@@ -125,14 +125,16 @@ export async function indexStale(db: Db, limit = BATCH, analyser: DutchAnalyser 
 }
 
 /** Whether any entry waits to be analysed: one step of the partial index on stale entries. */
+const staleEntry = (db: Db) => db('search_entries').where('stale', 1).first('id');
+
 export async function hasStale(db: Db): Promise<boolean> {
   // Asked before every search: kept prepared on PostgreSQL (its plan, the partial index on stale, never changes).
-  return (await db('search_entries').where('stale', 1).first('id').options(KEPT)) !== undefined;
+  return (await staleEntry(db).options(KEPT)) !== undefined;
 }
 
 /** hasStale as PostgreSQL's text and values, sent along with a search's first statements (postgres-index.ts). */
 export function hasStaleStatement(db: Db): { text: string; values: unknown[]; read: (rows: unknown[]) => boolean } {
-  const { sql, bindings } = db('search_entries').where('stale', 1).first('id').toSQL().toNative();
+  const { sql, bindings } = staleEntry(db).toSQL().toNative();
   return { text: sql, values: [...bindings], read: (rows) => rows.length > 0 };
 }
 

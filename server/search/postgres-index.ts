@@ -390,11 +390,15 @@ const limitOf = (group: Group, filters: SearchFilters) => Math.min(windowOf(grou
 
 export function postgresSearchIndex(db: Db): SearchIndex {
   return {
-    async search(terms, filters, page, now) {
+    async search(terms, filters, page, now, evenIfStale = false) {
       const tsquery = toTsquery(terms);
-      if (tsquery === null)
-        return { total: 0, approximate: false, hits: [], stale: await hasStale(db), startedAt: await weblogStartedAt(db, now) };
+      if (tsquery === null) {
+        const [stale, startedAt] = await Promise.all([hasStale(db), weblogStartedAt(db, now)]);
+        return { total: 0, approximate: false, hits: [], stale, startedAt };
+      }
       const first = await opening(db, tsquery, filters, now);
+      // What changed since the last search is analysed first: the rest of this search would be asked again.
+      if (first.stale && !evenIfStale) return { total: 0, approximate: false, hits: [], stale: true, startedAt: first.startedAt };
       const found = await windowedSearch(
         db,
         {

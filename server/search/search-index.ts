@@ -44,18 +44,19 @@ export interface SearchFilters {
  * round trip costing more than such a statement.
  */
 export interface Alongside {
-  /**
-   * Entries were waiting to be analysed (indexer.ts): the matches may miss what changed last; the
-   * caller analyses them and asks again.
-   */
+  /** Entries were waiting to be analysed (indexer.ts): the caller analyses them and asks again. */
   stale: boolean;
   /** When the weblog started (articles/queries weblogStartedAt): the first year a resident can filter on. */
   startedAt: Date | null;
 }
 
 export interface SearchIndex {
-  /** Public matches only (articles published and due, shown reacties on those), best first. */
-  search(terms: ExpandedTerm[], filters: SearchFilters, page: number, now: Date): Promise<SearchResults & Alongside>;
+  /**
+   * Public matches only (articles published and due, shown reacties on those), best first. With entries
+   * waiting to be analysed (`stale`) no matches are looked for, unless `evenIfStale` (the caller analysed
+   * what it could in its time and asks again).
+   */
+  search(terms: ExpandedTerm[], filters: SearchFilters, page: number, now: Date, evenIfStale?: boolean): Promise<SearchResults & Alongside>;
 }
 
 export function searchIndexFor(db: Db): SearchIndex {

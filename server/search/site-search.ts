@@ -49,18 +49,19 @@ export function siteSearch(db: Db): SiteSearch {
     if (!query.terms.length)
       return { query, terms: [], total: 0, approximate: false, hits: [], corrected: null, startedAt: await weblogStartedAt(reads, now) };
     const analyser = dutchAnalyser();
-    const run = async (q: SearchQuery) => {
+    const run = async (q: SearchQuery, evenIfStale: boolean) => {
       const terms = await expandPrefixes(reads, expandQuery(q, analyser, await synonymsNow()));
       if (!terms.length)
         return { terms, total: 0, approximate: false, hits: [], stale: false, startedAt: await weblogStartedAt(reads, now) };
-      return { terms, ...(await index.search(terms, filters, page, now)) };
+      return { terms, ...(await index.search(terms, filters, page, now, evenIfStale)) };
     };
-    let found = await run(query);
-    // Whether anything changed since the last search is read with the search itself (one round trip
-    // on PostgreSQL): when it did, what changed is analysed and the search asked again.
+    let found = await run(query, false);
+    // Whether anything changed since the last search is read with the search's first statements (one
+    // round trip on PostgreSQL): when it did, no matches were looked for yet; what changed is analysed
+    // (as far as the time allows) and the search asked again.
     if (found.stale) {
       await indexStaleFor(db, INDEX_BUDGET_MS);
-      found = await run(query);
+      found = await run(query, true);
     }
     const own = { query, startedAt: found.startedAt };
     const result = (r: typeof found, corrected: string | null) => ({
@@ -74,7 +75,7 @@ export function siteSearch(db: Db): SiteSearch {
     if (found.total > 0 || page !== 1) return result(found, null);
     const suggestion = await suggestQuery(reads, query, (word) => analyser.knows(word));
     if (suggestion === null) return result(found, null);
-    const better = await run(parseQuery(suggestion));
+    const better = await run(parseQuery(suggestion), true);
     return better.total > 0 ? result(better, suggestion) : result(found, null);
   };
 }

@@ -40,11 +40,11 @@ function within(range: IdRange | null): { sql: string; bindings: number[] } {
 
 export function sqliteSearchIndex(db: Db): SearchIndex {
   return {
-    async search(terms, filters, page, now) {
+    async search(terms, filters, page, now, evenIfStale = false) {
       // In this process: no round trip to save by reading them with the search.
       const alongside = { stale: await hasStale(db), startedAt: await weblogStartedAt(db, now) };
       const match = toFts5(terms);
-      if (match === null) return { total: 0, approximate: false, hits: [], ...alongside };
+      if (match === null || (alongside.stale && !evenIfStale)) return { total: 0, approximate: false, hits: [], ...alongside };
       const found = await windowedSearch(
         db,
         {

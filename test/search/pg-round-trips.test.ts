@@ -76,4 +76,24 @@ if (onPostgres)
       // reacties) together; the stretch beyond it; the hits.
       assert.ok(trips <= 3, `${trips} round trips (11 before the opening batch, 6 before the ancestors and the rest went with it)`);
     });
+
+    it('reads the hits once when entries wait to be analysed: after analysing them, not before as well', async () => {
+      const article = await buildArticle(t.db, { title: 'De vuurtoren aan de kust', bodyMarkdown: 'Een vuurtoren.' });
+      while ((await indexStale(t.db)) > 0);
+      await insertReactiesInBulk(t.db, article.id, 1, 'De vuurtoren is weer open.');
+      // The first batch finds entries waiting (and is answered whole); the matches are ranked and read after they are analysed.
+      let hitReads = 0;
+      const count = (q: { sql: string }) => {
+        if (/as "entry_title"/.test(q.sql)) hitReads++;
+      };
+      t.db.on('query', count);
+      let html = '';
+      try {
+        html = await searchPage(t.app, 'vuurtoren');
+      } finally {
+        t.db.removeListener('query', count);
+      }
+      assert.match(html, /2 resultaten voor/);
+      assert.equal(hitReads, 1, `the hits read ${hitReads} times`);
+    });
   });
