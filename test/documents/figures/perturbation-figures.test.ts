@@ -39,9 +39,11 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * found 1025/1198, wrong 42/1067 and pairs 821/882 (all wrapped at 60; without empty lines found 1032/1198, wrong
  * 43/1075, pairs 833/882). Rebased when round fifteen added 19 dev documents (334): with its rules and session 18's
  * merged, the weakest forms read type 317/334, found 1062/1274 and pairs 875/939 (all wrapped at 60) and wrong 52/1121
- * (without empty lines; without session 18's rules 57/1124): the floors now.
+ * (without empty lines; without session 18's rules 57/1124). The lead's rules from round fifteen's dev documents and
+ * the review's corrections: the weakest forms read type 317/334, found 1069/1274, pairs 875/939 (all wrapped at 60) and
+ * wrong 49/1125 (without empty lines): the floors now.
  */
-const FLOORS = { types: 0.949, found: 0.833, wrong: 0.047, pairs: 0.931 };
+const FLOORS = { types: 0.949, found: 0.839, wrong: 0.044, pairs: 0.931 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

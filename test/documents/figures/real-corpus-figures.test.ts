@@ -101,11 +101,16 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * page's date only when the page states one, a headline about the questions' fate, a numbered agendapunt, one party
  * shape) raise dev to type 305/315, found 1054/1198, wrong 35/1089, pairs 846/882. Rebased an eighth time when round
  * fifteen added 19 dev documents (334): with round fifteen's rules and session 18's merged, dev reads type 323/334,
- * found 1091/1274, wrong 43/1134, pairs 900/939 (without session 18's rules 323, 1089, 48/1137, 900): the dev floors now.
+ * found 1091/1274, wrong 43/1134, pairs 900/939 (without session 18's rules 323, 1089, 48/1137, 900). The lead's rules
+ * from round fifteen's dev documents and the review's corrections raise dev to type 323/334, found 1098/1274, wrong
+ * 40/1138, pairs 900/939: the dev floors. The holdout, grown to 176 by round fifteen's 10 and measured once at the end of
+ * session 18 (in aggregate), reads type 159/176, found 491/674, wrong 50/541, pairs 470/530 (the 166 of before: 151,
+ * 470/638, 45/515, 436/484; the 10 new, as read fresh before the session's rules and after: 8/10, 21/36, 5/26,
+ * 34/46): the holdout floors, lower than before because the new documents read worse.
  */
 const FLOORS = {
-  dev: { types: 0.967, found: 0.856, wrong: 0.038, pairs: 0.958 },
-  holdout: { types: 0.909, found: 0.735, wrong: 0.092, pairs: 0.9 },
+  dev: { types: 0.967, found: 0.861, wrong: 0.036, pairs: 0.958 },
+  holdout: { types: 0.903, found: 0.728, wrong: 0.093, pairs: 0.886 },
 };
 
 describe('paste-import figures on the real-document corpus', function () {
