@@ -364,21 +364,29 @@ async function opening(db: Db, tsquery: string, filters: SearchFilters, now: Dat
   const phraseBatch = Math.min(2 * articlesLimit, 1_000_000);
   const stale = hasStaleStatement(db);
   const started = weblogStartedAtStatement(db, now);
-  const statements: BatchStatement[] = [stale, started];
-  if (withArticles)
-    statements.push(
-      NO_JIT,
-      phrase
-        ? phraseBatchStatement(tsquery, Number.MAX_SAFE_INTEGER, phraseBatch, filters, now)
-        : newestArticlesStatement(tsquery, articlesLimit, filters, now),
-    );
-  if (withReacties) statements.push(SETTINGS.rows, firstStretchStatement(tsquery, limitOf('reacties', filters), now));
+  const statements: BatchStatement[] = [];
+  /** Adds a statement (after its settings, if any) and gives the place of its rows in the answer. */
+  const add = (statement: BatchStatement, settings?: BatchStatement) => {
+    if (settings) statements.push(settings);
+    return statements.push(statement) - 1;
+  };
+  const staleAt = add(stale);
+  const startedAt = add(started);
+  const articlesAt = withArticles
+    ? add(
+        phrase
+          ? phraseBatchStatement(tsquery, Number.MAX_SAFE_INTEGER, phraseBatch, filters, now)
+          : newestArticlesStatement(tsquery, articlesLimit, filters, now),
+        NO_JIT,
+      )
+    : -1;
+  const reactiesAt = withReacties ? add(firstStretchStatement(tsquery, limitOf('reacties', filters), now), SETTINGS.rows) : -1;
   const results = await runAsOneTransaction(db, statements);
-  const result: Opening = { stale: stale.read(results[0]), startedAt: started.read(results[1]) };
-  if (withArticles && phrase) result.phrase = phraseRead(results[3], phraseBatch, []);
-  else if (withArticles) result.articles = articlesOf(results[3], articlesLimit);
+  const result: Opening = { stale: stale.read(results[staleAt]), startedAt: started.read(results[startedAt]) };
+  if (withArticles && phrase) result.phrase = phraseRead(results[articlesAt], phraseBatch, []);
+  else if (withArticles) result.articles = articlesOf(results[articlesAt], articlesLimit);
   if (withReacties) {
-    const rows = results[withArticles ? 5 : 3];
+    const rows = results[reactiesAt];
     // The row without an entry or a reactie carries the newest entry id.
     result.reacties = { top: Number(rows.find((r) => r.id === null && r.r_id === null)?.top ?? 0), stretched: reactiesOf(rows) };
   }
@@ -399,7 +407,7 @@ export function postgresSearchIndex(db: Db): SearchIndex {
       const first = await opening(db, tsquery, filters, now);
       // What changed since the last search is analysed first: the rest of this search would be asked again.
       if (first.stale && !evenIfStale) return { total: 0, approximate: false, hits: [], stale: true, startedAt: first.startedAt };
-      const found = await windowedSearch(
+      const results = await windowedSearch(
         db,
         {
           async candidates(window, range, at) {
@@ -429,7 +437,7 @@ export function postgresSearchIndex(db: Db): SearchIndex {
         page,
         now,
       );
-      return { ...found, stale: first.stale, startedAt: first.startedAt };
+      return { ...results, stale: first.stale, startedAt: first.startedAt };
     },
   };
 }
