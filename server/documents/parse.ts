@@ -11,7 +11,7 @@ import { DATE_LINE_LOOSE } from './parse/dates';
 import { COLLEGE_SIGNS } from './parse/college-sender';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
-import { isParty, nationalBranch, partiesActing } from './parse/parties';
+import { isParty, nationalBranch, partiesActing, spelledOut } from './parse/parties';
 import { functionParty, signerParty } from './parse/question-heads';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
@@ -32,6 +32,7 @@ import {
   membersAndParties,
   nameAndParty,
   plausible,
+  OUTCOME_WORD,
   readStatus,
   readVotes,
   splitItems,
@@ -140,6 +141,12 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
   return unquote(joinLines(raw.split('\n')));
 }
 
+/** A motie's subject with its outcome after a dash ("Motie: X – afgewezen"): the subject is X (the outcome is read apart). */
+function withoutOutcome<T>(type: DocumentTypeKey, key: string, value: T): T {
+  if (type !== 'motie' || key !== 'onderwerp' || typeof value !== 'string') return value;
+  return value.replace(new RegExp(String.raw`\s+[–—-]\s+${OUTCOME_WORD}[.!]?$`, 'i'), '') as T;
+}
+
 function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { parties: string[] }): Assigned {
   const fields: DocumentFields = {};
   const roles = new Map<number, { role: Role; field?: string }>();
@@ -174,7 +181,7 @@ function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { partie
       if (h.strength >= 2) mark('field', field.key); // an empty label stays empty
       continue;
     }
-    const value = convert(field.kind, field.key, h.value, h.hint ? { parties: [] } : extra);
+    const value = withoutOutcome(type, field.key, convert(field.kind, field.key, h.value, h.hint ? { parties: [] } : extra));
     if (h.hint) {
       if (value !== null && JSON.stringify(fields[field.key]) === JSON.stringify(value)) mark('letterhead', field.key);
       continue;
@@ -649,6 +656,7 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
       unfill(key);
     }
   }
+  if (Array.isArray(fields.partijen)) fields.partijen = fields.partijen.map((p) => spelledOut(p, text));
   const body = buildBody(lines, roles);
 
   const ordered: DocumentFields = {};

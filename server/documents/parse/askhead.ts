@@ -25,7 +25,7 @@ export interface AskHead {
 const GENRE =
   /^(?:(?:schriftelijke|aanvullende|technische|informatieve|nadere)\s+)?(?:art(?:ikel|\.)?\s*\d+[a-z]?[- ]?)?(?:\p{L}*vragen|\p{L}*vraag)\b\s*/iu;
 /** What introduces the article of the rules: "conform", "ex", "in het kader van", … */
-const UNDER = String.raw`(?:conform|ex|ingevolge|volgens|op\s+grond\s+van|op\s+basis\s+van|als\s+bedoeld\s+in|in\s+het\s+kader\s+van)`;
+const UNDER = String.raw`(?:conform|ex\.?|ingevolge|volgens|op\s+grond\s+van|op\s+basis\s+van|als\s+bedoeld\s+in|in\s+het\s+kader\s+van)`;
 /** The rules' name as long as it is written: "Reglement van Orde voor de vergaderingen en andere werkzaamheden van de Raad 2016". */
 const RULES = String.raw`(?:reglement\s+van\s+orde|RvO)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur))?(?:\s+voor\s+[^,()]*?(?=\s+(?:${ABOUT}|aan)\s|\s*[,)]|$))?`;
 const ARTICLE = new RegExp(
@@ -53,8 +53,13 @@ const ASKER = new RegExp(
   'u',
 );
 
-/** The head's parts, or null when the text does not open with the genre and a "van" or "aan" part. */
-export function askHead(text: string): AskHead | null {
+/**
+ * The head's parts, or null when the text does not open with the genre and a "van" or "aan" part. `inLabel`: the text is
+ * a labelled subject ("Betreft: schriftelijke vragen ex art. 43 RvO betreffende Z"), where the genre with the article of
+ * the rules is a head by itself: its subject counts without a "van" or "aan", and a head that names none is formal
+ * and without a subject.
+ */
+export function askHead(text: string, { inLabel = false } = {}): AskHead | null {
   const t = text.replace(/\s+/g, ' ').trim();
   const genre = GENRE.exec(t);
   if (!genre) return null;
@@ -83,7 +88,7 @@ export function askHead(text: string): AskHead | null {
     const about = new RegExp(String.raw`^(?:${ABOUT}:?\s+|:\s*)(.+?)\s*[.:]?$`, 'iu').exec(rest);
     if (van && out.who === undefined) {
       const who = ASKER.exec(rest.slice(van[0].length));
-      if (!who) return parts ? out : null;
+      if (!who) return parts || (inLabel && out.formal) ? out : null;
       out.who = (who[1] ?? who[2] ?? who[3]).trim();
       rest = rest.slice(van[0].length + who[0].length);
     } else if (aan && out.to === undefined) {
@@ -93,10 +98,10 @@ export function askHead(text: string): AskHead | null {
       out.formal = true;
       rest = rest.slice(aan[0].length + to[0].length);
     } else if (about) {
-      if (plausible('onderwerp', about[1]) && (out.who || out.to)) out.about = about[1];
+      if (plausible('onderwerp', about[1]) && (out.who || out.to || (inLabel && out.formal))) out.about = about[1];
       break;
     } else break;
     parts++;
   }
-  return out.who || out.to ? out : null;
+  return out.who || out.to || (inLabel && out.formal) ? out : null;
 }

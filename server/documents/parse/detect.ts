@@ -56,22 +56,28 @@ const QUESTION_LABEL = /^vraag\s+\d{1,2}[a-z]?\s*[:.]?$/i;
 const ANSWER_LABEL = /^(?:antwoord|reactie|beantwoording)(?:\s+(?:op\s+)?vraag\s+\d{1,2}[a-z]?)?\s*[:.]?$/i;
 
 /**
- * A list of at least two items (numbered or bulleted) right after a line that says questions follow: the list is the
- * questions, whether each item ends in a question mark or asks indirectly ("• Hoe u de naleving gaat controleren.").
+ * The items of lists (numbered or bulleted) right after a line that says questions follow: the line numbers of every
+ * item of such a list of at least two. The list is the questions, whether each item ends in a question mark or asks
+ * indirectly ("• Hoe u de naleving gaat controleren.", "– Is het college het met ons eens dat … ."): for the type here
+ * and for the questions (questions.ts).
  */
-function introducedList(lines: Line[]): boolean {
+export function introducedItems(lines: Line[]): Set<number> {
   const texts = lines.map((l) => l.text.trim());
-  return texts.some((t, i) => {
-    if (!QUESTIONS_FOLLOW.test(t)) return false;
-    let items = 0;
-    for (let k = i + 1; k < lines.length && items < 2; k++) {
+  const out = new Set<number>();
+  texts.forEach((t, i) => {
+    if (!QUESTIONS_FOLLOW.test(t)) return;
+    const items: number[] = [];
+    for (let k = i + 1; k < lines.length; k++) {
       if (!texts[k]) continue;
       if (!(lines[k].bullet || numbered(texts[k]))) break;
-      items++;
+      items.push(k);
     }
-    return items >= 2;
+    if (items.length >= 2) for (const k of items) out.add(k);
   });
+  return out;
 }
+
+const introducedList = (lines: Line[]) => introducedItems(lines).size > 0;
 
 /** A paragraph of questions with who asks and when in brackets at its end: "… ? (Floris de Boer, 10 september 2023)". */
 const ATTRIBUTED = /^(.*\?["'”’»]?)\s*\((\p{Lu}[\p{L}.'’ -]{2,60}),\s*\d{1,2}\s+\p{L}+\s+\d{4}\)\.?$/u;
@@ -143,6 +149,9 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   const askingYou = content.filter((t) => /\?["'”’»)]*(?:\s*\[\d{1,2}\]|\s?\d{1,2}\)?)?$/.test(t) && /\b(?:u|uw)\b/i.test(t)).length;
   if (askingYou >= 3) return 'schriftelijke-vragen';
   if (questionPage(content)) return 'schriftelijke-vragen';
+  // A page that says its questions follow and lists them ("… heeft daarom de volgende schriftelijke vragen gesteld aan
+  // het college van B&W:" and a list): a party's post of its written questions.
+  if (introducedList(lines)) return 'schriftelijke-vragen';
   // A post that quotes a letter and says so: "Van X ontvingen wij de volgende mail:".
   if (introducedLetter(openingText(lines))) return 'brief';
   return 'nieuws';

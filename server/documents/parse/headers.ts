@@ -378,10 +378,10 @@ const ANSWERS_TO = new RegExp(
 );
 const ANSWER_OF = new RegExp(String.raw`^antwoord\s+van\s+.{3,250}?\(ontvangen\s+(${DATE_WORDS})\)`, 'iu');
 // "Den Haag, 21 februari 2022", "Oostburg, d.d. 31-08-2011,": a place with the day it was written.
-const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ -]{1,30}|’s-\p{L}+),?\s+${DATED}${WEEKDAY}(${DATE_WORDS})[.,]?$`, 'u');
+const PLACE_DATE = new RegExp(String.raw`^(’s-|'s-)?(\p{Lu}[\p{L}'’ /-]{1,30}|’s-\p{L}+),?\s+${DATED}${WEEKDAY}(${DATE_WORDS})[.,]?$`, 'u');
 const SENDER_DATE = new RegExp(String.raw`^(.{6,90}?),\s*${WEEKDAY}(${DATE_WORDS})\.?$`, 'u');
 /** A byline's date is the page's: "Door X op D", "Geplaatst op D", "Gepubliceerd D". */
-const BYLINE = /^(?:door|geplaatst|gepubliceerd)\s/i;
+const BYLINE = /^(?:door|geplaatst|gepubliceerd|publicatiedatum)[\s:]/i;
 /** A time of day or a time span on its own line: "18:45 - 19:30", "20.00 uur", "10:00-12:00 u". */
 const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-–]|tot)\s*\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?)?$/iu;
 /**
@@ -401,6 +401,9 @@ const nextText = (lines: Line[], i: number): string =>
     ?.text.trim() ?? '';
 const ADDRESSEE =
   /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
+/** A body at its place, as an envelope names it: "College van Burgemeester en Wethouders te Hoorn", "Gedeputeerde Staten te Zwolle". */
+const ADDRESSED_AT =
+  /^(?:(?:het\s+)?college\s+van\s+(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w|gedeputeerde\s+staten|dijkgraaf\s+en\s+hoogheemraden)|gedeputeerde\s+staten|(?:de\s+)?(?:gemeente)?raad(?:\s+van\s+\p{Lu}[\p{L}-]+)?)\s+te\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}$/iu;
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
@@ -409,12 +412,24 @@ const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|d
  * it a title of its own, not a subject.
  */
 const QUESTIONS_TITLE = new RegExp(
-  String.raw`^(?:${DATE_WORDS}\s+)?(?:(?:beantwoording|antwoord(?:en)?)\s+(?:op\s+)?(?:de\s+)?)?((?:schriftelijke|mondelinge)\s+(?:vervolg)?vra(?:ag|gen)|art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
+  String.raw`^(?:${DATE_WORDS}\s+)?(?:(?:beantwoording|antwoord(?:en)?)\s+(?:op\s+)?(?:de\s+)?)?((?:schriftelijke|mondelinge)\s+(?:vervolg)?vra(?:ag|gen)|(?:(?:ex|conform)\s+)?art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
   'iu',
 );
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
 const ASKS =
-  /^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?(?:\d+\s+|een\s+aantal\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?[.:]?$/iu;
+  /^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?(?:\d+\s+|een\s+(?:aantal|paar)\s+|enkele\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd|ingediend))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?(?:\s+ter\s+beantwoording(?:\s+(?:door|aan)\s+[^:.]{2,60})?)?[.:]?$/iu;
+/**
+ * The same with the verb before its subject, after an adverbial in front ("Hierover heeft Partij X de volgende vragen:",
+ * "Daarom stelt de fractie van Y de volgende vragen:", "ZEIST Namens het CDA stelt raadslid X vragen aan …", a news
+ * item's place in capitals before it): put back in the order ASKS reads.
+ */
+const INVERTED_ASKS =
+  /^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*\s+)?(?:hierover|daarover|daarom|hierom|vandaar|(namens\s+(?:de\s+|het\s+)?[\p{Lu}\d][\p{L}\d!&'-]*(?:\s+\p{Lu}[\p{L}\d!&'-]*)*)|(?:naar\s+aanleiding|n\.a\.v\.)\s+(?:hiervan|daarvan|van\s+)?(?:\S+\s+){0,4}?\S+)\s*,?\s+(stelt|stelde|stellen|stelden|heeft|hebben)\s+(.{2,80}?)\s+((?:het\s+college\s+|b&w\s+)?(?:\d+\s+|een\s+(?:aantal|paar)\s+|enkele\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|technische|nadere|kritische|mondelinge)\s+)?vragen\b.*)$/iu;
+const uninverted = (sentence: string) => {
+  const m = INVERTED_ASKS.exec(sentence);
+  // "Namens het CDA stelt raadslid X vragen …": who asks is X namens het CDA.
+  return m ? `${m[3]}${m[1] ? ` ${m[1].replace(/^namens/i, 'namens')}` : ''} ${m[2]} ${m[4]}` : sentence;
+};
 const FRACTION_OF =
   /\b[Dd]e\s+fractie\s+van\s+(?:de\s+|het\s+)?((?:[\p{Lu}\d][\p{L}\d!&'-]*)(?:\s+[\p{Lu}\d][\p{L}\d!&'-]*)*)(?=\s+(?:heeft|hebben|is|ziet|stelt|stellen|vraagt|wil|wenst|naar|over|in|op|aan)\b|\s*[,.:;]|\s*$)/u;
 
@@ -561,10 +576,12 @@ function headInLabel(headers: Header[]): Header[] {
   const out: Header[] = [];
   for (const h of headers) {
     if (h.concept !== 'onderwerp' || h.strength < 2 || h.hint) continue;
-    const head = askHead(h.value.replace(/\n/g, ' '));
-    // A head without "van" ("Betreft: schriftelijke vragen aan het college in het kader van artikel 42 RvO inzake Z")
-    // still gives the subject; its "aan" is left to the letter's own addressee, which names the body in full.
-    if (!head?.formal || !(head.who || (head.to && head.about))) continue;
+    const head = askHead(h.value.replace(/\n/g, ' '), { inLabel: true });
+    // A head without "van" ("Betreft: schriftelijke vragen aan het college in het kader van artikel 42 RvO inzake Z",
+    // "Betreft: schriftelijke vragen ex art. 43 RvO betreffende Z") still gives the subject; its "aan" is left to the
+    // letter's own addressee, which names the body in full. One that names no subject ("Betreft: schriftelijke vragen
+    // ex. art. 32 RvO van de gemeente X.") is no subject.
+    if (!head?.formal) continue;
     const who = askersOf(head);
     const at = (concept: Concept, value: string): Header => ({ concept, value, labelLine: h.labelLine, lines: [], strength: 1.9 });
     if (head.who) out.push(at('afzender', head.who));
@@ -730,6 +747,13 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       if (more) i = j;
       continue;
     }
+    // An address block without "Aan" at the top of a letter: "College van Burgemeester en Wethouders te Hoorn" (the
+    // body "te" its place, as an envelope names it) right above the letter's place and date or its subject label.
+    const next = nextText(lines, i);
+    if (seen <= 3 && ADDRESSED_AT.test(plainT.trim()) && (PLACE_DATE.test(next) || /^(?:betreft|onderwerp)\s*:/i.test(next))) {
+      add('aan', plainT.trim(), [i], t);
+      continue;
+    }
     const salutation = SALUTATION.exec(plainT);
     if (salutation) {
       add('aan', salutation[1], [], t);
@@ -800,7 +824,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     const meeting = MEETING.exec(plainT);
     if (meeting) add('datum', meeting[1], [], t, SENT_IN);
     const sentence = firstSentence(plainT);
-    const asks = ASKS.exec(sentence);
+    const asks = ASKS.exec(uninverted(sentence));
     if (asks && sentence.split(/\s+/).length <= 30) {
       const who = asks[1].replace(/^(?:vandaar\s+)?/i, '');
       const fraction =

@@ -194,8 +194,10 @@ export const QUESTIONS_PUT = String.raw`(?:[^.?!]{0,120}?\s)?(?:vragen|verzoek\s
 export const PUT_ON = String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+`;
 
 /**
- * A line that says questions follow: "Daarom willen we graag van u weten;", "Wij stellen u de volgende vragen:" (not
- * "Daarom vragen wij u het volgende:", a request). For the type (detect.ts) and for the date (headers.ts).
+ * A line that says questions follow: "Daarom willen we graag van u weten;", "Wij stellen u de volgende vragen:", "… de
+ * volgende schriftelijke vragen gesteld aan het college van B&W:", "… de volgende vragen ex. art. 32 RvO aan u stellen:"
+ * (a full stop before a small letter or a digit ends an abbreviation, not the sentence); not "Daarom vragen wij u het
+ * volgende:", a request. For the type (detect.ts) and for the date (headers.ts).
  */
 export const QUESTIONS_FOLLOW =
-  /\b(?:(?:de|onze)\s+volgende\s+vragen|(?:willen|wil)\s+(?:we|wij|ik)\s+(?:graag\s+)?(?:van\s+u\s+)?weten)\b[^.?!]*[:;]$/i;
+  /\b(?:(?:de|onze)\s+volgende\s+(?:\p{L}+\s+)?vragen|(?:willen|wil)\s+(?:we|wij|ik)\s+(?:graag\s+)?(?:van\s+u\s+)?weten)\b(?:[^.?!]|\.(?=\s*[\p{Ll}\d]))*[:;]$/iu;

@@ -13,7 +13,7 @@ import { MOTIE_END } from './labels';
 import type { Line } from './lines';
 import { isParty, partyLike } from './parties';
 import { looksLikeName, nameThenParty } from './signatures';
-import { findDate } from './values';
+import { findDate, OUTCOME_WORD, plausible, statusOf } from './values';
 
 export interface MotieHead {
   /** `line`: the line that states it, when it is a whole line (not a piece of a flattened text). */
@@ -56,10 +56,10 @@ function titleOf(text: string): { subject: string; parties?: string[]; status?: 
   let t = text.replace(/^[-–•*]\s+/, '').trim();
   let status: string | undefined;
   let kenmerk: string | undefined;
-  // "… aangenomen", "Aangenomen motie …", "Motie X (verworpen)": the outcome in the title.
-  const outcome = /^(aangenomen|verworpen)\s+(?=motie\b)|\s+\(?(aangenomen|verworpen|ingetrokken|aangehouden)\)?[.!]?$/i.exec(t);
+  // "… aangenomen", "Aangenomen motie …", "Motie X (verworpen)", "Motie: X – afgewezen": the outcome in the title.
+  const outcome = new RegExp(String.raw`^(aangenomen|verworpen)\s+(?=motie\b)|\s+(?:[–—-]\s+)?\(?(${OUTCOME_WORD})\)?[.!]?$`, 'i').exec(t);
   if (outcome) {
-    status = (outcome[1] ?? outcome[2]).toLowerCase();
+    status = statusOf(outcome[1] ?? outcome[2]);
     t = t.replace(outcome[0], outcome[1] ? '' : '').trim();
   }
   const numbered = NUMBERED.exec(t);
@@ -95,7 +95,7 @@ function titleOf(text: string): { subject: string; parties?: string[]; status?: 
   const words = subject.split(/\s+/).length;
   if (!subject || words > 14 || /[:;,?]$/.test(subject) || !/\p{L}{3}/u.test(subject)) return null;
   // "… mezenkastjes verworpen, coalitie tegen": an outcome inside the line makes it a news headline, not a title.
-  if (/\b(?:aangenomen|verworpen|ingetrokken|aangehouden)\b/i.test(subject)) return null;
+  if (new RegExp(String.raw`\b${OUTCOME_WORD}\b`, 'i').test(subject)) return null;
   return { subject, parties, status, ...(kenmerk ? { kenmerk } : {}) };
 }
 
@@ -240,6 +240,18 @@ function readHead(lines: Line[], roles: Role[]): MotieHead {
       break;
     }
   }
+
+  // No title line: the motie's name in quotes in the introduction ("… kreeg steun van alle fracties voor haar motie
+  // " Bloeiende bermen".").
+  if (!head.onderwerp && !kamer)
+    for (let i = 0; i < (anchor < 0 ? 0 : anchor); i++) {
+      // (In a sentence: a title line "Motie 'X'" is read as a title, with its own confidence.)
+      const m = free(i) ? /\S.*?\bmotie\s+[“"‘']\s*([^”"’'\n]{3,80}?)\s*[”"’']/iu.exec(plain(lines[i])) : null;
+      if (m && plausible('onderwerp', m[1])) {
+        head.onderwerp = { value: m[1], line: undefined };
+        break;
+      }
+    }
 
   // A headline "… Aangenomen Motie Partij Vrij Almelo": the outcome and the party.
   for (let i = 0; i < (anchor < 0 ? 0 : anchor); i++) {

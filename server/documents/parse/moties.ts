@@ -2,7 +2,7 @@
 import { ONE_DATE } from './dates';
 import { MOTIE_END } from './labels';
 import type { Line } from './lines';
-import { findDate } from './values';
+import { findDate, OUTCOME_WORD, statusOf } from './values';
 
 /** A date alone on a line: "14 februari 2024", "dinsdag 2 november 2021". */
 const DATE_LINE = new RegExp(`^${ONE_DATE}\\.?$`, 'iu');
@@ -32,10 +32,11 @@ export function closingDate(lines: Line[]): { line: number; date: string } | nul
  */
 export function reportedOutcome(text: string): string | null {
   for (const s of text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-    const m = /^(?:de|deze)\s+motie\s+(?:is|werd)\s+((?:[\p{L}-]+\s+){0,4}?)(aangenomen|verworpen|ingetrokken|aangehouden)\b/iu.exec(
+    // "Deze motie is : Afgewezen" (a site's field) too.
+    const m = new RegExp(String.raw`^(?:de|deze)\s+motie\s+(?:is|werd)\s*:?\s+((?:[\p{L}-]+\s+){0,4}?)(${OUTCOME_WORD})\b`, 'iu').exec(
       s.trim(),
     );
-    if (m && !/\b(?:niet|nog|naar|verwachting|waarschijnlijk|mogelijk|toch)\b/i.test(m[1])) return m[2].toLowerCase();
+    if (m && !/\b(?:niet|nog|naar|verwachting|waarschijnlijk|mogelijk|toch)\b/i.test(m[1])) return statusOf(m[2]);
   }
   return null;
 }

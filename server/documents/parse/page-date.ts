@@ -8,9 +8,12 @@ import { PUT_ON, QUESTIONS_PUT } from './labels';
 
 /** A date alone on its line: "vrijdag 7 juni 2019". */
 export const DATE_ALONE = new RegExp(String.raw`^${WEEKDAY}(${DATE_WORDS})\.?$`, 'iu');
-/** A line stamped with a date: "Voorgesteld tijdens … van D", "Vastgesteld D", "Door X op D", "Geplaatst op D". */
+/**
+ * A line stamped with a date: "Voorgesteld tijdens … van D", "Vastgesteld D", "Door X op D", "Geplaatst op D", a site's
+ * "Publicatiedatum: D".
+ */
 export const STAMPED = new RegExp(
-  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op)\s+(?:op\s+)?${WEEKDAY}(${DATE_WORDS})\.?$`,
+  String.raw`^(?:voorgesteld(?:\s+(?:tijdens|in|bij)\s+(?:het|de)\s+[\p{L}' -]{2,60}?\s+(?:van|op))?|vastgesteld|verzonden|ingediend|gepubliceerd|door\s+.{0,40}?\s+op|geplaatst\s+op|publicatiedatum\s*:)\s+(?:op\s+)?${WEEKDAY}(${DATE_WORDS})\.?$`,
   'iu',
 );
 /**

@@ -204,3 +204,28 @@ export function partiesActing(text: string): string[] {
   }
   return groups.size === 1 ? [...groups.values()][0] : [];
 }
+
+/**
+ * A party written as its abbreviation where the text spells it out once ("Sociaal Actieve Burgerpartij (SAB)", "SAB
+ * (Sociaal Actieve Burgerpartij)"): the name in full, as the party writes it on its own paper. Abbreviations of the
+ * lexicon's parties (VVD, CDA, SP) stay: they are those parties' names.
+ */
+export function spelledOut(party: string, text: string): string {
+  const abbreviation = party.trim();
+  if (!/^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(abbreviation) || isParty(abbreviation)) return party;
+  const words = String.raw`(\p{Lu}[\p{L}'-]*(?:\s+(?:voor\s+(?:de\s+|het\s+)?|van\s+(?:de\s+|het\s+)?|en\s+)?\p{Lu}[\p{L}'-]*){1,6})`;
+  for (const re of [
+    new RegExp(String.raw`${words}\s*\(\s*${abbreviation}\s*\)`, 'gu'),
+    new RegExp(String.raw`\b${abbreviation}\s*\(\s*${words}\s*\)`, 'gu'),
+  ])
+    for (const m of text.matchAll(re)) {
+      const full = m[1].trim();
+      const initials = full
+        .split(/\s+/)
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .map((w) => w[0])
+        .join('');
+      if (initials === abbreviation.replace(/[\d&]/g, '')) return full;
+    }
+  return party;
+}

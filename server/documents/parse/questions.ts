@@ -11,7 +11,7 @@
 //     en antwoorden", italic answers), those paragraphs are the answers.
 // A question's text is its own paragraph(s): letter text between questions stays body.
 import type { QuestionAnswer } from '../types';
-import { ANSWER_HEADING } from './detect';
+import { ANSWER_HEADING, introducedItems } from './detect';
 import { ASKING_START, ASKS_AT_END, endsSentence, joinLines, type Line } from './lines';
 import { asksInList } from './asking';
 import { numbered, type Numbered } from './numbering';
@@ -344,6 +344,8 @@ export function questionsAndAnswers(
   let unnumberedQuestions = 0;
   let bulletQuestions = 0;
   let bulletAnswers = 0;
+  // Bullets right after "… de volgende vragen:" ask, however each ends.
+  const introduced = introducedItems(lines);
   const close = () => {
     cur = null;
     para = null;
@@ -446,7 +448,9 @@ export function questionsAndAnswers(
       (openItem === null || openItem.style === 'bullet') &&
       // A bullet asks when it ends in a question mark, or asks inside it ("…uur? (quote: …).", "…bezoekers? We rekenen
       // erop dat …"): a remark or a source may follow.
-      (inAnswers ? bulletQuestions > 0 : /\?["'”’»)]*$/.test(t) || /\?["'”’»)]*\s+[(\p{Lu}]/u.test(t) || asksInList(t, bulletQuestions))
+      (inAnswers
+        ? bulletQuestions > 0
+        : /\?["'”’»)]*$/.test(t) || /\?["'”’»)]*\s+[(\p{Lu}]/u.test(t) || asksInList(t, bulletQuestions) || introduced.has(i))
     ) {
       const count = inAnswers ? ++bulletAnswers : ++bulletQuestions;
       start({ role: inAnswers ? 'antwoord' : null, unnumbered: false, label: String(count), style: 'bullet', number: count, at: i }, t, i);

@@ -283,6 +283,22 @@ export function partiesOf(text: string): string[] {
   return known && /^\s+\p{Ll}/u.test(names[0].slice(known[0].length)) ? [known[0]] : names;
 }
 
+/** The most common number of empty lines between two paragraphs of the text (1 when it has no such run). */
+function usualSpacing(lines: Line[]): number {
+  const runs = new Map<number, number>();
+  let run = 0;
+  lines.forEach((l, i) => {
+    if (!l.text.trim()) run++;
+    else {
+      if (run > 0 && i > run) runs.set(run, (runs.get(run) ?? 0) + 1);
+      run = 0;
+    }
+  });
+  let usual = 1;
+  for (const [length, count] of runs) if (count > (runs.get(usual) ?? 0)) usual = length;
+  return usual;
+}
+
 export function signatures(lines: Line[], taken: Set<number>, from: number): Signatures {
   const out: Signatures = { signers: [], lines: new Set(), senders: [] };
   const text = (i: number) => (i < lines.length && !taken.has(i) ? lines[i].text.trim() : '');
@@ -292,6 +308,11 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
   const push = (s: Signer) => {
     if (!out.signers.some((x) => x.name === s.name)) out.signers.push(s);
   };
+  // How many empty lines this text puts between paragraphs (most often): a page copied with a line of spaces between
+  // doubled breaks has three, and its signature stands five below the closing.
+  const spacing = usualSpacing(lines);
+  const before = Math.max(3, 2 * spacing - 1);
+  const inside = Math.max(2, spacing);
 
   /** Reads a block from line i on; returns the last line it took. */
   const block = (start: number, context: { party?: string; allowSingle: boolean; closing?: boolean }): number => {
@@ -306,7 +327,7 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
         // Before the first line of the signature a third empty line may stand (a line of spaces between two paragraph
         // breaks), when all are empty in the text itself (a line read as a field is no empty line); inside it, two end it.
         if (!taken.has(j) && !lines[j].text.trim()) empties++;
-        if (++blanks > (last === start - 1 && empties === blanks ? 3 : 2)) break;
+        if (++blanks > (last === start - 1 && empties === blanks ? before : inside)) break;
         continue;
       }
       // A list item is the text's, not a signature.

@@ -70,10 +70,17 @@ export function readVotes(text: string): { voor?: number; tegen?: number } {
   return out;
 }
 
-/** The motie's outcome word in the text, or null. */
+/** Words for a motie's outcome beside the statuses' own: "afgewezen" is verworpen, "aanvaard" aangenomen. */
+const OUTCOME_SYNONYMS: Record<string, (typeof MOTIE_STATUSES)[number]> = { afgewezen: 'verworpen', aanvaard: 'aangenomen' };
+/** A motie's outcome as a word of the text (a pattern, no group): a status or a synonym. */
+export const OUTCOME_WORD = `(?:${[...MOTIE_STATUSES, ...Object.keys(OUTCOME_SYNONYMS)].join('|')})`;
+/** The status an outcome word stands for. */
+export const statusOf = (word: string): string => OUTCOME_SYNONYMS[word.toLowerCase()] ?? word.toLowerCase();
+
+/** The motie's outcome word in the text, as its status, or null. */
 export function readStatus(text: string): string | null {
-  const m = new RegExp(`\\b(${MOTIE_STATUSES.join('|')})\\b`, 'i').exec(text);
-  return m ? m[1].toLowerCase() : null;
+  const m = new RegExp(`\\b(${OUTCOME_WORD})\\b`, 'i').exec(text);
+  return m ? statusOf(m[1]) : null;
 }
 
 /** Quotes around a whole value ("…", ‘…’, «…») go. */

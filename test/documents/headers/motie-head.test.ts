@@ -273,3 +273,52 @@ describe('documents: a motie read by its shapes', () => {
     assert.deepEqual(plainWord.fields.partijen, ['PvdA']);
   });
 });
+
+describe('documents: a motie outcome in other words, and a motie named in its introduction', () => {
+  it('reads "afgewezen" as verworpen, in a title after a dash and in a site\'s "Deze motie is : Afgewezen"', () => {
+    const got = parseDocument(
+      [
+        'Motie: Betere verlichting fietstunnel – afgewezen',
+        '',
+        'De fractie heeft in de raadsvergadering van 3 maart 2022 de onderstaande motie ingediend.',
+        '',
+        'Deze motie is : Afgewezen',
+        '',
+        'De gemeenteraad van Dalfsen, in vergadering bijeen op 3 maart 2022,',
+        '',
+        ...considerations,
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'motie');
+    assert.equal(got.fields.onderwerp, 'Betere verlichting fietstunnel');
+    assert.equal(got.fields.status, 'verworpen');
+    const aanvaard = parseDocument(
+      ['De motie is aanvaard.', '', 'De gemeenteraad van Dalfsen, in vergadering bijeen op 3 maart 2022,', '', ...considerations].join(
+        '\n',
+      ),
+    );
+    assert.equal(aanvaard.fields.status, 'aangenomen');
+  });
+
+  it('takes the name the introduction quotes for the motie as onderwerp when no title line gives one', () => {
+    const got = parseDocument(
+      [
+        'Nieuws',
+        '',
+        '12/03/2021 - Iedereen wil een veilige schoolroute. Anna de Vries kreeg steun van vier fracties voor haar motie " Veilig naar school".',
+        '',
+        'De gemeenteraad van Dalfsen, bijeen op 11 maart 2021',
+        '',
+        ...considerations,
+      ].join('\n'),
+    );
+    assert.equal(got.fields.onderwerp, 'Veilig naar school');
+    // Not from a sentence that names another motie after the motie's text began.
+    const none = parseDocument(
+      ['De gemeenteraad van Dalfsen, bijeen op 11 maart 2021', '', ...considerations, '', 'Eerder diende zij de motie "Bankjes" in.'].join(
+        '\n',
+      ),
+    );
+    assert.notEqual(none.fields.onderwerp, 'Bankjes');
+  });
+});
