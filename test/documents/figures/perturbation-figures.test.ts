@@ -41,9 +41,11 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * merged, the weakest forms read type 317/334, found 1062/1274 and pairs 875/939 (all wrapped at 60) and wrong 52/1121
  * (without empty lines; without session 18's rules 57/1124). The lead's rules from round fifteen's dev documents and
  * the review's corrections: the weakest forms read type 317/334, found 1069/1274, pairs 875/939 (all wrapped at 60) and
- * wrong 49/1125 (without empty lines): the floors now.
+ * wrong 49/1125 (without empty lines): the floors then. Rebased when round sixteen added 17 dev documents (351): with
+ * session 19's rules the weakest forms read type 333/351, found 1100/1325, pairs 929/995 (all wrapped at 60) and wrong
+ * 50/1157 (without empty lines): the floors now.
  */
-const FLOORS = { types: 0.949, found: 0.839, wrong: 0.044, pairs: 0.931 };
+const FLOORS = { types: 0.948, found: 0.83, wrong: 0.044, pairs: 0.933 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);
