@@ -12,6 +12,9 @@ const MARK_START = '\u0002';
 const MARK_END = '\u0003';
 
 const MARKERS = new RegExp(`([${MARK_START}${MARK_END}])`);
+/** Markers a text already held (typed or pasted), taken out before it is marked. */
+const STRAY_MARKERS = new RegExp(`[${MARK_START}${MARK_END}]`);
+const STRAY_MARKERS_ALL = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
 
 // Markdown's own marks read as noise in a line of plain text.
 const MARKDOWN_NOISE = /[*_#`]+|\]\([^)\s]*\)|\[/g;
@@ -55,7 +58,8 @@ export function markMatches(text: string, terms: ExpandedTerm[], analyser: Dutch
     });
     for (const s of t.stems) stems.add(s);
   }
-  const clean = text.slice(0, SCAN).split(MARK_START).join('').split(MARK_END).join('');
+  const scanned = text.slice(0, SCAN);
+  const clean = STRAY_MARKERS.test(scanned) ? scanned.replace(STRAY_MARKERS_ALL, '') : scanned;
   // Words are read and judged only as far as the snippet reaches (a council document's text is
   // long; its first matches are near the top): the same snippet as judging every word first.
   const pattern = /[\p{L}\p{N}]+/gu;

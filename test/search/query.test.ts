@@ -4,7 +4,7 @@ import { foldText } from '../../server/search/fold';
 import { dutchAnalyser } from '../../server/search/analyser/lexicon';
 import { toTsquery as tsqueryOf } from '../../server/search/postgres-index';
 import { MAX_QUERY_LENGTH, parseQuery, type SearchQuery } from '../../server/search/query';
-import { snippetHtml } from '../../server/search/snippet';
+import { markMatches, snippetHtml } from '../../server/search/snippet';
 import { toFts5 as fts5Of } from '../../server/search/sqlite-index';
 import { expandQuery, synonymIndex } from '../../server/search/terms';
 
@@ -15,6 +15,19 @@ const toTsquery = (q: SearchQuery) => tsqueryOf(expandQuery(q, dutchAnalyser(), 
 describe('search: parsing a query', () => {
   it('folds case, accents and ligatures', () => {
     assert.equal(foldText('Café Crème ĲSSEL ĳs coöperatie ﬁets Ａ'), 'cafe creme ijssel ijs cooperatie fiets a');
+  });
+
+  it('folds plain ASCII (its fast path) exactly as it folds any other text', () => {
+    const ascii = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join('');
+    const full = (t: string) =>
+      t
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+    assert.equal(foldText(ascii), full(ascii));
+    assert.equal(foldText('Gemeenteraad B&W 2024'), 'gemeenteraad b&w 2024');
+    // One letter beyond ASCII takes the whole word the full way.
+    assert.equal(foldText('Gebiedscoördinatoren'), 'gebiedscoordinatoren');
   });
 
   it('reads words, phrases in quotes and prefixes', () => {
@@ -145,6 +158,12 @@ describe('search: snippets', () => {
 
   it('never opens a mark twice or closes one never opened', () => {
     assert.equal(snippetHtml('\u0003a \u0002\u0002b\u0003\u0003 \u0002c'), 'a <mark>b</mark> <mark>c</mark>');
+  });
+
+  it('marks only the matches, whatever markers the text held itself', () => {
+    const terms = expandQuery(parseQuery('fontein'), dutchAnalyser(), NO_SYNONYMS);
+    const marked = markMatches('Het \u0002park\u0003 met de fontein\u0003 en \u0002bankjes', terms, dutchAnalyser());
+    assert.equal(snippetHtml(marked), 'Het park met de <mark>fontein</mark> en bankjes');
   });
 
   it('leaves out Markdown marks', () => {
