@@ -12,7 +12,7 @@
 import type { FieldKind } from '../types';
 import { DATE_IN_TEXT, DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
-import { ABOUT, conceptOf, kindOf, LETTERHEAD, PUT_ON, QUESTIONS_FOLLOW, QUESTIONS_PUT, type Concept } from './labels';
+import { ABOUT, conceptOf, kindOf, LETTERHEAD, PUT_ON, QUESTIONS_FOLLOW, QUESTIONS_PUT, SITE_LINK, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
@@ -68,7 +68,7 @@ export const HEADER_ZONE = 14;
 
 // A web page's own links and a PDF's page furniture: never a field, a question or body text.
 const FURNITURE = [
-  /^(?:naar boven|scroll naar boven|terug naar boven|back to top|skip to main content|direct naar\b.*|download pdf|print|delen|deel dit bericht)$/i,
+  new RegExp(`^${SITE_LINK}$`, 'i'),
   /^%d bloggers liken dit:?$/i,
   // An image's place on a page that lost it: "Afbeelding is niet meer beschikbaar", "mainImage".
   /^(?:(?:afbeelding|foto|image)\s+(?:is\s+)?(?:niet\s+(?:meer\s+)?beschikbaar|kan\s+niet\s+worden\s+weergegeven)|main\s?image)\.?$/i,

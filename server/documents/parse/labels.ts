@@ -201,3 +201,9 @@ export const PUT_ON = String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van
  */
 export const QUESTIONS_FOLLOW =
   /\b(?:(?:de|onze)\s+volgende\s+(?:\p{L}+\s+)?vragen|(?:willen|wil)\s+(?:we|wij|ik)\s+(?:graag\s+)?(?:van\s+u\s+)?weten)\b(?:[^.?!]|\.(?=\s*[\p{Ll}\d]))*[:;]$/iu;
+
+/**
+ * A web page's own links and widgets around a post, alone on a line: never a field, a question, an answer or body
+ * text (headers.ts FURNITURE), and never a signer (signatures.ts).
+ */
+export const SITE_LINK = String.raw`(?:naar boven|scroll naar boven|terug naar boven|back to top|skip to main content|direct naar\b.*|download pdf|print|printen|afdrukken|delen|deel dit (?:artikel|bericht)|share|tweet|like|comments?|facebook|twitter|linkedin|whatsapp|instagram|lees meer|read more|nieuwsoverzicht|bottom of page|top of page)`;

@@ -5,7 +5,7 @@
 // line above). Its lines are the document's signers: never a question or an answer.
 import { COLLEGE_SIGNS, nameThenFunction } from './college-sender';
 import { FRACTIE_WORD, isParty, nationalBranch, PARTY, partyLike, partyRow } from './parties';
-import { MOTIE_END, conceptOf } from './labels';
+import { MOTIE_END, SITE_LINK, conceptOf } from './labels';
 import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
 
@@ -46,12 +46,20 @@ const SIGNER_ROLES = new Set<string>([
 const runningWords = (text: string) =>
   text.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:voor|de|van|het|en|der|in|op)$/.test(w)).length >= 2;
 
+/** A page's links and widgets (SITE_LINK) and its menu's words: the site's, never a person's name. */
+const SITE_WORDS = new RegExp(
+  `^(?:${SITE_LINK}|reacties?|reageer|reageren|menu|home|contact|zoeken|search|terug|volgende|vorige|next|previous|e-?mail)$`,
+  'i',
+);
+
 export function looksLikeName(text: string, allowSingle = false): boolean {
   const s = text
     .replace(/[,.]$/, '')
     .replace(/\s+[–-]\s+/g, '-')
     .trim();
   if (!s || /\d|[:;?!()]/.test(s)) return false;
+  // A web page's own words under a post ("Comments", "Delen", "Reacties"): the site's, never a person.
+  if (SITE_WORDS.test(s)) return false;
   // "Fractie Franssen", "Gemeente Bergen": an organisation, not a person.
   if (/^(?:fractie|gemeente|provincie|partij|ministerie|college|raad|commissie)\b/i.test(s)) return false;
   // "van de Gemeente Westland": a body's word after the particles is no surname.

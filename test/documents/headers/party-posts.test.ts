@@ -176,4 +176,50 @@ describe('documents: heads of written questions on party sites', () => {
     );
     assert.notEqual(letterhead.fields.aan, 'College van Burgemeester en Wethouders');
   });
+
+  it('takes no signer from the words a site puts under a post ("Comments", "Delen")', () => {
+    const got = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        'De ChristenUnie heeft de volgende vragen:',
+        ...questions,
+        '',
+        'Namens de fractie van de ChristenUnie',
+        '',
+        'Anna Bakker',
+        '',
+        'Comments',
+        '',
+        'Delen',
+      ].join('\n'),
+    );
+    assert.deepEqual(got.signers, ['Anna Bakker']);
+    assert.deepEqual(got.fields.indieners, ['Anna Bakker']);
+  });
+
+  it("leaves a site's widget words out of the last answer and out of the signers", () => {
+    const got = parseDocument(
+      [
+        'Geacht college,',
+        '',
+        '1. Is het college bekend met de klachten?',
+        '',
+        'Antwoord: Ja, sinds maart.',
+        '',
+        '2. Wat doet u eraan?',
+        '',
+        'Antwoord: Niets.',
+        '',
+        'Comments',
+        '',
+        'Tweet',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      got.questions.map((q) => q.answer),
+      ['Ja, sinds maart.', 'Niets.'],
+    );
+    assert.deepEqual(got.signers, []);
+  });
 });
