@@ -187,6 +187,9 @@ export function motieHead(lines: Line[], roles: Role[]): MotieHead {
   return head;
 }
 
+/** A motie named in quotes: "motie “Bloeiende bermen”". */
+const QUOTED_MOTIE = /\bmotie\s+[“"‘']\s*([^”"’'\n]{3,80}?)\s*[”"’']/giu;
+
 function readHead(lines: Line[], roles: Role[]): MotieHead {
   const head: MotieHead = {};
   const free = (i: number) => roles[i] === 'body' || roles[i] === 'title';
@@ -245,8 +248,8 @@ function readHead(lines: Line[], roles: Role[]): MotieHead {
   // " Bloeiende bermen".").
   if (!head.onderwerp && !kamer)
     for (let i = 0; i < (anchor < 0 ? 0 : anchor); i++) {
-      // (In a sentence: a title line "Motie 'X'" is read as a title, with its own confidence.)
-      const m = free(i) ? /\S.*?\bmotie\s+[“"‘']\s*([^”"’'\n]{3,80}?)\s*[”"’']/iu.exec(plain(lines[i])) : null;
+      // (In a sentence, not at the line's start: a title line "Motie 'X'" is read as a title, with its own confidence.)
+      const m = free(i) ? [...plain(lines[i]).matchAll(QUOTED_MOTIE)].find((q) => q.index > 0) : undefined;
       if (m && plausible('onderwerp', m[1])) {
         head.onderwerp = { value: m[1], line: undefined };
         break;

@@ -1,0 +1,33 @@
+// A long line pasted into a document (a page's text without its breaks) is read in time: the recogniser's patterns
+// take time in proportion to the line, not to its square (review of session 19's rules, issue 20).
+import assert from 'node:assert/strict';
+import { parseDocument } from '../../../server/documents/parse';
+
+const long = (unit: string, n = 50_000) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+/** Milliseconds `f` takes. */
+const timed = (f: () => unknown) => {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+};
+
+describe('documents: a long line is read in time', function () {
+  this.timeout(60_000);
+
+  it('a motie with a long line of text above it', () => {
+    const text = [
+      'Nieuws',
+      '',
+      long('de raad wil dit niet '),
+      '',
+      'De gemeenteraad van Dalfsen, in vergadering bijeen op 3 maart 2022,',
+      '',
+      'constaterende dat het fietspad onverlicht is;',
+      '',
+      'verzoekt het college verlichting aan te brengen,',
+      '',
+      'en gaat over tot de orde van de dag.',
+    ].join('\n');
+    assert.ok(timed(() => parseDocument(text)) < 1500);
+  });
+});
