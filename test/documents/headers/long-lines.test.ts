@@ -2,6 +2,7 @@
 // take time in proportion to the line, not to its square (review of session 19's rules, issue 20).
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/documents/parse';
+import { spelledOut } from '../../../server/documents/parse/parties';
 
 const long = (unit: string, n = 50_000) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 /** Milliseconds `f` takes. */
@@ -29,5 +30,9 @@ describe('documents: a long line is read in time', function () {
       'en gaat over tot de orde van de dag.',
     ].join('\n');
     assert.ok(timed(() => parseDocument(text)) < 1500);
+  });
+
+  it('a party spelled out, in a text with a long run of capitals', () => {
+    assert.ok(timed(() => spelledOut('ARP', long('A'))) < 300);
   });
 });

@@ -64,6 +64,18 @@ describe('documents: heads of written questions on party sites', () => {
       ].join('\n'),
     );
     assert.deepEqual(got.fields.partijen, ['Actieve Rivierstad Partij']);
+    // A capitalised word in front of the name is no part of it.
+    const fractie = parseDocument(
+      [
+        'Van: Fractie Actieve Rivierstad Partij (ARP)',
+        '',
+        'Geacht college,',
+        '',
+        'Hierover heeft de fractie van ARP enkele vragen:',
+        ...questions,
+      ].join('\n'),
+    );
+    assert.deepEqual(fractie.fields.partijen, ['Actieve Rivierstad Partij']);
     // A party of the lexicon keeps its own short name.
     const vvd = parseDocument(
       [
