@@ -6,7 +6,7 @@
 import type { DocumentTypeKey } from '../types';
 import { informingTitle, withoutGluedMark } from './genre-title';
 import { HEADER_ZONE, type Header } from './headers';
-import { MOTIE_DICTUM, MOTIE_END, QUESTIONS_FOLLOW } from './labels';
+import { MOTIE_DICTUM, MOTIE_END, questionsFollow } from './labels';
 import { introducedLetter, openingText } from './letters';
 import type { Line } from './lines';
 import { numbered } from './numbering';
@@ -65,7 +65,7 @@ export function introducedItems(lines: Line[]): Set<number> {
   const texts = lines.map((l) => l.text.trim());
   const out = new Set<number>();
   texts.forEach((t, i) => {
-    if (!QUESTIONS_FOLLOW.test(t)) return;
+    if (!questionsFollow(t)) return;
     const items: number[] = [];
     for (let k = i + 1; k < lines.length; k++) {
       if (!texts[k]) continue;

@@ -12,7 +12,7 @@
 import type { FieldKind } from '../types';
 import { DATE_IN_TEXT, DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
-import { ABOUT, conceptOf, kindOf, LETTERHEAD, PUT_ON, QUESTIONS_FOLLOW, QUESTIONS_PUT, type Concept } from './labels';
+import { ABOUT, conceptOf, kindOf, LETTERHEAD, PUT_ON, questionsFollow, QUESTIONS_PUT, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
@@ -389,9 +389,9 @@ const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-
  * … vragen gesteld": when questions were put.
  */
 const QUESTIONS_PUT_ON = new RegExp(String.raw`${PUT_ON}(${DATE_WORDS}),?\s+${QUESTIONS_PUT}`, 'iu');
-/** A line after line `i` (within a few paragraphs) that introduces the text's own questions (QUESTIONS_FOLLOW). */
+/** A line after line `i` (within a few paragraphs) that introduces the text's own questions (questionsFollow). */
 function laterIntroducesQuestions(lines: Line[], i: number): boolean {
-  return lines.slice(i + 1, i + 12).some((l) => QUESTIONS_FOLLOW.test(l.text.trim()));
+  return lines.slice(i + 1, i + 12).some((l) => questionsFollow(l.text.trim()));
 }
 
 const nextText = (lines: Line[], i: number): string =>

@@ -2,6 +2,8 @@
 // take time in proportion to the line, not to its square (review of session 19's rules, issue 20).
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/documents/parse';
+import { introducedItems } from '../../../server/documents/parse/detect';
+import { toLines } from '../../../server/documents/parse/lines';
 import { spelledOut } from '../../../server/documents/parse/parties';
 
 const long = (unit: string, n = 50_000) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
@@ -34,5 +36,10 @@ describe('documents: a long line is read in time', function () {
 
   it('a party spelled out, in a text with a long run of capitals', () => {
     assert.ok(timed(() => spelledOut('ARP', long('A'))) < 300);
+  });
+
+  it('a line that repeats the words that introduce questions', () => {
+    for (const line of [long('de volgende vragen ', 100_000), `${long('de volgende vragen ', 100_000)}!:`])
+      assert.ok(timed(() => introducedItems(toLines(`${line}\n- Een?\n- Twee?`))) < 300);
   });
 });

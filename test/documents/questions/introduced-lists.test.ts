@@ -55,4 +55,19 @@ describe('documents: a list introduced as the questions', () => {
     assert.equal(got.type, 'nieuws');
     assert.equal(got.questions.length, 0);
   });
+
+  it('does not make a list questions when a sentence ends after the words that introduce questions', () => {
+    const got = parseDocument(
+      [
+        'Nieuws uit de raad',
+        '',
+        'In maart stelde de Stadspartij de volgende vragen. Het college heeft inmiddels deze punten toegezegd:',
+        '',
+        '– Meer bankjes in het park.',
+        '– Een oversteekplaats bij de school.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'nieuws');
+    assert.equal(got.questions.length, 0);
+  });
 });
