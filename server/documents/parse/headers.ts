@@ -824,8 +824,9 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     const meeting = MEETING.exec(plainT);
     if (meeting) add('datum', meeting[1], [], t, SENT_IN);
     const sentence = firstSentence(plainT);
-    const asks = ASKS.exec(uninverted(sentence));
-    if (asks && sentence.split(/\s+/).length <= 30) {
+    // (Only a sentence of a head's length: the patterns take long on a long line, and there they find no head.)
+    const asks = sentence.split(/\s+/).length <= 30 ? ASKS.exec(uninverted(sentence)) : null;
+    if (asks) {
       const who = asks[1].replace(/^(?:vandaar\s+)?/i, '');
       const fraction =
         // "Veenendaalse SGP-fractie": the place's adjective before a local fraction is no part of the party's name.

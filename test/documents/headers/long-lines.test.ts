@@ -42,4 +42,9 @@ describe('documents: a long line is read in time', function () {
     for (const line of [long('de volgende vragen ', 100_000), `${long('de volgende vragen ', 100_000)}!:`])
       assert.ok(timed(() => introducedItems(toLines(`${line}\n- Een?\n- Twee?`))) < 300);
   });
+
+  it('a long line of what could open a sentence that says who asks ("Namens X heeft …")', () => {
+    const text = ['Geacht college,', '', long('namens Rivierstad heeft '), '', '1. Is het college bekend met de klachten?'].join('\n');
+    assert.ok(timed(() => parseDocument(text)) < 500);
+  });
 });
