@@ -70,4 +70,20 @@ describe('documents: a list introduced as the questions', () => {
     assert.equal(got.type, 'nieuws');
     assert.equal(got.questions.length, 0);
   });
+
+  it('keeps a news item news when the questions it lists were asked at a meeting, not put to the college', () => {
+    const got = parseDocument(
+      [
+        'Informatieavond over de nieuwe school',
+        '',
+        'Tijdens de avond stelden bewoners de volgende vragen:',
+        '',
+        '- Wanneer begint de bouw?',
+        '- Komt er een nieuwe speelplaats?',
+        '',
+        'De wethouder beantwoordde ze allemaal.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'nieuws');
+  });
 });
