@@ -401,9 +401,13 @@ const nextText = (lines: Line[], i: number): string =>
     ?.text.trim() ?? '';
 const ADDRESSEE =
   /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
-/** A body at its place, as an envelope names it: "College van Burgemeester en Wethouders te Hoorn", "Gedeputeerde Staten te Zwolle". */
+/**
+ * A body at its place, as an envelope names it: "College van Burgemeester en Wethouders te Hoorn", "Gedeputeerde Staten
+ * te Zwolle". (Under the flag 'i' \p{Lu} is any letter: PLACE_AFTER_TE checks the place's capital.)
+ */
 const ADDRESSED_AT =
   /^(?:(?:het\s+)?college\s+van\s+(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w|gedeputeerde\s+staten|dijkgraaf\s+en\s+hoogheemraden)|gedeputeerde\s+staten|(?:de\s+)?(?:gemeente)?raad(?:\s+van\s+\p{Lu}[\p{L}-]+)?)\s+te\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}$/iu;
+const PLACE_AFTER_TE = /\ste\s+\p{Lu}/u;
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
@@ -750,7 +754,12 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // An address block without "Aan" at the top of a letter: "College van Burgemeester en Wethouders te Hoorn" (the
     // body "te" its place, as an envelope names it) right above the letter's place and date or its subject label.
     const next = nextText(lines, i);
-    if (seen <= 3 && ADDRESSED_AT.test(plainT.trim()) && (PLACE_DATE.test(next) || /^(?:betreft|onderwerp)\s*:/i.test(next))) {
+    if (
+      seen <= 3 &&
+      ADDRESSED_AT.test(plainT.trim()) &&
+      PLACE_AFTER_TE.test(plainT) &&
+      (PLACE_DATE.test(next) || /^(?:betreft|onderwerp)\s*:/i.test(next))
+    ) {
       add('aan', plainT.trim(), [i], t);
       continue;
     }

@@ -187,5 +187,10 @@ describe('documents: heads of written questions on party sites', () => {
       ].join('\n'),
     );
     assert.notEqual(letterhead.fields.aan, 'College van Burgemeester en Wethouders');
+    // "te" before a place, not before a verb.
+    const verb = parseDocument(
+      ['Het college van B&W te informeren', '', 'Betreft: Lege pinautomaten', '', 'Geacht college,', ...questions].join('\n'),
+    );
+    assert.equal(verb.fields.aan, undefined);
   });
 });
