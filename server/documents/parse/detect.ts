@@ -59,7 +59,7 @@ const ANSWER_LABEL = /^(?:antwoord|reactie|beantwoording)(?:\s+(?:op\s+)?vraag\s
  * The items of lists (numbered or bulleted) right after a line that says questions follow: the line numbers of every
  * item of such a list of at least two. The list is the questions, whether each item ends in a question mark or asks
  * indirectly ("• Hoe u de naleving gaat controleren.", "– Is het college het met ons eens dat … ."): for the type here
- * and for the questions (questions.ts).
+ * and for the questions (questions.ts). `introduces`: what the line before the list must say.
  */
 export function introducedItems(lines: Line[], introduces: (line: string) => boolean = questionsFollow): Set<number> {
   const texts = lines.map((l) => l.text.trim());
