@@ -95,6 +95,16 @@ describe('documents: heads of written questions on party sites', () => {
       ['Betreft: schriftelijke vragen ex art.43 RvO betreffende Standplaatsen tijdens de kermis', '', 'Vragen:', ...questions].join('\n'),
     );
     assert.equal(about.fields.onderwerp, 'Standplaatsen tijdens de kermis');
+    // The subject after a date's "van" or after a dash.
+    for (const betreft of [
+      'Betreft: schriftelijke vragen ex art. 42 RvO van 12 maart 2023 inzake Parkeren in de wijk',
+      'Betreft: Schriftelijke vragen ex art. 42 RvO - Parkeren in de wijk',
+    ])
+      assert.equal(
+        parseDocument([betreft, '', 'Geacht college,', ...questions].join('\n')).fields.onderwerp,
+        'Parkeren in de wijk',
+        betreft,
+      );
     const genreOnly = parseDocument(
       [
         'Rivierstad a/d Maas, 20-06-2019.',
