@@ -53,6 +53,15 @@ const ASKER = new RegExp(
   'u',
 );
 
+/** Where a subject starts: after its word ("inzake") or a dash. */
+const SUBJECT_START = new RegExp(String.raw`(?:^|\s)(?:${ABOUT}:?|[–—-])\s+`, 'iu');
+/** A label's subject in the text after the head's parts: after its word or a dash. */
+function subjectIn(text: string): string | undefined {
+  const start = SUBJECT_START.exec(text);
+  const subject = (start ? text.slice(start.index + start[0].length) : '').replace(/\s*[.:]$/, '').trim();
+  return subject && plausible('onderwerp', subject) ? subject : undefined;
+}
+
 /**
  * The head's parts, or null when the text does not open with the genre and a "van" or "aan" part. `inLabel`: the text is
  * a labelled subject ("Betreft: schriftelijke vragen ex art. 43 RvO betreffende Z"), where the genre with the article of
@@ -88,7 +97,11 @@ export function askHead(text: string, { inLabel = false } = {}): AskHead | null 
     const about = new RegExp(String.raw`^(?:${ABOUT}:?\s+|:\s*)(.+?)\s*[.:]?$`, 'iu').exec(rest);
     if (van && out.who === undefined) {
       const who = ASKER.exec(rest.slice(van[0].length));
-      if (!who) return parts || (inLabel && out.formal) ? out : null;
+      if (!who) {
+        // In a label "van" may be a date's ("… ex art. 42 RvO van 12 maart 2023 inzake Z"): the subject after its word.
+        if (inLabel && out.formal && !parts && /^van\s+\d/i.test(rest)) out.about = subjectIn(rest);
+        return parts || (inLabel && out.formal) ? out : null;
+      }
       out.who = (who[1] ?? who[2] ?? who[3]).trim();
       rest = rest.slice(van[0].length + who[0].length);
     } else if (aan && out.to === undefined) {
@@ -100,7 +113,11 @@ export function askHead(text: string, { inLabel = false } = {}): AskHead | null 
     } else if (about) {
       if (plausible('onderwerp', about[1]) && (out.who || out.to || (inLabel && out.formal))) out.about = about[1];
       break;
-    } else break;
+    } else {
+      // In a label the subject may follow the rules after a dash ("… ex art. 42 RvO - Z").
+      if (inLabel && out.formal && !parts && /^[–—-]\s/.test(rest)) out.about = subjectIn(rest);
+      break;
+    }
     parts++;
   }
   return out.who || out.to || (inLabel && out.formal) ? out : null;

@@ -6,10 +6,11 @@
 import type { DocumentTypeKey } from '../types';
 import { informingTitle, withoutGluedMark } from './genre-title';
 import { HEADER_ZONE, type Header } from './headers';
-import { MOTIE_DICTUM, MOTIE_END, QUESTIONS_FOLLOW } from './labels';
+import { MOTIE_DICTUM, MOTIE_END, questionsFollow } from './labels';
 import { introducedLetter, openingText } from './letters';
 import type { Line } from './lines';
 import { numbered } from './numbering';
+import { PARTY } from './parties';
 
 const KAMERSTUK = String.raw`(?:(?:nr\.?\s*)?\d[\d\s]*(?:[A-Z]{1,4}\s+)?(?:nr\.?\s*)?\d*\s+)?`;
 const TITLES: Array<[RegExp, DocumentTypeKey]> = [
@@ -59,13 +60,13 @@ const ANSWER_LABEL = /^(?:antwoord|reactie|beantwoording)(?:\s+(?:op\s+)?vraag\s
  * The items of lists (numbered or bulleted) right after a line that says questions follow: the line numbers of every
  * item of such a list of at least two. The list is the questions, whether each item ends in a question mark or asks
  * indirectly ("• Hoe u de naleving gaat controleren.", "– Is het college het met ons eens dat … ."): for the type here
- * and for the questions (questions.ts).
+ * and for the questions (questions.ts). `introduces`: what the line before the list must say.
  */
-export function introducedItems(lines: Line[]): Set<number> {
+export function introducedItems(lines: Line[], introduces: (line: string) => boolean = questionsFollow): Set<number> {
   const texts = lines.map((l) => l.text.trim());
   const out = new Set<number>();
   texts.forEach((t, i) => {
-    if (!QUESTIONS_FOLLOW.test(t)) return;
+    if (!introduces(t)) return;
     const items: number[] = [];
     for (let k = i + 1; k < lines.length; k++) {
       if (!texts[k]) continue;
@@ -77,7 +78,20 @@ export function introducedItems(lines: Line[]): Set<number> {
   return out;
 }
 
+/**
+ * Questions put as written questions are: called so, under an article of the rules, to the college or "u" ("… de
+ * volgende schriftelijke vragen gesteld aan het college van B&W:"), or by those who put them in a council: a fraction,
+ * a member, a party of the lexicon ("Hierover heeft de PvdA de volgende vragen:"); not those residents asked at a
+ * meeting ("Tijdens de avond stelden bewoners de volgende vragen:", a news item's).
+ */
+const PUT_AS_WRITTEN =
+  /\b(?:schriftelijke|art(?:ikel|\.)\s*\d|RvO\b|aan\s+(?:u|het\s+college|de\s+(?:burgemeester|wethouders?|gemeente)|b\s*(?:&|en)\s*w|burgemeester\s+en\s+wethouders)\b)/i;
+const COUNCIL_ASKER = /\b(?:\p{L}*fracties?|raadsleden|raadslid|statenleden|statenlid|kamerleden|kamerlid)\b/iu;
+const PARTY_NAMED = new RegExp(String.raw`(?:^|[\s(])${PARTY}(?=$|[\s,.:;)])`, 'u');
+const putAsWritten = (t: string) => PUT_AS_WRITTEN.test(t) || COUNCIL_ASKER.test(t) || PARTY_NAMED.test(t);
 const introducedList = (lines: Line[]) => introducedItems(lines).size > 0;
+/** A list of questions put as written questions are (a page without a salutation that names whom it asks). */
+const introducedWritten = (lines: Line[]) => introducedItems(lines, (t) => questionsFollow(t) && putAsWritten(t)).size > 0;
 
 /** A paragraph of questions with who asks and when in brackets at its end: "… ? (Floris de Boer, 10 september 2023)". */
 const ATTRIBUTED = /^(.*\?["'”’»]?)\s*\((\p{Lu}[\p{L}.'’ -]{2,60}),\s*\d{1,2}\s+\p{L}+\s+\d{4}\)\.?$/u;
@@ -151,7 +165,7 @@ export function detectType(lines: Line[], headers: Header[]): DocumentTypeKey {
   if (questionPage(content)) return 'schriftelijke-vragen';
   // A page that says its questions follow and lists them ("… heeft daarom de volgende schriftelijke vragen gesteld aan
   // het college van B&W:" and a list): a party's post of its written questions.
-  if (introducedList(lines)) return 'schriftelijke-vragen';
+  if (introducedWritten(lines)) return 'schriftelijke-vragen';
   // A post that quotes a letter and says so: "Van X ontvingen wij de volgende mail:".
   if (introducedLetter(openingText(lines))) return 'brief';
   return 'nieuws';

@@ -12,7 +12,7 @@
 import type { FieldKind } from '../types';
 import { DATE_IN_TEXT, DATE_WORDS, DATED, MEETING, WEEKDAY } from './dates';
 import { capitalsLabel, valueAfterBlank, valueRunsOn } from './label-block';
-import { ABOUT, conceptOf, kindOf, LETTERHEAD, PUT_ON, QUESTIONS_FOLLOW, QUESTIONS_PUT, SITE_LINK, type Concept } from './labels';
+import { ABOUT, conceptOf, kindOf, LETTERHEAD, PUT_ON, questionsFollow, QUESTIONS_PUT, SITE_LINK, type Concept } from './labels';
 import { ASKING_START, ASKS_AT_END, continuesName, joinLines, type Line } from './lines';
 import { introducedLetter, letterAddressee, openingText } from './letters';
 import { closingDate } from './moties';
@@ -389,9 +389,9 @@ const TIME_OF_DAY = /^(?:van\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?))?(?:\s*(?:[-
  * … vragen gesteld": when questions were put.
  */
 const QUESTIONS_PUT_ON = new RegExp(String.raw`${PUT_ON}(${DATE_WORDS}),?\s+${QUESTIONS_PUT}`, 'iu');
-/** A line after line `i` (within a few paragraphs) that introduces the text's own questions (QUESTIONS_FOLLOW). */
+/** A line after line `i` (within a few paragraphs) that introduces the text's own questions (questionsFollow). */
 function laterIntroducesQuestions(lines: Line[], i: number): boolean {
-  return lines.slice(i + 1, i + 12).some((l) => QUESTIONS_FOLLOW.test(l.text.trim()));
+  return lines.slice(i + 1, i + 12).some((l) => questionsFollow(l.text.trim()));
 }
 
 const nextText = (lines: Line[], i: number): string =>
@@ -401,9 +401,13 @@ const nextText = (lines: Line[], i: number): string =>
     ?.text.trim() ?? '';
 const ADDRESSEE =
   /^aan\s+((?:de|het)\s+(?:[\p{L}-]+\s+){0,2}?(?:voorzitter|college|leden|gemeenteraad|raad|minister|ministers|staatssecretaris|commissie|burgemeester|wethouders?|fracties?|bewoners|griffie|griffier|directeur|colleges)\b.*?)[,.:]?$/iu;
-/** A body at its place, as an envelope names it: "College van Burgemeester en Wethouders te Hoorn", "Gedeputeerde Staten te Zwolle". */
+/**
+ * A body at its place, as an envelope names it: "College van Burgemeester en Wethouders te Hoorn", "Gedeputeerde Staten
+ * te Zwolle". (Under the flag 'i' \p{Lu} is any letter: PLACE_AFTER_TE checks the place's capital.)
+ */
 const ADDRESSED_AT =
   /^(?:(?:het\s+)?college\s+van\s+(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w|gedeputeerde\s+staten|dijkgraaf\s+en\s+hoogheemraden)|gedeputeerde\s+staten|(?:de\s+)?(?:gemeente)?raad(?:\s+van\s+\p{Lu}[\p{L}-]+)?)\s+te\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}$/iu;
+const PLACE_AFTER_TE = /\ste\s+\p{Lu}/u;
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
@@ -750,7 +754,12 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // An address block without "Aan" at the top of a letter: "College van Burgemeester en Wethouders te Hoorn" (the
     // body "te" its place, as an envelope names it) right above the letter's place and date or its subject label.
     const next = nextText(lines, i);
-    if (seen <= 3 && ADDRESSED_AT.test(plainT.trim()) && (PLACE_DATE.test(next) || /^(?:betreft|onderwerp)\s*:/i.test(next))) {
+    if (
+      seen <= 3 &&
+      ADDRESSED_AT.test(plainT.trim()) &&
+      PLACE_AFTER_TE.test(plainT) &&
+      (PLACE_DATE.test(next) || /^(?:betreft|onderwerp)\s*:/i.test(next))
+    ) {
       add('aan', plainT.trim(), [i], t);
       continue;
     }
@@ -824,8 +833,9 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     const meeting = MEETING.exec(plainT);
     if (meeting) add('datum', meeting[1], [], t, SENT_IN);
     const sentence = firstSentence(plainT);
-    const asks = ASKS.exec(uninverted(sentence));
-    if (asks && sentence.split(/\s+/).length <= 30) {
+    // (Only a sentence of a head's length: the patterns take long on a long line, and there they find no head.)
+    const asks = sentence.split(/\s+/).length <= 30 ? ASKS.exec(uninverted(sentence)) : null;
+    if (asks) {
       const who = asks[1].replace(/^(?:vandaar\s+)?/i, '');
       const fraction =
         // "Veenendaalse SGP-fractie": the place's adjective before a local fraction is no part of the party's name.

@@ -193,14 +193,29 @@ export const QUESTIONS_PUT = String.raw`(?:[^.?!]{0,120}?\s)?(?:vragen|verzoek\s
 /** Where the day is said before it: "op D", "bij (uw) brief van D". */
 export const PUT_ON = String.raw`\b(?:op|bij\s+(?:uw\s+)?(?:brief|e-?mail)\s+van)\s+`;
 
+/** The words that say questions follow: "de volgende (schriftelijke) vragen", "willen wij graag van u weten". */
+const FOLLOW_WORDS =
+  /\b(?:(?:de|onze)\s+volgende\s+(?:\p{L}+\s+)?vragen|(?:willen|wil)\s+(?:we|wij|ik)\s+(?:graag\s+)?(?:van\s+u\s+)?weten)\b/iu;
+/**
+ * A sentence's end: a question or exclamation mark, or a full stop not before a small letter or a digit (one before
+ * them ends an abbreviation: "ex. art. 32 RvO"). Without the flag 'i', under which \p{Ll} is any letter.
+ */
+const SENTENCE_END = /[?!]|\.(?!\s*[\p{Ll}\d])/gu;
+
 /**
  * A line that says questions follow: "Daarom willen we graag van u weten;", "Wij stellen u de volgende vragen:", "… de
  * volgende schriftelijke vragen gesteld aan het college van B&W:", "… de volgende vragen ex. art. 32 RvO aan u stellen:"
- * (a full stop before a small letter or a digit ends an abbreviation, not the sentence); not "Daarom vragen wij u het
- * volgende:", a request. For the type (detect.ts) and for the date (headers.ts).
+ * (the words in the line's last sentence, which ends in a colon or a semicolon); not "Daarom vragen wij u het
+ * volgende:", a request, nor "Wij stelden de volgende vragen. Het college antwoordde:". For the type (detect.ts) and for
+ * the date (headers.ts).
  */
-export const QUESTIONS_FOLLOW =
-  /\b(?:(?:de|onze)\s+volgende\s+(?:\p{L}+\s+)?vragen|(?:willen|wil)\s+(?:we|wij|ik)\s+(?:graag\s+)?(?:van\s+u\s+)?weten)\b(?:[^.?!]|\.(?=\s*[\p{Ll}\d]))*[:;]$/iu;
+export function questionsFollow(line: string): boolean {
+  if (!/[:;]$/.test(line)) return false;
+  // (The last sentence found once, not from every occurrence of the words on: a long line takes no longer than its length.)
+  let last = 0;
+  for (const end of line.matchAll(SENTENCE_END)) last = end.index + 1;
+  return FOLLOW_WORDS.test(line.slice(last));
+}
 
 /**
  * A web page's own links and widgets around a post, alone on a line: never a field, a question, an answer or body

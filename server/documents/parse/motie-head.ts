@@ -187,6 +187,12 @@ export function motieHead(lines: Line[], roles: Role[]): MotieHead {
   return head;
 }
 
+/**
+ * A motie named in quotes as the writer's or the one at hand: "haar motie “Bloeiende bermen”", "deze motie ‘X’" (not "de
+ * motie ‘Kappen met kappen’", which may be another the text refers to).
+ */
+const QUOTED_MOTIE = /\b(?:haar|zijn|hun|onze|mijn|deze)\s+motie\s+[“"‘']\s*([^”"’'\n]{3,80}?)\s*[”"’']/iu;
+
 function readHead(lines: Line[], roles: Role[]): MotieHead {
   const head: MotieHead = {};
   const free = (i: number) => roles[i] === 'body' || roles[i] === 'title';
@@ -245,8 +251,8 @@ function readHead(lines: Line[], roles: Role[]): MotieHead {
   // " Bloeiende bermen".").
   if (!head.onderwerp && !kamer)
     for (let i = 0; i < (anchor < 0 ? 0 : anchor); i++) {
-      // (In a sentence: a title line "Motie 'X'" is read as a title, with its own confidence.)
-      const m = free(i) ? /\S.*?\bmotie\s+[“"‘']\s*([^”"’'\n]{3,80}?)\s*[”"’']/iu.exec(plain(lines[i])) : null;
+      // (A title line "Motie 'X'" is read as a title, with its own confidence.)
+      const m = free(i) ? QUOTED_MOTIE.exec(plain(lines[i])) : null;
       if (m && plausible('onderwerp', m[1])) {
         head.onderwerp = { value: m[1], line: undefined };
         break;

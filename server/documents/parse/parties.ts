@@ -213,19 +213,28 @@ export function partiesActing(text: string): string[] {
 export function spelledOut(party: string, text: string): string {
   const abbreviation = party.trim();
   if (!/^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(abbreviation) || isParty(abbreviation)) return party;
-  const words = String.raw`(\p{Lu}[\p{L}'-]*(?:\s+(?:voor\s+(?:de\s+|het\s+)?|van\s+(?:de\s+|het\s+)?|en\s+)?\p{Lu}[\p{L}'-]*){1,6})`;
-  for (const re of [
-    new RegExp(String.raw`${words}\s*\(\s*${abbreviation}\s*\)`, 'gu'),
-    new RegExp(String.raw`\b${abbreviation}\s*\(\s*${words}\s*\)`, 'gu'),
-  ])
+  // (A name starts a word: from each capital inside a long run of letters the pattern would read the run again.)
+  const words = String.raw`((?<![\p{L}'-])\p{Lu}[\p{L}'-]*(?:\s+(?:voor\s+(?:de\s+|het\s+)?|van\s+(?:de\s+|het\s+)?|en\s+)?\p{Lu}[\p{L}'-]*){1,6})`;
+  const letters = abbreviation.replace(/[\d&]/g, '');
+  const initials = (parts: string[]) =>
+    parts
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+  for (const [re, before] of [
+    [new RegExp(String.raw`${words}\s*\(\s*${abbreviation}\s*\)`, 'gu'), true],
+    [new RegExp(String.raw`\b${abbreviation}\s*\(\s*${words}\s*\)`, 'gu'), false],
+  ] as const)
     for (const m of text.matchAll(re)) {
-      const full = m[1].trim();
-      const initials = full
-        .split(/\s+/)
-        .filter((w) => /^\p{Lu}/u.test(w))
-        .map((w) => w[0])
-        .join('');
-      if (initials === abbreviation.replace(/[\d&]/g, '')) return full;
+      const full = m[1].trim().split(/\s+/);
+      // Before the brackets the name is the last words whose initials spell the abbreviation: a capitalised word in
+      // front of them ("Fractie Actieve Rivierstad Partij (ARP)", a sentence's first word) is no part of it.
+      const from = before
+        ? full.findIndex((w, k) => /^\p{Lu}/u.test(w) && initials(full.slice(k)) === letters)
+        : initials(full) === letters
+          ? 0
+          : -1;
+      if (from >= 0) return full.slice(from).join(' ');
     }
   return party;
 }

@@ -320,5 +320,18 @@ describe('documents: a motie outcome in other words, and a motie named in its in
       ),
     );
     assert.notEqual(none.fields.onderwerp, 'Bankjes');
+    // Nor from another motie the introduction refers to, which is not the one that follows.
+    const other = parseDocument(
+      [
+        'Nieuws',
+        '',
+        '12/03/2021 - Het college voert de motie ‘Kappen met kappen’ nog altijd niet uit. Daarom vragen wij opnieuw aandacht voor de bomen.',
+        '',
+        'De gemeenteraad van Dalfsen, bijeen op 11 maart 2021',
+        '',
+        ...considerations,
+      ].join('\n'),
+    );
+    assert.notEqual(other.fields.onderwerp, 'Kappen met kappen');
   });
 });

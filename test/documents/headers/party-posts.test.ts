@@ -64,6 +64,18 @@ describe('documents: heads of written questions on party sites', () => {
       ].join('\n'),
     );
     assert.deepEqual(got.fields.partijen, ['Actieve Rivierstad Partij']);
+    // A capitalised word in front of the name is no part of it.
+    const fractie = parseDocument(
+      [
+        'Van: Fractie Actieve Rivierstad Partij (ARP)',
+        '',
+        'Geacht college,',
+        '',
+        'Hierover heeft de fractie van ARP enkele vragen:',
+        ...questions,
+      ].join('\n'),
+    );
+    assert.deepEqual(fractie.fields.partijen, ['Actieve Rivierstad Partij']);
     // A party of the lexicon keeps its own short name.
     const vvd = parseDocument(
       [
@@ -83,6 +95,16 @@ describe('documents: heads of written questions on party sites', () => {
       ['Betreft: schriftelijke vragen ex art.43 RvO betreffende Standplaatsen tijdens de kermis', '', 'Vragen:', ...questions].join('\n'),
     );
     assert.equal(about.fields.onderwerp, 'Standplaatsen tijdens de kermis');
+    // The subject after a date's "van" or after a dash.
+    for (const betreft of [
+      'Betreft: schriftelijke vragen ex art. 42 RvO van 12 maart 2023 inzake Parkeren in de wijk',
+      'Betreft: Schriftelijke vragen ex art. 42 RvO - Parkeren in de wijk',
+    ])
+      assert.equal(
+        parseDocument([betreft, '', 'Geacht college,', ...questions].join('\n')).fields.onderwerp,
+        'Parkeren in de wijk',
+        betreft,
+      );
     const genreOnly = parseDocument(
       [
         'Rivierstad a/d Maas, 20-06-2019.',
@@ -175,6 +197,11 @@ describe('documents: heads of written questions on party sites', () => {
       ].join('\n'),
     );
     assert.notEqual(letterhead.fields.aan, 'College van Burgemeester en Wethouders');
+    // "te" before a place, not before a verb.
+    const verb = parseDocument(
+      ['Het college van B&W te informeren', '', 'Betreft: Lege pinautomaten', '', 'Geacht college,', ...questions].join('\n'),
+    );
+    assert.equal(verb.fields.aan, undefined);
   });
 
   it('takes no signer from the words a site puts under a post ("Comments", "Delen")', () => {

@@ -55,4 +55,49 @@ describe('documents: a list introduced as the questions', () => {
     assert.equal(got.type, 'nieuws');
     assert.equal(got.questions.length, 0);
   });
+
+  it('does not make a list questions when a sentence ends after the words that introduce questions', () => {
+    const got = parseDocument(
+      [
+        'Nieuws uit de raad',
+        '',
+        'In maart stelde de Stadspartij de volgende vragen. Het college heeft inmiddels deze punten toegezegd:',
+        '',
+        '– Meer bankjes in het park.',
+        '– Een oversteekplaats bij de school.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'nieuws');
+    assert.equal(got.questions.length, 0);
+  });
+
+  it('keeps a news item news when the questions it lists were asked at a meeting, not put to the college', () => {
+    const got = parseDocument(
+      [
+        'Informatieavond over de nieuwe school',
+        '',
+        'Tijdens de avond stelden bewoners de volgende vragen:',
+        '',
+        '- Wanneer begint de bouw?',
+        '- Komt er een nieuwe speelplaats?',
+        '',
+        'De wethouder beantwoordde ze allemaal.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'nieuws');
+  });
+
+  it('makes a list written questions when a fraction, a member or a party of the lexicon puts them', () => {
+    for (const intro of [
+      'Hierover heeft de PvdA de volgende vragen:',
+      'De fractie van Dorpsbelang heeft de volgende vragen:',
+      'Raadslid Smit heeft daarom de volgende vragen:',
+    ]) {
+      const got = parseDocument(
+        ['Licht uit op het plein', '', intro, '', '- Waarom is het licht uit?', '- Wanneer gaat het weer aan?'].join('\n'),
+      );
+      assert.equal(got.type, 'schriftelijke-vragen', intro);
+      assert.equal(got.questions.length, 2, intro);
+    }
+  });
 });
