@@ -27,9 +27,25 @@ const HONOURED = new RegExp(
   String.raw`(?:^|(?<=[.!?]\s))(?:[Mm]evrouw|[Mm]evr\.|[Mm]w\.|[Dd]e\s+heer|[Dd]hr\.)\s+(${SURNAME}|${PERSON})\s+(?:van|namens)\s+(?:de\s+|het\s+)?(\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?)\s+(?:heeft|hebben|stelt|stelde|vraagt|vroeg)\b`,
   'u',
 );
-/** The sentence tells of asking questions: "vragen" with a verb of putting them, or "vraagt" / "wil weten". */
-const ASKS =
-  /\b(?:(?:vervolg)?vragen\b.*\b(?:stel(?:t|len|de|den)?|gesteld|ingediend|dien(?:t|de|den)|gericht|voorgelegd)\b|(?:stel(?:t|len|de|den)|dien(?:t|de|den))\b.*\b(?:vervolg)?vragen\b|vraagt|vroeg|wil(?:len)?\s+weten)\b/iu;
+const QUESTIONS_WORD = /\b(?:vervolg)?vragen\b/giu;
+/** A verb of putting questions after "vragen" ("vragen … gesteld") and one before it ("stelt … vragen"). */
+const PUT_AFTER = /\b(?:stel(?:t|len|de|den)?|gesteld|ingediend|dien(?:t|de|den)|gericht|voorgelegd)\b/iu;
+const PUT_BEFORE = /\b(?:stel(?:t|len|de|den)|dien(?:t|de|den))\b/iu;
+/**
+ * The sentence tells of asking questions: "vragen" with a verb of putting them after or before it, or "vraagt" /
+ * "wil weten". Read from the first and the last "vragen" once each, so a long pasted line takes time in proportion to
+ * its length (a pattern "vragen.*verb" read on to the line's end from every "vragen").
+ */
+function tellsOfAsking(s: string): boolean {
+  if (/\b(?:vraagt|vroeg|wil(?:len)?\s+weten)\b/iu.test(s)) return true;
+  let first = -1;
+  let last = -1;
+  for (const m of s.matchAll(QUESTIONS_WORD)) {
+    if (first < 0) first = m.index;
+    last = m.index;
+  }
+  return first >= 0 && (PUT_AFTER.test(s.slice(first)) || PUT_BEFORE.test(s.slice(0, last)));
+}
 
 const splitNames = (names: string) => names.split(/\s*,\s*|\s+en\s+/).map((n) => n.trim());
 
@@ -40,7 +56,7 @@ const splitNames = (names: string) => names.split(/\s*,\s*|\s+en\s+/).map((n) =>
 export function membersAsking(text: string): { names: string[]; party?: string } | null {
   const sentences = text.split(/\n+/).flatMap((p) => p.replace(/\s+/g, ' ').split(/(?<=[.!?:])\s+(?=\p{Lu})/u));
   for (const s of sentences) {
-    if (!ASKS.test(s)) continue;
+    if (!tellsOfAsking(s)) continue;
     const titled = TITLED.exec(s);
     if (titled) {
       const party = titled[2] && isParty(titled[2]) ? titled[2] : undefined;

@@ -551,7 +551,7 @@ const QUESTIONS_OF_START = /^(?:\p{L}+\s+)?vra(?:ag|gen)\s+van\s+(?:het\s+lid|(?
 
 /** A head of questions by its parts over up to six lines: the fewest lines that end it (a full stop, a bracket, an empty line). */
 function askWindow(lines: Line[], i: number): { head: AskHead; w: { text: string; lines: number[] } } | null {
-  if (!/^\S*\s*\S*\s*vra(?:ag|gen)\b/iu.test(lines[i].text.trim())) return null;
+  if (!/^(?:\S+\s+)?(?:\S+\s+|\S*)vra(?:ag|gen)\b/iu.test(lines[i].text.trim())) return null;
   for (let n = 1; n <= 6; n++) {
     const w = window(lines, i, n);
     if (w.lines.length < n || /[.)]$/.test(w.text) || n === 6) {

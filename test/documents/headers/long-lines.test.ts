@@ -5,6 +5,7 @@ import { parseDocument } from '../../../server/documents/parse';
 import { introducedItems } from '../../../server/documents/parse/detect';
 import { toLines } from '../../../server/documents/parse/lines';
 import { spelledOut } from '../../../server/documents/parse/parties';
+import { membersAsking } from '../../../server/documents/parse/asking-members';
 
 const long = (unit: string, n = 50_000) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 /** Milliseconds `f` takes. */
@@ -46,5 +47,14 @@ describe('documents: a long line is read in time', function () {
   it('a long line of what could open a sentence that says who asks ("Namens X heeft …")', () => {
     const text = ['Geacht college,', '', long('namens Rivierstad heeft '), '', '1. Is het college bekend met de klachten?'].join('\n');
     assert.ok(timed(() => parseDocument(text)) < 500);
+  });
+
+  it('a long run of letters at the top, where a head of questions could start', () => {
+    const text = [long('a'), '', 'Geacht college,', '', '1. Is het college bekend met de klachten?'].join('\n');
+    assert.ok(timed(() => parseDocument(text)) < 1500);
+  });
+
+  it('a long line of "vragen" in the opening, where members asking are looked for', () => {
+    assert.ok(timed(() => membersAsking(long('vragen '))) < 300);
   });
 });
