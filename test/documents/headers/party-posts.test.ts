@@ -53,41 +53,15 @@ describe('documents: heads of written questions on party sites', () => {
   });
 
   it('spells out a party written as its abbreviation where the text gives its name in full', () => {
-    const got = parseDocument(
-      [
-        'Van: Actieve Rivierstad Partij (ARP)',
-        '',
-        'Geacht college,',
-        '',
-        'Hierover heeft de fractie van ARP enkele vragen:',
-        ...questions,
-      ].join('\n'),
-    );
-    assert.deepEqual(got.fields.partijen, ['Actieve Rivierstad Partij']);
+    const partiesUnder = (from: string, asks: string) =>
+      parseDocument(
+        [`Van: ${from}`, '', 'Geacht college,', '', `Hierover heeft de fractie van ${asks} enkele vragen:`, ...questions].join('\n'),
+      ).fields.partijen;
+    assert.deepEqual(partiesUnder('Actieve Rivierstad Partij (ARP)', 'ARP'), ['Actieve Rivierstad Partij']);
     // A capitalised word in front of the name is no part of it.
-    const fractie = parseDocument(
-      [
-        'Van: Fractie Actieve Rivierstad Partij (ARP)',
-        '',
-        'Geacht college,',
-        '',
-        'Hierover heeft de fractie van ARP enkele vragen:',
-        ...questions,
-      ].join('\n'),
-    );
-    assert.deepEqual(fractie.fields.partijen, ['Actieve Rivierstad Partij']);
+    assert.deepEqual(partiesUnder('Fractie Actieve Rivierstad Partij (ARP)', 'ARP'), ['Actieve Rivierstad Partij']);
     // A party of the lexicon keeps its own short name.
-    const vvd = parseDocument(
-      [
-        'Van: Volkspartij voor Vrijheid en Democratie (VVD)',
-        '',
-        'Geacht college,',
-        '',
-        'Hierover heeft de fractie van de VVD enkele vragen:',
-        ...questions,
-      ].join('\n'),
-    );
-    assert.deepEqual(vvd.fields.partijen, ['VVD']);
+    assert.deepEqual(partiesUnder('Volkspartij voor Vrijheid en Democratie (VVD)', 'de VVD'), ['VVD']);
   });
 
   it('takes the subject of "Betreft: schriftelijke vragen ex art.43 RvO betreffende Z", and none from a Betreft that names only the genre', () => {

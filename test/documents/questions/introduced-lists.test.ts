@@ -4,6 +4,10 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/documents/parse';
 
+/** A news page: a title, the line that introduces a list, and the list (dashed). */
+const listed = (intro: string, items: string[]) =>
+  parseDocument(['Nieuws uit de raad', '', intro, '', ...items.map((item) => `– ${item}`)].join('\n'));
+
 describe('documents: a list introduced as the questions', () => {
   it('takes every item of a dashed list after "… de volgende schriftelijke vragen gesteld aan het college van B&W:"', () => {
     const got = parseDocument(
@@ -41,34 +45,15 @@ describe('documents: a list introduced as the questions', () => {
     assert.equal(got.questions.length, 2);
   });
 
-  it('does not make a list questions after a sentence that ends the line in another way', () => {
-    const got = parseDocument(
-      [
-        'Nieuws uit de raad',
-        '',
-        'De Stadspartij heeft de volgende punten ingebracht.',
-        '',
-        '– Meer bankjes in het park.',
-        '– Een oversteekplaats bij de school.',
-      ].join('\n'),
-    );
-    assert.equal(got.type, 'nieuws');
-    assert.equal(got.questions.length, 0);
-  });
-
-  it('does not make a list questions when a sentence ends after the words that introduce questions', () => {
-    const got = parseDocument(
-      [
-        'Nieuws uit de raad',
-        '',
-        'In maart stelde de Stadspartij de volgende vragen. Het college heeft inmiddels deze punten toegezegd:',
-        '',
-        '– Meer bankjes in het park.',
-        '– Een oversteekplaats bij de school.',
-      ].join('\n'),
-    );
-    assert.equal(got.type, 'nieuws');
-    assert.equal(got.questions.length, 0);
+  it('does not make a list questions after a line that ends in another way, or a sentence that ends after the words', () => {
+    for (const intro of [
+      'De Stadspartij heeft de volgende punten ingebracht.',
+      'In maart stelde de Stadspartij de volgende vragen. Het college heeft inmiddels deze punten toegezegd:',
+    ]) {
+      const got = listed(intro, ['Meer bankjes in het park.', 'Een oversteekplaats bij de school.']);
+      assert.equal(got.type, 'nieuws', intro);
+      assert.equal(got.questions.length, 0, intro);
+    }
   });
 
   it('keeps a news item news when the questions it lists were asked at a meeting, not put to the college', () => {
@@ -93,9 +78,7 @@ describe('documents: a list introduced as the questions', () => {
       'De fractie van Dorpsbelang heeft de volgende vragen:',
       'Raadslid Smit heeft daarom de volgende vragen:',
     ]) {
-      const got = parseDocument(
-        ['Licht uit op het plein', '', intro, '', '- Waarom is het licht uit?', '- Wanneer gaat het weer aan?'].join('\n'),
-      );
+      const got = listed(intro, ['Waarom is het licht uit?', 'Wanneer gaat het weer aan?']);
       assert.equal(got.type, 'schriftelijke-vragen', intro);
       assert.equal(got.questions.length, 2, intro);
     }
