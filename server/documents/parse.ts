@@ -141,10 +141,11 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
   return unquote(joinLines(raw.split('\n')));
 }
 
+const OUTCOME_AFTER_DASH = new RegExp(String.raw`\s+[–—-]\s+${OUTCOME_WORD}[.!]?$`, 'i');
 /** A motie's subject with its outcome after a dash ("Motie: X – afgewezen"): the subject is X (the outcome is read apart). */
 function withoutOutcome<T>(type: DocumentTypeKey, key: string, value: T): T {
   if (type !== 'motie' || key !== 'onderwerp' || typeof value !== 'string') return value;
-  return value.replace(new RegExp(String.raw`\s+[–—-]\s+${OUTCOME_WORD}[.!]?$`, 'i'), '') as T;
+  return value.replace(OUTCOME_AFTER_DASH, '') as T;
 }
 
 function assignHeaders(type: DocumentTypeKey, headers: Header[], extra: { parties: string[] }): Assigned {

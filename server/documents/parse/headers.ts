@@ -408,6 +408,8 @@ const ADDRESSEE =
 const ADDRESSED_AT =
   /^(?:(?:het\s+)?college\s+van\s+(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w|gedeputeerde\s+staten|dijkgraaf\s+en\s+hoogheemraden)|gedeputeerde\s+staten|(?:de\s+)?(?:gemeente)?raad(?:\s+van\s+\p{Lu}[\p{L}-]+)?)\s+te\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}$/iu;
 const PLACE_AFTER_TE = /\ste\s+\p{Lu}/u;
+/** A line under an address block: the letter's place and date, or its subject label. */
+const datesOrNamesSubject = (line: string) => PLACE_DATE.test(line) || /^(?:betreft|onderwerp)\s*:/i.test(line);
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
@@ -419,16 +421,22 @@ const QUESTIONS_TITLE = new RegExp(
   String.raw`^(?:${DATE_WORDS}\s+)?(?:(?:beantwoording|antwoord(?:en)?)\s+(?:op\s+)?(?:de\s+)?)?((?:schriftelijke|mondelinge)\s+(?:vervolg)?vra(?:ag|gen)|(?:(?:ex|conform)\s+)?art(?:ikel|\.)?\s*\d+[- ]?vragen|(?:raads|college|staten|vervolg)vra(?:ag|gen)|vragen)\b(?!\s+van\s+(?:het\s+lid|(?:het|de)\s+leden))(.*)$`,
   'iu',
 );
+/** How many questions a sentence says are put: "6", "een aantal", "enkele", "de volgende". */
+const HOW_MANY = String.raw`(?:\d+\s+|een\s+(?:aantal|paar)\s+|enkele\s+|de\s+volgende\s+)?`;
 /** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
-const ASKS =
-  /^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?(?:\d+\s+|een\s+(?:aantal|paar)\s+|enkele\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd|ingediend))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?(?:\s+ter\s+beantwoording(?:\s+(?:door|aan)\s+[^:.]{2,60})?)?[.:]?$/iu;
+const ASKS = new RegExp(
+  String.raw`^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?${HOW_MANY}(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd|ingediend))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?(?:\s+ter\s+beantwoording(?:\s+(?:door|aan)\s+[^:.]{2,60})?)?[.:]?$`,
+  'iu',
+);
 /**
  * The same with the verb before its subject, after an adverbial in front ("Hierover heeft Partij X de volgende vragen:",
  * "Daarom stelt de fractie van Y de volgende vragen:", "ZEIST Namens het CDA stelt raadslid X vragen aan …", a news
  * item's place in capitals before it): put back in the order ASKS reads.
  */
-const INVERTED_ASKS =
-  /^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*\s+)?(?:hierover|daarover|daarom|hierom|vandaar|(namens\s+(?:de\s+|het\s+)?[\p{Lu}\d][\p{L}\d!&'-]*(?:\s+\p{Lu}[\p{L}\d!&'-]*)*)|(?:naar\s+aanleiding|n\.a\.v\.)\s+(?:hiervan|daarvan|van\s+)?(?:\S+\s+){0,4}?\S+)\s*,?\s+(stelt|stelde|stellen|stelden|heeft|hebben)\s+(.{2,80}?)\s+((?:het\s+college\s+|b&w\s+)?(?:\d+\s+|een\s+(?:aantal|paar)\s+|enkele\s+|de\s+volgende\s+)?(?:(?:schriftelijke|aanvullende|technische|nadere|kritische|mondelinge)\s+)?vragen\b.*)$/iu;
+const INVERTED_ASKS = new RegExp(
+  String.raw`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*\s+)?(?:hierover|daarover|daarom|hierom|vandaar|(namens\s+(?:de\s+|het\s+)?[\p{Lu}\d][\p{L}\d!&'-]*(?:\s+\p{Lu}[\p{L}\d!&'-]*)*)|(?:naar\s+aanleiding|n\.a\.v\.)\s+(?:hiervan|daarvan|van\s+)?(?:\S+\s+){0,4}?\S+)\s*,?\s+(stelt|stelde|stellen|stelden|heeft|hebben)\s+(.{2,80}?)\s+((?:het\s+college\s+|b&w\s+)?${HOW_MANY}(?:(?:schriftelijke|aanvullende|technische|nadere|kritische|mondelinge)\s+)?vragen\b.*)$`,
+  'iu',
+);
 const uninverted = (sentence: string) => {
   const m = INVERTED_ASKS.exec(sentence);
   // "Namens het CDA stelt raadslid X vragen …": who asks is X namens het CDA.
@@ -753,13 +761,7 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     }
     // An address block without "Aan" at the top of a letter: "College van Burgemeester en Wethouders te Hoorn" (the
     // body "te" its place, as an envelope names it) right above the letter's place and date or its subject label.
-    const next = nextText(lines, i);
-    if (
-      seen <= 3 &&
-      ADDRESSED_AT.test(plainT.trim()) &&
-      PLACE_AFTER_TE.test(plainT) &&
-      (PLACE_DATE.test(next) || /^(?:betreft|onderwerp)\s*:/i.test(next))
-    ) {
+    if (seen <= 3 && ADDRESSED_AT.test(plainT.trim()) && PLACE_AFTER_TE.test(plainT) && datesOrNamesSubject(nextText(lines, i))) {
       add('aan', plainT.trim(), [i], t);
       continue;
     }

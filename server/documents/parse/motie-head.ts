@@ -52,12 +52,15 @@ const TITLE_NUMBER = String.raw`(?:M\s?-?\d{1,4}[a-z]?|[IVXLC]{1,6}|\d{2,4}[-/]\
 /** "Motie (M 11) “Title”", "Motie IV Donker waar het kan": the number, then the title with a capital or a quote. */
 const NUMBERED = new RegExp(String.raw`^[Mm]otie\s+(?:nr\.?\s*)?(\(\s*${TITLE_NUMBER}\s*\)|${TITLE_NUMBER})\s+([\p{Lu}‘'“"(].*)$`, 'u');
 
+/** "… aangenomen", "Aangenomen motie …", "Motie X (verworpen)", "Motie: X – afgewezen": the outcome in the title. */
+const TITLE_OUTCOME = new RegExp(String.raw`^(aangenomen|verworpen)\s+(?=motie\b)|\s+(?:[–—-]\s+)?\(?(${OUTCOME_WORD})\)?[.!]?$`, 'i');
+const OUTCOME_INSIDE = new RegExp(String.raw`\b${OUTCOME_WORD}\b`, 'i');
+
 function titleOf(text: string): { subject: string; parties?: string[]; status?: string; kenmerk?: string } | null {
   let t = text.replace(/^[-–•*]\s+/, '').trim();
   let status: string | undefined;
   let kenmerk: string | undefined;
-  // "… aangenomen", "Aangenomen motie …", "Motie X (verworpen)", "Motie: X – afgewezen": the outcome in the title.
-  const outcome = new RegExp(String.raw`^(aangenomen|verworpen)\s+(?=motie\b)|\s+(?:[–—-]\s+)?\(?(${OUTCOME_WORD})\)?[.!]?$`, 'i').exec(t);
+  const outcome = TITLE_OUTCOME.exec(t);
   if (outcome) {
     status = statusOf(outcome[1] ?? outcome[2]);
     t = t.replace(outcome[0], outcome[1] ? '' : '').trim();
@@ -95,7 +98,7 @@ function titleOf(text: string): { subject: string; parties?: string[]; status?: 
   const words = subject.split(/\s+/).length;
   if (!subject || words > 14 || /[:;,?]$/.test(subject) || !/\p{L}{3}/u.test(subject)) return null;
   // "… mezenkastjes verworpen, coalitie tegen": an outcome inside the line makes it a news headline, not a title.
-  if (new RegExp(String.raw`\b${OUTCOME_WORD}\b`, 'i').test(subject)) return null;
+  if (OUTCOME_INSIDE.test(subject)) return null;
   return { subject, parties, status, ...(kenmerk ? { kenmerk } : {}) };
 }
 

@@ -30,12 +30,12 @@ export function closingDate(lines: Line[]): { line: number; date: string } | nul
  * "aangenomen". Only a sentence that opens with the motie and says it was done (is/werd), with no negation or
  * expectation between ("De motie werd niet aangenomen", "De motie is naar verwachting aangenomen"); null otherwise.
  */
+// "Deze motie is met algemene stemmen aangenomen.", "Deze motie is : Afgewezen" (a site's field).
+const REPORTED = new RegExp(String.raw`^(?:de|deze)\s+motie\s+(?:is|werd)\s*:?\s+((?:[\p{L}-]+\s+){0,4}?)(${OUTCOME_WORD})\b`, 'iu');
+
 export function reportedOutcome(text: string): string | null {
   for (const s of text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-    // "Deze motie is : Afgewezen" (a site's field) too.
-    const m = new RegExp(String.raw`^(?:de|deze)\s+motie\s+(?:is|werd)\s*:?\s+((?:[\p{L}-]+\s+){0,4}?)(${OUTCOME_WORD})\b`, 'iu').exec(
-      s.trim(),
-    );
+    const m = REPORTED.exec(s.trim());
     if (m && !/\b(?:niet|nog|naar|verwachting|waarschijnlijk|mogelijk|toch)\b/i.test(m[1])) return statusOf(m[2]);
   }
   return null;

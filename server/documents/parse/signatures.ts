@@ -332,8 +332,9 @@ export function signatures(lines: Line[], taken: Set<number>, from: number): Sig
     let pendingNames: Signer[] = [];
     for (let j = start; j < lines.length; j++) {
       if (blank(j)) {
-        // Before the first line of the signature a third empty line may stand (a line of spaces between two paragraph
-        // breaks), when all are empty in the text itself (a line read as a field is no empty line); inside it, two end it.
+        // Before the first line of the signature `before` empty lines may stand (three in a text with single breaks: a
+        // line of spaces between two paragraph breaks), when all are empty in the text itself (a line read as a field is
+        // no empty line); inside it, more than `inside` end it.
         if (!taken.has(j) && !lines[j].text.trim()) empties++;
         if (++blanks > (last === start - 1 && empties === blanks ? before : inside)) break;
         continue;

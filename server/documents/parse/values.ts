@@ -77,9 +77,11 @@ export const OUTCOME_WORD = `(?:${[...MOTIE_STATUSES, ...Object.keys(OUTCOME_SYN
 /** The status an outcome word stands for. */
 export const statusOf = (word: string): string => OUTCOME_SYNONYMS[word.toLowerCase()] ?? word.toLowerCase();
 
+const OUTCOME_IN_TEXT = new RegExp(`\\b(${OUTCOME_WORD})\\b`, 'i');
+
 /** The motie's outcome word in the text, as its status, or null. */
 export function readStatus(text: string): string | null {
-  const m = new RegExp(`\\b(${OUTCOME_WORD})\\b`, 'i').exec(text);
+  const m = OUTCOME_IN_TEXT.exec(text);
   return m ? statusOf(m[1]) : null;
 }
 
