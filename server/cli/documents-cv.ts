@@ -16,51 +16,9 @@ import { fieldOutcomes, type DocumentLabels, type FieldOutcome } from '../docume
 import { parseDocument } from '../documents/parse';
 import { calibrated, FRESH, SUGGEST_BELOW, type Calibration, type Evidence } from '../documents/parse/confidence';
 import { parseFlags, runCommand, UsageError } from './cli-support';
+import { origins, REAL, sourceGroup } from './corpus-rounds';
 
 const USAGE = 'Gebruik: npm run documents:cv -- [--by source|round] [--parser BESTAND] [--round TEKST] [--verbose]';
-const REAL = path.join(__dirname, '..', '..', 'test', 'fixtures', 'documents', 'real');
-
-interface Origin {
-  source: string;
-  round: string;
-}
-
-/** A source's group: a repository's owner, or a site's domain without its subdomains. */
-function sourceGroup(source: string): string {
-  const url = /^https?:\/\/([^/\s]+)/.exec(source);
-  if (url) return url[1].toLowerCase().split('.').slice(-2).join('.');
-  return source.split(/[/:\s]/)[0];
-}
-
-/**
- * Each dev document's source and round, read off the corpus README: its row in a table (the source column), under the
- * round's heading; a document listed only under "Files" belongs to the round whose section names its source, else to
- * the first rounds.
- */
-function origins(): Map<string, Origin> {
-  const text = fs.readFileSync(path.join(REAL, 'README.md'), 'utf8').split('\n');
-  const sections = new Map<string, string[]>();
-  const out = new Map<string, Origin>();
-  let heading = '';
-  for (const line of text) {
-    const h = /^## (.*)/.exec(line);
-    if (h) heading = h[1];
-    if (/^Round/.test(heading)) sections.set(heading, [...(sections.get(heading) ?? []), line]);
-    const row = /^\| `dev\/([^`]+)\.txt` \|/.exec(line);
-    if (!row) continue;
-    const source = line.split(' | ')[4] ?? '';
-    const round = /^Round/.test(heading) ? heading : (out.get(row[1])?.round ?? '');
-    out.set(row[1], { source: out.get(row[1])?.source ?? source, round });
-  }
-  for (const [name, o] of out) {
-    if (o.round) continue;
-    const key = o.source.split(/[:\s]/)[0];
-    const named = [...sections].find(([, lines]) => lines.some((l) => l.includes(key)));
-    o.round = named ? named[0] : 'Rounds one to eight';
-    out.set(name, o);
-  }
-  return out;
-}
 
 interface Doc {
   name: string;
@@ -124,7 +82,7 @@ runCommand(async () => {
     .filter((x) => x.endsWith('.txt'))
     .sort()) {
     const name = f.replace(/\.txt$/, '');
-    const o = where.get(name);
+    const o = where.get(`dev/${name}`);
     if (!o) throw new UsageError(`${f} staat niet in de README van het corpus.`);
     if (typeof flags.round === 'string' && !o.round.toLowerCase().includes(flags.round.toLowerCase())) continue;
     const want = JSON.parse(fs.readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as DocumentLabels;
