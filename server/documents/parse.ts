@@ -11,7 +11,7 @@ import { DATE_LINE_LOOSE } from './parse/dates';
 import { COLLEGE_SIGNS } from './parse/college-sender';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
-import { isParty, nationalBranch, partiesActing, spelledOut } from './parse/parties';
+import { fractionParty, isParty, nationalBranch, partiesActing, spelledOut } from './parse/parties';
 import { functionParty, signerParty } from './parse/question-heads';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
@@ -26,7 +26,15 @@ import { reportedOutcome } from './parse/moties';
 import { applyMotieHead, motieHead, motieTitleSubject } from './parse/motie-head';
 import { applyOverrides, type LineOverrides } from './parse/overrides';
 import { questionsAndAnswers, type FoundQuestion } from './parse/questions';
-import { dashedNameAndParty, looksLikeName, MEMBER_FUNCTION, partiesOf, partyOfFunction, signatures } from './parse/signatures';
+import {
+  dashedNameAndParty,
+  looksLikeName,
+  MEMBER_FUNCTION,
+  namedWithParty,
+  partiesOf,
+  partyOfFunction,
+  signatures,
+} from './parse/signatures';
 import {
   findDate,
   membersAndParties,
@@ -475,6 +483,25 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
         fields.partijen = [nationalBranch(party) ?? party];
         evidence.set('partijen', 'signature');
       }
+    }
+  }
+
+  // A sender who is a member with a party ("Van: Gerrit Averesch (SGP)") names who asks or moves and for which party;
+  // a party's fraction as sender ("de fractie van de PvdA", "De SP-fractie") names the party. Read as surely as the
+  // sender itself, and only where nothing else named them.
+  if ((type === 'schriftelijke-vragen' || type === 'motie') && typeof fields.afzender === 'string') {
+    const from = evidence.get('afzender');
+    const members = namedWithParty(fields.afzender, false);
+    const withParty = members?.every((m) => m.party) ? members : null;
+    const party = withParty ? null : fractionParty(fields.afzender);
+    if (withParty && has('indieners') && fields.indieners === undefined && from) {
+      fields.indieners = withParty.map((m) => m.name);
+      evidence.set('indieners', from);
+    }
+    const parties = withParty ? [...new Set(withParty.map((m) => m.party!))] : party ? [party] : [];
+    if (parties.length && has('partijen') && fields.partijen === undefined && from) {
+      fields.partijen = parties;
+      evidence.set('partijen', from);
     }
   }
 

@@ -626,13 +626,20 @@ describe('paste-import: a field only on strong evidence (issue 20, precision)', 
     assert.equal(doc.fields.datum, undefined);
   });
 
-  it('names a party from a mention in the text only when the signature agrees, then in full', () => {
+  it('names a party the signature abbreviates in full, and the fraction acting in the opening without a signature', () => {
     const text =
       'Vragen over verkeersveiligheid\n\nDe fractie van GemeenteBelang Westland ziet onveiligheid toenemen.\n\n' +
       '1. Is het college bekend met de meldingen?\n2. Wat gaat het college doen?\n\nFractie GBW\n\nRené Lelieveld\n';
     assert.deepEqual(parseDocument(text).fields.partijen, ['GemeenteBelang Westland']);
+    // Without the signature "De fractie van X ziet …" still has the party acting, as "X ziet …" has (session 20).
     const alone = text.replace('Fractie GBW\n\nRené Lelieveld\n', '');
-    assert.equal(parseDocument(alone).fields.partijen, undefined);
+    assert.deepEqual(parseDocument(alone).fields.partijen, ['GemeenteBelang Westland']);
+    // A fraction named inside another sentence does not act.
+    const inside = alone.replace(
+      'De fractie van GemeenteBelang Westland ziet',
+      'Wij delen met de fractie van GemeenteBelang Westland de zorg over',
+    );
+    assert.equal(parseDocument(inside).fields.partijen, undefined);
   });
 
   it('names the one party of the lexicon that the opening paragraphs have acting, and none when two act or none is a party', () => {

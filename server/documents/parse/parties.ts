@@ -157,17 +157,21 @@ const ACTS = String.raw`(?:is|was|heeft|had|wil|wilde|vindt|vond|zet|zette|deelt
 /** Parties side by side as one subject: "De Partij voor de Dieren en GroenLinks", "VVD, CDA en D66". */
 const PARTIES = String.raw`${PARTY}(?:\s*,\s*(?:de\s+|het\s+)?${PARTY})*(?:\s+en\s+(?:de\s+|het\s+)?${PARTY})?`;
 /**
- * A sentence whose subject is a party: "(De) PARTY(-fractie) ACTS …". ("De fractie van X …" is only a hint that a
- * signature must confirm: headers.ts FRACTION_OF.)
+ * A sentence whose subject is a party: "(De) PARTY(-fractie) ACTS …", "De fractie van de Partij voor de Dieren heeft …"
+ * (the party acting, as in the opening paragraphs of its questions; as a sender's line alone "De fractie van X" stays a
+ * hint that a signature must confirm: headers.ts FRACTION_OF).
  */
 const SUBJECT = new RegExp(
-  String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?${PLACE_ADJECTIVE}(${PARTIES})${FRACTIE_WORD}\s+(?:${ACTS}|${PRESENT})`,
+  String.raw`(?:^|(?<=[.!?]\s+))(?:(?:[Dd]e|[Hh]et)\s+)?(?:fractie\s+van\s+(?:de\s+|het\s+)?)?${PLACE_ADJECTIVE}(${PARTIES})${FRACTIE_WORD}\s+(?:${ACTS}|${PRESENT})`,
   'gmu',
 );
 
-/** The same with the verb first: "In het vragenuur stelde de Partij voor de Dieren vragen", "… heeft de VVD de volgende vragen". */
+/**
+ * The same with the verb first: "In het vragenuur stelde de Partij voor de Dieren vragen", "… heeft de VVD de volgende
+ * vragen", "… heeft de fractie van de PvdA u vragen gesteld".
+ */
 const ASKING = new RegExp(
-  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?${PLACE_ADJECTIVE}(${PARTIES})${FRACTIE_WORD}\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
+  String.raw`\b(?:stelt|stelde|stellen|stelden|heeft|hebben|had|dient|diende)\s+(?:de\s+|het\s+)?(?:fractie\s+van\s+(?:de\s+|het\s+)?)?${PLACE_ADJECTIVE}(${PARTIES})${FRACTIE_WORD}\s+(?:\p{Ll}+\s+){0,4}?vragen\b`,
   'gu',
 );
 
@@ -237,4 +241,25 @@ export function spelledOut(party: string, text: string): string {
       if (from >= 0) return full.slice(from).join(' ');
     }
   return party;
+}
+
+/**
+ * The party a sender is the fraction of: "de fractie van de PvdA", "De SP-fractie", "Fractie GroenLinks", "PVV
+ * Maastricht" (the national party of a local branch), "Stadspartij"; null when the sender is no party of the lexicon,
+ * or a local party of several words.
+ */
+export function fractionParty(sender: string): string | null {
+  const name = sender
+    .trim()
+    .replace(/[,.:]$/, '')
+    .replace(/^(?:de|het)\s+/i, '')
+    .replace(/^(?:gemeenteraads|raads|staten)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
+    .replace(/\s*-?\s*(?:gemeenteraads|raads|staten)?fractie$/i, '')
+    .trim();
+  if (!name || !isParty(name)) return null;
+  const national = nationalBranch(name);
+  if (national) return national;
+  // A local party of several words ("Gemeentebelangen De Wolden", "Leefbaar Ridderkerk"): whether the place is part of
+  // the party's name is the party's own choice, not told by the sender alone.
+  return /\s/.test(name) ? null : name;
 }

@@ -176,7 +176,7 @@ export function pairsRunTogether(text: string): Array<{ name: string; party: str
  * with its party after a comma: the names and parties, or null. The bracket holds a party of the lexicon or a short
  * capitalised name, never a sentence; after a comma only a party's shape (`partyLike`: not a function).
  */
-function namedWithParty(text: string, allowSingle: boolean): { name: string; party?: string; func?: string }[] | null {
+export function namedWithParty(text: string, allowSingle: boolean): { name: string; party?: string; func?: string }[] | null {
   const t = text.replace(/[,.]$/, '').trim();
   // "Anna de Boer, Partij voor de Dieren", "Piet Smit, AWP": one name, a comma, and a party of the lexicon or an acronym.
   const comma = /^([^,()]+),\s*([^,()]+)$/.exec(t);
