@@ -17,7 +17,7 @@ import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
 import { wrappedLines } from './parse/wrap';
 import { unglueLabels } from './parse/glued-labels';
-import { numbered } from './parse/numbering';
+import { autoNumbered, numbered } from './parse/numbering';
 import { listSectionLines } from './parse/list-sections';
 import { headSaysAnswered } from './parse/asking';
 import { buildBody, isHeadingLine, type Role } from './parse/body';
@@ -137,6 +137,12 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
       const named = functionParty(item);
       if (named) {
         extra.parties.push(named);
+        continue;
+      }
+      // "Ingediend door: Fracties van de PvdA/GL, CDA en SGP": a list of fractions names parties, no persons.
+      const fraction = /^(?:de\s+)?(?:raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?(.+)$/i.exec(item.trim());
+      if (fraction && looksLikeParty(fraction[1])) {
+        extra.parties.push(fraction[1]);
         continue;
       }
       const { name, party } = dashedNameAndParty(item) ?? nameAndParty(item);
@@ -340,6 +346,7 @@ function countWarning(questions: QuestionAnswer[]): string | null {
  */
 export function parseDocument(text: string, overrides?: LineOverrides): ParsedDocument {
   const lines = unglueLabels(wrappedLines(text, (source) => !!overrides?.has(source)));
+  autoNumbered(lines);
   const { headers, furniture } = scanHeaders(lines);
   const type = detectType(lines, headers);
   const has = (key: string) => fieldsOf(type).some((f) => f.key === key);

@@ -33,8 +33,11 @@ const TITLES: Array<[RegExp, DocumentTypeKey]> = [
   [/^(?:[\p{L}\d.&'’-]+\s+){1,8}(?:stelt|stelde|stellen|stelden)\s+(?:[\p{L}&]+\s+){0,4}vragen\b/iu, 'schriftelijke-vragen'],
 ];
 
-/** The answer part of a document: "Antwoord college van burgemeester en wethouders:", "Beantwoording". */
-export const ANSWER_HEADING = /^(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)[^:?]{0,90}?(?<!\.):?$/i;
+/**
+ * The answer part of a document: "Antwoord college van burgemeester en wethouders:", "Beantwoording", also with an
+ * article in front ("De beantwoording van het college/de burgemeester:", "Het antwoord van het college:").
+ */
+export const ANSWER_HEADING = /^(?:(?:de|het)\s+)?(?:antwoord(?:en)?|beantwoording)\b(?!\s*(?:op\s+vraag\s*)?\d)[^:?]{0,90}?(?<!\.):?$/i;
 
 const CONSIDERING = /^(?:constaterende|overwegende|van\s+mening\s+zijnde|gehoord\s+de\s+beraadslaging)\b/i;
 const SALUTATION = /^geachte?\s+\S|^beste\s+\S.*,$/i;

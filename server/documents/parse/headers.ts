@@ -394,6 +394,18 @@ function laterIntroducesQuestions(lines: Line[], i: number): boolean {
   return lines.slice(i + 1, i + 12).some((l) => questionsFollow(l.text.trim()));
 }
 
+/**
+ * A site's weather widget: a temperature ("8.5 C", "12°C") with the place it is for on the next line ("New York"). A
+ * date right under it is the site's today, not the document's.
+ */
+const TEMPERATURE = /^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$/u;
+const underWidget = (lines: Line[], i: number): boolean => {
+  const before = lines
+    .slice(Math.max(0, i - 3), i)
+    .map((l) => l.text.trim())
+    .filter(Boolean);
+  return before.some((t) => TEMPERATURE.test(t));
+};
 const nextText = (lines: Line[], i: number): string =>
   lines
     .slice(i + 1)
@@ -411,6 +423,20 @@ const PLACE_AFTER_TE = /\ste\s+\p{Lu}/u;
 /** A line under an address block: the letter's place and date, or its subject label. */
 const datesOrNamesSubject = (line: string) => PLACE_DATE.test(line) || /^(?:betreft|onderwerp)\s*:/i.test(line);
 const SALUTATION = /^geachte?\s+((?:college|leden|voorzitter|raad|gemeenteraad|dames en heren|minister)\b.*\bvan\b.+?)[,.:]?$/iu;
+/**
+ * A salutation that names only an office or a body ("Geacht college,", "Geachte voorzitter,", "Beste bewoners,"): the
+ * addressee, on the weakest evidence (any other line that says to whom goes first).
+ */
+const BARE_SALUTATION =
+  /^(?:geachte?|beste)\s+((?:college|voorzitter|gedeputeerden?|burgemeester|wethouders?|gemeenteraad|raad|commissie|raadsleden|statenleden|inwoners|bewoners|omwonenden)(?:\s+(?:en|&)\s+(?:wethouders|gedeputeerden|burgemeester))?)\s*[,.:!]?$/iu;
+/** The weakest evidence for a header's value: a line that only greets. */
+const GREETING = 0.5;
+/**
+ * "Het college wordt verzocht de volgende vragen schriftelijk te beantwoorden:" (a council's form for written
+ * questions): who is asked to answer.
+ */
+const REQUESTED =
+  /^((?:het|de)\s+[\p{L}/&-]+(?:\s+[\p{L}/&-]+){0,6}?)\s+(?:wordt|worden)\s+verzocht\s+(?:de\s+)?(?:volgende\s+)?(?:vraag\/vragen|vragen|vraag)\b.{0,60}?\bte\s+beantwoorden\s*[.:]?$/iu;
 /**
  * A title that is the genre's name and the subject: "Schriftelijke vragen: Z", "Vragen over Z", "Art. 42-vragen
  * inzake Z", "24 september 2019 Beantwoording schriftelijke vragen Z", "Vervolgvragen Z", "Schriftelijke vervolgvragen
@@ -770,6 +796,16 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
       add('aan', salutation[1], [], t);
       continue;
     }
+    const bare = BARE_SALUTATION.exec(plainT.trim());
+    if (bare) {
+      add('aan', bare[1], [], t, GREETING);
+      continue;
+    }
+    const requested = REQUESTED.exec(plainT.trim());
+    if (requested) {
+      add('aan', requested[1], [], t);
+      continue;
+    }
     const stamped = STAMPED.exec(plainT);
     if (stamped) {
       if (!BYLINE.test(plainT) || pageDate(stamped[1])) add('datum', stamped[1], [i], t);
@@ -778,10 +814,11 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     // A date alone on its line is the document's date only at the very top, next to the title or the
     // salutation, and only when no other lone date competes with it (a site's date stamps, a list of events).
     // A date with a time under it ("woensdag 13 maart 2024" / "18:45 - 19:30") is when something takes place (a
-    // meeting's agenda item, an event), not the day a document was written.
+    // meeting's agenda item, an event), not the day a document was written; a date under a weather widget is the site's
+    // today.
     const alone = DATE_ALONE.exec(plainT);
     if (alone) {
-      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i)) && pageDate(alone[1]))
+      if (seen <= 4 && loneDates === 1 && !TIME_OF_DAY.test(nextText(lines, i)) && !underWidget(lines, i) && pageDate(alone[1]))
         add('datum', alone[1], [i], t, LONE_DATE);
       continue;
     }

@@ -33,6 +33,8 @@ const ANCHOR =
 
 /** "CDA D66 VVD", "BGE – VE – CU", "CDA en DorpsVisie", "GroenLinks, D66": parties only, or null. */
 function partyList(text: string): string[] | null {
+  // "PvdA/GroenLinks": a joint list is one party.
+  if (/\//.test(text) && isParty(text)) return [text.trim()];
   const items = text
     .split(/\s*(?:[,–—/]|\s-\s|\ben\b)\s*/)
     .map((s) => s.trim())

@@ -53,3 +53,27 @@ export function numbered(text: string): Numbered | null {
 
 /** "a." / "b)" under a numbered question: a part of it. */
 export const SUB_ITEM = /^[a-z][.)]\s/;
+
+/**
+ * A list numbered "1." on every item, as Markdown writes one (it numbers the items when it shows them) and as an ordered
+ * list copied from a web page may come out: three items or more in a row, each "1.", with only blank lines between, are
+ * numbered by their place. Changes the lines' text and Markdown in place.
+ */
+export function autoNumbered(lines: { text: string; md: string }[]): void {
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= 3)
+      run.forEach((i, k) => {
+        lines[i].text = lines[i].text.replace(/^(\s*)1\./, `$1${k + 1}.`);
+        lines[i].md = lines[i].md.replace(/^(\s*)1\./, `$1${k + 1}.`);
+      });
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (!t) continue;
+    if (/^1\.\s+\S/.test(t)) run.push(i);
+    else flush();
+  }
+  flush();
+}

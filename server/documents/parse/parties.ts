@@ -57,6 +57,16 @@ const NATIONAL = [
   'Belang van Nederland',
   'Groep Van Haga',
   'Ja21',
+  // Joint lists of two national parties that sit as one fraction in many councils: one party, written with a slash.
+  // Two other parties with a slash between them ("CDA/VVD") may be two parties side by side: not in the lexicon.
+  'PvdA/GroenLinks',
+  'GroenLinks/PvdA',
+  'PvdA/GL',
+  'GL/PvdA',
+  'ChristenUnie/SGP',
+  'SGP/ChristenUnie',
+  'CU/SGP',
+  'SGP/CU',
 ];
 
 const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;

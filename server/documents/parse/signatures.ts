@@ -285,6 +285,8 @@ export function partiesOf(text: string): string[] {
   // "de VVD Statenfractie Noord-Brabant", "CDA fractie Moerdijk": the party is the name before the fractie word.
   const fractie = /^(.+?)[\s-]+(?:staten|raads|gemeenteraads|kamer)?fractie\b/iu.exec(t);
   if (fractie && isParty(fractie[1])) return [fractie[1]];
+  // "Fractie PvdA/GroenLinks": parties that go as one are one party.
+  if (t.includes('/') && isParty(t)) return [t];
   const names = splitNames(t);
   // "Partij voor de Vrijheid in Zeeland": the party's name as the lexicon knows it.
   const known = names.length === 1 ? PARTY_AT_START.exec(names[0]) : null;

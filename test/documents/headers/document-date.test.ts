@@ -35,6 +35,21 @@ describe('documents: the document date', () => {
     assert.equal(parseDocument(text.replace('19:30 - 20:15', '')).fields.datum, '2024-03-13');
   });
 
+  it("does not take the date under a site's weather widget for the date of the questions (session 20)", () => {
+    const text = [
+      '8.5 C',
+      'Zandmeer',
+      'woensdag 5 oktober 2022',
+      '',
+      'Schriftelijke vragen over geluidsoverlast Stationsplein',
+      '',
+      questions,
+    ].join('\n');
+    assert.equal(parseDocument(text).fields.datum, undefined);
+    // Without the widget the date at the top is the page's, as before.
+    assert.equal(parseDocument(text.replace('8.5 C\nZandmeer\n', '')).fields.datum, '2022-10-05');
+  });
+
   it('dates questions by the day a sentence says they were put, over a date at the top of the page', () => {
     const doc = parseDocument(
       [

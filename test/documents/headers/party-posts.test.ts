@@ -171,11 +171,11 @@ describe('documents: heads of written questions on party sites', () => {
       ].join('\n'),
     );
     assert.notEqual(letterhead.fields.aan, 'College van Burgemeester en Wethouders');
-    // "te" before a place, not before a verb.
+    // "te" before a place, not before a verb: then only the greeting says to whom.
     const verb = parseDocument(
       ['Het college van B&W te informeren', '', 'Betreft: Lege pinautomaten', '', 'Geacht college,', ...questions].join('\n'),
     );
-    assert.equal(verb.fields.aan, undefined);
+    assert.equal(verb.fields.aan, 'college');
   });
 
   it('takes no signer from the words a site puts under a post ("Comments", "Delen")', () => {

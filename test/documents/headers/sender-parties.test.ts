@@ -3,7 +3,8 @@
 // opening's sentences. Invented examples only.
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/documents/parse';
-import { fractionParty, partiesActing } from '../../../server/documents/parse/parties';
+import { fractionParty, isParty, partiesActing } from '../../../server/documents/parse/parties';
+import { partiesOf } from '../../../server/documents/parse/signatures';
 
 const QUESTIONS = ['1. Is het college bekend met de klachten van omwonenden?', '2. Welke maatregelen neemt het college, en wanneer?'];
 const questions = (...head: string[]) => parseDocument([...head, '', ...QUESTIONS].join('\n'));
@@ -56,5 +57,29 @@ describe('documents: who asks, from the sender and the fraction acting', () => {
       'Op 3 oktober vond in Zandmeer een bijeenkomst plaats over de wolf. De fractie van de Partij voor de Dieren heeft deze bijeenkomst gevolgd.',
     );
     assert.deepEqual(got.fields.partijen, ['Partij voor de Dieren']);
+  });
+
+  it('reads a joint list of two national parties as one party, and a list of fractions as parties, no persons', () => {
+    assert.ok(isParty('PvdA/GroenLinks'));
+    assert.ok(isParty('ChristenUnie/SGP'));
+    // Two other parties with a slash between them may be two parties side by side.
+    assert.ok(!isParty('CDA/VVD'));
+    assert.deepEqual(partiesOf('Fractie PvdA/GroenLinks'), ['PvdA/GroenLinks']);
+    const motie = parseDocument(
+      [
+        'Motie bankjes in het Dijkpark',
+        'Ingediend door: Fracties van de PvdA/GL, CDA en SGP',
+        '',
+        'De raad van de gemeente Zandmeer, in vergadering bijeen op 12 maart 2024,',
+        '',
+        'Verzoekt het college om:',
+        '- voor de zomer drie bankjes te plaatsen,',
+        '',
+        'en gaat over tot de orde van de dag.',
+      ].join('\n'),
+    );
+    assert.equal(motie.type, 'motie');
+    assert.deepEqual(motie.fields.partijen, ['PvdA/GL', 'CDA', 'SGP']);
+    assert.equal(motie.fields.indieners, undefined);
   });
 });
