@@ -30,6 +30,7 @@ const ROUNDS: { round: string; texts: string }[] = [
   { round: 'Round fourteen', texts: '43e727e' },
   { round: 'Round fifteen', texts: 'b450106' },
   { round: 'Round sixteen', texts: 'da5d886' },
+  { round: 'Round seventeen', texts: 'bb41030' },
 ];
 
 type Parse = (text: string) => Pick<ParsedDocument, 'type' | 'fields' | 'questions'> & Partial<Pick<ParsedDocument, 'suggestions'>>;

@@ -43,9 +43,12 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * the review's corrections: the weakest forms read type 317/334, found 1069/1274, pairs 875/939 (all wrapped at 60) and
  * wrong 49/1125 (without empty lines): the floors then. Rebased when round sixteen added 17 dev documents (351): with
  * session 19's rules the weakest forms read type 333/351, found 1100/1325, pairs 929/995 (all wrapped at 60) and wrong
- * 50/1157 (without empty lines): the floors now.
+ * 50/1157 (without empty lines): the floors then. Rebased in session 20, when round seventeen added 16 dev documents
+ * (367) and the label audit 40 dev labels of `aan` and `datum` (found counts them): with session 20's rules the weakest
+ * forms read type 348/367, found 1168/1416, pairs 995/1066 (all wrapped at 60) and wrong 48/1224 (without empty
+ * lines): the floors now.
  */
-const FLOORS = { types: 0.948, found: 0.83, wrong: 0.044, pairs: 0.933 };
+const FLOORS = { types: 0.948, found: 0.824, wrong: 0.044, pairs: 0.933 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);

@@ -114,11 +114,18 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)} 
  * 1129/1325, wrong 42/1171, pairs 954/995: the dev floors. The holdout (185), measured once at the end of the session's
  * rules, reads type 168/185, found 509/703, wrong 54/563, pairs 496/558 (the 176 of before: 160, 495/674, 49/544,
  * 474/530, each better than session 18's 159, 491/674, 50/541, 470/530; the 9 new 8/9, 14/29, 5/19, 22/28): the holdout
- * floors.
+ * floors then. Rebased a tenth time in session 20, when round seventeen added 25 documents (16 dev, 9 holdout; read
+ * fresh with session 19's parser: dev 15/16, 28/51, 4/32, 49/71; holdout 7/9, 15/35, 4/19, 20/27) and a label audit
+ * made blind to the parser gave `aan` and a web page's post date one convention each (46 and 9 label files, dev and
+ * holdout: test/fixtures/documents/real/README.md, "Session 20 label audit"). With session 20's rules dev (367) reads
+ * type 354/367, found 1200/1416, wrong 39/1239, pairs 1018/1066: the dev floors. The holdout (194), measured in
+ * aggregate after the rules and the audit, reads type 175/194, found 541/751, wrong 60/601, pairs 516/585: the holdout
+ * floors. On the 185 of before, with the audited labels, session 19's parser reads 168, 511/716, 51/562, 496/558 and
+ * session 20's 168, 525/716, 56/581, 496/558: 14 more found, 5 more wrong (docs/documents.md).
  */
 const FLOORS = {
-  dev: { types: 0.965, found: 0.852, wrong: 0.036, pairs: 0.958 },
-  holdout: { types: 0.908, found: 0.724, wrong: 0.096, pairs: 0.888 },
+  dev: { types: 0.964, found: 0.847, wrong: 0.032, pairs: 0.954 },
+  holdout: { types: 0.902, found: 0.72, wrong: 0.1, pairs: 0.882 },
 };
 
 describe('paste-import figures on the real-document corpus', function () {
