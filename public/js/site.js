@@ -296,11 +296,16 @@
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-moderation') || event.defaultPrevented) return;
+    if (!(form instanceof HTMLFormElement) || event.defaultPrevented) return;
+    // A decision is a form of its own (data-moderation) or a button of the reactie's form with its own address.
+    var submitter = event.submitter;
+    var byButton = submitter && submitter.hasAttribute('data-moderation') && submitter.hasAttribute('formaction');
+    if (!byButton && !form.hasAttribute('data-moderation')) return;
     var item = form.closest('.queue-item');
     if (!item || !window.fetch) return;
     event.preventDefault();
-    fetch(form.action, {
+    var address = byButton ? submitter.formAction : form.action;
+    fetch(address, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -318,7 +323,8 @@
         refreshCounts();
       })
       .catch(function () {
-        // Not JSON (a login page, a proxy error): let the browser send the form itself.
+        // Not JSON (a login page, a proxy error): let the browser send the form itself, to the button's address.
+        form.action = address;
         form.submit();
       });
   });
@@ -334,14 +340,16 @@
       return;
     }
     // 1 to 9: take the current reactie off the page with that removal reason of the settings.
-    if (/^[1-9]$/.test(event.key) && queue.querySelector('form[data-moderation="reden"]')) {
+    if (/^[1-9]$/.test(event.key) && queue.querySelector('[data-moderation="reden"]')) {
       if (!current) return select(items()[0]);
-      var quick = current.querySelector('form[data-moderation="reden"]');
-      var choice = quick && quick.querySelector('option[value="' + event.key + '"]');
+      var quick = current.querySelector('[data-moderation="reden"]');
+      var reasons = current.querySelector('select[name="weghaalreden"]');
+      var choice = quick && reasons && reasons.querySelector('option[value="' + event.key + '"]');
       if (!choice) return say('Dat kan niet bij deze reactie.');
       event.preventDefault();
-      choice.parentNode.value = event.key;
-      quick.requestSubmit();
+      reasons.value = event.key;
+      if (quick instanceof HTMLFormElement) quick.requestSubmit();
+      else quick.click();
       return;
     }
     // A queue may give a key its own action (data-key: the Meldingen queue's a keeps, w removes with a reason).
@@ -349,7 +357,7 @@
     var action = KEYS[event.key];
     if (!action && !queue.querySelector(keyed)) return;
     if (!current) return select(items()[0]);
-    var form = current.querySelector(keyed) || (action && current.querySelector('form[data-moderation="' + action + '"]'));
+    var form = current.querySelector(keyed) || (action && current.querySelector('[data-moderation="' + action + '"]'));
     if (!form) return say('Dat kan niet bij deze reactie.');
     event.preventDefault();
     if (form instanceof HTMLFormElement) form.requestSubmit();

@@ -9,6 +9,7 @@ import { findReactie, isReactieStatus, type Reactie, type ReactieStatus } from '
 import { plainTextToParagraphs } from '../reacties/thread-tree';
 import { REACTIE_LIMITS, validateReactieEdit } from '../reacties/posting/validation';
 import { field, parseId, type FieldErrors } from '../shared/validation';
+import { escapeHtml } from '../shared/html';
 import { actionsFor, applyModerationAction, editReactie, isModerationAction, MODERATION_ACTIONS } from './actions';
 import { spamFilterRoutes } from './filter-routes';
 import { readDecision, reasonLocals } from './decision';
@@ -127,6 +128,8 @@ export function moderationRoutes(deps: Deps): Router {
       sortUrl: (sort: 'newest' | 'score') => queueUrl({ ...f, sort }, { status: f.status }),
       actionLabels: ACTION_LABELS,
       removalReasons: removalReasons.map((r) => r.label),
+      // The quick removal's options, the same on every reactie of the page: made once, escaped here.
+      reasonOptionsHtml: removalReasons.map((r, i) => `<option value="${i + 1}">${i + 1}. ${escapeHtml(r.label)}</option>`).join(''),
       reasonLabel: (reason: ModerationReason) => MODERATION_REASONS[reason],
       bulkActions: Object.keys(MODERATION_ACTIONS),
       pages: Math.max(1, Math.ceil(counts[f.status] / QUEUE_PAGE_SIZE)),

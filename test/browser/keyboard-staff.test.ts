@@ -92,13 +92,13 @@ describe('browser: editors and moderators with only a keyboard', function () {
 
     // Newest first: the spam is on top. Tab to its "Spam" button, Enter.
     const spamItem = page.locator(`[data-reactie-id="${second}"]`);
-    await tabTo(page, `[data-reactie-id="${second}"] form[data-moderation="spam"] button`);
+    await tabTo(page, `[data-reactie-id="${second}"] button[data-moderation="spam"]`);
     await page.keyboard.press('Enter');
     await spamItem.waitFor({ state: 'detached' });
     assert.match((await page.locator('#queue-status').textContent())!, /^De reactie van .+ is als spam gemarkeerd\.$/);
     // Focus went to the next reactie, not to the top of the page.
     assert.equal(await focusIs(page, `[data-reactie-id="${first}"]`), true, 'focus on the next reactie');
-    await tabTo(page, `[data-reactie-id="${first}"] form[data-moderation="goedkeuren"] button`);
+    await tabTo(page, `[data-reactie-id="${first}"] button[data-moderation="goedkeuren"]`);
     await page.keyboard.press('Enter');
     await page.locator(`[data-reactie-id="${first}"]`).waitFor({ state: 'detached' });
     // The list is empty now: focus on the message that says what happened.

@@ -3,7 +3,9 @@
 // reports, a held edit, a reply, official, edited, on a draft and on a closed article, Akismet
 // spam, a held and a blocked writer with notes, history, the trash over two pages), compared
 // with the pages the include-per-row templates made (test/fixtures/queue-tabs/, commit 129c908),
-// with the CSRF token masked and every run of whitespace read as one space.
+// with the CSRF token masked and every run of whitespace read as one space. Written again in session 20, when each
+// reactie's decisions became buttons of one form (formaction) and the page's template whitespace went (checked by eye:
+// the same rows, links, labels and options; one form and one token per reactie instead of one per decision).
 // QUEUE_GOLDEN=write writes the fixtures from the running code (only after checking a change by eye).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

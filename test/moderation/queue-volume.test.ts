@@ -142,6 +142,13 @@ describe('moderation queue: volume', () => {
     await scored('Nog een', 0.2);
     const page = (await mod.agent.get('/beheer/reacties').expect(200)).text;
     assert.match(page, /<p class="shortcut-legend" hidden>Sneltoetsen:/);
-    assert.match(page, /<form method="post" action="\/beheer\/reacties\/\d+\/spam" class="inline-form" data-moderation="spam"/);
+    // One form per reactie; each decision is a button with its own address.
+    assert.match(
+      page,
+      /<button type="submit" formaction="\/beheer\/reacties\/\d+\/spam" data-moderation="spam" class="secondary">Spam<\/button>/,
+    );
+    const item = page.split('<li class="queue-item')[1].split('</ol>')[0];
+    assert.equal((item.match(/<form /g) ?? []).length, 1, 'one form per reactie');
+    assert.equal((item.match(/name="_csrf"/g) ?? []).length, 1, 'the token once per reactie');
   });
 });

@@ -140,7 +140,9 @@ describe('moderation: removal reasons', () => {
     const queue = await mod.agent.get(`/beheer/reacties?status=approved&artikel=${article.id}`).expect(200);
     assert.match(
       queue.text,
-      new RegExp(`<form method="post" action="/beheer/reacties/${a}/weghalen" class="inline-form quick-removal" data-moderation="reden">`),
+      new RegExp(
+        `<button type="submit" formaction="/beheer/reacties/${a}/weghalen" data-moderation="reden" class="secondary">Weghalen</button>`,
+      ),
     );
     assert.match(queue.text, /<option value="2">2\. Spam of reclame<\/option>/);
     assert.match(queue.text, /<kbd>1<\/kbd>–<kbd>4<\/kbd> weghalen met reden/);
