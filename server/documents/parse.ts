@@ -365,7 +365,9 @@ export function parseDocument(text: string, overrides?: LineOverrides): ParsedDo
           : 'prose',
     );
   // "Titel: Motie IV Donker waar het kan": a register's labelled title in a motie's shape gives its subject.
-  if (type === 'motie' && typeof fields.onderwerp === 'string') fields.onderwerp = motieTitleSubject(fields.onderwerp) ?? fields.onderwerp;
+  // "Onderwerp: Motie voorkomen van X": the genre's name is no part of the subject (as in a title line).
+  if (type === 'motie' && typeof fields.onderwerp === 'string')
+    fields.onderwerp = motieTitleSubject(fields.onderwerp) ?? fields.onderwerp.replace(/^(?:motie|amendement)\s+(?!van\b)(?=\S)/i, '');
   // "Datum: 11/7/2019" in a record that also names the day as "07-11-2019": the month was written first (a system's
   // American date); read as the text confirms it, never guessed.
   const dated = from.get('datum');

@@ -431,6 +431,9 @@ const BARE_SALUTATION =
   /^(?:geachte?|beste)\s+((?:college|voorzitter|gedeputeerden?|burgemeester|wethouders?|gemeenteraad|raad|commissie|raadsleden|statenleden|inwoners|bewoners|omwonenden)(?:\s+(?:en|&)\s+(?:wethouders|gedeputeerden|burgemeester))?)\s*[,.:!]?$/iu;
 /** The weakest evidence for a header's value: a line that only greets. */
 const GREETING = 0.5;
+/** "… de volgende vragen aan het college stellen", "… vragen aan de minister voor te leggen": to whom questions go. */
+const ASKED_TO =
+  /\bvragen\s+aan\s+((?:het|de|uw)\s+(?:college|gemeentebestuur|burgemeester|wethouders?|minister|staatssecretaris|gedeputeerden?)\b[^,.:;]{0,60}?)\s+(?:te\s+)?(?:stellen|voorleggen|voor\s+te\s+leggen)\b/iu;
 /**
  * "Het college wordt verzocht de volgende vragen schriftelijk te beantwoorden:" (a council's form for written
  * questions): who is asked to answer.
@@ -449,9 +452,12 @@ const QUESTIONS_TITLE = new RegExp(
 );
 /** How many questions a sentence says are put: "6", "een aantal", "enkele", "de volgende". */
 const HOW_MANY = String.raw`(?:\d+\s+|een\s+(?:aantal|paar)\s+|enkele\s+|de\s+volgende\s+)?`;
-/** "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z". */
+/**
+ * "CDA-fractie stelt vragen aan college over: Z", "Dirk van Dam van de SP stelde 6 schriftelijke vragen aan B&W over Z",
+ * "X stelt ex. art 33 RvO vragen betreffende Z".
+ */
 const ASKS = new RegExp(
-  String.raw`^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?${HOW_MANY}(?:(?:schriftelijke|aanvullende|art(?:ikel|\.)?\s*\d+|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd|ingediend))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+over:?\s+(.+?))?(?:\s+ter\s+beantwoording(?:\s+(?:door|aan)\s+[^:.]{2,60})?)?[.:]?$`,
+  String.raw`^(.{2,80}?)\s+(?:stelt|stelde|stellen|stelden|heeft|hebben)\s+(?:(het\s+college|b&w|de\s+minister)\s+)?${HOW_MANY}(?:(?:schriftelijke|aanvullende|(?:ex\.?\s+)?art(?:ikel|\.)?\s*\d+(?:\s+RvO)?|raads|technische)\s*-?\s*)?vragen(?:\s+(?:gesteld|voorgelegd|ingediend))?(?:\s+aan\s+((?:het\s+|de\s+)?(?:college|b&w|b\s*en\s*w|burgemeester|wethouder|minister|staatssecretaris|gemeente)\b[^:]*?))?(?:\s+${ABOUT}:?\s+(.+?))?(?:\s+ter\s+beantwoording(?:\s+(?:door|aan)\s+[^:.]{2,60})?)?[.:]?$`,
   'iu',
 );
 /**
@@ -477,7 +483,14 @@ const FRACTION_ASKS = new RegExp(
   'u',
 );
 /** The first sentence of a line. */
-const firstSentence = (t: string) => t.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
+/**
+ * The first sentence of a line. An abbreviation's full stop ends none ("… stelt ex. Artikel 36 vragen over …", "Vragen
+ * ex art. 42 RvO", "dhr. Bakker"). (Not under the flag 'i': there \p{Lu} would be any letter.)
+ */
+const firstSentence = (t: string) =>
+  t.split(
+    /(?<=[.!?])(?<![\s(](?:[Ee]x|[Aa]rt|[Nn]r|[Dd]hr|[Mm]evr|[Mm]w|[Dd]rs|[Dd]r|[Ii]r|[Mm]r|[Pp]rof|[Ii]ng|[Bb]ijv|[Rr]esp|[Cc]a|[Vv]s|[Ee]vt|[Ii]ncl|[Tt]\.a\.v|[Mm]\.b\.t|[Oo]\.a|[Ii]\.p\.v|[Nn]\.a\.v)\.)\s+(?=\p{Lu})/u,
+  )[0];
 
 /**
  * A date in figures closing a title, apart from the words before it: "… in Zwolle 1-11-2021", "… (03-02-2022)": a
@@ -511,6 +524,8 @@ function subjectOf(genre: string, rest: string): string | null {
     /^(?:gesteld|door|die|dat|en|zijn|worden|met|hebben|heeft|van|aan|naar|op|in|bij)\b/i.test(r)
   )
     return null;
+  // "Artikel 34-vragen RvO “Parkeren in het centrum”": the rules cited after the genre are no part of the subject.
+  r = r.replace(/^(?:(?:van\s+het\s+)?RvO|van\s+het\s+reglement\s+van\s+orde)\s+(?=\S)/iu, '');
   r = unquote(r.replace(/[.:]+$/, '').trim());
   // "Mondelinge vragen Noodopvang in Zwolle 1-11-2021": a stamp after the subject is the document's date, not the subject's.
   r = withoutTrailingDate(r);
@@ -872,6 +887,9 @@ function prose(lines: Line[], skip: Set<number>): Header[] {
     const meeting = MEETING.exec(plainT);
     if (meeting) add('datum', meeting[1], [], t, SENT_IN);
     const sentence = firstSentence(plainT);
+    // "… wil graag de volgende vragen aan het college stellen:": to whom, with the verb at the end.
+    const askedTo = plainT.length <= 400 ? ASKED_TO.exec(plainT) : null;
+    if (askedTo) add('aan', askedTo[1], [], plainT);
     // (Only a sentence of a head's length: the patterns take long on a long line, and there they find no head.)
     const asks = sentence.split(/\s+/).length <= 30 ? ASKS.exec(uninverted(sentence)) : null;
     if (asks) {

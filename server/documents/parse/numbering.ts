@@ -1,5 +1,5 @@
 // Numbered items: "1.", "1)", "(1)", "1:", a number alone on its line, "Vraag 1:", "Vraag 2 en 3",
-// "Antwoord 1", "Antwoord op vraag 3", "Ad 3", and parts "5a." / "5b)".
+// "Antwoord 1", "Antwoord op vraag 3", "Ad 3", "1. Antwoord: …", and parts "5a." / "5b)".
 
 export interface Numbered {
   /** The first number. */
@@ -48,6 +48,12 @@ export function numbered(text: string): Numbered | null {
   if (/^[\d\s.,%€+-]+$/.test(b[6]) && /\d/.test(b[6])) return null;
   // "1.5 miljoen" and "3 mei" never get here: a bare number needs a mark after it, or the line to itself.
   const mark = b[1] ? '()' : b[5] === '' ? 'alone' : b[5].trim() || '\t';
+  // "1. Antwoord: Ja, …" / "2. Vraag: Is het …": the word after the number says what the item is.
+  const said = /^(antwoord|vraag)\s*:\s*(.*)$/i.exec(b[6].trim());
+  if (said) {
+    const role = said[1].toLowerCase() === 'vraag' ? 'vraag' : 'antwoord';
+    return { number, label: `${number}${b[2] ?? b[4] ?? ''}`, role, style: role, rest: said[2].trim() };
+  }
   return { number, label: `${number}${b[2] ?? b[4] ?? ''}`, role: null, style: mark, rest: b[6].trim() };
 }
 
