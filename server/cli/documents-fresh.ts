@@ -31,6 +31,7 @@ const ROUNDS: { round: string; texts: string }[] = [
   { round: 'Round fifteen', texts: 'b450106' },
   { round: 'Round sixteen', texts: 'da5d886' },
   { round: 'Round seventeen', texts: 'bb41030' },
+  { round: 'Round eighteen', texts: 'ed42179' },
 ];
 
 type Parse = (text: string) => Pick<ParsedDocument, 'type' | 'fields' | 'questions'> & Partial<Pick<ParsedDocument, 'suggestions'>>;

@@ -46,9 +46,11 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * 50/1157 (without empty lines): the floors then. Rebased in session 20, when round seventeen added 16 dev documents
  * (367) and the label audit 40 dev labels of `aan` and `datum` (found counts them): with session 20's rules the weakest
  * forms read type 348/367, found 1168/1416, pairs 995/1066 (all wrapped at 60) and wrong 48/1224 (without empty
- * lines): the floors now.
+ * lines): the floors then. Rebased when round eighteen added 13 dev documents (380): with its rules the weakest forms
+ * read type 360/380, found 1203/1478, pairs 1055/1127 (all wrapped at 60) and wrong 54/1266 (without empty lines): the
+ * floors now.
  */
-const FLOORS = { types: 0.948, found: 0.824, wrong: 0.044, pairs: 0.933 };
+const FLOORS = { types: 0.947, found: 0.813, wrong: 0.044, pairs: 0.933 };
 
 describe('paste-import figures on the dev corpus in other forms', function () {
   this.timeout(180_000);
