@@ -150,6 +150,8 @@ export const DOCUMENT_TYPES: Record<DocumentTypeKey, DocumentType> = {
       { key: 'status', label: 'Status', kind: 'choice', options: MOTIE_STATUSES },
       { key: 'stemmen_voor', label: 'Stemmen voor', kind: 'number' },
       { key: 'stemmen_tegen', label: 'Stemmen tegen', kind: 'number' },
+      // The wethouder who carries out an adopted motie, as the council's motie register names them.
+      text('portefeuillehouder', 'Portefeuillehouder'),
     ]),
   },
 };

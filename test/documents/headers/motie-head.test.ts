@@ -334,4 +334,24 @@ describe('documents: a motie outcome in other words, and a motie named in its in
     );
     assert.notEqual(other.fields.onderwerp, 'Kappen met kappen');
   });
+
+  it("reads a motie register's portefeuillehouder (session 20: the motie type has the field)", () => {
+    const got = parseDocument(
+      [
+        'Titel: Motie bankjes in het Dijkpark',
+        'Status: Aangenomen',
+        'Portefeuillehouder: A. de Wit',
+        '',
+        'De raad van de gemeente Zandmeer, in vergadering bijeen op 12 maart 2024,',
+        '',
+        'Verzoekt het college om:',
+        '- voor de zomer drie bankjes te plaatsen,',
+        '',
+        'en gaat over tot de orde van de dag.',
+      ].join('\n'),
+    );
+    assert.equal(got.type, 'motie');
+    assert.equal(got.fields.portefeuillehouder, 'A. de Wit');
+    assert.equal(got.fields.status, 'aangenomen');
+  });
 });
