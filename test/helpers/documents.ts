@@ -53,3 +53,13 @@ export const BANKJES_MOTIE = [
   '',
   'Piet Jansen, CDA',
 ].join('\n');
+
+/** A motie's body under whatever head a test gives it: the raad, its request, the closing formula. */
+export const MOTIE_BODY = [
+  'De raad van de gemeente Zandmeer, in vergadering bijeen op 12 maart 2024,',
+  '',
+  'Verzoekt het college om:',
+  '- voor de zomer drie bankjes te plaatsen,',
+  '',
+  'en gaat over tot de orde van de dag.',
+];

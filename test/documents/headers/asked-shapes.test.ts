@@ -3,6 +3,7 @@
 // 34-vragen RvO “Z”"), to whom with the verb at the end ("… de volgende vragen aan het college stellen:"), a motie's
 // labelled subject with the genre's name in front, and answers numbered "1. Antwoord: …". Invented examples only.
 import assert from 'node:assert/strict';
+import { MOTIE_BODY } from '../../helpers/documents';
 import { parseDocument } from '../../../server/documents/parse';
 
 const QUESTIONS = ['1. Is het college bekend met de klachten van omwonenden?', '2. Welke maatregelen neemt het college, en wanneer?'];
@@ -31,20 +32,7 @@ describe('documents: heads that cite the rules, ask with the verb at the end, an
   });
 
   it("takes the genre's name off a motie's labelled subject, not 'Motie van treurnis'", () => {
-    const motie = (subject: string) =>
-      parseDocument(
-        [
-          'Motie nr.: 19',
-          `Onderwerp: ${subject}`,
-          '',
-          'De raad van de gemeente Zandmeer, in vergadering bijeen op 12 maart 2024,',
-          '',
-          'Verzoekt het college om:',
-          '- voor de zomer drie bankjes te plaatsen,',
-          '',
-          'en gaat over tot de orde van de dag.',
-        ].join('\n'),
-      );
+    const motie = (subject: string) => parseDocument(['Motie nr.: 19', `Onderwerp: ${subject}`, '', ...MOTIE_BODY].join('\n'));
     assert.equal(motie('Motie voorkomen van zwerfkattenpopulaties').fields.onderwerp, 'voorkomen van zwerfkattenpopulaties');
     assert.equal(motie('Motie van treurnis Westerdreef').fields.onderwerp, 'Motie van treurnis Westerdreef');
   });

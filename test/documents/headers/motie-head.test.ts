@@ -1,6 +1,7 @@
 // A motie's own fields read by the grammar of a motie's shapes (parse/motie-head.ts, issue 20, session 13): each
 // rule on a motie written for the test in the shape municipal and Kamer moties take, and each rule's abstention.
 import assert from 'node:assert/strict';
+import { MOTIE_BODY } from '../../helpers/documents';
 import { parseDocument, type ParsedDocument } from '../../../server/documents/parse';
 
 /**
@@ -337,18 +338,7 @@ describe('documents: a motie outcome in other words, and a motie named in its in
 
   it("reads a motie register's portefeuillehouder (session 20: the motie type has the field)", () => {
     const got = parseDocument(
-      [
-        'Titel: Motie bankjes in het Dijkpark',
-        'Status: Aangenomen',
-        'Portefeuillehouder: A. de Wit',
-        '',
-        'De raad van de gemeente Zandmeer, in vergadering bijeen op 12 maart 2024,',
-        '',
-        'Verzoekt het college om:',
-        '- voor de zomer drie bankjes te plaatsen,',
-        '',
-        'en gaat over tot de orde van de dag.',
-      ].join('\n'),
+      ['Titel: Motie bankjes in het Dijkpark', 'Status: Aangenomen', 'Portefeuillehouder: A. de Wit', '', ...MOTIE_BODY].join('\n'),
     );
     assert.equal(got.type, 'motie');
     assert.equal(got.fields.portefeuillehouder, 'A. de Wit');

@@ -2,6 +2,7 @@
 // sender ("Van: Anna Bakker (SGP)"), a party's fraction as the sender, and "de fractie van X" as the subject of the
 // opening's sentences. Invented examples only.
 import assert from 'node:assert/strict';
+import { MOTIE_BODY } from '../../helpers/documents';
 import { parseDocument } from '../../../server/documents/parse';
 import { fractionParty, isParty, partiesActing } from '../../../server/documents/parse/parties';
 import { partiesOf } from '../../../server/documents/parse/signatures';
@@ -66,17 +67,7 @@ describe('documents: who asks, from the sender and the fraction acting', () => {
     assert.ok(!isParty('CDA/VVD'));
     assert.deepEqual(partiesOf('Fractie PvdA/GroenLinks'), ['PvdA/GroenLinks']);
     const motie = parseDocument(
-      [
-        'Motie bankjes in het Dijkpark',
-        'Ingediend door: Fracties van de PvdA/GL, CDA en SGP',
-        '',
-        'De raad van de gemeente Zandmeer, in vergadering bijeen op 12 maart 2024,',
-        '',
-        'Verzoekt het college om:',
-        '- voor de zomer drie bankjes te plaatsen,',
-        '',
-        'en gaat over tot de orde van de dag.',
-      ].join('\n'),
+      ['Motie bankjes in het Dijkpark', 'Ingediend door: Fracties van de PvdA/GL, CDA en SGP', '', ...MOTIE_BODY].join('\n'),
     );
     assert.equal(motie.type, 'motie');
     assert.deepEqual(motie.fields.partijen, ['PvdA/GL', 'CDA', 'SGP']);
