@@ -11,7 +11,7 @@ import { DATE_LINE_LOOSE } from './parse/dates';
 import { COLLEGE_SIGNS } from './parse/college-sender';
 import { detectType } from './parse/detect';
 import { HEADER_ZONE, scanHeaders, type Header } from './parse/headers';
-import { fractionParty, isParty, nationalBranch, partiesActing, spelledOut } from './parse/parties';
+import { FRACTION_OF, fractionParty, isParty, nationalBranch, partiesActing, spelledOut } from './parse/parties';
 import { functionParty, signerParty } from './parse/question-heads';
 import { fieldFor, fieldsOf, MOTIE_DICTUM, MOTIE_END } from './parse/labels';
 import { joinLines, sourceLines, type Line } from './parse/lines';
@@ -140,9 +140,9 @@ function convert(kind: string, key: string, raw: string, extra: { parties: strin
         continue;
       }
       // "Ingediend door: Fracties van de PvdA/GL, CDA en SGP": a list of fractions names parties, no persons.
-      const fraction = /^(?:de\s+)?(?:raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?(.+)$/i.exec(item.trim());
-      if (fraction && looksLikeParty(fraction[1])) {
-        extra.parties.push(fraction[1]);
+      const fraction = FRACTION_OF.test(item.trim()) ? item.trim().replace(FRACTION_OF, '') : null;
+      if (fraction && looksLikeParty(fraction)) {
+        extra.parties.push(fraction);
         continue;
       }
       const { name, party } = dashedNameAndParty(item) ?? nameAndParty(item);

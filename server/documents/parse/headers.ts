@@ -27,7 +27,7 @@ import { labelRows } from './rows';
 import { runningHeaders } from './running-header';
 import { isParty, nationalBranch } from './parties';
 import { partiesOf } from './signatures';
-import { findDate, membersAndParties, plausible, readStatus, refersBack, unquote } from './values';
+import { ABBREVIATION, findDate, membersAndParties, plausible, readStatus, refersBack, unquote } from './values';
 
 export interface Header {
   concept: Concept;
@@ -487,10 +487,8 @@ const FRACTION_ASKS = new RegExp(
  * The first sentence of a line. An abbreviation's full stop ends none ("… stelt ex. Artikel 36 vragen over …", "Vragen
  * ex art. 42 RvO", "dhr. Bakker"). (Not under the flag 'i': there \p{Lu} would be any letter.)
  */
-const firstSentence = (t: string) =>
-  t.split(
-    /(?<=[.!?])(?<![\s(](?:[Ee]x|[Aa]rt|[Nn]r|[Dd]hr|[Mm]evr|[Mm]w|[Dd]rs|[Dd]r|[Ii]r|[Mm]r|[Pp]rof|[Ii]ng|[Bb]ijv|[Rr]esp|[Cc]a|[Vv]s|[Ee]vt|[Ii]ncl|[Tt]\.a\.v|[Mm]\.b\.t|[Oo]\.a|[Ii]\.p\.v|[Nn]\.a\.v)\.)\s+(?=\p{Lu})/u,
-  )[0];
+const SENTENCE_END = new RegExp(String.raw`(?<=[.!?])(?<![\s(](?:${ABBREVIATION})\.)\s+(?=\p{Lu})`, 'u');
+const firstSentence = (t: string) => t.split(SENTENCE_END)[0];
 
 /**
  * A date in figures closing a title, apart from the words before it: "… in Zwolle 1-11-2021", "… (03-02-2022)": a

@@ -253,6 +253,9 @@ export function spelledOut(party: string, text: string): string {
   return party;
 }
 
+/** The words before a party's name that say the name is its fraction's: "de fractie van de ", "Fracties van ", "raadsfractie ". */
+export const FRACTION_OF = /^(?:de\s+)?(?:gemeenteraads|raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i;
+
 /**
  * The party a sender is the fraction of: "de fractie van de PvdA", "De SP-fractie", "Fractie GroenLinks", "PVV
  * Maastricht" (the national party of a local branch), "Stadspartij"; null when the sender is no party of the lexicon,
@@ -262,8 +265,8 @@ export function fractionParty(sender: string): string | null {
   const name = sender
     .trim()
     .replace(/[,.:]$/, '')
+    .replace(FRACTION_OF, '')
     .replace(/^(?:de|het)\s+/i, '')
-    .replace(/^(?:gemeenteraads|raads|staten)?fractie\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
     .replace(/\s*-?\s*(?:gemeenteraads|raads|staten)?fractie$/i, '')
     .trim();
   if (!name || !isParty(name)) return null;

@@ -4,7 +4,7 @@
 // dag", or at the end of the text (a name with a function or party line below, or an organisation
 // line above). Its lines are the document's signers: never a question or an answer.
 import { COLLEGE_SIGNS, nameThenFunction } from './college-sender';
-import { FRACTIE_WORD, isParty, nationalBranch, PARTY, partyLike, partyRow } from './parties';
+import { FRACTIE_WORD, FRACTION_OF, isParty, nationalBranch, PARTY, partyLike, partyRow } from './parties';
 import { MOTIE_END, SITE_LINK, conceptOf } from './labels';
 import { continuesName, type Line } from './lines';
 import { splitNames } from './values';
@@ -277,7 +277,7 @@ const FRACTIE_AT_END = new RegExp(`(?<=\\S)${FRACTIE_WORD.replace(/\)\?$/, ')')}
 /** "de fractie van de PvdA" → "PvdA"; "de PvdA-fractie" → "PvdA"; "D66 Helmond" stays. */
 export function partiesOf(text: string): string[] {
   const t = text
-    .replace(/^(?:de\s+)?(?:raads|staten)?fracties?\s+(?:van\s+)?(?:de\s+|het\s+)?/i, '')
+    .replace(FRACTION_OF, '')
     .replace(/^(?:de|het)\s+/i, '')
     .replace(/[,.:]+$/, '')
     // "de PvdA-raadsfractie", "de SP- fractie": the party before its fractie word.

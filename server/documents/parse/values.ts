@@ -128,11 +128,21 @@ const DANGLING = /\s(?:de|het|een|van|en|of|in|op|aan|over|met|voor|tussen|tot|t
 const unbalanced = (v: string) =>
   (v.match(/\(/g) ?? []).length !== (v.match(/\)/g) ?? []).length || (v.match(/\[/g) ?? []).length !== (v.match(/\]/g) ?? []).length;
 /**
- * Two sentences ("… overleg. Graag …"): running text, not a header's value. Initials ("H.G.J. Kamp") are no sentence end,
- * and neither is a title or another abbreviation before a name ("dhr. Staghouwer", "drs. A. Bakker", "bijv. Den Haag").
+ * Abbreviations whose full stop ends no sentence: titles before a name ("dhr. Staghouwer", "drs. A. Bakker") and the
+ * short words of council texts ("ex. Artikel 36", "art. 42", "bijv. Den Haag", "m.b.t. Z"), in lower case.
  */
-const SENTENCE_BREAK =
-  /(?<!\p{L})(?!(?:dhr|mevr|mw|mej|drs|dr|ir|mr|prof|ing|bc|jhr|st|sr|jr|bijv|resp|jl|nr|art|ca)\.)\p{L}*\p{Ll}{2}[.!?]\s+\p{Lu}/u;
+const ABBREVIATIONS = [
+  ...['dhr', 'mevr', 'mw', 'mej', 'drs', 'dr', 'ir', 'mr', 'prof', 'ing', 'bc', 'jhr', 'st', 'sr', 'jr'],
+  ...['bijv', 'resp', 'jl', 'nr', 'art', 'ca', 'ex', 'vs', 'evt', 'incl', 't.a.v', 'm.b.t', 'o.a', 'i.p.v', 'n.a.v'],
+];
+/** The abbreviations as a pattern, each also with its first letter in capitals ("Art.", "Ex."). */
+export const ABBREVIATION = ABBREVIATIONS.map((a) => `[${a[0]}${a[0].toUpperCase()}]${a.slice(1).replace(/\./g, '\\.')}`).join('|');
+
+/**
+ * Two sentences ("… overleg. Graag …"): running text, not a header's value. Initials ("H.G.J. Kamp") are no sentence end,
+ * and neither is an abbreviation (ABBREVIATIONS).
+ */
+const SENTENCE_BREAK = new RegExp(String.raw`(?<!\p{L})(?!(?:${ABBREVIATION})\.)\p{L}*\p{Ll}{2}[.!?]\s+\p{Lu}`, 'u');
 /** A sentence of the letter's text starts with who writes or is written to. */
 const SENTENCE_START = /^(?:u|ik|wij|we|zij|hij|graag|hierbij|naar\s+aanleiding\s+van)\s/i;
 /**
